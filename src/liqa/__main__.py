@@ -1,0 +1,5 @@
+"""``python -m liqa`` runs the command line."""
+
+from liqa.cli import main
+
+main()
