@@ -1,3 +1,5 @@
 """Imports every command module so that each registers itself on the ``liqa`` app."""
 
 from __future__ import annotations
+
+from liqa.cli import bench  # noqa: F401

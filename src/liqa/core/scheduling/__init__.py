@@ -1,0 +1,1 @@
+"""Schedulers: brokerage sessions (1:1 meetings at tables) and delegation itineraries."""
