@@ -1,0 +1,121 @@
+"""The project's one template system: a Jinja2 environment with gettext installed.
+
+The core renders agendas, grids and reports with :func:`environment_for`. The Django web
+app points its Jinja2 backend at :func:`environment` (``"environment":
+"liqa.core.templating.environment"``) and installs Django's own gettext callables on it,
+which read the same ``django`` catalog; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
+
+from liqa.core.i18n import translation, translator
+
+TEMPLATE_DIR: Path = Path(__file__).resolve().parent / "outputs" / "templates"
+"""Templates of the printed and exported outputs (agendas, grids, report, communiqué)."""
+
+EXTENSIONS = ("jinja2.ext.i18n",)
+
+
+def _lang(context: Context) -> str:
+    value = context.get("lang", "en")
+    return str(value)
+
+
+@pass_context
+def _date(context: Context, value: date | datetime, form: str = "long") -> str:
+    return translator(_lang(context)).format_date(value, form)
+
+
+@pass_context
+def _time(context: Context, value: datetime, form: str = "short") -> str:
+    return translator(_lang(context)).format_time(value, form)
+
+
+@pass_context
+def _datetime(context: Context, value: datetime, form: str = "medium") -> str:
+    return translator(_lang(context)).format_datetime(value, form)
+
+
+@pass_context
+def _zone(context: Context, value: datetime, width: Literal["long", "short"] = "long") -> str:
+    return translator(_lang(context)).format_zone(value, width)
+
+
+@pass_context
+def _number(context: Context, value: float, digits: int | None = None) -> str:
+    return translator(_lang(context)).format_number(value, digits)
+
+
+@pass_context
+def _percent(context: Context, value: float) -> str:
+    return translator(_lang(context)).format_percent(value)
+
+
+@pass_context
+def _duration(context: Context, value: timedelta | int) -> str:
+    if isinstance(value, int):
+        value = timedelta(minutes=value)
+    return translator(_lang(context)).format_duration(value)
+
+
+@pass_context
+def _list(context: Context, items: list[str]) -> str:
+    return translator(_lang(context)).format_list(items)
+
+
+FILTERS: dict[str, Any] = {
+    "date": _date,
+    "time": _time,
+    "datetime": _datetime,
+    "zone": _zone,
+    "number": _number,
+    "percent": _percent,
+    "duration": _duration,
+    "list": _list,
+}
+"""Locale-aware filters; each reads the ``lang`` template variable (default ``en``)."""
+
+
+def environment(**options: Any) -> Environment:
+    """A Jinja2 environment with the i18n extension and liqa's locale filters.
+
+    Accepts the options of :class:`jinja2.Environment` (Django's Jinja2 backend passes its
+    own ``loader`` and ``autoescape``). No translations are installed: the caller installs
+    them (:func:`environment_for` installs liqa's catalog, the web app Django's gettext).
+    """
+    options.setdefault("loader", FileSystemLoader(str(TEMPLATE_DIR)))
+    options.setdefault("autoescape", select_autoescape(("html", "xml", "svg"), default=True))
+    extensions = list(options.pop("extensions", ()))
+    for extension in EXTENSIONS:
+        if extension not in extensions:
+            extensions.append(extension)
+    env = Environment(extensions=extensions, trim_blocks=True, lstrip_blocks=True, **options)
+    env.filters.update(FILTERS)
+    return env
+
+
+@cache
+def environment_for(lang: str) -> Environment:
+    """The (cached) environment that renders liqa's templates in ``lang``."""
+    env = environment()
+    env.install_gettext_translations(translation(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(lang=lang, dir=translator(lang).direction)
+    return env
+
+
+def render(template: str, lang: str, **context: Any) -> str:
+    """Render ``template`` (a name under :data:`TEMPLATE_DIR`) in ``lang``."""
+    t = translator(lang)
+    return (
+        environment_for(lang)
+        .get_template(template)
+        .render(lang=lang, dir=t.direction, rtl=t.rtl, **context)
+    )
