@@ -1,0 +1,91 @@
+"""Build the CP-SAT model: meeting-slot literals, the constraint families, the objective."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ortools.sat.python import cp_model
+
+from liqa.core.scheduling.brokerage.constraints import (
+    breaks,
+    fairness,
+    overlap,
+    precedence,
+    session_limit,
+    tables,
+)
+from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
+from liqa.core.scheduling.brokerage.context import ModelContext
+from liqa.core.scheduling.brokerage.problem import Problem, Timetable
+
+
+def build_model(problem: Problem, previous: Timetable | None = None) -> ModelContext:
+    """A CP-SAT model of ``problem``; with ``previous``, changes to it are penalised.
+
+    Objective, lexicographic through weights: scheduled priority (max) first, then the
+    changes against ``previous`` (min), then breaks (min).
+    """
+    model = cp_model.CpModel()
+    domains = [allowed_slots(problem, m) for m in problem.meetings]
+    ctx = ModelContext(problem, model, domains)
+    for i, meeting in enumerate(problem.meetings):
+        lits = []
+        for t in domains[i]:
+            lit = model.new_bool_var(f"x[{meeting.id},{t}]")
+            ctx.x[i, t] = lit
+            lits.append(lit)
+        if problem.require_all:
+            model.add_exactly_one(lits).with_name(f"once[{meeting.id}]")
+            ctx.placed.append(1)
+        elif lits:
+            placed = model.new_bool_var(f"placed[{meeting.id}]")
+            model.add(sum(lits) == placed)
+            ctx.placed.append(placed)
+        else:
+            ctx.placed.append(0)
+    overlap.post(ctx)
+    tables.post(ctx)
+    precedence.post(ctx)
+    session_limit.post(ctx)
+    breaks.post(ctx)
+    fairness.post(ctx)
+    _implied(ctx)
+    model.minimize(weighted_objective(ctx, previous))
+    return ctx
+
+
+def _implied(ctx: ModelContext) -> None:
+    """Redundant constraints that tighten the relaxation: per slot, busy people ≤ 2 × tables
+    (every meeting seats two parties), and per participant the busy slots add up to their
+    meetings when all are placed."""
+    problem = ctx.problem
+    for t in range(len(problem.slots)):
+        lits = [lit for (pid, s), lit in ctx.busy.items() if s == t]
+        if len(lits) > 2 * problem.tables:
+            ctx.model.add(sum(lits) <= 2 * problem.tables)
+
+
+def weighted_objective(ctx: ModelContext, previous: Timetable | None) -> cp_model.LinearExprT:
+    """The weighted sum of the objective terms (to minimise)."""
+    problem = ctx.problem
+    breaks_total = sum(ctx.breaks.values())
+    unit = sum(ctx.breaks_ub.values()) + 1
+    expr: cp_model.LinearExprT = breaks_total
+    if previous is not None:
+        expr = changes_expr(ctx, previous.by_meeting()) * unit + breaks_total
+        unit *= len(previous.placements) + 1
+    if not problem.require_all:
+        priority = sum(m.priority * ctx.placed[i] for i, m in enumerate(problem.meetings))
+        expr = expr - unit * priority
+    return expr
+
+
+def changes_expr(ctx: ModelContext, before: Mapping[str, object]) -> cp_model.LinearExprT:
+    """Meetings of the previous timetable not kept in their slot."""
+    kept = []
+    for i, meeting in enumerate(ctx.problem.meetings):
+        placement = before.get(meeting.id)
+        if placement is None:
+            continue
+        kept.append(ctx.at(i, placement.slot))  # type: ignore[attr-defined]
+    return len(kept) - sum(kept)

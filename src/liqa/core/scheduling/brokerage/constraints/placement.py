@@ -1,0 +1,71 @@
+"""Where a meeting may go: known meeting, once, inside its session, at its fixed slot,
+when every attendee is available; and every meeting placed when the problem requires it."""
+
+from __future__ import annotations
+
+from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Timetable, Violation
+
+ONCE = "once"
+REQUIRED = "required"
+SESSION = "session"
+FIXED = "fixed"
+AVAILABILITY = "availability"
+
+
+def slot_allowed(problem: Problem, meeting: Meeting, t: int) -> list[str]:
+    """The labels of the placement rules that slot ``t`` breaks for ``meeting`` (empty: allowed)."""
+    broken: list[str] = []
+    if meeting.session is not None and problem.slots[t].session != meeting.session:
+        broken.append(SESSION)
+    if meeting.fixed_slot is not None and t != meeting.fixed_slot:
+        broken.append(FIXED)
+    if any(t in problem.participant(pid).unavailable for pid in meeting.people):
+        broken.append(AVAILABILITY)
+    return broken
+
+
+def allowed_slots(problem: Problem, meeting: Meeting) -> list[int]:
+    """Every slot the meeting may take (its domain in the model)."""
+    return [t for t in range(len(problem.slots)) if not slot_allowed(problem, meeting, t)]
+
+
+def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
+    """Unknown or duplicated meetings, slots out of range, placement rules, missing meetings."""
+    out: list[Violation] = []
+    known = {m.id: m for m in problem.meetings}
+    seen: set[str] = set()
+    for placement in timetable.placements:
+        mid = placement.meeting
+        meeting = known.get(mid)
+        if meeting is None:
+            out.append(Violation(ONCE, f"meeting {mid} is not in the problem", (mid,)))
+            continue
+        if mid in seen:
+            out.append(Violation(ONCE, f"meeting {mid} is placed more than once", (mid,)))
+        seen.add(mid)
+        if not 0 <= placement.slot < len(problem.slots):
+            out.append(
+                Violation(ONCE, f"meeting {mid}: slot {placement.slot} does not exist", (mid,))
+            )
+            continue
+        for label in slot_allowed(problem, meeting, placement.slot):
+            out.append(Violation(label, _explain(problem, meeting, placement.slot, label), (mid,)))
+    if problem.require_all:
+        for meeting in problem.meetings:
+            if meeting.id not in seen:
+                out.append(
+                    Violation(REQUIRED, f"meeting {meeting.id} is not placed", (meeting.id,))
+                )
+    return out
+
+
+def _explain(problem: Problem, meeting: Meeting, t: int, label: str) -> str:
+    if label == SESSION:
+        return (
+            f"meeting {meeting.id} belongs to session {meeting.session}, "
+            f"slot {t} is in {problem.slots[t].session}"
+        )
+    if label == FIXED:
+        return f"meeting {meeting.id} is fixed at slot {meeting.fixed_slot}, placed at {t}"
+    away = [pid for pid in meeting.people if t in problem.participant(pid).unavailable]
+    return f"meeting {meeting.id}: {', '.join(away)} not available in slot {t}"

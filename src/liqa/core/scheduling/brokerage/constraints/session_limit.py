@@ -1,0 +1,50 @@
+"""At most ``max_meetings_per_session`` meetings per participant in one session."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from liqa.core.scheduling.brokerage.context import ModelContext
+from liqa.core.scheduling.brokerage.problem import Problem, Timetable, Violation
+
+LABEL = "session_limit"
+
+
+def post(ctx: ModelContext) -> None:
+    """Per participant and session: sum of their meetings' literals ≤ the limit."""
+    problem = ctx.problem
+    limit = problem.max_meetings_per_session
+    if limit is None:
+        return
+    index = {m.id: i for i, m in enumerate(problem.meetings)}
+    for pid, mine in problem.meetings_of().items():
+        per_session: dict[str, list[object]] = defaultdict(list)
+        for meeting in mine:
+            i = index[meeting.id]
+            for t in ctx.domains[i]:
+                per_session[problem.slots[t].session].append(ctx.x[i, t])
+        for session, lits in per_session.items():
+            if len(lits) > limit:
+                ctx.model.add(sum(lits) <= limit).with_name(f"{LABEL}[{pid},{session}]")  # type: ignore[arg-type]
+
+
+def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
+    """Every participant and session over the limit."""
+    limit = problem.max_meetings_per_session
+    if limit is None:
+        return []
+    meetings = {m.id: m for m in problem.meetings}
+    count: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for placement in timetable.placements:
+        meeting = meetings.get(placement.meeting)
+        if meeting is None or not 0 <= placement.slot < len(problem.slots):
+            continue
+        for pid in meeting.people:
+            count[pid, problem.slots[placement.slot].session].append(meeting.id)
+    return [
+        Violation(
+            LABEL, f"{pid} has {len(mids)} meetings in session {s} (limit {limit})", tuple(mids)
+        )
+        for (pid, s), mids in sorted(count.items())
+        if len(mids) > limit
+    ]

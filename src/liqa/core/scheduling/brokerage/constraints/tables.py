@@ -1,0 +1,97 @@
+"""Tables: never more meetings in a slot than tables; a participant's own table is theirs.
+
+A meeting with a participant who owns a table (a booth) takes place there; the other
+meetings share the remaining tables, numbered from 1.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from liqa.core.scheduling.brokerage.context import ModelContext
+from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Timetable, Violation
+
+LABEL = "tables"
+
+
+def own_table(problem: Problem, meeting: Meeting) -> int | None:
+    """The table a meeting must use: the first attendee's own table, if anyone has one."""
+    for pid in meeting.people:
+        table = problem.participant(pid).table
+        if table is not None:
+            return table
+    return None
+
+
+def shared_tables(problem: Problem) -> list[int]:
+    """Table numbers free for meetings without an own table."""
+    owned = {p.table for p in problem.participants if p.table is not None}
+    return [k for k in range(1, problem.tables + 1) if k not in owned]
+
+
+def post(ctx: ModelContext) -> None:
+    """Per slot: shared-table meetings ≤ shared tables; each own table hosts ≤ 1 meeting."""
+    problem = ctx.problem
+    free = len(shared_tables(problem))
+    owners = [own_table(problem, m) for m in problem.meetings]
+    for t in range(len(problem.slots)):
+        general = [ctx.x[i, t] for i, k in enumerate(owners) if k is None and (i, t) in ctx.x]
+        if len(general) > free:
+            ctx.model.add(sum(general) <= free)
+        by_table: dict[int, list[object]] = defaultdict(list)
+        for i, k in enumerate(owners):
+            if k is not None and (i, t) in ctx.x:
+                by_table[k].append(ctx.x[i, t])
+        for lits in by_table.values():
+            if len(lits) > 1:
+                ctx.model.add_at_most_one(lits)  # type: ignore[arg-type]
+
+
+def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
+    """Slots with too many meetings, tables used twice, own tables ignored, unknown tables."""
+    meetings = {m.id: m for m in problem.meetings}
+    free = set(shared_tables(problem))
+    per_slot: dict[int, list[str]] = defaultdict(list)
+    at_table: dict[tuple[int, int], list[str]] = defaultdict(list)
+    out: list[Violation] = []
+    for placement in timetable.placements:
+        meeting = meetings.get(placement.meeting)
+        if meeting is None:
+            continue
+        per_slot[placement.slot].append(meeting.id)
+        if placement.table is None:
+            continue
+        at_table[placement.slot, placement.table].append(meeting.id)
+        owned = {problem.participant(pid).table for pid in meeting.people} - {None}
+        if owned and placement.table not in owned:
+            out.append(
+                Violation(
+                    LABEL,
+                    f"meeting {meeting.id} must be at table {sorted(owned)[0]}, "
+                    f"not {placement.table}",
+                    (meeting.id,),
+                )
+            )
+        elif not owned and placement.table not in free:
+            out.append(
+                Violation(
+                    LABEL,
+                    f"meeting {meeting.id}: table {placement.table} is not a shared table",
+                    (meeting.id,),
+                )
+            )
+    for t, mids in sorted(per_slot.items()):
+        if len(mids) > problem.tables:
+            out.append(
+                Violation(
+                    LABEL,
+                    f"slot {t}: {len(mids)} meetings for {problem.tables} tables",
+                    tuple(mids),
+                )
+            )
+    for (t, k), mids in sorted(at_table.items()):
+        if len(mids) > 1:
+            out.append(
+                Violation(LABEL, f"slot {t}: table {k} used by {len(mids)} meetings", tuple(mids))
+            )
+    return out

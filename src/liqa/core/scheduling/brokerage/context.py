@@ -1,0 +1,32 @@
+"""The CP-SAT variables shared by every constraint family while a model is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from liqa.core.scheduling.brokerage.problem import Problem
+
+
+@dataclass
+class ModelContext:
+    """A CP-SAT model under construction.
+
+    ``x[i, t]`` is true when meeting ``i`` (index in ``problem.meetings``) takes slot ``t``;
+    ``placed[i]`` when it is placed at all; ``busy[p, t]`` when participant ``p`` has a
+    meeting in slot ``t``; ``breaks[p]`` counts their breaks.
+    """
+
+    problem: Problem
+    model: cp_model.CpModel
+    domains: list[list[int]]
+    x: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
+    placed: list[cp_model.LinearExprT] = field(default_factory=list)
+    busy: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    breaks: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+    breaks_ub: dict[str, int] = field(default_factory=dict)
+
+    def at(self, i: int, t: int) -> cp_model.IntVar | int:
+        """The literal of meeting ``i`` in slot ``t`` (0 when ``t`` is outside its domain)."""
+        return self.x.get((i, t), 0)

@@ -1,0 +1,77 @@
+"""Why a meeting was not placed, in a reason code, in words, and with the meetings in its way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from liqa.core.scheduling.brokerage.constraints import overlap, session_limit, tables
+from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
+from liqa.core.scheduling.brokerage.problem import Meeting, Problem, UnplacedMeeting
+from liqa.core.scheduling.brokerage.state import PartialTimetable
+
+NO_COMMON_SLOT = "no_common_slot"
+PARTY_AT_MAXIMUM = "party_at_maximum"
+NO_TABLE_LEFT = "no_table_left"
+LOST_TO_HIGHER_PRIORITY = "lost_to_higher_priority"
+NOT_PLACED = "not_placed"
+
+
+def explain_unplaced(problem: Problem, slots: Mapping[str, int]) -> list[UnplacedMeeting]:
+    """One explanation for every meeting missing from ``slots``."""
+    state = PartialTimetable(problem)
+    for meeting in problem.meetings:
+        if meeting.id in slots:
+            state.place(meeting, slots[meeting.id])
+    return [
+        _explain(problem, state, meeting) for meeting in problem.meetings if meeting.id not in slots
+    ]
+
+
+def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> UnplacedMeeting:
+    domain = allowed_slots(problem, meeting)
+    who = " and ".join(meeting.people)
+    if not domain:
+        return UnplacedMeeting(
+            meeting.id,
+            NO_COMMON_SLOT,
+            f"{who} have no slot in common where all can attend"
+            + (f" in session {meeting.session}" if meeting.session else ""),
+        )
+    busy: set[str] = set()
+    labels: list[set[str]] = []
+    for t in domain:
+        found = state.obstacles(meeting, t)
+        labels.append({o.label for o in found})
+        for o in found:
+            if o.label == overlap.LABEL:
+                busy.update(o.meetings)
+    if not all(labels):
+        return UnplacedMeeting(
+            meeting.id,
+            NOT_PLACED,
+            "a slot was free, but placing it would break fairness or cost more breaks "
+            "than its priority brings",
+        )
+    if all(session_limit.LABEL in s for s in labels):
+        return UnplacedMeeting(
+            meeting.id,
+            PARTY_AT_MAXIMUM,
+            f"{who}: a party already has the most meetings allowed per session "
+            f"({problem.max_meetings_per_session}) in every possible session",
+        )
+    if all(s == {tables.LABEL} for s in labels):
+        return UnplacedMeeting(
+            meeting.id,
+            NO_TABLE_LEFT,
+            f"every slot where {who} are free has all {problem.tables} tables taken",
+        )
+    blockers = tuple(sorted(busy))
+    higher = [b for b in blockers if problem.meeting(b).priority >= meeting.priority]
+    return UnplacedMeeting(
+        meeting.id,
+        LOST_TO_HIGHER_PRIORITY,
+        f"in every possible slot {who} are busy or the slot is full; "
+        f"it lost to {', '.join(blockers)}"
+        + (f" ({len(higher)} of equal or higher priority)" if blockers else ""),
+        blockers,
+    )

@@ -1,0 +1,57 @@
+"""Table assignment once slots are fixed: own tables first, then keep people where they sat."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from liqa.core.scheduling.brokerage.constraints.tables import own_table, shared_tables
+from liqa.core.scheduling.brokerage.problem import Placement, Problem, Timetable
+
+
+def assign_tables(
+    problem: Problem, slots: Mapping[str, int], previous: Mapping[str, int] | None = None
+) -> Timetable:
+    """Give every placed meeting a table, slot by slot.
+
+    A meeting keeps its ``previous`` table (re-planning) when free, else the table one of its
+    people used in the slot before (fewer table changes), else the first free shared table.
+    When a slot has more meetings than tables the extra ones get no table (``check_schedule``
+    reports that).
+    """
+    meetings = {m.id: m for m in problem.meetings}
+    shared = shared_tables(problem)
+    by_slot: dict[int, list[str]] = defaultdict(list)
+    for mid, t in slots.items():
+        by_slot[t].append(mid)
+    where: dict[str, int] = {}
+    placements: list[Placement] = []
+    for t in sorted(by_slot):
+        mids = sorted(by_slot[t], key=lambda m: (previous is None or m not in previous, m))
+        taken: set[int] = set()
+        chosen: dict[str, int | None] = {}
+        for mid in mids:
+            owned = own_table(problem, meetings[mid])
+            if owned is not None and owned not in taken:
+                chosen[mid] = owned
+                taken.add(owned)
+        for mid in mids:
+            if mid in chosen:
+                continue
+            wishes = []
+            if previous is not None and mid in previous:
+                wishes.append(previous[mid])
+            wishes += [where[pid] for pid in meetings[mid].people if pid in where]
+            pick = next((k for k in wishes if k in shared and k not in taken), None)
+            if pick is None:
+                pick = next((k for k in shared if k not in taken), None)
+            chosen[mid] = pick
+            if pick is not None:
+                taken.add(pick)
+        for mid in sorted(by_slot[t]):
+            table = chosen.get(mid)
+            placements.append(Placement(mid, t, table))
+            if table is not None:
+                for pid in meetings[mid].people:
+                    where[pid] = table
+    return Timetable(tuple(placements))
