@@ -1,0 +1,367 @@
+"""Checks the JSON Schema cannot express: real dates and zones, ids, references, time.
+
+Every check reads the raw data defensively: a value of the wrong type is skipped here
+because the schema has already reported it, so each mistake is reported exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import pairwise
+from typing import Any
+
+from liqa.core.missionfile.reading import Document, Path, format_path
+from liqa.core.missionfile.schema import did_you_mean
+from liqa.core.missionfile.values import (
+    LegSpan,
+    ValueProblem,
+    parse_date,
+    parse_instant,
+    parse_time,
+    parse_timezone,
+    span,
+    within_legs,
+)
+from liqa.core.problems import Problem
+
+_SECTIONS = ("legs", "venues", "organizations", "people", "requests", "visits", "programme")
+
+
+@dataclass
+class Checker:
+    """Collects problems for one document."""
+
+    document: Document
+    filename: str
+    problems: list[Problem] = field(default_factory=list)
+    legs: list[LegSpan] = field(default_factory=list)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, path: Path, message: str, code: str, hint: str = "") -> None:
+        """Record a problem at ``path``."""
+        self.problems.append(
+            Problem(
+                self.filename,
+                message,
+                hint=hint,
+                line=self.document.line(path),
+                path=format_path(path),
+                code=code,
+            )
+        )
+
+    def value_problem(self, path: Path, exc: ValueProblem) -> None:
+        """Record a :class:`ValueProblem` raised while reading the value at ``path``."""
+        self.add(path, str(exc), exc.code, exc.hint)
+
+
+def semantic_problems(document: Document, filename: str) -> list[Problem]:
+    """Every problem the schema cannot see, in a fixed order (legs first)."""
+    checker = Checker(document, filename)
+    data = document.data if isinstance(document.data, dict) else {}
+    _check_legs(checker, data)
+    _check_ids(checker, data)
+    _check_zones(checker, data)
+    _check_references(checker, data)
+    _check_requests(checker, data)
+    _check_instants(checker, data)
+    _check_event_kind(checker, data)
+    return checker.problems
+
+
+def records(data: dict[str, Any], section: str) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """The mapping items of a top-level list section, with their paths."""
+    items = data.get(section)
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield (section, index), item
+
+
+def _text(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
+    for path, leg in records(data, "legs"):
+        zone = _zone(checker, (*path, "timezone"), _text(leg, "timezone"))
+        start = _date(checker, (*path, "start"), _text(leg, "start"))
+        end = _date(checker, (*path, "end"), _text(leg, "end"))
+        for part, (first, last) in (("day", ("start", "end")), ("lunch", ("start", "end"))):
+            block = leg.get(part)
+            if isinstance(block, dict):
+                _time_order(checker, (*path, part), block, first, last)
+        if start is None or end is None:
+            continue
+        if end < start:
+            checker.add(
+                (*path, "end"),
+                f"the leg ends ({end}) before it starts ({start})",
+                "end_before_start",
+                "swap the dates or fix the typo",
+            )
+            continue
+        leg_id = _text(leg, "id")
+        if zone is not None and leg_id is not None:
+            checker.legs.append(LegSpan(leg_id, zone, start, end))
+    ordered = sorted(
+        enumerate(checker.legs), key=lambda pair: (pair[1].start, pair[1].end, pair[0])
+    )
+    for (_, before), (_, after) in pairwise(ordered):
+        if after.start <= before.end:
+            index = _index_of(data, "legs", after.id)
+            checker.add(
+                ("legs", index, "start"),
+                f"leg '{after.id}' ({after.start}..{after.end}) overlaps leg '{before.id}' "
+                f"({before.start}..{before.end})",
+                "overlapping_legs",
+                f"start '{after.id}' after {before.end} (a travel day belongs to one leg only)",
+            )
+
+
+def _index_of(data: dict[str, Any], section: str, record_id: str) -> int:
+    for (_, index), record in records(data, section):
+        if record.get("id") == record_id:
+            return int(index)
+    return 0
+
+
+def _time_order(checker: Checker, path: Path, block: dict[str, Any], first: str, last: str) -> None:
+    try:
+        start = parse_time(block[first]) if isinstance(block.get(first), str) else None
+        end = parse_time(block[last]) if isinstance(block.get(last), str) else None
+    except ValueProblem:
+        return  # the schema's pattern reports it
+    if start is not None and end is not None and end <= start:
+        checker.add(
+            (*path, last),
+            f"ends ({end:%H:%M}) before it starts ({start:%H:%M})",
+            "end_before_start",
+        )
+
+
+def _zone(checker: Checker, path: Path, name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        parse_timezone(name)
+    except ValueProblem as exc:
+        checker.value_problem(path, exc)
+        return None
+    return name
+
+
+def _date(checker: Checker, path: Path, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueProblem as exc:
+        if exc.code != "bad_format":  # the schema's pattern reports bad formats
+            checker.value_problem(path, exc)
+        return None
+
+
+def _check_ids(checker: Checker, data: dict[str, Any]) -> None:
+    first_seen: dict[str, Path] = {}
+    located: list[tuple[str, Path, str]] = [
+        (section, (*path, "id"), record["id"])
+        for section in _SECTIONS
+        for path, record in records(data, section)
+        if isinstance(record.get("id"), str)
+    ]
+    brokerage = data.get("brokerage")
+    if isinstance(brokerage, dict):
+        located += [
+            ("sessions", ("brokerage", *path, "id"), record["id"])
+            for path, record in records(brokerage, "sessions")
+            if isinstance(record.get("id"), str)
+        ]
+    for section, path, record_id in located:
+        checker.ids.setdefault(section, set()).add(record_id)
+        if record_id in first_seen:
+            earlier = first_seen[record_id]
+            checker.add(
+                path,
+                f"duplicate id '{record_id}' (already used at {format_path(earlier[:-1])})",
+                "duplicate_id",
+                f"ids must be unique in the whole file; first use on line "
+                f"{checker.document.line(earlier)}",
+            )
+        else:
+            first_seen[record_id] = path
+
+
+def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
+    for path, venue in records(data, "venues"):
+        _zone(checker, (*path, "timezone"), _text(venue, "timezone"))
+
+
+_KINDS = {
+    "venue": ("venues",),
+    "organization": ("organizations",),
+    "person": ("people",),
+    "person or organization": ("people", "organizations"),
+    "request": ("requests",),
+    "session": ("sessions",),
+    "meeting, visit or programme item": ("requests", "visits", "programme"),
+}
+
+
+def _reference(checker: Checker, path: Path, value: Any, kind: str) -> None:
+    if not isinstance(value, str):
+        return
+    known = set().union(*(checker.ids.get(section, set()) for section in _KINDS[kind]))
+    if value not in known:
+        hint = did_you_mean(value, sorted(known)) if known else f"no {kind} is defined"
+        if hint.startswith("allowed"):
+            hint = f"define it under '{_KINDS[kind][0]}' or fix the id"
+        checker.add(path, f"unknown {kind} '{value}'", "unknown_reference", hint)
+
+
+def _references(checker: Checker, path: Path, values: Any, kind: str) -> None:
+    if isinstance(values, list):
+        for index, value in enumerate(values):
+            _reference(checker, (*path, index), value, kind)
+
+
+def _check_references(checker: Checker, data: dict[str, Any]) -> None:
+    ref, refs = _reference, _references
+    for path, leg in records(data, "legs"):
+        ref(checker, (*path, "hotel"), leg.get("hotel"), "venue")
+    for path, org in records(data, "organizations"):
+        ref(checker, (*path, "venue"), org.get("venue"), "venue")
+    for path, person in records(data, "people"):
+        ref(checker, (*path, "organization"), person.get("organization"), "organization")
+    for path, request in records(data, "requests"):
+        ref(checker, (*path, "from"), request.get("from"), "person or organization")
+        ref(checker, (*path, "to"), request.get("to"), "person or organization")
+        refs(checker, (*path, "attendees"), request.get("attendees"), "person")
+        refs(checker, (*path, "after"), request.get("after"), "request")
+        ref(checker, (*path, "session"), request.get("session"), "session")
+    for path, visit in records(data, "visits"):
+        ref(checker, (*path, "host"), visit.get("host"), "organization")
+        ref(checker, (*path, "venue"), visit.get("venue"), "venue")
+        refs(checker, (*path, "required_attendees"), visit.get("required_attendees"), "person")
+    for path, item in records(data, "programme"):
+        ref(checker, (*path, "venue"), item.get("venue"), "venue")
+        ref(checker, (*path, "end_venue"), item.get("end_venue"), "venue")
+        refs(checker, (*path, "attendees"), item.get("attendees"), "person")
+    brokerage = data.get("brokerage")
+    if isinstance(brokerage, dict):
+        ref(checker, ("brokerage", "venue"), brokerage.get("venue"), "venue")
+    event = data.get("event")
+    subgroups = event.get("subgroups") if isinstance(event, dict) else None
+    if isinstance(subgroups, dict):
+        for key in ("together", "apart"):
+            groups = subgroups.get(key)
+            for index, group in enumerate(groups if isinstance(groups, list) else []):
+                refs(checker, ("event", "subgroups", key, index), group, "person")
+    for path, outcome in records(data, "outcomes"):
+        ref(
+            checker,
+            (*path, "assignment"),
+            outcome.get("assignment"),
+            "meeting, visit or programme item",
+        )
+        ref(checker, (*path, "owner"), outcome.get("owner"), "person")
+
+
+def _check_requests(checker: Checker, data: dict[str, Any]) -> None:
+    members = {
+        person["id"]: person.get("organization")
+        for _, person in records(data, "people")
+        if isinstance(person.get("id"), str)
+    }
+    for path, request in records(data, "requests"):
+        source, target = request.get("from"), request.get("to")
+        if not isinstance(source, str) or not isinstance(target, str):
+            continue
+        if source == target:
+            checker.add(
+                (*path, "to"),
+                f"request to oneself: '{source}' asks to meet '{target}'",
+                "self_request",
+                "the 'to' side must be another person or organization",
+            )
+        elif members.get(source) == target or members.get(target) == source:
+            checker.add(
+                (*path, "to"),
+                f"request within one organization: '{source}' and '{target}' are the same party",
+                "self_request",
+                "the 'to' side must be another organization or one of its people",
+            )
+
+
+def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
+    for path, person in records(data, "people"):
+        _windows(checker, (*path, "availability"), person.get("availability"), "availability")
+    for path, visit in records(data, "visits"):
+        _windows(checker, (*path, "windows"), visit.get("windows"), "visit window")
+    for path, item in records(data, "programme"):
+        _window(checker, path, item, "programme item")
+    brokerage = data.get("brokerage")
+    if isinstance(brokerage, dict):
+        for path, session in records(brokerage, "sessions"):
+            _window(checker, ("brokerage", *path), session, "session")
+    for path, request in records(data, "requests"):
+        _instant(checker, (*path, "fixed_start"), request.get("fixed_start"), "fixed start")
+        _instant(checker, (*path, "created_at"), request.get("created_at"), None)
+    for path, outcome in records(data, "outcomes"):
+        _instant(checker, (*path, "recorded_at"), outcome.get("recorded_at"), None)
+
+
+def _windows(checker: Checker, path: Path, windows: Any, what: str) -> None:
+    if isinstance(windows, list):
+        for index, window in enumerate(windows):
+            if isinstance(window, dict):
+                _window(checker, (*path, index), window, what)
+
+
+def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> None:
+    start = _instant(checker, (*path, "start"), record.get("start"), what)
+    end = _instant(checker, (*path, "end"), record.get("end"), what)
+    if start is not None and end is not None and end <= start:
+        checker.add(
+            (*path, "end"),
+            f"the {what} ends ({record['end']}) before it starts ({record['start']})",
+            "end_before_start",
+            "swap the times or fix the typo",
+        )
+
+
+def _instant(checker: Checker, path: Path, text: Any, what: str | None) -> datetime | None:
+    """Parse an instant; when ``what`` is given, it must also lie within the legs."""
+    if not isinstance(text, str):
+        return None
+    try:
+        instant = parse_instant(text, checker.legs)
+    except ValueProblem as exc:
+        if exc.code == "bad_format":
+            return None  # the schema's pattern reports it
+        if exc.code == "outside_legs":
+            exc = ValueProblem(f"{what or 'time'} {exc}", exc.code, exc.hint)
+        checker.value_problem(path, exc)
+        return None
+    if what and checker.legs and not within_legs(instant, checker.legs):
+        checker.add(
+            path,
+            f"{what} {text} is outside the event's legs ({span(checker.legs)})",
+            "outside_legs",
+            "fix the date, add a leg that covers it, or give an explicit offset",
+        )
+    return instant
+
+
+def _check_event_kind(checker: Checker, data: dict[str, Any]) -> None:
+    event = data.get("event")
+    if isinstance(event, dict) and event.get("kind") == "brokerage" and "brokerage" not in data:
+        checker.add(
+            ("event", "kind"),
+            "a brokerage event needs a 'brokerage' section (venue, slot_minutes, tables, sessions)",
+            "missing_field",
+            "add 'brokerage:' or set kind: trade_mission",
+        )

@@ -1,0 +1,197 @@
+"""The JSON Schema of the mission file, and its errors as :class:`Problem` records with hints."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from liqa.core.missionfile.reading import Document, Path, format_path
+from liqa.core.problems import Problem
+
+
+@cache
+def mission_schema() -> dict[str, Any]:
+    """The mission file's JSON Schema (draft 2020-12), as shipped in the package."""
+    text = resources.files("liqa.core.missionfile").joinpath("mission.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(mission_schema())
+
+
+def schema_problems(document: Document, filename: str) -> list[Problem]:
+    """Every schema violation of ``document``, one problem each, with a line and a hint."""
+    problems: list[Problem] = []
+    for error in _validator().iter_errors(document.data):
+        problems.extend(_translate(error, document, filename))
+    return problems
+
+
+def _translate(error: ValidationError, document: Document, filename: str) -> list[Problem]:
+    path: Path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value: Any = error.instance
+    hint = str(schema.get("description", ""))
+
+    def problem(message: str, at: Path = path, hint: str = hint, code: str = "") -> Problem:
+        return Problem(
+            filename,
+            message,
+            hint=hint,
+            line=document.line(at),
+            path=format_path(at),
+            code=code,
+        )
+
+    match error.validator:
+        case "required":
+            allowed = list(schema.get("required", []))
+            missing = [name for name in allowed if name not in value]
+            return [
+                problem(f"missing required field '{name}'", code="missing_field", hint="")
+                for name in missing
+            ]
+        case "additionalProperties":
+            known = sorted(schema.get("properties", {}))
+            out = []
+            for key in value:
+                if key in known:
+                    continue
+                out.append(
+                    problem(
+                        f"unknown key '{key}'",
+                        at=(*path, key),
+                        hint=_did_you_mean(key, known),
+                        code="unknown_key",
+                    )
+                )
+            return out
+        case "type":
+            return [
+                problem(f"expected {_expected(schema)}, got {_describe(value)}", code="wrong_type")
+            ]
+        case "enum":
+            allowed = [str(choice) for choice in schema["enum"]]
+            if schema.get("title") == "priority":
+                hint = "priorities are 1 (would like), 2 (important) or 3 (must meet)"
+            else:
+                hint = _did_you_mean(str(value), allowed)
+            return [
+                problem(
+                    f"{_describe(value)} is not one of: {', '.join(allowed)}",
+                    hint=hint,
+                    code="bad_value",
+                )
+            ]
+        case "const":
+            return [
+                problem(
+                    f"unsupported format version {_describe(value)}",
+                    hint="this liqa reads 'liqa: 1'",
+                    code="bad_value",
+                )
+            ]
+        case "minimum" | "maximum" | "exclusiveMinimum":
+            low = schema.get("minimum", schema.get("exclusiveMinimum"))
+            high = schema.get("maximum")
+            if low is not None and high is not None:
+                message = f"{value} is out of range {low}..{high}"
+            elif high is not None:
+                message = f"must be at most {high}, got {value}"
+            elif "exclusiveMinimum" in schema:
+                message = f"must be more than {low}, got {value}"
+            else:
+                message = f"must be at least {low}, got {value}"
+            return [problem(message, hint="", code="out_of_range")]
+        case "pattern":
+            what = schema.get("title", "value")
+            return [problem(f"{_describe(value)} is not a valid {what}", code="bad_format")]
+        case "minItems":
+            return [
+                problem(
+                    f"needs at least {schema['minItems']} item(s), got {len(value)}",
+                    hint="",
+                    code="missing_field",
+                )
+            ]
+        case "propertyNames":
+            return [
+                problem(
+                    f"unknown language {_describe(error.instance)}",
+                    hint="localized text uses the keys ar, fr, en",
+                    code="unknown_key",
+                )
+            ]
+        case "anyOf" | "oneOf":
+            return _best_of(error, document, filename)
+    return [problem(error.message, code="invalid")]
+
+
+def _best_of(error: ValidationError, document: Document, filename: str) -> list[Problem]:
+    """For ``X or null`` choices, report why X failed (null is the obvious alternative)."""
+    for sub in error.context or ():
+        if sub.validator != "type" or sub.validator_value != "null":
+            return _translate(sub, document, filename)
+    return [
+        Problem(
+            filename,
+            error.message,
+            line=document.line(tuple(error.absolute_path)),
+            path=format_path(tuple(error.absolute_path)),
+            code="invalid",
+        )
+    ]
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    kinds = schema.get("type", [])
+    names = [_TYPE_NAMES.get(kind, kind) for kind in ([kinds] if isinstance(kinds, str) else kinds)]
+    title = schema.get("title")
+    text = " or ".join(name for name in names if name != "nothing")
+    return f"{title} ({text})" if title and title != "localized text" else text
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "allowed: " + ", ".join(choices) if choices else ""
+
+
+describe = _describe
+did_you_mean = _did_you_mean

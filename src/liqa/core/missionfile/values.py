@@ -1,0 +1,153 @@
+"""Dates, local times, instants and time zones as written in mission files, both ways.
+
+An instant written without an offset (``2024-02-12 09:00``) is local time of the leg whose
+dates cover that day; :func:`format_instant` writes instants back that way whenever the
+text reads back to the same instant, and with an explicit offset otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_INSTANT = re.compile(
+    r"^(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<time>[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)"
+    r"(?P<offset>Z|[+-][0-9]{2}:?[0-9]{2})?$"
+)
+
+
+class ValueProblem(ValueError):
+    """A value cannot be read; ``code`` and ``hint`` go into the :class:`Problem`."""
+
+    def __init__(self, message: str, code: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class LegSpan:
+    """What instants need to know about a leg: its zone and its (inclusive) dates."""
+
+    id: str
+    timezone: str
+    start: date
+    end: date
+
+    def covers(self, day: date) -> bool:
+        """True when ``day`` is one of the leg's days."""
+        return self.start <= day <= self.end
+
+
+@cache
+def known_timezones() -> frozenset[str]:
+    """Every IANA time zone name this machine knows."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    """The IANA zone ``name``; :class:`ValueProblem` ``unknown_timezone`` otherwise."""
+    if name not in known_timezones():
+        import difflib
+
+        close = difflib.get_close_matches(name, sorted(known_timezones()), n=1, cutoff=0.7)
+        hint = (
+            f"did you mean '{close[0]}'?" if close else "use an IANA name such as Africa/Casablanca"
+        )
+        raise ValueProblem(f"unknown time zone '{name}'", "unknown_timezone", hint)
+    return ZoneInfo(name)
+
+
+def parse_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` date; :class:`ValueProblem` ``impossible_date`` if no such day."""
+    if not _DATE.match(text):
+        raise ValueProblem(f"'{text}' is not a date", "bad_format", "write dates as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueProblem(
+            f"'{text}' is not a real date ({exc})", "impossible_date", "check the day and month"
+        ) from None
+
+
+def parse_time(text: str) -> time:
+    """An ``HH:MM`` local time of day."""
+    match = _TIME.match(text)
+    if not match:
+        raise ValueProblem(f"'{text}' is not a time of day", "bad_format", "write HH:MM (24 h)")
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_instant(text: str, legs: list[LegSpan]) -> datetime:
+    """An aware instant: ISO 8601 with an offset, or local time of the leg covering its day."""
+    match = _INSTANT.match(text)
+    if not match:
+        raise ValueProblem(
+            f"'{text}' is not a date and time",
+            "bad_format",
+            "write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset",
+        )
+    day = parse_date(match["date"])
+    try:
+        parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError as exc:
+        raise ValueProblem(
+            f"'{text}' is not a real time ({exc})", "impossible_date", "check the time"
+        ) from None
+    covering = next((leg for leg in legs if leg.covers(day)), None)
+    if parsed.tzinfo is not None:
+        if covering is not None:
+            return parsed.astimezone(ZoneInfo(covering.timezone))
+        return parsed
+    if covering is None:
+        raise ValueProblem(
+            f"{text} is outside the event's legs ({span(legs)})",
+            "outside_legs",
+            "fix the date, add a leg that covers it, or give an explicit offset",
+        )
+    return parsed.replace(tzinfo=ZoneInfo(covering.timezone))
+
+
+def within_legs(instant: datetime, legs: list[LegSpan]) -> bool:
+    """True when ``instant`` falls on a day of some leg (in that leg's local time)."""
+    for leg in legs:
+        local = instant.astimezone(ZoneInfo(leg.timezone))
+        start = datetime.combine(leg.start, time(), ZoneInfo(leg.timezone))
+        end = datetime.combine(leg.end + timedelta(days=1), time(), ZoneInfo(leg.timezone))
+        if start <= local <= end:
+            return True
+    return False
+
+
+def span(legs: list[LegSpan]) -> str:
+    """The legs' dates for messages: ``houston 2024-02-11..2024-02-15, ...``."""
+    if not legs:
+        return "no valid legs"
+    return ", ".join(f"{leg.id} {leg.start}..{leg.end}" for leg in legs)
+
+
+def format_instant(instant: datetime, legs: list[LegSpan]) -> str:
+    """Write ``instant`` as local time of its leg when that reads back exactly, else ISO 8601."""
+    for leg in legs:
+        local = instant.astimezone(ZoneInfo(leg.timezone))
+        if not leg.covers(local.date()):
+            continue
+        text = (
+            local.strftime("%Y-%m-%d %H:%M")
+            if local.second == local.microsecond == 0
+            else (local.replace(tzinfo=None).isoformat(sep=" "))
+        )
+        try:
+            back = parse_instant(text, legs)
+        except ValueProblem:
+            continue
+        if back == instant and back.utcoffset() == local.utcoffset():
+            return text
+        break
+    return instant.isoformat()
