@@ -3,3 +3,4 @@
 from __future__ import annotations
 
 from liqa.cli import bench  # noqa: F401
+from liqa.cli import validate  # noqa: F401

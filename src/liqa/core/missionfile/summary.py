@@ -34,6 +34,13 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
             f"{sides[Side.HOST]} host, {sides[Side.BOTH]} both",
         )
     )
+    for side, label in ((Side.DELEGATION, "Delegation"), (Side.HOST, "Hosts")):
+        names = [org.label for org in event.organizations if org.side in (side, Side.BOTH)]
+        if names:
+            shown = ", ".join(names[:_SHOWN]) + (
+                f", … (+{len(names) - _SHOWN})" if len(names) > _SHOWN else ""
+            )
+            rows.append((label, shown))
     side_of = {org.id: org.side for org in event.organizations}
     people_sides = Counter(side_of.get(person.organization) for person in event.people)
     rows.append(
@@ -63,6 +70,9 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
         )
     rows.append(("Venues", str(len(event.venues))))
     return rows
+
+
+_SHOWN = 8
 
 
 def _counted(total: int, labels: Iterable[str]) -> str:

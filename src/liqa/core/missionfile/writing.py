@@ -85,26 +85,36 @@ def dump_event(event: Event, path: str | Path) -> None:
     path.write_text(dumps_event(event, fmt), encoding="utf-8")
 
 
-def _styled(value: Any, key: str = "") -> Any:
-    """ruamel containers; small leaf mappings and lists of scalars in flow style."""
+def _styled(value: Any) -> Any:
+    """ruamel containers; short flat mappings and lists of scalars on one line."""
     if isinstance(value, dict):
-        styled = CommentedMap((k, _styled(v, k)) for k, v in value.items())
-        if key in _FLOW_KEYS or (_is_flat(value) and len(value) <= 3 and key != "event"):
-            styled.fa.set_flow_style()
-        return styled
+        mapping = CommentedMap((k, _styled(v)) for k, v in value.items())
+        if _is_flat(value.values()) and _width(value) <= _FLOW_WIDTH:
+            mapping.fa.set_flow_style()
+        return mapping
     if isinstance(value, list):
-        seq = CommentedSeq(_styled(v, key) for v in value)
-        if all(not isinstance(v, dict | list) for v in value) or key in ("together", "apart"):
+        seq = CommentedSeq(_styled(v) for v in value)
+        if _is_flat(value) and _width(value) <= _FLOW_WIDTH:
             seq.fa.set_flow_style()
         return seq
     return value
 
 
-_FLOW_KEYS = {"day", "lunch", "travel", "start_end"}
+_FLOW_WIDTH = 72
 
 
-def _is_flat(value: dict[str, Any]) -> bool:
-    return all(not isinstance(v, dict | list) for v in value.values())
+def _is_flat(values: Any) -> bool:
+    return all(not isinstance(v, dict) for v in values) and all(
+        not isinstance(v, list) or _is_flat(v) for v in values
+    )
+
+
+def _width(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _width(v) + 4 for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_width(v) + 2 for v in value) + 2
+    return len(str(value))
 
 
 def _non_default(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -1,0 +1,77 @@
+"""``liqa validate FILE``: check a mission file, list every problem or summarize the event."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from liqa.cli import app
+from liqa.core.missionfile import summary, validate_file
+from liqa.core.model import Event
+from liqa.core.problems import Problem
+
+EXIT_PROBLEMS = 2
+
+
+@app.command("validate")
+def validate(
+    file: Annotated[Path, typer.Argument(help="Mission file (.yaml, .yml or .json).")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the problems (or the summary) as JSON.")
+    ] = False,
+) -> None:
+    """Check a mission file: report every problem (exit 2) or summarize the event (exit 0)."""
+    console = Console(soft_wrap=True, highlight=False)
+    try:
+        event, problems = validate_file(file)
+    except Exception as exc:  # a bug in liqa, not in the file: say so without a traceback
+        console.print(
+            Text(f"liqa could not check {file}: {type(exc).__name__}: {exc}", style="red"),
+            Text("This is a bug in liqa; please report it with the file."),
+        )
+        raise typer.Exit(1) from None
+    if event is None:
+        _report(console, problems, as_json)
+        raise typer.Exit(EXIT_PROBLEMS)
+    _summarize(console, file, event, as_json)
+
+
+def _report(console: Console, problems: list[Problem], as_json: bool) -> None:
+    if as_json:
+        console.print_json(json.dumps([asdict(p) for p in problems], ensure_ascii=False))
+        return
+    for problem in problems:
+        line = Text()
+        line.append(problem.location(), style="bold")
+        line.append(": ")
+        if problem.path:
+            line.append(problem.path, style="cyan")
+            line.append(": ")
+        line.append(problem.message)
+        if problem.hint:
+            line.append(f"  (hint: {problem.hint})", style="dim")
+        console.print(line)
+    count = len(problems)
+    console.print(
+        Text(f"{count} problem{'s' if count != 1 else ''} found; nothing was loaded.", style="red")
+    )
+
+
+def _summarize(console: Console, file: Path, event: Event, as_json: bool) -> None:
+    rows = summary(event)
+    if as_json:
+        console.print_json(json.dumps({"file": str(file), "summary": dict(rows)}))
+        return
+    table = Table(title=Text(f"{file} is valid", style="green"), show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for label, text in rows:
+        table.add_row(Text(label), Text(text))
+    console.print(table)
