@@ -1,0 +1,265 @@
+"""Reading one spreadsheet cell: dates, times, instants, numbers, flags and lists.
+
+Cells arrive as openpyxl gives them (``str``, ``int``, ``float``, ``bool``,
+``datetime``, ``date``, ``time``) or as CSV text. Each parser returns a Python value or
+raises :class:`CellError` with what is wrong and how to fix it; the caller adds the file,
+sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from liqa.core.model import Leg
+
+Cell = str | int | float | bool | datetime | date | time | None
+"""A raw cell value as a reader yields it."""
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+"""Day 0 of Excel's 1900 date system (serial 1 = 1900-01-01, counting the 1900 leap bug)."""
+
+
+class CellError(ValueError):
+    """A cell cannot be read; ``hint`` tells the organizer how to fix it."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def text(value: Cell) -> str:
+    """The cell as trimmed text; whole numbers lose their ``.0``; empty cells give ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+def fold(word: str) -> str:
+    """Lower-case, accent-free, single-spaced form of a word, for matching synonyms."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.replace("ـ", "")  # Arabic tatweel (kashida) is decoration only
+    return " ".join(re.sub(r"[\s_\-./:*()\[\]'’]+", " ", bare).split())
+
+
+def split_list(value: Cell) -> tuple[str, ...]:
+    """Items separated by commas, semicolons or line breaks (Arabic comma too)."""
+    return tuple(item.strip() for item in re.split(r"[,;\n،؛]", text(value)) if item.strip())
+
+
+_TRUE = {"yes", "y", "true", "1", "x", "oui", "o", "vrai", "نعم"}
+_FALSE = {"no", "n", "false", "0", "non", "faux", "لا", ""}
+
+
+def flag(value: Cell) -> bool:
+    """A yes/no cell (``yes``, ``oui``, ``نعم``, ``x``, ``true``, ``1``; empty is no)."""
+    if isinstance(value, bool):
+        return value
+    word = fold(text(value))
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise CellError(f"{text(value)!r} is not yes or no", "write yes or no (oui/non, نعم/لا)")
+
+
+def integer(value: Cell) -> int:
+    """A whole number (``12``, ``12.0``)."""
+    if isinstance(value, bool):
+        raise CellError(f"{text(value)!r} is not a whole number", "write a number such as 12")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raw = text(value)
+    if re.fullmatch(r"[+-]?\d+(\.0+)?", raw):
+        return int(float(raw))
+    raise CellError(f"{raw!r} is not a whole number", "write a number such as 12")
+
+
+def choice[T](value: Cell, words: dict[str, T], what: str) -> T:
+    """One of a fixed set of words (matched without case or accents)."""
+    raw = text(value)
+    key = fold(raw)
+    if key in words:
+        return words[key]
+    allowed = sorted({str(v) for v in words.values()})
+    raise CellError(f"{raw!r} is not a known {what}", f"use one of: {', '.join(allowed)}")
+
+
+_MONTHS = {
+    **dict.fromkeys(["jan", "january", "janvier", "janv", "يناير", "جانفي"], 1),
+    **dict.fromkeys(["feb", "february", "fevrier", "fevr", "fev", "فبراير", "فيفري"], 2),
+    **dict.fromkeys(["mar", "march", "mars", "مارس"], 3),
+    **dict.fromkeys(["apr", "april", "avril", "avr", "أبريل", "ابريل", "أفريل"], 4),
+    **dict.fromkeys(["may", "mai", "ماي", "مايو"], 5),
+    **dict.fromkeys(["jun", "june", "juin", "يونيو", "جوان"], 6),
+    **dict.fromkeys(["jul", "july", "juillet", "juil", "يوليوز", "يوليو", "جويلية"], 7),
+    **dict.fromkeys(["aug", "august", "aout", "غشت", "أغسطس", "اوت"], 8),
+    **dict.fromkeys(["sep", "sept", "september", "septembre", "شتنبر", "سبتمبر"], 9),
+    **dict.fromkeys(["oct", "october", "octobre", "أكتوبر", "اكتوبر"], 10),
+    **dict.fromkeys(["nov", "november", "novembre", "نونبر", "نوفمبر"], 11),
+    **dict.fromkeys(["dec", "december", "decembre", "دجنبر", "ديسمبر"], 12),
+}
+
+_DATE_HINT = "write the date as 2024-02-12, 12/02/2024 or 12.02.2024"
+_TIME_HINT = "write the time as 09:00, 9:00, 09h00 or 9:00 AM"
+
+
+def excel_serial(serial: float) -> datetime:
+    """The naive date-time of an Excel serial number (1900 date system)."""
+    if not 1 <= serial < 2958466:  # 1900-01-01 .. 9999-12-31
+        raise CellError(f"{serial!r} is not a date", _DATE_HINT)
+    return EXCEL_EPOCH + timedelta(days=serial)
+
+
+def _date_from_text(raw: str, day_first: bool) -> date:
+    """``2024-02-12``, ``12/02/2024``, ``12.02.2024``, ``12-02-2024``, ``12 Feb 2024``."""
+    try:
+        if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", raw):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})", raw):
+            first, second, year = int(m[1]), int(m[3]), int(m[4])
+            year += 2000 if len(m[4]) == 2 else 0
+            dotted = m[2] == "."  # 12.02.2024 is always day first
+            day, month = (first, second) if day_first or dotted else (second, first)
+            return date(year, month, day)
+        if m := re.fullmatch(r"(\d{1,2})(?:er)?\s+([^\W\d]+)\.?,?\s+(\d{4})", raw):
+            named = _MONTHS.get(fold(m[2]))
+            if named is not None:
+                return date(int(m[3]), named, int(m[1]))
+        if m := re.fullmatch(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})", raw):
+            named = _MONTHS.get(fold(m[1]))
+            if named is not None:
+                return date(int(m[3]), named, int(m[2]))
+        if re.fullmatch(r"\d{5}(\.\d+)?", raw):
+            return excel_serial(float(raw)).date()
+    except ValueError as exc:
+        raise CellError(f"{raw!r} is not a real date ({exc})", _DATE_HINT) from exc
+    raise CellError(f"{raw!r} is not a date", _DATE_HINT)
+
+
+def parse_date(value: Cell, *, day_first: bool = True) -> date:
+    """A calendar day from a date cell, an Excel serial number or text in common formats."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return excel_serial(float(value)).date()
+    return _date_from_text(text(value), day_first)
+
+
+_TIME_RE = re.compile(
+    r"(?P<h>\d{1,2})(?:\s*(?:[:hH.])\s*(?P<m>\d{2})?(?::(?P<s>\d{2}))?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?"
+)
+
+
+def parse_time(value: Cell) -> time:
+    """A time of day: ``09:00``, ``9:00``, ``09h00``, ``9h``, ``9:00 AM``, a time cell, 0.375."""
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, time):
+        return value
+    if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(float(value) * 86400)
+        return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    raw = text(value)
+    m = _TIME_RE.fullmatch(raw)
+    if m is None or (m["m"] is None and m["ampm"] is None and not re.search("[hH]", raw)):
+        raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+    hour, minute, second = int(m["h"]), int(m["m"] or 0), int(m["s"] or 0)
+    if m["ampm"]:
+        if not 1 <= hour <= 12:
+            raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+        hour = hour % 12 + (12 if m["ampm"][0] in "pP" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+    return time(hour, minute, second)
+
+
+def zone_for(day: date, legs: Sequence[Leg]) -> tzinfo:
+    """The time zone of the leg covering ``day``; an error when no leg covers it."""
+    for leg in legs:
+        if leg.start <= day <= leg.end:
+            return leg.tz
+    if not legs:
+        raise CellError(
+            f"no time zone for {day.isoformat()}: the event has no legs",
+            "give a base mission file or --event-timezone, or write the offset (+01:00)",
+        )
+    spans = ", ".join(f"{leg.start.isoformat()}..{leg.end.isoformat()}" for leg in legs)
+    raise CellError(
+        f"{day.isoformat()} is outside every leg of the event ({spans})",
+        "check the date, or write the time with its UTC offset, e.g. 2024-02-12T09:00-06:00",
+    )
+
+
+def _aware(naive: datetime, legs: Sequence[Leg]) -> datetime:
+    return naive.replace(tzinfo=zone_for(naive.date(), legs))
+
+
+_DT_SPLIT = re.compile(r"^(?P<d>\S+(?:\s+\S+\.?,?\s+\d{4})?)(?:\s*[T ]\s*|\s+[àa@]\s+)(?P<t>.+)$")
+
+
+def parse_instant(value: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:
+    """An aware instant: ISO 8601 with offset, or a local date and time of the covering leg."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return value
+        return _aware(value, legs)
+    if isinstance(value, date):
+        return _aware(datetime.combine(value, time()), legs)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _aware(excel_serial(float(value)), legs)
+    raw = text(value)
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        pass
+    else:
+        if parsed.tzinfo is not None:
+            return parsed
+        return _aware(parsed, legs)
+    m = _DT_SPLIT.match(raw)
+    if m is None:
+        day = _date_from_text(raw, day_first)
+        return _aware(datetime.combine(day, time()), legs)
+    day = _date_from_text(m["d"].rstrip(","), day_first)
+    return _aware(datetime.combine(day, parse_time(m["t"])), legs)
+
+
+def combine(day: Cell, clock: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:
+    """An aware instant from a date cell and a time cell, local to the covering leg."""
+    return _aware(datetime.combine(parse_date(day, day_first=day_first), parse_time(clock)), legs)
+
+
+def format_instant(instant: datetime, legs: Sequence[Leg]) -> str:
+    """``2024-02-12 09:00`` local to the covering leg when that reads back the same, else ISO."""
+    for leg in legs:
+        local = instant.astimezone(leg.tz)
+        if leg.start <= local.date() <= leg.end:
+            naive = local.replace(tzinfo=None)
+            if naive.second == 0 and naive.microsecond == 0:
+                shown = naive.strftime("%Y-%m-%d %H:%M")
+                if _readback(shown, legs) == instant:
+                    return shown
+            break
+    return instant.isoformat()
+
+
+def _readback(shown: str, legs: Sequence[Leg]) -> datetime | None:
+    try:
+        return parse_instant(shown, legs)
+    except CellError:
+        return None

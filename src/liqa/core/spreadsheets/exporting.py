@@ -1,0 +1,155 @@
+"""An Event -> the three tables organizers keep, cell by cell, readable back losslessly.
+
+Instants are written as local date and time of their leg (``2024-02-12 09:00``) whenever
+that reads back to the same instant, else in ISO 8601 with the offset; lists are joined
+with ``, ``; availability windows are ``start - end`` joined with ``; ``; localized text
+gets one column per language (``offers_ar``, ``offers_fr``, ``offers_en``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from liqa.core.model import LANGUAGES, Event, Leg, MeetingRequest, Organization, Person
+from liqa.core.spreadsheets.cells import Cell, format_instant
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table ready to write: a name, headers and rows of cells."""
+
+    name: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def event_sheets(event: Event) -> tuple[Sheet, Sheet, Sheet]:
+    """The organizations, people and requests tables of ``event``."""
+    return (
+        _organizations(event.organizations),
+        _people(event.people, event.legs),
+        _requests(event.requests, event.legs),
+    )
+
+
+def _flag(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _joined(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+def _languages(mappings: Iterable[Mapping[str, str]]) -> list[str]:
+    present = {lang for mapping in mappings for lang in mapping}
+    return [lang for lang in LANGUAGES if lang in present] + sorted(present - set(LANGUAGES))
+
+
+def _organizations(orgs: tuple[Organization, ...]) -> Sheet:
+    localized = {
+        key: _languages(getattr(o, key) for o in orgs) for key in ("offers", "seeks", "description")
+    }
+    headers = ["id", "name", "name_ar", "short_name", "side", "kind", "sector", "country", "themes"]
+    for key, langs in localized.items():
+        headers += [f"{key}_{lang}" for lang in langs]
+    headers += ["venue", "website", "fictional"]
+    rows = []
+    for org in orgs:
+        row: list[Cell] = [
+            org.id,
+            org.name,
+            org.name_ar,
+            org.short_name,
+            str(org.side),
+            str(org.kind),
+            org.sector,
+            org.country,
+            _joined(org.themes),
+        ]
+        for key, langs in localized.items():
+            texts: Mapping[str, str] = getattr(org, key)
+            row += [texts.get(lang, "") for lang in langs]
+        row += [org.venue or "", org.website, _flag(org.fictional)]
+        rows.append(tuple(row))
+    return Sheet("organizations", tuple(headers), tuple(rows))
+
+
+def _people(people: tuple[Person, ...], legs: tuple[Leg, ...]) -> Sheet:
+    headers = (
+        "id",
+        "name",
+        "name_ar",
+        "organization",
+        "role",
+        "languages",
+        "email",
+        "phone",
+        "themes",
+        "availability",
+        "table",
+        "fictional",
+    )
+    rows = tuple(
+        (
+            p.id,
+            p.name,
+            p.name_ar,
+            p.organization,
+            p.role,
+            _joined(p.languages),
+            p.email,
+            p.phone,
+            _joined(p.themes),
+            "; ".join(
+                f"{format_instant(w.start, legs)} - {format_instant(w.end, legs)}"
+                for w in p.availability
+            ),
+            p.table,
+            _flag(p.fictional),
+        )
+        for p in people
+    )
+    return Sheet("people", headers, rows)
+
+
+def _instant(value: datetime | None, legs: tuple[Leg, ...]) -> str:
+    return "" if value is None else format_instant(value, legs)
+
+
+def _requests(requests: tuple[MeetingRequest, ...], legs: tuple[Leg, ...]) -> Sheet:
+    headers = (
+        "id",
+        "from",
+        "to",
+        "priority",
+        "status",
+        "format",
+        "message",
+        "duration_minutes",
+        "session",
+        "fixed_start",
+        "attendees",
+        "after",
+        "created_at",
+    )
+    rows = tuple(
+        (
+            r.id,
+            r.requester,
+            r.target,
+            r.priority,
+            str(r.status),
+            str(r.format),
+            r.message,
+            r.duration_minutes,
+            r.session or "",
+            _instant(r.fixed_start, legs),
+            _joined(r.attendees),
+            _joined(r.after),
+            _instant(r.created_at, legs),
+        )
+        for r in requests
+    )
+    return Sheet("requests", headers, rows)

@@ -1,0 +1,102 @@
+"""Ids for imported rows and lookups of the names organizers write instead of ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from liqa.core.spreadsheets.cells import fold, text
+from liqa.core.spreadsheets.rows import Report, Row
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+"""ASCII letters, digits, ``-``, ``_`` and ``.`` (not first), as in the mission file."""
+
+
+def slug(name: str) -> str:
+    """An ASCII id fragment of a name (``Société Générale`` -> ``societe-generale``)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].rstrip("-")
+
+
+@dataclass
+class Ids:
+    """The ids in use across the whole event (one namespace), with who holds each."""
+
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def reserve(self, ids: Iterable[str], owner: str) -> None:
+        """Mark ``ids`` as taken by ``owner`` (e.g. the base mission file)."""
+        for one in ids:
+            self.owners.setdefault(one, owner)
+
+    def assign(
+        self, rows: list[Row], prefix: str, labels: tuple[str, ...], fallback: str, report: Report
+    ) -> list[str | None]:
+        """Each row's id: its ``id`` cell, else ``prefix`` + a slug of the first non-empty
+        ``labels`` cell, else ``fallback`` + the row number.
+
+        Given ids are claimed first, so an id made up for an earlier row never collides
+        with one written further down. ``None`` for a row whose id is wrong (reported).
+        """
+        out: list[str | None] = [None] * len(rows)
+        for index, row in enumerate(rows):
+            given = text(row.cells.get("id"))
+            if not given:
+                continue
+            where = f"row {row.number}" + (f" of sheet {row.sheet!r}" if row.sheet else "")
+            if not ID_PATTERN.fullmatch(given):
+                report.add(
+                    row,
+                    "id",
+                    f"id {given!r} is not a valid id",
+                    "use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
+                    code="bad_id",
+                )
+            elif given in self.owners:
+                report.add(
+                    row,
+                    "id",
+                    f"id {given!r} is already used by {self.owners[given]}",
+                    "give each row its own id, or delete the duplicate row",
+                    code="duplicate_id",
+                )
+            else:
+                self.owners[given] = where
+                out[index] = given
+        for index, row in enumerate(rows):
+            if text(row.cells.get("id")):
+                continue
+            base = next((slug(text(row.cells.get(k))) for k in labels if row.has(k)), "")
+            candidate = f"{prefix}{base}" if base else f"{fallback}{row.number}"
+            made, n = candidate, 2
+            while made in self.owners:
+                made, n = f"{candidate}-{n}", n + 1
+            self.owners[made] = f"row {row.number}"
+            out[index] = made
+        return out
+
+
+@dataclass
+class Directory:
+    """Finds the id a reference cell means: an id, an e-mail or a (folded) name."""
+
+    ids: set[str] = field(default_factory=set)
+    names: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, record_id: str, *names: str) -> None:
+        """Know ``record_id`` and the names (e-mails, short names...) it goes by."""
+        self.ids.add(record_id)
+        for name in names:
+            if name:
+                self.names.setdefault(fold(name), set()).add(record_id)
+
+    def find(self, reference: str) -> tuple[str | None, list[str]]:
+        """``(id, [])`` when found; ``(None, candidates)``: several matches or none."""
+        if reference in self.ids:
+            return reference, []
+        found = sorted(self.names.get(fold(reference), set()))
+        if len(found) == 1:
+            return found[0], []
+        return None, found

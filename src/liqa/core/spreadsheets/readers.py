@@ -1,0 +1,302 @@
+"""CSV and XLSX readers: raw rows with their sheet row numbers, guarded against hostile files.
+
+XLSX workbooks are checked before openpyxl opens them: the zip's declared sizes (which
+bound what zipfile will ever inflate) against a total and a compression ratio (zip bombs),
+and every XML part for ``<!DOCTYPE``/``<!ENTITY`` (entity expansion, external entities).
+openpyxl then parses with defusedxml, in read-only (streaming) mode.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from liqa.core.problems import Problem
+from liqa.core.spreadsheets.cells import Cell
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+ESCAPE_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet program read a cell as a formula."""
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Size limits for spreadsheet files (defaults suit any real mission)."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_unzipped_bytes: int = 256 * 1024 * 1024
+    max_ratio: int = 200
+    """Largest compression ratio accepted for a part bigger than 1 MiB."""
+    max_parts: int = 2000
+    max_rows: int = 200_000
+    max_columns: int = 500
+
+
+class ReadError(Exception):
+    """A file cannot be read at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One sheet (or CSV file): its rows, numbered as the organizer sees them (from 1)."""
+
+    file: str
+    sheet: str | None
+    """Sheet name in a workbook; ``None`` for a CSV file."""
+    rows: Iterator[tuple[int, tuple[Cell, ...]]]
+    total: int | None
+    """Number of rows when known in advance (for progress bars)."""
+
+
+def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> list[RawSheet]:
+    """The sheets of a CSV or XLSX file; raises :class:`ReadError` for unreadable files."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise ReadError(
+            Problem(
+                name,
+                f"cannot read {suffix or 'a file without extension'}",
+                "save it as .xlsx or as CSV UTF-8 (.csv)",
+                code="unknown_format",
+            )
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(
+            Problem(
+                name, f"cannot open the file ({exc.strerror})", "check the path", code="unreadable"
+            )
+        ) from exc
+    if size > limits.max_file_bytes:
+        raise ReadError(
+            Problem(
+                name,
+                f"file is {size} bytes, more than {limits.max_file_bytes}",
+                "split it into smaller files",
+                code="too_large",
+            )
+        )
+    if suffix in CSV_SUFFIXES:
+        return [_read_csv(path, limits)]
+    return _read_xlsx(path, limits)
+
+
+def unescape(value: str) -> str:
+    """Undo the ``'`` our CSV writer puts before formula-like text (see writers)."""
+    if value.startswith("'") and value[1:2] and value[1] in (*ESCAPE_TRIGGERS, "'"):
+        return value[1:]
+    return value
+
+
+def _decode(raw: bytes, name: str) -> str:
+    boms = (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    encoding = next((enc for bom, enc in boms if raw.startswith(bom)), "utf-8")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            Problem(
+                name,
+                f"the file is not UTF-8 text (bad byte at offset {exc.start})",
+                "save it as 'CSV UTF-8' (Excel) or 'Text CSV, UTF-8' (LibreOffice), or as .xlsx",
+                code="bad_encoding",
+            )
+        ) from exc
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
+    name = str(path)
+    content = _decode(path.read_bytes(), name)
+    if "\x00" in content:
+        raise ReadError(
+            Problem(
+                name,
+                "the file contains NUL bytes: it is not a text file",
+                "save it as CSV UTF-8 or .xlsx",
+                code="bad_encoding",
+            )
+        )
+    delimiter = _delimiter(content.split("\n", 1)[0])
+    try:
+        records = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ReadError(
+            Problem(
+                name,
+                f"not a readable CSV file ({exc})",
+                "check quotes in cells, or save it again as CSV UTF-8",
+                code="bad_csv",
+            )
+        ) from exc
+    if len(records) > limits.max_rows:
+        raise ReadError(
+            Problem(
+                name,
+                f"{len(records)} rows, more than {limits.max_rows}",
+                "split the file",
+                code="too_large",
+            )
+        )
+    rows = [(n, tuple[Cell, ...](unescape(v) for v in rec)) for n, rec in enumerate(records, 1)]
+    return RawSheet(name, None, iter(rows), len(rows))
+
+
+def _check_zip(path: Path, limits: ReadLimits) -> None:
+    name = str(path)
+
+    def refuse(message: str, code: str) -> ReadError:
+        return ReadError(
+            Problem(
+                name,
+                message,
+                "open it in Excel or LibreOffice and save it again as .xlsx, or export CSV UTF-8",
+                code=code,
+            )
+        )
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise refuse("not a valid .xlsx workbook (not a zip archive)", "bad_xlsx") from exc
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > limits.max_parts:
+            raise refuse(
+                f"the workbook has {len(parts)} parts, more than {limits.max_parts}", "zip_bomb"
+            )
+        total = sum(part.file_size for part in parts)
+        if total > limits.max_unzipped_bytes:
+            raise refuse(
+                f"the workbook unpacks to {total} bytes, more than "
+                f"{limits.max_unzipped_bytes} (a zip bomb?)",
+                "zip_bomb",
+            )
+        for part in parts:
+            ratio = part.file_size / max(part.compress_size, 1)
+            if part.file_size > 1024 * 1024 and ratio > limits.max_ratio:
+                raise refuse(
+                    f"part {part.filename} is compressed {ratio:.0f}:1, more than "
+                    f"{limits.max_ratio}:1 (a zip bomb?)",
+                    "zip_bomb",
+                )
+            if part.filename.endswith((".xml", ".rels")) and _declares_entities(archive, part):
+                raise refuse(
+                    f"part {part.filename} declares a DOCTYPE or entities, which "
+                    "workbooks never need (an XML entity attack?)",
+                    "xml_entities",
+                )
+
+
+def _declares_entities(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    tail = b""
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 16):
+                window = (tail + chunk).upper()
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    return True
+                tail = chunk[-16:]
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        return False  # unreadable parts are reported when openpyxl opens the workbook
+    return False
+
+
+def _read_xlsx(path: Path, limits: ReadLimits) -> list[RawSheet]:
+    import openpyxl  # deferred: importing openpyxl costs ~0.3 s and CSV users need none
+
+    _check_zip(path, limits)
+    name = str(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    # openpyxl raises many kinds of errors for damaged workbooks (KeyError for a missing
+    # part, ValueError, XML parse errors); the user needs one clear message for all.
+    except Exception as exc:
+        raise ReadError(
+            Problem(
+                name,
+                f"cannot open the workbook ({type(exc).__name__}: {exc})",
+                "open it in Excel or LibreOffice and save it again as .xlsx",
+                code="bad_xlsx",
+            )
+        ) from exc
+    sheets: list[RawSheet] = []
+    for sheet in book.worksheets:
+        total = sheet.max_row if isinstance(sheet.max_row, int) else None
+        if total is not None and total > limits.max_rows:
+            raise ReadError(
+                Problem(
+                    name,
+                    f"{total} rows, more than {limits.max_rows}",
+                    "split the workbook",
+                    sheet=sheet.title,
+                    code="too_large",
+                )
+            )
+        sheets.append(RawSheet(name, sheet.title, _xlsx_rows(sheet, name, limits), total))
+    return sheets
+
+
+def _xlsx_rows(
+    sheet: object, name: str, limits: ReadLimits
+) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    title = getattr(sheet, "title", None)
+    try:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):  # type: ignore[attr-defined]
+            if number > limits.max_rows:
+                raise ReadError(
+                    Problem(
+                        name,
+                        f"more than {limits.max_rows} rows",
+                        "split the workbook",
+                        sheet=title,
+                        code="too_large",
+                    )
+                )
+            if len(values) > limits.max_columns and any(
+                v is not None for v in values[limits.max_columns :]
+            ):
+                raise ReadError(
+                    Problem(
+                        name,
+                        f"more than {limits.max_columns} columns",
+                        "delete the unused columns",
+                        sheet=title,
+                        row=number,
+                        code="too_large",
+                    )
+                )
+            yield number, tuple(values)
+    except ReadError:
+        raise
+    # Damage inside a sheet's XML only shows while streaming it (see _read_xlsx).
+    except Exception as exc:
+        raise ReadError(
+            Problem(
+                name,
+                f"the sheet is damaged ({type(exc).__name__}: {exc})",
+                "open it in Excel or LibreOffice and save it again as .xlsx",
+                sheet=title,
+                code="bad_xlsx",
+            )
+        ) from exc

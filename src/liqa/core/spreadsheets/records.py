@@ -1,0 +1,466 @@
+"""Rows to model records: organizations, people and meeting requests.
+
+Each function reads every row, reports every problem it finds (several per row if need
+be) and returns only the records of rows without problems; the caller refuses to write
+anything when the report is not empty, so no row is ever silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from liqa.core.model import (
+    Leg,
+    MeetingFormat,
+    MeetingRequest,
+    ModelError,
+    Organization,
+    OrgKind,
+    Person,
+    RequestStatus,
+    Side,
+    TimeWindow,
+)
+from liqa.core.spreadsheets import cells, words
+from liqa.core.spreadsheets.cells import Cell, CellError, text
+from liqa.core.spreadsheets.ids import Directory, Ids
+from liqa.core.spreadsheets.rows import Report, Row
+
+
+@dataclass(frozen=True)
+class Context:
+    """What converting rows needs besides the rows: legs, date order, ids, the report."""
+
+    legs: tuple[Leg, ...]
+    day_first: bool
+    ids: Ids
+    report: Report
+    venues: frozenset[str]
+    sessions: frozenset[str] | None
+    """Brokerage session ids, or ``None`` when the event has no brokerage setup."""
+
+    def instant(self, value: Cell) -> datetime:
+        """An aware instant from a cell (see :func:`cells.parse_instant`) during a leg."""
+        instant = cells.parse_instant(value, self.legs, day_first=self.day_first)
+        if self.legs and not any(
+            leg.start <= instant.astimezone(leg.tz).date() <= leg.end for leg in self.legs
+        ):
+            spans = ", ".join(f"{leg.start}..{leg.end}" for leg in self.legs)
+            raise CellError(
+                f"{instant.isoformat()} is outside every leg of the event ({spans})",
+                "check the date and the UTC offset",
+            )
+        return instant
+
+
+def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> list[Organization]:
+    """Organizations from rows of the organizations table."""
+    report, out = ctx.report, []
+    org_ids = ctx.ids.assign(rows, "", ("short_name", "name"), "org-", report)
+    for row, org_id in zip(rows, org_ids, strict=True):
+        before = len(report.problems)
+        if not row.has("name"):
+            report.add(
+                row,
+                "name",
+                "the organization has no name",
+                "fill in the name",
+                code="missing_value",
+            )
+        side = report.cell(row, "side", lambda v: cells.choice(v, words.SIDES, "side"))
+        if side is None and not row.has("side"):
+            side = default_side
+            if side is None:
+                report.add(
+                    row,
+                    "side",
+                    "no side given",
+                    "write delegation, host or both",
+                    code="missing_value",
+                )
+        kind = report.cell(row, "kind", lambda v: cells.choice(v, words.KINDS, "kind"))
+        venue = text(row.cells.get("venue")) or None
+        if venue is not None and venue not in ctx.venues:
+            report.add(
+                row,
+                "venue",
+                f"unknown venue {venue!r}",
+                "use the id of a venue of the base mission file",
+                code="unknown_reference",
+            )
+        fictional = report.cell(row, "fictional", cells.flag)
+        if org_id is None or side is None or len(report.problems) > before:
+            continue
+        out.append(
+            Organization(
+                id=org_id,
+                name=text(row.cells.get("name")),
+                side=side,
+                kind=kind or OrgKind.COMPANY,
+                name_ar=text(row.cells.get("name_ar")),
+                short_name=text(row.cells.get("short_name")),
+                sector=text(row.cells.get("sector")),
+                country=text(row.cells.get("country")),
+                themes=cells.split_list(row.cells.get("themes")),
+                offers=row.texts.get("offers", {}),
+                seeks=row.texts.get("seeks", {}),
+                description=row.texts.get("description", {}),
+                venue=venue,
+                website=text(row.cells.get("website")),
+                fictional=bool(fictional),
+            )
+        )
+    return out
+
+
+def _full_name(row: Row, keys: frozenset[str]) -> str:
+    if "first_name" not in keys:
+        return text(row.cells.get("name"))
+    last = text(row.cells.get("last_name" if "last_name" in keys else "name"))
+    full = " ".join(part for part in (text(row.cells.get("first_name")), last) if part)
+    return text(row.cells.get("name")) if "last_name" in keys and row.has("name") else full
+
+
+def people(
+    rows: list[Row], keys: frozenset[str], ctx: Context, orgs: Directory, new_org: Side | None
+) -> tuple[list[Person], list[Organization]]:
+    """People from rows of the people table; organizations they name are looked up in
+    ``orgs``, or created (on side ``new_org``) when no organizations table exists."""
+    report, out, created = ctx.report, [], []
+    names = [_full_name(row, keys) for row in rows]
+    for row, name in zip(rows, names, strict=True):
+        row.cells["name"] = name
+    person_ids = ctx.ids.assign(rows, "p-", ("name",), "p-", report)
+    for row, person_id in zip(rows, person_ids, strict=True):
+        before = len(report.problems)
+        if not row.has("name"):
+            report.add(
+                row, "name", "the person has no name", "fill in the name", code="missing_value"
+            )
+        org_ref = text(row.cells.get("organization"))
+        org_id, candidates = orgs.find(org_ref) if org_ref else (None, [])
+        if not org_ref:
+            report.add(
+                row,
+                "organization",
+                "no organization given",
+                "write the organization's id or name",
+                code="missing_value",
+            )
+        elif org_id is None and candidates:
+            report.add(
+                row,
+                "organization",
+                f"{org_ref!r} could mean {', '.join(candidates)}",
+                "write the organization's id",
+                code="ambiguous_reference",
+            )
+        elif org_id is None and new_org is not None:
+            org_id = ctx.ids.assign([_name_row(row, org_ref)], "", ("name",), "org-", report)[0]
+            if org_id is not None:
+                created.append(Organization(id=org_id, name=org_ref, side=new_org))
+                orgs.add(org_id, org_ref)
+        elif org_id is None:
+            report.add(
+                row,
+                "organization",
+                f"unknown organization {org_ref!r}",
+                "add it to the organizations table, or fix the spelling",
+                code="unknown_reference",
+            )
+        languages = report.cell(row, "languages", _languages)
+        table = report.cell(row, "table", cells.integer)
+        windows = _availability(row, ctx)
+        fictional = report.cell(row, "fictional", cells.flag)
+        if person_id is None or org_id is None or windows is None or len(report.problems) > before:
+            continue
+        out.append(
+            Person(
+                id=person_id,
+                name=text(row.cells.get("name")),
+                organization=org_id,
+                role=text(row.cells.get("role")),
+                name_ar=text(row.cells.get("name_ar")),
+                languages=languages or (),
+                email=text(row.cells.get("email")),
+                phone=text(row.cells.get("phone")),
+                themes=cells.split_list(row.cells.get("themes")),
+                availability=windows,
+                table=table,
+                fictional=bool(fictional),
+            )
+        )
+    return out, created
+
+
+def _name_row(row: Row, name: str) -> Row:
+    return Row(row.file, row.sheet, row.number, {"name": name}, {}, row.headers)
+
+
+def _languages(value: Cell) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in cells.split_list(value):
+        code = words.LANGUAGE_NAMES.get(cells.fold(item))
+        if code is None and re.fullmatch(r"[a-z]{2,3}", item.lower()):
+            code = item.lower()
+        if code is None:
+            raise CellError(f"{item!r} is not a language", "write ar, fr, en (or Arabic, French)")
+        out.append(code)
+    return tuple(out)
+
+
+_WINDOW_SPLIT = re.compile(r"\s*[–—]\s*|\s+(?:-|to|au|à|jusqu'à|إلى|الى)\s+")
+_SHORT_WINDOW = re.compile(
+    r"(.*?\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*[aApP]\.?[mM]\.?)?)\s*-\s*"
+    r"(\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*[aApP]\.?[mM]\.?)?)"
+)
+
+
+def _window(raw: str, ctx: Context) -> TimeWindow:
+    parts = _WINDOW_SPLIT.split(raw.strip())
+    if len(parts) != 2 and (m := _SHORT_WINDOW.fullmatch(raw.strip())):
+        parts = [m[1], m[2]]
+    if len(parts) != 2:
+        raise CellError(
+            f"{raw!r} is not a time window",
+            "write start - end, e.g. 2024-02-12 09:00 - 2024-02-12 12:00 "
+            "or 12/02/2024 9:00-12:00; separate windows with ';'",
+        )
+    start = ctx.instant(parts[0])
+    try:
+        end = ctx.instant(parts[1])
+    except CellError:
+        end = datetime.combine(start.date(), cells.parse_time(parts[1]), start.tzinfo)
+    try:
+        return TimeWindow(start, end)
+    except ModelError as exc:
+        raise CellError(
+            f"{raw!r}: the window ends before it starts", "check the start and end"
+        ) from exc
+
+
+def _availability(row: Row, ctx: Context) -> tuple[TimeWindow, ...] | None:
+    report, windows, ok = ctx.report, [], True
+
+    def parse_windows(value: Cell) -> list[TimeWindow]:
+        return [_window(part, ctx) for part in re.split(r"[;\n]", text(value)) if part.strip()]
+
+    if row.has("availability"):
+        found = report.cell(row, "availability", parse_windows)
+        ok = found is not None
+        windows.extend(found or [])
+    if row.has("available_from") or row.has("available_until"):
+        window = _from_until(row, ctx)
+        ok = ok and window is not None
+        windows.extend([window] if window else [])
+    elif row.has("available_on"):
+        report.add(
+            row,
+            "available_on",
+            "a date of availability without times",
+            "fill in the available from and until times",
+            code="missing_value",
+        )
+        ok = False
+    return tuple(windows) if ok else None
+
+
+def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
+    report = ctx.report
+    for key in ("available_from", "available_until"):
+        if not row.has(key):
+            report.add(
+                row,
+                key,
+                "half of an availability window",
+                "fill in both from and until",
+                code="missing_value",
+            )
+            return None
+
+    def point(value: Cell) -> datetime:
+        if row.has("available_on") and not isinstance(value, datetime):
+            try:
+                clock = cells.parse_time(value)
+            except CellError:
+                return ctx.instant(value)
+            return cells.combine(
+                row.cells["available_on"], clock, ctx.legs, day_first=ctx.day_first
+            )
+        return ctx.instant(value)
+
+    start = report.cell(row, "available_from", point)
+    end = report.cell(row, "available_until", point)
+    if start is None or end is None:
+        return None
+    if end <= start:
+        report.add(
+            row,
+            "available_until",
+            "availability ends before it starts",
+            "check the from and until times",
+            code="bad_value",
+        )
+        return None
+    return TimeWindow(start, end)
+
+
+def requests(
+    rows: list[Row],
+    ctx: Context,
+    parties: Directory,
+    persons: Directory,
+) -> list[MeetingRequest]:
+    """Meeting requests; ``parties`` finds people and organizations, ``persons`` people."""
+    report, out = ctx.report, []
+    request_ids = ctx.ids.assign(rows, "r-", (), "r-", report)
+    known_requests = {i for i in request_ids if i}
+    for row, request_id in zip(rows, request_ids, strict=True):
+        before = len(report.problems)
+        ends = [_party(row, key, parties, report) for key in ("from", "to")]
+        if ends[0] and ends[0] == ends[1]:
+            report.add(
+                row,
+                "to",
+                f"a request from {ends[0]!r} to itself",
+                "a request needs two different parties",
+                code="self_request",
+            )
+        priority = report.cell(
+            row, "priority", lambda v: cells.choice(v, words.PRIORITIES, "priority")
+        )
+        status = report.cell(row, "status", lambda v: cells.choice(v, words.STATUSES, "status"))
+        fmt = report.cell(row, "format", lambda v: cells.choice(v, words.FORMATS, "format"))
+        duration = report.cell(row, "duration_minutes", cells.integer)
+        if duration is not None and duration <= 0:
+            report.add(
+                row,
+                "duration_minutes",
+                f"duration {duration} is not positive",
+                "write the meeting length in minutes, e.g. 20",
+                code="bad_value",
+            )
+        session = text(row.cells.get("session")) or None
+        if session is not None and ctx.sessions is not None and session not in ctx.sessions:
+            report.add(
+                row,
+                "session",
+                f"unknown session {session!r}",
+                f"use one of: {', '.join(sorted(ctx.sessions))}",
+                code="unknown_reference",
+            )
+        fixed = _fixed_start(row, ctx)
+        attendees = _references(row, "attendees", persons, report)
+        after = tuple(cells.split_list(row.cells.get("after")))
+        for ref in after:
+            if ref not in known_requests:
+                report.add(
+                    row,
+                    "after",
+                    f"unknown request {ref!r}",
+                    "use the id of another request of this table",
+                    code="unknown_reference",
+                )
+        created = report.cell(row, "created_at", ctx.instant)
+        if request_id is None or None in ends or len(report.problems) > before:
+            continue
+        out.append(
+            MeetingRequest(
+                id=request_id,
+                requester=str(ends[0]),
+                target=str(ends[1]),
+                priority=priority or 1,
+                status=status or RequestStatus.PROPOSED,
+                format=fmt or MeetingFormat.ONE_TO_ONE,
+                message=text(row.cells.get("message")),
+                duration_minutes=duration,
+                session=session,
+                fixed_start=fixed,
+                attendees=attendees,
+                after=after,
+                created_at=created,
+            )
+        )
+    return out
+
+
+def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None:
+    ref = text(row.cells.get(key))
+    if not ref:
+        report.add(
+            row,
+            key,
+            f"no {'requester' if key == 'from' else 'target'} given",
+            "write a person's or an organization's id, e-mail or name",
+            code="missing_value",
+        )
+        return None
+    found, candidates = parties.find(ref)
+    if found is None:
+        report.add(
+            row,
+            key,
+            f"{ref!r} could mean {', '.join(candidates)}"
+            if candidates
+            else f"unknown person or organization {ref!r}",
+            "write the id"
+            if candidates
+            else "check the spelling, or add them to the people or organizations table",
+            code="ambiguous_reference" if candidates else "unknown_reference",
+        )
+    return found
+
+
+def _references(row: Row, key: str, persons: Directory, report: Report) -> tuple[str, ...]:
+    out = []
+    for ref in cells.split_list(row.cells.get(key)):
+        found, candidates = persons.find(ref)
+        if found is None:
+            report.add(
+                row,
+                key,
+                f"unknown person {ref!r}"
+                if not candidates
+                else f"{ref!r} could mean {', '.join(candidates)}",
+                "write the person's id or e-mail",
+                code="unknown_reference",
+            )
+        else:
+            out.append(found)
+    return tuple(out)
+
+
+def _fixed_start(row: Row, ctx: Context) -> datetime | None:
+    if row.has("fixed_start"):
+        return ctx.report.cell(row, "fixed_start", ctx.instant)
+    if row.has("fixed_date") != row.has("fixed_time"):
+        missing = "fixed_time" if row.has("fixed_date") else "fixed_date"
+        ctx.report.add(
+            row,
+            missing,
+            "a meeting date without a time, or a time without a date",
+            "fill in both the date and the time",
+            code="missing_value",
+        )
+        return None
+    if row.has("fixed_date"):
+        return ctx.report.cell(
+            row,
+            "fixed_date",
+            lambda v: cells.combine(v, row.cells["fixed_time"], ctx.legs, day_first=ctx.day_first),
+        )
+    return None
+
+
+def directory_of(orgs: Sequence[Organization], persons: Sequence[Person]) -> Directory:
+    """A directory of organizations (id, name, short name, Arabic name) and people
+    (id, e-mail, name, Arabic name)."""
+    found = Directory()
+    for org in orgs:
+        found.add(org.id, org.name, org.short_name, org.name_ar)
+    for person in persons:
+        found.add(person.id, person.email, person.name, person.name_ar)
+    return found

@@ -1,0 +1,118 @@
+"""Writing tables to CSV files or an XLSX workbook, with formula injection neutralized.
+
+A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would
+run as a formula when the file is opened in a spreadsheet program. In CSV such text
+(and text starting with ``'``) gets a leading ``'``, which our reader removes again. In
+XLSX the cell is stored as a string with Excel's "quote prefix" style, so it is shown
+and re-read exactly as written and never evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from liqa.core.problems import InputError, Problem
+from liqa.core.spreadsheets.cells import Cell
+from liqa.core.spreadsheets.exporting import Sheet
+from liqa.core.spreadsheets.readers import ESCAPE_TRIGGERS
+
+
+def escape_csv(value: str) -> str:
+    """``value`` made safe for a CSV cell (see the module docstring)."""
+    return "'" + value if value.startswith((*ESCAPE_TRIGGERS, "'")) else value
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    return escape_csv(value) if isinstance(value, str) else str(value)
+
+
+def write_csv(sheets: Sequence[Sheet], directory: Path) -> list[Path]:
+    """One UTF-8 (with BOM, so Excel shows Arabic) CSV file per sheet in ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sheet in sheets:
+        path = directory / f"{sheet.name}.csv"
+        with _atomic(path) as stream:
+            writer = csv.writer(stream)
+            writer.writerow(sheet.headers)
+            writer.writerows([_csv_cell(v) for v in row] for row in sheet.rows)
+        written.append(path)
+    return written
+
+
+def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
+    """One workbook with a sheet per table, header row frozen and bold."""
+    from openpyxl import Workbook  # deferred: heavy import
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    problems = [
+        Problem(
+            str(path),
+            "text has control characters a workbook cannot store",
+            "remove them, or export to CSV instead",
+            sheet=sheet.name,
+            row=number,
+            column=sheet.headers[index],
+            code="unwritable",
+        )
+        for sheet in sheets
+        for number, row in enumerate(sheet.rows, 2)
+        for index, value in enumerate(row)
+        if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value)
+    ]
+    if problems:
+        raise InputError(problems)
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sheet in sheets:
+        page = book.create_sheet(sheet.name)
+        page.freeze_panes = "A2"
+        header = []
+        for title in sheet.headers:
+            cell = WriteOnlyCell(page, title)
+            cell.font = bold
+            header.append(cell)
+        page.append(header)
+        for row in sheet.rows:
+            page.append([_xlsx_cell(page, value, WriteOnlyCell) for value in row])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".xlsx.part")
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def _xlsx_cell(page: object, value: Cell, make: type) -> object:
+    cell = make(page, value)
+    if isinstance(value, str) and value.startswith(ESCAPE_TRIGGERS):
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula
+        cell.quotePrefix = True
+    return cell
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[TextIO]:
+    """A text stream to a file next to ``path``, moved into place only when complete."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
+            yield stream
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
