@@ -26,6 +26,7 @@ from liqa.core.missionfile.values import (
 )
 from liqa.core.problems import Problem
 
+_LEG_KEYS = ("id", "city", "timezone", "start", "end")
 _SECTIONS = ("legs", "venues", "organizations", "people", "requests", "visits", "programme")
 
 
@@ -37,6 +38,8 @@ class Checker:
     filename: str
     problems: list[Problem] = field(default_factory=list)
     legs: list[LegSpan] = field(default_factory=list)
+    legs_complete: bool = True
+    """False when some leg is broken: then "outside the legs" cannot be judged."""
     ids: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, path: Path, message: str, code: str, hint: str = "") -> None:
@@ -86,6 +89,11 @@ def _text(record: dict[str, Any], key: str) -> str | None:
 
 
 def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
+    legs = data.get("legs")
+    checker.legs_complete = isinstance(legs, list) and all(
+        isinstance(leg, dict) and all(isinstance(leg.get(key), str) for key in _LEG_KEYS)
+        for leg in legs
+    )
     for path, leg in records(data, "legs"):
         zone = _zone(checker, (*path, "timezone"), _text(leg, "timezone"))
         start = _date(checker, (*path, "start"), _text(leg, "start"))
@@ -95,8 +103,10 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
             if isinstance(block, dict):
                 _time_order(checker, (*path, part), block, first, last)
         if start is None or end is None:
+            checker.legs_complete = False
             continue
         if end < start:
+            checker.legs_complete = False
             checker.add(
                 (*path, "end"),
                 f"the leg ends ({end}) before it starts ({start})",
@@ -107,6 +117,8 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
         leg_id = _text(leg, "id")
         if zone is not None and leg_id is not None:
             checker.legs.append(LegSpan(leg_id, zone, start, end))
+        else:
+            checker.legs_complete = False
     ordered = sorted(
         enumerate(checker.legs), key=lambda pair: (pair[1].start, pair[1].end, pair[0])
     )
@@ -242,8 +254,25 @@ def _check_references(checker: Checker, data: dict[str, Any]) -> None:
         refs(checker, (*path, "attendees"), request.get("attendees"), "person")
         refs(checker, (*path, "after"), request.get("after"), "request")
         ref(checker, (*path, "session"), request.get("session"), "session")
+    host_venues = {
+        org["id"]: org.get("venue")
+        for _, org in records(data, "organizations")
+        if isinstance(org.get("id"), str)
+    }
     for path, visit in records(data, "visits"):
-        ref(checker, (*path, "host"), visit.get("host"), "organization")
+        host = visit.get("host")
+        if (
+            visit.get("venue") is None
+            and isinstance(host, str)
+            and host_venues.get(host, 0) is None
+        ):
+            checker.add(
+                path,
+                f"visit '{visit.get('id')}' has no venue and its host '{host}' has none",
+                "missing_field",
+                "add 'venue:' to the visit or to the host organization",
+            )
+        ref(checker, (*path, "host"), host, "organization")
         ref(checker, (*path, "venue"), visit.get("venue"), "venue")
         refs(checker, (*path, "required_attendees"), visit.get("required_attendees"), "person")
     for path, item in records(data, "programme"):
@@ -308,10 +337,17 @@ def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
         for path, session in records(brokerage, "sessions"):
             _window(checker, ("brokerage", *path), session, "session")
     for path, request in records(data, "requests"):
-        _instant(checker, (*path, "fixed_start"), request.get("fixed_start"), "fixed start")
-        _instant(checker, (*path, "created_at"), request.get("created_at"), None)
+        text = request.get("fixed_start")
+        if _instant(checker, (*path, "fixed_start"), text) is _OUTSIDE:
+            checker.add(
+                (*path, "fixed_start"),
+                f"fixed start {text} is outside the event's legs ({span(checker.legs)})",
+                "outside_legs",
+                _OUTSIDE_HINT,
+            )
+        _timestamp(checker, (*path, "created_at"), request.get("created_at"))
     for path, outcome in records(data, "outcomes"):
-        _instant(checker, (*path, "recorded_at"), outcome.get("recorded_at"), None)
+        _timestamp(checker, (*path, "recorded_at"), outcome.get("recorded_at"))
 
 
 def _windows(checker: Checker, path: Path, windows: Any, what: str) -> None:
@@ -322,9 +358,17 @@ def _windows(checker: Checker, path: Path, windows: Any, what: str) -> None:
 
 
 def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> None:
-    start = _instant(checker, (*path, "start"), record.get("start"), what)
-    end = _instant(checker, (*path, "end"), record.get("end"), what)
-    if start is not None and end is not None and end <= start:
+    start = _instant(checker, (*path, "start"), record.get("start"))
+    end = _instant(checker, (*path, "end"), record.get("end"))
+    if start is _OUTSIDE or end is _OUTSIDE:
+        checker.add(
+            path,
+            f"{what} {record['start']} – {record['end']} is outside the event's legs "
+            f"({span(checker.legs)})",
+            "outside_legs",
+            _OUTSIDE_HINT,
+        )
+    elif isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
         checker.add(
             (*path, "end"),
             f"the {what} ends ({record['end']}) before it starts ({record['start']})",
@@ -333,27 +377,44 @@ def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> 
         )
 
 
-def _instant(checker: Checker, path: Path, text: Any, what: str | None) -> datetime | None:
-    """Parse an instant; when ``what`` is given, it must also lie within the legs."""
+_OUTSIDE = object()
+"""Marks an instant that falls on no day of any leg."""
+_OUTSIDE_HINT = "fix the date, add a leg that covers it, or give an explicit offset"
+
+
+def _instant(checker: Checker, path: Path, text: Any) -> datetime | object | None:
+    """An instant, ``_OUTSIDE`` when on no leg day, ``None`` when unreadable (reported)."""
     if not isinstance(text, str):
         return None
     try:
         instant = parse_instant(text, checker.legs)
     except ValueProblem as exc:
-        if exc.code == "bad_format":
-            return None  # the schema's pattern reports it
         if exc.code == "outside_legs":
-            exc = ValueProblem(f"{what or 'time'} {exc}", exc.code, exc.hint)
-        checker.value_problem(path, exc)
+            return _OUTSIDE if checker.legs_complete else None
+        if exc.code != "bad_format":  # the schema's pattern reports bad formats
+            checker.value_problem(path, exc)
         return None
-    if what and checker.legs and not within_legs(instant, checker.legs):
-        checker.add(
-            path,
-            f"{what} {text} is outside the event's legs ({span(checker.legs)})",
-            "outside_legs",
-            "fix the date, add a leg that covers it, or give an explicit offset",
-        )
+    if checker.legs_complete and not within_legs(instant, checker.legs):
+        return _OUTSIDE
     return instant
+
+
+def _timestamp(checker: Checker, path: Path, text: Any) -> None:
+    """A record-keeping instant: any date, but without an offset it needs a leg's zone."""
+    if not isinstance(text, str):
+        return
+    try:
+        parse_instant(text, checker.legs)
+    except ValueProblem as exc:
+        if exc.code == "outside_legs" and checker.legs_complete:
+            checker.add(
+                path,
+                f"{text} has no offset and no leg covers its day",
+                "outside_legs",
+                "give an explicit offset, e.g. 2024-02-01T09:00:00+01:00",
+            )
+        elif exc.code not in ("outside_legs", "bad_format"):
+            checker.value_problem(path, exc)
 
 
 def _check_event_kind(checker: Checker, data: dict[str, Any]) -> None:

@@ -78,4 +78,4 @@ def _validate(document: Document, filename: str) -> tuple[Event | None, list[Pro
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
     unique = list(dict.fromkeys(problems))
-    return sorted(unique, key=lambda p: (p.line or 0, p.path))
+    return sorted(unique, key=lambda p: p.line or 0)

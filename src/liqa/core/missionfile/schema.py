@@ -78,6 +78,14 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             return [
                 problem(f"expected {_expected(schema)}, got {_describe(value)}", code="wrong_type")
             ]
+        case "enum" if "propertyNames" in error.schema_path:
+            return [
+                problem(
+                    f"unknown language {_describe(value)}",
+                    hint="localized text uses the keys ar, fr, en",
+                    code="unknown_key",
+                )
+            ]
         case "enum":
             allowed = [str(choice) for choice in schema["enum"]]
             if schema.get("title") == "priority":
