@@ -88,6 +88,7 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".xlsx.part")
     os.close(handle)
+    _readable(temporary)
     try:
         book.save(temporary)
         os.replace(temporary, path)
@@ -109,6 +110,7 @@ def _xlsx_cell(page: object, value: Cell, make: type) -> object:
 def _atomic(path: Path) -> Iterator[TextIO]:
     """A text stream to a file next to ``path``, moved into place only when complete."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    _readable(temporary)
     try:
         with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
             yield stream
@@ -116,3 +118,10 @@ def _atomic(path: Path) -> Iterator[TextIO]:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _readable(path: str) -> None:
+    """Give a temporary file the permissions a plain ``open`` would (mkstemp makes 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

@@ -1,0 +1,272 @@
+"""``liqa import`` and ``liqa export``: spreadsheets to a mission file and back."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from liqa.cli import app
+from liqa.core.missionfile import dump_event, load_event
+from liqa.core.model import Event, EventKind, Leg, Side, localized
+from liqa.core.problems import InputError, Problem
+from liqa.core.spreadsheets import ImportSettings, export_event, import_event
+from liqa.core.spreadsheets.cells import CellError, parse_date
+
+EXIT_PROBLEMS = 2
+
+
+def _console() -> Console:
+    return Console(soft_wrap=True, highlight=False)
+
+
+def _report(console: Console, problems: list[Problem], outcome: str) -> None:
+    for problem in problems:
+        line = Text()
+        line.append(problem.location(), style="bold")
+        line.append(": ")
+        if problem.path:
+            line.append(problem.path, style="cyan")
+            line.append(": ")
+        line.append(problem.message)
+        if problem.hint:
+            line.append(f"  (hint: {problem.hint})", style="dim")
+        console.print(line)
+    count = len(problems)
+    console.print(
+        Text(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", style="red")
+    )
+
+
+def _fail(console: Console, message: str, hint: str = "") -> typer.Exit:
+    console.print(
+        Text(message, style="red") + Text(f"  (hint: {hint})" if hint else "", style="dim")
+    )
+    return typer.Exit(EXIT_PROBLEMS)
+
+
+def _bug(console: Console, what: str, exc: Exception) -> typer.Exit:
+    console.print(
+        Text(f"liqa could not {what}: {type(exc).__name__}: {exc}", style="red"),
+        Text("This is a bug in liqa; please report it with the files."),
+    )
+    return typer.Exit(1)
+
+
+def _base_event(
+    console: Console,
+    base: Path | None,
+    event_id: str | None,
+    title: str | None,
+    kind: EventKind,
+    city: str | None,
+    timezone: str | None,
+    start: str | None,
+    end: str | None,
+    day_first: bool,
+) -> Event:
+    options = {
+        "--event-id": event_id,
+        "--event-city": city,
+        "--event-timezone": timezone,
+        "--event-start": start,
+        "--event-end": end,
+    }
+    if base is not None:
+        given = [name for name, value in options.items() if value is not None]
+        if given or title is not None:
+            raise _fail(
+                console,
+                f"{', '.join(given or ['--event-title'])} cannot be used with --base",
+                "the base mission file already describes the event",
+            )
+        try:
+            return load_event(base)
+        except InputError as exc:
+            _report(console, exc.problems, "nothing was imported")
+            raise typer.Exit(EXIT_PROBLEMS) from None
+    if not (event_id and city and timezone and start and end):
+        missing = [name for name, value in options.items() if not value]
+        raise _fail(
+            console,
+            f"missing {', '.join(missing)}",
+            "give --base MISSION.yaml, or describe the event with the --event-* options",
+        )
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _fail(
+            console,
+            f"--event-timezone: unknown time zone {timezone!r}",
+            "use an IANA name such as Africa/Casablanca or America/Chicago",
+        ) from None
+    days: list[date] = []
+    for name, value in (("--event-start", start), ("--event-end", end)):
+        try:
+            days.append(parse_date(value, day_first=day_first))
+        except CellError as exc:
+            raise _fail(console, f"{name}: {exc.message}", exc.hint) from None
+    if days[1] < days[0]:
+        raise _fail(console, "--event-end is before --event-start", "check the two dates")
+    leg = Leg(id="leg-1", city=city, timezone=timezone, start=days[0], end=days[1])
+    return Event(id=event_id, kind=kind, title=localized(title or event_id), legs=(leg,))
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="One XLSX workbook (sheets organizations, people, requests) or CSV files "
+            "named after their table (organizations.csv, participants.csv, requests.csv)."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Mission file to write (.yaml or .json).")
+    ],
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            help="Mission file giving the event, legs and venues; the imported tables replace "
+            "its organizations, people and requests."
+        ),
+    ] = None,
+    event_id: Annotated[str | None, typer.Option(help="Event id (without --base).")] = None,
+    event_title: Annotated[str | None, typer.Option(help="Event title (without --base).")] = None,
+    event_kind: Annotated[EventKind, typer.Option(help="Kind of event (without --base).")] = (
+        EventKind.BROKERAGE
+    ),
+    event_city: Annotated[str | None, typer.Option(help="City (without --base).")] = None,
+    event_timezone: Annotated[
+        str | None, typer.Option(help="IANA time zone, e.g. Africa/Casablanca (without --base).")
+    ] = None,
+    event_start: Annotated[str | None, typer.Option(help="First day (without --base).")] = None,
+    event_end: Annotated[str | None, typer.Option(help="Last day (without --base).")] = None,
+    month_first: Annotated[
+        bool,
+        typer.Option(
+            "--month-first", help="Read 03/02/2024 as March 2 (US); default is 3 February."
+        ),
+    ] = False,
+    side: Annotated[
+        Side | None,
+        typer.Option(
+            help="Side of organizations with no side written, and of those made from names in "
+            "the people table."
+        ),
+    ] = None,
+) -> None:
+    """Turn organizers' spreadsheets into a mission file; list every wrong row (exit 2)."""
+    console = _console()
+    event = _base_event(
+        console,
+        base,
+        event_id,
+        event_title,
+        event_kind,
+        event_city,
+        event_timezone,
+        event_start,
+        event_end,
+        not month_first,
+    )
+    if out.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise _fail(
+            console,
+            f"--out {out}: a mission file ends in .yaml, .yml or .json",
+            "e.g. --out mission.yaml",
+        )
+    settings = ImportSettings(day_first=not month_first, new_organization_side=side)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+    )
+    with progress:
+        task = progress.add_task("Reading rows", total=None)
+        try:
+            imported = import_event(
+                files,
+                event,
+                settings,
+                lambda done, total: progress.update(task, completed=done, total=total),
+            )
+        except InputError as exc:
+            progress.stop()
+            _report(console, exc.problems, "no file was written")
+            raise typer.Exit(EXIT_PROBLEMS) from None
+        except Exception as exc:  # a bug in liqa, not in the files: say so without a traceback
+            progress.stop()
+            raise _bug(console, "import the files", exc) from None
+        writing = progress.add_task(f"Writing {out.name}", total=1)
+        _write(console, imported.event, out)
+        progress.update(writing, completed=1)
+    table = Table(title=Text(f"Wrote {out}", style="green"), show_header=False)
+    for name, count in imported.rows.items():
+        table.add_row(name, str(count))
+    if imported.created_organizations:
+        table.add_row(
+            "organizations made from the people table", str(len(imported.created_organizations))
+        )
+    console.print(table)
+
+
+def _write(console: Console, event: Event, out: Path) -> None:
+    partial = out.with_name(f".{out.stem}.importing{out.suffix}")
+    try:
+        dump_event(event, partial)
+        os.replace(partial, out)
+    except OSError as exc:
+        raise _fail(
+            console,
+            f"cannot write {out}: {exc.strerror}",
+            "check the folder exists and is writable",
+        ) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@app.command("export")
+def export_command(
+    mission: Annotated[Path, typer.Argument(help="Mission file (.yaml, .yml or .json).")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="A folder for CSV files, or a workbook ending in .xlsx."),
+    ],
+) -> None:
+    """Write a mission's organizations, people and requests to CSV files or an XLSX workbook."""
+    console = _console()
+    try:
+        event = load_event(mission)
+    except InputError as exc:
+        _report(console, exc.problems, "nothing was exported")
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    if out.exists() and not out.is_dir() and out.suffix.lower() != ".xlsx":
+        raise _fail(
+            console,
+            f"--out {out} is a file but not an .xlsx workbook",
+            "give a folder for CSV files, or a name ending in .xlsx",
+        )
+    try:
+        written = export_event(event, out)
+    except InputError as exc:
+        _report(console, exc.problems, "nothing was exported")
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    except OSError as exc:
+        raise _fail(
+            console,
+            f"cannot write {out}: {exc.strerror}",
+            "check the folder exists and is writable",
+        ) from None
+    for path in written:
+        console.print(Text(f"Wrote {path}", style="green"))
