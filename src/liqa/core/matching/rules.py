@@ -42,7 +42,7 @@ class MatchRules:
 
     pairing: Pairing = Pairing.OPPOSITE_SIDES
     met_before: frozenset[frozenset[str]] = frozenset()
-    """Pairs of party ids or organization ids that met already."""
+    """Pairs that met already; each side is a person id or an organization id."""
 
     def exclusion(self, a: Party, b: Party) -> Exclusion | None:
         """Why ``a`` and ``b`` must not be recommended to each other, or ``None``."""
@@ -57,9 +57,10 @@ class MatchRules:
         return None
 
     def _met(self, a: Party, b: Party) -> bool:
-        return bool(self.met_before) and (
-            frozenset((a.id, b.id)) in self.met_before
-            or frozenset((a.organization, b.organization)) in self.met_before
+        return bool(self.met_before) and any(
+            frozenset((x, y)) in self.met_before
+            for x in {a.id, a.organization}
+            for y in {b.id, b.organization}
         )
 
     def allowed_matrix(self, rows: list[Party], parties: list[Party]) -> npt.NDArray[np.bool_]:

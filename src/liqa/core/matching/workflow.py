@@ -1,0 +1,245 @@
+"""The meeting-request workflow: pure functions over :class:`~liqa.core.model.MeetingRequest`.
+
+States and the only legal moves::
+
+    proposed ──► accepted ──► cancelled
+        │
+        ├──► declined      (final)
+        ├──► cancelled     (final)
+        └──► expired       (final; after ``RequestPolicy.expiry`` without an answer)
+
+Proposing checks the limits (no self-request, no duplicate, at most
+``max_pending_per_requester`` open proposals) and detects mutual interest: when the target
+had already asked the requester, both requests become accepted. Accepted requests feed the
+schedulers through :func:`scheduler_weights`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+
+from liqa.core.model import MeetingRequest, RequestStatus
+
+S = RequestStatus
+
+TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
+    S.PROPOSED: frozenset({S.ACCEPTED, S.DECLINED, S.CANCELLED, S.EXPIRED}),
+    S.ACCEPTED: frozenset({S.CANCELLED}),
+    S.DECLINED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.EXPIRED: frozenset(),
+}
+"""Allowed next states of each state."""
+
+OPEN: frozenset[RequestStatus] = frozenset({S.PROPOSED, S.ACCEPTED})
+"""States in which a request still stands."""
+
+
+class Priority(IntEnum):
+    """How much a requester wants the meeting."""
+
+    WOULD_LIKE = 1
+    IMPORTANT = 2
+    MUST_MEET = 3
+
+
+class RequestError(ValueError):
+    """A request operation that the workflow refuses, with a message saying why and what to do."""
+
+
+class TransitionError(RequestError):
+    """A status change that is not allowed from the request's current status."""
+
+    def __init__(self, request: MeetingRequest, to: RequestStatus) -> None:
+        self.request = request
+        self.to = to
+        super().__init__(_transition_message(request, to))
+
+
+def _transition_message(request: MeetingRequest, to: RequestStatus) -> str:
+    now = request.status
+    if now == to:
+        return f"request {request.id} is already {now}"
+    allowed = TRANSITIONS[now]
+    if not allowed:
+        return (
+            f"request {request.id} is {now}, which is final: it cannot become {to} "
+            f"(hint: make a new request instead)"
+        )
+    options = " or ".join(sorted(allowed))
+    return f"request {request.id} is {now}: it can only become {options}, not {to}"
+
+
+@dataclass(frozen=True)
+class RequestPolicy:
+    """The organizer's settings for requests."""
+
+    expiry: timedelta | None = timedelta(days=7)
+    """A proposal without an answer for this long expires (``None``: never)."""
+    max_pending_per_requester: int | None = 10
+    """Most proposals one person or organization may have waiting for an answer."""
+
+
+@dataclass(frozen=True)
+class PriorityWeights:
+    """How requests weigh in the schedulers' objective."""
+
+    would_like: int = 1
+    important: int = 3
+    must_meet: int = 10
+    mutual_bonus: int = 2
+    """Added when both parties asked for the meeting."""
+
+    def base(self, priority: int) -> int:
+        """The weight of one priority level."""
+        return {1: self.would_like, 2: self.important, 3: self.must_meet}[priority]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The outcome of :func:`propose`."""
+
+    requests: tuple[MeetingRequest, ...]
+    request: MeetingRequest
+    """The new request as stored (accepted at once when interest is mutual)."""
+    mutual_with: str | None = None
+    """Id of the earlier request in the other direction, when interest is mutual."""
+
+
+def transition(request: MeetingRequest, to: RequestStatus) -> MeetingRequest:
+    """``request`` in status ``to``; raise :class:`TransitionError` if that move is illegal."""
+    if to not in TRANSITIONS[request.status]:
+        raise TransitionError(request, to)
+    return replace(request, status=to)
+
+
+def accept(request: MeetingRequest) -> MeetingRequest:
+    """The target accepts."""
+    return transition(request, S.ACCEPTED)
+
+
+def decline(request: MeetingRequest) -> MeetingRequest:
+    """The target declines."""
+    return transition(request, S.DECLINED)
+
+
+def cancel(request: MeetingRequest) -> MeetingRequest:
+    """Either side withdraws."""
+    return transition(request, S.CANCELLED)
+
+
+def is_due(request: MeetingRequest, now: datetime, policy: RequestPolicy) -> bool:
+    """True when a proposal has waited longer than the policy allows (needs ``created_at``)."""
+    return (
+        request.status is S.PROPOSED
+        and policy.expiry is not None
+        and request.created_at is not None
+        and now - request.created_at >= policy.expiry
+    )
+
+
+def expire_due(
+    requests: Iterable[MeetingRequest], now: datetime, policy: RequestPolicy
+) -> tuple[MeetingRequest, ...]:
+    """Every request, with the proposals that waited too long marked expired."""
+    _require_aware(now)
+    return tuple(transition(r, S.EXPIRED) if is_due(r, now, policy) else r for r in requests)
+
+
+def pending(requests: Iterable[MeetingRequest], requester: str) -> list[MeetingRequest]:
+    """Proposals of ``requester`` still waiting for an answer."""
+    return [r for r in requests if r.requester == requester and r.status is S.PROPOSED]
+
+
+def propose(
+    requests: Sequence[MeetingRequest],
+    new: MeetingRequest,
+    now: datetime,
+    policy: RequestPolicy | None = None,
+) -> Proposal:
+    """Add a proposal: checks limits, stamps ``created_at``, detects mutual interest."""
+    _require_aware(now)
+    policy = policy or RequestPolicy()
+    current = expire_due(requests, now, policy)
+    if new.status is not S.PROPOSED:
+        raise RequestError(f"request {new.id} must start as proposed, not {new.status}")
+    if new.requester == new.target:
+        raise RequestError(f"request {new.id}: {new.requester} cannot ask to meet themselves")
+    if new.priority not in tuple(Priority):
+        raise RequestError(
+            f"request {new.id}: priority {new.priority} is not 1 (would like), "
+            f"2 (important) or 3 (must meet)"
+        )
+    if any(r.id == new.id for r in current):
+        raise RequestError(f"request id {new.id} is already used; choose another id")
+    for r in current:
+        if r.requester == new.requester and r.target == new.target and r.status in OPEN:
+            raise RequestError(
+                f"{new.requester} already asked to meet {new.target} (request {r.id}, {r.status})"
+            )
+    limit = policy.max_pending_per_requester
+    waiting = pending(current, new.requester)
+    if limit is not None and len(waiting) >= limit:
+        raise RequestError(
+            f"{new.requester} already has {len(waiting)} requests waiting for an answer "
+            f"(the limit is {limit}); cancel one or wait for answers"
+        )
+    stamped = replace(new, created_at=new.created_at or now)
+    reverse = next(
+        (
+            r
+            for r in current
+            if r.requester == new.target and r.target == new.requester and r.status in OPEN
+        ),
+        None,
+    )
+    if reverse is None:
+        return Proposal((*current, stamped), stamped)
+    accepted = replace(stamped, status=S.ACCEPTED)
+    updated = tuple(
+        accept(r) if r.id == reverse.id and r.status is S.PROPOSED else r for r in current
+    )
+    return Proposal((*updated, accepted), accepted, mutual_with=reverse.id)
+
+
+def mutual_pairs(requests: Iterable[MeetingRequest]) -> list[tuple[str, str]]:
+    """Request-id pairs ``(earlier, later)`` where both parties asked each other (both open)."""
+    open_requests = [r for r in requests if r.status in OPEN]
+    by_pair = {(r.requester, r.target): r for r in open_requests}
+    out: list[tuple[str, str]] = []
+    for r in open_requests:
+        other = by_pair.get((r.target, r.requester))
+        if other is not None and _sort_key(r) < _sort_key(other):
+            out.append((r.id, other.id))
+    return out
+
+
+def scheduler_weights(
+    requests: Iterable[MeetingRequest], weights: PriorityWeights | None = None
+) -> dict[str, int]:
+    """Objective weight of each accepted request to schedule, keyed by request id.
+
+    A mutual pair is one meeting: only its earlier request is kept, weighted by the higher
+    of the two priorities plus ``mutual_bonus``.
+    """
+    weights = weights or PriorityWeights()
+    accepted = [r for r in requests if r.status is S.ACCEPTED]
+    by_id = {r.id: r for r in accepted}
+    out = {r.id: weights.base(r.priority) for r in accepted}
+    for first, second in mutual_pairs(accepted):
+        top = max(by_id[first].priority, by_id[second].priority)
+        out[first] = weights.base(top) + weights.mutual_bonus
+        del out[second]
+    return out
+
+
+def _sort_key(request: MeetingRequest) -> tuple[datetime, str]:
+    return (request.created_at or datetime.min.replace(tzinfo=UTC), request.id)
+
+
+def _require_aware(now: datetime) -> None:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise RequestError(f"'now' must be timezone-aware, got {now.isoformat()}")

@@ -1,0 +1,129 @@
+"""Tagging free text with thesaurus themes, in Arabic, French and English."""
+
+from pathlib import Path
+
+import pytest
+
+from liqa.core.matching.tagging import default_tagger
+from liqa.core.matching.thesaurus import default_thesaurus, load_thesaurus
+from liqa.core.problems import InputError
+
+
+def themes(text: str, lang: str) -> set[str]:
+    return set(default_tagger().tag(text, lang))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الأمن السيبراني",
+        "الأمنُ السيبرانيّ",
+        "للأمن السيبراني",
+        "بالأمن السيبراني",
+        "أمن نظم المعلومات",
+    ],
+)
+def test_tag_arabic_cybersecurity_in_every_form(text: str) -> None:
+    assert themes(text, "ar") == {"cybersecurity"}
+
+
+def test_tag_arabic_moroccan_e_administration() -> None:
+    assert themes("تطوير الإدارة الإلكترونية ورقمنة المساطر الإدارية", "ar") == {
+        "e-government",
+        "digital-transformation",
+    }
+
+
+def test_tag_arabic_training_and_cybersecurity() -> None:
+    assert themes("نبحث عن تكوين في مجال الأمن السيبراني", "ar") == {
+        "cybersecurity",
+        "skills-training",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cybersécurité", {"cybersecurity"}),
+        ("Cybersécurité", {"cybersecurity"}),
+        ("la sécurité des systèmes d’information", {"cybersecurity"}),
+        ("transformation numérique", {"digital-transformation"}),
+        ("l'identité numérique et la signature électronique", {"digital-identity"}),
+        ("centres de données", {"data-centres"}),
+        ("des services publics en ligne", {"e-government"}),
+    ],
+)
+def test_tag_french_phrases(text: str, expected: set[str]) -> None:
+    assert themes(text, "fr") == expected
+
+
+def test_tag_french_text_with_english_loanwords() -> None:
+    assert themes("Nous proposons du cloud et des solutions fintech", "fr") == {"cloud", "fintech"}
+
+
+def test_tag_french_text_entered_as_english_is_still_read_as_french() -> None:
+    assert themes("Formation en cybersécurité pour nos équipes", "en") == {
+        "cybersecurity",
+        "skills-training",
+    }
+
+
+def test_tag_english_phrases() -> None:
+    assert themes("Sovereign cloud, data center colocation and AI", "en") == {
+        "cloud",
+        "data-centres",
+        "artificial-intelligence",
+    }
+
+
+def test_tag_english_government_alone_is_not_e_government() -> None:
+    assert themes("We serve government agencies", "en") == set()
+
+
+def test_tag_arabic_energy_efficiency_is_not_skills() -> None:
+    assert themes("الكفاءة الطاقية", "ar") == {"energy-tech"}
+
+
+def test_tag_empty_text_has_no_themes() -> None:
+    assert themes("   ", "en") == set()
+
+
+def test_thesaurus_has_the_demo_themes_with_three_labels() -> None:
+    thesaurus = default_thesaurus()
+    demo = [
+        "e-government",
+        "digital-identity",
+        "cloud",
+        "artificial-intelligence",
+        "data-centres",
+        "cybersecurity",
+        "fintech",
+        "telecoms",
+        "skills-training",
+        "startup-financing",
+        "smart-cities",
+        "energy-tech",
+    ]
+    assert [t for t in demo if t in thesaurus] == demo
+    assert thesaurus.label("cybersecurity", "ar") == "الأمن السيبراني"
+    assert thesaurus.label("cybersecurity", "fr") == "cybersécurité"
+
+
+def test_load_thesaurus_reports_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "themes.yaml"
+    path.write_text(
+        "themes:\n"
+        "  - id: a\n"
+        "    labels: {en: A, fr: A}\n"
+        "  - id: b\n"
+        "    labels: {en: B, fr: B, ar: ب}\n"
+        "    related: [zzz]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_thesaurus(path)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("version", "missing `version`"),
+        ("themes[0].labels", "theme 'a' needs a label in each of ar, fr, en"),
+        ("themes[0].related", "theme 'b' is related to unknown theme 'zzz'"),
+    ]
