@@ -8,6 +8,7 @@ which read the same ``django`` catalog; nothing here imports Django.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from liqa.core.i18n import translation, translator
 
@@ -25,8 +27,11 @@ EXTENSIONS = ("jinja2.ext.i18n",)
 
 
 def _lang(context: Context) -> str:
-    value = context.get("lang", "en")
-    return str(value)
+    """The template's language: ``lang``, else the web app's ``current_language()``."""
+    if "lang" in context:
+        return str(context["lang"])
+    current = context.get("current_language")
+    return str(current()) if callable(current) else "en"
 
 
 @pass_context
@@ -66,6 +71,23 @@ def _duration(context: Context, value: timedelta | int) -> str:
     return translator(_lang(context)).format_duration(value)
 
 
+def text_direction(text: str) -> str:
+    """``rtl`` or ``ltr`` from the first strongly directional character (``ltr`` if none)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def _bidi(text: object) -> Markup:
+    """Isolate ``text`` in its own direction, so names and addresses keep their order."""
+    value = str(text)
+    return Markup('<bdi class="{}">{}</bdi>').format(text_direction(value), value)
+
+
 @pass_context
 def _list(context: Context, items: list[str]) -> str:
     return translator(_lang(context)).format_list(items)
@@ -80,6 +102,7 @@ FILTERS: dict[str, Any] = {
     "percent": _percent,
     "duration": _duration,
     "list": _list,
+    "bidi": _bidi,
 }
 """Locale-aware filters; each reads the ``lang`` template variable (default ``en``)."""
 

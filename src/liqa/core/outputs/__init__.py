@@ -1,0 +1,5 @@
+"""Everything participants and organizers hold: agendas (HTML, PDF, ICS), grids, report.
+
+All rendering goes through one Jinja2 environment (:mod:`liqa.core.templating`) and one
+gettext catalog (:mod:`liqa.core.i18n`); the CLI and the web app call these functions.
+"""

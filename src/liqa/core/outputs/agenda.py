@@ -1,0 +1,260 @@
+"""Personal and organization agendas: what each participant holds, day by day, per leg."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from liqa.core.i18n import translator
+from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
+from liqa.core.outputs import labels
+from liqa.core.outputs.qr import qr_data_uri
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.timeline import Item, Subject, subject, timeline
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A person at a meeting, as printed: name, role and organization."""
+
+    name: str
+    role: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class SideView:
+    """One side of a meeting: the organization(s) and the people who attend."""
+
+    label: str
+    organizations: tuple[str, ...]
+    people: tuple[Attendee, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One agenda line: when, what, where, with whom, and how one gets there."""
+
+    id: str
+    kind: str
+    """``meeting``, ``visit``, ``online`` or ``programme`` (a CSS class)."""
+    title: str
+    start: datetime
+    end: datetime
+    zone: str
+    """Time-zone abbreviation at the place (``CST``), shown next to every time."""
+    place: str
+    address: str
+    table: int | None
+    map_url: str
+    sides: tuple[SideView, ...]
+    topic: str
+    themes: tuple[str, ...]
+    travel_minutes: int
+    travel_from: str
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of an agenda, under the city (leg) it happens in."""
+
+    day: date
+    city: str
+    zone_name: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A whole agenda, ready for a template."""
+
+    event_title: str
+    subject_id: str
+    name: str
+    subtitle: str
+    lang: str
+    days: tuple[Day, ...]
+    live_url: str
+    qr_image: str
+    version: int
+
+    @property
+    def meeting_count(self) -> int:
+        """Entries that are meetings or visits (not programme items)."""
+        return sum(1 for d in self.days for e in d.entries if e.kind != "programme")
+
+
+def _side_of(event: Event, org_id: str) -> Side:
+    try:
+        return event.organization(org_id).side
+    except KeyError:
+        return Side.DELEGATION
+
+
+def _org_of(event: Event, party: str) -> str:
+    orgs = {o.id for o in event.organizations}
+    if party in orgs:
+        return party
+    try:
+        return event.person(party).organization
+    except KeyError:
+        return party
+
+
+def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
+    t = translator(lang)
+    if item.format is MeetingFormat.PROGRAMME_ITEM:
+        return ()
+    people = {p.id: p for p in event.people}
+    party_orgs = [_org_of(event, p) for p in item.parties]
+    attendee_orgs = [people[a].organization for a in item.attendees if a in people]
+    groups: dict[str, list[str]] = {"delegation": [], "host": []}
+    for org_id in dict.fromkeys(attendee_orgs + party_orgs):
+        key = "host" if _side_of(event, org_id) is Side.HOST else "delegation"
+        groups[key].append(org_id)
+    views: list[SideView] = []
+    for key, label in (("delegation", t.gettext("Delegation")), ("host", t.gettext("Hosts"))):
+        orgs = groups[key]
+        if not orgs:
+            continue
+        present = [people[a] for a in item.attendees if a in people]
+        attending = [p for p in present if p.organization in orgs]
+        if not attending and key == "host":
+            attending = [p for o in orgs for p in event.members(o)]
+        views.append(
+            SideView(
+                label=label,
+                organizations=tuple(
+                    labels.org_name(event.organization(o), lang)
+                    for o in orgs
+                    if o in {x.id for x in event.organizations}
+                ),
+                people=tuple(
+                    Attendee(
+                        labels.person_name(p, lang),
+                        p.role,
+                        labels.org_label(event.organization(p.organization), lang),
+                    )
+                    for p in attending
+                ),
+            )
+        )
+    return tuple(views)
+
+
+def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]:
+    t = translator(lang)
+    if item.programme is not None:
+        title = pick(item.programme.title, lang) or labels.programme_label(
+            item.programme.kind, lang
+        )
+        return "programme", title
+    others = [
+        p
+        for p in item.parties
+        if p not in who.parties and p not in who.attends and _org_of(event, p) != who.organization
+    ]
+    names = []
+    for party in others or list(item.parties):
+        org_id = _org_of(event, party)
+        try:
+            names.append(labels.org_name(event.organization(org_id), lang))
+        except KeyError:
+            names.append(party)
+    who_text = t.format_list(dict.fromkeys(names)) if names else ""
+    if item.format is MeetingFormat.SITE_VISIT:
+        return "visit", t.gettext("Visit: %(host)s") % {"host": who_text}
+    if item.format is MeetingFormat.ONLINE:
+        return "online", t.gettext("Online meeting with %(who)s") % {"who": who_text}
+    return "meeting", t.gettext("Meeting with %(who)s") % {"who": who_text}
+
+
+def _topic_and_themes(event: Event, item: Item, lang: str) -> tuple[str, tuple[str, ...]]:
+    if item.visit is not None:
+        themes = item.visit.themes
+        topic = pick(item.visit.topic, lang)
+    else:
+        topic = item.request.message if item.request is not None else ""
+        orgs = [_org_of(event, p) for p in item.parties]
+        sets = []
+        for org_id in orgs:
+            try:
+                sets.append(set(event.organization(org_id).themes))
+            except KeyError:
+                continue
+        common = set.intersection(*sets) if len(sets) > 1 else set()
+        themes = tuple(t for t in event.themes if t in common) + tuple(
+            sorted(common - set(event.themes))
+        )
+    return topic, tuple(labels.theme_label(t, lang) for t in themes)
+
+
+def build_agenda(
+    event: Event, schedule: Schedule, subject_id: str, lang: str, settings: OutputSettings
+) -> Agenda:
+    """The agenda of a person or an organization (``subject_id``) in ``lang``."""
+    t = translator(lang)
+    who = subject(event, subject_id)
+    items = [i for i in timeline(event, schedule) if who.involved_in(i)]
+    days: dict[date, list[Entry]] = {}
+    previous: Item | None = None
+    for item in items:
+        kind, title = _title(event, item, who, lang)
+        topic, themes = _topic_and_themes(event, item, lang)
+        venue = item.venue
+        travel_from = ""
+        if item.travel_minutes_before and previous is not None and previous.day == item.day:
+            last = previous.end_venue or previous.venue
+            travel_from = labels.venue_name(last, lang) if last else ""
+        elif item.travel_minutes_before:
+            leg = event.leg_on(item.day)
+            if leg is not None and leg.hotel is not None:
+                travel_from = labels.venue_name(event.venue(leg.hotel), lang)
+        entry = Entry(
+            id=item.id,
+            kind=kind,
+            title=title,
+            start=item.start,
+            end=item.end,
+            zone=item.start.tzname() or "",
+            place=labels.venue_name(venue, lang) if venue else "",
+            address=venue.address if venue else "",
+            table=item.table,
+            map_url=venue.map_url if venue else "",
+            sides=_sides(event, item, lang),
+            topic=topic,
+            themes=themes,
+            travel_minutes=item.travel_minutes_before,
+            travel_from=travel_from,
+        )
+        days.setdefault(item.day, []).append(entry)
+        previous = item
+    day_views = []
+    for day, entries in days.items():
+        leg = event.leg_on(day)
+        city = leg.city if leg else (entries[0].place or "")
+        noon = leg.local_datetime(day, "12:00") if leg else entries[0].start
+        day_views.append(Day(day, city, t.format_zone(noon), tuple(entries)))
+    if who.is_organization:
+        org = event.organization(subject_id)
+        name, subtitle = (
+            labels.org_name(org, lang),
+            org.name if lang == "ar" and org.name_ar else "",
+        )
+    else:
+        person = event.person(subject_id)
+        org_label = labels.org_name(event.organization(person.organization), lang)
+        name = labels.person_name(person, lang)
+        subtitle = ", ".join(part for part in (person.role, org_label) if part)
+    url = settings.live_url(event.id, subject_id, lang)
+    return Agenda(
+        event_title=pick(event.title, lang),
+        subject_id=subject_id,
+        name=name,
+        subtitle=subtitle,
+        lang=lang,
+        days=tuple(day_views),
+        live_url=url,
+        qr_image=qr_data_uri(url) if url else "",
+        version=schedule.version,
+    )

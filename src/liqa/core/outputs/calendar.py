@@ -1,0 +1,194 @@
+"""iCalendar agendas that stay correct when the schedule changes.
+
+* One UID per meeting, derived from the event id and the assignment id, identical in every
+  participant's file and in every version, so calendar apps update instead of duplicating.
+* Re-exporting over a previous file: a meeting whose time, place, table or attendees
+  changed keeps its UID and gets ``SEQUENCE`` + 1; a meeting that left the agenda is kept
+  as ``STATUS:CANCELLED`` with ``SEQUENCE`` + 1, so subscribers drop it.
+* Times carry their ``TZID`` with a ``VTIMEZONE`` for every zone used (transitions only
+  around the event's dates); ``LOCATION`` and ``GEO`` come from the venue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+
+from liqa.core.model import Event, Schedule, pick
+from liqa.core.outputs.agenda import Entry, build_agenda
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.timeline import Item, subject, timeline
+from liqa.core.problems import InputError, Problem
+
+PRODID = "-//liqa//Trade mission agendas//EN"
+FINGERPRINT = "X-LIQA-FINGERPRINT"
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a previously published file said about one meeting."""
+
+    sequence: int
+    fingerprint: str
+    cancelled: bool
+    component: icalendar.cal.Component
+
+
+def meeting_uid(event_id: str, assignment_id: str) -> str:
+    """The meeting's UID, the same in every file and every version."""
+    return f"{assignment_id}@{event_id}.liqa"
+
+
+def fingerprint(item: Item) -> str:
+    """A digest of what matters to an attendee: time, place, table, who, how."""
+    parts = (
+        item.start.astimezone(UTC).isoformat(),
+        item.end.astimezone(UTC).isoformat(),
+        item.venue.id if item.venue else "",
+        str(item.table or ""),
+        ",".join(sorted(item.attendees)),
+        item.format.value,
+    )
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def read_published(data: bytes) -> dict[str, Published]:
+    """UID → what was published, from a previous ``.ics`` file's bytes."""
+    calendar = icalendar.Calendar.from_ical(data)
+    out: dict[str, Published] = {}
+    for component in calendar.walk("VEVENT"):
+        uid = str(component.get("UID"))
+        out[uid] = Published(
+            sequence=int(component.get("SEQUENCE", 0)),
+            fingerprint=str(component.get(FINGERPRINT, "")),
+            cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
+            component=component,
+        )
+    return out
+
+
+def _description(entry: Entry) -> str:
+    lines = []
+    for side in entry.sides:
+        lines.append(f"{side.label}: {', '.join(side.organizations)}")
+        lines += [
+            f"- {p.name}" + (f", {p.role}" if p.role else "") + f" ({p.organization})"
+            for p in side.people
+        ]
+    if entry.topic:
+        lines.append(entry.topic)
+    if entry.themes:
+        lines.append(" · ".join(entry.themes))
+    if entry.map_url:
+        lines.append(entry.map_url)
+    return "\n".join(lines)
+
+
+def _vevent(
+    item: Item, entry: Entry, event_id: str, stamp: datetime, sequence: int
+) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", meeting_uid(event_id, item.id))
+    vevent.add("dtstamp", stamp)
+    vevent.add("sequence", sequence)
+    vevent.add("status", "CONFIRMED")
+    vevent.add("summary", entry.title)
+    vevent.add("dtstart", item.start)
+    vevent.add("dtend", item.end)
+    location = ", ".join(part for part in (entry.place, entry.address) if part)
+    if entry.table:
+        location += f" — #{entry.table}"
+    if location:
+        vevent.add("location", location)
+    venue = item.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        vevent.add("geo", (venue.latitude, venue.longitude))
+    description = _description(entry)
+    if description:
+        vevent.add("description", description)
+    vevent.add(FINGERPRINT, fingerprint(item))
+    return vevent
+
+
+def _cancelled(previous: Published, stamp: datetime) -> icalendar.cal.Component:
+    if previous.cancelled:
+        return previous.component
+    vevent = icalendar.Event()
+    for key in ("UID", "SUMMARY", "DTSTART", "DTEND", "LOCATION", "GEO", FINGERPRINT):
+        if key in previous.component:
+            vevent[key] = previous.component[key]
+    vevent.add("dtstamp", stamp)
+    vevent.add("sequence", previous.sequence + 1)
+    vevent.add("status", "CANCELLED")
+    return vevent
+
+
+def build_calendar(
+    event: Event,
+    schedule: Schedule,
+    subject_id: str,
+    lang: str,
+    settings: OutputSettings,
+    previous: bytes | None = None,
+) -> icalendar.Calendar:
+    """The calendar of a person or organization; ``previous`` is the last file published."""
+    who = subject(event, subject_id)
+    items = {i.id: i for i in timeline(event, schedule) if who.involved_in(i)}
+    agenda = build_agenda(event, schedule, subject_id, lang, settings)
+    entries = {e.id: e for day in agenda.days for e in day.entries}
+    published = read_published(previous) if previous else {}
+    stamp = schedule.provenance.created_at
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{pick(event.title, lang)} — {agenda.name}")
+    current: set[str] = set()
+    for item_id, item in items.items():
+        uid = meeting_uid(event.id, item_id)
+        current.add(uid)
+        before = published.get(uid)
+        sequence = 0
+        if before is not None:
+            changed = before.cancelled or before.fingerprint != fingerprint(item)
+            sequence = before.sequence + 1 if changed else before.sequence
+        calendar.add_component(_vevent(item, entries[item_id], event.id, stamp, sequence))
+    for uid, before in sorted(published.items()):
+        if uid not in current:
+            calendar.add_component(_cancelled(before, stamp))
+    first = event.start - timedelta(days=1)
+    last = event.end + timedelta(days=2)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar
+
+
+def write_calendar(
+    event: Event,
+    schedule: Schedule,
+    subject_id: str,
+    lang: str,
+    path: Path,
+    settings: OutputSettings,
+) -> bytes:
+    """Write the calendar to ``path``, updating over the file already there (if any)."""
+    previous = path.read_bytes() if path.exists() else None
+    if previous is not None:
+        try:
+            read_published(previous)
+        except ValueError as error:
+            problem = Problem(
+                str(path),
+                f"the calendar already there cannot be read ({error})",
+                hint="delete it, or write to an empty directory",
+                code="unreadable_calendar",
+            )
+            raise InputError([problem]) from error
+    data: bytes = build_calendar(event, schedule, subject_id, lang, settings, previous).to_ical()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data

@@ -1,0 +1,139 @@
+"""Names and labels shown in outputs, in the reader's language.
+
+Organizer-entered names have an optional Arabic form (``name_ar``); fixed vocabularies
+(organization kinds, programme kinds, follow-ups, well-known themes) go through gettext.
+"""
+
+from __future__ import annotations
+
+from liqa.core.i18n import pgettext_noop, translator
+from liqa.core.model import (
+    FollowUp,
+    MeetingFormat,
+    Organization,
+    OrgKind,
+    OutcomeKind,
+    Person,
+    ProgrammeKind,
+    Venue,
+)
+
+THEMES: dict[str, str] = {
+    "e-government": pgettext_noop("theme", "e-government"),
+    "artificial-intelligence": pgettext_noop("theme", "artificial intelligence"),
+    "cybersecurity": pgettext_noop("theme", "cybersecurity"),
+    "cloud": pgettext_noop("theme", "cloud computing"),
+    "digital-skills": pgettext_noop("theme", "digital skills"),
+    "startups": pgettext_noop("theme", "start-ups"),
+    "innovation": pgettext_noop("theme", "innovation"),
+    "investment": pgettext_noop("theme", "investment"),
+    "data-centers": pgettext_noop("theme", "data centres"),
+    "telecom": pgettext_noop("theme", "telecommunications"),
+    "offshoring": pgettext_noop("theme", "offshoring"),
+    "space": pgettext_noop("theme", "space technology"),
+    "energy": pgettext_noop("theme", "energy"),
+    "health": pgettext_noop("theme", "digital health"),
+    "fintech": pgettext_noop("theme", "fintech"),
+    "smart-cities": pgettext_noop("theme", "smart cities"),
+    "semiconductors": pgettext_noop("theme", "semiconductors"),
+    "digital-infrastructure": pgettext_noop("theme", "digital infrastructure"),
+}
+"""Known theme ids and their English labels (translated with context ``theme``)."""
+
+ORG_KINDS: dict[OrgKind, str] = {
+    OrgKind.COMPANY: pgettext_noop("organization kind", "company"),
+    OrgKind.GOVERNMENT: pgettext_noop("organization kind", "government"),
+    OrgKind.AGENCY: pgettext_noop("organization kind", "agency"),
+    OrgKind.ASSOCIATION: pgettext_noop("organization kind", "association"),
+    OrgKind.ACADEMIC: pgettext_noop("organization kind", "academic"),
+    OrgKind.OTHER: pgettext_noop("organization kind", "other"),
+}
+
+PROGRAMME_KINDS: dict[ProgrammeKind, str] = {
+    ProgrammeKind.BRIEFING: pgettext_noop("programme", "Briefing"),
+    ProgrammeKind.FLIGHT: pgettext_noop("programme", "Flight"),
+    ProgrammeKind.TRANSFER: pgettext_noop("programme", "Transfer"),
+    ProgrammeKind.RECEPTION: pgettext_noop("programme", "Reception"),
+    ProgrammeKind.MEAL: pgettext_noop("programme", "Meal"),
+    ProgrammeKind.OTHER: pgettext_noop("programme", "Programme"),
+}
+
+FORMATS: dict[MeetingFormat, str] = {
+    MeetingFormat.ONE_TO_ONE: pgettext_noop("format", "Meeting"),
+    MeetingFormat.SITE_VISIT: pgettext_noop("format", "Site visit"),
+    MeetingFormat.PROGRAMME_ITEM: pgettext_noop("format", "Programme"),
+    MeetingFormat.ONLINE: pgettext_noop("format", "Online meeting"),
+}
+
+FOLLOW_UPS: dict[FollowUp, str] = {
+    FollowUp.NONE: pgettext_noop("follow-up", "none"),
+    FollowUp.CALL: pgettext_noop("follow-up", "call"),
+    FollowUp.VISIT: pgettext_noop("follow-up", "visit"),
+    FollowUp.PROPOSAL: pgettext_noop("follow-up", "proposal"),
+    FollowUp.MOU: pgettext_noop("follow-up", "memorandum of understanding"),
+    FollowUp.INVESTMENT_LEAD: pgettext_noop("follow-up", "investment lead"),
+}
+
+OUTCOMES: dict[OutcomeKind, str] = {
+    OutcomeKind.HELD: pgettext_noop("outcome", "held"),
+    OutcomeKind.NO_SHOW: pgettext_noop("outcome", "no-show"),
+    OutcomeKind.CANCELLED: pgettext_noop("outcome", "cancelled"),
+}
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A theme id in words: translated when known, else the id with spaces."""
+    if theme in THEMES:
+        return translator(lang).pgettext("theme", THEMES[theme])
+    return theme.replace("-", " ").replace("_", " ")
+
+
+def org_kind_label(kind: OrgKind, lang: str) -> str:
+    """An organization kind in words."""
+    return translator(lang).pgettext("organization kind", ORG_KINDS[kind])
+
+
+def programme_label(kind: ProgrammeKind, lang: str) -> str:
+    """A programme item kind in words."""
+    return translator(lang).pgettext("programme", PROGRAMME_KINDS[kind])
+
+
+def format_label(fmt: MeetingFormat, lang: str) -> str:
+    """A meeting format in words."""
+    return translator(lang).pgettext("format", FORMATS[fmt])
+
+
+def follow_up_label(follow_up: FollowUp, lang: str) -> str:
+    """A follow-up in words."""
+    return translator(lang).pgettext("follow-up", FOLLOW_UPS[follow_up])
+
+
+def outcome_label(kind: OutcomeKind, lang: str) -> str:
+    """A meeting outcome in words."""
+    return translator(lang).pgettext("outcome", OUTCOMES[kind])
+
+
+def org_name(org: Organization, lang: str) -> str:
+    """The organization's name, in Arabic when reading Arabic and one is given."""
+    if lang == "ar" and org.name_ar:
+        return org.name_ar
+    return org.name
+
+
+def org_label(org: Organization, lang: str) -> str:
+    """The short name when given (acronyms read the same in every language), else the name."""
+    return org.short_name or org_name(org, lang)
+
+
+def person_name(person: Person, lang: str) -> str:
+    """The person's name, in Arabic script when reading Arabic and one is given."""
+    if lang == "ar" and person.name_ar:
+        return person.name_ar
+    return person.name
+
+
+def venue_name(venue: Venue, lang: str) -> str:
+    """The venue's name, in Arabic when reading Arabic and one is given."""
+    if lang == "ar" and venue.name_ar:
+        return venue.name_ar
+    return venue.name

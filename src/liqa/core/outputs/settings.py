@@ -1,0 +1,31 @@
+"""Settings of the outputs, as one explicit object passed in (never read from globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    """What to write and how.
+
+    ``live_url_pattern`` builds the address of a participant's live agenda page (printed
+    as a QR code on paper agendas); it may use ``{event}``, ``{subject}`` and ``{lang}``.
+    An empty pattern prints no QR code.
+    """
+
+    live_url_pattern: str = "http://localhost:8000/{lang}/events/{event}/agenda/{subject}/"
+    pdf: bool = True
+    """Write PDFs (WeasyPrint); HTML, ICS and XLSX are always written."""
+    workers: int = 2
+    """Processes rendering PDFs in parallel (1 renders in this process)."""
+    page_size: str = "A4"
+
+    def live_url(self, event_id: str, subject_id: str, lang: str) -> str:
+        """The live agenda address of ``subject_id``, or ``""`` without a pattern."""
+        if not self.live_url_pattern:
+            return ""
+        return self.live_url_pattern.format(
+            event=quote(event_id, safe=""), subject=quote(subject_id, safe=""), lang=lang
+        )
