@@ -1,0 +1,1 @@
+"""Accounts: roles per event, magic-link and password sign-in, calendar feed secrets."""

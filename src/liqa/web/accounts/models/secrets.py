@@ -1,0 +1,37 @@
+"""Secrets kept only as SHA-256 digests: sign-in links and calendar feed URLs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from liqa.web.events.models import Event
+
+
+class SignInLink(models.Model):
+    """A single-use, expiring magic link (only the digest of its secret is stored)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_links"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    next_url = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return f"sign-in link for {self.user} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed; revoked feeds stay for the record."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="calendar_feeds")
+    person = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.person} in {self.event}"

@@ -1,0 +1,169 @@
+"""Accounts: users for people, invitations, magic links (single use, expiring, rate-limited).
+
+Secrets are random URL-safe strings; only their SHA-256 digests are stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from liqa.web.accounts.models import Membership, Role, SignInLink
+from liqa.web.events.models import Event, Person
+
+
+class RateLimited(Exception):
+    """Too many sign-in links were asked for one address in the last hour."""
+
+
+def digest(secret: str) -> str:
+    """The SHA-256 hex digest under which a secret is stored."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def user_for_email(email: str, name: str = "") -> User:
+    """The user with this e-mail (case-insensitive), created without a password if new."""
+    model = get_user_model()
+    email = email.strip()
+    found = model.objects.filter(email__iexact=email).order_by("pk").first()
+    if found is not None:
+        return found
+    first, _sep, last = name.partition(" ")
+    user = model.objects.create_user(
+        username=email.lower()[:150], email=email, first_name=first[:150], last_name=last[:150]
+    )
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    return user
+
+
+def grant(
+    user: User,
+    event: Event,
+    role: Role,
+    *,
+    person: str = "",
+    organization: str = "",
+    language: str = "en",
+) -> Membership:
+    """Give ``user`` a role in ``event`` (idempotent)."""
+    membership, _created = Membership.objects.update_or_create(
+        user=user,
+        event=event,
+        role=role,
+        defaults={"person": person, "organization": organization, "language": language},
+    )
+    return membership
+
+
+def enrol_participant(event: Event, person: Person) -> Membership:
+    """The participant membership of a person with an e-mail address (user created if new)."""
+    user = user_for_email(person.email, person.name)
+    language = next((lang for lang in person.languages if lang in ("ar", "fr", "en")), "en")
+    return grant(user, event, Role.PARTICIPANT, person=person.key, language=language)
+
+
+def enrol_everyone(event: Event) -> int:
+    """Participant memberships for every person of the event with an e-mail address."""
+    count = 0
+    for person in Person.objects.filter(event=event).exclude(email=""):
+        enrol_participant(event, person)
+        count += 1
+    return count
+
+
+def issue_link(user: User, next_url: str = "") -> str:
+    """A new sign-in link path for ``user``; :class:`RateLimited` past the hourly limit."""
+    now = timezone.now()
+    recent = SignInLink.objects.filter(user=user, created_at__gte=now - timedelta(hours=1))
+    if recent.count() >= settings.LIQA_MAGIC_LINKS_PER_HOUR:
+        raise RateLimited(user.email)
+    secret = secrets.token_urlsafe(32)
+    SignInLink.objects.create(
+        user=user,
+        digest=digest(secret),
+        created_at=now,
+        expires_at=now + timedelta(minutes=settings.LIQA_MAGIC_LINK_MINUTES),
+        next_url=next_url,
+    )
+    return reverse("accounts:link", args=[secret])
+
+
+def user_language(user: User) -> str:
+    """The language of the user's e-mails: their most recent membership's, else English."""
+    membership = Membership.objects.filter(user=user).order_by("-pk").first()
+    return membership.language if membership else "en"
+
+
+def send_sign_in_link(email: str, next_url: str = "") -> bool:
+    """E-mail a sign-in link to a known address, in the recipient's language.
+
+    Returns False (and sends nothing) for an unknown address, so the page answers the
+    same either way; :class:`RateLimited` past the hourly limit.
+    """
+    model = get_user_model()
+    user = model.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        return False
+    link = settings.BASE_URL + issue_link(user, next_url)
+    with translation.override(user_language(user)):
+        body = render_to_string("accounts/email_link.txt", {"link": link, "user": user})
+        send_mail(_("Your liqa sign-in link"), body, None, [user.email])
+    return True
+
+
+def redeem(secret: str) -> User | None:
+    """The user of a valid, unused, unexpired link, marking it used; else ``None``."""
+    with transaction.atomic():
+        link = (
+            SignInLink.objects.select_for_update()
+            .select_related("user")
+            .filter(digest=digest(secret))
+            .first()
+        )
+        now = timezone.now()
+        if link is None or link.used_at is not None or link.expires_at <= now:
+            return None
+        if not link.user.is_active:
+            return None
+        link.used_at = now
+        link.save(update_fields=["used_at"])
+        return link.user
+
+
+def next_url_of(secret: str) -> str:
+    """Where a (valid or used) link wanted to send its user, ``""`` when unknown."""
+    link = SignInLink.objects.filter(digest=digest(secret)).first()
+    return link.next_url if link else ""
+
+
+def link_is_usable(secret: str) -> bool:
+    """True when the link exists, is unused and has not expired (does not use it up)."""
+    return SignInLink.objects.filter(
+        digest=digest(secret), used_at__isnull=True, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def username_for(name: str) -> str:
+    """The user name to authenticate: the one of the account with this e-mail, if any."""
+    model = get_user_model()
+    user = model.objects.filter(email__iexact=name).order_by("pk").first()
+    return user.get_username() if user is not None else name
+
+
+def setup_imported_event(event: Event, organizer: AbstractBaseUser | AnonymousUser) -> None:
+    """After an import: the importing user organizes the event; people with e-mail join."""
+    if isinstance(organizer, User):
+        grant(organizer, event, Role.ORGANIZER)
+    enrol_everyone(event)

@@ -1,0 +1,76 @@
+"""Sign-in pages: magic link (everyone) and password (organizers); sign-out."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from liqa.web.accounts import services
+from liqa.web.pages import page
+
+
+def _safe_next(request: HttpRequest, target: str) -> str:
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def signin(request: HttpRequest) -> HttpResponse:
+    """Ask for a magic link by e-mail; the answer never tells whether the address is known."""
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    context: dict[str, object] = {"next": next_url, "sent": False, "error": ""}
+    if request.method == "POST":
+        try:
+            services.send_sign_in_link(request.POST.get("email", ""), next_url)
+            context["sent"] = True
+        except services.RateLimited:
+            context["error"] = _(
+                "Too many sign-in links were asked for this address. Try again in an hour."
+            )
+            return page(request, "accounts/signin.html", context, status=429)
+    return page(request, "accounts/signin.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def link(request: HttpRequest, secret: str) -> HttpResponse:
+    """A magic link: GET shows a button (mail scanners don't use it up), POST signs in."""
+    if request.method == "POST":
+        user = services.redeem(secret)
+        if user is None:
+            return page(request, "accounts/link.html", {"valid": False}, status=410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return HttpResponseRedirect(_safe_next(request, services.next_url_of(secret)))
+    valid = services.link_is_usable(secret)
+    return page(request, "accounts/link.html", {"valid": valid}, status=200 if valid else 410)
+
+
+@require_http_methods(["GET", "POST"])
+def password(request: HttpRequest) -> HttpResponse:
+    """Password sign-in (organizers and superusers have passwords; participants don't)."""
+    context = {"next": request.GET.get("next", ""), "error": ""}
+    if request.method == "POST":
+        context["next"] = request.POST.get("next", "")
+        name = request.POST.get("username", "").strip()
+        user = authenticate(
+            request, username=services.username_for(name), password=request.POST.get("password", "")
+        )
+        if user is not None:
+            login(request, user)
+            return HttpResponseRedirect(_safe_next(request, context["next"]))
+        context["error"] = _("Wrong e-mail or password.")
+        return page(request, "accounts/password.html", context, status=401)
+    return page(request, "accounts/password.html", context)
+
+
+@require_POST
+def signout(request: HttpRequest) -> HttpResponse:
+    """Sign out and go home."""
+    logout(request)
+    return redirect("home")

@@ -1,0 +1,1 @@
+"""Agendas: the participant's pages (next meeting, agenda by day), .ics and calendar feeds."""

@@ -1,0 +1,71 @@
+"""What a participant and a host administrator see, built by the core's outputs.
+
+Only the latest *published* version is ever shown here: drafts stay with organizers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+
+from liqa.core import model as core
+from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
+from liqa.core.outputs.settings import OutputSettings
+from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
+from liqa.web.scheduling.records import schedule_record
+from liqa.web.scheduling.services import latest_published
+
+
+@dataclass(frozen=True)
+class Published:
+    """An event with the schedule its participants may see."""
+
+    event: core.Event
+    schedule: core.Schedule
+
+
+def published(row: Event) -> Published | None:
+    """The event and its latest published schedule, or ``None`` before any publication."""
+    version = latest_published(row)
+    if version is None:
+        return None
+    return Published(event_record(row), schedule_record(version))
+
+
+def output_settings() -> OutputSettings:
+    """Output settings of the web app: live agenda links point at this server."""
+    return OutputSettings(live_url_pattern=settings.BASE_URL + "/me/{event}/", pdf=False, workers=1)
+
+
+def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
+    """The published agenda of a person or organization in ``lang`` (``None`` if unpublished)."""
+    found = published(row)
+    if found is None:
+        return None
+    return build_agenda(found.event, found.schedule, subject, lang, output_settings())
+
+
+def next_entry(agenda: Agenda, now: datetime) -> Entry | None:
+    """The first entry that has not ended yet."""
+    for day in agenda.days:
+        for entry in day.entries:
+            if entry.end > now:
+                return entry
+    return None
+
+
+def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
+    """A host's page: their organization, staff, and who comes (from the published agenda)."""
+    event = event_record(row)
+    org = event.organization(organization)
+    agenda = agenda_of(row, organization, lang)
+    return {
+        "organization": org,
+        "staff": event.members(organization),
+        "agenda": agenda,
+        "venue": event.venue(org.venue) if org.venue else None,
+    }

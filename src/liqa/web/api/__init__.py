@@ -1,0 +1,1 @@
+"""REST API with an OpenAPI schema; the same permissions as the pages."""

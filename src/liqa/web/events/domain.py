@@ -1,0 +1,29 @@
+"""Read-side views of an event for its pages, built from the core's record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from liqa.core import model as core
+from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
+
+
+def public_view(row: Event) -> dict[str, Any]:
+    """What anyone may see: title, dates, cities, organizers, themes, organizations."""
+    event = event_record(row)
+    return {
+        "title": dict(event.title),
+        "description": dict(event.description),
+        "goals": dict(event.goals),
+        "start": event.start,
+        "end": event.end,
+        "cities": [leg.city for leg in event.legs],
+        "organizers": list(event.organizers),
+        "themes": list(event.themes),
+        "delegation": [
+            o for o in event.organizations if o.side in (core.Side.DELEGATION, core.Side.BOTH)
+        ],
+        "hosts": [o for o in event.organizations if o.side in (core.Side.HOST, core.Side.BOTH)],
+        "communique": dict(row.communique),
+    }

@@ -1,0 +1,1 @@
+"""Scheduling: run records, background tasks, schedule versions, pins and publishing."""

@@ -1,0 +1,71 @@
+"""Read-side views for the organizer's pages: overview counts and the result grid."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from liqa.core import model as core
+from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
+from liqa.web.scheduling.models import Run, ScheduleVersion
+from liqa.web.scheduling.records import schedule_record
+
+
+def overview(row: Event) -> dict[str, Any]:
+    """Counts of the event's records, requests by status, its runs and versions."""
+    event = event_record(row)
+    by_status: dict[str, int] = defaultdict(int)
+    for request in event.requests:
+        by_status[request.status.value] += 1
+    return {
+        "core": event,
+        "counts": {
+            "legs": len(event.legs),
+            "venues": len(event.venues),
+            "organizations": len(event.organizations),
+            "people": len(event.people),
+            "requests": len(event.requests),
+            "visits": len(event.visits),
+            "programme": len(event.programme),
+        },
+        "requests_by_status": dict(sorted(by_status.items())),
+        "runs": list(Run.objects.filter(event=row)[:10]),
+        "versions": list(ScheduleVersion.objects.filter(event=row).order_by("-number")),
+    }
+
+
+def _zone(event: core.Event, assignment: core.Assignment) -> ZoneInfo:
+    if assignment.venue is not None:
+        try:
+            return event.venue(assignment.venue).tz
+        except KeyError:
+            pass
+    leg = event.leg_on(assignment.start.date())
+    return leg.tz if leg is not None else event.legs[0].tz
+
+
+def grid(version: ScheduleVersion) -> dict[str, Any]:
+    """People × days: each person's assignments per local day, in time order."""
+    event = event_record(version.event)
+    schedule = schedule_record(version)
+    days: set[date] = set()
+    cells: dict[str, dict[date, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for assignment in sorted(schedule.assignments, key=lambda a: (a.start, a.id)):
+        zone = _zone(event, assignment)
+        start = assignment.start.astimezone(zone)
+        days.add(start.date())
+        for person in assignment.attendees:
+            cells[person][start.date()].append(
+                {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
+            )
+    people = [p for p in event.people if p.id in cells]
+    return {
+        "core": event,
+        "schedule": schedule,
+        "days": sorted(days),
+        "people": people,
+        "cells": cells,
+    }

@@ -1,0 +1,6 @@
+"""Run records and schedule versions with their assignments."""
+
+from liqa.web.scheduling.models.runs import Run, RunState
+from liqa.web.scheduling.models.versions import AssignmentRow, ScheduleVersion
+
+__all__ = ["AssignmentRow", "Run", "RunState", "ScheduleVersion"]

@@ -1,0 +1,58 @@
+"""Run records: the state and progress of one scheduler run, polled by its page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models.versions import ScheduleVersion
+
+
+class RunState(models.TextChoices):
+    """Life cycle of a run."""
+
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+    CANCELLED = "cancelled", "cancelled"
+
+
+class Run(models.Model):
+    """One scheduler run, started from the organizer's page and executed by a task."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="runs")
+    state = models.CharField(max_length=20, choices=RunState.choices, default=RunState.QUEUED)
+    base = models.ForeignKey(
+        ScheduleVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    """Version whose pinned assignments the run keeps ("re-optimize around pins")."""
+    result = models.ForeignKey(
+        ScheduleVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    time_limit = models.FloatField(default=20.0)
+    elapsed = models.FloatField(default=0.0)
+    objective = models.FloatField(null=True, blank=True)
+    bound = models.FloatField(null=True, blank=True)
+    gap = models.FloatField(null=True, blank=True)
+    cancel_requested = models.BooleanField(default=False)
+    message = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    @property
+    def finished(self) -> bool:
+        """True once the run reached a final state."""
+        return self.state in {RunState.DONE, RunState.FAILED, RunState.CANCELLED}
+
+    def __str__(self) -> str:
+        return f"run {self.pk} of {self.event} ({self.state})"

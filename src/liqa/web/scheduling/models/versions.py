@@ -1,0 +1,73 @@
+"""Schedule versions (``liqa.core.model.Schedule``); a published version never changes."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from liqa.core.model import MeetingFormat
+from liqa.web.events.models import Event
+
+
+def _empty_dict() -> dict[str, object]:
+    return {}
+
+
+def _empty_list() -> list[object]:
+    return []
+
+
+class ScheduleVersion(models.Model):
+    """One version of an event's schedule: a draft until published, then immutable."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    provenance = models.JSONField(default=_empty_dict)
+    """``liqa.core.model.Provenance`` fields (instants as ISO strings)."""
+    unplaced = models.JSONField(default=_empty_list)
+    """``[{id, reason, detail, blocking}, ...]``."""
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("number",)
+        constraints = (models.UniqueConstraint(fields=("event", "number"), name="version_unique"),)
+
+    @property
+    def published(self) -> bool:
+        """True once published (and therefore immutable)."""
+        return self.published_at is not None
+
+    def __str__(self) -> str:
+        return f"{self.event} v{self.number}"
+
+
+class AssignmentRow(models.Model):
+    """One placed meeting or visit (``liqa.core.model.Assignment``)."""
+
+    version = models.ForeignKey(
+        ScheduleVersion, on_delete=models.CASCADE, related_name="assignments"
+    )
+    key = models.CharField(max_length=100)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    venue = models.CharField(max_length=100, blank=True)
+    attendees = models.JSONField(default=_empty_list)
+    format = models.CharField(
+        max_length=20,
+        choices=[(f.value, f.value) for f in MeetingFormat],
+        default=MeetingFormat.ONE_TO_ONE,
+    )
+    table = models.PositiveIntegerField(null=True, blank=True)
+    parties = models.JSONField(default=_empty_list)
+    group = models.CharField(max_length=100, blank=True)
+    travel_minutes_before = models.PositiveIntegerField(default=0)
+    pinned = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("start", "key")
+        constraints = (
+            models.UniqueConstraint(fields=("version", "key"), name="assignment_unique"),
+        )
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,111 @@
+"""Translate schedule versions to and from the core's :class:`~liqa.core.model.Schedule`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Max
+
+from liqa.core import model as core
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
+
+
+def provenance_to_json(provenance: core.Provenance) -> dict[str, Any]:
+    """Provenance fields as JSON (the instant as an ISO string)."""
+    return {
+        "method": provenance.method,
+        "created_at": provenance.created_at.isoformat(),
+        "status": provenance.status,
+        "objective": dict(provenance.objective),
+        "bound": provenance.bound,
+        "gap": provenance.gap,
+        "parent_version": provenance.parent_version,
+        "note": provenance.note,
+    }
+
+
+def provenance_from_json(data: dict[str, Any]) -> core.Provenance:
+    """The inverse of :func:`provenance_to_json`."""
+    return core.Provenance(
+        method=data["method"],
+        created_at=datetime.fromisoformat(data["created_at"]),
+        status=data.get("status", ""),
+        objective=dict(data.get("objective", {})),
+        bound=data.get("bound"),
+        gap=data.get("gap"),
+        parent_version=data.get("parent_version"),
+        note=data.get("note", ""),
+    )
+
+
+def assignment_record(row: AssignmentRow) -> core.Assignment:
+    """An assignment row as a core record."""
+    return core.Assignment(
+        id=row.key,
+        start=row.start,
+        end=row.end,
+        venue=row.venue or None,
+        attendees=tuple(row.attendees),
+        format=core.MeetingFormat(row.format),
+        table=row.table,
+        parties=tuple(row.parties),
+        group=row.group or None,
+        travel_minutes_before=row.travel_minutes_before,
+        pinned=row.pinned,
+    )
+
+
+def assignment_fields(a: core.Assignment) -> dict[str, Any]:
+    """Row fields of a core assignment."""
+    return {
+        "key": a.id,
+        "start": a.start,
+        "end": a.end,
+        "venue": a.venue or "",
+        "attendees": list(a.attendees),
+        "format": a.format.value,
+        "table": a.table,
+        "parties": list(a.parties),
+        "group": a.group or "",
+        "travel_minutes_before": a.travel_minutes_before,
+        "pinned": a.pinned,
+    }
+
+
+def schedule_record(version: ScheduleVersion) -> core.Schedule:
+    """A stored version as the core's schedule."""
+    return core.Schedule(
+        event=version.event.slug,
+        version=version.number,
+        assignments=tuple(assignment_record(r) for r in version.assignments.all()),
+        provenance=provenance_from_json(version.provenance),
+        unplaced=tuple(
+            core.Unplaced(u["id"], u["reason"], u.get("detail", ""), tuple(u.get("blocking", ())))
+            for u in version.unplaced
+        ),
+    )
+
+
+def next_number(event: Event) -> int:
+    """The number the event's next version gets (1 for the first)."""
+    top = ScheduleVersion.objects.filter(event=event).aggregate(top=Max("number"))["top"]
+    return (top or 0) + 1
+
+
+def store_schedule(event: Event, schedule: core.Schedule) -> ScheduleVersion:
+    """Store a core schedule as the next draft version (the caller owns the transaction)."""
+    version = ScheduleVersion.objects.create(
+        event=event,
+        number=next_number(event),
+        provenance=provenance_to_json(schedule.provenance),
+        unplaced=[
+            {"id": u.id, "reason": u.reason, "detail": u.detail, "blocking": list(u.blocking)}
+            for u in schedule.unplaced
+        ],
+    )
+    AssignmentRow.objects.bulk_create(
+        AssignmentRow(version=version, **assignment_fields(a)) for a in schedule.assignments
+    )
+    return version

@@ -1,0 +1,17 @@
+"""Organizer URLs under ``/organize/<event>/``."""
+
+from django.urls import path
+
+from liqa.web.scheduling import views
+
+app_name = "scheduling"
+urlpatterns = [
+    path("<slug:slug>/", views.overview, name="overview"),
+    path("<slug:slug>/runs/", views.start_run, name="start_run"),
+    path("<slug:slug>/runs/<int:run_id>/", views.run_page, name="run"),
+    path("<slug:slug>/runs/<int:run_id>/status/", views.run_json, name="run_json"),
+    path("<slug:slug>/runs/<int:run_id>/cancel/", views.cancel_run, name="cancel_run"),
+    path("<slug:slug>/versions/<int:number>/", views.version_page, name="version"),
+    path("<slug:slug>/versions/<int:number>/pin/", views.pin, name="pin"),
+    path("<slug:slug>/versions/<int:number>/publish/", views.publish, name="publish"),
+]

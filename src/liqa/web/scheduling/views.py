@@ -1,0 +1,125 @@
+"""Organizer pages: overview, runs with live progress, the result grid, pins, publishing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from liqa.web.accounts import permissions
+from liqa.web.events.models import Event
+from liqa.web.pages import page
+from liqa.web.scheduling import domain, publishing, services
+from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+
+
+def organizer_event(request: HttpRequest, slug: str) -> Event:
+    """The event when the user organizes it; 403 otherwise (404 when unknown)."""
+    event = get_object_or_404(Event, slug=slug)
+    if not permissions.is_organizer(request.user, event):
+        raise PermissionDenied
+    return event
+
+
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organizer's overview of one event."""
+    event = organizer_event(request, slug)
+    return page(request, "scheduling/overview.html", {"event": event, **domain.overview(event)})
+
+
+@require_POST
+def start_run(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start the scheduler (``base`` = a version number to re-optimize around its pins)."""
+    event = organizer_event(request, slug)
+    base = None
+    if request.POST.get("base"):
+        base = get_object_or_404(ScheduleVersion, event=event, number=request.POST["base"])
+    run = services.start_run(event, request.user, base=base)
+    return redirect("scheduling:run", event.slug, run.pk)
+
+
+def run_status(run: Run) -> dict[str, object]:
+    """What the progress page shows, as JSON."""
+    elapsed = run.elapsed
+    if run.state == RunState.RUNNING and run.started_at is not None:
+        elapsed = (timezone.now() - run.started_at).total_seconds()
+    return {
+        "id": run.pk,
+        "state": run.state,
+        "finished": run.finished,
+        "elapsed": round(elapsed, 1),
+        "time_limit": run.time_limit,
+        "progress": 1.0 if run.finished else min(elapsed / run.time_limit, 0.99),
+        "objective": run.objective,
+        "bound": run.bound,
+        "gap": run.gap,
+        "message": run.message,
+        "cancel_requested": run.cancel_requested,
+        "result": run.result.number if run.result is not None else None,
+    }
+
+
+def run_page(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
+    """The progress page; it polls :func:`run_json` until the run finishes."""
+    event = organizer_event(request, slug)
+    run = get_object_or_404(Run, event=event, pk=run_id)
+    return page(
+        request, "scheduling/run.html", {"event": event, "run": run, "status": run_status(run)}
+    )
+
+
+def run_json(request: HttpRequest, slug: str, run_id: int) -> JsonResponse:
+    """The run's state and progress, polled by the progress page."""
+    event = organizer_event(request, slug)
+    return JsonResponse(run_status(get_object_or_404(Run, event=event, pk=run_id)))
+
+
+@require_POST
+def cancel_run(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
+    """Ask a run to stop."""
+    event = organizer_event(request, slug)
+    services.cancel_run(get_object_or_404(Run, event=event, pk=run_id))
+    return redirect("scheduling:run", event.slug, run_id)
+
+
+def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The result grid (people × days) of one version, with pins and publishing."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    return page(
+        request,
+        "scheduling/grid.html",
+        {"event": event, "version": version, **domain.grid(version)},
+    )
+
+
+@require_POST
+def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Pin or unpin one assignment of a draft version."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    try:
+        services.set_pinned(version, request.POST.get("key", ""), request.POST.get("pinned") == "1")
+    except services.ImmutableVersion:
+        return HttpResponse("published versions cannot change", status=409)
+    except version.assignments.model.DoesNotExist:
+        return HttpResponse("no such assignment", status=404)
+    return redirect("scheduling:version", event.slug, version.number)
+
+
+@require_POST
+def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Publish a draft version and tell the participants whose agenda changed."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    try:
+        affected = publishing.publish(version)
+    except services.ImmutableVersion:
+        return HttpResponse("this version is already published", status=409)
+    return page(
+        request,
+        "scheduling/published.html",
+        {"event": event, "version": version, "affected": affected},
+    )

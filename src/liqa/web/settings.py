@@ -1,0 +1,202 @@
+"""Django settings: one table of defaults, each overridable by an environment variable.
+
+Every key of :data:`DEFAULTS` is read from the environment first. Document a new key in
+``docs/reference/web.md`` in the same change that adds it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+DEFAULTS: dict[str, str] = {
+    "LIQA_DATA_DIR": "./var",
+    "DATABASE_URL": "",
+    "LIQA_SECRET_KEY": "",
+    "LIQA_DEBUG": "0",
+    "LIQA_ALLOWED_HOSTS": "127.0.0.1,localhost,[::1]",
+    "LIQA_BASE_URL": "http://127.0.0.1:8000",
+    "LIQA_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    "LIQA_EMAIL_HOST": "localhost",
+    "LIQA_EMAIL_PORT": "25",
+    "LIQA_EMAIL_USER": "",
+    "LIQA_EMAIL_PASSWORD": "",
+    "LIQA_EMAIL_USE_TLS": "0",
+    "LIQA_FROM_EMAIL": "liqa <noreply@localhost>",
+    "LIQA_TASK_BACKEND": "database",
+    "LIQA_MAGIC_LINK_MINUTES": "30",
+    "LIQA_MAGIC_LINKS_PER_HOUR": "5",
+    "LIQA_SCHEDULER_SECONDS": "20",
+    "LIQA_FOLLOW_UP_MONTHS": "1,3,6",
+}
+"""Every setting of the web app with its default (all values are strings, as in the env)."""
+
+
+def setting(name: str) -> str:
+    """The value of ``name``: from the environment, else from :data:`DEFAULTS`."""
+    return os.environ.get(name, DEFAULTS[name])
+
+
+def _flag(name: str) -> bool:
+    return setting(name).strip().lower() in {"1", "true", "yes", "on"}
+
+
+DATA_DIR = Path(setting("LIQA_DATA_DIR")).expanduser().resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    if setting("LIQA_SECRET_KEY"):
+        return setting("LIQA_SECRET_KEY")
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _database() -> dict[str, Any]:
+    url = setting("DATABASE_URL")
+    if url:
+        return dict(dj_database_url.parse(url, conn_max_age=60))
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(DATA_DIR / "liqa.sqlite3"),
+        # Workers and the server write from several threads/processes: wait, don't fail.
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+    }
+
+
+def _tasks() -> dict[str, Any]:
+    if setting("LIQA_TASK_BACKEND") == "immediate":
+        return {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+BASE_DIR = Path(__file__).resolve().parent
+SECRET_KEY = _secret_key()
+DEBUG = _flag("LIQA_DEBUG")
+ALLOWED_HOSTS = [host.strip() for host in setting("LIQA_ALLOWED_HOSTS").split(",") if host]
+BASE_URL = setting("LIQA_BASE_URL").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks_db",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "liqa.web.events",
+    "liqa.web.accounts",
+    "liqa.web.scheduling",
+    "liqa.web.agendas",
+    "liqa.web.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "liqa.web.urls"
+WSGI_APPLICATION = "liqa.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "liqa.web.templating.environment"},
+    },
+    {
+        # Django's admin keeps its own DTL templates.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    },
+]
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+TASKS = _tasks()
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("ar", "العربية"), ("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR.parent / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+
+LOGIN_URL = "accounts:signin"
+LOGIN_REDIRECT_URL = "home"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+
+
+def _mailers() -> dict[str, Any]:
+    backend = setting("LIQA_EMAIL_BACKEND")
+    options: dict[str, Any] = {}
+    if backend.endswith("smtp.EmailBackend"):
+        options = {
+            "host": setting("LIQA_EMAIL_HOST"),
+            "port": int(setting("LIQA_EMAIL_PORT")),
+            "username": setting("LIQA_EMAIL_USER"),
+            "password": setting("LIQA_EMAIL_PASSWORD"),
+            "use_tls": _flag("LIQA_EMAIL_USE_TLS"),
+        }
+    return {"default": {"BACKEND": backend, "OPTIONS": options}}
+
+
+MAILERS = _mailers()
+DEFAULT_FROM_EMAIL = setting("LIQA_FROM_EMAIL")
+
+LIQA_MAGIC_LINK_MINUTES = int(setting("LIQA_MAGIC_LINK_MINUTES"))
+LIQA_MAGIC_LINKS_PER_HOUR = int(setting("LIQA_MAGIC_LINKS_PER_HOUR"))
+LIQA_SCHEDULER_SECONDS = float(setting("LIQA_SCHEDULER_SECONDS"))
+LIQA_FOLLOW_UP_MONTHS = tuple(int(m) for m in setting("LIQA_FOLLOW_UP_MONTHS").split(",") if m)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "liqa API",
+    "DESCRIPTION": "Events, organizations, people, requests, schedules and outcomes.",
+    "VERSION": "1",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"liqa": {"handlers": ["console"], "level": "INFO"}},
+}

@@ -1,0 +1,54 @@
+"""The web app's Jinja2 environment: the core's one environment, with Django's gettext.
+
+Django's Jinja2 backend calls :func:`environment`; pages get ``url``, ``static``,
+the active language and its direction as globals, plus the core's locale-aware filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from jinja2 import Environment
+
+from liqa.core import templating
+from liqa.core.model import pick
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    """``reverse()`` for templates: ``url('events:public', event.slug)``."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def current_language() -> str:
+    """The active language code (``ar``, ``fr`` or ``en``)."""
+    return translation.get_language() or "en"
+
+
+def current_direction() -> str:
+    """``rtl`` for Arabic, else ``ltr``."""
+    return "rtl" if translation.get_language_bidi() else "ltr"
+
+
+def localized(text: Mapping[str, str] | None) -> str:
+    """Organizer-entered text in the active language, with the core's fallbacks."""
+    return pick(text or {}, current_language())
+
+
+def environment(**options: Any) -> Environment:
+    """The environment Django's Jinja2 backend renders pages with."""
+    env = templating.environment(**options)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translation.gettext, translation.ngettext, newstyle=True, pgettext=translation.pgettext
+    )
+    env.globals.update(
+        url=url,
+        static=static,
+        current_language=current_language,
+        current_direction=current_direction,
+    )
+    env.filters["localized"] = localized
+    return env

@@ -1,0 +1,29 @@
+"""Web tests: Django configured for tests (SQLite by default, PostgreSQL with DATABASE_URL).
+
+Background tasks run in-process (the immediate backend); e-mail goes to ``mail.outbox``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("LIQA_DATA_DIR", tempfile.mkdtemp(prefix="liqa-web-tests-"))
+os.environ["LIQA_TASK_BACKEND"] = "immediate"
+os.environ.setdefault("LIQA_SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "liqa.web.settings")
+
+import django
+
+django.setup()
+
+import pytest  # noqa: E402
+
+from tests.web.factories import *  # noqa: E402,F403
+
+
+@pytest.fixture(autouse=True)
+def _web_settings(settings: pytest.FixtureRequest) -> None:
+    """Fast password hashing and a known base URL in every web test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    settings.BASE_URL = "http://testserver"  # type: ignore[attr-defined]

@@ -1,0 +1,184 @@
+"""Factories for web tests: a small brokerage event as core records, and its users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.events.models import Event
+from liqa.web.events.records import store_event
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.records import store_schedule
+
+TUNIS = ZoneInfo("Africa/Tunis")
+DAY = date(2030, 3, 14)
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    """An instant on the event day, Tunis time."""
+    return datetime(DAY.year, DAY.month, DAY.day, hour, minute, tzinfo=TUNIS)
+
+
+def make_core_event(slug: str = "tunis-b2b-2030") -> core.Event:
+    """A brokerage event: one delegation company, two hosts, three people, three requests."""
+    return core.Event(
+        id=slug,
+        kind=core.EventKind.BROKERAGE,
+        title={"en": "Tunis B2B 2030", "fr": "Rencontres B2B Tunis 2030", "ar": "لقاءات تونس 2030"},
+        legs=(core.Leg("tunis", "Tunis", "Africa/Tunis", DAY, DAY),),
+        organizers=("Chamber of Commerce",),
+        themes=("fintech", "agritech"),
+        venues=(
+            core.Venue(
+                "v-hall",
+                "Palais des Congrès",
+                "Tunis",
+                "Africa/Tunis",
+                address="Avenue Mohamed V, Tunis",
+                latitude=36.8065,
+                longitude=10.1815,
+            ),
+        ),
+        organizations=(
+            core.Organization("o-alpha", "Alpha Pay", core.Side.DELEGATION, country="MA"),
+            core.Organization("o-beta", "Beta Bank", core.Side.HOST, country="TN", venue="v-hall"),
+            core.Organization("o-gamma", "Gamma Farms", core.Side.HOST, country="TN"),
+        ),
+        people=(
+            core.Person(
+                "p-amina",
+                "Amina Idrissi",
+                "o-alpha",
+                role="CEO",
+                languages=("ar", "fr"),
+                email="amina@example.org",
+                phone="+212 600",
+            ),
+            core.Person(
+                "p-bruno",
+                "Bruno Martin",
+                "o-beta",
+                role="CTO",
+                languages=("fr",),
+                email="bruno@example.org",
+                phone="+216 700",
+            ),
+            core.Person(
+                "p-chen", "Chen Li", "o-gamma", languages=("en",), email="chen@example.org"
+            ),
+        ),
+        requests=(
+            core.MeetingRequest(
+                "r-1",
+                "p-amina",
+                "p-bruno",
+                priority=3,
+                status=core.RequestStatus.ACCEPTED,
+                message="Payments",
+            ),
+            core.MeetingRequest("r-2", "p-amina", "p-chen", status=core.RequestStatus.ACCEPTED),
+            core.MeetingRequest("r-3", "p-bruno", "p-chen", message="Private note from Bruno"),
+        ),
+        brokerage=core.BrokerageSetup(
+            venue="v-hall",
+            slot_minutes=20,
+            tables=5,
+            sessions=(core.Session("morning", at(9), at(10)),),
+        ),
+    )
+
+
+def make_schedule(event: core.Event, version: int = 1, r1_start: int = 0) -> core.Schedule:
+    """A hand-made schedule: r-1 at 09:00 (+ ``r1_start`` minutes) and r-2 at 09:20."""
+    return core.Schedule(
+        event=event.id,
+        version=version,
+        assignments=(
+            core.Assignment(
+                "r-1",
+                at(9, r1_start),
+                at(9, r1_start + 20),
+                "v-hall",
+                ("p-amina", "p-bruno"),
+                table=1,
+                parties=("p-amina", "p-bruno"),
+            ),
+            core.Assignment(
+                "r-2",
+                at(9, 20),
+                at(9, 40),
+                "v-hall",
+                ("p-amina", "p-chen"),
+                table=2,
+                parties=("p-amina", "p-chen"),
+            ),
+        ),
+        provenance=core.Provenance("hand", datetime(2030, 1, 1, tzinfo=UTC), status="feasible"),
+    )
+
+
+@pytest.fixture
+def event(db: None) -> Event:
+    """The stored test event, with a participant account for each person with an e-mail."""
+    row = store_event(make_core_event())
+    accounts.enrol_everyone(row)
+    return row
+
+
+@pytest.fixture
+def draft(event: Event) -> ScheduleVersion:
+    """Version 1 of the schedule, not published."""
+    return store_schedule(event, make_schedule(make_core_event()))
+
+
+def _user(email: str) -> User:
+    return accounts.user_for_email(email)
+
+
+@pytest.fixture
+def organizer(event: Event) -> User:
+    """The event's organizer, with a password."""
+    user = get_user_model().objects.create_user("org", "org@example.org", "organizer-pass-1")
+    accounts.grant(user, event, Role.ORGANIZER)
+    return user
+
+
+@pytest.fixture
+def host_admin(event: Event) -> User:
+    """The administrator of host Beta Bank."""
+    user = _user("admin@beta.example")
+    accounts.grant(user, event, Role.HOST_ADMIN, organization="o-beta")
+    return user
+
+
+@pytest.fixture
+def stranger(db: None) -> User:
+    """A signed-up user with no role in the event."""
+    return _user("stranger@example.org")
+
+
+@pytest.fixture
+def client_for() -> Callable[[User | None], Client]:
+    """A test client signed in as the given user (anonymous for ``None``)."""
+
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+def person_user(email: str) -> User:
+    """The participant account of the person with this e-mail."""
+    return get_user_model().objects.get(email=email)
