@@ -1,0 +1,53 @@
+"""Run TOPTW cases in resumable chunks, appending one JSON line per case.
+
+    nice uv run python benchmarks/toptw/run.py RAW.jsonl --time-limit 10 [--subset] [--limit N]
+
+Cases already in RAW.jsonl are skipped, so the run can be stopped and resumed. Seconds are
+this process's CPU seconds (``clock=cpu``): steadier than wall time on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from liqa.core.scheduling.itinerary.bench import run_case
+from liqa.core.scheduling.itinerary.problem import Settings
+
+INSTANCES = Path(__file__).resolve().parents[3] / "shared" / "bench" / "toptw" / "instances"
+SUBSET = ("c101", "c206", "r102", "r208", "rc105", "rc203", "pr02", "pr08", "pr13", "pr19")
+"""The fixed 60 s subset: every family (c1 c2 r1 r2 rc1 rc2 pr) and, with m = 1..4, every m."""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("raw", type=Path)
+    parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument("--subset", action="store_true")
+    parser.add_argument("--limit", type=int, default=0, help="stop after N new cases")
+    parser.add_argument("--instances", type=Path, default=INSTANCES)
+    args = parser.parse_args()
+    done = set()
+    if args.raw.exists():
+        for line in args.raw.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            done.add((rec["instance"], rec["tours_m"]))
+    names = SUBSET if args.subset else sorted(p.stem for p in args.instances.glob("*.txt"))
+    settings = Settings(time_limit=args.time_limit, clock="cpu", seed=0)
+    new = 0
+    for name in names:
+        for m in (1, 2, 3, 4):
+            if (name, m) in done:
+                continue
+            rec = run_case(args.instances / f"{name}.txt", m, settings)
+            with args.raw.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(rec) + "\n")
+            print(name, m, rec["score"], rec["greedy"]["score"], len(rec["violations"]), flush=True)
+            new += 1
+            if args.limit and new >= args.limit:
+                return
+
+
+if __name__ == "__main__":
+    main()

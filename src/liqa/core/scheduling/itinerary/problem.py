@@ -1,0 +1,112 @@
+"""The routing problem the itinerary planner solves: a team orienteering problem with time windows.
+
+Nodes are places in time: candidate sites (host visits), the start and end of each tour (the
+hotel, an airport) and fixed items pinned into one tour (a briefing, lunch). Every time is
+a number of *units* (minutes for missions; 1/10 or 1/100 of the benchmark's time unit), kept
+as integer-valued floats so that sums are exact. Windows, profits and permission are per tour,
+because a tour is one day of one subgroup: the same host opens at other hours on other days,
+and is worth more to a subgroup whose members share its themes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+
+CLOSED = -1.0
+"""The ``close`` value of a node that a tour may not visit."""
+
+
+@dataclass(frozen=True)
+class Tour:
+    """One route: from ``start`` node at ``open`` to ``end`` node by ``close``."""
+
+    start: int
+    end: int
+    open: float
+    close: float
+    max_visits: int | None = None
+    fixed: tuple[int, ...] = ()
+    """Pinned nodes (lunch, a briefing) the route always holds, in this order."""
+    label: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    """A team orienteering problem with per-tour windows, profits and pinned nodes.
+
+    ``travel[i, j]`` is the travel time from node ``i`` to ``j``; ``service[j]`` the time
+    spent at ``j``; service at ``j`` in tour ``k`` must START inside
+    ``[open[k, j], close[k, j]]`` (waiting is allowed). A node in ``breaks`` (lunch) takes the
+    place of the node before it: no travel to it, and travel from it starts where the
+    previous node was.
+    """
+
+    name: str
+    travel: FloatArray
+    service: FloatArray
+    profit: FloatArray
+    open: FloatArray
+    close: FloatArray
+    sites: tuple[int, ...]
+    tours: tuple[Tour, ...]
+    labels: tuple[str, ...] = ()
+    breaks: frozenset[int] = frozenset()
+    required: frozenset[int] = frozenset()
+    """Sites that must be visited (hard); the solver reports those it could not place."""
+
+    @property
+    def size(self) -> int:
+        """Number of nodes (sites, depots and pinned items)."""
+        return int(self.travel.shape[0])
+
+    def label(self, node: int) -> str:
+        """A readable name of a node."""
+        return self.labels[node] if self.labels else str(node)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to solve: one explicit object, never read from globals."""
+
+    time_limit: float = 10.0
+    """Seconds of search (after construction)."""
+    seed: int = 0
+    clock: Literal["wall", "cpu"] = "wall"
+    """``cpu`` counts this process's CPU time (steadier on a shared machine)."""
+    max_no_improve: int | None = None
+    """Stop after this many iterations without a better solution (None: use the time)."""
+    log: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """Routes found, their score, and how they were found."""
+
+    routes: tuple[tuple[int, ...], ...]
+    """Per tour, the visited nodes in order, start/end nodes excluded (pinned nodes kept)."""
+    score: float
+    method: str
+    seconds: float
+    iterations: int = 0
+    bound: float | None = None
+    missing_required: tuple[int, ...] = ()
+    history: tuple[tuple[float, float], ...] = field(default=())
+    """(seconds, score) each time the best score improved."""
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap to the bound, when there is one."""
+        if self.bound is None or self.bound <= 0:
+            return None
+        return max(0.0, (self.bound - self.score) / self.bound)
+
+
+def route_score(problem: Problem, tour: int, route: tuple[int, ...] | list[int]) -> float:
+    """Total profit of the sites on a route."""
+    return float(sum(problem.profit[tour, node] for node in route))

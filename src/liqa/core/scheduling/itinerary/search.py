@@ -1,0 +1,228 @@
+"""The optimizing method: iterated local search with insertion and shaking.
+
+In the style of Vansteenwegen, Souffriau, Vanden Berghe and Van Oudheusden (2009), "Iterated
+local search for the team orienteering problem with time windows": repeatedly insert the
+unvisited node with the best ratio ``profit^2 / shift`` at its cheapest feasible place, then
+shake (remove a run of consecutive visits from every tour) to escape the local optimum, and
+keep the best solution seen. Insertion costs are computed with numpy for every gap of a
+tour and every candidate at once, and cached per tour: an insertion only refreshes the tour
+it changed.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from liqa.core.scheduling.itinerary.problem import FloatArray, Problem, Result, Settings
+from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
+
+REQUIRED_BONUS = 1e6
+"""Effective profit added to required sites so that the search places them first."""
+NOISE = 0.3
+"""Random spread of the insertion ratio after the first construction."""
+RUIN_SHARE = 0.7
+"""Share of iterations that ruin random or related visits rather than shaking segments."""
+THRESHOLD = 0.05
+"""Initial relative score loss accepted for the current solution (falls to 0)."""
+
+
+def timer(settings: Settings) -> Callable[[], float]:
+    """A clock that starts at zero now, reading wall or CPU seconds as the settings say."""
+    read = time.process_time if settings.clock == "cpu" else time.perf_counter
+    origin = read()
+    return lambda: read() - origin
+
+
+class Solution:
+    """Routes under construction, with the cached insertion costs of every unvisited site."""
+
+    def __init__(
+        self, problem: Problem, middles: list[list[int]], noise: float = 0.0, seed: int = 0
+    ) -> None:
+        self.problem = problem
+        self.routes = [Route(problem, k, list(m)) for k, m in enumerate(middles)]
+        size = problem.size
+        self.unvisited = np.zeros(size, dtype=bool)
+        self.unvisited[list(problem.sites)] = True
+        for route in self.routes:
+            self.unvisited[route.seq] = False
+        gain = problem.profit.copy()
+        for node in problem.required:
+            gain[:, node] += REQUIRED_BONUS
+        self.weight = gain * gain
+        self.usable = gain > 0
+        self.noise = noise
+        self.rand = np.random.default_rng(seed)
+        self.cost = np.full((len(self.routes), size), INFEASIBLE)
+        self.gap = np.zeros((len(self.routes), size), dtype=np.int64)
+        for k in range(len(self.routes)):
+            self.refresh_costs(k)
+
+    def refresh_costs(self, k: int) -> None:
+        """Recompute tour ``k``'s insertion cost for every unvisited site."""
+        cand = np.flatnonzero(self.unvisited & self.usable[k])
+        row = np.full(self.problem.size, INFEASIBLE)
+        if cand.size:
+            cost, gap = self.routes[k].insertion_costs(cand.astype(np.float64))
+            row[cand] = cost
+            self.gap[k, cand] = gap.astype(np.int64)
+        self.cost[k] = row
+
+    def insert_all(self, rng: random.Random) -> None:
+        """Insert best-ratio sites until none fits anywhere."""
+        while True:
+            finite = np.isfinite(self.cost)
+            if not finite.any():
+                return
+            ratio = np.where(finite, self.weight / (np.maximum(self.cost, 0.0) + 1.0), -1.0)
+            if self.noise:
+                ratio = ratio * (1.0 + self.noise * self.rand.random(ratio.shape))
+            flat = int(np.argmax(ratio))
+            k, node = divmod(flat, self.problem.size)
+            if ratio[k, node] < 0:
+                return
+            self.routes[k].insert(node, int(self.gap[k, node]))
+            self.unvisited[node] = False
+            self.cost[:, node] = INFEASIBLE
+            self.refresh_costs(k)
+
+    def remove(self, k: int, positions: list[int]) -> None:
+        """Remove sites at ``positions`` of tour ``k`` and refresh the caches."""
+        if not positions:
+            return
+        removed = self.routes[k].remove_positions(positions)
+        self.unvisited[removed] = True
+        for kk in range(len(self.routes)):
+            self.refresh_costs(kk)
+
+    def score(self) -> float:
+        """Total profit of the visited sites."""
+        p = self.problem
+        return float(sum(p.profit[r.k, r.seq[1:-1]].sum() for r in self.routes))
+
+    def middles(self) -> list[list[int]]:
+        """Each tour's nodes between start and end."""
+        return [r.middle for r in self.routes]
+
+
+def initial_middles(problem: Problem) -> list[list[int]]:
+    """Every tour holding just its pinned items."""
+    return [list(t.fixed) for t in problem.tours]
+
+
+def _shake(sol: Solution, start: int, length: int) -> None:
+    """Remove ``length`` consecutive sites from every tour, from ``start`` (wrapping)."""
+    for route in sol.routes:
+        positions = route.removable_positions()
+        if not positions:
+            continue
+        n = len(positions)
+        chosen = [positions[(start + i) % n] for i in range(min(length, n))]
+        removed = route.remove_positions(chosen)
+        sol.unvisited[removed] = True
+    for kk in range(len(sol.routes)):
+        sol.refresh_costs(kk)
+
+
+def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
+    """Remove a few visits: a random set, or those nearest a random seed visit."""
+    routes = sol.routes
+    visited = [(r.k, pos) for r in routes for pos in r.removable_positions()]
+    if not visited:
+        return
+    count = max(1, min(len(visited), int(len(visited) * rng.uniform(0.05, 0.3))))
+    if rng.random() < 0.5:
+        chosen = rng.sample(visited, count)
+    else:
+        k0, pos0 = rng.choice(visited)
+        seed = routes[k0].seq[pos0]
+        dist = [(centres[seed, routes[k].seq[pos]] + rng.random(), k, pos) for k, pos in visited]
+        dist.sort()
+        chosen = [(k, pos) for _, k, pos in dist[:count]]
+    by_route: dict[int, list[int]] = {}
+    for k, pos in chosen:
+        by_route.setdefault(k, []).append(pos)
+    for k, positions in by_route.items():
+        removed = routes[k].remove_positions(positions)
+        sol.unvisited[removed] = True
+    for kk in range(len(routes)):
+        sol.refresh_costs(kk)
+
+
+def solve(problem: Problem, settings: Settings | None = None) -> Result:
+    """Best routes found within the settings' time limit (ruin-and-recreate local search).
+
+    Each iteration either shakes every tour (Vansteenwegen's segment removal) or ruins a
+    random or spatially related set of visits, then re-inserts greedily with a noisy
+    ratio. A worse solution is kept as the current one while it stays within a threshold
+    of the best that shrinks linearly to zero at the time limit (threshold accepting).
+    """
+    settings = settings or Settings()
+    clock = timer(settings)
+    rng = random.Random(settings.seed)
+    sol = Solution(problem, initial_middles(problem), seed=settings.seed)
+    sol.insert_all(rng)
+    best, best_score = sol.middles(), sol.score()
+    current, current_score = best, best_score
+    history = [(clock(), best_score)]
+    upper = _profit_ceiling(problem)
+    n_sites = max(1, len(problem.sites))
+    m = max(1, len(problem.tours))
+    s_max = max(1, n_sites // (3 * m))
+    centres = problem.travel + problem.travel.T
+    shake_start, shake_len, idle, iterations = 1, 1, 0, 0
+    while (now := clock()) < settings.time_limit and best_score < upper - 1e-9:
+        if settings.max_no_improve is not None and idle >= settings.max_no_improve:
+            break
+        iterations += 1
+        sol.noise = NOISE
+        if rng.random() < RUIN_SHARE:
+            _ruin(sol, rng, centres)
+        else:
+            _shake(sol, shake_start, shake_len)
+            shake_start += shake_len
+            shake_len += 1
+            smallest = min(len(r.removable_positions()) for r in sol.routes) or 1
+            if shake_start >= smallest:
+                shake_start -= smallest
+            if shake_len > s_max:
+                shake_len = 1
+        sol.insert_all(rng)
+        score = sol.score()
+        if score > best_score + 1e-9:
+            best, best_score = sol.middles(), score
+            history.append((clock(), best_score))
+            shake_len, idle = 1, 0
+        else:
+            idle += 1
+        threshold = THRESHOLD * max(0.0, 1.0 - now / settings.time_limit)
+        if score >= current_score - 1e-9 or score >= best_score * (1.0 - threshold):
+            current, current_score = sol.middles(), score
+        else:
+            sol = Solution(problem, current, seed=rng.randrange(1 << 30))
+    routes = tuple(tuple(m) for m in best)
+    placed = {node for r in routes for node in r}
+    return Result(
+        routes=routes,
+        score=best_score,
+        method="ils",
+        seconds=clock(),
+        iterations=iterations,
+        missing_required=tuple(sorted(problem.required - placed)),
+        history=tuple(history),
+    )
+
+
+def _profit_ceiling(problem: Problem) -> float:
+    """The sum over sites of the best profit any tour may get from each: a trivial bound."""
+    if not problem.sites:
+        return 0.0
+    sites = np.array(problem.sites)
+    allowed: FloatArray = np.where(
+        problem.close[:, sites] >= problem.open[:, sites], problem.profit[:, sites], 0.0
+    )
+    return float(allowed.max(axis=0).sum())
