@@ -148,7 +148,8 @@ CASES = [
         (
             45,
             "people[0].availability[0]",
-            f"availability 2024-02-10 08:00 – 2024-02-10 18:00 is outside the event's legs ({LEGS})",
+            "availability 2024-02-10 08:00 – 2024-02-10 18:00 is outside the event's legs "
+            f"({LEGS})",
             OUTSIDE_HINT,
             "outside_legs",
         ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from itertools import pairwise
 from typing import Any
 
@@ -390,7 +390,11 @@ def _instant(checker: Checker, path: Path, text: Any) -> datetime | object | Non
         instant = parse_instant(text, checker.legs)
     except ValueProblem as exc:
         if exc.code == "outside_legs":
-            return _OUTSIDE if checker.legs_complete else None
+            if checker.legs_complete:
+                return _OUTSIDE
+            # A broken leg is reported already and its days cannot be judged; read the
+            # time in UTC so that start/end order can still be checked.
+            return datetime.fromisoformat(text.replace(" ", "T", 1)).replace(tzinfo=UTC)
         if exc.code != "bad_format":  # the schema's pattern reports bad formats
             checker.value_problem(path, exc)
         return None

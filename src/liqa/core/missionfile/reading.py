@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from liqa.core.problems import Problem
 
@@ -29,7 +30,7 @@ MAX_DEPTH = 40
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
 MAX_ALIASES = 100
 """Most YAML aliases (``*name``) accepted in one file."""
-MAX_NODES = 500_000
+MAX_NODES = 200_000
 """Most values after expanding aliases (guards against an anchors bomb)."""
 
 Path = tuple[str | int, ...]
@@ -158,11 +159,27 @@ def _read_yaml(text: str, filename: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "unreadable YAML"
+        if exc.problem and exc.context:
+            what = f"{exc.problem} ({exc.context})"
         raise ReadError(
             Problem(
                 filename,
                 f"invalid YAML: {what}",
                 hint="check indentation, colons and quotes near this line",
+                line=line,
+                code="syntax_error",
+            )
+        ) from None
+    except ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise ReadError(
+            Problem(
+                filename,
+                f"the file contains a character YAML does not allow ({exc.reason}: "
+                f"#x{exc.character:04x})"
+                if isinstance(exc.character, int)
+                else f"unreadable text: {exc.reason}",
+                hint="remove control characters; is this really a text file?",
                 line=line,
                 code="syntax_error",
             )
@@ -173,7 +190,48 @@ def _read_yaml(text: str, filename: str) -> Document:
         raise ReadError(
             Problem(filename, "the file holds no data (only comments?)", code="empty_file")
         )
+    _check_expansion(root, filename)
     return _Builder(filename).document(root)
+
+
+def _check_expansion(root: Node, filename: str) -> None:
+    """Refuse recursive aliases and data that aliases expand beyond :data:`MAX_NODES`."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Node, depth: int, open_nodes: frozenset[int]) -> int:
+        if id(node) in open_nodes:
+            raise ReadError(
+                Problem(
+                    filename,
+                    "a YAML alias refers to the value that contains it (a loop)",
+                    hint="write the values out instead of using an alias",
+                    line=node.start_mark.line + 1,
+                    code="recursive_alias",
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise ReadError(_too_deep(filename, node.start_mark.line + 1))
+        if id(node) not in sizes:
+            inner = open_nodes | {id(node)}
+            children: list[Node] = []
+            if isinstance(node, MappingNode):
+                children = [part for pair in node.value for part in pair]
+            elif isinstance(node, SequenceNode):
+                children = list(node.value)
+            sizes[id(node)] = 1 + sum(size(child, depth + 1, inner) for child in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise ReadError(
+                    Problem(
+                        filename,
+                        f"the file expands to more than {MAX_NODES:,} values",
+                        hint="YAML aliases multiply data (an anchors bomb?); write the values out",
+                        line=node.start_mark.line + 1,
+                        code="too_many_values",
+                    )
+                )
+        return sizes[id(node)]
+
+    size(root, 0, frozenset())
 
 
 def _check_events(yaml: YAML, text: str, filename: str) -> None:
@@ -248,6 +306,17 @@ class _Builder:
                 )
             )
         self.lines.setdefault(path, node.start_mark.line + 1)
+        tag = _tag(node)
+        if tag.startswith("!") or (tag.startswith(_YAML) and tag[len(_YAML) :] not in _PLAIN_TAGS):
+            raise ReadError(
+                Problem(
+                    self.filename,
+                    f"unsupported YAML tag {tag!r}",
+                    hint="remove the tag (liqa reads plain values only)",
+                    line=node.start_mark.line + 1,
+                    code="unsupported_tag",
+                )
+            )
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -305,20 +374,10 @@ class _Builder:
         if tag == _YAML + "float":
             number = _to_float(text)
             return text if number is None else number
-        if tag.startswith("!") or (tag.startswith(_YAML) and tag[len(_YAML) :] not in _PLAIN_TAGS):
-            raise ReadError(
-                Problem(
-                    self.filename,
-                    f"unsupported YAML tag {tag!r}",
-                    hint="remove the tag (liqa reads plain values only)",
-                    line=node.start_mark.line + 1,
-                    code="unsupported_tag",
-                )
-            )
         return text
 
 
-_PLAIN_TAGS = {"str", "timestamp", "binary", "map", "seq", "set", "omap"}
+_PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge"}
 
 
 def _tag(node: Node) -> str:
