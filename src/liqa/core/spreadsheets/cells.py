@@ -209,7 +209,9 @@ def _aware(naive: datetime, legs: Sequence[Leg]) -> datetime:
     return naive.replace(tzinfo=zone_for(naive.date(), legs))
 
 
-_DT_SPLIT = re.compile(r"^(?P<d>\S+(?:\s+\S+\.?,?\s+\d{4})?)(?:\s*[T ]\s*|\s+[àa@]\s+)(?P<t>.+)$")
+_DT_SPLIT = re.compile(
+    r"^(?P<d>\S+(?:\s+\S+\.?,?\s+\d{4})?)(?:\s+(?:à|a|at|@)\s+|\s*[T ]\s*)(?P<t>.+)$"
+)
 
 
 def parse_instant(value: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:

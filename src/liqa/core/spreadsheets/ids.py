@@ -68,7 +68,8 @@ class Ids:
         for index, row in enumerate(rows):
             if text(row.cells.get("id")):
                 continue
-            base = next((slug(text(row.cells.get(k))) for k in labels if row.has(k)), "")
+            label = next((text(row.cells.get(k)) for k in labels if row.has(k)), "")
+            base = label if ID_PATTERN.fullmatch(label) and len(label) <= 40 else slug(label)
             candidate = f"{prefix}{base}" if base else f"{fallback}{row.number}"
             made, n = candidate, 2
             while made in self.owners:

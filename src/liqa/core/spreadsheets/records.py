@@ -62,7 +62,7 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
     org_ids = ctx.ids.assign(rows, "", ("short_name", "name"), "org-", report)
     for row, org_id in zip(rows, org_ids, strict=True):
         before = len(report.problems)
-        if not row.has("name"):
+        if not row.has("name") and "name" in row.headers:
             report.add(
                 row,
                 "name",
@@ -129,48 +129,18 @@ def people(
 ) -> tuple[list[Person], list[Organization]]:
     """People from rows of the people table; organizations they name are looked up in
     ``orgs``, or created (on side ``new_org``) when no organizations table exists."""
-    report, out, created = ctx.report, [], []
+    report, out, created = ctx.report, list[Person](), list[Organization]()
     names = [_full_name(row, keys) for row in rows]
     for row, name in zip(rows, names, strict=True):
         row.cells["name"] = name
     person_ids = ctx.ids.assign(rows, "p-", ("name",), "p-", report)
     for row, person_id in zip(rows, person_ids, strict=True):
         before = len(report.problems)
-        if not row.has("name"):
+        if not row.has("name") and ("name" in row.headers or "first_name" in row.headers):
             report.add(
                 row, "name", "the person has no name", "fill in the name", code="missing_value"
             )
-        org_ref = text(row.cells.get("organization"))
-        org_id, candidates = orgs.find(org_ref) if org_ref else (None, [])
-        if not org_ref:
-            report.add(
-                row,
-                "organization",
-                "no organization given",
-                "write the organization's id or name",
-                code="missing_value",
-            )
-        elif org_id is None and candidates:
-            report.add(
-                row,
-                "organization",
-                f"{org_ref!r} could mean {', '.join(candidates)}",
-                "write the organization's id",
-                code="ambiguous_reference",
-            )
-        elif org_id is None and new_org is not None:
-            org_id = ctx.ids.assign([_name_row(row, org_ref)], "", ("name",), "org-", report)[0]
-            if org_id is not None:
-                created.append(Organization(id=org_id, name=org_ref, side=new_org))
-                orgs.add(org_id, org_ref)
-        elif org_id is None:
-            report.add(
-                row,
-                "organization",
-                f"unknown organization {org_ref!r}",
-                "add it to the organizations table, or fix the spelling",
-                code="unknown_reference",
-            )
+        org_id = _organization_of(row, ctx, orgs, new_org, created)
         languages = report.cell(row, "languages", _languages)
         table = report.cell(row, "table", cells.integer)
         windows = _availability(row, ctx)
@@ -194,6 +164,46 @@ def people(
             )
         )
     return out, created
+
+
+def _organization_of(
+    row: Row, ctx: Context, orgs: Directory, new_org: Side | None, created: list[Organization]
+) -> str | None:
+    """The id of the person's organization, found or (when allowed) created; else None."""
+    org_ref, report = text(row.cells.get("organization")), ctx.report
+    if not org_ref:
+        if "organization" in row.headers:  # else the missing column is reported once
+            report.add(
+                row,
+                "organization",
+                "no organization given",
+                "write the organization's id or name",
+                code="missing_value",
+            )
+        return None
+    org_id, candidates = orgs.find(org_ref)
+    if org_id is None and candidates:
+        report.add(
+            row,
+            "organization",
+            f"{org_ref!r} could mean {', '.join(candidates)}",
+            "write the organization's id",
+            code="ambiguous_reference",
+        )
+    elif org_id is None and new_org is not None:
+        org_id = ctx.ids.assign([_name_row(row, org_ref)], "", ("name",), "org-", report)[0]
+        if org_id is not None:
+            created.append(Organization(id=org_id, name=org_ref, side=new_org))
+            orgs.add(org_id, org_ref)
+    elif org_id is None:
+        report.add(
+            row,
+            "organization",
+            f"unknown organization {org_ref!r}",
+            "add it to the organizations table, or fix the spelling",
+            code="unknown_reference",
+        )
+    return org_id
 
 
 def _name_row(row: Row, name: str) -> Row:
@@ -389,6 +399,8 @@ def requests(
 
 def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None:
     ref = text(row.cells.get(key))
+    if not ref and key not in row.headers:
+        return None  # the missing column is reported once, at the header row
     if not ref:
         report.add(
             row,

@@ -71,6 +71,7 @@ def table_rows(
 ) -> TableRows:
     """Match the header row (the first non-empty row) and key every data row by column."""
     header_number: int | None = None
+    named: set[int] = set()
     mapping: dict[int, tuple[str, str | None]] = {}
     headers: dict[str, str] = {}
     rows: list[Row] = []
@@ -82,8 +83,9 @@ def table_rows(
         if header_number is None:
             header_number = number
             mapping, headers = _match(table, sheet, number, cells, report)
+            named = {index for index, cell in enumerate(cells) if text(cell)}
             continue
-        rows.append(_keyed(sheet, number, cells, mapping, headers, report))
+        rows.append(_keyed(sheet, number, cells, mapping, headers, named, report))
     keys = frozenset(key for key, _ in mapping.values())
     if header_number is not None:
         for key in table.required:
@@ -153,6 +155,7 @@ def _keyed(
     cells: list[Cell],
     mapping: dict[int, tuple[str, str | None]],
     headers: dict[str, str],
+    named: set[int],
     report: Report,
 ) -> Row:
     keyed: dict[str, Cell] = {}
@@ -160,7 +163,7 @@ def _keyed(
     row = Row(sheet.file, sheet.sheet, number, keyed, texts, headers)
     for index, value in enumerate(cells):
         if index not in mapping:
-            if text(value) != "":
+            if index not in named and text(value) != "":  # unknown headers: reported once
                 report.problems.append(
                     Problem(
                         sheet.file,
