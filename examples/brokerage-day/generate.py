@@ -53,7 +53,6 @@ PARTICIPANTS = 120
 ACCEPTED = 410
 CAP_FULL_DAY = 11
 """Most accepted meetings for a person present all day (20 slots; leave slack)."""
-CAP_HALF_DAY = 5
 STATUS_EXTRA = {"proposed": 38, "declined": 22, "cancelled": 6}
 THEMES = tuple(THEME_TEXT)
 LANGS = {
@@ -119,6 +118,7 @@ class Participant:
     themes: list[str]
     sessions: tuple[str, ...] = ("morning", "afternoon")
     availability: tuple[str, str] | None = None
+    free_slots: int = 20
     table: int | None = None
     load: int = 0
 
@@ -204,14 +204,14 @@ def make_people(rng: random.Random, orgs: list[Org]) -> list[Participant]:
 
 def _partial_availability(rng: random.Random, people: list[Participant]) -> None:
     """Sixteen people come for part of the day only."""
-    Plan = tuple[tuple[str, ...], tuple[str, str]]
-    morning: Plan = (("morning",), ("09:00", "12:20"))
-    afternoon: Plan = (("afternoon",), ("14:00", "17:20"))
-    late: Plan = (("morning", "afternoon"), ("10:20", "17:20"))
-    early: Plan = (("morning", "afternoon"), ("09:00", "15:20"))
+    Plan = tuple[tuple[str, ...], tuple[str, str], int]  # sessions, window, free slots
+    morning: Plan = (("morning",), ("09:00", "12:20"), 10)
+    afternoon: Plan = (("afternoon",), ("14:00", "17:20"), 10)
+    late: Plan = (("morning", "afternoon"), ("10:20", "17:20"), 16)
+    early: Plan = (("morning", "afternoon"), ("09:00", "15:20"), 14)
     plans = [morning] * 6 + [afternoon] * 6 + [late] * 2 + [early] * 2
-    for person, (sessions, window) in zip(rng.sample(people, len(plans)), plans, strict=True):
-        person.sessions, person.availability = sessions, window
+    for person, (sessions, window, free) in zip(rng.sample(people, len(plans)), plans, strict=True):
+        person.sessions, person.availability, person.free_slots = sessions, window, free
 
 
 def _booths(rng: random.Random, orgs: list[Org], people: list[Participant]) -> None:
@@ -236,7 +236,8 @@ def _score(a: Participant, b: Participant) -> int:
 
 
 def _cap(p: Participant) -> int:
-    return CAP_FULL_DAY if len(p.sessions) == 2 else CAP_HALF_DAY
+    """Most accepted meetings for ``p``: 11 in 20 free slots, leaving the scheduler slack."""
+    return p.free_slots * CAP_FULL_DAY // 20
 
 
 def make_requests(rng: random.Random, people: list[Participant]) -> list[CommentedMap]:

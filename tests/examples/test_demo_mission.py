@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from liqa.core.missionfile import validate_file
 from liqa.core.model import (
     Event,
     EventKind,
@@ -16,7 +15,7 @@ from liqa.core.model import (
     RequestStatus,
     Side,
 )
-from tests.examples.conftest import DEMO
+from tests.examples.conftest import Checked
 
 ARTICLE_ORGS = ["MTNRA", "ADD", "DGSSI", "CGEM", "AUSIM", "TECHNOPARK", "APEBI"]
 THEMES = {
@@ -38,8 +37,8 @@ CHICAGO = ZoneInfo("America/Chicago")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 
 
-def test_demo_file_validates_without_problems() -> None:
-    event, problems = validate_file(DEMO)
+def test_demo_file_validates_without_problems(demo_checked: Checked) -> None:
+    event, problems = demo_checked
     assert [str(p) for p in problems] == []
     assert event is not None
 
