@@ -9,6 +9,7 @@ is wrong, so a caller never writes a partial mission.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from liqa.core.spreadsheets import records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
 from liqa.core.spreadsheets.ids import Ids
-from liqa.core.spreadsheets.readers import RawSheet, ReadError, ReadLimits, read_file
+from liqa.core.spreadsheets.readers import RawSheet, ReadError, ReadLimits, open_sheets
 from liqa.core.spreadsheets.rows import Report, Row, table_rows
 
 Progress = Callable[[int, int], None]
@@ -58,18 +59,34 @@ def import_event(
 ) -> Imported:
     """Import ``paths`` onto ``base``; :class:`InputError` with every problem otherwise."""
     report = Report()
-    sheets: list[tuple[Table | None, RawSheet]] = []
-    for path in paths:
-        try:
-            found = read_file(Path(path), settings.limits)
-        except ReadError as exc:
-            report.problems.append(exc.problem)
-            continue
-        for sheet in found:
-            table = table_for_name(sheet.sheet or "") if sheet.sheet else None
-            if table is None and (sheet.sheet is None or len(found) == 1):
-                table = table_for_name(Path(path).stem)
-            sheets.append((table, sheet))
+    with ExitStack() as files:
+        sheets: list[tuple[Table | None, RawSheet]] = []
+        for path in paths:
+            try:
+                found = files.enter_context(open_sheets(Path(path), settings.limits))
+            except ReadError as exc:
+                report.problems.append(exc.problem)
+                continue
+            for sheet in found:
+                table = table_for_name(sheet.sheet or "") if sheet.sheet else None
+                if table is None and (sheet.sheet is None or len(found) == 1):
+                    table = table_for_name(Path(path).stem)
+                sheets.append((table, sheet))
+        tables, keys = _read_tables(sheets, report, progress)
+    imported = _build(base, tables, keys, settings, report)
+    if report.problems:
+        raise InputError(sorted(report.problems, key=_order))
+    assert imported is not None  # no problems means every row became a record
+    dangling = _dangling(imported.event)
+    if dangling:
+        raise InputError(dangling)
+    return imported
+
+
+def _read_tables(
+    sheets: list[tuple[Table | None, RawSheet]], report: Report, progress: Progress | None
+) -> tuple[dict[str, list[Row]], dict[str, frozenset[str]]]:
+    """Rows of every sheet, by table name, and the column keys each table has."""
     total = sum(sheet.total or 0 for _, sheet in sheets)
     done = 0
 
@@ -92,14 +109,7 @@ def import_event(
             continue
         tables.setdefault(table.name, []).extend(read.rows)
         keys[table.name] = keys.get(table.name, frozenset()) | read.keys
-    imported = _build(base, tables, keys, settings, report)
-    if report.problems:
-        raise InputError(sorted(report.problems, key=_order))
-    assert imported is not None  # no problems means every row became a record
-    dangling = _dangling(imported.event)
-    if dangling:
-        raise InputError(dangling)
-    return imported
+    return tables, keys
 
 
 def _order(problem: Problem) -> tuple[str, str, int, str]:

@@ -13,8 +13,10 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from liqa.core.problems import Problem
 from liqa.core.spreadsheets.cells import Cell
@@ -38,6 +40,9 @@ class ReadLimits:
     max_columns: int = 500
 
 
+DEFAULT_LIMITS = ReadLimits()
+
+
 class ReadError(Exception):
     """A file cannot be read at all; carries the problem to report."""
 
@@ -58,8 +63,12 @@ class RawSheet:
     """Number of rows when known in advance (for progress bars)."""
 
 
-def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> list[RawSheet]:
-    """The sheets of a CSV or XLSX file; raises :class:`ReadError` for unreadable files."""
+@contextmanager
+def open_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[list[RawSheet]]:
+    """The sheets of a CSV or XLSX file, readable until the block ends.
+
+    Raises :class:`ReadError` for unreadable files (also while rows are read).
+    """
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
@@ -89,8 +98,15 @@ def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> list[RawSheet]:
             )
         )
     if suffix in CSV_SUFFIXES:
-        return [_read_csv(path, limits)]
-    return _read_xlsx(path, limits)
+        yield [_read_csv(path, limits)]
+        return
+    _check_zip(path, limits)
+    with path.open("rb") as stream:
+        book = _load_xlsx(stream, name)
+        try:
+            yield _xlsx_sheets(book, name, limits)
+        finally:
+            book.close()
 
 
 def unescape(value: str) -> str:
@@ -222,13 +238,11 @@ def _declares_entities(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _read_xlsx(path: Path, limits: ReadLimits) -> list[RawSheet]:
+def _load_xlsx(stream: BinaryIO, name: str) -> Any:
     import openpyxl  # deferred: importing openpyxl costs ~0.3 s and CSV users need none
 
-    _check_zip(path, limits)
-    name = str(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(stream, read_only=True, data_only=True)
     # openpyxl raises many kinds of errors for damaged workbooks (KeyError for a missing
     # part, ValueError, XML parse errors); the user needs one clear message for all.
     except Exception as exc:
@@ -240,6 +254,9 @@ def _read_xlsx(path: Path, limits: ReadLimits) -> list[RawSheet]:
                 code="bad_xlsx",
             )
         ) from exc
+
+
+def _xlsx_sheets(book: Any, name: str, limits: ReadLimits) -> list[RawSheet]:
     sheets: list[RawSheet] = []
     for sheet in book.worksheets:
         total = sheet.max_row if isinstance(sheet.max_row, int) else None
