@@ -28,10 +28,11 @@ def test_tag_arabic_cybersecurity_in_every_form(text: str) -> None:
 
 
 def test_tag_arabic_moroccan_e_administration() -> None:
-    assert themes("تطوير الإدارة الإلكترونية ورقمنة المساطر الإدارية", "ar") == {
-        "e-government",
-        "digital-transformation",
-    }
+    assert themes("تطوير الإدارة الإلكترونية ورقمنة المساطر الإدارية", "ar") == {"e-government"}
+
+
+def test_tag_longest_phrase_wins() -> None:
+    assert themes("روبوتات المحادثة", "ar") == {"artificial-intelligence"}
 
 
 def test_tag_arabic_training_and_cybersecurity() -> None:

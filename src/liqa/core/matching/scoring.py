@@ -6,8 +6,9 @@ For parties *a* (the reader) and *b* (a candidate)::
                 + shared_weight * cos(themes(a), themes(b))  # shared themes
                 + text_weight   * tfidf(a, b)                # same-language wording
 
-``fit(a→b)`` is the share of *a*'s sought themes that *b* offers, a related theme counting
-``related_credit``. Every signal is computed for many rows at once with numpy, so that all
+``fit(a→b)`` is the share of *a*'s sought themes that *b* offers, each theme weighted by
+its specificity (rarer themes weigh more), a related theme counting ``related_credit``.
+Every signal is computed for many rows at once with numpy, so that all
 recommendations of 5,000 participants take seconds.
 """
 
@@ -48,7 +49,7 @@ class ScoreModel:
     profiles: tuple[Profile, ...]
     theme_ids: tuple[str, ...]
     seeks: Matrix
-    """``seeks[i, t]`` = 1 when party ``i`` seeks theme ``t``, rows divided by their count."""
+    """``seeks[i, t]``: specificity of theme ``t`` if party ``i`` seeks it, rows summing to 1."""
     offers: Matrix
     """``offers[i, t]`` = 1 when party ``i`` offers theme ``t``; a related theme gets the credit."""
     themes: Matrix
@@ -97,6 +98,7 @@ def build_score_model(
             themes[i, column[theme]] = 1.0
     related = _related_matrix(thesaurus, column, settings.related_credit)
     offers_expanded = np.minimum(offers @ related, 1.0).astype(np.float32)
+    seeks = seeks * theme_specificity(themes)[None, :]
     seek_counts = seeks.sum(axis=1, keepdims=True)
     seeks_normalized = np.divide(
         seeks, seek_counts, out=np.zeros_like(seeks), where=seek_counts > 0
@@ -115,6 +117,18 @@ def build_score_model(
         spaces,
         settings,
     )
+
+
+def theme_specificity(themes: Matrix) -> Matrix:
+    """Weight of each theme: ``1 + ln(n / df)``, so a rare theme tells more than a common one.
+
+    "Training in cybersecurity" is better served by a cybersecurity trainer than by a
+    generic training provider: *skills-training* is mentioned by many more parties.
+    """
+    n = max(themes.shape[0], 1)
+    df = themes.sum(axis=0)
+    weights: Matrix = (1.0 + np.log(n / np.maximum(df, 1.0))).astype(np.float32)
+    return weights
 
 
 def _related_matrix(thesaurus: Thesaurus, column: dict[str, int], credit: float) -> Matrix:

@@ -59,12 +59,17 @@ class Tagger:
 
 
 def _matches(stems: list[str], index: PhraseIndex) -> list[tuple[int, int, str]]:
+    """Longest phrases first, left to right: a token belongs to one phrase only."""
     out: list[tuple[int, int, str]] = []
-    for i, first in enumerate(stems):
-        for phrase, theme in index.get(first, ()):
+    i = 0
+    while i < len(stems):
+        longest = 0
+        for phrase, theme in index.get(stems[i], ()):
             end = i + len(phrase)
-            if tuple(stems[i:end]) == phrase:
+            if len(phrase) >= longest and tuple(stems[i:end]) == phrase:
+                longest = len(phrase)
                 out.append((i, end, theme))
+        i += max(longest, 1)
     return out
 
 

@@ -1,0 +1,136 @@
+"""``liqa recommend`` and ``liqa eval matchmaking``: matchmaking from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import Progress
+from rich.table import Table
+
+from liqa.cli import app
+from liqa.core.matching.evalset import load_dataset
+from liqa.core.matching.evaluation import evaluate
+from liqa.core.matching.profiles import event_parties
+from liqa.core.matching.reasons import render
+from liqa.core.matching.recommend import UnknownParty, build_matcher, recommend
+from liqa.core.matching.rules import event_rules
+from liqa.core.model import Organization
+from liqa.core.problems import InputError
+
+eval_app = typer.Typer(
+    help="Evaluate liqa against labelled data sets and print the metrics.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+LANG_CHOICES = ("ar", "fr", "en")
+
+
+def _fail(console: Console, message: str) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    return typer.Exit(2)
+
+
+@app.command("recommend")
+def recommend_command(
+    file: Annotated[Path, typer.Argument(help="Mission file (YAML or JSON).")],
+    for_: Annotated[
+        str,
+        typer.Option(
+            "--for", help="Id of the organization or person to recommend counterparts to."
+        ),
+    ],
+    lang: Annotated[str, typer.Option(help="Language of the reasons: ar, fr or en.")] = "en",
+    top: Annotated[int, typer.Option(min=1, max=100, help="How many matches to list.")] = 10,
+) -> None:
+    """Print the best counterparts of an organization or person, with the reasons."""
+    console = Console()
+    errors = Console(stderr=True)
+    if lang not in LANG_CHOICES:
+        raise _fail(errors, f"--lang must be one of ar, fr, en (got {lang!r})")
+    from liqa.core.missionfile import load_event
+
+    try:
+        event = load_event(file)
+    except InputError as exc:
+        for problem in exc.problems:
+            errors.print(str(problem), soft_wrap=True, markup=False)
+        raise typer.Exit(2) from exc
+    org_ids = {o.id for o in event.organizations}
+    person_ids = {p.id for p in event.people}
+    wanted = _resolve(for_, event.organizations)
+    level = "person" if wanted in person_ids and wanted not in org_ids else "organization"
+    matcher = build_matcher(event_parties(event, level), event_rules(event))
+    try:
+        recs = recommend(matcher, wanted, top)
+    except UnknownParty as exc:
+        raise _fail(errors, str(exc.args[0])) from exc
+    reader = matcher.parties[matcher.index(wanted)]
+    names = {p.id: p.display_name(lang) for p in matcher.parties}
+    title = {
+        "ar": "أفضل الشركاء المقترحين لـ",
+        "fr": "Meilleures rencontres pour",
+        "en": "Top matches for",
+    }
+    table = Table(title=f"{title[lang]} {reader.display_name(lang)}", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column({"ar": "الطرف", "fr": "Partenaire", "en": "Counterpart"}[lang])
+    table.add_column({"ar": "النقطة", "fr": "Score", "en": "Score"}[lang], justify="right")
+    table.add_column({"ar": "الأسباب", "fr": "Raisons", "en": "Reasons"}[lang])
+    for rec in recs:
+        reasons = "\n".join(render(r, lang, matcher.thesaurus) for r in rec.reasons)
+        table.add_row(
+            str(rec.rank),
+            f"{names[rec.candidate]}\n[dim]{rec.candidate}[/]",
+            f"{rec.score:.2f}",
+            reasons,
+        )
+    if not recs:
+        console.print(
+            {"ar": "لا توجد توصيات.", "fr": "Aucune recommandation.", "en": "No recommendations."}[
+                lang
+            ]
+        )
+        return
+    console.print(table)
+
+
+def _resolve(query: str, organizations: Sequence[Organization]) -> str:
+    """An organization id from an id, a short name or a name (case-insensitive)."""
+    folded = query.casefold()
+    for org in organizations:
+        if folded in (org.id.casefold(), org.short_name.casefold(), org.name.casefold()):
+            return org.id
+    return query
+
+
+@eval_app.command("matchmaking")
+def eval_matchmaking(
+    data: Annotated[Path, typer.Argument(help="Labelled evaluation set (YAML).")],
+    output: Annotated[
+        Path | None, typer.Option(help="Also write the results as Markdown to this file.")
+    ] = None,
+) -> None:
+    """Print precision@5, recall@10 and nDCG@10 of liqa and two baselines on DATA."""
+    console = Console()
+    errors = Console(stderr=True)
+    try:
+        dataset = load_dataset(data)
+    except InputError as exc:
+        for problem in exc.problems:
+            errors.print(str(problem), soft_wrap=True, markup=False)
+        raise typer.Exit(2) from exc
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("Scoring", total=3)
+        report = evaluate(dataset, progress=lambda: progress.advance(task))
+    text = report.to_markdown()
+    console.print(Markdown(text))
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        errors.print(f"written: {output}")
