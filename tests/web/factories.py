@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,7 +25,7 @@ DAY = date(2030, 3, 14)
 
 def at(hour: int, minute: int = 0) -> datetime:
     """An instant on the event day, Tunis time."""
-    return datetime(DAY.year, DAY.month, DAY.day, hour, minute, tzinfo=TUNIS)
+    return datetime(DAY.year, DAY.month, DAY.day, hour, tzinfo=TUNIS) + timedelta(minutes=minute)
 
 
 def make_core_event(slug: str = "tunis-b2b-2030") -> core.Event:
@@ -147,7 +147,9 @@ def _user(email: str) -> User:
 @pytest.fixture
 def organizer(event: Event) -> User:
     """The event's organizer, with a password."""
-    user = get_user_model().objects.create_user("org", "org@example.org", "organizer-pass-1")
+    user = get_user_model().objects.create_user(
+        "org", "org@example.org", "organizer-pass-1", is_staff=True
+    )
     accounts.grant(user, event, Role.ORGANIZER)
     return user
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from liqa.web.templating import current_direction, current_language
 
@@ -16,3 +18,10 @@ def page(
     """Render ``template`` with ``lang`` and ``dir`` (read by the core's locale filters)."""
     full = {"lang": current_language(), "dir": current_direction(), **(context or {})}
     return render(request, template, full, status=status)
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """403: anonymous visitors are sent to sign in first; others see a plain refusal."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("accounts:signin"))
+    return page(request, "403.html", status=403)

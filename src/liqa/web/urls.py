@@ -14,3 +14,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("organize/", include("liqa.web.scheduling.urls")),
     path("", include("liqa.web.agendas.urls")),
 ]
+
+handler403 = "liqa.web.pages.forbidden"

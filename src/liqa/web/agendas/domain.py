@@ -13,6 +13,7 @@ from django.conf import settings
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
+from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
@@ -69,3 +70,13 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
         "agenda": agenda,
         "venue": event.venue(org.venue) if org.venue else None,
     }
+
+
+def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
+    """The subject's published calendar as .ics bytes (``None`` before publication)."""
+    found = published(row)
+    if found is None:
+        return None
+    calendar = build_calendar(found.event, found.schedule, subject, lang, output_settings())
+    data: bytes = calendar.to_ical()
+    return data

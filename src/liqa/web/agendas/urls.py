@@ -7,5 +7,9 @@ from liqa.web.agendas import views
 app_name = "agendas"
 urlpatterns = [
     path("me/<slug:slug>/", views.me, name="me"),
+    path("me/<slug:slug>/agenda.ics", views.ics, name="ics"),
+    path("me/<slug:slug>/feed/", views.feed_settings, name="feed_settings"),
+    path("me/<slug:slug>/requests/", views.requests_page, name="requests"),
+    path("feeds/<str:secret>.ics", views.feed, name="feed"),
     path("host/<slug:slug>/", views.host, name="host"),
 ]

@@ -3,29 +3,123 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
-from liqa.web.agendas import domain
-from liqa.web.events.models import Event
+from liqa.web.agendas import domain, services
+from liqa.web.events import requests as event_requests
+from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
 from liqa.web.templating import current_language
 
 
-def me(request: HttpRequest, slug: str) -> HttpResponse:
-    """The participant's own page: next meeting on top, then the agenda by day."""
+def participant(request: HttpRequest, slug: str) -> tuple[Event, str]:
+    """The event and the person the user takes part as; 403 when not a participant."""
     event = get_object_or_404(Event, slug=slug)
     person = permissions.participant_key(request.user, event)
     if person is None:
         raise PermissionDenied
+    return event, person
+
+
+def me(request: HttpRequest, slug: str) -> HttpResponse:
+    """The participant's own page: next meeting on top, then the agenda by day."""
+    event, person = participant(request, slug)
     agenda = domain.agenda_of(event, person, current_language())
     upcoming = domain.next_entry(agenda, timezone.now()) if agenda is not None else None
     return page(
         request,
         "agendas/me.html",
-        {"event": event, "person": person, "agenda": agenda, "next": upcoming},
+        {
+            "event": event,
+            "person": person,
+            "agenda": agenda,
+            "next": upcoming,
+            "feed_url": request.session.pop("feed_url", ""),
+            "has_feed": services.has_feed(event, person),
+        },
+    )
+
+
+def _ics(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """Download the participant's published agenda as an .ics file."""
+    event, person = participant(request, slug)
+    data = domain.calendar_bytes(event, person, current_language())
+    if data is None:
+        raise Http404("no published agenda yet")
+    return _ics(data, f"{event.slug}-{person}.ics")
+
+
+def feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """The private calendar feed (no sign-in: the secret in the URL is the key)."""
+    owner = services.feed_owner(secret)
+    if owner is None:
+        raise Http404("unknown or revoked feed")
+    data = domain.calendar_bytes(owner.event, owner.person, request.GET.get("lang", "en"))
+    if data is None:
+        data = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//liqa//EN\r\nEND:VCALENDAR\r\n"
+    return _ics(data, f"{owner.event.slug}.ics")
+
+
+@require_POST
+def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """Create (replacing any old one) or revoke the participant's private feed."""
+    event, person = participant(request, slug)
+    if request.POST.get("action") == "revoke":
+        services.revoke_feeds(event, person)
+    else:
+        secret = services.create_feed(event, person)
+        url = reverse("agendas:feed", args=[secret]) + f"?lang={current_language()}"
+        request.session["feed_url"] = request.build_absolute_uri(url)
+    return redirect("agendas:me", event.slug)
+
+
+def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Requests received and sent, with accept / decline and a form to send one."""
+    event, person = participant(request, slug)
+    error = ""
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "propose":
+                event_requests.propose(
+                    event, person, request.POST.get("target", ""), request.POST.get("message", "")
+                )
+            else:
+                event_requests.answer(
+                    event,
+                    person,
+                    request.POST.get("key", ""),
+                    accept=request.POST.get("action") == "accept",
+                )
+            return redirect("agendas:requests", event.slug)
+        except (event_requests.NotYours, MeetingRequest.DoesNotExist):
+            raise PermissionDenied from None
+        except RequestError as failure:
+            error = str(failure)
+    mine = event_requests.requests_of(event, person)
+    return page(
+        request,
+        "agendas/requests.html",
+        {
+            "event": event,
+            "person": person,
+            "mine": mine,
+            "names": event_requests.party_names(event),
+            "targets": event_requests.possible_targets(event, person),
+            "error": error,
+        },
+        status=400 if error else 200,
     )
 
 

@@ -1,0 +1,93 @@
+"""Magic links (single use, expiring, rate-limited, hashed at rest) and password sign-in."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from liqa.web.accounts.models import SignInLink
+from liqa.web.events.models import Event
+
+
+def _ask_link(client: Client, email: str) -> int:
+    return client.post("/accounts/signin/", {"email": email, "next": "/"}).status_code
+
+
+def _link_path() -> str:
+    match = re.search(r"http://testserver(/accounts/link/[^/\s]+/)", str(mail.outbox[-1].body))
+    assert match is not None
+    return match.group(1)
+
+
+def test_magic_link_signs_in_once(event: Event) -> None:
+    client = Client()
+    assert _ask_link(client, "Amina@Example.org") == 200
+    assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+    path = _link_path()
+    assert client.get(path).status_code == 200
+    response = client.post(path)
+    assert (response.status_code, response["Location"]) == (302, "/")
+    assert client.get(f"/me/{event.slug}/").status_code == 200
+    assert Client().post(path).status_code == 410
+
+
+def test_unknown_address_gets_no_mail_and_the_same_answer(db: None) -> None:
+    assert _ask_link(Client(), "nobody@example.org") == 200
+    assert mail.outbox == []
+
+
+def test_expired_link_is_refused(event: Event) -> None:
+    _ask_link(Client(), "chen@example.org")
+    path = _link_path()
+    SignInLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    client = Client()
+    assert (client.get(path).status_code, client.post(path).status_code) == (410, 410)
+    assert client.get(f"/me/{event.slug}/").status_code == 302
+
+
+def test_links_are_rate_limited_per_address(event: Event, settings: pytest.FixtureRequest) -> None:
+    codes = [_ask_link(Client(), "chen@example.org") for _ in range(6)]
+    assert codes == [200, 200, 200, 200, 200, 429]
+    assert len(mail.outbox) == 5
+
+
+def test_only_the_digest_of_a_link_is_stored(event: Event) -> None:
+    _ask_link(Client(), "chen@example.org")
+    secret = _link_path().split("/")[-2]
+    stored = SignInLink.objects.get()
+    assert (len(stored.digest), secret in stored.digest) == (64, False)
+
+
+def test_password_sign_in_for_organizers(organizer: User) -> None:
+    client = Client()
+    wrong = client.post(
+        "/accounts/signin/password/", {"username": "org@example.org", "password": "nope"}
+    )
+    right = client.post(
+        "/accounts/signin/password/",
+        {"username": "org@example.org", "password": "organizer-pass-1", "next": "/events/import/"},
+    )
+    assert (wrong.status_code, right.status_code, right["Location"]) == (
+        401,
+        302,
+        "/events/import/",
+    )
+
+
+def test_sign_in_refuses_to_redirect_elsewhere(organizer: User) -> None:
+    response = Client().post(
+        "/accounts/signin/password/",
+        {"username": "org", "password": "organizer-pass-1", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/"
+
+
+def test_participants_have_no_usable_password(event: Event) -> None:
+    user = User.objects.get(email="amina@example.org")
+    assert user.has_usable_password() is False

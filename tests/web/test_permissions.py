@@ -1,0 +1,105 @@
+"""Every page, every role: who gets what (200 page, 302 redirect, 403 refusal, 404)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.publishing import publish
+from tests.web.factories import person_user
+
+ROLES = ("anonymous", "stranger", "amina", "chen", "host_admin", "organizer")
+
+
+@pytest.fixture
+def users(organizer: User, host_admin: User, stranger: User) -> dict[str, User | None]:
+    return {
+        "anonymous": None,
+        "stranger": stranger,
+        "amina": person_user("amina@example.org"),
+        "chen": person_user("chen@example.org"),
+        "host_admin": host_admin,
+        "organizer": organizer,
+    }
+
+
+def _get(client: Client, path: str) -> int:
+    return client.get(path).status_code
+
+
+# (path template, who gets 200; everyone else signed in gets 403, anonymous is redirected)
+GET_PAGES = [
+    ("/organize/{slug}/", {"organizer"}),
+    ("/organize/{slug}/versions/1/", {"organizer"}),
+    ("/events/import/", {"organizer"}),
+    ("/me/{slug}/", {"amina", "chen"}),
+    ("/me/{slug}/agenda.ics", {"amina", "chen"}),
+    ("/me/{slug}/requests/", {"amina", "chen"}),
+    ("/host/{slug}/", {"host_admin"}),
+]
+
+
+@pytest.mark.parametrize(("path", "allowed"), GET_PAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_page_access_by_role(
+    path: str,
+    allowed: set[str],
+    role: str,
+    users: dict[str, User | None],
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[[User | None], Client],
+) -> None:
+    publish(draft)
+    response = client_for(users[role]).get(path.format(slug=event.slug))
+    if role in allowed:
+        expected = 200
+    elif role == "anonymous":
+        expected = 302
+    else:
+        expected = 403
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response["Location"].startswith("/accounts/signin/?next=")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_pages_open_to_everyone(
+    role: str, users: dict[str, User | None], event: Event, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(users[role])
+    assert (_get(client, "/"), _get(client, f"/events/{event.slug}/")) == (200, 200)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/organize/{slug}/runs/",
+        "/organize/{slug}/versions/1/pin/",
+        "/organize/{slug}/versions/1/publish/",
+        "/organize/{slug}/runs/1/cancel/",
+    ],
+)
+@pytest.mark.parametrize("role", ["stranger", "amina", "host_admin"])
+def test_organizer_actions_refused_to_others(
+    path: str,
+    role: str,
+    users: dict[str, User | None],
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+) -> None:
+    response = client_for(users[role]).post(path.format(slug=event.slug), {"key": "r-1"})
+    assert response.status_code == 403
+    assert ScheduleVersion.objects.get(pk=draft.pk).published_at is None
+
+
+def test_unknown_event_is_404_for_organizer(
+    organizer: User, client_for: Callable[..., Client]
+) -> None:
+    assert _get(client_for(organizer), "/organize/no-such-event/") == 404

@@ -1,0 +1,86 @@
+"""Pins, publishing immutable versions, and telling only the people whose agenda changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling import publishing, services
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.records import schedule_record, store_schedule
+from tests.web.factories import make_core_event, make_schedule
+
+
+def test_first_publication_tells_everyone_scheduled(draft: ScheduleVersion) -> None:
+    affected = publishing.publish(draft)
+    assert sorted(affected) == ["p-amina", "p-bruno", "p-chen"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "amina@example.org",
+        "bruno@example.org",
+        "chen@example.org",
+    ]
+
+
+def test_second_publication_tells_only_those_whose_agenda_changed(
+    event: Event, draft: ScheduleVersion
+) -> None:
+    publishing.publish(draft)
+    mail.outbox.clear()
+    moved = store_schedule(event, make_schedule(make_core_event(), r1_start=40))
+    affected = publishing.publish(moved)
+    assert {person: [c.id for c in changes] for person, changes in affected.items()} == {
+        "p-amina": ["r-1"],
+        "p-bruno": ["r-1"],
+    }
+    assert sorted(m.to[0] for m in mail.outbox) == ["amina@example.org", "bruno@example.org"]
+
+
+def test_published_version_cannot_change(draft: ScheduleVersion) -> None:
+    publishing.publish(draft)
+    with pytest.raises(services.ImmutableVersion):
+        services.set_pinned(draft, "r-1", True)
+    with pytest.raises(services.ImmutableVersion):
+        publishing.publish(draft)
+    assert schedule_record(draft).assignments[0].pinned is False
+
+
+def test_diff_lists_added_removed_and_changed() -> None:
+    event = make_core_event()
+    old = make_schedule(event)
+    new = make_schedule(event, version=2, r1_start=40)
+    new = type(new)(new.event, 2, new.assignments[:1], new.provenance)
+    assert [(c.id, c.kind) for c in publishing.diff(old, new)] == [
+        ("r-1", "changed"),
+        ("r-2", "removed"),
+    ]
+    assert [(c.id, c.kind) for c in publishing.diff(None, old)] == [
+        ("r-1", "added"),
+        ("r-2", "added"),
+    ]
+
+
+def test_organizer_pins_in_the_grid(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    response = client.post(f"/organize/{event.slug}/versions/1/pin/", {"key": "r-2", "pinned": "1"})
+    assert response.status_code == 302
+    assert [a.pinned for a in schedule_record(draft).assignments] == [False, True]
+    grid = client.get(f"/organize/{event.slug}/versions/1/").content.decode()
+    assert grid.count('class="meeting pinned"') == 2  # r-2 shows for Amina and Chen
+
+
+def test_publish_page_reports_the_affected(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    response = client.post(f"/organize/{event.slug}/versions/1/publish/")
+    assert response.status_code == 200
+    assert "3 participants" in response.content.decode()
+    again = client.post(f"/organize/{event.slug}/versions/1/publish/")
+    assert again.status_code == 409
