@@ -10,6 +10,7 @@ and is worth more to a subgroup whose members share its themes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -82,6 +83,8 @@ class Settings:
     max_no_improve: int | None = None
     """Stop after this many iterations without a better solution (None: use the time)."""
     log: bool = False
+    bound: bool = True
+    """Compute an upper bound (LP relaxation) to report a gap."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class Result:
     missing_required: tuple[int, ...] = ()
     history: tuple[tuple[float, float], ...] = field(default=())
     """(seconds, score) each time the best score improved."""
+    terms: Mapping[str, float] = field(default_factory=dict)
+    """Objective terms by name (missions: value, travel, idle, fairness)."""
 
     @property
     def gap(self) -> float | None:

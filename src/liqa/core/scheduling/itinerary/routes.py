@@ -112,31 +112,34 @@ class Route:
         begin = np.maximum(arrive, opens[None, :])
         leave = begin + p.service[cand][None, :]
         shift = leave + p.travel[cand[None, :], loc[1:, None]] - self.arrival[1:, None]
-        ok = (begin <= p.close[k, cand][None, :]) & (
-            shift <= (self.wait[1:] + self.max_shift[1:])[:, None] + 1e-9
-        )
+        fits = begin <= p.close[k, cand][None, :]
+        ok = fits & (shift <= (self.wait[1:] + self.max_shift[1:])[:, None] + 1e-9)
         for q in range(1, len(self.seq) - 1):
             if self.seq[q] in p.breaks:
-                self._fix_break_gap(q, cand, leave[q - 1], shift, ok)
+                ok[q - 1] = fits[q - 1] & self._break_gap(q, cand, leave[q - 1], shift)
         costs = np.where(ok, shift, INFEASIBLE)
         gap = np.argmin(costs, axis=0)
         best = costs[gap, np.arange(cand.size)]
         return best, gap.astype(np.float64)
 
-    def _fix_break_gap(
-        self, q: int, cand: np.ndarray, leave: FloatArray, shift: FloatArray, ok: np.ndarray
-    ) -> None:
-        """Gap ``q-1`` ends at a break: the break moves to the new node, so does travel on."""
+    def _break_gap(
+        self, q: int, cand: np.ndarray, leave: FloatArray, shift: FloatArray
+    ) -> np.ndarray:
+        """Gap ``q-1`` ends at a break, which moves with the new node, and so does travel on.
+
+        Sets the gap's shift and returns where the insertion keeps the route feasible.
+        """
         p, k = self.problem, self.k
         node = self.seq[q]
         begin_break = np.maximum(leave, p.open[k, node])
         nxt = int(self.loc[q + 1])
         arrive_next = begin_break + p.service[node] + p.travel[cand, nxt]
         later = arrive_next - self.arrival[q + 1]
-        ok[q - 1] &= (begin_break <= p.close[k, node] + 1e-9) & (
+        shift[q - 1] = np.maximum(later, leave - self.arrival[q])
+        result: np.ndarray = (begin_break <= p.close[k, node] + 1e-9) & (
             later <= self.wait[q + 1] + self.max_shift[q + 1] + 1e-9
         )
-        shift[q - 1] = np.maximum(later, leave - self.arrival[q])
+        return result
 
     def insert(self, node: int, gap: int) -> None:
         """Insert ``node`` after position ``gap`` and refresh the timing."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from liqa.core.scheduling.itinerary.bound import lp_bound
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem, Result, Settings
 from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
 
@@ -104,6 +105,11 @@ class Solution:
         p = self.problem
         return float(sum(p.profit[r.k, r.seq[1:-1]].sum() for r in self.routes))
 
+    def objective(self) -> float:
+        """Score plus the bonus of every required site placed (what the search maximizes)."""
+        placed = sum(1 for r in self.routes for node in r.seq if node in self.problem.required)
+        return self.score() + REQUIRED_BONUS * placed
+
     def middles(self) -> list[list[int]]:
         """Each tour's nodes between start and end."""
         return [r.middle for r in self.routes]
@@ -166,16 +172,17 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     rng = random.Random(settings.seed)
     sol = Solution(problem, initial_middles(problem), seed=settings.seed)
     sol.insert_all(rng)
-    best, best_score = sol.middles(), sol.score()
+    best, best_score, true_best = sol.middles(), sol.objective(), sol.score()
     current, current_score = best, best_score
-    history = [(clock(), best_score)]
+    history = [(clock(), true_best)]
     upper = _profit_ceiling(problem)
+    goal = upper + REQUIRED_BONUS * len(problem.required)
     n_sites = max(1, len(problem.sites))
     m = max(1, len(problem.tours))
     s_max = max(1, n_sites // (3 * m))
     centres = problem.travel + problem.travel.T
     shake_start, shake_len, idle, iterations = 1, 1, 0, 0
-    while (now := clock()) < settings.time_limit and best_score < upper - 1e-9:
+    while (now := clock()) < settings.time_limit and best_score < goal - 1e-9:
         if settings.max_no_improve is not None and idle >= settings.max_no_improve:
             break
         iterations += 1
@@ -192,24 +199,26 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
             if shake_len > s_max:
                 shake_len = 1
         sol.insert_all(rng)
-        score = sol.score()
+        score = sol.objective()
         if score > best_score + 1e-9:
-            best, best_score = sol.middles(), score
-            history.append((clock(), best_score))
+            best, best_score, true_best = sol.middles(), score, sol.score()
+            history.append((clock(), true_best))
             shake_len, idle = 1, 0
         else:
             idle += 1
         threshold = THRESHOLD * max(0.0, 1.0 - now / settings.time_limit)
-        if score >= current_score - 1e-9 or score >= best_score * (1.0 - threshold):
+        if score >= current_score - 1e-9 or score >= best_score - threshold * true_best:
             current, current_score = sol.middles(), score
         else:
             sol = Solution(problem, current, seed=rng.randrange(1 << 30))
     routes = tuple(tuple(m) for m in best)
     placed = {node for r in routes for node in r}
+    bound = lp_bound(problem) if settings.bound else None
     return Result(
         routes=routes,
-        score=best_score,
+        score=true_best,
         method="ils",
+        bound=None if bound is None else max(true_best, min(bound, upper)),
         seconds=clock(),
         iterations=iterations,
         missing_required=tuple(sorted(problem.required - placed)),

@@ -1,0 +1,108 @@
+"""Why a candidate visit was not made: one reason code and words for every one.
+
+Codes: ``outside_windows`` (no day of the mission is open for it), ``capacity`` (every
+subgroup is larger than the host accepts, or lacks a required attendee), ``too_far`` (out
+of reach of the legs' hotels, or no day's route can take it on top of the rest of that
+day), ``lower_value`` (a day could take it only by dropping visits worth at least as much:
+those are listed as ``blocking``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from liqa.core.model import Unplaced
+from liqa.core.scheduling.itinerary.mission import MissionModel
+from liqa.core.scheduling.itinerary.problem import Result
+from liqa.core.scheduling.itinerary.routes import Route
+
+
+def explain_unplaced(model: MissionModel, result: Result) -> list[Unplaced]:
+    """An :class:`Unplaced` record for every candidate visit missing from the routes."""
+    problem = model.problem
+    placed = {node for route in result.routes for node in route}
+    out: list[Unplaced] = []
+    for visit in model.event.visits:
+        j = model.visit_node[visit.id]
+        if j in placed:
+            continue
+        allowed = [k for k in range(len(problem.tours)) if (k, j) not in model.why_not]
+        if not allowed:
+            out.append(_not_allowed(model, j))
+            continue
+        out.append(_lost(model, result, j, allowed))
+    return out
+
+
+def _not_allowed(model: MissionModel, j: int) -> Unplaced:
+    visit = model.event.visits[j]
+    codes = {model.why_not[(k, j)] for k in range(len(model.problem.tours))}
+    if codes == {"too_far"}:
+        return Unplaced(
+            visit.id, "too_far", f"{visit.id}: the venue is out of reach of every leg's hotel"
+        )
+    if "outside_windows" in codes and "capacity" not in codes:
+        return Unplaced(
+            visit.id,
+            "outside_windows",
+            f"{visit.id}: the host's windows fall outside every day's programme "
+            "in its city (or leave less than the visit's "
+            f"{visit.duration_minutes} minutes)",
+        )
+    need = ", ".join(visit.required_attendees)
+    detail = f"{visit.id}: every subgroup is larger than the host's limit ({visit.max_visitors})"
+    if need:
+        detail += f" or lacks a required attendee ({need})"
+    return Unplaced(visit.id, "capacity", detail)
+
+
+def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Unplaced:
+    problem = model.problem
+    visit = model.event.visits[j]
+    cand = np.array([j], dtype=np.float64)
+    alone = 0
+    blockers: list[tuple[float, str]] = []
+    for k in allowed:
+        empty = Route(problem, k, list(problem.tours[k].fixed))
+        if not np.isfinite(empty.insertion_costs(cand)[0][0]):
+            continue
+        alone += 1
+        route = list(result.routes[k])
+        full = Route(problem, k, route)
+        if np.isfinite(full.insertion_costs(cand)[0][0]):
+            return Unplaced(
+                visit.id,
+                "lower_value",
+                f"{visit.id}: fits on {problem.tours[k].label} but adds no value "
+                "for the members there",
+            )
+        for pos, node in enumerate(route):
+            if node not in problem.sites:
+                continue
+            trial = Route(problem, k, route[:pos] + route[pos + 1 :])
+            if np.isfinite(trial.insertion_costs(cand)[0][0]):
+                blockers.append((float(problem.profit[k, node]), model.event.visits[node].id))
+    if not alone:
+        return Unplaced(
+            visit.id,
+            "too_far",
+            f"{visit.id}: on every day it is open, the drive from the hotel (and "
+            "the fixed items) leaves no time inside its windows",
+        )
+    if blockers:
+        blockers.sort(reverse=True)
+        names = tuple(dict.fromkeys(name for _, name in blockers))
+        return Unplaced(
+            visit.id,
+            "lower_value",
+            f"{visit.id}: fits only by dropping {' or '.join(names[:3])}; the plan "
+            "keeps those because its day's choices are worth more in total "
+            f"(this visit's value: {max(problem.profit[k, j] for k in allowed):g})",
+            blocking=names,
+        )
+    return Unplaced(
+        visit.id,
+        "too_far",
+        f"{visit.id}: too far from the rest of each day it is open: no route "
+        "can fit it in, even by dropping one visit",
+    )

@@ -1,0 +1,93 @@
+"""The itinerary as plain text, day by day, each time shown in the local time of its place.
+
+No Rich, no colours: plain strings, for ``liqa plan`` to print and for tests to compare.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from liqa.core.model import Assignment, Event, MeetingFormat, ProgrammeKind, Schedule, pick
+
+
+def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
+    venues = {v.id: v for v in event.venues}
+    if assignment.venue in venues:
+        return venues[assignment.venue].tz
+    for venue_id in assignment.parties:
+        if venue_id in venues:
+            return venues[venue_id].tz
+    leg = event.leg_on(assignment.start.date()) or event.legs[0]
+    return leg.tz
+
+
+def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
+    """Every day of the mission with its visits, lunches, fixed items and travel, then the
+    visits not made with their reasons. Times are local to each place (zone shown)."""
+    venues = {v.id: v for v in event.venues}
+    orgs = {o.id: o for o in event.organizations}
+    items = {p.id: p for p in event.programme}
+    by_day: dict[date, list[tuple[datetime, Assignment, ZoneInfo]]] = defaultdict(list)
+    for a in schedule.assignments:
+        zone = _zone(event, a)
+        local = a.start.astimezone(zone)
+        by_day[local.date()].append((local, a, zone))
+    lines = [f"Itinerary: {pick(event.title, lang) or event.id} (version {schedule.version})"]
+    groups = sorted({a.group for a in schedule.assignments if a.group})
+    if len(groups) > 1:
+        for g in groups:
+            members = next(a.attendees for a in schedule.assignments if a.group == g)
+            lines.append(f"  {g}: {', '.join(_person(event, pid) for pid in members)}")
+    for day in sorted(by_day):
+        entries = sorted(by_day[day], key=lambda e: (e[1].start, e[1].group or "", e[1].id))
+        zones = dict.fromkeys(e[2].key for e in entries)
+        cities = dict.fromkeys(leg.city for z in zones for leg in event.legs if leg.timezone == z)
+        place = " -> ".join(cities) or (event.leg_on(day) or event.legs[0]).city
+        lines += ["", f"{day.strftime('%A %d %B %Y')}: {place} ({', '.join(zones)})"]
+        for local, a, zone in entries:
+            end = a.end.astimezone(zone)
+            span = f"{local:%H:%M}-{end:%H:%M} {local:%Z}"
+            who = f"[{a.group}] " if a.group and len(groups) > 1 else ""
+            if a.format is MeetingFormat.SITE_VISIT:
+                venue = venues.get(a.venue or "")
+                host = orgs.get(a.parties[0]) if a.parties else None
+                if a.travel_minutes_before:
+                    lines.append(
+                        f"  {who}travel {a.travel_minutes_before} min to "
+                        f"{venue.name if venue else a.venue}"
+                    )
+                lines.append(
+                    f"  {span}  {who}Visit {host.label if host else a.id} at "
+                    f"{venue.name if venue else a.venue} ({a.id})"
+                )
+            elif a.id.startswith("lunch-"):
+                lines.append(f"  {span}  {who}Lunch")
+            elif a.id in items:
+                item = items[a.id]
+                title = pick(item.title, lang) or item.id
+                where = venues.get(item.venue or "")
+                if item.kind is ProgrammeKind.FLIGHT and item.end_venue in venues:
+                    arrival = venues[item.end_venue]
+                    arrive = item.end.astimezone(arrival.tz)
+                    lines.append(
+                        f"  {local:%H:%M} {local:%Z}  {title}: "
+                        f"{where.name if where else item.venue} -> {arrival.name}, "
+                        f"arrives {arrive:%H:%M} {arrive:%Z}"
+                    )
+                else:
+                    place = f" at {where.name}" if where else ""
+                    lines.append(f"  {span}  {title}{place}")
+    if schedule.unplaced:
+        lines += ["", "Visits not scheduled:"]
+        for u in schedule.unplaced:
+            lines.append(f"  - {u.id}: {u.reason}: {u.detail}")
+    return "\n".join(lines) + "\n"
+
+
+def _person(event: Event, pid: str) -> str:
+    for p in event.people:
+        if p.id == pid:
+            return p.name
+    return pid

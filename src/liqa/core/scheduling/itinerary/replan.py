@@ -1,0 +1,151 @@
+"""Re-planning with minimal changes, and the per-member diff between two schedules.
+
+After a change (a host cancels, a flight moves, a member falls ill) the previous itinerary
+is kept wherever it is still valid: each subgroup keeps its members (minus those who left),
+each visit stays on its day and in its order, visits that no longer fit are dropped one by
+one (least valuable first), and only then are free places filled by greedy insertion.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from liqa.core.model import Event, MeetingFormat, Schedule
+from liqa.core.scheduling.itinerary.groups import Subgroup, split_delegation
+from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
+from liqa.core.scheduling.itinerary.plan import to_schedule, with_terms
+from liqa.core.scheduling.itinerary.problem import Result
+from liqa.core.scheduling.itinerary.routes import Route
+from liqa.core.scheduling.itinerary.search import Solution
+
+
+@dataclass(frozen=True)
+class MemberChange:
+    """What changed in one person's itinerary (assignment ids)."""
+
+    person: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    moved: tuple[str, ...] = ()
+    """Same id, other time, place or subgroup."""
+
+
+def schedule_diff(old: Schedule, new: Schedule) -> dict[str, MemberChange]:
+    """Per person whose itinerary changed: visits and items added, removed or moved."""
+    people = {pid for s in (old, new) for a in s.assignments for pid in a.attendees}
+    out: dict[str, MemberChange] = {}
+    for pid in sorted(people):
+        before = {a.id: a for a in old.for_person(pid)}
+        after = {a.id: a for a in new.for_person(pid)}
+        added = tuple(sorted(set(after) - set(before)))
+        removed = tuple(sorted(set(before) - set(after)))
+        moved = tuple(
+            sorted(
+                i
+                for i in set(before) & set(after)
+                if (before[i].start, before[i].venue, before[i].group)
+                != (after[i].start, after[i].venue, after[i].group)
+            )
+        )
+        if added or removed or moved:
+            out[pid] = MemberChange(pid, added, removed, moved)
+    return out
+
+
+def previous_groups(event: Event, previous: Schedule) -> list[Subgroup]:
+    """The previous schedule's subgroups, minus people who left; newcomers join the smallest."""
+    present = [p.id for p in delegation_members(event)]
+    groups: dict[str, list[str]] = {}
+    for a in previous.assignments:
+        if a.group is None:
+            continue
+        members = groups.setdefault(a.group, [])
+        members.extend(pid for pid in a.attendees if pid in present and pid not in members)
+    kept = {g: m for g, m in groups.items() if m}
+    if not kept:
+        return split_delegation(event, delegation_members(event))
+    placed = {pid for members in kept.values() for pid in members}
+    for pid in present:
+        if pid not in placed:
+            min(kept.values(), key=len).append(pid)
+    return [Subgroup(g, tuple(m)) for g, m in sorted(kept.items())]
+
+
+def replan(event: Event, previous: Schedule) -> tuple[Schedule, Result, dict[str, MemberChange]]:
+    """A new version of ``previous`` for the changed ``event``, with the per-member diff."""
+    model = build_model(event, previous_groups(event, previous))
+    middles = _carry_over(model, previous)
+    sol = Solution(model.problem, middles)
+    sol.insert_all(random.Random(0))
+    routes = tuple(tuple(m) for m in sol.middles())
+    placed = {node for r in routes for node in r}
+    result = Result(
+        routes=routes,
+        score=sol.score(),
+        method="replan",
+        seconds=0.0,
+        missing_required=tuple(sorted(model.problem.required - placed)),
+    )
+    schedule = to_schedule(model, result, version=previous.version + 1)
+    schedule = Schedule(
+        event=schedule.event,
+        version=schedule.version,
+        assignments=schedule.assignments,
+        provenance=type(schedule.provenance)(
+            method="replan",
+            created_at=datetime.now(UTC),
+            status=schedule.provenance.status,
+            objective=schedule.provenance.objective,
+            parent_version=previous.version,
+        ),
+        unplaced=schedule.unplaced,
+    )
+    return schedule, with_terms(model, result), schedule_diff(previous, schedule)
+
+
+def _carry_over(model: MissionModel, previous: Schedule) -> list[list[int]]:
+    """Each tour's previous visits (in their previous order), repaired to fit again."""
+    problem = model.problem
+    wanted: list[list[tuple[float, int]]] = [[] for _ in problem.tours]
+    for a in previous.assignments:
+        if a.format is not MeetingFormat.SITE_VISIT or a.id not in model.visit_node:
+            continue
+        j = model.visit_node[a.id]
+        minute = model.minutes(a.start)
+        for k, info in enumerate(model.tours):
+            tour = problem.tours[k]
+            if info.group.id == a.group and tour.open <= minute <= tour.close:
+                wanted[k].append((minute, j))
+                break
+    middles: list[list[int]] = []
+    for k, tour in enumerate(problem.tours):
+        fixed = [(float(problem.open[k, node]), node) for node in tour.fixed]
+        visits = [(t, j) for t, j in wanted[k] if problem.close[k, j] >= problem.open[k, j]]
+        middles.append(_repair(model, k, [node for _, node in sorted(fixed + visits)]))
+    return middles
+
+
+def _repair(model: MissionModel, k: int, middle: list[int]) -> list[int]:
+    """Drop visits, least valuable first among those before the first violation, until valid."""
+    problem = model.problem
+    sites = set(problem.sites)
+    while True:
+        route = Route(problem, k, middle)
+        late = np.flatnonzero(route.start > route.close + 1e-9)
+        count_ok = problem.tours[k].max_visits is None or route.sites <= (
+            problem.tours[k].max_visits or 0
+        )
+        if not late.size and count_ok:
+            return middle
+        upto = int(late[0]) if late.size else len(route.seq) - 1
+        candidates = [node for node in route.seq[1 : upto + 1] if node in sites]
+        if not candidates:
+            candidates = [node for node in middle if node in sites]
+        if not candidates:
+            return middle
+        drop = min(candidates, key=lambda node: float(problem.profit[k, node]))
+        middle = [node for node in middle if node != drop]
