@@ -9,7 +9,7 @@ organizer entered, and the text itself per language for TF-IDF.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from liqa.core.matching.normalize import detect_language, is_arabic
 from liqa.core.matching.tagging import Tagger, default_tagger
@@ -105,6 +105,18 @@ def build_profile(party: Party, tagger: Tagger | None = None) -> Profile:
 
 
 def build_profiles(parties: Iterable[Party], tagger: Tagger | None = None) -> list[Profile]:
-    """Profiles of many parties with one tagger."""
+    """Profiles of many parties with one tagger (people sharing a profile text are tagged once)."""
     tagger = tagger or default_tagger()
-    return [build_profile(party, tagger) for party in parties]
+    shared: dict[tuple[object, ...], Profile] = {}
+    out: list[Profile] = []
+    for party in parties:
+        key = tuple(
+            tuple(sorted(text.items())) for text in (party.seeks, party.offers, party.description)
+        ) + (party.themes,)
+        known = shared.get(key)
+        if known is None:
+            known = shared[key] = build_profile(party, tagger)
+            out.append(known)
+        else:
+            out.append(replace(known, party=party))
+    return out

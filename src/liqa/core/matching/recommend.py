@@ -160,12 +160,16 @@ def _recommend_rows(
     top = settings.top if top is None else top
     sig = signals(matcher.model, block)
     scores = np.where(_allowed(matcher, block), sig.total(settings), -np.inf)
-    order = np.argsort(-scores, axis=1, kind="stable")
+    first = min(scores.shape[1], 8 * top + 8)
+    order = top_indices(scores, first) if first < scores.shape[1] else None
     profiles = matcher.model.profiles
     out: dict[str, list[Recommendation]] = {}
     for i in range(scores.shape[0]):
         reader = block.start + i
-        picked = _diverse(matcher, order[i], scores[i], top)
+        picked = _diverse(matcher, order[i], scores[i], top) if order is not None else []
+        if order is None or (len(picked) < top and scores[i, order[i][-1]] >= settings.min_score):
+            full = np.argsort(-scores[i], kind="stable")
+            picked = _diverse(matcher, full, scores[i], top)
         out[matcher.parties[reader].id] = [
             Recommendation(
                 matcher.parties[reader].id,

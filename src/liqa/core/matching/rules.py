@@ -65,8 +65,9 @@ class MatchRules:
 
     def allowed_matrix(self, rows: list[Party], parties: list[Party]) -> npt.NDArray[np.bool_]:
         """``allowed[i, j]`` for party ``rows[i]`` and candidate ``parties[j]`` (vectorised)."""
-        orgs = np.array([p.organization for p in parties], dtype=object)
-        row_orgs = np.array([p.organization for p in rows], dtype=object)
+        codes: dict[str, int] = {}
+        orgs = np.array([codes.setdefault(p.organization, len(codes)) for p in parties])
+        row_orgs = np.array([codes.setdefault(p.organization, len(codes)) for p in rows])
         allowed: npt.NDArray[np.bool_] = row_orgs[:, None] != orgs[None, :]
         if self.pairing is Pairing.OPPOSITE_SIDES:
             side_code = {Side.DELEGATION: 1, Side.HOST: 2, Side.BOTH: 3}

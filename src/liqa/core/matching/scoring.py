@@ -179,5 +179,16 @@ def signals(model: ScoreModel, rows: slice) -> Signals:
 
 def top_indices(scores: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp]:
     """Column indices of the ``k`` best scores of each row, best first (ties: lower index)."""
-    order: npt.NDArray[np.intp] = np.argsort(-scores, axis=1, kind="stable")[:, : max(k, 0)]
-    return order
+    k = max(0, min(k, scores.shape[1]))
+    if k == 0:
+        return np.zeros((scores.shape[0], 0), dtype=np.intp)
+    if k == scores.shape[1]:
+        full: npt.NDArray[np.intp] = np.argsort(-scores, axis=1, kind="stable")
+        return full
+    kth = np.partition(-scores, k - 1, axis=1)[:, k - 1 : k]
+    out = np.empty((scores.shape[0], k), dtype=np.intp)
+    for i in range(scores.shape[0]):
+        candidates = np.flatnonzero(-scores[i] <= kth[i, 0])
+        ranked = candidates[np.argsort(-scores[i, candidates], kind="stable")]
+        out[i] = ranked[:k]
+    return out
