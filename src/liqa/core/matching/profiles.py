@@ -110,9 +110,8 @@ def build_profiles(parties: Iterable[Party], tagger: Tagger | None = None) -> li
     shared: dict[tuple[object, ...], Profile] = {}
     out: list[Profile] = []
     for party in parties:
-        key = tuple(
-            tuple(sorted(text.items())) for text in (party.seeks, party.offers, party.description)
-        ) + (party.themes,)
+        texts = (party.seeks, party.offers, party.description)
+        key = (*(tuple(sorted(text.items())) for text in texts), party.themes)
         known = shared.get(key)
         if known is None:
             known = shared[key] = build_profile(party, tagger)
