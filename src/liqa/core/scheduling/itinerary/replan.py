@@ -9,7 +9,7 @@ one (least valuable first), and only then are free places filled by greedy inser
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -78,6 +78,7 @@ def previous_groups(event: Event, previous: Schedule) -> list[Subgroup]:
 def replan(event: Event, previous: Schedule) -> tuple[Schedule, Result, dict[str, MemberChange]]:
     """A new version of ``previous`` for the changed ``event``, with the per-member diff."""
     model = build_model(event, previous_groups(event, previous))
+    model = _not_earlier(model, previous)
     middles = _carry_over(model, previous)
     sol = Solution(model.problem, middles)
     sol.insert_all(random.Random(0))
@@ -105,6 +106,32 @@ def replan(event: Event, previous: Schedule) -> tuple[Schedule, Result, dict[str
         unplaced=schedule.unplaced,
     )
     return schedule, with_terms(model, result), schedule_diff(previous, schedule)
+
+
+def _not_earlier(model: MissionModel, previous: Schedule) -> MissionModel:
+    """Visits and lunches kept from ``previous`` may start later, never earlier, than before.
+
+    Without this, cancelling a morning visit would pull the rest of the day forward and
+    change every later time on it: a change for each member for no benefit.
+    """
+    problem = model.problem
+    opens = problem.open.copy()
+    starts = {(a.id, a.group): model.minutes(a.start) for a in previous.assignments}
+    for k, info in enumerate(model.tours):
+        tour = problem.tours[k]
+        if info.lunch is not None:
+            lunch_id = f"lunch-{info.segment.day.isoformat()}-{info.group.id}"
+            if (lunch_id, info.group.id) in starts:
+                earliest = starts[(lunch_id, info.group.id)]
+                opens[k, info.lunch] = min(
+                    max(opens[k, info.lunch], earliest), problem.close[k, info.lunch]
+                )
+        for visit in model.event.visits:
+            minute = starts.get((visit.id, info.group.id))
+            j = model.visit_node[visit.id]
+            if minute is not None and tour.open <= minute <= tour.close:
+                opens[k, j] = min(max(opens[k, j], minute), problem.close[k, j])
+    return replace(model, problem=replace(problem, open=opens))
 
 
 def _carry_over(model: MissionModel, previous: Schedule) -> list[list[int]]:

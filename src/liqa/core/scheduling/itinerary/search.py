@@ -23,8 +23,10 @@ from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
 
 REQUIRED_BONUS = 1e6
 """Effective profit added to required sites so that the search places them first."""
-NOISE = 0.3
-"""Random spread of the insertion ratio after the first construction."""
+NOISES = (0.1, 0.3, 0.3, 1.0)
+"""Random spread of the insertion ratio, drawn per iteration after the first construction."""
+REPLACE_WITHIN = 0.01
+"""Try replacing visits by better unvisited sites when within this share of the best."""
 RUIN_SHARE = 0.7
 """Share of iterations that ruin random or related visits rather than shaking segments."""
 THRESHOLD = 0.05
@@ -134,6 +136,34 @@ def _shake(sol: Solution, start: int, length: int) -> None:
         sol.refresh_costs(kk)
 
 
+def _replace(sol: Solution) -> bool:
+    """Swap one visited site for a more valuable unvisited one where it fits; True if done."""
+    p = sol.problem
+    for route in sol.routes:
+        k = route.k
+        for pos in route.removable_positions():
+            node = route.seq[pos]
+            cand = np.flatnonzero(sol.unvisited & (sol.weight[k] > sol.weight[k, node]))
+            if not cand.size:
+                continue
+            trial = Route(p, k, route.seq[1:pos] + route.seq[pos + 1 : -1])
+            cost, gap = trial.insertion_costs(cand.astype(np.float64))
+            finite = np.isfinite(cost)
+            if not finite.any():
+                continue
+            pick = int(np.argmax(np.where(finite, sol.weight[k, cand], -1.0)))
+            new = int(cand[pick])
+            trial.insert(new, int(gap[pick]))
+            route.seq = trial.seq
+            route.refresh()
+            sol.unvisited[node] = True
+            sol.unvisited[new] = False
+            for kk in range(len(sol.routes)):
+                sol.refresh_costs(kk)
+            return True
+    return False
+
+
 def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
     """Remove a few visits: a random set, or those nearest a random seed visit."""
     routes = sol.routes
@@ -186,7 +216,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
         if settings.max_no_improve is not None and idle >= settings.max_no_improve:
             break
         iterations += 1
-        sol.noise = NOISE
+        sol.noise = rng.choice(NOISES)
         if rng.random() < RUIN_SHARE:
             _ruin(sol, rng, centres)
         else:
@@ -200,6 +230,10 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
                 shake_len = 1
         sol.insert_all(rng)
         score = sol.objective()
+        if score >= best_score - REPLACE_WITHIN * true_best:
+            while _replace(sol):
+                sol.insert_all(rng)
+            score = sol.objective()
         if score > best_score + 1e-9:
             best, best_score, true_best = sol.middles(), score, sol.score()
             history.append((clock(), true_best))
