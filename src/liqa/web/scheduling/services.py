@@ -63,7 +63,7 @@ def execute_run(run_id: int) -> None:
     try:
         event = event_record(run.event)
         previous = schedule_record(run.base) if run.base is not None else None
-        schedule = planner.plan(event, time_limit=run.time_limit, previous=previous)
+        planned = planner.plan(event, time_limit=run.time_limit, previous=previous)
     except (planner.PlannerMissing, InputError) as error:
         _finish(run, RunState.FAILED, str(error))
         return
@@ -76,15 +76,14 @@ def execute_run(run_id: int) -> None:
         _finish(run, RunState.CANCELLED, "cancelled by the organizer")
         return
     with transaction.atomic():
-        version = store_schedule(run.event, schedule)
+        version = store_schedule(run.event, planned.schedule)
         if run.base is not None:
             _keep_pins(run.base, version)
         run.result = version
-        provenance = schedule.provenance
-        run.objective = sum(provenance.objective.values()) if provenance.objective else None
-        run.bound = provenance.bound
-        run.gap = provenance.gap
-        _finish(run, RunState.DONE, provenance.status)
+        run.objective = dict(planned.objective)
+        run.bound = planned.bound
+        run.gap = planned.gap
+        _finish(run, RunState.DONE, planned.status)
 
 
 def _keep_pins(base: ScheduleVersion, version: ScheduleVersion) -> None:

@@ -52,7 +52,7 @@ def run_status(run: Run) -> dict[str, object]:
         "elapsed": round(elapsed, 1),
         "time_limit": run.time_limit,
         "progress": 1.0 if run.finished else min(elapsed / run.time_limit, 0.99),
-        "objective": run.objective,
+        "objective": ", ".join(f"{k} {v:g}" for k, v in run.objective.items()) or None,
         "bound": run.bound,
         "gap": run.gap,
         "message": run.message,

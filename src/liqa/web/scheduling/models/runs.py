@@ -9,6 +9,10 @@ from liqa.web.events.models import Event
 from liqa.web.scheduling.models.versions import ScheduleVersion
 
 
+def _no_terms() -> dict[str, float]:
+    return {}
+
+
 class RunState(models.TextChoices):
     """Life cycle of a run."""
 
@@ -39,7 +43,8 @@ class Run(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     time_limit = models.FloatField(default=20.0)
     elapsed = models.FloatField(default=0.0)
-    objective = models.FloatField(null=True, blank=True)
+    objective = models.JSONField(default=_no_terms, blank=True)
+    """Each objective term by name, as the core reports it."""
     bound = models.FloatField(null=True, blank=True)
     gap = models.FloatField(null=True, blank=True)
     cancel_requested = models.BooleanField(default=False)
