@@ -106,6 +106,7 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
     if item.format is MeetingFormat.PROGRAMME_ITEM:
         return ()
     people = {p.id: p for p in event.people}
+    everyone = {p.id for p in event.delegates()}
     party_orgs = [_org_of(event, p) for p in item.parties]
     attendee_orgs = [people[a].organization for a in item.attendees if a in people]
     groups: dict[str, list[str]] = {"delegation": [], "host": []}
@@ -121,6 +122,9 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
         attending = [p for p in present if p.organization in orgs]
         if not attending and key == "host":
             attending = [p for o in orgs for p in event.members(o)]
+        if key == "delegation" and len(attending) > 1 and {p.id for p in attending} == everyone:
+            views.append(SideView(label, (t.gettext("the whole delegation"),), ()))
+            continue
         views.append(
             SideView(
                 label=label,
@@ -232,7 +236,7 @@ def build_agenda(
     day_views = []
     for day, entries in days.items():
         leg = event.leg_on(day)
-        city = leg.city if leg else (entries[0].place or "")
+        city = labels.city_label(leg.city, lang) if leg else (entries[0].place or "")
         noon = leg.local_datetime(day, "12:00") if leg else entries[0].start
         day_views.append(Day(day, city, t.format_zone(noon), tuple(entries)))
     if who.is_organization:

@@ -40,6 +40,17 @@ THEMES: dict[str, str] = {
 }
 """Known theme ids and their English labels (translated with context ``theme``)."""
 
+CITIES: dict[str, str] = {
+    "Houston": pgettext_noop("city", "Houston"),
+    "Silicon Valley": pgettext_noop("city", "Silicon Valley"),
+    "San Francisco": pgettext_noop("city", "San Francisco"),
+    "Washington": pgettext_noop("city", "Washington"),
+    "New York": pgettext_noop("city", "New York"),
+    "Casablanca": pgettext_noop("city", "Casablanca"),
+    "Rabat": pgettext_noop("city", "Rabat"),
+}
+"""Cities often visited, translated with context ``city``; others are shown as entered."""
+
 ORG_KINDS: dict[OrgKind, str] = {
     OrgKind.COMPANY: pgettext_noop("organization kind", "company"),
     OrgKind.GOVERNMENT: pgettext_noop("organization kind", "government"),
@@ -86,6 +97,13 @@ def theme_label(theme: str, lang: str) -> str:
     if theme in THEMES:
         return translator(lang).pgettext("theme", THEMES[theme])
     return theme.replace("-", " ").replace("_", " ")
+
+
+def city_label(city: str, lang: str) -> str:
+    """A city name in the reader's language when known."""
+    if city in CITIES:
+        return translator(lang).pgettext("city", CITIES[city])
+    return city
 
 
 def org_kind_label(kind: OrgKind, lang: str) -> str:

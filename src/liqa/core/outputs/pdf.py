@@ -7,7 +7,7 @@ processes, each keeping its fonts and CSS loaded, so a mission's agendas take se
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -69,10 +69,24 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def render_pdfs(jobs: Sequence[PdfJob], workers: int = 2) -> int:
-    """Render every job (in ``workers`` processes when more than one); total bytes written."""
+def render_pdfs(
+    jobs: Sequence[PdfJob], workers: int = 2, on_done: Callable[[Path], None] | None = None
+) -> int:
+    """Render every job (in ``workers`` processes when more than one); total bytes written.
+
+    ``on_done(path)`` is called after each document, in job order.
+    """
+    total = 0
     if workers <= 1 or len(jobs) < 4:
-        return sum(_run(job) for job in jobs)
-    chunk = max(1, len(jobs) // (workers * 4))
+        for job in jobs:
+            total += _run(job)
+            if on_done is not None:
+                on_done(job.path)
+        return total
+    chunk = max(1, min(4, len(jobs) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        return sum(pool.map(_run, jobs, chunksize=chunk))
+        for job, size in zip(jobs, pool.map(_run, jobs, chunksize=chunk), strict=True):
+            total += size
+            if on_done is not None:
+                on_done(job.path)
+    return total

@@ -18,6 +18,8 @@ class OutputSettings:
     live_url_pattern: str = "http://localhost:8000/{lang}/events/{event}/agenda/{subject}/"
     pdf: bool = True
     """Write PDFs (WeasyPrint); HTML, ICS and XLSX are always written."""
+    host_pdfs: bool = False
+    """Also print PDF agendas for hosts (they always get HTML, ICS and their visit sheet)."""
     workers: int = 2
     """Processes rendering PDFs in parallel (1 renders in this process)."""
     page_size: str = "A4"

@@ -1,0 +1,113 @@
+"""A press communiqué draft built from the mission's facts, in the shape of the seed article.
+
+Who organized it, when, for whom, how many participants from which organizations, where
+(first one city, then the next), how many meetings with what kind of hosts, on which
+themes, and the stated goals. Quotes are left to the organizers: nothing is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.dates import format_interval
+
+from liqa.core.i18n import translator
+from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, Side, pick
+from liqa.core.outputs import labels
+from liqa.core.outputs.timeline import timeline
+
+
+@dataclass(frozen=True)
+class Communique:
+    """Headline and paragraphs, ready to print or paste."""
+
+    lang: str
+    headline: str
+    paragraphs: tuple[str, ...]
+
+    def as_text(self) -> str:
+        """Plain text: the headline, a blank line, then one paragraph per block."""
+        return "\n\n".join((self.headline, *self.paragraphs)) + "\n"
+
+
+def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
+    """The communiqué in ``lang`` (past tense: the draft is written after the mission)."""
+    t = translator(lang)
+    delegates = event.delegates()
+    delegation_orgs = [
+        o for o in event.organizations if o.id in {p.organization for p in delegates}
+    ]
+    meetings = [
+        i for i in timeline(event, schedule) if i.format is not MeetingFormat.PROGRAMME_ITEM
+    ]
+    held = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    if held:
+        meetings = [m for m in meetings if m.id in held]
+    host_ids = {
+        ref
+        for m in meetings
+        for ref in m.parties
+        if ref in {o.id for o in event.organizations if o.side is not Side.DELEGATION}
+    }
+    hosts = [o for o in event.organizations if o.id in host_ids]
+    companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
+    institutions = len(hosts) - companies
+    dates = format_interval(event.start, event.end, "yMMMMd", locale=t.locale)
+    themes = t.format_list(labels.theme_label(theme, lang) for theme in event.themes)
+    cities = [
+        labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
+    ]
+    organizers = t.format_list(event.organizers) if event.organizers else ""
+    title = pick(event.title, lang)
+
+    lead = t.gettext(
+        "%(organizers)s organized, %(dates)s, a trade mission for a delegation of "
+        "%(participants)s, focused on %(themes)s."
+    ) % {
+        "organizers": organizers or t.gettext("The organizers"),
+        "dates": dates,
+        "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
+        % {"num": len(delegates)},
+        "themes": themes,
+    }
+    composition = t.ngettext(
+        "The delegation represented %(num)d organization: %(names)s.",
+        "The delegation represented %(num)d organizations: %(names)s.",
+        len(delegation_orgs),
+    ) % {
+        "num": len(delegation_orgs),
+        "names": t.format_list(labels.org_name(o, lang) for o in delegation_orgs),
+    }
+    if len(cities) > 1:
+        where = t.gettext(
+            "The delegation first held meetings in %(first)s, then went on to %(rest)s."
+        ) % {
+            "first": cities[0],
+            "rest": t.format_list(cities[1:]),
+        }
+    else:
+        where = t.gettext("The delegation held its meetings in %(city)s.") % {
+            "city": cities[0] if cities else ""
+        }
+    kinds = []
+    if companies:
+        kinds.append(
+            t.ngettext("%(num)d company", "%(num)d companies", companies) % {"num": companies}
+        )
+    if institutions:
+        kinds.append(
+            t.ngettext("%(num)d public institution", "%(num)d public institutions", institutions)
+            % {"num": institutions}
+        )
+    programme = t.ngettext(
+        "The programme included %(num)d professional meeting with %(hosts)s, who shared their "
+        "experience in %(themes)s.",
+        "The programme included %(num)d professional meetings with %(hosts)s, who shared their "
+        "experience in %(themes)s.",
+        len(meetings),
+    ) % {"num": len(meetings), "hosts": t.format_list(kinds) or "—", "themes": themes}
+    paragraphs = [lead, composition, where + " " + programme]
+    goals = pick(event.goals, lang)
+    if goals:
+        paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
+    return Communique(lang, title, tuple(paragraphs))

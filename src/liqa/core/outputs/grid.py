@@ -1,0 +1,147 @@
+"""The organizer's master grid: people × time slots, as HTML and XLSX."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from liqa.core.i18n import translator
+from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
+from liqa.core.outputs import labels
+from liqa.core.outputs.timeline import Item, timeline, zone_at
+
+
+@dataclass(frozen=True)
+class Column:
+    """One time slot of the grid (a brokerage slot, or a distinct start time of the mission)."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Row:
+    """One person and what they do in each column (``""`` when free)."""
+
+    person_id: str
+    name: str
+    organization: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The whole grid, in one language."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+def _columns(event: Event, items: list[Item]) -> list[Column]:
+    if event.brokerage is not None:
+        venue = event.venue(event.brokerage.venue) if event.venues else None
+        slots = event.brokerage.slots()
+        return [
+            Column(
+                s.start.astimezone(zone_at(event, s.start, venue)),
+                s.end.astimezone(zone_at(event, s.end, venue)),
+            )
+            for s in slots
+        ]
+    spans = {(i.start, i.end) for i in items}
+    return [Column(start, end) for start, end in sorted(spans)]
+
+
+def _cell_label(event: Event, item: Item, person_id: str, lang: str) -> str:
+    if item.programme is not None:
+        return pick(item.programme.title, lang) or labels.programme_label(item.programme.kind, lang)
+    person_org = event.person(person_id).organization
+    names = []
+    for party in item.parties:
+        org_id = party
+        if party not in {o.id for o in event.organizations}:
+            try:
+                org_id = event.person(party).organization
+            except KeyError:
+                continue
+        if org_id != person_org:
+            names.append(labels.org_label(event.organization(org_id), lang))
+    text = " / ".join(dict.fromkeys(names)) or labels.format_label(item.format, lang)
+    if item.table is not None:
+        text += " · " + translator(lang).gettext("T%(number)s") % {"number": item.table}
+    return text
+
+
+def build_grid(event: Event, schedule: Schedule, lang: str) -> Grid:
+    """The master grid: every participant with a meeting, delegates first."""
+    items = timeline(event, schedule)
+    columns = _columns(event, items)
+    sides = {o.id: o.side for o in event.organizations}
+    people = sorted(
+        (p for p in event.people if any(p.id in i.attendees for i in items)),
+        key=lambda p: (sides.get(p.organization) is Side.HOST, p.organization, p.name),
+    )
+    rows = []
+    for person in people:
+        cells = []
+        for column in columns:
+            here = [
+                i
+                for i in items
+                if person.id in i.attendees and i.start < column.end and column.start < i.end
+            ]
+            meetings = [i for i in here if i.format is not MeetingFormat.PROGRAMME_ITEM] or here
+            cells.append("; ".join(_cell_label(event, i, person.id, lang) for i in meetings))
+        rows.append(
+            Row(
+                person.id,
+                labels.person_name(person, lang),
+                labels.org_label(event.organization(person.organization), lang),
+                tuple(cells),
+            )
+        )
+    return Grid(pick(event.title, lang), tuple(columns), tuple(rows))
+
+
+def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
+    """The grid as a spreadsheet (right-to-left sheet for Arabic), frozen on names and times."""
+    t = translator(lang)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = t.gettext("Grid")[:31]
+    sheet.sheet_view.rightToLeft = t.rtl
+    header = [t.gettext("Participant"), t.gettext("Organization")]
+    header += [
+        f"{t.format_date(c.start, 'EEE d MMM')} {t.format_time(c.start)}–{t.format_time(c.end)}"
+        f" {c.start.tzname()}"
+        for c in grid.columns
+    ]
+    sheet.append(header)
+    for row in grid.rows:
+        sheet.append([row.name, row.organization, *row.cells])
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="E8EEF2")
+    busy = PatternFill("solid", fgColor="D9EAD3")
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for line in sheet.iter_rows(min_row=2, min_col=3):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.value:
+                cell.fill = busy
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 14
+    for index in range(3, len(header) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 18
+    sheet.freeze_panes = "C2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)

@@ -1,0 +1,194 @@
+"""The mission report: what was requested, scheduled and held, with charts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from itertools import pairwise
+
+from liqa.core.i18n import translator
+from liqa.core.model import (
+    Event,
+    MeetingFormat,
+    OutcomeKind,
+    RequestStatus,
+    Schedule,
+    Side,
+    pick,
+)
+from liqa.core.outputs import labels
+from liqa.core.outputs.charts import bar_chart
+from liqa.core.outputs.timeline import Item, timeline
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The report's numbers, computed once and shown as tables and charts."""
+
+    participants: int
+    organizations: int
+    hosts: int
+    meetings: int
+    """Meetings and visits scheduled (programme items excluded)."""
+    requested: int
+    """Requests accepted or proposed, plus candidate visits."""
+    held: int | None
+    """Meetings recorded as held, or ``None`` before any outcome is recorded."""
+    per_participant: tuple[tuple[str, int], ...]
+    per_theme: tuple[tuple[str, int], ...]
+    per_org_kind: tuple[tuple[str, int], ...]
+    per_city_day: tuple[tuple[str, int], ...]
+    slot_use: tuple[tuple[str, float], ...]
+    """Share of each day's programme window (or of brokerage tables × slots) in meetings."""
+    travel_minutes: int
+    break_minutes: int
+    outcomes: tuple[tuple[str, int], ...]
+    follow_ups: tuple[tuple[str, int], ...]
+
+
+def _meetings(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.format is not MeetingFormat.PROGRAMME_ITEM]
+
+
+def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
+    found = []
+    for party in item.parties:
+        org_id = party
+        if party not in {o.id for o in event.organizations}:
+            try:
+                org_id = event.person(party).organization
+            except KeyError:
+                continue
+        org = event.organization(org_id)
+        if org.side is not Side.DELEGATION:
+            found.append(labels.org_kind_label(org.kind, lang))
+    return found
+
+
+def _themes(event: Event, item: Item) -> tuple[str, ...]:
+    if item.visit is not None and item.visit.themes:
+        return item.visit.themes
+    sets = []
+    for party in item.parties:
+        try:
+            sets.append(set(event.organization(party).themes))
+        except KeyError:
+            continue
+    common = set.intersection(*sets) if len(sets) > 1 else set()
+    return tuple(sorted(common))
+
+
+def _utilization(event: Event, meetings: list[Item], lang: str) -> list[tuple[str, float]]:
+    t = translator(lang)
+    if event.brokerage is not None:
+        capacity = event.brokerage.tables * len(event.brokerage.slots())
+        used = sum(1 for m in meetings if m.table is not None)
+        return [(t.gettext("Tables × slots"), used / capacity if capacity else 0.0)]
+    out = []
+    for leg in event.legs:
+        for day in leg.days():
+            window = leg.local_datetime(day, leg.day_end) - leg.local_datetime(day, leg.day_start)
+            busy = sum((m.end - m.start for m in meetings if m.day == day), timedelta())
+            if busy:
+                label = f"{t.format_date(day, 'EEE d MMM')} ({labels.city_label(leg.city, lang)})"
+                out.append((label, min(1.0, busy / window)))
+    return out
+
+
+def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
+    """Every figure of the report, in ``lang`` (labels) for ``schedule``."""
+    items = timeline(event, schedule)
+    meetings = _meetings(items)
+    delegates = event.delegates()
+    per_person = Counter(a for m in meetings for a in m.attendees)
+    theme_counts: Counter[str] = Counter()
+    for m in meetings:
+        for theme in _themes(event, m):
+            theme_counts[labels.theme_label(theme, lang)] += 1
+    kinds = Counter(k for m in meetings for k in dict.fromkeys(_host_kinds(event, m, lang)))
+    t = translator(lang)
+    city_day: Counter[str] = Counter()
+    for m in meetings:
+        leg = event.leg_on(m.day)
+        city = labels.city_label(leg.city, lang) if leg else ""
+        city_day[f"{t.format_date(m.day, 'EEE d MMM')} ({city})"] += 1
+    travel = sum(m.travel_minutes_before for m in meetings)
+    gaps = 0
+    for day in sorted({i.day for i in items}):
+        spans = sorted((i.start, i.end) for i in items if i.day == day)
+        for (_, end), (start, _) in pairwise(spans):
+            if start > end:
+                gaps += int((start - end).total_seconds() // 60)
+    gaps -= travel
+    requested = sum(
+        1 for r in event.requests if r.status in (RequestStatus.ACCEPTED, RequestStatus.PROPOSED)
+    ) + len(event.visits)
+    outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
+    follow = Counter(labels.follow_up_label(o.follow_up, lang) for o in event.outcomes)
+    held_ids = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    return Figures(
+        participants=len(delegates),
+        organizations=len({p.organization for p in delegates}),
+        hosts=len({o.id for o in event.organizations if o.side is Side.HOST}),
+        meetings=len(meetings),
+        requested=requested,
+        held=len(held_ids & {m.id for m in meetings}) if event.outcomes else None,
+        per_participant=tuple((labels.person_name(p, lang), per_person[p.id]) for p in delegates),
+        per_theme=tuple(theme_counts.most_common()),
+        per_org_kind=tuple(kinds.most_common()),
+        per_city_day=tuple(city_day.items()),
+        slot_use=tuple(_utilization(event, meetings, lang)),
+        travel_minutes=travel,
+        break_minutes=max(0, gaps),
+        outcomes=tuple(outcome_kinds.most_common()),
+        follow_ups=tuple(follow.most_common()),
+    )
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A titled chart and the table of its numbers."""
+
+    title: str
+    svg: str
+    rows: tuple[tuple[str, str], ...]
+
+
+def charts(figures: Figures, lang: str) -> list[Chart]:
+    """The report's charts (skipping empty ones)."""
+    t = translator(lang)
+    specs: list[tuple[str, tuple[tuple[str, float], ...], bool]] = [
+        (t.gettext("Meetings per participant"), figures.per_participant, False),
+        (t.gettext("Meetings per theme"), figures.per_theme, False),
+        (t.gettext("Meetings per type of host organization"), figures.per_org_kind, False),
+        (t.gettext("Meetings per city and day"), figures.per_city_day, False),
+        (t.gettext("Use of the programme time"), figures.slot_use, True),
+    ]
+    out = []
+    for title, data, percent in specs:
+        if not data:
+            continue
+        names = [name for name, _ in data]
+        values = [value for _, value in data]
+        shown = [t.format_percent(v) if percent else t.format_number(v) for v in values]
+        out.append(
+            Chart(
+                title,
+                bar_chart(names, values, title, percent),
+                tuple(zip(names, shown, strict=True)),
+            )
+        )
+    return out
+
+
+def report_context(event: Event, schedule: Schedule, lang: str) -> dict[str, object]:
+    """Template variables of ``report.html``."""
+    figures = compute_figures(event, schedule, lang)
+    return {
+        "title": pick(event.title, lang),
+        "figures": figures,
+        "charts": charts(figures, lang),
+        "event": event,
+        "version": schedule.version,
+    }

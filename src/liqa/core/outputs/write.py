@@ -1,0 +1,214 @@
+"""Write every output of a planned event into one directory, with an index page.
+
+Layout (per language ``ar``, ``fr``, ``en``)::
+
+    index.html
+    <lang>/agendas/<person>.html|.pdf|.ics
+    <lang>/organizations/<org>.html|.pdf|.ics
+    <lang>/grid.html, grid.xlsx, table-plan.html|.pdf, host-sheets.html|.pdf,
+    <lang>/run-sheet.html|.pdf, report.html|.pdf, communique.html|.txt
+
+Calendars written over a previous run are updated in place (same UIDs, SEQUENCE raised,
+dropped meetings cancelled), so re-running after a change publishes a correct update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+from liqa.core.i18n import translator
+from liqa.core.model import Event, Schedule, Side, pick
+from liqa.core.outputs import labels
+from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.calendar import write_calendar
+from liqa.core.outputs.communique import build_communique
+from liqa.core.outputs.grid import build_grid, write_grid_xlsx
+from liqa.core.outputs.pdf import STYLESHEET, PdfJob, render_pdfs
+from liqa.core.outputs.report import report_context
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.sheets import host_sheets, run_sheets, table_plan
+from liqa.core.outputs.timeline import subject, timeline
+from liqa.core.templating import render
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, what)`` while writing."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One line of the index: a label and the files written for it."""
+
+    label: str
+    files: tuple[tuple[str, str], ...]
+    """(format, relative path) pairs."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """The index's links for one language."""
+
+    lang: str
+    language: str
+    people: tuple[Link, ...]
+    organizations: tuple[Link, ...]
+    documents: tuple[Link, ...]
+
+
+class _Writer:
+    def __init__(self, out_dir: Path, settings: OutputSettings) -> None:
+        self.out_dir = out_dir
+        self.settings = settings
+        self.css = STYLESHEET.read_text(encoding="utf-8")
+        self.pdf_jobs: list[PdfJob] = []
+
+    def page(
+        self, relative: str, template: str, lang: str, pdf: bool, **context: Any
+    ) -> list[tuple[str, str]]:
+        """Write ``relative``.html (and queue its PDF); the (format, path) pairs written."""
+        path = self.out_dir / f"{relative}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(template, lang, inline_css=self.css, **context), encoding="utf-8")
+        files = [("HTML", f"{relative}.html")]
+        if pdf and self.settings.pdf:
+            html = render(template, lang, inline_css="", **context)
+            self.pdf_jobs.append(PdfJob(html, self.out_dir / f"{relative}.pdf"))
+            files.append(("PDF", f"{relative}.pdf"))
+        return files
+
+
+def _pdf_languages(
+    event: Event, person_ids: Sequence[str], langs: Sequence[str], settings: OutputSettings
+) -> set[str]:
+    """Delegates get every language; hosts none unless asked, then the languages they read."""
+    sides = {o.id: o.side for o in event.organizations}
+    wanted: set[str] = set()
+    for person_id in person_ids:
+        person = event.person(person_id)
+        if sides.get(person.organization) is not Side.HOST:
+            return set(langs)
+        if settings.host_pdfs:
+            wanted |= set(person.languages or langs)
+    return wanted & set(langs)
+
+
+def write_outputs(
+    event: Event,
+    schedule: Schedule,
+    out_dir: Path,
+    langs: Sequence[str] = ("ar", "fr", "en"),
+    settings: OutputSettings | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write agendas, calendars, grids, sheets, report and communiqué; return the index path."""
+    settings = settings or OutputSettings()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(out_dir, settings)
+    items = timeline(event, schedule)
+    people = [p for p in event.people if any(subject(event, p.id).involved_in(i) for i in items)]
+    orgs = [
+        o for o in event.organizations if any(subject(event, o.id).involved_in(i) for i in items)
+    ]
+    total_steps = len(langs) * (len(people) + len(orgs) + 6) + 1
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total_steps, what)
+
+    sections = []
+    for lang in langs:
+        t = translator(lang)
+        person_links = []
+        for person in people:
+            relative = f"{lang}/agendas/{person.id}"
+            agenda = build_agenda(event, schedule, person.id, lang, settings)
+            pdf = lang in _pdf_languages(event, [person.id], langs, settings)
+            files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+            write_calendar(event, schedule, person.id, lang, out_dir / f"{relative}.ics", settings)
+            files.append(("ICS", f"{relative}.ics"))
+            person_links.append(Link(labels.person_name(person, lang), tuple(files)))
+            step(agenda.name)
+        org_links = []
+        for org in orgs:
+            relative = f"{lang}/organizations/{org.id}"
+            agenda = build_agenda(event, schedule, org.id, lang, settings)
+            members = [p.id for p in event.members(org.id)]
+            pdf = lang in _pdf_languages(event, members, langs, settings)
+            files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+            write_calendar(event, schedule, org.id, lang, out_dir / f"{relative}.ics", settings)
+            files.append(("ICS", f"{relative}.ics"))
+            org_links.append(Link(labels.org_name(org, lang), tuple(files)))
+            step(agenda.name)
+        title = pick(event.title, lang)
+        documents = []
+        grid = build_grid(event, schedule, lang)
+        files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
+        write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
+        documents.append(Link(t.gettext("Master grid"), (*files, ("XLSX", f"{lang}/grid.xlsx"))))
+        step("grid")
+        documents_spec: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+            (
+                "table-plan",
+                "tableplan.html",
+                t.gettext("Table plan"),
+                {"slots": table_plan(event, schedule, lang)},
+            ),
+            (
+                "host-sheets",
+                "hostsheets.html",
+                t.gettext("Host visit sheets"),
+                {"sheets": host_sheets(event, schedule, lang)},
+            ),
+            (
+                "run-sheet",
+                "runsheet.html",
+                t.gettext("Run sheet"),
+                {"days": run_sheets(event, schedule, lang)},
+            ),
+            (
+                "report",
+                "report.html",
+                t.gettext("Mission report"),
+                report_context(event, schedule, lang),
+            ),
+        )
+        for name, template, label, context in documents_spec:
+            context.setdefault("title", title)
+            files = writer.page(f"{lang}/{name}", template, lang, True, **context)
+            documents.append(Link(label, tuple(files)))
+            step(name)
+        communique = build_communique(event, schedule, lang)
+        files = writer.page(
+            f"{lang}/communique", "communique.html", lang, False, communique=communique
+        )
+        (out_dir / lang / "communique.txt").write_text(communique.as_text(), encoding="utf-8")
+        documents.append(Link(t.gettext("Communiqué"), (*files, ("TXT", f"{lang}/communique.txt"))))
+        step("communique")
+        language = Locale.parse(lang).get_display_name(lang) or lang
+        sections.append(
+            Section(lang, language, tuple(person_links), tuple(org_links), tuple(documents))
+        )
+    total_steps += len(writer.pdf_jobs)
+    render_pdfs(writer.pdf_jobs, settings.workers, lambda path: step(path.name))
+    index = out_dir / "index.html"
+    index_lang = langs[0] if langs else "en"
+    index.write_text(
+        render(
+            "index.html",
+            index_lang,
+            inline_css=writer.css,
+            title=pick(event.title, index_lang),
+            sections=sections,
+            version=schedule.version,
+        ),
+        encoding="utf-8",
+    )
+    step("index")
+    return index
