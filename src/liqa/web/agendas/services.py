@@ -1,14 +1,17 @@
-"""Private calendar feeds: a secret URL per person, revocable, stored as a digest."""
+"""Participant and host write operations: private calendar feeds, host confirmations."""
 
 from __future__ import annotations
 
 import secrets
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from liqa.web.accounts.models import CalendarFeed
 from liqa.web.accounts.services import digest
-from liqa.web.events.models import Event
+from liqa.web.agendas import domain
+from liqa.web.agendas.models import HostConfirmation
+from liqa.web.events.models import Event, Person
 
 
 def create_feed(event: Event, person: str) -> str:
@@ -40,3 +43,42 @@ def feed_owner(secret: str) -> CalendarFeed | None:
         .filter(digest=digest(secret), revoked_at__isnull=True)
         .first()
     )
+
+
+class NotHostsMeeting(Exception):
+    """The assignment is not one of this host's published meetings or visits."""
+
+
+def confirm_attendees(
+    event: Event, organization: str, assignment: str, people: list[str], user: User
+) -> HostConfirmation:
+    """Record which of the host's staff attend one of the host's published meetings."""
+    agenda = domain.agenda_of(event, organization, "en")
+    entries = {e.id for day in agenda.days for e in day.entries} if agenda else set()
+    if assignment not in entries:
+        raise NotHostsMeeting(assignment)
+    staff = set(
+        Person.objects.filter(event=event, organization=organization).values_list("key", flat=True)
+    )
+    unknown = sorted(set(people) - staff)
+    if unknown:
+        raise NotHostsMeeting(f"not staff of {organization}: {', '.join(unknown)}")
+    confirmation, _created = HostConfirmation.objects.update_or_create(
+        event=event,
+        assignment=assignment,
+        organization=organization,
+        defaults={
+            "attendees": sorted(people),
+            "confirmed_by": user,
+            "confirmed_at": timezone.now(),
+        },
+    )
+    return confirmation
+
+
+def confirmations_of(event: Event, organization: str) -> dict[str, list[str]]:
+    """Confirmed staff by assignment key for one host."""
+    return {
+        c.assignment: list(c.attendees)
+        for c in HostConfirmation.objects.filter(event=event, organization=organization)
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -124,13 +125,29 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def host(request: HttpRequest, slug: str) -> HttpResponse:
-    """The host administrator's page: venue, staff, and who is coming."""
+    """The host administrator's page: venue, staff, who is coming; confirm who attends."""
     event = get_object_or_404(Event, slug=slug)
     organization = permissions.host_key(request.user, event)
-    if organization is None:
+    if organization is None or not isinstance(request.user, User):
         raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.confirm_attendees(
+                event,
+                organization,
+                request.POST.get("assignment", ""),
+                request.POST.getlist("attendee"),
+                request.user,
+            )
+        except services.NotHostsMeeting:
+            raise PermissionDenied from None
+        return redirect("agendas:host", event.slug)
     return page(
         request,
         "agendas/host.html",
-        {"event": event, **domain.host_view(event, organization, current_language())},
+        {
+            "event": event,
+            "confirmed": services.confirmations_of(event, organization),
+            **domain.host_view(event, organization, current_language()),
+        },
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from liqa.core import model as core
+from liqa.core.outputs.timeline import zone_at
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import Run, ScheduleVersion
@@ -37,24 +36,16 @@ def overview(row: Event) -> dict[str, Any]:
     }
 
 
-def _zone(event: core.Event, assignment: core.Assignment) -> ZoneInfo:
-    if assignment.venue is not None:
-        try:
-            return event.venue(assignment.venue).tz
-        except KeyError:
-            pass
-    leg = event.leg_on(assignment.start.date())
-    return leg.tz if leg is not None else event.legs[0].tz
-
-
 def grid(version: ScheduleVersion) -> dict[str, Any]:
     """People × days: each person's assignments per local day, in time order."""
     event = event_record(version.event)
     schedule = schedule_record(version)
+    venues = {v.id for v in event.venues}
     days: set[date] = set()
     cells: dict[str, dict[date, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for assignment in sorted(schedule.assignments, key=lambda a: (a.start, a.id)):
-        zone = _zone(event, assignment)
+        venue = event.venue(assignment.venue) if assignment.venue in venues else None
+        zone = zone_at(event, assignment.start, venue)
         start = assignment.start.astimezone(zone)
         days.add(start.date())
         for person in assignment.attendees:

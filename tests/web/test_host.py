@@ -1,0 +1,62 @@
+"""Host administrators see who is coming and confirm which of their staff attend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.web.agendas.models import HostConfirmation
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.publishing import publish
+
+
+def test_host_sees_who_is_coming_to_its_meetings_only(
+    host_admin: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft)
+    page = client_for(host_admin).get(f"/host/{event.slug}/").content.decode()
+    assert ('data-id="r-1"' in page, 'data-id="r-2"' in page, "Amina Idrissi" in page) == (
+        True,
+        False,
+        True,
+    )
+
+
+def test_host_confirms_its_staff(
+    host_admin: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft)
+    client = client_for(host_admin)
+    response = client.post(f"/host/{event.slug}/", {"assignment": "r-1", "attendee": ["p-bruno"]})
+    assert response.status_code == 302
+    saved = HostConfirmation.objects.get()
+    assert (saved.assignment, saved.organization, saved.attendees, saved.confirmed_by) == (
+        "r-1",
+        "o-beta",
+        ["p-bruno"],
+        host_admin,
+    )
+    assert "checked" in client.get(f"/host/{event.slug}/").content.decode()
+
+
+def test_host_cannot_confirm_for_others_meetings_or_people(
+    host_admin: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft)
+    client = client_for(host_admin)
+    other_meeting = client.post(
+        f"/host/{event.slug}/", {"assignment": "r-2", "attendee": ["p-bruno"]}
+    )
+    not_staff = client.post(f"/host/{event.slug}/", {"assignment": "r-1", "attendee": ["p-chen"]})
+    assert (other_meeting.status_code, not_staff.status_code) == (403, 403)
+    assert HostConfirmation.objects.count() == 0
+
+
+def test_host_page_before_publication_shows_nobody(
+    host_admin: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    page = client_for(host_admin).get(f"/host/{event.slug}/").content.decode()
+    assert ('data-id="r-1"' in page, "Amina Idrissi" in page) == (False, False)
