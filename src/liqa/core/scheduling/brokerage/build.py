@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from ortools.sat.python import cp_model
 
+from liqa.core.scheduling.brokerage import implied
 from liqa.core.scheduling.brokerage.constraints import (
     breaks,
     fairness,
@@ -19,11 +20,16 @@ from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable
 
 
-def build_model(problem: Problem, previous: Timetable | None = None) -> ModelContext:
+def build_model(
+    problem: Problem,
+    previous: Timetable | None = None,
+    lower: dict[str, int] | None = None,
+) -> ModelContext:
     """A CP-SAT model of ``problem``; with ``previous``, changes to it are penalised.
 
     Objective, lexicographic through weights: scheduled priority (max) first, then the
-    changes against ``previous`` (min), then breaks (min).
+    changes against ``previous`` (min), then breaks (min). ``lower`` (per-participant
+    lower bounds on breaks, see :mod:`.bounds`) switches on the implied constraints.
     """
     model = cp_model.CpModel()
     domains = [allowed_slots(problem, m) for m in problem.meetings]
@@ -50,6 +56,9 @@ def build_model(problem: Problem, previous: Timetable | None = None) -> ModelCon
     breaks.post(ctx)
     fairness.post(ctx)
     _implied(ctx)
+    if lower is not None:
+        implied.post_starts(ctx)
+        implied.post_lower_bounds(ctx, lower)
     model.minimize(weighted_objective(ctx, previous))
     return ctx
 

@@ -24,48 +24,57 @@ def blocks(problem: Problem) -> list[list[int]]:
 
 
 def post(ctx: ModelContext) -> None:
-    """Create ``breaks[p]`` for every participant, exact in both directions."""
+    """Create ``breaks[p]`` for every participant, exact in both directions.
+
+    ``later[p, t]`` (p meets in slot t or after, in the block) and ``gap[p, t]`` (a break
+    starts at t: busy at t-1, idle at t, a meeting later) are SAT-style literals: with
+    every ``gap`` false, unit propagation alone keeps a participant's meetings together.
+    """
     problem, model = ctx.problem, ctx.model
     of = problem.meetings_of()
-    index = {m.id: i for i, m in enumerate(problem.meetings)}
     for participant in problem.participants:
         pid = participant.id
-        mine = [index[m.id] for m in of[pid]]
-        starts: list[cp_model.LinearExprT] = []
-        actives: list[cp_model.LinearExprT] = []
-        for block in blocks(problem):
-            lits = [ctx.busy[pid, t] for t in block if (pid, t) in ctx.busy]
-            if not lits:
-                continue
-            for t in block:
-                here = ctx.busy.get((pid, t))
-                before = ctx.busy.get((pid, t - 1)) if t != block[0] else None
-                if here is None:
-                    continue
-                if before is None:
-                    starts.append(here)
-                    continue
-                start = model.new_bool_var(f"run_start[{pid},{t}]")
-                model.add_bool_or([here.Not(), before, start])
-                model.add_implication(start, here)
-                model.add_implication(start, before.Not())
-                starts.append(start)
-            inside = set(block)
-            if problem.require_all and any(set(ctx.domains[i]) <= inside for i in mine):
-                actives.append(1)
-                continue
-            active = model.new_bool_var(f"active[{pid},{block[0]}]")
-            for lit in lits:
-                model.add_implication(lit, active)
-            model.add_bool_or(lits).only_enforce_if(active)
-            actives.append(active)
-        upper = max(0, min(len(mine), len(problem.slots)) - 1)
-        ctx.breaks_ub[pid] = upper if starts else 0
-        if not starts or upper == 0:
+        if len(of[pid]) < 2:
+            ctx.breaks_ub[pid] = 0
             ctx.breaks[pid] = 0
-            if starts:
-                model.add(sum(starts) == sum(actives))
+            continue
+        gaps: list[cp_model.IntVar] = []
+        for block in blocks(problem):
+            busy = [ctx.busy.get((pid, t)) for t in block]
+            if sum(b is not None for b in busy) < 2:
+                continue
+            later: list[cp_model.IntVar | None] = [None] * (len(block) + 1)
+            for j in range(len(block) - 1, -1, -1):
+                here, after = busy[j], later[j + 1]
+                if here is None:
+                    later[j] = after
+                elif after is None:
+                    later[j] = here
+                else:
+                    var = model.new_bool_var(f"later[{pid},{block[j]}]")
+                    model.add_bool_or([here, after]).only_enforce_if(var)
+                    model.add_implication(here, var)
+                    model.add_implication(after, var)
+                    later[j] = var
+            for j in range(1, len(block) - 1):
+                before, here, after = busy[j - 1], busy[j], later[j + 1]
+                if before is None or after is None:
+                    continue
+                gap = model.new_bool_var(f"break[{pid},{block[j]}]")
+                clause = [before.Not(), after.Not(), gap]
+                if here is not None:
+                    clause.append(here)
+                    model.add_implication(gap, here.Not())
+                model.add_bool_or(clause)
+                model.add_implication(gap, before)
+                model.add_implication(gap, after)
+                gaps.append(gap)
+        upper = len(gaps)
+        ctx.breaks_ub[pid] = upper
+        if upper == 0:
+            ctx.breaks[pid] = 0
             continue
         count = model.new_int_var(0, upper, f"breaks[{pid}]")
-        model.add(count == sum(starts) - sum(actives))
+        model.add(count == sum(gaps))
         ctx.breaks[pid] = count
+        ctx.gaps.extend(gaps)
