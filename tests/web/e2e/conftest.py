@@ -1,0 +1,51 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live server.
+
+Run them with ``uv run pytest tests/web -m e2e`` (they are also ``slow``, so the default
+run skips them). No browser is downloaded: ``/usr/bin/chromium`` must be installed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API loop
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the session."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "e2e tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def shots() -> Path | None:
+    """Where to save screenshots (``LIQA_SCREENSHOTS=docs/screenshots``), else nowhere."""
+    target = os.environ.get("LIQA_SCREENSHOTS")
+    if not target:
+        return None
+    path = Path(target)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,133 @@
+"""A whole mission in the browser, as a new user would run it.
+
+The organizer imports the demo, runs the scheduler, watches the run, pins a visit,
+re-optimizes around it and publishes; a delegate signs in by magic link, switches to
+Arabic, accepts a request and downloads the .ics; a host confirms who attends.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.agendas.models import HostConfirmation
+from liqa.web.events.models import Event, MeetingRequest, Person
+from liqa.web.events.requests import propose
+from liqa.web.scheduling.models import ScheduleVersion
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+DEMO = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+SLUG = "morocco-us-digital-2024"
+
+
+def _magic_link_sign_in(page: Any, base: str, email: str, next_path: str) -> None:
+    page.goto(base + next_path)  # anonymous: sent to the sign-in page, keeping the target
+    page.fill("#email", email)
+    page.click("form.card button[type=submit]")
+    page.wait_for_selector("[role=status]")
+    link = re.search(r"https?://[^/\s]+(/accounts/link/[^/\s]+/)", str(mail.outbox[-1].body))
+    assert link is not None
+    page.goto(base + link.group(1))
+    page.click("#confirm-sign-in")
+    page.wait_for_url(base + next_path)
+
+
+def test_whole_mission_in_the_browser(
+    live_server: Any, browser: Any, shots: Path | None, settings: Any
+) -> None:
+    settings.LIQA_SCHEDULER_SECONDS = 2.0
+    settings.BASE_URL = live_server.url
+    base = live_server.url
+    User.objects.create_user("org", "org@example.org", "organizer-pass-1", is_staff=True)
+
+    # --- organizer: sign in with a password, import, run, pin, re-optimize, publish
+    desk = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = desk.new_page()
+    page.goto(base + "/accounts/signin/password/?next=/events/import/")
+    page.fill("#username", "org@example.org")
+    page.fill("#password", "organizer-pass-1")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(base + "/events/import/")
+    page.set_input_files("#mission", str(DEMO))
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(base + f"/organize/{SLUG}/")
+    people = Person.objects.filter(event__slug=SLUG).count()
+    assert page.inner_text("#count-people") == str(people)
+
+    page.click("#run-scheduler")
+    page.wait_for_selector("#run-state:text('done')")
+    assert page.eval_on_selector("#run-progress", "e => e.value") == 1
+    page.click("#run-result a")
+    page.wait_for_url(base + f"/organize/{SLUG}/versions/1/")
+    pin = page.locator("button[data-pin^='vis-']").first
+    visit = pin.get_attribute("data-pin")
+    pin.click()
+    page.wait_for_selector(f"button[data-pin='{visit}']:text('Unpin')")
+    if shots is not None:
+        page.screenshot(path=str(shots / "organizer-grid.png"))
+
+    page.click("#reoptimize")
+    page.wait_for_selector("#run-state:text('done')")
+    page.click("#run-result a")
+    page.wait_for_url(base + f"/organize/{SLUG}/versions/2/")
+    assert page.locator(f"button[data-pin='{visit}']").first.inner_text() == "Unpin"
+    v1 = ScheduleVersion.objects.get(event__slug=SLUG, number=1).assignments.get(key=visit)
+    v2 = ScheduleVersion.objects.get(event__slug=SLUG, number=2).assignments.get(key=visit)
+    assert (v2.pinned, v2.start) == (True, v1.start)
+    page.click("#publish")
+    page.wait_for_selector("#affected-count")
+
+    # --- a host proposes a meeting to the delegate's ministry (through the core workflow)
+    event = Event.objects.get(slug=SLUG)
+    host_person = Person.objects.filter(event=event, organization="h-hou-egov").first()
+    assert host_person is not None
+    proposal = propose(event, host_person.key, "MTNRA", "Follow-up on the portal")
+
+    # --- delegate on a phone: magic link, Arabic, accept the request, .ics
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    mobile = phone.new_page()
+    _magic_link_sign_in(mobile, base, "s.lamrani@example.org", f"/me/{SLUG}/")
+    mobile.click("button[value=ar]")
+    mobile.wait_for_selector("html[dir=rtl]")
+    assert mobile.get_attribute("html", "lang") == "ar"
+    if shots is not None:
+        mobile.screenshot(path=str(shots / "participant-agenda-ar.png"))
+    with mobile.expect_download() as download:
+        mobile.click("#download-ics")
+    ics = Path(download.value.path()).read_text(encoding="utf-8")
+    assert (ics.startswith("BEGIN:VCALENDAR"), ics.count("BEGIN:VEVENT") > 0) == (True, True)
+    mobile.click("#my-requests")
+    mobile.click(f"li[data-id='{proposal.request.id}'] button[value=accept]")
+    mobile.wait_for_selector(f"li[data-id='{proposal.request.id}'] .status-accepted")
+    assert MeetingRequest.objects.get(event=event, key=proposal.request.id).status == "accepted"
+
+    # --- host administrator confirms who attends the pinned visit
+    host_org = ScheduleVersion.objects.get(event=event, number=2).assignments.get(key=visit)
+    organization = host_org.parties[0]
+    staff = Person.objects.filter(event=event, organization=organization).first()
+    assert staff is not None
+    admin = accounts.user_for_email(f"admin@{organization}.example")
+    accounts.grant(admin, event, Role.HOST_ADMIN, organization=organization)
+    host = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
+    _magic_link_sign_in(host, base, admin.email, f"/host/{SLUG}/")
+    entry = host.locator(f"li[data-id='{visit}']")
+    entry.locator(f"input[value='{staff.key}']").check()
+    entry.locator("button[type=submit]").click()
+    host.wait_for_selector(f"li[data-id='{visit}'] .confirmed")
+    confirmed = HostConfirmation.objects.get(event=event, assignment=visit)
+    assert confirmed.attendees == [staff.key]
+
+    # --- the public page, in Arabic
+    public = phone.new_page()
+    public.goto(base + f"/events/{SLUG}/")
+    assert public.get_attribute("html", "dir") == "rtl"
+    if shots is not None:
+        public.screenshot(path=str(shots / "public-page-ar.png"), full_page=True)
