@@ -22,16 +22,51 @@ from liqa.core.model import (
 CHICAGO = ZoneInfo("America/Chicago")
 PACIFIC = ZoneInfo("America/Los_Angeles")
 
-HOTEL_HOU = Venue("v-hotel-hou", "Hotel Houston", "Houston", "America/Chicago",
-                  latitude=29.7520, longitude=-95.3583, fictional=True)
-HOTEL_SJ = Venue("v-hotel-sj", "Hotel San Jose", "San Jose", "America/Los_Angeles",
-                 latitude=37.3300, longitude=-121.8890, fictional=True)
-IAH = Venue("v-iah", "Houston airport", "Houston", "America/Chicago",
-            latitude=29.9902, longitude=-95.3368, fictional=True)
-SJC = Venue("v-sjc", "San Jose airport", "San Jose", "America/Los_Angeles",
-            latitude=37.3639, longitude=-121.9289, fictional=True)
-CONSULATE = Venue("v-briefing", "Briefing room", "Houston", "America/Chicago",
-                  latitude=29.7600, longitude=-95.3700, fictional=True)
+HOTEL_HOU = Venue(
+    "v-hotel-hou",
+    "Hotel Houston",
+    "Houston",
+    "America/Chicago",
+    latitude=29.7520,
+    longitude=-95.3583,
+    fictional=True,
+)
+HOTEL_SJ = Venue(
+    "v-hotel-sj",
+    "Hotel San Jose",
+    "San Jose",
+    "America/Los_Angeles",
+    latitude=37.3300,
+    longitude=-121.8890,
+    fictional=True,
+)
+IAH = Venue(
+    "v-iah",
+    "Houston airport",
+    "Houston",
+    "America/Chicago",
+    latitude=29.9902,
+    longitude=-95.3368,
+    fictional=True,
+)
+SJC = Venue(
+    "v-sjc",
+    "San Jose airport",
+    "San Jose",
+    "America/Los_Angeles",
+    latitude=37.3639,
+    longitude=-121.9289,
+    fictional=True,
+)
+CONSULATE = Venue(
+    "v-briefing",
+    "Briefing room",
+    "Houston",
+    "America/Chicago",
+    latitude=29.7600,
+    longitude=-95.3700,
+    fictional=True,
+)
 
 # (id, city, zone, lat, lon, themes, priority)
 HOSTS = [
@@ -52,8 +87,9 @@ HOSTS = [
 def host_venue(host: str, city: str, lat: float, lon: float) -> Venue:
     zone = "America/Chicago" if city == "hou" else "America/Los_Angeles"
     name = "Houston" if city == "hou" else "San Jose"
-    return Venue(f"v-{host}", f"Office of {host}", name, zone, latitude=lat, longitude=lon,
-                 fictional=True)
+    return Venue(
+        f"v-{host}", f"Office of {host}", name, zone, latitude=lat, longitude=lon, fictional=True
+    )
 
 
 def hou(day: int, hh: int, mm: int = 0) -> datetime:
@@ -66,34 +102,71 @@ def sj(day: int, hh: int, mm: int = 0) -> datetime:
     return datetime(2024, 2, day, hh, mm, tzinfo=PACIFIC)
 
 
-def mission(subgroups: int = 1, visits: list[CandidateVisit] | None = None,
-            people: int = 6) -> Event:
+def mission(
+    subgroups: int = 1, visits: list[CandidateVisit] | None = None, people: int = 6
+) -> Event:
     """Houston 12-14 Feb, flight on the 15th morning, San Jose 15-16 Feb."""
     legs = (
-        Leg("houston", "Houston", "America/Chicago", date(2024, 2, 12), date(2024, 2, 14),
-            hotel=HOTEL_HOU.id, max_visits_per_day=3),
-        Leg("sanjose", "San Jose", "America/Los_Angeles", date(2024, 2, 15), date(2024, 2, 16),
-            hotel=HOTEL_SJ.id, max_visits_per_day=3),
+        Leg(
+            "houston",
+            "Houston",
+            "America/Chicago",
+            date(2024, 2, 12),
+            date(2024, 2, 14),
+            hotel=HOTEL_HOU.id,
+            max_visits_per_day=3,
+        ),
+        Leg(
+            "sanjose",
+            "San Jose",
+            "America/Los_Angeles",
+            date(2024, 2, 15),
+            date(2024, 2, 16),
+            hotel=HOTEL_SJ.id,
+            max_visits_per_day=3,
+        ),
     )
     venues = [HOTEL_HOU, HOTEL_SJ, IAH, SJC, CONSULATE]
-    orgs = [Organization("org-ministry", "Ministry", Side.DELEGATION, themes=("e-government",)),
-            Organization("org-startup", "Startup", Side.DELEGATION, themes=("ai", "cloud")),
-            Organization("org-agency", "Agency", Side.DELEGATION, themes=("cybersecurity",))]
+    orgs = [
+        Organization("org-ministry", "Ministry", Side.DELEGATION, themes=("e-government",)),
+        Organization("org-startup", "Startup", Side.DELEGATION, themes=("ai", "cloud")),
+        Organization("org-agency", "Agency", Side.DELEGATION, themes=("cybersecurity",)),
+    ]
     default_visits = []
     for host, city, lat, lon, themes, priority in HOSTS:
         venue = host_venue(host, city, lat, lon)
         venues.append(venue)
         orgs.append(Organization(host, host, Side.HOST, themes=themes, venue=venue.id))
-        default_visits.append(CandidateVisit(f"vis-{host[2:]}", host, venue.id,
-                                             duration_minutes=75, priority=priority,
-                                             themes=themes))
+        default_visits.append(
+            CandidateVisit(
+                f"vis-{host[2:]}",
+                host,
+                venue.id,
+                duration_minutes=75,
+                priority=priority,
+                themes=themes,
+            )
+        )
     delegation = ("org-ministry", "org-startup", "org-agency")
     persons = tuple(Person(f"p{i}", f"Delegate {i}", delegation[i % 3]) for i in range(people))
     programme = (
-        ProgrammeItem("prog-briefing", ProgrammeKind.BRIEFING, {"en": "Welcome briefing"},
-                      hou(12, 8, 30), hou(12, 9, 30), venue=CONSULATE.id),
-        ProgrammeItem("prog-flight", ProgrammeKind.FLIGHT, {"en": "IAH to SJC"},
-                      hou(15, 7, 0), sj(15, 9, 0), venue=IAH.id, end_venue=SJC.id),
+        ProgrammeItem(
+            "prog-briefing",
+            ProgrammeKind.BRIEFING,
+            {"en": "Welcome briefing"},
+            hou(12, 8, 30),
+            hou(12, 9, 30),
+            venue=CONSULATE.id,
+        ),
+        ProgrammeItem(
+            "prog-flight",
+            ProgrammeKind.FLIGHT,
+            {"en": "IAH to SJC"},
+            hou(15, 7, 0),
+            sj(15, 9, 0),
+            venue=IAH.id,
+            end_venue=SJC.id,
+        ),
     )
     return Event(
         id="test-mission",

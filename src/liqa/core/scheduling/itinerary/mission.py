@@ -319,9 +319,15 @@ def _segments(event: Event, venues: dict[str, Venue]) -> list[Segment]:
     """Each day's segments: cut by flights and transfers that leave or arrive that day."""
     moves = sorted((p for p in event.programme if _is_move(p)), key=lambda p: p.start)
     hotels = {leg.hotel for leg in event.legs}
-    # An arrival from outside (not from a hotel) opens the mission; a departure ends it.
-    opening = moves[0] if moves and moves[0].venue not in hotels else None
-    closing = moves[-1] if moves and moves[-1].end_venue not in hotels else None
+    # An arrival on the first day from outside (not from a hotel) opens the mission; a
+    # departure on the last day to outside ends it.
+    opening = closing = None
+    if moves and moves[0].venue not in hotels:
+        arrival = venues[moves[0].end_venue or ""]
+        opening = moves[0] if _local_day(moves[0].end, arrival) <= event.start else None
+    if moves and moves[-1].end_venue not in hotels:
+        departure = venues[moves[-1].venue or ""]
+        closing = moves[-1] if _local_day(moves[-1].start, departure) >= event.end else None
     out: list[Segment] = []
     for leg in sorted(event.legs, key=lambda leg: leg.start):
         for day in leg.days():

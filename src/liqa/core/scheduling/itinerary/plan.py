@@ -34,12 +34,14 @@ def plan_itinerary(
     subgroup id, travel minutes before), lunch breaks and the fixed items, plus an
     :class:`~liqa.core.model.Unplaced` record with a reason for every visit not made.
     When the delegation may split, the plan with subgroups competes with the plan that
-    keeps everyone together (each gets half the time) and the more valuable one wins.
+    keeps everyone together (each gets half the time; not when some members must be kept
+    apart) and the more valuable one wins.
     """
     settings = settings or Settings(time_limit=3.0)
     options: list[list[Subgroup] | None] = [groups]
-    if groups is None and event.subgroups_max > 1:
-        everyone = tuple(p.id for p in delegation_members(event))
+    everyone = tuple(p.id for p in delegation_members(event))
+    apart = any(len(set(rule) & set(everyone)) > 1 for rule in event.apart)
+    if groups is None and event.subgroups_max > 1 and not apart:
         options.append([Subgroup("all", everyone)])  # splitting must beat staying together
     share = replace(settings, time_limit=settings.time_limit / len(options))
     best: tuple[MissionModel, Result] | None = None

@@ -25,6 +25,8 @@ REQUIRED_BONUS = 1e6
 """Effective profit added to required sites so that the search places them first."""
 NOISES = (0.1, 0.3, 0.3, 1.0)
 """Random spread of the insertion ratio, drawn per iteration after the first construction."""
+SMALL = 10
+"""Below this many visits, ruins remove up to half of them rather than a share."""
 REPLACE_WITHIN = 0.01
 """Try replacing visits by better unvisited sites when within this share of the best."""
 RUIN_SHARE = 0.7
@@ -164,13 +166,42 @@ def _replace(sol: Solution) -> bool:
     return False
 
 
+def _move_breaks(sol: Solution, rng: random.Random) -> None:
+    """Move each break (lunch) of some tours to a random place where the route stays valid.
+
+    Insertion never moves a break, so without this the side of lunch a visit falls on
+    would be fixed by the order in which visits happened to be inserted.
+    """
+    p = sol.problem
+    for route in sol.routes:
+        breaks = [i for i, node in enumerate(route.seq) if node in p.breaks]
+        if not breaks or rng.random() < 0.5:
+            continue
+        node = route.seq[breaks[0]]
+        rest = [n for n in route.seq[1:-1] if n != node]
+        options = []
+        for pos in range(len(rest) + 1):
+            middle = [*rest[:pos], node, *rest[pos:]]
+            fixed = [n for n in middle if n in p.tours[route.k].fixed]
+            if fixed == list(p.tours[route.k].fixed) and Route(p, route.k, middle).feasible():
+                options.append(middle)
+        if options:
+            route.seq = [route.seq[0], *rng.choice(options), route.seq[-1]]
+            route.refresh()
+    for k in range(len(sol.routes)):
+        sol.refresh_costs(k)
+
+
 def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
     """Remove a few visits: a random set, or those nearest a random seed visit."""
     routes = sol.routes
     visited = [(r.k, pos) for r in routes for pos in r.removable_positions()]
     if not visited:
         return
-    count = max(1, min(len(visited), int(len(visited) * rng.uniform(0.05, 0.3))))
+    if len(visited) >= SMALL:
+        count = max(1, min(len(visited), int(len(visited) * rng.uniform(0.05, 0.3))))
+    else:  # a few visits: a share would be one visit; remove up to half of them
+        count = rng.randint(1, len(visited) // 2 + 1)
     if rng.random() < 0.5:
         chosen = rng.sample(visited, count)
     else:
@@ -228,6 +259,8 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
                 shake_start -= smallest
             if shake_len > s_max:
                 shake_len = 1
+        if problem.breaks:
+            _move_breaks(sol, rng)
         sol.insert_all(rng)
         score = sol.objective()
         if score >= best_score - REPLACE_WITHIN * true_best:
@@ -262,7 +295,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
 
 def _profit_ceiling(problem: Problem) -> float:
     """The sum over sites of the best profit any tour may get from each: a trivial bound."""
-    if not problem.sites:
+    if not problem.sites or not problem.tours:
         return 0.0
     sites = np.array(problem.sites)
     allowed: FloatArray = np.where(

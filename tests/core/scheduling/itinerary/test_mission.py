@@ -1,0 +1,159 @@
+"""Planning a trade mission: time zones, validity, subgroups, reasons for visits not made."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import UTC, timedelta
+
+import pytest
+
+from liqa.core.model import CandidateVisit, MeetingFormat, Schedule, Venue
+from liqa.core.problems import InputError
+from liqa.core.scheduling.itinerary import Settings, plan_itinerary, render_itinerary
+from liqa.core.scheduling.itinerary.mission import build_model
+from tests.core.scheduling.itinerary.factories import hou, mission, sj, window
+
+FAST = Settings(time_limit=5.0, max_no_improve=150)
+
+
+def assert_no_double_presence(schedule: Schedule) -> None:
+    people = {pid for a in schedule.assignments for pid in a.attendees}
+    for pid in people:
+        mine = [
+            a
+            for a in schedule.for_person(pid)
+            if a.format is not MeetingFormat.PROGRAMME_ITEM or a.id.startswith("lunch-")
+        ]
+        for before, after in itertools.pairwise(mine):
+            assert before.end + timedelta(minutes=after.travel_minutes_before) <= after.start
+
+
+def test_visits_at_ten_local_in_houston_and_san_jose_are_two_hours_apart_in_utc() -> None:
+    visits = [
+        CandidateVisit(
+            "vis-hou",
+            "h-space",
+            "v-h-space",
+            duration_minutes=75,
+            windows=window(hou(15, 10), hou(15, 11, 15)),
+        ),
+        CandidateVisit(
+            "vis-sj",
+            "h-chips",
+            "v-h-chips",
+            duration_minutes=75,
+            windows=window(sj(15, 10), sj(15, 11, 15)),
+        ),
+    ]
+    event = mission(visits=visits)
+    model = build_model(event)
+    assert model.minutes(sj(15, 10)) - model.minutes(hou(15, 10)) == 120
+    # Houston on the 14th instead (the flight leaves on the 15th): one day and two hours.
+    event = mission(
+        visits=[replace(visits[0], windows=window(hou(14, 10), hou(14, 11, 15))), visits[1]]
+    )
+    schedule, result = plan_itinerary(event, FAST)
+    starts = {a.id: a.start for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT}
+    assert starts == {"vis-hou": hou(14, 10), "vis-sj": sj(15, 10)}
+    assert starts["vis-sj"].astimezone(UTC) - starts["vis-hou"].astimezone(UTC) == timedelta(
+        days=1, hours=2
+    )
+    text = render_itinerary(event, schedule)
+    assert "10:00-11:15 CST  Visit h-space at Office of h-space (vis-hou)" in text
+    assert "10:00-11:15 PST  Visit h-chips at Office of h-chips (vis-sj)" in text
+    # Priority 1 x (2 delegates sharing "ai" + 4 others at a quarter each), twice.
+    assert result.score == 2 * (2 * 1.0 + 4 * 0.25)
+
+
+def test_plan_itinerary_places_every_visit_with_lunch_and_travel_respected() -> None:
+    event = mission()
+    schedule, result = plan_itinerary(event, FAST)
+    visits = [a for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT]
+    assert sorted(a.id for a in visits) == sorted(v.id for v in event.visits)
+    assert schedule.unplaced == ()
+    assert {a.attendees for a in visits} == {tuple(p.id for p in event.people)}
+    visit_days = {a.start.astimezone(hou(12, 0).tzinfo).date() for a in visits}
+    lunch_days = {
+        a.start.astimezone(hou(12, 0).tzinfo).date()
+        for a in schedule.assignments
+        if a.id.startswith("lunch-")
+    }
+    assert visit_days == lunch_days
+    assert_no_double_presence(schedule)
+    assert result.terms["visits"] == 11.0
+    assert result.bound is not None
+    assert result.bound >= result.score
+
+
+def test_plan_itinerary_explains_each_visit_it_cannot_make() -> None:
+    far = Venue(
+        "v-ny", "New York office", "New York", "America/New_York", latitude=40.71, longitude=-74.0
+    )
+    visits = [
+        CandidateVisit("vis-ok", "h-port", "v-h-port", duration_minutes=60),
+        CandidateVisit(
+            "vis-sunday",
+            "h-city",
+            "v-h-city",
+            duration_minutes=60,
+            windows=window(hou(18, 9), hou(18, 17)),
+        ),
+        CandidateVisit("vis-small", "h-energy", "v-h-energy", duration_minutes=60, max_visitors=4),
+        CandidateVisit("vis-ny", "h-uni", "v-ny", duration_minutes=60),
+        CandidateVisit(
+            "vis-short",
+            "h-health",
+            "v-h-health",
+            duration_minutes=90,
+            windows=window(hou(13, 10), hou(13, 11)),
+        ),
+    ]
+    event = mission(visits=visits)
+    event = replace(event, venues=(*event.venues, far))
+    schedule, _ = plan_itinerary(event, FAST)
+    assert [(u.id, u.reason) for u in schedule.unplaced] == [
+        ("vis-sunday", "outside_windows"),
+        ("vis-small", "capacity"),
+        ("vis-ny", "too_far"),
+        ("vis-short", "outside_windows"),
+    ]
+    assert [a.id for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT] == [
+        "vis-ok"
+    ]
+
+
+def test_plan_itinerary_keeps_required_attendees_and_together_rules_in_subgroups() -> None:
+    event = mission(subgroups=2)
+    needs_p4 = replace(event.visits[0], required_attendees=("p4",), max_visitors=3)
+    event = replace(
+        event, visits=(needs_p4, *event.visits[1:]), together=(("p0", "p3"),), apart=(("p1", "p4"),)
+    )
+    schedule, _ = plan_itinerary(event, FAST)
+    groups = {a.group: set(a.attendees) for a in schedule.assignments if a.group}
+    assert any({"p0", "p3"} <= members for members in groups.values())
+    assert not any({"p1", "p4"} <= members for members in groups.values())
+    visit = next((a for a in schedule.assignments if a.id == needs_p4.id), None)
+    if visit is not None:
+        assert "p4" in visit.attendees
+        assert len(visit.attendees) <= 3
+    else:
+        assert [u.id for u in schedule.unplaced] == [needs_p4.id]
+    assert_no_double_presence(schedule)
+
+
+def test_plan_itinerary_makes_no_visit_during_the_flight() -> None:
+    schedule, _ = plan_itinerary(mission(), FAST)
+    takeoff, landing = hou(15, 7), sj(15, 9)
+    visits = [a for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT]
+    assert all(a.end <= takeoff or a.start >= landing for a in visits)
+
+
+def test_build_model_names_a_leg_without_hotel() -> None:
+    event = mission()
+    event = replace(event, legs=(replace(event.legs[0], hotel=None), event.legs[1]))
+    with pytest.raises(InputError) as caught:
+        build_model(event)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("legs[0].hotel", "leg 'houston' has no hotel")
+    ]
