@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ortools.sat.python import cp_model
 
 from liqa.core.scheduling.brokerage import implied
@@ -74,27 +72,29 @@ def _implied(ctx: ModelContext) -> None:
             ctx.model.add(sum(lits) <= 2 * problem.tables)
 
 
-def weighted_objective(ctx: ModelContext, previous: Timetable | None) -> cp_model.LinearExprT:
+def weighted_objective(ctx: ModelContext, previous: Timetable | None) -> cp_model.LinearExpr:
     """The weighted sum of the objective terms (to minimise)."""
     problem = ctx.problem
-    breaks_total = sum(ctx.breaks.values())
+    exprs: list[cp_model.LinearExprT] = list(ctx.breaks.values())
+    coeffs: list[int] = [1] * len(exprs)
     unit = sum(ctx.breaks_ub.values()) + 1
-    expr: cp_model.LinearExprT = breaks_total
     if previous is not None:
-        expr = changes_expr(ctx, previous.by_meeting()) * unit + breaks_total
-        unit *= len(previous.placements) + 1
+        kept = kept_literals(ctx, previous)
+        exprs += kept
+        coeffs += [-unit] * len(kept)
+        unit *= len(kept) + 1
     if not problem.require_all:
-        priority = sum(m.priority * ctx.placed[i] for i, m in enumerate(problem.meetings))
-        expr = expr - unit * priority
-    return expr
+        exprs += ctx.placed
+        coeffs += [-unit * m.priority for m in problem.meetings]
+    return cp_model.LinearExpr.weighted_sum(exprs, coeffs)
 
 
-def changes_expr(ctx: ModelContext, before: Mapping[str, object]) -> cp_model.LinearExprT:
-    """Meetings of the previous timetable not kept in their slot."""
-    kept = []
+def kept_literals(ctx: ModelContext, previous: Timetable) -> list[cp_model.LinearExprT]:
+    """For each meeting of the previous timetable, the literal "still in its slot"."""
+    before = previous.by_meeting()
+    kept: list[cp_model.LinearExprT] = []
     for i, meeting in enumerate(ctx.problem.meetings):
         placement = before.get(meeting.id)
-        if placement is None:
-            continue
-        kept.append(ctx.at(i, placement.slot))  # type: ignore[attr-defined]
-    return len(kept) - sum(kept)
+        if placement is not None:
+            kept.append(ctx.at(i, placement.slot))
+    return kept

@@ -4,8 +4,10 @@ free table. Used as the warm start of the CP-SAT model and as the benchmark comp
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
+from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.problem import Problem, Result, Status
 from liqa.core.scheduling.brokerage.results import make_result
@@ -49,7 +51,7 @@ def greedy(problem: Problem) -> Result:
     began = time.perf_counter()
     slots = greedy_slots(problem)
     seconds = time.perf_counter() - began
-    return make_result(
+    result = make_result(
         problem,
         slots,
         Status.FEASIBLE,
@@ -58,3 +60,7 @@ def greedy(problem: Problem) -> Result:
         seconds_to_first=seconds,
         bound=None,
     )
+    if check_schedule(problem, result.timetable):
+        # Some required meeting is missing or fairness is broken: not a valid timetable.
+        return dataclasses.replace(result, status=Status.UNKNOWN)
+    return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable
 
 
@@ -21,7 +23,7 @@ def busy_slots(problem: Problem, timetable: Timetable) -> dict[str, list[int]]:
 def breaks_in(problem: Problem, slots: list[int]) -> int:
     """Breaks in sorted busy ``slots``: maximal idle runs between two meetings of one block."""
     count = 0
-    for a, b in zip(slots, slots[1:], strict=False):
+    for a, b in itertools.pairwise(slots):
         if b != a + 1 and problem.slots[a].block == problem.slots[b].block:
             count += 1
     return count
@@ -56,5 +58,5 @@ def table_changes(problem: Problem, timetable: Timetable) -> int:
     changes = 0
     for visits in seen.values():
         visits.sort()
-        changes += sum(1 for a, b in zip(visits, visits[1:], strict=False) if a[1] != b[1])
+        changes += sum(1 for a, b in itertools.pairwise(visits) if a[1] != b[1])
     return changes

@@ -91,7 +91,7 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
     lower = participant_lower_bounds(problem)
     ctx = build_model(problem, lower=lower)
     assert spans_apply(ctx)
-    ctx.model.clear_objective()
+    ctx.model.clear_objective()  # type: ignore[no-untyped-call]  # untyped in OR-Tools
     total = ctx.model.new_int_var(0, sum(ctx.breaks_ub.values()), "breaks_total")
     ctx.model.add(total == sum(ctx.breaks.values()))
     if settings.dump_model:

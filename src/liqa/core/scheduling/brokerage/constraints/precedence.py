@@ -17,7 +17,7 @@ def post(ctx: ModelContext) -> None:
             j = index.get(before)
             if j is None:
                 continue
-            later_j = [t2 for t2 in ctx.domains[j]]
+            later_j = list(ctx.domains[j])
             for t in ctx.domains[i]:
                 blocked = [ctx.x[j, t2] for t2 in later_j if t2 >= t]
                 if blocked:

@@ -62,7 +62,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
         if placement.table is None:
             continue
         at_table[placement.slot, placement.table].append(meeting.id)
-        owned = {problem.participant(pid).table for pid in meeting.people} - {None}
+        owned = {k for pid in meeting.people if (k := problem.participant(pid).table) is not None}
         if owned and placement.table not in owned:
             out.append(
                 Violation(

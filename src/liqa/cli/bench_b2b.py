@@ -1,0 +1,78 @@
+"""``liqa bench b2b``: the brokerage scheduler on the public B2B instances (.dzn)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from liqa.cli.bench import bench_app
+from liqa.core.problems import InputError
+from liqa.core.scheduling.brokerage.benchmark import known_optima, markdown_table, run_instance
+from liqa.core.scheduling.brokerage.problem import Settings
+
+RESULTS = Path("benchmarks/results/b2b.md")
+
+
+@bench_app.command("b2b")
+def bench_b2b(
+    paths: Annotated[list[Path], typer.Argument(help="Instance files (.dzn) or directories.")],
+    time_limit: Annotated[float, typer.Option(help="Seconds per instance.")] = 10.0,
+    fairness: Annotated[
+        int | None, typer.Option(help="Bound d on max - min breaks (the study uses 2).")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the result(s) as JSON here.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="CP-SAT workers.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    markdown: Annotated[
+        Path, typer.Option(help="Markdown table written when a directory is run.")
+    ] = RESULTS,
+) -> None:
+    """Schedule every instance, check it, and compare with the greedy baseline."""
+    console = Console()
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.glob("*.dzn"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            console.print(f"[red]error:[/red] {path}: no such file or directory")
+            raise typer.Exit(2)
+    if not files:
+        console.print("[red]error:[/red] no .dzn instance found")
+        raise typer.Exit(2)
+    settings = Settings(time_limit=time_limit, workers=workers, seed=seed)
+    records: list[dict[str, Any]] = []
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("solving", total=len(files))
+        for file in files:
+            progress.update(task, description=file.name)
+            try:
+                record = run_instance(file, settings, fairness)
+            except InputError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from None
+            records.append(record)
+            console.print(
+                f"{record['instance']}: {record['status']}, breaks {record['breaks']}, "
+                f"bound {record['bound']}, {record['seconds']:.2f} s, "
+                f"valid {'yes' if record['valid'] else 'no'}; "
+                f"greedy {record['greedy']['breaks']} breaks "
+                f"({record['greedy']['placed']}/{record['meetings']} placed)"
+            )
+            progress.advance(task)
+    if json_out is not None:
+        payload: Any = records[0] if len(files) == 1 else records
+        json_out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    if any(p.is_dir() for p in paths):
+        optima = known_optima(files[0].parent)
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        markdown.write_text(markdown_table(records, optima), encoding="utf-8")
+        console.print(f"wrote {markdown}")

@@ -1,0 +1,182 @@
+"""Adapter between the domain :class:`~liqa.core.model.Event` and the brokerage scheduler.
+
+Parties of accepted one-to-one requests become participants: a person attends one
+meeting at a time at their own table if they have one; an organization named as a party
+may meet in parallel with as many people as it has. Breaks are counted within a session.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from liqa.core.model import (
+    Assignment,
+    Event,
+    MeetingFormat,
+    Provenance,
+    RequestStatus,
+    Schedule,
+    TimeWindow,
+    Unplaced,
+)
+from liqa.core.problems import InputError
+from liqa.core.problems import Problem as InputProblem
+from liqa.core.scheduling.brokerage.problem import (
+    Meeting,
+    Participant,
+    Problem,
+    Result,
+    Settings,
+    SlotInfo,
+)
+from liqa.core.scheduling.brokerage.solve import solve
+
+SOURCE = "<event>"
+
+
+def event_problem(event: Event, fairness: int | None = None) -> Problem:
+    """The brokerage problem of ``event``: accepted 1:1 requests, slots, tables, limits."""
+    setup = event.brokerage
+    if setup is None:
+        raise InputError(
+            [
+                InputProblem(
+                    SOURCE,
+                    f"event {event.id} has no brokerage section",
+                    hint="add brokerage: venue, slot_minutes, tables, sessions",
+                    path="brokerage",
+                    code="missing_brokerage",
+                )
+            ]
+        )
+    slots = setup.slots()
+    windows = [TimeWindow(s.start, s.end) for s in slots]
+    people = {p.id: p for p in event.people}
+    orgs = {o.id: o for o in event.organizations}
+    problems: list[InputProblem] = []
+    requests = [
+        r
+        for r in event.requests
+        if r.status == RequestStatus.ACCEPTED and r.format == MeetingFormat.ONE_TO_ONE
+    ]
+    ids: list[str] = []
+    for n, r in enumerate(event.requests):
+        if r not in requests:
+            continue
+        for who in (r.requester, r.target, *r.attendees):
+            if who not in people and who not in orgs:
+                problems.append(
+                    InputProblem(
+                        SOURCE,
+                        f"request {r.id} names {who!r}, neither a person nor an organization",
+                        path=f"requests[{n}]",
+                        code="unknown_reference",
+                    )
+                )
+            elif who not in ids:
+                ids.append(who)
+    starts = {s.start: s.index for s in slots}
+    meetings = []
+    kept = {r.id for r in requests}
+    for n, r in enumerate(event.requests):
+        if r.id not in kept:
+            continue
+        fixed = None
+        if r.fixed_start is not None:
+            fixed = starts.get(r.fixed_start)
+            if fixed is None:
+                problems.append(
+                    InputProblem(
+                        SOURCE,
+                        f"request {r.id}: fixed_start {r.fixed_start.isoformat()} is not "
+                        "the start of a brokerage slot",
+                        hint="use a slot start time",
+                        path=f"requests[{n}].fixed_start",
+                        code="bad_fixed_start",
+                    )
+                )
+        meetings.append(
+            Meeting(
+                r.id,
+                (r.requester, r.target),
+                attendees=r.attendees,
+                priority=r.priority,
+                session=r.session,
+                fixed_slot=fixed,
+                after=tuple(a for a in r.after if a in kept),
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    participants = []
+    for pid in ids:
+        if pid in people:
+            person = people[pid]
+            away = frozenset(i for i, w in enumerate(windows) if not person.is_available(w))
+            participants.append(Participant(pid, 1, away, person.table))
+        else:
+            members = event.members(pid)
+            away = frozenset(
+                i
+                for i, w in enumerate(windows)
+                if members and not any(m.is_available(w) for m in members)
+            )
+            participants.append(Participant(pid, max(1, len(members)), away))
+    return Problem(
+        slots=tuple(SlotInfo(s.session, s.session) for s in slots),
+        tables=setup.tables,
+        participants=tuple(participants),
+        meetings=tuple(meetings),
+        max_meetings_per_session=setup.max_meetings_per_session,
+        max_break_spread=fairness,
+        name=event.id,
+    )
+
+
+def plan_brokerage(
+    event: Event, settings: Settings | None = None, fairness: int | None = None
+) -> tuple[Schedule, Result]:
+    """Schedule the event's accepted 1:1 meetings; the domain schedule and the solver report.
+
+    Assignment ids are the request ids; every unplaced request carries a reason code, a
+    human explanation and the ids of the meetings in its way.
+    """
+    problem = event_problem(event, fairness)
+    result = solve(problem, settings)
+    return to_schedule(event, problem, result), result
+
+
+def to_schedule(event: Event, problem: Problem, result: Result, version: int = 1) -> Schedule:
+    """The domain :class:`Schedule` of a solver result."""
+    assert event.brokerage is not None
+    slots = event.brokerage.slots()
+    people = {p.id for p in event.people}
+    assignments = []
+    for placement in sorted(result.timetable.placements, key=lambda p: (p.slot, p.meeting)):
+        meeting = problem.meeting(placement.meeting)
+        slot = slots[placement.slot]
+        attendees: list[str] = []
+        for who in meeting.people:
+            found = [who] if who in people else [m.id for m in event.members(who)]
+            attendees += [a for a in found if a not in attendees]
+        assignments.append(
+            Assignment(
+                id=meeting.id,
+                start=slot.start,
+                end=slot.end,
+                venue=event.brokerage.venue,
+                attendees=tuple(attendees),
+                table=placement.table,
+                parties=meeting.parties,
+            )
+        )
+    unplaced = tuple(Unplaced(u.meeting, u.reason, u.detail, u.blocking) for u in result.unplaced)
+    provenance = Provenance(
+        method=f"brokerage/{result.method}",
+        created_at=datetime.now(UTC),
+        status=str(result.status),
+        objective={k: float(v) for k, v in result.objective.items()},
+        bound=result.bound,
+        gap=result.gap,
+    )
+    return Schedule(event.id, version, tuple(assignments), provenance, unplaced)
