@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from liqa.cli import bench  # noqa: F401
+from liqa.cli import bench_b2b  # noqa: F401
 from liqa.cli import bench_toptw  # noqa: F401
 from liqa.cli import matching  # noqa: F401
 from liqa.cli import spreadsheets  # noqa: F401
