@@ -188,9 +188,21 @@ def test_two_documents_are_refused() -> None:
         (
             2,
             "",
-            "invalid YAML: but found another document (expected a single document in the stream)",
-            SYNTAX_HINT,
+            "the file holds more than one YAML document (a second '---')",
+            "keep one mission per file",
             "syntax_error",
+        )
+    ]
+
+
+def test_alias_before_its_anchor_is_refused() -> None:
+    assert brief(problems_of("a: *b\nb: &b 1\n")) == [
+        (
+            1,
+            "",
+            "the alias *b has no complete anchor &b before it",
+            "define the anchor first; an alias cannot refer to the value that contains it",
+            "bad_alias",
         )
     ]
 

@@ -13,13 +13,21 @@ from __future__ import annotations
 import io
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from liqa.core.problems import Problem
@@ -151,8 +159,7 @@ def _check_json_syntax(text: str, filename: str) -> None:
 def _read_yaml(text: str, filename: str) -> Document:
     yaml = YAML(typ="rt", pure=True)
     try:
-        _check_events(yaml, text, filename)
-        root = yaml.compose(io.StringIO(text))
+        return _Builder(filename, yaml).build(yaml.parse(io.StringIO(text)))
     except ReadError:
         raise
     except MarkedYAMLError as exc:
@@ -186,77 +193,6 @@ def _read_yaml(text: str, filename: str) -> Document:
         ) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise ReadError(Problem(filename, f"invalid YAML: {exc}", code="syntax_error")) from None
-    if root is None:
-        raise ReadError(
-            Problem(filename, "the file holds no data (only comments?)", code="empty_file")
-        )
-    _check_expansion(root, filename)
-    return _Builder(filename).document(root)
-
-
-def _check_expansion(root: Node, filename: str) -> None:
-    """Refuse recursive aliases and data that aliases expand beyond :data:`MAX_NODES`."""
-    sizes: dict[int, int] = {}
-
-    def size(node: Node, depth: int, open_nodes: frozenset[int]) -> int:
-        if id(node) in open_nodes:
-            raise ReadError(
-                Problem(
-                    filename,
-                    "a YAML alias refers to the value that contains it (a loop)",
-                    hint="write the values out instead of using an alias",
-                    line=node.start_mark.line + 1,
-                    code="recursive_alias",
-                )
-            )
-        if depth > MAX_DEPTH:
-            raise ReadError(_too_deep(filename, node.start_mark.line + 1))
-        if id(node) not in sizes:
-            inner = open_nodes | {id(node)}
-            children: list[Node] = []
-            if isinstance(node, MappingNode):
-                children = [part for pair in node.value for part in pair]
-            elif isinstance(node, SequenceNode):
-                children = list(node.value)
-            sizes[id(node)] = 1 + sum(size(child, depth + 1, inner) for child in children)
-            if sizes[id(node)] > MAX_NODES:
-                raise ReadError(
-                    Problem(
-                        filename,
-                        f"the file expands to more than {MAX_NODES:,} values",
-                        hint="YAML aliases multiply data (an anchors bomb?); write the values out",
-                        line=node.start_mark.line + 1,
-                        code="too_many_values",
-                    )
-                )
-        return sizes[id(node)]
-
-    size(root, 0, frozenset())
-
-
-def _check_events(yaml: YAML, text: str, filename: str) -> None:
-    """Refuse deep nesting and too many aliases before anything is composed."""
-    depth = aliases = 0
-    for event in yaml.parse(io.StringIO(text)):
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ReadError(_too_deep(filename, _event_line(event)))
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, AliasEvent):
-            aliases += 1
-            if aliases > MAX_ALIASES:
-                raise ReadError(
-                    Problem(
-                        filename,
-                        f"the file uses more than {MAX_ALIASES} YAML aliases (*name)",
-                        hint="write the values out; liqa refuses alias-heavy files "
-                        "(a 'billion laughs' bomb looks like this)",
-                        line=_event_line(event),
-                        code="too_many_aliases",
-                    )
-                )
 
 
 def _event_line(event: Any) -> int | None:
@@ -282,89 +218,226 @@ def _kind(value: Any) -> str:
     return f"a single value ({type(value).__name__})"
 
 
+@dataclass
+class _Frame:
+    """An open mapping or list while building from parser events."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    size: int = 1
+    depth: int = 1
+    key: str | None = None
+    merge_next: bool = False
+    seen: set[str] = field(default_factory=set)
+    merges: list[dict[str, Any]] = field(default_factory=list)
+
+
 class _Builder:
-    """Turns composed YAML nodes into plain data, recording lines and counting values."""
+    """Builds plain data from parser events in one pass, recording lines and refusing abuse.
 
-    def __init__(self, filename: str) -> None:
+    Nothing is constructed from tags; aliases reuse the anchored value, and their expanded
+    size and depth count against the limits, so an anchors bomb is refused early.
+    """
+
+    def __init__(self, filename: str, yaml: YAML) -> None:
         self.filename = filename
+        self.resolver = yaml.resolver
         self.lines: dict[Path, int] = {}
-        self.count = 0
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.stack: list[_Frame] = []
+        self.total = 0
+        self.aliases = 0
+        self.documents = 0
+        self.root: Any = None
+        self.has_root = False
 
-    def document(self, root: Node) -> Document:
-        data = self.value(root, ())
-        return Document(data, self.lines)
-
-    def value(self, node: Node, path: Path) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
+    def build(self, events: Iterator[Any]) -> Document:
+        for event in events:
+            if isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise self._error(
+                        event,
+                        "the file holds more than one YAML document (a second '---')",
+                        "keep one mission per file",
+                        "syntax_error",
+                    )
+            elif isinstance(event, ScalarEvent):
+                value = self._scalar(event)
+                self._attach(event, value, 1, 0, event.anchor)
+            elif isinstance(event, AliasEvent):
+                self._alias(event)
+            elif isinstance(event, MappingStartEvent | SequenceStartEvent):
+                self._open(event)
+            elif isinstance(event, CollectionEndEvent):
+                self._close()
+        if not self.has_root:
             raise ReadError(
-                Problem(
-                    self.filename,
-                    f"the file expands to more than {MAX_NODES:,} values",
-                    hint="YAML aliases multiply data; write the values out",
-                    code="too_many_values",
-                )
+                Problem(self.filename, "the file holds no data (only comments?)", code="empty_file")
             )
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        tag = _tag(node)
+        return Document(self.root, self.lines)
+
+    def _error(self, event: Any, message: str, hint: str, code: str) -> ReadError:
+        return ReadError(
+            Problem(self.filename, message, hint=hint, line=_event_line(event), code=code)
+        )
+
+    def _check_tag(self, event: Any, tag: str) -> None:
         if tag.startswith("!") or (tag.startswith(_YAML) and tag[len(_YAML) :] not in _PLAIN_TAGS):
+            raise self._error(
+                event,
+                f"unsupported YAML tag {tag!r}",
+                "remove the tag (liqa reads plain values only)",
+                "unsupported_tag",
+            )
+
+    def _explicit_tag(self, event: Any) -> str | None:
+        tag = getattr(event, "ctag", None) or getattr(event, "tag", None)
+        text = str(getattr(tag, "value", tag) or "")
+        return None if text in ("", "!") else text
+
+    def _next_path(self, event: Any) -> Path | None:
+        """Where the next value goes; ``None`` when it is a mapping key."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.path, len(frame.value))
+        if frame.merge_next:
+            return frame.path
+        return None if frame.key is None else (*frame.path, frame.key)
+
+    def _open(self, event: Any) -> None:
+        tag = self._explicit_tag(event)
+        if tag is not None:
+            self._check_tag(event, tag)
+        if len(self.stack) >= MAX_DEPTH:
+            raise ReadError(_too_deep(self.filename, _event_line(event)))
+        path = self._next_path(event)
+        if path is None:
+            raise self._error(
+                event,
+                "a key is a list or mapping; keys must be plain names",
+                "write 'name: value' pairs",
+                "syntax_error",
+            )
+        self.lines.setdefault(path, _event_line(event) or 0)
+        empty: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
+        self._count(event, 1)
+        self.stack.append(_Frame(empty, path, event.anchor))
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.value, dict):
+            for merged in frame.merges:
+                for key, item in merged.items():
+                    frame.value.setdefault(key, item)
+        self._place(frame.value, frame.size, frame.depth, frame.anchor)
+
+    def _attach(self, event: Any, value: Any, size: int, depth: int, anchor: str | None) -> None:
+        if self.stack and isinstance(self.stack[-1].value, dict):
+            frame = self.stack[-1]
+            if frame.key is None and not frame.merge_next:
+                self._key(event, value)
+                return
+        path = self._next_path(event)
+        assert path is not None
+        self.lines.setdefault(path, _event_line(event) or 0)
+        self._count(event, size)
+        self._place(value, size, depth, anchor)
+
+    def _key(self, event: Any, value: Any) -> None:
+        frame = self.stack[-1]
+        if isinstance(event, ScalarEvent) and self._resolved(event) == _YAML + "merge":
+            frame.merge_next = True
+            return
+        key = str(value)
+        if key in frame.seen:
             raise ReadError(
                 Problem(
                     self.filename,
-                    f"unsupported YAML tag {tag!r}",
-                    hint="remove the tag (liqa reads plain values only)",
-                    line=node.start_mark.line + 1,
-                    code="unsupported_tag",
+                    f"the key {key!r} appears twice in the same mapping",
+                    hint="remove one of them",
+                    line=_event_line(event),
+                    path=_format((*frame.path, key)),
+                    code="duplicate_key",
                 )
             )
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        return self.scalar(node)
+        frame.seen.add(key)
+        frame.key = key
+        self.lines[(*frame.path, key)] = _event_line(event) or 0
 
-    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            if _tag(key_node) == _YAML + "merge":
-                merged = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-                for source in merged:
-                    if isinstance(source, MappingNode):
-                        for key, value in self.mapping(source, path).items():
-                            out.setdefault(key, value)
-                continue
-            if not isinstance(key_node, ScalarNode):
-                raise ReadError(
-                    Problem(
-                        self.filename,
-                        "a key is a list or mapping; keys must be plain names",
-                        line=key_node.start_mark.line + 1,
-                        code="syntax_error",
-                    )
-                )
-            key = str(key_node.value)
-            key_path = (*path, key)
-            if key in seen:
-                raise ReadError(
-                    Problem(
-                        self.filename,
-                        f"the key {key!r} appears twice in the same mapping",
-                        hint="remove one of them",
-                        line=key_node.start_mark.line + 1,
-                        path=_format(key_path),
-                        code="duplicate_key",
-                    )
-                )
-            seen.add(key)
-            self.lines[key_path] = key_node.start_mark.line + 1
-            out[key] = self.value(value_node, key_path)
-        return out
+    def _place(self, value: Any, size: int, depth: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, size, depth)
+        if not self.stack:
+            self.root, self.has_root = value, True
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        frame.depth = max(frame.depth, depth + 1)
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        elif frame.merge_next:
+            frame.merge_next = False
+            sources = value if isinstance(value, list) else [value]
+            frame.merges.extend(source for source in sources if isinstance(source, dict))
+        else:
+            assert frame.key is not None
+            frame.value[frame.key] = value
+            frame.key = None
 
-    def scalar(self, node: ScalarNode) -> Any:
-        tag = _tag(node)
-        text = str(node.value)
+    def _alias(self, event: Any) -> None:
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise self._error(
+                event,
+                f"the file uses more than {MAX_ALIASES} YAML aliases (*name)",
+                "write the values out; liqa refuses alias-heavy files "
+                "(a 'billion laughs' bomb looks like this)",
+                "too_many_aliases",
+            )
+        if any(frame.anchor == event.anchor for frame in self.stack):
+            raise self._error(
+                event,
+                "a YAML alias refers to the value that contains it (a loop)",
+                "write the values out instead of using an alias",
+                "recursive_alias",
+            )
+        if event.anchor not in self.anchors:
+            raise self._error(
+                event,
+                f"the alias *{event.anchor} has no complete anchor &{event.anchor} before it",
+                "define the anchor first; an alias cannot refer to the value that contains it",
+                "bad_alias",
+            )
+        value, size, depth = self.anchors[event.anchor]
+        if len(self.stack) + depth > MAX_DEPTH:
+            raise ReadError(_too_deep(self.filename, _event_line(event)))
+        self._attach(event, value, size, depth, None)
+
+    def _count(self, event: Any, size: int) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            raise self._error(
+                event,
+                f"the file expands to more than {MAX_NODES:,} values",
+                "YAML aliases multiply data (an anchors bomb?); write the values out",
+                "too_many_values",
+            )
+
+    def _resolved(self, event: Any) -> str:
+        tag = self._explicit_tag(event)
+        if tag is None:
+            resolved = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+            tag = str(getattr(resolved, "value", resolved) or "")
+        return tag
+
+    def _scalar(self, event: Any) -> Any:
+        tag = self._resolved(event)
+        self._check_tag(event, tag)
+        text = str(event.value)
         if tag == _YAML + "null":
             return None
         if tag == _YAML + "bool":
@@ -378,11 +451,6 @@ class _Builder:
 
 
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge"}
-
-
-def _tag(node: Node) -> str:
-    tag = node.tag
-    return str(getattr(tag, "value", tag) or "")
 
 
 def _to_int(text: str) -> int | str:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from liqa.core.missionfile.values import LegSpan, format_instant
 from liqa.core.model import (
@@ -97,6 +98,10 @@ def _styled(value: Any) -> Any:
         if _is_flat(value) and _width(value) <= _FLOW_WIDTH:
             seq.fa.set_flow_style()
         return seq
+    if isinstance(value, str) and value and not value[0].isalnum():
+        # ruamel's emitter writes some plain scalars it cannot read back ('?x' in a flow
+        # mapping); quoting every string that starts with punctuation avoids the whole class.
+        return DoubleQuotedScalarString(value)
     return value
 
 
