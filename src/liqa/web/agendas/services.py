@@ -7,11 +7,12 @@ import secrets
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from liqa.core import model as core
 from liqa.web.accounts.models import CalendarFeed
 from liqa.web.accounts.services import digest
 from liqa.web.agendas import domain
 from liqa.web.agendas.models import HostConfirmation
-from liqa.web.events.models import Event, Person
+from liqa.web.events.models import Event, Outcome, Person
 
 
 def create_feed(event: Event, person: str) -> str:
@@ -82,3 +83,48 @@ def confirmations_of(event: Event, organization: str) -> dict[str, list[str]]:
         c.assignment: list(c.attendees)
         for c in HostConfirmation.objects.filter(event=event, organization=organization)
     }
+
+
+class NotYourMeeting(Exception):
+    """The person does not attend this published meeting."""
+
+
+def record_outcome(
+    event: Event,
+    person: str | None,
+    assignment: str,
+    kind: str,
+    follow_up: str = "none",
+    notes: str = "",
+) -> core.Outcome:
+    """Record what came of a published meeting; ``person=None`` is an organizer.
+
+    A participant may only record outcomes of meetings they attend; they become the
+    follow-up's owner. Invalid kinds raise ``ValueError`` from the core's enums.
+    """
+    found = domain.published(event)
+    attended = {a.id: a for a in (found.schedule.assignments if found is not None else ())}
+    if assignment not in attended:
+        raise NotYourMeeting(assignment)
+    if person is not None and person not in attended[assignment].attendees:
+        raise NotYourMeeting(assignment)
+    record = core.Outcome(
+        assignment=assignment,
+        kind=core.OutcomeKind(kind),
+        follow_up=core.FollowUp(follow_up),
+        owner=person,
+        notes=notes,
+        recorded_at=timezone.now(),
+    )
+    Outcome.objects.update_or_create(
+        event=event,
+        assignment=assignment,
+        defaults={
+            "kind": record.kind.value,
+            "follow_up": record.follow_up.value,
+            "owner": record.owner or "",
+            "notes": record.notes,
+            "recorded_at": record.recorded_at,
+        },
+    )
+    return record

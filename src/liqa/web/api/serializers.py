@@ -1,0 +1,95 @@
+"""API representations of the core's records (read from rows through ``records``)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+
+class EventSerializer(serializers.Serializer[object]):
+    """An event's public fields."""
+
+    id = serializers.CharField()
+    kind = serializers.CharField()
+    title = serializers.DictField(child=serializers.CharField())
+    start = serializers.DateField()
+    end = serializers.DateField()
+    cities = serializers.ListField(child=serializers.CharField())
+    organizers = serializers.ListField(child=serializers.CharField())
+    themes = serializers.ListField(child=serializers.CharField())
+
+
+class OrganizationSerializer(serializers.Serializer[object]):
+    """A participating organization (public)."""
+
+    id = serializers.CharField()
+    name = serializers.CharField()
+    name_ar = serializers.CharField()
+    side = serializers.CharField()
+    kind = serializers.CharField()
+    country = serializers.CharField()
+    sector = serializers.CharField()
+    themes = serializers.ListField(child=serializers.CharField())
+
+
+class PersonSerializer(serializers.Serializer[object]):
+    """A participant; ``email`` and ``phone`` only for organizers and the person."""
+
+    id = serializers.CharField()
+    name = serializers.CharField()
+    organization = serializers.CharField()
+    role = serializers.CharField()
+    languages = serializers.ListField(child=serializers.CharField())
+    email = serializers.CharField(required=False)
+    phone = serializers.CharField(required=False)
+
+
+class RequestSerializer(serializers.Serializer[object]):
+    """A meeting request."""
+
+    id = serializers.CharField()
+    requester = serializers.CharField()
+    target = serializers.CharField()
+    priority = serializers.IntegerField()
+    status = serializers.CharField()
+    format = serializers.CharField()
+    message = serializers.CharField()
+
+
+class AssignmentSerializer(serializers.Serializer[object]):
+    """One placed meeting or visit."""
+
+    id = serializers.CharField()
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    venue = serializers.CharField(allow_null=True)
+    attendees = serializers.ListField(child=serializers.CharField())
+    format = serializers.CharField()
+    table = serializers.IntegerField(allow_null=True)
+    parties = serializers.ListField(child=serializers.CharField())
+    pinned = serializers.BooleanField()
+
+
+class ScheduleSerializer(serializers.Serializer[object]):
+    """A schedule version (participants: the latest published one, their assignments only)."""
+
+    version = serializers.IntegerField()
+    published = serializers.BooleanField()
+    assignments = AssignmentSerializer(many=True)
+
+
+class OutcomeSerializer(serializers.Serializer[object]):
+    """What came of a meeting."""
+
+    assignment = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["held", "no_show", "cancelled"])
+    follow_up = serializers.ChoiceField(
+        choices=["none", "call", "visit", "proposal", "mou", "investment_lead"], default="none"
+    )
+    owner = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AnswerSerializer(serializers.Serializer[object]):
+    """Accept or decline a request."""
+
+    action = serializers.ChoiceField(choices=["accept", "decline"])

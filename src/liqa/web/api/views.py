@@ -1,0 +1,212 @@
+"""REST API views: the same permission functions as the pages, the core's records as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from liqa.core import model as core
+from liqa.core.matching.workflow import RequestError
+from liqa.web.accounts import permissions
+from liqa.web.agendas import domain as agendas
+from liqa.web.agendas import services as agenda_services
+from liqa.web.api import serializers as s
+from liqa.web.events import requests as event_requests
+from liqa.web.events.domain import public_view
+from liqa.web.events.models import Event, MeetingRequest
+from liqa.web.events.records import event_record, outcome_record, request_record
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.records import schedule_record
+
+
+def _event(slug: str) -> Event:
+    return get_object_or_404(Event, slug=slug, public=True)
+
+
+def _role(request: Request, event: Event) -> tuple[bool, str | None]:
+    """(organizer?, participant person key); 403 for users with neither role."""
+    organizer = permissions.is_organizer(request.user, event)
+    person = permissions.participant_key(request.user, event)
+    if not organizer and person is None:
+        raise PermissionDenied("no role in this event")
+    return organizer, person
+
+
+def _event_data(row: Event) -> dict[str, Any]:
+    view = public_view(row)
+    return {
+        "id": row.slug,
+        "kind": row.kind,
+        "title": view["title"],
+        "start": view["start"],
+        "end": view["end"],
+        "cities": view["cities"],
+        "organizers": view["organizers"],
+        "themes": view["themes"],
+    }
+
+
+class EventList(APIView):
+    """Public events."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses=s.EventSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        """Every public event."""
+        data = [_event_data(e) for e in Event.objects.filter(public=True)]
+        return Response(s.EventSerializer(data, many=True).data)
+
+
+class EventDetail(APIView):
+    """One public event."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses=s.EventSerializer)
+    def get(self, request: Request, slug: str) -> Response:
+        """The event's public fields."""
+        return Response(s.EventSerializer(_event_data(_event(slug))).data)
+
+
+class OrganizationList(APIView):
+    """Participating organizations (public, as on the mission page)."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses=s.OrganizationSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """Every organization of the event."""
+        event = event_record(_event(slug))
+        return Response(s.OrganizationSerializer(event.organizations, many=True).data)
+
+
+class PersonList(APIView):
+    """People: organizers see everything; participants see contact details only for themselves."""
+
+    @extend_schema(responses=s.PersonSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """The event's people."""
+        row = _event(slug)
+        organizer, me = _role(request, row)
+        out = []
+        for person in event_record(row).people:
+            item: dict[str, Any] = {
+                "id": person.id,
+                "name": person.name,
+                "organization": person.organization,
+                "role": person.role,
+                "languages": list(person.languages),
+            }
+            if organizer or person.id == me:
+                item.update(email=person.email, phone=person.phone)
+            out.append(item)
+        return Response(s.PersonSerializer(out, many=True).data)
+
+
+class RequestList(APIView):
+    """Requests: all for organizers, those involving them for participants."""
+
+    @extend_schema(responses=s.RequestSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """The visible requests."""
+        row = _event(slug)
+        organizer, me = _role(request, row)
+        if organizer:
+            records = [request_record(r) for r in MeetingRequest.objects.filter(event=row)]
+        else:
+            assert me is not None
+            mine = event_requests.requests_of(row, me)
+            records = list({r.id: r for r in mine.received + mine.sent}.values())
+        return Response(s.RequestSerializer(records, many=True).data)
+
+
+class RequestAnswer(APIView):
+    """Accept or decline a request addressed to the participant."""
+
+    @extend_schema(request=s.AnswerSerializer, responses=s.RequestSerializer)
+    def post(self, request: Request, slug: str, key: str) -> Response:
+        """Answer one request (the core's workflow decides what is legal)."""
+        row = _event(slug)
+        _organizer, me = _role(request, row)
+        answer = s.AnswerSerializer(data=request.data)
+        answer.is_valid(raise_exception=True)
+        if me is None:
+            raise PermissionDenied("only the participant addressed may answer")
+        try:
+            updated = event_requests.answer(
+                row, me, key, accept=answer.validated_data["action"] == "accept"
+            )
+        except MeetingRequest.DoesNotExist:
+            raise NotFound(key) from None
+        except event_requests.NotYours:
+            raise PermissionDenied("this request is not addressed to you") from None
+        except RequestError as error:
+            raise ValidationError(str(error)) from None
+        return Response(s.RequestSerializer(updated).data)
+
+
+def _schedule_data(schedule: core.Schedule, published: bool, person: str | None) -> dict[str, Any]:
+    assignments = schedule.for_person(person) if person is not None else schedule.assignments
+    return {"version": schedule.version, "published": published, "assignments": assignments}
+
+
+class ScheduleList(APIView):
+    """Schedules: every version for organizers; the latest published one for participants."""
+
+    @extend_schema(responses=s.ScheduleSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """Visible schedule versions."""
+        row = _event(slug)
+        organizer, me = _role(request, row)
+        if organizer:
+            versions = ScheduleVersion.objects.filter(event=row)
+            data = [_schedule_data(schedule_record(v), v.published, None) for v in versions]
+        else:
+            found = agendas.published(row)
+            data = [] if found is None else [_schedule_data(found.schedule, True, me)]
+        return Response(s.ScheduleSerializer(data, many=True).data)
+
+
+class OutcomeList(APIView):
+    """Outcomes: organizers see all and record any; participants their own meetings'."""
+
+    @extend_schema(responses=s.OutcomeSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """Visible outcomes."""
+        row = _event(slug)
+        organizer, me = _role(request, row)
+        records = [outcome_record(o) for o in row.outcomes.all()]
+        if not organizer:
+            found = agendas.published(row)
+            mine = {a.id for a in found.schedule.for_person(me)} if found and me else set()
+            records = [r for r in records if r.assignment in mine]
+        return Response(s.OutcomeSerializer(records, many=True).data)
+
+    @extend_schema(request=s.OutcomeSerializer, responses=s.OutcomeSerializer)
+    def post(self, request: Request, slug: str) -> Response:
+        """Record (or update) the outcome of one published meeting."""
+        row = _event(slug)
+        organizer, me = _role(request, row)
+        given = s.OutcomeSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        try:
+            record = agenda_services.record_outcome(
+                row,
+                None if organizer else me,
+                data["assignment"],
+                data["kind"],
+                data["follow_up"],
+                data["notes"],
+            )
+        except agenda_services.NotYourMeeting:
+            raise PermissionDenied("not one of your published meetings") from None
+        return Response(s.OutcomeSerializer(record).data, status=201)
