@@ -1,0 +1,60 @@
+"""Helpers shared by CLI commands: loading a mission file or exiting with its problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from liqa.core.missionfile import validate_file
+from liqa.core.model import Event
+from liqa.core.problems import Problem
+
+EXIT_PROBLEMS = 2
+"""Exit code for bad input (the file or the options), as for ``liqa validate``."""
+
+
+def print_problems(console: Console, problems: list[Problem]) -> None:
+    """Print every problem on its own line: location, field path, message, hint."""
+    for problem in problems:
+        line = Text()
+        line.append(problem.location(), style="bold")
+        line.append(": ")
+        if problem.path:
+            line.append(problem.path, style="cyan")
+            line.append(": ")
+        line.append(problem.message)
+        if problem.hint:
+            line.append(f"  (hint: {problem.hint})", style="dim")
+        console.print(line)
+    count = len(problems)
+    console.print(
+        Text(f"{count} problem{'s' if count != 1 else ''} found; nothing was loaded.", style="red")
+    )
+
+
+def load_or_exit(console: Console, path: Path) -> Event:
+    """The event in ``path``, or print its problems and exit with code 2."""
+    event, problems = validate_file(path)
+    if event is None:
+        print_problems(console, problems)
+        raise typer.Exit(EXIT_PROBLEMS)
+    return event
+
+
+def parse_languages(console: Console, text: str) -> tuple[str, ...]:
+    """``"ar,fr,en"`` as a tuple, or exit 2 naming the unknown language."""
+    langs = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [lang for lang in langs if lang not in ("ar", "fr", "en")]
+    if unknown or not langs:
+        console.print(
+            Text(
+                f"--lang: unknown language {', '.join(unknown) or '(none)'}; "
+                "use a comma-separated list of ar, fr, en",
+                style="red",
+            )
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
+    return langs

@@ -1,0 +1,83 @@
+"""``liqa plan FILE``: schedule an event and print (and optionally write) the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from liqa.cli import app
+from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
+from liqa.core.model import Event
+from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
+
+
+@app.command("plan")
+def plan(
+    file: Annotated[Path, typer.Argument(help="Mission file (.yaml, .yml or .json).")],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write agendas, calendars, grids, report and communiqué here."),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option(help="Languages of the outputs, e.g. ar,fr,en.")
+    ] = "ar,fr,en",
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 10.0,
+    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same plan).")] = 0,
+    method: Annotated[
+        str, typer.Option(help="optimal (CP-SAT / local search) or greedy (baseline).")
+    ] = "optimal",
+) -> None:
+    """Schedule a brokerage event or plan a mission's itinerary, and print it."""
+    console = Console(soft_wrap=True, highlight=False)
+    if method not in ("optimal", "greedy"):
+        console.print(f"[red]--method: {method!r} is not a method; use optimal or greedy[/red]")
+        raise typer.Exit(EXIT_PROBLEMS)
+    langs = parse_languages(console, lang)
+    event = load_or_exit(console, file)
+    chosen: Method = "greedy" if method == "greedy" else "optimal"
+    settings = PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=chosen)
+    outcome = run_plan(console, event, settings)
+    console.print(outcome.report, markup=False)
+    if out is not None:
+        index = write_all(console, event, outcome, out, langs)
+        console.print(f"\nOutputs written; open [bold]{index}[/bold]")
+
+
+def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutcome:
+    """Plan with a spinner showing elapsed time (the solver runs up to the time limit)."""
+    with Progress(
+        TextColumn("[bold]Planning[/bold] {task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
+        return plan_event(event, settings)
+
+
+def write_all(
+    console: Console, event: Event, outcome: PlanOutcome, out: Path, langs: tuple[str, ...]
+) -> Path:
+    """Write every output of the planned event into ``out`` with a progress bar."""
+    from liqa.core.outputs.write import write_outputs
+
+    with Progress(
+        TextColumn("[bold]Writing[/bold] {task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("outputs", total=None)
+
+        def report(done: int, total: int, what: str) -> None:
+            progress.update(task, completed=done, total=total, description=what)
+
+        return write_outputs(event, outcome.schedule, out, langs, progress=report)
