@@ -105,8 +105,8 @@ def report(
             f"## Every case, {title}",
             "",
             "| instance | m | BKS | score | gap % | greedy | greedy gap % | seconds "
-            "| iterations | valid |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| cpu s | iterations | valid |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in rows:
             best = bks.get((r["instance"], r["tours_m"]), 0.0)
@@ -114,7 +114,8 @@ def report(
                 f"| {r['instance']} | {r['tours_m']} | {best:g} | {r['score']:g} "
                 f"| {gap(r['score'], best):.2f} | {r['greedy']['score']:g} "
                 f"| {gap(r['greedy']['score'], best):.2f} | {r['seconds']:.1f} "
-                f"| {r.get('iterations', '')} | {'yes' if not r['violations'] else 'NO'} |"
+                f"| {r.get('cpu_seconds', '')} | {r.get('iterations', '')} "
+                f"| {'yes' if not r['violations'] else 'NO'} |"
             )
         lines.append("")
     return "\n".join(lines) + "\n"
