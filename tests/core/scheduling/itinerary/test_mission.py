@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 from datetime import UTC, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +158,32 @@ def test_build_model_names_a_leg_without_hotel() -> None:
     assert [(p.path, p.message) for p in caught.value.problems] == [
         ("legs[0].hotel", "leg 'houston' has no hotel")
     ]
+
+
+DEMO = Path(__file__).resolve().parents[4] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+
+
+@pytest.mark.skipif(not DEMO.exists(), reason="demo mission not present")
+def test_demo_mission_itinerary_is_valid_and_printed_in_local_time() -> None:
+    from liqa.core.missionfile import load_event
+
+    event = load_event(DEMO)
+    schedule, result = plan_itinerary(event, Settings(time_limit=3.0, max_no_improve=100))
+    assert result.missing_required == ()
+    assert_no_double_presence(schedule)
+    made = {a.id for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT}
+    assert made | {u.id for u in schedule.unplaced} == {v.id for v in event.visits}
+    assert made.isdisjoint(u.id for u in schedule.unplaced)
+    assert {u.reason for u in schedule.unplaced} <= {
+        "outside_windows",
+        "too_far",
+        "capacity",
+        "lower_value",
+    }
+    text = render_itinerary(event, schedule)
+    houston = text.index("Monday 12 February 2024: Houston (America/Chicago)")
+    valley = text.index("Monday 19 February 2024: Silicon Valley (America/Los_Angeles)")
+    assert houston < text.index("arrives 11:20 PST") < valley
+    assert " CST  " in text[houston:valley]
+    assert " CST  " not in text[valley:]
+    assert all(f"  - {u.id}: {u.reason}: " in text for u in schedule.unplaced)

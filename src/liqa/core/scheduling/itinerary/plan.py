@@ -17,7 +17,7 @@ from liqa.core.scheduling.itinerary.mission import (
 )
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
-from liqa.core.scheduling.itinerary.search import solve
+from liqa.core.scheduling.itinerary.search import solve, timer
 from liqa.core.scheduling.itinerary.timeline import timeline
 
 
@@ -44,6 +44,7 @@ def plan_itinerary(
     if groups is None and event.subgroups_max > 1 and not apart:
         options.append([Subgroup("all", everyone)])  # splitting must beat staying together
     share = replace(settings, time_limit=settings.time_limit / len(options))
+    clock = timer(settings)
     best: tuple[MissionModel, Result] | None = None
     for option in options:
         model = build_model(event, option)
@@ -52,7 +53,7 @@ def plan_itinerary(
             best = (model, result)
     assert best is not None
     model, result = best
-    result = replace(result, routes=polish(model.problem, result.routes))
+    result = replace(result, routes=polish(model.problem, result.routes), seconds=clock())
     return to_schedule(model, result, version=1), with_terms(model, result)
 
 
