@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Max
 
 from liqa.core import model as core
@@ -95,7 +96,16 @@ def next_number(event: Event) -> int:
 
 
 def store_schedule(event: Event, schedule: core.Schedule) -> ScheduleVersion:
-    """Store a core schedule as the next draft version (the caller owns the transaction)."""
+    """Store a core schedule as the event's next draft version.
+
+    The event row is locked while numbering, so concurrent runs get distinct numbers.
+    """
+    with transaction.atomic():
+        Event.objects.select_for_update().filter(pk=event.pk).first()
+        return _store(event, schedule)
+
+
+def _store(event: Event, schedule: core.Schedule) -> ScheduleVersion:
     version = ScheduleVersion.objects.create(
         event=event,
         number=next_number(event),
