@@ -15,7 +15,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
         ("Event", f"{pick(event.title, lang)} ({event.id})"),
         (
             "Kind",
-            f"{event.kind.value.replace('_', ' ')}, {event.start} → {event.end} ({days} days)",
+            f"{event.kind.value.replace('_', ' ')}, {event.start} → {event.end} ({_days(days)})",
         ),
     ]
     for leg in sorted(event.legs, key=lambda leg: leg.start):
@@ -23,7 +23,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
         rows.append(
             (
                 f"Leg {leg.id}",
-                f"{leg.city} · {leg.timezone} · {leg.start} → {leg.end} ({count} days)",
+                f"{leg.city} · {leg.timezone} · {leg.start} → {leg.end} ({_days(count)})",
             )
         )
     sides = Counter(org.side for org in event.organizations)
@@ -72,7 +72,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
     return rows
 
 
-_SHOWN = 8
+_SHOWN = 5
 
 
 def _counted(total: int, labels: Iterable[str]) -> str:
@@ -80,3 +80,7 @@ def _counted(total: int, labels: Iterable[str]) -> str:
     if not total:
         return "none"
     return f"{total}: " + ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
