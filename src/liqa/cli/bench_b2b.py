@@ -12,10 +12,18 @@ from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
 from liqa.core.problems import InputError
-from liqa.core.scheduling.brokerage.benchmark import known_optima, markdown_table, run_instance
+from liqa.core.scheduling.brokerage.benchmark import (
+    known_optima,
+    markdown_table,
+    merge_records,
+    run_instance,
+    summary,
+)
 from liqa.core.scheduling.brokerage.problem import Settings
 
 RESULTS = Path("benchmarks/results/b2b.md")
+HEADER = Path("benchmarks/b2b/header.md")
+"""Text put above the table (how the runs were made), kept with the runner scripts."""
 
 
 @bench_app.command("b2b")
@@ -31,8 +39,12 @@ def bench_b2b(
     workers: Annotated[int, typer.Option(help="CP-SAT workers.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     markdown: Annotated[
-        Path, typer.Option(help="Markdown table written when a directory is run.")
-    ] = RESULTS,
+        Path | None,
+        typer.Option(
+            help="Markdown results file to accumulate into (default for a directory or "
+            f"several files: {RESULTS})."
+        ),
+    ] = None,
 ) -> None:
     """Schedule every instance, check it, and compare with the greedy baseline."""
     console = Console()
@@ -71,8 +83,14 @@ def bench_b2b(
     if json_out is not None:
         payload: Any = records[0] if len(files) == 1 else records
         json_out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    if any(p.is_dir() for p in paths):
+    if markdown is None and (len(files) > 1 or any(p.is_dir() for p in paths)):
+        markdown = RESULTS
+    if markdown is not None:
         optima = known_optima(files[0].parent)
         markdown.parent.mkdir(parents=True, exist_ok=True)
-        markdown.write_text(markdown_table(records, optima), encoding="utf-8")
-        console.print(f"wrote {markdown}")
+        merged = merge_records(markdown.with_suffix(".json"), records)
+        text = summary(merged, optima) + "\n" + markdown_table(merged, optima)
+        if HEADER.is_file():
+            text = HEADER.read_text(encoding="utf-8") + "\n" + text
+        markdown.write_text(text, encoding="utf-8")
+        console.print(f"wrote {markdown} ({len(merged)} instances)")

@@ -6,6 +6,8 @@ The records are plain dicts ready for JSON; :func:`markdown_table` renders many 
 from __future__ import annotations
 
 import csv
+import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from liqa.core.scheduling.brokerage.solve import solve
 def run_instance(path: Path, settings: Settings, fairness: int | None) -> dict[str, Any]:
     """Solve one ``.dzn`` instance with CP-SAT and greedy; meetings and slots from 1."""
     problem = read_dzn(path, fairness)
+    cpu = time.process_time()
     result = solve(problem, settings)
+    cpu = time.process_time() - cpu
     base = greedy(problem)
     return {
         "instance": path.name.removesuffix(".dzn"),
@@ -27,6 +31,7 @@ def run_instance(path: Path, settings: Settings, fairness: int | None) -> dict[s
         "breaks": result.breaks if result.timetable.placements else None,
         "bound": result.bound,
         "seconds": round(result.seconds, 3),
+        "cpu_seconds": round(cpu, 3),
         "valid": _valid(problem, result),
         "schedule": [
             {"meeting": int(p.meeting), "slot": p.slot + 1}
@@ -60,9 +65,9 @@ def known_optima(directory: Path) -> dict[str, int]:
 def markdown_table(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
     """One row per instance: status, breaks, bound, published optimum, time, greedy."""
     lines = [
-        "| instance | status | breaks | bound | published optimum | seconds | valid "
-        "| greedy breaks | greedy placed |",
-        "|---|---|---:|---:|---:|---:|---|---:|---:|",
+        "| instance | status | breaks | bound | published optimum | seconds | CPU s | valid "
+        "| greedy status | greedy breaks | greedy placed |",
+        "|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|",
     ]
     for rec in sorted(records, key=lambda r: str(r["instance"])):
         g = rec["greedy"]
@@ -70,7 +75,8 @@ def markdown_table(records: list[dict[str, Any]], optima: dict[str, int]) -> str
         lines.append(
             f"| {rec['instance']} | {rec['status']} | {_cell(rec['breaks'])} "
             f"| {_cell(rec['bound'])} | {_cell(optimum)} | {rec['seconds']:.2f} "
-            f"| {'yes' if rec['valid'] else 'no'} | {g['breaks']} "
+            f"| {rec.get('cpu_seconds', 0):.2f} | {'yes' if rec['valid'] else 'no'} "
+            f"| {g['status']} | {g['breaks']} "
             f"| {g['placed']}/{rec['meetings']} |"
         )
     return "\n".join(lines) + "\n"
@@ -78,3 +84,42 @@ def markdown_table(records: list[dict[str, Any]], optima: dict[str, int]) -> str
 
 def _cell(value: object) -> str:
     return "–" if value is None else str(value)
+
+
+def merge_records(store: Path, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add ``records`` to the JSON store (replacing earlier runs of the same instance) and
+    return every stored record, so results accumulate over runs done in chunks."""
+    stored: dict[str, dict[str, Any]] = {}
+    if store.is_file():
+        stored = {r["instance"]: r for r in json.loads(store.read_text(encoding="utf-8"))}
+    for record in records:
+        slim = {k: v for k, v in record.items() if k != "schedule"}
+        stored[record["instance"]] = slim
+    merged = sorted(stored.values(), key=lambda r: str(r["instance"]))
+    store.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
+    return merged
+
+
+def summary(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
+    """Counts for the results file: originals against 10 s, crafted variants against 60 s."""
+    lines = []
+    groups = (
+        ("original", 10.0, [r for r in records if str(r["instance"]).endswith(".original")]),
+        ("crafted", 60.0, [r for r in records if not str(r["instance"]).endswith(".original")]),
+    )
+    for name, limit, group in groups:
+        if not group:
+            continue
+        proven = [r for r in group if r["status"] in ("optimal", "infeasible")]
+        fast = [r for r in proven if r["seconds"] <= limit]
+        at_optimum = [
+            r
+            for r in group
+            if r["status"] == "optimal" and optima.get(r["instance"], r["breaks"]) == r["breaks"]
+        ]
+        lines.append(
+            f"- {name}: {len(group)} run, {len(proven)} proven optimal or infeasible "
+            f"({len(fast)} within {limit:g} s wall), {len(at_optimum)} optimal at the "
+            "published optimum where one is known"
+        )
+    return "\n".join(lines) + "\n"

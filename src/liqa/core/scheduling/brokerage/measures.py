@@ -13,7 +13,7 @@ def busy_slots(problem: Problem, timetable: Timetable) -> dict[str, list[int]]:
     meetings = {m.id: m for m in problem.meetings}
     for placement in timetable.placements:
         meeting = meetings.get(placement.meeting)
-        if meeting is None:
+        if meeting is None or not 0 <= placement.slot < len(problem.slots):
             continue
         for pid in meeting.people:
             busy.setdefault(pid, set()).add(placement.slot)
