@@ -36,6 +36,7 @@ def _get(client: Client, path: str) -> int:
 GET_PAGES = [
     ("/organize/{slug}/", {"organizer"}),
     ("/organize/{slug}/versions/1/", {"organizer"}),
+    ("/organize/{slug}/follow-ups/", {"organizer"}),
     ("/events/import/", {"organizer"}),
     ("/me/{slug}/", {"amina", "chen"}),
     ("/me/{slug}/agenda.ics", {"amina", "chen"}),
@@ -85,6 +86,19 @@ def test_public_pages_open_to_everyone(
         "/organize/{slug}/runs/1/cancel/",
     ],
 )
+@pytest.mark.parametrize("role", ["stranger", "host_admin", "organizer"])
+def test_participant_actions_refused_to_non_participants(
+    role: str, users: dict[str, User | None], event: Event, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(users[role])
+    codes = [
+        client.post(f"/me/{event.slug}/outcome/", {"assignment": "r-1", "kind": "held"}),
+        client.post(f"/me/{event.slug}/requests/", {"key": "r-3", "action": "accept"}),
+        client.post(f"/me/{event.slug}/feed/", {"action": "create"}),
+    ]
+    assert [c.status_code for c in codes] == [403, 403, 403]
+
+
 @pytest.mark.parametrize("role", ["stranger", "amina", "host_admin"])
 def test_organizer_actions_refused_to_others(
     path: str,

@@ -34,3 +34,20 @@ class HostConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} at {self.assignment}"
+
+
+class ReminderSent(models.Model):
+    """A follow-up reminder e-mailed to a participant, ``months`` after the event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    person = models.CharField(max_length=100)
+    months = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("event", "person", "months"), name="reminder_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person} +{self.months} months"

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
-from liqa.web.agendas import domain, services
+from liqa.web.agendas import domain, followups, services
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
@@ -43,6 +43,8 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "next": upcoming,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
+            "now": timezone.now(),
+            "outcomes": {o.assignment: o for o in event.outcomes.all()},
         },
     )
 
@@ -150,4 +152,41 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
             "confirmed": services.confirmations_of(event, organization),
             **domain.host_view(event, organization, current_language()),
         },
+    )
+
+
+@require_POST
+def outcome(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record what came of one of the participant's past meetings."""
+    event, person = participant(request, slug)
+    try:
+        services.record_outcome(
+            event,
+            person,
+            request.POST.get("assignment", ""),
+            request.POST.get("kind", ""),
+            request.POST.get("follow_up", "none"),
+            request.POST.get("notes", ""),
+        )
+    except services.NotYourMeeting:
+        raise PermissionDenied from None
+    except ValueError:
+        return HttpResponse("unknown outcome or follow-up", status=400)
+    return redirect("agendas:me", event.slug)
+
+
+def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organizer's follow-up pipeline: every published meeting, its outcome and owner."""
+    event = get_object_or_404(Event, slug=slug)
+    if not permissions.is_organizer(request.user, event):
+        raise PermissionDenied
+    rows = followups.pipeline(event)
+    counts: dict[str, int] = {}
+    for row in rows:
+        key = row.outcome.follow_up.value if row.outcome is not None else "unrecorded"
+        counts[key] = counts.get(key, 0) + 1
+    return page(
+        request,
+        "agendas/followups.html",
+        {"event": event, "rows": rows, "counts": dict(sorted(counts.items()))},
     )

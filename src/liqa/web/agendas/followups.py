@@ -1,0 +1,101 @@
+"""Follow-ups: the organizer's pipeline and the reminders e-mailed months after the event."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from liqa.core import model as core
+from liqa.web.accounts.models import Membership, Role
+from liqa.web.agendas import domain
+from liqa.web.agendas.models import ReminderSent
+from liqa.web.events.models import Event
+from liqa.web.events.records import outcome_record
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    """One meeting of the published schedule and what came of it (if recorded)."""
+
+    assignment: core.Assignment
+    outcome: core.Outcome | None
+
+
+def pipeline(event: Event) -> list[PipelineRow]:
+    """Every published meeting or visit (not programme items) with its outcome."""
+    found = domain.published(event)
+    if found is None:
+        return []
+    outcomes = {o.assignment: outcome_record(o) for o in event.outcomes.all()}
+    return [
+        PipelineRow(a, outcomes.get(a.id))
+        for a in sorted(found.schedule.assignments, key=lambda a: (a.start, a.id))
+        if a.format is not core.MeetingFormat.PROGRAMME_ITEM
+    ]
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months (the 31st becomes the month's last day when needed)."""
+    year, index = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, index + 1, min(day.day, calendar.monthrange(year, index + 1)[1]))
+
+
+def open_meetings(event: Event, person: str, since: date) -> list[str]:
+    """Meetings of ``person`` whose outcome is missing or not updated since ``since``."""
+    rows = pipeline(event)
+    return [
+        row.assignment.id
+        for row in rows
+        if person in row.assignment.attendees
+        and (
+            row.outcome is None
+            or row.outcome.recorded_at is None
+            or row.outcome.recorded_at.date() < since
+        )
+    ]
+
+
+def send_reminders(event: Event, today: date) -> int:
+    """E-mail each participant whose outcomes are due, once per interval; returns the count.
+
+    Intervals are ``LIQA_FOLLOW_UP_MONTHS`` after the event's last day.
+    """
+    end = domain.published(event)
+    if end is None:
+        return 0
+    last_day = end.event.end
+    sent = 0
+    for months in settings.LIQA_FOLLOW_UP_MONTHS:
+        due = add_months(last_day, months)
+        if today < due:
+            continue
+        members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related(
+            "user"
+        )
+        for member in members:
+            if ReminderSent.objects.filter(event=event, person=member.person, months=months):
+                continue
+            pending = open_meetings(event, member.person, last_day)
+            if not pending or not member.user.email:
+                continue
+            link = settings.BASE_URL + reverse("agendas:me", args=[event.slug])
+            with translation.override(member.language):
+                body = render_to_string(
+                    "agendas/email_reminder.txt",
+                    {"months": months, "meetings": pending, "link": link},
+                )
+                send_mail(_("How did your meetings go?"), body, None, [member.user.email])
+            ReminderSent.objects.create(
+                event=event, person=member.person, months=months, sent_at=timezone.now()
+            )
+            sent += 1
+    return sent
