@@ -13,7 +13,7 @@ from liqa.core.model import CandidateVisit, MeetingFormat, Schedule, Venue
 from liqa.core.problems import InputError
 from liqa.core.scheduling.itinerary import Settings, plan_itinerary, render_itinerary
 from liqa.core.scheduling.itinerary.mission import build_model
-from tests.core.scheduling.itinerary.factories import hou, mission, sj, window
+from tests.core.scheduling.itinerary.factories import CHICAGO, hou, mission, sj, window
 
 FAST = Settings(time_limit=5.0, max_no_improve=150)
 
@@ -187,3 +187,64 @@ def test_demo_mission_itinerary_is_valid_and_printed_in_local_time() -> None:
     assert " CST  " in text[houston:valley]
     assert " CST  " not in text[valley:]
     assert all(f"  - {u.id}: {u.reason}: " in text for u in schedule.unplaced)
+
+
+def test_a_member_away_for_a_day_attends_no_visit_that_day() -> None:
+    event = mission()
+    away = replace(
+        event.people[1],
+        availability=window(hou(12, 0), hou(13, 0)) + window(hou(14, 0), sj(17, 0)),
+    )
+    only_13th = replace(event.visits[1], windows=window(hou(13, 9), hou(13, 17)))
+    event = replace(
+        event,
+        people=(event.people[0], away, *event.people[2:]),
+        visits=(event.visits[0], only_13th, *event.visits[2:]),
+    )
+    schedule, _ = plan_itinerary(event, FAST)
+    visit = next(a for a in schedule.assignments if a.id == only_13th.id)
+    assert visit.attendees == ("p0", "p2", "p3", "p4", "p5")
+    on_13th = [a for a in schedule.assignments if a.start.astimezone(CHICAGO).day == 13]
+    assert [a.id for a in on_13th if "p1" in a.attendees] == []
+
+
+def test_required_visit_that_cannot_fit_is_reported_missing_with_its_reason() -> None:
+    event = mission()
+    impossible = CandidateVisit(
+        "vis-weekend",
+        "h-port",
+        "v-h-port",
+        duration_minutes=60,
+        required=True,
+        windows=window(hou(18, 9), hou(18, 12)),
+    )
+    event = replace(event, visits=(*event.visits, impossible))
+    schedule, result = plan_itinerary(event, FAST)
+    model = build_model(event)
+    assert result.missing_required == (model.visit_node["vis-weekend"],)
+    assert schedule.provenance.status == "missing required visits"
+    assert [(u.id, u.reason) for u in schedule.unplaced] == [("vis-weekend", "outside_windows")]
+
+
+def test_required_visit_wins_its_slot_over_a_more_valuable_one() -> None:
+    slot = window(hou(13, 10), hou(13, 12))  # 90 minutes: one start between 10:00 and 10:30
+    visits = [
+        CandidateVisit(
+            "vis-big", "h-space", "v-h-space", duration_minutes=90, priority=3, windows=slot
+        ),
+        CandidateVisit(
+            "vis-must",
+            "h-port",
+            "v-h-port",
+            duration_minutes=90,
+            priority=1,
+            required=True,
+            windows=slot,
+        ),
+    ]
+    schedule, result = plan_itinerary(mission(visits=visits), FAST)
+    assert [a.id for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT] == [
+        "vis-must"
+    ]
+    assert result.missing_required == ()
+    assert [(u.id, u.reason) for u in schedule.unplaced] == [("vis-big", "lower_value")]

@@ -50,7 +50,10 @@ def _not_allowed(model: MissionModel, j: int) -> Unplaced:
             f"{visit.duration_minutes} minutes)",
         )
     need = ", ".join(visit.required_attendees)
-    detail = f"{visit.id}: every subgroup is larger than the host's limit ({visit.max_visitors})"
+    detail = (
+        f"{visit.id}: on every day it is open, the subgroup is larger than the host's limit "
+        f"({visit.max_visitors}) or nobody is available"
+    )
     if need:
         detail += f" or lacks a required attendee ({need})"
     return Unplaced(visit.id, "capacity", detail)

@@ -23,6 +23,7 @@ from liqa.core.model import (
     Person,
     ProgrammeItem,
     ProgrammeKind,
+    TimeWindow,
     Venue,
 )
 from liqa.core.problems import InputError
@@ -59,6 +60,8 @@ class TourInfo:
     group: Subgroup
     lunch: int | None
     items: tuple[tuple[int, ProgrammeItem], ...]
+    present: tuple[str, ...] = ()
+    """The group's members available for the whole segment (they attend its visits)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
     """The routing problem of a trade mission (``groups`` fixes the subgroups, e.g. to re-plan)."""
     _require_basics(event)
     venues = {v.id: v for v in event.venues}
+    people = {p.id: p for p in event.people}
     members = delegation_members(event)
     groups = groups or split_delegation(event, members)
     origin = datetime.combine(event.start - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
@@ -176,15 +180,19 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
             opens[k, lunch], closes[k, lunch] = max(lo, t_open), min(hi, t_close)
             service[lunch] = leg.lunch_minutes
             fixed.append((opens[k, lunch], lunch))
+        span = TimeWindow(segment.start, segment.end)
+        present = Subgroup(
+            group.id, tuple(m for m in group.members if people[m].is_available(span))
+        )
         for idx, visit in enumerate(event.visits):
-            reason = _allow_visit(event, venues, segment, group, visit, travel, start, idx)
+            reason = _allow_visit(event, venues, segment, present, visit, travel, start, idx)
             if reason is None:
                 window = _best_window(visit, segment, model_minutes)
                 if window is None:
                     reason = "outside_windows"
                 else:
                     opens[k, idx], closes[k, idx] = window
-                    profit[k, idx] = visit_value(event, group.members, visit)
+                    profit[k, idx] = visit_value(event, present.members, visit)
             if reason is not None:
                 why_not[(k, idx)] = reason
         tours.append(
@@ -198,7 +206,7 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
                 label=f"{segment.day.isoformat()} {segment.leg.id} {group.id}",
             )
         )
-        infos.append(TourInfo(segment, group, lunch, tuple(items)))
+        infos.append(TourInfo(segment, group, lunch, tuple(items), present.members))
     problem = Problem(
         name=event.id,
         travel=travel,
@@ -411,6 +419,8 @@ def _allow_visit(
         return "too_far"
     if travel[start_node, visit_node] > MAX_DRIVE_FROM_HOTEL + segment.leg.buffer_minutes:
         return "too_far"
+    if not group.members:
+        return "capacity"
     if visit.max_visitors is not None and len(group.members) > visit.max_visitors:
         return "capacity"
     if not set(visit.required_attendees) <= set(group.members):

@@ -81,7 +81,7 @@ def with_terms(model: MissionModel, result: Result) -> Result:
         travel += sum(s.travel for s in stops)
         if visits:
             idle += sum(s.wait for s in stops[1:-1] if s.start <= visits[-1].start)
-        members = model.tours[k].group.members
+        members = model.tours[k].present
         for stop in visits:
             visit = model.nodes[stop.node].visit
             assert visit is not None
@@ -119,7 +119,7 @@ def to_schedule(model: MissionModel, result: Result, version: int) -> Schedule:
                         start=start,
                         end=end,
                         venue=node.visit.venue,
-                        attendees=group.members,
+                        attendees=info.present,
                         format=MeetingFormat.SITE_VISIT,
                         parties=(node.visit.host,),
                         group=group.id,
@@ -134,7 +134,7 @@ def to_schedule(model: MissionModel, result: Result, version: int) -> Schedule:
                         start=start,
                         end=end,
                         venue=None,
-                        attendees=group.members,
+                        attendees=info.present,
                         format=MeetingFormat.PROGRAMME_ITEM,
                         group=group.id,
                         parties=(here_venue,),
