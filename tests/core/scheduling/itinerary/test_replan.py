@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, date
 
 from liqa.core.model import MeetingFormat
 from liqa.core.scheduling.itinerary import (
@@ -13,8 +14,9 @@ from liqa.core.scheduling.itinerary import (
     replan,
     schedule_diff,
 )
+from liqa.core.scheduling.itinerary.groups import Subgroup
 from liqa.core.scheduling.itinerary.mission import build_model
-from tests.core.scheduling.itinerary.factories import mission
+from tests.core.scheduling.itinerary.factories import CHICAGO, hou, mission, sj
 
 FAST = Settings(time_limit=5.0, max_no_improve=150)
 
@@ -61,3 +63,34 @@ def test_replan_result_passes_the_checker() -> None:
 def test_schedule_diff_of_a_schedule_with_itself_is_empty() -> None:
     schedule, _ = plan_itinerary(mission(), FAST)
     assert schedule_diff(schedule, schedule) == {}
+
+
+def test_replan_after_the_flight_slips_a_day_keeps_the_other_days() -> None:
+    event = mission()
+    before, _ = plan_itinerary(event, FAST)
+    houston, sanjose = event.legs
+    flight = next(p for p in event.programme if p.id == "prog-flight")
+    slipped = replace(flight, start=hou(16, 7), end=sj(16, 9))
+    changed = replace(
+        event,
+        legs=(replace(houston, end=date(2024, 2, 15)), replace(sanjose, start=date(2024, 2, 16))),
+        programme=tuple(slipped if p.id == flight.id else p for p in event.programme),
+    )
+    after, result, diff = replan(changed, before)
+    model = build_model(changed, [Subgroup("all", tuple(p.id for p in event.people))])
+    assert check_itinerary(model.problem, result.routes, result.score) == []
+    visits = [a for a in after.assignments if a.format is MeetingFormat.SITE_VISIT]
+    assert all(a.end <= slipped.start or a.start >= slipped.end for a in visits)
+    on_15th = [a for a in visits if a.start.astimezone(CHICAGO).date() == date(2024, 2, 15)]
+    assert {changed.venue(a.venue or "").timezone for a in on_15th} <= {"America/Chicago"}
+    untouched = {
+        a.id: a.start
+        for a in before.assignments
+        if a.format is MeetingFormat.SITE_VISIT and a.start.astimezone(UTC).day <= 14
+    }
+    assert {a.id: a.start for a in visits if a.id in untouched} == untouched
+    moved = {i for change in diff.values() for i in (*change.moved, *change.removed)}
+    assert moved.isdisjoint(untouched)
+    san_jose = {v.id for v in event.visits if event.venue(v.venue).timezone != "America/Chicago"}
+    assert moved & san_jose != set()  # the San Jose day was lost: its visits moved or dropped
+    assert {u.id for u in after.unplaced} <= san_jose

@@ -329,13 +329,22 @@ def _segments(event: Event, venues: dict[str, Venue]) -> list[Segment]:
     hotels = {leg.hotel for leg in event.legs}
     # An arrival on the first day from outside (not from a hotel) opens the mission; a
     # departure on the last day to outside ends it.
+    # A flight within the mission (between two legs' zones) is neither.
+    zones = {leg.timezone for leg in event.legs}
     opening = closing = None
-    if moves and moves[0].venue not in hotels:
-        arrival = venues[moves[0].end_venue or ""]
-        opening = moves[0] if _local_day(moves[0].end, arrival) <= event.start else None
-    if moves and moves[-1].end_venue not in hotels:
-        departure = venues[moves[-1].venue or ""]
-        closing = moves[-1] if _local_day(moves[-1].start, departure) >= event.end else None
+    if moves:
+        first, last = moves[0], moves[-1]
+        start_venue, end_venue = venues[first.venue or ""], venues[last.end_venue or ""]
+        if (
+            (first.kind is ProgrammeKind.TRANSFER and first.venue not in hotels)
+            or start_venue.timezone not in zones
+        ) and _local_day(first.end, venues[first.end_venue or ""]) <= event.start:
+            opening = first
+        if (
+            (last.kind is ProgrammeKind.TRANSFER and last.end_venue not in hotels)
+            or end_venue.timezone not in zones
+        ) and _local_day(last.start, venues[last.venue or ""]) >= event.end:
+            closing = last
     out: list[Segment] = []
     for leg in sorted(event.legs, key=lambda leg: leg.start):
         for day in leg.days():
