@@ -157,7 +157,7 @@ def _check_json_syntax(text: str, filename: str) -> None:
 
 
 def _read_yaml(text: str, filename: str) -> Document:
-    yaml = YAML(typ="rt", pure=True)
+    yaml = YAML(typ="safe", pure=True)  # no comment bookkeeping: 3x faster
     try:
         return _Builder(filename, yaml).build(yaml.parse(io.StringIO(text)))
     except ReadError:
