@@ -66,7 +66,6 @@ def _base_event(
     base: Path | None,
     event_id: str | None,
     title: str | None,
-    kind: EventKind,
     city: str | None,
     timezone: str | None,
     start: str | None,
@@ -117,7 +116,9 @@ def _base_event(
     if days[1] < days[0]:
         raise _fail(console, "--event-end is before --event-start", "check the two dates")
     leg = Leg(id="leg-1", city=city, timezone=timezone, start=days[0], end=days[1])
-    return Event(id=event_id, kind=kind, title=localized(title or event_id), legs=(leg,))
+    return Event(
+        id=event_id, kind=EventKind.TRADE_MISSION, title=localized(title or event_id), legs=(leg,)
+    )
 
 
 @app.command("import")
@@ -141,9 +142,6 @@ def import_command(
     ] = None,
     event_id: Annotated[str | None, typer.Option(help="Event id (without --base).")] = None,
     event_title: Annotated[str | None, typer.Option(help="Event title (without --base).")] = None,
-    event_kind: Annotated[EventKind, typer.Option(help="Kind of event (without --base).")] = (
-        EventKind.BROKERAGE
-    ),
     event_city: Annotated[str | None, typer.Option(help="City (without --base).")] = None,
     event_timezone: Annotated[
         str | None, typer.Option(help="IANA time zone, e.g. Africa/Casablanca (without --base).")
@@ -171,7 +169,6 @@ def import_command(
         base,
         event_id,
         event_title,
-        event_kind,
         event_city,
         event_timezone,
         event_start,
@@ -192,6 +189,7 @@ def import_command(
         TimeElapsedColumn(),
         console=Console(stderr=True),
     )
+    failure: InputError | Exception | None = None
     with progress:
         task = progress.add_task("Reading rows", total=None)
         try:
@@ -201,16 +199,24 @@ def import_command(
                 settings,
                 lambda done, total: progress.update(task, completed=done, total=total),
             )
-        except InputError as exc:
-            progress.stop()
-            _report(console, exc.problems, "no file was written")
-            raise typer.Exit(EXIT_PROBLEMS) from None
-        except Exception as exc:  # a bug in liqa, not in the files: say so without a traceback
-            progress.stop()
-            raise _bug(console, "import the files", exc) from None
-        writing = progress.add_task(f"Writing {out.name}", total=1)
-        _write(console, imported.event, out)
-        progress.update(writing, completed=1)
+        # a bug in liqa, not in the files, is reported below without a traceback
+        except Exception as exc:
+            failure = exc
+        else:
+            writing = progress.add_task(f"Writing {out.name}", total=1)
+            failure = _write(imported.event, out)
+            progress.update(writing, completed=1)
+    if isinstance(failure, InputError):
+        _report(console, failure.problems, "no file was written")
+        raise typer.Exit(EXIT_PROBLEMS)
+    if isinstance(failure, OSError):
+        raise _fail(
+            console,
+            f"cannot write {out}: {failure.strerror}",
+            "check the folder exists and is writable",
+        )
+    if failure is not None:
+        raise _bug(console, "import the files", failure)
     table = Table(title=Text(f"Wrote {out}", style="green"), show_header=False)
     for name, count in imported.rows.items():
         table.add_row(name, str(count))
@@ -221,19 +227,17 @@ def import_command(
     console.print(table)
 
 
-def _write(console: Console, event: Event, out: Path) -> None:
+def _write(event: Event, out: Path) -> OSError | None:
+    """Write the mission file next to ``out``, then move it into place."""
     partial = out.with_name(f".{out.stem}.importing{out.suffix}")
     try:
         dump_event(event, partial)
         os.replace(partial, out)
     except OSError as exc:
-        raise _fail(
-            console,
-            f"cannot write {out}: {exc.strerror}",
-            "check the folder exists and is writable",
-        ) from None
+        return exc
     finally:
         partial.unlink(missing_ok=True)
+    return None
 
 
 @app.command("export")

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 
 from liqa.core.model import (
+    BrokerageSetup,
     Event,
     EventKind,
     Leg,
@@ -20,6 +21,7 @@ from liqa.core.model import (
     OrgKind,
     Person,
     RequestStatus,
+    Session,
     Side,
     TimeWindow,
     Venue,
@@ -34,13 +36,23 @@ LEGS = (
 
 
 def base_event(kind: EventKind = EventKind.TRADE_MISSION) -> Event:
-    """An event with legs and venues but no organizations, people or requests."""
+    """An event with legs and venues (and slots at a brokerage event) but no
+    organizations, people or requests."""
+    brokerage = None
+    if kind is EventKind.BROKERAGE:
+        morning = Session(
+            "morning",
+            datetime(2024, 2, 12, 9, tzinfo=CHICAGO),
+            datetime(2024, 2, 12, 12, tzinfo=CHICAGO),
+        )
+        brokerage = BrokerageSetup("v-nasa", 20, 30, (morning,))
     return Event(
         id="mini",
         kind=kind,
         title={"en": "Mini mission"},
         legs=LEGS,
         venues=(Venue("v-nasa", "NASA Johnson Space Center", "Houston", "America/Chicago"),),
+        brokerage=brokerage,
     )
 
 

@@ -469,7 +469,7 @@ def match_header(table: Table, header: str) -> tuple[str, str | None] | None:
     words = folded.rsplit(" ", 1)
     if len(words) == 2:
         stem, suffix = words
-        lang = _LANG_WORDS.get(suffix) or (suffix if re.fullmatch(r"[a-z]{2}", suffix) else None)
+        lang = _LANG_WORDS.get(suffix)
         if lang is not None:
             for column in table.columns:
                 if column.localized and stem in column.folded:

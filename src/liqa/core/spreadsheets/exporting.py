@@ -44,7 +44,7 @@ def _joined(items: Iterable[str]) -> str:
 
 def _languages(mappings: Iterable[Mapping[str, str]]) -> list[str]:
     present = {lang for mapping in mappings for lang in mapping}
-    return [lang for lang in LANGUAGES if lang in present] + sorted(present - set(LANGUAGES))
+    return [lang for lang in LANGUAGES if lang in present]  # the mission file allows no other
 
 
 def _organizations(orgs: tuple[Organization, ...]) -> Sheet:

@@ -8,16 +8,22 @@ is wrong, so a caller never writes a partial mission.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from liqa.core.missionfile import event_to_data
+from liqa.core.missionfile.checks import semantic_problems
+from liqa.core.missionfile.reading import Document
+from liqa.core.missionfile.schema import schema_problems
 from liqa.core.model import Event, EventKind, Organization, Side
 from liqa.core.problems import InputError, Problem
 from liqa.core.spreadsheets import records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
+from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Ids
 from liqa.core.spreadsheets.readers import RawSheet, ReadError, ReadLimits, open_sheets
 from liqa.core.spreadsheets.rows import Report, Row, table_rows
@@ -77,7 +83,7 @@ def import_event(
     if report.problems:
         raise InputError(sorted(report.problems, key=_order))
     assert imported is not None  # no problems means every row became a record
-    dangling = _dangling(imported.event)
+    dangling = _dangling(imported.event) or _mission_problems(imported.event)
     if dangling:
         raise InputError(dangling)
     return imported
@@ -152,13 +158,13 @@ def _build(
     ):
         if name not in tables:
             ids.reserve((record.id for record in existing), "the base mission")
-    ctx = records.Context(
+    ctx = Context(
         legs=base.legs,
         day_first=settings.day_first,
         ids=ids,
         report=report,
         venues=frozenset(v.id for v in base.venues),
-        sessions=frozenset(s.id for s in sessions) if base.brokerage else None,
+        sessions=frozenset(s.id for s in sessions),
     )
     brokerage = base.kind is EventKind.BROKERAGE
     side = settings.new_organization_side or (Side.BOTH if brokerage else None)
@@ -184,6 +190,7 @@ def _build(
                 ctx,
                 records.directory_of(orgs, people),
                 records.directory_of((), people),
+                {person.id: person.organization for person in people},
             )
         )
     if report.problems:
@@ -224,3 +231,11 @@ def _dangling(event: Event) -> list[Problem]:
         for where, ref, known in uses
         if ref not in known
     ]
+
+
+def _mission_problems(event: Event) -> list[Problem]:
+    """What the mission file's own checks say about the imported event, so that the file
+    written from it loads (a guard for checks the row-level import does not make)."""
+    name = "the imported mission"
+    document = Document(json.loads(json.dumps(event_to_data(event))))
+    return schema_problems(document, name) + semantic_problems(document, name)

@@ -9,51 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from liqa.core.model import (
-    Leg,
     MeetingFormat,
     MeetingRequest,
-    ModelError,
     Organization,
     OrgKind,
     Person,
     RequestStatus,
     Side,
-    TimeWindow,
 )
 from liqa.core.spreadsheets import cells, words
+from liqa.core.spreadsheets.availability import availability
 from liqa.core.spreadsheets.cells import Cell, CellError, text
-from liqa.core.spreadsheets.ids import Directory, Ids
+from liqa.core.spreadsheets.context import Context
+from liqa.core.spreadsheets.ids import ID_PATTERN, Directory
 from liqa.core.spreadsheets.rows import Report, Row
-
-
-@dataclass(frozen=True)
-class Context:
-    """What converting rows needs besides the rows: legs, date order, ids, the report."""
-
-    legs: tuple[Leg, ...]
-    day_first: bool
-    ids: Ids
-    report: Report
-    venues: frozenset[str]
-    sessions: frozenset[str] | None
-    """Brokerage session ids, or ``None`` when the event has no brokerage setup."""
-
-    def instant(self, value: Cell) -> datetime:
-        """An aware instant from a cell (see :func:`cells.parse_instant`) during a leg."""
-        instant = cells.parse_instant(value, self.legs, day_first=self.day_first)
-        if self.legs and not any(
-            leg.start <= instant.astimezone(leg.tz).date() <= leg.end for leg in self.legs
-        ):
-            spans = ", ".join(f"{leg.start}..{leg.end}" for leg in self.legs)
-            raise CellError(
-                f"{instant.isoformat()} is outside every leg of the event ({spans})",
-                "check the date and the UTC offset",
-            )
-        return instant
 
 
 def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> list[Organization]:
@@ -142,8 +114,8 @@ def people(
             )
         org_id = _organization_of(row, ctx, orgs, new_org, created)
         languages = report.cell(row, "languages", _languages)
-        table = report.cell(row, "table", cells.integer)
-        windows = _availability(row, ctx)
+        table = report.cell(row, "table", _table_number)
+        windows = availability(row, ctx)
         fictional = report.cell(row, "fictional", cells.flag)
         if person_id is None or org_id is None or windows is None or len(report.problems) > before:
             continue
@@ -222,109 +194,15 @@ def _languages(value: Cell) -> tuple[str, ...]:
     return tuple(out)
 
 
-_WINDOW_SPLIT = re.compile(r"\s*[–—]\s*|\s+(?:-|to|au|à|jusqu'à|إلى|الى)\s+")
-_SHORT_WINDOW = re.compile(
-    r"(.*?\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*[aApP]\.?[mM]\.?)?)\s*-\s*"
-    r"(\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*[aApP]\.?[mM]\.?)?)"
-)
-
-
-def _window(raw: str, ctx: Context) -> TimeWindow:
-    parts = _WINDOW_SPLIT.split(raw.strip())
-    if len(parts) != 2 and (m := _SHORT_WINDOW.fullmatch(raw.strip())):
-        parts = [m[1], m[2]]
-    if len(parts) != 2:
-        raise CellError(
-            f"{raw!r} is not a time window",
-            "write start - end, e.g. 2024-02-12 09:00 - 2024-02-12 12:00 "
-            "or 12/02/2024 9:00-12:00; separate windows with ';'",
-        )
-    start = ctx.instant(parts[0])
-    try:
-        end = ctx.instant(parts[1])
-    except CellError:
-        end = datetime.combine(start.date(), cells.parse_time(parts[1]), start.tzinfo)
-    try:
-        return TimeWindow(start, end)
-    except ModelError as exc:
-        raise CellError(
-            f"{raw!r}: the window ends before it starts", "check the start and end"
-        ) from exc
-
-
-def _availability(row: Row, ctx: Context) -> tuple[TimeWindow, ...] | None:
-    report, windows, ok = ctx.report, [], True
-
-    def parse_windows(value: Cell) -> list[TimeWindow]:
-        return [_window(part, ctx) for part in re.split(r"[;\n]", text(value)) if part.strip()]
-
-    if row.has("availability"):
-        found = report.cell(row, "availability", parse_windows)
-        ok = found is not None
-        windows.extend(found or [])
-    if row.has("available_from") or row.has("available_until"):
-        window = _from_until(row, ctx)
-        ok = ok and window is not None
-        windows.extend([window] if window else [])
-    elif row.has("available_on"):
-        report.add(
-            row,
-            "available_on",
-            "a date of availability without times",
-            "fill in the available from and until times",
-            code="missing_value",
-        )
-        ok = False
-    return tuple(windows) if ok else None
-
-
-def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
-    report = ctx.report
-    for key in ("available_from", "available_until"):
-        if not row.has(key):
-            report.add(
-                row,
-                key,
-                "half of an availability window",
-                "fill in both from and until",
-                code="missing_value",
-            )
-            return None
-
-    def point(value: Cell) -> datetime:
-        if row.has("available_on") and not isinstance(value, datetime):
-            try:
-                clock = cells.parse_time(value)
-            except CellError:
-                return ctx.instant(value)
-            return cells.combine(
-                row.cells["available_on"], clock, ctx.legs, day_first=ctx.day_first
-            )
-        return ctx.instant(value)
-
-    start = report.cell(row, "available_from", point)
-    end = report.cell(row, "available_until", point)
-    if start is None or end is None:
-        return None
-    if end <= start:
-        report.add(
-            row,
-            "available_until",
-            "availability ends before it starts",
-            "check the from and until times",
-            code="bad_value",
-        )
-        return None
-    return TimeWindow(start, end)
-
-
 def requests(
     rows: list[Row],
     ctx: Context,
     parties: Directory,
     persons: Directory,
+    members: dict[str, str],
 ) -> list[MeetingRequest]:
-    """Meeting requests; ``parties`` finds people and organizations, ``persons`` people."""
+    """Meeting requests; ``parties`` finds people and organizations, ``persons`` people;
+    ``members`` maps each person id to its organization id."""
     report, out = ctx.report, []
     request_ids = ctx.ids.assign(rows, "r-", (), "r-", report)
     known_requests = {i for i in request_ids if i}
@@ -337,6 +215,18 @@ def requests(
                 "to",
                 f"a request from {ends[0]!r} to itself",
                 "a request needs two different parties",
+                code="self_request",
+            )
+        elif (
+            ends[0]
+            and ends[1]
+            and (members.get(ends[0]) == ends[1] or members.get(ends[1]) == ends[0])
+        ):
+            report.add(
+                row,
+                "to",
+                f"a request within one organization: {ends[0]!r} and {ends[1]!r}",
+                "the other side must be another organization or one of its people",
                 code="self_request",
             )
         priority = report.cell(
@@ -354,12 +244,22 @@ def requests(
                 code="bad_value",
             )
         session = text(row.cells.get("session")) or None
-        if session is not None and ctx.sessions is not None and session not in ctx.sessions:
+        if session is not None and not ID_PATTERN.fullmatch(session):
+            report.add(
+                row,
+                "session",
+                f"{session!r} is not a session id",
+                "write the id of a session, e.g. morning",
+                code="bad_id",
+            )
+        elif session is not None and session not in ctx.sessions:
             report.add(
                 row,
                 "session",
                 f"unknown session {session!r}",
-                f"use one of: {', '.join(sorted(ctx.sessions))}",
+                f"use one of: {', '.join(sorted(ctx.sessions))}"
+                if ctx.sessions
+                else "the event has no brokerage sessions; leave the cell empty",
                 code="unknown_reference",
             )
         fixed = _fixed_start(row, ctx)
@@ -374,7 +274,7 @@ def requests(
                     "use the id of another request of this table",
                     code="unknown_reference",
                 )
-        created = report.cell(row, "created_at", ctx.instant)
+        created = report.cell(row, "created_at", lambda v: ctx.instant(v, during_legs=False))
         if request_id is None or None in ends or len(report.problems) > before:
             continue
         out.append(
@@ -476,3 +376,10 @@ def directory_of(orgs: Sequence[Organization], persons: Sequence[Person]) -> Dir
     for person in persons:
         found.add(person.id, person.email, person.name, person.name_ar)
     return found
+
+
+def _table_number(value: Cell) -> int:
+    number = cells.integer(value)
+    if number < 1:
+        raise CellError(f"table {number} does not exist", "tables are numbered from 1")
+    return number

@@ -1,0 +1,43 @@
+"""What converting rows needs besides the rows themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from liqa.core.model import Leg
+from liqa.core.spreadsheets import cells
+from liqa.core.spreadsheets.cells import Cell, CellError
+from liqa.core.spreadsheets.ids import Ids
+from liqa.core.spreadsheets.rows import Report
+
+
+@dataclass(frozen=True)
+class Context:
+    """What converting rows needs besides the rows: legs, date order, ids, the report."""
+
+    legs: tuple[Leg, ...]
+    day_first: bool
+    ids: Ids
+    report: Report
+    venues: frozenset[str]
+    sessions: frozenset[str]
+    """Brokerage session ids (none when the event has no brokerage setup)."""
+
+    def instant(self, value: Cell, *, during_legs: bool = True) -> datetime:
+        """An aware instant from a cell (see :func:`cells.parse_instant`), during a leg
+        unless ``during_legs`` is False (time stamps such as ``created_at``)."""
+        instant = cells.parse_instant(value, self.legs, day_first=self.day_first)
+        if (
+            during_legs
+            and self.legs
+            and not any(
+                leg.start <= instant.astimezone(leg.tz).date() <= leg.end for leg in self.legs
+            )
+        ):
+            spans = ", ".join(f"{leg.start}..{leg.end}" for leg in self.legs)
+            raise CellError(
+                f"{instant.isoformat()} is outside every leg of the event ({spans})",
+                "check the date and the UTC offset",
+            )
+        return instant

@@ -1,0 +1,147 @@
+"""`liqa import` and `liqa export` as a user runs them: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from liqa.cli import app
+from liqa.core.missionfile import load_event
+from tests.core.spreadsheets.factories import csv_file, workbook
+
+DEMO = Path(__file__).parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+EVENT = [
+    "--event-id",
+    "expo",
+    "--event-city",
+    "Casablanca",
+    "--event-timezone",
+    "Africa/Casablanca",
+    "--event-start",
+    "14/03/2025",
+    "--event-end",
+    "14/03/2025",
+]
+
+
+def run(*args: str) -> tuple[int, str]:
+    """Exit code and output, without the progress bars' lines."""
+    result = CliRunner().invoke(app, list(args))
+    lines = result.output.splitlines(keepends=True)
+    shown = [line for line in lines if not line.startswith(("Reading rows", "Writing "))]
+    return result.exit_code, "".join(shown)
+
+
+def test_export_then_import_gives_back_the_demo_mission(tmp_path: Path) -> None:
+    code, output = run("export", str(DEMO), "--out", str(tmp_path / "demo.xlsx"))
+    assert (code, output) == (0, f"Wrote {tmp_path / 'demo.xlsx'}\n")
+    out = tmp_path / "again.yaml"
+    code, output = run(
+        "import", str(tmp_path / "demo.xlsx"), "--base", str(DEMO), "--out", str(out)
+    )
+    assert code == 0
+    assert f"Wrote {out}" in output
+    assert load_event(out) == load_event(DEMO)
+
+
+def test_export_to_a_folder_writes_three_csv_files(tmp_path: Path) -> None:
+    code, _ = run("export", str(DEMO), "--out", str(tmp_path / "tables"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
+        "organizations.csv",
+        "people.csv",
+        "requests.csv",
+    ]
+
+
+def test_import_five_bad_rows_names_them_and_writes_nothing(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Nom", "Organisation", "Courriel", "Date", "De", "À"]]
+    rows += [
+        [f"Participant {n}", "Atlas", f"p{n}@atlas.ma", "14/03/2025", "09:00", "12h00"]
+        for n in range(2, 2002)
+    ]
+    bad = {
+        17: (3, "14/13/2025"),
+        230: (4, "9h75"),
+        999: (5, "noon"),
+        1500: (0, None),
+        1999: (3, "15/03/2025"),
+    }
+    for number, (column, value) in bad.items():
+        rows[number - 1][column] = value
+    path = workbook(tmp_path / "participants.xlsx", {"Participants": rows})
+    out = tmp_path / "expo.yaml"
+    code, output = run("import", str(path), "--out", str(out), *EVENT)
+    assert code == 2
+    named = [
+        line.split(" row ")[1].split(",")[0] for line in output.splitlines() if " row " in line
+    ]
+    assert named == ["17", "230", "999", "1500", "1999"]
+    assert output.splitlines()[-1] == "5 problems found; no file was written."
+    assert "Traceback" not in output
+    assert not out.exists()
+
+
+def test_import_participants_with_event_options(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path / "participants.csv",
+        [["Nom", "Organisation", "Table"], ["Nadia Alami", "Atlas Cloud", "7"]],
+    )
+    out = tmp_path / "expo.yaml"
+    code, _ = run("import", str(path), "--out", str(out), *EVENT)
+    event = load_event(out)
+    assert code == 0
+    assert [(p.name, p.organization, p.table) for p in event.people] == [
+        ("Nadia Alami", "atlas-cloud", 7)
+    ]
+    assert (event.id, event.legs[0].timezone, str(event.start)) == (
+        "expo",
+        "Africa/Casablanca",
+        "2025-03-14",
+    )
+
+
+def test_import_unknown_timezone_is_a_clear_error(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "participants.csv", [["Nom", "Organisation"], ["A", "B"]])
+    args = [*EVENT]
+    args[args.index("Africa/Casablanca")] = "Africa/Atlantis"
+    code, output = run("import", str(path), "--out", str(tmp_path / "x.yaml"), *args)
+    assert (code, output.splitlines()[0]) == (
+        2,
+        "--event-timezone: unknown time zone 'Africa/Atlantis'  (hint: use an IANA name such "
+        "as Africa/Casablanca or America/Chicago)",
+    )
+
+
+def test_import_without_base_or_event_options_says_what_is_missing(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "participants.csv", [["Nom", "Organisation"], ["A", "B"]])
+    code, output = run("import", str(path), "--out", str(tmp_path / "x.yaml"))
+    assert (code, output.splitlines()[0]) == (
+        2,
+        "missing --event-id, --event-city, --event-timezone, --event-start, --event-end  "
+        "(hint: give --base MISSION.yaml, or describe the event with the --event-* options)",
+    )
+
+
+def test_import_binary_junk_is_reported_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "participants.xlsx"
+    path.write_bytes(bytes(range(256)) * 20)
+    code, output = run("import", str(path), "--out", str(tmp_path / "x.yaml"), *EVENT)
+    assert code == 2
+    assert output.splitlines()[0].startswith(
+        f"{path}: not a valid .xlsx workbook (not a zip archive)"
+    )
+
+
+def test_export_of_an_invalid_mission_exits_2(tmp_path: Path) -> None:
+    mission = tmp_path / "broken.yaml"
+    mission.write_text("liqa: 1\nevent: {}\n", encoding="utf-8")
+    code, output = run("export", str(mission), "--out", str(tmp_path / "t.xlsx"))
+    assert code == 2
+    assert output.splitlines()[-1].endswith("found; nothing was exported.")
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_import_and_export_have_help() -> None:
+    assert [run(name, "--help")[0] for name in ("import", "export")] == [0, 0]
