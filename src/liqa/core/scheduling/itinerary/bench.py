@@ -42,7 +42,7 @@ def find_bks(instance: Path) -> Path | None:
 
 def run_case(path: Path, tours: int, settings: Settings) -> Record:
     """Solve one case with the search and the greedy baseline; check both; return a record."""
-    problem, scale = read_toptw(path, tours)
+    problem, _scale = read_toptw(path, tours)
     cpu = time.process_time()
     found = solve(problem, settings)
     cpu = time.process_time() - cpu
@@ -64,7 +64,6 @@ def run_case(path: Path, tours: int, settings: Settings) -> Record:
     }
     if found.bound is not None:
         record["bound"] = _number(found.bound)
-    del scale
     return record
 
 

@@ -12,25 +12,23 @@ holds a lunch break, taken where the group happens to be.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
 from liqa.core.model import (
     CandidateVisit,
     Event,
-    Leg,
     Person,
     ProgrammeItem,
     ProgrammeKind,
     TimeWindow,
     Venue,
 )
-from liqa.core.problems import InputError
-from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.itinerary.groups import Subgroup, member_themes, split_delegation
+from liqa.core.scheduling.itinerary.inputs import require_basics, require_fixed_items_feasible
 from liqa.core.scheduling.itinerary.problem import CLOSED, Problem, Tour
-from liqa.core.scheduling.itinerary.routes import Route
+from liqa.core.scheduling.itinerary.segments import Segment, day_segments, is_move
 from liqa.core.scheduling.itinerary.travel import travel_minutes
 
 OFF_THEME_INTEREST = 0.25
@@ -38,18 +36,6 @@ OFF_THEME_INTEREST = 0.25
 still informs everyone, but much less)."""
 MAX_DRIVE_FROM_HOTEL = 120
 """A host more minutes than this from the leg's hotel is out of that leg's reach."""
-
-
-@dataclass(frozen=True)
-class Segment:
-    """Part of one day in one leg: from a venue at ``start`` to a venue by ``end``."""
-
-    day: date
-    leg: Leg
-    start_venue: str
-    end_venue: str
-    start: datetime
-    end: datetime
 
 
 @dataclass(frozen=True)
@@ -120,7 +106,7 @@ def visit_value(event: Event, group_members: tuple[str, ...], visit: CandidateVi
 
 def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionModel:
     """The routing problem of a trade mission (``groups`` fixes the subgroups, e.g. to re-plan)."""
-    _require_basics(event)
+    require_basics(event)
     venues = {v.id: v for v in event.venues}
     people = {p.id: p for p in event.people}
     members = delegation_members(event)
@@ -136,7 +122,7 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
         return venue_node[venue_id]
 
     tour_specs: list[_TourSpec] = []
-    for segment in _segments(event, venues):
+    for segment in day_segments(event, venues):
         start, end = venue_index(segment.start_venue), venue_index(segment.end_venue)
         for group in groups:
             items: list[tuple[int, ProgrammeItem]] = []
@@ -220,7 +206,7 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
         breaks=frozenset(j for j, n in enumerate(nodes) if n.venue is None),
         required=frozenset(i for i, v in enumerate(event.visits) if v.required),
     )
-    _require_fixed_items_feasible(problem, infos)
+    require_fixed_items_feasible(problem, infos)
     return MissionModel(
         event=event,
         problem=problem,
@@ -252,134 +238,6 @@ def _label(node: NodeInfo) -> str:
     return node.venue or node.kind
 
 
-def _require_basics(event: Event) -> None:
-    problems: list[InputProblem] = []
-    venue_ids = {v.id for v in event.venues}
-    for i, leg in enumerate(event.legs):
-        if leg.hotel is None:
-            problems.append(
-                InputProblem(
-                    event.id,
-                    f"leg {leg.id!r} has no hotel",
-                    path=f"legs[{i}].hotel",
-                    hint="give the venue id of the hotel where each day starts and ends",
-                )
-            )
-        elif leg.hotel not in venue_ids:
-            problems.append(
-                InputProblem(
-                    event.id,
-                    f"leg {leg.id!r}: unknown hotel venue {leg.hotel!r}",
-                    path=f"legs[{i}].hotel",
-                    hint="add the hotel under venues",
-                )
-            )
-    for i, visit in enumerate(event.visits):
-        if visit.venue not in venue_ids:
-            problems.append(
-                InputProblem(
-                    event.id,
-                    f"visit {visit.id!r}: unknown venue {visit.venue!r}",
-                    path=f"visits[{i}].venue",
-                    hint="add the venue under venues",
-                )
-            )
-    if problems:
-        raise InputError(problems)
-
-
-def _require_fixed_items_feasible(problem: Problem, infos: list[TourInfo]) -> None:
-    problems: list[InputProblem] = []
-    for k, tour in enumerate(problem.tours):
-        if Route(problem, k, list(tour.fixed)).feasible():
-            continue
-        items = ", ".join(item.id for _, item in infos[k].items) or "lunch"
-        problems.append(
-            InputProblem(
-                problem.name,
-                f"{tour.label}: the fixed items ({items}) cannot all be attended on time",
-                path="programme",
-                hint="check their times, venues and the travel between them and the hotel",
-            )
-        )
-    if problems:
-        raise InputError(problems)
-
-
-def _is_move(item: ProgrammeItem) -> bool:
-    return item.kind in (ProgrammeKind.FLIGHT, ProgrammeKind.TRANSFER) and bool(
-        item.end_venue and item.venue and item.end_venue != item.venue
-    )
-
-
-def _leg_for(event: Event, venue: Venue, near: date) -> Leg | None:
-    matching = [leg for leg in event.legs if leg.timezone == venue.timezone]
-    if not matching:
-        return None
-    return min(matching, key=lambda leg: min(abs((d - near).days) for d in leg.days()))
-
-
-def _local_day(instant: datetime, venue: Venue) -> date:
-    return instant.astimezone(venue.tz).date()
-
-
-def _segments(event: Event, venues: dict[str, Venue]) -> list[Segment]:
-    """Each day's segments: cut by flights and transfers that leave or arrive that day."""
-    moves = sorted((p for p in event.programme if _is_move(p)), key=lambda p: p.start)
-    hotels = {leg.hotel for leg in event.legs}
-    # An arrival on the first day from outside (not from a hotel) opens the mission; a
-    # departure on the last day to outside ends it.
-    # A flight within the mission (between two legs' zones) is neither.
-    zones = {leg.timezone for leg in event.legs}
-    opening = closing = None
-    if moves:
-        first, last = moves[0], moves[-1]
-        start_venue, end_venue = venues[first.venue or ""], venues[last.end_venue or ""]
-        if (
-            (first.kind is ProgrammeKind.TRANSFER and first.venue not in hotels)
-            or start_venue.timezone not in zones
-        ) and _local_day(first.end, venues[first.end_venue or ""]) <= event.start:
-            opening = first
-        if (
-            (last.kind is ProgrammeKind.TRANSFER and last.end_venue not in hotels)
-            or end_venue.timezone not in zones
-        ) and _local_day(last.start, venues[last.venue or ""]) >= event.end:
-            closing = last
-    out: list[Segment] = []
-    for leg in sorted(event.legs, key=lambda leg: leg.start):
-        for day in leg.days():
-            here_leg: Leg | None = leg
-            here, at = leg.hotel or "", leg.local_datetime(day, leg.day_start)
-            if opening is not None and day < _local_day(
-                opening.end, venues[opening.end_venue or ""]
-            ):
-                continue
-            if closing is not None and day > _local_day(closing.start, venues[closing.venue or ""]):
-                continue
-            for move in moves:
-                dep, arr = venues[move.venue or ""], venues[move.end_venue or ""]
-                if day not in (_local_day(move.start, dep), _local_day(move.end, arr)):
-                    continue
-                if (
-                    move is not opening
-                    and here_leg is not None
-                    and dep.timezone == here_leg.timezone
-                    and move.start > at
-                ):
-                    out.append(Segment(day, here_leg, here, dep.id, at, move.start))
-                here_leg = None if move is closing else _leg_for(event, arr, day)
-                if here_leg is None:
-                    break
-                here = arr.id
-                at = max(move.end, here_leg.local_datetime(day, here_leg.day_start))
-            if here_leg is None:
-                continue
-            end_of_day = here_leg.local_datetime(day, here_leg.day_end)
-            if at < end_of_day:
-                out.append(Segment(day, here_leg, here, here_leg.hotel or "", at, end_of_day))
-    return out
-
-
 def _attends(item: ProgrammeItem, group: Subgroup) -> bool:
     return not item.attendees or bool(set(item.attendees) & set(group.members))
 
@@ -389,7 +247,7 @@ def _items_within(event: Event, segment: Segment, group: Subgroup) -> list[Progr
         (
             p
             for p in event.programme
-            if not _is_move(p)
+            if not is_move(p)
             and segment.start <= p.start
             and p.end <= segment.end
             and _attends(p, group)

@@ -83,6 +83,7 @@ class Settings:
     max_no_improve: int | None = None
     """Stop after this many iterations without a better solution (None: use the time)."""
     log: bool = False
+    """Log each improvement (logger ``liqa.core.scheduling.itinerary.search``, INFO)."""
     bound: bool = True
     """Compute an upper bound (LP relaxation) to report a gap."""
 

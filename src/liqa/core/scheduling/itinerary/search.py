@@ -11,6 +11,7 @@ it changed.
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from liqa.core.scheduling.itinerary.bound import lp_bound
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem, Result, Settings
 from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
 
+LOG = logging.getLogger(__name__)
 REQUIRED_BONUS = 1e6
 """Effective profit added to required sites so that the search places them first."""
 NOISES = (0.1, 0.3, 0.3, 1.0)
@@ -270,6 +272,14 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
         if score > best_score + 1e-9:
             best, best_score, true_best = sol.middles(), score, sol.score()
             history.append((clock(), true_best))
+            if settings.log:
+                LOG.info(
+                    "%s: %.1f s, iteration %d, score %g",
+                    problem.name,
+                    clock(),
+                    iterations,
+                    true_best,
+                )
             shake_len, idle = 1, 0
         else:
             idle += 1
