@@ -400,7 +400,6 @@ REQUESTS = Table(
             "fixed_start",
             (
                 "start",
-                "fixed time",
                 "scheduled at",
                 "date and time",
                 "debut",
