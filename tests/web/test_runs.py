@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -46,14 +45,23 @@ def test_run_plans_the_mission_then_reoptimizes_around_pins(
     assert (kept.pinned, kept.start, second.provenance["parent_version"]) == (True, visit.start, 1)
 
 
-def test_brokerage_run_uses_the_core_planner_or_says_it_is_missing(event: Event) -> None:
-    run = services.start_run(event, time_limit=1.0)
-    run.refresh_from_db()
-    if find_spec("liqa.core.scheduling.brokerage.from_event") is not None:
-        assert (run.state, run.result is not None) == (RunState.DONE, True)
-    else:  # the core's event-level brokerage planner has not landed in this build
-        assert run.state == RunState.FAILED
-        assert "liqa.core.scheduling.brokerage.from_event" in run.message
+def test_brokerage_run_then_reoptimize_keeps_the_pinned_meeting(event: Event) -> None:
+    first = services.start_run(event, time_limit=1.0)
+    first.refresh_from_db()
+    assert (first.state, first.message) == (RunState.DONE, "optimal")
+    assert first.result is not None
+    placed = {a.key: a.start for a in first.result.assignments.all()}
+    assert sorted(placed) == ["r-1", "r-2"]
+    services.set_pinned(first.result, "r-2", True)
+    second = services.start_run(event, base=first.result, time_limit=1.0)
+    second.refresh_from_db()
+    assert second.result is not None
+    kept = second.result.assignments.get(key="r-2")
+    assert (kept.pinned, kept.start, second.result.provenance["parent_version"]) == (
+        True,
+        placed["r-2"],
+        1,
+    )
 
 
 def test_cancel_of_a_queued_run_is_immediate(event: Event) -> None:

@@ -3,13 +3,14 @@
 A fresh plan is ``liqa.core.scheduling.planning.plan_event`` (brokerage scheduler or
 itinerary planner by the event's kind). Re-planning around a previous version is the
 itinerary planner's :func:`replan` (keeps every still-valid visit, changes as little as
-possible); brokerage re-planning is wired when the core exposes it.
+possible) or the brokerage scheduler's minimal-change :func:`replan` with the pinned
+meetings fixed in their slots.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from liqa.core import model as core
 
@@ -38,12 +39,40 @@ def _fresh(event: core.Event, time_limit: float) -> Plan:
     return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
 
 
-def _replan(event: core.Event, previous: core.Schedule) -> Plan:
+def _replan_brokerage(event: core.Event, previous: core.Schedule, time_limit: float) -> Plan:
+    """The core's minimal-change re-plan, with the previous version's pins fixed in place."""
+    from liqa.core.scheduling.brokerage import Placement, Settings, Timetable
+    from liqa.core.scheduling.brokerage.from_event import event_problem, to_schedule
+    from liqa.core.scheduling.brokerage.replan import pin_meeting, replan
+
+    if event.brokerage is None:
+        raise PlannerMissing("this brokerage event has no sessions and tables yet")
+    slot_of = {slot.start: slot.index for slot in event.brokerage.slots()}
+    problem = event_problem(event)
+    known = {meeting.id for meeting in problem.meetings}
+    placements = []
+    for assignment in previous.assignments:
+        slot = slot_of.get(assignment.start)
+        if slot is None or assignment.id not in known:
+            continue
+        placements.append(Placement(assignment.id, slot, assignment.table))
+        if assignment.pinned:
+            problem = pin_meeting(problem, assignment.id, slot)
+    result, _diff = replan(problem, Timetable(tuple(placements)), Settings(time_limit=time_limit))
+    schedule = to_schedule(event, problem, result)
+    provenance = replace(schedule.provenance, parent_version=previous.version)
+    return Plan(
+        replace(schedule, provenance=provenance),
+        result.status.value,
+        {name: float(value) for name, value in result.objective.items()},
+        result.bound,
+        result.gap,
+    )
+
+
+def _replan(event: core.Event, previous: core.Schedule, time_limit: float) -> Plan:
     if event.kind is core.EventKind.BROKERAGE:
-        raise PlannerMissing(
-            "re-planning a brokerage event around a previous version is not available yet; "
-            "run the scheduler without a base version"
-        )
+        return _replan_brokerage(event, previous, time_limit)
     from liqa.core.scheduling import itinerary
 
     schedule, result, _changes = itinerary.replan(event, previous)
@@ -53,5 +82,5 @@ def _replan(event: core.Event, previous: core.Schedule) -> Plan:
 def plan(event: core.Event, *, time_limit: float, previous: core.Schedule | None = None) -> Plan:
     """Plan ``event`` with the core (re-plan around ``previous`` when given)."""
     if previous is not None:
-        return _replan(event, previous)
+        return _replan(event, previous, time_limit)
     return _fresh(event, time_limit)
