@@ -53,10 +53,17 @@ def grid(version: ScheduleVersion) -> dict[str, Any]:
                 {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
             )
     people = [p for p in event.people if p.id in cells]
+    slots = []
+    if event.brokerage is not None:
+        hall = event.venue(event.brokerage.venue) if event.brokerage.venue in venues else None
+        for slot in event.brokerage.slots():
+            local = slot.start.astimezone(zone_at(event, slot.start, hall))
+            slots.append({"index": slot.index, "start": slot.start, "local": local})
     return {
         "core": event,
         "schedule": schedule,
         "days": sorted(days),
         "people": people,
         "cells": cells,
+        "slots": slots,
     }

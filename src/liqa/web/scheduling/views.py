@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from liqa.web.accounts import permissions
 from liqa.web.events.models import Event
 from liqa.web.pages import page
-from liqa.web.scheduling import domain, publishing, services
+from liqa.web.scheduling import domain, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 
 
@@ -123,3 +123,28 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "scheduling/published.html",
         {"event": event, "version": version, "affected": affected},
     )
+
+
+@require_POST
+def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Move a meeting to another slot and table, after the core's checker approves."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    try:
+        slot = int(request.POST.get("slot", ""))
+        table = int(request.POST["table"]) if request.POST.get("table") else None
+        conflicts = moves.move(version, request.POST.get("key", ""), slot, table)
+    except (ValueError, KeyError):
+        return HttpResponse("give an existing meeting, a slot number and a table", status=400)
+    except services.ImmutableVersion:
+        return HttpResponse("published versions cannot change", status=409)
+    except moves.MoveUnsupported as error:
+        return HttpResponse(str(error), status=400)
+    if conflicts:
+        return page(
+            request,
+            "scheduling/conflicts.html",
+            {"event": event, "version": version, "conflicts": conflicts},
+            status=409,
+        )
+    return redirect("scheduling:version", event.slug, version.number)

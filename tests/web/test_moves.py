@@ -1,0 +1,39 @@
+"""Manual moves in the grid, checked at once by the core's checker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling import moves
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.publishing import publish
+from tests.web.factories import at
+
+
+def test_move_to_a_free_slot_and_table(draft: ScheduleVersion) -> None:
+    assert moves.move(draft, "r-2", 2, 3) == []
+    moved = draft.assignments.get(key="r-2")
+    assert (moved.start, moved.end, moved.table) == (at(9, 40), at(10), 3)
+
+
+def test_move_into_a_clash_is_refused_with_the_rule(draft: ScheduleVersion) -> None:
+    conflicts = moves.move(draft, "r-2", 0, 1)
+    assert sorted({c.label for c in conflicts}) == ["overlap", "tables"]
+    unchanged = draft.assignments.get(key="r-2")
+    assert (unchanged.start, unchanged.table) == (at(9, 20), 2)
+
+
+def test_move_page_reports_conflicts_and_refuses_published(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/move/"
+    clash = client.post(url, {"key": "r-2", "slot": "0", "table": "1"})
+    assert (clash.status_code, 'id="conflicts"' in clash.content.decode()) == (409, True)
+    assert client.post(url, {"key": "r-2", "slot": "2", "table": "3"}).status_code == 302
+    publish(draft, notify=False)
+    assert client.post(url, {"key": "r-2", "slot": "1", "table": "2"}).status_code == 409
