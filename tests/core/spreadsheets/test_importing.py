@@ -297,3 +297,12 @@ def test_import_base_request_naming_a_removed_person(tmp_path: Path) -> None:
         "requests[r-1].attendees",
         "requests[r-2].to",
     ]
+
+
+def test_import_unknown_organization_suggests_the_closest_name(tmp_path: Path) -> None:
+    orgs = csv_file(tmp_path / "organizations.csv", [["Nom", "Côté"], ["Atlas Cloud", "hôte"]])
+    people = csv_file(tmp_path / "people.csv", [["Nom", "Organisation"], ["Ali", "Atlas Clowd"]])
+    [problem] = problems_of([orgs, people])
+    assert problem.hint == (
+        "did you mean 'Atlas Cloud'? add it to the organizations table, or fix the spelling"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -85,13 +86,17 @@ class Directory:
 
     ids: set[str] = field(default_factory=set)
     names: dict[str, set[str]] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    """Folded id or name -> as written, for suggestions."""
 
     def add(self, record_id: str, *names: str) -> None:
         """Know ``record_id`` and the names (e-mails, short names...) it goes by."""
         self.ids.add(record_id)
+        self.shown.setdefault(fold(record_id), record_id)
         for name in names:
             if name:
                 self.names.setdefault(fold(name), set()).add(record_id)
+                self.shown[fold(name)] = name  # a name reads better than an id
 
     def find(self, reference: str) -> tuple[str | None, list[str]]:
         """``(id, [])`` when found; ``(None, candidates)``: several matches or none."""
@@ -101,3 +106,8 @@ class Directory:
         if len(found) == 1:
             return found[0], []
         return None, found
+
+    def suggest(self, reference: str) -> str:
+        """``did you mean 'X'?`` for the closest known id or name, else ``""``."""
+        close = difflib.get_close_matches(fold(reference), list(self.shown), n=1, cutoff=0.75)
+        return f"did you mean {self.shown[close[0]]!r}? " if close else ""

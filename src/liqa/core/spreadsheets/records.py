@@ -172,7 +172,7 @@ def _organization_of(
             row,
             "organization",
             f"unknown organization {org_ref!r}",
-            "add it to the organizations table, or fix the spelling",
+            orgs.suggest(org_ref) + "add it to the organizations table, or fix the spelling",
             code="unknown_reference",
         )
     return org_id
@@ -320,7 +320,8 @@ def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None
             else f"unknown person or organization {ref!r}",
             "write the id"
             if candidates
-            else "check the spelling, or add them to the people or organizations table",
+            else parties.suggest(ref)
+            + "check the spelling, or add them to the people or organizations table",
             code="ambiguous_reference" if candidates else "unknown_reference",
         )
     return found
