@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from liqa.core.scheduling.brokerage import Settings, Status, check_schedule, solve
+from liqa.core.scheduling.brokerage import (
+    Problem,
+    Settings,
+    Status,
+    Timetable,
+    check_schedule,
+    solve,
+)
 from liqa.core.scheduling.brokerage.replan import (
     cancel_participant,
     pin_meeting,
@@ -15,7 +22,7 @@ SOLVER = Settings(time_limit=20.0, workers=1)
 PAIRS = ["a-b", "a-c", "b-c", "c-d", "d-e", "a-e", "b-d", "e-f", "c-f", "a-f"]
 
 
-def published():  # type: ignore[no-untyped-def]
+def published() -> tuple[Problem, Timetable]:
     p = problem(PAIRS, n_slots=6, tables=3, require_all=False)
     result = solve(p, SOLVER)
     assert result.status == Status.OPTIMAL

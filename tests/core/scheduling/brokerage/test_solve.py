@@ -23,7 +23,7 @@ def test_solve_finds_a_schedule_without_breaks() -> None:
     result = solve(p, SOLVER)
     assert check_schedule(p, result.timetable) == []
     assert (result.status, result.breaks, result.bound, result.gap) == (Status.OPTIMAL, 0, 0, 0.0)
-    assert sorted(pl.table for pl in result.timetable.placements) == [1, 1, 1, 2, 2, 2]
+    assert sorted(pl.table or 0 for pl in result.timetable.placements) == [1, 1, 1, 2, 2, 2]
 
 
 def test_solve_proves_a_forced_break() -> None:
