@@ -91,3 +91,12 @@ def test_sign_in_refuses_to_redirect_elsewhere(organizer: User) -> None:
 def test_participants_have_no_usable_password(event: Event) -> None:
     user = User.objects.get(email="amina@example.org")
     assert user.has_usable_password() is False
+
+
+def test_magic_link_email_is_in_the_recipients_language(event: Event) -> None:
+    _ask_link(Client(), "amina@example.org")  # Amina speaks ar, fr: her e-mails are in Arabic
+    _ask_link(Client(), "bruno@example.org")  # Bruno speaks fr
+    assert [m.subject for m in mail.outbox] == [
+        "رابط الدخول إلى لقاء",
+        "Votre lien de connexion à liqa",
+    ]
