@@ -8,6 +8,8 @@ vectorised with numpy over every gap of a route and every candidate node at once
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem
@@ -15,18 +17,43 @@ from liqa.core.scheduling.itinerary.problem import FloatArray, Problem
 INFEASIBLE = np.inf
 
 
+class _Lists:
+    """Plain-Python copies of a problem's arrays: scalar reads from lists are much faster."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.travel: list[list[float]] = problem.travel.tolist()
+        self.service: list[float] = problem.service.tolist()
+        self.opens: list[list[float]] = problem.open.tolist()
+        self.closes: list[list[float]] = problem.close.tolist()
+        self.travel_array = np.ascontiguousarray(problem.travel)
+        self.travel_t = np.ascontiguousarray(problem.travel.T)
+
+
+_CACHE: weakref.WeakKeyDictionary[Problem, _Lists] = weakref.WeakKeyDictionary()
+
+
+def _lists(problem: Problem) -> _Lists:
+    fast = _CACHE.get(problem)
+    if fast is None:
+        fast = _CACHE[problem] = _Lists(problem)
+    return fast
+
+
 class Route:
     """One tour's sequence (start and end nodes included) and its timing arrays."""
 
     __slots__ = (
         "arrival",
+        "break_positions",
         "close",
+        "depart",
         "k",
         "loc",
         "max_shift",
         "problem",
         "seq",
         "sites",
+        "slack",
         "start",
         "wait",
     )
@@ -41,22 +68,24 @@ class Route:
     def refresh(self) -> None:
         """Recompute arrival, start, wait and max-shift along the route."""
         p, k, seq = self.problem, self.k, self.seq
+        fast = _lists(p)
         tour = p.tours[k]
         n = len(seq)
         loc = list(seq)
-        for i in range(1, n):
-            if seq[i] in p.breaks:
-                loc[i] = loc[i - 1]
+        breaks = p.breaks
+        self.break_positions = [i for i in range(1, n - 1) if seq[i] in breaks] if breaks else []
+        for i in self.break_positions:
+            loc[i] = loc[i - 1]
         arrival = [0.0] * n
         start = [0.0] * n
         wait = [0.0] * n
         close = [0.0] * n
         start[0] = arrival[0] = tour.open
         close[0] = tour.open
-        opens, closes, service, travel = p.open[k], p.close[k], p.service, p.travel
+        opens, closes, service, travel = fast.opens[k], fast.closes[k], fast.service, fast.travel
         for i in range(1, n):
             node = seq[i]
-            a = start[i - 1] + service[seq[i - 1]] + travel[loc[i - 1], loc[i]]
+            a = start[i - 1] + service[seq[i - 1]] + travel[loc[i - 1]][loc[i]]
             arrival[i] = a
             if i == n - 1:
                 start[i], close[i] = a, tour.close
@@ -77,7 +106,10 @@ class Route:
         self.wait = np.array(wait)
         self.close = np.array(close)
         self.max_shift = np.array(max_shift)
-        self.sites = sum(1 for node in seq[1:-1] if node not in p.breaks and node not in tour.fixed)
+        self.slack = self.wait[1:] + self.max_shift[1:]
+        self.depart = self.start[:-1] + p.service[np.array(seq[:-1], dtype=np.int64)]
+        fixed = tour.fixed
+        self.sites = sum(1 for node in seq[1:-1] if node not in breaks and node not in fixed)
 
     @property
     def middle(self) -> list[int]:
@@ -103,20 +135,18 @@ class Route:
         tour = p.tours[k]
         if tour.max_visits is not None and self.sites >= tour.max_visits:
             return np.full(cand.shape, INFEASIBLE), np.zeros(cand.shape, dtype=np.float64)
-        seq = np.array(self.seq, dtype=np.int64)
         loc = self.loc
-        dep = self.start[:-1] + p.service[seq[:-1]]
-        travel_in = p.travel[loc[:-1, None], cand[None, :]]
-        arrive = dep[:, None] + travel_in
+        fast = _lists(p)
+        travel_in = fast.travel_array[loc[:-1]][:, cand]
+        arrive = self.depart[:, None] + travel_in
         opens = p.open[k, cand]
-        begin = np.maximum(arrive, opens[None, :])
-        leave = begin + p.service[cand][None, :]
-        shift = leave + p.travel[cand[None, :], loc[1:, None]] - self.arrival[1:, None]
-        fits = begin <= p.close[k, cand][None, :]
-        ok = fits & (shift <= (self.wait[1:] + self.max_shift[1:])[:, None] + 1e-9)
-        for q in range(1, len(self.seq) - 1):
-            if self.seq[q] in p.breaks:
-                ok[q - 1] = fits[q - 1] & self._break_gap(q, cand, leave[q - 1], shift)
+        begin = np.maximum(arrive, opens)
+        leave = begin + p.service[cand]
+        shift = leave + fast.travel_t[loc[1:]][:, cand] - self.arrival[1:, None]
+        fits = begin <= p.close[k, cand]
+        ok = fits & (shift <= self.slack[:, None] + 1e-9)
+        for q in self.break_positions:
+            ok[q - 1] = fits[q - 1] & self._break_gap(q, cand, leave[q - 1], shift)
         costs = np.where(ok, shift, INFEASIBLE)
         gap = np.argmin(costs, axis=0)
         best = costs[gap, np.arange(cand.size)]
