@@ -130,4 +130,4 @@ def test_whole_mission_in_the_browser(
     public.goto(base + f"/events/{SLUG}/")
     assert public.get_attribute("html", "dir") == "rtl"
     if shots is not None:
-        public.screenshot(path=str(shots / "public-page-ar.png"), full_page=True)
+        public.screenshot(path=str(shots / "public-page-ar.png"))

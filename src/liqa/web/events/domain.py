@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from liqa.core import model as core
+from liqa.core.outputs import labels
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 
 
-def public_view(row: Event) -> dict[str, Any]:
+def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
     """What anyone may see: title, dates, cities, organizers, themes, organizations."""
     event = event_record(row)
     return {
@@ -21,6 +22,7 @@ def public_view(row: Event) -> dict[str, Any]:
         "cities": [leg.city for leg in event.legs],
         "organizers": list(event.organizers),
         "themes": list(event.themes),
+        "theme_labels": [labels.theme_label(theme, lang) for theme in event.themes],
         "delegation": [
             o for o in event.organizations if o.side in (core.Side.DELEGATION, core.Side.BOTH)
         ],

@@ -13,6 +13,7 @@ from liqa.web.accounts import services as account_services
 from liqa.web.events import domain, services
 from liqa.web.events.models import Event
 from liqa.web.pages import page
+from liqa.web.templating import current_language
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -33,7 +34,11 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     if not event.public and not permissions.is_organizer(request.user, event):
         raise PermissionDenied
-    return page(request, "events/public.html", {"event": event, **domain.public_view(event)})
+    return page(
+        request,
+        "events/public.html",
+        {"event": event, **domain.public_view(event, current_language())},
+    )
 
 
 @require_http_methods(["GET", "POST"])
