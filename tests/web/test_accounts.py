@@ -100,3 +100,21 @@ def test_magic_link_email_is_in_the_recipients_language(event: Event) -> None:
         "رابط الدخول إلى لقاء",
         "Votre lien de connexion à liqa",
     ]
+
+
+def test_organizer_invites_every_participant_in_their_language(
+    event: Event, organizer: User
+) -> None:
+    client = Client()
+    client.force_login(organizer)
+    response = client.post(f"/organize/{event.slug}/invite/")
+    assert (response.status_code, "3 invitations were sent." in response.content.decode()) == (
+        200,
+        True,
+    )
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        ("amina@example.org", "دعوة إلى بعثة على لقاء"),
+        ("bruno@example.org", "Vous êtes invité à une mission liqa"),
+        ("chen@example.org", "You are invited to a liqa mission"),
+    ]
+    assert all("http://testserver/accounts/link/" in str(m.body) for m in mail.outbox)

@@ -167,3 +167,27 @@ def setup_imported_event(event: Event, organizer: AbstractBaseUser | AnonymousUs
     if isinstance(organizer, User):
         grant(organizer, event, Role.ORGANIZER)
     enrol_everyone(event)
+
+
+def invite_participants(event: Event) -> int:
+    """E-mail every participant of the event a sign-in link to their agenda, in their language.
+
+    Returns how many invitations went out (addresses past the hourly limit are skipped).
+    """
+    sent = 0
+    members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
+    for member in members:
+        if not member.user.email:
+            continue
+        try:
+            path = issue_link(member.user, reverse("agendas:me", args=[event.slug]))
+        except RateLimited:
+            continue
+        with translation.override(member.language):
+            body = render_to_string(
+                "accounts/email_invitation.txt",
+                {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
+            )
+            send_mail(_("You are invited to a liqa mission"), body, None, [member.user.email])
+        sent += 1
+    return sent

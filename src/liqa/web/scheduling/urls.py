@@ -8,6 +8,7 @@ app_name = "scheduling"
 urlpatterns = [
     path("<slug:slug>/", views.overview, name="overview"),
     path("<slug:slug>/runs/", views.start_run, name="start_run"),
+    path("<slug:slug>/invite/", views.invite, name="invite"),
     path("<slug:slug>/runs/<int:run_id>/", views.run_page, name="run"),
     path("<slug:slug>/runs/<int:run_id>/status/", views.run_json, name="run_json"),
     path("<slug:slug>/runs/<int:run_id>/cancel/", views.cancel_run, name="cancel_run"),

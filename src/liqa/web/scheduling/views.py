@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from liqa.web.accounts import permissions
+from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, moves, publishing, services
@@ -148,3 +149,11 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             status=409,
         )
     return redirect("scheduling:version", event.slug, version.number)
+
+
+@require_POST
+def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """E-mail every participant a sign-in link to their agenda."""
+    event = organizer_event(request, slug)
+    sent = account_services.invite_participants(event)
+    return page(request, "scheduling/invited.html", {"event": event, "sent": sent})
