@@ -30,7 +30,8 @@ NOISES = (0.1, 0.3, 0.3, 1.0)
 SMALL = 10
 """Below this many visits, ruins remove up to half of them rather than a share."""
 REPLACE_WITHIN = 0.01
-"""Try replacing visits by better unvisited sites when within this share of the best."""
+"""Try replacing visits by better unvisited sites when within this share of the best (and,
+when level with the best, moving a visit to another tour to make room)."""
 RUIN_SHARE = 0.7
 """Share of iterations that ruin random or related visits rather than shaking segments."""
 THRESHOLD = 0.05
@@ -168,6 +169,34 @@ def _replace(sol: Solution) -> bool:
     return False
 
 
+def _relocate(sol: Solution) -> bool:
+    """Move one visit to another tour when that lets an unvisited site into its own tour."""
+    p = sol.problem
+    one = np.zeros(1)
+    for route in sol.routes:
+        cand = np.flatnonzero(sol.unvisited & sol.usable[route.k])
+        if not cand.size:
+            continue
+        for pos in route.removable_positions():
+            node = route.seq[pos]
+            trial = Route(p, route.k, route.seq[1:pos] + route.seq[pos + 1 : -1])
+            if not np.isfinite(trial.insertion_costs(cand.astype(np.float64))[0]).any():
+                continue
+            one[0] = node
+            for other in sol.routes:
+                if other is route or not sol.usable[other.k, node]:
+                    continue
+                cost, gap = other.insertion_costs(one)
+                if np.isfinite(cost[0]):
+                    other.insert(node, int(gap[0]))
+                    route.seq = trial.seq
+                    route.refresh()
+                    for k in range(len(sol.routes)):
+                        sol.refresh_costs(k)
+                    return True
+    return False
+
+
 def _move_breaks(sol: Solution, rng: random.Random) -> None:
     """Move each break (lunch) of some tours to a random place where the route stays valid.
 
@@ -266,7 +295,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
         sol.insert_all(rng)
         score = sol.objective()
         if score >= best_score - REPLACE_WITHIN * true_best:
-            while _replace(sol):
+            while _replace(sol) or (sol.objective() >= best_score - 1e-9 and _relocate(sol)):
                 sol.insert_all(rng)
             score = sol.objective()
         if score > best_score + 1e-9:
