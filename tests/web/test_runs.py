@@ -11,7 +11,7 @@ from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
@@ -71,3 +71,15 @@ def test_cancel_of_a_queued_run_is_immediate(event: Event) -> None:
     services.execute_run(run.pk)
     run.refresh_from_db()
     assert (run.state, run.result) == (RunState.CANCELLED, None)
+
+
+def test_requests_page_recommends_hosts_with_reasons(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    member = accounts.enrol_participant(
+        mission, Person.objects.get(event=mission, key="p-dgssi-head")
+    )
+    page = client_for(member.user).get(f"/me/{mission.slug}/requests/").content.decode()
+    recommended = [part.split('"', 1)[0] for part in page.split('data-org="')[1:]]
+    assert recommended[0] == "h-tx-cyber"
+    assert "cybersecurity" in page.split('data-org="h-tx-cyber"', 1)[1].split("</li>\n", 1)[0]

@@ -80,3 +80,31 @@ def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
     calendar = build_calendar(found.event, found.schedule, subject, lang, output_settings())
     data: bytes = calendar.to_ical()
     return data
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A recommended counterpart for the participant's organization, with its reasons."""
+
+    organization: str
+    name: str
+    reasons: tuple[str, ...]
+
+
+def suggestions(row: Event, person: str, lang: str, top: int = 5) -> list[Suggestion]:
+    """The core matchmaker's best counterparts for the participant's organization."""
+    from liqa.core.matching import build_matcher, event_parties, event_rules, recommend, render
+    from liqa.core.outputs.labels import org_name
+
+    event = event_record(row)
+    own = event.person(person).organization
+    matcher = build_matcher(event_parties(event), event_rules(event))
+    names = {o.id: org_name(o, lang) for o in event.organizations}
+    return [
+        Suggestion(
+            rec.candidate,
+            names.get(rec.candidate, rec.candidate),
+            tuple(render(reason, lang, matcher.thesaurus) for reason in rec.reasons),
+        )
+        for rec in recommend(matcher, own, top=top)
+    ]

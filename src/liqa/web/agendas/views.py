@@ -120,6 +120,7 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
             "mine": mine,
             "names": event_requests.party_names(event),
             "targets": event_requests.possible_targets(event, person),
+            "suggestions": domain.suggestions(event, person, current_language()),
             "error": error,
         },
         status=400 if error else 200,
