@@ -2,7 +2,8 @@
 
     uv run python benchmarks/toptw/report.py [--out benchmarks/results/toptw.md]
 
-Reads ``raw/all-10s.jsonl`` and ``raw/subset-60s.jsonl`` (written by ``run.py``), re-checks
+Reads ``raw/all-10s*.jsonl`` and ``raw/subset-60s*.jsonl`` (written by ``run.py``, one file
+per parallel part), re-checks
 every route set with the benchmark's own ``check.py`` (not liqa's checker), and includes
 ``raw/missions.md`` (the mission timings) when present.
 """
@@ -23,10 +24,12 @@ HERE = Path(__file__).resolve().parent
 BENCH = HERE.parents[2] / "shared" / "bench" / "toptw"
 
 
-def load(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def load(pattern: str) -> list[dict[str, Any]]:
+    """Every record of the raw files matching ``pattern`` (parts of one run)."""
+    out: list[dict[str, Any]] = []
+    for path in sorted((HERE / "raw").glob(pattern)):
+        out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return out
 
 
 def official_check(rec: dict[str, Any]) -> bool:
@@ -56,8 +59,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE.parents[0] / "results" / "toptw.md")
     args = parser.parse_args()
     bks = read_bks(BENCH / "bks.csv")
-    ten = load(HERE / "raw" / "all-10s.jsonl")
-    sixty = load(HERE / "raw" / "subset-60s.jsonl")
+    ten = load("all-10s*.jsonl")
+    sixty = load("subset-60s*.jsonl")
     checked = [official_check(r) for r in [*ten, *sixty]]
     cpu10 = sum(r["cpu_seconds"] for r in ten) / max(1, len(ten))
     cpu60 = sum(r["cpu_seconds"] for r in sixty) / max(1, len(sixty))
@@ -79,6 +82,15 @@ def main() -> None:
             "what the same limits give on an idle machine.",
         ]
     )
+    earlier = load("v1/all-10s*.jsonl")
+    if earlier:
+        mean = sum(gap(r["score"], bks[(r["instance"], r["tours_m"])]) for r in earlier)
+        note += (
+            f"\n\nAn earlier version of the search (before the faster route bookkeeping and "
+            f"the relocate move; raw results in `raw/v1/`) was stopped after {len(earlier)} "
+            f"cases of the 10 s run (c1, c2, pr and part of r1) with a mean gap of "
+            f"{mean / len(earlier):.2f} % on those cases."
+        )
     text = report({"10 s": ten, "60 s subset": sixty}, bks, note=note)
     if sixty and ten:
         by_case = {(r["instance"], r["tours_m"]): r for r in ten}

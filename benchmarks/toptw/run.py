@@ -29,6 +29,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="stop after N new cases")
     parser.add_argument("--instances", type=Path, default=INSTANCES)
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    parser.add_argument("--part", type=int, default=0, help="run only every PARTS-th instance")
+    parser.add_argument("--parts", type=int, default=1, help="...starting at this one (0-based)")
     args = parser.parse_args()
     done = set()
     if args.raw.exists():
@@ -36,6 +38,7 @@ def main() -> None:
             rec = json.loads(line)
             done.add((rec["instance"], rec["tours_m"]))
     names = SUBSET if args.subset else sorted(p.stem for p in args.instances.glob("*.txt"))
+    names = names[args.part :: args.parts]
     settings = Settings(time_limit=args.time_limit, clock=args.clock, seed=0)
     new = 0
     for name in names:
