@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from liqa.web.events.models import Event, MeetingRequest
+from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from tests.web.factories import person_user
@@ -137,3 +138,20 @@ def test_public_page_shows_no_private_data(event: Event) -> None:
         False,
         False,
     )
+
+
+def test_profile_update_reaches_the_core_record(amina: Client, event: Event) -> None:
+    response = amina.post(
+        f"/me/{event.slug}/profile/",
+        {"languages": ["fr", "en"], "themes": ["fintech"], "days": ["2030-03-14"], "phone": "+1"},
+    )
+    assert response.status_code == 302
+    person = event_record(event).person("p-amina")
+    assert (person.languages, person.themes, person.phone) == (("fr", "en"), ("fintech",), "+1")
+    assert person.availability == ()  # every day of the event: no restriction
+
+
+def test_profile_refuses_unknown_values(amina: Client, event: Event) -> None:
+    bad = amina.post(f"/me/{event.slug}/profile/", {"languages": ["de"], "days": []})
+    assert (bad.status_code, "unknown language(s): de" in bad.content.decode()) == (400, True)
+    assert event_record(event).person("p-amina").languages == ("ar", "fr")

@@ -41,6 +41,7 @@ GET_PAGES = [
     ("/me/{slug}/", {"amina", "chen"}),
     ("/me/{slug}/agenda.ics", {"amina", "chen"}),
     ("/me/{slug}/requests/", {"amina", "chen"}),
+    ("/me/{slug}/profile/", {"amina", "chen"}),
     ("/host/{slug}/", {"host_admin"}),
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("me/<slug:slug>/feed/", views.feed_settings, name="feed_settings"),
     path("me/<slug:slug>/requests/", views.requests_page, name="requests"),
     path("me/<slug:slug>/outcome/", views.outcome, name="outcome"),
+    path("me/<slug:slug>/profile/", views.profile_page, name="profile"),
     path("organize/<slug:slug>/follow-ups/", views.follow_ups, name="follow_ups"),
     path("feeds/<str:secret>.ics", views.feed, name="feed"),
     path("host/<slug:slug>/", views.host, name="host"),

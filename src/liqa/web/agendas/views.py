@@ -8,11 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
-from liqa.web.agendas import domain, followups, services
+from liqa.web.agendas import domain, followups, profile, services
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
@@ -190,4 +190,30 @@ def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "agendas/followups.html",
         {"event": event, "rows": rows, "counts": dict(sorted(counts.items()))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The participant's profile: languages, interests, phone, available days."""
+    event, person = participant(request, slug)
+    error = ""
+    if request.method == "POST":
+        try:
+            profile.update_profile(
+                event,
+                person,
+                languages=request.POST.getlist("languages"),
+                themes=request.POST.getlist("themes"),
+                days=request.POST.getlist("days"),
+                phone=request.POST.get("phone", ""),
+            )
+            return redirect("agendas:profile", event.slug)
+        except profile.ProfileError as failure:
+            error = str(failure)
+    return page(
+        request,
+        "agendas/profile.html",
+        {"event": event, "profile": profile.profile(event, person), "error": error},
+        status=400 if error else 200,
     )

@@ -1,0 +1,77 @@
+"""A participant's own profile: languages, interests and the days they are available."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from liqa.core import model as core
+from liqa.web.events.models import Event, Person
+from liqa.web.events.records import event_record, windows_to_json
+
+
+class ProfileError(ValueError):
+    """A value the profile form cannot take (the message says which and why)."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the profile page shows."""
+
+    person: core.Person
+    days: list[tuple[date, str]]
+    """Every day of the event with its city."""
+    available: set[date]
+    themes: list[str]
+
+
+def _day_window(leg: core.Leg, day: date) -> core.TimeWindow:
+    return core.TimeWindow(
+        leg.local_datetime(day, leg.day_start), leg.local_datetime(day, leg.day_end)
+    )
+
+
+def profile(row: Event, key: str) -> Profile:
+    """The participant's profile and the choices the form offers."""
+    event = event_record(row)
+    person = event.person(key)
+    days = [(day, leg.city) for leg in event.legs for day in leg.days()]
+    available = {
+        day
+        for day, _city in days
+        if (leg := event.leg_on(day)) is not None and person.is_available(_day_window(leg, day))
+    }
+    return Profile(person, days, available, list(event.themes))
+
+
+def update_profile(
+    row: Event, key: str, *, languages: list[str], themes: list[str], days: list[str], phone: str
+) -> core.Person:
+    """Save languages, interests, phone and available days (all days = no restriction)."""
+    event = event_record(row)
+    unknown = sorted(set(languages) - set(core.LANGUAGES))
+    if unknown:
+        raise ProfileError(f"unknown language(s): {', '.join(unknown)}; use ar, fr or en")
+    if not set(themes) <= set(event.themes):
+        raise ProfileError(
+            f"unknown theme(s): {', '.join(sorted(set(themes) - set(event.themes)))}"
+        )
+    all_days = [d for leg in event.legs for d in leg.days()]
+    try:
+        chosen = sorted({date.fromisoformat(d) for d in days})
+    except ValueError as error:
+        raise ProfileError(f"a day is not a date: {error}") from None
+    if not set(chosen) <= set(all_days):
+        raise ProfileError("a chosen day is outside the event")
+    windows: tuple[core.TimeWindow, ...] = ()
+    if set(chosen) != set(all_days):
+        windows = tuple(
+            _day_window(leg, day) for day in chosen if (leg := event.leg_on(day)) is not None
+        )
+    Person.objects.filter(event=row, key=key).update(
+        languages=[lang for lang in core.LANGUAGES if lang in languages],
+        themes=[theme for theme in event.themes if theme in themes],
+        availability=windows_to_json(windows),
+        phone=phone.strip()[:100],
+    )
+    return event_record(row).person(key)
