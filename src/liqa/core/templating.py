@@ -82,10 +82,15 @@ def text_direction(text: str) -> str:
     return "ltr"
 
 
-def _bidi(text: object) -> Markup:
-    """Isolate ``text`` in its own direction, so names and addresses keep their order."""
+@pass_context
+def _bidi(context: Context, text: object) -> Markup | str:
+    """Isolate ``text`` when it runs against the page's direction (a Latin name in Arabic)."""
     value = str(text)
-    return Markup('<bdi class="{}">{}</bdi>').format(text_direction(value), value)
+    page = "rtl" if context.get("dir") == "rtl" else "ltr"
+    direction = text_direction(value)
+    if direction == page:
+        return value
+    return Markup('<bdi class="{}">{}</bdi>').format(direction, value)
 
 
 @pass_context

@@ -29,6 +29,8 @@ class SideView:
     label: str
     organizations: tuple[str, ...]
     people: tuple[Attendee, ...]
+    compact: bool = False
+    """Names only, on one line (our own delegation needs no introduction)."""
 
 
 @dataclass(frozen=True)
@@ -102,36 +104,40 @@ def _org_of(event: Event, party: str) -> str:
 
 
 def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
+    """Who attends: the delegation as a compact list of names, hosts with role and org."""
     t = translator(lang)
     if item.format is MeetingFormat.PROGRAMME_ITEM:
         return ()
     people = {p.id: p for p in event.people}
+    org_ids = {o.id for o in event.organizations}
     everyone = {p.id for p in event.delegates()}
-    party_orgs = [_org_of(event, p) for p in item.parties]
+    party_orgs = [o for o in (_org_of(event, p) for p in item.parties) if o in org_ids]
     attendee_orgs = [people[a].organization for a in item.attendees if a in people]
-    groups: dict[str, list[str]] = {"delegation": [], "host": []}
+    host_orgs: list[str] = []
+    delegation_orgs: list[str] = []
     for org_id in dict.fromkeys(attendee_orgs + party_orgs):
-        key = "host" if _side_of(event, org_id) is Side.HOST else "delegation"
-        groups[key].append(org_id)
+        if org_id in org_ids:
+            target = host_orgs if _side_of(event, org_id) is Side.HOST else delegation_orgs
+            target.append(org_id)
+    present = [people[a] for a in item.attendees if a in people]
     views: list[SideView] = []
-    for key, label in (("delegation", t.gettext("Delegation")), ("host", t.gettext("Hosts"))):
-        orgs = groups[key]
-        if not orgs:
-            continue
-        present = [people[a] for a in item.attendees if a in people]
-        attending = [p for p in present if p.organization in orgs]
-        if not attending and key == "host":
-            attending = [p for o in orgs for p in event.members(o)]
-        if key == "delegation" and len(attending) > 1 and {p.id for p in attending} == everyone:
-            views.append(SideView(label, (t.gettext("the whole delegation"),), ()))
-            continue
+    delegates = [p for p in present if p.organization in delegation_orgs]
+    if delegates:
+        label = t.gettext("Delegation")
+        if len(delegates) > 1 and {p.id for p in delegates} == everyone:
+            names: tuple[str, ...] = (t.gettext("the whole delegation"),)
+        else:
+            names = tuple(labels.person_name(p, lang) for p in delegates)
+        views.append(SideView(label, (), tuple(Attendee(n, "", "") for n in names), True))
+    if host_orgs:
+        hosts = [p for p in present if p.organization in host_orgs]
+        if not hosts:
+            hosts = [p for o in host_orgs for p in event.members(o)]
         views.append(
             SideView(
-                label=label,
+                label=t.gettext("Hosts"),
                 organizations=tuple(
-                    labels.org_name(event.organization(o), lang)
-                    for o in orgs
-                    if o in {x.id for x in event.organizations}
+                    labels.org_name(event.organization(o), lang) for o in host_orgs
                 ),
                 people=tuple(
                     Attendee(
@@ -139,8 +145,9 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
                         p.role,
                         labels.org_label(event.organization(p.organization), lang),
                     )
-                    for p in attending
+                    for p in hosts
                 ),
+                compact=False,
             )
         )
     return tuple(views)
@@ -153,6 +160,10 @@ def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]
             item.programme.kind, lang
         )
         return "programme", title
+    if item.is_lunch:
+        return "programme", t.gettext("Lunch")
+    if item.format is MeetingFormat.PROGRAMME_ITEM:
+        return "programme", labels.format_label(item.format, lang)
     others = [
         p
         for p in item.parties
@@ -193,6 +204,15 @@ def _topic_and_themes(event: Event, item: Item, lang: str) -> tuple[str, tuple[s
     return topic, tuple(labels.theme_label(t, lang) for t in themes)
 
 
+def _place(item: Item, lang: str) -> str:
+    if item.venue is None:
+        return ""
+    name = labels.venue_name(item.venue, lang)
+    if item.is_lunch:
+        return translator(lang).gettext("near %(place)s") % {"place": name}
+    return name
+
+
 def build_agenda(
     event: Event, schedule: Schedule, subject_id: str, lang: str, settings: OutputSettings
 ) -> Agenda:
@@ -221,7 +241,7 @@ def build_agenda(
             start=item.start,
             end=item.end,
             zone=item.start.tzname() or "",
-            place=labels.venue_name(venue, lang) if venue else "",
+            place=_place(item, lang),
             address=venue.address if venue else "",
             table=item.table,
             map_url=venue.map_url if venue else "",

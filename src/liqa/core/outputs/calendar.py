@@ -19,7 +19,7 @@ from pathlib import Path
 import icalendar
 
 from liqa.core.model import Event, Schedule, pick
-from liqa.core.outputs.agenda import Entry, build_agenda
+from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, subject, timeline
 from liqa.core.problems import InputError, Problem
@@ -74,6 +74,9 @@ def read_published(data: bytes) -> dict[str, Published]:
 def _description(entry: Entry) -> str:
     lines = []
     for side in entry.sides:
+        if side.compact:
+            lines.append(f"{side.label}: {', '.join(p.name for p in side.people)}")
+            continue
         lines.append(f"{side.label}: {', '.join(side.organizations)}")
         lines += [
             f"- {p.name}" + (f", {p.role}" if p.role else "") + f" ({p.organization})"
@@ -134,11 +137,16 @@ def build_calendar(
     lang: str,
     settings: OutputSettings,
     previous: bytes | None = None,
+    agenda: Agenda | None = None,
 ) -> icalendar.Calendar:
-    """The calendar of a person or organization; ``previous`` is the last file published."""
+    """The calendar of a person or organization; ``previous`` is the last file published.
+
+    ``agenda`` is the subject's agenda in ``lang`` when the caller already built it.
+    """
     who = subject(event, subject_id)
     items = {i.id: i for i in timeline(event, schedule) if who.involved_in(i)}
-    agenda = build_agenda(event, schedule, subject_id, lang, settings)
+    if agenda is None:
+        agenda = build_agenda(event, schedule, subject_id, lang, settings)
     entries = {e.id: e for day in agenda.days for e in day.entries}
     published = read_published(previous) if previous else {}
     stamp = schedule.provenance.created_at
@@ -174,6 +182,7 @@ def write_calendar(
     lang: str,
     path: Path,
     settings: OutputSettings,
+    agenda: Agenda | None = None,
 ) -> bytes:
     """Write the calendar to ``path``, updating over the file already there (if any)."""
     previous = path.read_bytes() if path.exists() else None
@@ -188,7 +197,8 @@ def write_calendar(
                 code="unreadable_calendar",
             )
             raise InputError([problem]) from error
-    data: bytes = build_calendar(event, schedule, subject_id, lang, settings, previous).to_ical()
+    calendar = build_calendar(event, schedule, subject_id, lang, settings, previous, agenda)
+    data: bytes = calendar.to_ical()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return data

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.dates import format_interval
-
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, Side, pick
 from liqa.core.outputs import labels
@@ -52,7 +50,6 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     hosts = [o for o in event.organizations if o.id in host_ids]
     companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
     institutions = len(hosts) - companies
-    dates = format_interval(event.start, event.end, "yMMMMd", locale=t.locale)
     themes = t.format_list(labels.theme_label(theme, lang) for theme in event.themes)
     cities = [
         labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
@@ -61,11 +58,12 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     title = pick(event.title, lang)
 
     lead = t.gettext(
-        "%(organizers)s organized, %(dates)s, a trade mission for a delegation of "
-        "%(participants)s, focused on %(themes)s."
+        "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
+        "of %(participants)s, focused on %(themes)s."
     ) % {
         "organizers": organizers or t.gettext("The organizers"),
-        "dates": dates,
+        "start": t.format_date(event.start, "long"),
+        "end": t.format_date(event.end, "long"),
         "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
         % {"num": len(delegates)},
         "themes": themes,

@@ -61,6 +61,8 @@ def _columns(event: Event, items: list[Item]) -> list[Column]:
 def _cell_label(event: Event, item: Item, person_id: str, lang: str) -> str:
     if item.programme is not None:
         return pick(item.programme.title, lang) or labels.programme_label(item.programme.kind, lang)
+    if item.is_lunch:
+        return translator(lang).gettext("Lunch")
     person_org = event.person(person_id).organization
     names = []
     for party in item.parties:

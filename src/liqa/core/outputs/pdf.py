@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -69,24 +69,53 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+class PdfPool:
+    """Renders PDFs in worker processes while the caller keeps producing HTML.
+
+    Use as a context manager: :meth:`submit` jobs as they are made, then :meth:`finish`.
+    With ``workers <= 1`` everything is rendered in this process by :meth:`finish`.
+    """
+
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._jobs: list[tuple[PdfJob, Future[int] | None]] = []
+
+    def __enter__(self) -> PdfPool:
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, job: PdfJob) -> None:
+        """Queue ``job`` (it starts at once when workers are running)."""
+        future = self._pool.submit(_run, job) if self._pool is not None else None
+        self._jobs.append((job, future))
+
+    @property
+    def count(self) -> int:
+        """Jobs submitted so far."""
+        return len(self._jobs)
+
+    def finish(self, on_done: Callable[[Path], None] | None = None) -> int:
+        """Wait for (or run) every job, calling ``on_done(path)`` in order; total bytes."""
+        total = 0
+        for job, future in self._jobs:
+            total += future.result() if future is not None else _run(job)
+            if on_done is not None:
+                on_done(job.path)
+        self._jobs.clear()
+        return total
+
+
 def render_pdfs(
     jobs: Sequence[PdfJob], workers: int = 2, on_done: Callable[[Path], None] | None = None
 ) -> int:
-    """Render every job (in ``workers`` processes when more than one); total bytes written.
-
-    ``on_done(path)`` is called after each document, in job order.
-    """
-    total = 0
-    if workers <= 1 or len(jobs) < 4:
+    """Render every job (in ``workers`` processes when more than one); total bytes written."""
+    with PdfPool(workers if len(jobs) > 1 else 1) as pool:
         for job in jobs:
-            total += _run(job)
-            if on_done is not None:
-                on_done(job.path)
-        return total
-    chunk = max(1, min(4, len(jobs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        for job, size in zip(jobs, pool.map(_run, jobs, chunksize=chunk), strict=True):
-            total += size
-            if on_done is not None:
-                on_done(job.path)
-    return total
+            pool.submit(job)
+        return pool.finish(on_done)

@@ -18,6 +18,8 @@ class OutputSettings:
     live_url_pattern: str = "http://localhost:8000/{lang}/events/{event}/agenda/{subject}/"
     pdf: bool = True
     """Write PDFs (WeasyPrint); HTML, ICS and XLSX are always written."""
+    organization_pdfs: bool = False
+    """Also print each organization's agenda as PDF (always written as HTML and ICS)."""
     host_pdfs: bool = False
     """Also print PDF agendas for hosts (they always get HTML, ICS and their visit sheet)."""
     workers: int = 2

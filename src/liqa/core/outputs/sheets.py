@@ -201,6 +201,8 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
         if item.programme is not None:
             what = pick(item.programme.title, lang)
             kind = "programme"
+        elif item.is_lunch:
+            what, kind = t.gettext("Lunch"), "lunch"
         else:
             orgs = [
                 o for o in _orgs(event, item) if event.organization(o).side is not Side.DELEGATION
@@ -215,7 +217,7 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
     out = []
     for day, lines in sorted(days.items()):
         leg = event.leg_on(day)
-        if leg is not None:
+        if leg is not None and not any(line.kind == "lunch" for line in lines):
             lunch = leg.local_datetime(day, leg.lunch_start)
             window = f"{leg.lunch_start}–{leg.lunch_end}"
             lines.append(

@@ -23,6 +23,9 @@ from liqa.core.model import (
     Venue,
 )
 
+LUNCH_PREFIX = "lunch-"
+"""Ids of lunch breaks placed by the itinerary planner start with this."""
+
 
 @dataclass(frozen=True)
 class Item:
@@ -44,6 +47,11 @@ class Item:
     visit: CandidateVisit | None = None
     request: MeetingRequest | None = None
     programme: ProgrammeItem | None = None
+
+    @property
+    def is_lunch(self) -> bool:
+        """A lunch break placed by the itinerary planner (``lunch-<day>-<group>``)."""
+        return self.format is MeetingFormat.PROGRAMME_ITEM and self.id.startswith(LUNCH_PREFIX)
 
     @property
     def day(self) -> date:
@@ -75,11 +83,18 @@ def _venue(event: Event, venue_id: str | None) -> Venue | None:
         return None
 
 
-def _from_assignment(event: Event, a: Assignment) -> Item:
-    visits = {v.id: v for v in event.visits}
-    requests = {r.id: r for r in event.requests}
-    programme = {p.id: p for p in event.programme}
+@dataclass(frozen=True)
+class _Lookup:
+    visits: dict[str, CandidateVisit]
+    requests: dict[str, MeetingRequest]
+    programme: dict[str, ProgrammeItem]
+
+
+def _from_assignment(event: Event, a: Assignment, lookup: _Lookup) -> Item:
+    visits, requests, programme = lookup.visits, lookup.requests, lookup.programme
     venue = _venue(event, a.venue)
+    if venue is None:  # a lunch break names the venue it is near as its party
+        venue = next((v for v in (_venue(event, p) for p in a.parties) if v is not None), None)
     item = programme.get(a.id)
     end_venue = _venue(event, item.end_venue) if item and item.end_venue else venue
     return Item(
@@ -115,13 +130,28 @@ def _from_programme(event: Event, p: ProgrammeItem, delegates: tuple[str, ...]) 
     )
 
 
+_memo: list[tuple[Event, Schedule, list[Item]]] = []
+
+
 def timeline(event: Event, schedule: Schedule) -> list[Item]:
-    """Every assignment, plus programme items the schedule does not already place, by time."""
+    """Every assignment, plus programme items the schedule does not already place, by time.
+
+    The last result is remembered: every output of one run reads the same timeline.
+    """
+    if _memo and _memo[0][0] is event and _memo[0][1] is schedule:
+        return list(_memo[0][2])
+    lookup = _Lookup(
+        {v.id: v for v in event.visits},
+        {r.id: r for r in event.requests},
+        {p.id: p for p in event.programme},
+    )
     placed = {a.id for a in schedule.assignments}
     delegates = tuple(p.id for p in event.delegates())
-    items = [_from_assignment(event, a) for a in schedule.assignments]
+    items = [_from_assignment(event, a, lookup) for a in schedule.assignments]
     items += [_from_programme(event, p, delegates) for p in event.programme if p.id not in placed]
-    return sorted(items, key=lambda i: (i.start, i.end, i.id))
+    items.sort(key=lambda i: (i.start, i.end, i.id))
+    _memo[:] = [(event, schedule, items)]
+    return list(items)
 
 
 @dataclass(frozen=True)

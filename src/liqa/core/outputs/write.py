@@ -28,7 +28,7 @@ from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.calendar import write_calendar
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
-from liqa.core.outputs.pdf import STYLESHEET, PdfJob, render_pdfs
+from liqa.core.outputs.pdf import STYLESHEET, PdfJob, PdfPool
 from liqa.core.outputs.report import report_context
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import host_sheets, run_sheets, table_plan
@@ -60,11 +60,11 @@ class Section:
 
 
 class _Writer:
-    def __init__(self, out_dir: Path, settings: OutputSettings) -> None:
+    def __init__(self, out_dir: Path, settings: OutputSettings, pdfs: PdfPool) -> None:
         self.out_dir = out_dir
         self.settings = settings
         self.css = STYLESHEET.read_text(encoding="utf-8")
-        self.pdf_jobs: list[PdfJob] = []
+        self.pdfs = pdfs
 
     def page(
         self, relative: str, template: str, lang: str, pdf: bool, **context: Any
@@ -76,24 +76,29 @@ class _Writer:
         files = [("HTML", f"{relative}.html")]
         if pdf and self.settings.pdf:
             html = render(template, lang, inline_css="", **context)
-            self.pdf_jobs.append(PdfJob(html, self.out_dir / f"{relative}.pdf"))
+            self.pdfs.submit(PdfJob(html, self.out_dir / f"{relative}.pdf"))
             files.append(("PDF", f"{relative}.pdf"))
         return files
 
 
-def _pdf_languages(
-    event: Event, person_ids: Sequence[str], langs: Sequence[str], settings: OutputSettings
-) -> set[str]:
-    """Delegates get every language; hosts none unless asked, then the languages they read."""
+def _languages(event: Event, person_ids: Sequence[str], langs: Sequence[str]) -> tuple[str, ...]:
+    """Delegates read every language; hosts the ones they list, else English (or the first)."""
     sides = {o.id: o.side for o in event.organizations}
     wanted: set[str] = set()
     for person_id in person_ids:
         person = event.person(person_id)
         if sides.get(person.organization) is not Side.HOST:
-            return set(langs)
-        if settings.host_pdfs:
-            wanted |= set(person.languages or langs)
-    return wanted & set(langs)
+            return tuple(langs)
+        wanted |= set(person.languages)
+    chosen = tuple(lang for lang in langs if lang in wanted)
+    return chosen or (("en",) if "en" in langs else tuple(langs[:1]))
+
+
+def _is_host(event: Event, person_ids: Sequence[str]) -> bool:
+    sides = {o.id: o.side for o in event.organizations}
+    return bool(person_ids) and all(
+        sides.get(event.person(p).organization) is Side.HOST for p in person_ids
+    )
 
 
 def write_outputs(
@@ -107,13 +112,22 @@ def write_outputs(
     """Write agendas, calendars, grids, sheets, report and communiqué; return the index path."""
     settings = settings or OutputSettings()
     out_dir.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(out_dir, settings)
     items = timeline(event, schedule)
     people = [p for p in event.people if any(subject(event, p.id).involved_in(i) for i in items)]
     orgs = [
         o for o in event.organizations if any(subject(event, o.id).involved_in(i) for i in items)
     ]
-    total_steps = len(langs) * (len(people) + len(orgs) + 6) + 1
+    hosts = [p.id for p in event.people if _is_host(event, [p.id])]
+    host_langs = _languages(event, hosts, langs) if hosts else ()
+    person_langs = {p.id: _languages(event, [p.id], langs) for p in people}
+    org_langs = {o.id: _languages(event, [p.id for p in event.members(o.id)], langs) for o in orgs}
+    total_steps = (
+        sum(map(len, person_langs.values()))
+        + sum(map(len, org_langs.values()))
+        + 5 * len(langs)
+        + len(host_langs)
+        + 1
+    )
     done = 0
 
     def step(what: str) -> None:
@@ -122,88 +136,104 @@ def write_outputs(
         if progress is not None:
             progress(done, total_steps, what)
 
-    sections = []
-    for lang in langs:
-        t = translator(lang)
-        person_links = []
-        for person in people:
-            relative = f"{lang}/agendas/{person.id}"
-            agenda = build_agenda(event, schedule, person.id, lang, settings)
-            pdf = lang in _pdf_languages(event, [person.id], langs, settings)
-            files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
-            write_calendar(event, schedule, person.id, lang, out_dir / f"{relative}.ics", settings)
-            files.append(("ICS", f"{relative}.ics"))
-            person_links.append(Link(labels.person_name(person, lang), tuple(files)))
-            step(agenda.name)
-        org_links = []
-        for org in orgs:
-            relative = f"{lang}/organizations/{org.id}"
-            agenda = build_agenda(event, schedule, org.id, lang, settings)
-            members = [p.id for p in event.members(org.id)]
-            pdf = lang in _pdf_languages(event, members, langs, settings)
-            files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
-            write_calendar(event, schedule, org.id, lang, out_dir / f"{relative}.ics", settings)
-            files.append(("ICS", f"{relative}.ics"))
-            org_links.append(Link(labels.org_name(org, lang), tuple(files)))
-            step(agenda.name)
-        title = pick(event.title, lang)
-        documents = []
-        grid = build_grid(event, schedule, lang)
-        files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
-        write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
-        documents.append(Link(t.gettext("Master grid"), (*files, ("XLSX", f"{lang}/grid.xlsx"))))
-        step("grid")
-        documents_spec: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
-            (
-                "table-plan",
-                "tableplan.html",
-                t.gettext("Table plan"),
-                {"slots": table_plan(event, schedule, lang)},
-            ),
-            (
-                "host-sheets",
-                "hostsheets.html",
-                t.gettext("Host visit sheets"),
-                {"sheets": host_sheets(event, schedule, lang)},
-            ),
-            (
-                "run-sheet",
-                "runsheet.html",
-                t.gettext("Run sheet"),
-                {"days": run_sheets(event, schedule, lang)},
-            ),
-            (
-                "report",
-                "report.html",
-                t.gettext("Mission report"),
-                report_context(event, schedule, lang),
-            ),
-        )
-        for name, template, label, context in documents_spec:
-            context.setdefault("title", title)
-            files = writer.page(f"{lang}/{name}", template, lang, True, **context)
-            documents.append(Link(label, tuple(files)))
-            step(name)
-        communique = build_communique(event, schedule, lang)
-        files = writer.page(
-            f"{lang}/communique", "communique.html", lang, False, communique=communique
-        )
-        (out_dir / lang / "communique.txt").write_text(communique.as_text(), encoding="utf-8")
-        documents.append(Link(t.gettext("Communiqué"), (*files, ("TXT", f"{lang}/communique.txt"))))
-        step("communique")
-        language = Locale.parse(lang).get_display_name(lang) or lang
-        sections.append(
-            Section(lang, language, tuple(person_links), tuple(org_links), tuple(documents))
-        )
-    total_steps += len(writer.pdf_jobs)
-    render_pdfs(writer.pdf_jobs, settings.workers, lambda path: step(path.name))
+    with PdfPool(settings.workers if settings.pdf else 1) as pool:
+        writer = _Writer(out_dir, settings, pool)
+        sections = []
+        for lang in langs:
+            t = translator(lang)
+            person_links = []
+            for person in people:
+                if lang not in person_langs[person.id]:
+                    continue
+                relative = f"{lang}/agendas/{person.id}"
+                agenda = build_agenda(event, schedule, person.id, lang, settings)
+                pdf = not _is_host(event, [person.id]) or settings.host_pdfs
+                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+                path = out_dir / f"{relative}.ics"
+                write_calendar(event, schedule, person.id, lang, path, settings, agenda)
+                files.append(("ICS", f"{relative}.ics"))
+                person_links.append(Link(labels.person_name(person, lang), tuple(files)))
+                step(agenda.name)
+            org_links = []
+            for org in orgs:
+                members = [p.id for p in event.members(org.id)]
+                if lang not in org_langs[org.id]:
+                    continue
+                relative = f"{lang}/organizations/{org.id}"
+                agenda = build_agenda(event, schedule, org.id, lang, settings)
+                pdf = settings.organization_pdfs and (
+                    not _is_host(event, members) or settings.host_pdfs
+                )
+                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+                path = out_dir / f"{relative}.ics"
+                write_calendar(event, schedule, org.id, lang, path, settings, agenda)
+                files.append(("ICS", f"{relative}.ics"))
+                org_links.append(Link(labels.org_name(org, lang), tuple(files)))
+                step(agenda.name)
+            title = pick(event.title, lang)
+            documents = []
+            grid = build_grid(event, schedule, lang)
+            files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
+            write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
+            documents.append(
+                Link(t.gettext("Master grid"), (*files, ("XLSX", f"{lang}/grid.xlsx")))
+            )
+            step("grid")
+            documents_spec: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+                (
+                    "table-plan",
+                    "tableplan.html",
+                    t.gettext("Table plan"),
+                    {"slots": table_plan(event, schedule, lang)},
+                ),
+                (
+                    "host-sheets",
+                    "hostsheets.html",
+                    t.gettext("Host visit sheets"),
+                    {"sheets": host_sheets(event, schedule, lang)},
+                ),
+                (
+                    "run-sheet",
+                    "runsheet.html",
+                    t.gettext("Run sheet"),
+                    {"days": run_sheets(event, schedule, lang)},
+                ),
+                (
+                    "report",
+                    "report.html",
+                    t.gettext("Mission report"),
+                    report_context(event, schedule, lang),
+                ),
+            )
+            for name, template, label, context in documents_spec:
+                if name == "host-sheets" and lang not in host_langs:
+                    continue  # printed for the hosts, in the languages they read
+                context.setdefault("title", title)
+                files = writer.page(f"{lang}/{name}", template, lang, True, **context)
+                documents.append(Link(label, tuple(files)))
+                step(name)
+            communique = build_communique(event, schedule, lang)
+            files = writer.page(
+                f"{lang}/communique", "communique.html", lang, False, communique=communique
+            )
+            (out_dir / lang / "communique.txt").write_text(communique.as_text(), encoding="utf-8")
+            documents.append(
+                Link(t.gettext("Communiqué"), (*files, ("TXT", f"{lang}/communique.txt")))
+            )
+            step("communique")
+            language = Locale.parse(lang).get_display_name(lang) or lang
+            sections.append(
+                Section(lang, language, tuple(person_links), tuple(org_links), tuple(documents))
+            )
+            total_steps += writer.pdfs.count
+            writer.pdfs.finish(lambda path: step(path.name))
     index = out_dir / "index.html"
     index_lang = langs[0] if langs else "en"
     index.write_text(
         render(
             "index.html",
             index_lang,
-            inline_css=writer.css,
+            inline_css=STYLESHEET.read_text(encoding="utf-8"),
             title=pick(event.title, index_lang),
             sections=sections,
             version=schedule.version,
