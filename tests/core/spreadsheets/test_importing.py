@@ -306,3 +306,14 @@ def test_import_unknown_organization_suggests_the_closest_name(tmp_path: Path) -
     assert problem.hint == (
         "did you mean 'Atlas Cloud'? add it to the organizations table, or fix the spelling"
     )
+
+
+def test_import_table_beyond_the_brokerage_tables(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path / "participants.csv", [["Nom", "Société", "Table"], ["Ali", "Atlas", "31"]]
+    )
+    with pytest.raises(InputError) as caught:
+        import_event([path], base_event(EventKind.BROKERAGE))
+    assert [(p.row, p.column, p.message, p.hint) for p in caught.value.problems] == [
+        (2, "Table", "table 31 does not exist", "tables are numbered from 1 to 30")
+    ]

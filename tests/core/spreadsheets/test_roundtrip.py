@@ -95,7 +95,7 @@ def person(draw: st.DrawFn, person_id: str, org_ids: list[str]) -> Person:
         phone=draw(TEXT),
         themes=tuple(draw(st.lists(WORD, max_size=2))),
         availability=tuple(window(draw) for _ in range(draw(st.integers(0, 2)))),
-        table=draw(st.none() | st.integers(1, 500)),
+        table=draw(st.none() | st.integers(1, 30)),
         fictional=draw(st.booleans()),
     )
 

@@ -22,6 +22,8 @@ class Context:
     report: Report
     venues: frozenset[str]
     sessions: frozenset[str]
+    tables: int | None
+    """Number of brokerage tables (``None`` without a brokerage setup)."""
     """Brokerage session ids (none when the event has no brokerage setup)."""
 
     def instant(self, value: Cell, *, during_legs: bool = True) -> datetime:

@@ -20,7 +20,7 @@ from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.model import Event, EventKind, Organization, Side
 from liqa.core.problems import InputError, Problem
-from liqa.core.spreadsheets import records
+from liqa.core.spreadsheets import meeting_requests, records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
 from liqa.core.spreadsheets.context import Context
@@ -165,6 +165,7 @@ def _build(
         report=report,
         venues=frozenset(v.id for v in base.venues),
         sessions=frozenset(s.id for s in sessions),
+        tables=base.brokerage.tables if base.brokerage else None,
     )
     brokerage = base.kind is EventKind.BROKERAGE
     side = settings.new_organization_side or (Side.BOTH if brokerage else None)
@@ -185,7 +186,7 @@ def _build(
     requests = base.requests
     if REQUESTS.name in tables:
         requests = tuple(
-            records.requests(
+            meeting_requests.requests(
                 tables[REQUESTS.name],
                 ctx,
                 records.directory_of(orgs, people),
