@@ -26,8 +26,8 @@ class ModelContext:
     busy: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
     breaks: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
     breaks_ub: dict[str, int] = field(default_factory=dict)
-    gaps: list[cp_model.IntVar] = field(default_factory=list)
-    """Every break-start literal (the objective's soft literals)."""
+    gaps: dict[tuple[str, int], list[cp_model.IntVar]] = field(default_factory=dict)
+    """Break-start literals by participant and first slot of their block."""
 
     def at(self, i: int, t: int) -> cp_model.IntVar | int:
         """The literal of meeting ``i`` in slot ``t`` (0 when ``t`` is outside its domain)."""

@@ -1,57 +1,84 @@
 """Implied constraints that make the CP-SAT model fast; none changes the set of solutions.
 
-When every meeting must be placed and breaks run over one block, a participant with k
-meetings has no break exactly when their busy slots are one window of k consecutive
-slots. Posting that window as one-hot start literals turns "no break" into strong unit
+When every meeting must be placed, a participant has no break in a block exactly when
+their busy slots there are one window of consecutive slots (k slots, when all k of their
+meetings must fall in that block). Posting that window as one-hot start literals turns "no break" into strong unit
 propagation, which the plain busy/idle literals lack. Each participant also gets their
 own lower bound on breaks, found on their meetings alone (:mod:`.bounds`).
 """
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
+from liqa.core.scheduling.brokerage.constraints.breaks import blocks
 from liqa.core.scheduling.brokerage.context import ModelContext
 
 
 def spans_apply(ctx: ModelContext) -> bool:
-    """True when the span reasoning is valid: all meetings placed and one block of slots."""
-    problem = ctx.problem
-    return problem.require_all and len({s.block for s in problem.slots}) == 1
+    """True when the window reasoning is valid: every meeting must be placed."""
+    return ctx.problem.require_all
 
 
 def post_starts(ctx: ModelContext) -> None:
-    """Per participant with k ≥ 2 meetings: either ``has_break[p]``, or exactly one start
-    literal ``start[p, s]`` whose window s..s+k-1 is exactly their busy slots.
+    """Per participant and block: no meeting there, a break there (``has_break``), or
+    exactly one window of consecutive slots that is exactly their busy slots there.
 
-    ``busy[p, t] ⇒ has_break[p] ∨ ⋁ start[p, s] for s in t-k+1..t`` and
-    ``start[p, s] ⇒ busy[p, t]`` for t in the window: with no break, unit propagation
-    alone confines the participant to one window, which the break literals cannot do.
+    ``busy[p, t] ⇒ has_break[p, b] ∨ ⋁ window[p, s, len] ∋ t``; a window implies busy
+    inside and idle just outside. With no break, unit propagation alone confines the
+    participant to one window, which the break literals cannot do. When all of a
+    participant's meetings must fall in one block, only windows of their meeting count
+    exist.
     """
     if not spans_apply(ctx):
         return
     problem, model = ctx.problem, ctx.model
-    n = len(problem.slots)
+    index = {m.id: i for i, m in enumerate(problem.meetings)}
     for pid, mine in problem.meetings_of().items():
         k = len(mine)
-        count = ctx.breaks[pid]
-        if k < 2 or problem.participant(pid).capacity != 1 or isinstance(count, int):
+        if k < 2 or problem.participant(pid).capacity != 1:
             continue
-        gappy = model.new_bool_var(f"has_break[{pid}]")
-        model.add(count >= 1).only_enforce_if(gappy)
-        model.add(count == 0).only_enforce_if(gappy.Not())
-        busy = [ctx.busy.get((pid, t)) for t in range(n)]
-        starts = {}
-        for s in range(n - k + 1):
-            if all(busy[t] is not None for t in range(s, s + k)):
-                starts[s] = model.new_bool_var(f"start[{pid},{s}]")
-        model.add_exactly_one([*starts.values(), gappy])
-        for s, lit in starts.items():
-            for t in range(s, s + k):
-                model.add_implication(lit, busy[t])  # type: ignore[arg-type]
-        for t, here in enumerate(busy):
-            if here is None:
+        home = {problem.slots[t].block for m in mine for t in ctx.domains[index[m.id]]}
+        for block in blocks(problem):
+            gaps = ctx.gaps.get((pid, block[0]), [])
+            busy = {t: ctx.busy[pid, t] for t in block if (pid, t) in ctx.busy}
+            if len(busy) < 2 or not gaps:
                 continue
-            window = [starts[s] for s in range(t - k + 1, t + 1) if s in starts]
-            model.add_bool_or([*window, gappy]).only_enforce_if(here)
+            lengths = [k] if len(home) == 1 else list(range(1, min(k, len(block)) + 1))
+            _windows(ctx, pid, block, busy, lengths, gaps)
+
+
+def _windows(
+    ctx: ModelContext,
+    pid: str,
+    block: list[int],
+    busy: dict[int, cp_model.IntVar],
+    lengths: list[int],
+    gaps: list[cp_model.IntVar],
+) -> None:
+    model = ctx.model
+    gappy = model.new_bool_var(f"has_break[{pid},{block[0]}]")
+    model.add_bool_or(gaps).only_enforce_if(gappy)
+    for gap in gaps:
+        model.add_implication(gap, gappy)
+    windows: dict[tuple[int, int], cp_model.IntVar] = {}
+    for length in lengths:
+        for s in range(block[0], block[-1] - length + 2):
+            if all(t in busy for t in range(s, s + length)):
+                lit = model.new_bool_var(f"window[{pid},{s},{length}]")
+                windows[s, length] = lit
+                for t in range(s, s + length):
+                    model.add_implication(lit, busy[t])
+                for t in (s - 1, s + length):
+                    if t in busy:
+                        model.add_implication(lit, busy[t].Not())
+    empty = model.new_bool_var(f"idle_block[{pid},{block[0]}]")
+    for lit in busy.values():
+        model.add_implication(empty, lit.Not())
+    model.add_exactly_one([*windows.values(), gappy, empty])
+    for t, here in busy.items():
+        covering = [lit for (s, n), lit in windows.items() if s <= t < s + n]
+        model.add_bool_or([*covering, gappy]).only_enforce_if(here)
 
 
 def post_lower_bounds(ctx: ModelContext, lower: dict[str, int]) -> None:

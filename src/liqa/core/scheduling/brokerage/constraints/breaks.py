@@ -40,6 +40,7 @@ def post(ctx: ModelContext) -> None:
             continue
         gaps: list[cp_model.IntVar] = []
         for block in blocks(problem):
+            first = len(gaps)
             busy = [ctx.busy.get((pid, t)) for t in block]
             if sum(b is not None for b in busy) < 2:
                 continue
@@ -69,6 +70,8 @@ def post(ctx: ModelContext) -> None:
                 model.add_implication(gap, before)
                 model.add_implication(gap, after)
                 gaps.append(gap)
+            if len(gaps) > first:
+                ctx.gaps[pid, block[0]] = gaps[first:]
         upper = len(gaps)
         ctx.breaks_ub[pid] = upper
         if upper == 0:
@@ -77,4 +80,3 @@ def post(ctx: ModelContext) -> None:
         count = model.new_int_var(0, upper, f"breaks[{pid}]")
         model.add(count == sum(gaps))
         ctx.breaks[pid] = count
-        ctx.gaps.extend(gaps)
