@@ -2,8 +2,8 @@
 
 When every meeting must be placed, a participant has no break in a block exactly when
 their busy slots there are one window of consecutive slots (k slots, when all k of their
-meetings must fall in that block). Posting that window as one-hot start literals turns "no break" into strong unit
-propagation, which the plain busy/idle literals lack. Each participant also gets their
+meetings must fall in that block). Posting that window as one-hot literals turns "no
+break" into strong unit propagation, which the plain busy/idle literals lack. Each participant also gets their
 own lower bound on breaks, found on their meetings alone (:mod:`.bounds`).
 """
 
@@ -32,7 +32,7 @@ def post_starts(ctx: ModelContext) -> None:
     """
     if not spans_apply(ctx):
         return
-    problem, model = ctx.problem, ctx.model
+    problem = ctx.problem
     index = {m.id: i for i, m in enumerate(problem.meetings)}
     for pid, mine in problem.meetings_of().items():
         k = len(mine)
