@@ -267,7 +267,7 @@ def events(draw: st.DrawFn) -> Event:
         brokerage = BrokerageSetup(
             venue=draw(st.sampled_from(venue_ids)),
             slot_minutes=draw(st.integers(5, 60)),
-            tables=draw(st.integers(1, 100)),
+            tables=draw(st.integers(max((p.table or 1) for p in people), 200)),
             sessions=sessions,
             max_meetings_per_session=draw(st.one_of(st.none(), st.integers(1, 12))),
         )

@@ -406,6 +406,42 @@ def test_validation_reports_exact_problem(
     assert brief(problems_of(mutate(old, new))) == [expected]
 
 
+def test_precedence_loop_is_reported_once() -> None:
+    text = mutate(
+        "    status: accepted\n",
+        "    status: accepted\n    after: [r-2]\n"
+        "  - {id: r-2, from: p-host, to: p-lamrani, after: [r-3]}\n"
+        "  - {id: r-3, from: h-nasa, to: p-lamrani, after: [r-1]}\n",
+    )
+    assert brief(problems_of(text)) == [
+        (
+            55,
+            "requests[0].after",
+            "requests wait for each other in a loop: r-1 → r-2 → r-3 → r-1",
+            "remove one of these 'after' entries",
+            "precedence_cycle",
+        )
+    ]
+
+
+def test_fixed_table_beyond_the_brokerage_tables_is_reported() -> None:
+    text = mutate("  kind: trade_mission\n", "  kind: brokerage\n")
+    text = mutate("    organization: h-nasa\n", "    organization: h-nasa\n    table: 31\n", text)
+    text += (
+        "brokerage:\n  venue: v-hotel\n  slot_minutes: 20\n  tables: 30\n"
+        '  sessions:\n    - {id: morning, start: "2024-02-13 09:00", end: "2024-02-13 12:00"}\n'
+    )
+    assert brief(problems_of(text)) == [
+        (
+            49,
+            "people[1].table",
+            "table 31 does not exist: the brokerage has 30 tables",
+            "use a table from 1 to the number of tables, or raise 'tables'",
+            "out_of_range",
+        )
+    ]
+
+
 def test_valid_file_has_no_problems() -> None:
     assert problems_of(VALID) == []
 

@@ -1,4 +1,6 @@
-"""Checks the JSON Schema cannot express: real dates and zones, ids, references, time.
+"""Checks the JSON Schema cannot express: real dates and zones, legs, instants, time order.
+
+Ids and references are checked in :mod:`liqa.core.missionfile.references`.
 
 Every check reads the raw data defensively: a value of the wrong type is skipped here
 because the schema has already reported it, so each mistake is reported exactly once.
@@ -6,14 +8,19 @@ because the schema has already reported it, so each mistake is reported exactly 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import pairwise
 from typing import Any
 
-from liqa.core.missionfile.reading import Document, Path, format_path
-from liqa.core.missionfile.schema import did_you_mean
+from liqa.core.missionfile.checker import Checker, records, text_of
+from liqa.core.missionfile.reading import Document, Path
+from liqa.core.missionfile.references import (
+    check_ids,
+    check_precedences,
+    check_references,
+    check_requests,
+    check_tables,
+)
 from liqa.core.missionfile.values import (
     LegSpan,
     ValueProblem,
@@ -27,37 +34,6 @@ from liqa.core.missionfile.values import (
 from liqa.core.problems import Problem
 
 _LEG_KEYS = ("id", "city", "timezone", "start", "end")
-_SECTIONS = ("legs", "venues", "organizations", "people", "requests", "visits", "programme")
-
-
-@dataclass
-class Checker:
-    """Collects problems for one document."""
-
-    document: Document
-    filename: str
-    problems: list[Problem] = field(default_factory=list)
-    legs: list[LegSpan] = field(default_factory=list)
-    legs_complete: bool = True
-    """False when some leg is broken: then "outside the legs" cannot be judged."""
-    ids: dict[str, set[str]] = field(default_factory=dict)
-
-    def add(self, path: Path, message: str, code: str, hint: str = "") -> None:
-        """Record a problem at ``path``."""
-        self.problems.append(
-            Problem(
-                self.filename,
-                message,
-                hint=hint,
-                line=self.document.line(path),
-                path=format_path(path),
-                code=code,
-            )
-        )
-
-    def value_problem(self, path: Path, exc: ValueProblem) -> None:
-        """Record a :class:`ValueProblem` raised while reading the value at ``path``."""
-        self.add(path, str(exc), exc.code, exc.hint)
 
 
 def semantic_problems(document: Document, filename: str) -> list[Problem]:
@@ -65,27 +41,15 @@ def semantic_problems(document: Document, filename: str) -> list[Problem]:
     checker = Checker(document, filename)
     data = document.data if isinstance(document.data, dict) else {}
     _check_legs(checker, data)
-    _check_ids(checker, data)
+    check_ids(checker, data)
     _check_zones(checker, data)
-    _check_references(checker, data)
-    _check_requests(checker, data)
+    check_references(checker, data)
+    check_requests(checker, data)
+    check_precedences(checker, data)
+    check_tables(checker, data)
     _check_instants(checker, data)
     _check_event_kind(checker, data)
     return checker.problems
-
-
-def records(data: dict[str, Any], section: str) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """The mapping items of a top-level list section, with their paths."""
-    items = data.get(section)
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, dict):
-                yield (section, index), item
-
-
-def _text(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    return value if isinstance(value, str) else None
 
 
 def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
@@ -95,9 +59,9 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
         for leg in legs
     )
     for path, leg in records(data, "legs"):
-        zone = _zone(checker, (*path, "timezone"), _text(leg, "timezone"))
-        start = _date(checker, (*path, "start"), _text(leg, "start"))
-        end = _date(checker, (*path, "end"), _text(leg, "end"))
+        zone = _zone(checker, (*path, "timezone"), text_of(leg, "timezone"))
+        start = _date(checker, (*path, "start"), text_of(leg, "start"))
+        end = _date(checker, (*path, "end"), text_of(leg, "end"))
         for part, (first, last) in (("day", ("start", "end")), ("lunch", ("start", "end"))):
             block = leg.get(part)
             if isinstance(block, dict):
@@ -114,7 +78,7 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
                 "swap the dates or fix the typo",
             )
             continue
-        leg_id = _text(leg, "id")
+        leg_id = text_of(leg, "id")
         if zone is not None and leg_id is not None:
             checker.legs.append(LegSpan(leg_id, zone, start, end))
         else:
@@ -177,152 +141,9 @@ def _date(checker: Checker, path: Path, text: str | None) -> date | None:
         return None
 
 
-def _check_ids(checker: Checker, data: dict[str, Any]) -> None:
-    first_seen: dict[str, Path] = {}
-    located: list[tuple[str, Path, str]] = [
-        (section, (*path, "id"), record["id"])
-        for section in _SECTIONS
-        for path, record in records(data, section)
-        if isinstance(record.get("id"), str)
-    ]
-    brokerage = data.get("brokerage")
-    if isinstance(brokerage, dict):
-        located += [
-            ("sessions", ("brokerage", *path, "id"), record["id"])
-            for path, record in records(brokerage, "sessions")
-            if isinstance(record.get("id"), str)
-        ]
-    for section, path, record_id in located:
-        checker.ids.setdefault(section, set()).add(record_id)
-        if record_id in first_seen:
-            earlier = first_seen[record_id]
-            checker.add(
-                path,
-                f"duplicate id '{record_id}' (already used at {format_path(earlier[:-1])})",
-                "duplicate_id",
-                f"ids must be unique in the whole file; first use on line "
-                f"{checker.document.line(earlier)}",
-            )
-        else:
-            first_seen[record_id] = path
-
-
 def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
     for path, venue in records(data, "venues"):
-        _zone(checker, (*path, "timezone"), _text(venue, "timezone"))
-
-
-_KINDS = {
-    "venue": ("venues",),
-    "organization": ("organizations",),
-    "person": ("people",),
-    "person or organization": ("people", "organizations"),
-    "request": ("requests",),
-    "session": ("sessions",),
-    "meeting, visit or programme item": ("requests", "visits", "programme"),
-}
-
-
-def _reference(checker: Checker, path: Path, value: Any, kind: str) -> None:
-    if not isinstance(value, str):
-        return
-    known = set().union(*(checker.ids.get(section, set()) for section in _KINDS[kind]))
-    if value not in known:
-        hint = did_you_mean(value, sorted(known)) if known else f"no {kind} is defined"
-        if hint.startswith("allowed"):
-            hint = f"define it under '{_KINDS[kind][0]}' or fix the id"
-        checker.add(path, f"unknown {kind} '{value}'", "unknown_reference", hint)
-
-
-def _references(checker: Checker, path: Path, values: Any, kind: str) -> None:
-    if isinstance(values, list):
-        for index, value in enumerate(values):
-            _reference(checker, (*path, index), value, kind)
-
-
-def _check_references(checker: Checker, data: dict[str, Any]) -> None:
-    ref, refs = _reference, _references
-    for path, leg in records(data, "legs"):
-        ref(checker, (*path, "hotel"), leg.get("hotel"), "venue")
-    for path, org in records(data, "organizations"):
-        ref(checker, (*path, "venue"), org.get("venue"), "venue")
-    for path, person in records(data, "people"):
-        ref(checker, (*path, "organization"), person.get("organization"), "organization")
-    for path, request in records(data, "requests"):
-        ref(checker, (*path, "from"), request.get("from"), "person or organization")
-        ref(checker, (*path, "to"), request.get("to"), "person or organization")
-        refs(checker, (*path, "attendees"), request.get("attendees"), "person")
-        refs(checker, (*path, "after"), request.get("after"), "request")
-        ref(checker, (*path, "session"), request.get("session"), "session")
-    host_venues = {
-        org["id"]: org.get("venue")
-        for _, org in records(data, "organizations")
-        if isinstance(org.get("id"), str)
-    }
-    for path, visit in records(data, "visits"):
-        host = visit.get("host")
-        if (
-            visit.get("venue") is None
-            and isinstance(host, str)
-            and host_venues.get(host, 0) is None
-        ):
-            checker.add(
-                path,
-                f"visit '{visit.get('id')}' has no venue and its host '{host}' has none",
-                "missing_field",
-                "add 'venue:' to the visit or to the host organization",
-            )
-        ref(checker, (*path, "host"), host, "organization")
-        ref(checker, (*path, "venue"), visit.get("venue"), "venue")
-        refs(checker, (*path, "required_attendees"), visit.get("required_attendees"), "person")
-    for path, item in records(data, "programme"):
-        ref(checker, (*path, "venue"), item.get("venue"), "venue")
-        ref(checker, (*path, "end_venue"), item.get("end_venue"), "venue")
-        refs(checker, (*path, "attendees"), item.get("attendees"), "person")
-    brokerage = data.get("brokerage")
-    if isinstance(brokerage, dict):
-        ref(checker, ("brokerage", "venue"), brokerage.get("venue"), "venue")
-    event = data.get("event")
-    subgroups = event.get("subgroups") if isinstance(event, dict) else None
-    if isinstance(subgroups, dict):
-        for key in ("together", "apart"):
-            groups = subgroups.get(key)
-            for index, group in enumerate(groups if isinstance(groups, list) else []):
-                refs(checker, ("event", "subgroups", key, index), group, "person")
-    for path, outcome in records(data, "outcomes"):
-        ref(
-            checker,
-            (*path, "assignment"),
-            outcome.get("assignment"),
-            "meeting, visit or programme item",
-        )
-        ref(checker, (*path, "owner"), outcome.get("owner"), "person")
-
-
-def _check_requests(checker: Checker, data: dict[str, Any]) -> None:
-    members = {
-        person["id"]: person.get("organization")
-        for _, person in records(data, "people")
-        if isinstance(person.get("id"), str)
-    }
-    for path, request in records(data, "requests"):
-        source, target = request.get("from"), request.get("to")
-        if not isinstance(source, str) or not isinstance(target, str):
-            continue
-        if source == target:
-            checker.add(
-                (*path, "to"),
-                f"request to oneself: '{source}' asks to meet '{target}'",
-                "self_request",
-                "the 'to' side must be another person or organization",
-            )
-        elif members.get(source) == target or members.get(target) == source:
-            checker.add(
-                (*path, "to"),
-                f"request within one organization: '{source}' and '{target}' are the same party",
-                "self_request",
-                "the 'to' side must be another organization or one of its people",
-            )
+        _zone(checker, (*path, "timezone"), text_of(venue, "timezone"))
 
 
 def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
