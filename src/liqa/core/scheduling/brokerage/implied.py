@@ -3,8 +3,9 @@
 When every meeting must be placed, a participant has no break in a block exactly when
 their busy slots there are one window of consecutive slots (k slots, when all k of their
 meetings must fall in that block). Posting that window as one-hot literals turns "no
-break" into strong unit propagation, which the plain busy/idle literals lack. Each participant also gets their
-own lower bound on breaks, found on their meetings alone (:mod:`.bounds`).
+break" into strong unit propagation, which the plain busy/idle literals lack. Each
+participant also gets their own lower bound on breaks, found on their meetings alone
+(:mod:`.bounds`).
 """
 
 from __future__ import annotations
