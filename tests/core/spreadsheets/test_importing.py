@@ -317,3 +317,12 @@ def test_import_table_beyond_the_brokerage_tables(tmp_path: Path) -> None:
     assert [(p.row, p.column, p.message, p.hint) for p in caught.value.problems] == [
         (2, "Table", "table 31 does not exist", "tables are numbered from 1 to 30")
     ]
+
+
+def test_import_reports_progress_row_by_row(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Name", "Organization"]]
+    rows += [[f"Person {n}", "ACME"] for n in range(2, 52)]
+    path = workbook(tmp_path / "participants.xlsx", {"Participants": rows})
+    seen: list[tuple[int, int]] = []
+    import_event([path], base_event(EventKind.BROKERAGE), progress=lambda *p: seen.append(p))
+    assert (len(seen), seen[0], seen[-1]) == (51, (1, 51), (51, 51))
