@@ -280,3 +280,23 @@ def test_yaml_merge_keys_are_supported() -> None:
         ("v-nasa", "NASA", "America/Chicago"),
         ("v-jsc", "JSC", "America/Chicago"),
     ]
+
+
+def test_json_surrogate_pair_escapes_become_one_character() -> None:
+    text = VALID.replace("    name: Sarah Lamrani\n", '    name: "Sarah \\ud83d\\ude00"\n')
+    event, problems = validate_text(text, "mission.yaml")
+    assert problems == []
+    assert event is not None
+    assert event.person("p-lamrani").name == "Sarah 😀"
+
+
+def test_lone_surrogate_escape_is_reported() -> None:
+    assert brief(problems_of('{"liqa": "\\ud83d x"}', "mission.json")) == [
+        (
+            1,
+            "",
+            "the text holds a broken \\u escape (half of a surrogate pair)",
+            "write the character itself, or both halves of the pair",
+            "syntax_error",
+        )
+    ]

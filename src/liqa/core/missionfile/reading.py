@@ -437,7 +437,14 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:
         tag = self._resolved(event)
         self._check_tag(event, tag)
-        text = str(event.value)
+        text = _join_surrogates(str(event.value))
+        if any("\ud800" <= char <= "\udfff" for char in text):
+            raise self._error(
+                event,
+                "the text holds a broken \\u escape (half of a surrogate pair)",
+                "write the character itself, or both halves of the pair",
+                "syntax_error",
+            )
         if tag == _YAML + "null":
             return None
         if tag == _YAML + "bool":
@@ -451,6 +458,13 @@ class _Builder:
 
 
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge"}
+
+
+def _join_surrogates(text: str) -> str:
+    """Combine ``\\ud83d\\ude00``-style escaped pairs (JSON writes them) into one character."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _to_int(text: str) -> int | str:
