@@ -13,8 +13,9 @@ esac
 mkdir -p benchmarks/results/b2b-json
 for f in "${files[@]}"; do
   name=$(basename "$f" .dzn)
+  if [[ -n "${SKIP_DONE:-}" && -f "benchmarks/results/b2b-json/$name.json" ]]; then continue; fi
   nice -n 5 uv run liqa bench b2b "$f" --time-limit "$limit" --fairness 2 --workers 2 \
     --json "benchmarks/results/b2b-json/$name.json" --markdown benchmarks/results/b2b.md
   python3 "$DATA/../check.py" check "$f" "benchmarks/results/b2b-json/$name.json" --fairness 2 \
-    | tail -1 | sed "s/^/$name check.py: /"
+    | tail -1 | sed "s/^/$name check.py: /" || true
 done

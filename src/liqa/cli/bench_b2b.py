@@ -24,6 +24,8 @@ from liqa.core.scheduling.brokerage.problem import Settings
 RESULTS = Path("benchmarks/results/b2b.md")
 HEADER = Path("benchmarks/b2b/header.md")
 """Text put above the table (how the runs were made), kept with the runner scripts."""
+GENERATED = Path("benchmarks/b2b/generated.md")
+"""Rows of the generated large events (``benchmarks/b2b/generated.py``), put below."""
 
 
 @bench_app.command("b2b")
@@ -92,5 +94,7 @@ def bench_b2b(
         text = summary(merged, optima) + "\n" + markdown_table(merged, optima)
         if HEADER.is_file():
             text = HEADER.read_text(encoding="utf-8") + "\n" + text
+        if GENERATED.is_file():
+            text += "\n" + GENERATED.read_text(encoding="utf-8")
         markdown.write_text(text, encoding="utf-8")
         console.print(f"wrote {markdown} ({len(merged)} instances)")
