@@ -112,3 +112,32 @@ def test_bench_toptw_on_c101_reports_the_best_known_score(tmp_path: Path) -> Non
     problem, _ = read_toptw(BENCH / "instances" / "c101.txt", tours=1)
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert check_itinerary(problem, payload["tours"], payload["score"]) == []
+
+
+def test_bench_toptw_on_a_directory_writes_the_markdown_report(tmp_path: Path) -> None:
+    folder = tmp_path / "instances"
+    folder.mkdir()
+    write(folder, "t1.txt")
+    (tmp_path / "bks.csv").write_text(
+        "instance,m,bks,sources_with_this_value,proven_optimal\nt1,1,30,test,yes\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "toptw.md"
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "toptw",
+            str(folder),
+            "--tours",
+            "1",
+            "--time-limit",
+            "0.2",
+            "--results",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "| **all** | 1 | 0.00 | 0.00 | 1 | 0 | 0 |" in text
+    assert "| t1 | 1 | 30 | 30 | 0.00 | 30 | 0.00 |" in text
