@@ -37,6 +37,7 @@ GET_PAGES = [
     ("/organize/{slug}/", {"organizer"}),
     ("/organize/{slug}/versions/1/", {"organizer"}),
     ("/organize/{slug}/follow-ups/", {"organizer"}),
+    ("/organize/{slug}/mission.yaml", {"organizer"}),
     ("/events/import/", {"organizer"}),
     ("/me/{slug}/", {"amina", "chen"}),
     ("/me/{slug}/agenda.ics", {"amina", "chen"}),

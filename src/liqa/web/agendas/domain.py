@@ -108,3 +108,14 @@ def suggestions(row: Event, person: str, lang: str, top: int = 5) -> list[Sugges
         )
         for rec in recommend(matcher, own, top=top)
     ]
+
+
+def agenda_pdf(row: Event, subject: str, lang: str) -> bytes | None:
+    """The subject's published agenda as a PDF (the core's template and renderer)."""
+    from liqa.core.outputs.pdf import html_to_pdf
+    from liqa.core.templating import render
+
+    agenda = agenda_of(row, subject, lang)
+    if agenda is None:
+        return None
+    return html_to_pdf(render("agenda.html", lang, inline_css="", agenda=agenda))

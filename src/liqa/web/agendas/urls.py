@@ -8,6 +8,7 @@ app_name = "agendas"
 urlpatterns = [
     path("me/<slug:slug>/", views.me, name="me"),
     path("me/<slug:slug>/agenda.ics", views.ics, name="ics"),
+    path("me/<slug:slug>/agenda.pdf", views.pdf, name="pdf"),
     path("me/<slug:slug>/feed/", views.feed_settings, name="feed_settings"),
     path("me/<slug:slug>/requests/", views.requests_page, name="requests"),
     path("me/<slug:slug>/outcome/", views.outcome, name="outcome"),

@@ -64,6 +64,17 @@ def ics(request: HttpRequest, slug: str) -> HttpResponse:
     return _ics(data, f"{event.slug}-{person}.ics")
 
 
+def pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """Download the participant's published agenda as a PDF."""
+    event, person = participant(request, slug)
+    data = domain.agenda_pdf(event, person, current_language())
+    if data is None:
+        raise Http404("no published agenda yet")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-{person}.pdf"'
+    return response
+
+
 def feed(request: HttpRequest, secret: str) -> HttpResponse:
     """The private calendar feed (no sign-in: the secret in the URL is the key)."""
     owner = services.feed_owner(secret)

@@ -12,7 +12,7 @@ from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
 from liqa.web.pages import page
-from liqa.web.scheduling import domain, moves, publishing, services
+from liqa.web.scheduling import domain, exports, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 
 
@@ -157,3 +157,20 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     event = organizer_event(request, slug)
     sent = account_services.invite_participants(event)
     return page(request, "scheduling/invited.html", {"event": event, "sent": sent})
+
+
+def mission_download(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event as a mission file (to edit offline or keep)."""
+    event = organizer_event(request, slug)
+    response = HttpResponse(exports.mission_file(event), content_type="application/yaml")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.yaml"'
+    return response
+
+
+def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Every output of a version (agendas, calendars, grids, sheets, report) as a zip."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    response = HttpResponse(exports.outputs_zip(version), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-v{number}.zip"'
+    return response
