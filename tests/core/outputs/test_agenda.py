@@ -1,0 +1,120 @@
+"""Agendas: day headers per leg, local times with zone names, places, people, travel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.templating import render
+from tests.core.outputs.mission import make_event, make_schedule
+
+SETTINGS = OutputSettings()
+
+
+def test_agenda_groups_days_under_each_leg_with_its_zone() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "en", SETTINGS)
+    assert [(d.day, d.city, d.zone_name) for d in agenda.days] == [
+        (date(2024, 2, 12), "Houston", "Central Standard Time"),
+        (date(2024, 2, 15), "Silicon Valley", "Pacific Standard Time"),
+    ]
+
+
+def test_agenda_entries_show_local_time_zone_place_and_table() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "en", SETTINGS)
+    rows = [
+        (e.id, e.title, e.start.strftime("%H:%M"), e.zone, e.place, e.table)
+        for d in agenda.days
+        for e in d.entries
+    ]
+    assert rows == [
+        ("prog-brief", "Welcome briefing", "08:30", "CST", "Hilton Americas-Houston", None),
+        (
+            "vis-nasa",
+            "Visit: NASA Johnson Space Center",
+            "10:30",
+            "CST",
+            "NASA Johnson Space Center",
+            None,
+        ),
+        (
+            "prog-flight",
+            "Flight to San Francisco",
+            "07:00",
+            "CST",
+            "George Bush Intercontinental Airport",
+            None,
+        ),
+        ("r-cyber", "Meeting with CyberCorp", "14:00", "PST", "CyberCorp HQ", 4),
+    ]
+
+
+def test_agenda_entry_names_both_sides_travel_topic_and_map() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "en", SETTINGS)
+    meeting = agenda.days[1].entries[1]
+    assert meeting.sides == (
+        SideView("Delegation", (), (Attendee("Karim Benali", "", ""),), True),
+        SideView("Hosts", ("CyberCorp",), (Attendee("David Lee", "CEO", "CyberCorp"),), False),
+    )
+    assert (meeting.travel_minutes, meeting.travel_from) == (
+        30,
+        "San Francisco International Airport",
+    )
+    assert meeting.topic == "Managed security operations for ministries"
+    assert meeting.themes == ("cybersecurity",)
+    assert meeting.map_url == (
+        "https://www.openstreetmap.org/?mlat=37.336200&mlon=-121.890600#map=17/37.336200/-121.890600"
+    )
+
+
+def test_agenda_shows_the_whole_delegation_once_instead_of_every_name() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "fr", SETTINGS)
+    visit = agenda.days[0].entries[1]
+    assert visit.sides[0] == SideView(
+        "Délégation", (), (Attendee("toute la délégation", "", ""),), True
+    )
+    assert visit.topic == "Cyber-résilience des infrastructures critiques"
+
+
+def test_arabic_agenda_uses_arabic_names_and_translated_labels() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", SETTINGS)
+    assert (agenda.name, agenda.subtitle) == (
+        "كريم بنعلي",
+        "Head of Cyber Defence, المديرية العامة لأمن نظم المعلومات",
+    )
+    assert [d.city for d in agenda.days] == ["هيوستن", "وادي السيليكون"]
+    assert agenda.days[0].entries[1].title == "زيارة: NASA Johnson Space Center"
+    assert agenda.days[0].entries[1].place == "مركز جونسون للفضاء"
+
+
+def test_host_staff_agenda_shows_the_visits_their_organization_receives() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-smith", "en", SETTINGS)
+    assert [e.id for d in agenda.days for e in d.entries] == ["vis-nasa"]
+
+
+def test_organization_agenda_merges_its_members_meetings() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "MTNRA", "en", SETTINGS)
+    assert [e.id for d in agenda.days for e in d.entries] == [
+        "prog-brief",
+        "vis-nasa",
+        "prog-flight",
+        "r-call",
+    ]
+    assert agenda.meeting_count == 2
+
+
+def test_agenda_links_the_live_page_and_prints_its_qr_code() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", SETTINGS)
+    assert agenda.live_url == "http://localhost:8000/ar/events/ma-us-2024/agenda/p-benali/"
+    assert agenda.qr_image.startswith("data:image/png;base64,")
+    html = render("agenda.html", "ar", agenda=agenda, inline_css="")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert agenda.live_url in html
+
+
+def test_agenda_without_meetings_says_nothing_is_scheduled() -> None:
+    event = make_event(programme=())
+    schedule = make_schedule(2, make_schedule().assignments[2])
+    empty = build_agenda(event, schedule, "p-alaoui", "en", SETTINGS)
+    assert empty.days == ()
+    assert "Nothing is scheduled yet." in render("agenda.html", "en", agenda=empty, inline_css="")

@@ -1,0 +1,162 @@
+"""Calendars stay correct across versions: stable UIDs, SEQUENCE, cancellations, zones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from liqa.core.outputs.calendar import build_calendar, meeting_uid, write_calendar
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.problems import InputError
+from tests.core.outputs.mission import (
+    CYBER_MEETING,
+    LAMRANI_CALL,
+    NASA_VISIT,
+    make_event,
+    make_schedule,
+    moved,
+)
+
+SETTINGS = OutputSettings()
+
+
+def _events(data: bytes) -> dict[str, icalendar.cal.Component]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def _ics(
+    subject: str, *assignments: object, previous: bytes | None = None, version: int = 1
+) -> bytes:
+    schedule = make_schedule(version, *assignments)  # type: ignore[arg-type]
+    calendar = build_calendar(make_event(), schedule, subject, "en", SETTINGS, previous)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _client(*files: bytes) -> dict[str, tuple[int, datetime]]:
+    """What a calendar app holds after importing the files in order (RFC 5545 rules)."""
+    held: dict[str, tuple[int, datetime]] = {}
+    for data in files:
+        for uid, vevent in _events(data).items():
+            sequence = int(vevent.get("SEQUENCE", 0))
+            if uid in held and held[uid][0] > sequence:
+                continue
+            if str(vevent.get("STATUS")) == "CANCELLED":
+                held.pop(uid, None)
+            else:
+                held[uid] = (sequence, vevent.decoded("DTSTART"))
+    return held
+
+
+def test_meeting_uid_joins_assignment_and_event() -> None:
+    assert meeting_uid("ma-us-2024", "r-cyber") == "r-cyber@ma-us-2024.liqa"
+
+
+def test_calendar_lists_the_persons_meetings_and_programme() -> None:
+    events = _events(_ics("p-benali"))
+    assert sorted(events) == [
+        "prog-brief@ma-us-2024.liqa",
+        "prog-flight@ma-us-2024.liqa",
+        "r-cyber@ma-us-2024.liqa",
+        "vis-nasa@ma-us-2024.liqa",
+    ]
+    assert [int(e["SEQUENCE"]) for e in events.values()] == [0, 0, 0, 0]
+
+
+def test_calendar_keeps_local_times_across_the_central_to_pacific_change() -> None:
+    events = _events(_ics("p-benali"))
+    visit = events["vis-nasa@ma-us-2024.liqa"]
+    meeting = events["r-cyber@ma-us-2024.liqa"]
+    flight = events["prog-flight@ma-us-2024.liqa"]
+    assert visit.decoded("DTSTART") == datetime(
+        2024, 2, 12, 10, 30, tzinfo=ZoneInfo("America/Chicago")
+    )
+    assert str(visit.decoded("DTSTART").tzinfo) == "America/Chicago"
+    assert meeting.decoded("DTSTART") == datetime(
+        2024, 2, 15, 14, 0, tzinfo=ZoneInfo("America/Los_Angeles")
+    )
+    assert str(meeting.decoded("DTSTART").tzinfo) == "America/Los_Angeles"
+    assert (flight.decoded("DTSTART").hour, str(flight.decoded("DTSTART").tzinfo)) == (
+        7,
+        "America/Chicago",
+    )
+    assert (flight.decoded("DTEND").hour, str(flight.decoded("DTEND").tzinfo)) == (
+        9,
+        "America/Los_Angeles",
+    )
+
+
+def test_calendar_has_a_compact_vtimezone_for_every_zone_used() -> None:
+    calendar = icalendar.Calendar.from_ical(_ics("p-benali"))
+    zones = {str(tz["TZID"]): tz for tz in calendar.walk("VTIMEZONE")}
+    assert sorted(zones) == ["America/Chicago", "America/Los_Angeles"]
+    assert calendar.get_missing_tzids() == set()
+    assert [len(tz.subcomponents) for tz in zones.values()] == [1, 1]
+
+
+def test_calendar_sets_location_and_geo_from_the_venue() -> None:
+    meeting = _events(_ics("p-benali"))["r-cyber@ma-us-2024.liqa"]
+    assert str(meeting["LOCATION"]) == "CyberCorp HQ, 1 Market St, San Jose, CA 95113 — #4"
+    assert (meeting["GEO"].latitude, meeting["GEO"].longitude) == (37.3362, -121.8906)
+
+
+def test_reexport_after_a_move_keeps_uids_and_raises_the_moved_sequence() -> None:
+    first = _ics("p-benali")
+    second = _ics(
+        "p-benali", NASA_VISIT, moved(CYBER_MEETING, 60), LAMRANI_CALL, previous=first, version=2
+    )
+    before, after = _events(first), _events(second)
+    assert sorted(after) == sorted(before)
+    assert {uid: int(e["SEQUENCE"]) for uid, e in after.items()} == {
+        "prog-brief@ma-us-2024.liqa": 0,
+        "prog-flight@ma-us-2024.liqa": 0,
+        "r-cyber@ma-us-2024.liqa": 1,
+        "vis-nasa@ma-us-2024.liqa": 0,
+    }
+    assert after["r-cyber@ma-us-2024.liqa"].decoded("DTSTART").hour == 15
+
+
+def test_reexport_sends_a_dropped_meeting_as_cancelled() -> None:
+    first = _ics("p-benali")
+    second = _ics("p-benali", NASA_VISIT, LAMRANI_CALL, previous=first, version=2)
+    dropped = _events(second)["r-cyber@ma-us-2024.liqa"]
+    assert (str(dropped["STATUS"]), int(dropped["SEQUENCE"])) == ("CANCELLED", 1)
+
+
+def test_calendar_app_reading_both_versions_ends_without_duplicates() -> None:
+    first = _ics("p-benali")
+    second = _ics("p-benali", moved(NASA_VISIT, 30), LAMRANI_CALL, previous=first, version=2)
+    assert _client(first, second) == {
+        "prog-brief@ma-us-2024.liqa": (
+            0,
+            datetime(2024, 2, 12, 8, 30, tzinfo=ZoneInfo("America/Chicago")),
+        ),
+        "prog-flight@ma-us-2024.liqa": (
+            0,
+            datetime(2024, 2, 15, 7, 0, tzinfo=ZoneInfo("America/Chicago")),
+        ),
+        "vis-nasa@ma-us-2024.liqa": (
+            1,
+            datetime(2024, 2, 12, 11, 0, tzinfo=ZoneInfo("America/Chicago")),
+        ),
+    }
+
+
+def test_unchanged_reexport_is_identical(tmp_path: Path) -> None:
+    path = tmp_path / "benali.ics"
+    event, schedule = make_event(), make_schedule()
+    first = write_calendar(event, schedule, "p-benali", "en", path, SETTINGS)
+    assert write_calendar(event, schedule, "p-benali", "en", path, SETTINGS) == first
+
+
+def test_write_calendar_refuses_an_unreadable_previous_file(tmp_path: Path) -> None:
+    path = tmp_path / "benali.ics"
+    path.write_text("not a calendar", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_calendar(make_event(), make_schedule(), "p-benali", "en", path, SETTINGS)
+    assert [(p.file, p.code) for p in caught.value.problems] == [(str(path), "unreadable_calendar")]

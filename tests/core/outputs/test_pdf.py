@@ -1,0 +1,95 @@
+"""PDFs read back as text (pdftotext) and images (pdftoppm): Arabic in logical order."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.pdf import PdfJob, render_pdfs
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.templating import render
+from tests.core.outputs.mission import make_event, make_schedule
+
+pytestmark = pytest.mark.integration
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
+)
+
+
+def _agenda_pdf(tmp_path: Path, lang: str, subject: str = "p-benali") -> Path:
+    agenda = build_agenda(make_event(), make_schedule(), subject, lang, OutputSettings())
+    path = tmp_path / f"{subject}-{lang}.pdf"
+    render_pdfs([PdfJob(render("agenda.html", lang, agenda=agenda, inline_css=""), path)], 1)
+    return path
+
+
+def _text(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    lines = [line.translate(BIDI_CONTROLS).strip() for line in out.stdout.splitlines()]
+    return [line for line in lines if line]
+
+
+def _pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(
+        next(line for line in out.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
+
+
+def test_arabic_agenda_pdf_reads_in_logical_order(tmp_path: Path) -> None:
+    lines = _text(_agenda_pdf(tmp_path, "ar"))
+    text = "\n".join(lines)
+    assert lines[:2] == ["البعثة التجارية المغربية للرقمنة", "كريم بنعلي"]
+    assert "هيوستن (التوقيت الرسمي المركزي لأمريكا الشمالية)" in text
+    assert "وادي السيليكون (توقيت المحيط الهادي الرسمي)" in text
+    assert [line for line in lines if line[:2].isdigit() and ":" in line] == [
+        "08:30–09:30",
+        "10:30–12:00",
+        "07:00–09:15",
+        "14:00–15:00",
+    ]
+    for expected in (
+        "اجتماع الترحيب",
+        "رحلة جوية إلى سان فرانسيسكو",
+        "● لقاء مع CyberCorp",
+        "• CEO — David Lee",
+    ):
+        assert expected in lines
+    assert "الوفد بأكمله" in text
+    assert "الصمود السيبراني للبنى التحتية الحيوية" in text
+    assert _pages(tmp_path / "p-benali-ar.pdf") == 1
+
+
+def test_english_agenda_pdf_has_names_times_and_zones(tmp_path: Path) -> None:
+    path = _agenda_pdf(tmp_path, "en")
+    text = "\n".join(_text(path))
+    for expected in (
+        "Karim Benali",
+        "Monday, February 12, 2024 — Houston (Central Standard Time)",
+        "10:30 AM–12:00 PM",
+        "2:00 PM–3:00 PM",
+        "CST → PST",
+        "Table 4",
+        "David Lee — CEO",
+    ):
+        assert expected.replace("\u202f", " ") in text.replace("\u202f", " ")
+    assert _pages(path) == 1
+
+
+def test_agenda_pdf_renders_to_an_image_per_page(tmp_path: Path) -> None:
+    path = _agenda_pdf(tmp_path, "fr")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True)
+    images = sorted(p.name for p in tmp_path.glob("page*.png"))
+    assert images == ["page-1.png"]
+    assert (tmp_path / "page-1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_render_pdfs_in_worker_processes_writes_every_file(tmp_path: Path) -> None:
+    jobs = [PdfJob(f"<p>page {i}</p>", tmp_path / f"{i}.pdf") for i in range(4)]
+    done: list[str] = []
+    total = render_pdfs(jobs, workers=2, on_done=lambda path: done.append(path.name))
+    assert done == ["0.pdf", "1.pdf", "2.pdf", "3.pdf"]
+    assert total == sum(job.path.stat().st_size for job in jobs)
