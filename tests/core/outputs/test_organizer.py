@@ -1,0 +1,126 @@
+"""Organizer outputs: master grid (HTML, XLSX), table plan, host visit sheets, run sheets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from openpyxl import load_workbook
+
+from liqa.core.outputs.grid import build_grid, write_grid_xlsx
+from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
+from liqa.core.templating import render
+from tests.core.outputs.mission import make_event, make_schedule
+
+CHICAGO = ZoneInfo("America/Chicago")
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+
+
+def test_grid_has_one_column_per_time_and_one_row_per_participant() -> None:
+    grid = build_grid(make_event(), make_schedule(), "en")
+    assert [c.start.strftime("%d %H:%M %Z") for c in grid.columns] == [
+        "12 08:30 CST",
+        "12 10:30 CST",
+        "15 07:00 CST",
+        "15 14:00 PST",
+        "16 09:00 PST",
+    ]
+    assert [(r.name, r.cells) for r in grid.rows] == [
+        (
+            "Karim Benali",
+            (
+                "Welcome briefing",
+                "NASA Johnson Space Center",
+                "Flight to San Francisco",
+                "CyberCorp · T4",
+                "",
+            ),
+        ),
+        (
+            "Sarah Lamrani",
+            (
+                "Welcome briefing",
+                "NASA Johnson Space Center",
+                "Flight to San Francisco",
+                "",
+                "CyberCorp",
+            ),
+        ),
+        (
+            "Youssef Alaoui",
+            ("Welcome briefing", "NASA Johnson Space Center", "Flight to San Francisco", "", ""),
+        ),
+        (
+            "David Lee",
+            ("", "", "", "DGSSI · T4", "Ministry of Digital Transition and Administrative Reform"),
+        ),
+        ("Jane Smith", ("", "Site visit", "", "", "")),
+    ]
+
+
+def test_grid_xlsx_reads_back_with_frozen_headers_and_rtl_in_arabic(tmp_path: Path) -> None:
+    path = tmp_path / "grid.xlsx"
+    write_grid_xlsx(build_grid(make_event(), make_schedule(), "ar"), "ar", path)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["المشارك", "الهيئة", "الاثنين 12 فبراير 08:30–09:30 CST"]
+    assert rows[1][:4] == ["كريم بنعلي", "DGSSI", "اجتماع الترحيب", "NASA Johnson Space Center"]
+    assert (sheet.freeze_panes, sheet.sheet_view.rightToLeft) == ("C2", True)
+
+
+def test_grid_html_is_translated() -> None:
+    html = render(
+        "grid.html", "fr", grid=build_grid(make_event(), make_schedule(), "fr"), inline_css=""
+    )
+    assert "<h1>Grille générale</h1>" in html
+
+
+def test_table_plan_lists_each_slot_by_table_or_place() -> None:
+    plan = table_plan(make_event(), make_schedule(), "en")
+    assert [(s.start, [line.table for line in s.lines]) for s in plan] == [
+        (datetime(2024, 2, 12, 10, 30, tzinfo=CHICAGO), ["NASA Johnson Space Center"]),
+        (datetime(2024, 2, 15, 14, 0, tzinfo=LOS_ANGELES), ["4"]),
+        (datetime(2024, 2, 16, 9, 0, tzinfo=LOS_ANGELES), ["Online meeting"]),
+    ]
+    assert plan[1].lines == (PlanLine("4", ("DGSSI: Karim Benali", "CyberCorp: David Lee")),)
+
+
+def test_host_sheet_says_who_comes_and_what_they_seek() -> None:
+    sheets = host_sheets(make_event(), make_schedule(), "en")
+    assert [s.host_id for s in sheets] == ["h-nasa", "h-cyber"]
+    visit = sheets[0].visits[0]
+    assert [(v.name, v.role, v.organization, v.themes) for v in visit.visitors] == [
+        (
+            "Sarah Lamrani",
+            "Secretary General",
+            "Ministry of Digital Transition and Administrative Reform",
+            ("e-government",),
+        ),
+        (
+            "Youssef Alaoui",
+            "Director of e-Government",
+            "Ministry of Digital Transition and Administrative Reform",
+            ("e-government",),
+        ),
+        (
+            "Karim Benali",
+            "Head of Cyber Defence",
+            "General Directorate for Information Systems Security",
+            ("cybersecurity",),
+        ),
+    ]
+    assert visit.topic == "Cyber resilience of critical infrastructure"
+
+
+def test_run_sheet_shows_departures_visits_and_lunch_per_day() -> None:
+    days = run_sheets(make_event(), make_schedule(), "en")
+    first = days[0]
+    assert (first.day.isoformat(), first.city) == ("2024-02-12", "Houston")
+    assert [(line.time.strftime("%H:%M"), line.what, line.who) for line in first.lines] == [
+        ("08:30", "Welcome briefing", "whole delegation"),
+        ("09:45", "Departure (45 minutes)", "whole delegation"),
+        ("10:30", "Site visit: NASA Johnson Space Center", "whole delegation"),
+        ("12:00", "Lunch (60 min, between 12:00–14:00)", ""),
+    ]

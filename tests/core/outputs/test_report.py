@@ -1,0 +1,105 @@
+"""The mission report's figures and charts, and the communiqué built from the facts."""
+
+from __future__ import annotations
+
+from liqa.core.model import FollowUp, Outcome, OutcomeKind
+from liqa.core.outputs.charts import bar_chart
+from liqa.core.outputs.communique import build_communique
+from liqa.core.outputs.report import charts, compute_figures, report_context
+from liqa.core.templating import render
+from tests.core.outputs.mission import make_event, make_schedule
+
+
+def test_report_figures_count_meetings_by_participant_theme_kind_and_day() -> None:
+    figures = compute_figures(make_event(), make_schedule(), "en")
+    assert (figures.participants, figures.organizations, figures.hosts) == (3, 2, 2)
+    assert (figures.requested, figures.meetings, figures.held) == (2, 3, None)
+    assert figures.per_participant == (
+        ("Sarah Lamrani", 2),
+        ("Youssef Alaoui", 1),
+        ("Karim Benali", 2),
+    )
+    assert figures.per_theme == (("cybersecurity", 2),)
+    assert figures.per_org_kind == (("company", 2), ("government", 1))
+    assert figures.per_city_day == (
+        ("Mon 12 Feb (Houston)", 1),
+        ("Thu 15 Feb (Silicon Valley)", 1),
+        ("Fri 16 Feb (Silicon Valley)", 1),
+    )
+    assert (figures.travel_minutes, figures.break_minutes) == (75, 270)
+
+
+def test_report_counts_outcomes_once_recorded() -> None:
+    outcomes = (
+        Outcome("vis-nasa", OutcomeKind.HELD, FollowUp.MOU),
+        Outcome("r-cyber", OutcomeKind.NO_SHOW),
+    )
+    figures = compute_figures(make_event(outcomes=outcomes), make_schedule(), "fr")
+    assert figures.held == 1
+    assert figures.outcomes == (("tenu", 1), ("absence", 1))
+    assert figures.follow_ups == (("protocole d'accord", 1), ("aucune", 1))
+
+
+def test_report_charts_are_inline_svg_with_the_numbers_beside_them() -> None:
+    found = charts(compute_figures(make_event(), make_schedule(), "ar"), "ar")
+    assert [c.title for c in found] == [
+        "اللقاءات حسب المشارك",
+        "اللقاءات حسب المحور",
+        "اللقاءات حسب نوع الهيئة المضيفة",
+        "اللقاءات حسب المدينة واليوم",
+        "نسبة استغلال وقت البرنامج",
+    ]
+    assert all(c.svg.startswith('<svg role="img" aria-label="') for c in found)
+    assert found[0].rows == (("سارة لمراني", "2"), ("يوسف العلوي", "1"), ("كريم بنعلي", "2"))
+
+
+def test_bar_chart_is_deterministic() -> None:
+    assert bar_chart(["a", "b"], [1, 2], "t") == bar_chart(["a", "b"], [1, 2], "t")
+
+
+def test_report_html_shows_figures_and_charts() -> None:
+    html = render(
+        "report.html", "en", inline_css="", **report_context(make_event(), make_schedule(), "en")
+    )
+    assert html.count("<svg") == 5
+    assert "not recorded yet" in html
+
+
+def test_communique_states_the_missions_facts_in_english() -> None:
+    communique = build_communique(make_event(), make_schedule(), "en")
+    assert communique.headline == "Moroccan digital trade mission"
+    assert communique.paragraphs == (
+        "US Commercial Service, Casablanca and USTDA organized a trade mission from February 12, "
+        "2024 to February 16, 2024 for a delegation of 3 participants, focused on e-government "
+        "and cybersecurity.",
+        "The delegation represented 2 organizations: Ministry of Digital Transition and "
+        "Administrative Reform and General Directorate for Information Systems Security.",
+        "The delegation first held meetings in Houston, then went on to Silicon Valley. The "
+        "programme included 3 professional meetings with 1 company and 1 public institution, who "
+        "shared their experience in e-government and cybersecurity.",
+        "The mission's stated goals: learn from US best practices and attract investment",
+    )
+
+
+def test_communique_in_arabic_follows_the_seed_articles_shape() -> None:
+    communique = build_communique(make_event(), make_schedule(), "ar")
+    assert communique.headline == "البعثة التجارية المغربية للرقمنة"
+    assert communique.paragraphs[0].startswith(
+        "نظّم US Commercial Service, Casablanca وUSTDA، في الفترة من 12 فبراير 2024 إلى 16 فبراير 2024"
+    )
+    assert (
+        "وزارة الانتقال الرقمي وإصلاح الإدارة والمديرية العامة لأمن نظم المعلومات"
+        in communique.paragraphs[1]
+    )
+    assert communique.paragraphs[2].startswith(
+        "أجرى أعضاء الوفد في مرحلة أولى لقاءات في هيوستن، ثم انتقلوا إلى وادي السيليكون."
+    )
+
+
+def test_communique_counts_only_held_meetings_once_outcomes_exist() -> None:
+    event = make_event(outcomes=(Outcome("vis-nasa", OutcomeKind.HELD),))
+    communique = build_communique(event, make_schedule(), "fr")
+    assert communique.paragraphs[2].endswith(
+        "Le programme comprenait 1 rencontre professionnelle avec 1 institution publique, qui ont "
+        "partagé leur expérience en administration électronique et cybersécurité."
+    )

@@ -1,0 +1,75 @@
+"""write_outputs: every file in every language, linked from one index page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.write import write_outputs
+from tests.core.outputs.mission import make_event, make_schedule
+
+
+def _written(out: Path) -> list[str]:
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_write_outputs_links_every_file_from_the_index(tmp_path: Path) -> None:
+    steps: list[tuple[int, int]] = []
+    index = write_outputs(
+        make_event(),
+        make_schedule(),
+        tmp_path,
+        ("ar", "en"),
+        OutputSettings(pdf=False),
+        progress=lambda done, total, what: steps.append((done, total)),
+    )
+    assert index == tmp_path / "index.html"
+    links = set(re.findall(r'href="([^"#]+)"', index.read_text(encoding="utf-8")))
+    assert links == set(_written(tmp_path)) - {"index.html"}
+    assert steps[-1][0] == steps[-1][1]
+
+
+def test_write_outputs_writes_delegates_in_every_language_and_hosts_in_theirs(
+    tmp_path: Path,
+) -> None:
+    write_outputs(
+        make_event(), make_schedule(), tmp_path, ("ar", "fr", "en"), OutputSettings(pdf=False)
+    )
+    agendas = [p for p in _written(tmp_path) if "/agendas/" in p and p.endswith(".html")]
+    assert agendas == [
+        "ar/agendas/p-alaoui.html",
+        "ar/agendas/p-benali.html",
+        "ar/agendas/p-lamrani.html",
+        "en/agendas/p-alaoui.html",
+        "en/agendas/p-benali.html",
+        "en/agendas/p-lamrani.html",
+        "en/agendas/p-lee.html",
+        "en/agendas/p-smith.html",
+        "fr/agendas/p-alaoui.html",
+        "fr/agendas/p-benali.html",
+        "fr/agendas/p-lamrani.html",
+    ]
+    assert sorted(p for p in _written(tmp_path) if p.startswith("en/") and "/" not in p[3:]) == [
+        "en/communique.html",
+        "en/communique.txt",
+        "en/grid.html",
+        "en/grid.xlsx",
+        "en/host-sheets.html",
+        "en/report.html",
+        "en/run-sheet.html",
+        "en/table-plan.html",
+    ]
+
+
+def test_write_outputs_with_pdfs_prints_agendas_and_documents(tmp_path: Path) -> None:
+    write_outputs(make_event(), make_schedule(), tmp_path, ("en",), OutputSettings(workers=1))
+    assert [p for p in _written(tmp_path) if p.endswith(".pdf")] == [
+        "en/agendas/p-alaoui.pdf",
+        "en/agendas/p-benali.pdf",
+        "en/agendas/p-lamrani.pdf",
+        "en/host-sheets.pdf",
+        "en/report.pdf",
+        "en/run-sheet.pdf",
+        "en/table-plan.pdf",
+    ]
