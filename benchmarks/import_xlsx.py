@@ -30,6 +30,12 @@ from liqa.core.model import Event, EventKind, Leg
 from liqa.core.spreadsheets import import_event
 
 RESULTS = Path(__file__).parent / "results" / "import.md"
+NOTE = (
+    "How to read it: the command's time is its start-up (importing every command module of "
+    "`liqa`, see the `--help` row) plus the core import (reading and checking the rows) plus "
+    "writing the mission file (the difference between the YAML and JSON rows is the YAML "
+    "writer). The spreadsheet import itself is the last row.\n"
+)
 FIRST = [
     "Amal",
     "Youssef",
@@ -247,7 +253,8 @@ def main() -> None:
         f"under 10 s.\n\n{table}\n\n"
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPU cores shared with other jobs (load average {load:.1f} at the "
-        f"end of the run): wall-clock time depends on that load, CPU time much less.\n",
+        f"end of the run): wall-clock time depends on that load, CPU time much less.\n\n"
+        f"{NOTE}",
         encoding="utf-8",
     )
     print(args.out.read_text(encoding="utf-8"))
