@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +18,7 @@ from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
 from liqa.web.events.records import store_event
+from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
 
@@ -184,3 +187,13 @@ def client_for() -> Callable[[User | None], Client]:
 def person_user(email: str) -> User:
     """The participant account of the person with this e-mail."""
     return get_user_model().objects.get(email=email)
+
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+
+
+@pytest.fixture
+def mission(db: None, settings: Any) -> Event:
+    """The demo mission, imported (scheduler runs limited to one second)."""
+    settings.LIQA_SCHEDULER_SECONDS = 1.0
+    return import_mission_file(DEMO.read_bytes(), "mission.yaml")

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from django.contrib.auth.models import User
 from django.test import Client
 
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 
@@ -60,3 +63,27 @@ def test_host_page_before_publication_shows_nobody(
 ) -> None:
     page = client_for(host_admin).get(f"/host/{event.slug}/").content.decode()
     assert ('data-id="r-1"' in page, "Amina Idrissi" in page) == (False, False)
+
+
+def test_host_sets_address_capacity_and_receiving_days(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    admin = accounts.user_for_email("it@tx-cyber.example")
+    accounts.grant(admin, mission, Role.HOST_ADMIN, organization="h-tx-cyber")
+    client = client_for(admin)
+    form = {
+        "action": "settings",
+        "address": "1 Capitol Ave, Austin",
+        "capacity": "6",
+        "days": ["2024-02-13", "2024-02-14"],
+    }
+    assert client.post(f"/host/{mission.slug}/", form).status_code == 302
+    event = event_record(mission)
+    org = event.organization("h-tx-cyber")
+    visits = [v for v in event.visits if v.host == "h-tx-cyber"]
+    assert event.venue(org.venue or "").address == "1 Capitol Ave, Austin"
+    assert [(v.max_visitors, [w.start.date().isoformat() for w in v.windows]) for v in visits] == [
+        (6, ["2024-02-13", "2024-02-14"])
+    ]
+    bad = client.post(f"/host/{mission.slug}/", {**form, "capacity": "0"})
+    assert bad.status_code == 400

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event, Person
-from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
-
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
-
-
-@pytest.fixture
-def mission(db: None, settings: pytest.FixtureRequest) -> Event:
-    settings.LIQA_SCHEDULER_SECONDS = 1.0  # type: ignore[attr-defined]
-    return import_mission_file(DEMO.read_bytes(), "mission.yaml")
 
 
 def test_run_plans_the_mission_then_reoptimizes_around_pins(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
-from liqa.web.agendas import domain, followups, profile, services
+from liqa.web.agendas import domain, followups, hosting, profile, services
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
@@ -144,6 +144,18 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.host_key(request.user, event)
     if organization is None or not isinstance(request.user, User):
         raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "settings":
+        try:
+            hosting.update_host(
+                event,
+                organization,
+                address=request.POST.get("address", ""),
+                capacity=request.POST.get("capacity", ""),
+                days=request.POST.getlist("days"),
+            )
+        except profile.ProfileError as failure:
+            return HttpResponse(str(failure), status=400)
+        return redirect("agendas:host", event.slug)
     if request.method == "POST":
         try:
             services.confirm_attendees(
@@ -162,6 +174,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "confirmed": services.confirmations_of(event, organization),
+            "settings": hosting.host_settings(event, organization),
             **domain.host_view(event, organization, current_language()),
         },
     )

@@ -1,0 +1,79 @@
+"""A host administrator's settings: venue address, visit capacity and receiving days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from liqa.core import model as core
+from liqa.web.agendas.profile import ProfileError
+from liqa.web.events.models import CandidateVisit, Event, Venue
+from liqa.web.events.records import event_record, windows_to_json
+
+
+@dataclass(frozen=True)
+class HostSettings:
+    """What the host form shows."""
+
+    address: str
+    capacity: int | None
+    days: list[tuple[date, str]]
+    receiving: set[date]
+    has_visits: bool
+
+
+def _window(leg: core.Leg, day: date) -> core.TimeWindow:
+    return core.TimeWindow(
+        leg.local_datetime(day, leg.day_start), leg.local_datetime(day, leg.day_end)
+    )
+
+
+def host_settings(row: Event, organization: str) -> HostSettings:
+    """The host's current settings, read from the core's records."""
+    event = event_record(row)
+    org = event.organization(organization)
+    visits = [v for v in event.visits if v.host == organization]
+    days = [(day, leg.city) for leg in event.legs for day in leg.days()]
+    receiving = {
+        day
+        for day, _city in days
+        if (leg := event.leg_on(day)) is not None
+        and all(
+            not v.windows or any(w.overlaps(_window(leg, day)) for w in v.windows) for v in visits
+        )
+    }
+    return HostSettings(
+        address=event.venue(org.venue).address if org.venue else "",
+        capacity=visits[0].max_visitors if visits else None,
+        days=days,
+        receiving=receiving,
+        has_visits=bool(visits),
+    )
+
+
+def update_host(
+    row: Event, organization: str, *, address: str, capacity: str, days: list[str]
+) -> None:
+    """Save the venue address, the visit capacity and the days the host receives visitors."""
+    event = event_record(row)
+    org = event.organization(organization)
+    try:
+        visitors = int(capacity) if capacity.strip() else None
+        chosen = {date.fromisoformat(d) for d in days}
+    except ValueError as error:
+        raise ProfileError(f"capacity must be a whole number and days dates ({error})") from None
+    if visitors is not None and visitors < 1:
+        raise ProfileError("capacity must be at least 1 visitor (or empty for no limit)")
+    all_days = {d for leg in event.legs for d in leg.days()}
+    if not chosen <= all_days:
+        raise ProfileError("a chosen day is outside the event")
+    windows: list[list[str]] = []
+    if chosen != all_days:
+        windows = windows_to_json(
+            _window(leg, day) for day in sorted(chosen) if (leg := event.leg_on(day)) is not None
+        )
+    if org.venue:
+        Venue.objects.filter(event=row, key=org.venue).update(address=address.strip()[:500])
+    CandidateVisit.objects.filter(event=row, host=organization).update(
+        max_visitors=visitors, windows=windows
+    )
