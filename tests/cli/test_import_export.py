@@ -145,3 +145,24 @@ def test_export_of_an_invalid_mission_exits_2(tmp_path: Path) -> None:
 
 def test_import_and_export_have_help() -> None:
     assert [run(name, "--help")[0] for name in ("import", "export")] == [0, 0]
+
+
+def test_export_to_a_csv_name_asks_for_a_folder(tmp_path: Path) -> None:
+    code, output = run("export", str(DEMO), "--out", str(tmp_path / "people.csv"))
+    assert (code, output) == (
+        2,
+        f"--out {tmp_path / 'people.csv'} is neither a folder nor an .xlsx workbook  (hint: "
+        "give a folder for the CSV files (one per table), or a name ending in .xlsx)\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_missing_file_is_reported(tmp_path: Path) -> None:
+    code, output = run(
+        "import", str(tmp_path / "nowhere.csv"), "--out", str(tmp_path / "x.yaml"), *EVENT
+    )
+    assert (code, output.splitlines()[0]) == (
+        2,
+        f"{tmp_path / 'nowhere.csv'}: cannot open the file (No such file or directory)  "
+        "(hint: check the path)",
+    )

@@ -255,11 +255,12 @@ def export_command(
     except InputError as exc:
         _report(console, exc.problems, "nothing was exported")
         raise typer.Exit(EXIT_PROBLEMS) from None
-    if out.exists() and not out.is_dir() and out.suffix.lower() != ".xlsx":
+    file_like = out.suffix.lower() in (".csv", ".xls", ".ods", ".tsv", ".txt")
+    if out.suffix.lower() != ".xlsx" and (file_like or (out.exists() and not out.is_dir())):
         raise _fail(
             console,
-            f"--out {out} is a file but not an .xlsx workbook",
-            "give a folder for CSV files, or a name ending in .xlsx",
+            f"--out {out} is neither a folder nor an .xlsx workbook",
+            "give a folder for the CSV files (one per table), or a name ending in .xlsx",
         )
     try:
         written = export_event(event, out)
