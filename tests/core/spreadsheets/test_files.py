@@ -129,3 +129,29 @@ def test_xlsx_export_stores_formula_like_text_as_text(tmp_path: Path) -> None:
     sheet = load_workbook(path)["organizations"]
     cell = sheet.cell(row=3, column=[c.value for c in sheet[1]].index("offers_en") + 1)
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("=Cyber resilience", "s", True)
+
+
+def test_xlsx_formula_never_computed_is_refused(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "people.xlsx", {"people": [["name", "organization"], ['="Al"&"i"', "ACME"]]}
+    )
+    assert refusal(path) == (
+        "uncomputed_formula",
+        "cell A2 of xl/worksheets/sheet1.xml holds a formula whose result was never computed "
+        "(the file was saved by a program that does not calculate), so its value cannot be read",
+    )
+
+
+def test_xlsx_formula_with_its_computed_value_is_read(tmp_path: Path) -> None:
+    plain = workbook(tmp_path / "plain.xlsx", {"people": [["name"], ["x"]]})
+    sheet = (
+        zipfile.ZipFile(plain)
+        .read("xl/worksheets/sheet1.xml")
+        .replace(
+            b'<c r="A2" t="inlineStr"><is><t>x</t></is></c>',
+            b'<c r="A2" t="str"><f>"Al"&amp;"i"</f><v>Ali</v></c>',
+        )
+    )
+    path = rewrite_part(plain, tmp_path / "computed.xlsx", "xl/worksheets/sheet1.xml", sheet)
+    with open_sheets(path) as sheets:
+        assert [list(s.rows) for s in sheets] == [[(1, ("name",)), (2, ("Ali",))]]

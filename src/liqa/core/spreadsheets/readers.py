@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -216,26 +217,55 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
                     f"{limits.max_ratio}:1 (a zip bomb?)",
                     "zip_bomb",
                 )
-            if part.filename.endswith((".xml", ".rels")) and _declares_entities(archive, part):
+            if not part.filename.endswith((".xml", ".rels")):
+                continue
+            finding = _scan(archive, part)
+            if finding == "entities":
                 raise refuse(
                     f"part {part.filename} declares a DOCTYPE or entities, which "
                     "workbooks never need (an XML entity attack?)",
                     "xml_entities",
                 )
+            if finding:
+                raise ReadError(
+                    Problem(
+                        name,
+                        f"cell {finding} of {part.filename} holds a formula whose result was "
+                        "never computed (the file was saved by a program that does not "
+                        "calculate), so its value cannot be read",
+                        "open the workbook in Excel or LibreOffice and save it again, or "
+                        "replace the formulas by their values",
+                        code="uncomputed_formula",
+                    )
+                )
 
 
-def _declares_entities(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+_UNCOMPUTED = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<f(?:[^>]*/>|[^>]*>[^<]*</f>)\s*'
+    rb"(?:<v\s*/>)?\s*</c>"
+)
+"""A formula cell without a cached value (``<v></v>`` is a computed empty text, so it
+is not matched): reading values only would see the cell empty."""
+
+
+def _scan(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
+    """``"entities"`` for a DOCTYPE/ENTITY declaration, a cell reference for a formula
+    without a computed value (worksheets only), else ``None``."""
+    sheet = part.filename.startswith("xl/worksheets/")
     tail = b""
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(1 << 16):
-                window = (tail + chunk).upper()
-                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    return True
-                tail = chunk[-16:]
+                window = tail + chunk
+                upper = window.upper()
+                if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+                    return "entities"
+                if sheet and (found := _UNCOMPUTED.search(window)):
+                    return found[1].decode()
+                tail = window[-1024:]
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
-        return False  # unreadable parts are reported when openpyxl opens the workbook
-    return False
+        return None  # unreadable parts are reported when openpyxl opens the workbook
+    return None
 
 
 def _load_xlsx(stream: BinaryIO, name: str) -> Any:
