@@ -27,7 +27,9 @@ from liqa.core.model import (
 from liqa.core.spreadsheets import export_event, import_event
 from tests.core.spreadsheets.factories import LEGS, base_event, mission
 
-DEMO = Path(__file__).parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+EXAMPLES = Path(__file__).parents[3] / "examples"
+DEMO = EXAMPLES / "morocco-us-digital-2024" / "mission.yaml"
+BROKERAGE = EXAMPLES / "brokerage-day" / "mission.yaml"
 FORMATS = ("tables.xlsx", "csv")
 
 TEXT = st.text(
@@ -171,6 +173,11 @@ def test_round_trip_small_mission_is_identity(target: str) -> None:
 def test_round_trip_demo_mission_is_identity(target: str) -> None:
     demo = load_event(DEMO)
     assert round_trip(demo, target, demo) == demo
+
+
+def test_round_trip_brokerage_example_is_identity() -> None:
+    day = load_event(BROKERAGE)
+    assert round_trip(day, "tables.xlsx", replace(day, people=(), requests=())) == day
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
