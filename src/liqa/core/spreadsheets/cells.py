@@ -172,7 +172,7 @@ def parse_time(value: Cell) -> time:
     if isinstance(value, time):
         return value
     if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
-        seconds = round(float(value) * 86400)
+        seconds = min(round(float(value) * 86400), 86399)  # 0.999999 is 23:59:59, not 24:00
         return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
     raw = text(value)
     m = _TIME_RE.fullmatch(raw)

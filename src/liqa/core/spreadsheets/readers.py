@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -263,7 +264,7 @@ def _scan(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
                 if sheet and (found := _UNCOMPUTED.search(window)):
                     return found[1].decode()
                 tail = window[-1024:]
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError):
         return None  # unreadable parts are reported when openpyxl opens the workbook
     return None
 
