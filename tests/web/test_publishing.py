@@ -37,7 +37,8 @@ def test_second_publication_tells_only_those_whose_agenda_changed(
         "p-amina": ("r-1",),
         "p-bruno": ("r-1",),
     }
-    assert "r-1" in str(mail.outbox[0].body)
+    bodies = {m.to[0]: str(m.body) for m in mail.outbox}
+    assert "09:40" in bodies["bruno@example.org"]  # the new time, in French, Tunis time
     assert sorted(m.to[0] for m in mail.outbox) == ["amina@example.org", "bruno@example.org"]
 
 

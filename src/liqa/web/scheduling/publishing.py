@@ -17,8 +17,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.i18n import translator
+from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.settings import OutputSettings
 from liqa.core.scheduling.itinerary import MemberChange, schedule_diff
 from liqa.web.accounts.models import Membership, Role
+from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import ImmutableVersion, latest_published
@@ -44,11 +48,37 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         version.published_at = timezone.now()
         version.save(update_fields=["published_at"])
     if notify:
-        _notify(version, affected)
+        _notify(version, affected, old, new)
     return affected
 
 
-def _notify(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
+def _lines(
+    event: core.Event, schedule: core.Schedule, person: str, ids: tuple[str, ...], lang: str
+) -> list[str]:
+    """Each changed item as the person's agenda shows it: day, time, zone, title, place."""
+    if not ids:
+        return []
+    agenda = build_agenda(event, schedule, person, lang, OutputSettings(live_url_pattern=""))
+    t = translator(lang)
+    entries = {e.id: e for day in agenda.days for e in day.entries}
+    out = []
+    for item in ids:
+        entry = entries.get(item)
+        if entry is None:
+            out.append(item)
+            continue
+        when = f"{t.format_date(entry.start, 'medium')} {t.format_time(entry.start)} {entry.zone}"
+        out.append(f"{when} · {entry.title}" + (f" · {entry.place}" if entry.place else ""))
+    return out
+
+
+def _notify(
+    version: ScheduleVersion,
+    affected: dict[str, MemberChange],
+    old: core.Schedule,
+    new: core.Schedule,
+) -> None:
+    event = event_record(version.event)
     members = Membership.objects.filter(
         event=version.event, role=Role.PARTICIPANT, person__in=list(affected)
     ).select_related("user")
@@ -56,9 +86,16 @@ def _notify(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None
     for member in members:
         if not member.user.email:
             continue
-        with translation.override(member.language):
+        change = affected[member.person]
+        lang = member.language
+        lines = {
+            "added": _lines(event, new, member.person, change.added, lang),
+            "moved": _lines(event, new, member.person, change.moved, lang),
+            "removed": _lines(event, old, member.person, change.removed, lang),
+        }
+        with translation.override(lang):
             body = render_to_string(
                 "scheduling/email_changes.txt",
-                {"change": affected[member.person], "link": link, "version": version},
+                {"lines": lines, "link": link, "version": version},
             )
             send_mail(_("Your agenda has changed"), body, None, [member.user.email])
