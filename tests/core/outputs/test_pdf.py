@@ -55,9 +55,10 @@ def test_arabic_agenda_pdf_reads_in_logical_order(tmp_path: Path) -> None:
         "اجتماع الترحيب",
         "رحلة جوية إلى سان فرانسيسكو",
         "● لقاء مع CyberCorp",
-        "• CEO — David Lee",
+        "الوفد :كريم بنعلي",  # pdftotext puts the colon of a label after the space
     ):
         assert expected in lines
+    assert "David Lee" in text
     assert "الوفد بأكمله" in text
     assert "الصمود السيبراني للبنى التحتية الحيوية" in text
     assert _pages(tmp_path / "p-benali-ar.pdf") == 1
@@ -73,7 +74,8 @@ def test_english_agenda_pdf_has_names_times_and_zones(tmp_path: Path) -> None:
         "2:00 PM–3:00 PM",
         "CST → PST",
         "Table 4",
-        "David Lee — CEO",
+        "Hosts: CyberCorp — David Lee (CEO)",
+        "Topic: Managed security operations for ministries · Themes: cybersecurity",
     ):
         assert expected.replace("\u202f", " ") in text.replace("\u202f", " ")
     assert _pages(path) == 1
