@@ -54,6 +54,7 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     problems = [
         Problem(
@@ -77,6 +78,9 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     for sheet in sheets:
         page = book.create_sheet(sheet.name)
         page.freeze_panes = "A2"
+        for index, title in enumerate(sheet.headers, 1):
+            longest = max([len(title), *(len(str(row[index - 1] or "")) for row in sheet.rows)])
+            page.column_dimensions[get_column_letter(index)].width = min(max(longest, 8), 40) + 2
         header = []
         for title in sheet.headers:
             cell = WriteOnlyCell(page, title)
