@@ -129,8 +129,10 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
             return _finish(problem, baseline, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
-        solver = _solver(settings, began, sat_style=True)
-        code = solver.solve(model)
+        code = _presolve_refutes(model, settings, began)
+        if code != cp_model.INFEASIBLE:
+            solver = _solver(settings, began, sat_style=True)
+            code = solver.solve(model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             slots = {
                 problem.meetings[i].id: t
@@ -152,6 +154,17 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
             )
         first_try = False
         target += 1
+
+
+def _presolve_refutes(
+    model: cp_model.CpModel, settings: Settings, began: float
+) -> cp_model.CpSolverStatus:
+    """Presolve alone with probing: it often proves "no timetable with that few breaks"
+    at once (forum-13crafc: 0.2 s), where search without probing needs a minute."""
+    solver = _solver(settings, began, sat_style=True)
+    solver.parameters.cp_model_probing_level = 2
+    solver.parameters.stop_after_presolve = True
+    return solver.solve(model)
 
 
 def _feasible_at_all(ctx: ModelContext, settings: Settings, began: float) -> bool:
