@@ -12,15 +12,26 @@ from liqa.web import runtime
 ORGANIZER_EMAIL = "organizer@demo.liqa.local"
 
 
-def load_demo(path: str | Path, *, time_limit: float = 10.0) -> dict[str, str]:
+def load_demo(
+    path: str | Path,
+    *,
+    time_limit: float = 10.0,
+    data_dir: Path | None = None,
+    base_url: str | None = None,
+) -> dict[str, str]:
     """Import ``path`` (replacing an earlier copy), plan and publish it; return sign-in links.
 
-    The links (``organizer`` and ``delegate``) are single-use magic links for the server
-    at ``LIQA_BASE_URL``. Raises ``InputError`` when the mission file has problems.
+    The database lives in ``data_dir`` (default ``$LIQA_DATA_DIR`` or ``./var``). The links
+    (``organizer``, ``delegate`` and the ``public`` page) point at ``base_url`` (default
+    ``$LIQA_BASE_URL``, ``http://127.0.0.1:8000``); the sign-in links work once.
+    Raises ``liqa.core.problems.InputError`` when the mission file has problems.
     """
-    runtime.configure()
+    runtime.configure(data_dir)
     runtime.migrate()
     from django.conf import settings
+
+    if base_url is not None:
+        settings.BASE_URL = base_url.rstrip("/")
     from django.contrib.auth.models import User
 
     from liqa.web.accounts import services as accounts
@@ -55,7 +66,7 @@ def load_demo(path: str | Path, *, time_limit: float = 10.0) -> dict[str, str]:
     return links
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000, data_dir: Path | None = None) -> None:
     """Serve the demo (blocking), with tasks run in-process."""
-    runtime.configure()
+    runtime.configure(data_dir)
     runtime.run_server(host, port)
