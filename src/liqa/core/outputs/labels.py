@@ -7,6 +7,7 @@ Organizer-entered names have an optional Arabic form (``name_ar``); fixed vocabu
 from __future__ import annotations
 
 from liqa.core.i18n import pgettext_noop, translator
+from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
     FollowUp,
     MeetingFormat,
@@ -93,7 +94,11 @@ OUTCOMES: dict[OutcomeKind, str] = {
 
 
 def theme_label(theme: str, lang: str) -> str:
-    """A theme id in words: translated when known, else the id with spaces."""
+    """A theme id in words: from the themes thesaurus (ar/fr/en labels), else from the
+    catalog, else the id with spaces."""
+    thesaurus = default_thesaurus()
+    if theme in thesaurus:
+        return thesaurus.label(theme, lang)
     if theme in THEMES:
         return translator(lang).pgettext("theme", THEMES[theme])
     return theme.replace("-", " ").replace("_", " ")
