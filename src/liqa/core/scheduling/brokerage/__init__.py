@@ -6,6 +6,7 @@ Public API: :func:`solve`, :func:`greedy`, :func:`check_schedule`, :func:`replan
 """
 
 from liqa.core.scheduling.brokerage.check import check_schedule
+from liqa.core.scheduling.brokerage.diff import ScheduleDiff, diff
 from liqa.core.scheduling.brokerage.greedy import greedy
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
@@ -20,6 +21,7 @@ from liqa.core.scheduling.brokerage.problem import (
     UnplacedMeeting,
     Violation,
 )
+from liqa.core.scheduling.brokerage.replan import replan
 from liqa.core.scheduling.brokerage.solve import solve
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "Placement",
     "Problem",
     "Result",
+    "ScheduleDiff",
     "Settings",
     "SlotInfo",
     "Status",
@@ -35,6 +38,8 @@ __all__ = [
     "UnplacedMeeting",
     "Violation",
     "check_schedule",
+    "diff",
     "greedy",
+    "replan",
     "solve",
 ]
