@@ -38,6 +38,7 @@ GET_PAGES = [
     ("/organize/{slug}/versions/1/", {"organizer"}),
     ("/organize/{slug}/follow-ups/", {"organizer"}),
     ("/organize/{slug}/mission.yaml", {"organizer"}),
+    ("/organize/{slug}/communique/", {"organizer"}),
     ("/events/import/", {"organizer"}),
     ("/me/{slug}/", {"amina", "chen"}),
     ("/me/{slug}/agenda.ics", {"amina", "chen"}),

@@ -71,3 +71,17 @@ def test_publish_page_reports_the_affected(
     assert "3 participants" in response.content.decode()
     again = client.post(f"/organize/{event.slug}/versions/1/publish/")
     assert again.status_code == 409
+
+
+def test_communique_drafted_by_the_core_then_published(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    assert "Alpha Pay" not in client.get(f"/organize/{event.slug}/communique/").content.decode()
+    publishing.publish(draft, notify=False)
+    form = client.get(f"/organize/{event.slug}/communique/").content.decode()
+    assert "Alpha Pay" in form  # the core's draft names the delegation
+    client.post(f"/organize/{event.slug}/communique/", {"en": "Two meetings held.", "fr": ""})
+    event.refresh_from_db()
+    assert event.communique == {"en": "Two meetings held."}
+    assert "Two meetings held." in Client().get(f"/events/{event.slug}/").content.decode()

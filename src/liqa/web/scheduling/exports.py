@@ -41,3 +41,15 @@ def outputs_zip(version: ScheduleVersion, langs: tuple[str, ...] = ("ar", "fr", 
                 if path.is_file():
                     archive.write(path, path.relative_to(root).as_posix())
     return buffer.getvalue()
+
+
+def communique_drafts(row: Event) -> dict[str, str]:
+    """The core's communiqué drafts (ar, fr, en) from the latest published version."""
+    from liqa.core.outputs.communique import build_communique
+    from liqa.web.scheduling.services import latest_published
+
+    version = latest_published(row)
+    if version is None:
+        return {}
+    event, schedule = event_record(row), schedule_record(version)
+    return {lang: build_communique(event, schedule, lang).as_text() for lang in ("ar", "fr", "en")}

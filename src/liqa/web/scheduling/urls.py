@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:slug>/", views.overview, name="overview"),
     path("<slug:slug>/runs/", views.start_run, name="start_run"),
     path("<slug:slug>/invite/", views.invite, name="invite"),
+    path("<slug:slug>/communique/", views.communique, name="communique"),
     path("<slug:slug>/mission.yaml", views.mission_download, name="mission"),
     path("<slug:slug>/versions/<int:number>/outputs.zip", views.outputs_download, name="outputs"),
     path("<slug:slug>/runs/<int:run_id>/", views.run_page, name="run"),

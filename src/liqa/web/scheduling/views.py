@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
@@ -174,3 +174,19 @@ def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpRespon
     response = HttpResponse(exports.outputs_zip(version), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-v{number}.zip"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def communique(request: HttpRequest, slug: str) -> HttpResponse:
+    """Edit and publish the communiqué (drafted by the core from the published schedule)."""
+    event = organizer_event(request, slug)
+    if request.method == "POST":
+        texts = {lang: request.POST.get(lang, "").strip() for lang in ("ar", "fr", "en")}
+        event.communique = {lang: text for lang, text in texts.items() if text}
+        event.save(update_fields=["communique"])
+        return redirect("events:public", event.slug)
+    drafts = exports.communique_drafts(event)
+    texts = {
+        lang: event.communique.get(lang) or drafts.get(lang, "") for lang in ("ar", "fr", "en")
+    }
+    return page(request, "scheduling/communique.html", {"event": event, "texts": texts})
