@@ -31,6 +31,11 @@ def overview(row: Event) -> dict[str, Any]:
             "programme": len(event.programme),
         },
         "requests_by_status": dict(sorted(by_status.items())),
+        "requests": list(event.requests),
+        "names": {
+            **{o.id: o.name for o in event.organizations},
+            **{p.id: p.name for p in event.people},
+        },
         "runs": list(Run.objects.filter(event=row)[:10]),
         "versions": list(ScheduleVersion.objects.filter(event=row).order_by("-number")),
     }
