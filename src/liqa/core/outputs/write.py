@@ -138,40 +138,12 @@ def write_outputs(
 
     with PdfPool(settings.workers if settings.pdf else 1) as pool:
         writer = _Writer(out_dir, settings, pool)
-        sections = []
+        # Organizer documents first: they are the longest PDFs, so workers start on them.
+        documents_by_lang: dict[str, list[Link]] = {}
         for lang in langs:
             t = translator(lang)
-            person_links = []
-            for person in people:
-                if lang not in person_langs[person.id]:
-                    continue
-                relative = f"{lang}/agendas/{person.id}"
-                agenda = build_agenda(event, schedule, person.id, lang, settings)
-                pdf = not _is_host(event, [person.id]) or settings.host_pdfs
-                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
-                path = out_dir / f"{relative}.ics"
-                write_calendar(event, schedule, person.id, lang, path, settings, agenda)
-                files.append(("ICS", f"{relative}.ics"))
-                person_links.append(Link(labels.person_name(person, lang), tuple(files)))
-                step(agenda.name)
-            org_links = []
-            for org in orgs:
-                members = [p.id for p in event.members(org.id)]
-                if lang not in org_langs[org.id]:
-                    continue
-                relative = f"{lang}/organizations/{org.id}"
-                agenda = build_agenda(event, schedule, org.id, lang, settings)
-                pdf = settings.organization_pdfs and (
-                    not _is_host(event, members) or settings.host_pdfs
-                )
-                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
-                path = out_dir / f"{relative}.ics"
-                write_calendar(event, schedule, org.id, lang, path, settings, agenda)
-                files.append(("ICS", f"{relative}.ics"))
-                org_links.append(Link(labels.org_name(org, lang), tuple(files)))
-                step(agenda.name)
             title = pick(event.title, lang)
-            documents = []
+            documents: list[Link] = []
             grid = build_grid(event, schedule, lang)
             files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
             write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
@@ -221,12 +193,50 @@ def write_outputs(
                 Link(t.gettext("Communiqué"), (*files, ("TXT", f"{lang}/communique.txt")))
             )
             step("communique")
+            documents_by_lang[lang] = documents
+        sections = []
+        for lang in langs:
+            person_links = []
+            for person in people:
+                if lang not in person_langs[person.id]:
+                    continue
+                relative = f"{lang}/agendas/{person.id}"
+                agenda = build_agenda(event, schedule, person.id, lang, settings)
+                pdf = not _is_host(event, [person.id]) or settings.host_pdfs
+                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+                path = out_dir / f"{relative}.ics"
+                write_calendar(event, schedule, person.id, lang, path, settings, agenda)
+                files.append(("ICS", f"{relative}.ics"))
+                person_links.append(Link(labels.person_name(person, lang), tuple(files)))
+                step(agenda.name)
+            org_links = []
+            for org in orgs:
+                members = [p.id for p in event.members(org.id)]
+                if lang not in org_langs[org.id]:
+                    continue
+                relative = f"{lang}/organizations/{org.id}"
+                agenda = build_agenda(event, schedule, org.id, lang, settings)
+                pdf = settings.organization_pdfs and (
+                    not _is_host(event, members) or settings.host_pdfs
+                )
+                files = writer.page(relative, "agenda.html", lang, pdf, agenda=agenda)
+                path = out_dir / f"{relative}.ics"
+                write_calendar(event, schedule, org.id, lang, path, settings, agenda)
+                files.append(("ICS", f"{relative}.ics"))
+                org_links.append(Link(labels.org_name(org, lang), tuple(files)))
+                step(agenda.name)
             language = Locale.parse(lang).get_display_name(lang) or lang
             sections.append(
-                Section(lang, language, tuple(person_links), tuple(org_links), tuple(documents))
+                Section(
+                    lang,
+                    language,
+                    tuple(person_links),
+                    tuple(org_links),
+                    tuple(documents_by_lang[lang]),
+                )
             )
-            total_steps += writer.pdfs.count
-            writer.pdfs.finish(lambda path: step(path.name))
+        total_steps += writer.pdfs.count
+        writer.pdfs.finish(lambda path: step(path.name))
     index = out_dir / "index.html"
     index_lang = langs[0] if langs else "en"
     index.write_text(
