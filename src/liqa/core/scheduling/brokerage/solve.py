@@ -210,8 +210,12 @@ def _optimise(
     code = solver.solve(ctx.model, callback)
     seconds = time.perf_counter() - began
     status = _STATUS.get(code, Status.UNKNOWN)
-    if status not in (Status.OPTIMAL, Status.FEASIBLE):
+    if status == Status.INFEASIBLE or (status == Status.UNKNOWN and previous is not None):
         return Result(Timetable(()), status, seconds=seconds, method="cpsat")
+    if status == Status.UNKNOWN:
+        # No solution within the time limit: report the greedy timetable, never nothing.
+        base = greedy(problem)
+        return dataclasses.replace(base, seconds=seconds, method="cpsat")
     slots = _slots(problem, ctx, solver)
     plain = problem.require_all and previous is None
     result = make_result(
