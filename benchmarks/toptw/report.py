@@ -66,11 +66,11 @@ def main() -> None:
     cpu60 = sum(r["cpu_seconds"] for r in sixty) / max(1, len(sixty))
     note = "\n".join(
         [
-            "Method: `liqa.core.scheduling.itinerary.solve` (ruin-and-recreate iterated local "
-            "search, see `docs/background/itinerary-model.md`), seed 0; greedy = one pass of "
-            "best-ratio insertion. Gap = (BKS - score) / BKS in percent, BKS from "
-            "`shared/bench/toptw/bks.csv`. Produced by `benchmarks/toptw/run.py` (resumable "
-            "chunks) and this report by `benchmarks/toptw/report.py`.",
+            "Method: `liqa.core.scheduling.itinerary.solve` at commit e687665 (ruin-and-recreate "
+            "iterated local search, see `docs/background/itinerary-model.md`), seed 0; "
+            "greedy = one pass of best-ratio insertion. Gap = (BKS - score) / BKS in percent, "
+            "BKS from `shared/bench/toptw/bks.csv`. Produced by `benchmarks/toptw/run.py` "
+            "(resumable chunks) and this report by `benchmarks/toptw/report.py`.",
             "",
             f"Route sets re-checked by the benchmark's own `check.py`: {sum(checked)} of "
             f"{len(checked)} accepted.",
@@ -85,11 +85,18 @@ def main() -> None:
     earlier = load("v1/all-10s*.jsonl")
     if earlier:
         mean = sum(gap(r["score"], bks[(r["instance"], r["tours_m"])]) for r in earlier)
+        same = {(r["instance"], r["tours_m"]) for r in earlier}
+        now = [
+            gap(r["score"], bks[(r["instance"], r["tours_m"])])
+            for r in ten
+            if (r["instance"], r["tours_m"]) in same
+        ]
         note += (
             f"\n\nAn earlier version of the search (before the faster route bookkeeping and "
             f"the relocate move; raw results in `raw/v1/`) was stopped after {len(earlier)} "
             f"cases of the 10 s run (c1, c2, pr and part of r1) with a mean gap of "
-            f"{mean / len(earlier):.2f} % on those cases."
+            f"{mean / len(earlier):.2f} % on those cases (this version: "
+            f"{sum(now) / max(1, len(now)):.2f} % on the same cases)."
         )
     text = report({"10 s": ten, "60 s subset": sixty}, bks, note=note)
     if sixty and ten:
