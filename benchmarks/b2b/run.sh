@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 DATA=${B2B_DATA:-../shared/bench/b2b/instances}
 case "${1:-originals}" in
   originals) files=("$DATA"/*.original.dzn); limit=${LIMIT:-60} ;;
-  crafted) files=($(ls "$DATA"/${2:-*}.dzn | grep -v '\.original\.dzn$')); limit=${LIMIT:-120} ;;
+  crafted) files=($(ls "$DATA"/${2:-*}.dzn | grep -v '\.original\.dzn$')); limit=${LIMIT:-60} ;;
   *) echo "usage: $0 originals | crafted [PATTERN]" >&2; exit 2 ;;
 esac
 mkdir -p benchmarks/results/b2b-json
