@@ -305,51 +305,7 @@ def store_event(event: core.Event) -> rows.Event:
         )
         for i, v in enumerate(event.venues)
     )
-    rows.Organization.objects.bulk_create(
-        rows.Organization(
-            event=row,
-            key=o.id,
-            position=i,
-            name=o.name,
-            name_ar=o.name_ar,
-            short_name=o.short_name,
-            side=o.side.value,
-            kind=o.kind.value,
-            sector=o.sector,
-            country=o.country,
-            themes=list(o.themes),
-            offers=dict(o.offers),
-            seeks=dict(o.seeks),
-            description=dict(o.description),
-            venue=o.venue or "",
-            website=o.website,
-            fictional=o.fictional,
-        )
-        for i, o in enumerate(event.organizations)
-    )
-    rows.Person.objects.bulk_create(
-        rows.Person(
-            event=row,
-            key=p.id,
-            position=i,
-            name=p.name,
-            name_ar=p.name_ar,
-            organization=p.organization,
-            role=p.role,
-            languages=list(p.languages),
-            email=p.email,
-            phone=p.phone,
-            themes=list(p.themes),
-            availability=windows_to_json(p.availability),
-            table=p.table,
-            fictional=p.fictional,
-        )
-        for i, p in enumerate(event.people)
-    )
-    rows.MeetingRequest.objects.bulk_create(
-        rows.MeetingRequest(event=row, position=i, **request_fields(r))
-        for i, r in enumerate(event.requests)
-    )
+    store_parties(row, event)
     rows.CandidateVisit.objects.bulk_create(
         rows.CandidateVisit(
             event=row,
@@ -397,3 +353,52 @@ def store_event(event: core.Event) -> rows.Event:
         for i, o in enumerate(event.outcomes)
     )
     return row
+
+
+def store_parties(row: rows.Event, event: core.Event) -> None:
+    """Write the organizations, people and requests of ``event`` under ``row``."""
+    rows.Organization.objects.bulk_create(
+        rows.Organization(
+            event=row,
+            key=o.id,
+            position=i,
+            name=o.name,
+            name_ar=o.name_ar,
+            short_name=o.short_name,
+            side=o.side.value,
+            kind=o.kind.value,
+            sector=o.sector,
+            country=o.country,
+            themes=list(o.themes),
+            offers=dict(o.offers),
+            seeks=dict(o.seeks),
+            description=dict(o.description),
+            venue=o.venue or "",
+            website=o.website,
+            fictional=o.fictional,
+        )
+        for i, o in enumerate(event.organizations)
+    )
+    rows.Person.objects.bulk_create(
+        rows.Person(
+            event=row,
+            key=p.id,
+            position=i,
+            name=p.name,
+            name_ar=p.name_ar,
+            organization=p.organization,
+            role=p.role,
+            languages=list(p.languages),
+            email=p.email,
+            phone=p.phone,
+            themes=list(p.themes),
+            availability=windows_to_json(p.availability),
+            table=p.table,
+            fictional=p.fictional,
+        )
+        for i, p in enumerate(event.people)
+    )
+    rows.MeetingRequest.objects.bulk_create(
+        rows.MeetingRequest(event=row, position=i, **request_fields(r))
+        for i, r in enumerate(event.requests)
+    )

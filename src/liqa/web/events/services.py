@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
+from pathlib import Path
+
 from django.db import transaction
 
 from liqa.core import model as core
+from liqa.core import spreadsheets
 from liqa.core.missionfile.loading import parse_event
 from liqa.core.problems import InputError, Problem
+from liqa.core.spreadsheets import Imported
 from liqa.web.events import models as rows
-from liqa.web.events.records import store_event
+from liqa.web.events.records import event_record, store_event, store_parties
 
 
 def decode_upload(raw: bytes, filename: str) -> str:
@@ -62,3 +68,29 @@ def import_mission_file(raw: bytes, filename: str, *, replace: bool = False) -> 
     """
     event = parse_event(decode_upload(raw, filename), filename)
     return import_event(event, filename=filename, replace=replace)
+
+
+def import_spreadsheets(row: rows.Event, files: list[tuple[str, bytes]]) -> Imported:
+    """Replace an event's organizations, people and requests from organizers' spreadsheets.
+
+    The core reads the files onto the stored event and reports every wrong row
+    (:class:`InputError`, file names as uploaded); nothing changes unless all rows are right.
+    """
+    with tempfile.TemporaryDirectory(prefix="liqa-upload-") as tmp:
+        paths = []
+        for name, data in files:
+            path = Path(tmp) / Path(name).name
+            path.write_bytes(data)
+            paths.append(path)
+        try:
+            imported = spreadsheets.import_event(paths, event_record(row))
+        except InputError as error:
+            raise InputError(
+                [dataclasses.replace(p, file=Path(p.file).name) for p in error.problems]
+            ) from None
+    with transaction.atomic():
+        rows.MeetingRequest.objects.filter(event=row).delete()
+        rows.Person.objects.filter(event=row).delete()
+        rows.Organization.objects.filter(event=row).delete()
+        store_parties(row, imported.event)
+    return imported

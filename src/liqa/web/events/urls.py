@@ -8,4 +8,5 @@ app_name = "events"
 urlpatterns = [
     path("import/", views.import_mission, name="import"),
     path("<slug:slug>/", views.public, name="public"),
+    path("<slug:slug>/spreadsheets/", views.import_spreadsheets, name="spreadsheets"),
 ]

@@ -64,3 +64,27 @@ def import_mission(request: HttpRequest) -> HttpResponse:
         account_services.setup_imported_event(event, request.user)
         return redirect("scheduling:overview", event.slug)
     return page(request, "events/import.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organizers replace organizations, people and requests from spreadsheets (all or nothing)."""
+    event = get_object_or_404(Event, slug=slug)
+    if not permissions.is_organizer(request.user, event):
+        raise PermissionDenied
+    context: dict[str, object] = {"event": event, "problems": []}
+    if request.method == "POST":
+        uploads = request.FILES.getlist("sheets")
+        if not uploads:
+            context["missing"] = True
+            return page(request, "events/spreadsheets.html", context, status=400)
+        try:
+            imported = services.import_spreadsheets(
+                event, [(u.name or "sheet.xlsx", u.read()) for u in uploads]
+            )
+        except InputError as error:
+            context["problems"] = error.problems
+            return page(request, "events/spreadsheets.html", context, status=400)
+        account_services.enrol_everyone(event)
+        context["rows"] = imported.rows
+    return page(request, "events/spreadsheets.html", context)
