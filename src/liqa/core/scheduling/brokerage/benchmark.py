@@ -75,11 +75,17 @@ def markdown_table(records: list[dict[str, Any]], optima: dict[str, int]) -> str
         lines.append(
             f"| {rec['instance']} | {rec['status']} | {_cell(rec['breaks'])} "
             f"| {_cell(rec['bound'])} | {_cell(optimum)} | {rec['seconds']:.2f} "
-            f"| {rec.get('cpu_seconds', 0):.2f} | {'yes' if rec['valid'] else 'no'} "
+            f"| {rec.get('cpu_seconds', 0):.2f} | {_validity(rec)} "
             f"| {g['status']} | {g['breaks']} "
             f"| {g['placed']}/{rec['meetings']} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _validity(record: dict[str, Any]) -> str:
+    if record["status"] == "infeasible":
+        return "–"
+    return "yes" if record["valid"] else "no"
 
 
 def _cell(value: object) -> str:
@@ -111,6 +117,7 @@ def summary(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
         if not group:
             continue
         proven = [r for r in group if r["status"] in ("optimal", "infeasible")]
+        infeasible = [r for r in group if r["status"] == "infeasible"]
         fast = [r for r in proven if r["seconds"] <= limit]
         at_optimum = [
             r
@@ -119,6 +126,7 @@ def summary(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
         ]
         lines.append(
             f"- {name}: {len(group)} run, {len(proven)} proven optimal or infeasible "
+            f"({len(infeasible)} infeasible) "
             f"({len(fast)} within {limit:g} s wall), {len(at_optimum)} optimal at the "
             "published optimum where one is known"
         )
