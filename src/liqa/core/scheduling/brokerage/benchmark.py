@@ -119,6 +119,7 @@ def summary(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
         proven = [r for r in group if r["status"] in ("optimal", "infeasible")]
         infeasible = [r for r in group if r["status"] == "infeasible"]
         fast = [r for r in proven if r["seconds"] <= limit]
+        fast_cpu = [r for r in proven if r.get("cpu_seconds", limit + 1) <= limit]
         at_optimum = [
             r
             for r in group
@@ -127,7 +128,8 @@ def summary(records: list[dict[str, Any]], optima: dict[str, int]) -> str:
         lines.append(
             f"- {name}: {len(group)} run, {len(proven)} proven optimal or infeasible "
             f"({len(infeasible)} infeasible) "
-            f"({len(fast)} within {limit:g} s wall), {len(at_optimum)} optimal at the "
+            f"({len(fast)} within {limit:g} s wall, {len(fast_cpu)} within {limit:g} CPU s), "
+            f"{len(at_optimum)} optimal at the "
             "published optimum where one is known"
         )
     return "\n".join(lines) + "\n"
