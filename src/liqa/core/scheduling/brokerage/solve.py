@@ -88,9 +88,9 @@ def solve(
     return _optimise(problem, settings, previous, began)
 
 
-def _solver(settings: Settings, began: float, sat_style: bool) -> cp_model.CpSolver:
+def _solver(settings: Settings, deadline: float, sat_style: bool) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
-    left = settings.time_limit - (time.perf_counter() - began)
+    left = deadline - time.perf_counter()
     solver.parameters.max_time_in_seconds = max(0.01, left)
     solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
@@ -118,59 +118,86 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
     ctx.model.add(total == sum(ctx.breaks.values()))
     if settings.dump_model:
         ctx.model.export_to_file(settings.dump_model)
+    end = began + settings.time_limit
     baseline = greedy_slots(problem)
     rough = Timetable(tuple(Placement(m, t) for m, t in baseline.items()))
-    fallback_ok = not check_schedule(problem, rough)
-    fallback_breaks = total_breaks(problem, rough)
+    # The best valid timetable known so far (greedy, when it is valid).
+    incumbent: dict[str, int] | None = None if check_schedule(problem, rough) else baseline
+    incumbent_breaks = total_breaks(problem, rough)
+    # Without a valid timetable, keep a fifth of the time to find any valid one.
+    reserve = 0.2 * settings.time_limit
     target = sum(lower.values())
-    first_try = True
+    refuted_once = False
     while True:
-        if fallback_ok and fallback_breaks <= target:
-            return _finish(problem, baseline, Status.OPTIMAL, target, began, None)
+        if incumbent is not None and incumbent_breaks <= target:
+            return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
-        code = _presolve_refutes(model, settings, began)
+        deadline = end - (reserve if incumbent is None else 0.0)
+        code = _presolve_refutes(model, settings, deadline)
         if code != cp_model.INFEASIBLE:
-            solver = _solver(settings, began, sat_style=True)
+            solver = _solver(settings, deadline, sat_style=True)
             code = solver.solve(model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            slots = {
-                problem.meetings[i].id: t
-                for (i, t), lit in ctx.x.items()
-                if solver.boolean_value(model.get_bool_var_from_proto_index(lit.index))
-            }
+            slots = _solution(problem, ctx, model, solver)
             seconds = time.perf_counter() - began
             return _finish(problem, slots, Status.OPTIMAL, target, began, seconds)
         if code != cp_model.INFEASIBLE:
-            status = Status.FEASIBLE if fallback_ok else Status.UNKNOWN
-            return _finish(problem, baseline, status, target, began, None)
-        if first_try and not _feasible_at_all(ctx, settings, began):
-            return Result(
-                Timetable(()),
-                Status.INFEASIBLE,
-                bound=None,
-                seconds=time.perf_counter() - began,
-                method="cpsat",
-            )
-        first_try = False
+            break
+        if not refuted_once:
+            refuted_once = True
+            found, valid = _any_timetable(ctx, settings, deadline)
+            if found == cp_model.INFEASIBLE:
+                return Result(
+                    Timetable(()),
+                    Status.INFEASIBLE,
+                    bound=None,
+                    seconds=time.perf_counter() - began,
+                    method="cpsat",
+                )
+            if valid is not None and incumbent is None:
+                incumbent = valid
+                incumbent_breaks = total_breaks(
+                    problem, Timetable(tuple(Placement(m, t) for m, t in valid.items()))
+                )
         target += 1
+    if incumbent is None:
+        incumbent = _any_timetable(ctx, settings, end)[1]
+    if incumbent is not None:
+        return _finish(problem, incumbent, Status.FEASIBLE, target, began, None)
+    return _finish(problem, baseline, Status.UNKNOWN, target, began, None)
+
+
+def _solution(
+    problem: Problem, ctx: ModelContext, model: cp_model.CpModel, solver: cp_model.CpSolver
+) -> dict[str, int]:
+    return {
+        problem.meetings[i].id: t
+        for (i, t), lit in ctx.x.items()
+        if solver.boolean_value(model.get_bool_var_from_proto_index(lit.index))
+    }
+
+
+def _any_timetable(
+    ctx: ModelContext, settings: Settings, deadline: float
+) -> tuple[cp_model.CpSolverStatus, dict[str, int] | None]:
+    """Any timetable that keeps the hard rules, whatever its breaks (INFEASIBLE: proven none)."""
+    solver = _solver(settings, deadline, sat_style=True)
+    code = solver.solve(ctx.model)
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return code, _solution(ctx.problem, ctx, ctx.model, solver)
+    return code, None
 
 
 def _presolve_refutes(
-    model: cp_model.CpModel, settings: Settings, began: float
+    model: cp_model.CpModel, settings: Settings, deadline: float
 ) -> cp_model.CpSolverStatus:
     """Presolve alone with probing: it often proves "no timetable with that few breaks"
     at once (forum-13crafc: 0.2 s), where search without probing needs a minute."""
-    solver = _solver(settings, began, sat_style=True)
+    solver = _solver(settings, deadline, sat_style=True)
     solver.parameters.cp_model_probing_level = 2
     solver.parameters.stop_after_presolve = True
     return solver.solve(model)
-
-
-def _feasible_at_all(ctx: ModelContext, settings: Settings, began: float) -> bool:
-    """False only when the hard rules alone admit no timetable (proven)."""
-    solver = _solver(settings, began, sat_style=True)
-    return solver.solve(ctx.model) != cp_model.INFEASIBLE
 
 
 def _finish(
@@ -205,7 +232,7 @@ def _optimise(
         _hint(ctx, problem, previous)
     if settings.dump_model:
         ctx.model.export_to_file(settings.dump_model)
-    solver = _solver(settings, began, sat_style=False)
+    solver = _solver(settings, began + settings.time_limit, sat_style=False)
     callback = _FirstSolution(began)
     code = solver.solve(ctx.model, callback)
     seconds = time.perf_counter() - began
