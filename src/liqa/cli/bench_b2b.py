@@ -38,7 +38,9 @@ def bench_b2b(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the result(s) as JSON here.")
     ] = None,
-    workers: Annotated[int, typer.Option(help="CP-SAT workers.")] = 2,
+    workers: Annotated[
+        int, typer.Option(help="CP-SAT workers (the break-target questions use one).")
+    ] = 2,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     markdown: Annotated[
         Path | None,
