@@ -6,6 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import zone_at
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
@@ -41,7 +43,7 @@ def overview(row: Event) -> dict[str, Any]:
     }
 
 
-def grid(version: ScheduleVersion) -> dict[str, Any]:
+def grid(version: ScheduleVersion, lang: str = "en") -> dict[str, Any]:
     """People × days: each person's assignments per local day, in time order."""
     event = event_record(version.event)
     schedule = schedule_record(version)
@@ -53,11 +55,16 @@ def grid(version: ScheduleVersion) -> dict[str, Any]:
         zone = zone_at(event, assignment.start, venue)
         start = assignment.start.astimezone(zone)
         days.add(start.date())
-        for person in assignment.attendees:
-            cells[person][start.date()].append(
+        for attendee in assignment.attendees:
+            cells[attendee][start.date()].append(
                 {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
             )
     people = [p for p in event.people if p.id in cells]
+    no_links = OutputSettings(live_url_pattern="", pdf=False, workers=1)
+    titles: dict[str, dict[str, str]] = {}
+    for person in people:
+        agenda = build_agenda(event, schedule, person.id, lang, no_links)
+        titles[person.id] = {e.id: e.title for day in agenda.days for e in day.entries}
     slots = []
     if event.brokerage is not None:
         hall = event.venue(event.brokerage.venue) if event.brokerage.venue in venues else None
@@ -71,4 +78,5 @@ def grid(version: ScheduleVersion) -> dict[str, Any]:
         "people": people,
         "cells": cells,
         "slots": slots,
+        "titles": titles,
     }

@@ -14,6 +14,7 @@ from liqa.web.events.models import Event
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.templating import current_language
 
 
 def organizer_event(request: HttpRequest, slug: str) -> Event:
@@ -92,7 +93,7 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return page(
         request,
         "scheduling/grid.html",
-        {"event": event, "version": version, **domain.grid(version)},
+        {"event": event, "version": version, **domain.grid(version, current_language())},
     )
 
 
