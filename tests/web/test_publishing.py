@@ -85,3 +85,11 @@ def test_communique_drafted_by_the_core_then_published(
     event.refresh_from_db()
     assert event.communique == {"en": "Two meetings held."}
     assert "Two meetings held." in Client().get(f"/events/{event.slug}/").content.decode()
+
+
+def test_grid_by_hosts_has_a_row_per_host(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    page = client_for(organizer).get(f"/organize/{event.slug}/versions/1/?by=hosts")
+    rows = [part.split("<", 1)[0] for part in page.content.decode().split('<th scope="row">')[1:]]
+    assert rows == ["Beta Bank", "Gamma Farms"]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from liqa.core import model as core
 from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import zone_at
@@ -43,10 +44,11 @@ def overview(row: Event) -> dict[str, Any]:
     }
 
 
-def grid(version: ScheduleVersion, lang: str = "en") -> dict[str, Any]:
-    """People × days: each person's assignments per local day, in time order."""
+def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict[str, Any]:
+    """People × days (or hosts × days): each row's assignments per local day, in time order."""
     event = event_record(version.event)
     schedule = schedule_record(version)
+    org_of = {p.id: p.organization for p in event.people}
     venues = {v.id for v in event.venues}
     days: set[date] = set()
     cells: dict[str, dict[date, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
@@ -55,11 +57,19 @@ def grid(version: ScheduleVersion, lang: str = "en") -> dict[str, Any]:
         zone = zone_at(event, assignment.start, venue)
         start = assignment.start.astimezone(zone)
         days.add(start.date())
-        for attendee in assignment.attendees:
-            cells[attendee][start.date()].append(
-                {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
-            )
-    people = [p for p in event.people if p.id in cells]
+        cell = {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
+        if by == "hosts":
+            keys = set(assignment.parties) | {org_of.get(a, "") for a in assignment.attendees}
+        else:
+            keys = set(assignment.attendees)
+        for key in sorted(keys):
+            cells[key][start.date()].append(cell)
+    people: list[Any]
+    if by == "hosts":
+        hosts = (core.Side.HOST, core.Side.BOTH)
+        people = [o for o in event.organizations if o.side in hosts and o.id in cells]
+    else:
+        people = [p for p in event.people if p.id in cells]
     no_links = OutputSettings(live_url_pattern="", pdf=False, workers=1)
     titles: dict[str, dict[str, str]] = {}
     for person in people:
@@ -79,4 +89,5 @@ def grid(version: ScheduleVersion, lang: str = "en") -> dict[str, Any]:
         "cells": cells,
         "slots": slots,
         "titles": titles,
+        "by": by,
     }

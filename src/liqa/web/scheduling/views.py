@@ -93,7 +93,11 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return page(
         request,
         "scheduling/grid.html",
-        {"event": event, "version": version, **domain.grid(version, current_language())},
+        {
+            "event": event,
+            "version": version,
+            **domain.grid(version, current_language(), by=request.GET.get("by", "people")),
+        },
     )
 
 
