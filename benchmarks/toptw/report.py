@@ -104,9 +104,9 @@ def main() -> None:
         note += (
             "\n\nThe 60 s subset was run twice with the same code and seed: first in 2 "
             "parallel parts while the 10 s run was going (load 10-14), then again in 4 "
-            f"parallel parts on a less loaded machine (load about 7; {cpu2:.2f} CPU s per case "
-            "on average). Both are reported in full below; the difference is only the CPU the "
-            "search got within the same wall-clock minute."
+            "parallel parts on a less loaded machine (load average 7-10; "
+            f"{cpu2:.2f} CPU s per case on average). Both are reported in full below; the "
+            "difference is only the CPU the search got within the same wall-clock minute."
         )
     runs = {"10 s": ten, "60 s subset": sixty}
     if second:
