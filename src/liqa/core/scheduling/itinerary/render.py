@@ -76,6 +76,12 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
                         f"{where.name if where else item.venue} -> {arrival.name}, "
                         f"arrives {arrive:%H:%M} {arrive:%Z}"
                     )
+                elif item.end_venue in venues and item.end_venue != item.venue:
+                    arrival = venues[item.end_venue]
+                    lines.append(
+                        f"  {span}  {title}: {where.name if where else item.venue} -> "
+                        f"{arrival.name}"
+                    )
                 else:
                     place = f" at {where.name}" if where else ""
                     lines.append(f"  {span}  {title}{place}")
