@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -12,15 +12,9 @@ from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
 from liqa.core.problems import InputError
-from liqa.core.scheduling.itinerary.bench import (
-    Record,
-    find_bks,
-    gap,
-    read_bks,
-    report,
-    run_case,
-)
-from liqa.core.scheduling.itinerary.problem import Settings
+
+if TYPE_CHECKING:
+    from liqa.core.scheduling.itinerary.bench import Record
 
 EXIT_INPUT = 2
 DEFAULT_REPORT = Path("benchmarks/results/toptw.md")
@@ -52,6 +46,10 @@ def toptw(
     ] = None,
 ) -> None:
     """Solve TOPTW instances, check every route set, and compare with best-known scores."""
+    # Imported here: the solver stack is heavy and every other command starts faster without it.
+    from liqa.core.scheduling.itinerary.bench import find_bks, read_bks, report, run_case
+    from liqa.core.scheduling.itinerary.problem import Settings
+
     console = Console(soft_wrap=True, highlight=False)
     files = _instances(paths, console)
     ms = tours or [1, 2, 3, 4]
@@ -112,6 +110,8 @@ def _instances(paths: list[Path], console: Console) -> list[Path]:
 
 
 def _print_case(console: Console, rec: Record, best: float | None) -> None:
+    from liqa.core.scheduling.itinerary.bench import gap
+
     line = (
         f"{rec['instance']} m={rec['tours_m']}: score {rec['score']:g}"
         f" (greedy {rec['greedy']['score']:g})"

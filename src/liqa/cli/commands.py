@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from liqa.cli import bench  # noqa: F401
-from liqa.cli import bench_b2b  # noqa: F401
-from liqa.cli import bench_toptw  # noqa: F401
-from liqa.cli import demo  # noqa: F401
-from liqa.cli import matching  # noqa: F401
-from liqa.cli import plan  # noqa: F401
-from liqa.cli import spreadsheets  # noqa: F401
-from liqa.cli import validate  # noqa: F401
-from liqa.cli import web  # noqa: F401
+from liqa.cli import (
+    bench,  # noqa: F401
+    bench_b2b,  # noqa: F401
+    bench_toptw,  # noqa: F401
+    demo,  # noqa: F401
+    matching,  # noqa: F401
+    plan,  # noqa: F401
+    spreadsheets,  # noqa: F401
+    validate,  # noqa: F401
+    web,  # noqa: F401
+)

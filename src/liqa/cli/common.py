@@ -8,7 +8,6 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from liqa.core.missionfile import validate_file
 from liqa.core.model import Event
 from liqa.core.problems import Problem
 
@@ -16,8 +15,10 @@ EXIT_PROBLEMS = 2
 """Exit code for bad input (the file or the options), as for ``liqa validate``."""
 
 
-def print_problems(console: Console, problems: list[Problem]) -> None:
-    """Print every problem on its own line: location, field path, message, hint."""
+def print_problems(
+    console: Console, problems: list[Problem], outcome: str = "nothing was loaded"
+) -> None:
+    """Print every problem on its own line (location, field path, message, hint), then a total."""
     for problem in problems:
         line = Text()
         line.append(problem.location(), style="bold")
@@ -31,12 +32,14 @@ def print_problems(console: Console, problems: list[Problem]) -> None:
         console.print(line)
     count = len(problems)
     console.print(
-        Text(f"{count} problem{'s' if count != 1 else ''} found; nothing was loaded.", style="red")
+        Text(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", style="red")
     )
 
 
 def load_or_exit(console: Console, path: Path) -> Event:
     """The event in ``path``, or print its problems and exit with code 2."""
+    from liqa.core.missionfile import validate_file
+
     event, problems = validate_file(path)
     if event is None:
         print_problems(console, problems)

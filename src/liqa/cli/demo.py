@@ -11,7 +11,6 @@ from rich.console import Console
 from liqa.cli import app
 from liqa.cli.common import load_or_exit, parse_languages
 from liqa.cli.plan import run_plan, write_all
-from liqa.core.missionfile import summary
 from liqa.core.scheduling.planning import PlanSettings
 
 DEMO = "morocco-us-digital-2024"
@@ -35,6 +34,8 @@ def demo(
 ) -> None:
     """Plan the seed article's mission (Houston, then Silicon Valley) and write its outputs."""
     console = Console(soft_wrap=True, highlight=False)
+    from liqa.core.missionfile import summary
+
     langs = parse_languages(console, lang)
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {mission}")

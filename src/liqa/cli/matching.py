@@ -13,12 +13,6 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liqa.cli import app
-from liqa.core.matching.evalset import load_dataset
-from liqa.core.matching.evaluation import evaluate
-from liqa.core.matching.profiles import event_parties
-from liqa.core.matching.reasons import render
-from liqa.core.matching.recommend import UnknownParty, build_matcher, recommend
-from liqa.core.matching.rules import event_rules
 from liqa.core.model import Organization
 from liqa.core.problems import InputError
 
@@ -53,6 +47,10 @@ def recommend_command(
     errors = Console(stderr=True)
     if lang not in LANG_CHOICES:
         raise _fail(errors, f"--lang must be one of ar, fr, en (got {lang!r})")
+    from liqa.core.matching.profiles import event_parties
+    from liqa.core.matching.reasons import render
+    from liqa.core.matching.recommend import UnknownParty, build_matcher, recommend
+    from liqa.core.matching.rules import event_rules
     from liqa.core.missionfile import load_event
 
     try:
@@ -117,6 +115,9 @@ def eval_matchmaking(
     ] = None,
 ) -> None:
     """Print precision@5, recall@10 and nDCG@10 of liqa and two baselines on DATA."""
+    from liqa.core.matching.evalset import load_dataset
+    from liqa.core.matching.evaluation import evaluate
+
     console = Console()
     errors = Console(stderr=True)
     try:

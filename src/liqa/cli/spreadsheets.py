@@ -15,35 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.core.missionfile import dump_event, load_event
+from liqa.cli.common import print_problems
 from liqa.core.model import Event, EventKind, Leg, Side, localized
-from liqa.core.problems import InputError, Problem
-from liqa.core.spreadsheets import ImportSettings, export_event, import_event
-from liqa.core.spreadsheets.cells import CellError, parse_date
+from liqa.core.problems import InputError
 
 EXIT_PROBLEMS = 2
 
 
 def _console() -> Console:
     return Console(soft_wrap=True, highlight=False)
-
-
-def _report(console: Console, problems: list[Problem], outcome: str) -> None:
-    for problem in problems:
-        line = Text()
-        line.append(problem.location(), style="bold")
-        line.append(": ")
-        if problem.path:
-            line.append(problem.path, style="cyan")
-            line.append(": ")
-        line.append(problem.message)
-        if problem.hint:
-            line.append(f"  (hint: {problem.hint})", style="dim")
-        console.print(line)
-    count = len(problems)
-    console.print(
-        Text(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", style="red")
-    )
 
 
 def _fail(console: Console, message: str, hint: str = "") -> typer.Exit:
@@ -72,6 +52,9 @@ def _base_event(
     end: str | None,
     day_first: bool,
 ) -> Event:
+    from liqa.core.missionfile import load_event
+    from liqa.core.spreadsheets.cells import CellError, parse_date
+
     options = {
         "--event-id": event_id,
         "--event-city": city,
@@ -90,7 +73,7 @@ def _base_event(
         try:
             return load_event(base)
         except InputError as exc:
-            _report(console, exc.problems, "nothing was imported")
+            print_problems(console, exc.problems, "nothing was imported")
             raise typer.Exit(EXIT_PROBLEMS) from None
     if not (event_id and city and timezone and start and end):
         missing = [name for name, value in options.items() if not value]
@@ -163,6 +146,8 @@ def import_command(
     ] = None,
 ) -> None:
     """Turn organizers' spreadsheets into a mission file; list every wrong row (exit 2)."""
+    from liqa.core.spreadsheets import ImportSettings, import_event
+
     console = _console()
     event = _base_event(
         console,
@@ -207,7 +192,7 @@ def import_command(
             failure = _write(imported.event, out)
             progress.update(writing, completed=1)
     if isinstance(failure, InputError):
-        _report(console, failure.problems, "no file was written")
+        print_problems(console, failure.problems, "no file was written")
         raise typer.Exit(EXIT_PROBLEMS)
     if isinstance(failure, OSError):
         raise _fail(
@@ -229,6 +214,8 @@ def import_command(
 
 def _write(event: Event, out: Path) -> OSError | None:
     """Write the mission file next to ``out``, then move it into place."""
+    from liqa.core.missionfile import dump_event
+
     partial = out.with_name(f".{out.stem}.importing{out.suffix}")
     try:
         dump_event(event, partial)
@@ -249,11 +236,14 @@ def export_command(
     ],
 ) -> None:
     """Write a mission's organizations, people and requests to CSV files or an XLSX workbook."""
+    from liqa.core.missionfile import load_event
+    from liqa.core.spreadsheets import export_event
+
     console = _console()
     try:
         event = load_event(mission)
     except InputError as exc:
-        _report(console, exc.problems, "nothing was exported")
+        print_problems(console, exc.problems, "nothing was exported")
         raise typer.Exit(EXIT_PROBLEMS) from None
     file_like = out.suffix.lower() in (".csv", ".xls", ".ods", ".tsv", ".txt")
     if out.suffix.lower() != ".xlsx" and (file_like or (out.exists() and not out.is_dir())):
@@ -265,7 +255,7 @@ def export_command(
     try:
         written = export_event(event, out)
     except InputError as exc:
-        _report(console, exc.problems, "nothing was exported")
+        print_problems(console, exc.problems, "nothing was exported")
         raise typer.Exit(EXIT_PROBLEMS) from None
     except OSError as exc:
         raise _fail(

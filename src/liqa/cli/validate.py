@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.core.missionfile import summary, validate_file
+from liqa.cli.common import print_problems
 from liqa.core.model import Event
 from liqa.core.problems import Problem
 
@@ -28,6 +28,8 @@ def validate(
     ] = False,
 ) -> None:
     """Check a mission file: report every problem (exit 2) or summarize the event (exit 0)."""
+    from liqa.core.missionfile import validate_file
+
     console = Console(soft_wrap=True, highlight=False)
     try:
         event, problems = validate_file(file)
@@ -47,24 +49,12 @@ def _report(console: Console, problems: list[Problem], as_json: bool) -> None:
     if as_json:
         console.print_json(json.dumps([asdict(p) for p in problems], ensure_ascii=False))
         return
-    for problem in problems:
-        line = Text()
-        line.append(problem.location(), style="bold")
-        line.append(": ")
-        if problem.path:
-            line.append(problem.path, style="cyan")
-            line.append(": ")
-        line.append(problem.message)
-        if problem.hint:
-            line.append(f"  (hint: {problem.hint})", style="dim")
-        console.print(line)
-    count = len(problems)
-    console.print(
-        Text(f"{count} problem{'s' if count != 1 else ''} found; nothing was loaded.", style="red")
-    )
+    print_problems(console, problems)
 
 
 def _summarize(console: Console, file: Path, event: Event, as_json: bool) -> None:
+    from liqa.core.missionfile import summary
+
     rows = summary(event)
     if as_json:
         console.print_json(json.dumps({"file": str(file), "summary": dict(rows)}))
