@@ -31,8 +31,14 @@ def demo(
     ),
     lang: Annotated[str, typer.Option(help="Languages of the outputs.")] = "ar,fr,en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 3.0,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Load the web app's database but do not serve it.")
+    ] = False,
+    host: Annotated[str, typer.Option(help="Address the web app listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the web app.")] = 8000,
 ) -> None:
-    """Plan the seed article's mission (Houston, then Silicon Valley) and write its outputs."""
+    """Plan the seed article's mission (Houston, then Silicon Valley), write its outputs,
+    load it into the local web app and serve it (sign-in links are printed)."""
     console = Console(soft_wrap=True, highlight=False)
     from liqa.core.missionfile import summary
 
@@ -47,3 +53,22 @@ def demo(
     index = write_all(console, event, outcome, out, langs)
     console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
     console.print(f"Open [bold]{index.resolve()}[/bold]")
+    serve_web(console, mission, time_limit, host, port, no_serve)
+
+
+def serve_web(
+    console: Console, mission: Path, time_limit: float, host: str, port: int, no_serve: bool
+) -> None:
+    """Load the mission into the local web app's database, print sign-in links, serve."""
+    from liqa.web.demo import load_demo, serve
+
+    with console.status("Loading the mission into the web app (database in ./var)..."):
+        links = load_demo(mission, time_limit=time_limit, base_url=f"http://{host}:{port}")
+    console.print("\n[bold]Web app[/bold] (each sign-in link works once):")
+    for role, url in links.items():
+        console.print(f"  {role}: {url}", markup=False)
+    if no_serve:
+        console.print("Start the web app with: uv run liqa serve")
+        return
+    console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    serve(host, port)
