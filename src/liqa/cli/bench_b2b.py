@@ -12,14 +12,6 @@ from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
 from liqa.core.problems import InputError
-from liqa.core.scheduling.brokerage.benchmark import (
-    known_optima,
-    markdown_table,
-    merge_records,
-    run_instance,
-    summary,
-)
-from liqa.core.scheduling.brokerage.problem import Settings
 
 RESULTS = Path("benchmarks/results/b2b.md")
 HEADER = Path("benchmarks/b2b/header.md")
@@ -64,6 +56,16 @@ def bench_b2b(
     if not files:
         console.print("[red]error:[/red] no .dzn instance found")
         raise typer.Exit(2)
+    # Imported here: OR-Tools is heavy and every other command starts faster without it.
+    from liqa.core.scheduling.brokerage.benchmark import (
+        known_optima,
+        markdown_table,
+        merge_records,
+        run_instance,
+        summary,
+    )
+    from liqa.core.scheduling.brokerage.problem import Settings
+
     settings = Settings(time_limit=time_limit, workers=workers, seed=seed)
     records: list[dict[str, Any]] = []
     with Progress(console=console, transient=True) as progress:
