@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from liqa.cli import app
 from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
-from liqa.core.model import Event
+from liqa.core.model import Event, EventKind
 from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
 
 
@@ -29,7 +29,8 @@ def plan(
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same plan).")] = 0,
     method: Annotated[
-        str, typer.Option(help="optimal (CP-SAT / local search) or greedy (baseline).")
+        str,
+        typer.Option(help="optimal (CP-SAT / local search) or greedy (brokerage baseline)."),
     ] = "optimal",
 ) -> None:
     """Schedule a brokerage event or plan a mission's itinerary, and print it."""
@@ -39,6 +40,12 @@ def plan(
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
     event = load_or_exit(console, file)
+    if method == "greedy" and event.kind is not EventKind.BROKERAGE:
+        console.print(
+            "[red]--method greedy: the greedy baseline is offered for brokerage events; a "
+            "trade mission's itinerary is always searched (use --time-limit to shorten it)[/red]"
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
     chosen: Method = "greedy" if method == "greedy" else "optimal"
     settings = PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=chosen)
     outcome = run_plan(console, event, settings)
