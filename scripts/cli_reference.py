@@ -1,6 +1,6 @@
 """Write docs/reference/cli.md from the ``liqa`` command line itself (run after changing it).
 
-    uv run python scripts/cli_reference.py
+uv run python scripts/cli_reference.py
 """
 
 from __future__ import annotations
