@@ -38,20 +38,18 @@ def _not_allowed(model: MissionModel, j: int) -> Unplaced:
     visit = model.event.visits[j]
     codes = {model.why_not[(k, j)] for k in range(len(model.problem.tours))}
     if codes == {"too_far"}:
-        return Unplaced(
-            visit.id, "too_far", f"{visit.id}: the venue is out of reach of every leg's hotel"
-        )
+        return Unplaced(visit.id, "too_far", "the venue is out of reach of every leg's hotel")
     if "outside_windows" in codes and "capacity" not in codes:
         return Unplaced(
             visit.id,
             "outside_windows",
-            f"{visit.id}: the host's windows fall outside every day's programme "
+            "the host's windows fall outside every day's programme "
             "in its city (or leave less than the visit's "
             f"{visit.duration_minutes} minutes)",
         )
     need = ", ".join(visit.required_attendees)
     detail = (
-        f"{visit.id}: on every day it is open, the subgroup is larger than the host's limit "
+        "on every day it is open, the subgroup is larger than the host's limit "
         f"({visit.max_visitors}) or nobody is available"
     )
     if need:
@@ -76,8 +74,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
             return Unplaced(
                 visit.id,
                 "lower_value",
-                f"{visit.id}: fits on {problem.tours[k].label} but adds no value "
-                "for the members there",
+                f"fits on {problem.tours[k].label} but adds no value for the members there",
             )
         for pos, node in enumerate(route):
             if node not in problem.sites:
@@ -89,7 +86,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
         return Unplaced(
             visit.id,
             "too_far",
-            f"{visit.id}: on every day it is open, the drive from the hotel (and "
+            "on every day it is open, the drive from the hotel (and "
             "the fixed items) leaves no time inside its windows",
         )
     if blockers:
@@ -98,7 +95,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
         return Unplaced(
             visit.id,
             "lower_value",
-            f"{visit.id}: fits only by dropping {' or '.join(names[:3])}; the plan "
+            f"fits only by dropping {' or '.join(names[:3])}; the plan "
             "keeps those because its day's choices are worth more in total "
             f"(this visit's value: {max(problem.profit[k, j] for k in allowed):g})",
             blocking=names,
@@ -106,6 +103,6 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
     return Unplaced(
         visit.id,
         "too_far",
-        f"{visit.id}: too far from the rest of each day it is open: no route "
+        "too far from the rest of each day it is open: no route "
         "can fit it in, even by dropping one visit",
     )
