@@ -17,6 +17,7 @@ from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
+from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
 
@@ -73,12 +74,25 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
 
 
 def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
-    """The subject's published calendar as .ics bytes (``None`` before publication)."""
-    found = published(row)
-    if found is None:
+    """The subject's published calendar as .ics bytes (``None`` before publication).
+
+    Built over every published version in turn, as the core updates a calendar file: each
+    meeting keeps one UID, its ``SEQUENCE`` rises each time it changes, and a meeting that
+    left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it.
+    """
+    versions = list(
+        ScheduleVersion.objects.filter(event=row, published_at__isnull=False).order_by("number")
+    )
+    if not versions:
         return None
-    calendar = build_calendar(found.event, found.schedule, subject, lang, output_settings())
-    data: bytes = calendar.to_ical()
+    event, settings_ = event_record(row), output_settings()
+    if subject not in {p.id for p in event.people} | {o.id for o in event.organizations}:
+        return None  # removed from the event since
+    data: bytes | None = None
+    for version in versions:
+        schedule = schedule_record(version)
+        calendar = build_calendar(event, schedule, subject, lang, settings_, previous=data)
+        data = calendar.to_ical()
     return data
 
 

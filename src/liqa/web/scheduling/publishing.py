@@ -1,11 +1,13 @@
 """Publishing: freeze a version, compare it with the previous one, tell only those affected.
 
-The comparison is the core's per-person :func:`schedule_diff`; a published version never
-changes afterwards (pins and re-plans make new drafts).
+The comparison is the core's per-person :func:`schedule_diff`, plus brokerage meetings that
+only changed table (:func:`version_diff`); a published version never changes afterwards (pins
+and re-plans make new drafts).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -44,12 +46,31 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         previous = latest_published(version.event)
         new = schedule_record(version)
         old = schedule_record(previous) if previous is not None else _nothing(new.event)
-        affected = schedule_diff(old, new)
+        affected = version_diff(old, new)
         version.published_at = timezone.now()
         version.save(update_fields=["published_at"])
     if notify:
         _notify(version, affected, old, new)
     return affected
+
+
+def version_diff(old: core.Schedule, new: core.Schedule) -> dict[str, MemberChange]:
+    """Per person whose agenda changed: the core's :func:`schedule_diff`, and as *moved* also
+    the meetings that kept their time and place but changed table (brokerage)."""
+    affected = schedule_diff(old, new)
+    before = {a.id: a for a in old.assignments}
+    retabled: dict[str, list[str]] = {}
+    for after in new.assignments:
+        was = before.get(after.id)
+        if was is None or was.table == after.table:
+            continue
+        for person in sorted(set(was.attendees) & set(after.attendees)):
+            retabled.setdefault(person, []).append(after.id)
+    for person, ids in retabled.items():
+        change = affected.get(person, MemberChange(person))
+        moved = tuple(sorted(set(change.moved) | set(ids)))
+        affected[person] = dataclasses.replace(change, moved=moved)
+    return dict(sorted(affected.items()))
 
 
 def _lines(
@@ -68,7 +89,10 @@ def _lines(
             out.append(item)
             continue
         when = f"{t.format_date(entry.start, 'medium')} {t.format_time(entry.start)} {entry.zone}"
-        out.append(f"{when} · {entry.title}" + (f" · {entry.place}" if entry.place else ""))
+        line = f"{when} · {entry.title}" + (f" · {entry.place}" if entry.place else "")
+        if entry.table:
+            line += " · " + t.gettext("Table %(number)s") % {"number": entry.table}
+        out.append(line)
     return out
 
 
