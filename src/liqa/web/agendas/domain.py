@@ -1,6 +1,7 @@
 """What a participant and a host administrator see, built by the core's outputs.
 
-Only the latest *published* version is ever shown here: drafts stay with organizers.
+Only *published* versions are ever shown here (the latest, or all of them for calendars that
+update): drafts stay with organizers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.timeline import subject, timeline
+from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
@@ -71,6 +74,55 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
         "agenda": agenda,
         "venue": event.venue(org.venue) if org.venue else None,
     }
+
+
+@dataclass(frozen=True)
+class HostMeeting:
+    """One published meeting or visit of a host, with who comes and whom the host confirmed."""
+
+    id: str
+    title: str
+    start: datetime
+    end: datetime
+    place: str
+    incoming: tuple[core.Person, ...]
+    """Attendees from outside the host organization."""
+    staff: tuple[str, ...]
+    """The host's staff scheduled to attend (person keys)."""
+    confirmed: tuple[str, ...] | None
+    """The staff the host administrator confirmed, ``None`` before confirming."""
+
+
+def host_meetings(row: Event, organization: str, lang: str) -> list[HostMeeting]:
+    """The host's published meetings and visits in time order (empty before publication)."""
+    found = published(row)
+    if found is None:
+        return []
+    event = found.event
+    agenda = build_agenda(event, found.schedule, organization, lang, output_settings())
+    titles = {e.id: e for day in agenda.days for e in day.entries}
+    host = subject(event, organization)
+    people = {p.id: p for p in event.people}
+    confirmed = {
+        c.assignment: tuple(c.attendees)
+        for c in HostConfirmation.objects.filter(event=row, organization=organization)
+    }
+    return [
+        HostMeeting(
+            id=item.id,
+            title=titles[item.id].title,
+            start=item.start,
+            end=item.end,
+            place=titles[item.id].place,
+            incoming=tuple(
+                people[p] for p in item.attendees if p in people and p not in host.attends
+            ),
+            staff=tuple(p for p in item.attendees if p in host.attends),
+            confirmed=confirmed.get(item.id),
+        )
+        for item in timeline(event, found.schedule)
+        if host.involved_in(item) and item.id in titles
+    ]
 
 
 def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:

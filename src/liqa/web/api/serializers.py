@@ -93,3 +93,56 @@ class AnswerSerializer(serializers.Serializer[object]):
     """Accept or decline a request."""
 
     action = serializers.ChoiceField(choices=["accept", "decline"])
+
+
+class ProfileSerializer(serializers.Serializer[object]):
+    """A person's public profile (no e-mail, phone or availability)."""
+
+    id = serializers.CharField()
+    name = serializers.CharField()
+    name_ar = serializers.CharField()
+    organization = serializers.CharField()
+    role = serializers.CharField()
+    languages = serializers.ListField(child=serializers.CharField())
+
+
+class HostMeetingSerializer(serializers.Serializer[object]):
+    """One published meeting or visit of a host: who comes, which staff attend."""
+
+    id = serializers.CharField()
+    title = serializers.CharField()
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    place = serializers.CharField()
+    incoming = ProfileSerializer(many=True)
+    staff = serializers.ListField(child=serializers.CharField())
+    confirmed = serializers.ListField(child=serializers.CharField(), allow_null=True)
+
+
+class HostSerializer(serializers.Serializer[object]):
+    """A host administrator's view: their organization, staff and published meetings."""
+
+    organization = OrganizationSerializer()
+    staff = ProfileSerializer(many=True)
+    meetings = HostMeetingSerializer(many=True)
+
+
+class ConfirmationSerializer(serializers.Serializer[object]):
+    """Which of the host's staff attend one of its published meetings."""
+
+    assignment = serializers.CharField()
+    attendees = serializers.ListField(child=serializers.CharField(), allow_empty=True)
+
+
+class BookingRequestSerializer(serializers.Serializer[object]):
+    """The slot to book: its start as an ISO 8601 instant with a UTC offset."""
+
+    slot = serializers.CharField(max_length=64)
+
+
+class BookingSerializer(serializers.Serializer[object]):
+    """A booked meeting: its request, slot start and table."""
+
+    request = serializers.CharField()
+    slot = serializers.DateTimeField()
+    table = serializers.IntegerField()

@@ -22,6 +22,17 @@ urlpatterns = [
         views.RequestAnswer.as_view(),
         name="answer",
     ),
+    path(
+        "events/<slug:slug>/requests/<str:key>/book/",
+        views.RequestBooking.as_view(),
+        name="book",
+    ),
     path("events/<slug:slug>/schedules/", views.ScheduleList.as_view(), name="schedules"),
     path("events/<slug:slug>/outcomes/", views.OutcomeList.as_view(), name="outcomes"),
+    path("events/<slug:slug>/host/", views.HostView.as_view(), name="host"),
+    path(
+        "events/<slug:slug>/host/confirmations/",
+        views.HostConfirmations.as_view(),
+        name="host_confirmations",
+    ),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -24,6 +25,7 @@ from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record, outcome_record, request_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
+from liqa.web.templating import current_language
 
 
 def _event(slug: str) -> Event:
@@ -210,3 +212,54 @@ class OutcomeList(APIView):
         except agenda_services.NotYourMeeting:
             raise PermissionDenied("not one of your published meetings") from None
         return Response(s.OutcomeSerializer(record).data, status=201)
+
+
+def _host(request: Request, slug: str) -> tuple[Event, str]:
+    """The event and the organization the user administers (as the host page); 403 otherwise."""
+    row = get_object_or_404(Event, slug=slug)
+    organization = permissions.host_key(request.user, row)
+    if organization is None:
+        raise PermissionDenied("you administer no host organization of this event")
+    return row, organization
+
+
+class HostView(APIView):
+    """A host administrator's organization, staff and published meetings with who comes."""
+
+    @extend_schema(responses=s.HostSerializer)
+    def get(self, request: Request, slug: str) -> Response:
+        """What the host page shows: incoming people with their public profile only."""
+        row, organization = _host(request, slug)
+        event = event_record(row)
+        data = {
+            "organization": event.organization(organization),
+            "staff": event.members(organization),
+            "meetings": agendas.host_meetings(row, organization, current_language()),
+        }
+        return Response(s.HostSerializer(data).data)
+
+
+class HostConfirmations(APIView):
+    """Confirm which of the host's staff attend one of its published meetings."""
+
+    @extend_schema(request=s.ConfirmationSerializer, responses=s.ConfirmationSerializer)
+    def post(self, request: Request, slug: str) -> Response:
+        """Record the attending staff (replacing an earlier confirmation of that meeting)."""
+        row, organization = _host(request, slug)
+        given = s.ConfirmationSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        user = request.user
+        if not isinstance(user, User):
+            raise PermissionDenied("sign in as the host administrator")
+        try:
+            saved = agenda_services.confirm_attendees(
+                row,
+                organization,
+                given.validated_data["assignment"],
+                list(given.validated_data["attendees"]),
+                user,
+            )
+        except agenda_services.NotHostsMeeting as error:
+            raise PermissionDenied(f"not yours to confirm: {error}") from None
+        data = {"assignment": saved.assignment, "attendees": saved.attendees}
+        return Response(s.ConfirmationSerializer(data).data, status=201)
