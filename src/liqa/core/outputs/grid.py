@@ -14,6 +14,7 @@ from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline, zone_at
+from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,9 @@ def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
     sheet.append(header)
     for row in grid.rows:
         sheet.append([row.name, row.organization, *row.cells])
+    for line in sheet.iter_rows():
+        for cell in line:
+            protect_xlsx_cell(cell)  # names and titles are text, never formulas
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF2")
     busy = PatternFill("solid", fgColor="D9EAD3")

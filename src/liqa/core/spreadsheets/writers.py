@@ -1,10 +1,7 @@
 """Writing tables to CSV files or an XLSX workbook, with formula injection neutralized.
 
-A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would
-run as a formula when the file is opened in a spreadsheet program. In CSV such text
-(and text starting with ``'``) gets a leading ``'``, which our reader removes again. In
-XLSX the cell is stored as a string with Excel's "quote prefix" style, so it is shown
-and re-read exactly as written and never evaluated.
+Every text cell goes through :mod:`.formulas`: formula-like text gets a leading ``'`` in
+CSV (our reader removes it again) and Excel's quote prefix in XLSX.
 """
 
 from __future__ import annotations
@@ -20,18 +17,11 @@ from typing import TextIO
 from liqa.core.problems import InputError, Problem
 from liqa.core.spreadsheets.cells import Cell
 from liqa.core.spreadsheets.exporting import Sheet
-from liqa.core.spreadsheets.readers import ESCAPE_TRIGGERS
-
-
-def escape_csv(value: str) -> str:
-    """``value`` made safe for a CSV cell (see the module docstring)."""
-    return "'" + value if value.startswith((*ESCAPE_TRIGGERS, "'")) else value
+from liqa.core.spreadsheets.formulas import neutralize, protect_xlsx_cell
 
 
 def _csv_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    return escape_csv(value) if isinstance(value, str) else str(value)
+    return "" if value is None else str(neutralize(value))
 
 
 def write_csv(sheets: Sequence[Sheet], directory: Path) -> list[Path]:
@@ -42,7 +32,7 @@ def write_csv(sheets: Sequence[Sheet], directory: Path) -> list[Path]:
         path = directory / f"{sheet.name}.csv"
         with _atomic(path) as stream:
             writer = csv.writer(stream)
-            writer.writerow(sheet.headers)
+            writer.writerow([_csv_cell(title) for title in sheet.headers])
             writer.writerows([_csv_cell(v) for v in row] for row in sheet.rows)
         written.append(path)
     return written
@@ -83,7 +73,7 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
             page.column_dimensions[get_column_letter(index)].width = min(max(longest, 8), 40) + 2
         header = []
         for title in sheet.headers:
-            cell = WriteOnlyCell(page, title)
+            cell = protect_xlsx_cell(WriteOnlyCell(page, title))
             cell.font = bold
             header.append(cell)
         page.append(header)
@@ -103,11 +93,7 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
 
 
 def _xlsx_cell(page: object, value: Cell, make: type) -> object:
-    cell = make(page, value)
-    if isinstance(value, str) and value.startswith(ESCAPE_TRIGGERS):
-        cell.data_type = "s"  # openpyxl would store "=..." as a formula
-        cell.quotePrefix = True
-    return cell
+    return protect_xlsx_cell(make(page, value))
 
 
 @contextmanager
