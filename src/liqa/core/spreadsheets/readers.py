@@ -3,7 +3,9 @@
 XLSX workbooks are checked before openpyxl opens them: the zip's declared sizes (which
 bound what zipfile will ever inflate) against a total and a compression ratio (zip bombs),
 and every XML part for ``<!DOCTYPE``/``<!ENTITY`` (entity expansion, external entities).
-openpyxl then parses with defusedxml, in read-only (streaming) mode.
+openpyxl then parses with defusedxml, in read-only (streaming) mode. CSV files are
+checked for over-long lines before parsing, then row by row for too many rows, columns
+or characters in a cell (:class:`ReadLimits`).
 """
 
 from __future__ import annotations
@@ -22,11 +24,10 @@ from typing import Any, BinaryIO
 
 from liqa.core.problems import Problem
 from liqa.core.spreadsheets.cells import Cell
+from liqa.core.spreadsheets.formulas import restore
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-ESCAPE_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet program read a cell as a formula."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class ReadLimits:
     max_parts: int = 2000
     max_rows: int = 200_000
     max_columns: int = 500
+    max_cell_chars: int = 32_767
+    """Longest text in one cell (Excel's own limit)."""
+    max_line_chars: int = 1024 * 1024
+    """Longest line of a CSV file, checked before parsing (a line of a million commas
+    would otherwise become a row of a million cells)."""
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -111,13 +117,6 @@ def open_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[lis
             book.close()
 
 
-def unescape(value: str) -> str:
-    """Undo the ``'`` our CSV writer puts before formula-like text (see writers)."""
-    if value.startswith("'") and value[1:2] and value[1] in (*ESCAPE_TRIGGERS, "'"):
-        return value[1:]
-    return value
-
-
 def _decode(raw: bytes, name: str) -> str:
     boms = (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -155,10 +154,17 @@ def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
                 code="bad_encoding",
             )
         )
+    _check_lines(content, name, limits)
     delimiter = _delimiter(content.split("\n", 1)[0])
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
-        records = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+        for record in reader:
+            records.append(record)
+            _check_record(record, records[0], len(records), name, limits)
     except csv.Error as exc:
+        if str(exc).startswith("field larger than field limit"):
+            raise _long_cell(name, len(records) + 1, None, limits) from exc
         raise ReadError(
             Problem(
                 name,
@@ -167,17 +173,75 @@ def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
                 code="bad_csv",
             )
         ) from exc
-    if len(records) > limits.max_rows:
+    rows = [(n, tuple[Cell, ...](restore(v) for v in rec)) for n, rec in enumerate(records, 1)]
+    return RawSheet(name, None, iter(rows), len(rows))
+
+
+def _check_lines(content: str, name: str, limits: ReadLimits) -> None:
+    """Refuse a line longer than ``limits.max_line_chars`` before the CSV parser sees it."""
+    if len(content) <= limits.max_line_chars:
+        return
+    start, number = 0, 1
+    while start < len(content):
+        end = content.find("\n", start)
+        end = len(content) if end < 0 else end
+        if end - start > limits.max_line_chars:
+            raise ReadError(
+                Problem(
+                    name,
+                    f"line {number} has {end - start} characters, more than "
+                    f"{limits.max_line_chars}",
+                    "check the file is a table saved as CSV (one row per line)",
+                    line=number,
+                    code="too_large",
+                )
+            )
+        start, number = end + 1, number + 1
+
+
+def _check_record(
+    record: list[str], header: list[str], number: int, name: str, limits: ReadLimits
+) -> None:
+    if number > limits.max_rows:
+        raise ReadError(
+            Problem(name, f"more than {limits.max_rows} rows", "split the file", code="too_large")
+        )
+    if len(record) > limits.max_columns:
         raise ReadError(
             Problem(
                 name,
-                f"{len(records)} rows, more than {limits.max_rows}",
-                "split the file",
+                f"{len(record)} columns, more than {limits.max_columns}",
+                "delete the unused columns",
+                row=number,
                 code="too_large",
             )
         )
-    rows = [(n, tuple[Cell, ...](unescape(v) for v in rec)) for n, rec in enumerate(records, 1)]
-    return RawSheet(name, None, iter(rows), len(rows))
+    for index, value in enumerate(record):
+        if len(value) > limits.max_cell_chars:
+            column = header[index] if index < len(header) and number > 1 else None
+            raise _long_cell(name, number, column, limits, len(value))
+
+
+def _long_cell(
+    name: str,
+    row: int,
+    column: str | None,
+    limits: ReadLimits,
+    length: int | None = None,
+    sheet: str | None = None,
+) -> ReadError:
+    size = f"has {length} characters" if length is not None else "is too long"
+    return ReadError(
+        Problem(
+            name,
+            f"a cell {size}, more than {limits.max_cell_chars}",
+            "a spreadsheet cell holds at most 32,767 characters; shorten the text",
+            sheet=sheet,
+            row=row,
+            column=column,
+            code="too_large",
+        )
+    )
 
 
 def _check_zip(path: Path, limits: ReadLimits) -> None:
@@ -309,6 +373,7 @@ def _xlsx_rows(
     sheet: object, name: str, limits: ReadLimits
 ) -> Iterator[tuple[int, tuple[Cell, ...]]]:
     title = getattr(sheet, "title", None)
+    header: list[str] = []
     try:
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):  # type: ignore[attr-defined]
             if number > limits.max_rows:
@@ -334,6 +399,12 @@ def _xlsx_rows(
                         code="too_large",
                     )
                 )
+            for index, value in enumerate(values):
+                if isinstance(value, str) and len(value) > limits.max_cell_chars:
+                    column = header[index] if index < len(header) and number > 1 else None
+                    raise _long_cell(name, number, column, limits, len(value), title)
+            if number == 1:
+                header = [str(v) if v is not None else "" for v in values]
             yield number, tuple(values)
     except ReadError:
         raise
