@@ -12,24 +12,32 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from liqa.core.model import Event, EventKind, Schedule, pick
+from liqa.core.scheduling.progress import OnProgress, relative_gap
 
 Method = Literal["optimal", "greedy"]
 
 
 @dataclass(frozen=True)
 class PlanSettings:
-    """How to plan: time limit (seconds), solver workers, seed, method, solver log."""
+    """How to plan: time limit (seconds), solver workers, seed, method, solver log, and
+    an optional listener for live progress (see :mod:`liqa.core.scheduling.progress`)."""
 
     time_limit: float = 10.0
     workers: int = 2
     seed: int = 0
     method: Method = "optimal"
     log: bool = False
+    on_progress: OnProgress | None = field(default=None, compare=False, repr=False)
+    """Called with each :class:`~liqa.core.scheduling.progress.Progress`; False stops the
+    search, which then returns the best schedule found so far (``stopped`` is set)."""
 
 
 @dataclass(frozen=True)
 class PlanOutcome:
-    """A planned event: the schedule, how good it is, and a readable report."""
+    """A planned event: the schedule, how good it is, and a readable report.
+
+    ``gap`` is relative (0.05 = the best possible is at most 5 % better), for both kinds.
+    """
 
     schedule: Schedule
     status: str
@@ -38,6 +46,8 @@ class PlanOutcome:
     gap: float | None = None
     seconds: float = 0.0
     report: str = ""
+    stopped: bool = False
+    """True when the listener stopped the search early (the best schedule found so far)."""
 
 
 def plan_event(event: Event, settings: PlanSettings | None = None) -> PlanOutcome:
@@ -59,13 +69,15 @@ def _plan_itinerary(event: Event, settings: PlanSettings) -> PlanOutcome:
             time_limit=settings.time_limit,
             seed=settings.seed,
             log=settings.log,
+            on_progress=settings.on_progress,
         ),
     )
     terms = dict(result.terms)
     lines = [
         f"Plan: {result.method}, value {result.score:g}"
         + (f", bound {result.bound:g}, gap {result.gap:.1%}" if result.gap is not None else "")
-        + f", {result.seconds:.1f} s",
+        + f", {result.seconds:.1f} s"
+        + (", stopped early" if result.stopped else ""),
         "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in terms.items()),
         "",
         render_itinerary(event, schedule),
@@ -78,6 +90,7 @@ def _plan_itinerary(event: Event, settings: PlanSettings) -> PlanOutcome:
         gap=result.gap,
         seconds=result.seconds,
         report="\n".join(lines),
+        stopped=result.stopped,
     )
 
 
@@ -93,13 +106,18 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
             seed=settings.seed,
             log=settings.log,
             method="greedy" if settings.method == "greedy" else "cpsat",
+            on_progress=settings.on_progress,
         ),
     )
     objective = {name: float(value) for name, value in result.objective.items()}
+    # The solver's gap is absolute (breaks, or the weighted cost, minus the bound).
+    solved = objective.get("weighted", objective.get("breaks"))
+    gap = relative_gap(solved, result.bound) if result.gap is not None else None
     lines = [
         f"Schedule: {result.status.value} ({result.method}), {result.seconds:.1f} s"
+        + (", stopped early" if result.stopped else "")
         + (f", breaks bound {result.bound:g}" if result.bound is not None else "")
-        + (f", gap {result.gap:.1%}" if result.gap is not None else ""),
+        + (f", gap {gap:.1%}" if gap is not None else ""),
         "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in objective.items()),
         f"Meetings placed: {len(schedule.assignments)}; not placed: {len(schedule.unplaced)}",
     ]
@@ -118,7 +136,8 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
         status=result.status.value,
         objective=objective,
         bound=result.bound,
-        gap=result.gap,
+        gap=gap,
         seconds=result.seconds,
         report="\n".join(lines),
+        stopped=result.stopped,
     )

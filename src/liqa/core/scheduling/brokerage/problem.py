@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from liqa.core.scheduling.progress import OnProgress
+
 
 @dataclass(frozen=True)
 class SlotInfo:
@@ -142,6 +144,8 @@ class Settings:
     warm_start: bool = True
     dump_model: str | None = None
     """Write the CP-SAT model to this path (text proto) for debugging."""
+    on_progress: OnProgress | None = field(default=None, compare=False, repr=False)
+    """Called with live :class:`~liqa.core.scheduling.progress.Progress`; False stops."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,8 @@ class Result:
     seconds: float = 0.0
     unplaced: tuple[UnplacedMeeting, ...] = ()
     method: str = "cpsat"
+    stopped: bool = False
+    """True when the search was stopped on request (the best timetable found so far)."""
 
     @property
     def breaks(self) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from functools import partial
 
 from ortools.sat.python import cp_model
 
@@ -28,6 +29,7 @@ from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.greedy import greedy, greedy_slots
 from liqa.core.scheduling.brokerage.implied import spans_apply
+from liqa.core.scheduling.brokerage.live import Solutions, quietly, run_solver, term_exprs
 from liqa.core.scheduling.brokerage.measures import total_breaks
 from liqa.core.scheduling.brokerage.problem import (
     Placement,
@@ -38,6 +40,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Timetable,
 )
 from liqa.core.scheduling.brokerage.results import make_result
+from liqa.core.scheduling.progress import Best, Reporter
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -46,19 +49,6 @@ _STATUS = {
     cp_model.MODEL_INVALID: Status.UNKNOWN,
     cp_model.UNKNOWN: Status.UNKNOWN,
 }
-
-
-class _FirstSolution(cp_model.CpSolverSolutionCallback):
-    """Remembers when the first solution arrived."""
-
-    def __init__(self, began: float) -> None:
-        super().__init__()
-        self.began = began
-        self.first: float | None = None
-
-    def on_solution_callback(self) -> None:
-        if self.first is None:
-            self.first = time.perf_counter() - self.began
 
 
 def solve(
@@ -73,24 +63,42 @@ def solve(
     if settings.method == "greedy":
         return greedy(problem)
     began = time.perf_counter()
+    reporter = Reporter(settings.on_progress, began)
+    reporter.offer("building")
+    result = _solve(problem, settings, previous, began, reporter)
+    return dataclasses.replace(result, stopped=True) if reporter.stopped else result
+
+
+def _solve(
+    problem: Problem,
+    settings: Settings,
+    previous: Timetable | None,
+    began: float,
+    reporter: Reporter,
+) -> Result:
     single_block = len({s.block for s in problem.slots}) == 1
     if problem.require_all and previous is None and single_block:
-        return _target_search(problem, settings, began)
+        return _target_search(problem, settings, began, reporter)
     if problem.require_all and previous is None:
-        return _optimise(problem, settings, None, began, participant_lower_bounds(problem))
-    if previous is None and not greedy(problem).unplaced:
+        lower = participant_lower_bounds(problem)
+        return _optimise(problem, settings, None, began, reporter, lower)
+    if previous is None and not quietly(partial(greedy, problem), reporter).unplaced:
         # Every meeting fits, so the best scheduled priority places them all: the
         # lexicographic optimum is the fewest breaks with every meeting placed.
         whole = dataclasses.replace(problem, require_all=True)
-        result = _optimise(whole, settings, None, began, participant_lower_bounds(whole))
+        lower = participant_lower_bounds(whole)
+        result = _optimise(whole, settings, None, began, reporter, lower)
         if result.status != Status.INFEASIBLE:
             return result
-    return _optimise(problem, settings, previous, began)
+    return _optimise(problem, settings, previous, began, reporter)
 
 
-def _solver(settings: Settings, deadline: float, sat_style: bool) -> cp_model.CpSolver:
+def _solver(
+    settings: Settings, deadline: float, sat_style: bool, reporter: Reporter
+) -> cp_model.CpSolver:
+    """A CP-SAT solver until ``deadline`` (no time left at all once asked to stop)."""
     solver = cp_model.CpSolver()
-    left = deadline - time.perf_counter()
+    left = 0.0 if reporter.stopped else deadline - time.perf_counter()
     solver.parameters.max_time_in_seconds = max(0.01, left)
     solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
@@ -109,9 +117,11 @@ def _slots(problem: Problem, ctx: ModelContext, solver: cp_model.CpSolver) -> di
     return {problem.meetings[i].id: t for (i, t), lit in ctx.x.items() if solver.boolean_value(lit)}
 
 
-def _target_search(problem: Problem, settings: Settings, began: float) -> Result:
+def _target_search(
+    problem: Problem, settings: Settings, began: float, reporter: Reporter
+) -> Result:
     lower = participant_lower_bounds(problem)
-    ctx = build_model(problem, lower=lower)
+    ctx = quietly(partial(build_model, problem, lower=lower), reporter)
     assert spans_apply(ctx)
     ctx.model.clear_objective()  # type: ignore[no-untyped-call]  # untyped in OR-Tools
     total = ctx.model.new_int_var(0, sum(ctx.breaks_ub.values()), "breaks_total")
@@ -127,17 +137,18 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
     # Without a valid timetable, keep a fifth of the time to find any valid one.
     reserve = 0.2 * settings.time_limit
     target = sum(lower.values())
+    best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
-    while True:
+    while not reporter.stopped:
         if incumbent is not None and incumbent_breaks <= target:
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
         deadline = end - (reserve if incumbent is None else 0.0)
-        code = _presolve_refutes(model, settings, deadline)
+        code = _presolve_refutes(model, settings, deadline, reporter, best)
         if code != cp_model.INFEASIBLE:
-            solver = _solver(settings, deadline, sat_style=True)
-            code = solver.solve(model)
+            solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
+            code = run_solver(solver, model, reporter, best, "proving")
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             slots = _solution(problem, ctx, model, solver)
             seconds = time.perf_counter() - began
@@ -146,7 +157,7 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
             break
         if not refuted_once:
             refuted_once = True
-            found, valid = _any_timetable(ctx, settings, deadline)
+            found, valid = _any_timetable(ctx, settings, deadline, reporter, best)
             if found == cp_model.INFEASIBLE:
                 return Result(
                     Timetable(()),
@@ -160,9 +171,11 @@ def _target_search(problem: Problem, settings: Settings, began: float) -> Result
                 incumbent_breaks = total_breaks(
                     problem, Timetable(tuple(Placement(m, t) for m, t in valid.items()))
                 )
+                best.improve(incumbent_breaks, {"breaks": incumbent_breaks})
         target += 1
+        best.bound_to(target)
     if incumbent is None:
-        incumbent = _any_timetable(ctx, settings, end)[1]
+        incumbent = _any_timetable(ctx, settings, end, reporter, best)[1]
     if incumbent is not None:
         return _finish(problem, incumbent, Status.FEASIBLE, target, began, None)
     return _finish(problem, baseline, Status.UNKNOWN, target, began, None)
@@ -179,25 +192,25 @@ def _solution(
 
 
 def _any_timetable(
-    ctx: ModelContext, settings: Settings, deadline: float
+    ctx: ModelContext, settings: Settings, deadline: float, reporter: Reporter, best: Best
 ) -> tuple[cp_model.CpSolverStatus, dict[str, int] | None]:
     """Any timetable that keeps the hard rules, whatever its breaks (INFEASIBLE: proven none)."""
-    solver = _solver(settings, deadline, sat_style=True)
-    code = solver.solve(ctx.model)
+    solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
+    code = run_solver(solver, ctx.model, reporter, best, "proving")
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return code, _solution(ctx.problem, ctx, ctx.model, solver)
     return code, None
 
 
 def _presolve_refutes(
-    model: cp_model.CpModel, settings: Settings, deadline: float
+    model: cp_model.CpModel, settings: Settings, deadline: float, reporter: Reporter, best: Best
 ) -> cp_model.CpSolverStatus:
     """Presolve alone with probing: it often proves "no timetable with that few breaks"
     at once (forum-13crafc: 0.2 s), where search without probing needs a minute."""
-    solver = _solver(settings, deadline, sat_style=True)
+    solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
     solver.parameters.cp_model_probing_level = 2
     solver.parameters.stop_after_presolve = True
-    return solver.solve(model)
+    return run_solver(solver, model, reporter, best, "proving")
 
 
 def _finish(
@@ -225,16 +238,15 @@ def _optimise(
     settings: Settings,
     previous: Timetable | None,
     began: float,
+    reporter: Reporter,
     lower: dict[str, int] | None = None,
 ) -> Result:
-    ctx = build_model(problem, previous, lower)
-    if settings.warm_start:
-        _hint(ctx, problem, previous)
-    if settings.dump_model:
-        ctx.model.export_to_file(settings.dump_model)
-    solver = _solver(settings, began + settings.time_limit, sat_style=False)
-    callback = _FirstSolution(began)
-    code = solver.solve(ctx.model, callback)
+    ctx = quietly(partial(_prepare, problem, settings, previous, lower), reporter)
+    solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
+    best = Best()
+    solver.best_bound_callback = best.bound_to
+    callback = Solutions(began, best, term_exprs(ctx, previous))
+    code = run_solver(solver, ctx.model, reporter, best, "searching", callback)
     seconds = time.perf_counter() - began
     status = _STATUS.get(code, Status.UNKNOWN)
     if status == Status.INFEASIBLE or (status == Status.UNKNOWN and previous is not None):
@@ -270,6 +282,21 @@ def _optimise(
         result.unplaced,
         "cpsat",
     )
+
+
+def _prepare(
+    problem: Problem,
+    settings: Settings,
+    previous: Timetable | None,
+    lower: dict[str, int] | None,
+) -> ModelContext:
+    """The model, warm-started when the settings say so (and dumped when asked)."""
+    ctx = build_model(problem, previous, lower)
+    if settings.warm_start:
+        _hint(ctx, problem, previous)
+    if settings.dump_model:
+        ctx.model.export_to_file(settings.dump_model)
+    return ctx
 
 
 def _hint(ctx: ModelContext, problem: Problem, previous: Timetable | None) -> None:

@@ -17,6 +17,7 @@ from liqa.core.scheduling.itinerary.mission import (
 )
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
+from liqa.core.scheduling.itinerary.progress import Merged
 from liqa.core.scheduling.itinerary.search import solve, timer
 from liqa.core.scheduling.itinerary.timeline import timeline
 
@@ -45,15 +46,22 @@ def plan_itinerary(
         options.append([Subgroup("all", everyone)])  # splitting must beat staying together
     share = replace(settings, time_limit=settings.time_limit / len(options))
     clock = timer(settings)
+    merged = None if settings.on_progress is None else Merged(settings.on_progress, len(options))
     best: tuple[MissionModel, Result] | None = None
-    for option in options:
+    stopped = False
+    for n, option in enumerate(options):
         model = build_model(event, option)
-        result = solve(model.problem, share)
+        listener = None if merged is None else merged.option(n)
+        result = solve(model.problem, replace(share, on_progress=listener))
         if best is None or result.score > best[1].score + 1e-9:
             best = (model, result)
+        if result.stopped:
+            stopped = True
+            break
     assert best is not None
     model, result = best
-    result = replace(result, routes=polish(model.problem, result.routes), seconds=clock())
+    routes = polish(model.problem, result.routes)
+    result = replace(result, routes=routes, seconds=clock(), stopped=stopped)
     return to_schedule(model, result, version=1), with_terms(model, result)
 
 

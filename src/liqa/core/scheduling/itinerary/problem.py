@@ -17,6 +17,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from liqa.core.scheduling.progress import OnProgress
+
 FloatArray = npt.NDArray[np.float64]
 
 CLOSED = -1.0
@@ -86,6 +88,8 @@ class Settings:
     """Log each improvement (logger ``liqa.core.scheduling.itinerary.search``, INFO)."""
     bound: bool = True
     """Compute an upper bound (LP relaxation) to report a gap."""
+    on_progress: OnProgress | None = field(default=None, compare=False, repr=False)
+    """Called with live :class:`~liqa.core.scheduling.progress.Progress`; False stops."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class Result:
     """(seconds, score) each time the best score improved."""
     terms: Mapping[str, float] = field(default_factory=dict)
     """Objective terms by name (missions: value, travel, idle, fairness)."""
+    stopped: bool = False
+    """True when the search was stopped on request (the best routes found so far)."""
 
     @property
     def gap(self) -> float | None:

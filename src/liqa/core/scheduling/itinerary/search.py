@@ -21,6 +21,7 @@ import numpy as np
 from liqa.core.scheduling.itinerary.bound import lp_bound
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem, Result, Settings
 from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
+from liqa.core.scheduling.progress import Reporter
 
 LOG = logging.getLogger(__name__)
 REQUIRED_BONUS = 1e6
@@ -261,6 +262,8 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     """
     settings = settings or Settings()
     clock = timer(settings)
+    reporter = Reporter(settings.on_progress)
+    reporter.offer("building")
     rng = random.Random(settings.seed)
     sol = Solution(problem, initial_middles(problem), seed=settings.seed)
     sol.insert_all(rng)
@@ -268,15 +271,22 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     current, current_score = best, best_score
     history = [(clock(), true_best)]
     upper = _profit_ceiling(problem)
+    # With a listener, the bound is computed first (to report the gap live), else last.
+    live = reporter.active
+    ceiling = _ceiling(problem, settings, upper) if live else None
     goal = upper + REQUIRED_BONUS * len(problem.required)
     n_sites = max(1, len(problem.sites))
     m = max(1, len(problem.tours))
     s_max = max(1, n_sites // (3 * m))
     centres = problem.travel + problem.travel.T
     shake_start, shake_len, idle, iterations = 1, 1, 0, 0
+    improved = True
     while (now := clock()) < settings.time_limit and best_score < goal - 1e-9:
         if settings.max_no_improve is not None and idle >= settings.max_no_improve:
             break
+        if not _report(reporter, improved, true_best, best_score, ceiling, problem):
+            break
+        improved = False
         iterations += 1
         sol.noise = rng.choice(NOISES)
         if rng.random() < RUIN_SHARE:
@@ -299,6 +309,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
                 sol.insert_all(rng)
             score = sol.objective()
         if score > best_score + 1e-9:
+            improved = True
             best, best_score, true_best = sol.middles(), score, sol.score()
             history.append((clock(), true_best))
             if settings.log:
@@ -317,18 +328,55 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
             current, current_score = sol.middles(), score
         else:
             sol = Solution(problem, current, seed=rng.randrange(1 << 30))
+    _report(reporter, improved, true_best, best_score, ceiling, problem)
+    if not live:
+        ceiling = _ceiling(problem, settings, upper)
     routes = tuple(tuple(m) for m in best)
     placed = {node for r in routes for node in r}
-    bound = lp_bound(problem) if settings.bound else None
     return Result(
         routes=routes,
         score=true_best,
         method="ils",
-        bound=None if bound is None else max(true_best, min(bound, upper)),
+        bound=None if ceiling is None else max(true_best, ceiling),
         seconds=clock(),
         iterations=iterations,
         missing_required=tuple(sorted(problem.required - placed)),
         history=tuple(history),
+        stopped=reporter.stopped,
+    )
+
+
+def _ceiling(problem: Problem, settings: Settings, upper: float) -> float | None:
+    """The LP relaxation's bound capped by the profit ceiling (None when not asked for)."""
+    relaxed = lp_bound(problem) if settings.bound else None
+    return None if relaxed is None else min(relaxed, upper)
+
+
+def _report(
+    reporter: Reporter,
+    improved: bool,
+    value: float,
+    objective: float,
+    ceiling: float | None,
+    problem: Problem,
+) -> bool:
+    """Offer the best value so far (and the bound, gap) to the listener; False = stop.
+
+    ``objective`` is the search's own (value plus a bonus per required site placed): the
+    value may drop when a required site gets in, so the missing ones are reported too.
+    """
+    bound = None if ceiling is None else max(value, ceiling)
+    terms = {"value": value}
+    if problem.required:
+        placed = round((objective - value) / REQUIRED_BONUS)
+        terms["required_missing"] = float(len(problem.required) - placed)
+    return reporter.offer(
+        "searching",
+        improved=improved,
+        objective=value,
+        terms=terms,
+        bound=bound,
+        gap=None if bound is None or bound <= 0 else max(0.0, (bound - value) / bound),
     )
 
 
