@@ -1,10 +1,25 @@
-"""Organizer downloads: the mission file, and every output of a version as one zip."""
+"""Organizer downloads: the mission file, and every output of a version as one zip.
+
+The zip holds everything the core's :func:`write_outputs` writes, PDFs included (agendas of
+people and organizations in each language, table plan, host and run sheets, report). PDF
+layout takes minutes for a whole mission, so the zip is built by a background task
+(:func:`build_outputs`) and kept in the data directory under ``outputs/<event>/``, named
+by the version and a digest of everything it is made from (the event's records, the
+version's assignments, the languages, the server address): asking again for an unchanged
+version serves the file at once; after an edit of the event, the next request builds anew.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import logging
+import os
 import tempfile
+import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -15,7 +30,13 @@ from liqa.core.outputs.write import write_outputs
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
-from liqa.web.scheduling.records import schedule_record
+from liqa.web.scheduling.records import assignment_fields, schedule_record
+
+log = logging.getLogger(__name__)
+
+LANGS = ("ar", "fr", "en")
+STALE_SECONDS = 3600
+"""A build that left its marker this long ago is taken as dead (a killed worker)."""
 
 
 def mission_file(row: Event) -> str:
@@ -23,24 +44,119 @@ def mission_file(row: Event) -> str:
     return dumps_event(event_record(row))
 
 
-def outputs_zip(version: ScheduleVersion, langs: tuple[str, ...] = ("ar", "fr", "en")) -> bytes:
-    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped.
-
-    HTML, ICS and XLSX only: PDFs take minutes for a whole mission (the CLI writes them).
-    """
-    event = event_record(version.event)
-    output = OutputSettings(
-        live_url_pattern=settings.BASE_URL + "/me/{event}/", pdf=False, workers=1
+def output_settings() -> OutputSettings:
+    """Every output with its PDFs (organizations' agendas too), rendered in this process."""
+    return OutputSettings(
+        live_url_pattern=settings.BASE_URL + "/me/{event}/",
+        pdf=True,
+        organization_pdfs=True,
+        workers=1,
     )
+
+
+def outputs_digest(version: ScheduleVersion) -> str:
+    """A digest of what the version's outputs are made from (changes when any of it does)."""
+    schedule = schedule_record(version)
+    material = {
+        "event": dumps_event(event_record(version.event), "json"),
+        "assignments": [assignment_fields(a) for a in schedule.assignments],
+        "number": version.number,
+        "langs": LANGS,
+        "base_url": settings.BASE_URL,
+    }
+    text = json.dumps(material, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _folder(version: ScheduleVersion) -> Path:
+    return Path(settings.DATA_DIR) / "outputs" / version.event.slug
+
+
+@dataclass(frozen=True)
+class OutputsState:
+    """Where the zip of a version stands: ready (its path), being built, or failed."""
+
+    path: Path
+    building: bool = False
+    failed: str = ""
+
+    @property
+    def ready(self) -> bool:
+        """True when the zip can be served."""
+        return self.path.exists()
+
+
+def outputs_state(version: ScheduleVersion) -> OutputsState:
+    """The state of the zip of ``version`` as it is now (nothing is started)."""
+    path = _folder(version) / f"v{version.number}-{outputs_digest(version)}.zip"
+    marker = path.with_suffix(".building")
+    failure = path.with_suffix(".failed")
+    building = marker.exists() and time.time() - marker.stat().st_mtime < STALE_SECONDS
+    failed = failure.read_text(encoding="utf-8") if failure.exists() else ""
+    return OutputsState(path, building=building and not path.exists(), failed=failed)
+
+
+def request_outputs(version: ScheduleVersion, *, retry: bool = False) -> OutputsState:
+    """The zip's state, starting its build when it is neither ready nor being built.
+
+    A failed build is reported, not restarted, unless ``retry``. With no worker (the
+    immediate task backend) the build runs now and the state returned is ready.
+    """
+    from liqa.web.scheduling.tasks import build_outputs_task
+
+    state = outputs_state(version)
+    if state.ready or state.building or (state.failed and not retry):
+        return state
+    state.path.parent.mkdir(parents=True, exist_ok=True)
+    state.path.with_suffix(".failed").unlink(missing_ok=True)
+    marker = state.path.with_suffix(".building")
+    marker.unlink(missing_ok=True)  # a stale marker of a dead build
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another request started it a moment ago
+        return outputs_state(version)
+    build_outputs_task.enqueue(version.pk)
+    return outputs_state(version)
+
+
+def outputs_zip(version: ScheduleVersion) -> bytes:
+    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped."""
+    event = event_record(version.event)
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp:
         root = Path(tmp)
-        write_outputs(event, schedule_record(version), root, langs, output)
+        write_outputs(event, schedule_record(version), root, LANGS, output_settings())
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(root.rglob("*")):
                 if path.is_file():
                     archive.write(path, path.relative_to(root).as_posix())
     return buffer.getvalue()
+
+
+def build_outputs(version_id: int) -> Path:
+    """Build the zip of a version into the data directory (atomically); return its path.
+
+    Older zips of the same version are removed; a failure is recorded for the page to show.
+    """
+    version = ScheduleVersion.objects.select_related("event").get(pk=version_id)
+    state = outputs_state(version)
+    marker, failure = state.path.with_suffix(".building"), state.path.with_suffix(".failed")
+    state.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        data = outputs_zip(version)
+    except Exception as error:  # the page must say the build failed, not wait forever
+        log.exception("outputs of %s failed", version)
+        failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        marker.unlink(missing_ok=True)
+        raise
+    partial = state.path.with_suffix(".partial")
+    partial.write_bytes(data)
+    partial.replace(state.path)
+    for old in state.path.parent.glob(f"v{version.number}-*"):
+        if old != state.path and old.suffix in (".zip", ".building", ".failed"):
+            old.unlink(missing_ok=True)  # outputs of this version before an edit, their markers
+    marker.unlink(missing_ok=True)
+    return state.path
 
 
 def communique_drafts(row: Event) -> dict[str, str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -172,13 +173,23 @@ def mission_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Every output of a version (agendas, calendars, grids, sheets, report) as a zip."""
+def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpResponseBase:
+    """Every output of a version (agendas, calendars, PDFs, grids, sheets, report) as a zip.
+
+    Built in the background: until it is ready the page says so and reloads itself.
+    """
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
-    response = HttpResponse(exports.outputs_zip(version), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-v{number}.zip"'
-    return response
+    state = exports.request_outputs(version, retry=request.GET.get("retry") == "1")
+    if state.ready:
+        return FileResponse(
+            state.path.open("rb"),
+            as_attachment=True,
+            filename=f"{event.slug}-v{number}.zip",
+            content_type="application/zip",
+        )
+    context = {"event": event, "version": version, "state": state}
+    return page(request, "scheduling/outputs.html", context, status=500 if state.failed else 202)
 
 
 @require_http_methods(["GET", "POST"])
