@@ -1,6 +1,8 @@
 """Django settings: one table of defaults, each overridable by an environment variable.
 
-Every key of :data:`DEFAULTS` is read from the environment first. Document a new key in
+Every key of :data:`DEFAULTS` is read from the environment first. ``LIQA_ENV=production``
+switches to :data:`PRODUCTION_DEFAULTS` (HTTPS only, secure cookies, HSTS, SMTP) so that
+``liqa manage check --deploy`` finds no issue. Document a new key in
 ``docs/reference/web.md`` in the same change that adds it.
 """
 
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.utils.csp import CSP
 
 DEFAULTS: dict[str, str] = {
     "LIQA_DATA_DIR": "./var",
@@ -32,13 +35,34 @@ DEFAULTS: dict[str, str] = {
     "LIQA_MAGIC_LINKS_PER_HOUR": "5",
     "LIQA_SCHEDULER_SECONDS": "20",
     "LIQA_FOLLOW_UP_MONTHS": "1,3,6",
+    "LIQA_ENV": "development",
+    "LIQA_SSL_REDIRECT": "0",
+    "LIQA_PROXY_SSL_HEADER": "",
+    "LIQA_SECURE_COOKIES": "0",
+    "LIQA_HSTS_SECONDS": "0",
+    "LIQA_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "LIQA_HSTS_PRELOAD": "1",
+    "LIQA_MAX_UPLOAD_MB": "10",
+    "LIQA_LOG_LEVEL": "INFO",
 }
 """Every setting of the web app with its default (all values are strings, as in the env)."""
 
+PRODUCTION_DEFAULTS: dict[str, str] = {
+    "LIQA_SSL_REDIRECT": "1",
+    "LIQA_SECURE_COOKIES": "1",
+    "LIQA_HSTS_SECONDS": "31536000",
+    "LIQA_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+}
+"""The defaults that change with ``LIQA_ENV=production`` (the environment still wins)."""
+
 
 def setting(name: str) -> str:
-    """The value of ``name``: from the environment, else from :data:`DEFAULTS`."""
-    return os.environ.get(name, DEFAULTS[name])
+    """The value of ``name``: from the environment, else the (production) default."""
+    if name in os.environ:
+        return os.environ[name]
+    if name in PRODUCTION_DEFAULTS and os.environ.get("LIQA_ENV") == "production":
+        return PRODUCTION_DEFAULTS[name]
+    return DEFAULTS[name]
 
 
 def _flag(name: str) -> bool:
@@ -103,6 +127,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,8 +179,55 @@ STATIC_ROOT = DATA_DIR / "static"
 
 LOGIN_URL = "accounts:signin"
 LOGIN_REDIRECT_URL = "home"
+
+# --- Security: cookies, HTTPS, headers, content security policy (docs/reference/web.md)
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+CSRF_COOKIE_HTTPONLY = False  # Django's default; the token is also in every form
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = _flag("LIQA_SECURE_COOKIES")
+CSRF_COOKIE_SECURE = _flag("LIQA_SECURE_COOKIES")
+SECURE_SSL_REDIRECT = _flag("LIQA_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(setting("LIQA_HSTS_SECONDS"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("LIQA_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _flag("LIQA_HSTS_PRELOAD")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # secret links never leak to other sites
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+
+def _proxy_ssl_header() -> tuple[str, str] | None:
+    """``X-Forwarded-Proto`` -> ``("HTTP_X_FORWARDED_PROTO", "https")`` (empty: no proxy)."""
+    header = setting("LIQA_PROXY_SSL_HEADER").strip()
+    if not header:
+        return None
+    return "HTTP_" + header.upper().replace("-", "_"), "https"
+
+
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header()
+CSRF_TRUSTED_ORIGINS = [BASE_URL] if BASE_URL.startswith(("http://", "https://")) else []
+
+# No inline script or style anywhere: every page's code and style are static files.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# --- Uploads: small forms in memory, files spooled to disk, mission files and sheets capped
+LIQA_MAX_UPLOAD_MB = float(setting("LIQA_MAX_UPLOAD_MB"))
+LIQA_MAX_UPLOAD_BYTES = int(LIQA_MAX_UPLOAD_MB * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB of form fields (files not counted)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 
 def _mailers() -> dict[str, Any]:
@@ -197,6 +269,25 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"liqa": {"handlers": ["console"], "level": "INFO"}},
+    "filters": {"redact": {"()": "liqa.web.logfilters.RedactPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
+    # The handler redacts every record it writes (e-mail addresses, secrets in URLs); the
+    # loggers where Django writes request paths also redact at the source, so no handler
+    # (an error tracker, the test's log capture) ever receives a secret link.
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "liqa": {"level": setting("LIQA_LOG_LEVEL")},
+        "django": {"handlers": [], "level": "WARNING"},
+        "django.request": {"filters": ["redact"]},
+        "django.security.csrf": {"filters": ["redact"]},
+        "django.server": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact"],
+        },
+    },
 }
