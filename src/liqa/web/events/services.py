@@ -6,7 +6,10 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from liqa.core import model as core
 from liqa.core import spreadsheets
@@ -34,6 +37,29 @@ def decode_upload(raw: bytes, filename: str) -> str:
                 )
             ]
         ) from None
+
+
+def check_upload_sizes(files: list[tuple[str, int]]) -> None:
+    """:class:`InputError` naming every uploaded file above ``LIQA_MAX_UPLOAD_MB``."""
+    limit = settings.LIQA_MAX_UPLOAD_BYTES
+    megabytes = float(settings.LIQA_MAX_UPLOAD_MB)
+    shown = number_format(megabytes, 0 if megabytes.is_integer() else 1)
+    problems = [
+        Problem(
+            name,
+            _("the file is %(size)s MB; at most %(limit)s MB is accepted")
+            % {
+                "size": number_format(size / 1024 / 1024, 1),
+                "limit": shown,
+            },
+            hint=_("split it into smaller files, or remove unused sheets and pictures"),
+            code="too_large",
+        )
+        for name, size in files
+        if size > limit
+    ]
+    if problems:
+        raise InputError(problems)
 
 
 def import_event(event: core.Event, *, filename: str, replace: bool = False) -> rows.Event:

@@ -55,6 +55,7 @@ def import_mission(request: HttpRequest) -> HttpResponse:
         filename = upload.name or "mission.yaml"
         context["filename"] = filename
         try:
+            services.check_upload_sizes([(filename, upload.size or 0)])
             event = services.import_mission_file(
                 upload.read(), filename, replace=request.POST.get("replace") == "on"
             )
@@ -79,6 +80,7 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
             context["missing"] = True
             return page(request, "events/spreadsheets.html", context, status=400)
         try:
+            services.check_upload_sizes([(u.name or "sheet.xlsx", u.size or 0) for u in uploads])
             imported = services.import_spreadsheets(
                 event, [(u.name or "sheet.xlsx", u.read()) for u in uploads]
             )
