@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models.versions import ScheduleVersion
@@ -16,11 +17,11 @@ def _no_terms() -> dict[str, float]:
 class RunState(models.TextChoices):
     """Life cycle of a run."""
 
-    QUEUED = "queued", "queued"
-    RUNNING = "running", "running"
-    DONE = "done", "done"
-    FAILED = "failed", "failed"
-    CANCELLED = "cancelled", "cancelled"
+    QUEUED = "queued", pgettext_lazy("run state", "queued")
+    RUNNING = "running", pgettext_lazy("run state", "running")
+    DONE = "done", pgettext_lazy("run state", "done")
+    FAILED = "failed", pgettext_lazy("run state", "failed")
+    CANCELLED = "cancelled", pgettext_lazy("run state", "cancelled")
 
 
 class Run(models.Model):
@@ -44,10 +45,13 @@ class Run(models.Model):
     time_limit = models.FloatField(default=20.0)
     elapsed = models.FloatField(default=0.0)
     objective = models.JSONField(default=_no_terms, blank=True)
-    """Each objective term by name, as the core reports it."""
+    """Each objective term by name, as the core reports it (live while running)."""
     bound = models.FloatField(null=True, blank=True)
     gap = models.FloatField(null=True, blank=True)
+    """Relative gap between the best objective and the bound (0.05 = 5 %)."""
     cancel_requested = models.BooleanField(default=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    """Last sign of life of the worker running it (each progress report refreshes it)."""
     message = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
 
