@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
 from liqa.web.agendas import domain, followups, hosting, profile, services
+from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
@@ -99,13 +103,36 @@ def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("agendas:me", event.slug)
 
 
+def _booking(request: HttpRequest, event: Event, person: str, action: str) -> None:
+    """Book the posted slot for the posted request, or cancel its booking."""
+    key = request.POST.get("key", "")
+    if action == "unbook":
+        bookings.cancel(event, person, key)
+        return
+    try:
+        start = datetime.fromisoformat(request.POST.get("slot", ""))
+    except ValueError:
+        raise bookings.NotBookable(_("Choose one of the free slots.")) from None
+    if start.tzinfo is None:
+        raise bookings.NotBookable(_("Choose one of the free slots."))
+    bookings.book(event, person, key, start, request.user)
+
+
 def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """Requests received and sent, with accept / decline and a form to send one."""
+    """Requests received and sent, with accept / decline, a form to send one, and bookings.
+
+    A participant of a brokerage event books each accepted meeting into a free slot; when
+    someone else was faster the page says who holds the slot (status 409).
+    """
     event, person = participant(request, slug)
     error = ""
+    status = 200
     if request.method == "POST":
+        action = request.POST.get("action", "")
         try:
-            if request.POST.get("action") == "propose":
+            if action in {"book", "unbook"}:
+                _booking(request, event, person, action)
+            elif action == "propose":
                 event_requests.propose(
                     event, person, request.POST.get("target", ""), request.POST.get("message", "")
                 )
@@ -117,10 +144,14 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
                     accept=request.POST.get("action") == "accept",
                 )
             return redirect("agendas:requests", event.slug)
-        except (event_requests.NotYours, MeetingRequest.DoesNotExist):
+        except (event_requests.NotYours, bookings.NotYourRequest, MeetingRequest.DoesNotExist):
             raise PermissionDenied from None
         except RequestError as failure:
-            error = str(failure)
+            error, status = str(failure), 400
+        except bookings.SlotTaken as failure:
+            error, status = str(failure), 409
+        except bookings.NotBookable as failure:
+            error, status = str(failure), 400
     mine = event_requests.requests_of(event, person)
     return page(
         request,
@@ -132,9 +163,10 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
             "names": event_requests.party_names(event),
             "targets": event_requests.possible_targets(event, person),
             "suggestions": domain.suggestions(event, person, current_language()),
+            "bookings": bookings.options(event, person),
             "error": error,
         },
-        status=400 if error else 200,
+        status=status,
     )
 
 

@@ -146,3 +146,9 @@ class BookingSerializer(serializers.Serializer[object]):
     request = serializers.CharField()
     slot = serializers.DateTimeField()
     table = serializers.IntegerField()
+
+
+class DetailSerializer(serializers.Serializer[object]):
+    """Why a request was refused, in words."""
+
+    detail = serializers.CharField()

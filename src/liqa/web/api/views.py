@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -19,6 +20,7 @@ from liqa.web.accounts import permissions
 from liqa.web.agendas import domain as agendas
 from liqa.web.agendas import services as agenda_services
 from liqa.web.api import serializers as s
+from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
 from liqa.web.events.domain import public_view
 from liqa.web.events.models import Event, MeetingRequest
@@ -263,3 +265,63 @@ class HostConfirmations(APIView):
             raise PermissionDenied(f"not yours to confirm: {error}") from None
         data = {"assignment": saved.assignment, "attendees": saved.attendees}
         return Response(s.ConfirmationSerializer(data).data, status=201)
+
+
+def _instant(text: str) -> datetime:
+    """An ISO 8601 instant with a UTC offset, else a 400 naming the field."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError({"slot": [f"not an ISO 8601 date and time: {text!r}"]}) from None
+    if value.tzinfo is None:
+        raise ValidationError({"slot": ["give the UTC offset, e.g. 2030-03-14T10:20:00+01:00"]})
+    return value
+
+
+class RequestBooking(APIView):
+    """Book an accepted brokerage meeting into a free slot (either party), or cancel it."""
+
+    def _person(self, request: Request, row: Event) -> str:
+        _organizer, me = _role(request, row)
+        if me is None:
+            raise PermissionDenied("only a party to the request may book it")
+        return me
+
+    @extend_schema(
+        request=s.BookingRequestSerializer,
+        responses={201: s.BookingSerializer, 400: s.DetailSerializer, 409: s.DetailSerializer},
+    )
+    def post(self, request: Request, slug: str, key: str) -> Response:
+        """Book the slot (the service picks a free table); 409 when it is no longer free."""
+        row = _event(slug)
+        me = self._person(request, row)
+        given = s.BookingRequestSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        start = _instant(given.validated_data["slot"])
+        try:
+            booking = bookings.book(row, me, key, start, request.user)
+        except MeetingRequest.DoesNotExist:
+            raise NotFound(key) from None
+        except bookings.NotYourRequest:
+            raise PermissionDenied("this request is not yours to book") from None
+        except bookings.SlotTaken as error:
+            return Response({"detail": str(error)}, status=409)
+        except bookings.NotBookable as error:
+            return Response({"detail": str(error)}, status=400)
+        data = {"request": key, "slot": booking.slot_start, "table": booking.table}
+        return Response(s.BookingSerializer(data).data, status=201)
+
+    @extend_schema(responses={204: None, 400: s.DetailSerializer})
+    def delete(self, request: Request, slug: str, key: str) -> Response:
+        """Cancel the request's booking (either party)."""
+        row = _event(slug)
+        me = self._person(request, row)
+        try:
+            bookings.cancel(row, me, key)
+        except MeetingRequest.DoesNotExist:
+            raise NotFound(key) from None
+        except bookings.NotYourRequest:
+            raise PermissionDenied("this request is not yours") from None
+        except bookings.NotBookable as error:
+            return Response({"detail": str(error)}, status=400)
+        return Response(status=204)

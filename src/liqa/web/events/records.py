@@ -142,8 +142,8 @@ def person_record(row: rows.Person) -> core.Person:
     )
 
 
-def request_record(row: rows.MeetingRequest) -> core.MeetingRequest:
-    """A request row as a core record."""
+def request_record(row: rows.MeetingRequest, booked: datetime | None = None) -> core.MeetingRequest:
+    """A request row as a core record; a slot ``booked`` for it fixes its start there."""
     return core.MeetingRequest(
         id=row.key,
         requester=row.requester,
@@ -154,7 +154,7 @@ def request_record(row: rows.MeetingRequest) -> core.MeetingRequest:
         message=row.message,
         duration_minutes=row.duration_minutes,
         session=_opt(row.session),
-        fixed_start=row.fixed_start,
+        fixed_start=booked or row.fixed_start,
         attendees=tuple(row.attendees),
         after=tuple(row.after),
         created_at=row.created_at,
@@ -205,7 +205,12 @@ def outcome_record(row: rows.Outcome) -> core.Outcome:
 
 
 def event_record(row: rows.Event) -> core.Event:
-    """The whole event, read from its rows, as the core's record."""
+    """The whole event, read from its rows, as the core's record.
+
+    A booked request (``Booking``) is fixed at its booked slot, as the mission file's
+    ``fixed_start`` would fix it: the scheduler then keeps it there.
+    """
+    booked = dict(rows.Booking.objects.filter(event=row).values_list("request_id", "slot_start"))
     return core.Event(
         id=row.slug,
         kind=core.EventKind(row.kind),
@@ -219,7 +224,7 @@ def event_record(row: rows.Event) -> core.Event:
         venues=tuple(venue_record(r) for r in row.venues.all()),
         organizations=tuple(organization_record(r) for r in row.organizations.all()),
         people=tuple(person_record(r) for r in row.people.all()),
-        requests=tuple(request_record(r) for r in row.requests.all()),
+        requests=tuple(request_record(r, booked.get(r.pk)) for r in row.requests.all()),
         visits=tuple(visit_record(r) for r in row.visits.all()),
         programme=tuple(programme_record(r) for r in row.programme.all()),
         brokerage=brokerage_from_json(row.brokerage),
