@@ -110,12 +110,14 @@ def import_command(
         list[Path],
         typer.Argument(
             help="One XLSX workbook (sheets organizations, people, requests) or CSV files "
-            "named after their table (organizations.csv, participants.csv, requests.csv)."
+            "named after their table (organizations.csv, participants.csv, requests.csv); "
+            "or one backup .zip written by liqa export --event, to restore into the database."
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Mission file to write (.yaml or .json).")
-    ],
+        Path | None,
+        typer.Option("--out", "-o", help="Mission file to write (.yaml or .json)."),
+    ] = None,
     base: Annotated[
         Path | None,
         typer.Option(
@@ -144,11 +146,66 @@ def import_command(
             "the people table."
         ),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Backup: overwrite the event of the same id in the database."
+        ),
+    ] = False,
+    as_slug: Annotated[
+        str | None,
+        typer.Option("--as", help="Backup: restore the event under this new id (a copy)."),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Backup: where the SQLite database lives (default: $LIQA_DATA_DIR, ./var; "
+            "$DATABASE_URL wins).",
+        ),
+    ] = None,
 ) -> None:
-    """Turn organizers' spreadsheets into a mission file; list every wrong row (exit 2)."""
-    from liqa.core.spreadsheets import ImportSettings, import_event
-
+    """Turn organizers' spreadsheets into a mission file, listing every wrong row (exit 2);
+    or restore a whole event from a backup .zip into the database, all or nothing."""
     console = _console()
+    backups = [path for path in files if path.suffix.lower() == ".zip"]
+    spreadsheet_options = {
+        "--out": out,
+        "--base": base,
+        "--event-id": event_id,
+        "--event-title": event_title,
+        "--event-city": event_city,
+        "--event-timezone": event_timezone,
+        "--event-start": event_start,
+        "--event-end": event_end,
+        "--side": side,
+        "--month-first": month_first or None,
+    }
+    if backups:
+        given = [name for name, value in spreadsheet_options.items() if value is not None]
+        if len(files) > 1 or given:
+            raise _fail(
+                console,
+                "a backup .zip is restored on its own"
+                + (f"; {', '.join(given)} cannot be used with it" if given else ""),
+                "liqa import backup.zip [--replace | --as NEW_ID]",
+            )
+        from liqa.cli.backup import import_backup
+
+        import_backup(console, backups[0], replace, as_slug, data_dir)
+        return
+    backup_options = {"--replace": replace or None, "--as": as_slug, "--data-dir": data_dir}
+    given = [name for name, value in backup_options.items() if value is not None]
+    if given:
+        raise _fail(
+            console,
+            f"{', '.join(given)} only apply to a backup .zip",
+            "these options restore an archive written by liqa export --event",
+        )
+    if out is None:
+        raise _fail(
+            console, "missing --out", "give the mission file to write, e.g. --out mission.yaml"
+        )
     event = _base_event(
         console,
         base,
@@ -160,6 +217,19 @@ def import_command(
         event_end,
         not month_first,
     )
+    _import_spreadsheets(console, files, out, event, month_first, side)
+
+
+def _import_spreadsheets(
+    console: Console,
+    files: list[Path],
+    out: Path,
+    event: Event,
+    month_first: bool,
+    side: Side | None,
+) -> None:
+    from liqa.core.spreadsheets import ImportSettings, import_event
+
     if out.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise _fail(
             console,
@@ -229,17 +299,56 @@ def _write(event: Event, out: Path) -> OSError | None:
 
 @app.command("export")
 def export_command(
-    mission: Annotated[Path, typer.Argument(help="Mission file (.yaml, .yml or .json).")],
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="A folder for CSV files, or a workbook ending in .xlsx."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="A folder for CSV files, or a workbook ending in .xlsx; with --event, the "
+            "backup .zip to write.",
+        ),
     ],
+    mission: Annotated[
+        Path | None, typer.Argument(help="Mission file (.yaml, .yml or .json).")
+    ] = None,
+    event_slug: Annotated[
+        str | None,
+        typer.Option(
+            "--event",
+            help="Back up this event (its id) from the database instead: mission file, "
+            "versions, runs, roles, outcomes... in one .zip.",
+        ),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="With --event: where the SQLite database lives (default: $LIQA_DATA_DIR, "
+            "./var; $DATABASE_URL wins).",
+        ),
+    ] = None,
 ) -> None:
-    """Write a mission's organizations, people and requests to CSV files or an XLSX workbook."""
+    """Write a mission's organizations, people and requests to CSV files or an XLSX workbook;
+    or back up a whole event from the database to one .zip (--event)."""
+    console = _console()
+    if event_slug is not None:
+        if mission is not None:
+            raise _fail(
+                console,
+                "give a mission file or --event, not both",
+                "--event backs up an event stored in the database",
+            )
+        from liqa.cli.backup import export_backup
+
+        export_backup(console, event_slug, out, data_dir)
+        return
+    if mission is None:
+        raise _fail(console, "missing MISSION", "give a mission file, or --event ID")
+    if data_dir is not None:
+        raise _fail(console, "--data-dir only applies with --event", "drop it")
     from liqa.core.missionfile import load_event
     from liqa.core.spreadsheets import export_event
 
-    console = _console()
     try:
         event = load_event(mission)
     except InputError as exc:

@@ -1,0 +1,247 @@
+"""Schedule versions (with assignments, pins and publication instants) and finished runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from liqa.core.model import MeetingFormat
+from liqa.web.backup.checks import (
+    COUNT,
+    FLAG,
+    INSTANT,
+    KEY,
+    KEYS,
+    NULLABLE_COUNT,
+    NULLABLE_INSTANT,
+    NULLABLE_NUMBER,
+    NUMBER,
+    TEXT,
+    choice,
+    duplicates,
+    record,
+    records,
+    unknown,
+)
+from liqa.web.backup.section import (
+    Found,
+    Known,
+    Restoring,
+    Section,
+    Users,
+    instant,
+    parse_instant,
+    parse_optional,
+)
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVersion
+
+ASSIGNMENT = record(
+    {
+        "key": KEY,
+        "start": INSTANT,
+        "end": INSTANT,
+        "venue": KEY,
+        "attendees": KEYS,
+        "format": choice(f.value for f in MeetingFormat),
+        "table": NULLABLE_COUNT,
+        "parties": KEYS,
+        "group": KEY,
+        "travel_minutes_before": COUNT,
+        "pinned": FLAG,
+    }
+)
+PROVENANCE = {
+    "type": "object",
+    "properties": {"method": TEXT, "created_at": INSTANT},
+    "required": ["method", "created_at"],
+}
+UNPLACED = record(
+    {"id": KEY, "reason": TEXT},
+    {"detail": TEXT, "blocking": {"type": "array", "items": TEXT}},
+)
+VERSION = record(
+    {
+        "number": COUNT | {"minimum": 1},
+        "created_at": INSTANT,
+        "published_at": NULLABLE_INSTANT,
+        "provenance": PROVENANCE,
+        "unplaced": records(UNPLACED),
+        "assignments": records(ASSIGNMENT),
+    }
+)
+
+
+def _assignment(row: AssignmentRow) -> dict[str, Any]:
+    return {
+        "key": row.key,
+        "start": instant(row.start),
+        "end": instant(row.end),
+        "venue": row.venue,
+        "attendees": list(row.attendees),
+        "format": row.format,
+        "table": row.table,
+        "parties": list(row.parties),
+        "group": row.group,
+        "travel_minutes_before": row.travel_minutes_before,
+        "pinned": row.pinned,
+    }
+
+
+def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
+    versions = ScheduleVersion.objects.filter(event=event).order_by("number")
+    return [
+        {
+            "number": version.number,
+            "created_at": instant(version.created_at),
+            "published_at": instant(version.published_at),
+            "provenance": version.provenance,
+            "unplaced": version.unplaced,
+            "assignments": [
+                _assignment(row) for row in version.assignments.order_by("start", "key")
+            ],
+        }
+        for version in versions.prefetch_related("assignments")
+    ]
+
+
+def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
+    yield from duplicates(data, ("number",), "version")
+    for index, version in enumerate(data):
+        for path, message in duplicates(version["assignments"], ("key",), "assignment"):
+            yield f"[{index}].assignments{path}", message
+
+
+def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
+    for item in data:
+        version = ScheduleVersion.objects.create(
+            event=state.event,
+            number=item["number"],
+            provenance=item["provenance"],
+            unplaced=item["unplaced"],
+        )
+        AssignmentRow.objects.bulk_create(
+            AssignmentRow(
+                version=version,
+                key=a["key"],
+                start=parse_instant(a["start"]),
+                end=parse_instant(a["end"]),
+                venue=a["venue"],
+                attendees=a["attendees"],
+                format=a["format"],
+                table=a["table"],
+                parties=a["parties"],
+                group=a["group"],
+                travel_minutes_before=a["travel_minutes_before"],
+                pinned=a["pinned"],
+            )
+            for a in item["assignments"]
+        )
+        # created_at is set on insert; published last, once its assignments are in place
+        ScheduleVersion.objects.filter(pk=version.pk).update(
+            created_at=parse_instant(item["created_at"]),
+            published_at=parse_optional(item["published_at"]),
+        )
+        state.versions[item["number"]] = version
+
+
+VERSIONS = Section(
+    member="versions.json",
+    schema=records(VERSION),
+    dump=_dump_versions,
+    restore=_restore_versions,
+    counts=lambda data: {
+        "versions": len(data),
+        "assignments": sum(len(v["assignments"]) for v in data),
+    },
+    references=_check_versions,
+)
+
+FINAL = (RunState.DONE, RunState.FAILED, RunState.CANCELLED)
+"""Runs in these states are backed up; a queued or running run belongs to the task queue
+of its database and is left out."""
+
+RUN = record(
+    {
+        "state": choice(FINAL),
+        "base": NULLABLE_COUNT,
+        "result": NULLABLE_COUNT,
+        "created_by": {"type": ["string", "null"], "maxLength": 150},
+        "created_at": INSTANT,
+        "started_at": NULLABLE_INSTANT,
+        "finished_at": NULLABLE_INSTANT,
+        "time_limit": NUMBER,
+        "elapsed": NUMBER,
+        "objective": {"type": "object", "additionalProperties": NUMBER},
+        "bound": NULLABLE_NUMBER,
+        "gap": NULLABLE_NUMBER,
+        "cancel_requested": FLAG,
+        "message": TEXT,
+    }
+)
+
+
+def _dump_runs(event: Event, users: Users) -> list[dict[str, Any]]:
+    runs = (
+        Run.objects.filter(event=event, state__in=FINAL)
+        .select_related("base", "result", "created_by")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "state": run.state,
+            "base": run.base.number if run.base is not None else None,
+            "result": run.result.number if run.result is not None else None,
+            "created_by": users.ref(run.created_by),
+            "created_at": instant(run.created_at),
+            "started_at": instant(run.started_at),
+            "finished_at": instant(run.finished_at),
+            "time_limit": run.time_limit,
+            "elapsed": run.elapsed,
+            "objective": run.objective,
+            "bound": run.bound,
+            "gap": run.gap,
+            "cancel_requested": run.cancel_requested,
+            "message": run.message,
+        }
+        for run in runs
+    ]
+
+
+def _check_runs(data: list[dict[str, Any]], known: Known) -> Found:
+    for index, run in enumerate(data):
+        for key in ("base", "result"):
+            if run[key] is not None and run[key] not in known.versions:
+                yield f"[{index}].{key}", f"unknown version {run[key]}"
+        if message := unknown(run["created_by"] or "", known.users, "user"):
+            yield f"[{index}].created_by", message
+
+
+def _restore_runs(state: Restoring, data: list[dict[str, Any]]) -> None:
+    for item in data:
+        run = Run.objects.create(
+            event=state.event,
+            state=item["state"],
+            base=state.versions.get(item["base"]) if item["base"] is not None else None,
+            result=state.versions.get(item["result"]) if item["result"] is not None else None,
+            created_by=state.users[item["created_by"]] if item["created_by"] else None,
+            started_at=parse_optional(item["started_at"]),
+            finished_at=parse_optional(item["finished_at"]),
+            time_limit=item["time_limit"],
+            elapsed=item["elapsed"],
+            objective=item["objective"],
+            bound=item["bound"],
+            gap=item["gap"],
+            cancel_requested=item["cancel_requested"],
+            message=item["message"],
+        )
+        Run.objects.filter(pk=run.pk).update(created_at=parse_instant(item["created_at"]))
+
+
+RUNS = Section(
+    member="runs.json",
+    schema=records(RUN),
+    dump=_dump_runs,
+    restore=_restore_runs,
+    counts=lambda data: {"runs": len(data)},
+    references=_check_runs,
+)

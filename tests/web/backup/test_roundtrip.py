@@ -1,0 +1,114 @@
+"""Backup then restore gives back the same event: member by member, and as pages see it."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from liqa.core import model as core
+from liqa.web.accounts.models import Membership
+from liqa.web.agendas.domain import agenda_of
+from liqa.web.backup.dump import backup_event
+from liqa.web.backup.restore import restore_backup
+from liqa.web.events.models import Event, MeetingRequest
+from liqa.web.events.records import request_record
+from liqa.web.scheduling.records import schedule_record
+from liqa.web.scheduling.services import latest_published
+from tests.web.backup.conftest import Busy
+
+pytestmark = pytest.mark.integration
+
+
+def members(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def without_created_at(manifest: bytes) -> dict[str, Any]:
+    data = json.loads(manifest)
+    del data["created_at"]
+    return dict(data)
+
+
+def published_assignments(event: Event) -> tuple[core.Assignment, ...]:
+    version = latest_published(event)
+    assert version is not None
+    return schedule_record(version).assignments
+
+
+def views(event: Event, busy: Busy) -> dict[str, object]:
+    """What pages show of the event: a delegate's and a host's agendas, the published
+    assignments, the answered request and who holds which role."""
+    return {
+        "delegate": agenda_of(event, busy.delegate, "ar"),
+        "host": agenda_of(event, busy.host, "fr"),
+        "published": published_assignments(event),
+        "r-09": request_record(MeetingRequest.objects.get(event=event, key="r-09")),
+        "roles": sorted(
+            Membership.objects.filter(event=event).values_list(
+                "user__email", "role", "person", "organization"
+            )
+        ),
+    }
+
+
+def test_restore_into_an_empty_database_then_backup_again_is_identical(
+    busy: Busy, archive: Path
+) -> None:
+    before = views(busy.event, busy)
+    Event.objects.all().delete()
+    User.objects.all().delete()
+    restored = restore_backup(archive)
+    again = members(backup_event(restored.event).content)
+    first = members(archive.read_bytes())
+    assert list(again) == list(first)
+    assert [name for name in first if first[name] != again[name]] == ["manifest.json"]
+    assert without_created_at(again["manifest.json"]) == without_created_at(first["manifest.json"])
+    assert views(restored.event, busy) == before
+    assert before["r-09"].status is core.RequestStatus.ACCEPTED  # type: ignore[union-attr]
+
+
+def test_backup_holds_every_kind_of_event_data(busy: Busy, archive: Path) -> None:
+    manifest = json.loads(members(archive.read_bytes())["manifest.json"])
+    counts = manifest["counts"]
+    assert {k: counts[k] for k in ("versions", "runs", "outcomes", "confirmations")} == {
+        "versions": 2,
+        "runs": 2,
+        "outcomes": 1,
+        "confirmations": 1,
+    }
+    assert counts["reminders"] == 1
+    assert counts["memberships"] == Membership.objects.filter(event=busy.event).count()
+    versions = json.loads(members(archive.read_bytes())["versions.json"])
+    assert [(v["number"], v["published_at"] is not None) for v in versions] == [
+        (1, False),
+        (2, True),
+    ]
+    pinned = [{a["key"] for a in v["assignments"] if a["pinned"]} for v in versions]
+    assert [busy.pinned in keys for keys in pinned] == [True, True]
+
+
+def test_restore_as_another_id_keeps_the_original(busy: Busy, archive: Path) -> None:
+    restored = restore_backup(archive, as_slug="copy-2024")
+    assert sorted(Event.objects.values_list("slug", flat=True)) == [
+        "copy-2024",
+        "morocco-us-digital-2024",
+    ]
+    original, copy = views(busy.event, busy), views(restored.event, busy)
+    assert copy["published"] == original["published"]
+    assert copy["roles"] == original["roles"]
+    assert copy["r-09"] == original["r-09"]
+
+
+def test_restore_with_replace_overwrites_the_event(busy: Busy, archive: Path) -> None:
+    before = views(busy.event, busy)
+    MeetingRequest.objects.filter(event=busy.event, key="r-09").update(status="declined")
+    restored = restore_backup(archive, replace=True)
+    assert (restored.replaced, Event.objects.count()) == (True, 1)
+    assert views(restored.event, busy) == before
