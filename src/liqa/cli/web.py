@@ -57,10 +57,19 @@ def worker(
     interval: Annotated[float, typer.Option(help="Seconds between polls when idle.")] = 1.0,
     batch: Annotated[bool, typer.Option(help="Exit when no task is left.")] = False,
 ) -> None:
-    """Run background tasks (scheduler runs) from the database queue; run several if you like."""
+    """Run background tasks (scheduler runs) from the database queue; run several if you like.
+
+    On start, runs left running by a worker that died (no heartbeat for
+    ``LIQA_RUN_STALE_SECONDS``) are marked failed, so that they can be run again.
+    """
     _start(data_dir)
     from django.core.management import call_command
 
+    from liqa.web.scheduling.services import reap_stale_runs
+
+    reaped = reap_stale_runs()
+    if reaped:
+        console.print(f"{reaped} run(s) left by a stopped worker marked failed")
     args = ["--interval", str(interval)] + (["--batch"] if batch else [])
     call_command("db_worker", *args)
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from liqa.core import model as core
+from liqa.core.scheduling.progress import OnProgress, relative_gap
 
 
 class PlannerMissing(RuntimeError):
@@ -28,18 +29,24 @@ class Plan:
     objective: Mapping[str, float] = field(default_factory=dict)
     bound: float | None = None
     gap: float | None = None
+    """Relative (0.05 = the best possible is at most 5 % better)."""
 
 
-def _fresh(event: core.Event, time_limit: float) -> Plan:
+def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None) -> Plan:
     try:
         from liqa.core.scheduling.planning import PlanSettings, plan_event
     except ImportError as error:
         raise PlannerMissing(f"the core planner is not available: {error}") from error
-    outcome = plan_event(event, PlanSettings(time_limit=time_limit))
+    outcome = plan_event(event, PlanSettings(time_limit=time_limit, on_progress=on_progress))
     return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
 
 
-def _replan_brokerage(event: core.Event, previous: core.Schedule, time_limit: float) -> Plan:
+def _replan_brokerage(
+    event: core.Event,
+    previous: core.Schedule,
+    time_limit: float,
+    on_progress: OnProgress | None,
+) -> Plan:
     """The core's minimal-change re-plan, with the previous version's pins fixed in place."""
     from liqa.core.scheduling.brokerage import Placement, Settings, Timetable
     from liqa.core.scheduling.brokerage.from_event import event_problem, to_schedule
@@ -58,29 +65,44 @@ def _replan_brokerage(event: core.Event, previous: core.Schedule, time_limit: fl
         placements.append(Placement(assignment.id, slot, assignment.table))
         if assignment.pinned:
             problem = pin_meeting(problem, assignment.id, slot)
-    result, _diff = replan(problem, Timetable(tuple(placements)), Settings(time_limit=time_limit))
+    settings = Settings(time_limit=time_limit, on_progress=on_progress)
+    result, _diff = replan(problem, Timetable(tuple(placements)), settings)
     schedule = to_schedule(event, problem, result)
     provenance = replace(schedule.provenance, parent_version=previous.version)
+    objective = {name: float(value) for name, value in result.objective.items()}
+    solved = objective.get("weighted", objective.get("breaks"))
     return Plan(
         replace(schedule, provenance=provenance),
         result.status.value,
-        {name: float(value) for name, value in result.objective.items()},
+        objective,
         result.bound,
-        result.gap,
+        None if result.gap is None else relative_gap(solved, result.bound),
     )
 
 
-def _replan(event: core.Event, previous: core.Schedule, time_limit: float) -> Plan:
+def _replan(
+    event: core.Event, previous: core.Schedule, time_limit: float, on_progress: OnProgress | None
+) -> Plan:
     if event.kind is core.EventKind.BROKERAGE:
-        return _replan_brokerage(event, previous, time_limit)
+        return _replan_brokerage(event, previous, time_limit, on_progress)
     from liqa.core.scheduling import itinerary
 
     schedule, result, _changes = itinerary.replan(event, previous)
     return Plan(schedule, schedule.provenance.status, dict(result.terms), result.bound, result.gap)
 
 
-def plan(event: core.Event, *, time_limit: float, previous: core.Schedule | None = None) -> Plan:
-    """Plan ``event`` with the core (re-plan around ``previous`` when given)."""
+def plan(
+    event: core.Event,
+    *,
+    time_limit: float,
+    previous: core.Schedule | None = None,
+    on_progress: OnProgress | None = None,
+) -> Plan:
+    """Plan ``event`` with the core (re-plan around ``previous`` when given).
+
+    ``on_progress`` hears the solver's live progress and may stop it (see
+    :mod:`liqa.core.scheduling.progress`); the itinerary re-plan is instant and silent.
+    """
     if previous is not None:
-        return _replan(event, previous, time_limit)
-    return _fresh(event, time_limit)
+        return _replan(event, previous, time_limit, on_progress)
+    return _fresh(event, time_limit, on_progress)

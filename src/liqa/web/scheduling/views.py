@@ -7,6 +7,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.web.accounts import permissions
@@ -44,13 +45,14 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def run_status(run: Run) -> dict[str, object]:
-    """What the progress page shows, as JSON."""
+    """What the progress page shows, as JSON (objective, bound and gap live while running)."""
     elapsed = run.elapsed
     if run.state == RunState.RUNNING and run.started_at is not None:
         elapsed = (timezone.now() - run.started_at).total_seconds()
     return {
         "id": run.pk,
         "state": run.state,
+        "state_label": str(RunState(run.state).label),
         "finished": run.finished,
         "elapsed": round(elapsed, 1),
         "time_limit": run.time_limit,
@@ -58,7 +60,7 @@ def run_status(run: Run) -> dict[str, object]:
         "objective": " · ".join(f"{k} {v:g}" for k, v in run.objective.items()) or None,
         "bound": None if run.bound is None else f"{run.bound:g}",
         "gap": None if run.gap is None else f"{run.gap:.1%}",
-        "message": run.message,
+        "message": gettext(run.message) if run.message else "",
         "cancel_requested": run.cancel_requested,
         "result": run.result.number if run.result is not None else None,
     }
@@ -67,6 +69,7 @@ def run_status(run: Run) -> dict[str, object]:
 def run_page(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     """The progress page; it polls :func:`run_json` until the run finishes."""
     event = organizer_event(request, slug)
+    services.reap_stale_runs()
     run = get_object_or_404(Run, event=event, pk=run_id)
     return page(
         request, "scheduling/run.html", {"event": event, "run": run, "status": run_status(run)}
@@ -74,14 +77,16 @@ def run_page(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
 
 
 def run_json(request: HttpRequest, slug: str, run_id: int) -> JsonResponse:
-    """The run's state and progress, polled by the progress page."""
+    """The run's state and progress, polled by the progress page (runs whose worker died
+    are marked failed first)."""
     event = organizer_event(request, slug)
+    services.reap_stale_runs()
     return JsonResponse(run_status(get_object_or_404(Run, event=event, pk=run_id)))
 
 
 @require_POST
 def cancel_run(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
-    """Ask a run to stop."""
+    """Ask a run to stop (it keeps nothing)."""
     event = organizer_event(request, slug)
     services.cancel_run(get_object_or_404(Run, event=event, pk=run_id))
     return redirect("scheduling:run", event.slug, run_id)

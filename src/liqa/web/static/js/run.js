@@ -1,4 +1,5 @@
-// Polls the run record and updates the progress page until the run finishes.
+// Polls the run record and updates the progress page live (state, elapsed, best objective,
+// bound, gap) until the run finishes; then reloads to show the result or "Run again".
 (function () {
   "use strict";
   var box = document.getElementById("run");
@@ -12,7 +13,9 @@
       .then(function (r) { return r.json(); })
       .then(function (s) {
         document.getElementById("run-progress").value = s.progress;
-        show("run-state", s.state);
+        var state = document.getElementById("run-state");
+        state.dataset.state = s.state;
+        show("run-state", s.state_label);
         show("run-elapsed", s.elapsed);
         show("run-objective", s.objective);
         show("run-bound", s.bound);
