@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from liqa.web.accounts.models import Membership, Role, SignInLink
+from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.events.models import Event, Person
 
 
@@ -81,6 +81,32 @@ def enrol_everyone(event: Event) -> int:
         enrol_participant(event, person)
         count += 1
     return count
+
+
+def withdraw_person(event: Event, person: str, *, keep_email: str = "") -> int:
+    """Remove the participant roles of ``person`` held by any address but ``keep_email``.
+
+    For a person deleted from the event (no ``keep_email``) or whose e-mail address
+    changed: the old address loses access, and the person's calendar feeds are revoked.
+    """
+    members = Membership.objects.filter(event=event, role=Role.PARTICIPANT, person=person)
+    if keep_email:
+        members = members.exclude(user__email__iexact=keep_email)
+    removed, _by_model = members.delete()
+    if removed:
+        CalendarFeed.objects.filter(event=event, person=person, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+    return removed
+
+
+def withdraw_host(event: Event, organization: str) -> int:
+    """Remove the administrators of a host organization deleted from the event."""
+    members = Membership.objects.filter(
+        event=event, role=Role.HOST_ADMIN, organization=organization
+    )
+    removed, _by_model = members.delete()
+    return removed
 
 
 def issue_link(user: User, next_url: str = "") -> str:

@@ -1,0 +1,122 @@
+"""The organizer's editing pages: list, add, change and delete an event's records.
+
+Glue only: the organizer check, the form, :mod:`liqa.web.events.editing` (which has the
+core judge every change), then the accounts that follow people and hosts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from liqa.web.accounts import permissions
+from liqa.web.accounts import services as account_services
+from liqa.web.events import editing
+from liqa.web.events.editing.kinds import BROKERAGE, Kind
+from liqa.web.events.forms import FORMS
+from liqa.web.events.models import Event, Person
+from liqa.web.events.records import event_record
+from liqa.web.pages import page
+
+
+def _organizer_event(request: HttpRequest, slug: str) -> Event:
+    event = get_object_or_404(Event, slug=slug)
+    if not permissions.is_organizer(request.user, event):
+        raise PermissionDenied
+    return event
+
+
+def _kind(name: str) -> Kind:
+    kind = editing.KINDS.get(name)
+    if kind is None:
+        raise Http404(name)
+    return kind
+
+
+def _index(request: HttpRequest, event: Event, refused: list[str], status: int) -> HttpResponse:
+    core_event = event_record(event)
+    sections = [
+        (kind, editing.kinds.records_of(core_event, kind))
+        for kind in editing.KINDS.values()
+        if kind is not BROKERAGE
+    ]
+    context: dict[str, Any] = {
+        "event": event,
+        "sections": sections,
+        "brokerage": core_event.brokerage,
+        "refused": refused,
+    }
+    return page(request, "events/edit/index.html", context, status=status)
+
+
+def edit_index(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every record of the event by kind, with links to add, change and delete."""
+    return _index(request, _organizer_event(request, slug), [], 200)
+
+
+def _after_save(event: Event, kind: Kind, key: str) -> None:
+    """People with an e-mail address get their participant account; an old address loses it."""
+    if kind.name != "people":
+        return
+    person = Person.objects.get(event=event, key=key)
+    account_services.withdraw_person(event, key, keep_email=person.email)
+    if person.email:
+        account_services.enrol_participant(event, person)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = None) -> HttpResponse:
+    """Add (no key) or change one record; the brokerage setup has no key."""
+    event = _organizer_event(request, slug)
+    what = _kind(kind)
+    existing = key is not None or what is BROKERAGE
+    try:
+        initial = editing.initial(event, what, key) if existing else {}
+    except editing.NoSuchRecord:
+        raise Http404(key) from None
+    form = FORMS[what.name](
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        event=event_record(event),
+        existing=existing,
+    )
+    general: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = editing.save(event, what, key, form.cleaned_data)
+        except editing.EditRefused as refused:
+            for name, messages in refused.fields.items():
+                for message in messages:
+                    form.add_error(name if name in form.fields else None, message)
+            general = refused.general
+        else:
+            _after_save(event, what, saved)
+            return redirect(reverse("events:edit", args=[event.slug]) + f"#{what.name}")
+    context = {"event": event, "kind": what, "key": key, "form": form, "general": general}
+    status = 400 if request.method == "POST" else 200
+    return page(request, "events/edit/form.html", context, status=status)
+
+
+@require_POST
+def delete_record(request: HttpRequest, slug: str, kind: str, key: str) -> HttpResponse:
+    """Delete one record, unless something still refers to it (then say what)."""
+    event = _organizer_event(request, slug)
+    what = _kind(kind)
+    if what is BROKERAGE:
+        raise Http404(kind)
+    try:
+        editing.delete(event, what, key)
+    except editing.NoSuchRecord:
+        raise Http404(key) from None
+    except editing.EditRefused as refused:
+        return _index(request, event, refused.general, 409)
+    if what.name == "people":
+        account_services.withdraw_person(event, key)
+    elif what.name == "organizations":
+        account_services.withdraw_host(event, key)
+    return redirect(reverse("events:edit", args=[event.slug]) + f"#{what.name}")

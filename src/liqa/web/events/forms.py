@@ -1,0 +1,185 @@
+"""Forms of the organizer's editing pages: they read and type values, the core judges them.
+
+Fields are named after the core record's attributes (the id is ``key``). References to
+other records (an organization, a venue) are offered as lists, but read as plain text,
+so that the core's validator, not the form, says when one is unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from liqa.core import model as core
+
+_INSTANT_HELP = _("YYYY-MM-DD HH:MM, local time of the leg that day (or ISO 8601 with an offset)")
+_TIME_HELP = _("HH:MM, 24 h")
+
+
+class ListField(forms.CharField):
+    """Words separated by commas, read as a list (``"ar, fr"`` → ``["ar", "fr"]``)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        """Show a list as comma-separated words."""
+        return ", ".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        """The words, without blanks."""
+        text = super().to_python(value) or ""
+        return [word.strip() for word in text.split(",") if word.strip()]
+
+
+class ChoiceText(forms.CharField):
+    """A list to pick from whose value is read as text (the core checks the reference)."""
+
+    def __init__(self, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(widget=forms.Select(choices=[("", "—"), *choices]), **kwargs)
+
+
+def _text(label: Any, required: bool = False, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=required, **kwargs)
+
+
+def _key_field() -> forms.CharField:
+    return _text(
+        _("Key"), required=True, help_text=_("letters, digits, '-', '_' and '.'; cannot change")
+    )
+
+
+def _choices(records: list[Any]) -> list[tuple[str, str]]:
+    return [(r.id, f"{r.name} ({r.id})") for r in records]
+
+
+class EditForm(forms.Form):
+    """A record's form; ``key`` is read-only once the record exists."""
+
+    def __init__(self, *args: Any, event: core.Event, existing: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.event = event
+        if existing and "key" in self.fields:
+            self.fields["key"].disabled = True
+            self.fields["key"].required = False
+
+
+class OrganizationForm(EditForm):
+    """An organization."""
+
+    key = _key_field()
+    name = _text(_("Name"), required=True)
+    name_ar = _text(_("Name in Arabic"))
+    short_name = _text(_("Short name"))
+    side = forms.ChoiceField(
+        label=_("Side"),
+        choices=[
+            (core.Side.DELEGATION.value, _("delegation")),
+            (core.Side.HOST.value, _("host")),
+            (core.Side.BOTH.value, _("both")),
+        ],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[(k.value, k.value) for k in core.OrgKind], required=False
+    )
+    sector = _text(_("Sector"))
+    country = _text(_("Country"))
+    themes = ListField(label=_("Themes"), required=False)
+    venue = _text(_("Venue"))
+    website = _text(_("Website"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
+
+
+class PersonForm(EditForm):
+    """A participant."""
+
+    key = _key_field()
+    name = _text(_("Name"), required=True)
+    name_ar = _text(_("Name in Arabic"))
+    organization = _text(_("Organization"))
+    role = _text(_("Role"))
+    languages = ListField(label=_("Languages"), required=False, help_text="ar, fr, en")
+    email = _text(_("E-mail"))
+    phone = _text(_("Phone"))
+    themes = ListField(label=_("Themes"), required=False)
+    table = forms.IntegerField(label=_("Fixed table"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"] = ChoiceText(
+            _choices(list(self.event.organizations)), label=_("Organization")
+        )
+
+
+class VenueForm(EditForm):
+    """A venue."""
+
+    key = _key_field()
+    name = _text(_("Name"), required=True)
+    name_ar = _text(_("Name in Arabic"))
+    city = _text(_("City"), required=True)
+    timezone = _text(_("Time zone"), required=True, help_text="Africa/Casablanca")
+    address = _text(_("Address"))
+    latitude = forms.FloatField(label=_("Latitude"), required=False)
+    longitude = forms.FloatField(label=_("Longitude"), required=False)
+
+
+class LegForm(EditForm):
+    """A leg: one city of the event."""
+
+    key = _key_field()
+    city = _text(_("City"), required=True)
+    timezone = _text(_("Time zone"), required=True, help_text="America/Chicago")
+    start = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    hotel = _text(_("Hotel"))
+    day_start = _text(_("Day starts"), required=True, help_text=_TIME_HELP)
+    day_end = _text(_("Day ends"), required=True, help_text=_TIME_HELP)
+    lunch_start = _text(_("Lunch from"), required=True, help_text=_TIME_HELP)
+    lunch_end = _text(_("Lunch until"), required=True, help_text=_TIME_HELP)
+    lunch_minutes = forms.IntegerField(label=_("Lunch minutes"))
+    max_visits_per_day = forms.IntegerField(label=_("Visits per day at most"))
+    speed_kmh = forms.FloatField(label=_("Travel speed (km/h)"))
+    detour_factor = forms.FloatField(label=_("Detour factor"))
+    buffer_minutes = forms.IntegerField(label=_("Buffer between visits (minutes)"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hotel"] = ChoiceText(_choices(list(self.event.venues)), label=_("Hotel"))
+
+
+class SessionForm(EditForm):
+    """A brokerage session: a block of slots on one day."""
+
+    key = _key_field()
+    start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
+    end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
+
+
+class BrokerageForm(EditForm):
+    """The brokerage setup: where, how long a slot is, how many tables."""
+
+    venue = _text(_("Venue"))
+    slot_minutes = forms.IntegerField(label=_("Slot length (minutes)"))
+    tables = forms.IntegerField(label=_("Tables"))
+    max_meetings_per_session = forms.IntegerField(
+        label=_("Meetings per person and session at most"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
+
+
+FORMS: dict[str, type[EditForm]] = {
+    "organizations": OrganizationForm,
+    "people": PersonForm,
+    "venues": VenueForm,
+    "legs": LegForm,
+    "sessions": SessionForm,
+    "brokerage": BrokerageForm,
+}
+"""Kind name (see ``editing.KINDS``) → its form."""
