@@ -142,13 +142,6 @@ KINDS: dict[str, Kind] = {
     kind.name: kind for kind in (ORGANIZATIONS, PEOPLE, VENUES, LEGS, SESSIONS, BROKERAGE)
 }
 
-_BY_KIND: dict[str, str] = {
-    "organizations": "organizations",
-    "people": "people",
-    "venues": "venues",
-    "legs": "legs",
-}
-
 
 def records_of(event: core.Event, kind: Kind) -> list[Any]:
     """The core records of one kind, in file order (the brokerage setup as one record)."""
@@ -156,7 +149,7 @@ def records_of(event: core.Event, kind: Kind) -> list[Any]:
         return list(event.brokerage.sessions) if event.brokerage else []
     if kind is BROKERAGE:
         return [event.brokerage] if event.brokerage else []
-    return list(getattr(event, _BY_KIND[kind.name]))
+    return list(getattr(event, kind.name))  # organizations, people, venues, legs
 
 
 def _plain(value: Any, spans: list[LegSpan]) -> Any:

@@ -4,13 +4,12 @@ The event's rows become mission data (``event_to_data``); instants of every reco
 written with their UTC offset, so that editing a leg (its zone, its dates) never moves
 what other records say, only the validator's view of whether they still fit. The edit
 is applied to that data, and the whole of it is checked (schema, ids, references, legs,
-instants); the problems that the edit introduced are returned with their paths.
+instants); every problem comes back with its path.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from liqa.core import model as core
@@ -61,16 +60,3 @@ def mission_data(event: core.Event) -> dict[str, Any]:
 def check(data: dict[str, Any]) -> tuple[core.Event | None, list[Problem]]:
     """The core's verdict on mission data: the event it describes, or every problem."""
     return validate_text(json.dumps(data, ensure_ascii=False), f"{FILENAME}.json")
-
-
-def new_problems(before: list[Problem], after: list[Problem]) -> list[Problem]:
-    """Problems of ``after`` that ``before`` did not have (the ones an edit introduced)."""
-    known = Counter((p.code, p.message) for p in before)
-    out = []
-    for problem in after:
-        key = (problem.code, problem.message)
-        if known[key]:
-            known[key] -= 1
-        else:
-            out.append(problem)
-    return out
