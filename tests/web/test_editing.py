@@ -338,3 +338,8 @@ def test_unknown_record_or_kind_is_not_found(org_client: Client, event: Event) -
         for p in ("people/p-nobody", "brokerage/x")
     ]
     assert [r.status_code for r in pages + deletions] == [404, 404, 404, 404]
+
+
+def test_overview_links_to_the_editing_pages(org_client: Client, event: Event) -> None:
+    page = org_client.get(f"/organize/{event.slug}/").content.decode()
+    assert f'href="/events/{event.slug}/edit/" id="edit-event"' in page
