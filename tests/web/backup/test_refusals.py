@@ -257,4 +257,5 @@ def test_archive_round_trips_through_bytes(small: Path) -> None:
             "runs.json",
             "confirmations.json",
             "reminders.json",
+            "bookings.json",
         ]

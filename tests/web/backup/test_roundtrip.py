@@ -16,11 +16,13 @@ from liqa.web.accounts.models import Membership
 from liqa.web.agendas.domain import agenda_of
 from liqa.web.backup.dump import backup_event
 from liqa.web.backup.restore import restore_backup
-from liqa.web.events.models import Event, MeetingRequest
+from liqa.web.events import bookings
+from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.events.records import request_record
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
 from tests.web.backup.conftest import Busy
+from tests.web.factories import at
 
 pytestmark = pytest.mark.integration
 
@@ -112,3 +114,35 @@ def test_restore_with_replace_overwrites_the_event(busy: Busy, archive: Path) ->
     restored = restore_backup(archive, replace=True)
     assert (restored.replaced, Event.objects.count()) == (True, 1)
     assert views(restored.event, busy) == before
+
+
+def test_brokerage_bookings_round_trip_and_stay_bookings(event: Event, tmp_path: Path) -> None:
+    amina = User.objects.get(email="amina@example.org")
+    bookings.book(event, "p-amina", "r-1", at(9, 20), amina)
+    bookings.book(event, "p-chen", "r-2", at(9, 40))
+    path = tmp_path / "tunis.zip"
+    path.write_bytes(backup_event(event).content)
+    Event.objects.all().delete()
+    User.objects.all().delete()
+    restored = restore_backup(path).event
+    first, again = members(path.read_bytes()), members(backup_event(restored).content)
+    assert [name for name in first if first[name] != again[name]] == ["manifest.json"]
+    assert json.loads(again["manifest.json"])["counts"]["bookings"] == 2
+    assert sorted(
+        BookingSeat.objects.filter(event=restored).values_list(
+            "booking__request__key", "party", "seat", "slot_start"
+        )
+    ) == [
+        ("r-1", "p-amina", 1, at(9, 20)),
+        ("r-1", "p-bruno", 1, at(9, 20)),
+        ("r-2", "p-amina", 1, at(9, 40)),
+        ("r-2", "p-chen", 1, at(9, 40)),
+    ]
+    booked = Booking.objects.get(event=restored, request__key="r-1")
+    assert (booked.booked_by, booked.booked_as) == (
+        User.objects.get(email="amina@example.org"),
+        "p-amina",
+    )
+    # the booking is still a booking: cancelled, the request is free again
+    bookings.cancel(restored, "p-amina", "r-1")
+    assert MeetingRequest.objects.get(event=restored, key="r-1").fixed_start is None

@@ -6,6 +6,7 @@ records the web app keeps) and one JSON member per :data:`~.members.SECTIONS` en
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -20,13 +21,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 import liqa
+from liqa.core import model as core
 from liqa.core.missionfile import dumps_event
 from liqa.web.backup.accounts import USERS
 from liqa.web.backup.archive import digest, write_archive
 from liqa.web.backup.members import FORMAT, MANIFEST, MISSION, MISSION_COUNTS, SECTIONS, VERSION
 from liqa.web.backup.schedules import FINAL
 from liqa.web.backup.section import Users
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import Run
 
@@ -61,10 +63,22 @@ def _snapshot() -> Iterator[None]:
         yield
 
 
+def stored_event(event: Event) -> core.Event:
+    """The event as its rows hold it: :func:`event_record` lays each booking over its
+    request's ``fixed_start`` for the scheduler; a backup keeps the request's own value
+    (bookings are a member of their own)."""
+    record = event_record(event)
+    own = dict(MeetingRequest.objects.filter(event=event).values_list("key", "fixed_start"))
+    requests = tuple(dataclasses.replace(r, fixed_start=own[r.id]) for r in record.requests)
+    return dataclasses.replace(record, requests=requests)
+
+
 def backup_event(event: Event, now: datetime | None = None) -> Backup:
-    """The archive of ``event`` as it is stored now."""
+    """The archive of ``event`` as it is stored now (read again: the row in memory may be
+    older, or hold JSON in another key order than the database returns)."""
     with _snapshot():
-        core_event = event_record(event)
+        event = Event.objects.get(pk=event.pk)
+        core_event = stored_event(event)
         users = Users()
         data = {s.member: s.dump(event, users) for s in SECTIONS if s is not USERS}
         data[USERS.member] = USERS.dump(event, users)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from liqa.web.backup.accounts import MEMBERSHIPS, USERS
+from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.checks import COUNT, INSTANT, KEY, record
 from liqa.web.backup.extras import CONFIRMATIONS, EVENT_SETTINGS, REMINDERS
 from liqa.web.backup.schedules import RUNS, VERSIONS
@@ -28,6 +29,7 @@ SECTIONS: tuple[Section, ...] = (
     RUNS,
     CONFIRMATIONS,
     REMINDERS,
+    BOOKINGS,
 )
 """Every JSON member, in the order restore writes them (later ones refer to earlier ones)."""
 

@@ -240,6 +240,7 @@ def _known(event: core.Event, data: dict[str, Any]) -> Known:
     return Known(
         people={p.id for p in event.people},
         organizations={o.id for o in event.organizations},
+        requests={r.id for r in event.requests},
         users={u["username"] for u in data[USERS.member]},
         versions={v["number"] for v in versions},
         assignments={a["key"] for v in versions for a in v["assignments"]},

@@ -67,6 +67,7 @@ class Known:
 
     people: set[str]
     organizations: set[str]
+    requests: set[str] = field(default_factory=set)
     users: set[str] = field(default_factory=set)
     versions: set[int] = field(default_factory=set)
     assignments: set[str] = field(default_factory=set)
