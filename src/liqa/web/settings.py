@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "liqa.web.scheduling",
     "liqa.web.agendas",
     "liqa.web.api",
+    "liqa.web.audit",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +135,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "liqa.web.audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("liqa.web.accounts.urls")),
     path("events/", include("liqa.web.events.urls")),
     path("organize/", include("liqa.web.scheduling.urls")),
+    path("organize/", include("liqa.web.audit.urls")),
     path("api/", include("liqa.web.api.urls")),
     path("", include("liqa.web.agendas.urls")),
 ]

@@ -68,10 +68,10 @@ def update_profile(
         windows = tuple(
             _day_window(leg, day) for day in chosen if (leg := event.leg_on(day)) is not None
         )
-    Person.objects.filter(event=row, key=key).update(
-        languages=[lang for lang in core.LANGUAGES if lang in languages],
-        themes=[theme for theme in event.themes if theme in themes],
-        availability=windows_to_json(windows),
-        phone=phone.strip()[:100],
-    )
+    stored = Person.objects.get(event=row, key=key)
+    stored.languages = [lang for lang in core.LANGUAGES if lang in languages]
+    stored.themes = [theme for theme in event.themes if theme in themes]
+    stored.availability = windows_to_json(windows)
+    stored.phone = phone.strip()[:100]
+    stored.save(update_fields=["languages", "themes", "availability", "phone"])  # audited
     return event_record(row).person(key)

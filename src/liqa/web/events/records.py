@@ -10,10 +10,16 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from django.dispatch import Signal
+
 from liqa.core import model as core
 from liqa.web.events import models as rows
 
 Windows = list[list[str]]
+
+parties_stored = Signal()
+"""Sent with ``event`` (the row) after :func:`store_parties` wrote organizations, people and
+requests in bulk, which sends no per-row signal (the audit trail records it)."""
 
 
 def windows_to_json(windows: Iterable[core.TimeWindow]) -> Windows:
@@ -407,3 +413,4 @@ def store_parties(row: rows.Event, event: core.Event) -> None:
         rows.MeetingRequest(event=row, position=i, **request_fields(r))
         for i, r in enumerate(event.requests)
     )
+    parties_stored.send(sender=rows.Event, event=row)

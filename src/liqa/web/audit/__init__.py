@@ -1,0 +1,1 @@
+"""The audit trail: who changed which person, organization, request, booking or schedule."""

@@ -1,0 +1,271 @@
+"""Signal receivers that record every change to the audited models, whoever makes it.
+
+Connected to the models rather than called by services, so a new write path cannot forget
+them: ``pre_save`` reads the stored row, ``post_save`` records the fields that changed as
+``[old, new]`` (or every field set, for a new row), ``post_delete`` records what was lost.
+Writes that bypass signals are recorded as one entry per operation: organizations, people
+and requests stored in bulk (mission or spreadsheet import) through ``parties_stored``,
+and a new schedule version, when its transaction commits, with the assignments it holds.
+Deleting an event records one entry with what it held, not one per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+
+from liqa.web.audit.actor import current
+from liqa.web.audit.models import Action, AuditEntry, AuditSubject
+from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Person
+from liqa.web.events.records import parties_stored
+from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
+
+NOT_RECORDED = frozenset(
+    {"id", "event", "position", "version", "request", "booked_by", "created_at"}
+)
+"""Fields never recorded: identity, parents (named by the entry's key) and timestamps."""
+SECRET = ("password", "secret", "digest", "token")
+"""A field whose name contains one of these is never recorded."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How an audited model appears in the trail."""
+
+    name: str
+    key: Callable[[Any], str]
+    event_id: Callable[[Any], int]
+    subjects: Callable[[Any], Iterable[str]]
+    """The people and organizations the row concerns (for the filter by person)."""
+
+
+SPECS: dict[type[models.Model], Spec] = {
+    Person: Spec(
+        "person", lambda r: r.key, lambda r: r.event_id, lambda r: (r.key, r.organization)
+    ),
+    Organization: Spec("organization", lambda r: r.key, lambda r: r.event_id, lambda r: (r.key,)),
+    MeetingRequest: Spec(
+        "request",
+        lambda r: r.key,
+        lambda r: r.event_id,
+        lambda r: (r.requester, r.target, *r.attendees),
+    ),
+    Booking: Spec(
+        "booking",
+        lambda r: r.request.key,
+        lambda r: r.event_id,
+        lambda r: (r.request.requester, r.request.target),
+    ),
+    ScheduleVersion: Spec("schedule", lambda r: f"v{r.number}", lambda r: r.event_id, lambda r: ()),
+    AssignmentRow: Spec(
+        "assignment",
+        lambda r: f"v{r.version.number}/{r.key}",
+        lambda r: r.version.event_id,
+        lambda r: (*r.parties, *r.attendees),
+    ),
+}
+
+
+def recorded_fields(model: type[models.Model]) -> list[str]:
+    """The fields of ``model`` the trail records."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in NOT_RECORDED and not any(s in f.name for s in SECRET)
+    ]
+
+
+def plain(value: object) -> object:
+    """A value as JSON: instants in UTC ISO 8601, dates ISO, tuples as lists."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def _empty(value: object) -> bool:
+    return value is None or value is False or value == "" or value == [] or value == {}
+
+
+def _names(model: type[models.Model], update_fields: Iterable[str] | None) -> list[str]:
+    names = recorded_fields(model)
+    return names if update_fields is None else [n for n in names if n in set(update_fields)]
+
+
+def _slug(event_id: int) -> str:
+    return Event.objects.filter(pk=event_id).values_list("slug", flat=True).first() or ""
+
+
+def record(
+    slug: str,
+    model: str,
+    key: str,
+    action: str,
+    changes: dict[str, list[object]],
+    subjects: Iterable[str] = (),
+    actor: tuple[User | None, str] | None = None,
+) -> AuditEntry:
+    """Write one entry (by the current actor unless ``actor`` is given)."""
+    user, name = actor if actor is not None else current()
+    entry = AuditEntry.objects.create(
+        event=slug, user=user, actor=name, model=model, key=key, action=action, changes=changes
+    )
+    AuditSubject.objects.bulk_create(
+        AuditSubject(entry=entry, key=k) for k in dict.fromkeys(s for s in subjects if s)
+    )
+    return entry
+
+
+def _record_row(
+    spec: Spec, row: models.Model, action: str, changes: dict[str, list[object]]
+) -> None:
+    record(_slug(spec.event_id(row)), spec.name, spec.key(row), action, changes, spec.subjects(row))
+
+
+def _before(
+    sender: type[models.Model],
+    instance: models.Model,
+    raw: bool = False,
+    using: str = "default",
+    update_fields: Iterable[str] | None = None,
+    **kwargs: object,
+) -> None:
+    """Keep the stored values of the fields about to be saved."""
+    before = None
+    if not raw and instance.pk is not None and not instance._state.adding:
+        names = _names(sender, update_fields)
+        row = sender._default_manager.using(using).filter(pk=instance.pk).values(*names).first()
+        before = None if row is None else {n: plain(v) for n, v in row.items()}
+    instance._audit_before = before  # type: ignore[attr-defined]
+
+
+def _after(
+    sender: type[models.Model],
+    instance: models.Model,
+    created: bool,
+    raw: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: object,
+) -> None:
+    """Record a new row's fields, or the fields that changed."""
+    if raw:
+        return
+    spec = SPECS[sender]
+    now = {n: plain(getattr(instance, n)) for n in _names(sender, update_fields)}
+    if created and sender is ScheduleVersion:
+        transaction.on_commit(partial(_version_created, instance.pk, current()))
+        return
+    if created:
+        _record_row(
+            spec, instance, Action.CREATED, {n: [None, v] for n, v in now.items() if not _empty(v)}
+        )
+        return
+    before: dict[str, object] = getattr(instance, "_audit_before", None) or {}
+    changes = {n: [before[n], v] for n, v in now.items() if n in before and before[n] != v}
+    if not changes:
+        return
+    published = sender is ScheduleVersion and changes.get("published_at", ["?"])[0] is None
+    _record_row(spec, instance, Action.PUBLISHED if published else Action.CHANGED, changes)
+
+
+def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
+    """One entry for a new version: how many assignments it holds, how many pinned."""
+    version = ScheduleVersion.objects.filter(pk=pk).first()
+    if version is None:
+        return
+    rows = AssignmentRow.objects.filter(version=version)
+    changes: dict[str, list[object]] = {
+        "assignments": [None, rows.count()],
+        "pinned": [None, rows.filter(pinned=True).count()],
+        "method": [None, version.provenance.get("method", "")],
+    }
+    record(
+        _slug(version.event_id),
+        "schedule",
+        f"v{version.number}",
+        Action.CREATED,
+        changes,
+        actor=actor,
+    )
+
+
+def _inside(origin: object, model: type[models.Model]) -> bool:
+    """True when a deletion started from a ``model`` row or query (a cascade from it)."""
+    return isinstance(origin, model) or (
+        isinstance(origin, models.QuerySet) and origin.model is model
+    )
+
+
+def _deleted(
+    sender: type[models.Model], instance: models.Model, origin: object = None, **kwargs: object
+) -> None:
+    """Record what a deleted row held (not when its whole event or version is deleted)."""
+    if _inside(origin, Event) or (sender is AssignmentRow and _inside(origin, ScheduleVersion)):
+        return
+    values = {n: plain(getattr(instance, n)) for n in recorded_fields(sender)}
+    _record_row(
+        SPECS[sender],
+        instance,
+        Action.DELETED,
+        {n: [v, None] for n, v in values.items() if not _empty(v)},
+    )
+
+
+def _event_deleting(sender: type[Event], instance: Event, **kwargs: object) -> None:
+    """Count what the event holds before the cascade deletes it."""
+    instance._audit_counts = _counts(instance)  # type: ignore[attr-defined]
+
+
+def _event_deleted(sender: type[Event], instance: Event, **kwargs: object) -> None:
+    counts: dict[str, int] = getattr(instance, "_audit_counts", {})
+    record(
+        instance.slug,
+        "event",
+        instance.slug,
+        Action.DELETED,
+        {k: [n, None] for k, n in counts.items()},
+    )
+
+
+def _counts(event: Event) -> dict[str, int]:
+    return {
+        "organizations": Organization.objects.filter(event=event).count(),
+        "people": Person.objects.filter(event=event).count(),
+        "requests": MeetingRequest.objects.filter(event=event).count(),
+        "bookings": Booking.objects.filter(event=event).count(),
+        "versions": ScheduleVersion.objects.filter(event=event).count(),
+    }
+
+
+def _imported(sender: object, event: Event, **kwargs: object) -> None:
+    """One entry for organizations, people and requests stored in bulk."""
+    counts = _counts(event)
+    changes: dict[str, list[object]] = {
+        k: [None, counts[k]] for k in ("organizations", "people", "requests")
+    }
+    record(event.slug, "event", event.slug, Action.IMPORTED, changes)
+
+
+for _model in SPECS:
+    uid = f"audit-{_model._meta.label_lower}"
+    pre_save.connect(_before, sender=_model, dispatch_uid=uid)
+    post_save.connect(_after, sender=_model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=_model, dispatch_uid=uid)
+pre_delete.connect(_event_deleting, sender=Event, dispatch_uid="audit-event")
+post_delete.connect(_event_deleted, sender=Event, dispatch_uid="audit-event")
+parties_stored.connect(_imported, dispatch_uid="audit-parties")
