@@ -298,6 +298,25 @@ def test_fixed_table_beyond_the_tables_is_refused(org_client: Client, event: Eve
     ]
 
 
+def test_values_beyond_the_columns_are_refused_by_the_form(
+    org_client: Client, event: Event
+) -> None:
+    before = _unchanged(event)
+    long_name = {"key": "p-dina", **PERSON, "name": "D" * 301, "email": "not-an-address"}
+    person = _post(org_client, event, "people/_add/", long_name)
+    leg = _post(org_client, event, "legs/tunis/", {**LEG, "lunch_minutes": str(10**12)})
+    assert (person.status_code, _errors(person, "name"), _errors(person, "email")) == (
+        400,
+        ["Ensure this value has at most 300 characters (it has 301)."],
+        ["Enter a valid email address."],
+    )
+    assert (leg.status_code, _errors(leg, "lunch_minutes")) == (
+        400,
+        ["Ensure this value is less than or equal to 1440."],
+    )
+    assert _unchanged(event) == before
+
+
 def test_deleting_an_organization_with_people_says_who(org_client: Client, event: Event) -> None:
     before = _unchanged(event)
     response = _post(org_client, event, "organizations/o-beta/delete/", {})

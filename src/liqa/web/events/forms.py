@@ -7,12 +7,16 @@ so that the core's validator, not the form, says when one is unknown.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liqa.core import model as core
+from liqa.web.events import models as rows
 
 _INSTANT_HELP = _("YYYY-MM-DD HH:MM, local time of the leg that day (or ISO 8601 with an offset)")
 _TIME_HELP = _("HH:MM, 24 h")
@@ -53,8 +57,16 @@ def _choices(records: list[Any]) -> list[tuple[str, str]]:
     return [(r.id, f"{r.name} ({r.id})") for r in records]
 
 
+MINUTES_A_DAY = 24 * 60
+
+
 class EditForm(forms.Form):
-    """A record's form; ``key`` is read-only once the record exists."""
+    """A record's form; ``key`` is read-only once the record exists.
+
+    Text fields are limited to the length of the row's column (``model``).
+    """
+
+    model: ClassVar[type[models.Model] | None] = None
 
     def __init__(self, *args: Any, event: core.Event, existing: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -62,11 +74,27 @@ class EditForm(forms.Form):
         if existing and "key" in self.fields:
             self.fields["key"].disabled = True
             self.fields["key"].required = False
+        for name, field in self.fields.items():
+            limit = self._column_length(name)
+            if limit and isinstance(field, forms.CharField) and not isinstance(field, ListField):
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs["maxlength"] = str(limit)
+
+    def _column_length(self, name: str) -> int | None:
+        if self.model is None:
+            return None
+        try:
+            column = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return getattr(column, "max_length", None)
 
 
 class OrganizationForm(EditForm):
     """An organization."""
 
+    model = rows.Organization
     key = _key_field()
     name = _text(_("Name"), required=True)
     name_ar = _text(_("Name in Arabic"))
@@ -96,16 +124,17 @@ class OrganizationForm(EditForm):
 class PersonForm(EditForm):
     """A participant."""
 
+    model = rows.Person
     key = _key_field()
     name = _text(_("Name"), required=True)
     name_ar = _text(_("Name in Arabic"))
     organization = _text(_("Organization"))
     role = _text(_("Role"))
     languages = ListField(label=_("Languages"), required=False, help_text="ar, fr, en")
-    email = _text(_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), required=False)
     phone = _text(_("Phone"))
     themes = ListField(label=_("Themes"), required=False)
-    table = forms.IntegerField(label=_("Fixed table"), required=False)
+    table = forms.IntegerField(label=_("Fixed table"), required=False, max_value=10_000)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,6 +146,7 @@ class PersonForm(EditForm):
 class VenueForm(EditForm):
     """A venue."""
 
+    model = rows.Venue
     key = _key_field()
     name = _text(_("Name"), required=True)
     name_ar = _text(_("Name in Arabic"))
@@ -130,6 +160,7 @@ class VenueForm(EditForm):
 class LegForm(EditForm):
     """A leg: one city of the event."""
 
+    model = rows.Leg
     key = _key_field()
     city = _text(_("City"), required=True)
     timezone = _text(_("Time zone"), required=True, help_text="America/Chicago")
@@ -140,11 +171,13 @@ class LegForm(EditForm):
     day_end = _text(_("Day ends"), required=True, help_text=_TIME_HELP)
     lunch_start = _text(_("Lunch from"), required=True, help_text=_TIME_HELP)
     lunch_end = _text(_("Lunch until"), required=True, help_text=_TIME_HELP)
-    lunch_minutes = forms.IntegerField(label=_("Lunch minutes"))
-    max_visits_per_day = forms.IntegerField(label=_("Visits per day at most"))
+    lunch_minutes = forms.IntegerField(label=_("Lunch minutes"), max_value=MINUTES_A_DAY)
+    max_visits_per_day = forms.IntegerField(label=_("Visits per day at most"), max_value=100)
     speed_kmh = forms.FloatField(label=_("Travel speed (km/h)"))
     detour_factor = forms.FloatField(label=_("Detour factor"))
-    buffer_minutes = forms.IntegerField(label=_("Buffer between visits (minutes)"))
+    buffer_minutes = forms.IntegerField(
+        label=_("Buffer between visits (minutes)"), max_value=MINUTES_A_DAY
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -154,6 +187,7 @@ class LegForm(EditForm):
 class SessionForm(EditForm):
     """A brokerage session: a block of slots on one day."""
 
+    model = rows.Leg  # ids as long as any record's key
     key = _key_field()
     start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
     end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
@@ -163,10 +197,10 @@ class BrokerageForm(EditForm):
     """The brokerage setup: where, how long a slot is, how many tables."""
 
     venue = _text(_("Venue"))
-    slot_minutes = forms.IntegerField(label=_("Slot length (minutes)"))
-    tables = forms.IntegerField(label=_("Tables"))
+    slot_minutes = forms.IntegerField(label=_("Slot length (minutes)"), max_value=MINUTES_A_DAY)
+    tables = forms.IntegerField(label=_("Tables"), max_value=10_000)
     max_meetings_per_session = forms.IntegerField(
-        label=_("Meetings per person and session at most"), required=False
+        label=_("Meetings per person and session at most"), required=False, max_value=1_000
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
