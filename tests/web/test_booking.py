@@ -276,8 +276,12 @@ def test_api_book_answers_409_with_who_holds_the_slot(event: Event) -> None:
             "2030-03-14T09:10:00+01:00",
             {"detail": "9:10\u202fAM is not the start of a brokerage slot."},
         ),
+        (
+            "9999-12-31T23:59:00-23:00",
+            {"detail": "9999-12-31T23:59:00-23:00 is not the start of a brokerage slot."},
+        ),
     ],
-    ids=["naive", "garbage", "not-a-slot"],
+    ids=["naive", "garbage", "not-a-slot", "edge-of-time"],
 )
 def test_api_book_answers_400_for_a_bad_slot(event: Event, slot: str, body: object) -> None:
     response = _api(person_user("amina@example.org")).post(
@@ -329,6 +333,14 @@ def test_requests_page_offers_the_free_slots_of_accepted_meetings(
     section = page[page.index('id="bookings"') :].split("</section>")[0]
     assert (section.count('name="slot"'), section.count("<option value=")) == (2, 6)
     assert '<option value="2030-03-14T09:20:00+01:00">9:20\u202fAM</option>' in section
+
+
+def test_requests_page_offers_nothing_to_book_when_the_event_data_has_problems(
+    amina: Client, event: Event
+) -> None:
+    MeetingRequest.objects.filter(event=event, key="r-2").update(target="p-nobody")
+    response = amina.get(f"/me/{event.slug}/requests/")
+    assert (response.status_code, 'id="bookings"' in response.content.decode()) == (200, False)
 
 
 def test_requests_page_books_then_shows_the_booking(amina: Client, event: Event) -> None:

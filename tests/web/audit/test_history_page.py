@@ -78,3 +78,10 @@ def test_history_page_in_arabic_is_translated(
         True,
         False,
     )
+
+
+def test_overview_links_to_the_history(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    page = client_for(organizer).get(f"/organize/{SLUG}/").content.decode()
+    assert f'<a href="/organize/{SLUG}/history/" id="history">History</a>' in page

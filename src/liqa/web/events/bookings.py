@@ -74,7 +74,10 @@ class Board:
 
     def local(self, start: datetime) -> str:
         """An instant as the venue's local time of day, in the active language."""
-        return translator(current_language()).format_time(start.astimezone(self.zone))
+        try:
+            return translator(current_language()).format_time(start.astimezone(self.zone))
+        except OverflowError:  # an instant at the edge of the calendar, given by a client
+            return start.isoformat()
 
     def name(self, key: str) -> str:
         """A person's or an organization's display name."""
@@ -232,7 +235,10 @@ def options(row: Event, person: str) -> list[Option]:
     """
     if row.kind != core.EventKind.BROKERAGE or not row.brokerage:
         return []
-    b = board(row)
+    try:
+        b = board(row)
+    except NotBookable:  # the event's data has problems: the organizer's pages list them
+        return []
     mine = _parties(row, person)
     out = []
     for request in b.event.requests:
