@@ -22,6 +22,10 @@ _INSTANT = re.compile(
 )
 
 
+YEARS = range(1900, 3000)
+"""Years a mission file's dates and instants may fall in."""
+
+
 class ValueProblem(ValueError):
     """A value cannot be read; ``code`` and ``hint`` go into the :class:`Problem`."""
 
@@ -65,15 +69,24 @@ def parse_timezone(name: str) -> ZoneInfo:
 
 
 def parse_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` date; :class:`ValueProblem` ``impossible_date`` if no such day."""
+    """A ``YYYY-MM-DD`` date; :class:`ValueProblem` ``impossible_date`` if no such day,
+    ``out_of_range`` outside the years :data:`YEARS` (time zone arithmetic near year 1 or
+    9999 overflows, and no mission is planned there)."""
     if not _DATE.match(text):
         raise ValueProblem(f"'{text}' is not a date", "bad_format", "write dates as YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueProblem(
             f"'{text}' is not a real date ({exc})", "impossible_date", "check the day and month"
         ) from None
+    if day.year not in YEARS:
+        raise ValueProblem(
+            f"'{text}' is not between {YEARS.start} and {YEARS.stop - 1}",
+            "out_of_range",
+            "check the year",
+        )
+    return day
 
 
 def parse_time(text: str) -> time:
