@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from liqa.core.missionfile import validate_text
-from liqa.core.problems import Problem
+from liqa.core.problems import InputError, Problem
+from liqa.core.spreadsheets import import_event
 from tests.fuzz.seeds import SEED_TEXTS
+from tests.fuzz.tables import seed_events
+
+KEPT = "add it back to the spreadsheet, or remove the reference from the base mission"
 
 
 def test_mission_leg_ending_in_year_9999_is_a_problem_not_an_overflow() -> None:
@@ -32,4 +40,37 @@ def test_mission_in_year_1_is_refused_instead_of_written_unreadable() -> None:
         (12, "legs[0].start", "out_of_range"),
         (13, "legs[0].end", "out_of_range"),
         (49, "people[0].availability[0].start", "out_of_range"),
+    ]
+
+
+def _import_problems(tmp_path: Path, name: str, content: str) -> list[Problem]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        import_event([path], seed_events()["brokerage.yaml"])
+    return raised.value.problems
+
+
+def test_import_dropping_a_base_meeting_names_the_outcome_that_needs_it(tmp_path: Path) -> None:
+    assert _import_problems(tmp_path, "requests.csv", "id,from,to\n") == [
+        Problem(
+            "the base mission",
+            "outcomes[0].assignment names 'r-1', which the imported tables do not have",
+            KEPT,
+            path="outcomes[0].assignment",
+            code="unknown_reference",
+        )
+    ]
+
+
+def test_import_dropping_an_organization_names_the_kept_person_in_it(tmp_path: Path) -> None:
+    table = "id,name,side\no-alpha,Alpha Pay,delegation\no-beta,Beta Bank,host\n"
+    assert _import_problems(tmp_path, "organizations.csv", table) == [
+        Problem(
+            "the base mission",
+            "people[p-chen].organization names 'o-gamma', which the imported tables do not have",
+            KEPT,
+            path="people[p-chen].organization",
+            code="unknown_reference",
+        )
     ]

@@ -207,7 +207,10 @@ def _dangling(event: Event) -> list[Problem]:
     people = {p.id for p in event.people}
     parties = people | {o.id for o in event.organizations}
     hosts = {o.id for o in event.organizations}
+    meetings = {r.id for r in event.requests} | {v.id for v in event.visits}
+    meetings |= {item.id for item in event.programme}
     uses: list[tuple[str, str, set[str]]] = []
+    uses += [(f"people[{p.id}].organization", p.organization, hosts) for p in event.people]
     for r in event.requests:
         uses += [
             (f"requests[{r.id}].from", r.requester, parties),
@@ -221,6 +224,10 @@ def _dangling(event: Event) -> list[Problem]:
         uses += [(f"programme[{item.id}].attendees", a, people) for a in item.attendees]
     for name, groups in (("together", event.together), ("apart", event.apart)):
         uses += [(f"event.subgroups.{name}", a, people) for group in groups for a in group]
+    for index, outcome in enumerate(event.outcomes):
+        uses.append((f"outcomes[{index}].assignment", outcome.assignment, meetings))
+        if outcome.owner is not None:
+            uses.append((f"outcomes[{index}].owner", outcome.owner, people))
     return [
         Problem(
             "the base mission",
