@@ -1,31 +1,36 @@
 """A whole mission in the browser, as a new user would run it.
 
-The organizer imports the demo, runs the scheduler, watches the run, pins a visit,
-re-optimizes around it and publishes; a delegate signs in by magic link, switches to
+The organizer imports the demo, runs the scheduler, watches the run (bound and gap), pins
+a visit, re-optimizes around it, publishes, then watches a long run live on a task worker
+and cancels it with the button; a delegate signs in by magic link, switches to
 Arabic, accepts a request and downloads the .ics; a host confirms who attends.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.db import connection
+from django_tasks_db.management.commands.db_worker import Worker
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event, MeetingRequest, Person
 from liqa.web.events.requests import propose
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.models import Run, ScheduleVersion
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 DEMO = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
 SLUG = "morocco-us-digital-2024"
+DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
 
 
 def _magic_link_sign_in(page: Any, base: str, email: str, next_path: str) -> None:
@@ -38,6 +43,47 @@ def _magic_link_sign_in(page: Any, base: str, email: str, next_path: str) -> Non
     page.goto(base + link.group(1))
     page.click("#confirm-sign-in")
     page.wait_for_url(base + next_path)
+
+
+def _watch_then_cancel_a_long_run(page: Any, base: str, settings: Any) -> None:
+    """A two-minute run on a real task worker: its value shows live, Cancel stops it."""
+    immediate, settings.TASKS = settings.TASKS, {"default": {"BACKEND": DATABASE_TASKS}}
+    settings.LIQA_SCHEDULER_SECONDS = 120.0
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.2,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=1,
+        worker_id="e2e",
+        excluded_queue_names=[],
+    )
+    thread = threading.Thread(target=_work, args=(worker,))
+    thread.start()
+    try:
+        page.goto(base + f"/organize/{SLUG}/")
+        page.click("#run-scheduler")
+        page.wait_for_selector("#run-state:text('running')")
+        page.wait_for_selector("#run-objective:text('value')")  # the best value, live
+        page.click("#cancel-run")
+        page.wait_for_selector("#run-state:text('cancelled')")
+        page.wait_for_selector("#run-again")  # the finished page, reloaded
+    finally:
+        worker.running = False
+        thread.join(timeout=30)
+    settings.TASKS = immediate
+    assert not thread.is_alive()
+    assert page.inner_text("#run-message") == "cancelled by the organizer"
+    assert page.locator("#run-again").count() == 1
+    assert ScheduleVersion.objects.filter(event__slug=SLUG).count() == 2  # kept nothing
+
+
+def _work(worker: Worker) -> None:
+    try:
+        worker.run()
+    finally:
+        connection.close()
 
 
 def test_whole_mission_in_the_browser(
@@ -65,6 +111,11 @@ def test_whole_mission_in_the_browser(
     page.click("#run-scheduler")
     page.wait_for_selector("#run-state:text('done')")
     assert page.eval_on_selector("#run-progress", "e => e.value") == 1
+    done = Run.objects.get(event__slug=SLUG)
+    assert done.bound is not None
+    assert done.gap is not None
+    shown = (page.inner_text("#run-bound"), page.inner_text("#run-gap"))
+    assert shown == (f"{done.bound:g}", f"{done.gap:.1%}")
     page.click("#run-result a")
     page.wait_for_url(base + f"/organize/{SLUG}/versions/1/")
     pin = page.locator("button[data-pin^='vis-']").first
@@ -84,6 +135,7 @@ def test_whole_mission_in_the_browser(
     assert (v2.pinned, v2.start) == (True, v1.start)
     page.click("#publish")
     page.wait_for_selector("#affected-count")
+    _watch_then_cancel_a_long_run(page, base, settings)
 
     # --- a host proposes a meeting to the delegate's ministry (through the core workflow)
     event = Event.objects.get(slug=SLUG)
@@ -131,3 +183,5 @@ def test_whole_mission_in_the_browser(
     assert public.get_attribute("html", "dir") == "rtl"
     if shots is not None:
         public.screenshot(path=str(shots / "public-page-ar.png"))
+    for context in (desk, phone, host.context):
+        context.close()  # ends the browser's keep-alive connections (and their server threads)
