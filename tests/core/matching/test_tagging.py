@@ -128,3 +128,30 @@ def test_load_thesaurus_reports_every_problem(tmp_path: Path) -> None:
         ("themes[0].labels", "theme 'a' needs a label in each of ar, fr, en"),
         ("themes[0].related", "theme 'b' is related to unknown theme 'zzz'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme"),
+    [
+        ("éclairage public intelligent", "fr", "smart-cities"),
+        ("gestion intelligente du trafic", "fr", "smart-cities"),
+        ("الإنارة العمومية الذكية", "ar", "smart-cities"),
+    ],
+)
+def test_tag_phrase_with_one_extra_word_inside(text: str, lang: str, theme: str) -> None:
+    assert theme in themes(text, lang)
+
+
+def test_tag_no_extra_word_across_list_items() -> None:
+    assert "fintech" not in themes("des paiements, signature électronique", "fr")
+    assert "e-government" not in themes(
+        "réforme de l'administration et de la transformation numérique", "fr"
+    )
+
+
+def test_tag_training_models_is_ai_not_skills() -> None:
+    assert themes("GPU credits to train our models", "en") == {"artificial-intelligence"}
+
+
+def test_tag_spans_give_positions_per_reading() -> None:
+    assert default_tagger().spans("الأمن السيبراني", "ar") == [("ar", 0, 2, "cybersecurity")]

@@ -9,6 +9,7 @@ cybersécurité`` does in French. Latin-script text is read both as French and a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,23 +33,30 @@ class Tagger:
     def tag(self, text: str, lang: str = "en") -> Counter[str]:
         """Theme id → number of mentions in ``text`` (``lang`` is the declared language)."""
         found: Counter[str] = Counter()
+        seen_spans: set[tuple[int, int, str]] = set()
+        for _, start, end, theme in self.spans(text, lang):
+            if (start, end, theme) not in seen_spans:
+                seen_spans.add((start, end, theme))
+                found[theme] += 1
+        return found
+
+    def spans(self, text: str, lang: str = "en") -> list[tuple[str, int, int, str]]:
+        """Every mention as (reading language, first stem, end stem, theme id).
+
+        Arabic-script text is read as Arabic; Latin-script text as French and as English.
+        """
         if not text.strip():
-            return found
+            return []
         if is_arabic(text):
             readings = ["ar"]
         else:
             first = detect_language(text, lang)
             readings = [first, "en" if first == "fr" else "fr"]
-        seen_spans: set[tuple[int, int, str]] = set()
+        out: list[tuple[str, int, int, str]] = []
         for reading in readings:
-            stems = tokens(text, reading)
-            for start, end, theme in _matches(stems, self.indexes[reading]):
-                if (start, end, theme) not in seen_spans:
-                    seen_spans.add((start, end, theme))
-                    found[theme] += 1
-            if reading == "ar":
-                break
-        return found
+            stems, breaks = _stream(text, reading)
+            out += [(reading, *match) for match in _matches(stems, self.indexes[reading], breaks)]
+        return out
 
     def tag_localized(self, text: Mapping[str, str]) -> Counter[str]:
         """Themes mentioned in any language version of a localized text."""
@@ -58,19 +66,69 @@ class Tagger:
         return total
 
 
-def _matches(stems: list[str], index: PhraseIndex) -> list[tuple[int, int, str]]:
-    """Longest phrases first, left to right: a token belongs to one phrase only."""
+_PIECES = re.compile(
+    r"[,;:!?؟،؛()\[\]]|[.](?=\s|$)|\b(?:and|or|et|ou)\b|(?<![^\W\d_])(?=و[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+"""Where a list item ends: punctuation, « and », « et », a word joined by « و »."""
+
+
+def _stream(text: str, reading: str) -> tuple[list[str], frozenset[int]]:
+    """The stems of ``text`` and the stem positions where a new list item starts."""
+    stems: list[str] = []
+    breaks: set[int] = set()
+    for piece in _PIECES.split(text):
+        if piece and piece.strip():
+            breaks.add(len(stems))
+            stems += tokens(piece, reading)
+    return stems, frozenset(breaks)
+
+
+def _matches(
+    stems: list[str], index: PhraseIndex, breaks: frozenset[int] = frozenset()
+) -> list[tuple[int, int, str]]:
+    """Longest phrases first, left to right: a token belongs to one phrase only.
+
+    A phrase of two or more words also matches with one extra word inside it, so that
+    « éclairage public intelligent » names « éclairage intelligent » and « الإنارة العمومية
+    الذكية » names « الإنارة الذكية »; not across list items (``breaks``: « paiements,
+    signature électronique » is not « paiement électronique »). An exact match of the same
+    length wins.
+    """
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(stems):
-        longest = 0
+        best = 0
+        span = 1
+        found: list[tuple[int, int, str]] = []
         for phrase, theme in index.get(stems[i], ()):
-            end = i + len(phrase)
-            if len(phrase) >= longest and tuple(stems[i:end]) == phrase:
-                longest = len(phrase)
-                out.append((i, end, theme))
-        i += max(longest, 1)
+            size = len(phrase)
+            if size < best:
+                break
+            end = i + size
+            if tuple(stems[i:end]) == phrase:
+                if size > best:
+                    found, best, span = [], size, size
+                found.append((i, end, theme))
+            elif (
+                size >= 2
+                and size > best
+                and not any(i < b <= end for b in breaks)
+                and _gapped(stems, i, phrase)
+            ):
+                found, best, span = [(i, end + 1, theme)], size, size + 1
+        out += found
+        i += span
     return out
+
+
+def _gapped(stems: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """``phrase`` at ``i`` with one extra stem inside it."""
+    return any(
+        tuple(stems[i : i + k]) == phrase[:k]
+        and tuple(stems[i + k + 1 : i + len(phrase) + 1]) == phrase[k:]
+        for k in range(1, len(phrase))
+    )
 
 
 def build_tagger(thesaurus: Thesaurus) -> Tagger:

@@ -78,6 +78,12 @@ class Thesaurus:
 
 def load_thesaurus(path: Path | str = DEFAULT_THESAURUS) -> Thesaurus:
     """Read a thesaurus file; raise :class:`InputError` listing every problem in it."""
+    return load_vocabulary(path, "themes")
+
+
+def load_vocabulary(path: Path | str, key: str) -> Thesaurus:
+    """Read a file shaped like the thesaurus whose list is under ``key`` (``themes``,
+    ``segments``); raise :class:`InputError` listing every problem in it."""
     path = Path(path)
     name = str(path)
     try:
@@ -87,7 +93,7 @@ def load_thesaurus(path: Path | str = DEFAULT_THESAURUS) -> Thesaurus:
     except YAMLError as exc:
         raise InputError([Problem(name, f"not valid YAML: {exc}")]) from exc
     problems: list[Problem] = []
-    thesaurus = _parse(data, name, problems)
+    thesaurus = _parse(data, name, problems, key)
     if problems or thesaurus is None:
         raise InputError(problems)
     return thesaurus
@@ -99,11 +105,9 @@ def default_thesaurus() -> Thesaurus:
     return load_thesaurus(DEFAULT_THESAURUS)
 
 
-def _parse(data: Any, name: str, problems: list[Problem]) -> Thesaurus | None:
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
-        problems.append(
-            Problem(name, "a thesaurus is a mapping with `version` and a list `themes`")
-        )
+def _parse(data: Any, name: str, problems: list[Problem], key: str) -> Thesaurus | None:
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        problems.append(Problem(name, f"expected a mapping with `version` and a list `{key}`"))
         return None
     version = str(data.get("version", ""))
     if not version:
@@ -112,8 +116,8 @@ def _parse(data: Any, name: str, problems: list[Problem]) -> Thesaurus | None:
         )
     themes: list[Theme] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data["themes"]):
-        where = f"themes[{i}]"
+    for i, raw in enumerate(data[key]):
+        where = f"{key}[{i}]"
         theme = _parse_theme(raw, name, where, problems)
         if theme is None:
             continue
@@ -129,7 +133,7 @@ def _parse(data: Any, name: str, problems: list[Problem]) -> Thesaurus | None:
                         name,
                         f"theme {theme.id!r} is related to unknown theme {other!r}",
                         hint="use the id of a theme listed in this file",
-                        path=f"themes[{i}].related",
+                        path=f"{key}[{i}].related",
                     )
                 )
     return Thesaurus(version, tuple(themes))
