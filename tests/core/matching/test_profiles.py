@@ -1,0 +1,54 @@
+"""Profiles: needs, offers, activity, refusals and segments read from a party's form."""
+
+from liqa.core.matching.profiles import Party, build_profile
+from liqa.core.model import OrgKind, Side
+
+
+def test_build_profile_reads_every_role_and_segment() -> None:
+    party = Party(
+        "h",
+        "h",
+        Side.HOST,
+        "TreasuryOne",
+        seeks={"en": "Banks as partners. We do not work with start-ups."},
+        offers={"en": "Digital payments for large corporates"},
+        description={"en": "A cloud company of 300 employees."},
+        kind=OrgKind.COMPANY,
+    )
+    profile = build_profile(party)
+    assert (profile.seeks, profile.offers, profile.activity) == (
+        frozenset(),
+        frozenset({"fintech"}),
+        frozenset({"cloud"}),
+    )
+    assert profile.identity == frozenset({"large-enterprises"})
+    assert profile.serves == frozenset({"large-enterprises"})
+    assert profile.looks_for == frozenset({"financial-institutions"})
+    assert profile.refuses == frozenset({"startups"})
+    assert profile.themes == frozenset({"fintech", "cloud"})
+
+
+def test_build_profile_mentioned_keeps_refused_themes_for_the_baseline() -> None:
+    party = Party(
+        "m",
+        "m",
+        Side.DELEGATION,
+        "Ministère",
+        seeks={"fr": "Formation. Nous ne cherchons pas de conseil en transformation digitale."},
+        kind=OrgKind.GOVERNMENT,
+    )
+    profile = build_profile(party)
+    assert profile.excludes == frozenset({"digital-transformation"})
+    assert profile.themes == frozenset({"skills-training"})
+    assert profile.mentioned == frozenset({"skills-training", "digital-transformation"})
+
+
+def test_build_profile_beneficiary_of_a_need_is_not_a_sought_partner() -> None:
+    party = Party(
+        "e",
+        "e",
+        Side.DELEGATION,
+        "Ministère",
+        seeks={"fr": "Des plateformes en ligne pour les entreprises, et des banques partenaires"},
+    )
+    assert build_profile(party).looks_for == frozenset({"financial-institutions"})
