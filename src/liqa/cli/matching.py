@@ -113,13 +113,20 @@ def eval_matchmaking(
     output: Annotated[
         Path | None, typer.Option(help="Also write the results as Markdown to this file.")
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="Only the queries of this split of DATA: dev or test."),
+    ] = None,
 ) -> None:
-    """Print precision@5, recall@10 and nDCG@10 of liqa and two baselines on DATA."""
+    """Print precision@5, recall@10 and nDCG@10 of liqa and two baselines on DATA, overall,
+    for same- and cross-language pairs, and per split when DATA has one."""
     from liqa.core.matching.evalset import load_dataset
     from liqa.core.matching.evaluation import evaluate
 
     console = Console()
     errors = Console(stderr=True)
+    if split not in (None, "dev", "test"):
+        raise _fail(errors, f"--split must be dev or test (got {split!r})")
     try:
         dataset = load_dataset(data)
     except InputError as exc:
@@ -128,7 +135,7 @@ def eval_matchmaking(
         raise typer.Exit(2) from exc
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("Scoring", total=3)
-        report = evaluate(dataset, progress=lambda: progress.advance(task))
+        report = evaluate(dataset, progress=lambda: progress.advance(task), split=split)
     text = report.to_markdown()
     console.print(Markdown(text))
     if output is not None:

@@ -13,16 +13,22 @@ Pairs are also split by language: same-language (both profiles in one language) 
 cross-language (e.g. Arabic vs English), with recall@10 per kind (every expert pair seen
 from each of its two ends) and precision@5 of the retrieved items of each kind.
 
-Baselines: *shared-theme count* (number of themes both profiles mention, ties broken by
-TF-IDF, which favours the baseline) and *same-language TF-IDF* (cosine of the texts).
+Also reported: precision@5 of the delegation-side queries (a delegation member at a
+~100-organization event has 5+ hosts worth meeting; a host suits fewer members), how many
+labelled hard negatives each method puts in a top 5, and — when the set is split — the
+same figures for the *dev* and *test* queries.
+
+Baselines: *shared-theme count* (number of themes both profiles mention anywhere, refusals
+included, ties broken by TF-IDF, which favours the baseline) and *same-language TF-IDF*
+(cosine of the texts).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
+from liqa.core.matching.evalreport import Metrics, Report
 from liqa.core.matching.evalset import Dataset
 from liqa.core.matching.recommend import (
     Matcher,
@@ -32,7 +38,8 @@ from liqa.core.matching.recommend import (
     ranked_ids,
 )
 from liqa.core.matching.rules import MatchRules
-from liqa.core.matching.scoring import MatchSettings, shared_count_signal, text_signal
+from liqa.core.matching.scoring import MatchSettings
+from liqa.core.matching.signals import shared_count_signal, text_signal
 from liqa.core.matching.textsim import Matrix
 
 
@@ -54,97 +61,31 @@ METHODS: dict[str, ScoreFunction] = {
 }
 
 
-@dataclass(frozen=True)
-class Metrics:
-    """Averages over queries, plus the split by pair language."""
-
-    queries: int
-    precision_at_5: float
-    recall_at_10: float
-    ndcg_at_10: float
-    precision_at_5_ceiling: float
-    """Best reachable precision@5 (queries with fewer than 5 expert pairs cap it)."""
-    full_queries: int
-    """Queries with at least 5 expert pairs."""
-    precision_at_5_full: float
-    """Precision@5 over those queries only (no cap)."""
-    recall_by_kind: Mapping[str, float]
-    """``same-language`` / ``cross-language`` / ``ar-en`` … → recall@10 of those pairs."""
-    precision_by_kind: Mapping[str, float]
-    """Share of retrieved top-5 items of each kind that are expert pairs."""
-    pairs_by_kind: Mapping[str, int]
-
-
-@dataclass(frozen=True)
-class Report:
-    """Metrics of every method on one data set."""
-
-    dataset: str
-    organizations: int
-    pairs: int
-    thesaurus_version: str
-    results: Mapping[str, Metrics]
-
-    def improvement(self, metric: str = "precision_at_5") -> float:
-        """Relative gain of liqa over the better baseline on ``metric``."""
-        ours = getattr(self.results["liqa"], metric)
-        best = max(getattr(m, metric) for name, m in self.results.items() if name != "liqa")
-        return ours / best - 1.0 if best > 0 else math.inf
-
-    def to_markdown(self) -> str:
-        """The report as a Markdown section."""
-        lines = [
-            f"Data set: **{self.dataset}** — {self.organizations} organizations, "
-            f"{self.pairs} expert pairs; thesaurus {self.thesaurus_version}.",
-            "",
-            "| method | queries | precision@5 (ceiling) | recall@10 | nDCG@10 "
-            "| queries with ≥ 5 pairs | precision@5 on those |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
-        for name, m in self.results.items():
-            lines.append(
-                f"| {name} | {m.queries} | {m.precision_at_5:.3f} ({m.precision_at_5_ceiling:.3f}) "
-                f"| {m.recall_at_10:.3f} | {m.ndcg_at_10:.3f} | {m.full_queries} "
-                f"| {m.precision_at_5_full:.3f} |"
-            )
-        lines += [
-            "",
-            f"liqa vs the better baseline, precision@5: {self.improvement():+.1%}; "
-            f"on queries with ≥ 5 pairs: {self.improvement('precision_at_5_full'):+.1%}; "
-            f"nDCG@10: {self.improvement('ndcg_at_10'):+.1%}.",
-            "",
-            "By language of the two profiles (recall@10 of the expert pairs of that kind; "
-            "precision@5 of the retrieved top-5 items of that kind):",
-            "",
-            "| method | kind | expert pairs | recall@10 | precision@5 |",
-            "|---|---|---:|---:|---:|",
-        ]
-        for name, m in self.results.items():
-            for kind in sorted(m.recall_by_kind, key=_kind_order):
-                lines.append(
-                    f"| {name} | {kind} | {m.pairs_by_kind[kind]} | "
-                    f"{m.recall_by_kind[kind]:.3f} | {m.precision_by_kind.get(kind, 0.0):.3f} |"
-                )
-        return "\n".join(lines) + "\n"
-
-
-def _kind_order(kind: str) -> tuple[int, str]:
-    return (0 if kind == "same-language" else 1 if kind == "cross-language" else 2, kind)
-
-
 def evaluate(
     dataset: Dataset,
     settings: MatchSettings | None = None,
     progress: Callable[[], None] | None = None,
+    split: str | None = None,
 ) -> Report:
-    """Score every method on ``dataset``."""
+    """Score every method on ``dataset`` (only the queries of ``split`` when given)."""
     matcher = build_matcher(dataset.parties, MatchRules(), settings)
     relevant = dataset.relevant()
-    queries = [p.id for p in dataset.parties if p.id in relevant]
+    queries = [
+        p.id
+        for p in dataset.parties
+        if p.id in relevant and (split is None or dataset.splits.get(p.id) == split)
+    ]
+    sides = {p.id: p.side.value for p in dataset.parties}
+    hard = dataset.hard()
+    splits = sorted(set(dataset.splits.values())) if split is None else []
     results: dict[str, Metrics] = {}
+    by_split: dict[str, dict[str, Metrics]] = {name: {} for name in splits}
     for name, score in METHODS.items():
         ranked = ranked_ids(matcher, 10, score, queries)
-        results[name] = metrics(ranked, relevant, dataset.languages)
+        results[name] = metrics(ranked, relevant, dataset.languages, hard, sides)
+        for part in splits:
+            subset = {q: items for q, items in ranked.items() if dataset.splits.get(q) == part}
+            by_split[part][name] = metrics(subset, relevant, dataset.languages, hard, sides)
         if progress is not None:
             progress()
     return Report(
@@ -153,6 +94,8 @@ def evaluate(
         len(dataset.pairs),
         matcher.thesaurus.version,
         results,
+        by_split,
+        split or "",
     )
 
 
@@ -160,8 +103,15 @@ def metrics(
     ranked: Mapping[str, Sequence[str]],
     relevant: Mapping[str, set[str]],
     languages: Mapping[str, str],
+    hard: Mapping[str, set[str]] | None = None,
+    sides: Mapping[str, str] | None = None,
 ) -> Metrics:
-    """Precision@5, recall@10, nDCG@10 and the by-language split of ranked lists."""
+    """Precision@5, recall@10, nDCG@10, the by-language split of ranked lists, precision@5
+    of the delegation-side queries and the hard negatives put in a top 5."""
+    hard = hard or {}
+    sides = sides or {}
+    hard_seen = hard_in_top = 0
+    p5_delegation: list[float] = []
     p5: list[float] = []
     ceiling: list[float] = []
     p5_full: list[float] = []
@@ -180,6 +130,10 @@ def metrics(
         ceiling.append(min(len(rel), 5) / 5)
         if len(rel) >= 5:
             p5_full.append(p5[-1])
+        if sides.get(query) == "delegation":
+            p5_delegation.append(p5[-1])
+        hard_seen += len(hard.get(query, ()))
+        hard_in_top += sum(1 for x in top5 if x in hard.get(query, ()))
         r10.append(sum(1 for x in top10 if x in rel) / len(rel))
         dcg = sum(1 / math.log2(i + 2) for i, x in enumerate(top10) if x in rel)
         ideal = sum(1 / math.log2(i + 2) for i in range(min(len(rel), 10)))
@@ -204,6 +158,10 @@ def metrics(
         {kind: found[kind] / total[kind] for kind in total},
         {kind: hits[kind] / retrieved[kind] for kind in retrieved},
         dict(total),
+        len(p5_delegation),
+        sum(p5_delegation) / len(p5_delegation) if p5_delegation else 0.0,
+        hard_seen,
+        hard_in_top,
     )
 
 

@@ -1,13 +1,17 @@
 """Why a match is proposed: reason records and their wording in the reader's language.
 
-Each recommendation carries :class:`Reason` records (a code, the themes involved, the
-share of the score it explains). :func:`render` words them in ar, fr or en. The English
-text is the gettext message id (context ``matching reason``); until the project catalog
-carries a translation, the wording comes from :data:`MESSAGES` below.
+Each recommendation carries :class:`Reason` records: a code, the themes or segments
+involved, and the exact part of the score its rule contributes — positive for what speaks
+for the match, negative for what the engine held against it (another segment, a refusal,
+a competitor). :func:`contributions` lists every part, and they add up to the score;
+:func:`explain` keeps those worth telling. :func:`render` words them in ar, fr or en. The
+English text is the gettext message id (context ``matching reason``), translated by the
+project catalog; :data:`MESSAGES` holds the same wording for a catalog that lacks it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -15,7 +19,9 @@ from babel import Locale
 
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.profiles import Profile
-from liqa.core.matching.scoring import MatchSettings
+from liqa.core.matching.scoring import ScoreModel
+from liqa.core.matching.segments import IS_A, default_segments
+from liqa.core.matching.signals import PairSignals
 from liqa.core.matching.thesaurus import Thesaurus
 
 CONTEXT = "matching reason"
@@ -25,10 +31,18 @@ class ReasonCode(StrEnum):
     """Kinds of reasons."""
 
     OFFERS_WHAT_YOU_SEEK = "offers_what_you_seek"
+    WORKS_IN_WHAT_YOU_SEEK = "works_in_what_you_seek"
     SEEKS_WHAT_YOU_OFFER = "seeks_what_you_offer"
     RELATED_OFFER = "related_offer"
+    SEEKS_YOUR_KIND = "seeks_your_kind"
+    YOU_SEEK_THEIR_KIND = "you_seek_their_kind"
     SHARED_THEMES = "shared_themes"
     SIMILAR_TEXT = "similar_text"
+    OTHER_SEGMENT = "other_segment"
+    YOUR_OFFER_OTHER_SEGMENT = "your_offer_other_segment"
+    EXCLUDED_BY_YOU = "excluded_by_you"
+    EXCLUDED_BY_THEM = "excluded_by_them"
+    COMPETITOR = "competitor"
 
 
 @dataclass(frozen=True)
@@ -38,11 +52,13 @@ class Reason:
     code: ReasonCode
     themes: tuple[str, ...] = ()
     value: float = 0.0
-    """The part of the score this reason explains."""
+    """The part of the score this reason explains (negative: held against the match)."""
     related_to: tuple[str, ...] = ()
     """For ``related_offer``: the sought themes the offered ones are close to."""
     lang: str = ""
     """For ``similar_text``: the language both profiles are written in."""
+    segments: tuple[str, ...] = ()
+    """Segments involved (kinds of organizations: government bodies, start-ups …)."""
 
 
 MESSAGES: dict[ReasonCode, dict[str, str]] = {
@@ -50,6 +66,11 @@ MESSAGES: dict[ReasonCode, dict[str, str]] = {
         "en": pgettext_noop(CONTEXT, "Offers what you seek: {themes}"),
         "fr": "Propose ce que vous recherchez : {themes}",
         "ar": "يقدّم ما تبحثون عنه: {themes}",
+    },
+    ReasonCode.WORKS_IN_WHAT_YOU_SEEK: {
+        "en": pgettext_noop(CONTEXT, "Works in what you seek: {themes}"),
+        "fr": "Travaille dans ce que vous recherchez : {themes}",
+        "ar": "يشتغل في مجال ما تبحثون عنه: {themes}",
     },
     ReasonCode.SEEKS_WHAT_YOU_OFFER: {
         "en": pgettext_noop(CONTEXT, "Seeks what you offer: {themes}"),
@@ -61,6 +82,16 @@ MESSAGES: dict[ReasonCode, dict[str, str]] = {
         "fr": "Propose {themes}, proche de ce que vous recherchez ({related})",
         "ar": "يقدّم {themes}، وهو قريب ممّا تبحثون عنه ({related})",
     },
+    ReasonCode.SEEKS_YOUR_KIND: {
+        "en": pgettext_noop(CONTEXT, "Looks for partners like you: {themes}"),
+        "fr": "Recherche des partenaires comme vous : {themes}",
+        "ar": "يبحث عن شركاء مثلكم: {themes}",
+    },
+    ReasonCode.YOU_SEEK_THEIR_KIND: {
+        "en": pgettext_noop(CONTEXT, "Is the kind of partner you look for: {themes}"),
+        "fr": "Correspond aux partenaires que vous recherchez : {themes}",
+        "ar": "من صنف الشركاء الذين تبحثون عنهم: {themes}",
+    },
     ReasonCode.SHARED_THEMES: {
         "en": pgettext_noop(CONTEXT, "Shares: {themes}"),
         "fr": "Thèmes en commun : {themes}",
@@ -71,6 +102,31 @@ MESSAGES: dict[ReasonCode, dict[str, str]] = {
         "fr": "Profils rédigés en termes proches ({language})",
         "ar": "تقارب في صياغة الملفين ({language})",
     },
+    ReasonCode.OTHER_SEGMENT: {
+        "en": pgettext_noop(CONTEXT, "Its offer is aimed at: {themes}"),
+        "fr": "Son offre s'adresse à : {themes}",
+        "ar": "عرضه موجّه إلى: {themes}",
+    },
+    ReasonCode.YOUR_OFFER_OTHER_SEGMENT: {
+        "en": pgettext_noop(CONTEXT, "Your offer is aimed at: {themes}"),
+        "fr": "Votre offre s'adresse à : {themes}",
+        "ar": "عرضكم موجّه إلى: {themes}",
+    },
+    ReasonCode.EXCLUDED_BY_YOU: {
+        "en": pgettext_noop(CONTEXT, "You said you do not want: {themes}"),
+        "fr": "Vous avez écarté : {themes}",
+        "ar": "استبعدتم: {themes}",
+    },
+    ReasonCode.EXCLUDED_BY_THEM: {
+        "en": pgettext_noop(CONTEXT, "Says it does not want: {themes}"),
+        "fr": "A écarté : {themes}",
+        "ar": "استبعد: {themes}",
+    },
+    ReasonCode.COMPETITOR: {
+        "en": pgettext_noop(CONTEXT, "Offers the same as you: {themes}"),
+        "fr": "Propose la même chose que vous : {themes}",
+        "ar": "يقدّم نفس ما تقدّمونه: {themes}",
+    },
 }
 """Reason wording per code and language (English = the gettext message id)."""
 
@@ -78,55 +134,209 @@ TEXT_REASON_THRESHOLD = 0.15
 """Text similarity below this is not worth telling the reader."""
 
 
-def explain(
-    reader: Profile, candidate: Profile, thesaurus: Thesaurus, text: float, settings: MatchSettings
+def contributions(
+    model: ScoreModel, reader: int, candidate: int, pair: PairSignals
 ) -> tuple[Reason, ...]:
-    """The reasons why ``candidate`` suits ``reader``, strongest first."""
-    reasons: list[Reason] = []
-    order = {theme: i for i, theme in enumerate(thesaurus.ids)}
-
-    def ordered(themes: set[str] | frozenset[str]) -> tuple[str, ...]:
-        return tuple(sorted(themes, key=lambda t: order.get(t, len(order))))
-
-    met = reader.seeks & candidate.offers
-    if met:
-        value = settings.need_weight * len(met) / len(reader.seeks)
-        reasons.append(Reason(ReasonCode.OFFERS_WHAT_YOU_SEEK, ordered(met), value))
-    unmet = reader.seeks - met
-    near = {
-        offered
-        for offered in candidate.offers - reader.seeks
-        if set(thesaurus.theme(offered).related) & unmet
-    }
-    if near:
-        close_to = {t for t in unmet if set(thesaurus.theme(t).related) & near}
-        value = settings.need_weight * settings.related_credit * len(close_to) / len(reader.seeks)
-        reasons.append(Reason(ReasonCode.RELATED_OFFER, ordered(near), value, ordered(close_to)))
-    wanted = reader.offers & candidate.seeks
-    if wanted:
-        value = settings.need_weight * len(wanted) / len(candidate.seeks)
-        reasons.append(Reason(ReasonCode.SEEKS_WHAT_YOU_OFFER, ordered(wanted), value))
-    shared = reader.themes & candidate.themes
-    if shared:
-        value = (
-            settings.shared_weight
-            * len(shared)
-            / (len(reader.themes) * len(candidate.themes)) ** 0.5
-        )
-        named = met | wanted
-        rest = shared - named
-        if rest:
-            reasons.append(Reason(ReasonCode.SHARED_THEMES, ordered(rest), value))
-    if text >= TEXT_REASON_THRESHOLD:
-        shared_langs = sorted(set(reader.texts) & set(candidate.texts))
-        reasons.append(
+    """Every part of the score of ``candidate`` for ``reader``; the values add up to it."""
+    s = model.settings
+    a, b = model.profiles[reader], model.profiles[candidate]
+    out = _fit_reasons(model, a, candidate, s.need_weight)
+    backward = _covered(model, b, reader)
+    if backward:
+        total = sum(backward.values())
+        out.append(Reason(ReasonCode.SEEKS_WHAT_YOU_OFFER, _ordered(model, backward), total))
+    if pair.kind_forward:
+        out.append(
             Reason(
-                ReasonCode.SIMILAR_TEXT,
-                value=settings.text_weight * text,
-                lang=shared_langs[0] if shared_langs else "",
+                ReasonCode.YOU_SEEK_THEIR_KIND,
+                value=s.kind_weight * pair.kind_forward,
+                segments=_segments(model, a.looks_for & _instances(b.identity)),
             )
         )
-    return tuple(sorted(reasons, key=lambda r: -r.value))
+    if pair.kind_backward:
+        out.append(
+            Reason(
+                ReasonCode.SEEKS_YOUR_KIND,
+                value=s.kind_weight * pair.kind_backward,
+                segments=_segments(model, b.looks_for & _instances(a.identity)),
+            )
+        )
+    if pair.shared:
+        seekers = (a.seeks - a.does) & (b.seeks - b.does)
+        named = {t for r in out for t in r.themes}
+        rest = (a.themes & b.themes) - seekers - named
+        out.append(
+            Reason(ReasonCode.SHARED_THEMES, _ordered(model, rest), s.shared_weight * pair.shared)
+        )
+    if pair.text:
+        langs = sorted(set(a.texts) & set(b.texts))
+        out.append(
+            Reason(
+                ReasonCode.SIMILAR_TEXT,
+                value=s.text_weight * pair.text,
+                lang=langs[0] if langs else "",
+            )
+        )
+    out += _penalties(model, a, b, pair, sum(r.value for r in out))
+    return tuple(out)
+
+
+def explain(
+    model: ScoreModel, reader: int, candidate: int, pair: PairSignals
+) -> tuple[Reason, ...]:
+    """The reasons worth telling why ``candidate`` suits ``reader``: strongest first, then
+    what was held against it."""
+    kept = [
+        r
+        for r in contributions(model, reader, candidate, pair)
+        if abs(r.value) > 1e-9
+        and not (r.code is ReasonCode.SHARED_THEMES and not r.themes)
+        and not (r.code is ReasonCode.SIMILAR_TEXT and pair.text < TEXT_REASON_THRESHOLD)
+    ]
+    return tuple(
+        sorted((r for r in kept if r.value > 0), key=lambda r: -r.value)
+        + sorted((r for r in kept if r.value < 0), key=lambda r: r.value)
+    )
+
+
+def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -> list[Reason]:
+    """What the reader seeks that the candidate covers: offered, worked in, or related."""
+    s = model.settings
+    b = model.profiles[candidate]
+    column = {theme: i for i, theme in enumerate(model.theme_ids)}
+    total = sum(float(model.specificity[column[t]]) for t in a.seeks if t in column)
+    offered: dict[str, float] = {}
+    worked: dict[str, float] = {}
+    near: dict[str, float] = {}
+    neighbours: set[str] = set()
+    for theme in a.seeks:
+        if theme not in column or not total:
+            continue
+        t = column[theme]
+        level = float(model.offered[candidate, t])
+        if level <= 0:
+            continue
+        value = weight * float(model.specificity[t]) * level / total
+        if theme in b.offers:
+            offered[theme] = value
+        elif theme in b.activity and s.activity_credit >= level - 1e-6:
+            worked[theme] = value
+        else:
+            near[theme] = value
+            neighbours |= {
+                u
+                for u in b.does
+                if u != theme
+                and _base(model, b, u) * float(model.related[column[u], t]) >= level - 1e-6
+            }
+    out: list[Reason] = []
+    if offered:
+        out.append(
+            Reason(ReasonCode.OFFERS_WHAT_YOU_SEEK, _ordered(model, offered), sum(offered.values()))
+        )
+    if worked:
+        out.append(
+            Reason(ReasonCode.WORKS_IN_WHAT_YOU_SEEK, _ordered(model, worked), sum(worked.values()))
+        )
+    if near:
+        out.append(
+            Reason(
+                ReasonCode.RELATED_OFFER,
+                _ordered(model, neighbours),
+                sum(near.values()),
+                _ordered(model, near),
+            )
+        )
+    return out
+
+
+def _covered(model: ScoreModel, seeker: Profile, other: int) -> dict[str, float]:
+    """Each theme ``seeker`` seeks that party ``other`` covers → its part of the score."""
+    column = {theme: i for i, theme in enumerate(model.theme_ids)}
+    total = sum(float(model.specificity[column[t]]) for t in seeker.seeks if t in column)
+    weight = model.settings.need_weight
+    covered = {t: float(model.offered[other, column[t]]) for t in seeker.seeks if t in column}
+    return {
+        theme: weight * float(model.specificity[column[theme]]) * level / total
+        for theme, level in covered.items()
+        if level > 0
+    }
+
+
+def _base(model: ScoreModel, profile: Profile, theme: str) -> float:
+    if theme in profile.offers:
+        return 1.0
+    return model.settings.activity_credit if theme in profile.activity else 0.0
+
+
+def _penalties(
+    model: ScoreModel, a: Profile, b: Profile, pair: PairSignals, positive: float
+) -> list[Reason]:
+    """What the engine held against the match, each as a negative part of the score."""
+    s = model.settings
+    out: list[Reason] = []
+    forward = 1.0 - s.segment_penalty * pair.segment_forward
+    backward = 1.0 - s.segment_penalty * pair.segment_backward
+    common = (s.shared_weight * pair.shared + s.text_weight * pair.text) * (
+        1.0 - min(forward, backward)
+    )
+    lost_forward = s.need_weight * pair.fit_forward * (1.0 - forward)
+    lost_backward = s.need_weight * pair.fit_backward * (1.0 - backward)
+    if pair.segment_forward:
+        lost_forward += common if forward <= backward else 0.0
+        out.append(
+            Reason(
+                ReasonCode.OTHER_SEGMENT, value=-lost_forward, segments=_segments(model, b.serves)
+            )
+        )
+    if pair.segment_backward:
+        lost_backward += common if backward < forward else 0.0
+        out.append(
+            Reason(
+                ReasonCode.YOUR_OFFER_OTHER_SEGMENT,
+                value=-lost_backward,
+                segments=_segments(model, a.serves),
+            )
+        )
+    base = positive - lost_forward - lost_backward
+    excluded = max(pair.excluded_forward, pair.excluded_backward)
+    if excluded:
+        mine = pair.excluded_forward >= pair.excluded_backward
+        refuser, other = (a, b) if mine else (b, a)
+        out.append(
+            Reason(
+                ReasonCode.EXCLUDED_BY_YOU if mine else ReasonCode.EXCLUDED_BY_THEM,
+                _ordered(model, refuser.excludes & other.does),
+                -base * s.exclusion_penalty * excluded,
+                segments=_segments(
+                    model, refuser.refuses & (_instances(other.identity) | other.serves)
+                ),
+            )
+        )
+    if pair.competition:
+        out.append(
+            Reason(
+                ReasonCode.COMPETITOR,
+                _ordered(model, a.does & b.does),
+                -s.competitor_weight * pair.competition,
+            )
+        )
+    return out
+
+
+def _instances(identity: frozenset[str]) -> frozenset[str]:
+    """Every segment a party of this identity is an instance of (a start-up is an SME)."""
+    return frozenset(t for s in identity for t in IS_A.get(s, {s}))
+
+
+def _ordered(model: ScoreModel, themes: Collection[str]) -> tuple[str, ...]:
+    order = {theme: i for i, theme in enumerate(model.theme_ids)}
+    return tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t)))
+
+
+def _segments(model: ScoreModel, segments: frozenset[str]) -> tuple[str, ...]:
+    order = {segment: i for i, segment in enumerate(model.segment_ids)}
+    return tuple(sorted(segments, key=lambda s: (order.get(s, len(order)), s)))
 
 
 def message(code: ReasonCode, lang: str) -> str:
@@ -141,7 +351,10 @@ def message(code: ReasonCode, lang: str) -> str:
 def render(reason: Reason, lang: str, thesaurus: Thesaurus) -> str:
     """One reason in words, in the reader's language."""
     comma = "، " if lang == "ar" else ", "
-    themes = comma.join(thesaurus.label(theme, lang) for theme in reason.themes)
+    segments = default_segments()
+    named = [thesaurus.label(theme, lang) for theme in reason.themes]
+    named += [segments.label(segment, lang) for segment in reason.segments]
+    themes = comma.join(named)
     related = comma.join(thesaurus.label(theme, lang) for theme in reason.related_to)
     language = Locale.parse(lang).languages.get(reason.lang, reason.lang) if reason.lang else ""
     return message(reason.code, lang).format(themes=themes, related=related, language=language)

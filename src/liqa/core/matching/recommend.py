@@ -18,13 +18,8 @@ import numpy as np
 from liqa.core.matching.profiles import Party, Profile, build_profiles
 from liqa.core.matching.reasons import Reason, explain
 from liqa.core.matching.rules import MatchRules
-from liqa.core.matching.scoring import (
-    MatchSettings,
-    ScoreModel,
-    build_score_model,
-    signals,
-    top_indices,
-)
+from liqa.core.matching.scoring import MatchSettings, ScoreModel, build_score_model, top_indices
+from liqa.core.matching.signals import signals
 from liqa.core.matching.tagging import Tagger, default_tagger
 from liqa.core.matching.textsim import Matrix
 from liqa.core.matching.thesaurus import Thesaurus
@@ -104,13 +99,18 @@ def ranked_ids(
     score: ScoreFunction = engine_scores,
     readers: Sequence[str] | None = None,
 ) -> dict[str, list[str]]:
-    """The ``k`` best allowed candidates of each reader by ``score`` (no diversity rule)."""
+    """The ``k`` best allowed candidates of each reader by ``score`` (no diversity rule).
+
+    Only the ``readers`` asked for (every party when ``None``) are in the result.
+    """
+    wanted = None if readers is None else set(readers)
     out: dict[str, list[str]] = {}
     for start, block, allowed in _blocks(matcher, readers):
         scores = np.where(allowed, score(matcher, block), -np.inf)
         for i, row in enumerate(top_indices(scores, k)):
             reader = matcher.parties[start + i].id
-            out[reader] = [matcher.parties[j].id for j in row if np.isfinite(scores[i, j])]
+            if wanted is None or reader in wanted:
+                out[reader] = [matcher.parties[j].id for j in row if np.isfinite(scores[i, j])]
     return out
 
 
@@ -162,7 +162,6 @@ def _recommend_rows(
     scores = np.where(_allowed(matcher, block), sig.total(settings), -np.inf)
     first = min(scores.shape[1], 8 * top + 8)
     order = top_indices(scores, first) if first < scores.shape[1] else None
-    profiles = matcher.model.profiles
     out: dict[str, list[Recommendation]] = {}
     for i in range(scores.shape[0]):
         reader = block.start + i
@@ -176,13 +175,7 @@ def _recommend_rows(
                 matcher.parties[j].id,
                 rank,
                 round(float(scores[i, j]), 4),
-                explain(
-                    profiles[reader],
-                    profiles[j],
-                    matcher.thesaurus,
-                    float(sig.text[i, j]),
-                    settings,
-                ),
+                explain(matcher.model, reader, int(j), sig.pair(i, int(j))),
             )
             for rank, j in enumerate(picked, start=1)
         ]

@@ -1,38 +1,67 @@
-"""Relevance scores between parties, one labelled function per signal.
+"""The relevance score between parties: settings and the matrices it is computed from.
 
-For parties *a* (the reader) and *b* (a candidate)::
+For a reader *a* and a candidate *b* (every signal in :mod:`~liqa.core.matching.signals`)::
 
-    score(a, b) = need_weight   * (fit(a→b) + fit(b→a))      # mutual: seeks vs offers
-                + shared_weight * cos(themes(a), themes(b))  # shared themes
-                + text_weight   * tfidf(a, b)                # same-language wording
+    base(a, b)  = need_weight · (fit(a→b)·m(a→b) + fit(b→a)·m(b→a))    seeks vs offers, both ways
+                + kind_weight · kind(a, b)                  "looks for banks", and a is one
+                + (shared_weight · shared(a, b)             themes in common (not two seekers')
+                   + text_weight · tfidf(a, b)) · min(m(a→b), m(b→a))    same-language wording
+    score(a, b) = base(a, b) · (1 − exclusion_penalty · excluded(a, b))  "we do not want …"
+                − competitor_weight · competition(a, b)     same offers, no need of each other
 
-``fit(a→b)`` is the share of *a*'s sought themes that *b* offers, each theme weighted by
-its specificity (rarer themes weigh more), a related theme counting ``related_credit``.
-Every signal is computed for many rows at once with numpy, so that all
-recommendations of 5,000 participants take seconds.
+``fit(a→b)`` is the share of *a*'s sought themes that *b* covers, each weighted by its
+specificity ``1 + ln(N / df)``: 1 if *b* offers it, ``activity_credit`` if *b* only works in
+it, ``related_credit`` for a related theme. ``m(a→b)`` is ``1 − segment_penalty`` when *b*'s
+offer is aimed at market segments (consumers, small businesses, government …) and none of
+the segments it names fits what *a* is, else 1. Every signal
+is computed for a block of rows at once with numpy, so that all recommendations of 5,000
+participants take seconds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from liqa.core.matching.profiles import Profile
+from liqa.core.matching.segments import (
+    IS_A,
+    MARKET_SEGMENTS,
+    SERVED_BY,
+    compatibility,
+    default_segments,
+)
 from liqa.core.matching.textsim import Matrix, TfidfSpace, tfidf_space
 from liqa.core.matching.thesaurus import Thesaurus
+from liqa.core.model import OrgKind
 
 
 @dataclass(frozen=True)
 class MatchSettings:
-    """Weights and limits of the matching engine, passed in explicitly."""
+    """Weights and limits of the matching engine, passed in explicitly.
+
+    The weights were set by reasoning, not fitted to an evaluation set (see
+    ``docs/background/matchmaking.md``).
+    """
 
     need_weight: float = 1.0
     shared_weight: float = 0.5
     text_weight: float = 0.3
     related_credit: float = 0.3
+    """A sought theme met by a related offered theme counts this much."""
+    activity_credit: float = 0.5
+    """A sought theme the candidate works in without listing it as an offer counts this much."""
+    kind_weight: float = 0.5
+    """Worth of "looks for organizations like you" (only with a theme in common)."""
+    segment_penalty: float = 0.7
+    """Share of a fit lost when the offer is aimed at another segment."""
+    exclusion_penalty: float = 0.9
+    """Share of the score lost when one party excludes all the other does."""
+    competitor_weight: float = 1.0
+    """Subtracted for two companies doing the same thing with no need for each other."""
     top: int = 10
     max_per_organization: int = 1
     """Diversity: at most this many people of one organization in a list (while others remain)."""
@@ -42,40 +71,51 @@ class MatchSettings:
     """Rows scored at once (memory: ``chunk_rows × parties`` floats per signal)."""
 
 
+type Flags = npt.NDArray[np.bool_]
+
+
 @dataclass(frozen=True)
 class ScoreModel:
-    """Theme and text matrices of a set of profiles, ready to score any rows against all."""
+    """Theme, segment and text matrices of a set of profiles, ready to score rows against all."""
 
     profiles: tuple[Profile, ...]
     theme_ids: tuple[str, ...]
+    segment_ids: tuple[str, ...]
+    specificity: Matrix
+    """``1 + ln(N / df)`` per theme."""
+    related: Matrix
+    """``related[u, t]``: credit of offering ``u`` for a need of ``t`` (1 on the diagonal)."""
     seeks: Matrix
-    """``seeks[i, t]``: specificity of theme ``t`` if party ``i`` seeks it, rows summing to 1."""
-    offers: Matrix
-    """``offers[i, t]`` = 1 when party ``i`` offers theme ``t``; a related theme gets the credit."""
+    """Specificity of each sought theme, rows summing to 1."""
+    offered: Matrix
+    """How much each party covers each theme (1, activity credit, related credit or 0)."""
     themes: Matrix
-    """Binary theme membership, L2-normalized rows."""
+    """Specificity-weighted themes, L2-normalized rows."""
+    seek_only: Matrix
+    """The part of ``themes`` that the party only seeks (same normalization)."""
+    does: Matrix
+    """Specificity-weighted offered and activity themes, L2-normalized rows."""
+    does_share: Matrix
+    """Specificity-weighted offered and activity themes, rows summing to 1."""
+    excludes: Matrix
+    """Themes each party refuses (0/1)."""
+    company: Matrix
+    """1 for a company (or a party of unknown kind) other than an investor: only they compete."""
+    identity: Matrix
+    serves: Matrix
+    market: Matrix
+    """1 for the segments whose naming rules others out (:data:`MARKET_SEGMENTS`)."""
+    served: Matrix
+    """``identity @ SERVED_BY``: the target segments an offer may name to fit each party."""
+    looked_for_as: Matrix
+    """``looks_for @ IS_A.T``: the identities each party looks for."""
+    refused_as: Matrix
+    """``refuses @ IS_A.T``: the identities each party refuses."""
+    refuses: Matrix
     theme_counts: Matrix
-    """Binary theme membership (for the shared-theme-count baseline)."""
+    """Every theme mentioned, refusals included (the shared-theme-count baseline)."""
     spaces: tuple[TfidfSpace, ...]
     settings: MatchSettings
-
-
-@dataclass(frozen=True)
-class Signals:
-    """Each signal for a block of rows (readers) × all parties (candidates)."""
-
-    need: Matrix
-    shared: Matrix
-    text: Matrix
-
-    def total(self, settings: MatchSettings) -> Matrix:
-        """The weighted relevance score."""
-        out: Matrix = (
-            settings.need_weight * self.need
-            + settings.shared_weight * self.shared
-            + settings.text_weight * self.text
-        )
-        return out
 
 
 def build_score_model(
@@ -84,38 +124,58 @@ def build_score_model(
     """Matrices for ``profiles`` (tagged with ``thesaurus``)."""
     settings = settings or MatchSettings()
     ids = thesaurus.ids
-    column = {theme: i for i, theme in enumerate(ids)}
-    n, t = len(profiles), len(ids)
-    seeks = np.zeros((n, t), dtype=np.float32)
-    offers = np.zeros((n, t), dtype=np.float32)
-    themes = np.zeros((n, t), dtype=np.float32)
-    for i, profile in enumerate(profiles):
-        for theme in profile.seeks:
-            seeks[i, column[theme]] = 1.0
-        for theme in profile.offers:
-            offers[i, column[theme]] = 1.0
-        for theme in profile.themes:
-            themes[i, column[theme]] = 1.0
-    related = _related_matrix(thesaurus, column, settings.related_credit)
-    offers_expanded = np.minimum(offers @ related, 1.0).astype(np.float32)
-    seeks = seeks * theme_specificity(themes)[None, :]
-    seek_counts = seeks.sum(axis=1, keepdims=True)
-    seeks_normalized = np.divide(
-        seeks, seek_counts, out=np.zeros_like(seeks), where=seek_counts > 0
-    )
-    norms = np.linalg.norm(themes, axis=1, keepdims=True)
-    themes_normalized = np.divide(themes, norms, out=np.zeros_like(themes), where=norms > 0)
+    segments = default_segments()
+    theme_matrix = _binary(profiles, ids)
+    segment_matrix = _binary(profiles, segments.ids)
+    positive = theme_matrix(lambda p: p.themes)
+    weights = theme_specificity(positive)
+    seeks = theme_matrix(lambda p: p.seeks) * weights
+    offers = theme_matrix(lambda p: p.offers)
+    activity = theme_matrix(lambda p: p.activity)
+    related = _related_matrix(thesaurus, settings.related_credit)
+    base = np.maximum(offers, settings.activity_credit * activity)
+    offered = (base[:, :, None] * related[None, :, :]).max(axis=1).astype(np.float32)
+    seek_only = theme_matrix(lambda p: p.seeks - p.offers - p.activity - frozenset(p.party.themes))
+    does = (offers + activity - offers * activity) * weights
+    identity = segment_matrix(lambda p: p.identity)
+    looks_for = segment_matrix(lambda p: p.looks_for)
+    refuses = segment_matrix(lambda p: p.refuses)
+    served_by = compatibility(segments, SERVED_BY)
+    is_a = compatibility(segments, IS_A)
     languages = sorted({lang for p in profiles for lang in p.texts})
     spaces = tuple(tfidf_space([p.texts.get(lang) for p in profiles], lang) for lang in languages)
+    weighted = positive * weights
+    norms = np.linalg.norm(weighted, axis=1, keepdims=True)
     return ScoreModel(
-        tuple(profiles),
-        ids,
-        seeks_normalized,
-        offers_expanded,
-        themes_normalized,
-        themes,
-        spaces,
-        settings,
+        profiles=tuple(profiles),
+        theme_ids=ids,
+        segment_ids=segments.ids,
+        specificity=weights,
+        related=related,
+        seeks=_rows_sum_to_one(seeks),
+        offered=offered,
+        themes=_divide(weighted, norms),
+        seek_only=_divide(seek_only * weights, norms),
+        does=_divide(does, np.linalg.norm(does, axis=1, keepdims=True)),
+        does_share=_rows_sum_to_one(does),
+        excludes=theme_matrix(lambda p: p.excludes),
+        company=np.array(
+            [
+                p.party.kind in (None, OrgKind.COMPANY) and "investors" not in p.identity
+                for p in profiles
+            ],
+            dtype=np.float32,
+        ),
+        identity=identity,
+        serves=segment_matrix(lambda p: p.serves),
+        market=np.array([s in MARKET_SEGMENTS for s in segments.ids], dtype=np.float32),
+        served=identity @ served_by,
+        looked_for_as=looks_for @ is_a.T,
+        refused_as=refuses @ is_a.T,
+        refuses=refuses,
+        theme_counts=theme_matrix(lambda p: p.mentioned),
+        spaces=spaces,
+        settings=settings,
     )
 
 
@@ -131,50 +191,40 @@ def theme_specificity(themes: Matrix) -> Matrix:
     return weights
 
 
-def _related_matrix(thesaurus: Thesaurus, column: dict[str, int], credit: float) -> Matrix:
+def _binary(
+    profiles: Sequence[Profile], ids: Sequence[str]
+) -> Callable[[Callable[[Profile], frozenset[str]]], Matrix]:
+    column = {item: i for i, item in enumerate(ids)}
+
+    def build(items: Callable[[Profile], frozenset[str]]) -> Matrix:
+        matrix = np.zeros((len(profiles), len(ids)), dtype=np.float32)
+        for i, profile in enumerate(profiles):
+            for item in items(profile):
+                if item in column:
+                    matrix[i, column[item]] = 1.0
+        return matrix
+
+    return build
+
+
+def _divide(values: Matrix, by: Matrix) -> Matrix:
+    out: Matrix = np.divide(values, by, out=np.zeros_like(values), where=by > 0)
+    return out
+
+
+def _rows_sum_to_one(values: Matrix) -> Matrix:
+    return _divide(values, values.sum(axis=1, keepdims=True))
+
+
+def _related_matrix(thesaurus: Thesaurus, credit: float) -> Matrix:
+    column = {theme: i for i, theme in enumerate(thesaurus.ids)}
     matrix = np.eye(len(column), dtype=np.float32)
     for theme in thesaurus.themes:
         for other in theme.related:
-            matrix[column[theme.id], column[other]] = max(
-                matrix[column[theme.id], column[other]], credit
-            )
-            matrix[column[other], column[theme.id]] = max(
-                matrix[column[other], column[theme.id]], credit
-            )
+            a, b = column[theme.id], column[other]
+            matrix[a, b] = max(matrix[a, b], credit)
+            matrix[b, a] = max(matrix[b, a], credit)
     return matrix
-
-
-def need_signal(model: ScoreModel, rows: slice) -> Matrix:
-    """Mutual fit: what each reader seeks that the candidate offers, plus the converse."""
-    forward: Matrix = model.seeks[rows] @ model.offers.T
-    backward: Matrix = model.offers[rows] @ model.seeks.T
-    return forward + backward
-
-
-def shared_signal(model: ScoreModel, rows: slice) -> Matrix:
-    """Cosine of the two parties' theme sets."""
-    block: Matrix = model.themes[rows] @ model.themes.T
-    return block
-
-
-def text_signal(model: ScoreModel, rows: slice) -> Matrix:
-    """Best TF-IDF cosine over the languages both parties wrote in."""
-    size = len(range(*rows.indices(len(model.profiles))))
-    best = np.zeros((size, len(model.profiles)), dtype=np.float32)
-    for space in model.spaces:
-        np.maximum(best, space.rows[rows] @ space.rows.T, out=best)
-    return best
-
-
-def shared_count_signal(model: ScoreModel, rows: slice) -> Matrix:
-    """Number of shared themes (the first evaluation baseline)."""
-    block: Matrix = model.theme_counts[rows] @ model.theme_counts.T
-    return block
-
-
-def signals(model: ScoreModel, rows: slice) -> Signals:
-    """Every signal for ``rows`` against all parties."""
-    return Signals(need_signal(model, rows), shared_signal(model, rows), text_signal(model, rows))
 
 
 def top_indices(scores: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp]:
