@@ -4,8 +4,16 @@ from pathlib import Path
 
 import pytest
 
+from liqa.core.i18n import translator
 from liqa.core.matching.evalset import load_dataset
-from liqa.core.matching.reasons import Reason, ReasonCode, contributions, render
+from liqa.core.matching.reasons import (
+    CONTEXT,
+    MESSAGES,
+    Reason,
+    ReasonCode,
+    contributions,
+    render,
+)
 from liqa.core.matching.recommend import build_matcher, recommend
 from liqa.core.matching.signals import signals
 from liqa.core.matching.thesaurus import default_thesaurus
@@ -84,3 +92,11 @@ def test_explained_reasons_positive_first_then_penalties() -> None:
             values = [r.value for r in rec.reasons]
             positives = [v for v in values if v > 0]
             assert values[: len(positives)] == sorted(positives, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_catalog_translates_every_reason_like_the_table(lang: str) -> None:
+    catalog = translator(lang)
+    assert {code: catalog.pgettext(CONTEXT, words["en"]) for code, words in MESSAGES.items()} == {
+        code: words[lang] for code, words in MESSAGES.items()
+    }
