@@ -25,6 +25,7 @@ from liqa.core.matching.signals import PairSignals
 from liqa.core.matching.thesaurus import Thesaurus
 
 CONTEXT = "matching reason"
+"""Translator context of the reasons (written out in each marker below, for extraction)."""
 
 
 class ReasonCode(StrEnum):
@@ -63,67 +64,69 @@ class Reason:
 
 MESSAGES: dict[ReasonCode, dict[str, str]] = {
     ReasonCode.OFFERS_WHAT_YOU_SEEK: {
-        "en": pgettext_noop(CONTEXT, "Offers what you seek: {themes}"),
+        "en": pgettext_noop("matching reason", "Offers what you seek: {themes}"),
         "fr": "Propose ce que vous recherchez : {themes}",
         "ar": "يقدّم ما تبحثون عنه: {themes}",
     },
     ReasonCode.WORKS_IN_WHAT_YOU_SEEK: {
-        "en": pgettext_noop(CONTEXT, "Works in what you seek: {themes}"),
+        "en": pgettext_noop("matching reason", "Works in what you seek: {themes}"),
         "fr": "Travaille dans ce que vous recherchez : {themes}",
         "ar": "يشتغل في مجال ما تبحثون عنه: {themes}",
     },
     ReasonCode.SEEKS_WHAT_YOU_OFFER: {
-        "en": pgettext_noop(CONTEXT, "Seeks what you offer: {themes}"),
+        "en": pgettext_noop("matching reason", "Seeks what you offer: {themes}"),
         "fr": "Recherche ce que vous proposez : {themes}",
         "ar": "يبحث عمّا تقدّمونه: {themes}",
     },
     ReasonCode.RELATED_OFFER: {
-        "en": pgettext_noop(CONTEXT, "Offers {themes}, close to what you seek ({related})"),
+        "en": pgettext_noop(
+            "matching reason", "Offers {themes}, close to what you seek ({related})"
+        ),
         "fr": "Propose {themes}, proche de ce que vous recherchez ({related})",
         "ar": "يقدّم {themes}، وهو قريب ممّا تبحثون عنه ({related})",
     },
     ReasonCode.SEEKS_YOUR_KIND: {
-        "en": pgettext_noop(CONTEXT, "Looks for partners like you: {themes}"),
+        "en": pgettext_noop("matching reason", "Looks for partners like you: {themes}"),
         "fr": "Recherche des partenaires comme vous : {themes}",
         "ar": "يبحث عن شركاء مثلكم: {themes}",
     },
     ReasonCode.YOU_SEEK_THEIR_KIND: {
-        "en": pgettext_noop(CONTEXT, "Is the kind of partner you look for: {themes}"),
+        "en": pgettext_noop("matching reason", "Is the kind of partner you look for: {themes}"),
         "fr": "Correspond aux partenaires que vous recherchez : {themes}",
         "ar": "من صنف الشركاء الذين تبحثون عنهم: {themes}",
     },
     ReasonCode.SHARED_THEMES: {
-        "en": pgettext_noop(CONTEXT, "Shares: {themes}"),
+        "en": pgettext_noop("matching reason", "Shares: {themes}"),
         "fr": "Thèmes en commun : {themes}",
         "ar": "مجالات مشتركة: {themes}",
     },
     ReasonCode.SIMILAR_TEXT: {
-        "en": pgettext_noop(CONTEXT, "Similar wording in both profiles ({language})"),
+        "en": pgettext_noop("matching reason", "Similar wording in both profiles ({language})"),
         "fr": "Profils rédigés en termes proches ({language})",
         "ar": "تقارب في صياغة الملفين ({language})",
     },
     ReasonCode.OTHER_SEGMENT: {
-        "en": pgettext_noop(CONTEXT, "Its offer is aimed at: {themes}"),
+        "en": pgettext_noop("matching reason", "Its offer is aimed at: {themes}"),
         "fr": "Son offre s'adresse à : {themes}",
         "ar": "عرضه موجّه إلى: {themes}",
     },
     ReasonCode.YOUR_OFFER_OTHER_SEGMENT: {
-        "en": pgettext_noop(CONTEXT, "Your offer is aimed at: {themes}"),
+        "en": pgettext_noop("matching reason", "Your offer is aimed at: {themes}"),
         "fr": "Votre offre s'adresse à : {themes}",
         "ar": "عرضكم موجّه إلى: {themes}",
     },
     ReasonCode.EXCLUDED_BY_YOU: {
-        "en": pgettext_noop(CONTEXT, "You said you do not want: {themes}"),
+        "en": pgettext_noop("matching reason", "You said you do not want: {themes}"),
         "fr": "Vous avez écarté : {themes}",
         "ar": "استبعدتم: {themes}",
     },
     ReasonCode.EXCLUDED_BY_THEM: {
-        "en": pgettext_noop(CONTEXT, "Says it does not want: {themes}"),
+        "en": pgettext_noop("matching reason", "Says it does not want: {themes}"),
         "fr": "A écarté : {themes}",
         "ar": "استبعد: {themes}",
     },
     ReasonCode.COMPETITOR: {
-        "en": pgettext_noop(CONTEXT, "Offers the same as you: {themes}"),
+        "en": pgettext_noop("matching reason", "Offers the same as you: {themes}"),
         "fr": "Propose la même chose que vous : {themes}",
         "ar": "يقدّم نفس ما تقدّمونه: {themes}",
     },
