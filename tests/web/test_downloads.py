@@ -92,6 +92,7 @@ def test_all_outputs_of_a_version_as_a_zip_with_pdfs(
     assert ("Amina Idrissi" in agenda, "Bruno Martin" in agenda) == (True, True)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_outputs_zip_built_by_a_worker_then_kept_until_the_event_changes(
     event: Event,
     draft: ScheduleVersion,
