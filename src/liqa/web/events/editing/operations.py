@@ -89,8 +89,10 @@ def _where(data: dict[str, Any], path: str) -> str:
         holder: Any = data
         for part in section.split("."):
             holder = holder.get(part, {}) if isinstance(holder, dict) else {}
-        record = holder[int(index)] if isinstance(holder, list) else {}
-        name = record.get("id") or record.get("assignment") or f"#{int(index) + 1}"
+        position = int(index)
+        found = holder[position] if isinstance(holder, list) and position < len(holder) else {}
+        record = found if isinstance(found, dict) else {}
+        name = record.get("id") or record.get("assignment") or f"#{position + 1}"
         label += f" '{name}'"
     return f"{label} · {rest}" if rest else label
 
@@ -113,7 +115,6 @@ def _index(records: list[dict[str, Any]], key: str) -> int:
 def _refusal(kind: Kind, prefix: str, data: dict[str, Any], problems: list[Problem]) -> EditRefused:
     refused = EditRefused()
     for problem in problems:
-        relative = ""
         mine = problem.path == prefix or problem.path.startswith((prefix + ".", prefix + "["))
         if mine:
             relative = problem.path[len(prefix) :].lstrip(".")
