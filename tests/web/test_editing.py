@@ -362,3 +362,15 @@ def test_unknown_record_or_kind_is_not_found(org_client: Client, event: Event) -
 def test_overview_links_to_the_editing_pages(org_client: Client, event: Event) -> None:
     page = org_client.get(f"/organize/{event.slug}/").content.decode()
     assert f'href="/events/{event.slug}/edit/" id="edit-event"' in page
+
+
+def test_editing_pages_in_arabic_are_rtl_and_translated(org_client: Client, event: Event) -> None:
+    org_client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    page = org_client.get(f"/events/{event.slug}/edit/people/_add/").content.decode()
+    assert ('dir="rtl"' in page, "الاسم بالعربية" in page, "Name in Arabic" in page) == (
+        True,
+        True,
+        False,
+    )
+    refused = _post(org_client, event, "people/p-chen/delete/", {})
+    assert "p-chen مستخدم في الطلبات 'r-2' · to" in html.unescape(refused.content.decode())
