@@ -15,6 +15,7 @@ from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.agendas.models import ReminderSent
 from liqa.web.agendas.services import confirm_attendees, record_outcome
+from liqa.web.audit.models import AuditEntry
 from liqa.web.backup.dump import backup_event
 from liqa.web.events import requests
 from liqa.web.events.models import Event
@@ -74,6 +75,14 @@ def busy(mission: Event) -> Busy:
     )
     mission.refresh_from_db()
     return Busy(mission, delegate, host, visit.key, pinned.key)
+
+
+def empty_database() -> None:
+    """Remove every event, account and audit entry: the database a restore starts from on
+    a new server (the audit trail outlives deleted events, so it goes explicitly)."""
+    Event.objects.all().delete()
+    User.objects.all().delete()
+    AuditEntry.objects.all().delete()
 
 
 def _hosts(event: Event) -> set[str]:

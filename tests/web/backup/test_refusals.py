@@ -258,4 +258,5 @@ def test_archive_round_trips_through_bytes(small: Path) -> None:
             "confirmations.json",
             "reminders.json",
             "bookings.json",
+            "audit.json",
         ]

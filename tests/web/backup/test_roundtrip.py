@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from liqa.core import model as core
 from liqa.web.accounts.models import Membership
 from liqa.web.agendas.domain import agenda_of
+from liqa.web.audit.models import AuditEntry
 from liqa.web.backup.dump import backup_event
 from liqa.web.backup.restore import restore_backup
 from liqa.web.events import bookings
@@ -21,7 +22,7 @@ from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.events.records import request_record
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
-from tests.web.backup.conftest import Busy
+from tests.web.backup.conftest import Busy, empty_database
 from tests.web.factories import at
 
 pytestmark = pytest.mark.integration
@@ -64,8 +65,7 @@ def test_restore_into_an_empty_database_then_backup_again_is_identical(
     busy: Busy, archive: Path
 ) -> None:
     before = views(busy.event, busy)
-    Event.objects.all().delete()
-    User.objects.all().delete()
+    empty_database()
     restored = restore_backup(archive)
     again = members(backup_event(restored.event).content)
     first = members(archive.read_bytes())
@@ -79,6 +79,17 @@ def test_restore_into_an_empty_database_then_backup_again_is_identical(
 def test_backup_holds_every_kind_of_event_data(busy: Busy, archive: Path) -> None:
     manifest = json.loads(members(archive.read_bytes())["manifest.json"])
     counts = manifest["counts"]
+    audit = json.loads(members(archive.read_bytes())["audit.json"])
+    assert [(e["model"], e["action"], e["actor"]) for e in audit] == [
+        ("event", "imported", "system"),
+        ("assignment", "changed", "system"),
+        ("schedule", "published", "system"),
+        ("request", "changed", "system"),
+    ]
+    assert (audit[1]["key"], audit[1]["changes"]) == (
+        f"v1/{busy.pinned}",
+        {"pinned": [False, True]},
+    )
     assert {k: counts[k] for k in ("versions", "runs", "outcomes", "confirmations")} == {
         "versions": 2,
         "runs": 2,
@@ -108,12 +119,34 @@ def test_restore_as_another_id_keeps_the_original(busy: Busy, archive: Path) -> 
     assert copy["r-09"] == original["r-09"]
 
 
+def trail(slug: str) -> list[tuple[str, str, str]]:
+    entries = AuditEntry.objects.filter(event=slug).order_by("at", "pk")
+    return list(entries.values_list("model", "action", "key"))
+
+
 def test_restore_with_replace_overwrites_the_event(busy: Busy, archive: Path) -> None:
-    before = views(busy.event, busy)
+    before, history = views(busy.event, busy), trail(busy.event.slug)
     MeetingRequest.objects.filter(event=busy.event, key="r-09").update(status="declined")
     restored = restore_backup(archive, replace=True)
     assert (restored.replaced, Event.objects.count()) == (True, 1)
     assert views(restored.event, busy) == before
+    # the archived entries are already in this trail: only the replacement is added
+    assert trail(busy.event.slug) == [*history, ("event", "deleted", busy.event.slug)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_adds_no_audit_entry_of_its_own(event: Event, tmp_path: Path) -> None:
+    bookings.book(event, "p-amina", "r-1", at(9, 20))
+    path = tmp_path / "tunis.zip"
+    path.write_bytes(backup_event(event).content)
+    archived = json.loads(members(path.read_bytes())["audit.json"])
+    empty_database()
+    restore_backup(path)  # committed: entries written on commit would show now
+    assert [(e["model"], e["action"], e["key"]) for e in archived] == trail(event.slug)
+    assert trail(event.slug) == [
+        ("event", "imported", "tunis-b2b-2030"),
+        ("booking", "created", "r-1"),
+    ]
 
 
 def test_brokerage_bookings_round_trip_and_stay_bookings(event: Event, tmp_path: Path) -> None:
@@ -122,8 +155,7 @@ def test_brokerage_bookings_round_trip_and_stay_bookings(event: Event, tmp_path:
     bookings.book(event, "p-chen", "r-2", at(9, 40))
     path = tmp_path / "tunis.zip"
     path.write_bytes(backup_event(event).content)
-    Event.objects.all().delete()
-    User.objects.all().delete()
+    empty_database()
     restored = restore_backup(path).event
     first, again = members(path.read_bytes()), members(backup_event(restored).content)
     assert [name for name in first if first[name] != again[name]] == ["manifest.json"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from liqa.web.backup.accounts import MEMBERSHIPS, USERS
+from liqa.web.backup.audit import AUDIT
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.checks import COUNT, INSTANT, KEY, record
 from liqa.web.backup.extras import CONFIRMATIONS, EVENT_SETTINGS, REMINDERS
@@ -30,6 +31,7 @@ SECTIONS: tuple[Section, ...] = (
     CONFIRMATIONS,
     REMINDERS,
     BOOKINGS,
+    AUDIT,
 )
 """Every JSON member, in the order restore writes them (later ones refer to earlier ones)."""
 

@@ -121,7 +121,7 @@ def restore_backup(path: Path, *, replace: bool = False, as_slug: str | None = N
                 if not replace:
                     raise InputError([_exists(path, slug)])
                 existing.delete()
-            row = store_event(contents.event)
+            row = store_event(contents.event, raw=True)
             state = Restoring(row)
             for section in SECTIONS:
                 section.restore(state, contents.data[section.member])

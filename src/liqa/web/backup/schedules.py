@@ -112,36 +112,40 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
 
 
 def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
-    for item in data:
-        version = ScheduleVersion.objects.create(
+    # bulk writes send no signal: a restore is not a new version for the audit trail, and
+    # a version is published (and so immutable) only once its assignments are in place
+    versions = ScheduleVersion.objects.bulk_create(
+        ScheduleVersion(
             event=state.event,
             number=item["number"],
             provenance=item["provenance"],
             unplaced=item["unplaced"],
         )
-        AssignmentRow.objects.bulk_create(
-            AssignmentRow(
-                version=version,
-                key=a["key"],
-                start=parse_instant(a["start"]),
-                end=parse_instant(a["end"]),
-                venue=a["venue"],
-                attendees=a["attendees"],
-                format=a["format"],
-                table=a["table"],
-                parties=a["parties"],
-                group=a["group"],
-                travel_minutes_before=a["travel_minutes_before"],
-                pinned=a["pinned"],
-            )
-            for a in item["assignments"]
+        for item in data
+    )
+    AssignmentRow.objects.bulk_create(
+        AssignmentRow(
+            version=version,
+            key=a["key"],
+            start=parse_instant(a["start"]),
+            end=parse_instant(a["end"]),
+            venue=a["venue"],
+            attendees=a["attendees"],
+            format=a["format"],
+            table=a["table"],
+            parties=a["parties"],
+            group=a["group"],
+            travel_minutes_before=a["travel_minutes_before"],
+            pinned=a["pinned"],
         )
-        # created_at is set on insert; published last, once its assignments are in place
-        ScheduleVersion.objects.filter(pk=version.pk).update(
-            created_at=parse_instant(item["created_at"]),
-            published_at=parse_optional(item["published_at"]),
-        )
+        for version, item in zip(versions, data, strict=True)
+        for a in item["assignments"]
+    )
+    for version, item in zip(versions, data, strict=True):
+        version.created_at = parse_instant(item["created_at"])  # set on insert; put back
+        version.published_at = parse_optional(item["published_at"])
         state.versions[item["number"]] = version
+    ScheduleVersion.objects.bulk_update(versions, ["created_at", "published_at"])
 
 
 VERSIONS = Section(

@@ -261,8 +261,12 @@ def request_fields(record: core.MeetingRequest) -> dict[str, Any]:
     }
 
 
-def store_event(event: core.Event) -> rows.Event:
-    """Write ``event`` as new rows and return the event row (no transaction of its own)."""
+def store_event(event: core.Event, *, raw: bool = False) -> rows.Event:
+    """Write ``event`` as new rows and return the event row (no transaction of its own).
+
+    ``raw``: rows written back as they were (a backup's restore, like Django's loaddata),
+    so no import is announced to the audit trail (see :func:`store_parties`).
+    """
     row = rows.Event.objects.create(
         slug=event.id,
         kind=event.kind.value,
@@ -316,7 +320,7 @@ def store_event(event: core.Event) -> rows.Event:
         )
         for i, v in enumerate(event.venues)
     )
-    store_parties(row, event)
+    store_parties(row, event, raw=raw)
     rows.CandidateVisit.objects.bulk_create(
         rows.CandidateVisit(
             event=row,
@@ -366,8 +370,9 @@ def store_event(event: core.Event) -> rows.Event:
     return row
 
 
-def store_parties(row: rows.Event, event: core.Event) -> None:
-    """Write the organizations, people and requests of ``event`` under ``row``."""
+def store_parties(row: rows.Event, event: core.Event, *, raw: bool = False) -> None:
+    """Write the organizations, people and requests of ``event`` under ``row``; unless
+    ``raw``, announce it with :data:`parties_stored`."""
     rows.Organization.objects.bulk_create(
         rows.Organization(
             event=row,
@@ -413,4 +418,5 @@ def store_parties(row: rows.Event, event: core.Event) -> None:
         rows.MeetingRequest(event=row, position=i, **request_fields(r))
         for i, r in enumerate(event.requests)
     )
-    parties_stored.send(sender=rows.Event, event=row)
+    if not raw:
+        parties_stored.send(sender=rows.Event, event=row)
