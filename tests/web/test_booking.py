@@ -178,6 +178,18 @@ def test_organization_party_meets_in_parallel_up_to_its_people(db: None) -> None
     assert [(p, s) for p, s, _key in _seats(row) if p == "o-host"] == [("o-host", 1), ("o-host", 2)]
 
 
+def test_book_seats_a_party_with_an_own_table_there_and_others_at_shared_tables(
+    db: None,
+) -> None:
+    base = crowd_event("crowd-booth", delegates=0, pairs=2, tables=3)
+    people = tuple(
+        dataclasses.replace(p, table=1) if p.id == "p-right-1" else p for p in base.people
+    )
+    row = stored(dataclasses.replace(base, people=people))
+    booths = [bookings.book(row, f"p-left-{n}", f"r-pair-{n}", at(9)).table for n in (2, 1)]
+    assert booths == [2, 1]
+
+
 def test_database_refuses_a_second_seat_for_the_same_party_and_slot(event: Event) -> None:
     booking = bookings.book(event, "p-amina", "r-1", at(9))
     with pytest.raises(IntegrityError), transaction.atomic():

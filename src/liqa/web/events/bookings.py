@@ -116,7 +116,7 @@ def board(row: Event) -> Board:
         if m.fixed_slot is not None
     }
     venue = next((v for v in event.venues if v.id == event.brokerage.venue), None)
-    zone = ZoneInfo(venue.timezone if venue else event.legs[0].timezone)
+    zone = ZoneInfo(venue.timezone if venue else event.legs[0].timezone if event.legs else "UTC")
     return Board(event, problem, event.brokerage.slots(), fixed, bookings, zone)
 
 
