@@ -65,6 +65,7 @@ def test_restore_into_an_empty_database_then_backup_again_is_identical(
     busy: Busy, archive: Path
 ) -> None:
     before = views(busy.event, busy)
+    assert None not in (before["delegate"], before["host"])
     empty_database()
     restored = restore_backup(archive)
     again = members(backup_event(restored.event).content)
