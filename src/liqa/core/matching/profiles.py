@@ -188,7 +188,8 @@ def sought_segments(text: str, lang: str, segments: Tagger, themes: Tagger) -> s
 
 
 def build_profiles(parties: Iterable[Party], tagger: Tagger | None = None) -> list[Profile]:
-    """Profiles of many parties with one tagger (people sharing a profile text are read once)."""
+    """Profiles of many parties with one tagger (people sharing a profile text are read once;
+    people of one organization share the identity read from its first member)."""
     tagger = tagger or default_tagger()
     segment_tagger = default_segment_tagger()
     shared: dict[tuple[object, ...], Profile] = {}
@@ -198,7 +199,7 @@ def build_profiles(parties: Iterable[Party], tagger: Tagger | None = None) -> li
         texts = (party.seeks, party.offers, party.description)
         described = tuple(sorted(party.description.items()))
         key = (*(tuple(sorted(text.items())) for text in texts), party.themes)
-        who = (party.kind, party.name, described)
+        who = (party.organization, party.kind, described)
         known = shared.get(key)
         if known is None:
             known = shared[key] = build_profile(party, tagger, segment_tagger)

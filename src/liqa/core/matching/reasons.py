@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from babel import Locale
 
@@ -206,7 +207,7 @@ def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -
     """What the reader seeks that the candidate covers: offered, worked in, or related."""
     s = model.settings
     b = model.profiles[candidate]
-    column = {theme: i for i, theme in enumerate(model.theme_ids)}
+    column = _positions(model.theme_ids)
     total = sum(float(model.specificity[column[t]]) for t in a.seeks if t in column)
     offered: dict[str, float] = {}
     worked: dict[str, float] = {}
@@ -255,7 +256,7 @@ def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -
 
 def _covered(model: ScoreModel, seeker: Profile, other: int) -> dict[str, float]:
     """Each theme ``seeker`` seeks that party ``other`` covers → its part of the score."""
-    column = {theme: i for i, theme in enumerate(model.theme_ids)}
+    column = _positions(model.theme_ids)
     total = sum(float(model.specificity[column[t]]) for t in seeker.seeks if t in column)
     weight = model.settings.need_weight
     covered = {t: float(model.offered[other, column[t]]) for t in seeker.seeks if t in column}
@@ -332,13 +333,18 @@ def _instances(identity: frozenset[str]) -> frozenset[str]:
     return frozenset(t for s in identity for t in IS_A.get(s, {s}))
 
 
+@cache
+def _positions(ids: tuple[str, ...]) -> dict[str, int]:
+    return {item: i for i, item in enumerate(ids)}
+
+
 def _ordered(model: ScoreModel, themes: Collection[str]) -> tuple[str, ...]:
-    order = {theme: i for i, theme in enumerate(model.theme_ids)}
+    order = _positions(model.theme_ids)
     return tuple(sorted(themes, key=lambda t: (order.get(t, len(order)), t)))
 
 
 def _segments(model: ScoreModel, segments: frozenset[str]) -> tuple[str, ...]:
-    order = {segment: i for i, segment in enumerate(model.segment_ids)}
+    order = _positions(model.segment_ids)
     return tuple(sorted(segments, key=lambda s: (order.get(s, len(order)), s)))
 
 

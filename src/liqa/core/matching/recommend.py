@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from liqa.core.matching.profiles import Party, Profile, build_profiles
 from liqa.core.matching.reasons import Reason, explain
@@ -105,19 +106,21 @@ def ranked_ids(
     """
     wanted = None if readers is None else set(readers)
     out: dict[str, list[str]] = {}
-    for start, block, allowed in _blocks(matcher, readers):
-        scores = np.where(allowed, score(matcher, block), -np.inf)
-        for i, row in enumerate(top_indices(scores, k)):
-            reader = matcher.parties[start + i].id
-            if wanted is None or reader in wanted:
-                out[reader] = [matcher.parties[j].id for j in row if np.isfinite(scores[i, j])]
+    with one_blas_thread():
+        for start, block, allowed in _blocks(matcher, readers):
+            scores = np.where(allowed, score(matcher, block), -np.inf)
+            for i, row in enumerate(top_indices(scores, k)):
+                reader = matcher.parties[start + i].id
+                if wanted is None or reader in wanted:
+                    out[reader] = [matcher.parties[j].id for j in row if np.isfinite(scores[i, j])]
     return out
 
 
 def recommend(matcher: Matcher, party_id: str, top: int | None = None) -> list[Recommendation]:
     """The best counterparts of one party, best first, with reasons."""
     i = matcher.index(party_id)
-    return _recommend_rows(matcher, slice(i, i + 1), top)[party_id]
+    with one_blas_thread():
+        return _recommend_rows(matcher, slice(i, i + 1), top)[party_id]
 
 
 def recommend_all(
@@ -128,12 +131,19 @@ def recommend_all(
     """Recommendations for every party; ``progress(n)`` is called after each block of ``n``."""
     out: dict[str, list[Recommendation]] = {}
     step = matcher.settings.chunk_rows
-    for start in range(0, len(matcher.parties), step):
-        block = slice(start, min(start + step, len(matcher.parties)))
-        out.update(_recommend_rows(matcher, block, top))
-        if progress is not None:
-            progress(block.stop - block.start)
+    with one_blas_thread():
+        for start in range(0, len(matcher.parties), step):
+            block = slice(start, min(start + step, len(matcher.parties)))
+            out.update(_recommend_rows(matcher, block, top))
+            if progress is not None:
+                progress(block.stop - block.start)
     return out
+
+
+def one_blas_thread() -> threadpool_limits:
+    """Score with one BLAS thread: the products here are small (themes × parties), and
+    BLAS threads contending for a busy machine's cores make them 10-50 times slower."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _blocks(
