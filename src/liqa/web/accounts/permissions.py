@@ -24,15 +24,24 @@ def is_organizer(user: User, event: Event) -> bool:
 
 
 def participant_key(user: User, event: Event) -> str | None:
-    """The person key the user takes part as, or ``None``."""
-    found = _memberships(user, event, Role.PARTICIPANT)
-    return found[0].person if found else None
+    """The person key the user takes part as, or ``None``.
+
+    Only while that person is still in the event under the user's e-mail address: a
+    membership left behind by a re-import or an address change opens nothing.
+    """
+    for member in _memberships(user, event, Role.PARTICIPANT):
+        email = getattr(user, "email", "")
+        if email and event.people.filter(key=member.person, email__iexact=email).exists():
+            return member.person
+    return None
 
 
 def host_key(user: User, event: Event) -> str | None:
-    """The host organization the user administers, or ``None``."""
-    found = _memberships(user, event, Role.HOST_ADMIN)
-    return found[0].organization if found else None
+    """The host organization the user administers (while it is in the event), or ``None``."""
+    for member in _memberships(user, event, Role.HOST_ADMIN):
+        if event.organizations.filter(key=member.organization).exists():
+            return member.organization
+    return None
 
 
 def events_of(user: User) -> list[tuple[Event, str]]:

@@ -75,7 +75,17 @@ def enrol_participant(event: Event, person: Person) -> Membership:
 
 
 def enrol_everyone(event: Event) -> int:
-    """Participant memberships for every person of the event with an e-mail address."""
+    """Participant memberships for every person of the event with an e-mail address.
+
+    Memberships that no longer match a person's current address (person gone, address
+    changed) are withdrawn first, with their calendar feeds.
+    """
+    addresses = dict(Person.objects.filter(event=event).values_list("key", "email"))
+    members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
+    for member in members:
+        current = addresses.get(member.person, "")
+        if member.user.email.strip().lower() != current.strip().lower() or not current:
+            withdraw_person(event, member.person, keep_email=current)
     count = 0
     for person in Person.objects.filter(event=event).exclude(email=""):
         enrol_participant(event, person)
