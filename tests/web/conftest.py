@@ -18,12 +18,14 @@ import django
 django.setup()
 
 import pytest  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 
 from tests.web.factories import *  # noqa: E402,F403
 
 
 @pytest.fixture(autouse=True)
 def _web_settings(settings: pytest.FixtureRequest) -> None:
-    """Fast password hashing and a known base URL in every web test."""
+    """Fast password hashing, a known base URL and an empty cache in every web test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.BASE_URL = "http://testserver"  # type: ignore[attr-defined]
+    cache.clear()  # per-address sign-in counters start afresh

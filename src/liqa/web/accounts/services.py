@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -24,7 +25,7 @@ from liqa.web.events.models import Event, Person
 
 
 class RateLimited(Exception):
-    """Too many sign-in links were asked for one address in the last hour."""
+    """Too many sign-in links were asked for one address in the last hour (no address in it)."""
 
 
 def digest(secret: str) -> str:
@@ -124,7 +125,7 @@ def issue_link(user: User, next_url: str = "") -> str:
     now = timezone.now()
     recent = SignInLink.objects.filter(user=user, created_at__gte=now - timedelta(hours=1))
     if recent.count() >= settings.LIQA_MAGIC_LINKS_PER_HOUR:
-        raise RateLimited(user.email)
+        raise RateLimited("sign-in links")
     secret = secrets.token_urlsafe(32)
     SignInLink.objects.create(
         user=user,
@@ -142,17 +143,40 @@ def user_language(user: User) -> str:
     return membership.language if membership else "en"
 
 
+def count_sign_in_request(email: str) -> None:
+    """Count a sign-in request for ``email``; :class:`RateLimited` past the hourly limit.
+
+    Every address is counted, known or not, so the answer never tells them apart. The
+    counter lives in Django's cache under a digest of the address.
+    """
+    key = "liqa:sign-in:" + digest(email.strip().lower())
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    if count > settings.LIQA_MAGIC_LINKS_PER_HOUR:
+        raise RateLimited("sign-in requests")
+
+
 def send_sign_in_link(email: str, next_url: str = "") -> bool:
     """E-mail a sign-in link to a known address, in the recipient's language.
 
     Returns False (and sends nothing) for an unknown address, so the page answers the
-    same either way; :class:`RateLimited` past the hourly limit.
+    same either way; :class:`RateLimited` past the hourly limit of requests for any
+    address. Links already issued (e.g. by invitations) also count towards the limit of
+    e-mails per address; past it nothing is sent, silently.
     """
+    count_sign_in_request(email)
     model = get_user_model()
     user = model.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
         return False
-    link = settings.BASE_URL + issue_link(user, next_url)
+    try:
+        link = settings.BASE_URL + issue_link(user, next_url)
+    except RateLimited:
+        return False
     with translation.override(user_language(user)):
         body = render_to_string("accounts/email_link.txt", {"link": link, "user": user})
         send_mail(_("Your liqa sign-in link"), body, None, [user.email])
@@ -175,6 +199,8 @@ def redeem(secret: str) -> User | None:
             return None
         link.used_at = now
         link.save(update_fields=["used_at"])
+        # One link used: the user's other outstanding links (older e-mails) stop working.
+        SignInLink.objects.filter(user=link.user, used_at__isnull=True).update(used_at=now)
         return link.user
 
 
