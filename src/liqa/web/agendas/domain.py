@@ -2,15 +2,26 @@
 
 Only *published* versions are ever shown here (the latest, or all of them for calendars that
 update): drafts stay with organizers.
+
+Reading an event's rows into the core's records costs far more than building one agenda, so
+each process keeps the records of recently read events and published versions
+(:func:`published`), keyed by :func:`data_stamp`: a value the database itself changes with
+any write to the rows an agenda is made of, whatever code path writes them.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
+from django.db.models import QuerySet
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
@@ -18,11 +29,19 @@ from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.agendas.models import HostConfirmation
-from liqa.web.events.models import Event
+from liqa.web.events.models import (
+    CandidateVisit,
+    Event,
+    Leg,
+    MeetingRequest,
+    Organization,
+    Person,
+    ProgrammeItem,
+    Venue,
+)
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
-from liqa.web.scheduling.services import latest_published
 
 
 @dataclass(frozen=True)
@@ -33,12 +52,112 @@ class Published:
     schedule: core.Schedule
 
 
+AGENDA_TABLES = (Person, Organization, MeetingRequest, Venue, Leg, CandidateVisit, ProgrammeItem)
+"""The event's rows an agenda or calendar is made of, besides the event row and the version.
+
+Bookings and outcomes are not among them: agendas show the published schedule, never a
+booking or an outcome (so a booking, many a second at a busy event, keeps the records)."""
+
+Stamp = tuple[Hashable, ...]
+
+
+def data_stamp(row: Event) -> Stamp | None:
+    """A value that changes whenever the event row or any of its :data:`AGENDA_TABLES` rows
+    is written, or ``None`` when the database offers no such value (then nothing is kept).
+
+    PostgreSQL: a digest of each row's physical version (``ctid``, ``xmin``); every insert,
+    update or delete, committed by any process, in any transaction, changes it; one query.
+    SQLite: the database's change counters (``PRAGMA data_version``, changed by other
+    connections' commits, and this connection's ``total_changes``): any write anywhere.
+    """
+    if connection.vendor == "postgresql":
+        digests = ", ".join(
+            f"(SELECT md5(string_agg(t.ctid::text || ':' || t.xmin::text, ',' ORDER BY t.ctid))"
+            f" FROM {model._meta.db_table} t WHERE t.event_id = %s)"
+            for model in AGENDA_TABLES
+        )
+        event_table = Event._meta.db_table
+        sql = f"SELECT ctid::text, xmin::text, {digests} FROM {event_table} WHERE id = %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [row.pk] * len(AGENDA_TABLES) + [row.pk])
+            found = cursor.fetchone()
+        return ("postgresql", row.pk, *found) if found else None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA data_version")
+            (version,) = cursor.fetchone()
+        return ("sqlite", row.pk, version, connection.connection.total_changes)
+    return None
+
+
+class Snapshots:
+    """A small least-recently-used store of immutable records, shared by a process's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get[T](self, key: Hashable | None, build: Callable[[], T]) -> T:
+        """The record kept under ``key``, else ``build()`` kept there (``None``: never kept)."""
+        if key is None:
+            return build()
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                value: T = self._items[key]
+                return value
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (tests)."""
+        with self._lock:
+            self._items.clear()
+
+
+EVENTS = Snapshots(8)
+"""Core event records by :func:`data_stamp` (a big event's record holds thousands of rows)."""
+SCHEDULES = Snapshots(64)
+"""Core schedules of published (immutable) versions by version id and the event's stamp."""
+
+
+def _published_versions(row: Event) -> QuerySet[ScheduleVersion]:
+    """The event's published versions in order, without the fields only a record needs
+    (``unplaced`` alone holds tens of kilobytes of JSON at a big event)."""
+    versions = ScheduleVersion.objects.filter(event=row, published_at__isnull=False)
+    return versions.defer("provenance", "unplaced").order_by("number")
+
+
+def _schedule(version_id: int) -> core.Schedule:
+    """A version's schedule record, read whole (two queries: the version, its assignments)."""
+    return schedule_record(ScheduleVersion.objects.select_related("event").get(pk=version_id))
+
+
+def _keyed(stamp: Stamp | None, *parts: Hashable) -> Stamp | None:
+    return None if stamp is None else (*parts, *stamp)
+
+
 def published(row: Event) -> Published | None:
-    """The event and its latest published schedule, or ``None`` before any publication."""
-    version = latest_published(row)
+    """The event and its latest published schedule, or ``None`` before any publication.
+
+    The records are kept per process for as long as :func:`data_stamp` does not change, so
+    a read costs two queries (the version, the stamp) instead of reading every row. The
+    event record's bookings and outcomes are those of when it was read: read those from
+    their rows.
+    """
+    version = _published_versions(row).last()
     if version is None:
         return None
-    return Published(event_record(row), schedule_record(version))
+    stamp = data_stamp(row)
+    return Published(
+        EVENTS.get(stamp, lambda: event_record(row)),
+        SCHEDULES.get(_keyed(stamp, version.pk), lambda: _schedule(version.pk)),
+    )
 
 
 def output_settings() -> OutputSettings:
@@ -132,17 +251,16 @@ def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
     meeting keeps one UID, its ``SEQUENCE`` rises each time it changes, and a meeting that
     left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it.
     """
-    versions = list(
-        ScheduleVersion.objects.filter(event=row, published_at__isnull=False).order_by("number")
-    )
+    versions = list(_published_versions(row))
     if not versions:
         return None
-    event, settings_ = event_record(row), output_settings()
+    stamp = data_stamp(row)
+    event, settings_ = EVENTS.get(stamp, lambda: event_record(row)), output_settings()
     if subject not in {p.id for p in event.people} | {o.id for o in event.organizations}:
         return None  # removed from the event since
     data: bytes | None = None
     for version in versions:
-        schedule = schedule_record(version)
+        schedule = SCHEDULES.get(_keyed(stamp, version.pk), partial(_schedule, version.pk))
         calendar = build_calendar(event, schedule, subject, lang, settings_, previous=data)
         data = calendar.to_ical()
     return data
