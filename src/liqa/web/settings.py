@@ -268,6 +268,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "liqa API",
     "DESCRIPTION": "Events, organizations, people, requests, schedules and outcomes.",
     "VERSION": "1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",  # the default
+        "liqa.web.api.schema.document_errors",  # 400/401/403/404/415 on every operation
+    ],
 }
 
 LOGGING = {

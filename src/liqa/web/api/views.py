@@ -153,7 +153,7 @@ class RequestAnswer(APIView):
         except event_requests.NotYours:
             raise PermissionDenied("this request is not addressed to you") from None
         except RequestError as error:
-            raise ValidationError(str(error)) from None
+            raise ValidationError({"detail": str(error)}) from None
         return Response(s.RequestSerializer(updated).data)
 
 
@@ -194,7 +194,7 @@ class OutcomeList(APIView):
             records = [r for r in records if r.assignment in mine]
         return Response(s.OutcomeSerializer(records, many=True).data)
 
-    @extend_schema(request=s.OutcomeSerializer, responses=s.OutcomeSerializer)
+    @extend_schema(request=s.OutcomeSerializer, responses={201: s.OutcomeSerializer})
     def post(self, request: Request, slug: str) -> Response:
         """Record (or update) the outcome of one published meeting."""
         row = _event(slug)
@@ -244,7 +244,7 @@ class HostView(APIView):
 class HostConfirmations(APIView):
     """Confirm which of the host's staff attend one of its published meetings."""
 
-    @extend_schema(request=s.ConfirmationSerializer, responses=s.ConfirmationSerializer)
+    @extend_schema(request=s.ConfirmationSerializer, responses={201: s.ConfirmationSerializer})
     def post(self, request: Request, slug: str) -> Response:
         """Record the attending staff (replacing an earlier confirmation of that meeting)."""
         row, organization = _host(request, slug)
@@ -289,7 +289,7 @@ class RequestBooking(APIView):
 
     @extend_schema(
         request=s.BookingRequestSerializer,
-        responses={201: s.BookingSerializer, 400: s.DetailSerializer, 409: s.DetailSerializer},
+        responses={201: s.BookingSerializer, 409: s.DetailSerializer},  # 400: see api/schema.py
     )
     def post(self, request: Request, slug: str, key: str) -> Response:
         """Book the slot (the service picks a free table); 409 when it is no longer free."""
