@@ -41,14 +41,85 @@ def serve(
     worker: Annotated[
         bool, typer.Option(help="Also run background tasks in this process (no separate worker).")
     ] = True,
+    production: Annotated[
+        bool,
+        typer.Option(
+            "--production",
+            help="Serve with gunicorn worker processes (behind a reverse proxy that serves "
+            "/static/); run `liqa worker` processes for the tasks and `liqa manage migrate` "
+            "on upgrades. See docs/howto/deploy.md.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Gunicorn worker processes (--production; default 2 x cores + 1)."
+        ),
+    ] = None,
+    threads: Annotated[
+        int, typer.Option(min=1, help="Threads per gunicorn worker process (--production).")
+    ] = 1,
     data_dir: DataDir = None,
 ) -> None:
-    """Serve the web application (creates and migrates the database on first run)."""
+    """Serve the web application (creates and migrates the database on first run).
+
+    With ``--production``: gunicorn, several processes, no task thread, and no migration
+    (the database must be migrated already; several web processes or machines may start
+    at once).
+    """
+    if production:
+        _serve_production(host, port, workers, threads, data_dir)
+        return
     _start(data_dir)
     from liqa.web import runtime
 
     console.print(f"liqa web app on http://{host}:{port}/  (Ctrl+C stops)")
     runtime.run_server(host, port, worker=worker)
+
+
+def _serve_production(
+    host: str, port: int, workers: int | None, threads: int, data_dir: Path | None
+) -> None:
+    from liqa.web import runtime
+
+    try:
+        runtime.configure(data_dir)
+        pending = _pending_migrations()
+    except runtime.SetupError as error:
+        console.print(f"[red]error:[/red] {error}")
+        console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
+        raise typer.Exit(2) from None
+    if pending:
+        console.print(
+            f"[red]error:[/red] the database lacks {len(pending)} migration(s), first {pending[0]}"
+        )
+        console.print("hint: run `liqa manage migrate` once, then start the web processes")
+        raise typer.Exit(2)
+    from liqa.web import wsgi
+
+    count = workers or wsgi.default_workers()
+    console.print(
+        f"liqa web app (gunicorn, {count} worker process(es) x {threads} thread(s)) "
+        f"on http://{host}:{port}/  (SIGTERM or Ctrl+C stops)"
+    )
+    wsgi.serve(host, port, count, threads)
+
+
+def _pending_migrations() -> list[str]:
+    """Migrations not yet applied to the configured database (``app.name``)."""
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from liqa.web import runtime
+
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as error:
+        raise runtime.SetupError(f"cannot reach the database: {error}") from error
+    finally:
+        connection.close()  # gunicorn forks after this: no connection shared by the workers
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
 
 
 @app.command()
