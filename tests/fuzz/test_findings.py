@@ -43,6 +43,31 @@ def test_mission_in_year_1_is_refused_instead_of_written_unreadable() -> None:
     ]
 
 
+def test_programme_item_without_end_outside_the_legs_is_reported_not_a_key_error() -> None:
+    text = (
+        SEED_TEXTS["trade_mission.yaml"]
+        .replace('    end: "2024-02-12 10:00"\n', "")
+        .replace('start: "2024-02-12 08:30"', 'start: "2024-03-12 08:30"')
+    )
+    assert [str(p) for p in validate_text(text, "m.yaml")[1]] == [
+        "m.yaml:60: programme[0]: missing required field 'end'",
+        "m.yaml:60: programme[0]: programme item 2024-03-12 08:30 is outside the event's legs "
+        "(houston 2024-02-11..2024-02-15, sv 2024-02-16..2024-02-21) (hint: fix the date, add "
+        "a leg that covers it, or give an explicit offset)",
+    ]
+
+
+def test_session_without_start_outside_the_legs_is_reported_not_a_key_error() -> None:
+    text = SEED_TEXTS["brokerage.yaml"].replace(
+        '{id: morning, start: "2030-03-14 09:00", end: "2030-03-14 12:00"}',
+        '{id: morning, end: "2031-03-14 12:00"}',
+    )
+    assert [(p.line, p.path, p.code) for p in validate_text(text, "m.yaml")[1]] == [
+        (84, "brokerage.sessions[0]", "missing_field"),
+        (84, "brokerage.sessions[0]", "outside_legs"),
+    ]
+
+
 def _import_problems(tmp_path: Path, name: str, content: str) -> list[Problem]:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -182,10 +182,10 @@ def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> 
     start = _instant(checker, (*path, "start"), record.get("start"))
     end = _instant(checker, (*path, "end"), record.get("end"))
     if start is _OUTSIDE or end is _OUTSIDE:
+        given = " – ".join(str(record[key]) for key in ("start", "end") if key in record)
         checker.add(
             path,
-            f"{what} {record['start']} – {record['end']} is outside the event's legs "
-            f"({span(checker.legs)})",
+            f"{what} {given} is outside the event's legs ({span(checker.legs)})",
             "outside_legs",
             _OUTSIDE_HINT,
         )
