@@ -17,11 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events import editing
-from liqa.web.events.editing.kinds import BROKERAGE, Kind
+from liqa.web.events.editing.kinds import BROKERAGE, PROFILES, Kind
+from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record
 from liqa.web.pages import page
+from liqa.web.templating import current_language
 
 
 def _organizer_event(request: HttpRequest, slug: str) -> Event:
@@ -43,7 +45,7 @@ def _index(request: HttpRequest, event: Event, refused: list[str], status: int) 
     sections = [
         (kind, editing.kinds.records_of(core_event, kind))
         for kind in editing.KINDS.values()
-        if kind is not BROKERAGE
+        if kind is not BROKERAGE and not kind.aspect_of
     ]
     context: dict[str, Any] = {
         "event": event,
@@ -71,10 +73,13 @@ def _after_save(event: Event, kind: Kind, key: str) -> None:
 
 @require_http_methods(["GET", "POST"])
 def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = None) -> HttpResponse:
-    """Add (no key) or change one record; the brokerage setup has no key."""
+    """Add (no key) or change one record; the brokerage setup has no key (an event without
+    one gets it here); an aspect of a record (availability, profile) is only changed."""
     event = _organizer_event(request, slug)
     what = _kind(kind)
-    existing = key is not None or what is BROKERAGE
+    if what.aspect_of and key is None:
+        raise Http404(kind)
+    existing = key is not None or (what is BROKERAGE and event.brokerage is not None)
     try:
         initial = editing.initial(event, what, key) if existing else {}
     except editing.NoSuchRecord:
@@ -96,10 +101,27 @@ def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = No
             general = refused.general
         else:
             _after_save(event, what, saved)
-            return redirect(reverse("events:edit", args=[event.slug]) + f"#{what.name}")
-    context = {"event": event, "kind": what, "key": key, "form": form, "general": general}
+            if what is PROFILES:  # the organizer sees the themes the core found
+                return redirect(reverse("events:edit_record", args=[event.slug, kind, saved]))
+            anchor = what.aspect_of or what.name
+            return redirect(reverse("events:edit", args=[event.slug]) + f"#{anchor}")
+    context = {
+        "event": event,
+        "kind": what,
+        "key": key,
+        "form": form,
+        "general": general,
+        "themes": _themes(event, what, key),
+    }
     status = 400 if request.method == "POST" else 200
     return page(request, "events/edit/form.html", context, status=status)
+
+
+def _themes(event: Event, kind: Kind, key: str | None) -> Any:
+    """The themes the core finds in a stored profile (``None`` on other pages)."""
+    if kind is not PROFILES or key is None:
+        return None
+    return found_themes(event_record(event), key, current_language())
 
 
 @require_POST
@@ -107,8 +129,6 @@ def delete_record(request: HttpRequest, slug: str, kind: str, key: str) -> HttpR
     """Delete one record, unless something still refers to it (then say what)."""
     event = _organizer_event(request, slug)
     what = _kind(kind)
-    if what is BROKERAGE:
-        raise Http404(kind)
     try:
         editing.delete(event, what, key)
     except editing.NoSuchRecord:

@@ -17,9 +17,20 @@ from django.utils.translation import gettext_lazy as _
 
 from liqa.core import model as core
 from liqa.web.events import models as rows
+from liqa.web.events.editing.windows import (
+    WindowError,
+    format_windows,
+    local_time_problem,
+    read_windows,
+)
 
 _INSTANT_HELP = _("YYYY-MM-DD HH:MM, local time of the leg that day (or ISO 8601 with an offset)")
 _TIME_HELP = _("HH:MM, 24 h")
+_WINDOWS_HELP = _(
+    "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
+    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+)
+_PEOPLE_HELP = _("keys of people, separated by commas")
 
 
 class ListField(forms.CharField):
@@ -41,6 +52,34 @@ class ChoiceText(forms.CharField):
     def __init__(self, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         super().__init__(widget=forms.Select(choices=[("", "—"), *choices]), **kwargs)
+
+
+class WindowsField(forms.CharField):
+    """Time windows, one a line (read by the form, which knows the event's legs)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _WINDOWS_HELP)
+        super().__init__(widget=forms.Textarea(attrs={"rows": 4}), **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        """Show windows of mission data as lines."""
+        return format_windows(value) if isinstance(value, list) else value
+
+
+def _windows(form: EditForm, name: str) -> list[dict[str, str]]:
+    try:
+        return read_windows(form.cleaned_data.get(name) or "", form.event.legs)
+    except WindowError as error:
+        raise forms.ValidationError(error.messages) from None
+
+
+def _instant(form: EditForm, name: str) -> str:
+    text: str = form.cleaned_data.get(name) or ""
+    problem = local_time_problem(text, form.event.legs)
+    if problem:
+        raise forms.ValidationError(problem)
+    return text
 
 
 def _text(label: Any, required: bool = False, **kwargs: Any) -> forms.CharField:
@@ -208,6 +247,132 @@ class BrokerageForm(EditForm):
         self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
 
 
+class VisitForm(EditForm):
+    """A candidate visit: a host the delegation may visit at its venue."""
+
+    model = rows.CandidateVisit
+    key = _key_field()
+    host = _text(_("Host"))
+    venue = _text(_("Venue"))
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=1, max_value=MINUTES_A_DAY, initial=60
+    )
+    windows = WindowsField(label=_("Windows"))
+    max_visitors = forms.IntegerField(
+        label=_("Visitors at most"), required=False, min_value=1, max_value=10_000
+    )
+    themes = ListField(label=_("Themes"), required=False)
+    priority = forms.TypedChoiceField(
+        label=_("Priority"),
+        coerce=int,
+        initial=1,
+        choices=[(1, _("would like")), (2, _("important")), (3, _("must meet"))],
+    )
+    required = forms.BooleanField(label=_("Required (must be in the itinerary)"), required=False)
+    required_attendees = ListField(
+        label=_("Required attendees"), required=False, help_text=_PEOPLE_HELP
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hosts = [o for o in self.event.organizations if o.side is not core.Side.DELEGATION]
+        self.fields["host"] = ChoiceText(_choices(hosts), label=_("Host"), required=True)
+        self.fields["venue"] = ChoiceText(
+            _choices(list(self.event.venues)),
+            label=_("Venue"),
+            help_text=_("empty: the host's venue"),
+        )
+
+    def clean_windows(self) -> list[dict[str, str]]:
+        """The windows, read through the legs' days."""
+        return _windows(self, "windows")
+
+
+class ProgrammeForm(EditForm):
+    """A fixed programme item: a briefing, a meal, a flight or a transfer."""
+
+    model = rows.ProgrammeItem
+    key = _key_field()
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            (core.ProgrammeKind.BRIEFING.value, _("briefing")),
+            (core.ProgrammeKind.MEAL.value, _("meal")),
+            (core.ProgrammeKind.RECEPTION.value, _("reception")),
+            (core.ProgrammeKind.FLIGHT.value, _("flight")),
+            (core.ProgrammeKind.TRANSFER.value, _("transfer")),
+            (core.ProgrammeKind.OTHER.value, _("other")),
+        ],
+    )
+    title_en = _text(_("Title in English"), required=True)
+    title_fr = _text(_("Title in French"))
+    title_ar = _text(_("Title in Arabic"))
+    start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
+    end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
+    venue = _text(_("Venue"))
+    end_venue = _text(_("Arrival venue"))
+    attendees = ListField(
+        label=_("Attendees"), required=False, help_text=_("empty: the whole delegation")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        venues = _choices(list(self.event.venues))
+        self.fields["venue"] = ChoiceText(
+            venues, label=_("Venue"), help_text=_("where it takes place, or departs from")
+        )
+        self.fields["end_venue"] = ChoiceText(
+            venues, label=_("Arrival venue"), help_text=_("a flight's or transfer's arrival")
+        )
+
+    def clean_start(self) -> str:
+        """The start, if its local time exists."""
+        return _instant(self, "start")
+
+    def clean_end(self) -> str:
+        """The end, if its local time exists."""
+        return _instant(self, "end")
+
+
+class AvailabilityForm(EditForm):
+    """When a person can attend (nothing: the whole event)."""
+
+    availability = WindowsField(label=_("Available"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["availability"].help_text = _(
+            "when the person can attend; empty: the whole event. %(windows)s"
+        ) % {"windows": _WINDOWS_HELP}
+
+    def clean_availability(self) -> list[dict[str, str]]:
+        """The windows, read through the legs' days."""
+        return _windows(self, "availability")
+
+
+def _long_text(label: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProfileForm(EditForm):
+    """An organization's matchmaking profile: free text per language, and its themes."""
+
+    description_en = _long_text(_("Description in English"))
+    description_fr = _long_text(_("Description in French"))
+    description_ar = _long_text(_("Description in Arabic"))
+    offers_en = _long_text(_("Offers in English"))
+    offers_fr = _long_text(_("Offers in French"))
+    offers_ar = _long_text(_("Offers in Arabic"))
+    seeks_en = _long_text(_("Seeks in English"))
+    seeks_fr = _long_text(_("Seeks in French"))
+    seeks_ar = _long_text(_("Seeks in Arabic"))
+    themes = ListField(
+        label=_("Themes"),
+        required=False,
+        help_text=_("theme keys of the thesaurus; more are found in the texts"),
+    )
+
+
 FORMS: dict[str, type[EditForm]] = {
     "organizations": OrganizationForm,
     "people": PersonForm,
@@ -215,5 +380,9 @@ FORMS: dict[str, type[EditForm]] = {
     "legs": LegForm,
     "sessions": SessionForm,
     "brokerage": BrokerageForm,
+    "visits": VisitForm,
+    "programme": ProgrammeForm,
+    "availability": AvailabilityForm,
+    "profiles": ProfileForm,
 }
 """Kind name (see ``editing.KINDS``) → its form."""

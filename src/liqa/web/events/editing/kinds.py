@@ -8,7 +8,7 @@ problem the validator reports at a path can be shown next to the field it concer
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -19,6 +19,12 @@ from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
 from liqa.core.missionfile.values import LegSpan, format_instant
+from liqa.web.events.editing import visit_rules
+
+LOCALIZED = ("description", "offers", "seeks")
+"""An organization's matchmaking texts, each given per language."""
+LOCALIZED_FIELDS = (*LOCALIZED, "title", "topic")
+"""Every localized text the forms edit by language."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,12 @@ class Kind:
     """Form field → path inside the record (``day.start``), in form order."""
     whole_record_field: str = ""
     """The field that shows problems about the record as a whole (e.g. a session's window)."""
+    aspect_of: str = ""
+    """For a part of another kind's records (a person's availability): that kind's name.
+    An aspect is only changed, never added or deleted on its own."""
+    rules: Callable[[core.Event, str], dict[str, list[str]]] | None = None
+    """Checks of the saved record beyond the mission file's validator (event, key →
+    messages by form field)."""
 
     def field_of(self, relative: str) -> str:
         """The form field of a path inside the record (``themes[2]`` → ``themes``), or ``""``."""
@@ -138,8 +150,76 @@ BROKERAGE = Kind(
 )
 """The brokerage setup: one record per event, without a key."""
 
+VISITS = Kind(
+    "visits",
+    _("Candidate visits"),
+    ("visits",),
+    {
+        "key": "id",
+        "host": "host",
+        "venue": "venue",
+        "duration_minutes": "duration_minutes",
+        "windows": "windows",
+        "max_visitors": "max_visitors",
+        "themes": "themes",
+        "priority": "priority",
+        "required": "required",
+        "required_attendees": "required_attendees",
+    },
+    rules=visit_rules.problems,
+)
+PROGRAMME = Kind(
+    "programme",
+    _("Programme"),
+    ("programme",),
+    {
+        "key": "id",
+        "kind": "kind",
+        "title_en": "title.en",
+        "title_fr": "title.fr",
+        "title_ar": "title.ar",
+        "start": "start",
+        "end": "end",
+        "venue": "venue",
+        "end_venue": "end_venue",
+        "attendees": "attendees",
+    },
+    whole_record_field="start",
+)
+AVAILABILITY = Kind(
+    "availability",
+    _("Availability"),
+    ("people",),
+    {"availability": "availability"},
+    aspect_of="people",
+)
+"""A person's availability: when empty, the whole event."""
+PROFILES = Kind(
+    "profiles",
+    _("Matchmaking profile"),
+    ("organizations",),
+    {
+        "themes": "themes",
+        **{f"{part}_{lang}": f"{part}.{lang}" for part in LOCALIZED for lang in ("en", "fr", "ar")},
+    },
+    aspect_of="organizations",
+)
+"""An organization's description, offers and seeks per language, and its themes."""
+
 KINDS: dict[str, Kind] = {
-    kind.name: kind for kind in (ORGANIZATIONS, PEOPLE, VENUES, LEGS, SESSIONS, BROKERAGE)
+    kind.name: kind
+    for kind in (
+        ORGANIZATIONS,
+        PEOPLE,
+        VENUES,
+        LEGS,
+        SESSIONS,
+        BROKERAGE,
+        VISITS,
+        PROGRAMME,
+        AVAILABILITY,
+        PROFILES,
+    )
 }
 
 
@@ -149,14 +229,16 @@ def records_of(event: core.Event, kind: Kind) -> list[Any]:
         return list(event.brokerage.sessions) if event.brokerage else []
     if kind is BROKERAGE:
         return [event.brokerage] if event.brokerage else []
-    return list(getattr(event, kind.name))  # organizations, people, venues, legs
+    return list(getattr(event, kind.section[0]))  # organizations, people, ..., programme
 
 
 def _plain(value: Any, spans: list[LegSpan]) -> Any:
+    if isinstance(value, core.TimeWindow):
+        return {"start": _plain(value.start, spans), "end": _plain(value.end, spans)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
-        return list(value)
+        return [_plain(item, spans) for item in value]
     if isinstance(value, datetime):
         return format_instant(value, spans)
     if isinstance(value, date):
@@ -168,9 +250,34 @@ def initial_of(event: core.Event, kind: Kind, record: Any) -> dict[str, Any]:
     """The form's initial values for a core record (instants in the local time of a leg)."""
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
     return {
-        field: _plain(getattr(record, "id" if field == "key" else field), spans)
-        for field in kind.fields
+        field: _plain(_value(record, field, path), spans) for field, path in kind.fields.items()
     }
+
+
+def _value(record: Any, field: str, path: str) -> Any:
+    """The record's attribute named like the field, else the one at its path (``title.en``)."""
+    if field == "key":
+        return record.id
+    if hasattr(record, field):
+        return getattr(record, field)
+    first, *rest = path.split(".")
+    value = getattr(record, first)
+    for part in rest:
+        value = value.get(part, "") if isinstance(value, Mapping) else ""
+    return value
+
+
+def localized_as_mappings(record: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """``record`` with its localized texts edited by language (``title.en``) as mappings.
+
+    The mission data writes a text given only in English as a plain string.
+    """
+    parents = {path.split(".")[0] for path in kind.fields.values() if "." in path}
+    out = dict(record)
+    for parent in parents & set(LOCALIZED_FIELDS):
+        if isinstance(out.get(parent), str):
+            out[parent] = {"en": out[parent]}
+    return out
 
 
 def _empty(value: Any) -> bool:

@@ -45,6 +45,9 @@ class NoSuchRecord(LookupError):
     """No record of that kind has that key in the event."""
 
 
+FIRST_SESSION = {"session_key": "id", "session_start": "start", "session_end": "end"}
+"""Form field → key of the first session, given when the event gets its brokerage setup."""
+
 SECTION_LABELS: dict[str, Any] = {
     "event": gettext_lazy("Event"),
     "legs": kinds.LEGS.label,
@@ -52,8 +55,8 @@ SECTION_LABELS: dict[str, Any] = {
     "organizations": kinds.ORGANIZATIONS.label,
     "people": kinds.PEOPLE.label,
     "requests": gettext_lazy("Requests"),
-    "visits": gettext_lazy("Visits"),
-    "programme": gettext_lazy("Programme"),
+    "visits": kinds.VISITS.label,
+    "programme": kinds.PROGRAMME.label,
     "brokerage": BROKERAGE.label,
     "brokerage.sessions": SESSIONS.label,
     "outcomes": gettext_lazy("Outcomes"),
@@ -118,7 +121,7 @@ def _refusal(kind: Kind, prefix: str, data: dict[str, Any], problems: list[Probl
         mine = problem.path == prefix or problem.path.startswith((prefix + ".", prefix + "["))
         if mine:
             relative = problem.path[len(prefix) :].lstrip(".")
-            name = kind.field_of(relative) or (kind.whole_record_field if not relative else "")
+            name = _field_of(kind, relative)
             if name:
                 refused.fields.setdefault(name, []).append(_text(problem, data))
                 continue
@@ -127,6 +130,15 @@ def _refusal(kind: Kind, prefix: str, data: dict[str, Any], problems: list[Probl
             f"{where}: {_text(problem, data)}" if where else _text(problem, data)
         )
     return refused
+
+
+def _field_of(kind: Kind, relative: str) -> str:
+    """The form field showing a problem at ``relative`` inside the edited record."""
+    if kind is BROKERAGE and relative.startswith("sessions[0]"):
+        leaf = relative.removeprefix("sessions[0]").lstrip(".")
+        names = {key: name for name, key in FIRST_SESSION.items()}
+        return names.get(leaf, "session_start")
+    return kind.field_of(relative) or (kind.whole_record_field if not relative else "")
 
 
 def _lock(row: rows.Event) -> core.Event:
@@ -156,14 +168,19 @@ def initial(row: rows.Event, kind: Kind, key: str | None) -> dict[str, Any]:
 def save(row: rows.Event, kind: Kind, key: str | None, values: dict[str, Any]) -> str:
     """Add (``key=None``) or change a record; its key (a record's key never changes).
 
-    The brokerage setup is changed with ``key=None``.
+    The brokerage setup is changed with ``key=None``; an event without one gets it with
+    its first session (``session_key``, ``session_start``, ``session_end``). An aspect of
+    a record (a person's availability) is only changed.
     """
+    if kind.aspect_of and key is None:
+        raise NoSuchRecord(kind.name)
     with transaction.atomic():
         event = _lock(row)
         data = mission_data(event)
         if kind is BROKERAGE:
             prefix = "brokerage"
-            data["brokerage"] = kinds.apply_fields(data.get("brokerage") or {}, kind, values)
+            setup = data.get("brokerage") or {"sessions": [_first_session(values)]}
+            data["brokerage"] = kinds.apply_fields(setup, kind, values)
             new_key = ""
         else:
             section = _section(data, kind)
@@ -171,14 +188,23 @@ def save(row: rows.Event, kind: Kind, key: str | None, values: dict[str, Any]) -
             if key is None:
                 section.append(kinds.apply_fields({}, kind, values))
             else:
-                section[index] = kinds.apply_fields(section[index], kind, {**values, "key": key})
+                current = kinds.localized_as_mappings(section[index], kind)
+                section[index] = kinds.apply_fields(current, kind, {**values, "key": key})
             prefix = format_path((*kind.section, index))
             new_key = str(section[index].get("id", ""))
         built, problems = check(data)
         if built is None:
             raise _refusal(kind, prefix, data, problems)
+        found = kind.rules(built, new_key) if kind.rules else {}
+        if found:
+            raise EditRefused(fields=found)
         _store(row, kind, built, key, new_key)
         return new_key
+
+
+def _first_session(values: dict[str, Any]) -> dict[str, Any]:
+    """The first session of a new brokerage setup, as mission data (empty values left out)."""
+    return {key: values[name] for name, key in FIRST_SESSION.items() if values.get(name)}
 
 
 def _store(row: rows.Event, kind: Kind, built: core.Event, key: str | None, new_key: str) -> None:
@@ -186,7 +212,7 @@ def _store(row: rows.Event, kind: Kind, built: core.Event, key: str | None, new_
         row.brokerage = brokerage_to_json(built.brokerage)
         row.save(update_fields=["brokerage"])
         return
-    model, fields_of = MODELS[kind.name]
+    model, fields_of = MODELS[kind.section[0]]
     record = next(r for r in kinds.records_of(built, kind) if r.id == new_key)
     if key is None:
         top = model.objects.filter(event=row).aggregate(top=Max("position"))["top"]
@@ -200,6 +226,8 @@ def _store(row: rows.Event, kind: Kind, built: core.Event, key: str | None, new_
 
 def delete(row: rows.Event, kind: Kind, key: str) -> None:
     """Delete a record; refused, saying what uses it, while anything refers to it."""
+    if kind.aspect_of or kind is BROKERAGE:
+        raise NoSuchRecord(kind.name)
     with transaction.atomic():
         event = _lock(row)
         data = mission_data(event)
@@ -211,7 +239,7 @@ def delete(row: rows.Event, kind: Kind, key: str) -> None:
         if kind is SESSIONS:
             _store(row, kind, built, key, key)
         else:
-            MODELS[kind.name][0].objects.filter(event=row, key=key).delete()
+            MODELS[kind.section[0]][0].objects.filter(event=row, key=key).delete()
 
 
 def _deletion_refused(

@@ -80,12 +80,51 @@ def person_fields(person: core.Person) -> dict[str, Any]:
     }
 
 
-Model = type[rows.Leg] | type[rows.Venue] | type[rows.Organization] | type[rows.Person]
+def visit_fields(visit: core.CandidateVisit) -> dict[str, Any]:
+    """Row fields of a candidate visit."""
+    return {
+        "host": visit.host,
+        "venue": visit.venue,
+        "duration_minutes": visit.duration_minutes,
+        "windows": windows_to_json(visit.windows),
+        "max_visitors": visit.max_visitors,
+        "priority": visit.priority,
+        "required": visit.required,
+        "required_attendees": list(visit.required_attendees),
+        "themes": list(visit.themes),
+        "topic": dict(visit.topic),
+    }
+
+
+def programme_fields(item: core.ProgrammeItem) -> dict[str, Any]:
+    """Row fields of a programme item."""
+    return {
+        "kind": item.kind.value,
+        "title": dict(item.title),
+        "start": item.start,
+        "end": item.end,
+        "venue": item.venue or "",
+        "end_venue": item.end_venue or "",
+        "attendees": list(item.attendees),
+    }
+
+
+Model = (
+    type[rows.Leg]
+    | type[rows.Venue]
+    | type[rows.Organization]
+    | type[rows.Person]
+    | type[rows.CandidateVisit]
+    | type[rows.ProgrammeItem]
+)
 
 MODELS: dict[str, tuple[Model, Any]] = {
     "legs": (rows.Leg, leg_fields),
     "venues": (rows.Venue, venue_fields),
     "organizations": (rows.Organization, organization_fields),
     "people": (rows.Person, person_fields),
+    "visits": (rows.CandidateVisit, visit_fields),
+    "programme": (rows.ProgrammeItem, programme_fields),
 }
-"""Kind name → (row model, core record → row fields)."""
+"""Section of the mission data (a kind's ``section[0]``) → (row model, core record → row
+fields)."""

@@ -1,0 +1,126 @@
+"""Time windows typed by the organizer, one a line: ``2030-03-11 09:00-12:00``.
+
+A window over midnight is written as its two instants (``2030-03-11 22:00 – 2030-03-12
+01:00``), as is one kept with an explicit offset.
+
+Each line is a day and two local times of the leg that covers that day (the mission
+file's ``YYYY-MM-DD HH:MM``); it becomes a ``{start, end}`` window of mission data that
+the core's validator turns into aware instants through the leg's zone, and judges
+(outside the legs' days, ending before it starts). What only the text can tell is said
+here, with the line: a line that is not a window, a time that is not ``HH:MM``, a
+local time that does not exist in the leg's zone (clocks moved forward that night).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time
+
+from django.utils.translation import gettext as _
+
+from liqa.core import model as core
+
+_LINE = re.compile(
+    r"^(?P<day>\d{4}-\d{2}-\d{2})\s+(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})$"
+)
+_PAIR = re.compile(r"^(?P<start>\S+(?: \d{2}:\d{2})?)\s+[-–]\s+(?P<end>\S+(?: \d{2}:\d{2})?)$")
+"""Two instants (``2030-03-11 22:00 – 2030-03-12 01:00``, or ISO 8601 with offsets)."""
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_INSTANT = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})[ T](?P<time>\d{2}:\d{2})$")
+
+Window = dict[str, str]
+
+
+class WindowError(ValueError):
+    """Lines that cannot be read, each message naming its line."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def format_windows(windows: Iterable[Window]) -> str:
+    """Windows of mission data (local text) as lines, read back by :func:`read_windows`."""
+    lines = []
+    for window in windows:
+        start, end = window["start"], window["end"]
+        same_day = start[:10] == end[:10] and len(start) == len(end) == 16
+        lines.append(f"{start}-{end[11:]}" if same_day else f"{start} – {end}")
+    return "\n".join(lines)
+
+
+def read_windows(text: str, legs: Sequence[core.Leg]) -> list[Window]:
+    """Every window of ``text``; :class:`WindowError` with one message per bad line."""
+    windows: list[Window] = []
+    messages: list[str] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        match = _LINE.match(line)
+        pair = _PAIR.match(line) if match is None else None
+        if pair is not None:
+            problem = local_time_problem(pair["start"], legs) or local_time_problem(
+                pair["end"], legs
+            )
+            if problem:
+                messages.append(
+                    _("line %(line)d: %(problem)s") % {"line": number, "problem": problem}
+                )
+            else:
+                windows.append({"start": pair["start"], "end": pair["end"]})
+            continue
+        if match is None:
+            messages.append(
+                _("line %(line)d: '%(text)s' is not a window: write YYYY-MM-DD HH:MM-HH:MM")
+                % {"line": number, "text": line}
+            )
+            continue
+        problem = _line_problem(match["day"], (match["start"], match["end"]), legs)
+        if problem:
+            messages.append(_("line %(line)d: %(problem)s") % {"line": number, "problem": problem})
+            continue
+        start, end = (f"{match['day']} {_hhmm(match[part])}" for part in ("start", "end"))
+        windows.append({"start": start, "end": end})
+    if messages:
+        raise WindowError(messages)
+    return windows
+
+
+def local_time_problem(text: str, legs: Sequence[core.Leg]) -> str:
+    """Why a ``YYYY-MM-DD HH:MM`` local time cannot be an instant (``""`` when it can,
+    or when it is not such a text: the core reads offsets and says what is wrong)."""
+    match = _INSTANT.match(text.strip())
+    if match is None:
+        return ""
+    return _line_problem(match["day"], (match["time"],), legs)
+
+
+def _hhmm(text: str) -> str:
+    hours, minutes = text.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+def _line_problem(day_text: str, times: tuple[str, ...], legs: Sequence[core.Leg]) -> str:
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        return _("%(day)s is not a real date") % {"day": day_text}
+    for text in times:
+        match = _TIME.match(text)
+        if match is None:
+            return _("%(time)s is not a time of day (HH:MM, 24 h)") % {"time": text}
+        leg = next((leg for leg in legs if leg.start <= day <= leg.end), None)
+        local = datetime.combine(day, time(int(match[1]), int(match[2])))
+        if leg is not None and not _exists(local, leg):
+            return _(
+                "%(day)s %(time)s does not exist in %(zone)s: the clocks move forward that night"
+            ) % {"day": day_text, "time": _hhmm(text), "zone": leg.timezone}
+    return ""
+
+
+def _exists(local: datetime, leg: core.Leg) -> bool:
+    """True when the wall-clock time ``local`` happens in the leg's zone."""
+    aware = local.replace(tzinfo=leg.tz)
+    return aware.astimezone(UTC).astimezone(leg.tz).replace(tzinfo=None) == local
