@@ -245,6 +245,24 @@ class BrokerageForm(EditForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
+        if self.event.brokerage is None:  # a new setup comes with its first session
+            self.fields["session_key"] = _text(
+                _("Key of the first session"), required=True, max_length=100
+            )
+            self.fields["session_start"] = _text(
+                _("First session starts"), required=True, help_text=_INSTANT_HELP
+            )
+            self.fields["session_end"] = _text(
+                _("First session ends"), required=True, help_text=_INSTANT_HELP
+            )
+
+    def clean_session_start(self) -> str:
+        """The first session's start, if its local time exists."""
+        return _instant(self, "session_start")
+
+    def clean_session_end(self) -> str:
+        """The first session's end, if its local time exists."""
+        return _instant(self, "session_end")
 
 
 class VisitForm(EditForm):
