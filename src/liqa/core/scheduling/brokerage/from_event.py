@@ -59,9 +59,10 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
         for r in event.requests
         if r.status == RequestStatus.ACCEPTED and r.format == MeetingFormat.ONE_TO_ONE
     ]
+    kept = {r.id for r in requests}
     ids: list[str] = []
     for n, r in enumerate(event.requests):
-        if r not in requests:
+        if r.id not in kept:  # by id: comparing whole requests is quadratic in their number
             continue
         for who in (r.requester, r.target, *r.attendees):
             if who not in people and who not in orgs:
@@ -77,7 +78,6 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 ids.append(who)
     starts = {s.start: s.index for s in slots}
     meetings = []
-    kept = {r.id for r in requests}
     for n, r in enumerate(event.requests):
         if r.id not in kept:
             continue
