@@ -141,7 +141,15 @@ def test_editing_page_lists_programme_and_delete_removes_an_item(
 ) -> None:
     post(org_client, mission_event, "programme/_add/", FLIGHT)
     page = org_client.get(f"/events/{mission_event.slug}/edit/").content.decode()
-    assert ('id="programme"' in page, 'data-key="flight-home"' in page) == (True, True)
+    row = page.split('data-key="flight-home">', 1)[1].split("<a ", 1)[0]
+    cells = [cell.split("</td>", 1)[0] for cell in row.split("<td>")[1:]]
+    assert cells == [
+        "<code>flight-home</code>",
+        "Flight home",
+        "Mar 12, 2030 6:00\u202fPM–9:30\u202fPM",
+        "v-iah → v-hotel",
+        "",
+    ]
     response = post(org_client, mission_event, "programme/flight-home/delete/", {})
     assert (response.status_code, event_record(mission_event).programme) == (302, ())
 

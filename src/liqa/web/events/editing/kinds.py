@@ -232,6 +232,15 @@ def records_of(event: core.Event, kind: Kind) -> list[Any]:
     return list(getattr(event, kind.section[0]))  # organizations, people, ..., programme
 
 
+def local_time(event: core.Event, instant: datetime) -> datetime:
+    """``instant`` in the zone of the leg whose days cover it (rows read back in UTC)."""
+    for leg in event.legs:
+        local = instant.astimezone(leg.tz)
+        if leg.start <= local.date() <= leg.end:
+            return local
+    return instant
+
+
 def _plain(value: Any, spans: list[LegSpan]) -> Any:
     if isinstance(value, core.TimeWindow):
         return {"start": _plain(value.start, spans), "end": _plain(value.end, spans)}
