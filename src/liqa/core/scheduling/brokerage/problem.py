@@ -140,7 +140,12 @@ class Settings:
     seed: int = 0
     log: bool = False
     method: str = "cpsat"
-    """``cpsat`` (optimal, with proof) or ``greedy`` (the baseline)."""
+    """``cpsat`` (optimal, with proof; large events switch to ``lns``), ``lns`` (the
+    large-instance search: greedy start, then CP-SAT on one neighbourhood at a time, with
+    a cheap bound) or ``greedy`` (the baseline)."""
+    large_above: int | None = 40_000
+    """``cpsat`` hands over to ``lns`` above this many meeting-slot pairs (meetings × slots),
+    without fairness bound or previous timetable (None: never)."""
     warm_start: bool = True
     dump_model: str | None = None
     """Write the CP-SAT model to this path (text proto) for debugging."""

@@ -30,6 +30,7 @@ from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.greedy import greedy, greedy_slots
 from liqa.core.scheduling.brokerage.implied import spans_apply
 from liqa.core.scheduling.brokerage.live import Solutions, quietly, run_solver, term_exprs
+from liqa.core.scheduling.brokerage.lns import large_enough, solve_large
 from liqa.core.scheduling.brokerage.measures import total_breaks
 from liqa.core.scheduling.brokerage.problem import (
     Placement,
@@ -56,7 +57,8 @@ def solve(
 ) -> Result:
     """Schedule ``problem``: optimal with CP-SAT when time allows, else the best found.
 
-    ``settings.method == "greedy"`` runs the baseline instead. With ``previous`` (re-planning),
+    ``settings.method == "greedy"`` runs the baseline instead; large events (or ``"lns"``)
+    use the large-instance search of :mod:`.lns`. With ``previous`` (re-planning),
     meetings keep their slot and table whenever that costs no scheduled priority.
     """
     settings = settings or Settings()
@@ -65,7 +67,10 @@ def solve(
     began = time.perf_counter()
     reporter = Reporter(settings.on_progress, began)
     reporter.offer("building")
-    result = _solve(problem, settings, previous, began, reporter)
+    if previous is None and large_enough(problem, settings):
+        result = solve_large(problem, settings, began, reporter)
+    else:
+        result = _solve(problem, settings, previous, began, reporter)
     return dataclasses.replace(result, stopped=True) if reporter.stopped else result
 
 

@@ -1,0 +1,192 @@
+"""The large-instance method: greedy start, insertion, then break repair by annealing.
+
+Events of thousands of participants make the monolithic model too big to build, let alone
+solve, in a minute (5,000 participants: 15 minutes and 7 GB for no gain over greedy).
+Here the greedy timetable is improved in place:
+
+1. **insertion** — each meeting greedy left out goes where a single Kempe chain makes room
+   for it (:meth:`.anneal.Annealer.insert`); the rest get a small CP-SAT model
+   (:mod:`.neighbourhood`): the meeting and every meeting of its parties, free over all
+   their slots, everything else fixed;
+2. **break repair** — simulated annealing with Kempe-chain moves inside one block
+   (:mod:`.anneal`), thousands of steps a second, until the time is up.
+
+The clock is read between every two steps and no model is built once the time left (less
+what finishing the result takes) is gone. The bound is :func:`.bounds.quick_lower_bounds`,
+valid when every meeting is placed (it is reported only then).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from functools import partial
+
+from liqa.core.scheduling.brokerage.anneal import Annealer
+from liqa.core.scheduling.brokerage.bounds import quick_lower_bounds
+from liqa.core.scheduling.brokerage.check import check_schedule
+from liqa.core.scheduling.brokerage.greedy import greedy_slots
+from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent, Layout
+from liqa.core.scheduling.brokerage.live import quietly
+from liqa.core.scheduling.brokerage.neighbourhood import (
+    Outcome,
+    feasible_slots,
+    solve_neighbourhood,
+)
+from liqa.core.scheduling.brokerage.problem import Problem, Result, Settings, Status
+from liqa.core.scheduling.brokerage.results import make_result
+from liqa.core.scheduling.progress import Best, Reporter
+
+METHOD = "lns"
+STEP_SECONDS = 2.0
+"""Longest CP-SAT run of one neighbourhood."""
+
+
+def large_enough(problem: Problem, settings: Settings) -> bool:
+    """True when ``solve`` should use this method (see ``Settings.large_above``)."""
+    if settings.method == METHOD:
+        return True
+    if settings.method != "cpsat" or settings.large_above is None:
+        return False
+    if problem.max_break_spread is not None:
+        return False  # fairness links every participant: only the full model keeps it
+    pairs = sum(len(m.people) for m in problem.meetings) * len(problem.slots) // 2
+    return pairs > settings.large_above
+
+
+class Search:
+    """The state of one large-neighbourhood search run."""
+
+    def __init__(
+        self, problem: Problem, settings: Settings, began: float, reporter: Reporter
+    ) -> None:
+        self.problem = problem
+        self.settings = settings
+        self.reporter = reporter
+        self.began = began
+        self.deadline = began + settings.time_limit
+        # Finishing (tables, explanations, the check) takes about a tenth of the time
+        # greedy took; keep that and a margin.
+        self.reserve = 0.0
+        self.rng = random.Random(settings.seed)
+        slots = quietly(partial(greedy_slots, problem), reporter)
+        self.first = time.perf_counter() - began
+        self.reserve = min(0.25 * settings.time_limit, 0.5 + 0.3 * self.first)
+        self.layout = Layout.of_problem(problem)
+        self.inc = Incumbent.of_slots(self.layout, slots)
+        ids = [m.id for m in problem.meetings]
+        lower = quick_lower_bounds(problem, dict(zip(ids, self.layout.domain, strict=True)))
+        self.bound = sum(lower.values())
+        self.total = 0
+        self._recount_all()
+        self.best = Best(objective=self.total, bound=self._bound(), terms=self._terms())
+
+    def left(self) -> float:
+        """Seconds left for search (the finishing reserve excluded)."""
+        return self.deadline - self.reserve - time.perf_counter()
+
+    def run(self) -> Result:
+        """Insert what greedy left out, anneal the breaks until the time is up, report."""
+        annealer = Annealer(self.inc, self.rng)
+        for i, t in enumerate(self.inc.slot):
+            if t == UNPLACED and self.layout.domain[i] and self.left() > 0:
+                annealer.insert(i)
+        if UNPLACED in self.inc.slot:
+            self._insert_unplaced()
+            annealer = Annealer(self.inc, self.rng)
+        self.total = annealer.total
+        self.best.improve(self.total, self._terms())
+        self.best.bound_to(self._bound())  # type: ignore[arg-type]
+
+        def report(total: int, improved: bool) -> bool:
+            if improved:
+                self.total = total
+                self.best.improve(total, self._terms())
+            return self.best.report(self.reporter, "searching")
+
+        annealer.run(self.deadline - self.reserve, report)
+        self.total = annealer.total
+        return self._finish()
+
+    def _insert_unplaced(self) -> None:
+        """CP-SAT for the meetings a single Kempe chain could not make room for: the
+        meeting and every meeting of its parties, free over all their slots."""
+        layout, inc = self.layout, self.inc
+        for i in range(len(self.problem.meetings)):
+            if inc.slot[i] != UNPLACED or not layout.domain[i]:
+                continue
+            if self.left() <= 0.05 or self.reporter.stopped:
+                return
+            free = {i} | {j for k in layout.people[i] for j in layout.of[k]}
+            domains = {j: feasible_slots(inc, free, j, None) for j in sorted(free)}
+            if domains[i]:
+                self._step(domains, min(2 * STEP_SECONDS, self.left()))
+
+    def _step(self, domains: dict[int, list[int]], seconds: float) -> Outcome | None:
+        """Solve one neighbourhood and keep its answer unless it is worse."""
+        outcome = solve_neighbourhood(
+            self.inc,
+            domains,
+            seconds=seconds,
+            workers=self.settings.workers,
+            seed=self.rng.randrange(1 << 20),
+            reporter=self.reporter,
+            best=self.best,
+        )
+        if outcome is None or outcome.gain < 0:
+            return outcome
+        for i, t in outcome.slots.items():
+            if self.inc.slot[i] != t:
+                self.inc.move(i, t)
+        self.best.report(self.reporter, "searching")
+        return outcome
+
+    def _recount_all(self) -> None:
+        inc = self.inc
+        self.total = sum(
+            inc.breaks_in_block(k, b)
+            for k in range(len(self.problem.participants))
+            for b in range(len(self.layout.blocks))
+        )
+
+    def _all_placed(self) -> bool:
+        return all(t != UNPLACED for t in self.inc.slot)
+
+    def _bound(self) -> int | None:
+        """The bound holds for timetables that place every meeting (see the docs)."""
+        return self.bound if self._all_placed() else None
+
+    def _terms(self) -> dict[str, float]:
+        meetings = self.problem.meetings
+        priority = sum(meetings[i].priority for i, t in enumerate(self.inc.slot) if t != UNPLACED)
+        return {"breaks": self.total, "scheduled_priority": priority}
+
+    def _finish(self) -> Result:
+        bound = self._bound()
+        status = Status.OPTIMAL if bound is not None and bound >= self.total else Status.FEASIBLE
+        result = make_result(
+            self.problem,
+            self.inc.slots_by_id(),
+            status,
+            method=METHOD,
+            seconds=time.perf_counter() - self.began,
+            seconds_to_first=self.first,
+            bound=bound,
+        )
+        if check_schedule(self.problem, result.timetable):
+            # A required meeting could not be placed: not a valid timetable.
+            result = Result(
+                result.timetable,
+                Status.UNKNOWN,
+                result.objective,
+                seconds_to_first=self.first,
+                seconds=result.seconds,
+                unplaced=result.unplaced,
+                method=METHOD,
+            )
+        return result
+
+
+def solve_large(problem: Problem, settings: Settings, began: float, reporter: Reporter) -> Result:
+    """Schedule a large event by large-neighbourhood search (see the module docs)."""
+    return Search(problem, settings, began, reporter).run()
