@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 from django.test import Client
 
 from liqa.web.events.models import Event, Person
@@ -40,6 +41,8 @@ def chromium() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
         browser.close()
+        # Database work done while Playwright's loop runs opened its own connection.
+        connections.close_all()
 
 
 def _violations(chromium: Any, base: str, user: User | None, paths: list[str]) -> list[str]:
@@ -66,11 +69,11 @@ def _violations(chromium: Any, base: str, user: User | None, paths: list[str]) -
 
 
 def test_no_page_breaks_the_content_security_policy(
-    live_server: Any,
-    chromium: Any,
     event: Event,
     draft: ScheduleVersion,
     host_admin: User,
+    live_server: Any,
+    chromium: Any,
 ) -> None:
     publish(draft, notify=False)
     slug, base = event.slug, live_server.url
