@@ -186,3 +186,54 @@ def mission(
 def window(start: datetime, end: datetime) -> tuple[TimeWindow, ...]:
     """One availability window."""
     return (TimeWindow(start, end),)
+
+
+def two_days(
+    visits: list[CandidateVisit],
+    people: dict[str, tuple[str, ...]],
+    subgroups: int = 2,
+    together: tuple[tuple[str, ...], ...] = (),
+    apart: tuple[tuple[str, ...], ...] = (),
+) -> Event:
+    """Houston only, 12-13 Feb; ``people`` maps an organization's themes to its members."""
+    leg = Leg(
+        "houston",
+        "Houston",
+        "America/Chicago",
+        date(2024, 2, 12),
+        date(2024, 2, 13),
+        hotel=HOTEL_HOU.id,
+    )
+    venues = [HOTEL_HOU]
+    orgs = []
+    for host, city, lat, lon, themes, _priority in HOSTS:
+        if city == "hou":
+            venue = host_venue(host, city, lat, lon)
+            venues.append(venue)
+            orgs.append(Organization(host, host, Side.HOST, themes=themes, venue=venue.id))
+    persons = []
+    for n, (org_themes, members) in enumerate(people.items()):
+        org = Organization(f"org-{n}", f"Org {n}", Side.DELEGATION, themes=(org_themes,))
+        orgs.append(org)
+        persons += [Person(pid, f"Delegate {pid}", org.id) for pid in members]
+    return Event(
+        id="two-days",
+        kind=EventKind.TRADE_MISSION,
+        title={"en": "Two days"},
+        legs=(leg,),
+        venues=tuple(venues),
+        organizations=tuple(orgs),
+        people=tuple(persons),
+        visits=tuple(visits),
+        subgroups_max=subgroups,
+        subgroup_min_size=2,
+        together=together,
+        apart=apart,
+    )
+
+
+def visit(vid: str, host: str, themes: tuple[str, ...], *windows: TimeWindow) -> CandidateVisit:
+    """A 90-minute visit of priority 1 at the host's office."""
+    return CandidateVisit(
+        vid, host, f"v-{host}", duration_minutes=90, priority=1, themes=themes, windows=windows
+    )

@@ -1,10 +1,15 @@
-"""The independent checker names every broken rule exactly."""
+"""The independent checkers name every broken rule exactly (routes, and each day's split)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
 from liqa.core.scheduling.itinerary import Problem, Tour, Violation, check_itinerary
+from liqa.core.scheduling.itinerary.check import PartitionViolation, check_partitions
+from liqa.core.scheduling.itinerary.groups import Subgroup
+from tests.core.scheduling.itinerary.factories import two_days
 
 
 def line_problem() -> Problem:
@@ -47,4 +52,56 @@ def test_check_itinerary_lists_each_violation_by_rule() -> None:
 def test_check_itinerary_reports_a_wrong_claimed_score() -> None:
     assert check_itinerary(line_problem(), [[1], []], 5.0) == [
         Violation("score", -1, None, "claimed 5, recomputed 1")
+    ]
+
+
+def test_check_itinerary_flags_sites_in_a_split_the_day_did_not_take() -> None:
+    problem = replace(line_problem(), choices=(((0,), (1,)),))
+    assert check_itinerary(problem, [[1], [2]]) == [
+        Violation("options", -1, None, "choice 0: options [0, 1] all used"),
+        Violation("unused_tour", 1, 2, "choice 0 took option 0"),
+    ]
+    assert check_itinerary(problem, [[1], [2]], 3.0, options=(0,)) == [
+        Violation("unused_tour", 1, 2, "choice 0 took option 0")
+    ]
+    assert check_itinerary(problem, [[1], []], 1.0, options=(0,)) == []
+    assert check_itinerary(problem, [[1], []], 1.0, options=(2,)) == [
+        Violation("options", -1, None, "choice 0 has no option 2")
+    ]
+
+
+def test_check_itinerary_flags_a_member_in_two_tours_at_once() -> None:
+    problem = replace(line_problem(), crews=((0, 1), (1, 2)))
+    assert check_itinerary(problem, [[1], [2]], 3.0) == [
+        Violation("double_presence", 1, None, "member 1 also in tour 0")
+    ]
+    apart = replace(line_problem(), crews=((0, 1), (2,)))
+    assert check_itinerary(apart, [[1], [2]], 3.0) == []
+
+
+def test_check_partitions_lists_each_broken_rule_of_a_day() -> None:
+    event = two_days(
+        [],
+        {"ai": ("a1", "a2", "a3"), "energy": ("e1", "e2")},
+        together=(("a1", "e1"),),
+        apart=(("a2", "a3"),),
+    )
+    good = [Subgroup("g1", ("a1", "e1", "a2")), Subgroup("g2", ("a3", "e2"))]
+    bad = [
+        Subgroup("g1", ("a1", "a2", "a3")),
+        Subgroup("g2", ("e1",)),
+        Subgroup("g3", ("a1", "zz")),
+    ]
+    assert check_partitions(event, [("day 1", good), ("day 2", bad)]) == [
+        PartitionViolation("member_twice", "day 2", "a1 in g1 and g3"),
+        PartitionViolation("unknown_member", "day 2", "zz in g3"),
+        PartitionViolation("member_missing", "day 2", "e2 in no subgroup"),
+        PartitionViolation("group_count", "day 2", "3 subgroups > 2"),
+        PartitionViolation("group_size", "day 2", "g2: 1 < 2"),
+        PartitionViolation("together", "day 2", "a1, e1 split over g1, g2"),
+        PartitionViolation("apart", "day 2", "a2, a3 in g1"),
+    ]
+    everyone = [Subgroup("all", ("a1", "a2", "a3", "e1", "e2"))]
+    assert check_partitions(event, [("day 3", everyone)]) == [
+        PartitionViolation("apart", "day 3", "a2, a3 in all")
     ]

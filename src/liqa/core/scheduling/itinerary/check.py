@@ -4,15 +4,25 @@ It shares no code with the search (no cached waits or shifts): it walks each rou
 tour's start, adds service and travel, waits for windows, and reports by label every
 violated rule: ``unknown_node``, ``not_allowed`` (the tour may not visit the node),
 ``window`` (service starts after the close), ``late_return``, ``twice`` (a site in two
-places), ``pinned`` (a tour lost a fixed item or holds another tour's), ``max_visits``, and
-``score`` (the claimed score differs from the recomputed one).
+places), ``pinned`` (a tour lost a fixed item or holds another tour's), ``max_visits``,
+``options`` (a day's tours of two different splits both used, or an option that does not
+exist), ``unused_tour`` (sites in a tour of a split the day did not take),
+``double_presence`` (a member in two tours at once) and ``score`` (the claimed score differs
+from the recomputed one).
+
+:func:`check_partitions` checks the delegation's split of each day against the event's
+rules: ``member_missing``, ``member_twice``, ``unknown_member``, ``group_count`` (more than
+``subgroups_max``), ``group_size`` (below ``subgroup_min_size``), ``together`` and ``apart``.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liqa.core.model import Event
+from liqa.core.scheduling.itinerary.groups import Subgroup
 from liqa.core.scheduling.itinerary.problem import Problem
 
 TOLERANCE = 1e-6
@@ -28,18 +38,40 @@ class Violation:
     detail: str
 
 
+@dataclass(frozen=True)
+class PartitionViolation:
+    """One broken rule of a day's split of the delegation."""
+
+    rule: str
+    segment: str
+    """The day (segment) concerned, as labelled by the caller."""
+    detail: str
+
+
 def check_itinerary(
-    problem: Problem, routes: Sequence[Sequence[int]], score: float | None = None
+    problem: Problem,
+    routes: Sequence[Sequence[int]],
+    score: float | None = None,
+    options: Sequence[int] | None = None,
 ) -> list[Violation]:
-    """Every violation of the routes (empty when valid); ``score`` is checked when given."""
+    """Every violation of the routes (empty when valid); ``score`` is checked when given.
+
+    ``options`` names the option taken in each of the problem's choices; when omitted, a
+    choice may hold sites in the tours of one option at most.
+    """
     out: list[Violation] = []
     if len(routes) > len(problem.tours):
         out.append(Violation("tours", -1, None, f"{len(routes)} routes for {len(problem.tours)}"))
     seen: dict[int, int] = {}
     total = 0.0
     sites = set(problem.sites)
+    spans: dict[int, tuple[float, float]] = {}
     for k, route in enumerate(routes[: len(problem.tours)]):
-        total += _check_route(problem, k, list(route), sites, seen, out)
+        value, span = _check_route(problem, k, list(route), sites, seen, out)
+        total += value
+        spans[k] = span
+    used = _check_options(problem, routes, sites, options, out)
+    _check_presence(problem, spans, used, out)
     if score is not None and abs(score - total) > TOLERANCE:
         out.append(Violation("score", -1, None, f"claimed {score:g}, recomputed {total:g}"))
     return out
@@ -52,7 +84,7 @@ def _check_route(
     sites: set[int],
     seen: dict[int, int],
     out: list[Violation],
-) -> float:
+) -> tuple[float, tuple[float, float]]:
     tour = problem.tours[k]
     pinned = [node for node in route if node not in sites]
     if pinned != list(tour.fixed):
@@ -64,7 +96,7 @@ def _check_route(
     for node in route:
         if not 0 <= node < problem.size:
             out.append(Violation("unknown_node", k, node, "no such node"))
-            return value
+            return value, (tour.open, time)
         if node in sites:
             if node in seen:
                 out.append(Violation("twice", k, node, f"also in tour {seen[node]}"))
@@ -83,4 +115,130 @@ def _check_route(
     back = time + float(problem.travel[here, tour.end])
     if back > tour.close + TOLERANCE:
         out.append(Violation("late_return", k, None, f"ends at {back:g} after {tour.close:g}"))
-    return value
+    return value, (tour.open, back)
+
+
+def _check_options(
+    problem: Problem,
+    routes: Sequence[Sequence[int]],
+    sites: set[int],
+    options: Sequence[int] | None,
+    out: list[Violation],
+) -> set[int]:
+    """The tours in use; flags sites in tours of options not taken."""
+    used = set(range(len(problem.tours)))
+    if not problem.choices:
+        return used
+    if options is not None and len(options) != len(problem.choices):
+        out.append(
+            Violation("options", -1, None, f"{len(options)} options for {len(problem.choices)}")
+        )
+        options = None
+    for c, choice in enumerate(problem.choices):
+        busy = [
+            p
+            for p, tours in enumerate(choice)
+            if any(node in sites for k in tours if k < len(routes) for node in routes[k])
+        ]
+        if options is None:
+            if len(busy) > 1:
+                out.append(Violation("options", -1, None, f"choice {c}: options {busy} all used"))
+            taken = busy[0] if busy else 0
+        else:
+            taken = options[c]
+            if not 0 <= taken < len(choice):
+                out.append(Violation("options", -1, None, f"choice {c} has no option {taken}"))
+                continue
+        for p, tours in enumerate(choice):
+            if p == taken:
+                continue
+            for k in tours:
+                used.discard(k)
+                held = [node for node in routes[k] if node in sites] if k < len(routes) else []
+                for node in held:
+                    out.append(Violation("unused_tour", k, node, f"choice {c} took option {taken}"))
+    return used
+
+
+def _check_presence(
+    problem: Problem, spans: dict[int, tuple[float, float]], used: set[int], out: list[Violation]
+) -> None:
+    """No member travels in two used tours whose times overlap."""
+    if not problem.crews:
+        return
+    by_member: dict[int, list[tuple[float, float, int]]] = {}
+    for k in sorted(used):
+        if k in spans:
+            for member in problem.crews[k]:
+                by_member.setdefault(member, []).append((*spans[k], k))
+    for member, tours in sorted(by_member.items()):
+        tours.sort()
+        for (_, end, k0), (start, _, k1) in itertools.pairwise(tours):
+            if start < end - TOLERANCE:
+                out.append(
+                    Violation("double_presence", k1, None, f"member {member} also in tour {k0}")
+                )
+
+
+def check_partitions(
+    event: Event, days: Sequence[tuple[str, Sequence[Subgroup]]]
+) -> list[PartitionViolation]:
+    """Every broken rule of each day's split: ``days`` holds (label, subgroups) pairs.
+
+    Each delegation member is in exactly one subgroup, there are at most
+    ``event.subgroups_max`` subgroups, each of at least ``event.subgroup_min_size`` members
+    when there are several, members who must stay together share one, and members who must
+    stay apart do not.
+    """
+    delegation = [p.id for p in event.delegates() or list(event.people)]
+    known = set(delegation)
+    out: list[PartitionViolation] = []
+    for label, groups in days:
+        where: dict[str, str] = {}
+        for group in groups:
+            for pid in group.members:
+                if pid not in known:
+                    out.append(PartitionViolation("unknown_member", label, f"{pid} in {group.id}"))
+                elif pid in where:
+                    out.append(
+                        PartitionViolation(
+                            "member_twice", label, f"{pid} in {where[pid]} and {group.id}"
+                        )
+                    )
+                else:
+                    where[pid] = group.id
+        for pid in delegation:
+            if pid not in where:
+                out.append(PartitionViolation("member_missing", label, f"{pid} in no subgroup"))
+        if len(groups) > max(1, event.subgroups_max):
+            out.append(
+                PartitionViolation(
+                    "group_count", label, f"{len(groups)} subgroups > {event.subgroups_max}"
+                )
+            )
+        if len(groups) > 1:
+            for group in groups:
+                if len(group.members) < event.subgroup_min_size:
+                    out.append(
+                        PartitionViolation(
+                            "group_size",
+                            label,
+                            f"{group.id}: {len(group.members)} < {event.subgroup_min_size}",
+                        )
+                    )
+        for rule in event.together:
+            apart_groups = sorted({where[pid] for pid in rule if pid in where})
+            if len(apart_groups) > 1:
+                out.append(
+                    PartitionViolation(
+                        "together", label, f"{', '.join(rule)} split over {', '.join(apart_groups)}"
+                    )
+                )
+        for rule in event.apart:
+            for group in groups:
+                clash = [pid for pid in rule if pid in group.members]
+                if len(clash) > 1:
+                    out.append(
+                        PartitionViolation("apart", label, f"{', '.join(clash)} in {group.id}")
+                    )
+    return out

@@ -6,11 +6,16 @@ a number of *units* (minutes for missions; 1/10 or 1/100 of the benchmark's time
 as integer-valued floats so that sums are exact. Windows, profits and permission are per tour,
 because a tour is one day of one subgroup: the same host opens at other hours on other days,
 and is worth more to a subgroup whose members share its themes.
+
+A mission offers several ways to split the delegation on each day: the tours of every
+candidate split are in the problem, grouped into *choices* (one per day segment) whose
+*options* (one per split) exclude each other: a solution uses exactly one option of each
+choice, and the tours of the other options stay empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +28,8 @@ FloatArray = npt.NDArray[np.float64]
 
 CLOSED = -1.0
 """The ``close`` value of a node that a tour may not visit."""
+FAIRNESS_WEIGHT = 0.25
+"""Default :attr:`Settings.fairness_weight` (see ``docs/background/itinerary-model.md``)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,14 @@ class Problem:
     breaks: frozenset[int] = frozenset()
     required: frozenset[int] = frozenset()
     """Sites that must be visited (hard); the solver reports those it could not place."""
+    choices: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    """Mutually exclusive tour sets: per choice, its options, each a tuple of tour indices.
+    A solution uses one option of each choice (the others hold only their pinned nodes);
+    tours in no choice are always used. Empty for the plain TOPTW."""
+    crews: tuple[tuple[int, ...], ...] = ()
+    """Per tour, the members (rows of ``member_value``) who travel in it; empty: no members."""
+    member_value: FloatArray | None = None
+    """``member_value[m, j]``: what visiting site ``j`` is worth to member ``m`` (fairness)."""
 
     @property
     def size(self) -> int:
@@ -71,6 +86,21 @@ class Problem:
     def label(self, node: int) -> str:
         """A readable name of a node."""
         return self.labels[node] if self.labels else str(node)
+
+    def default_options(self) -> tuple[int, ...]:
+        """The first option of every choice."""
+        return (0,) * len(self.choices)
+
+    def active_tours(self, options: Sequence[int] | None = None) -> list[bool]:
+        """Per tour, whether it is used when each choice takes ``options`` (default: first)."""
+        options = self.default_options() if options is None else options
+        active = [True] * len(self.tours)
+        for choice, pick in zip(self.choices, options, strict=True):
+            for index, tours in enumerate(choice):
+                if index != pick:
+                    for k in tours:
+                        active[k] = False
+        return active
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,10 @@ class Settings:
     """Compute an upper bound (LP relaxation) to report a gap."""
     on_progress: OnProgress | None = field(default=None, compare=False, repr=False)
     """Called with live :class:`~liqa.core.scheduling.progress.Progress`; False stops."""
+    fairness_weight: float = FAIRNESS_WEIGHT
+    """``w`` in the objective ``value + w x members x least member value`` (problems with
+    members only): what one unit of value for the least-served member is worth, in units
+    of the average member's value. 0 ignores fairness."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +144,8 @@ class Result:
     """Objective terms by name (missions: value, travel, idle, fairness)."""
     stopped: bool = False
     """True when the search was stopped on request (the best routes found so far)."""
+    options: tuple[int, ...] = ()
+    """The option taken in each of the problem's choices (empty when it has none)."""
 
     @property
     def gap(self) -> float | None:
