@@ -1,14 +1,17 @@
-"""Large generated brokerage events: greedy vs CP-SAT, validity, breaks, gap, peak memory.
+"""Large generated brokerage events: greedy vs the solver, validity, breaks, bound, memory.
 
-    uv run python benchmarks/b2b/generated.py small   # 1,000 participants, 5,000 meetings, 20 slots
-    uv run python benchmarks/b2b/generated.py large   # 5,000 / 25,000 / 3 days x 16 slots
+    uv run python benchmarks/b2b/generated.py small [SEED]  # 1,000 p, 5,000 meetings, 20 slots
+    uv run python benchmarks/b2b/generated.py large [SEED]  # 5,000 / 25,000 / 3 days x 16 slots
 
 Appends one Markdown row per run to benchmarks/b2b/generated.md (included in
-benchmarks/results/b2b.md by `liqa bench b2b`).
+benchmarks/results/b2b.md by `liqa bench b2b`). Peak MB is the process's maximum resident
+set (generation, greedy and the solver together); load is the 1-minute load average of the
+machine (2 cores, shared) before and after the run.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
 import time
@@ -34,40 +37,45 @@ SIZES = {
     },
 }
 OUT = Path(__file__).with_name("generated.md")
+HEADER = (
+    "| instance | time limit | method | status | valid | all placed | breaks | greedy breaks "
+    "| ratio | bound | gap | seconds | CPU s | peak MB | load before/after |\n"
+    "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+)
 
 
-def main(size: str) -> None:
-    spec = SIZES[size]
+def main(size: str, seed: int) -> None:
+    spec = dict(SIZES[size])
     limit = float(spec.pop("limit"))
-    problem = generate(**spec)  # type: ignore[arg-type]
+    problem = generate(**spec, seed=seed)  # type: ignore[arg-type]
     base = greedy(problem)
+    load_before = os.getloadavg()[0]
     began = time.perf_counter()
     cpu = time.process_time()
-    result = solve(problem, Settings(time_limit=limit, workers=2))
+    result = solve(problem, Settings(time_limit=limit, workers=2, seed=seed))
     wall = time.perf_counter() - began
     cpu = time.process_time() - cpu
+    load_after = os.getloadavg()[0]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     valid = not check_schedule(problem, result.timetable)
     complete = len(result.timetable.placements) == len(problem.meetings)
+    ratio = result.breaks / base.breaks if base.breaks else 0.0
+    bound = "–" if result.bound is None else f"{result.bound:g}"
+    gap = "–" if result.gap is None else f"{result.gap:g}"
     row = (
-        f"| {problem.name} | {len(problem.participants)} | {len(problem.meetings)} "
-        f"| {len(problem.slots)} | {problem.tables} | {result.status} "
+        f"| {problem.name} | {limit:g} | {result.method} | {result.status} "
         f"| {'yes' if valid else 'no'} | {'yes' if complete else 'no'} "
-        f"| {result.breaks} | {result.bound if result.bound is not None else '–'} "
-        f"| {base.breaks} | {wall:.1f} | {cpu:.1f} | {peak_mb:.0f} |"
+        f"| {result.breaks} | {base.breaks} | {ratio:.3f} | {bound} | {gap} "
+        f"| {wall:.1f} | {cpu:.1f} | {peak_mb:.0f} | {load_before:.1f}/{load_after:.1f} |"
     )
     if not OUT.exists():
-        OUT.write_text(
-            "## Generated events\n\n"
-            "| instance | participants | meetings | slots | tables | status | valid "
-            "| all placed | breaks | bound | greedy breaks | seconds | CPU s | peak MB |\n"
-            "|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|\n",
-            encoding="utf-8",
-        )
+        OUT.write_text("## Generated events\n\n" + HEADER, encoding="utf-8")
     with OUT.open("a", encoding="utf-8") as handle:
         handle.write(row + "\n")
     print(row)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "small")
+    main(
+        sys.argv[1] if len(sys.argv) > 1 else "small", int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    )
