@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -62,13 +63,37 @@ def check_upload_sizes(files: list[tuple[str, int]]) -> None:
         raise InputError(problems)
 
 
-def import_event(event: core.Event, *, filename: str, replace: bool = False) -> rows.Event:
+def _not_yours(filename: str, event_id: str) -> InputError:
+    message = _("an event with id '%(id)s' already exists; only its organizers may replace it")
+    return InputError(
+        [
+            Problem(
+                filename,
+                message % {"id": event_id},
+                hint=_("change event.id in the file"),
+                path="event.id",
+                code="not_organizer",
+            )
+        ]
+    )
+
+
+def import_event(
+    event: core.Event,
+    *,
+    filename: str,
+    replace: bool = False,
+    may_replace: Callable[[rows.Event], bool] | None = None,
+) -> rows.Event:
     """Store a core event; with ``replace``, an existing event of that id is replaced.
 
-    Runs in one transaction: either every row is written, or none is.
+    ``may_replace`` says whether the importing user may replace that event (its
+    organizers only, on the web). Runs in one transaction: every row is written, or none.
     """
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
+        if existing is not None and may_replace is not None and not may_replace(existing):
+            raise _not_yours(filename, event.id)
         if existing is not None:
             if not replace:
                 raise InputError(
@@ -87,13 +112,19 @@ def import_event(event: core.Event, *, filename: str, replace: bool = False) -> 
         return store_event(event)
 
 
-def import_mission_file(raw: bytes, filename: str, *, replace: bool = False) -> rows.Event:
+def import_mission_file(
+    raw: bytes,
+    filename: str,
+    *,
+    replace: bool = False,
+    may_replace: Callable[[rows.Event], bool] | None = None,
+) -> rows.Event:
     """Validate a mission file with the core and store it; :class:`InputError` otherwise.
 
-    Nothing is written when the file has any problem.
+    Nothing is written when the file has any problem (see :func:`import_event`).
     """
     event = parse_event(decode_upload(raw, filename), filename)
-    return import_event(event, filename=filename, replace=replace)
+    return import_event(event, filename=filename, replace=replace, may_replace=may_replace)
 
 
 def import_spreadsheets(row: rows.Event, files: list[tuple[str, bytes]]) -> Imported:

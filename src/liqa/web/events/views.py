@@ -57,7 +57,10 @@ def import_mission(request: HttpRequest) -> HttpResponse:
         try:
             services.check_upload_sizes([(filename, upload.size or 0)])
             event = services.import_mission_file(
-                upload.read(), filename, replace=request.POST.get("replace") == "on"
+                upload.read(),
+                filename,
+                replace=request.POST.get("replace") == "on",
+                may_replace=lambda existing: permissions.is_organizer(request.user, existing),
             )
         except InputError as error:
             context["problems"] = error.problems
