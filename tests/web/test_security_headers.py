@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+import liqa.web
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
@@ -64,19 +67,33 @@ def test_pages_carry_the_content_security_policy(
     }
 
 
+INLINE_CODE = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
+)
+"""Inline scripts (no ``src``), style elements and attributes, event handlers, js: URLs."""
+
+
 def test_no_page_template_holds_inline_script_or_style() -> None:
-    from pathlib import Path
-
-    import liqa.web
-
     templates = Path(liqa.web.__file__).parent / "templates"
     offending = sorted(
-        str(path.relative_to(templates))
+        f"{path.relative_to(templates)}: {match.group(0).strip()}"
         for path in templates.rglob("*.html")
-        for marker in ("<script>", "<style", " style=", " onclick=", " onload=", "javascript:")
-        if marker in path.read_text(encoding="utf-8")
+        for match in INLINE_CODE.finditer(path.read_text(encoding="utf-8"))
     )
     assert offending == []
+
+
+def test_inline_code_pattern_finds_each_kind() -> None:
+    samples = [
+        "<script>alert(1)</script>",
+        '<script type="module">x()</script>',
+        "<style>p{}</style>",
+        '<p style="color:red">',
+        '<a onclick="x()">',
+        '<a href="javascript:x()">',
+    ]
+    allowed = ['<script src="/static/js/run.js" defer></script>', '<p class="styled">']
+    assert [bool(INLINE_CODE.search(s)) for s in samples + allowed] == [True] * 6 + [False] * 2
 
 
 def test_https_redirect_and_hsts_when_enabled(db: None, settings: pytest.FixtureRequest) -> None:
