@@ -57,19 +57,30 @@ def tiny_problem(seed: int, sites: int = 6, tours: int = 2, lunch: bool = False)
 
 def exhaustive_best(problem: Problem) -> float:
     """The optimum by trying every assignment of sites to tours and every order."""
-    m = len(problem.tours)
-    best = 0.0
-    for owner in product(range(-1, m), repeat=len(problem.sites)):
-        total = 0.0
-        for k in range(m):
-            chosen = [s for s, o in zip(problem.sites, owner, strict=True) if o == k]
-            value = _best_tour(problem, k, chosen)
-            if value is None:
-                break
-            total += value
-        else:
-            best = max(best, total)
-    return best
+    return max(value for value, _ in exhaustive_plans(problem))
+
+
+def exhaustive_plans(problem: Problem) -> list[tuple[float, tuple[int, ...]]]:
+    """Every feasible plan's value and options: each option of every choice (one per day
+    segment), every assignment of sites to the tours in use, every order."""
+    plans: list[tuple[float, tuple[int, ...]]] = []
+    for options in product(*(range(len(choice)) for choice in problem.choices)):
+        active = problem.active_tours(options)
+        tours = [k for k in range(len(problem.tours)) if active[k]]
+        best: float | None = None
+        for owner in product([-1, *tours], repeat=len(problem.sites)):
+            total = 0.0
+            for k in tours:
+                chosen = [s for s, o in zip(problem.sites, owner, strict=True) if o == k]
+                value = _best_tour(problem, k, chosen)
+                if value is None:
+                    break
+                total += value
+            else:
+                best = total if best is None else max(best, total)
+        if best is not None:
+            plans.append((best, tuple(options)))
+    return plans
 
 
 def _best_tour(problem: Problem, k: int, chosen: list[int]) -> float | None:

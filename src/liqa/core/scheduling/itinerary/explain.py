@@ -21,6 +21,7 @@ def explain_unplaced(model: MissionModel, result: Result) -> list[Unplaced]:
     """An :class:`Unplaced` record for every candidate visit missing from the routes."""
     problem = model.problem
     placed = {node for route in result.routes for node in route}
+    active = problem.active_tours(result.options or None)
     out: list[Unplaced] = []
     for visit in model.event.visits:
         j = model.visit_node[visit.id]
@@ -30,8 +31,24 @@ def explain_unplaced(model: MissionModel, result: Result) -> list[Unplaced]:
         if not allowed:
             out.append(_not_allowed(model, j))
             continue
-        out.append(_lost(model, result, j, allowed))
+        in_use = [k for k in allowed if active[k]]
+        if not in_use:
+            out.append(_other_split(model, j, allowed))
+            continue
+        out.append(_lost(model, result, j, in_use))
     return out
+
+
+def _other_split(model: MissionModel, j: int, allowed: list[int]) -> Unplaced:
+    """Only subgroups of splits the plan did not take could make the visit."""
+    visit = model.event.visits[j]
+    days = sorted({model.tours[k].segment.day.isoformat() for k in allowed})
+    return Unplaced(
+        visit.id,
+        "lower_value",
+        "only another split of the delegation could make it (on "
+        f"{', '.join(days)}); the plan keeps the splits whose visits are worth more in total",
+    )
 
 
 def _not_allowed(model: MissionModel, j: int) -> Unplaced:

@@ -9,7 +9,10 @@ from liqa.core.scheduling.itinerary.search import Solution, initial_middles, tim
 
 
 def greedy(problem: Problem) -> Result:
-    """One deterministic pass of best-ratio insertion (no search): the comparison baseline."""
+    """One deterministic pass of best-ratio insertion (no search): the comparison baseline.
+
+    With choices (a mission's candidate splits per day), every day takes its first one.
+    """
     clock = timer(Settings(clock="cpu"))
     sol = Solution(problem, initial_middles(problem))
     sol.insert_all(random.Random(0))
@@ -21,4 +24,5 @@ def greedy(problem: Problem) -> Result:
         method="greedy",
         seconds=clock(),
         missing_required=tuple(sorted(problem.required - placed)),
+        options=tuple(sol.options),
     )

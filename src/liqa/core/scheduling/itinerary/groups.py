@@ -4,12 +4,16 @@ Members who must stay together form one block; blocks are dealt to at most ``K``
 largest first, each to the group whose members share most of its themes, never into a
 group holding someone it must stay apart from, and with the smaller group preferred on ties
 so that sizes stay balanced. Groups below the minimum size are merged into the others.
+
+Each day may split differently (:func:`day_partitions`): the mission-wide split, everyone
+together, and splits that group the members by the themes of the hosts open that day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from liqa.core.model import Event, Person
 
@@ -20,6 +24,29 @@ class Subgroup:
 
     id: str
     members: tuple[str, ...]
+
+
+Partition = tuple[Subgroup, ...]
+"""One way to split the delegation: subgroups with disjoint members covering everyone."""
+
+EVERYONE = "all"
+"""Id of the subgroup that holds the whole delegation."""
+
+
+@dataclass(frozen=True)
+class FixedSplits:
+    """Splits decided beforehand (e.g. kept from a previous plan), not searched for.
+
+    ``by_segment`` maps a segment's key (local day, leg id) to its split; every other
+    segment uses ``default``.
+    """
+
+    default: Partition
+    by_segment: Mapping[tuple[date, str], Partition] = field(default_factory=dict)
+
+    def split_for(self, key: tuple[date, str]) -> Partition:
+        """The split of the segment with this key."""
+        return self.by_segment.get(key, self.default)
 
 
 def member_themes(event: Event, person: Person) -> frozenset[str]:
@@ -51,13 +78,25 @@ def _blocks(people: Sequence[Person], together: Sequence[Sequence[str]]) -> list
     return sorted(blocks.values(), key=lambda b: (-len(b), b[0]))
 
 
-def split_delegation(event: Event, members: Sequence[Person]) -> list[Subgroup]:
-    """At most ``event.subgroups_max`` subgroups of ``members`` (one when K = 1)."""
+def split_delegation(
+    event: Event,
+    members: Sequence[Person],
+    focus: frozenset[str] | None = None,
+    count: int | None = None,
+) -> list[Subgroup]:
+    """At most ``event.subgroups_max`` subgroups of ``members`` (one when K = 1).
+
+    ``focus`` limits the themes that bring members together (e.g. the themes of one day's
+    hosts); ``count`` asks for fewer subgroups than the maximum.
+    """
     ids = [p.id for p in members]
-    k = max(1, min(event.subgroups_max, len(ids) // max(1, event.subgroup_min_size) or 1))
+    most = event.subgroups_max if count is None else min(count, event.subgroups_max)
+    k = max(1, min(most, len(ids) // max(1, event.subgroup_min_size) or 1))
     if k == 1:
-        return [Subgroup("all", tuple(ids))]
+        return [Subgroup(EVERYONE, tuple(ids))]
     themes = {p.id: member_themes(event, p) for p in members}
+    if focus is not None:
+        themes = {pid: t & focus for pid, t in themes.items()}
     apart = [set(group) for group in event.apart]
     groups: list[list[str]] = [[] for _ in range(k)]
     for block in _blocks(members, event.together):
@@ -66,24 +105,62 @@ def split_delegation(event: Event, members: Sequence[Person]) -> list[Subgroup]:
         def score(
             g: list[str], block: list[str] = block, bt: frozenset[str] = block_themes
         ) -> tuple[bool, float]:
-            clash = any(rule & set(g) and rule & set(block) for rule in apart)
+            clash = _clash(apart, g, block)
             shared = sum(len(bt & themes[pid]) for pid in g)
             return (not clash, 2.0 * shared / (1 + len(g)) - len(g))
 
         best = max(range(k), key=lambda i: score(groups[i]))
         groups[best].extend(block)
-    groups = [g for g in groups if g]
-    small = [g for g in groups if len(g) < event.subgroup_min_size]
-    if small and len(groups) > 1:
-        keep = [g for g in groups if len(g) >= event.subgroup_min_size] or [groups[0]]
-        for g in small:
-            if g in keep:
-                continue
-            target = min(keep, key=len)
-            target.extend(g)
-        groups = keep
+    groups = _merge_small([g for g in groups if g], event.subgroup_min_size, apart)
     order = {pid: i for i, pid in enumerate(ids)}
     return [
         Subgroup(f"group-{chr(ord('a') + i)}", tuple(sorted(g, key=order.__getitem__)))
         for i, g in enumerate(groups)
     ]
+
+
+def _clash(apart: Sequence[set[str]], group: Iterable[str], block: Iterable[str]) -> bool:
+    here, there = set(group), set(block)
+    return any(rule & here and rule & there for rule in apart)
+
+
+def _merge_small(groups: list[list[str]], min_size: int, apart: list[set[str]]) -> list[list[str]]:
+    """Groups below ``min_size`` join the smallest group they may join (apart rules)."""
+    small = [g for g in groups if len(g) < min_size]
+    if not small or len(groups) == 1:
+        return groups
+    keep = [g for g in groups if len(g) >= min_size] or [groups[0]]
+    for g in small:
+        if g in keep:
+            continue
+        allowed = [t for t in keep if not _clash(apart, t, g)] or keep
+        min(allowed, key=len).extend(g)
+    return keep
+
+
+def day_partitions(
+    event: Event,
+    members: Sequence[Person],
+    mission_wide: Partition,
+    focus: frozenset[str],
+) -> list[Partition]:
+    """Candidate splits for one day, the mission-wide one first, without repeats.
+
+    Everyone together, then splits into ``K`` (and two, when ``K > 2``) subgroups by the
+    ``focus`` themes (the hosts open that day). Rules are not checked here: the caller
+    drops candidates that break them.
+    """
+    candidates: list[Partition] = [mission_wide]
+    if event.subgroups_max > 1:
+        candidates.append((Subgroup(EVERYONE, tuple(p.id for p in members)),))
+        counts = sorted({event.subgroups_max, 2}, reverse=True)
+        for count in counts:
+            candidates.append(tuple(split_delegation(event, members, focus, count)))
+    out: list[Partition] = []
+    seen: set[frozenset[frozenset[str]]] = set()
+    for partition in candidates:
+        key = frozenset(frozenset(g.members) for g in partition)
+        if key not in seen:
+            seen.add(key)
+            out.append(partition)
+    return out

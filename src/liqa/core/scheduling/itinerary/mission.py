@@ -11,6 +11,7 @@ holds a lunch break, taken where the group happens to be.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -25,7 +26,16 @@ from liqa.core.model import (
     TimeWindow,
     Venue,
 )
-from liqa.core.scheduling.itinerary.groups import Subgroup, member_themes, split_delegation
+from liqa.core.scheduling.itinerary.check import check_partitions
+from liqa.core.scheduling.itinerary.groups import (
+    EVERYONE,
+    FixedSplits,
+    Partition,
+    Subgroup,
+    day_partitions,
+    member_themes,
+    split_delegation,
+)
 from liqa.core.scheduling.itinerary.inputs import require_basics, require_fixed_items_feasible
 from liqa.core.scheduling.itinerary.problem import CLOSED, Problem, Tour
 from liqa.core.scheduling.itinerary.segments import Segment, day_segments, is_move
@@ -48,6 +58,9 @@ class TourInfo:
     items: tuple[tuple[int, ProgrammeItem], ...]
     present: tuple[str, ...] = ()
     """The group's members available for the whole segment (they attend its visits)."""
+    segment_index: int = 0
+    option: int = 0
+    """Which of the segment's candidate splits the tour belongs to."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +82,21 @@ class MissionModel:
     problem: Problem
     origin: datetime
     groups: tuple[Subgroup, ...]
+    """Every subgroup some tour stands for (ids name one set of members each)."""
     tours: tuple[TourInfo, ...]
     nodes: tuple[NodeInfo, ...]
     visit_node: dict[str, int]
     why_not: dict[tuple[int, int], str] = field(default_factory=dict)
     """(tour, visit node) -> reason code when the tour may not visit it."""
+    segments: tuple[Segment, ...] = ()
+    splits: tuple[tuple[Partition, ...], ...] = ()
+    """Per segment, its candidate splits of the delegation (one when decided beforehand)."""
+    choice_of: Mapping[int, int] = field(default_factory=dict)
+    """Segment index -> index of its choice in ``problem.choices`` (several candidates)."""
+    members: tuple[str, ...] = ()
+    """The delegation members, in the order of ``problem.member_value``'s rows."""
+    unsplittable: frozenset[int] = frozenset()
+    """Segments where no candidate split satisfies every rule (the first one is kept)."""
 
     def instant(self, minutes: float) -> datetime:
         """The UTC instant ``minutes`` after the origin."""
@@ -83,6 +106,14 @@ class MissionModel:
         """Whole minutes from the origin to ``instant``."""
         return round((instant - self.origin).total_seconds() / 60.0)
 
+    def chosen(self, options: Sequence[int] = ()) -> list[Partition]:
+        """Per segment, the split taken when the choices take ``options`` (default: first)."""
+        out = []
+        for s, candidates in enumerate(self.splits):
+            c = self.choice_of.get(s)
+            out.append(candidates[options[c] if c is not None and options else 0])
+        return out
+
 
 def delegation_members(event: Event) -> list[Person]:
     """The people who travel: delegation-side people (everyone when no side is given)."""
@@ -91,11 +122,19 @@ def delegation_members(event: Event) -> list[Person]:
 
 def interest(event: Event, person: Person, visit: CandidateVisit) -> float:
     """1 when the member shares a theme with the visit or its host, else a small share."""
+    return _interest(member_themes(event, person), _visit_themes(event, visit))
+
+
+def _visit_themes(event: Event, visit: CandidateVisit) -> set[str]:
     themes = set(visit.themes)
     orgs = {o.id: o for o in event.organizations}
     if visit.host in orgs:
         themes |= set(orgs[visit.host].themes)
-    return 1.0 if member_themes(event, person) & themes else OFF_THEME_INTEREST
+    return themes
+
+
+def _interest(member: frozenset[str], visit: set[str]) -> float:
+    return 1.0 if member & visit else OFF_THEME_INTEREST
 
 
 def visit_value(event: Event, group_members: tuple[str, ...], visit: CandidateVisit) -> float:
@@ -104,14 +143,26 @@ def visit_value(event: Event, group_members: tuple[str, ...], visit: CandidateVi
     return visit.priority * sum(interest(event, people[m], visit) for m in group_members)
 
 
-def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionModel:
-    """The routing problem of a trade mission (``groups`` fixes the subgroups, e.g. to re-plan)."""
+def build_model(
+    event: Event, groups: Sequence[Subgroup] | FixedSplits | None = None
+) -> MissionModel:
+    """The routing problem of a trade mission.
+
+    Without ``groups``, each day segment offers its candidate splits of the delegation
+    (:func:`~liqa.core.scheduling.itinerary.groups.day_partitions`, those that keep every
+    rule) as one choice of the problem; ``groups`` fixes one split for the whole mission,
+    or per segment with :class:`FixedSplits` (e.g. to re-plan).
+    """
     require_basics(event)
     venues = {v.id: v for v in event.venues}
     people = {p.id: p for p in event.people}
     members = delegation_members(event)
-    groups = groups or split_delegation(event, members)
     origin = datetime.combine(event.start - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    model_minutes = _Clock(origin)
+    segments = day_segments(event, venues)
+    visit_themes = [_visit_themes(event, v) for v in event.visits]
+    reach = [_reachable(event, venues, seg, model_minutes) for seg in segments]
+    splits, unsplittable = _splits(event, members, segments, groups, visit_themes, reach)
     nodes: list[NodeInfo] = [NodeInfo("visit", v.venue, visit=v) for v in event.visits]
     venue_node: dict[str, int] = {}
 
@@ -122,35 +173,52 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
         return venue_node[venue_id]
 
     tour_specs: list[_TourSpec] = []
-    for segment in day_segments(event, venues):
+    choices: list[tuple[tuple[int, ...], ...]] = []
+    choice_of: dict[int, int] = {}
+    for s, segment in enumerate(segments):
         start, end = venue_index(segment.start_venue), venue_index(segment.end_venue)
-        for group in groups:
-            items: list[tuple[int, ProgrammeItem]] = []
-            for item in _items_within(event, segment, group):
-                items.append((len(nodes), item))
-                nodes.append(NodeInfo("item", item.venue, item=item))
-            lunch = None
-            if _needs_lunch(event, segment, group):
-                lunch = len(nodes)
-                nodes.append(NodeInfo("lunch", None))
-            tour_specs.append((segment, group, start, end, items, lunch))
+        options: list[tuple[int, ...]] = []
+        for option, partition in enumerate(splits[s]):
+            first = len(tour_specs)
+            for group in partition:
+                items: list[tuple[int, ProgrammeItem]] = []
+                for item in _items_within(event, segment, group):
+                    items.append((len(nodes), item))
+                    nodes.append(NodeInfo("item", item.venue, item=item))
+                lunch = None
+                if _needs_lunch(event, segment, group):
+                    lunch = len(nodes)
+                    nodes.append(NodeInfo("lunch", None))
+                tour_specs.append((s, option, group, start, end, items, lunch))
+            options.append(tuple(range(first, len(tour_specs))))
+        if len(options) > 1:
+            choice_of[s] = len(choices)
+            choices.append(tuple(options))
     size = len(nodes)
     m = len(tour_specs)
-    model_minutes = _Clock(origin)
     travel = _travel_matrix(event, nodes, venues)
+    member_ids = tuple(p.id for p in members)
+    row_of = {pid: i for i, pid in enumerate(member_ids)}
+    member_themes_ = [member_themes(event, p) for p in members]
+    member_value = np.zeros((len(members), size))
+    for idx, visit in enumerate(event.visits):
+        for i, themes in enumerate(member_themes_):
+            member_value[i, idx] = visit.priority * _interest(themes, visit_themes[idx])
     service = np.zeros(size)
     profit = np.zeros((m, size))
     opens = np.zeros((m, size))
     closes = np.full((m, size), CLOSED)
     tours: list[Tour] = []
     infos: list[TourInfo] = []
+    crews: list[tuple[int, ...]] = []
     why_not: dict[tuple[int, int], str] = {}
     for j, node in enumerate(nodes):
         if node.visit is not None:
             service[j] = node.visit.duration_minutes
         elif node.item is not None:
             service[j] = model_minutes(node.item.end) - model_minutes(node.item.start)
-    for k, (segment, group, start, end, items, lunch) in enumerate(tour_specs):
+    for k, (s, option, group, start, end, items, lunch) in enumerate(tour_specs):
+        segment = segments[s]
         t_open, t_close = model_minutes(segment.start), model_minutes(segment.end)
         fixed: list[tuple[float, int]] = []
         for node_id, item in items:
@@ -168,17 +236,22 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
             fixed.append((opens[k, lunch], lunch))
         span = TimeWindow(segment.start, segment.end)
         present = Subgroup(
-            group.id, tuple(m for m in group.members if people[m].is_available(span))
+            group.id,
+            tuple(m for m in group.members if m in people and people[m].is_available(span)),
         )
+        crew = tuple(row_of[pid] for pid in present.members if pid in row_of)
         for idx, visit in enumerate(event.visits):
-            reason = _allow_visit(event, venues, segment, present, visit, travel, start, idx)
+            reason, window = reach[s][idx]
             if reason is None:
-                window = _best_window(visit, segment, model_minutes)
-                if window is None:
-                    reason = "outside_windows"
-                else:
-                    opens[k, idx], closes[k, idx] = window
-                    profit[k, idx] = visit_value(event, present.members, visit)
+                reason = _capacity(present, visit)
+            if reason is None and window is None:
+                reason = "outside_windows"
+            if reason is None and window is not None:
+                opens[k, idx], closes[k, idx] = window
+                profit[k, idx] = visit.priority * sum(
+                    _interest(member_themes(event, people[pid]), visit_themes[idx])
+                    for pid in present.members
+                )
             if reason is not None:
                 why_not[(k, idx)] = reason
         tours.append(
@@ -189,10 +262,11 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
                 close=t_close,
                 max_visits=segment.leg.max_visits_per_day,
                 fixed=tuple(node for _, node in sorted(fixed)),
-                label=f"{segment.day.isoformat()} {segment.leg.id} {group.id}",
+                label=f"{segment.label} {group.id}",
             )
         )
-        infos.append(TourInfo(segment, group, lunch, tuple(items), present.members))
+        infos.append(TourInfo(segment, group, lunch, tuple(items), present.members, s, option))
+        crews.append(crew)
     problem = Problem(
         name=event.id,
         travel=travel,
@@ -205,21 +279,95 @@ def build_model(event: Event, groups: list[Subgroup] | None = None) -> MissionMo
         labels=tuple(_label(n) for n in nodes),
         breaks=frozenset(j for j, n in enumerate(nodes) if n.venue is None),
         required=frozenset(i for i, v in enumerate(event.visits) if v.required),
+        choices=tuple(choices),
+        crews=tuple(crews),
+        member_value=member_value,
     )
     require_fixed_items_feasible(problem, infos)
+    all_groups = {g.id: g for partitions in splits for partition in partitions for g in partition}
     return MissionModel(
         event=event,
         problem=problem,
         origin=origin,
-        groups=tuple(groups),
+        groups=tuple(all_groups.values()),
         tours=tuple(infos),
         nodes=tuple(nodes),
         visit_node={v.id: i for i, v in enumerate(event.visits)},
         why_not=why_not,
+        segments=tuple(segments),
+        splits=tuple(splits),
+        choice_of=choice_of,
+        members=member_ids,
+        unsplittable=frozenset(unsplittable),
     )
 
 
-_TourSpec = tuple[Segment, Subgroup, int, int, list[tuple[int, ProgrammeItem]], int | None]
+_TourSpec = tuple[int, int, Subgroup, int, int, list[tuple[int, ProgrammeItem]], int | None]
+
+
+def _splits(
+    event: Event,
+    members: list[Person],
+    segments: list[Segment],
+    groups: Sequence[Subgroup] | FixedSplits | None,
+    visit_themes: list[set[str]],
+    reach: list[list[tuple[str | None, tuple[float, float] | None]]],
+) -> tuple[list[tuple[Partition, ...]], list[int]]:
+    """Per segment, its candidate splits (valid ones, uniquely named); and those with none."""
+    if groups is not None:
+        fixed = groups if isinstance(groups, FixedSplits) else FixedSplits(tuple(groups))
+        return [(fixed.split_for(seg.key),) for seg in segments], []
+    mission_wide = tuple(split_delegation(event, members))
+    names = _Names(mission_wide)
+    out: list[tuple[Partition, ...]] = []
+    unsplittable: list[int] = []
+    for s, segment in enumerate(segments):
+        focus = frozenset(
+            theme
+            for idx, themes in enumerate(visit_themes)
+            if reach[s][idx][0] is None and reach[s][idx][1] is not None
+            for theme in themes
+        )
+        candidates = day_partitions(event, members, mission_wide, focus)
+        valid = [p for p in candidates if not check_partitions(event, [(segment.label, p)])]
+        if not valid:
+            unsplittable.append(s)
+            valid = candidates[:1]
+        out.append(tuple(names.partition(p) for p in valid))
+    return out, unsplittable
+
+
+class _Names:
+    """One id per set of members: the mission-wide split's ids first, then new letters."""
+
+    def __init__(self, mission_wide: Partition) -> None:
+        self.ids: dict[frozenset[str], str] = {frozenset(g.members): g.id for g in mission_wide}
+        self.used = set(self.ids.values())
+
+    def partition(self, partition: Partition) -> Partition:
+        return tuple(Subgroup(self._id(g), g.members) for g in partition)
+
+    def _id(self, group: Subgroup) -> str:
+        key = frozenset(group.members)
+        if key not in self.ids:
+            name = group.id if group.id == EVERYONE and EVERYONE not in self.used else None
+            n = len(self.used)
+            while name is None or name in self.used:
+                name = f"group-{_letters(n)}"
+                n += 1
+            self.ids[key] = name
+            self.used.add(name)
+        return self.ids[key]
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa: spreadsheet-style letters."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
 
 
 class _Clock:
@@ -271,28 +419,33 @@ def _needs_lunch(event: Event, segment: Segment, group: Subgroup) -> bool:
     return not meals
 
 
-def _allow_visit(
-    event: Event,
-    venues: dict[str, Venue],
-    segment: Segment,
-    group: Subgroup,
-    visit: CandidateVisit,
-    travel: np.ndarray,
-    start_node: int,
-    visit_node: int,
-) -> str | None:
-    venue = venues[visit.venue]
-    if venue.timezone != segment.leg.timezone:
-        return "too_far"
-    if travel[start_node, visit_node] > MAX_DRIVE_FROM_HOTEL + segment.leg.buffer_minutes:
-        return "too_far"
+def _reachable(
+    event: Event, venues: dict[str, Venue], segment: Segment, minutes: _Clock
+) -> list[tuple[str | None, tuple[float, float] | None]]:
+    """Per visit, on this segment: ``too_far`` or None, and its window (None: no window)."""
+    legs_by_tz = {leg.timezone: leg for leg in event.legs}
+    here = venues[segment.start_venue]
+    leg_here = legs_by_tz.get(here.timezone, event.legs[0])
+    out: list[tuple[str | None, tuple[float, float] | None]] = []
+    for visit in event.visits:
+        venue = venues[visit.venue]
+        drive = 0 if venue.id == here.id else travel_minutes(here, venue, leg_here)
+        far = drive > MAX_DRIVE_FROM_HOTEL + segment.leg.buffer_minutes
+        if venue.timezone != segment.leg.timezone or far:
+            out.append(("too_far", None))
+        else:
+            out.append((None, _best_window(visit, segment, minutes)))
+    return out
+
+
+def _capacity(group: Subgroup, visit: CandidateVisit) -> str | None:
+    """``capacity`` when the group cannot make the visit: nobody, too many, someone missing."""
     if not group.members:
         return "capacity"
     if visit.max_visitors is not None and len(group.members) > visit.max_visitors:
         return "capacity"
     if not set(visit.required_attendees) <= set(group.members):
         return "capacity"
-    del event
     return None
 
 

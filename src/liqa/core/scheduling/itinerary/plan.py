@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 from liqa.core.model import Assignment, Event, MeetingFormat, Provenance, Schedule
-from liqa.core.scheduling.itinerary.check import check_itinerary
+from liqa.core.scheduling.itinerary.check import check_itinerary, check_partitions
 from liqa.core.scheduling.itinerary.explain import explain_unplaced
 from liqa.core.scheduling.itinerary.groups import Subgroup
-from liqa.core.scheduling.itinerary.mission import (
-    MissionModel,
-    build_model,
-    delegation_members,
-    visit_value,
-)
+from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, visit_value
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
-from liqa.core.scheduling.itinerary.progress import Merged
 from liqa.core.scheduling.itinerary.search import solve, timer
 from liqa.core.scheduling.itinerary.timeline import timeline
 
@@ -27,63 +22,67 @@ class PlanningError(RuntimeError):
 
 
 def plan_itinerary(
-    event: Event, settings: Settings | None = None, groups: list[Subgroup] | None = None
+    event: Event, settings: Settings | None = None, groups: Sequence[Subgroup] | None = None
 ) -> tuple[Schedule, Result]:
     """The best itinerary found for a trade mission, as a Schedule, with the search result.
 
     The schedule holds the site visits (attendees = the subgroup's members, ``group`` = the
     subgroup id, travel minutes before), lunch breaks and the fixed items, plus an
     :class:`~liqa.core.model.Unplaced` record with a reason for every visit not made.
-    When the delegation may split, the plan with subgroups competes with the plan that
-    keeps everyone together (each gets half the time; not when some members must be kept
-    apart) and the more valuable one wins.
+    When the delegation may split, each day takes one of its candidate splits (everyone
+    together among them) as part of the search; ``groups`` fixes one split for every day.
     """
     settings = settings or Settings(time_limit=3.0)
-    options: list[list[Subgroup] | None] = [groups]
-    everyone = tuple(p.id for p in delegation_members(event))
-    apart = any(len(set(rule) & set(everyone)) > 1 for rule in event.apart)
-    if groups is None and event.subgroups_max > 1 and not apart:
-        options.append([Subgroup("all", everyone)])  # splitting must beat staying together
-    share = replace(settings, time_limit=settings.time_limit / len(options))
     clock = timer(settings)
-    merged = None if settings.on_progress is None else Merged(settings.on_progress, len(options))
-    best: tuple[MissionModel, Result] | None = None
-    stopped = False
-    for n, option in enumerate(options):
-        model = build_model(event, option)
-        listener = None if merged is None else merged.option(n)
-        result = solve(model.problem, replace(share, on_progress=listener))
-        if best is None or result.score > best[1].score + 1e-9:
-            best = (model, result)
-        if result.stopped:
-            stopped = True
-            break
-    assert best is not None
-    model, result = best
+    model = build_model(event, groups)
+    result = solve(model.problem, settings)
     routes = polish(model.problem, result.routes)
-    result = replace(result, routes=routes, seconds=clock(), stopped=stopped)
-    return to_schedule(model, result, version=1), with_terms(model, result)
+    result = replace(result, routes=routes, seconds=clock())
+    return to_schedule(model, result, version=1, settings=settings), with_terms(
+        model, result, settings
+    )
 
 
 def verify(model: MissionModel, result: Result) -> None:
-    """Raise :class:`PlanningError` when the independent checker finds any violation."""
-    violations = check_itinerary(model.problem, result.routes, result.score)
-    if violations:
-        raise PlanningError(
-            "; ".join(
-                f"{v.rule} ({model.problem.tours[v.tour].label} {v.node}): {v.detail}"
-                for v in violations[:10]
-            )
-        )
+    """Raise :class:`PlanningError` when the independent checkers find any violation.
 
-
-def with_terms(model: MissionModel, result: Result) -> Result:
-    """The result with every objective term by name: value, travel, idle, fairness."""
-    verify(model, result)
+    Days where no candidate split keeps every rule (contradictory rules in the mission)
+    keep their split as it is and are not held against the plan.
+    """
     problem = model.problem
+    options = result.options or None
+    violations = check_itinerary(problem, result.routes, result.score, options)
+    messages = [
+        f"{v.rule} ({problem.tours[v.tour].label if v.tour >= 0 else '-'} {v.node}): {v.detail}"
+        for v in violations
+    ]
+    days = [
+        (segment.label, split)
+        for s, (segment, split) in enumerate(
+            zip(model.segments, model.chosen(result.options), strict=True)
+        )
+        if s not in model.unsplittable
+    ]
+    messages += [f"{v.rule} ({v.segment}): {v.detail}" for v in check_partitions(model.event, days)]
+    if messages:
+        raise PlanningError("; ".join(messages[:10]))
+
+
+def with_terms(model: MissionModel, result: Result, settings: Settings | None = None) -> Result:
+    """The result with every objective term by name: value, travel, idle, fairness.
+
+    ``objective`` is what the search maximizes: value + w x members x the least member's
+    value (``w`` = the settings' ``fairness_weight``).
+    """
+    verify(model, result)
+    weight = (settings or Settings()).fairness_weight
+    problem = model.problem
+    active = problem.active_tours(result.options or None)
     travel = idle = 0.0
-    per_member: dict[str, float] = {pid: 0.0 for g in model.groups for pid in g.members}
+    per_member: dict[str, float] = dict.fromkeys(model.members, 0.0)
     for k, route in enumerate(result.routes):
+        if not active[k]:
+            continue
         stops = timeline(problem, k, route)
         visits = [s for s in stops[:-1] if model.nodes[s.node].kind == "visit"]
         travel += sum(s.travel for s in stops)
@@ -94,26 +93,51 @@ def with_terms(model: MissionModel, result: Result) -> Result:
             visit = model.nodes[stop.node].visit
             assert visit is not None
             for pid in members:
-                per_member[pid] += visit_value(model.event, (pid,), visit)
+                per_member[pid] = per_member.get(pid, 0.0) + visit_value(model.event, (pid,), visit)
     values = list(per_member.values()) or [0.0]
     mean = sum(values) / len(values)
+    fairness = weight * len(values) * min(values) if per_member else 0.0
     terms = {
         "value": result.score,
+        "objective": result.score + fairness,
         "travel_minutes": float(travel),
         "idle_minutes": float(idle),
         "fairness_min_member_value": min(values),
         "fairness_spread": (max(values) - min(values)) / mean if mean else 0.0,
         "visits": float(sum(1 for r in result.routes for n in r if n in set(problem.sites))),
+        "split_days": float(
+            sum(
+                1
+                for s, split in enumerate(model.chosen(result.options))
+                if len(split) > 1 and _busy(model, result, s)
+            )
+        ),
     }
     return replace(result, terms=terms, bound=result.bound)
 
 
-def to_schedule(model: MissionModel, result: Result, version: int) -> Schedule:
+def _busy(model: MissionModel, result: Result, segment: int) -> bool:
+    """True when some tour of the segment's chosen split makes a visit."""
+    active = model.problem.active_tours(result.options or None)
+    sites = set(model.problem.sites)
+    return any(
+        active[k] and any(n in sites for n in result.routes[k])
+        for k, info in enumerate(model.tours)
+        if info.segment_index == segment
+    )
+
+
+def to_schedule(
+    model: MissionModel, result: Result, version: int, settings: Settings | None = None
+) -> Schedule:
     """The domain Schedule of a checked result (visits, lunches, fixed items, unplaced)."""
     verify(model, result)
     problem = model.problem
+    active = problem.active_tours(result.options or None)
     assignments: list[Assignment] = []
     for k, route in enumerate(result.routes):
+        if not active[k]:
+            continue
         info = model.tours[k]
         group = info.group
         here_venue = info.segment.start_venue
@@ -153,7 +177,7 @@ def to_schedule(model: MissionModel, result: Result, version: int) -> Schedule:
         if item.id in seen_items:
             continue
         seen_items.add(item.id)
-        attendees = item.attendees or tuple(pid for g in model.groups for pid in g.members)
+        attendees = item.attendees or model.members
         assignments.append(
             Assignment(
                 id=item.id,
@@ -166,7 +190,7 @@ def to_schedule(model: MissionModel, result: Result, version: int) -> Schedule:
             )
         )
     assignments.sort(key=lambda a: (a.start, a.group or "", a.id))
-    terms = with_terms(model, result).terms
+    terms = with_terms(model, result, settings).terms
     return Schedule(
         event=model.event.id,
         version=version,

@@ -25,7 +25,8 @@ def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
 
 def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
     """Every day of the mission with its visits, lunches, fixed items and travel, then the
-    visits not made with their reasons. Times are local to each place (zone shown)."""
+    visits not made with their reasons. Times are local to each place (zone shown); a day
+    the delegation splits lists its subgroups and their members first."""
     venues = {v.id: v for v in event.venues}
     orgs = {o.id: o for o in event.organizations}
     items = {p.id: p for p in event.programme}
@@ -36,16 +37,13 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
         by_day[local.date()].append((local, a, zone))
     lines = [f"Itinerary: {pick(event.title, lang) or event.id} (version {schedule.version})"]
     groups = sorted({a.group for a in schedule.assignments if a.group})
-    if len(groups) > 1:
-        for g in groups:
-            members = next(a.attendees for a in schedule.assignments if a.group == g)
-            lines.append(f"  {g}: {', '.join(_person(event, pid) for pid in members)}")
     for day in sorted(by_day):
         entries = sorted(by_day[day], key=lambda e: (e[1].start, e[1].group or "", e[1].id))
         zones = dict.fromkeys(e[2].key for e in entries)
         cities = dict.fromkeys(leg.city for z in zones for leg in event.legs if leg.timezone == z)
         place = " -> ".join(cities) or (event.leg_on(day) or event.legs[0]).city
         lines += ["", f"{day.strftime('%A %d %B %Y')}: {place} ({', '.join(zones)})"]
+        lines += _day_groups(event, [a for _, a, _ in entries])
         for local, a, zone in entries:
             end = a.end.astimezone(zone)
             span = f"{local:%H:%M}-{end:%H:%M} {local:%Z}"
@@ -90,6 +88,21 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
         for u in schedule.unplaced:
             lines.append(f"  - {u.id}: {u.reason}: {u.detail}")
     return "\n".join(lines) + "\n"
+
+
+def _day_groups(event: Event, assignments: list[Assignment]) -> list[str]:
+    """One line per subgroup of a day the delegation splits: its id and members."""
+    members: dict[str, list[str]] = {}
+    for a in assignments:
+        if a.group:
+            group = members.setdefault(a.group, [])
+            group.extend(pid for pid in a.attendees if pid not in group)
+    if len(members) < 2:
+        return []
+    return [
+        f"  {g}: {', '.join(_person(event, pid) for pid in people)}"
+        for g, people in sorted(members.items())
+    ]
 
 
 def _person(event: Event, pid: str) -> str:

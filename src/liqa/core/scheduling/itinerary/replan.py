@@ -9,18 +9,25 @@ one (least valuable first), and only then are free places filled by greedy inser
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 
 from liqa.core.model import Event, MeetingFormat, Schedule
-from liqa.core.scheduling.itinerary.groups import Subgroup, split_delegation
+from liqa.core.scheduling.itinerary.groups import (
+    FixedSplits,
+    Partition,
+    Subgroup,
+    split_delegation,
+)
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
 from liqa.core.scheduling.itinerary.plan import to_schedule, with_terms
 from liqa.core.scheduling.itinerary.problem import Result
 from liqa.core.scheduling.itinerary.routes import Route
 from liqa.core.scheduling.itinerary.search import Solution
+from liqa.core.scheduling.itinerary.segments import day_segments
 
 
 @dataclass(frozen=True)
@@ -56,23 +63,58 @@ def schedule_diff(old: Schedule, new: Schedule) -> dict[str, MemberChange]:
     return out
 
 
-def previous_groups(event: Event, previous: Schedule) -> list[Subgroup]:
-    """The previous schedule's subgroups, minus people who left; newcomers join the smallest."""
+def previous_groups(event: Event, previous: Schedule) -> FixedSplits:
+    """Each day's subgroups in the previous schedule, minus people who left.
+
+    A day whose visits show only some of its subgroups is completed from another day that
+    used those subgroups; newcomers join the smallest subgroup. Days without visits take
+    the split used most often.
+    """
     present = [p.id for p in delegation_members(event)]
-    groups: dict[str, list[str]] = {}
+    segments = day_segments(event, {v.id: v for v in event.venues})
+    members: dict[str, list[str]] = {}
+    seen: dict[tuple[date, str], list[str]] = {}
     for a in previous.assignments:
         if a.group is None:
             continue
-        members = groups.setdefault(a.group, [])
-        members.extend(pid for pid in a.attendees if pid in present and pid not in members)
-    kept = {g: m for g, m in groups.items() if m}
+        group = members.setdefault(a.group, [])
+        group.extend(pid for pid in a.attendees if pid in present and pid not in group)
+        segment = next((s for s in segments if s.start <= a.start <= s.end), None)
+        if segment is not None:
+            ids = seen.setdefault(segment.key, [])
+            if a.group not in ids:
+                ids.append(a.group)
+    kept = {g: tuple(m) for g, m in members.items() if m}
     if not kept:
-        return split_delegation(event, delegation_members(event))
-    placed = {pid for members in kept.values() for pid in members}
+        return FixedSplits(tuple(split_delegation(event, delegation_members(event))))
+    days = [[g for g in ids if g in kept] for ids in seen.values()]
+    by_segment = {
+        key: _complete(ids, days, kept, present) for key, ids in zip(seen, days, strict=True) if ids
+    }
+    counts = Counter(tuple(g.id for g in split) for split in by_segment.values())
+    default = next(
+        split
+        for split in by_segment.values()
+        if tuple(g.id for g in split) == counts.most_common(1)[0][0]
+    )
+    return FixedSplits(default, by_segment)
+
+
+def _complete(
+    ids: list[str], days: list[list[str]], kept: dict[str, tuple[str, ...]], present: list[str]
+) -> Partition:
+    """The day's subgroups ``ids`` plus those that shared a day with them; then newcomers."""
+    chosen = max((other for other in days if set(ids) <= set(other)), key=len, default=ids)
+    groups = {g: list(kept[g]) for g in chosen}
+    placed = {pid for members in groups.values() for pid in members}
+    for g, members in kept.items():  # a subgroup of the same day that made no visit
+        if g not in groups and not placed & set(members):
+            groups[g] = list(members)
+            placed |= set(members)
     for pid in present:
         if pid not in placed:
-            min(kept.values(), key=len).append(pid)
-    return [Subgroup(g, tuple(m)) for g, m in sorted(kept.items())]
+            min(groups.values(), key=len).append(pid)
+    return tuple(Subgroup(g, tuple(m)) for g, m in sorted(groups.items()))
 
 
 def replan(event: Event, previous: Schedule) -> tuple[Schedule, Result, dict[str, MemberChange]]:

@@ -37,6 +37,11 @@ RUIN_SHARE = 0.7
 """Share of iterations that ruin random or related visits rather than shaking segments."""
 THRESHOLD = 0.05
 """Initial relative score loss accepted for the current solution (falls to 0)."""
+SWITCH_SHARE = 0.4
+"""Share of iterations that give a day another candidate split (problems with choices)."""
+FAIR_SOFTNESS = 0.5
+"""Soft minimum of the members' values for fairness-guided insertion: a member ``d`` above
+the least served weighs ``exp(-d / (FAIR_SOFTNESS x mean distance to the least))``."""
 
 
 def timer(settings: Settings) -> Callable[[], float]:
@@ -47,14 +52,27 @@ def timer(settings: Settings) -> Callable[[], float]:
 
 
 class Solution:
-    """Routes under construction, with the cached insertion costs of every unvisited site."""
+    """Routes under construction, with the cached insertion costs of every unvisited site.
+
+    ``options`` says which option of each of the problem's choices is taken: the tours of
+    the other options are inactive (they hold only their pinned nodes and take no site).
+    ``fairness`` is the weight ``w`` of the least member's value in :meth:`objective`.
+    """
 
     def __init__(
-        self, problem: Problem, middles: list[list[int]], noise: float = 0.0, seed: int = 0
+        self,
+        problem: Problem,
+        middles: list[list[int]],
+        noise: float = 0.0,
+        seed: int = 0,
+        options: list[int] | tuple[int, ...] | None = None,
+        fairness: float = 0.0,
     ) -> None:
         self.problem = problem
         self.routes = [Route(problem, k, list(m)) for k, m in enumerate(middles)]
         size = problem.size
+        self.options = list(problem.default_options() if options is None else options)
+        self.active = np.array(problem.active_tours(self.options), dtype=bool)
         self.unvisited = np.zeros(size, dtype=bool)
         self.unvisited[list(problem.sites)] = True
         for route in self.routes:
@@ -62,8 +80,11 @@ class Solution:
         gain = problem.profit.copy()
         for node in problem.required:
             gain[:, node] += REQUIRED_BONUS
+        self.gain = gain
         self.weight = gain * gain
-        self.usable = gain > 0
+        self.allowed = gain > 0
+        self.usable = self.allowed & self.active[:, None]
+        self.fair = _fairness(problem, fairness)
         self.noise = noise
         self.rand = np.random.default_rng(seed)
         self.cost = np.full((len(self.routes), size), INFEASIBLE)
@@ -82,11 +103,18 @@ class Solution:
         self.cost[k] = row
 
     def insert_all(self, rng: random.Random) -> None:
-        """Insert best-ratio sites until none fits anywhere."""
+        """Insert best-ratio sites until none fits anywhere.
+
+        With fairness, a site's gain in a tour adds ``w x members x`` its value to the
+        tour's least-served members (a soft minimum of the members' values so far).
+        """
+        totals = self.member_totals() if self.fair is not None else None
         while True:
             finite = np.isfinite(self.cost)
             if not finite.any():
                 return
+            if totals is not None:
+                self.weigh_fairly(totals)
             ratio = np.where(finite, self.weight / (np.maximum(self.cost, 0.0) + 1.0), -1.0)
             if self.noise:
                 ratio = ratio * (1.0 + self.noise * self.rand.random(ratio.shape))
@@ -98,6 +126,30 @@ class Solution:
             self.unvisited[node] = False
             self.cost[:, node] = INFEASIBLE
             self.refresh_costs(k)
+            if totals is not None and self.fair is not None:
+                totals += self.fair[1][k] * self.fair[2][:, node]
+
+    def member_totals(self) -> FloatArray:
+        """The value each member receives from the sites of the tours they travel in."""
+        assert self.fair is not None
+        _, crews, values = self.fair
+        totals = np.zeros(values.shape[0])
+        for r in self.routes:
+            if len(r.seq) > 2 and crews[r.k].any():
+                totals += crews[r.k] * values[:, r.seq[1:-1]].sum(axis=1)
+        return totals
+
+    def weigh_fairly(self, totals: FloatArray) -> None:
+        """Insertion weights: the profit plus ``w x members x`` value to the least served."""
+        assert self.fair is not None
+        weight, crews, values = self.fair
+        lift = totals - totals.min()
+        spread = max(float(lift.mean()), 1e-9)
+        soft = np.exp(-lift / (FAIR_SOFTNESS * spread))
+        soft /= soft.sum()
+        need = crews.astype(np.float64) @ (soft[:, None] * values)
+        gain = self.gain + weight * soft.size * need
+        self.weight = np.where(self.allowed, gain * gain, 0.0)
 
     def remove(self, k: int, positions: list[int]) -> None:
         """Remove sites at ``positions`` of tour ``k`` and refresh the caches."""
@@ -108,15 +160,39 @@ class Solution:
         for kk in range(len(self.routes)):
             self.refresh_costs(kk)
 
+    def switch(self, choice: int, option: int) -> None:
+        """Take ``option`` in ``choice``: the old option's tours give their sites back."""
+        old = self.options[choice]
+        if old == option:
+            return
+        for k in self.problem.choices[choice][old]:
+            route = self.routes[k]
+            removed = route.remove_positions(route.removable_positions())
+            self.unvisited[removed] = True
+            self.active[k] = False
+        for k in self.problem.choices[choice][option]:
+            self.active[k] = True
+        self.options[choice] = option
+        self.usable = self.allowed & self.active[:, None]
+        for kk in range(len(self.routes)):
+            self.refresh_costs(kk)
+
     def score(self) -> float:
         """Total profit of the visited sites."""
         p = self.problem
         return float(sum(p.profit[r.k, r.seq[1:-1]].sum() for r in self.routes))
 
-    def objective(self) -> float:
-        """Score plus the bonus of every required site placed (what the search maximizes)."""
+    def plain(self) -> float:
+        """Score plus the bonus of every required site placed."""
         placed = sum(1 for r in self.routes for node in r.seq if node in self.problem.required)
         return self.score() + REQUIRED_BONUS * placed
+
+    def objective(self) -> float:
+        """What the search maximizes: :meth:`plain` plus ``w x members x least member value``."""
+        if self.fair is None:
+            return self.plain()
+        totals = self.member_totals()
+        return self.plain() + self.fair[0] * totals.size * float(totals.min())
 
     def middles(self) -> list[list[int]]:
         """Each tour's nodes between start and end."""
@@ -126,6 +202,44 @@ class Solution:
 def initial_middles(problem: Problem) -> list[list[int]]:
     """Every tour holding just its pinned items."""
     return [list(t.fixed) for t in problem.tours]
+
+
+def _fairness(problem: Problem, weight: float) -> tuple[float, np.ndarray, FloatArray] | None:
+    """The weight, each tour's crew as a member mask, and the member values; None if unused."""
+    values = problem.member_value
+    if weight <= 0 or values is None or not problem.crews or values.shape[0] == 0:
+        return None
+    crews = np.zeros((len(problem.tours), values.shape[0]), dtype=bool)
+    for k, crew in enumerate(problem.crews):
+        crews[k, list(crew)] = True
+    return weight, crews, values
+
+
+def construct(problem: Problem, settings: Settings, rng: random.Random) -> Solution:
+    """Greedy insertion with every choice on its first option, its second, ...: the best."""
+    best: Solution | None = None
+    widest = max((len(choice) for choice in problem.choices), default=1)
+    for index in range(widest):
+        options = [min(index, len(choice) - 1) for choice in problem.choices]
+        sol = Solution(
+            problem,
+            initial_middles(problem),
+            seed=settings.seed,
+            options=options,
+            fairness=settings.fairness_weight,
+        )
+        sol.insert_all(rng)
+        if best is None or sol.objective() > best.objective() + 1e-9:
+            best = sol
+    assert best is not None
+    return best
+
+
+def _switch(sol: Solution, rng: random.Random) -> None:
+    """Give a random day segment another of its candidate splits."""
+    choice = rng.randrange(len(sol.problem.choices))
+    others = [o for o in range(len(sol.problem.choices[choice])) if o != sol.options[choice]]
+    sol.switch(choice, rng.choice(others))
 
 
 def _shake(sol: Solution, start: int, length: int) -> None:
@@ -207,7 +321,7 @@ def _move_breaks(sol: Solution, rng: random.Random) -> None:
     p = sol.problem
     for route in sol.routes:
         breaks = [i for i, node in enumerate(route.seq) if node in p.breaks]
-        if not breaks or rng.random() < 0.5:
+        if not breaks or not sol.active[route.k] or rng.random() < 0.5:
             continue
         node = route.seq[breaks[0]]
         rest = [n for n in route.seq[1:-1] if n != node]
@@ -255,20 +369,21 @@ def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
 def solve(problem: Problem, settings: Settings | None = None) -> Result:
     """Best routes found within the settings' time limit (ruin-and-recreate local search).
 
-    Each iteration either shakes every tour (Vansteenwegen's segment removal) or ruins a
-    random or spatially related set of visits, then re-inserts greedily with a noisy
-    ratio. A worse solution is kept as the current one while it stays within a threshold
-    of the best that shrinks linearly to zero at the time limit (threshold accepting).
+    Each iteration either shakes every tour (Vansteenwegen's segment removal), ruins a
+    random or spatially related set of visits, or (with choices) gives a day another of
+    its candidate splits, then re-inserts greedily with a noisy ratio. A worse solution is
+    kept as the current one while it stays within a threshold of the best that shrinks
+    linearly to zero at the time limit (threshold accepting).
     """
     settings = settings or Settings()
     clock = timer(settings)
     reporter = Reporter(settings.on_progress)
     reporter.offer("building")
     rng = random.Random(settings.seed)
-    sol = Solution(problem, initial_middles(problem), seed=settings.seed)
-    sol.insert_all(rng)
-    best, best_score, true_best = sol.middles(), sol.objective(), sol.score()
-    current, current_score = best, best_score
+    sol = construct(problem, settings, rng)
+    best, best_options = sol.middles(), list(sol.options)
+    best_score, best_plain, true_best = sol.objective(), sol.plain(), sol.score()
+    current, current_options, current_score = best, best_options, best_score
     history = [(clock(), true_best)]
     upper = _profit_ceiling(problem)
     # With a listener, the bound is computed first (to report the gap live), else last.
@@ -281,21 +396,26 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     centres = problem.travel + problem.travel.T
     shake_start, shake_len, idle, iterations = 1, 1, 0, 0
     improved = True
-    while (now := clock()) < settings.time_limit and best_score < goal - 1e-9:
+    while (now := clock()) < settings.time_limit and best_plain < goal - 1e-9:
         if settings.max_no_improve is not None and idle >= settings.max_no_improve:
             break
-        if not _report(reporter, improved, true_best, best_score, ceiling, problem):
+        fair = best_score - best_plain
+        if not _report(reporter, improved, true_best, best_plain, fair, ceiling, problem, settings):
             break
         improved = False
         iterations += 1
         sol.noise = rng.choice(NOISES)
-        if rng.random() < RUIN_SHARE:
+        draw = rng.random()
+        if problem.choices and draw < SWITCH_SHARE:
+            _switch(sol, rng)
+        elif draw < RUIN_SHARE:
             _ruin(sol, rng, centres)
         else:
             _shake(sol, shake_start, shake_len)
             shake_start += shake_len
             shake_len += 1
-            smallest = min(len(r.removable_positions()) for r in sol.routes) or 1
+            in_use = [len(r.removable_positions()) for r in sol.routes if sol.active[r.k]]
+            smallest = min(in_use, default=0) or 1
             if shake_start >= smallest:
                 shake_start -= smallest
             if shake_len > s_max:
@@ -310,7 +430,8 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
             score = sol.objective()
         if score > best_score + 1e-9:
             improved = True
-            best, best_score, true_best = sol.middles(), score, sol.score()
+            best, best_options, best_score = sol.middles(), list(sol.options), score
+            best_plain, true_best = sol.plain(), sol.score()
             history.append((clock(), true_best))
             if settings.log:
                 LOG.info(
@@ -325,10 +446,17 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
             idle += 1
         threshold = THRESHOLD * max(0.0, 1.0 - now / settings.time_limit)
         if score >= current_score - 1e-9 or score >= best_score - threshold * true_best:
-            current, current_score = sol.middles(), score
+            current, current_options, current_score = sol.middles(), list(sol.options), score
         else:
-            sol = Solution(problem, current, seed=rng.randrange(1 << 30))
-    _report(reporter, improved, true_best, best_score, ceiling, problem)
+            sol = Solution(
+                problem,
+                current,
+                seed=rng.randrange(1 << 30),
+                options=current_options,
+                fairness=settings.fairness_weight,
+            )
+    fair = best_score - best_plain
+    _report(reporter, improved, true_best, best_plain, fair, ceiling, problem, settings)
     if not live:
         ceiling = _ceiling(problem, settings, upper)
     routes = tuple(tuple(m) for m in best)
@@ -343,6 +471,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
         missing_required=tuple(sorted(problem.required - placed)),
         history=tuple(history),
         stopped=reporter.stopped,
+        options=tuple(best_options),
     )
 
 
@@ -356,28 +485,62 @@ def _report(
     reporter: Reporter,
     improved: bool,
     value: float,
-    objective: float,
+    plain: float,
+    fair: float,
     ceiling: float | None,
     problem: Problem,
+    settings: Settings,
 ) -> bool:
-    """Offer the best value so far (and the bound, gap) to the listener; False = stop.
+    """Offer the best solution so far (and the bound, gap) to the listener; False = stop.
 
-    ``objective`` is the search's own (value plus a bonus per required site placed): the
-    value may drop when a required site gets in, so the missing ones are reported too.
+    ``plain`` is value plus a bonus per required site placed: the value may drop when a
+    required site gets in, so the missing ones are reported too. With fairness, the
+    objective reported is value + ``fair`` (``w x members x`` the least member's value),
+    and the bound adds ``w x members x`` a ceiling on the least member's value.
     """
-    bound = None if ceiling is None else max(value, ceiling)
+    objective = value + fair
     terms = {"value": value}
+    if fair:
+        terms["fairness_min_member_value"] = fair / (
+            settings.fairness_weight * _member_count(problem)
+        )
     if problem.required:
-        placed = round((objective - value) / REQUIRED_BONUS)
+        placed = round((plain - value) / REQUIRED_BONUS)
         terms["required_missing"] = float(len(problem.required) - placed)
+    bound = None
+    if ceiling is not None:
+        bound = max(objective, ceiling + _fair_ceiling(problem, settings, ceiling))
     return reporter.offer(
         "searching",
         improved=improved,
-        objective=value,
+        objective=objective,
         terms=terms,
         bound=bound,
-        gap=None if bound is None or bound <= 0 else max(0.0, (bound - value) / bound),
+        gap=None if bound is None or bound <= 0 else max(0.0, (bound - objective) / bound),
     )
+
+
+def _member_count(problem: Problem) -> int:
+    return 0 if problem.member_value is None else int(problem.member_value.shape[0])
+
+
+def _fair_ceiling(problem: Problem, settings: Settings, ceiling: float) -> float:
+    """``w x members x`` a ceiling on the least member's value (0 without fairness).
+
+    The least member's value is at most the mean (value / members) and at most what the
+    least favoured member could get from every site a tour of theirs may visit.
+    """
+    fair = _fairness(problem, settings.fairness_weight)
+    if fair is None:
+        return 0.0
+    weight, crews, values = fair
+    allowed = problem.close >= problem.open  # tours x nodes
+    sites = np.zeros(problem.size, dtype=bool)
+    sites[list(problem.sites)] = True
+    reachable = (crews.T.astype(np.float64) @ (allowed & sites).astype(np.float64)) > 0
+    best = float((values * reachable).sum(axis=1).min())
+    members = values.shape[0]
+    return float(weight * members * min(best, ceiling / members))
 
 
 def _profit_ceiling(problem: Problem) -> float:

@@ -26,6 +26,16 @@ class Segment:
     start: datetime
     end: datetime
 
+    @property
+    def key(self) -> tuple[date, str]:
+        """The local day and the leg: what names a segment across re-plans."""
+        return (self.day, self.leg.id)
+
+    @property
+    def label(self) -> str:
+        """``<day> <leg id>``, as in the tours' labels."""
+        return f"{self.day.isoformat()} {self.leg.id}"
+
 
 def is_move(item: ProgrammeItem) -> bool:
     return item.kind in (ProgrammeKind.FLIGHT, ProgrammeKind.TRANSFER) and bool(
