@@ -184,9 +184,14 @@ def next_entry(agenda: Agenda, now: datetime) -> Entry | None:
 
 def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
     """A host's page: their organization, staff, and who comes (from the published agenda)."""
-    event = event_record(row)
+    found = published(row)
+    event = found.event if found is not None else event_record(row)
     org = event.organization(organization)
-    agenda = agenda_of(row, organization, lang)
+    agenda = (
+        build_agenda(event, found.schedule, organization, lang, output_settings())
+        if found is not None
+        else None
+    )
     return {
         "organization": org,
         "staff": event.members(organization),
