@@ -65,12 +65,10 @@ class Search:
         self.reporter = reporter
         self.began = began
         self.deadline = began + settings.time_limit
-        # Finishing (tables, explanations, the check) takes about a tenth of the time
-        # greedy took; keep that and a margin.
-        self.reserve = 0.0
         self.rng = random.Random(settings.seed)
         slots = quietly(partial(greedy_slots, problem), reporter)
         self.first = time.perf_counter() - began
+        # Finishing (tables, explanations, the check) takes a fraction of greedy's time.
         self.reserve = min(0.25 * settings.time_limit, 0.5 + 0.3 * self.first)
         self.layout = Layout.of_problem(problem)
         self.inc = Incumbent.of_slots(self.layout, slots)
@@ -78,6 +76,7 @@ class Search:
         lower = quick_lower_bounds(problem, dict(zip(ids, self.layout.domain, strict=True)))
         self.bound = sum(lower.values())
         self.total = 0
+        self.priority = 0
         self._recount_all()
         self.best = Best(objective=self.total, bound=self._bound(), terms=self._terms())
 
@@ -89,12 +88,14 @@ class Search:
         """Insert what greedy left out, anneal the breaks until the time is up, report."""
         annealer = Annealer(self.inc, self.rng)
         for i, t in enumerate(self.inc.slot):
-            if t == UNPLACED and self.layout.domain[i] and self.left() > 0:
+            if self.left() <= 0 or self.reporter.stopped:
+                break
+            if t == UNPLACED and self.layout.domain[i]:
                 annealer.insert(i)
         if UNPLACED in self.inc.slot:
             self._insert_unplaced()
             annealer = Annealer(self.inc, self.rng)
-        self.total = annealer.total
+        self._recount_all()
         self.best.improve(self.total, self._terms())
         self.best.bound_to(self._bound())  # type: ignore[arg-type]
 
@@ -142,7 +143,8 @@ class Search:
         return outcome
 
     def _recount_all(self) -> None:
-        inc = self.inc
+        inc, meetings = self.inc, self.problem.meetings
+        self.priority = sum(meetings[i].priority for i, t in enumerate(inc.slot) if t != UNPLACED)
         self.total = sum(
             inc.breaks_in_block(k, b)
             for k in range(len(self.problem.participants))
@@ -157,9 +159,7 @@ class Search:
         return self.bound if self._all_placed() else None
 
     def _terms(self) -> dict[str, float]:
-        meetings = self.problem.meetings
-        priority = sum(meetings[i].priority for i, t in enumerate(self.inc.slot) if t != UNPLACED)
-        return {"breaks": self.total, "scheduled_priority": priority}
+        return {"breaks": self.total, "scheduled_priority": self.priority}
 
     def _finish(self) -> Result:
         bound = self._bound()
