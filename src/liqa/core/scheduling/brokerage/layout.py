@@ -1,8 +1,9 @@
 """A brokerage problem by index, and a timetable kept up to date move by move.
 
-The large-instance search (:mod:`.lns`) changes a few hundred meetings at a time in events
-of tens of thousands; it needs the participants' loads per slot, the tables taken and the
-breaks per participant and block without recounting the whole timetable. Everything here
+The large-instance search (:mod:`.lns`, :mod:`.anneal`) moves a few meetings at a time,
+hundreds of thousands of times, in events of tens of thousands of meetings; it needs the
+participants' loads per slot, the tables taken and the breaks per participant and block
+without recounting the whole timetable. Everything here
 is plain Python lists indexed by meeting, participant and slot numbers.
 """
 
