@@ -99,3 +99,29 @@ def test_import_dropping_an_organization_names_the_kept_person_in_it(tmp_path: P
             code="unknown_reference",
         )
     ]
+
+
+def test_import_instants_in_year_9999_or_1_are_row_problems_not_overflows(
+    tmp_path: Path,
+) -> None:
+    table = "id,from,to,fixed_start,created_at\n"
+    table += "r-9,p-amina,p-chen,9999-12-31T23:59:59-12:00,0001-01-01T00:00:00+14:00\n"
+    path = tmp_path / "requests.csv"
+    assert _import_problems(tmp_path, "requests.csv", table) == [
+        Problem(
+            str(path),
+            "0001-01-01T00:00:00+14:00 is not between 1900 and 2999",
+            "check the year",
+            row=2,
+            column="created_at",
+            code="bad_value",
+        ),
+        Problem(
+            str(path),
+            "9999-12-31T23:59:59-12:00 is not between 1900 and 2999",
+            "check the year",
+            row=2,
+            column="fixed_start",
+            code="bad_value",
+        ),
+    ]

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from liqa.core.missionfile.values import YEARS
 from liqa.core.model import Leg
 
 Cell = str | int | float | bool | datetime | date | time | None
@@ -149,15 +150,25 @@ def _date_from_text(raw: str, day_first: bool) -> date:
     raise CellError(f"{raw!r} is not a date", _DATE_HINT)
 
 
+def _in_years[D: date](day: D) -> D:
+    """``day`` when its year is one a mission file accepts (:data:`YEARS`), else an error."""
+    if day.year not in YEARS:
+        raise CellError(
+            f"{day.isoformat()} is not between {YEARS.start} and {YEARS.stop - 1}",
+            "check the year",
+        )
+    return day
+
+
 def parse_date(value: Cell, *, day_first: bool = True) -> date:
     """A calendar day from a date cell, an Excel serial number or text in common formats."""
     if isinstance(value, datetime):
-        return value.date()
+        return _in_years(value.date())
     if isinstance(value, date):
-        return value
+        return _in_years(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return excel_serial(float(value)).date()
-    return _date_from_text(text(value), day_first)
+        return _in_years(excel_serial(float(value)).date())
+    return _in_years(_date_from_text(text(value), day_first))
 
 
 _TIME_RE = re.compile(
@@ -216,6 +227,10 @@ _DT_SPLIT = re.compile(
 
 def parse_instant(value: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:
     """An aware instant: ISO 8601 with offset, or a local date and time of the covering leg."""
+    return _in_years(_instant(value, legs, day_first))
+
+
+def _instant(value: Cell, legs: Sequence[Leg], day_first: bool) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
             return value
