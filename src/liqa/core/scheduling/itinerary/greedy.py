@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from liqa.core.scheduling.itinerary.problem import Problem, Result, Settings
-from liqa.core.scheduling.itinerary.search import Solution, initial_middles, timer
+from liqa.core.scheduling.itinerary.search import timer
+from liqa.core.scheduling.itinerary.solution import Solution, initial_middles
 
 
 def greedy(problem: Problem) -> Result:

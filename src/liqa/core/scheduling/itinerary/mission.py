@@ -26,26 +26,22 @@ from liqa.core.model import (
     TimeWindow,
     Venue,
 )
-from liqa.core.scheduling.itinerary.check import check_partitions
 from liqa.core.scheduling.itinerary.groups import (
-    EVERYONE,
     FixedSplits,
     Partition,
     Subgroup,
-    day_partitions,
     member_themes,
-    split_delegation,
 )
 from liqa.core.scheduling.itinerary.inputs import require_basics, require_fixed_items_feasible
 from liqa.core.scheduling.itinerary.problem import CLOSED, Problem, Tour
+from liqa.core.scheduling.itinerary.reach import Clock, capacity, reachable
 from liqa.core.scheduling.itinerary.segments import Segment, day_segments, is_move
+from liqa.core.scheduling.itinerary.splits import segment_splits
 from liqa.core.scheduling.itinerary.travel import travel_minutes
 
 OFF_THEME_INTEREST = 0.25
 """Interest of a member in a visit none of whose themes they share (a delegation visit
 still informs everyone, but much less)."""
-MAX_DRIVE_FROM_HOTEL = 120
-"""A host more minutes than this from the leg's hotel is out of that leg's reach."""
 
 
 @dataclass(frozen=True)
@@ -158,11 +154,11 @@ def build_model(
     people = {p.id: p for p in event.people}
     members = delegation_members(event)
     origin = datetime.combine(event.start - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
-    model_minutes = _Clock(origin)
+    model_minutes = Clock(origin)
     segments = day_segments(event, venues)
     visit_themes = [_visit_themes(event, v) for v in event.visits]
-    reach = [_reachable(event, venues, seg, model_minutes) for seg in segments]
-    splits, unsplittable = _splits(event, members, segments, groups, visit_themes, reach)
+    reach = [reachable(event, venues, seg, model_minutes) for seg in segments]
+    splits, unsplittable = segment_splits(event, members, segments, groups, visit_themes, reach)
     nodes: list[NodeInfo] = [NodeInfo("visit", v.venue, visit=v) for v in event.visits]
     venue_node: dict[str, int] = {}
 
@@ -243,7 +239,7 @@ def build_model(
         for idx, visit in enumerate(event.visits):
             reason, window = reach[s][idx]
             if reason is None:
-                reason = _capacity(present, visit)
+                reason = capacity(present, visit)
             if reason is None and window is None:
                 reason = "outside_windows"
             if reason is None and window is not None:
@@ -305,79 +301,6 @@ def build_model(
 _TourSpec = tuple[int, int, Subgroup, int, int, list[tuple[int, ProgrammeItem]], int | None]
 
 
-def _splits(
-    event: Event,
-    members: list[Person],
-    segments: list[Segment],
-    groups: Sequence[Subgroup] | FixedSplits | None,
-    visit_themes: list[set[str]],
-    reach: list[list[tuple[str | None, tuple[float, float] | None]]],
-) -> tuple[list[tuple[Partition, ...]], list[int]]:
-    """Per segment, its candidate splits (valid ones, uniquely named); and those with none."""
-    if groups is not None:
-        fixed = groups if isinstance(groups, FixedSplits) else FixedSplits(tuple(groups))
-        return [(fixed.split_for(seg.key),) for seg in segments], []
-    mission_wide = tuple(split_delegation(event, members))
-    names = _Names(mission_wide)
-    out: list[tuple[Partition, ...]] = []
-    unsplittable: list[int] = []
-    for s, segment in enumerate(segments):
-        focus = frozenset(
-            theme
-            for idx, themes in enumerate(visit_themes)
-            if reach[s][idx][0] is None and reach[s][idx][1] is not None
-            for theme in themes
-        )
-        candidates = day_partitions(event, members, mission_wide, focus)
-        valid = [p for p in candidates if not check_partitions(event, [(segment.label, p)])]
-        if not valid:
-            unsplittable.append(s)
-            valid = candidates[:1]
-        out.append(tuple(names.partition(p) for p in valid))
-    return out, unsplittable
-
-
-class _Names:
-    """One id per set of members: the mission-wide split's ids first, then new letters."""
-
-    def __init__(self, mission_wide: Partition) -> None:
-        self.ids: dict[frozenset[str], str] = {frozenset(g.members): g.id for g in mission_wide}
-        self.used = set(self.ids.values())
-
-    def partition(self, partition: Partition) -> Partition:
-        return tuple(Subgroup(self._id(g), g.members) for g in partition)
-
-    def _id(self, group: Subgroup) -> str:
-        key = frozenset(group.members)
-        if key not in self.ids:
-            name = group.id if group.id == EVERYONE and EVERYONE not in self.used else None
-            n = len(self.used)
-            while name is None or name in self.used:
-                name = f"group-{_letters(n)}"
-                n += 1
-            self.ids[key] = name
-            self.used.add(name)
-        return self.ids[key]
-
-
-def _letters(n: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa: spreadsheet-style letters."""
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
-class _Clock:
-    def __init__(self, origin: datetime) -> None:
-        self.origin = origin
-
-    def __call__(self, instant: datetime) -> float:
-        return float(round((instant - self.origin).total_seconds() / 60.0))
-
-
 def _label(node: NodeInfo) -> str:
     if node.visit is not None:
         return node.visit.id
@@ -417,49 +340,6 @@ def _needs_lunch(event: Event, segment: Segment, group: Subgroup) -> bool:
         if p.kind is ProgrammeKind.MEAL and p.start < hi and lo < p.end and _attends(p, group)
     ]
     return not meals
-
-
-def _reachable(
-    event: Event, venues: dict[str, Venue], segment: Segment, minutes: _Clock
-) -> list[tuple[str | None, tuple[float, float] | None]]:
-    """Per visit, on this segment: ``too_far`` or None, and its window (None: no window)."""
-    legs_by_tz = {leg.timezone: leg for leg in event.legs}
-    here = venues[segment.start_venue]
-    leg_here = legs_by_tz.get(here.timezone, event.legs[0])
-    out: list[tuple[str | None, tuple[float, float] | None]] = []
-    for visit in event.visits:
-        venue = venues[visit.venue]
-        drive = 0 if venue.id == here.id else travel_minutes(here, venue, leg_here)
-        far = drive > MAX_DRIVE_FROM_HOTEL + segment.leg.buffer_minutes
-        if venue.timezone != segment.leg.timezone or far:
-            out.append(("too_far", None))
-        else:
-            out.append((None, _best_window(visit, segment, minutes)))
-    return out
-
-
-def _capacity(group: Subgroup, visit: CandidateVisit) -> str | None:
-    """``capacity`` when the group cannot make the visit: nobody, too many, someone missing."""
-    if not group.members:
-        return "capacity"
-    if visit.max_visitors is not None and len(group.members) > visit.max_visitors:
-        return "capacity"
-    if not set(visit.required_attendees) <= set(group.members):
-        return "capacity"
-    return None
-
-
-def _best_window(
-    visit: CandidateVisit, segment: Segment, minutes: _Clock
-) -> tuple[float, float] | None:
-    lo, hi = minutes(segment.start), minutes(segment.end)
-    windows = [(minutes(w.start), minutes(w.end)) for w in visit.windows] or [(lo, hi)]
-    best: tuple[float, float] | None = None
-    for start, end in windows:
-        s, e = max(start, lo), min(end, hi) - visit.duration_minutes
-        if e >= s and (best is None or e - s > best[1] - best[0]):
-            best = (s, e)
-    return best
 
 
 def _travel_matrix(event: Event, nodes: list[NodeInfo], venues: dict[str, Venue]) -> np.ndarray:

@@ -26,8 +26,8 @@ from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, de
 from liqa.core.scheduling.itinerary.plan import to_schedule, with_terms
 from liqa.core.scheduling.itinerary.problem import Result
 from liqa.core.scheduling.itinerary.routes import Route
-from liqa.core.scheduling.itinerary.search import Solution
 from liqa.core.scheduling.itinerary.segments import day_segments
+from liqa.core.scheduling.itinerary.solution import Solution
 
 
 @dataclass(frozen=True)

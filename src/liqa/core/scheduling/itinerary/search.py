@@ -4,9 +4,9 @@ In the style of Vansteenwegen, Souffriau, Vanden Berghe and Van Oudheusden (2009
 local search for the team orienteering problem with time windows": repeatedly insert the
 unvisited node with the best ratio ``profit^2 / shift`` at its cheapest feasible place, then
 shake (remove a run of consecutive visits from every tour) to escape the local optimum, and
-keep the best solution seen. Insertion costs are computed with numpy for every gap of a
-tour and every candidate at once, and cached per tour: an insertion only refreshes the tour
-it changed.
+keep the best solution seen. A mission's days also switch between their candidate splits
+of the delegation (the problem's choices). The routes and their cached insertion costs are
+a :class:`~liqa.core.scheduling.itinerary.solution.Solution`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from collections.abc import Callable
 import numpy as np
 
 from liqa.core.scheduling.itinerary.bound import lp_bound
+from liqa.core.scheduling.itinerary.fairness import Fairness
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem, Result, Settings
-from liqa.core.scheduling.itinerary.routes import INFEASIBLE, Route
+from liqa.core.scheduling.itinerary.routes import Route
+from liqa.core.scheduling.itinerary.solution import REQUIRED_BONUS, Solution, initial_middles
 from liqa.core.scheduling.progress import Reporter
 
 LOG = logging.getLogger(__name__)
-REQUIRED_BONUS = 1e6
-"""Effective profit added to required sites so that the search places them first."""
 NOISES = (0.1, 0.3, 0.3, 1.0)
 """Random spread of the insertion ratio, drawn per iteration after the first construction."""
 SMALL = 10
@@ -39,9 +39,6 @@ THRESHOLD = 0.05
 """Initial relative score loss accepted for the current solution (falls to 0)."""
 SWITCH_SHARE = 0.4
 """Share of iterations that give a day another candidate split (problems with choices)."""
-FAIR_SOFTNESS = 0.5
-"""Soft minimum of the members' values for fairness-guided insertion: a member ``d`` above
-the least served weighs ``exp(-d / (FAIR_SOFTNESS x mean distance to the least))``."""
 
 
 def timer(settings: Settings) -> Callable[[], float]:
@@ -49,170 +46,6 @@ def timer(settings: Settings) -> Callable[[], float]:
     read = time.process_time if settings.clock == "cpu" else time.perf_counter
     origin = read()
     return lambda: read() - origin
-
-
-class Solution:
-    """Routes under construction, with the cached insertion costs of every unvisited site.
-
-    ``options`` says which option of each of the problem's choices is taken: the tours of
-    the other options are inactive (they hold only their pinned nodes and take no site).
-    ``fairness`` is the weight ``w`` of the least member's value in :meth:`objective`.
-    """
-
-    def __init__(
-        self,
-        problem: Problem,
-        middles: list[list[int]],
-        noise: float = 0.0,
-        seed: int = 0,
-        options: list[int] | tuple[int, ...] | None = None,
-        fairness: float = 0.0,
-    ) -> None:
-        self.problem = problem
-        self.routes = [Route(problem, k, list(m)) for k, m in enumerate(middles)]
-        size = problem.size
-        self.options = list(problem.default_options() if options is None else options)
-        self.active = np.array(problem.active_tours(self.options), dtype=bool)
-        self.unvisited = np.zeros(size, dtype=bool)
-        self.unvisited[list(problem.sites)] = True
-        for route in self.routes:
-            self.unvisited[route.seq] = False
-        gain = problem.profit.copy()
-        for node in problem.required:
-            gain[:, node] += REQUIRED_BONUS
-        self.gain = gain
-        self.weight = gain * gain
-        self.allowed = gain > 0
-        self.usable = self.allowed & self.active[:, None]
-        self.fair = _fairness(problem, fairness)
-        self.noise = noise
-        self.rand = np.random.default_rng(seed)
-        self.cost = np.full((len(self.routes), size), INFEASIBLE)
-        self.gap = np.zeros((len(self.routes), size), dtype=np.int64)
-        for k in range(len(self.routes)):
-            self.refresh_costs(k)
-
-    def refresh_costs(self, k: int) -> None:
-        """Recompute tour ``k``'s insertion cost for every unvisited site."""
-        cand = np.flatnonzero(self.unvisited & self.usable[k])
-        row = np.full(self.problem.size, INFEASIBLE)
-        if cand.size:
-            cost, gap = self.routes[k].insertion_costs(cand.astype(np.float64))
-            row[cand] = cost
-            self.gap[k, cand] = gap.astype(np.int64)
-        self.cost[k] = row
-
-    def insert_all(self, rng: random.Random) -> None:
-        """Insert best-ratio sites until none fits anywhere.
-
-        With fairness, a site's gain in a tour adds ``w x members x`` its value to the
-        tour's least-served members (a soft minimum of the members' values so far).
-        """
-        totals = self.member_totals() if self.fair is not None else None
-        while True:
-            finite = np.isfinite(self.cost)
-            if not finite.any():
-                return
-            if totals is not None:
-                self.weigh_fairly(totals)
-            ratio = np.where(finite, self.weight / (np.maximum(self.cost, 0.0) + 1.0), -1.0)
-            if self.noise:
-                ratio = ratio * (1.0 + self.noise * self.rand.random(ratio.shape))
-            flat = int(np.argmax(ratio))
-            k, node = divmod(flat, self.problem.size)
-            if ratio[k, node] < 0:
-                return
-            self.routes[k].insert(node, int(self.gap[k, node]))
-            self.unvisited[node] = False
-            self.cost[:, node] = INFEASIBLE
-            self.refresh_costs(k)
-            if totals is not None and self.fair is not None:
-                totals += self.fair[1][k] * self.fair[2][:, node]
-
-    def member_totals(self) -> FloatArray:
-        """The value each member receives from the sites of the tours they travel in."""
-        assert self.fair is not None
-        _, crews, values = self.fair
-        totals = np.zeros(values.shape[0])
-        for r in self.routes:
-            if len(r.seq) > 2 and crews[r.k].any():
-                totals += crews[r.k] * values[:, r.seq[1:-1]].sum(axis=1)
-        return totals
-
-    def weigh_fairly(self, totals: FloatArray) -> None:
-        """Insertion weights: the profit plus ``w x members x`` value to the least served."""
-        assert self.fair is not None
-        weight, crews, values = self.fair
-        lift = totals - totals.min()
-        spread = max(float(lift.mean()), 1e-9)
-        soft = np.exp(-lift / (FAIR_SOFTNESS * spread))
-        soft /= soft.sum()
-        need = crews.astype(np.float64) @ (soft[:, None] * values)
-        gain = self.gain + weight * soft.size * need
-        self.weight = np.where(self.allowed, gain * gain, 0.0)
-
-    def remove(self, k: int, positions: list[int]) -> None:
-        """Remove sites at ``positions`` of tour ``k`` and refresh the caches."""
-        if not positions:
-            return
-        removed = self.routes[k].remove_positions(positions)
-        self.unvisited[removed] = True
-        for kk in range(len(self.routes)):
-            self.refresh_costs(kk)
-
-    def switch(self, choice: int, option: int) -> None:
-        """Take ``option`` in ``choice``: the old option's tours give their sites back."""
-        old = self.options[choice]
-        if old == option:
-            return
-        for k in self.problem.choices[choice][old]:
-            route = self.routes[k]
-            removed = route.remove_positions(route.removable_positions())
-            self.unvisited[removed] = True
-            self.active[k] = False
-        for k in self.problem.choices[choice][option]:
-            self.active[k] = True
-        self.options[choice] = option
-        self.usable = self.allowed & self.active[:, None]
-        for kk in range(len(self.routes)):
-            self.refresh_costs(kk)
-
-    def score(self) -> float:
-        """Total profit of the visited sites."""
-        p = self.problem
-        return float(sum(p.profit[r.k, r.seq[1:-1]].sum() for r in self.routes))
-
-    def plain(self) -> float:
-        """Score plus the bonus of every required site placed."""
-        placed = sum(1 for r in self.routes for node in r.seq if node in self.problem.required)
-        return self.score() + REQUIRED_BONUS * placed
-
-    def objective(self) -> float:
-        """What the search maximizes: :meth:`plain` plus ``w x members x least member value``."""
-        if self.fair is None:
-            return self.plain()
-        totals = self.member_totals()
-        return self.plain() + self.fair[0] * totals.size * float(totals.min())
-
-    def middles(self) -> list[list[int]]:
-        """Each tour's nodes between start and end."""
-        return [r.middle for r in self.routes]
-
-
-def initial_middles(problem: Problem) -> list[list[int]]:
-    """Every tour holding just its pinned items."""
-    return [list(t.fixed) for t in problem.tours]
-
-
-def _fairness(problem: Problem, weight: float) -> tuple[float, np.ndarray, FloatArray] | None:
-    """The weight, each tour's crew as a member mask, and the member values; None if unused."""
-    values = problem.member_value
-    if weight <= 0 or values is None or not problem.crews or values.shape[0] == 0:
-        return None
-    crews = np.zeros((len(problem.tours), values.shape[0]), dtype=bool)
-    for k, crew in enumerate(problem.crews):
-        crews[k, list(crew)] = True
-    return weight, crews, values
 
 
 def construct(problem: Problem, settings: Settings, rng: random.Random) -> Solution:
@@ -500,16 +333,16 @@ def _report(
     """
     objective = value + fair
     terms = {"value": value}
-    if fair:
-        terms["fairness_min_member_value"] = fair / (
-            settings.fairness_weight * _member_count(problem)
-        )
+    fairness = Fairness.of(problem, settings.fairness_weight)
+    if fairness is not None:
+        terms["fairness_min_member_value"] = fair / (fairness.weight * fairness.members)
     if problem.required:
         placed = round((plain - value) / REQUIRED_BONUS)
         terms["required_missing"] = float(len(problem.required) - placed)
     bound = None
     if ceiling is not None:
-        bound = max(objective, ceiling + _fair_ceiling(problem, settings, ceiling))
+        extra = 0.0 if fairness is None else fairness.ceiling(problem, ceiling)
+        bound = max(objective, ceiling + extra)
     return reporter.offer(
         "searching",
         improved=improved,
@@ -518,29 +351,6 @@ def _report(
         bound=bound,
         gap=None if bound is None or bound <= 0 else max(0.0, (bound - objective) / bound),
     )
-
-
-def _member_count(problem: Problem) -> int:
-    return 0 if problem.member_value is None else int(problem.member_value.shape[0])
-
-
-def _fair_ceiling(problem: Problem, settings: Settings, ceiling: float) -> float:
-    """``w x members x`` a ceiling on the least member's value (0 without fairness).
-
-    The least member's value is at most the mean (value / members) and at most what the
-    least favoured member could get from every site a tour of theirs may visit.
-    """
-    fair = _fairness(problem, settings.fairness_weight)
-    if fair is None:
-        return 0.0
-    weight, crews, values = fair
-    allowed = problem.close >= problem.open  # tours x nodes
-    sites = np.zeros(problem.size, dtype=bool)
-    sites[list(problem.sites)] = True
-    reachable = (crews.T.astype(np.float64) @ (allowed & sites).astype(np.float64)) > 0
-    best = float((values * reachable).sum(axis=1).min())
-    members = values.shape[0]
-    return float(weight * members * min(best, ceiling / members))
 
 
 def _profit_ceiling(problem: Problem) -> float:

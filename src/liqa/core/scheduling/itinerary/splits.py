@@ -1,0 +1,90 @@
+"""The candidate splits of the delegation for each day segment, named once for the mission."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liqa.core.model import Event, Person
+from liqa.core.scheduling.itinerary.check import check_partitions
+from liqa.core.scheduling.itinerary.groups import (
+    EVERYONE,
+    FixedSplits,
+    Partition,
+    Subgroup,
+    day_partitions,
+    split_delegation,
+)
+from liqa.core.scheduling.itinerary.reach import Reach
+from liqa.core.scheduling.itinerary.segments import Segment
+
+
+def segment_splits(
+    event: Event,
+    members: list[Person],
+    segments: list[Segment],
+    groups: Sequence[Subgroup] | FixedSplits | None,
+    visit_themes: list[set[str]],
+    reach: list[Reach],
+) -> tuple[list[tuple[Partition, ...]], list[int]]:
+    """Per segment, its candidate splits; and the segments where none keeps every rule.
+
+    Fixed ``groups`` give each segment one split. Otherwise each segment offers the
+    candidates of :func:`day_partitions` for the themes of the visits it can reach
+    (``reach[s][i]``: a reason it cannot, and the visit's window), those that
+    :func:`check_partitions` accepts, named so that one id stands for one set of members
+    over the whole mission (where none is accepted, the mission-wide split is kept).
+    """
+    if groups is not None:
+        fixed = groups if isinstance(groups, FixedSplits) else FixedSplits(tuple(groups))
+        return [(fixed.split_for(seg.key),) for seg in segments], []
+    mission_wide = tuple(split_delegation(event, members))
+    names = _Names(mission_wide)
+    out: list[tuple[Partition, ...]] = []
+    unsplittable: list[int] = []
+    for s, segment in enumerate(segments):
+        focus = frozenset(
+            theme
+            for idx, themes in enumerate(visit_themes)
+            if reach[s][idx][0] is None and reach[s][idx][1] is not None
+            for theme in themes
+        )
+        candidates = day_partitions(event, members, mission_wide, focus)
+        valid = [p for p in candidates if not check_partitions(event, [(segment.label, p)])]
+        if not valid:
+            unsplittable.append(s)
+            valid = candidates[:1]
+        out.append(tuple(names.partition(p) for p in valid))
+    return out, unsplittable
+
+
+class _Names:
+    """One id per set of members: the mission-wide split's ids first, then new letters."""
+
+    def __init__(self, mission_wide: Partition) -> None:
+        self.ids: dict[frozenset[str], str] = {frozenset(g.members): g.id for g in mission_wide}
+        self.used = set(self.ids.values())
+
+    def partition(self, partition: Partition) -> Partition:
+        return tuple(Subgroup(self._id(g), g.members) for g in partition)
+
+    def _id(self, group: Subgroup) -> str:
+        key = frozenset(group.members)
+        if key not in self.ids:
+            name = group.id if group.id == EVERYONE and EVERYONE not in self.used else None
+            n = len(self.used)
+            while name is None or name in self.used:
+                name = f"group-{_letters(n)}"
+                n += 1
+            self.ids[key] = name
+            self.used.add(name)
+        return self.ids[key]
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa: spreadsheet-style letters."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
