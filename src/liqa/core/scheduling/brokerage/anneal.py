@@ -19,8 +19,8 @@ from collections.abc import Callable
 from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent
 
 HOT = 0.3
-"""Starting temperature (in breaks; measured on the generated events: lower is better
-when the time is short: 0.15-0.3 beat 1.0 and plain descent, 0.01, in 30 s)."""
+"""Starting temperature (in breaks). In 30 s on the 1,000-participant generated event,
+0.15-0.3 beat 1.0 and plain descent (0.01); see docs/background/brokerage-model.md."""
 COLD = 0.01
 FOCUS = 0.8
 """Share of steps that aim at an idle slot in or next to the participant's span."""
