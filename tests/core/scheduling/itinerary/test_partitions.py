@@ -164,3 +164,23 @@ def test_replan_keeps_each_days_split() -> None:
     assert result.score == 2 * 2.0 + 4.0
     model = build_model(changed, previous_groups(changed, before))
     assert check_itinerary(model.problem, result.routes, result.score) == []
+
+
+def test_a_visit_only_a_subgroup_could_make_is_explained_by_the_days_split() -> None:
+    event = split_then_together()
+    small = replace(
+        visit("vis-small", "h-port", ("ai",), *window(hou(13, 10), hou(13, 12))), max_visitors=2
+    )
+    event = replace(event, visits=(*event.visits, small))
+    schedule, result = plan_itinerary(event, FAST)
+    # Splitting the 13th for it (ai pair: vis-small + vis-ai-pm, energy pair: vis-both) is
+    # worth 2 + 2 + 2 = 6, staying together 4 + 2.5 = 6.5.
+    assert result.terms["value"] == 10.5
+    assert [(u.id, u.reason, u.detail) for u in schedule.unplaced] == [
+        (
+            "vis-small",
+            "lower_value",
+            "only another split of the delegation could make it (on 2024-02-13); the plan "
+            "keeps the splits whose visits are worth more in total",
+        )
+    ]

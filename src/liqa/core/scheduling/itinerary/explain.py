@@ -32,15 +32,24 @@ def explain_unplaced(model: MissionModel, result: Result) -> list[Unplaced]:
             out.append(_not_allowed(model, j))
             continue
         in_use = [k for k in allowed if active[k]]
-        if not in_use:
-            out.append(_other_split(model, j, allowed))
+        could = [k for k in allowed if _fits_alone(model, k, j)]
+        if could and not any(active[k] for k in could):
+            out.append(_other_split(model, j, could))
             continue
         out.append(_lost(model, result, j, in_use))
     return out
 
 
+def _fits_alone(model: MissionModel, k: int, j: int) -> bool:
+    """True when tour ``k`` could make visit ``j`` with nothing else but its fixed items."""
+    problem = model.problem
+    empty = Route(problem, k, list(problem.tours[k].fixed))
+    return bool(np.isfinite(empty.insertion_costs(np.array([j], dtype=np.float64))[0][0]))
+
+
 def _other_split(model: MissionModel, j: int, allowed: list[int]) -> Unplaced:
-    """Only subgroups of splits the plan did not take could make the visit."""
+    """Only subgroups of splits the plan did not take could make the visit (``allowed``:
+    the tours that could, on their own)."""
     visit = model.event.visits[j]
     days = sorted({model.tours[k].segment.day.isoformat() for k in allowed})
     return Unplaced(
@@ -81,8 +90,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
     alone = 0
     blockers: list[tuple[float, str]] = []
     for k in allowed:
-        empty = Route(problem, k, list(problem.tours[k].fixed))
-        if not np.isfinite(empty.insertion_costs(cand)[0][0]):
+        if not _fits_alone(model, k, j):
             continue
         alone += 1
         route = list(result.routes[k])
