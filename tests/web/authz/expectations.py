@@ -171,9 +171,10 @@ ADMIN_EXCEPTIONS: dict[str, dict[str, Rule]] = {
 """Django's admin: every other admin URL is ``SUPERUSER_ONLY`` for GET, except the
 unnamed ``<app>/<model>/<id>/`` redirects (``ADMIN_REDIRECT``)."""
 
-ADMIN_ACTORS = ("anonymous", "participant_a", "organizer", "superuser")
-"""Django's admin is called as one user of each kind it tells apart: anonymous, signed in
-but not staff, staff without model permissions, superuser."""
+ADMIN_ACTORS = ("anonymous", "organizer", "superuser")
+"""Django's admin is called as one user of each kind it tells apart: not staff (anonymous;
+a signed-in participant takes the same ``is_staff`` branch), staff without model
+permissions (the organizer), superuser."""
 
 
 def expected(name: str) -> dict[str, Rule] | None:
