@@ -117,14 +117,15 @@ def with_terms(model: MissionModel, result: Result, settings: Settings | None = 
 
 
 def _busy(model: MissionModel, result: Result, segment: int) -> bool:
-    """True when some tour of the segment's chosen split makes a visit."""
+    """True when two subgroups or more of the segment's chosen split make visits."""
     active = model.problem.active_tours(result.options or None)
     sites = set(model.problem.sites)
-    return any(
-        active[k] and any(n in sites for n in result.routes[k])
+    visiting = [
+        k
         for k, info in enumerate(model.tours)
-        if info.segment_index == segment
-    )
+        if info.segment_index == segment and active[k] and any(n in sites for n in result.routes[k])
+    ]
+    return len(visiting) > 1
 
 
 def to_schedule(
