@@ -5,8 +5,9 @@
 Everything is fictional and generated from the seed: 16 delegates from 8 organizations, 20
 hosts per city within ~25 km of the hotel, each open on two or three weekdays of its leg,
 visits of 60-120 minutes, a briefing on the first morning and flights between the cities.
-Prints one Markdown row: seconds, visits made, value, LP bound and gap, and whether the
-independent checker accepted the result.
+Prints one Markdown row: subgroups used (over all days: each day takes its own split),
+seconds, visits made, value, LP bound and gap, the least-served delegate's value, visits
+not made, and whether the independent checkers accepted the result.
 """
 
 from __future__ import annotations
@@ -198,10 +199,11 @@ def main() -> None:
     visits = sum(1 for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT)
     valid = "yes"  # plan_itinerary raises PlanningError when the checker finds a violation
     gap = f"{100 * result.gap:.1f} %" if result.gap is not None else "-"
+    least = result.terms["fairness_min_member_value"]
     print(
         f"| {event.id} | {len(event.visits)} | {len(groups)} | {seconds:.1f} | {visits} "
         f"| {result.score:g} | {result.bound if result.bound is None else round(result.bound, 1)} "
-        f"| {gap} | {len(schedule.unplaced)} | {valid} |"
+        f"| {gap} | {least:g} | {len(schedule.unplaced)} | {valid} |"
     )
 
 
