@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from urllib.parse import quote
+
+MAX_WORKERS = 8
+"""More PDF workers than this gain little for one event and cost memory (fonts per process)."""
+
+
+def default_workers() -> int:
+    """One PDF worker per core this process may use (at most :data:`MAX_WORKERS`)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
 
 
 @dataclass(frozen=True)
@@ -22,8 +35,8 @@ class OutputSettings:
     """Also print each organization's agenda as PDF (always written as HTML and ICS)."""
     host_pdfs: bool = False
     """Also print PDF agendas for hosts (they always get HTML, ICS and their visit sheet)."""
-    workers: int = 2
-    """Processes rendering PDFs in parallel (1 renders in this process)."""
+    workers: int = field(default_factory=default_workers)
+    """Processes rendering PDFs in parallel, default one per core (1 renders in this process)."""
     page_size: str = "A4"
 
     def live_url(self, event_id: str, subject_id: str, lang: str) -> str:
