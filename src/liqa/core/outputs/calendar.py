@@ -143,12 +143,24 @@ def build_calendar(
 
     ``agenda`` is the subject's agenda in ``lang`` when the caller already built it.
     """
+    published = read_published(previous) if previous else {}
+    return _calendar(event, schedule, subject_id, lang, settings, published, agenda)
+
+
+def _calendar(
+    event: Event,
+    schedule: Schedule,
+    subject_id: str,
+    lang: str,
+    settings: OutputSettings,
+    published: dict[str, Published],
+    agenda: Agenda | None,
+) -> icalendar.Calendar:
     who = subject(event, subject_id)
     items = {i.id: i for i in timeline(event, schedule) if who.involved_in(i)}
     if agenda is None:
         agenda = build_agenda(event, schedule, subject_id, lang, settings)
     entries = {e.id: e for day in agenda.days for e in day.entries}
-    published = read_published(previous) if previous else {}
     stamp = schedule.provenance.created_at
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -185,10 +197,10 @@ def write_calendar(
     agenda: Agenda | None = None,
 ) -> bytes:
     """Write the calendar to ``path``, updating over the file already there (if any)."""
-    previous = path.read_bytes() if path.exists() else None
-    if previous is not None:
+    published: dict[str, Published] = {}
+    if path.exists():
         try:
-            read_published(previous)
+            published = read_published(path.read_bytes())
         except ValueError as error:
             problem = Problem(
                 str(path),
@@ -197,7 +209,7 @@ def write_calendar(
                 code="unreadable_calendar",
             )
             raise InputError([problem]) from error
-    calendar = build_calendar(event, schedule, subject_id, lang, settings, previous, agenda)
+    calendar = _calendar(event, schedule, subject_id, lang, settings, published, agenda)
     data: bytes = calendar.to_ical()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
