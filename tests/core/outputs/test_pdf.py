@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from liqa.core.outputs.agenda import build_agenda
-from liqa.core.outputs.pdf import PdfJob, render_pdfs
-from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.pdf import PdfJob, PdfPool, render_pdfs
+from liqa.core.outputs.settings import MAX_WORKERS, OutputSettings
 from liqa.core.templating import render
 from tests.core.outputs.mission import make_event, make_schedule
 
@@ -95,3 +96,8 @@ def test_render_pdfs_in_worker_processes_writes_every_file(tmp_path: Path) -> No
     total = render_pdfs(jobs, workers=2, on_done=lambda path: done.append(path.name))
     assert done == ["0.pdf", "1.pdf", "2.pdf", "3.pdf"]
     assert total == sum(job.path.stat().st_size for job in jobs)
+
+
+def test_pdf_pool_defaults_to_one_worker_per_usable_core() -> None:
+    assert PdfPool().workers == min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    assert OutputSettings().workers == PdfPool().workers

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import re
+from html import unescape
+
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
 from liqa.core.outputs.charts import bar_chart
 from liqa.core.outputs.communique import build_communique
@@ -63,6 +67,17 @@ def test_report_html_shows_figures_and_charts() -> None:
     )
     assert html.count("<svg") == 5
     assert "not recorded yet" in html
+
+
+def test_report_for_pdf_draws_each_chart_as_an_svg_image_titled_by_its_chart() -> None:
+    event, schedule = make_event(), make_schedule()
+    context = report_context(event, schedule, "ar")
+    html = render("report.html", "ar", inline_css="", for_pdf=True, **context)
+    images = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', html)
+    assert "<svg" not in html
+    assert [(base64.b64decode(data).decode(), unescape(alt)) for data, alt in images] == [
+        (chart.svg, chart.title) for chart in charts(compute_figures(event, schedule, "ar"), "ar")
+    ]
 
 
 def test_communique_states_the_missions_facts_in_english() -> None:

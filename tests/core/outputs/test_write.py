@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from liqa.core.outputs.pdf import PdfPool
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.write import write_outputs
 from tests.core.outputs.mission import make_event, make_schedule
@@ -64,6 +65,24 @@ def test_write_outputs_writes_delegates_in_every_language_and_hosts_in_theirs(
 
 def test_write_outputs_with_pdfs_prints_agendas_and_documents(tmp_path: Path) -> None:
     write_outputs(make_event(), make_schedule(), tmp_path, ("en",), OutputSettings(workers=1))
+    assert [p for p in _written(tmp_path) if p.endswith(".pdf")] == [
+        "en/agendas/p-alaoui.pdf",
+        "en/agendas/p-benali.pdf",
+        "en/agendas/p-lamrani.pdf",
+        "en/host-sheets.pdf",
+        "en/report.pdf",
+        "en/run-sheet.pdf",
+        "en/table-plan.pdf",
+    ]
+
+
+def test_write_outputs_queues_pdfs_on_the_callers_pool_until_it_finishes(tmp_path: Path) -> None:
+    with PdfPool(1) as pool:
+        index = write_outputs(make_event(), make_schedule(), tmp_path, ("en",), pdfs=pool)
+        assert [p for p in _written(tmp_path) if p.endswith(".pdf")] == []
+        assert pool.count == 7
+        assert 'href="en/report.pdf"' in index.read_text(encoding="utf-8")
+        pool.finish()
     assert [p for p in _written(tmp_path) if p.endswith(".pdf")] == [
         "en/agendas/p-alaoui.pdf",
         "en/agendas/p-benali.pdf",

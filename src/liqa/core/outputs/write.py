@@ -10,11 +10,16 @@ Layout (per language ``ar``, ``fr``, ``en``)::
 
 Calendars written over a previous run are updated in place (same UIDs, SEQUENCE raised,
 dropped meetings cancelled), so re-running after a change publishes a correct update.
+
+PDFs are rendered by a :class:`~liqa.core.outputs.pdf.PdfPool` while the HTML, calendars
+and spreadsheets are being written; a caller may pass a pool it started earlier (its
+workers warm up while the caller plans) and finish it when it needs the PDFs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,7 +80,7 @@ class _Writer:
         path.write_text(render(template, lang, inline_css=self.css, **context), encoding="utf-8")
         files = [("HTML", f"{relative}.html")]
         if pdf and self.settings.pdf:
-            html = render(template, lang, inline_css="", **context)
+            html = render(template, lang, inline_css="", for_pdf=True, **context)
             self.pdfs.submit(PdfJob(html, self.out_dir / f"{relative}.pdf"))
             files.append(("PDF", f"{relative}.pdf"))
         return files
@@ -108,8 +113,15 @@ def write_outputs(
     langs: Sequence[str] = ("ar", "fr", "en"),
     settings: OutputSettings | None = None,
     progress: Progress | None = None,
+    *,
+    pdfs: PdfPool | None = None,
 ) -> Path:
-    """Write agendas, calendars, grids, sheets, report and communiqué; return the index path."""
+    """Write agendas, calendars, grids, sheets, report and communiqué; return the index path.
+
+    PDFs are rendered by ``settings.workers`` processes and written before this returns;
+    with ``pdfs``, a pool the caller entered, they are queued on it instead and written
+    when the caller calls ``pdfs.finish()`` (``settings.workers`` is then not used).
+    """
     settings = settings or OutputSettings()
     out_dir.mkdir(parents=True, exist_ok=True)
     items = timeline(event, schedule)
@@ -136,7 +148,9 @@ def write_outputs(
         if progress is not None:
             progress(done, total_steps, what)
 
-    with PdfPool(settings.workers if settings.pdf else 1) as pool:
+    own_pool = pdfs is None
+    workers = settings.workers if settings.pdf else 1
+    with PdfPool(workers) if pdfs is None else nullcontext(pdfs) as pool:
         writer = _Writer(out_dir, settings, pool)
         # Organizer documents first: they are the longest PDFs, so workers start on them.
         documents_by_lang: dict[str, list[Link]] = {}
@@ -235,8 +249,9 @@ def write_outputs(
                     tuple(documents_by_lang[lang]),
                 )
             )
-        total_steps += writer.pdfs.count
-        writer.pdfs.finish(lambda path: step(path.name))
+        if own_pool:
+            total_steps += pool.count
+            pool.finish(lambda path: step(path.name))
     index = out_dir / "index.html"
     index_lang = langs[0] if langs else "en"
     index.write_text(
