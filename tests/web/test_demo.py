@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from django.test import Client
 
+from liqa.core.missionfile import load_event
+from liqa.core.model import Provenance, Schedule
+from liqa.core.scheduling.planning import PlanSettings, plan_event
 from liqa.web.demo import load_demo
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.scheduling.records import schedule_record
 from tests.web.factories import DEMO
 
 
@@ -23,3 +29,27 @@ def test_load_demo_plans_publishes_and_links_work() -> None:
     response = delegate.post(links["delegate"].removeprefix("http://testserver"))
     assert response["Location"] == "/me/morocco-us-digital-2024/"
     assert 'data-id="prog-briefing"' in delegate.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_with_a_schedule_publishes_it_as_a_finished_run() -> None:
+    schedule = plan_event(load_event(DEMO), PlanSettings(time_limit=0.5)).schedule
+    load_demo(DEMO, time_limit=0.5, base_url="http://testserver", schedule=schedule)
+    run = Run.objects.get(event__slug="morocco-us-digital-2024")
+    assert (run.state, run.message, run.objective) == (
+        RunState.DONE,
+        schedule.provenance.status,
+        dict(schedule.provenance.objective),
+    )
+    assert run.result is not None
+    assert run.result.published
+    stored = schedule_record(run.result).assignments
+    assert sorted(stored, key=lambda a: a.id) == sorted(schedule.assignments, key=lambda a: a.id)
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_a_schedule_of_another_event() -> None:
+    schedule = Schedule("another-event", 1, (), Provenance("greedy", datetime.now(UTC)))
+    with pytest.raises(ValueError, match="the schedule is of event 'another-event'"):
+        load_demo(DEMO, schedule=schedule)
+    assert not ScheduleVersion.objects.exists()

@@ -6,8 +6,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liqa.web import runtime
+
+if TYPE_CHECKING:
+    from liqa.core.model import Schedule
+    from liqa.web.events.models import Event as EventRow
+    from liqa.web.scheduling.models import Run
 
 ORGANIZER_EMAIL = "organizer@demo.liqa.local"
 
@@ -18,16 +24,29 @@ def load_demo(
     time_limit: float = 10.0,
     data_dir: Path | None = None,
     base_url: str | None = None,
+    schedule: Schedule | None = None,
 ) -> dict[str, str]:
     """Import ``path`` (replacing an earlier copy), plan and publish it; return sign-in links.
 
-    The database lives in ``data_dir`` (default ``$LIQA_DATA_DIR`` or ``./var``). The links
-    (``organizer``, ``delegate`` and the ``public`` page) point at ``base_url`` (default
-    ``$LIQA_BASE_URL``, ``http://127.0.0.1:8000``); the sign-in links work once.
+    ``schedule`` is the mission's schedule when the caller already planned it (``liqa demo``
+    plans once for its files and the web app): it is stored as a finished run's result
+    instead of planning again. The database lives in ``data_dir`` (default
+    ``$LIQA_DATA_DIR`` or ``./var``). The links (``organizer``, ``delegate`` and the
+    ``public`` page) point at ``base_url`` (default ``$LIQA_BASE_URL``,
+    ``http://127.0.0.1:8000``); the sign-in links work once.
     Raises ``liqa.core.problems.InputError`` when the mission file has problems.
     """
     runtime.configure(data_dir)
     runtime.migrate()
+    from django.db import transaction
+
+    with transaction.atomic():  # one commit (one disk sync) for hundreds of small writes
+        return _load(Path(path), time_limit, base_url, schedule)
+
+
+def _load(
+    mission: Path, time_limit: float, base_url: str | None, schedule: Schedule | None
+) -> dict[str, str]:
     from django.conf import settings
 
     if base_url is not None:
@@ -42,15 +61,17 @@ def load_demo(
     from liqa.web.scheduling.models import Run
     from liqa.web.scheduling.services import execute_run
 
-    mission = Path(path)
     event = import_mission_file(mission.read_bytes(), mission.name, replace=True)
     organizer = accounts.user_for_email(ORGANIZER_EMAIL, "Demo Organizer")
     User.objects.filter(pk=organizer.pk).update(is_staff=True)
     accounts.grant(organizer, event, Role.ORGANIZER)
     accounts.enrol_everyone(event)
-    run = Run.objects.create(event=event, time_limit=time_limit)
-    execute_run(run.pk)
-    run.refresh_from_db()
+    if schedule is None:
+        run = Run.objects.create(event=event, time_limit=time_limit)
+        execute_run(run.pk)
+        run.refresh_from_db()
+    else:
+        run = _finished_run(event, schedule, time_limit)
     if run.result is not None:
         publishing.publish(run.result, notify=False)
     delegates = [p for p in event_record(event).delegates() if p.email]
@@ -64,6 +85,31 @@ def load_demo(
         links["delegate"] = settings.BASE_URL + accounts.issue_link(user, f"/me/{event.slug}/")
     links["public"] = f"{settings.BASE_URL}/events/{event.slug}/"
     return links
+
+
+def _finished_run(event: EventRow, schedule: Schedule, time_limit: float) -> Run:
+    """Record ``schedule`` as the result of a finished run, as if the web app had planned it."""
+    from django.utils import timezone
+
+    from liqa.web.scheduling.models import Run, RunState
+    from liqa.web.scheduling.records import store_schedule
+
+    if schedule.event != event.slug:
+        raise ValueError(f"the schedule is of event {schedule.event!r}, not {event.slug!r}")
+    provenance = schedule.provenance
+    now = timezone.now()
+    return Run.objects.create(
+        event=event,
+        time_limit=time_limit,
+        state=RunState.DONE,
+        result=store_schedule(event, schedule),
+        objective=dict(provenance.objective),
+        bound=provenance.bound,
+        gap=provenance.gap,
+        message=provenance.status,
+        started_at=now,
+        finished_at=now,
+    )
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, data_dir: Path | None = None) -> None:
