@@ -7,7 +7,11 @@ from dataclasses import replace
 import numpy as np
 
 from liqa.core.scheduling.itinerary import Problem, Tour, Violation, check_itinerary
-from liqa.core.scheduling.itinerary.check import PartitionViolation, check_partitions
+from liqa.core.scheduling.itinerary.check import (
+    PartitionViolation,
+    check_partitions,
+    member_values,
+)
 from liqa.core.scheduling.itinerary.groups import Subgroup
 from tests.core.scheduling.itinerary.factories import two_days
 
@@ -104,4 +108,14 @@ def test_check_partitions_lists_each_broken_rule_of_a_day() -> None:
     everyone = [Subgroup("all", ("a1", "a2", "a3", "e1", "e2"))]
     assert check_partitions(event, [("day 3", everyone)]) == [
         PartitionViolation("apart", "day 3", "a2, a3 in all")
+    ]
+
+
+def test_check_itinerary_recomputes_the_least_served_members_value() -> None:
+    values = np.array([[0.0, 1.0, 2.0, 0.0], [0.0, 0.0, 0.0, 3.0], [0.0, 1.0, 1.0, 1.0]])
+    problem = replace(line_problem(), crews=((0, 2), (1,)), member_value=values)
+    assert member_values(problem, [[1, 2], []]) == [3.0, 0.0, 2.0]
+    assert check_itinerary(problem, [[1, 2], []], 3.0, least=0.0) == []
+    assert check_itinerary(problem, [[1, 2], []], 3.0, least=2.0) == [
+        Violation("fairness", -1, None, "claimed 2, recomputed 0")
     ]

@@ -145,7 +145,9 @@ def test_fairness_weight_raises_the_least_served_members_value() -> None:
     assert fair.terms["objective"] == 5.0 + 1.0 * 4 * 1.25
     assert fair.terms["fairness_spread"] == 0.0
     for result in (plain, fair):
-        assert check_itinerary(model.problem, result.routes, result.score, result.options) == []
+        least = result.terms["fairness_min_member_value"]
+        problem, routes, options = model.problem, result.routes, result.options
+        assert check_itinerary(problem, routes, result.score, options, least) == []
 
 
 def test_replan_keeps_each_days_split() -> None:

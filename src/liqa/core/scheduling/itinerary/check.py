@@ -7,8 +7,8 @@ violated rule: ``unknown_node``, ``not_allowed`` (the tour may not visit the nod
 places), ``pinned`` (a tour lost a fixed item or holds another tour's), ``max_visits``,
 ``options`` (a day's tours of two different splits both used, or an option that does not
 exist), ``unused_tour`` (sites in a tour of a split the day did not take),
-``double_presence`` (a member in two tours at once) and ``score`` (the claimed score differs
-from the recomputed one).
+``double_presence`` (a member in two tours at once), ``score`` (the claimed score differs
+from the recomputed one) and ``fairness`` (the claimed least member value differs).
 
 :func:`check_partitions` checks the delegation's split of each day against the event's
 rules: ``member_missing``, ``member_twice``, ``unknown_member``, ``group_count`` (more than
@@ -53,11 +53,13 @@ def check_itinerary(
     routes: Sequence[Sequence[int]],
     score: float | None = None,
     options: Sequence[int] | None = None,
+    least: float | None = None,
 ) -> list[Violation]:
     """Every violation of the routes (empty when valid); ``score`` is checked when given.
 
     ``options`` names the option taken in each of the problem's choices; when omitted, a
-    choice may hold sites in the tours of one option at most.
+    choice may hold sites in the tours of one option at most. ``least`` is a claimed value
+    of the least-served member (problems with members), checked when given.
     """
     out: list[Violation] = []
     if len(routes) > len(problem.tours):
@@ -74,7 +76,33 @@ def check_itinerary(
     _check_presence(problem, spans, used, out)
     if score is not None and abs(score - total) > TOLERANCE:
         out.append(Violation("score", -1, None, f"claimed {score:g}, recomputed {total:g}"))
+    if least is not None:
+        values = member_values(problem, routes, used)
+        recomputed = min(values) if values else 0.0
+        if abs(least - recomputed) > TOLERANCE:
+            out.append(
+                Violation("fairness", -1, None, f"claimed {least:g}, recomputed {recomputed:g}")
+            )
     return out
+
+
+def member_values(
+    problem: Problem, routes: Sequence[Sequence[int]], used: set[int] | None = None
+) -> list[float]:
+    """What each member receives: the value to them of every site of the used tours they
+    travel in (all tours when ``used`` is None); empty for a problem without members."""
+    if problem.member_value is None or not problem.crews:
+        return []
+    sites = set(problem.sites)
+    values = [0.0] * int(problem.member_value.shape[0])
+    for k, route in enumerate(routes[: len(problem.tours)]):
+        if used is not None and k not in used:
+            continue
+        for node in route:
+            if node in sites and 0 <= node < problem.size:
+                for member in problem.crews[k]:
+                    values[member] += float(problem.member_value[member, node])
+    return values
 
 
 def _check_route(

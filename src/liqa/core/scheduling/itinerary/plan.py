@@ -95,6 +95,9 @@ def with_terms(model: MissionModel, result: Result, settings: Settings | None = 
             for pid in members:
                 per_member[pid] = per_member.get(pid, 0.0) + visit_value(model.event, (pid,), visit)
     values = list(per_member.values()) or [0.0]
+    claimed = check_itinerary(problem, result.routes, None, result.options or None, min(values))
+    if claimed:
+        raise PlanningError("; ".join(f"{v.rule}: {v.detail}" for v in claimed))
     mean = sum(values) / len(values)
     fairness = weight * len(values) * min(values) if per_member else 0.0
     terms = {
