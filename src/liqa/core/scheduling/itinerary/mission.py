@@ -2,9 +2,11 @@
 
 Time is counted in minutes from midnight UTC of the mission's first day, so a visit at
 10:00 in Houston and one at 10:00 in San Jose are 120 minutes apart, as they are. One tour
-is one *segment* of one day for one subgroup: a day without a flight is one segment (hotel
-to hotel within the leg's daily window); a flight day is cut in two (hotel to departure
-airport, then arrival airport to the next leg's hotel). Fixed items (a briefing) are pinned
+is one *segment* of one day for one subgroup of one of that segment's candidate splits of
+the delegation (the problem's choices: the search takes one split per segment): a day
+without a flight is one segment (hotel to hotel within the leg's daily window); a flight
+day is cut in two (hotel to departure airport, then arrival airport to the next leg's
+hotel). Fixed items (a briefing) are pinned
 into the tours of the subgroups that attend them, and each tour that spans the lunch window
 holds a lunch break, taken where the group happens to be.
 """
