@@ -6,9 +6,9 @@ is one *segment* of one day for one subgroup of one of that segment's candidate 
 the delegation (the problem's choices: the search takes one split per segment): a day
 without a flight is one segment (hotel to hotel within the leg's daily window); a flight
 day is cut in two (hotel to departure airport, then arrival airport to the next leg's
-hotel). Fixed items (a briefing) are pinned
-into the tours of the subgroups that attend them, and each tour that spans the lunch window
-holds a lunch break, taken where the group happens to be.
+hotel). Fixed items (a briefing) are pinned into the tours of the subgroups that attend
+them, and each tour that spans the lunch window holds a lunch break, taken where the group
+happens to be.
 """
 
 from __future__ import annotations
