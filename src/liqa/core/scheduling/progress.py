@@ -28,9 +28,9 @@ class Progress:
 
     ``objective`` is the best value found so far in the solver's own sense (brokerage:
     weighted cost to minimise, or breaks; itinerary: value plus the fairness term, to
-    maximise), ``terms`` each
-    named objective term of that solution when known, ``bound`` the best proven bound on
-    ``objective`` and ``gap`` their relative distance (0 when proven optimal).
+    maximise), ``terms`` each named objective term of that solution when known, ``bound``
+    the best proven bound on ``objective`` and ``gap`` their relative distance (0 when
+    proven optimal).
     """
 
     elapsed: float
