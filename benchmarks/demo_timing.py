@@ -10,10 +10,11 @@ Three measures, each printed as Markdown table rows for ``benchmarks/results/dem
 ``phases``
     The same steps one after the other in a fresh interpreter per run: start-up imports,
     reading the mission, planning, writing the outputs (CPU of this process and of the
-    PDF workers apart), loading the web app's database.
+    PDF workers apart), loading the web app's database. The command overlaps some of them
+    (its PDF workers start while it plans; it loads the web app while they render).
 ``outputs``
-    Each kind of output made in one process, one after the other (no PDF workers): what
-    each costs in CPU.
+    Each kind of output made in one process, one after the other (no PDF workers), PDFs
+    from the same print variant of the HTML as ``write_outputs``: what each costs in CPU.
 
 CPU time of child processes is read from ``/proc`` (Linux only): a process's own
 user + sys time, sampled every 20 ms while the command runs (phases: read between
@@ -169,7 +170,12 @@ def phases_once() -> dict[str, Any]:
         with _timed(results, "write the outputs"):
             write_outputs(event, outcome.schedule, Path(tmp) / "out")
         with _timed(results, "load the web app"):
-            load_demo(MISSION, time_limit=TIME_LIMIT, data_dir=Path(tmp) / "var")
+            load_demo(
+                MISSION,
+                time_limit=TIME_LIMIT,
+                data_dir=Path(tmp) / "var",
+                schedule=outcome.schedule,  # planned once, as liqa demo does
+            )
     return results
 
 
@@ -216,7 +222,9 @@ def outputs_once() -> dict[str, float]:
             with clock("report figures and charts"):
                 report = report_context(event, schedule, lang)
             with clock("report (HTML)"):
-                html = render("report.html", lang, inline_css="", **{"title": "", **report})
+                html = render(
+                    "report.html", lang, inline_css="", for_pdf=True, **{"title": "", **report}
+                )
             with clock("report (PDF)"):
                 html_to_pdf(html)
             with clock("communiqué (HTML, text)"):
@@ -228,13 +236,13 @@ def outputs_once() -> dict[str, float]:
             ):
                 with clock(f"{name} (HTML)"):
                     context = {key: build(event, schedule, lang), "title": ""}
-                    html = render(template, lang, inline_css="", **context)
+                    html = render(template, lang, inline_css="", for_pdf=True, **context)
                 with clock(f"{name} (PDF)"):
                     html_to_pdf(html)
             for person in delegates:
                 with clock("agendas (HTML)"):
                     agenda = build_agenda(event, schedule, person, lang, settings)
-                    html = render("agenda.html", lang, inline_css="", agenda=agenda)
+                    html = render("agenda.html", lang, inline_css="", for_pdf=True, agenda=agenda)
                 with clock("agendas (ICS)"):
                     ics = out / f"{person}-{lang}.ics"
                     write_calendar(event, schedule, person, lang, ics, settings, agenda)
