@@ -9,8 +9,9 @@ import typer
 from rich.console import Console
 
 from liqa.cli import app
-from liqa.cli.common import load_or_exit, parse_languages
-from liqa.cli.plan import run_plan, write_all
+from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
+from liqa.cli.plan import finish_pdfs, run_plan, write_all
+from liqa.core.model import Schedule
 from liqa.core.scheduling.planning import PlanSettings
 
 DEMO = "morocco-us-digital-2024"
@@ -41,6 +42,8 @@ def demo(
     load it into the local web app and serve it (sign-in links are printed)."""
     console = Console(soft_wrap=True, highlight=False)
     from liqa.core.missionfile import summary
+    from liqa.core.outputs.pdf import PdfPool
+    from liqa.web.runtime import SetupError
 
     langs = parse_languages(console, lang)
     mission = examples_dir() / DEMO / "mission.yaml"
@@ -48,22 +51,46 @@ def demo(
     event = load_or_exit(console, mission)
     for label, text in summary(event):
         console.print(f"  [bold]{label}[/bold]: {text}", markup=True)
-    outcome = run_plan(console, event, PlanSettings(time_limit=time_limit))
-    console.print(outcome.report, markup=False)
-    index = write_all(console, event, outcome, out, langs)
+    links: dict[str, str] = {}
+    failure = ""
+    # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
+    with PdfPool() as pdfs:
+        outcome = run_plan(console, event, PlanSettings(time_limit=time_limit))
+        console.print(outcome.report, markup=False)
+        index = write_all(console, event, outcome, out, langs, pdfs)
+        # While the workers render the PDFs, load the web app with the same schedule.
+        try:
+            links = load_web(console, mission, outcome.schedule, time_limit, host, port)
+        except SetupError as error:
+            failure = str(error)
+        finish_pdfs(console, pdfs)
     console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
     console.print(f"Open [bold]{index.resolve()}[/bold]")
-    serve_web(console, mission, time_limit, host, port, no_serve)
+    if failure:
+        console.print(f"[red]error:[/red] the web app was not loaded: {failure}")
+        console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
+        raise typer.Exit(EXIT_PROBLEMS)
+    serve_web(console, links, host, port, no_serve)
+
+
+def load_web(
+    console: Console, mission: Path, schedule: Schedule, time_limit: float, host: str, port: int
+) -> dict[str, str]:
+    """Load the mission and its schedule into the local web app's database; sign-in links."""
+    from liqa.web.demo import load_demo
+
+    with console.status("Loading the mission into the web app (database in ./var)..."):
+        return load_demo(
+            mission, time_limit=time_limit, base_url=f"http://{host}:{port}", schedule=schedule
+        )
 
 
 def serve_web(
-    console: Console, mission: Path, time_limit: float, host: str, port: int, no_serve: bool
+    console: Console, links: dict[str, str], host: str, port: int, no_serve: bool
 ) -> None:
-    """Load the mission into the local web app's database, print sign-in links, serve."""
-    from liqa.web.demo import load_demo, serve
+    """Print the sign-in links, then serve the web app (unless ``no_serve``)."""
+    from liqa.web.demo import serve
 
-    with console.status("Loading the mission into the web app (database in ./var)..."):
-        links = load_demo(mission, time_limit=time_limit, base_url=f"http://{host}:{port}")
     console.print("\n[bold]Web app[/bold] (each sign-in link works once):")
     for role, url in links.items():
         console.print(f"  {role}: {url}", markup=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from liqa.cli import app
 from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
 from liqa.core.model import Event, EventKind
 from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
+
+if TYPE_CHECKING:
+    from liqa.core.outputs.pdf import PdfPool
 
 
 @app.command("plan")
@@ -69,9 +72,18 @@ def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutc
 
 
 def write_all(
-    console: Console, event: Event, outcome: PlanOutcome, out: Path, langs: tuple[str, ...]
+    console: Console,
+    event: Event,
+    outcome: PlanOutcome,
+    out: Path,
+    langs: tuple[str, ...],
+    pdfs: PdfPool | None = None,
 ) -> Path:
-    """Write every output of the planned event into ``out`` with a progress bar."""
+    """Write every output of the planned event into ``out`` with a progress bar.
+
+    With ``pdfs`` (a pool the caller entered), the PDFs are only queued on it: call
+    :func:`finish_pdfs` before saying they are written.
+    """
     from liqa.core.outputs.write import write_outputs
 
     with Progress(
@@ -87,4 +99,18 @@ def write_all(
         def report(done: int, total: int, what: str) -> None:
             progress.update(task, completed=done, total=total, description=what)
 
-        return write_outputs(event, outcome.schedule, out, langs, progress=report)
+        return write_outputs(event, outcome.schedule, out, langs, progress=report, pdfs=pdfs)
+
+
+def finish_pdfs(console: Console, pdfs: PdfPool) -> None:
+    """Wait for the PDFs queued on ``pdfs``, with a progress bar."""
+    with Progress(
+        TextColumn("[bold]Writing[/bold] {task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("PDFs", total=pdfs.count)
+        pdfs.finish(lambda path: progress.update(task, advance=1, description=path.name))
