@@ -4,23 +4,20 @@ Only *published* versions are ever shown here (the latest, or all of them for ca
 update): drafts stay with organizers.
 
 Reading an event's rows into the core's records costs far more than building one agenda, so
-each process keeps the records of recently read events and published versions
-(:func:`published`), keyed by :func:`data_stamp`: a value the database itself changes with
-any write to the rows an agenda is made of, whatever code path writes them.
+the event's record (``records.event_record``) and the published versions' schedules are
+kept per process, keyed by the database's own change stamp
+(:func:`liqa.web.events.snapshots.data_stamp`).
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import QuerySet
 
 from liqa.core import model as core
@@ -29,17 +26,9 @@ from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.agendas.models import HostConfirmation
-from liqa.web.events.models import (
-    CandidateVisit,
-    Event,
-    Leg,
-    MeetingRequest,
-    Organization,
-    Person,
-    ProgrammeItem,
-    Venue,
-)
+from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
+from liqa.web.events.snapshots import Snapshots, Stamp, data_stamp
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
@@ -52,76 +41,6 @@ class Published:
     schedule: core.Schedule
 
 
-AGENDA_TABLES = (Person, Organization, MeetingRequest, Venue, Leg, CandidateVisit, ProgrammeItem)
-"""The event's rows an agenda or calendar is made of, besides the event row and the version.
-
-Bookings and outcomes are not among them: agendas show the published schedule, never a
-booking or an outcome (so a booking, many a second at a busy event, keeps the records)."""
-
-Stamp = tuple[Hashable, ...]
-
-
-def data_stamp(row: Event) -> Stamp | None:
-    """A value that changes whenever the event row or any of its :data:`AGENDA_TABLES` rows
-    is written, or ``None`` when the database offers no such value (then nothing is kept).
-
-    PostgreSQL: a digest of each row's physical version (``ctid``, ``xmin``); every insert,
-    update or delete, committed by any process, in any transaction, changes it; one query.
-    SQLite: the database's change counters (``PRAGMA data_version``, changed by other
-    connections' commits, and this connection's ``total_changes``): any write anywhere.
-    """
-    if connection.vendor == "postgresql":
-        digests = ", ".join(
-            f"(SELECT md5(string_agg(t.ctid::text || ':' || t.xmin::text, ',' ORDER BY t.ctid))"
-            f" FROM {model._meta.db_table} t WHERE t.event_id = %s)"
-            for model in AGENDA_TABLES
-        )
-        event_table = Event._meta.db_table
-        sql = f"SELECT ctid::text, xmin::text, {digests} FROM {event_table} WHERE id = %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [row.pk] * len(AGENDA_TABLES) + [row.pk])
-            found = cursor.fetchone()
-        return ("postgresql", row.pk, *found) if found else None
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA data_version")
-            (version,) = cursor.fetchone()
-        return ("sqlite", row.pk, version, connection.connection.total_changes)
-    return None
-
-
-class Snapshots:
-    """A small least-recently-used store of immutable records, shared by a process's threads."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get[T](self, key: Hashable | None, build: Callable[[], T]) -> T:
-        """The record kept under ``key``, else ``build()`` kept there (``None``: never kept)."""
-        if key is None:
-            return build()
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                value: T = self._items[key]
-                return value
-        value = build()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        """Forget everything (tests)."""
-        with self._lock:
-            self._items.clear()
-
-
-EVENTS = Snapshots(8)
-"""Core event records by :func:`data_stamp` (a big event's record holds thousands of rows)."""
 SCHEDULES = Snapshots(64)
 """Core schedules of published (immutable) versions by version id and the event's stamp."""
 
@@ -145,17 +64,16 @@ def _keyed(stamp: Stamp | None, *parts: Hashable) -> Stamp | None:
 def published(row: Event) -> Published | None:
     """The event and its latest published schedule, or ``None`` before any publication.
 
-    The records are kept per process for as long as :func:`data_stamp` does not change, so
-    a read costs two queries (the version, the stamp) instead of reading every row. The
-    event record's bookings and outcomes are those of when it was read: read those from
-    their rows.
+    Both records are kept per process for as long as the event's
+    :func:`~liqa.web.events.snapshots.data_stamp` does not change (a published version
+    never does), so a read costs a few small queries instead of reading every row.
     """
     version = _published_versions(row).last()
     if version is None:
         return None
     stamp = data_stamp(row)
     return Published(
-        EVENTS.get(stamp, lambda: event_record(row)),
+        event_record(row, stamp),
         SCHEDULES.get(_keyed(stamp, version.pk), lambda: _schedule(version.pk)),
     )
 
@@ -260,7 +178,7 @@ def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
     if not versions:
         return None
     stamp = data_stamp(row)
-    event, settings_ = EVENTS.get(stamp, lambda: event_record(row)), output_settings()
+    event, settings_ = event_record(row, stamp), output_settings()
     if subject not in {p.id for p in event.people} | {o.id for o in event.organizations}:
         return None  # removed from the event since
     data: bytes | None = None

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.dispatch import Signal
 
 from liqa.core import model as core
 from liqa.web.events import models as rows
+from liqa.web.events import snapshots
 
 Windows = list[list[str]]
 
@@ -210,13 +212,37 @@ def outcome_record(row: rows.Outcome) -> core.Outcome:
     )
 
 
-def event_record(row: rows.Event) -> core.Event:
+def event_record(row: rows.Event, stamp: snapshots.Stamp | None = None) -> core.Event:
     """The whole event, read from its rows, as the core's record.
 
     A booked request (``Booking``) is fixed at its booked slot, as the mission file's
     ``fixed_start`` would fix it: the scheduler then keeps it there.
+
+    The record is read from the stored rows (the event row too, not ``row`` as held in
+    memory). Without its bookings, it is kept per process under the event's
+    :func:`~liqa.web.events.snapshots.data_stamp` (``stamp``, when the caller has it), so
+    a read costs two queries (the stamp, the bookings) until the event's rows change.
     """
-    booked = dict(rows.Booking.objects.filter(event=row).values_list("request_id", "slot_start"))
+    if stamp is None:
+        stamp = snapshots.data_stamp(row)
+    event = snapshots.EVENTS.get(
+        stamp,
+        lambda: _read_event(rows.Event.objects.get(pk=row.pk)),  # as stored, not as in memory
+        still=lambda: snapshots.data_stamp(row) == stamp,
+    )
+    booked = dict(rows.Booking.objects.filter(event=row).values_list("request__key", "slot_start"))
+    if not booked:
+        return event
+    return replace(
+        event,
+        requests=tuple(
+            replace(r, fixed_start=booked[r.id]) if r.id in booked else r for r in event.requests
+        ),
+    )
+
+
+def _read_event(row: rows.Event) -> core.Event:
+    """The event's rows (every one but bookings) as the core's record."""
     return core.Event(
         id=row.slug,
         kind=core.EventKind(row.kind),
@@ -230,7 +256,7 @@ def event_record(row: rows.Event) -> core.Event:
         venues=tuple(venue_record(r) for r in row.venues.all()),
         organizations=tuple(organization_record(r) for r in row.organizations.all()),
         people=tuple(person_record(r) for r in row.people.all()),
-        requests=tuple(request_record(r, booked.get(r.pk)) for r in row.requests.all()),
+        requests=tuple(request_record(r) for r in row.requests.all()),
         visits=tuple(visit_record(r) for r in row.visits.all()),
         programme=tuple(programme_record(r) for r in row.programme.all()),
         brokerage=brokerage_from_json(row.brokerage),

@@ -1,0 +1,107 @@
+"""Core records kept per process, keyed by a stamp the database changes with every write.
+
+Reading a big event's rows into the core's records costs tens of milliseconds of CPU (JSON
+fields, thousands of model instances); pages, the API and slot bookings need them on every
+request. :func:`data_stamp` asks the database, in one query, for a value that changes
+whenever any of the event's rows read by ``records.event_record`` changes — by any code
+path (``QuerySet.update`` and bulk writes included), in any process, in any transaction —
+so a record kept under that stamp is never stale and nothing needs invalidating, not even
+across machines. Bookings are left out (``records`` lays the current ones over the kept
+record on every read): they change many times a second at a busy event.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.db import connection
+
+from liqa.web.events.models import (
+    CandidateVisit,
+    Event,
+    Leg,
+    MeetingRequest,
+    Organization,
+    Outcome,
+    Person,
+    ProgrammeItem,
+    Venue,
+)
+
+TABLES = (Leg, Venue, Organization, Person, MeetingRequest, CandidateVisit, ProgrammeItem, Outcome)
+"""Every table of an event's rows that ``records.event_record`` reads, but bookings."""
+
+Stamp = tuple[Hashable, ...]
+
+
+def data_stamp(row: Event) -> Stamp | None:
+    """A value that changes whenever the event row or any of its :data:`TABLES` rows is
+    written, or ``None`` when the database offers no such value (then nothing is kept).
+
+    PostgreSQL: each row's physical version (``ctid``, ``xmin``), digested per table: an
+    insert, update or delete gives a new one, committed or not, by any process; one query.
+    SQLite: the database's change counters (``PRAGMA data_version``, changed by other
+    connections' commits, and this connection's ``total_changes``): any write anywhere.
+    """
+    if connection.vendor == "postgresql":
+        digests = ", ".join(
+            f"(SELECT md5(string_agg(t.ctid::text || ':' || t.xmin::text, ',' ORDER BY t.ctid))"
+            f" FROM {model._meta.db_table} t WHERE t.event_id = %s)"
+            for model in TABLES
+        )
+        sql = f"SELECT ctid::text, xmin::text, {digests} FROM {Event._meta.db_table} WHERE id = %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [row.pk] * len(TABLES) + [row.pk])
+            found = cursor.fetchone()
+        return ("postgresql", row.pk, *found) if found else None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA data_version")
+            (version,) = cursor.fetchone()
+        return ("sqlite", row.pk, version, connection.connection.total_changes)
+    return None
+
+
+class Snapshots:
+    """A small least-recently-used store of immutable records, shared by a process's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get[T](
+        self,
+        key: Hashable | None,
+        build: Callable[[], T],
+        still: Callable[[], bool] | None = None,
+    ) -> T:
+        """The record kept under ``key``, else ``build()``, kept there unless ``still()``
+        says ``key`` no longer holds once it is built (``key`` ``None``: never kept)."""
+        if key is None:
+            return build()
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                value: T = self._items[key]
+                return value
+        value = build()
+        if still is not None and not still():
+            return value  # a write came between the stamp and the reads: keep nothing
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (tests)."""
+        with self._lock:
+            self._items.clear()
+
+
+EVENTS = Snapshots(8)
+"""Core event records (without bookings) by :func:`data_stamp`."""
