@@ -23,21 +23,21 @@ from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from tests.web.factories import person_user
 
-PAGE_QUERIES = 10
-"""Session, user, event, membership, person check, latest version, stamp, bookings, feed,
-outcomes."""
-RECORD_QUERIES = 12
-"""Reading the records once: the event row and its eight tables, the stamp again (nothing is
-kept if it changed meanwhile), the version, its assignments."""
+PAGE_QUERIES = 9
+"""Session, user, event, membership, person check, latest version, stamp, feed, outcomes."""
+RECORD_QUERIES = 13
+"""Building the agenda once: the event row and its eight tables, the stamp again (nothing is
+kept if it changed meanwhile), the bookings, the version, its assignments."""
 
 
 @pytest.fixture(autouse=True)
 def _empty_store() -> Iterator[None]:
-    snapshots.EVENTS.clear()
-    domain.SCHEDULES.clear()
+    stores = (snapshots.EVENTS, domain.SCHEDULES, domain.OUTPUTS)
+    for store in stores:
+        store.clear()
     yield
-    snapshots.EVENTS.clear()
-    domain.SCHEDULES.clear()
+    for store in stores:
+        store.clear()
 
 
 @pytest.fixture
@@ -98,3 +98,19 @@ def test_calendar_and_api_follow_the_same_stamp(amina: Client, event: Event) -> 
     amina.get(f"/me/{event.slug}/agenda.ics")
     Person.objects.filter(event=event, key="p-bruno").update(name="Bruno Neuf")
     assert "Bruno Neuf" in amina.get(f"/me/{event.slug}/agenda.ics").text
+
+
+def test_kept_agendas_are_per_language_and_base_url(
+    amina: Client, event: Event, settings: Any
+) -> None:
+    url = f"/me/{event.slug}/"
+    french = amina.get(url, HTTP_ACCEPT_LANGUAGE="fr").text
+    english = amina.get(url, HTTP_ACCEPT_LANGUAGE="en").text
+    before = domain.agenda_of(event, "p-amina", "en")
+    settings.BASE_URL = "https://missions.example.org"
+    after = domain.agenda_of(event, "p-amina", "en")
+    assert ("Rendez-vous avec" in french, "Meeting with" in english) == (True, True)
+    assert (before and before.live_url, after and after.live_url) == (
+        "http://testserver/me/tunis-b2b-2030/",
+        "https://missions.example.org/me/tunis-b2b-2030/",
+    )

@@ -43,6 +43,8 @@ class Published:
 
 SCHEDULES = Snapshots(64)
 """Core schedules of published (immutable) versions by version id and the event's stamp."""
+OUTPUTS = Snapshots(4096)
+"""Agendas and .ics files by the event's stamp, versions, subject, language and base URL."""
 
 
 def _published_versions(row: Event) -> QuerySet[ScheduleVersion]:
@@ -71,10 +73,13 @@ def published(row: Event) -> Published | None:
     version = _published_versions(row).last()
     if version is None:
         return None
-    stamp = data_stamp(row)
+    return _published(row, version, data_stamp(row))
+
+
+def _published(row: Event, version: ScheduleVersion, stamp: Stamp | None) -> Published:
     return Published(
         event_record(row, stamp),
-        SCHEDULES.get(_keyed(stamp, version.pk), lambda: _schedule(version.pk)),
+        SCHEDULES.get(_keyed(stamp, version.pk), partial(_schedule, version.pk)),
     )
 
 
@@ -84,11 +89,21 @@ def output_settings() -> OutputSettings:
 
 
 def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
-    """The published agenda of a person or organization in ``lang`` (``None`` if unpublished)."""
-    found = published(row)
-    if found is None:
+    """The published agenda of a person or organization in ``lang`` (``None`` if unpublished).
+
+    Kept per process (:data:`OUTPUTS`) under the event's stamp, the version, the subject,
+    the language and the base URL: everything it is made of.
+    """
+    version = _published_versions(row).last()
+    if version is None:
         return None
-    return build_agenda(found.event, found.schedule, subject, lang, output_settings())
+    stamp = data_stamp(row)
+
+    def build() -> Agenda:
+        found = _published(row, version, stamp)
+        return build_agenda(found.event, found.schedule, subject, lang, output_settings())
+
+    return OUTPUTS.get(_keyed(stamp, "agenda", version.pk, subject, lang, settings.BASE_URL), build)
 
 
 def next_entry(agenda: Agenda, now: datetime) -> Entry | None:
@@ -172,12 +187,20 @@ def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
 
     Built over every published version in turn, as the core updates a calendar file: each
     meeting keeps one UID, its ``SEQUENCE`` rises each time it changes, and a meeting that
-    left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it.
+    left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it. Kept
+    per process like the agenda (:data:`OUTPUTS`).
     """
     versions = list(_published_versions(row))
     if not versions:
         return None
     stamp = data_stamp(row)
+    key = _keyed(stamp, "ics", *(v.pk for v in versions), subject, lang, settings.BASE_URL)
+    return OUTPUTS.get(key, partial(_calendar, row, versions, stamp, subject, lang))
+
+
+def _calendar(
+    row: Event, versions: list[ScheduleVersion], stamp: Stamp | None, subject: str, lang: str
+) -> bytes | None:
     event, settings_ = event_record(row, stamp), output_settings()
     if subject not in {p.id for p in event.people} | {o.id for o in event.organizations}:
         return None  # removed from the event since
