@@ -1,6 +1,7 @@
 """Pages work under the content security policy: a real browser reports no violation.
 
-Headless Debian Chromium (``uv run pytest tests/web -m e2e``); every page a user of each
+Headless Debian Chromium (``uv run pytest tests/web -m e2e``, the session browser of
+``tests/web/e2e/conftest.py``); every page a user of each
 role sees, plus Django's admin, is opened and the browser's ``securitypolicyviolation``
 events are collected (the run page's script also polls the server while it is open).
 """
@@ -18,7 +19,6 @@ from django.test import Client
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
-from tests.web.e2e.conftest import ARGS, CHROMIUM
 from tests.web.factories import person_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -31,18 +31,11 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture
-def chromium() -> Iterator[Any]:
-    """A headless Chromium for this module (no browser is downloaded)."""
-    if not CHROMIUM.exists():
-        pytest.fail("e2e tests need Debian's chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-        # Database work done while Playwright's loop runs opened its own connection.
-        connections.close_all()
+def chromium(browser: Any) -> Iterator[Any]:
+    """The session's headless Chromium (one Playwright loop per session, see conftest)."""
+    yield browser
+    # Database work done while Playwright's loop runs opened its own connection.
+    connections.close_all()
 
 
 def _violations(chromium: Any, base: str, user: User | None, paths: list[str]) -> list[str]:
