@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from typing import Any
 
 os.environ.setdefault("LIQA_DATA_DIR", tempfile.mkdtemp(prefix="liqa-web-tests-"))
 os.environ["LIQA_TASK_BACKEND"] = "immediate"
@@ -29,3 +30,19 @@ def _web_settings(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.BASE_URL = "http://testserver"  # type: ignore[attr-defined]
     cache.clear()  # per-address sign-in counters start afresh
+
+
+@pytest.fixture
+def houston_mission(db: None) -> Any:
+    """The Houston trade mission of ``tests.web.editing_factories`` (clocks jump on night 1)."""
+    from tests.web.editing_factories import store_mission
+
+    return store_mission()
+
+
+@pytest.fixture
+def houston_organizer(houston_mission: Any) -> Any:
+    """A client signed in as that mission's organizer."""
+    from tests.web.editing_factories import organizer_of
+
+    return organizer_of(houston_mission)

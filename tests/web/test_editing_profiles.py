@@ -3,7 +3,6 @@ sees the themes the core finds in it), and gives a trade mission a brokerage set
 
 from __future__ import annotations
 
-import pytest
 from django.test import Client
 
 from liqa.core import model as core
@@ -13,24 +12,11 @@ from tests.web.editing_factories import (
     DENIED,
     errors,
     houston,
-    organizer_of,
     outsiders,
     post,
     snapshot,
     statuses,
-    store_mission,
 )
-
-
-@pytest.fixture
-def mission_event(db: None) -> Event:
-    return store_mission()
-
-
-@pytest.fixture
-def org_client(mission_event: Event) -> Client:
-    return organizer_of(mission_event)
-
 
 AVAILABLE = {"availability": "2030-03-11 08:00-12:00\n2030-03-12 13:00-18:00"}
 PROFILE = {
@@ -52,25 +38,30 @@ BROKERAGE = {
 # --- availability ----------------------------------------------------------------------------
 
 
-def test_set_and_clear_a_persons_availability(org_client: Client, mission_event: Event) -> None:
-    assert post(org_client, mission_event, "availability/p-amina/", AVAILABLE).status_code == 302
-    assert event_record(mission_event).person("p-amina").availability == (
+def test_set_and_clear_a_persons_availability(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
+    assert (
+        post(houston_organizer, houston_mission, "availability/p-amina/", AVAILABLE).status_code
+        == 302
+    )
+    assert event_record(houston_mission).person("p-amina").availability == (
         core.TimeWindow(houston(11, 8), houston(11, 12)),
         core.TimeWindow(houston(12, 13), houston(12, 18)),
     )
-    page = org_client.get(f"/events/{mission_event.slug}/edit/availability/p-amina/")
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/availability/p-amina/")
     assert "2030-03-11 08:00-12:00\n2030-03-12 13:00-18:00</textarea>" in page.content.decode()
-    assert post(org_client, mission_event, "availability/p-amina/", {}).status_code == 302
-    row = Person.objects.get(event=mission_event, key="p-amina")
+    assert post(houston_organizer, houston_mission, "availability/p-amina/", {}).status_code == 302
+    row = Person.objects.get(event=houston_mission, key="p-amina")
     assert (row.availability, row.name, row.email) == ([], "Amina Idrissi", "amina@example.org")
 
 
 def test_availability_outside_the_legs_days_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    before = snapshot(mission_event)
+    before = snapshot(houston_mission)
     late = {"availability": "2030-03-14 08:00-12:00"}
-    response = post(org_client, mission_event, "availability/p-amina/", late)
+    response = post(houston_organizer, houston_mission, "availability/p-amina/", late)
     assert (response.status_code, errors(response, "availability")) == (
         400,
         [
@@ -79,34 +70,37 @@ def test_availability_outside_the_legs_days_is_refused(
             "an explicit offset)"
         ],
     )
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 def test_availability_with_an_invalid_time_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    before = snapshot(mission_event)
+    before = snapshot(houston_mission)
     response = post(
-        org_client, mission_event, "availability/p-amina/", {"availability": "2030-03-11 8-12"}
+        houston_organizer,
+        houston_mission,
+        "availability/p-amina/",
+        {"availability": "2030-03-11 8-12"},
     )
     assert (response.status_code, errors(response, "availability")) == (
         400,
         ["line 1: '2030-03-11 8-12' is not a window: write YYYY-MM-DD HH:MM-HH:MM"],
     )
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 def test_availability_is_changed_never_added_or_deleted(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    base = f"/events/{mission_event.slug}/edit/"
+    base = f"/events/{houston_mission.slug}/edit/"
     found = [
-        org_client.get(base + "availability/_add/").status_code,
-        org_client.post(base + "availability/p-amina/delete/").status_code,
-        org_client.get(base + "profiles/_add/").status_code,
-        org_client.get(base + "availability/p-nobody/").status_code,
+        houston_organizer.get(base + "availability/_add/").status_code,
+        houston_organizer.post(base + "availability/p-amina/delete/").status_code,
+        houston_organizer.get(base + "profiles/_add/").status_code,
+        houston_organizer.get(base + "availability/p-nobody/").status_code,
     ]
-    assert (found, event_record(mission_event).person("p-amina").name) == (
+    assert (found, event_record(houston_mission).person("p-amina").name) == (
         [404, 404, 404, 404],
         "Amina Idrissi",
     )
@@ -116,12 +110,12 @@ def test_availability_is_changed_never_added_or_deleted(
 
 
 def test_profile_is_saved_by_language_and_shows_the_themes_found(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    response = post(org_client, mission_event, "profiles/o-atlas/", PROFILE)
+    response = post(houston_organizer, houston_mission, "profiles/o-atlas/", PROFILE)
     assert response.status_code == 302
-    assert response["Location"] == f"/events/{mission_event.slug}/edit/profiles/o-atlas/"
-    org = event_record(mission_event).organization("o-atlas")
+    assert response["Location"] == f"/events/{houston_mission.slug}/edit/profiles/o-atlas/"
+    org = event_record(houston_mission).organization("o-atlas")
     assert (org.description, org.offers, org.seeks, org.themes, org.name) == (
         {"en": "Atlas Logistics runs warehouses in Casablanca."},
         {"en": "Mobile payments and fintech APIs for banks"},
@@ -129,7 +123,7 @@ def test_profile_is_saved_by_language_and_shows_the_themes_found(
         ("fintech", "not-a-theme"),
         "Atlas Logistics",
     )
-    page = org_client.get(response["Location"]).content.decode()
+    page = houston_organizer.get(response["Location"]).content.decode()
     shown = [
         page.split(f'id="themes-{part}">', 1)[1].split("<", 1)[0]
         for part in ("offers", "seeks", "works-in", "unknown")
@@ -143,13 +137,13 @@ def test_profile_is_saved_by_language_and_shows_the_themes_found(
 
 
 def test_profile_keeps_an_english_description_and_adds_french(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    page = org_client.get(f"/events/{mission_event.slug}/edit/profiles/o-atlas/").content
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/profiles/o-atlas/").content
     assert ">\nA logistics company.</textarea>" in page.decode()
     data = {"description_en": "A logistics company.", "description_fr": "Une société logistique."}
-    assert post(org_client, mission_event, "profiles/o-atlas/", data).status_code == 302
-    row = Organization.objects.get(event=mission_event, key="o-atlas")
+    assert post(houston_organizer, houston_mission, "profiles/o-atlas/", data).status_code == 302
+    row = Organization.objects.get(event=houston_mission, key="o-atlas")
     assert (row.description, row.offers, row.side) == (
         {"en": "A logistics company.", "fr": "Une société logistique."},
         {},
@@ -158,11 +152,13 @@ def test_profile_keeps_an_english_description_and_adds_french(
 
 
 def test_profile_themes_in_arabic_page_are_labelled_in_arabic(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "profiles/o-atlas/", PROFILE)
-    org_client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
-    page = org_client.get(f"/events/{mission_event.slug}/edit/profiles/o-atlas/").content.decode()
+    post(houston_organizer, houston_mission, "profiles/o-atlas/", PROFILE)
+    houston_organizer.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    page = houston_organizer.get(
+        f"/events/{houston_mission.slug}/edit/profiles/o-atlas/"
+    ).content.decode()
     seeks = page.split('id="themes-seeks">', 1)[1].split("<", 1)[0]
     assert ('dir="rtl"' in page, seeks, "الوصف بالفرنسية" in page) == (
         True,
@@ -175,28 +171,28 @@ def test_profile_themes_in_arabic_page_are_labelled_in_arabic(
 
 
 def test_brokerage_setup_is_given_to_an_event_without_one(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    index = org_client.get(f"/events/{mission_event.slug}/edit/").content.decode()
+    index = houston_organizer.get(f"/events/{houston_mission.slug}/edit/").content.decode()
     assert 'id="setup-brokerage"' in index
-    assert post(org_client, mission_event, "brokerage/", BROKERAGE).status_code == 302
-    mission_event.refresh_from_db()
-    assert event_record(mission_event).brokerage == core.BrokerageSetup(
+    assert post(houston_organizer, houston_mission, "brokerage/", BROKERAGE).status_code == 302
+    houston_mission.refresh_from_db()
+    assert event_record(houston_mission).brokerage == core.BrokerageSetup(
         venue="v-hotel",
         slot_minutes=20,
         tables=6,
         sessions=(core.Session("b2b-day", houston(11, 14), houston(11, 16)),),
     )
-    form = org_client.get(f"/events/{mission_event.slug}/edit/brokerage/").content.decode()
+    form = houston_organizer.get(f"/events/{houston_mission.slug}/edit/brokerage/").content.decode()
     assert ('name="session_start"' in form, 'value="v-hotel" selected' in form) == (False, True)
 
 
 def test_brokerage_first_session_outside_the_legs_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    before = snapshot(mission_event)
+    before = snapshot(houston_mission)
     late = {**BROKERAGE, "session_start": "2030-03-13 14:00", "session_end": "2030-03-13 16:00"}
-    response = post(org_client, mission_event, "brokerage/", late)
+    response = post(houston_organizer, houston_mission, "brokerage/", late)
     assert (response.status_code, errors(response, "session_start")) == (
         400,
         [
@@ -205,35 +201,39 @@ def test_brokerage_first_session_outside_the_legs_is_refused(
             "an explicit offset)"
         ],
     )
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 def test_brokerage_setup_at_an_unknown_venue_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    before = snapshot(mission_event)
-    response = post(org_client, mission_event, "brokerage/", {**BROKERAGE, "venue": "v-nope"})
+    before = snapshot(houston_mission)
+    response = post(
+        houston_organizer, houston_mission, "brokerage/", {**BROKERAGE, "venue": "v-nope"}
+    )
     assert (response.status_code, errors(response, "venue")) == (
         400,
         ["unknown venue 'v-nope' (did you mean 'v-hotel'?)"],
     )
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 # --- permissions -----------------------------------------------------------------------------
 
 
 def test_availability_profiles_and_brokerage_are_not_edited_by_others(
-    mission_event: Event,
+    houston_mission: Event,
 ) -> None:
-    clients = outsiders(mission_event)
-    before = snapshot(mission_event)
+    clients = outsiders(houston_mission)
+    before = snapshot(houston_mission)
     pages = ["availability/p-amina/", "profiles/o-atlas/", "brokerage/"]
     posts = [
         ("availability/p-amina/", AVAILABLE),
         ("profiles/o-atlas/", PROFILE),
         ("brokerage/", BROKERAGE),
     ]
-    found = {who: statuses(client, mission_event, pages, posts) for who, client in clients.items()}
+    found = {
+        who: statuses(client, houston_mission, pages, posts) for who, client in clients.items()
+    }
     assert found == {who: {status} for who, status in DENIED.items()}
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before

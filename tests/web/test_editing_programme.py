@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 
-import pytest
 from django.test import Client
 
 from liqa.core import model as core
@@ -20,19 +19,7 @@ from tests.web.editing_factories import (
     post,
     snapshot,
     statuses,
-    store_mission,
 )
-
-
-@pytest.fixture
-def mission_event(db: None) -> Event:
-    return store_mission()
-
-
-@pytest.fixture
-def org_client(mission_event: Event) -> Client:
-    return organizer_of(mission_event)
-
 
 FLIGHT = {
     "key": "flight-home",
@@ -67,9 +54,11 @@ def _refused(client: Client, event: Event, change: dict[str, str], field: str) -
 # --- happy paths ---------------------------------------------------------------------------
 
 
-def test_add_flight_with_departure_and_arrival(org_client: Client, mission_event: Event) -> None:
-    assert post(org_client, mission_event, "programme/_add/", FLIGHT).status_code == 302
-    assert event_record(mission_event).programme == (
+def test_add_flight_with_departure_and_arrival(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
+    assert post(houston_organizer, houston_mission, "programme/_add/", FLIGHT).status_code == 302
+    assert event_record(houston_mission).programme == (
         core.ProgrammeItem(
             id="flight-home",
             kind=core.ProgrammeKind.FLIGHT,
@@ -81,7 +70,7 @@ def test_add_flight_with_departure_and_arrival(org_client: Client, mission_event
             attendees=("p-amina", "p-omar"),
         ),
     )
-    row = ProgrammeItem.objects.get(event=mission_event, key="flight-home")
+    row = ProgrammeItem.objects.get(event=houston_mission, key="flight-home")
     assert (row.start, row.end, row.venue, row.end_venue) == (
         houston(12, 18),
         houston(12, 21, 30),
@@ -91,13 +80,13 @@ def test_add_flight_with_departure_and_arrival(org_client: Client, mission_event
 
 
 def test_add_briefing_and_meal_for_the_whole_delegation(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     lunch = {**BRIEFING, "key": "lunch", "kind": "meal", "title_en": "Lunch"}
     lunch |= {"start": "2030-03-11 12:30", "end": "2030-03-11 13:30"}
-    assert post(org_client, mission_event, "programme/_add/", BRIEFING).status_code == 302
-    assert post(org_client, mission_event, "programme/_add/", lunch).status_code == 302
-    items = event_record(mission_event).programme
+    assert post(houston_organizer, houston_mission, "programme/_add/", BRIEFING).status_code == 302
+    assert post(houston_organizer, houston_mission, "programme/_add/", lunch).status_code == 302
+    items = event_record(houston_mission).programme
     assert [(i.id, i.kind, i.title, i.start, i.end, i.attendees) for i in items] == [
         (
             "briefing",
@@ -119,16 +108,18 @@ def test_add_briefing_and_meal_for_the_whole_delegation(
 
 
 def test_change_programme_item_form_shows_local_times_and_titles(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "programme/_add/", FLIGHT)
-    page = org_client.get(f"/events/{mission_event.slug}/edit/programme/flight-home/")
+    post(houston_organizer, houston_mission, "programme/_add/", FLIGHT)
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/programme/flight-home/")
     text = page.content.decode()
     shown = ['value="2030-03-12 18:00"', 'value="2030-03-12 21:30"', 'value="Vol retour"']
     assert [value in text for value in shown] == [True, True, True]
     later = {**FLIGHT, "title_fr": "", "start": "2030-03-12 19:00", "end": "2030-03-12 22:00"}
-    assert post(org_client, mission_event, "programme/flight-home/", later).status_code == 302
-    item = event_record(mission_event).programme[0]
+    assert (
+        post(houston_organizer, houston_mission, "programme/flight-home/", later).status_code == 302
+    )
+    item = event_record(houston_mission).programme[0]
     assert (item.title, item.start, item.end) == (
         {"en": "Flight home", "ar": "رحلة العودة"},
         houston(12, 19),
@@ -137,10 +128,10 @@ def test_change_programme_item_form_shows_local_times_and_titles(
 
 
 def test_editing_page_lists_programme_and_delete_removes_an_item(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "programme/_add/", FLIGHT)
-    page = org_client.get(f"/events/{mission_event.slug}/edit/").content.decode()
+    post(houston_organizer, houston_mission, "programme/_add/", FLIGHT)
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/").content.decode()
     row = page.split('data-key="flight-home">', 1)[1].split("<a ", 1)[0]
     cells = [cell.split("</td>", 1)[0] for cell in row.split("<td>")[1:]]
     assert cells == [
@@ -150,76 +141,84 @@ def test_editing_page_lists_programme_and_delete_removes_an_item(
         "v-iah → v-hotel",
         "",
     ]
-    response = post(org_client, mission_event, "programme/flight-home/delete/", {})
-    assert (response.status_code, event_record(mission_event).programme) == (302, ())
+    response = post(houston_organizer, houston_mission, "programme/flight-home/delete/", {})
+    assert (response.status_code, event_record(houston_mission).programme) == (302, ())
 
 
 def test_deleting_a_venue_of_a_flight_names_the_flight(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "programme/_add/", FLIGHT)
-    before = snapshot(mission_event)
-    response = post(org_client, mission_event, "venues/v-iah/delete/", {})
+    post(houston_organizer, houston_mission, "programme/_add/", FLIGHT)
+    before = snapshot(houston_mission)
+    response = post(houston_organizer, houston_mission, "venues/v-iah/delete/", {})
     assert response.status_code == 409
     assert "v-iah is used by Programme 'flight-home' · venue: change or delete those first." in (
         html.unescape(response.content.decode())
     )
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 # --- refusals ------------------------------------------------------------------------------
 
 
-def test_item_outside_the_legs_days_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_item_outside_the_legs_days_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"start": "2030-03-20 18:00", "end": "2030-03-20 21:00"}
-    assert _refused(org_client, mission_event, change, "start") == [
+    assert _refused(houston_organizer, houston_mission, change, "start") == [
         "programme item 2030-03-20 18:00 – 2030-03-20 21:00 is outside the event's legs "
         "(houston 2030-03-10..2030-03-12) (fix the date, add a leg that covers it, or give an "
         "explicit offset)"
     ]
 
 
-def test_invalid_time_is_refused(org_client: Client, mission_event: Event) -> None:
-    assert _refused(org_client, mission_event, {"start": "2030-03-12 6pm"}, "start") == [
+def test_invalid_time_is_refused(houston_organizer: Client, houston_mission: Event) -> None:
+    assert _refused(houston_organizer, houston_mission, {"start": "2030-03-12 6pm"}, "start") == [
         "'2030-03-12 6pm' is not a valid date and time (write 'YYYY-MM-DD HH:MM' (local time of "
         "the leg) or ISO 8601 with an offset)"
     ]
 
 
 def test_naive_time_that_does_not_exist_in_the_zone_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     change = {"start": "2030-03-10 02:15", "end": "2030-03-10 04:00"}
-    assert _refused(org_client, mission_event, change, "start") == [
+    assert _refused(houston_organizer, houston_mission, change, "start") == [
         "2030-03-10 02:15 does not exist in America/Chicago: the clocks move forward that night"
     ]
 
 
-def test_item_ending_before_it_starts_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_item_ending_before_it_starts_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"end": "2030-03-12 17:00"}
-    assert _refused(org_client, mission_event, change, "end") == [
+    assert _refused(houston_organizer, houston_mission, change, "end") == [
         "the programme item ends (2030-03-12 17:00) before it starts (2030-03-12 18:00) "
         "(swap the times or fix the typo)"
     ]
 
 
-def test_unknown_arrival_venue_is_refused(org_client: Client, mission_event: Event) -> None:
-    assert _refused(org_client, mission_event, {"end_venue": "v-dfw"}, "end_venue") == [
+def test_unknown_arrival_venue_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
+    assert _refused(houston_organizer, houston_mission, {"end_venue": "v-dfw"}, "end_venue") == [
         "unknown venue 'v-dfw' (define it under 'venues' or fix the id)"
     ]
 
 
-def test_unknown_attendee_is_refused(org_client: Client, mission_event: Event) -> None:
-    assert _refused(org_client, mission_event, {"attendees": "p-zed"}, "attendees") == [
+def test_unknown_attendee_is_refused(houston_organizer: Client, houston_mission: Event) -> None:
+    assert _refused(houston_organizer, houston_mission, {"attendees": "p-zed"}, "attendees") == [
         "unknown person 'p-zed' (define it under 'people' or fix the id)"
     ]
 
 
 def test_programme_pages_in_arabic_are_rtl_and_translated(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    org_client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
-    page = org_client.get(f"/events/{mission_event.slug}/edit/programme/_add/").content.decode()
+    houston_organizer.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    page = houston_organizer.get(
+        f"/events/{houston_mission.slug}/edit/programme/_add/"
+    ).content.decode()
     assert ('dir="rtl"' in page, "مكان الوصول" in page, "Arrival venue" in page) == (
         True,
         True,
@@ -230,16 +229,18 @@ def test_programme_pages_in_arabic_are_rtl_and_translated(
 # --- permissions -----------------------------------------------------------------------------
 
 
-def test_programme_is_not_edited_by_others(mission_event: Event) -> None:
-    post(organizer_of(mission_event), mission_event, "programme/_add/", FLIGHT)
-    clients = outsiders(mission_event)
-    before = snapshot(mission_event)
+def test_programme_is_not_edited_by_others(houston_mission: Event) -> None:
+    post(organizer_of(houston_mission), houston_mission, "programme/_add/", FLIGHT)
+    clients = outsiders(houston_mission)
+    before = snapshot(houston_mission)
     pages = ["programme/_add/", "programme/flight-home/"]
     posts = [
         ("programme/_add/", BRIEFING),
         ("programme/flight-home/", {**FLIGHT, "title_en": "Changed"}),
         ("programme/flight-home/delete/", {}),
     ]
-    found = {who: statuses(client, mission_event, pages, posts) for who, client in clients.items()}
+    found = {
+        who: statuses(client, houston_mission, pages, posts) for who, client in clients.items()
+    }
     assert found == {who: {status} for who, status in DENIED.items()}
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before

@@ -20,19 +20,7 @@ from tests.web.editing_factories import (
     post,
     snapshot,
     statuses,
-    store_mission,
 )
-
-
-@pytest.fixture
-def mission_event(db: None) -> Event:
-    return store_mission()
-
-
-@pytest.fixture
-def org_client(mission_event: Event) -> Client:
-    return organizer_of(mission_event)
-
 
 VISIT = {
     "key": "v-port-tour",
@@ -60,10 +48,10 @@ def _refused(client: Client, event: Event, change: dict[str, str], field: str) -
 
 
 def test_add_visit_stores_windows_aware_in_the_legs_zone(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    assert post(org_client, mission_event, "visits/_add/", VISIT).status_code == 302
-    assert event_record(mission_event).visits == (
+    assert post(houston_organizer, houston_mission, "visits/_add/", VISIT).status_code == 302
+    assert event_record(houston_mission).visits == (
         core.CandidateVisit(
             id="v-port-tour",
             host="o-port",
@@ -80,7 +68,7 @@ def test_add_visit_stores_windows_aware_in_the_legs_zone(
             themes=("ports", "logistics"),
         ),
     )
-    row = CandidateVisit.objects.get(event=mission_event, key="v-port-tour")
+    row = CandidateVisit.objects.get(event=houston_mission, key="v-port-tour")
     assert row.windows == [
         ["2030-03-11T09:00:00-05:00", "2030-03-11T12:00:00-05:00"],
         ["2030-03-12T14:00:00-05:00", "2030-03-12T17:00:00-05:00"],
@@ -88,11 +76,11 @@ def test_add_visit_stores_windows_aware_in_the_legs_zone(
 
 
 def test_visit_without_venue_or_windows_takes_the_hosts_venue(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     plain = {"key": "v-plain", "host": "o-port", "duration_minutes": "60", "priority": "1"}
-    assert post(org_client, mission_event, "visits/_add/", plain).status_code == 302
-    visit = event_record(mission_event).visits[0]
+    assert post(houston_organizer, houston_mission, "visits/_add/", plain).status_code == 302
+    visit = event_record(houston_mission).visits[0]
     assert (visit.venue, visit.windows, visit.required, visit.max_visitors) == (
         "v-port",
         (),
@@ -102,14 +90,16 @@ def test_visit_without_venue_or_windows_takes_the_hosts_venue(
 
 
 def test_change_visit_form_shows_windows_in_local_time(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "visits/_add/", VISIT)
-    page = org_client.get(f"/events/{mission_event.slug}/edit/visits/v-port-tour/").content
+    post(houston_organizer, houston_mission, "visits/_add/", VISIT)
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/visits/v-port-tour/").content
     assert "2030-03-11 09:00-12:00\n2030-03-12 14:00-17:00</textarea>" in page.decode()
     shorter = {**VISIT, "duration_minutes": "45", "windows": "2030-03-11 09:00-12:00"}
-    assert post(org_client, mission_event, "visits/v-port-tour/", shorter).status_code == 302
-    visit = event_record(mission_event).visits[0]
+    assert (
+        post(houston_organizer, houston_mission, "visits/v-port-tour/", shorter).status_code == 302
+    )
+    visit = event_record(houston_mission).visits[0]
     assert (visit.duration_minutes, visit.windows) == (
         45,
         (core.TimeWindow(houston(11, 9), houston(11, 12)),),
@@ -117,45 +107,47 @@ def test_change_visit_form_shows_windows_in_local_time(
 
 
 def test_window_over_midnight_is_written_as_two_instants(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     late = {**VISIT, "windows": "2030-03-11 22:00 – 2030-03-12 01:00"}
-    assert post(org_client, mission_event, "visits/_add/", late).status_code == 302
-    assert event_record(mission_event).visits[0].windows == (
+    assert post(houston_organizer, houston_mission, "visits/_add/", late).status_code == 302
+    assert event_record(houston_mission).visits[0].windows == (
         core.TimeWindow(houston(11, 22), houston(12, 1)),
     )
 
 
 def test_editing_page_lists_visits_and_delete_removes_one(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "visits/_add/", VISIT)
-    page = org_client.get(f"/events/{mission_event.slug}/edit/").content.decode()
+    post(houston_organizer, houston_mission, "visits/_add/", VISIT)
+    page = houston_organizer.get(f"/events/{houston_mission.slug}/edit/").content.decode()
     assert ('id="visits"' in page, 'data-key="v-port-tour"' in page) == (True, True)
-    response = post(org_client, mission_event, "visits/v-port-tour/delete/", {})
-    assert (response.status_code, event_record(mission_event).visits) == (302, ())
+    response = post(houston_organizer, houston_mission, "visits/v-port-tour/delete/", {})
+    assert (response.status_code, event_record(houston_mission).visits) == (302, ())
 
 
 def test_deleting_a_host_with_a_visit_names_the_visit(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
-    post(org_client, mission_event, "visits/_add/", VISIT)
-    before = snapshot(mission_event)
-    response = post(org_client, mission_event, "organizations/o-port/delete/", {})
+    post(houston_organizer, houston_mission, "visits/_add/", VISIT)
+    before = snapshot(houston_mission)
+    response = post(houston_organizer, houston_mission, "organizations/o-port/delete/", {})
     assert response.status_code == 409
     assert (
         "o-port is used by People 'p-hank' · organization; Candidate visits 'v-port-tour' · "
         "host: change or delete those first."
     ) in html.unescape(response.content.decode())
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
 
 
 # --- refusals: exact messages, nothing stored ------------------------------------------------
 
 
-def test_window_outside_the_legs_days_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_window_outside_the_legs_days_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"windows": "2030-03-20 09:00-12:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "visit window 2030-03-20 09:00 – 2030-03-20 12:00 is outside the event's legs "
         "(houston 2030-03-10..2030-03-12) (fix the date, add a leg that covers it, or give an "
         "explicit offset)"
@@ -163,68 +155,74 @@ def test_window_outside_the_legs_days_is_refused(org_client: Client, mission_eve
 
 
 def test_window_that_is_not_a_window_is_refused_by_line(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     change = {"windows": "2030-03-11 09:00-12:00\nmorning\n2030-03-12 25:00-26:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "line 2: 'morning' is not a window: write YYYY-MM-DD HH:MM-HH:MM",
         "line 3: 25:00 is not a time of day (HH:MM, 24 h)",
     ]
 
 
-def test_window_on_an_impossible_date_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_window_on_an_impossible_date_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"windows": "2030-02-30 09:00-12:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "line 1: 2030-02-30 is not a real date"
     ]
 
 
 def test_naive_time_that_does_not_exist_in_the_zone_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     change = {"windows": "2030-03-10 02:30-05:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "line 1: 2030-03-10 02:30 does not exist in America/Chicago: the clocks move forward "
         "that night"
     ]
 
 
 def test_window_ending_before_it_starts_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     change = {"windows": "2030-03-11 12:00-09:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "the visit window ends (2030-03-11 09:00) before it starts (2030-03-11 12:00) "
         "(swap the times or fix the typo)"
     ]
 
 
-def test_unknown_venue_is_refused(org_client: Client, mission_event: Event) -> None:
-    assert _refused(org_client, mission_event, {"venue": "v-nope"}, "venue") == [
+def test_unknown_venue_is_refused(houston_organizer: Client, houston_mission: Event) -> None:
+    assert _refused(houston_organizer, houston_mission, {"venue": "v-nope"}, "venue") == [
         "unknown venue 'v-nope' (did you mean 'v-hotel'?)"
     ]
 
 
-def test_duration_longer_than_a_window_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_duration_longer_than_a_window_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"duration_minutes": "120", "windows": "2030-03-11 09:00-10:00"}
-    assert _refused(org_client, mission_event, change, "windows") == [
+    assert _refused(houston_organizer, houston_mission, change, "windows") == [
         "the window 2030-03-11 09:00 – 2030-03-11 10:00 lasts 60 minutes, less than the visit "
         "(120 minutes)"
     ]
 
 
 def test_required_attendee_not_in_the_delegation_is_refused(
-    org_client: Client, mission_event: Event
+    houston_organizer: Client, houston_mission: Event
 ) -> None:
     change = {"required_attendees": "p-amina, p-hank"}
-    assert _refused(org_client, mission_event, change, "required_attendees") == [
+    assert _refused(houston_organizer, houston_mission, change, "required_attendees") == [
         "p-hank is not in the delegation: only delegates visit hosts"
     ]
 
 
-def test_unknown_required_attendee_is_refused(org_client: Client, mission_event: Event) -> None:
+def test_unknown_required_attendee_is_refused(
+    houston_organizer: Client, houston_mission: Event
+) -> None:
     change = {"required_attendees": "p-nobody"}
-    assert _refused(org_client, mission_event, change, "required_attendees") == [
+    assert _refused(houston_organizer, houston_mission, change, "required_attendees") == [
         "unknown person 'p-nobody' (define it under 'people' or fix the id)"
     ]
 
@@ -233,25 +231,27 @@ def test_unknown_required_attendee_is_refused(org_client: Client, mission_event:
 
 
 @pytest.mark.parametrize("who", sorted(DENIED))
-def test_visits_are_not_edited_by_others(who: str, mission_event: Event) -> None:
-    client = outsiders(mission_event)[who]
-    before = snapshot(mission_event)
+def test_visits_are_not_edited_by_others(who: str, houston_mission: Event) -> None:
+    client = outsiders(houston_mission)[who]
+    before = snapshot(houston_mission)
     pages = ["visits/_add/"]
     posts = [("visits/_add/", VISIT)]
-    assert statuses(client, mission_event, pages, posts) == {DENIED[who]}
-    assert snapshot(mission_event) == before
+    assert statuses(client, houston_mission, pages, posts) == {DENIED[who]}
+    assert snapshot(houston_mission) == before
 
 
-def test_visit_changes_and_deletions_are_not_made_by_others(mission_event: Event) -> None:
-    organizer_client = organizer_of(mission_event)
-    post(organizer_client, mission_event, "visits/_add/", VISIT)
-    clients = outsiders(mission_event)
-    before = snapshot(mission_event)
+def test_visit_changes_and_deletions_are_not_made_by_others(houston_mission: Event) -> None:
+    organizer_client = organizer_of(houston_mission)
+    post(organizer_client, houston_mission, "visits/_add/", VISIT)
+    clients = outsiders(houston_mission)
+    before = snapshot(houston_mission)
     pages = ["visits/v-port-tour/"]
     posts = [
         ("visits/v-port-tour/", {**VISIT, "duration_minutes": "30"}),
         ("visits/v-port-tour/delete/", {}),
     ]
-    found = {who: statuses(client, mission_event, pages, posts) for who, client in clients.items()}
+    found = {
+        who: statuses(client, houston_mission, pages, posts) for who, client in clients.items()
+    }
     assert found == {who: {status} for who, status in DENIED.items()}
-    assert snapshot(mission_event) == before
+    assert snapshot(houston_mission) == before
