@@ -25,9 +25,11 @@ ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """One headless Chromium for the session."""
+    """One headless Chromium per test module: Playwright's sync API keeps an event loop
+    running while it is open, and Django's connections opened under it would outlive the
+    tests that follow (PostgreSQL then refuses to drop the test database)."""
     if not CHROMIUM.exists():
         pytest.fail(
             "e2e tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
