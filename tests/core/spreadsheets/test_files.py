@@ -103,6 +103,21 @@ def test_csv_with_nul_bytes_is_refused(tmp_path: Path) -> None:
     assert refusal(path) == ("bad_encoding", "the file contains NUL bytes: it is not a text file")
 
 
+def rows_of(path: Path) -> list[tuple[object, ...]]:
+    with open_sheets(path, ReadLimits()) as sheets:
+        return [cells for sheet in sheets for _, cells in sheet.rows]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_csv_in_utf16_without_or_with_bom_reads_like_utf8(tmp_path: Path, encoding: str) -> None:
+    text = "name;organization\nعلي بنعلي;DGSSI\nAnne Martin;Cisco\n"
+    plain, other = tmp_path / "plain.csv", tmp_path / f"{encoding}.csv"
+    plain.write_bytes(text.encode("utf-8"))
+    other.write_bytes(text.encode(encoding))
+    assert rows_of(other) == rows_of(plain)
+    assert rows_of(plain)[1] == ("علي بنعلي", "DGSSI")
+
+
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "people.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0")

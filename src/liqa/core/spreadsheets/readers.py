@@ -123,7 +123,7 @@ def _decode(raw: bytes, name: str) -> str:
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     )
-    encoding = next((enc for bom, enc in boms if raw.startswith(bom)), "utf-8")
+    encoding = next((enc for bom, enc in boms if raw.startswith(bom)), None) or _sniff_utf16(raw)
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -135,6 +135,24 @@ def _decode(raw: bytes, name: str) -> str:
                 code="bad_encoding",
             )
         ) from exc
+
+
+def _sniff_utf16(raw: bytes) -> str:
+    """``utf-16-le``/``-be`` for UTF-16 text saved without a byte-order mark, else ``utf-8``.
+
+    UTF-8 text has no NUL bytes; UTF-16 text of a table (digits, delimiters, line ends, Latin
+    letters) has a NUL in the high byte of most characters, always on the same side.
+    """
+    sample = raw[:8192]
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return "utf-8"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half * 0.2 and even == 0:
+        return "utf-16-le"
+    if even >= half * 0.2 and odd == 0:
+        return "utf-16-be"
+    return "utf-8"
 
 
 def _delimiter(first_line: str) -> str:
