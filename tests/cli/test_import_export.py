@@ -166,3 +166,15 @@ def test_import_missing_file_is_reported(tmp_path: Path) -> None:
         f"{tmp_path / 'nowhere.csv'}: cannot open the file (No such file or directory)  "
         "(hint: check the path)",
     )
+
+
+def test_import_of_an_empty_requests_table_says_the_requests_are_removed(tmp_path: Path) -> None:
+    empty = csv_file(tmp_path / "requests.csv", [["from", "to"]])
+    out = tmp_path / "mission.yaml"
+    code, output = run("import", str(empty), "--base", str(DEMO), "--out", str(out))
+    assert code == 0
+    removed = len(load_event(DEMO).requests)
+    assert f"the requests table has no rows: the {removed} requests there were are removed" in (
+        " ".join(output.split())
+    )
+    assert load_event(out).requests == ()

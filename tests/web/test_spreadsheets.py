@@ -50,3 +50,18 @@ def test_spreadsheet_import_is_for_organizers_only(
     event: Event, host_admin: User, client_for: Callable[..., Client]
 ) -> None:
     assert client_for(host_admin).get(f"/events/{event.slug}/spreadsheets/").status_code == 403
+
+
+def test_empty_requests_table_is_imported_with_a_warning(
+    event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
+) -> None:
+    before = MeetingRequest.objects.filter(event=event).count()
+    empty = tmp_path / "requests.csv"
+    empty.write_text("from,to\n", encoding="utf-8")
+    answer = _upload(client_for(organizer), event.slug, [empty])
+    assert answer.startswith("200 ")
+    assert before > 0
+    assert f"the requests table has no rows: the {before} requests there were are removed" in (
+        answer
+    )
+    assert MeetingRequest.objects.filter(event=event).count() == 0

@@ -280,6 +280,8 @@ def _import_spreadsheets(
             "organizations made from the people table", str(len(imported.created_organizations))
         )
     console.print(table)
+    for warning in imported.warnings:
+        console.print(Text(f"Note: {warning}", style="yellow"))
 
 
 def _write(event: Event, out: Path) -> OSError | None:

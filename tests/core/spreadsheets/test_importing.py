@@ -326,3 +326,16 @@ def test_import_reports_progress_row_by_row(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     import_event([path], base_event(EventKind.BROKERAGE), progress=lambda *p: seen.append(p))
     assert (len(seen), seen[0], seen[-1]) == (51, (1, 51), (51, 51))
+
+
+def test_empty_table_warns_that_it_removes_the_base_records(tmp_path: Path) -> None:
+    from liqa.core.missionfile import load_event
+
+    base = load_event(Path(__file__).parents[3] / "examples/morocco-us-digital-2024/mission.yaml")
+    empty = csv_file(tmp_path / "requests.csv", [["from", "to"]])
+    imported = import_event([empty], base)
+    assert imported.event.requests == ()
+    assert imported.warnings == (
+        f"the requests table has no rows: the {len(base.requests)} requests there were are removed",
+    )
+    assert import_event([empty], base_event()).warnings == ()  # nothing was there to remove

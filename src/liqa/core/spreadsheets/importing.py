@@ -55,6 +55,9 @@ class Imported:
     """Data rows imported per table (``organizations``, ``people``, ``requests``)."""
     created_organizations: tuple[str, ...] = ()
     """Ids of organizations made from names in the people table."""
+    warnings: tuple[str, ...] = ()
+    """What the organizer should know although nothing is wrong (e.g. a table given
+    with no rows, which removes every record of that kind)."""
 
 
 def import_event(
@@ -198,7 +201,21 @@ def _build(
         return None
     event = replace(base, organizations=orgs, people=people, requests=requests)
     counts = {name: len(rows) for name, rows in tables.items()}
-    return Imported(event, counts, tuple(org.id for org in created))
+    return Imported(event, counts, tuple(org.id for org in created), _emptied(base, counts))
+
+
+def _emptied(base: Event, counts: dict[str, int]) -> tuple[str, ...]:
+    """A warning for each table given without rows where the base event has records."""
+    before = {
+        ORGANIZATIONS.name: len(base.organizations),
+        PEOPLE.name: len(base.people),
+        REQUESTS.name: len(base.requests),
+    }
+    return tuple(
+        f"the {name} table has no rows: the {before[name]} {name} there were are removed"
+        for name, count in counts.items()
+        if count == 0 and before.get(name, 0) > 0
+    )
 
 
 def _dangling(event: Event) -> list[Problem]:

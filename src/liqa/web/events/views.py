@@ -92,4 +92,5 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
             return page(request, "events/spreadsheets.html", context, status=400)
         account_services.enrol_everyone(event)
         context["rows"] = imported.rows
+        context["warnings"] = imported.warnings
     return page(request, "events/spreadsheets.html", context)
