@@ -1,17 +1,22 @@
 """Participants book accepted brokerage meetings into free slots, checked by the core.
 
 :func:`book` judges a booking with the core's own rules: the event's brokerage problem
-(``event_problem``) and its independent ``check_schedule`` over every meeting already
-fixed in time (booked, or fixed in the mission file) plus the new one. It then writes the
-booking and one seat per party in one transaction; the database's unique constraints
-refuse a table or a seat that a concurrent booking took first, and the booking is judged
-again against what that winner wrote, so the loser gets a :class:`SlotTaken` naming who
-holds the slot. Booked meetings reach the scheduler as fixed in time (``records``).
+(``event_problem``) and the meetings already fixed in time (booked, or fixed in the mission
+file). One booking can only break the rules that involve its meeting, so it is judged by
+``liqa.core.scheduling.brokerage.booking.broken`` (the same verdict as the full
+``check_schedule`` on every fixed meeting plus the new one, from indexes by slot and by
+participant); the problem is built once per version of the event's rows and kept per
+process (:data:`BASES`), the bookings are read on every call. The booking and one seat per
+party are written in one transaction; the database's unique constraints refuse a table or
+a seat that a concurrent booking took first, and the booking is judged again against what
+that winner wrote, so the loser gets a :class:`SlotTaken` naming who holds the slot.
+Booked meetings reach the scheduler as fixed in time (``records``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -22,7 +27,8 @@ from django.utils.translation import gettext as _
 from liqa.core import model as core
 from liqa.core.i18n import translator
 from liqa.core.problems import InputError
-from liqa.core.scheduling.brokerage import Meeting, Placement, Problem, Timetable, check_schedule
+from liqa.core.scheduling.brokerage import Meeting, Placement, Problem
+from liqa.core.scheduling.brokerage import booking as check
 from liqa.core.scheduling.brokerage.constraints import (
     overlap,
     placement,
@@ -32,7 +38,8 @@ from liqa.core.scheduling.brokerage.constraints import (
 )
 from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Person
-from liqa.web.events.records import event_record
+from liqa.web.events.records import stored_event
+from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.templating import current_language
 
 ATTEMPTS = 20
@@ -56,21 +63,55 @@ class NotYourRequest(Exception):
 
 
 @dataclass(frozen=True)
+class Held:
+    """A booking as the checks and pages need it."""
+
+    slot_start: datetime
+    table: int
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a brokerage event's bookings are judged by, without the bookings themselves:
+    kept per process for as long as the event's other rows do not change."""
+
+    event: core.Event
+    """The event's record without bookings."""
+    problem: Problem | None
+    """The brokerage problem without bookings (``None``: the event's data has problems;
+    bookings are then judged the slow way, which reports them)."""
+    rules: check.Rules | None
+    slots: tuple[core.Slot, ...]
+    starts: Mapping[datetime, int]
+    """Slot numbers by start instant."""
+    zone: ZoneInfo
+    names: Mapping[str, str]
+    """Display names of people and organizations by key."""
+
+
+BASES = Snapshots(8)
+"""Booking bases by the event's :func:`~liqa.web.events.snapshots.data_stamp`."""
+
+
+@dataclass(frozen=True)
 class Board:
     """An event's brokerage problem and the meetings already fixed in time."""
 
     event: core.Event
     problem: Problem
-    slots: list[core.Slot]
-    fixed: dict[str, Placement]
-    """Meetings fixed in time (booked or fixed in the file), by request key."""
-    bookings: dict[str, Booking]
+    slots: tuple[core.Slot, ...]
+    starts: Mapping[datetime, int]
+    fixed: check.Fixed
+    """Meetings fixed in time (booked or fixed in the file), indexed by slot and party."""
+    bookings: dict[str, Held]
     """Bookings by request key."""
     zone: ZoneInfo
+    names: Mapping[str, str]
 
     def slot_at(self, start: datetime) -> core.Slot | None:
         """The slot starting at ``start``, if any."""
-        return next((s for s in self.slots if s.start == start), None)
+        index = self.starts.get(start)
+        return None if index is None else self.slots[index]
 
     def local(self, start: datetime) -> str:
         """An instant as the venue's local time of day, in the active language."""
@@ -81,9 +122,7 @@ class Board:
 
     def name(self, key: str) -> str:
         """A person's or an organization's display name."""
-        names = {o.id: o.name for o in self.event.organizations}
-        names.update({p.id: p.name for p in self.event.people})
-        return names.get(key, key)
+        return self.names.get(key, key)
 
 
 @dataclass(frozen=True)
@@ -91,37 +130,96 @@ class Option:
     """A participant's accepted brokerage request: its booking, or the slots still free."""
 
     request: core.MeetingRequest
-    booking: Booking | None
+    booking: Held | None
     booked_at: str
     """The booked slot's local time ("" when not booked)."""
     free: list[tuple[str, str]]
     """Free slots as (ISO start, local time), in time order."""
 
 
-def board(row: Event) -> Board:
-    """The booking board of a brokerage event (:class:`NotBookable` for other events)."""
-    event = event_record(row)
+def _base(row: Event, stamp: tuple[object, ...] | None) -> Base:
+    event = stored_event(row, stamp)
     if event.kind is not core.EventKind.BROKERAGE or event.brokerage is None:
         raise NotBookable(_("This event has no brokerage slots to book."))
     try:
-        problem = event_problem(event)
-    except InputError as error:
-        raise NotBookable(str(error)) from None
-    bookings = {
-        b.request.key: b for b in Booking.objects.filter(event=row).select_related("request")
-    }
-    fixed = {
-        m.id: Placement(m.id, m.fixed_slot, _table_of(bookings.get(m.id)))
-        for m in problem.meetings
-        if m.fixed_slot is not None
-    }
+        problem: Problem | None = event_problem(event)
+    except InputError:
+        problem = None
+    slots = tuple(event.brokerage.slots())
     venue = next((v for v in event.venues if v.id == event.brokerage.venue), None)
     zone = ZoneInfo(venue.timezone if venue else event.legs[0].timezone if event.legs else "UTC")
-    return Board(event, problem, event.brokerage.slots(), fixed, bookings, zone)
+    names = {o.id: o.name for o in event.organizations}
+    names.update({p.id: p.name for p in event.people})
+    return Base(
+        event,
+        problem,
+        None if problem is None else check.rules(problem),
+        slots,
+        {s.start: s.index for s in slots},
+        zone,
+        names,
+    )
 
 
-def _table_of(booking: Booking | None) -> int | None:
-    return booking.table if booking is not None else None
+def board(row: Event) -> Board:
+    """The booking board of a brokerage event (:class:`NotBookable` for other events)."""
+    stamp = data_stamp(row)
+    base = BASES.get(stamp, lambda: _base(row, stamp), still=lambda: data_stamp(row) == stamp)
+    bookings = {
+        key: Held(start, table)
+        for key, start, table in Booking.objects.filter(event=row).values_list(
+            "request__key", "slot_start", "table"
+        )
+    }
+    problem, rules = base.problem, base.rules
+    fixed: dict[str, Placement] = {}
+    if problem is not None and rules is not None:
+        for m in problem.meetings:
+            held = bookings.get(m.id)
+            slot = m.fixed_slot if held is None else base.starts.get(held.slot_start)
+            if held is not None and slot is None:
+                problem = None  # booked at a time that is no longer a slot: the slow way says so
+                break
+            if slot is not None:
+                fixed[m.id] = Placement(m.id, slot, None if held is None else held.table)
+    if problem is None or rules is None:
+        problem = _problem_with(base.event, bookings)
+        rules = check.rules(problem)
+        fixed = {
+            m.id: Placement(m.id, m.fixed_slot, _table_of(bookings.get(m.id)))
+            for m in problem.meetings
+            if m.fixed_slot is not None
+        }
+    return Board(
+        base.event,
+        problem,
+        base.slots,
+        base.starts,
+        check.fixed(rules, fixed.values()),
+        bookings,
+        base.zone,
+        base.names,
+    )
+
+
+def _problem_with(event: core.Event, bookings: Mapping[str, Held]) -> Problem:
+    """The problem of the event with each booked request fixed at its booked slot, built
+    whole (the rare path: the event's data, or a booking, has problems to report)."""
+    laid = replace(
+        event,
+        requests=tuple(
+            replace(r, fixed_start=bookings[r.id].slot_start) if r.id in bookings else r
+            for r in event.requests
+        ),
+    )
+    try:
+        return event_problem(laid)
+    except InputError as error:
+        raise NotBookable(str(error)) from None
+
+
+def _table_of(held: Held | None) -> int | None:
+    return held.table if held is not None else None
 
 
 def _parties(row: Event, person: str) -> set[str]:
@@ -142,17 +240,8 @@ def _meeting(b: Board, key: str) -> Meeting:
         ) from None
 
 
-def _table(b: Board, meeting: Meeting, t: int) -> int | None:
-    """The table the meeting takes in slot ``t``: a party's own, else the first free shared."""
-    own = tables.own_table(b.problem, meeting)
-    if own is not None:
-        return own
-    used = {p.table for p in b.fixed.values() if p.slot == t and p.meeting != meeting.id}
-    return next((k for k in tables.shared_tables(b.problem) if k not in used), None)
-
-
 def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
-    """Why ``meeting`` cannot be booked at ``slot`` (the core's checker decides), or ``None``."""
+    """Why ``meeting`` cannot be booked at ``slot`` (the core's rules decide), or ``None``."""
     time = b.local(slot.start)
     booked = b.bookings.get(meeting.id)
     if booked is not None:
@@ -160,14 +249,8 @@ def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
             _("This meeting is already booked at %(time)s, table %(table)s.")
             % {"time": b.local(booked.slot_start), "table": booked.table}
         )
-    table = _table(b, meeting, slot.index)
-    others = tuple(p for p in b.fixed.values() if p.meeting != meeting.id)
-    trial = Timetable((*others, Placement(meeting.id, slot.index, table)))
-    labels = [
-        v.label
-        for v in check_schedule(b.problem, trial)
-        if meeting.id in v.meetings and v.label != "fairness"
-    ]
+    table = check.table_for(b.fixed, meeting, slot.index)
+    labels = check.broken(b.fixed, meeting, slot.index, table)
     if overlap.LABEL in labels:
         return _busy(b, meeting, slot, time)
     if table is None or tables.LABEL in labels:
@@ -212,13 +295,7 @@ def _names(b: Board, keys: list[str]) -> str:
 def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
     """The overlap refusal, naming the busy party and whom they already meet."""
     for pid in meeting.people:
-        holders = [
-            b.problem.meeting(p.meeting)
-            for p in b.fixed.values()
-            if p.slot == slot.index
-            and p.meeting != meeting.id
-            and pid in b.problem.meeting(p.meeting).people
-        ]
+        holders = check.holders(b.fixed, pid, slot.index, meeting)
         if len(holders) >= b.problem.participant(pid).capacity:
             met = [k for m in holders for k in m.parties if k != pid]
             return SlotTaken(
@@ -261,10 +338,14 @@ def options(row: Event, person: str) -> list[Option]:
     return out
 
 
-def _check_party(row: Event, person: str, key: str) -> None:
-    request = MeetingRequest.objects.get(event=row, key=key)
+def _check_party(row: Event, person: str, key: str) -> MeetingRequest:
+    """The request ``key``, if ``person`` is a party to it (:class:`NotYourRequest` if not)."""
+    request = MeetingRequest.objects.only("pk", "key", "requester", "target").get(
+        event=row, key=key
+    )
     if {request.requester, request.target}.isdisjoint(_parties(row, person)):
         raise NotYourRequest(key)
+    return request
 
 
 def book(
@@ -279,11 +360,11 @@ def book(
     Raises ``MeetingRequest.DoesNotExist``, :class:`NotYourRequest`, :class:`NotBookable`
     or :class:`SlotTaken` (whose message names who or what holds the slot).
     """
-    _check_party(row, person, key)
+    request = _check_party(row, person, key)
     for _attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                return _book_once(row, person, key, start, user)
+                return _book_once(row, person, request, key, start, user)
         except IntegrityError:
             continue  # a concurrent booking took a table or a seat first: judge again
     raise SlotTaken(_("Too many bookings at once for this slot; please try again."))
@@ -292,6 +373,7 @@ def book(
 def _book_once(
     row: Event,
     person: str,
+    request: MeetingRequest,
     key: str,
     start: datetime,
     user: AbstractBaseUser | AnonymousUser | None,
@@ -306,11 +388,11 @@ def _book_once(
     refused = refusal(b, meeting, slot)
     if refused is not None:
         raise refused
-    table = _table(b, meeting, slot.index)
+    table = check.table_for(b.fixed, meeting, slot.index)
     assert table is not None  # refusal() said a table is free
     booking = Booking.objects.create(
         event=row,
-        request=MeetingRequest.objects.get(event=row, key=key),
+        request=request,
         slot_start=slot.start,
         table=table,
         booked_by=user if isinstance(user, User) else None,
@@ -327,15 +409,14 @@ def _seats(
     row: Event, problem: Problem, meeting: Meeting, start: datetime
 ) -> list[tuple[str, int]]:
     """A free seat per party, in key order (a fixed order: no two bookings wait on each other)."""
+    taken: dict[str, set[int]] = {pid: set() for pid in meeting.people}
+    found = BookingSeat.objects.filter(event=row, party__in=list(taken), slot_start=start)
+    for pid, seat in found.values_list("party", "seat"):
+        taken[pid].add(seat)
     out = []
     for pid in sorted(meeting.people):
-        taken = set(
-            BookingSeat.objects.filter(event=row, party=pid, slot_start=start).values_list(
-                "seat", flat=True
-            )
-        )
         capacity = problem.participant(pid).capacity
-        out.append((pid, next((n for n in range(1, capacity + 1) if n not in taken), 1)))
+        out.append((pid, next((n for n in range(1, capacity + 1) if n not in taken[pid]), 1)))
     return out
 
 

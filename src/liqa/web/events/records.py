@@ -223,13 +223,7 @@ def event_record(row: rows.Event, stamp: snapshots.Stamp | None = None) -> core.
     :func:`~liqa.web.events.snapshots.data_stamp` (``stamp``, when the caller has it), so
     a read costs two queries (the stamp, the bookings) until the event's rows change.
     """
-    if stamp is None:
-        stamp = snapshots.data_stamp(row)
-    event = snapshots.EVENTS.get(
-        stamp,
-        lambda: _read_event(rows.Event.objects.get(pk=row.pk)),  # as stored, not as in memory
-        still=lambda: snapshots.data_stamp(row) == stamp,
-    )
+    event = stored_event(row, stamp)
     booked = dict(rows.Booking.objects.filter(event=row).values_list("request__key", "slot_start"))
     if not booked:
         return event
@@ -238,6 +232,18 @@ def event_record(row: rows.Event, stamp: snapshots.Stamp | None = None) -> core.
         requests=tuple(
             replace(r, fixed_start=booked[r.id]) if r.id in booked else r for r in event.requests
         ),
+    )
+
+
+def stored_event(row: rows.Event, stamp: snapshots.Stamp | None = None) -> core.Event:
+    """The event's record without its bookings, kept per process under ``stamp`` (the
+    event's :func:`~liqa.web.events.snapshots.data_stamp`, read when not given)."""
+    if stamp is None:
+        stamp = snapshots.data_stamp(row)
+    return snapshots.EVENTS.get(
+        stamp,
+        lambda: _read_event(rows.Event.objects.get(pk=row.pk)),  # as stored, not as in memory
+        still=lambda: snapshots.data_stamp(row) == stamp,
     )
 
 
