@@ -209,6 +209,9 @@ class Leg:
     lunch_start: str = "12:00"
     lunch_end: str = "14:00"
     lunch_minutes: int = 60
+    lunch_venue: str | None = None
+    """Venue id where subgroups that split differently before and after lunch regroup to
+    eat (itineraries); None: the hotel."""
     max_visits_per_day: int = 4
     speed_kmh: float = 35.0
     detour_factor: float = 1.3
@@ -501,6 +504,8 @@ class Event:
     subgroups_max: int = 1
     """Most subgroups the delegation may split into per half-day (itineraries)."""
     subgroup_min_size: int = 1
+    subgroup_max_size: int | None = None
+    """Most members in one subgroup when the delegation splits (None: no limit)."""
     together: tuple[tuple[str, ...], ...] = ()
     """Groups of person ids who must stay together."""
     apart: tuple[tuple[str, ...], ...] = ()

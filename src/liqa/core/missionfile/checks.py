@@ -49,6 +49,7 @@ def semantic_problems(document: Document, filename: str) -> list[Problem]:
     check_tables(checker, data)
     _check_instants(checker, data)
     _check_event_kind(checker, data)
+    _check_subgroup_sizes(checker, data)
     return checker.problems
 
 
@@ -250,4 +251,19 @@ def _check_event_kind(checker: Checker, data: dict[str, Any]) -> None:
             "a brokerage event needs a 'brokerage' section (venue, slot_minutes, tables, sessions)",
             "missing_field",
             "add 'brokerage:' or set kind: trade_mission",
+        )
+
+
+def _check_subgroup_sizes(checker: Checker, data: dict[str, Any]) -> None:
+    event = data.get("event")
+    subgroups = event.get("subgroups") if isinstance(event, dict) else None
+    if not isinstance(subgroups, dict):
+        return
+    low, high = subgroups.get("min_size", 1), subgroups.get("max_size")
+    if isinstance(low, int) and isinstance(high, int) and high < low:
+        checker.add(
+            ("event", "subgroups", "max_size"),
+            f"subgroups: max_size ({high}) is smaller than min_size ({low})",
+            "out_of_range",
+            "raise max_size or lower min_size",
         )

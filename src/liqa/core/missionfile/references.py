@@ -73,6 +73,9 @@ def check_references(checker: Checker, data: dict[str, Any]) -> None:
     ref, refs = _reference, _references
     for path, leg in records(data, "legs"):
         ref(checker, (*path, "hotel"), leg.get("hotel"), "venue")
+        lunch = leg.get("lunch")
+        if isinstance(lunch, dict):
+            ref(checker, (*path, "lunch", "venue"), lunch.get("venue"), "venue")
     for path, org in records(data, "organizations"):
         ref(checker, (*path, "venue"), org.get("venue"), "venue")
     for path, person in records(data, "people"):

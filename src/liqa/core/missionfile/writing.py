@@ -172,6 +172,8 @@ def _event_header(event: Event) -> dict[str, Any]:
         subgroups["max"] = event.subgroups_max
     if event.subgroup_min_size != 1:
         subgroups["min_size"] = event.subgroup_min_size
+    if event.subgroup_max_size is not None:
+        subgroups["max_size"] = event.subgroup_max_size
     if event.together:
         subgroups["together"] = [list(group) for group in event.together]
     if event.apart:
@@ -196,6 +198,8 @@ def _leg(leg: Leg) -> dict[str, Any]:
         "minutes": defaults.lunch_minutes,
     }:
         out["lunch"] = lunch
+    if leg.lunch_venue is not None:
+        out["lunch"] = {**lunch, "venue": leg.lunch_venue}
     travel = {
         "speed_kmh": leg.speed_kmh,
         "detour_factor": leg.detour_factor,
@@ -216,6 +220,7 @@ _LEG_GROUPED = (
     "lunch_start",
     "lunch_end",
     "lunch_minutes",
+    "lunch_venue",
     "speed_kmh",
     "detour_factor",
     "buffer_minutes",
