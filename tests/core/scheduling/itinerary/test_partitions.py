@@ -44,7 +44,9 @@ def groups_by_day(schedule: Schedule) -> dict[date, set[tuple[str, tuple[str, ..
 def partition_violations(model: MissionModel, options: tuple[int, ...]) -> list[object]:
     """The checker's verdict on the split each day takes."""
     days = [
-        (s.label, split) for s, split in zip(model.segments, model.chosen(options), strict=True)
+        (f"{s.label} {half}", split)
+        for s, day_split in zip(model.segments, model.chosen(options), strict=True)
+        for half, split in day_split.halves()
     ]
     return [*check_partitions(model.event, days)]
 
@@ -52,14 +54,15 @@ def partition_violations(model: MissionModel, options: tuple[int, ...]) -> list[
 def test_search_matches_exhaustive_optimum_splitting_one_day_and_not_the_other() -> None:
     model = build_model(split_then_together())
     problem = model.problem
-    assert [len(choice) for choice in problem.choices] == [2, 2]
+    # each day: split or together all day, or one in the morning and the other after lunch
+    assert [len(choice) for choice in problem.choices] == [4, 4]
     plans = exhaustive_plans(problem)
     best_value, best_options = max(plans)
     result = solve(problem, FAST)
     assert result.score == best_value == 2 * 2.0 + (4.0 + 2.5)
-    assert result.options == best_options
+    assert max(value for value, options in plans if options == result.options) == best_value
     assert check_itinerary(problem, result.routes, result.score, result.options) == []
-    splits = [[g.members for g in split] for split in model.chosen(result.options)]
+    splits = [[g.members for g in split.morning] for split in model.chosen(result.options)]
     assert splits == [[AI, ENERGY], [AI + ENERGY]]
     assert partition_violations(model, result.options) == []
 
@@ -86,7 +89,9 @@ def test_plan_itinerary_splits_on_the_twelfth_and_stays_together_on_the_thirteen
 
 def test_plan_itinerary_with_one_split_for_the_mission_does_worse_here() -> None:
     event = split_then_together()
-    fixed, fixed_result = plan_itinerary(event, FAST, groups=build_model(event).chosen()[0])
+    fixed, fixed_result = plan_itinerary(
+        event, FAST, groups=build_model(event).chosen()[0].morning
+    )
     assert fixed_result.score == 2 * 2.0 + 2 * 2.0  # split both days: 8 < 10.5
     assert {g for day in groups_by_day(fixed).values() for g, _ in day} == {"group-a", "group-b"}
 
@@ -108,9 +113,10 @@ def test_together_and_apart_rules_hold_every_day() -> None:
     model = build_model(event)
     for candidates in model.splits:  # everyone together would put a2 with a3: never offered
         assert candidates
-        for split in candidates:
-            assert any({"a1", "e1"} <= set(g.members) for g in split)
-            assert not any({"a2", "a3"} <= set(g.members) for g in split)
+        for day_split in candidates:
+            for split in (day_split.morning, day_split.afternoon):
+                assert any({"a1", "e1"} <= set(g.members) for g in split)
+                assert not any({"a2", "a3"} <= set(g.members) for g in split)
     schedule, result = plan_itinerary(event, replace(FAST, fairness_weight=0.5))
     for day, groups in groups_by_day(schedule).items():
         members = [set(attendees) for _, attendees in groups]

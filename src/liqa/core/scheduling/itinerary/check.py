@@ -7,12 +7,16 @@ violated rule: ``unknown_node``, ``not_allowed`` (the tour may not visit the nod
 places), ``pinned`` (a tour lost a fixed item or holds another tour's), ``max_visits``,
 ``options`` (a day's tours of two different splits both used, or an option that does not
 exist), ``unused_tour`` (sites in a tour of a split the day did not take),
-``double_presence`` (a member in two tours at once), ``score`` (the claimed score differs
-from the recomputed one) and ``fairness`` (the claimed least member value differs).
+``double_presence`` (a member in two tours at once), ``regroup`` (where the subgroups
+change at lunch: a morning tour that does not end at the meeting place in time, an
+afternoon tour that leaves it too early or from elsewhere, or members who are not all
+there), ``score`` (the claimed score differs from the recomputed one) and ``fairness`` (the
+claimed least member value differs).
 
-:func:`check_partitions` checks the delegation's split of each day against the event's
-rules: ``member_missing``, ``member_twice``, ``unknown_member``, ``group_count`` (more than
-``subgroups_max``), ``group_size`` (below ``subgroup_min_size``), ``together`` and ``apart``.
+:func:`check_partitions` checks the delegation's split of each day (or half-day) against
+the event's rules: ``member_missing``, ``member_twice``, ``unknown_member``,
+``group_count`` (more than ``subgroups_max``), ``group_size`` (below
+``subgroup_min_size`` or above ``subgroup_max_size``), ``together`` and ``apart``.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ def check_itinerary(
         spans[k] = span
     used = _check_options(problem, routes, sites, options, out)
     _check_presence(problem, spans, used, out)
+    _check_meets(problem, spans, used, out)
     if score is not None and abs(score - total) > TOLERANCE:
         out.append(Violation("score", -1, None, f"claimed {score:g}, recomputed {total:g}"))
     if least is not None:
@@ -208,15 +213,53 @@ def _check_presence(
                 )
 
 
+def _check_meets(
+    problem: Problem, spans: dict[int, tuple[float, float]], used: set[int], out: list[Violation]
+) -> None:
+    """Where the subgroups change at lunch, everyone is at the meeting place in between."""
+    for meet in problem.meets:
+        morning = [k for k in meet.morning if k in used]
+        afternoon = [k for k in meet.afternoon if k in used]
+        if not morning and not afternoon:
+            continue
+        if len(morning) != len(meet.morning) or len(afternoon) != len(meet.afternoon):
+            out.append(Violation("regroup", -1, None, "half of a day's tours are not in use"))
+            continue
+        for k in morning:
+            tour = problem.tours[k]
+            if tour.end != meet.place:
+                out.append(Violation("regroup", k, tour.end, f"ends away from {meet.place}"))
+            if k in spans and spans[k][1] > meet.start + TOLERANCE:
+                out.append(
+                    Violation("regroup", k, meet.place, f"arrives {spans[k][1]:g} > {meet.start:g}")
+                )
+        for k in afternoon:
+            tour = problem.tours[k]
+            if tour.start != meet.place:
+                out.append(Violation("regroup", k, tour.start, f"leaves from {tour.start}"))
+            if tour.open < meet.end - TOLERANCE:
+                out.append(
+                    Violation("regroup", k, meet.place, f"leaves {tour.open:g} < {meet.end:g}")
+                )
+        if problem.crews:
+            before = sorted(m for k in morning for m in problem.crews[k])
+            after = sorted(m for k in afternoon for m in problem.crews[k])
+            if before != after:
+                out.append(
+                    Violation("regroup", -1, meet.place, f"members {before} before, {after} after")
+                )
+
+
 def check_partitions(
     event: Event, days: Sequence[tuple[str, Sequence[Subgroup]]]
 ) -> list[PartitionViolation]:
     """Every broken rule of each day's split: ``days`` holds (label, subgroups) pairs.
 
     Each delegation member is in exactly one subgroup, there are at most
-    ``event.subgroups_max`` subgroups, each of at least ``event.subgroup_min_size`` members
-    when there are several, members who must stay together share one, and members who must
-    stay apart do not.
+    ``event.subgroups_max`` subgroups, each of at least ``event.subgroup_min_size`` and at
+    most ``event.subgroup_max_size`` members when there are several, members who must stay
+    together share one, and members who must stay apart do not. A day whose subgroups change
+    at lunch is given as two entries, its morning and its afternoon.
     """
     delegation = [p.id for p in event.delegates() or list(event.people)]
     known = set(delegation)
@@ -254,6 +297,14 @@ def check_partitions(
                             f"{group.id}: {len(group.members)} < {event.subgroup_min_size}",
                         )
                     )
+        high = event.subgroup_max_size
+        for group in groups:
+            if high is not None and len(group.members) > high:
+                out.append(
+                    PartitionViolation(
+                        "group_size", label, f"{group.id}: {len(group.members)} > {high}"
+                    )
+                )
         for rule in event.together:
             apart_groups = sorted({where[pid] for pid in rule if pid in where})
             if len(apart_groups) > 1:

@@ -8,6 +8,7 @@ of ``k`` weighted by a soft minimum of ``V`` (the least served weigh most).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from liqa.core.scheduling.itinerary.problem import FloatArray, Problem
+
+_CREWS: weakref.WeakKeyDictionary[Problem, npt.NDArray[np.bool_]] = weakref.WeakKeyDictionary()
+"""Per problem, its crews as member masks (built once)."""
 
 SOFTNESS = 0.5
 """A member ``d`` above the least served weighs ``exp(-d / (SOFTNESS x mean distance))``."""
@@ -36,9 +40,12 @@ class Fairness:
         values = problem.member_value
         if weight <= 0 or values is None or not problem.crews or values.shape[0] == 0:
             return None
-        crews = np.zeros((len(problem.tours), values.shape[0]), dtype=bool)
-        for k, crew in enumerate(problem.crews):
-            crews[k, list(crew)] = True
+        crews = _CREWS.get(problem)
+        if crews is None:
+            crews = np.zeros((len(problem.tours), values.shape[0]), dtype=bool)
+            for k, crew in enumerate(problem.crews):
+                crews[k, list(crew)] = True
+            _CREWS[problem] = crews
         return cls(weight, crews, values)
 
     @property
@@ -62,14 +69,18 @@ class Fairness:
         """``w x members x min V``."""
         return self.weight * self.members * float(totals.min())
 
-    def gains(self, base: FloatArray, totals: FloatArray) -> FloatArray:
-        """Per tour and site: ``base`` plus ``w x members x`` its soft-minimum member value."""
+    def gains(
+        self, base: FloatArray, totals: FloatArray, rows: npt.NDArray[np.int64] | None = None
+    ) -> FloatArray:
+        """Per tour and site: ``base`` plus ``w x members x`` its soft-minimum member value
+        (only the tours ``rows`` when given, in that order)."""
         lift = totals - totals.min()
         spread = max(float(lift.mean()), 1e-9)
         soft = np.exp(-lift / (SOFTNESS * spread))
         soft /= soft.sum()
-        need: FloatArray = self.crews.astype(np.float64) @ (soft[:, None] * self.values)
-        return base + self.weight * self.members * need
+        crews = self.crews if rows is None else self.crews[rows]
+        need: FloatArray = crews.astype(np.float64) @ (soft[:, None] * self.values)
+        return (base if rows is None else base[rows]) + self.weight * self.members * need
 
     def ceiling(self, problem: Problem, value_ceiling: float) -> float:
         """``w x members x`` a ceiling on ``min V``: the mean (value / members) at most, and

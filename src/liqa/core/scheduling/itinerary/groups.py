@@ -6,7 +6,8 @@ group holding someone it must stay apart from, and with the smaller group prefer
 so that sizes stay balanced. Groups below the minimum size are merged into the others.
 
 Each day may split differently (:func:`day_partitions`): the mission-wide split, everyone
-together, and splits that group the members by the themes of the hosts open that day.
+together, and splits that group the members by the themes of the hosts open that day; and
+the afternoon may split differently from the morning (:class:`DaySplit`).
 """
 
 from __future__ import annotations
@@ -34,19 +35,55 @@ EVERYONE = "all"
 
 
 @dataclass(frozen=True)
+class DaySplit:
+    """A day segment's split in the morning and in the afternoon (the same: all day)."""
+
+    morning: Partition
+    afternoon: Partition
+
+    @classmethod
+    def whole(cls, partition: Partition) -> DaySplit:
+        """One split for the whole segment."""
+        return cls(partition, partition)
+
+    @property
+    def same(self) -> bool:
+        """True when the afternoon keeps the morning's subgroups (no regroup at lunch)."""
+        return _key(self.morning) == _key(self.afternoon)
+
+    def halves(self) -> list[tuple[str, Partition]]:
+        """(``""``, split) for a whole-day split, else ("morning", ...), ("afternoon", ...)."""
+        if self.same:
+            return [("", self.morning)]
+        return [("morning", self.morning), ("afternoon", self.afternoon)]
+
+
+def _key(partition: Partition) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(g.members) for g in partition)
+
+
+@dataclass(frozen=True)
 class FixedSplits:
     """Splits decided beforehand (e.g. kept from a previous plan), not searched for.
 
     ``by_segment`` maps a segment's key (local day, leg id) to its split; every other
-    segment uses ``default``.
+    segment uses ``default``. ``by_half`` gives the (morning, afternoon) splits of segments
+    whose subgroups changed at lunch.
     """
 
     default: Partition
     by_segment: Mapping[tuple[date, str], Partition] = field(default_factory=dict)
+    by_half: Mapping[tuple[date, str], tuple[Partition, Partition]] = field(default_factory=dict)
 
     def split_for(self, key: tuple[date, str]) -> Partition:
         """The split of the segment with this key."""
         return self.by_segment.get(key, self.default)
+
+    def day_split_for(self, key: tuple[date, str]) -> DaySplit:
+        """The morning and afternoon splits of the segment with this key."""
+        if key in self.by_half:
+            return DaySplit(*self.by_half[key])
+        return DaySplit.whole(self.split_for(key))
 
 
 def member_themes(event: Event, person: Person) -> frozenset[str]:
@@ -92,6 +129,8 @@ def split_delegation(
     ids = [p.id for p in members]
     most = event.subgroups_max if count is None else min(count, event.subgroups_max)
     k = max(1, min(most, len(ids) // max(1, event.subgroup_min_size) or 1))
+    cap = event.subgroup_max_size or len(ids)
+    k = max(1, min(max(1, event.subgroups_max), max(k, -(-len(ids) // max(1, cap)))))
     if k == 1:
         return [Subgroup(EVERYONE, tuple(ids))]
     themes = {p.id: member_themes(event, p) for p in members}
@@ -104,10 +143,11 @@ def split_delegation(
 
         def score(
             g: list[str], block: list[str] = block, bt: frozenset[str] = block_themes
-        ) -> tuple[bool, float]:
+        ) -> tuple[bool, bool, float]:
             clash = _clash(apart, g, block)
+            fits = len(g) + len(block) <= cap
             shared = sum(len(bt & themes[pid]) for pid in g)
-            return (not clash, 2.0 * shared / (1 + len(g)) - len(g))
+            return (not clash, fits, 2.0 * shared / (1 + len(g)) - len(g))
 
         best = max(range(k), key=lambda i: score(groups[i]))
         groups[best].extend(block)

@@ -8,7 +8,10 @@ without a flight is one segment (hotel to hotel within the leg's daily window); 
 day is cut in two (hotel to departure airport, then arrival airport to the next leg's
 hotel). Fixed items (a briefing) are pinned into the tours of the subgroups that attend
 them, and each tour that spans the lunch window holds a lunch break, taken where the group
-happens to be.
+happens to be. Where the afternoon's split differs from the morning's, the tours are half
+days: the morning subgroups end at the regroup place (the leg's lunch venue, else its
+hotel) by the start of the lunch window, everyone lunches there, and the afternoon
+subgroups leave from it (a :class:`~liqa.core.scheduling.itinerary.problem.Meet`).
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ from liqa.core.model import (
     Venue,
 )
 from liqa.core.scheduling.itinerary.groups import (
+    DaySplit,
     FixedSplits,
-    Partition,
     Subgroup,
     member_themes,
 )
 from liqa.core.scheduling.itinerary.inputs import require_basics, require_fixed_items_feasible
-from liqa.core.scheduling.itinerary.problem import CLOSED, Problem, Tour
+from liqa.core.scheduling.itinerary.problem import CLOSED, Meet, Problem, Tour
 from liqa.core.scheduling.itinerary.reach import Clock, capacity, reachable
 from liqa.core.scheduling.itinerary.segments import Segment, day_segments, is_move
 from liqa.core.scheduling.itinerary.splits import segment_splits
@@ -59,6 +62,17 @@ class TourInfo:
     segment_index: int = 0
     option: int = 0
     """Which of the segment's candidate splits the tour belongs to."""
+    half: str = ""
+    """``""`` (the whole segment), ``morning`` or ``afternoon`` (the split changes at lunch)."""
+
+
+@dataclass(frozen=True)
+class Regroup:
+    """Where and when the subgroups of a segment meet for lunch when its split changes."""
+
+    venue: str
+    start: datetime
+    end: datetime
 
 
 @dataclass(frozen=True)
@@ -87,14 +101,17 @@ class MissionModel:
     why_not: dict[tuple[int, int], str] = field(default_factory=dict)
     """(tour, visit node) -> reason code when the tour may not visit it."""
     segments: tuple[Segment, ...] = ()
-    splits: tuple[tuple[Partition, ...], ...] = ()
-    """Per segment, its candidate splits of the delegation (one when decided beforehand)."""
+    splits: tuple[tuple[DaySplit, ...], ...] = ()
+    """Per segment, its candidate (morning, afternoon) splits of the delegation (one when
+    decided beforehand)."""
     choice_of: Mapping[int, int] = field(default_factory=dict)
     """Segment index -> index of its choice in ``problem.choices`` (several candidates)."""
     members: tuple[str, ...] = ()
     """The delegation members, in the order of ``problem.member_value``'s rows."""
     unsplittable: frozenset[int] = frozenset()
     """Segments where no candidate split satisfies every rule (the first one is kept)."""
+    regroups: tuple[Regroup | None, ...] = ()
+    """Per segment, where its subgroups would regroup for lunch (None: cannot)."""
 
     def instant(self, minutes: float) -> datetime:
         """The UTC instant ``minutes`` after the origin."""
@@ -104,7 +121,7 @@ class MissionModel:
         """Whole minutes from the origin to ``instant``."""
         return round((instant - self.origin).total_seconds() / 60.0)
 
-    def chosen(self, options: Sequence[int] = ()) -> list[Partition]:
+    def chosen(self, options: Sequence[int] = ()) -> list[DaySplit]:
         """Per segment, the split taken when the choices take ``options`` (default: first)."""
         out = []
         for s, candidates in enumerate(self.splits):
@@ -160,7 +177,10 @@ def build_model(
     segments = day_segments(event, venues)
     visit_themes = [_visit_themes(event, v) for v in event.visits]
     reach = [reachable(event, venues, seg, model_minutes) for seg in segments]
-    splits, unsplittable = segment_splits(event, members, segments, groups, visit_themes, reach)
+    regroups = [regroup_of(event, seg, venues) for seg in segments]
+    splits, unsplittable = segment_splits(
+        event, members, segments, groups, visit_themes, reach, [r is not None for r in regroups]
+    )
     nodes: list[NodeInfo] = [NodeInfo("visit", v.venue, visit=v) for v in event.visits]
     venue_node: dict[str, int] = {}
 
@@ -173,12 +193,31 @@ def build_model(
     tour_specs: list[_TourSpec] = []
     choices: list[tuple[tuple[int, ...], ...]] = []
     choice_of: dict[int, int] = {}
+    meet_specs: list[tuple[tuple[int, ...], tuple[int, ...], int, Regroup]] = []
     for s, segment in enumerate(segments):
         start, end = venue_index(segment.start_venue), venue_index(segment.end_venue)
         options: list[tuple[int, ...]] = []
-        for option, partition in enumerate(splits[s]):
+        for option, day_split in enumerate(splits[s]):
             first = len(tour_specs)
-            for group in partition:
+            regroup = regroups[s]
+            if not day_split.same and regroup is not None:  # half days, regroup for lunch
+                place = venue_index(regroup.venue)
+                for group in day_split.morning:
+                    tour_specs.append((s, option, group, start, place, [], None, "morning"))
+                middle = len(tour_specs)
+                for group in day_split.afternoon:
+                    tour_specs.append((s, option, group, place, end, [], None, "afternoon"))
+                meet_specs.append(
+                    (
+                        tuple(range(first, middle)),
+                        tuple(range(middle, len(tour_specs))),
+                        place,
+                        regroup,
+                    )
+                )
+                options.append(tuple(range(first, len(tour_specs))))
+                continue
+            for group in day_split.morning:
                 items: list[tuple[int, ProgrammeItem]] = []
                 for item in _items_within(event, segment, group):
                     items.append((len(nodes), item))
@@ -187,7 +226,7 @@ def build_model(
                 if _needs_lunch(event, segment, group):
                     lunch = len(nodes)
                     nodes.append(NodeInfo("lunch", None))
-                tour_specs.append((s, option, group, start, end, items, lunch))
+                tour_specs.append((s, option, group, start, end, items, lunch, ""))
             options.append(tuple(range(first, len(tour_specs))))
         if len(options) > 1:
             choice_of[s] = len(choices)
@@ -215,9 +254,18 @@ def build_model(
             service[j] = node.visit.duration_minutes
         elif node.item is not None:
             service[j] = model_minutes(node.item.end) - model_minutes(node.item.start)
-    for k, (s, option, group, start, end, items, lunch) in enumerate(tour_specs):
+    for k, (s, option, group, start, end, items, lunch, half) in enumerate(tour_specs):
         segment = segments[s]
         t_open, t_close = model_minutes(segment.start), model_minutes(segment.end)
+        regroup = regroups[s]
+        cap = segment.leg.max_visits_per_day
+        if half and regroup is not None:
+            meet_at, meet_end = model_minutes(regroup.start), model_minutes(regroup.end)
+            morning_cap = _morning_cap(cap, meet_at - t_open, t_close - meet_end)
+            if half == "morning":
+                t_close, cap = meet_at, morning_cap
+            else:
+                t_open, cap = meet_end, cap - morning_cap
         fixed: list[tuple[float, int]] = []
         for node_id, item in items:
             at = model_minutes(item.start)
@@ -244,6 +292,10 @@ def build_model(
                 reason = capacity(present, visit)
             if reason is None and window is None:
                 reason = "outside_windows"
+            if reason is None and window is not None and half:
+                window = (max(window[0], t_open), min(window[1], t_close - visit.duration_minutes))
+                if window[1] < window[0]:
+                    reason = "outside_windows"
             if reason is None and window is not None:
                 opens[k, idx], closes[k, idx] = window
                 profit[k, idx] = visit.priority * sum(
@@ -258,12 +310,14 @@ def build_model(
                 end=end,
                 open=t_open,
                 close=t_close,
-                max_visits=segment.leg.max_visits_per_day,
+                max_visits=cap,
                 fixed=tuple(node for _, node in sorted(fixed)),
-                label=f"{segment.label} {group.id}",
+                label=f"{segment.label} {half + ' ' if half else ''}{group.id}",
             )
         )
-        infos.append(TourInfo(segment, group, lunch, tuple(items), present.members, s, option))
+        infos.append(
+            TourInfo(segment, group, lunch, tuple(items), present.members, s, option, half)
+        )
         crews.append(crew)
     problem = Problem(
         name=event.id,
@@ -280,9 +334,19 @@ def build_model(
         choices=tuple(choices),
         crews=tuple(crews),
         member_value=member_value,
+        meets=tuple(
+            Meet(am, pm, place, model_minutes(r.start), model_minutes(r.end))
+            for am, pm, place, r in meet_specs
+        ),
     )
     require_fixed_items_feasible(problem, infos)
-    all_groups = {g.id: g for partitions in splits for partition in partitions for g in partition}
+    all_groups = {
+        g.id: g
+        for options_ in splits
+        for day_split in options_
+        for partition in (day_split.morning, day_split.afternoon)
+        for g in partition
+    }
     return MissionModel(
         event=event,
         problem=problem,
@@ -297,10 +361,44 @@ def build_model(
         choice_of=choice_of,
         members=member_ids,
         unsplittable=frozenset(unsplittable),
+        regroups=tuple(regroups),
     )
 
 
-_TourSpec = tuple[int, int, Subgroup, int, int, list[tuple[int, ProgrammeItem]], int | None]
+_TourSpec = tuple[int, int, Subgroup, int, int, list[tuple[int, ProgrammeItem]], int | None, str]
+
+
+def regroup_of(event: Event, segment: Segment, venues: Mapping[str, Venue]) -> Regroup | None:
+    """Where the segment's subgroups meet for lunch if its split changes then, or None.
+
+    The place is the leg's lunch venue, else its hotel, in the leg's time zone; lunch there
+    starts when the leg's lunch window opens and lasts its minutes. None (the segment keeps
+    one split all day) when the segment holds a fixed item (a briefing, a meal), when the
+    leg allows fewer than two visits a day, or when the segment cannot reach the place by
+    then or its end from there after lunch.
+    """
+    leg = segment.leg
+    venue = venues.get(leg.lunch_venue or leg.hotel or "")
+    if venue is None or venue.timezone != leg.timezone or leg.max_visits_per_day < 2:
+        return None
+    start = leg.local_datetime(segment.day, leg.lunch_start)
+    end = start + timedelta(minutes=leg.lunch_minutes)
+    if any(
+        not is_move(p) and p.start < segment.end and segment.start < p.end for p in event.programme
+    ):
+        return None
+    there = timedelta(minutes=travel_minutes(venues[segment.start_venue], venue, leg))
+    back = timedelta(minutes=travel_minutes(venue, venues[segment.end_venue], leg))
+    if segment.start + there > start or end + back > segment.end:
+        return None
+    return Regroup(venue.id, start, end)
+
+
+def _morning_cap(cap: int, morning: float, afternoon: float) -> int:
+    """The morning's share of the day's visit cap, by the lengths of the two halves (at
+    least one visit each): a member's morning and afternoon visits never exceed the cap."""
+    share = round(cap * max(morning, 0.0) / max(morning + afternoon, 1.0))
+    return min(cap - 1, max(1, share))
 
 
 def _label(node: NodeInfo) -> str:

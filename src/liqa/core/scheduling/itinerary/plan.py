@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -30,7 +31,9 @@ def plan_itinerary(
     subgroup id, travel minutes before), lunch breaks and the fixed items, plus an
     :class:`~liqa.core.model.Unplaced` record with a reason for every visit not made.
     When the delegation may split, each day takes one of its candidate splits (everyone
-    together among them) as part of the search; ``groups`` fixes one split for every day.
+    together among them), or one in the morning and another in the afternoon with a lunch
+    for everyone at the regroup place, as part of the search; ``groups`` fixes one split
+    for every day.
     """
     settings = settings or Settings(time_limit=3.0)
     clock = timer(settings)
@@ -57,11 +60,12 @@ def verify(model: MissionModel, result: Result) -> None:
         for v in violations
     ]
     days = [
-        (segment.label, split)
-        for s, (segment, split) in enumerate(
+        (f"{segment.label} {half}".strip(), split)
+        for s, (segment, day_split) in enumerate(
             zip(model.segments, model.chosen(result.options), strict=True)
         )
         if s not in model.unsplittable
+        for half, split in day_split.halves()
     ]
     messages += [f"{v.rule} ({v.segment}): {v.detail}" for v in check_partitions(model.event, days)]
     if messages:
@@ -112,7 +116,14 @@ def with_terms(model: MissionModel, result: Result, settings: Settings | None = 
             sum(
                 1
                 for s, split in enumerate(model.chosen(result.options))
-                if len(split) > 1 and _busy(model, result, s)
+                if max(len(split.morning), len(split.afternoon)) > 1 and _busy(model, result, s)
+            )
+        ),
+        "regroup_days": float(
+            sum(
+                1
+                for s, split in enumerate(model.chosen(result.options))
+                if not split.same and _busy(model, result, s)
             )
         ),
     }
@@ -120,15 +131,43 @@ def with_terms(model: MissionModel, result: Result, settings: Settings | None = 
 
 
 def _busy(model: MissionModel, result: Result, segment: int) -> bool:
-    """True when two subgroups or more of the segment's chosen split make visits."""
+    """True when two subgroups or more of the segment's chosen split make visits in one
+    half of the day."""
     active = model.problem.active_tours(result.options or None)
     sites = set(model.problem.sites)
-    visiting = [
-        k
+    visiting = Counter(
+        info.half
         for k, info in enumerate(model.tours)
         if info.segment_index == segment and active[k] and any(n in sites for n in result.routes[k])
-    ]
-    return len(visiting) > 1
+    )
+    return any(count > 1 for count in visiting.values())
+
+
+def _regroup_lunches(model: MissionModel, result: Result, active: list[bool]) -> list[Assignment]:
+    """One lunch for everyone at the regroup place of each day whose split changes then
+    (when a subgroup makes a visit that day): ``lunch-<day>``, no subgroup."""
+    out: list[Assignment] = []
+    sites = set(model.problem.sites)
+    for s, split in enumerate(model.chosen(result.options)):
+        regroup = model.regroups[s] if model.regroups else None
+        if split.same or regroup is None:
+            continue
+        tours = [k for k, info in enumerate(model.tours) if info.segment_index == s and active[k]]
+        if not any(n in sites for k in tours for n in result.routes[k]):
+            continue
+        present = {pid for k in tours for pid in model.tours[k].present}
+        out.append(
+            Assignment(
+                id=f"lunch-{model.segments[s].day.isoformat()}",
+                start=regroup.start.astimezone(UTC),
+                end=regroup.end.astimezone(UTC),
+                venue=regroup.venue,
+                attendees=tuple(pid for pid in model.members if pid in present),
+                format=MeetingFormat.PROGRAMME_ITEM,
+                parties=(regroup.venue,),
+            )
+        )
+    return out
 
 
 def to_schedule(
@@ -176,6 +215,7 @@ def to_schedule(
                         parties=(here_venue,),
                     )
                 )
+    assignments += _regroup_lunches(model, result, active)
     seen_items: set[str] = set()
     for item in model.event.programme:
         if item.id in seen_items:

@@ -9,8 +9,10 @@ and is worth more to a subgroup whose members share its themes.
 
 A mission offers several ways to split the delegation on each day: the tours of every
 candidate split are in the problem, grouped into *choices* (one per day segment) whose
-*options* (one per split) exclude each other: a solution uses exactly one option of each
-choice, and the tours of the other options stay empty.
+*options* (one per split, or per pair of morning and afternoon splits) exclude each other:
+a solution uses exactly one option of each choice, and the tours of the other options stay
+empty. An option whose afternoon split differs from its morning one holds half-day tours
+and a :class:`Meet`: everyone regroups at one place for lunch.
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ class Tour:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class Meet:
+    """Every ``morning`` tour ends at node ``place`` by ``start``; every ``afternoon`` tour
+    leaves it from ``end`` on: the crews regroup there in between (lunch)."""
+
+    morning: tuple[int, ...]
+    afternoon: tuple[int, ...]
+    place: int
+    start: float
+    end: float
+
+
 @dataclass(frozen=True, eq=False)
 class Problem:
     """A team orienteering problem with per-tour windows, profits and pinned nodes.
@@ -77,6 +91,8 @@ class Problem:
     """Per tour, the members (rows of ``member_value``) who travel in it; empty: no members."""
     member_value: FloatArray | None = None
     """``member_value[m, j]``: what visiting site ``j`` is worth to member ``m`` (fairness)."""
+    meets: tuple[Meet, ...] = ()
+    """Regroups between half-day tours (the tours of one option of a choice)."""
 
     @property
     def size(self) -> int:

@@ -26,7 +26,8 @@ def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
 def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
     """Every day of the mission with its visits, lunches, fixed items and travel, then the
     visits not made with their reasons. Times are local to each place (zone shown); a day
-    the delegation splits lists its subgroups and their members first."""
+    the delegation splits lists its subgroups and their members first (for the morning and
+    the afternoon apart when they change at lunch, where everyone regroups)."""
     venues = {v.id: v for v in event.venues}
     orgs = {o.id: o for o in event.organizations}
     items = {p.id: p for p in event.programme}
@@ -60,6 +61,11 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
                     f"  {span}  {who}Visit {host.label if host else a.id} at "
                     f"{venue.name if venue else a.venue} ({a.id})"
                 )
+            elif a.id.startswith("lunch-") and a.group is None and a.venue:
+                venue = venues.get(a.venue)
+                lines.append(
+                    f"  {span}  Lunch, everyone together at {venue.name if venue else a.venue}"
+                )
             elif a.id.startswith("lunch-"):
                 lines.append(f"  {span}  {who}Lunch")
             elif a.id in items:
@@ -91,13 +97,34 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
 
 
 def _day_groups(event: Event, assignments: list[Assignment]) -> list[str]:
-    """One line per subgroup of a day the delegation splits: its id and members."""
+    """One line per subgroup of a day the delegation splits: its id and members; per half
+    day when the subgroups regroup for lunch (a lunch without a subgroup)."""
+    regroup = next(
+        (a for a in assignments if a.id.startswith("lunch-") and a.group is None and a.venue),
+        None,
+    )
+    if regroup is not None:
+        halves = (
+            ("morning", [a for a in assignments if a.start < regroup.start]),
+            ("afternoon", [a for a in assignments if a.start >= regroup.end]),
+        )
+        out: list[str] = []
+        for name, part in halves:
+            lines = _groups(event, part, 1)
+            if lines:
+                out += [f"  {name}:", *(f"  {line}" for line in lines)]
+        return out
+    return _groups(event, assignments, 2)
+
+
+def _groups(event: Event, assignments: list[Assignment], least: int) -> list[str]:
+    """``  <group>: <members>`` for the subgroups of ``assignments`` (at least ``least``)."""
     members: dict[str, list[str]] = {}
     for a in assignments:
         if a.group:
             group = members.setdefault(a.group, [])
             group.extend(pid for pid in a.attendees if pid not in group)
-    if len(members) < 2:
+    if len(members) < least:
         return []
     return [
         f"  {g}: {', '.join(_person(event, pid) for pid in people)}"

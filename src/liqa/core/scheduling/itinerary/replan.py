@@ -26,7 +26,7 @@ from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, de
 from liqa.core.scheduling.itinerary.plan import to_schedule, with_terms
 from liqa.core.scheduling.itinerary.problem import Result
 from liqa.core.scheduling.itinerary.routes import Route
-from liqa.core.scheduling.itinerary.segments import day_segments
+from liqa.core.scheduling.itinerary.segments import Segment, day_segments
 from liqa.core.scheduling.itinerary.solution import Solution
 
 
@@ -66,38 +66,61 @@ def schedule_diff(old: Schedule, new: Schedule) -> dict[str, MemberChange]:
 def previous_groups(event: Event, previous: Schedule) -> FixedSplits:
     """Each day's subgroups in the previous schedule, minus people who left.
 
-    A day whose visits show only some of its subgroups is completed from another day that
-    used those subgroups; newcomers join the smallest subgroup. Days without visits take
-    the split used most often.
+    A day whose subgroups changed at lunch (a lunch for everyone, without a subgroup) keeps
+    its morning and its afternoon subgroups. A day (or half-day) whose visits show only
+    some of its subgroups is completed from another that used those subgroups; newcomers
+    join the smallest subgroup. Days without visits take the split used most often.
     """
     present = [p.id for p in delegation_members(event)]
     segments = day_segments(event, {v.id: v for v in event.venues})
+
+    def segment_of(instant: datetime) -> Segment | None:
+        return next((s for s in segments if s.start <= instant <= s.end), None)
+
+    regroup_at: dict[tuple[date, str], datetime] = {}
+    for a in previous.assignments:
+        if a.id.startswith("lunch-") and a.group is None and a.venue:
+            segment = segment_of(a.start)
+            if segment is not None:
+                regroup_at[segment.key] = a.start
     members: dict[str, list[str]] = {}
-    seen: dict[tuple[date, str], list[str]] = {}
+    seen: dict[tuple[tuple[date, str], str], list[str]] = {}
     for a in previous.assignments:
         if a.group is None:
             continue
         group = members.setdefault(a.group, [])
         group.extend(pid for pid in a.attendees if pid in present and pid not in group)
-        segment = next((s for s in segments if s.start <= a.start <= s.end), None)
+        segment = segment_of(a.start)
         if segment is not None:
-            ids = seen.setdefault(segment.key, [])
+            half = ""
+            if segment.key in regroup_at:
+                half = "morning" if a.start < regroup_at[segment.key] else "afternoon"
+            ids = seen.setdefault((segment.key, half), [])
             if a.group not in ids:
                 ids.append(a.group)
     kept = {g: tuple(m) for g, m in members.items() if m}
     if not kept:
         return FixedSplits(tuple(split_delegation(event, delegation_members(event))))
     days = [[g for g in ids if g in kept] for ids in seen.values()]
-    by_segment = {
-        key: _complete(ids, days, kept, present) for key, ids in zip(seen, days, strict=True) if ids
+    completed = {
+        where: _complete(ids, days, kept, present)
+        for where, ids in zip(seen, days, strict=True)
+        if ids
     }
-    counts = Counter(tuple(g.id for g in split) for split in by_segment.values())
+    by_segment = {key: split for (key, half), split in completed.items() if not half}
+    by_half: dict[tuple[date, str], tuple[Partition, Partition]] = {}
+    for key in regroup_at:
+        morning, afternoon = completed.get((key, "morning")), completed.get((key, "afternoon"))
+        if morning is not None and afternoon is not None:
+            by_half[key] = (morning, afternoon)
+        elif morning is not None or afternoon is not None:
+            by_segment[key] = morning or afternoon or ()
+    splits = list(by_segment.values()) or list(completed.values())
+    counts = Counter(tuple(g.id for g in split) for split in splits)
     default = next(
-        split
-        for split in by_segment.values()
-        if tuple(g.id for g in split) == counts.most_common(1)[0][0]
+        split for split in splits if tuple(g.id for g in split) == counts.most_common(1)[0][0]
     )
-    return FixedSplits(default, by_segment)
+    return FixedSplits(default, by_segment, by_half)
 
 
 def _complete(

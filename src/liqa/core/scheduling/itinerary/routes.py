@@ -111,6 +111,15 @@ class Route:
         fixed = tour.fixed
         self.sites = sum(1 for node in seq[1:-1] if node not in breaks and node not in fixed)
 
+    def clone(self) -> Route:
+        """A copy that can change on its own (timing arrays are replaced, never mutated)."""
+        twin = Route.__new__(Route)
+        for name in Route.__slots__:
+            setattr(twin, name, getattr(self, name))
+        twin.seq = list(self.seq)
+        twin.break_positions = list(self.break_positions)
+        return twin
+
     @property
     def middle(self) -> list[int]:
         """The nodes between start and end."""

@@ -39,6 +39,9 @@ THRESHOLD = 0.05
 """Initial relative score loss accepted for the current solution (falls to 0)."""
 SWITCH_SHARE = 0.4
 """Share of iterations that give a day another candidate split (problems with choices)."""
+STARTS = 4
+"""Most constructions tried (each with every choice on its first option, its second, ...);
+a mission's first options are its whole-day splits."""
 
 
 def timer(settings: Settings) -> Callable[[], float]:
@@ -49,10 +52,11 @@ def timer(settings: Settings) -> Callable[[], float]:
 
 
 def construct(problem: Problem, settings: Settings, rng: random.Random) -> Solution:
-    """Greedy insertion with every choice on its first option, its second, ...: the best."""
+    """Greedy insertion with every choice on its first option, its second, ... (at most
+    :data:`STARTS` times): the best."""
     best: Solution | None = None
     widest = max((len(choice) for choice in problem.choices), default=1)
-    for index in range(widest):
+    for index in range(min(widest, STARTS)):
         options = [min(index, len(choice) - 1) for choice in problem.choices]
         sol = Solution(
             problem,
@@ -77,7 +81,7 @@ def _switch(sol: Solution, rng: random.Random) -> None:
 
 def _shake(sol: Solution, start: int, length: int) -> None:
     """Remove ``length`` consecutive sites from every tour, from ``start`` (wrapping)."""
-    for route in sol.routes:
+    for route in sol.in_use():
         positions = route.removable_positions()
         if not positions:
             continue
@@ -85,14 +89,13 @@ def _shake(sol: Solution, start: int, length: int) -> None:
         chosen = [positions[(start + i) % n] for i in range(min(length, n))]
         removed = route.remove_positions(chosen)
         sol.unvisited[removed] = True
-    for kk in range(len(sol.routes)):
-        sol.refresh_costs(kk)
+    sol.refresh_all()
 
 
 def _replace(sol: Solution) -> bool:
     """Swap one visited site for a more valuable unvisited one where it fits; True if done."""
     p = sol.problem
-    for route in sol.routes:
+    for route in sol.in_use():
         k = route.k
         for pos in route.removable_positions():
             node = route.seq[pos]
@@ -111,8 +114,7 @@ def _replace(sol: Solution) -> bool:
             route.refresh()
             sol.unvisited[node] = True
             sol.unvisited[new] = False
-            for kk in range(len(sol.routes)):
-                sol.refresh_costs(kk)
+            sol.refresh_all()
             return True
     return False
 
@@ -121,7 +123,7 @@ def _relocate(sol: Solution) -> bool:
     """Move one visit to another tour when that lets an unvisited site into its own tour."""
     p = sol.problem
     one = np.zeros(1)
-    for route in sol.routes:
+    for route in sol.in_use():
         cand = np.flatnonzero(sol.unvisited & sol.usable[route.k])
         if not cand.size:
             continue
@@ -139,8 +141,7 @@ def _relocate(sol: Solution) -> bool:
                     other.insert(node, int(gap[0]))
                     route.seq = trial.seq
                     route.refresh()
-                    for k in range(len(sol.routes)):
-                        sol.refresh_costs(k)
+                    sol.refresh_all()
                     return True
     return False
 
@@ -152,9 +153,9 @@ def _move_breaks(sol: Solution, rng: random.Random) -> None:
     would be fixed by the order in which visits happened to be inserted.
     """
     p = sol.problem
-    for route in sol.routes:
+    for route in sol.in_use():
         breaks = [i for i, node in enumerate(route.seq) if node in p.breaks]
-        if not breaks or not sol.active[route.k] or rng.random() < 0.5:
+        if not breaks or rng.random() < 0.5:
             continue
         node = route.seq[breaks[0]]
         rest = [n for n in route.seq[1:-1] if n != node]
@@ -167,14 +168,13 @@ def _move_breaks(sol: Solution, rng: random.Random) -> None:
         if options:
             route.seq = [route.seq[0], *rng.choice(options), route.seq[-1]]
             route.refresh()
-    for k in range(len(sol.routes)):
-        sol.refresh_costs(k)
+    sol.refresh_all()
 
 
 def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
     """Remove a few visits: a random set, or those nearest a random seed visit."""
     routes = sol.routes
-    visited = [(r.k, pos) for r in routes for pos in r.removable_positions()]
+    visited = [(r.k, pos) for r in sol.in_use() for pos in r.removable_positions()]
     if not visited:
         return
     if len(visited) >= SMALL:
@@ -195,8 +195,7 @@ def _ruin(sol: Solution, rng: random.Random, centres: FloatArray) -> None:
     for k, positions in by_route.items():
         removed = routes[k].remove_positions(positions)
         sol.unvisited[removed] = True
-    for kk in range(len(routes)):
-        sol.refresh_costs(kk)
+    sol.refresh_all()
 
 
 def solve(problem: Problem, settings: Settings | None = None) -> Result:

@@ -1,4 +1,8 @@
-"""The candidate splits of the delegation for each day segment, named once for the mission."""
+"""The candidate splits of the delegation for each day segment, named once for the mission.
+
+A segment's options are its candidate splits kept all day, then, where the subgroups can
+regroup for lunch, every (morning, afternoon) pair of two different candidates.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from liqa.core.model import Event, Person
 from liqa.core.scheduling.itinerary.check import check_partitions
 from liqa.core.scheduling.itinerary.groups import (
     EVERYONE,
+    DaySplit,
     FixedSplits,
     Partition,
     Subgroup,
@@ -25,21 +30,30 @@ def segment_splits(
     groups: Sequence[Subgroup] | FixedSplits | None,
     visit_themes: list[set[str]],
     reach: list[Reach],
-) -> tuple[list[tuple[Partition, ...]], list[int]]:
-    """Per segment, its candidate splits; and the segments where none keeps every rule.
+    regroups: Sequence[bool] = (),
+) -> tuple[list[tuple[DaySplit, ...]], list[int]]:
+    """Per segment, its candidate day splits; and the segments where none keeps every rule.
 
-    Fixed ``groups`` give each segment one split. Otherwise each segment offers the
+    Fixed ``groups`` give each segment one split (or morning and afternoon splits where
+    the segment can regroup, ``regroups[s]``). Otherwise each segment offers the
     candidates of :func:`day_partitions` for the themes of the visits it can reach
     (``reach[s][i]``: a reason it cannot, and the visit's window), those that
     :func:`check_partitions` accepts, named so that one id stands for one set of members
-    over the whole mission (where none is accepted, the mission-wide split is kept).
+    over the whole mission (where none is accepted, the mission-wide split is kept): each
+    all day first, in that order, then, where ``regroups[s]``, every ordered pair of two
+    of them as (morning, afternoon).
     """
+    can = list(regroups) or [False] * len(segments)
     if groups is not None:
         fixed = groups if isinstance(groups, FixedSplits) else FixedSplits(tuple(groups))
-        return [(fixed.split_for(seg.key),) for seg in segments], []
+        out_fixed: list[tuple[DaySplit, ...]] = []
+        for s, seg in enumerate(segments):
+            split = fixed.day_split_for(seg.key)
+            out_fixed.append((split if can[s] else DaySplit.whole(split.morning),))
+        return out_fixed, []
     mission_wide = tuple(split_delegation(event, members))
     names = _Names(mission_wide)
-    out: list[tuple[Partition, ...]] = []
+    out: list[tuple[DaySplit, ...]] = []
     unsplittable: list[int] = []
     for s, segment in enumerate(segments):
         focus = frozenset(
@@ -53,7 +67,11 @@ def segment_splits(
         if not valid:
             unsplittable.append(s)
             valid = candidates[:1]
-        out.append(tuple(names.partition(p) for p in valid))
+        named = [names.partition(p) for p in valid]
+        options = [DaySplit.whole(p) for p in named]
+        if can[s]:
+            options += [DaySplit(a, b) for a in named for b in named if a is not b]
+        out.append(tuple(options))
     return out, unsplittable
 
 
