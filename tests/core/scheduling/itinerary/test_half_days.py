@@ -3,6 +3,7 @@ for lunch; the checkers refuse every broken rule of it."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -15,9 +16,10 @@ from liqa.core.scheduling.itinerary import Settings, check_itinerary, plan_itine
 from liqa.core.scheduling.itinerary.check import PartitionViolation, check_partitions
 from liqa.core.scheduling.itinerary.groups import DaySplit, Subgroup
 from liqa.core.scheduling.itinerary.mission import build_model
+from liqa.core.scheduling.itinerary.plan import whole_days
 from liqa.core.scheduling.itinerary.render import render_itinerary
 from liqa.core.scheduling.itinerary.search import solve
-from liqa.core.scheduling.itinerary.solution import initial_middles
+from liqa.core.scheduling.itinerary.solution import Solution, initial_middles
 from tests.core.scheduling.itinerary.factories import (
     CHICAGO,
     HOTEL_HOU,
@@ -146,7 +148,8 @@ def test_the_checker_refuses_an_afternoon_that_leaves_before_lunch_ends() -> Non
     meets = tuple(replace(m, end=m.end + 30) for m in model.problem.meets)
     problem = replace(model.problem, meets=meets)
     violations = check_itinerary(problem, result.routes, None, result.options)
-    assert violations and all(v.rule == "regroup" and "leaves" in v.detail for v in violations)
+    assert violations
+    assert all(v.rule == "regroup" and "leaves" in v.detail for v in violations)
 
 
 def test_the_checker_refuses_a_member_missing_from_the_regroup() -> None:
@@ -189,7 +192,9 @@ def test_check_partitions_counts_subgroups_per_half_day() -> None:
     ok = half_day([AI, ENERGY], [AI + ENERGY])
     assert partition_rules(event, ok) == []
     three = half_day([AI + ENERGY], [("a1",), ("a2",), ENERGY])
-    rules = [(v.rule, v.segment) for v in partition_rules(replace(event, subgroup_min_size=1), three)]
+    rules = [
+        (v.rule, v.segment) for v in partition_rules(replace(event, subgroup_min_size=1), three)
+    ]
     assert rules == [("group_count", "12 Feb afternoon")]
 
 
@@ -239,3 +244,29 @@ def test_the_mission_file_refuses_an_unknown_lunch_venue(tmp_path: Path, venue: 
     path = tmp_path / "mission.yaml"
     path.write_text(text.replace("lunch: {", f"lunch: {{venue: {venue}, ", 1), "utf-8")
     assert [p.code for p in validate_file(path)[1]] == ["unknown_reference"]
+
+
+def test_a_half_day_without_visits_does_not_force_a_regroup() -> None:
+    """Without the afternoon host, splitting then regrouping is worth no more than staying
+    split all day: the plan keeps the morning's split all day and lunch where each is."""
+    event = split_morning_together_afternoon()
+    event = replace(event, visits=tuple(v for v in event.visits if v.id != "vis-both"))
+    model = build_model(event)
+    pair = next(
+        o for o, split in enumerate(model.splits[0]) if not split.same and len(split.morning) == 2
+    )
+    forced = solve(model.problem, replace(FAST, max_no_improve=0, time_limit=0.0))
+    sol = Solution(model.problem, initial_middles(model.problem), options=[pair])
+    sol.insert_all(random.Random(0))
+    assert sol.score() == 4.0  # the pair option can make both morning visits
+    result = replace(forced, routes=tuple(tuple(m) for m in sol.middles()), options=(pair,))
+    kept = whole_days(model, result, FAST)
+    [split] = model.chosen(kept.options)
+    assert split.same
+    assert [g.members for g in split.morning] == [AI, ENERGY]
+    assert kept.score == 4.0
+    assert check_itinerary(model.problem, kept.routes, kept.score, kept.options) == []
+    schedule, planned = plan_itinerary(event, FAST)
+    assert planned.terms["regroup_days"] == 0.0
+    lunches = [a for a in schedule.assignments if a.id.startswith("lunch-")]
+    assert {a.group for a in lunches} == {"group-a", "group-b"}

@@ -15,6 +15,7 @@ from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, vi
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
 from liqa.core.scheduling.itinerary.search import solve, timer
+from liqa.core.scheduling.itinerary.solution import Solution
 from liqa.core.scheduling.itinerary.timeline import timeline
 
 
@@ -38,12 +39,57 @@ def plan_itinerary(
     settings = settings or Settings(time_limit=3.0)
     clock = timer(settings)
     model = build_model(event, groups)
-    result = solve(model.problem, settings)
+    result = whole_days(model, solve(model.problem, settings), settings)
     routes = polish(model.problem, result.routes)
     result = replace(result, routes=routes, seconds=clock())
     return to_schedule(model, result, version=1, settings=settings), with_terms(
         model, result, settings
     )
+
+
+def whole_days(model: MissionModel, result: Result, settings: Settings) -> Result:
+    """Days whose split changes at lunch while one half makes no visit keep the other
+    half's split all day instead, when its visits all fit (no needless regroup)."""
+    problem = model.problem
+    if not problem.meets or not result.options:
+        return result
+    sol = Solution(
+        problem,
+        [list(r) for r in result.routes],
+        options=result.options,
+        fairness=settings.fairness_weight,
+    )
+    sites = set(problem.sites)
+    before = sol.objective()
+    for s, c in model.choice_of.items():
+        split = model.splits[s][sol.options[c]]
+        if split.same:
+            continue
+        tours = problem.choices[c][sol.options[c]]
+        busy = {model.tours[k].half for k in tours if any(n in sites for n in sol.routes[k].seq)}
+        if len(busy) != 1:
+            continue
+        kept = split.morning if busy == {"morning"} else split.afternoon
+        whole = next(
+            (
+                o
+                for o, other in enumerate(model.splits[s])
+                if other.same and [g.id for g in other.morning] == [g.id for g in kept]
+            ),
+            None,
+        )
+        if whole is None:
+            continue
+        trial = Solution(
+            problem, sol.middles(), options=sol.options, fairness=settings.fairness_weight
+        )
+        trial.switch(c, whole)
+        if trial.objective() >= sol.objective() - 1e-9:
+            sol = trial
+    if sol.objective() < before - 1e-9 or sol.options == list(result.options):
+        return result
+    routes = tuple(tuple(m) for m in sol.middles())
+    return replace(result, routes=routes, options=tuple(sol.options), score=sol.score())
 
 
 def verify(model: MissionModel, result: Result) -> None:
