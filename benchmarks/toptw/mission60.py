@@ -5,7 +5,8 @@
 Everything is fictional and generated from the seed: 16 delegates from 8 organizations, 20
 hosts per city within ~25 km of the hotel, each open on two or three weekdays of its leg,
 visits of 60-120 minutes, a briefing on the first morning and flights between the cities.
-Prints one Markdown row: subgroups used (over all days: each day takes its own split),
+Prints one Markdown row: subgroups used (over all days: each day takes its own split, or
+one in the morning and another in the afternoon),
 seconds, visits made, value, LP bound and gap, the least-served delegate's value, visits
 not made, and whether the independent checkers accepted the result.
 """
