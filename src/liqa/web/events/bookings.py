@@ -408,11 +408,16 @@ def _book_once(
 def _seats(
     row: Event, problem: Problem, meeting: Meeting, start: datetime
 ) -> list[tuple[str, int]]:
-    """A free seat per party, in key order (a fixed order: no two bookings wait on each other)."""
+    """A free seat per party, in key order (a fixed order: no two bookings wait on each other).
+
+    A person has one seat; only organizations meeting in parallel need to know which of
+    theirs are taken (if a seat is taken meanwhile, the database refuses the second one)."""
     taken: dict[str, set[int]] = {pid: set() for pid in meeting.people}
-    found = BookingSeat.objects.filter(event=row, party__in=list(taken), slot_start=start)
-    for pid, seat in found.values_list("party", "seat"):
-        taken[pid].add(seat)
+    several = [pid for pid in taken if problem.participant(pid).capacity > 1]
+    if several:
+        found = BookingSeat.objects.filter(event=row, party__in=several, slot_start=start)
+        for pid, seat in found.values_list("party", "seat"):
+            taken[pid].add(seat)
     out = []
     for pid in sorted(meeting.people):
         capacity = problem.participant(pid).capacity
@@ -422,7 +427,9 @@ def _seats(
 
 def cancel(row: Event, person: str, key: str) -> None:
     """Cancel the booking of request ``key`` (either party may); :class:`NotBookable` if none."""
-    _check_party(row, person, key)
-    deleted, _counts = Booking.objects.filter(event=row, request__key=key).delete()
-    if not deleted:
+    request = _check_party(row, person, key)
+    booking = Booking.objects.filter(event=row, request=request).first()
+    if booking is None:
         raise NotBookable(_("Request %(key)s has no booking to cancel.") % {"key": key})
+    booking.request = request  # already read: the audit trail names its parties from it
+    booking.delete()
