@@ -9,6 +9,7 @@ does not reread every row of the event, and any write, by any code path (even
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,13 +19,16 @@ from django.test.utils import CaptureQueriesContext
 
 from liqa.web.agendas import domain
 from liqa.web.events import snapshots
-from liqa.web.events.models import Event, Person, Venue
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.events.models import Event, Outcome, Person, Venue
+from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
-from tests.web.factories import person_user
+from liqa.web.scheduling.records import store_schedule
+from tests.web.factories import make_core_event, make_schedule, person_user
 
-PAGE_QUERIES = 9
-"""Session, user, event, membership, person check, latest version, stamp, feed, outcomes."""
+PAGE_QUERIES = 7 if connection.vendor == "postgresql" else 8
+"""Session, user, event, membership, person check, stamp with the published versions (one
+query on PostgreSQL, two elsewhere), feed (outcomes are read only when a meeting of the
+agenda has ended)."""
 RECORD_QUERIES = 13
 """Building the agenda once: the event row and its eight tables, the stamp again (nothing is
 kept if it changed meanwhile), the bookings, the version, its assignments."""
@@ -114,3 +118,23 @@ def test_kept_agendas_are_per_language_and_base_url(
         "http://testserver/me/tunis-b2b-2030/",
         "https://missions.example.org/me/tunis-b2b-2030/",
     )
+
+
+def test_outcomes_are_read_and_shown_once_a_meeting_has_ended(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A page with nothing ended reads no outcome; a meeting that ended shows its outcome."""
+    chen = client_for(person_user("chen@example.org"))
+    Outcome.objects.create(event=event, position=0, assignment="r-2", kind="held", follow_up="mou")
+    url = f"/me/{event.slug}/"
+    publish(draft, notify=False)
+    upcoming = chen.get(url).text
+    before = [q for q in _queries(chen, url) if '"events_outcome"' in q]
+    ended = store_schedule(event, make_schedule(make_core_event()))
+    AssignmentRow.objects.filter(version=ended, key="r-2").update(
+        start=datetime(2020, 3, 14, 9, tzinfo=UTC), end=datetime(2020, 3, 14, 9, 20, tzinfo=UTC)
+    )
+    publish(ended, notify=False)
+    page = chen.get(url).text
+    assert (upcoming.count('class="outcome"'), before) == (0, [])
+    assert (page.count('class="outcome"'), '<option value="mou" selected>' in page) == (1, True)

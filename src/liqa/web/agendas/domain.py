@@ -6,7 +6,8 @@ update): drafts stay with organizers.
 Reading an event's rows into the core's records costs far more than building one agenda, so
 the event's record (``records.event_record``) and the published versions' schedules are
 kept per process, keyed by the database's own change stamp
-(:func:`liqa.web.events.snapshots.data_stamp`).
+(:func:`liqa.web.events.snapshots.data_stamp`, read together with the published versions:
+:func:`~liqa.web.events.snapshots.event_state`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
@@ -28,7 +28,7 @@ from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
-from liqa.web.events.snapshots import Snapshots, Stamp, data_stamp
+from liqa.web.events.snapshots import Snapshots, Stamp, event_state
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
@@ -47,13 +47,6 @@ OUTPUTS = Snapshots(4096)
 """Agendas and .ics files by the event's stamp, versions, subject, language and base URL."""
 
 
-def _published_versions(row: Event) -> QuerySet[ScheduleVersion]:
-    """The event's published versions in order, without the fields only a record needs
-    (``unplaced`` alone holds tens of kilobytes of JSON at a big event)."""
-    versions = ScheduleVersion.objects.filter(event=row, published_at__isnull=False)
-    return versions.defer("provenance", "unplaced").order_by("number")
-
-
 def _schedule(version_id: int) -> core.Schedule:
     """A version's schedule record, read whole (two queries: the version, its assignments)."""
     return schedule_record(ScheduleVersion.objects.select_related("event").get(pk=version_id))
@@ -63,6 +56,10 @@ def _keyed(stamp: Stamp | None, *parts: Hashable) -> Stamp | None:
     return None if stamp is None else (*parts, *stamp)
 
 
+def _kept_schedule(stamp: Stamp | None, version_id: int) -> core.Schedule:
+    return SCHEDULES.get(_keyed(stamp, version_id), partial(_schedule, version_id))
+
+
 def published(row: Event) -> Published | None:
     """The event and its latest published schedule, or ``None`` before any publication.
 
@@ -70,17 +67,21 @@ def published(row: Event) -> Published | None:
     :func:`~liqa.web.events.snapshots.data_stamp` does not change (a published version
     never does), so a read costs a few small queries instead of reading every row.
     """
-    version = _published_versions(row).last()
-    if version is None:
+    state = event_state(row)
+    if not state.published:
         return None
-    return _published(row, version, data_stamp(row))
+    return _published(row, state.published[-1], state.stamp)
 
 
-def _published(row: Event, version: ScheduleVersion, stamp: Stamp | None) -> Published:
-    return Published(
-        event_record(row, stamp),
-        SCHEDULES.get(_keyed(stamp, version.pk), partial(_schedule, version.pk)),
-    )
+def published_schedule(row: Event) -> core.Schedule | None:
+    """The latest published schedule alone (no event record, so no bookings read), or
+    ``None`` before any publication: one query once kept."""
+    state = event_state(row)
+    return _kept_schedule(state.stamp, state.published[-1]) if state.published else None
+
+
+def _published(row: Event, version_id: int, stamp: Stamp | None) -> Published:
+    return Published(event_record(row, stamp), _kept_schedule(stamp, version_id))
 
 
 def output_settings() -> OutputSettings:
@@ -94,16 +95,17 @@ def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
     Kept per process (:data:`OUTPUTS`) under the event's stamp, the version, the subject,
     the language and the base URL: everything it is made of.
     """
-    version = _published_versions(row).last()
-    if version is None:
+    state = event_state(row)
+    if not state.published:
         return None
-    stamp = data_stamp(row)
+    version = state.published[-1]
 
     def build() -> Agenda:
-        found = _published(row, version, stamp)
+        found = _published(row, version, state.stamp)
         return build_agenda(found.event, found.schedule, subject, lang, output_settings())
 
-    return OUTPUTS.get(_keyed(stamp, "agenda", version.pk, subject, lang, settings.BASE_URL), build)
+    key = _keyed(state.stamp, "agenda", version, subject, lang, settings.BASE_URL)
+    return OUTPUTS.get(key, build)
 
 
 def next_entry(agenda: Agenda, now: datetime) -> Entry | None:
@@ -190,23 +192,22 @@ def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
     left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it. Kept
     per process like the agenda (:data:`OUTPUTS`).
     """
-    versions = list(_published_versions(row))
-    if not versions:
+    state = event_state(row)
+    if not state.published:
         return None
-    stamp = data_stamp(row)
-    key = _keyed(stamp, "ics", *(v.pk for v in versions), subject, lang, settings.BASE_URL)
-    return OUTPUTS.get(key, partial(_calendar, row, versions, stamp, subject, lang))
+    key = _keyed(state.stamp, "ics", *state.published, subject, lang, settings.BASE_URL)
+    return OUTPUTS.get(key, partial(_calendar, row, state.published, state.stamp, subject, lang))
 
 
 def _calendar(
-    row: Event, versions: list[ScheduleVersion], stamp: Stamp | None, subject: str, lang: str
+    row: Event, versions: tuple[int, ...], stamp: Stamp | None, subject: str, lang: str
 ) -> bytes | None:
     event, settings_ = event_record(row, stamp), output_settings()
     if subject not in {p.id for p in event.people} | {o.id for o in event.organizations}:
         return None  # removed from the event since
     data: bytes | None = None
     for version in versions:
-        schedule = SCHEDULES.get(_keyed(stamp, version.pk), partial(_schedule, version.pk))
+        schedule = _kept_schedule(stamp, version)
         calendar = build_calendar(event, schedule, subject, lang, settings_, previous=data)
         data = calendar.to_ical()
     return data

@@ -36,7 +36,11 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant's own page: next meeting on top, then the agenda by day."""
     event, person = participant(request, slug)
     agenda = domain.agenda_of(event, person, current_language())
-    upcoming = domain.next_entry(agenda, timezone.now()) if agenda is not None else None
+    now = timezone.now()
+    upcoming = domain.next_entry(agenda, now) if agenda is not None else None
+    ended = agenda is not None and any(
+        e.kind != "programme" and e.end < now for day in agenda.days for e in day.entries
+    )
     return page(
         request,
         "agendas/me.html",
@@ -47,8 +51,9 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "next": upcoming,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
-            "now": timezone.now(),
-            "outcomes": {o.assignment: o for o in event.outcomes.all()},
+            "now": now,
+            # outcome forms are shown under meetings that ended: read outcomes only then
+            "outcomes": {o.assignment: o for o in event.outcomes.all()} if ended else {},
         },
     )
 

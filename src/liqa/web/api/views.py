@@ -174,8 +174,8 @@ class ScheduleList(APIView):
             versions = ScheduleVersion.objects.filter(event=row)
             data = [_schedule_data(schedule_record(v), v.published, None) for v in versions]
         else:
-            found = agendas.published(row)
-            data = [] if found is None else [_schedule_data(found.schedule, True, me)]
+            found = agendas.published_schedule(row)
+            data = [] if found is None else [_schedule_data(found, True, me)]
         return Response(s.ScheduleSerializer(data, many=True).data)
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db import connection
 
 from liqa.web.events.models import (
@@ -37,6 +39,15 @@ TABLES = (Leg, Venue, Organization, Person, MeetingRequest, CandidateVisit, Prog
 Stamp = tuple[Hashable, ...]
 
 
+def _digests_sql() -> str:
+    digests = ", ".join(
+        f"(SELECT md5(string_agg(t.ctid::text || ':' || t.xmin::text, ',' ORDER BY t.ctid))"
+        f" FROM {model._meta.db_table} t WHERE t.event_id = %s)"
+        for model in TABLES
+    )
+    return f"SELECT ctid::text, xmin::text, {digests} FROM {Event._meta.db_table} WHERE id = %s"
+
+
 def data_stamp(row: Event) -> Stamp | None:
     """A value that changes whenever the event row or any of its :data:`TABLES` rows is
     written, or ``None`` when the database offers no such value (then nothing is kept).
@@ -47,14 +58,8 @@ def data_stamp(row: Event) -> Stamp | None:
     connections' commits, and this connection's ``total_changes``): any write anywhere.
     """
     if connection.vendor == "postgresql":
-        digests = ", ".join(
-            f"(SELECT md5(string_agg(t.ctid::text || ':' || t.xmin::text, ',' ORDER BY t.ctid))"
-            f" FROM {model._meta.db_table} t WHERE t.event_id = %s)"
-            for model in TABLES
-        )
-        sql = f"SELECT ctid::text, xmin::text, {digests} FROM {Event._meta.db_table} WHERE id = %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [row.pk] * len(TABLES) + [row.pk])
+            cursor.execute(_digests_sql(), [row.pk] * len(TABLES) + [row.pk])
             found = cursor.fetchone()
         return ("postgresql", row.pk, *found) if found else None
     if connection.vendor == "sqlite":
@@ -63,6 +68,38 @@ def data_stamp(row: Event) -> Stamp | None:
             (version,) = cursor.fetchone()
         return ("sqlite", row.pk, version, connection.connection.total_changes)
     return None
+
+
+@dataclass(frozen=True)
+class State:
+    """The event's :func:`data_stamp` and its published schedule versions, read together."""
+
+    stamp: Stamp | None
+    published: tuple[int, ...]
+    """Ids of the published versions, in version order (the latest last)."""
+
+
+def event_state(row: Event) -> State:
+    """The stamp and the published versions of the event, in one query on PostgreSQL
+    (one statement: both as of the same moment); two on other databases."""
+    versions = apps.get_model("scheduling", "ScheduleVersion")
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT stamp.*, (SELECT string_agg(v.id::text, ',' ORDER BY v.number)"
+            f" FROM {versions._meta.db_table} v WHERE v.event_id = %s"
+            f" AND v.published_at IS NOT NULL) FROM ({_digests_sql()}) stamp"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [row.pk, *[row.pk] * len(TABLES), row.pk])
+            found = cursor.fetchone()
+        if not found:
+            return State(None, ())
+        *stamp, published = found
+        ids = tuple(int(v) for v in published.split(",")) if published else ()
+        return State(("postgresql", row.pk, *stamp), ids)
+    stamp = data_stamp(row)
+    published = versions.objects.filter(event_id=row.pk, published_at__isnull=False)
+    return State(stamp, tuple(published.order_by("number").values_list("pk", flat=True)))
 
 
 class Snapshots:
