@@ -39,6 +39,8 @@ THRESHOLD = 0.05
 """Initial relative score loss accepted for the current solution (falls to 0)."""
 SWITCH_SHARE = 0.4
 """Share of iterations that give a day another candidate split (problems with choices)."""
+WHOLE_SHARE = 0.75
+"""Share of switches that go to another whole-day option (days that can also regroup)."""
 STARTS = 4
 """Most constructions tried (each with every choice on its first option, its second, ...);
 a mission's first options are its whole-day splits."""
@@ -72,11 +74,27 @@ def construct(problem: Problem, settings: Settings, rng: random.Random) -> Solut
     return best
 
 
-def _switch(sol: Solution, rng: random.Random) -> None:
-    """Give a random day segment another of its candidate splits."""
+def _switch(sol: Solution, rng: random.Random, whole: list[list[int]]) -> None:
+    """Give a random day segment another of its options: with probability
+    :data:`WHOLE_SHARE` another of its whole-day options (``whole[c]``) when it also has
+    half-day ones, else any other option."""
     choice = rng.randrange(len(sol.problem.choices))
-    others = [o for o in range(len(sol.problem.choices[choice])) if o != sol.options[choice]]
-    sol.switch(choice, rng.choice(others))
+    count = len(sol.problem.choices[choice])
+    pool = list(range(count))
+    if 0 < len(whole[choice]) < count and rng.random() < WHOLE_SHARE:
+        pool = whole[choice]
+    others = [o for o in pool if o != sol.options[choice]]
+    if others:
+        sol.switch(choice, rng.choice(others))
+
+
+def whole_options(problem: Problem) -> list[list[int]]:
+    """Per choice, its options none of whose tours meet others at lunch (whole days)."""
+    halves = {k for meet in problem.meets for k in meet.morning + meet.afternoon}
+    return [
+        [o for o, tours in enumerate(choice) if not halves.intersection(tours)]
+        for choice in problem.choices
+    ]
 
 
 def _shake(sol: Solution, start: int, length: int) -> None:
@@ -226,6 +244,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     m = max(1, len(problem.tours))
     s_max = max(1, n_sites // (3 * m))
     centres = problem.travel + problem.travel.T
+    whole = whole_options(problem)
     shake_start, shake_len, idle, iterations = 1, 1, 0, 0
     improved = True
     while (now := clock()) < settings.time_limit and best_plain < goal - 1e-9:
@@ -239,7 +258,7 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
         sol.noise = rng.choice(NOISES)
         draw = rng.random()
         if problem.choices and draw < SWITCH_SHARE:
-            _switch(sol, rng)
+            _switch(sol, rng, whole)
         elif draw < RUIN_SHARE:
             _ruin(sol, rng, centres)
         else:
