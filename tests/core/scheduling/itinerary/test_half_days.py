@@ -270,3 +270,35 @@ def test_a_half_day_without_visits_does_not_force_a_regroup() -> None:
     assert planned.terms["regroup_days"] == 0.0
     lunches = [a for a in schedule.assignments if a.id.startswith("lunch-")]
     assert {a.group for a in lunches} == {"group-a", "group-b"}
+
+
+def test_check_partitions_applies_the_minimum_size_to_each_half() -> None:
+    event = split_morning_together_afternoon()  # min_size 2
+    split = half_day([AI, ENERGY], [("a1",), ("a2", "e1", "e2")])
+    rules = [(v.rule, v.segment, v.detail) for v in partition_rules(event, split)]
+    assert rules == [("group_size", "12 Feb afternoon", "p0: 1 < 2")]
+
+
+def test_the_checker_refuses_a_member_in_the_morning_and_the_afternoon_at_once() -> None:
+    model = build_model(split_morning_together_afternoon())
+    result = solve(model.problem, FAST)  # split in the morning, together after lunch
+    taken = model.problem.choices[0][result.options[0]]
+    meet = next(m for m in model.problem.meets if m.morning + m.afternoon == taken)
+    tours = list(model.problem.tours)
+    for k in meet.afternoon:  # the afternoon leaves at dawn, while the morning is out
+        tours[k] = replace(tours[k], open=tours[meet.morning[0]].open)
+    problem = replace(model.problem, tours=tuple(tours))
+    violations = check_itinerary(problem, result.routes, None, result.options)
+    assert {v.rule for v in violations} == {"double_presence", "regroup"}
+
+
+def test_the_checker_refuses_an_afternoon_visit_in_a_morning_tour() -> None:
+    model = build_model(split_morning_together_afternoon())
+    problem = model.problem
+    meet = problem.meets[0]
+    option = problem.choices[0].index(meet.morning + meet.afternoon)
+    afternoon_host = model.visit_node["vis-both"]
+    routes = initial_middles(problem)
+    routes[meet.morning[0]] = [afternoon_host]  # open 14:00-16:00 only: not in a morning
+    rules = {v.rule for v in check_itinerary(problem, routes, None, [option])}
+    assert rules == {"not_allowed", "window"}
