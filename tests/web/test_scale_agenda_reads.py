@@ -138,3 +138,18 @@ def test_outcomes_are_read_and_shown_once_a_meeting_has_ended(
     page = chen.get(url).text
     assert (upcoming.count('class="outcome"'), before) == (0, [])
     assert (page.count('class="outcome"'), '<option value="mou" selected>' in page) == (1, True)
+
+
+def test_event_state_is_the_data_stamp_with_the_published_versions(
+    event: Event, draft: ScheduleVersion
+) -> None:
+    before, stamp = snapshots.event_state(event), snapshots.data_stamp(event)
+    publish(draft, notify=False)
+    second = store_schedule(event, make_schedule(make_core_event()))
+    publish(second, notify=False)
+    after = snapshots.event_state(event)
+    assert (before.stamp == stamp, before.published) == (True, ())
+    assert (after.stamp == snapshots.data_stamp(event), after.published) == (
+        True,
+        (draft.pk, second.pk),
+    )

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
@@ -39,7 +40,7 @@ from liqa.core.scheduling.brokerage.constraints import (
 from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Person
 from liqa.web.events.records import stored_event
-from liqa.web.events.snapshots import Snapshots, data_stamp
+from liqa.web.events.snapshots import Snapshots, Stamp, data_stamp
 from liqa.web.templating import current_language
 
 ATTEMPTS = 20
@@ -99,6 +100,7 @@ class Board:
 
     event: core.Event
     problem: Problem
+    """The brokerage problem; where a meeting is booked, ``fixed`` holds its slot."""
     slots: tuple[core.Slot, ...]
     starts: Mapping[datetime, int]
     fixed: check.Fixed
@@ -137,7 +139,7 @@ class Option:
     """Free slots as (ISO start, local time), in time order."""
 
 
-def _base(row: Event, stamp: tuple[object, ...] | None) -> Base:
+def _base(row: Event, stamp: Stamp | None) -> Base:
     event = stored_event(row, stamp)
     if event.kind is not core.EventKind.BROKERAGE or event.brokerage is None:
         raise NotBookable(_("This event has no brokerage slots to book."))
@@ -340,10 +342,14 @@ def options(row: Event, person: str) -> list[Option]:
 
 def _check_party(row: Event, person: str, key: str) -> MeetingRequest:
     """The request ``key``, if ``person`` is a party to it (:class:`NotYourRequest` if not)."""
-    request = MeetingRequest.objects.only("pk", "key", "requester", "target").get(
-        event=row, key=key
+    organization = Person.objects.filter(event=row, key=person).values("organization")[:1]
+    request = (
+        MeetingRequest.objects.only("pk", "key", "requester", "target")
+        .annotate(organization=Subquery(organization))  # the person's, in the same query
+        .get(event=row, key=key)
     )
-    if {request.requester, request.target}.isdisjoint(_parties(row, person)):
+    mine = {person, request.organization} - {None}
+    if {request.requester, request.target}.isdisjoint(mine):
         raise NotYourRequest(key)
     return request
 
