@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liqa.core.missionfile import load_event, validate_file
+from liqa.core.missionfile import dumps_event, load_event, parse_event, validate_file
 from liqa.core.model import Event, MeetingFormat
 from liqa.core.scheduling.itinerary import Settings, check_itinerary, plan_itinerary, replan
 from liqa.core.scheduling.itinerary.check import PartitionViolation, check_partitions
@@ -302,3 +302,13 @@ def test_the_checker_refuses_an_afternoon_visit_in_a_morning_tour() -> None:
     routes[meet.morning[0]] = [afternoon_host]  # open 14:00-16:00 only: not in a morning
     rules = {v.rule for v in check_itinerary(problem, routes, None, [option])}
     assert rules == {"not_allowed", "window"}
+
+
+def test_the_new_fields_survive_writing_and_reading_the_mission_file() -> None:
+    event = load_event(EXAMPLE)
+    legs = (replace(event.legs[0], lunch_venue=event.legs[0].hotel), *event.legs[1:])
+    changed = replace(event, legs=legs, subgroup_max_size=9)
+    again = parse_event(dumps_event(changed), "mission.yaml")
+    assert again.subgroup_max_size == 9
+    assert [leg.lunch_venue for leg in again.legs] == [event.legs[0].hotel, None]
+    assert again.legs == changed.legs
