@@ -164,3 +164,4 @@ def test_holders_are_the_other_meetings_of_a_participant_in_a_slot() -> None:
     assert [m.id for m in check.holders(board, "a", 0, problem.meeting("m3"))] == ["m1", "m2"]
     assert [m.id for m in check.holders(board, "a", 0, problem.meeting("m1"))] == ["m2"]
     assert check.holders(board, "a", 1, problem.meeting("m3")) == []
+    assert check.broken(board, problem.meeting("m3"), 2, None) == {"once"}  # no slot 2

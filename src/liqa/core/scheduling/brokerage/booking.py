@@ -108,7 +108,8 @@ def broken(board: Fixed, meeting: Meeting, t: int, table: int | None) -> set[str
     meetings of ``board`` (its own placement there, if any, replaced).
 
     The same labels as ``check_schedule(problem, Timetable(others + (Placement(meeting.id,
-    t, table),)))`` gives to the violations naming ``meeting``, fairness aside.
+    t, table),)))`` gives to the violations naming ``meeting``, fairness aside, for a slot
+    ``t`` of the problem (any other ``t`` gives just ``once``: no such slot).
     """
     problem = board.rules.problem
     if not 0 <= t < len(problem.slots):
