@@ -32,6 +32,7 @@ from liqa.core.scheduling.brokerage.implied import spans_apply
 from liqa.core.scheduling.brokerage.live import Solutions, quietly, run_solver, term_exprs
 from liqa.core.scheduling.brokerage.lns import large_enough, solve_large
 from liqa.core.scheduling.brokerage.measures import total_breaks
+from liqa.core.scheduling.brokerage.primal import Primal, anneal_fair
 from liqa.core.scheduling.brokerage.problem import (
     Placement,
     Problem,
@@ -42,6 +43,10 @@ from liqa.core.scheduling.brokerage.problem import (
 )
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.progress import Best, Reporter
+
+ANNEAL_SHARE = 0.6
+"""Share of the time limit for fair annealing before CP-SAT when every meeting is
+required and no previous timetable is kept (the demo event's path)."""
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -139,21 +144,56 @@ def _target_search(
     # The best valid timetable known so far (greedy, when it is valid).
     incumbent: dict[str, int] | None = None if check_schedule(problem, rough) else baseline
     incumbent_breaks = total_breaks(problem, rough)
+    target = sum(lower.values())
+    # Fair annealing on the other core; it may meet the target before CP-SAT does.
+    primal = Primal(problem, baseline, settings.seed, end)
+    primal.target = target
+    primal.start()
+    try:
+        known = (incumbent, incumbent_breaks, baseline)
+        return _linear_search(problem, ctx, total, settings, began, reporter, target, known, primal)
+    finally:
+        primal.stop()
+
+
+def _linear_search(
+    problem: Problem,
+    ctx: ModelContext,
+    total: cp_model.IntVar,
+    settings: Settings,
+    began: float,
+    reporter: Reporter,
+    target: int,
+    known: tuple[dict[str, int] | None, int, dict[str, int]],
+    primal: Primal,
+) -> Result:
+    """Targets from ``target`` up: refuted ones raise the bound, the first met is optimal."""
+    end = began + settings.time_limit
+    incumbent, incumbent_breaks, baseline = known
     # Without a valid timetable, keep a fifth of the time to find any valid one.
     reserve = 0.2 * settings.time_limit
-    target = sum(lower.values())
     best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
     while not reporter.stopped:
+        primal.target = target
+        if primal.reached() and primal.best is not None:
+            return _finish(problem, primal.best, Status.OPTIMAL, target, began, None)
         if incumbent is not None and incumbent_breaks <= target:
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
-        deadline = end - (reserve if incumbent is None else 0.0)
-        code = _presolve_refutes(model, settings, deadline, reporter, best)
+        valid_known = incumbent is not None or primal.best is not None
+        deadline = end - (0.0 if valid_known else reserve)
+        code = _presolve_refutes(model, settings, deadline, reporter, best, primal)
         if code != cp_model.INFEASIBLE:
             solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
-            code = run_solver(solver, model, reporter, best, "proving")
+            primal.watch_exact(solver.stop_search)
+            try:
+                code = run_solver(solver, model, reporter, best, "proving")
+            finally:
+                primal.watch_exact(None)
+        if primal.reached() and primal.best is not None:
+            return _finish(problem, primal.best, Status.OPTIMAL, target, began, None)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             slots = _solution(problem, ctx, model, solver)
             seconds = time.perf_counter() - began
@@ -179,6 +219,14 @@ def _target_search(
                 best.improve(incumbent_breaks, {"breaks": incumbent_breaks})
         target += 1
         best.bound_to(target)
+    primal.stop()
+    fair, fair_breaks = primal.best, primal.breaks
+    if (
+        fair is not None
+        and fair_breaks is not None
+        and (incumbent is None or fair_breaks < incumbent_breaks)
+    ):
+        incumbent, incumbent_breaks = fair, fair_breaks
     if incumbent is None:
         incumbent = _any_timetable(ctx, settings, end, reporter, best)[1]
     if incumbent is not None:
@@ -208,14 +256,23 @@ def _any_timetable(
 
 
 def _presolve_refutes(
-    model: cp_model.CpModel, settings: Settings, deadline: float, reporter: Reporter, best: Best
+    model: cp_model.CpModel,
+    settings: Settings,
+    deadline: float,
+    reporter: Reporter,
+    best: Best,
+    primal: Primal,
 ) -> cp_model.CpSolverStatus:
     """Presolve alone with probing: it often proves "no timetable with that few breaks"
     at once (forum-13crafc: 0.2 s), where search without probing needs a minute."""
     solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
     solver.parameters.cp_model_probing_level = 2
     solver.parameters.stop_after_presolve = True
-    return run_solver(solver, model, reporter, best, "proving")
+    primal.watch_exact(solver.stop_search)
+    try:
+        return run_solver(solver, model, reporter, best, "proving")
+    finally:
+        primal.watch_exact(None)
 
 
 def _finish(
@@ -246,7 +303,21 @@ def _optimise(
     reporter: Reporter,
     lower: dict[str, int] | None = None,
 ) -> Result:
-    ctx = quietly(partial(_prepare, problem, settings, previous, lower), reporter)
+    start: dict[str, int] | None = None
+    goal = 0
+    if lower is not None and previous is None and settings.warm_start:
+        # Every meeting required: fair annealing first (measured far ahead of CP-SAT
+        # from greedy's hint on the demo event), then CP-SAT from its timetable.
+        until = began + ANNEAL_SHARE * settings.time_limit
+        goal = sum(lower.values())
+        halt = partial(getattr, reporter, "stopped")
+        start, breaks = quietly(
+            partial(anneal_fair, problem, greedy_slots(problem), settings.seed, until, goal, halt),
+            reporter,
+        )
+        if start is not None and breaks is not None and breaks <= goal:
+            return _finish(problem, start, Status.OPTIMAL, goal, began, None)
+    ctx = quietly(partial(_prepare, problem, settings, previous, lower, start), reporter)
     solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
     best = Best()
     solver.best_bound_callback = best.bound_to
@@ -256,6 +327,12 @@ def _optimise(
     status = _STATUS.get(code, Status.UNKNOWN)
     if status == Status.INFEASIBLE or (status == Status.UNKNOWN and previous is not None):
         return Result(Timetable(()), status, seconds=seconds, method="cpsat")
+    if start is not None and (
+        status == Status.UNKNOWN or _breaks_of(problem, start) < round(solver.objective_value)
+    ):
+        # CP-SAT did not improve on the annealed timetable (or found nothing in time).
+        bound = max(goal, round(solver.best_objective_bound)) if status != Status.UNKNOWN else goal
+        return _finish(problem, start, Status.FEASIBLE, bound, began, None)
     if status == Status.UNKNOWN:
         # No solution within the time limit: report the greedy timetable, never nothing.
         base = greedy(problem)
@@ -289,23 +366,34 @@ def _optimise(
     )
 
 
+def _breaks_of(problem: Problem, slots: dict[str, int]) -> int:
+    return total_breaks(problem, Timetable(tuple(Placement(m, t) for m, t in slots.items())))
+
+
 def _prepare(
     problem: Problem,
     settings: Settings,
     previous: Timetable | None,
     lower: dict[str, int] | None,
+    start: dict[str, int] | None = None,
 ) -> ModelContext:
     """The model, warm-started when the settings say so (and dumped when asked)."""
     ctx = build_model(problem, previous, lower)
     if settings.warm_start:
-        _hint(ctx, problem, previous)
+        _hint(ctx, problem, previous, start)
     if settings.dump_model:
         ctx.model.export_to_file(settings.dump_model)
     return ctx
 
 
-def _hint(ctx: ModelContext, problem: Problem, previous: Timetable | None) -> None:
-    """Warm start: the previous timetable where it still fits, else the greedy one.
+def _hint(
+    ctx: ModelContext,
+    problem: Problem,
+    previous: Timetable | None,
+    start: dict[str, int] | None = None,
+) -> None:
+    """Warm start: the previous timetable where it still fits, else ``start`` (annealed),
+    else the greedy one.
 
     The hint is completed to every variable of the model by solving it with the meeting
     literals fixed (pure propagation); CP-SAT then starts from a full solution instead of
@@ -313,6 +401,8 @@ def _hint(ctx: ModelContext, problem: Problem, previous: Timetable | None) -> No
     """
     if previous is not None:
         slots = {p.meeting: p.slot for p in previous.placements}
+    elif start is not None:
+        slots = start
     else:
         slots = greedy_slots(problem)
     values = {key: slots.get(problem.meetings[key[0]].id) == key[1] for key in ctx.x}

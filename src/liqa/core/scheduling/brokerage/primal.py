@@ -1,0 +1,117 @@
+"""A primal heuristic beside the exact target search: fair annealing in a helper thread.
+
+The target search asks CP-SAT one satisfiability question at a time with a single worker
+(one core). Meanwhile :class:`Primal` anneals a timetable under the fairness bound
+(:mod:`.fair_anneal`) on the other core — CP-SAT's C++ search does not hold Python's
+interpreter lock. It keeps the best fair timetable that places every meeting:
+
+* when its breaks reach the current target (a proven lower bound), the open CP-SAT
+  question is stopped and that timetable is optimal, with proof;
+* when time runs out, it is the valid timetable reported (instead of greedy's, which
+  usually leaves meetings out or breaks fairness).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+from collections.abc import Callable
+
+from liqa.core.scheduling.brokerage.fair_anneal import FairAnnealer
+from liqa.core.scheduling.brokerage.layout import Incumbent, Layout
+from liqa.core.scheduling.brokerage.problem import Problem
+
+
+def anneal_fair(
+    problem: Problem,
+    start: dict[str, int],
+    seed: int,
+    until: float,
+    goal: int = 0,
+    halt: Callable[[], bool] = lambda: False,
+) -> tuple[dict[str, int] | None, int | None]:
+    """Anneal ``start`` (greedy's slots) in this thread until ``until``, ``goal`` breaks
+    or ``halt()``.
+
+    Returns the best fair timetable that places every meeting and its breaks, or
+    ``(None, None)`` when none was seen.
+    """
+    annealer = _annealer(problem, start, seed)
+    annealer.place_all()
+    annealer.anneal(until, goal=lambda: goal, halt=halt)
+    return _best(annealer)
+
+
+def _annealer(problem: Problem, start: dict[str, int], seed: int) -> FairAnnealer:
+    layout = Layout.of_problem(problem)
+    inc = Incumbent.of_slots(layout, start)
+    return FairAnnealer(inc, random.Random(seed), problem.max_break_spread)
+
+
+def _best(annealer: FairAnnealer) -> tuple[dict[str, int] | None, int | None]:
+    slots = annealer.fair_slots()
+    if slots is None or math.isinf(annealer.best_fair_total):
+        return None, None
+    return slots, round(annealer.best_fair_total)
+
+
+class Primal:
+    """Fair annealing in a daemon thread; read :attr:`best` once it is stopped."""
+
+    def __init__(self, problem: Problem, start: dict[str, int], seed: int, until: float) -> None:
+        self.problem = problem
+        self.start_slots = start
+        self.seed = seed
+        self.until = until
+        self.target = 0
+        """The proven lower bound the exact search is at (read by the helper thread)."""
+        self.best: dict[str, int] | None = None
+        self.breaks: int | None = None
+        self._lock = threading.Lock()
+        self._halt = threading.Event()
+        self._stop_exact: Callable[[], None] | None = None
+        self._thread = threading.Thread(target=self._run, name="liqa-primal", daemon=True)
+
+    def start(self) -> None:
+        """Start annealing in the helper thread."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop annealing and wait for the helper thread."""
+        self._halt.set()
+        self._thread.join()
+
+    def watch_exact(self, stop: Callable[[], None] | None) -> None:
+        """``stop`` ends the exact question in progress (None: no question open)."""
+        with self._lock:
+            self._stop_exact = stop
+        if stop is not None and self.reached():
+            stop()
+
+    def reached(self) -> bool:
+        """True when the best fair timetable has no more breaks than the target."""
+        with self._lock:
+            return self.breaks is not None and self.breaks <= self.target
+
+    def _run(self) -> None:
+        annealer = _annealer(self.problem, self.start_slots, self.seed)
+        annealer.place_all()
+        self._publish(annealer)
+        annealer.anneal(
+            self.until,
+            goal=lambda: self.target,
+            halt=self._halt.is_set,
+            on_best=lambda _: self._publish(annealer),
+        )
+        self._publish(annealer)
+
+    def _publish(self, annealer: FairAnnealer) -> None:
+        slots, breaks = _best(annealer)
+        if slots is None:
+            return
+        with self._lock:
+            self.best, self.breaks = slots, breaks
+            stop = self._stop_exact if breaks is not None and breaks <= self.target else None
+        if stop is not None:
+            stop()
