@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from liqa.web.events.records import event_record, store_event
@@ -13,6 +15,23 @@ pytestmark = pytest.mark.django_db
 
 def test_event_record_round_trip_equals_original() -> None:
     original = make_core_event()
+    assert event_record(store_event(original)) == original
+
+
+def test_subgroup_rules_and_lunch_venue_survive_the_round_trip() -> None:
+    from dataclasses import replace
+
+    from liqa.core.missionfile import load_event
+
+    demo = load_event(Path(__file__).parents[2] / "examples/morocco-us-digital-2024/mission.yaml")
+    hotel = demo.legs[0].hotel
+    assert hotel is not None
+    original = replace(
+        demo,
+        subgroups_max=3,
+        subgroup_max_size=6,
+        legs=(replace(demo.legs[0], lunch_venue=hotel), *demo.legs[1:]),
+    )
     assert event_record(store_event(original)) == original
 
 

@@ -211,6 +211,9 @@ class LegForm(EditForm):
     lunch_start = _text(_("Lunch from"), required=True, help_text=_TIME_HELP)
     lunch_end = _text(_("Lunch until"), required=True, help_text=_TIME_HELP)
     lunch_minutes = forms.IntegerField(label=_("Lunch minutes"), max_value=MINUTES_A_DAY)
+    lunch_venue = _text(
+        _("Lunch venue"), help_text=_("Where subgroups meet for lunch (empty: the hotel)")
+    )
     max_visits_per_day = forms.IntegerField(label=_("Visits per day at most"), max_value=100)
     speed_kmh = forms.FloatField(label=_("Travel speed (km/h)"))
     detour_factor = forms.FloatField(label=_("Detour factor"))
@@ -221,6 +224,11 @@ class LegForm(EditForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["hotel"] = ChoiceText(_choices(list(self.event.venues)), label=_("Hotel"))
+        self.fields["lunch_venue"] = ChoiceText(
+            _choices(list(self.event.venues)),
+            label=_("Lunch venue"),
+            help_text=_("Where subgroups meet for lunch (empty: the hotel)"),
+        )
 
 
 class SessionForm(EditForm):

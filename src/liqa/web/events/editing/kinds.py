@@ -124,6 +124,7 @@ LEGS = Kind(
         "lunch_start": "lunch.start",
         "lunch_end": "lunch.end",
         "lunch_minutes": "lunch.minutes",
+        "lunch_venue": "lunch.venue",
         "max_visits_per_day": "max_visits_per_day",
         "speed_kmh": "travel.speed_kmh",
         "detour_factor": "travel.detour_factor",

@@ -22,6 +22,7 @@ def leg_fields(leg: core.Leg) -> dict[str, Any]:
         "lunch_start": leg.lunch_start,
         "lunch_end": leg.lunch_end,
         "lunch_minutes": leg.lunch_minutes,
+        "lunch_venue": leg.lunch_venue or "",
         "max_visits_per_day": leg.max_visits_per_day,
         "speed_kmh": leg.speed_kmh,
         "detour_factor": leg.detour_factor,

@@ -33,6 +33,8 @@ class Event(models.Model):
     brokerage = models.JSONField(null=True, blank=True)
     subgroups_max = models.PositiveIntegerField(default=1)
     subgroup_min_size = models.PositiveIntegerField(default=1)
+    subgroup_max_size = models.PositiveIntegerField(null=True, blank=True)
+    """Most members in one subgroup (empty: no limit)."""
     together = models.JSONField(default=_empty_list)
     apart = models.JSONField(default=_empty_list)
     communique = models.JSONField(default=_empty_dict, blank=True)
@@ -80,6 +82,8 @@ class Leg(EventRecord):
     lunch_start = models.CharField(max_length=5, default="12:00")
     lunch_end = models.CharField(max_length=5, default="14:00")
     lunch_minutes = models.PositiveIntegerField(default=60)
+    lunch_venue = models.CharField(max_length=100, blank=True)
+    """Venue key where subgroups regroup for lunch (empty: the hotel)."""
     max_visits_per_day = models.PositiveIntegerField(default=4)
     speed_kmh = models.FloatField(default=35.0)
     detour_factor = models.FloatField(default=1.3)
