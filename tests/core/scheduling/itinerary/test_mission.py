@@ -248,3 +248,24 @@ def test_required_visit_wins_its_slot_over_a_more_valuable_one() -> None:
     ]
     assert result.missing_required == ()
     assert [(u.id, u.reason) for u in schedule.unplaced] == [("vis-big", "lower_value")]
+
+
+def test_a_day_where_only_part_of_the_delegation_has_plans_names_that_subgroup() -> None:
+    event = mission()
+    schedule, _ = plan_itinerary(event, FAST)
+    visit = next(a for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT)
+    few = visit.attendees[:2]
+    day = visit.start.date()
+    narrowed = replace(
+        schedule,
+        assignments=tuple(
+            replace(a, group="group-x", attendees=few)
+            if a.group is not None and a.start.date() == day
+            else a
+            for a in schedule.assignments
+        ),
+    )
+    names = {p.id: p.name for p in event.people}
+    text = render_itinerary(event, narrowed)
+    assert f"  group-x: {', '.join(names[pid] for pid in few)}" in text
+    assert "  all: " not in render_itinerary(event, schedule)  # everyone together: no list

@@ -9,7 +9,15 @@ from collections import defaultdict
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from liqa.core.model import Assignment, Event, MeetingFormat, ProgrammeKind, Schedule, pick
+from liqa.core.model import (
+    Assignment,
+    Event,
+    MeetingFormat,
+    ProgrammeKind,
+    Schedule,
+    Side,
+    pick,
+)
 
 
 def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
@@ -118,18 +126,26 @@ def _day_groups(event: Event, assignments: list[Assignment]) -> list[str]:
 
 
 def _groups(event: Event, assignments: list[Assignment], least: int) -> list[str]:
-    """``  <group>: <members>`` for the subgroups of ``assignments`` (at least ``least``)."""
+    """``  <group>: <members>`` for the subgroups of ``assignments`` (at least ``least``,
+    or one that is not the whole delegation: the others of that day have nothing planned)."""
     members: dict[str, list[str]] = {}
     for a in assignments:
         if a.group:
             group = members.setdefault(a.group, [])
             group.extend(pid for pid in a.attendees if pid not in group)
-    if len(members) < least:
+    if len(members) < least and not (members and _part_of_delegation(event, members)):
         return []
     return [
         f"  {g}: {', '.join(_person(event, pid) for pid in people)}"
         for g, people in sorted(members.items())
     ]
+
+
+def _part_of_delegation(event: Event, members: dict[str, list[str]]) -> bool:
+    """True when the subgroups in ``members`` leave out some delegate."""
+    sides = {o.id: o.side for o in event.organizations}
+    delegates = {p.id for p in event.people if sides.get(p.organization) is Side.DELEGATION}
+    return bool(delegates - {pid for people in members.values() for pid in people})
 
 
 def _person(event: Event, pid: str) -> str:
