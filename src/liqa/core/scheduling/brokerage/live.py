@@ -18,18 +18,27 @@ class Solutions(cp_model.CpSolverSolutionCallback):
     """Remembers when the first solution arrived; passes each one on to ``best``."""
 
     def __init__(
-        self, began: float, best: Best, terms: dict[str, cp_model.LinearExprT] | None = None
+        self,
+        began: float,
+        best: Best,
+        terms: dict[str, cp_model.LinearExprT] | None = None,
+        known: float | None = None,
     ) -> None:
         super().__init__()
         self.began = began
         self.best = best
         self.terms = terms or {}
         self.first: float | None = None
+        self.known = known
+        """The objective already reported (e.g. by annealing): only better ones are passed on."""
 
     def on_solution_callback(self) -> None:
         if self.first is None:
             self.first = time.perf_counter() - self.began
         self.best.bound_to(self.best_objective_bound)
+        if self.known is not None and self.objective_value >= self.known:
+            return
+        self.known = self.objective_value
         self.best.improve(
             self.objective_value, {name: self.value(e) for name, e in self.terms.items()}
         )

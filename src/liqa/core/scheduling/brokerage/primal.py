@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import random
 import threading
+import time
 from collections.abc import Callable
 
 from liqa.core.scheduling.brokerage.fair_anneal import FairAnnealer
@@ -30,16 +31,20 @@ def anneal_fair(
     until: float,
     goal: int = 0,
     halt: Callable[[], bool] = lambda: False,
+    on_best: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, int] | None, int | None]:
     """Anneal ``start`` (greedy's slots) in this thread until ``until``, ``goal`` breaks
-    or ``halt()``.
+    or ``halt()``; ``on_best(breaks)`` hears of each new best fair timetable.
 
     Returns the best fair timetable that places every meeting and its breaks, or
     ``(None, None)`` when none was seen.
     """
     annealer = _annealer(problem, start, seed)
     annealer.place_all()
-    annealer.anneal(until, goal=lambda: goal, halt=halt)
+    first = annealer.best_fair_total
+    if on_best is not None and not math.isinf(first):
+        on_best(round(first))
+    annealer.anneal(until, goal=lambda: goal, halt=halt, on_best=on_best)
     return _best(annealer)
 
 
@@ -59,8 +64,18 @@ def _best(annealer: FairAnnealer) -> tuple[dict[str, int] | None, int | None]:
 class Primal:
     """Fair annealing in a daemon thread; read :attr:`best` once it is stopped."""
 
-    def __init__(self, problem: Problem, start: dict[str, int], seed: int, until: float) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        start: dict[str, int],
+        seed: int,
+        until: float,
+        fallback_at: float | None = None,
+    ) -> None:
         self.problem = problem
+        self.fallback_at = fallback_at
+        """If no fair timetable is known by then, the open exact question is stopped (the
+        caller then looks for any valid timetable in the time left)."""
         self.start_slots = start
         self.seed = seed
         self.until = until
@@ -101,10 +116,26 @@ class Primal:
         annealer.anneal(
             self.until,
             goal=lambda: self.target,
-            halt=self._halt.is_set,
+            halt=self._halted,
             on_best=lambda _: self._publish(annealer),
         )
         self._publish(annealer)
+        if self.best is None and self.fallback_at is not None:
+            # Annealing ended without a fair timetable: still keep the fallback time.
+            self._halt.wait(max(0.0, self.fallback_at - time.perf_counter()))
+            self._halted()
+
+    def _halted(self) -> bool:
+        """True when asked to stop; also stops the exact question at ``fallback_at`` when
+        there is still no fair timetable to report."""
+        at = self.fallback_at
+        if at is not None and self.best is None and time.perf_counter() >= at:
+            self.fallback_at = None
+            with self._lock:
+                stop = self._stop_exact
+            if stop is not None:
+                stop()
+        return self._halt.is_set()
 
     def _publish(self, annealer: FairAnnealer) -> None:
         slots, breaks = _best(annealer)

@@ -145,8 +145,11 @@ def _target_search(
     incumbent: dict[str, int] | None = None if check_schedule(problem, rough) else baseline
     incumbent_breaks = total_breaks(problem, rough)
     target = sum(lower.values())
-    # Fair annealing on the other core; it may meet the target before CP-SAT does.
-    primal = Primal(problem, baseline, settings.seed, end)
+    # Fair annealing on the other core; it may meet the target before CP-SAT does. With
+    # no valid timetable at all by the last fifth of the time, the exact question is
+    # stopped so that one is looked for.
+    fallback = None if incumbent is not None else end - 0.2 * settings.time_limit
+    primal = Primal(problem, baseline, settings.seed, end, fallback)
     primal.target = target
     primal.start()
     try:
@@ -170,8 +173,6 @@ def _linear_search(
     """Targets from ``target`` up: refuted ones raise the bound, the first met is optimal."""
     end = began + settings.time_limit
     incumbent, incumbent_breaks, baseline = known
-    # Without a valid timetable, keep a fifth of the time to find any valid one.
-    reserve = 0.2 * settings.time_limit
     best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
     while not reporter.stopped:
@@ -182,11 +183,9 @@ def _linear_search(
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
-        valid_known = incumbent is not None or primal.best is not None
-        deadline = end - (0.0 if valid_known else reserve)
-        code = _presolve_refutes(model, settings, deadline, reporter, best, primal)
+        code = _presolve_refutes(model, settings, end, reporter, best, primal)
         if code != cp_model.INFEASIBLE:
-            solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
+            solver = _solver(settings, end, sat_style=True, reporter=reporter)
             primal.watch_exact(solver.stop_search)
             try:
                 code = run_solver(solver, model, reporter, best, "proving")
@@ -202,7 +201,7 @@ def _linear_search(
             break
         if not refuted_once:
             refuted_once = True
-            found, valid = _any_timetable(ctx, settings, deadline, reporter, best)
+            found, valid = _any_timetable(ctx, settings, end, reporter, best)
             if found == cp_model.INFEASIBLE:
                 return Result(
                     Timetable(()),
@@ -305,23 +304,22 @@ def _optimise(
 ) -> Result:
     start: dict[str, int] | None = None
     goal = 0
+    best = Best()
     if lower is not None and previous is None and settings.warm_start:
         # Every meeting required: fair annealing first (measured far ahead of CP-SAT
         # from greedy's hint on the demo event), then CP-SAT from its timetable.
-        until = began + ANNEAL_SHARE * settings.time_limit
         goal = sum(lower.values())
-        halt = partial(getattr, reporter, "stopped")
-        start, breaks = quietly(
-            partial(anneal_fair, problem, greedy_slots(problem), settings.seed, until, goal, halt),
-            reporter,
-        )
+        start, breaks = _anneal_first(problem, settings, began, reporter, best, goal)
         if start is not None and breaks is not None and breaks <= goal:
+            best.report(reporter, "finishing", force=True)
             return _finish(problem, start, Status.OPTIMAL, goal, began, None)
+        if start is not None and reporter.stopped:
+            return _finish(problem, start, Status.FEASIBLE, goal, began, None)
     ctx = quietly(partial(_prepare, problem, settings, previous, lower, start), reporter)
     solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
-    best = Best()
     solver.best_bound_callback = best.bound_to
-    callback = Solutions(began, best, term_exprs(ctx, previous))
+    known = None if start is None else _breaks_of(problem, start)
+    callback = Solutions(began, best, term_exprs(ctx, previous), known)
     code = run_solver(solver, ctx.model, reporter, best, "searching", callback)
     seconds = time.perf_counter() - began
     status = _STATUS.get(code, Status.UNKNOWN)
@@ -363,6 +361,40 @@ def _optimise(
         seconds,
         result.unplaced,
         "cpsat",
+    )
+
+
+def _anneal_first(
+    problem: Problem,
+    settings: Settings,
+    began: float,
+    reporter: Reporter,
+    best: Best,
+    goal: int,
+) -> tuple[dict[str, int] | None, int | None]:
+    """Fair annealing in this thread for ``ANNEAL_SHARE`` of the time, reporting each new
+    best (breaks, with ``goal`` as the bound) and a heartbeat; the listener may stop it."""
+    best.bound_to(goal)
+    first = [True]
+
+    def improved(breaks: int) -> None:
+        best.improve(breaks, {"breaks": breaks})
+        # The first timetable is always reported (time to a first solution), later
+        # ones as often as the reporter allows.
+        best.report(reporter, "searching", force=first[0])
+        first[0] = False
+
+    def halt() -> bool:
+        return not best.report(reporter, "searching")
+
+    return anneal_fair(
+        problem,
+        greedy_slots(problem),
+        settings.seed,
+        began + ANNEAL_SHARE * settings.time_limit,
+        goal,
+        halt,
+        improved,
     )
 
 
