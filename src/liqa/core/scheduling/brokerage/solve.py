@@ -48,6 +48,12 @@ ANNEAL_SHARE = 0.6
 """Share of the time limit for fair annealing before CP-SAT when every meeting is
 required and no previous timetable is kept (the demo event's path)."""
 
+PRIMAL_DELAY = 1.0
+"""Seconds before the annealing thread starts beside the target search (at most a tenth
+of the time limit): 10 of the 13 originals proven in a scratch run took 0.4-1.5 CPU s in
+all, and on a busy machine such runs then keep all of it (forumt-14crafe.original, 20 s limit, loaded
+machine: 7.8 s wall without the thread, 10.1 s with it from the start)."""
+
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
     cp_model.FEASIBLE: Status.FEASIBLE,
@@ -149,7 +155,8 @@ def _target_search(
     # no valid timetable at all by the last fifth of the time, the exact question is
     # stopped so that one is looked for.
     fallback = None if incumbent is not None else end - 0.2 * settings.time_limit
-    primal = Primal(problem, baseline, settings.seed, end, fallback)
+    delay = min(PRIMAL_DELAY, 0.1 * settings.time_limit)
+    primal = Primal(problem, baseline, settings.seed, end, fallback, delay)
     primal.target = target
     primal.start()
     try:
