@@ -50,8 +50,9 @@ required and no previous timetable is kept (the demo event's path)."""
 
 PRIMAL_DELAY = 1.0
 """Seconds before the annealing thread starts beside the target search (at most a tenth
-of the time limit): 10 of the 13 originals proven in a scratch run took 0.4-1.5 CPU s in
-all, and on a busy machine such runs then keep all of it (forumt-14crafe.original, 20 s limit, loaded
+of the time limit): 10 of the 13 originals proven in the scratch run
+(benchmarks/b2b/primal-heuristic-scratch.md) took 0.2-1.4 CPU s in all, and on a busy
+machine such runs then keep all of it (forumt-14crafe.original, 20 s limit, loaded
 machine: 7.8 s wall without the thread, 10.1 s with it from the start)."""
 
 _STATUS = {
