@@ -84,13 +84,23 @@ def text_direction(text: str) -> str:
 
 @pass_context
 def _bidi(context: Context, text: object) -> Markup | str:
-    """Isolate ``text`` when it runs against the page's direction (a Latin name in Arabic)."""
+    """Isolate ``text`` when it runs against the page's direction (a Latin name in Arabic).
+
+    Pages get a ``<bdi>`` element; print variants (``for_pdf``) get the Unicode isolate
+    characters instead, which read the same and cost the PDF renderer no extra box.
+    """
     value = str(text)
     page = "rtl" if context.get("dir") == "rtl" else "ltr"
     direction = text_direction(value)
     if direction == page:
         return value
+    if context.get("for_pdf"):
+        return Markup("{}{}\u2069").format(ISOLATES[direction], value)
     return Markup('<bdi class="{}">{}</bdi>').format(direction, value)
+
+
+ISOLATES = {"ltr": "\u2066", "rtl": "\u2067"}
+"""Left-to-right and right-to-left isolate characters (closed by U+2069)."""
 
 
 @pass_context

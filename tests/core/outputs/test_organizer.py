@@ -114,6 +114,23 @@ def test_host_sheet_says_who_comes_and_what_they_seek() -> None:
     assert visit.topic == "Cyber resilience of critical infrastructure"
 
 
+def test_host_sheet_prints_what_an_organization_seeks_once_for_its_visitors() -> None:
+    visit = host_sheets(make_event(), make_schedule(), "en")[0].visits[0]
+    groups = visit.by_organization
+    assert [(g.organization, [v.name for v in g.visitors]) for g in groups] == [
+        (
+            "Ministry of Digital Transition and Administrative Reform",
+            ["Sarah Lamrani", "Youssef Alaoui"],
+        ),
+        ("General Directorate for Information Systems Security", ["Karim Benali"]),
+    ]
+    assert [g.themes for g in groups] == [("e-government",), ("cybersecurity",)]
+    sheet = host_sheets(make_event(), make_schedule(), "en")[0]
+    html = render("hostsheets.html", "en", sheets=[sheet], title="", inline_css="")
+    # The ministry's two visitors share one row: its themes are printed once.
+    assert html.count('<span class="small muted">e-government</span>') == 1
+
+
 def test_run_sheet_shows_departures_visits_and_lunch_per_day() -> None:
     days = run_sheets(make_event(), make_schedule(), "en")
     first = days[0]

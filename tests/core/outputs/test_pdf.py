@@ -23,7 +23,8 @@ BIDI_CONTROLS = dict.fromkeys(
 def _agenda_pdf(tmp_path: Path, lang: str, subject: str = "p-benali") -> Path:
     agenda = build_agenda(make_event(), make_schedule(), subject, lang, OutputSettings())
     path = tmp_path / f"{subject}-{lang}.pdf"
-    render_pdfs([PdfJob(render("agenda.html", lang, agenda=agenda, inline_css=""), path)], 1)
+    html = render("agenda.html", lang, agenda=agenda, inline_css="", for_pdf=True)
+    render_pdfs([PdfJob(html, path)], 1)
     return path
 
 
@@ -63,6 +64,14 @@ def test_arabic_agenda_pdf_reads_in_logical_order(tmp_path: Path) -> None:
     assert "الوفد بأكمله" in text
     assert "الصمود السيبراني للبنى التحتية الحيوية" in text
     assert _pages(tmp_path / "p-benali-ar.pdf") == 1
+
+
+def test_print_variant_isolates_latin_text_with_characters_not_elements() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", OutputSettings())
+    page = render("agenda.html", "ar", agenda=agenda, inline_css="")
+    printed = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
+    assert '<bdi class="ltr">David Lee</bdi>' in page
+    assert ("<bdi" in printed, "\u2066David Lee\u2069" in printed) == (False, True)
 
 
 def test_english_agenda_pdf_has_names_times_and_zones(tmp_path: Path) -> None:

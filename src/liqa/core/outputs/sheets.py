@@ -87,6 +87,16 @@ class Visitor:
 
 
 @dataclass(frozen=True)
+class VisitorGroup:
+    """The visitors of one organization, with what it seeks (printed once, not per person)."""
+
+    organization: str
+    seeks: str
+    themes: tuple[str, ...]
+    visitors: tuple[Visitor, ...]
+
+
+@dataclass(frozen=True)
 class HostVisit:
     """One visit or meeting a host receives."""
 
@@ -95,6 +105,17 @@ class HostVisit:
     place: str
     topic: str
     visitors: tuple[Visitor, ...]
+
+    @property
+    def by_organization(self) -> tuple[VisitorGroup, ...]:
+        """The visitors grouped by organization, in order of first appearance."""
+        groups: dict[str, list[Visitor]] = {}
+        for visitor in self.visitors:
+            groups.setdefault(visitor.organization, []).append(visitor)
+        return tuple(
+            VisitorGroup(name, people[0].seeks, people[0].themes, tuple(people))
+            for name, people in groups.items()
+        )
 
 
 @dataclass(frozen=True)
