@@ -51,25 +51,21 @@ def demo(
     event = load_or_exit(console, mission)
     for label, text in summary(event):
         console.print(f"  [bold]{label}[/bold]: {text}", markup=True)
-    links: dict[str, str] = {}
-    failure = ""
     # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
     with PdfPool() as pdfs:
         outcome = run_plan(console, event, PlanSettings(time_limit=time_limit))
         console.print(outcome.report, markup=False)
         index = write_all(console, event, outcome, out, langs, pdfs)
-        # While the workers render the PDFs, load the web app with the same schedule.
-        try:
-            links = load_web(console, mission, outcome.schedule, time_limit, host, port)
-        except SetupError as error:
-            failure = str(error)
+        # Both cores go to the PDFs: the web app is loaded once they are written.
         finish_pdfs(console, pdfs)
     console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
     console.print(f"Open [bold]{index.resolve()}[/bold]")
-    if failure:
-        console.print(f"[red]error:[/red] the web app was not loaded: {failure}")
+    try:
+        links = load_web(console, mission, outcome.schedule, time_limit, host, port)
+    except SetupError as error:
+        console.print(f"[red]error:[/red] the web app was not loaded: {error}")
         console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
-        raise typer.Exit(EXIT_PROBLEMS)
+        raise typer.Exit(EXIT_PROBLEMS) from None
     serve_web(console, links, host, port, no_serve)
 
 
