@@ -99,12 +99,14 @@ def _solve(
     if problem.require_all and previous is None:
         lower = participant_lower_bounds(problem)
         return _optimise(problem, settings, None, began, reporter, lower)
-    if previous is None and not quietly(partial(greedy, problem), reporter).unplaced:
+    base = None if previous is not None else quietly(partial(greedy, problem), reporter)
+    if base is not None and not base.unplaced:
         # Every meeting fits, so the best scheduled priority places them all: the
         # lexicographic optimum is the fewest breaks with every meeting placed.
         whole = dataclasses.replace(problem, require_all=True)
         lower = participant_lower_bounds(whole)
-        result = _optimise(whole, settings, None, began, reporter, lower)
+        placed = {p.meeting: p.slot for p in base.timetable.placements}
+        result = _optimise(whole, settings, None, began, reporter, lower, placed)
         if result.status != Status.INFEASIBLE:
             return result
     return _optimise(problem, settings, previous, began, reporter)
@@ -309,7 +311,11 @@ def _optimise(
     began: float,
     reporter: Reporter,
     lower: dict[str, int] | None = None,
+    greedy_start: dict[str, int] | None = None,
 ) -> Result:
+    """One CP-SAT run on the weighted objective; with ``lower`` (every meeting required,
+    nothing kept from a previous timetable) fair annealing from ``greedy_start`` (or a
+    fresh greedy timetable) first."""
     start: dict[str, int] | None = None
     goal = 0
     best = Best()
@@ -317,7 +323,11 @@ def _optimise(
         # Every meeting required: fair annealing first (measured far ahead of CP-SAT
         # from greedy's hint on the demo event), then CP-SAT from its timetable.
         goal = sum(lower.values())
-        start, breaks = _anneal_first(problem, settings, began, reporter, best, goal)
+        if greedy_start is None:
+            greedy_start = greedy_slots(problem)
+        start, breaks = _anneal_first(
+            problem, settings, (began, greedy_start), reporter, best, goal
+        )
         if start is not None and breaks is not None and breaks <= goal:
             best.report(reporter, "finishing", force=True)
             return _finish(problem, start, Status.OPTIMAL, goal, began, None)
@@ -375,13 +385,14 @@ def _optimise(
 def _anneal_first(
     problem: Problem,
     settings: Settings,
-    began: float,
+    when_from: tuple[float, dict[str, int]],
     reporter: Reporter,
     best: Best,
     goal: int,
 ) -> tuple[dict[str, int] | None, int | None]:
-    """Fair annealing in this thread for ``ANNEAL_SHARE`` of the time, reporting each new
-    best (breaks, with ``goal`` as the bound) and a heartbeat; the listener may stop it."""
+    """Fair annealing in this thread from ``when_from`` = (start time, greedy's slots) for
+    ``ANNEAL_SHARE`` of the time, reporting each new best (breaks, with ``goal`` as the
+    bound) and a heartbeat; the listener may stop it."""
     best.bound_to(goal)
     first = [True]
 
@@ -395,9 +406,10 @@ def _anneal_first(
     def halt() -> bool:
         return not best.report(reporter, "searching")
 
+    began, start = when_from
     return anneal_fair(
         problem,
-        greedy_slots(problem),
+        start,
         settings.seed,
         began + ANNEAL_SHARE * settings.time_limit,
         goal,
