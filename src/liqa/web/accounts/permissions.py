@@ -1,26 +1,81 @@
-"""Who may see what: one function per question, used by pages and the API alike."""
+"""Who may see what: one function per question, used by pages and the API alike.
+
+Every question is answered from :func:`roles`: the user's memberships of the event, each
+with whether its person or organization is still in the event, read in one query.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import connection
 
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Organization, Person
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def _memberships(user: User, event: Event, role: Role) -> list[Membership]:
+@dataclass(frozen=True)
+class Roles:
+    """What a user is in one event."""
+
+    organizer: bool
+    """An organizer of the event, or a superuser."""
+    person: str | None
+    """The person key the user takes part as (see :func:`participant_key`), or ``None``."""
+    organization: str | None
+    """The host organization the user administers (see :func:`host_key`), or ``None``."""
+
+
+def _roles_sql() -> str:
+    """The user's memberships of the event, each with whether its person (under the given
+    e-mail address, compared as ``email__iexact`` does) or organization is in the event.
+
+    Plain SQL, one statement: the ORM's query building cost more CPU than the query."""
+    member = Membership._meta.db_table
+    people, organizations = Person._meta.db_table, Organization._meta.db_table
+    return (
+        f"SELECT m.role, m.person, m.organization,"
+        f" EXISTS(SELECT 1 FROM {people} p WHERE p.event_id = m.event_id"
+        f" AND p.key = m.person AND UPPER(p.email) = UPPER(%s)),"
+        f" EXISTS(SELECT 1 FROM {organizations} o WHERE o.event_id = m.event_id"
+        f" AND o.key = m.organization)"
+        f" FROM {member} m WHERE m.user_id = %s AND m.event_id = %s ORDER BY m.id"
+    )
+
+
+def roles(user: User, event: Event) -> Roles:
+    """The user's roles in the event, in one query (none for anonymous users).
+
+    A participant membership counts only while its person is still in the event under the
+    user's e-mail address, a host administrator's while its organization is in the event:
+    a membership left behind by a re-import or an address change opens nothing.
+    """
+    superuser = bool(getattr(user, "is_superuser", False))
     if not user.is_authenticated:
-        return []
-    return list(Membership.objects.filter(user_id=user.pk, event=event, role=role))
+        return Roles(superuser, None, None)
+    email = getattr(user, "email", "") or ""
+    with connection.cursor() as cursor:
+        cursor.execute(_roles_sql(), [email, user.pk, event.pk])
+        rows = cursor.fetchall()
+    organizer, person, organization = superuser, None, None
+    for role, key, org, person_ok, organization_ok in rows:
+        if role == Role.ORGANIZER:
+            organizer = True
+        elif role == Role.PARTICIPANT and email and person_ok and person is None:
+            person = key
+        elif role == Role.HOST_ADMIN and organization_ok and organization is None:
+            organization = org
+    return Roles(organizer, person, organization)
 
 
 def is_organizer(user: User, event: Event) -> bool:
     """Organizers of the event, and superusers."""
     if getattr(user, "is_superuser", False):
         return True
-    return bool(_memberships(user, event, Role.ORGANIZER))
+    return roles(user, event).organizer
 
 
 def participant_key(user: User, event: Event) -> str | None:
@@ -29,19 +84,12 @@ def participant_key(user: User, event: Event) -> str | None:
     Only while that person is still in the event under the user's e-mail address: a
     membership left behind by a re-import or an address change opens nothing.
     """
-    for member in _memberships(user, event, Role.PARTICIPANT):
-        email = getattr(user, "email", "")
-        if email and event.people.filter(key=member.person, email__iexact=email).exists():
-            return member.person
-    return None
+    return roles(user, event).person
 
 
 def host_key(user: User, event: Event) -> str | None:
     """The host organization the user administers (while it is in the event), or ``None``."""
-    for member in _memberships(user, event, Role.HOST_ADMIN):
-        if event.organizations.filter(key=member.organization).exists():
-            return member.organization
-    return None
+    return roles(user, event).organization
 
 
 def events_of(user: User) -> list[tuple[Event, str]]:

@@ -36,11 +36,10 @@ def _event(slug: str) -> Event:
 
 def _role(request: Request, event: Event) -> tuple[bool, str | None]:
     """(organizer?, participant person key); 403 for users with neither role."""
-    organizer = permissions.is_organizer(request.user, event)
-    person = permissions.participant_key(request.user, event)
-    if not organizer and person is None:
+    found = permissions.roles(request.user, event)
+    if not found.organizer and found.person is None:
         raise PermissionDenied("no role in this event")
-    return organizer, person
+    return found.organizer, found.person
 
 
 def _event_data(row: Event) -> dict[str, Any]:
