@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from liqa.web.agendas import domain
+from liqa.web.agendas import domain, fragments
 from liqa.web.events import snapshots
 from liqa.web.events.models import Event, Outcome, Person, Venue
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -25,10 +25,10 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import make_core_event, make_schedule, person_user
 
-PAGE_QUERIES = 7 if connection.vendor == "postgresql" else 8
-"""Session, user, event, membership, person check, stamp with the published versions (one
-query on PostgreSQL, two elsewhere), feed (outcomes are read only when a meeting of the
-agenda has ended)."""
+PAGE_QUERIES = 6 if connection.vendor == "postgresql" else 7
+"""Session, user, event, membership with its person check (one query), stamp with the
+published versions (one query on PostgreSQL, two elsewhere), feed (outcomes are read only
+when a meeting of the agenda has ended)."""
 RECORD_QUERIES = 13
 """Building the agenda once: the event row and its eight tables, the stamp again (nothing is
 kept if it changed meanwhile), the bookings, the version, its assignments."""
@@ -36,7 +36,7 @@ kept if it changed meanwhile), the bookings, the version, its assignments."""
 
 @pytest.fixture(autouse=True)
 def _empty_store() -> Iterator[None]:
-    stores = (snapshots.EVENTS, domain.SCHEDULES, domain.OUTPUTS)
+    stores = (snapshots.EVENTS, domain.SCHEDULES, domain.OUTPUTS, fragments.DAYS)
     for store in stores:
         store.clear()
     yield

@@ -95,9 +95,15 @@ def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
     Kept per process (:data:`OUTPUTS`) under the event's stamp, the version, the subject,
     the language and the base URL: everything it is made of.
     """
+    return kept_agenda(row, subject, lang)[0]
+
+
+def kept_agenda(row: Event, subject: str, lang: str) -> tuple[Agenda | None, Stamp | None]:
+    """:func:`agenda_of` and the key it is kept under (``None``: not kept, nothing may be
+    kept by that key either); ``(None, None)`` before publication."""
     state = event_state(row)
     if not state.published:
-        return None
+        return None, None
     version = state.published[-1]
 
     def build() -> Agenda:
@@ -105,7 +111,7 @@ def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
         return build_agenda(found.event, found.schedule, subject, lang, output_settings())
 
     key = _keyed(state.stamp, "agenda", version, subject, lang, settings.BASE_URL)
-    return OUTPUTS.get(key, build)
+    return OUTPUTS.get(key, build), key
 
 
 def next_entry(agenda: Agenda, now: datetime) -> Entry | None:

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
-from liqa.web.agendas import domain, followups, hosting, profile, services
+from liqa.web.agendas import domain, followups, fragments, hosting, profile, services
 from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.pages import page
-from liqa.web.templating import current_language
+from liqa.web.templating import current_direction, current_language
 
 
 def participant(request: HttpRequest, slug: str) -> tuple[Event, str]:
@@ -35,11 +35,22 @@ def participant(request: HttpRequest, slug: str) -> tuple[Event, str]:
 def me(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant's own page: next meeting on top, then the agenda by day."""
     event, person = participant(request, slug)
-    agenda = domain.agenda_of(event, person, current_language())
+    lang = current_language()
+    agenda, key = domain.kept_agenda(event, person, lang)
     now = timezone.now()
     upcoming = domain.next_entry(agenda, now) if agenda is not None else None
-    ended = agenda is not None and any(
-        e.kind != "programme" and e.end < now for day in agenda.days for e in day.entries
+    days = (
+        fragments.days_html(
+            request,
+            agenda,
+            key,
+            now,
+            {"event": event, "lang": lang, "dir": current_direction()},
+            # outcome forms are shown under meetings that ended: read outcomes only then
+            lambda: {o.assignment: o for o in event.outcomes.all()},
+        )
+        if agenda is not None
+        else ""
     )
     return page(
         request,
@@ -48,12 +59,10 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "person": person,
             "agenda": agenda,
+            "days": days,
             "next": upcoming,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
-            "now": now,
-            # outcome forms are shown under meetings that ended: read outcomes only then
-            "outcomes": {o.assignment: o for o in event.outcomes.all()} if ended else {},
         },
     )
 
