@@ -11,7 +11,7 @@ Three measures, each printed as Markdown table rows for ``benchmarks/results/dem
     The same steps one after the other in a fresh interpreter per run: start-up imports,
     reading the mission, planning, writing the outputs (CPU of this process and of the
     PDF workers apart), loading the web app's database. The command overlaps some of them
-    (its PDF workers start while it plans; it loads the web app while they render).
+    (its PDF workers start while it plans) and loads the web app after the outputs.
 ``outputs``
     Each kind of output made in one process, one after the other (no PDF workers), PDFs
     from the same print variant of the HTML as ``write_outputs``: what each costs in CPU.
