@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -15,7 +16,7 @@ from liqa.web.accounts.models import CalendarFeed
 from liqa.web.audit.actor import acting
 from liqa.web.audit.models import AuditEntry
 from liqa.web.audit.receivers import recorded_fields
-from liqa.web.events.models import Event, Person
+from liqa.web.events.models import Booking, Event, Person
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
@@ -106,6 +107,29 @@ def test_booking_and_cancelling_through_the_api_record_the_token_user(event: Eve
             {"slot_start": slot[::-1], "table": [1, None], "booked_as": ["p-amina", None]},
         ),
     ]
+
+
+def test_a_booking_names_its_event_without_reading_it_again(event: Event) -> None:
+    """Booking and cancelling hold the request's event: the entry takes its slug from it; a
+    booking deleted by a query (no event held) reads the slug and names the same event."""
+    client = APIClient()
+    token, _created = Token.objects.get_or_create(user=person_user("amina@example.org"))
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    url = f"/api/events/{SLUG}/requests/r-1/book/"
+    sent: list[str] = []
+
+    def log(execute: Callable[..., Any], sql: str, *args: Any) -> Any:
+        sent.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(log):
+        booked = client.post(url, {"slot": "2030-03-14T09:20:00+01:00"}, format="json")
+        cancelled = client.delete(url)
+    client.post(url, {"slot": "2030-03-14T09:20:00+01:00"}, format="json")
+    Booking.objects.filter(event=event).delete()
+    slug_reads = [q for q in sent if q.startswith('SELECT "events_event"."slug" AS')]
+    assert (booked.status_code, cancelled.status_code, slug_reads) == (201, 204, [])
+    assert [e[3] for e in _entries(model="booking")] == ["created", "deleted"] * 2
 
 
 def test_publishing_records_the_organizer(

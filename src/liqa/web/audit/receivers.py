@@ -131,10 +131,23 @@ def record(
     return entry
 
 
+def _row_slug(spec: Spec, row: models.Model) -> str:
+    """The slug of the row's event: from the event the row already holds (a booking made or
+    cancelled in a request holds the request's event), else read (one query)."""
+    event_id = spec.event_id(row)
+    field = next((f for f in row._meta.concrete_fields if f.name == "event"), None)
+    if isinstance(field, models.ForeignKey) and field.is_cached(row):
+        held = getattr(row, "event", None)
+        if isinstance(held, Event) and held.pk == event_id and held.slug:
+            return held.slug
+    return _slug(event_id)
+
+
 def _record_row(
     spec: Spec, row: models.Model, action: str, changes: dict[str, list[object]]
 ) -> None:
-    record(_slug(spec.event_id(row)), spec.name, spec.key(row), action, changes, spec.subjects(row))
+    slug = _row_slug(spec, row)
+    record(slug, spec.name, spec.key(row), action, changes, spec.subjects(row))
 
 
 def _before(

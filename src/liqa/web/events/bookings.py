@@ -438,4 +438,5 @@ def cancel(row: Event, person: str, key: str) -> None:
     if booking is None:
         raise NotBookable(_("Request %(key)s has no booking to cancel.") % {"key": key})
     booking.request = request  # already read: the audit trail names its parties from it
+    booking.event = row  # and its event's slug
     booking.delete()
