@@ -16,8 +16,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from liqa.web.agendas import domain, fragments
+from liqa.web.api import views as api_views
 from liqa.web.events import snapshots
 from liqa.web.events.models import Event, Outcome, Person, Venue
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -36,7 +39,13 @@ kept if it changed meanwhile), the bookings, the version, its assignments."""
 
 @pytest.fixture(autouse=True)
 def _empty_store() -> Iterator[None]:
-    stores = (snapshots.EVENTS, domain.SCHEDULES, domain.OUTPUTS, fragments.DAYS)
+    stores = (
+        snapshots.EVENTS,
+        domain.SCHEDULES,
+        domain.OUTPUTS,
+        fragments.DAYS,
+        api_views.PARTICIPANT_SCHEDULES,
+    )
     for store in stores:
         store.clear()
     yield
@@ -102,6 +111,35 @@ def test_calendar_and_api_follow_the_same_stamp(amina: Client, event: Event) -> 
     amina.get(f"/me/{event.slug}/agenda.ics")
     Person.objects.filter(event=event, key="p-bruno").update(name="Bruno Neuf")
     assert "Bruno Neuf" in amina.get(f"/me/{event.slug}/agenda.ics").text
+
+
+def _api(email: str) -> APIClient:
+    client = APIClient()
+    token, _created = Token.objects.get_or_create(user=person_user(email))
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def test_kept_schedule_answers_are_per_person_and_follow_a_new_version(
+    event: Event, draft: ScheduleVersion
+) -> None:
+    url = f"/api/events/{event.slug}/schedules/"
+    amina, chen = _api("amina@example.org"), _api("chen@example.org")
+    before = amina.get(url).json()
+    publish(draft, notify=False)
+    first = [amina.get(url).json(), amina.get(url).json(), chen.get(url).json()]
+    second = store_schedule(event, make_schedule(make_core_event()))
+    AssignmentRow.objects.filter(version=second, key="r-1").delete()
+    publish(second, notify=False)
+    after = amina.get(url).json()
+    keys = [[a["id"] for a in found[0]["assignments"]] for found in (*first, after)]
+    assert (before, first[0] == first[1], first[0][0]["version"], after[0]["version"]) == (
+        [],
+        True,
+        1,
+        2,
+    )
+    assert ("r-1" in keys[0], keys[0] != keys[2], "r-1" in keys[3]) == (True, True, False)
 
 
 def test_kept_agendas_are_per_language_and_base_url(

@@ -76,8 +76,17 @@ def published(row: Event) -> Published | None:
 def published_schedule(row: Event) -> core.Schedule | None:
     """The latest published schedule alone (no event record, so no bookings read), or
     ``None`` before any publication: one query once kept."""
+    return kept_schedule(row)[0]
+
+
+def kept_schedule(row: Event) -> tuple[core.Schedule | None, Stamp | None]:
+    """:func:`published_schedule` and the key it is kept under (``None``: not kept, so
+    nothing may be kept by that key either)."""
     state = event_state(row)
-    return _kept_schedule(state.stamp, state.published[-1]) if state.published else None
+    if not state.published:
+        return None, None
+    key = _keyed(state.stamp, state.published[-1])
+    return _kept_schedule(state.stamp, state.published[-1]), key
 
 
 def _published(row: Event, version_id: int, stamp: Stamp | None) -> Published:

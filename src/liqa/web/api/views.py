@@ -25,6 +25,7 @@ from liqa.web.events import requests as event_requests
 from liqa.web.events.domain import public_view
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record, outcome_record, request_record
+from liqa.web.events.snapshots import Snapshots
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.templating import current_language
@@ -161,6 +162,11 @@ def _schedule_data(schedule: core.Schedule, published: bool, person: str | None)
     return {"version": schedule.version, "published": published, "assignments": assignments}
 
 
+PARTICIPANT_SCHEDULES = Snapshots(4096)
+"""A participant's serialized schedule by the published schedule's key and the person: a
+published version never changes, and a new one gets a new key."""
+
+
 class ScheduleList(APIView):
     """Schedules: every version for organizers; the latest published one for participants."""
 
@@ -172,10 +178,15 @@ class ScheduleList(APIView):
         if organizer:
             versions = ScheduleVersion.objects.filter(event=row)
             data = [_schedule_data(schedule_record(v), v.published, None) for v in versions]
-        else:
-            found = agendas.published_schedule(row)
-            data = [] if found is None else [_schedule_data(found, True, me)]
-        return Response(s.ScheduleSerializer(data, many=True).data)
+            return Response(s.ScheduleSerializer(data, many=True).data)
+        found, key = agendas.kept_schedule(row)
+        if found is None:
+            return Response([])
+
+        def serialized() -> list[Any]:
+            return list(s.ScheduleSerializer([_schedule_data(found, True, me)], many=True).data)
+
+        return Response(PARTICIPANT_SCHEDULES.get(None if key is None else (key, me), serialized))
 
 
 class OutcomeList(APIView):
