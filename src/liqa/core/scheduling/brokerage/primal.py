@@ -107,6 +107,7 @@ class Primal:
         self._lock = threading.Lock()
         self._halt = threading.Event()
         self._stop_exact: Callable[[], None] | None = None
+        self._restart: dict[str, int] | None = None
         self._thread = threading.Thread(target=self._run, name="liqa-primal", daemon=True)
 
     def start(self) -> None:
@@ -117,6 +118,14 @@ class Primal:
         """Stop annealing and wait for the helper thread."""
         self._halt.set()
         self._thread.join()
+
+    def offer_start(self, slots: dict[str, int]) -> None:
+        """A valid timetable found elsewhere (e.g. by CP-SAT without the break bound):
+        annealing starts again from it unless it already has a fair timetable of its own
+        (greedy may leave meetings out that the Kempe chains cannot place)."""
+        with self._lock:
+            if self.best is None:
+                self._restart = dict(slots)
 
     def watch_exact(self, stop: Callable[[], None] | None) -> None:
         """``stop`` ends the exact question in progress (None: no question open)."""
@@ -134,16 +143,23 @@ class Primal:
         _yield_to_exact()
         if self._halt.wait(self.delay):
             return
-        annealer = _annealer(self.problem, self.start_slots, self.seed)
-        annealer.place_all()
-        self._publish(annealer)
-        annealer.anneal(
-            self.until,
-            goal=lambda: self.target,
-            halt=self._halted,
-            on_best=lambda _: self._publish(annealer),
-        )
-        self._publish(annealer)
+        start = self.start_slots
+        while True:
+            annealer = _annealer(self.problem, start, self.seed)
+            annealer.place_all()
+            self._publish(annealer)
+            annealer.anneal(
+                self.until,
+                goal=lambda: self.target,
+                halt=lambda: self._halted() or self._restart is not None,
+                on_best=lambda _, a=annealer: self._publish(a),  # type: ignore[misc]
+            )
+            self._publish(annealer)
+            with self._lock:
+                fresh, self._restart = self._restart, None
+            if fresh is None or self._halt.is_set() or time.perf_counter() >= self.until:
+                break
+            start = fresh
         if self.best is None and self.fallback_at is not None:
             # Annealing ended without a fair timetable: still keep the fallback time.
             self._halt.wait(max(0.0, self.fallback_at - time.perf_counter()))

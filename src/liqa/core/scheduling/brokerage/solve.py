@@ -224,6 +224,8 @@ def _linear_search(
                     seconds=time.perf_counter() - began,
                     method="cpsat",
                 )
+            if valid is not None and primal.best is None:
+                primal.offer_start(valid)
             if valid is not None and incumbent is None:
                 incumbent = valid
                 incumbent_breaks = total_breaks(
