@@ -94,3 +94,34 @@ def test_replan_after_the_flight_slips_a_day_keeps_the_other_days() -> None:
     san_jose = {v.id for v in event.visits if event.venue(v.venue).timezone != "America/Chicago"}
     assert moved & san_jose != set()  # the San Jose day was lost: its visits moved or dropped
     assert {u.id for u in after.unplaced} <= san_jose
+
+
+def test_a_day_where_one_subgroup_made_no_visit_keeps_the_others_apart() -> None:
+    """The members a day left free form their own subgroup again: they do not join the
+    subgroup that made the visits (which would then exceed the hosts' visitor limits)."""
+    from pathlib import Path
+
+    from liqa.core.missionfile import load_event
+    from liqa.core.scheduling.itinerary.replan import previous_groups
+
+    demo = Path(__file__).parents[4] / "examples/morocco-us-digital-2024/mission.yaml"
+    event = load_event(demo)
+    # This seed's plan sends one subgroup of seven on 14 February and leaves the others free.
+    schedule, _ = plan_itinerary(event, Settings(time_limit=60, seed=1, max_no_improve=50))
+    day = date(2024, 2, 14)
+    visiting = {
+        a.group: set(a.attendees)
+        for a in schedule.assignments
+        if a.format is MeetingFormat.SITE_VISIT and a.start.date() == day
+    }
+    assert len(visiting) == 1
+    ((group, members),) = visiting.items()
+    split = previous_groups(event, schedule).split_for((day, "houston"))
+    assert {g.id: set(g.members) for g in split}[group] == members
+    everyone = {pid for g in split for pid in g.members}
+    assert len(everyone) == sum(len(g.members) for g in split) == len(members) + 8
+    model = build_model(event, previous_groups(event, schedule))
+    after, result, _ = replan(event, schedule)
+    assert check_itinerary(model.problem, result.routes, result.score) == []
+    kept = {a.id for a in after.assignments if a.start.date() == day}
+    assert kept >= {a.id for a in schedule.assignments if a.start.date() == day}

@@ -126,7 +126,8 @@ def previous_groups(event: Event, previous: Schedule) -> FixedSplits:
 def _complete(
     ids: list[str], days: list[list[str]], kept: dict[str, tuple[str, ...]], present: list[str]
 ) -> Partition:
-    """The day's subgroups ``ids`` plus those that shared a day with them; then newcomers."""
+    """The day's subgroups ``ids`` plus those that shared a day with them; the members the
+    day left free as one more subgroup; then newcomers, in the smallest subgroup."""
     chosen = max((other for other in days if set(ids) <= set(other)), key=len, default=ids)
     groups = {g: list(kept[g]) for g in chosen}
     placed = {pid for members in groups.values() for pid in members}
@@ -134,8 +135,13 @@ def _complete(
         if g not in groups and not placed & set(members):
             groups[g] = list(members)
             placed |= set(members)
+    known = {pid for members in kept.values() for pid in members}
+    free = [pid for pid in present if pid not in placed and pid in known]
+    if free:  # members the day's plan left free travelled as a subgroup of their own
+        same = next((g for g, m in kept.items() if g not in groups and set(m) == set(free)), None)
+        groups[same or "-".join([*sorted(groups), "others"])] = free
     for pid in present:
-        if pid not in placed:
+        if pid not in placed and pid not in known:  # newcomers
             min(groups.values(), key=len).append(pid)
     return tuple(Subgroup(g, tuple(m)) for g, m in sorted(groups.items()))
 
