@@ -232,22 +232,33 @@ class Annealer:
         """Apply ``moves`` whatever the breaks, if they keep the rules."""
         return self._try(moves, None)
 
-    def _try(self, moves: list[tuple[int, int]], temperature: float | None) -> bool:
-        """Apply ``moves`` if they keep the rules, and keep them if annealing accepts
-        (always with no ``temperature``); True when kept."""
+    def _apply(
+        self, moves: list[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]] | None:
+        """Make ``moves`` if they keep the rules: the slots they left and the (person,
+        block) pairs whose breaks may have changed; None (nothing moved) otherwise."""
         inc, layout = self.inc, self.layout
         back = [(i, inc.slot[i]) for i, _ in moves]
         for i, _ in moves:
             inc.move(i, UNPLACED)
         if not all(self._place(i, t) for i, t in moves):
             self._undo(moves, back)
-            return False
+            return None
         touched = {
             (k, layout.block_of[t])
             for i, t in moves + back
             if t != UNPLACED
             for k in layout.people[i]
         }
+        return back, touched
+
+    def _try(self, moves: list[tuple[int, int]], temperature: float | None) -> bool:
+        """Apply ``moves`` if they keep the rules, and keep them if annealing accepts
+        (always with no ``temperature``); True when kept."""
+        applied = self._apply(moves)
+        if applied is None:
+            return False
+        back, touched = applied
         delta = sum(self._recount(k, b) for k, b in touched)
         if temperature is None or delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
             self.total += delta

@@ -109,19 +109,10 @@ class FairAnnealer(Annealer):
                     on_best(round(known))
 
     def _try(self, moves: list[tuple[int, int]], temperature: float | None) -> bool:
-        inc, layout = self.inc, self.layout
-        back = [(i, inc.slot[i]) for i, _ in moves]
-        for i, _ in moves:
-            inc.move(i, UNPLACED)
-        if not all(self._place(i, t) for i, t in moves):
-            self._undo(moves, back)
+        applied = self._apply(moves)
+        if applied is None:
             return False
-        touched = {
-            (k, layout.block_of[t])
-            for i, t in moves + back
-            if t != UNPLACED
-            for k in layout.people[i]
-        }
+        back, touched = applied
         before = self.cost()
         delta = sum(self._recount(k, b) for k, b in touched)
         self.total += delta
