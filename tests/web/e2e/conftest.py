@@ -25,6 +25,22 @@ ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On SQLite, a test database in a file rather than Django's shared in-memory one.
+
+    The live server's threads and the in-process task worker write to it at once; in the
+    shared in-memory cache a reader meeting a writer fails at once ("database table is
+    locked", seen in CI), while a file database waits for the settings' busy timeout.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = tmp_path_factory.mktemp("e2e-database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """One headless Chromium per test module: Playwright's sync API keeps an event loop
