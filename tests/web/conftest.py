@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from typing import Any
 
 os.environ.setdefault("LIQA_DATA_DIR", tempfile.mkdtemp(prefix="liqa-web-tests-"))
@@ -46,3 +47,25 @@ def houston_organizer(houston_mission: Any) -> Any:
     from tests.web.editing_factories import organizer_of
 
     return organizer_of(houston_mission)
+
+
+@pytest.fixture
+def empty_caches() -> Iterator[None]:
+    """The per-process stores of events, schedules, outputs, agenda HTML and API answers,
+    empty before and after the test (tests that count queries or check freshness)."""
+    from liqa.web.agendas import domain, fragments
+    from liqa.web.api import views as api_views
+    from liqa.web.events import snapshots
+
+    stores = (
+        snapshots.EVENTS,
+        domain.SCHEDULES,
+        domain.OUTPUTS,
+        fragments.DAYS,
+        api_views.PARTICIPANT_SCHEDULES,
+    )
+    for store in stores:
+        store.clear()
+    yield
+    for store in stores:
+        store.clear()

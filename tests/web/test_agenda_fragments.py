@@ -8,14 +8,12 @@ new version all show on the next read; the CSRF field in it is each request's ow
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client, RequestFactory
 
 from liqa.web.agendas import domain, fragments
-from liqa.web.events import snapshots
 from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
@@ -26,13 +24,8 @@ ENDED = datetime(2020, 3, 14, 9, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _empty_store() -> Iterator[None]:
-    stores = (snapshots.EVENTS, domain.SCHEDULES, domain.OUTPUTS, fragments.DAYS)
-    for store in stores:
-        store.clear()
-    yield
-    for store in stores:
-        store.clear()
+def _empty_store(empty_caches: None) -> None:
+    """Each test starts with nothing kept (tests/web/conftest.py)."""
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ does not reread every row of the event, and any write, by any code path (even
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,8 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from liqa.web.agendas import domain, fragments
-from liqa.web.api import views as api_views
+from liqa.web.agendas import domain
 from liqa.web.events import snapshots
 from liqa.web.events.models import Event, Outcome, Person, Venue
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -38,19 +37,8 @@ kept if it changed meanwhile), the bookings, the version, its assignments."""
 
 
 @pytest.fixture(autouse=True)
-def _empty_store() -> Iterator[None]:
-    stores = (
-        snapshots.EVENTS,
-        domain.SCHEDULES,
-        domain.OUTPUTS,
-        fragments.DAYS,
-        api_views.PARTICIPANT_SCHEDULES,
-    )
-    for store in stores:
-        store.clear()
-    yield
-    for store in stores:
-        store.clear()
+def _empty_store(empty_caches: None) -> None:
+    """Each test starts with nothing kept (tests/web/conftest.py)."""
 
 
 @pytest.fixture
