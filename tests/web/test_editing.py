@@ -374,3 +374,15 @@ def test_editing_pages_in_arabic_are_rtl_and_translated(org_client: Client, even
     )
     refused = _post(org_client, event, "people/p-chen/delete/", {})
     assert "p-chen مستخدم في الطلبات 'r-2' · to" in html.unescape(refused.content.decode())
+
+
+def test_the_cores_refusal_reads_in_the_organizers_language(
+    org_client: Client, event: Event
+) -> None:
+    org_client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    data = {"name": "Chen Li", "organization": "o-gamma", "table": "9"}
+    response = _post(org_client, event, "people/p-chen/", data)
+    assert _errors(response, "table") == [
+        "la table 9 n'existe pas : la session de rendez-vous compte 5 tables (utilisez une "
+        "table de 1 au nombre de tables, ou augmentez 'tables')"
+    ]

@@ -65,3 +65,23 @@ def test_empty_requests_table_is_imported_with_a_warning(
         answer
     )
     assert MeetingRequest.objects.filter(event=event).count() == 0
+
+
+def test_wrong_row_is_explained_in_the_organizers_language(
+    event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
+) -> None:
+    files = export_event(make_core_event(), tmp_path / "csv")
+    requests = next(f for f in files if "request" in f.name)
+    lines = requests.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("session")] = "aube"  # no such session
+    lines[1] = ",".join(cells)
+    requests.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    client = client_for(organizer)
+    client.cookies["django_language"] = "ar"
+    answer = _upload(client, event.slug, files)
+    assert answer.startswith("400 ")
+    assert f"{requests.name} الصف 2، العمود &#39;session&#39;" in answer
+    assert "جلسة غير معروفة: &#39;aube&#39;" in answer
+    assert "unknown session" not in answer

@@ -1,8 +1,54 @@
-"""Problems found in user input, reported all at once with where and how to fix them."""
+"""Problems found in user input, reported all at once with where and how to fix them.
+
+Messages and hints are :class:`Message`: English text that keeps its gettext template and
+parameters, so the CLI prints it as it is and the web app shows it in the reader's
+language (``problem.message_in(gettext)``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+Gettext = Callable[[str], str]
+"""A function translating a catalog message id (``translator(lang).gettext``, Django's)."""
+
+
+class Message(str):
+    """English text made from a gettext template; translatable later in any language.
+
+    ``Message("row {row}: unknown {name!r}", row=3, name="x")`` is the ``str``
+    ``"row 3: unknown 'x'"`` and remembers its template and parameters. Parameters that
+    are :class:`Message` themselves are translated too. The template is a catalog message id
+    (``scripts/i18n.py`` extracts ``Message("...")`` calls), written with ``str.format`` fields.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Message:
+        made = super().__new__(cls, template.format(**params) if params else template)
+        made.template = template
+        made.params = params
+        return made
+
+    def in_language(self, gettext: Gettext) -> str:
+        """This text in the language of ``gettext`` (English when it has no translation)."""
+        params = {key: translated(value, gettext) for key, value in self.params.items()}
+        try:
+            return gettext(self.template).format(**params)
+        except (KeyError, IndexError, ValueError):  # a broken translation: keep the English
+            return self.template.format(**params)
+
+
+def translated(value: Any, gettext: Gettext) -> Any:
+    """``value`` translated when it is a :class:`Message`, else unchanged."""
+    return value.in_language(gettext) if isinstance(value, Message) else value
+
+
+def _english(message: str) -> str:
+    return message
 
 
 @dataclass(frozen=True)
@@ -25,18 +71,26 @@ class Problem:
     code: str = ""
     """A stable machine-readable code, e.g. ``unknown_reference``, ``duplicate_id``."""
 
-    def location(self) -> str:
+    def location(self, gettext: Gettext = _english) -> str:
         """``file:line`` or ``file [sheet] row N, column C`` for messages."""
         where = self.file
         if self.sheet:
             where += f" [{self.sheet}]"
         if self.row is not None:
-            where += f" row {self.row}"
+            where += " " + gettext("row {row}").format(row=self.row)
             if self.column:
-                where += f", column {self.column!r}"
+                where += gettext(", column {column!r}").format(column=self.column)
         elif self.line is not None:
             where += f":{self.line}"
         return where
+
+    def message_in(self, gettext: Gettext) -> str:
+        """The message in the language of ``gettext``."""
+        return str(translated(self.message, gettext))
+
+    def hint_in(self, gettext: Gettext) -> str:
+        """The hint in the language of ``gettext``."""
+        return str(translated(self.hint, gettext))
 
     def __str__(self) -> str:
         text = f"{self.location()}: "

@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from liqa.core import templating
 from liqa.core.model import pick
+from liqa.core.problems import Problem, translated
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -38,6 +39,16 @@ def localized(text: Mapping[str, str] | None) -> str:
     return pick(text or {}, current_language())
 
 
+def in_language(text: Any) -> Any:
+    """A core message (:class:`~liqa.core.problems.Message`) in the active language."""
+    return translated(text, translation.gettext)
+
+
+def location(problem: Problem) -> str:
+    """Where a problem is (file, sheet, row, column), in the active language."""
+    return problem.location(translation.gettext)
+
+
 def environment(**options: Any) -> Environment:
     """The environment Django's Jinja2 backend renders pages with."""
     env = templating.environment(**options)
@@ -51,4 +62,6 @@ def environment(**options: Any) -> Environment:
         current_direction=current_direction,
     )
     env.filters["localized"] = localized
+    env.filters["in_language"] = in_language
+    env.filters["location"] = location
     return env

@@ -38,7 +38,7 @@ class Checker:
 
     def value_problem(self, path: Path, exc: ValueProblem) -> None:
         """Record a :class:`ValueProblem` raised while reading the value at ``path``."""
-        self.add(path, str(exc), exc.code, exc.hint)
+        self.add(path, exc.message, exc.code, exc.hint)
 
 
 def records(data: dict[str, Any], section: str) -> Iterator[tuple[Path, dict[str, Any]]]:

@@ -31,7 +31,7 @@ from liqa.core.missionfile.values import (
     span,
     within_legs,
 )
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 
 _LEG_KEYS = ("id", "city", "timezone", "start", "end")
 
@@ -74,9 +74,9 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
             checker.legs_complete = False
             checker.add(
                 (*path, "end"),
-                f"the leg ends ({end}) before it starts ({start})",
+                Message("the leg ends ({end}) before it starts ({start})", end=end, start=start),
                 "end_before_start",
-                "swap the dates or fix the typo",
+                Message("swap the dates or fix the typo"),
             )
             continue
         leg_id = text_of(leg, "id")
@@ -92,10 +92,21 @@ def _check_legs(checker: Checker, data: dict[str, Any]) -> None:
             index = _index_of(data, "legs", after.id)
             checker.add(
                 ("legs", index, "start"),
-                f"leg '{after.id}' ({after.start}..{after.end}) overlaps leg '{before.id}' "
-                f"({before.start}..{before.end})",
+                Message(
+                    "leg '{id}' ({start}..{end}) overlaps leg '{id2}' ({start2}..{end2})",
+                    id=after.id,
+                    start=after.start,
+                    end=after.end,
+                    id2=before.id,
+                    start2=before.start,
+                    end2=before.end,
+                ),
                 "overlapping_legs",
-                f"start '{after.id}' after {before.end} (a travel day belongs to one leg only)",
+                Message(
+                    "start '{id}' after {end} (a travel day belongs to one leg only)",
+                    id=after.id,
+                    end=before.end,
+                ),
             )
 
 
@@ -115,7 +126,7 @@ def _time_order(checker: Checker, path: Path, block: dict[str, Any], first: str,
     if start is not None and end is not None and end <= start:
         checker.add(
             (*path, last),
-            f"ends ({end:%H:%M}) before it starts ({start:%H:%M})",
+            Message("ends ({end:%H:%M}) before it starts ({start:%H:%M})", end=end, start=start),
             "end_before_start",
         )
 
@@ -163,7 +174,11 @@ def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
         if _instant(checker, (*path, "fixed_start"), text) is _OUTSIDE:
             checker.add(
                 (*path, "fixed_start"),
-                f"fixed start {text} is outside the event's legs ({span(checker.legs)})",
+                Message(
+                    "fixed start {text} is outside the event's legs ({value})",
+                    text=text,
+                    value=span(checker.legs),
+                ),
                 "outside_legs",
                 _OUTSIDE_HINT,
             )
@@ -186,16 +201,26 @@ def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> 
         given = " – ".join(str(record[key]) for key in ("start", "end") if key in record)
         checker.add(
             path,
-            f"{what} {given} is outside the event's legs ({span(checker.legs)})",
+            Message(
+                "{what} {given} is outside the event's legs ({value})",
+                what=what,
+                given=given,
+                value=span(checker.legs),
+            ),
             "outside_legs",
             _OUTSIDE_HINT,
         )
     elif isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
         checker.add(
             (*path, "end"),
-            f"the {what} ends ({record['end']}) before it starts ({record['start']})",
+            Message(
+                "the {what} ends ({end}) before it starts ({start})",
+                what=what,
+                end=record["end"],
+                start=record["start"],
+            ),
             "end_before_start",
-            "swap the times or fix the typo",
+            Message("swap the times or fix the typo"),
         )
 
 
@@ -235,9 +260,9 @@ def _timestamp(checker: Checker, path: Path, text: Any) -> None:
         if exc.code == "outside_legs" and checker.legs_complete:
             checker.add(
                 path,
-                f"{text} has no offset and no leg covers its day",
+                Message("{text} has no offset and no leg covers its day", text=text),
                 "outside_legs",
-                "give an explicit offset, e.g. 2024-02-01T09:00:00+01:00",
+                Message("give an explicit offset, e.g. 2024-02-01T09:00:00+01:00"),
             )
         elif exc.code not in ("outside_legs", "bad_format"):
             checker.value_problem(path, exc)
@@ -248,9 +273,12 @@ def _check_event_kind(checker: Checker, data: dict[str, Any]) -> None:
     if isinstance(event, dict) and event.get("kind") == "brokerage" and "brokerage" not in data:
         checker.add(
             ("event", "kind"),
-            "a brokerage event needs a 'brokerage' section (venue, slot_minutes, tables, sessions)",
+            Message(
+                "a brokerage event needs a 'brokerage' section (venue, slot_minutes, tables, "
+                "sessions)"
+            ),
             "missing_field",
-            "add 'brokerage:' or set kind: trade_mission",
+            Message("add 'brokerage:' or set kind: trade_mission"),
         )
 
 
@@ -263,7 +291,9 @@ def _check_subgroup_sizes(checker: Checker, data: dict[str, Any]) -> None:
     if isinstance(low, int) and isinstance(high, int) and high < low:
         checker.add(
             ("event", "subgroups", "max_size"),
-            f"subgroups: max_size ({high}) is smaller than min_size ({low})",
+            Message(
+                "subgroups: max_size ({high}) is smaller than min_size ({low})", high=high, low=low
+            ),
             "out_of_range",
-            "raise max_size or lower min_size",
+            Message("raise max_size or lower min_size"),
         )

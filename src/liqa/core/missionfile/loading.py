@@ -16,7 +16,7 @@ from liqa.core.missionfile.reading import (
 )
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.model import Event, ModelError
-from liqa.core.problems import InputError, Problem
+from liqa.core.problems import InputError, Message, Problem
 
 
 def validate_file(path: str | Path) -> tuple[Event | None, list[Problem]]:
@@ -29,11 +29,19 @@ def validate_file(path: str | Path) -> tuple[Event | None, list[Problem]]:
             return None, [too_large(name, size)]
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(name, "no such file", hint="check the path", code="no_file")]
+        return None, [
+            Problem(name, Message("no such file"), hint=Message("check the path"), code="no_file")
+        ]
     except IsADirectoryError:
-        return None, [Problem(name, "this is a directory, not a file", code="no_file")]
+        return None, [Problem(name, Message("this is a directory, not a file"), code="no_file")]
     except OSError as exc:
-        return None, [Problem(name, f"cannot read the file: {exc.strerror}", code="no_file")]
+        return None, [
+            Problem(
+                name,
+                Message("cannot read the file: {strerror}", strerror=exc.strerror),
+                code="no_file",
+            )
+        ]
     try:
         document = read_bytes(raw, name)
     except ReadError as exc:
@@ -73,7 +81,11 @@ def _validate(document: Document, filename: str) -> tuple[Event | None, list[Pro
     try:
         return build_event(document.data), []
     except (ModelError, ValueError, KeyError, TypeError) as exc:  # a check we lack: say so
-        return None, [Problem(filename, f"the mission cannot be built: {exc}", code="invalid")]
+        return None, [
+            Problem(
+                filename, Message("the mission cannot be built: {exc}", exc=exc), code="invalid"
+            )
+        ]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -30,7 +30,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest mission file accepted (10 MiB; a 1,000-participant event needs well under 1 MiB)."""
@@ -81,8 +81,14 @@ def read_bytes(raw: bytes, filename: str) -> Document:
         raise ReadError(
             Problem(
                 filename,
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                hint="save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+                Message(
+                    "the file is not UTF-8 text (byte 0x{value:02x} at offset {start})",
+                    value=raw[exc.start],
+                    start=exc.start,
+                ),
+                hint=Message(
+                    "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)"
+                ),
                 line=line,
                 code="not_utf8",
             )
@@ -98,8 +104,8 @@ def read_text(text: str, filename: str) -> Document:
         raise ReadError(
             Problem(
                 filename,
-                "the file is empty",
-                hint="start from examples/morocco-us-digital-2024/mission.yaml",
+                Message("the file is empty"),
+                hint=Message("start from examples/morocco-us-digital-2024/mission.yaml"),
                 code="empty_file",
             )
         )
@@ -107,8 +113,10 @@ def read_text(text: str, filename: str) -> Document:
         raise ReadError(
             Problem(
                 filename,
-                "the file contains NUL bytes: it is binary, not a YAML or JSON text file",
-                hint="give the mission file (.yaml or .json), not a spreadsheet or archive",
+                Message("the file contains NUL bytes: it is binary, not a YAML or JSON text file"),
+                hint=Message(
+                    "give the mission file (.yaml or .json), not a spreadsheet or archive"
+                ),
                 line=text[: text.index("\x00")].count("\n") + 1,
                 code="binary_file",
             )
@@ -120,8 +128,11 @@ def read_text(text: str, filename: str) -> Document:
         raise ReadError(
             Problem(
                 filename,
-                f"the file holds {_kind(document.data)}, not a mission (a mapping of sections)",
-                hint="a mission file starts with 'liqa: 1' then 'event:', 'legs:', ...",
+                Message(
+                    "the file holds {value}, not a mission (a mapping of sections)",
+                    value=_kind(document.data),
+                ),
+                hint=Message("a mission file starts with 'liqa: 1' then 'event:', 'legs:', ..."),
                 line=1,
                 code="not_a_mapping",
             )
@@ -132,9 +143,12 @@ def read_text(text: str, filename: str) -> Document:
 def too_large(filename: str, size: int) -> Problem:
     return Problem(
         filename,
-        f"the file is too large ({size / 1024 / 1024:.1f} MiB; the limit is "
-        f"{MAX_BYTES // 1024 // 1024} MiB)",
-        hint="is this really a mission file? Spreadsheets are read with 'liqa import'",
+        Message(
+            "the file is too large ({value:.1f} MiB; the limit is {value2} MiB)",
+            value=size / 1024 / 1024,
+            value2=MAX_BYTES // 1024 // 1024,
+        ),
+        hint=Message("is this really a mission file? Spreadsheets are read with 'liqa import'"),
         code="file_too_large",
     )
 
@@ -146,8 +160,8 @@ def _check_json_syntax(text: str, filename: str) -> None:
         raise ReadError(
             Problem(
                 filename,
-                f"invalid JSON: {exc.msg} (column {exc.colno})",
-                hint="check commas, quotes and brackets near this line",
+                Message("invalid JSON: {msg} (column {colno})", msg=exc.msg, colno=exc.colno),
+                hint=Message("check commas, quotes and brackets near this line"),
                 line=exc.lineno,
                 code="syntax_error",
             )
@@ -171,8 +185,8 @@ def _read_yaml(text: str, filename: str) -> Document:
         raise ReadError(
             Problem(
                 filename,
-                f"invalid YAML: {what}",
-                hint="check indentation, colons and quotes near this line",
+                Message("invalid YAML: {what}", what=what),
+                hint=Message("check indentation, colons and quotes near this line"),
                 line=line,
                 code="syntax_error",
             )
@@ -186,13 +200,15 @@ def _read_yaml(text: str, filename: str) -> Document:
                 f"#x{exc.character:04x})"
                 if isinstance(exc.character, int)
                 else f"unreadable text: {exc.reason}",
-                hint="remove control characters; is this really a text file?",
+                hint=Message("remove control characters; is this really a text file?"),
                 line=line,
                 code="syntax_error",
             )
         ) from None
     except (YAMLError, ValueError, RecursionError) as exc:
-        raise ReadError(Problem(filename, f"invalid YAML: {exc}", code="syntax_error")) from None
+        raise ReadError(
+            Problem(filename, Message("invalid YAML: {exc}", exc=exc), code="syntax_error")
+        ) from None
 
 
 def _event_line(event: Any) -> int | None:
@@ -203,8 +219,8 @@ def _event_line(event: Any) -> int | None:
 def _too_deep(filename: str, line: int | None) -> Problem:
     return Problem(
         filename,
-        f"the data is nested more than {MAX_DEPTH} levels deep",
-        hint="a mission file needs only a few levels: check the indentation",
+        Message("the data is nested more than {MAX_DEPTH} levels deep", MAX_DEPTH=MAX_DEPTH),
+        hint=Message("a mission file needs only a few levels: check the indentation"),
         line=line,
         code="too_deep",
     )
@@ -274,7 +290,11 @@ class _Builder:
                 self._close()
         if not self.has_root:
             raise ReadError(
-                Problem(self.filename, "the file holds no data (only comments?)", code="empty_file")
+                Problem(
+                    self.filename,
+                    Message("the file holds no data (only comments?)"),
+                    code="empty_file",
+                )
             )
         return Document(self.root, self.lines)
 
@@ -357,8 +377,8 @@ class _Builder:
             raise ReadError(
                 Problem(
                     self.filename,
-                    f"the key {key!r} appears twice in the same mapping",
-                    hint="remove one of them",
+                    Message("the key {key!r} appears twice in the same mapping", key=key),
+                    hint=Message("remove one of them"),
                     line=_event_line(event),
                     path=_format((*frame.path, key)),
                     code="duplicate_key",

@@ -7,6 +7,7 @@ from typing import Any
 from liqa.core.missionfile.checker import Checker, records
 from liqa.core.missionfile.reading import Path, format_path
 from liqa.core.missionfile.schema import did_you_mean
+from liqa.core.problems import Message
 
 _SECTIONS = ("legs", "venues", "organizations", "people", "requests", "visits", "programme")
 
@@ -32,10 +33,16 @@ def check_ids(checker: Checker, data: dict[str, Any]) -> None:
             earlier = first_seen[record_id]
             checker.add(
                 path,
-                f"duplicate id '{record_id}' (already used at {format_path(earlier[:-1])})",
+                Message(
+                    "duplicate id '{record_id}' (already used at {value})",
+                    record_id=record_id,
+                    value=format_path(earlier[:-1]),
+                ),
                 "duplicate_id",
-                f"ids must be unique in the whole file; first use on line "
-                f"{checker.document.line(earlier)}",
+                Message(
+                    "ids must be unique in the whole file; first use on line {value}",
+                    value=checker.document.line(earlier),
+                ),
             )
         else:
             first_seen[record_id] = path
@@ -57,10 +64,19 @@ def _reference(checker: Checker, path: Path, value: Any, kind: str) -> None:
         return
     known = set().union(*(checker.ids.get(section, set()) for section in _KINDS[kind]))
     if value not in known:
-        hint = did_you_mean(value, sorted(known)) if known else f"no {kind} is defined"
+        hint = (
+            did_you_mean(value, sorted(known))
+            if known
+            else Message("no {kind} is defined", kind=kind)
+        )
         if hint.startswith("allowed"):
-            hint = f"define it under '{_KINDS[kind][0]}' or fix the id"
-        checker.add(path, f"unknown {kind} '{value}'", "unknown_reference", hint)
+            hint = Message("define it under '{section}' or fix the id", section=_KINDS[kind][0])
+        checker.add(
+            path,
+            Message("unknown {kind} '{value}'", kind=kind, value=value),
+            "unknown_reference",
+            hint,
+        )
 
 
 def _references(checker: Checker, path: Path, values: Any, kind: str) -> None:
@@ -100,9 +116,13 @@ def check_references(checker: Checker, data: dict[str, Any]) -> None:
         ):
             checker.add(
                 path,
-                f"visit '{visit.get('id')}' has no venue and its host '{host}' has none",
+                Message(
+                    "visit '{value}' has no venue and its host '{host}' has none",
+                    value=visit.get("id"),
+                    host=host,
+                ),
                 "missing_field",
-                "add 'venue:' to the visit or to the host organization",
+                Message("add 'venue:' to the visit or to the host organization"),
             )
         ref(checker, (*path, "host"), host, "organization")
         ref(checker, (*path, "venue"), visit.get("venue"), "venue")
@@ -144,16 +164,24 @@ def check_requests(checker: Checker, data: dict[str, Any]) -> None:
         if source == target:
             checker.add(
                 (*path, "to"),
-                f"request to oneself: '{source}' asks to meet '{target}'",
+                Message(
+                    "request to oneself: '{source}' asks to meet '{target}'",
+                    source=source,
+                    target=target,
+                ),
                 "self_request",
-                "the 'to' side must be another person or organization",
+                Message("the 'to' side must be another person or organization"),
             )
         elif members.get(source) == target or members.get(target) == source:
             checker.add(
                 (*path, "to"),
-                f"request within one organization: '{source}' and '{target}' are the same party",
+                Message(
+                    "request within one organization: '{source}' and '{target}' are the same party",
+                    source=source,
+                    target=target,
+                ),
                 "self_request",
-                "the 'to' side must be another organization or one of its people",
+                Message("the 'to' side must be another organization or one of its people"),
             )
 
 
@@ -175,7 +203,7 @@ def check_precedences(checker: Checker, data: dict[str, Any]) -> None:
                 where[start],
                 "requests wait for each other in a loop: " + " → ".join([*cycle, cycle[0]]),
                 "precedence_cycle",
-                "remove one of these 'after' entries",
+                Message("remove one of these 'after' entries"),
             )
 
 
@@ -205,7 +233,11 @@ def check_tables(checker: Checker, data: dict[str, Any]) -> None:
         if isinstance(table, int) and not isinstance(table, bool) and table > tables:
             checker.add(
                 (*path, "table"),
-                f"table {table} does not exist: the brokerage has {tables} tables",
+                Message(
+                    "table {table} does not exist: the brokerage has {tables} tables",
+                    table=table,
+                    tables=tables,
+                ),
                 "out_of_range",
-                "use a table from 1 to the number of tables, or raise 'tables'",
+                Message("use a table from 1 to the number of tables, or raise 'tables'"),
             )

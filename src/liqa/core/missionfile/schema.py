@@ -11,7 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from liqa.core.missionfile.reading import Document, Path, format_path
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 
 
 @cache
@@ -56,7 +56,11 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             allowed = list(schema.get("required", []))
             missing = [name for name in allowed if name not in value]
             return [
-                problem(f"missing required field '{name}'", code="missing_field", hint="")
+                problem(
+                    Message("missing required field '{name}'", name=name),
+                    code="missing_field",
+                    hint="",
+                )
                 for name in missing
             ]
         case "additionalProperties":
@@ -67,7 +71,7 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
                     continue
                 out.append(
                     problem(
-                        f"unknown key '{key}'",
+                        Message("unknown key '{key}'", key=key),
                         at=(*path, key),
                         hint=_did_you_mean(key, known),
                         code="unknown_key",
@@ -76,25 +80,36 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             return out
         case "type":
             return [
-                problem(f"expected {_expected(schema)}, got {_describe(value)}", code="wrong_type")
+                problem(
+                    Message(
+                        "expected {value}, got {value2}",
+                        value=_expected(schema),
+                        value2=_describe(value),
+                    ),
+                    code="wrong_type",
+                )
             ]
         case "enum" if "propertyNames" in error.schema_path:
             return [
                 problem(
-                    f"unknown language {_describe(value)}",
-                    hint="localized text uses the keys ar, fr, en",
+                    Message("unknown language {value}", value=_describe(value)),
+                    hint=Message("localized text uses the keys ar, fr, en"),
                     code="unknown_key",
                 )
             ]
         case "enum":
             allowed = [str(choice) for choice in schema["enum"]]
             if schema.get("title") == "priority":
-                hint = "priorities are 1 (would like), 2 (important) or 3 (must meet)"
+                hint = Message("priorities are 1 (would like), 2 (important) or 3 (must meet)")
             else:
                 hint = _did_you_mean(str(value), allowed)
             return [
                 problem(
-                    f"{_describe(value)} is not one of: {', '.join(allowed)}",
+                    Message(
+                        "{value} is not one of: {allowed}",
+                        value=_describe(value),
+                        allowed=", ".join(allowed),
+                    ),
                     hint=hint,
                     code="bad_value",
                 )
@@ -102,8 +117,8 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
         case "const":
             return [
                 problem(
-                    f"unsupported format version {_describe(value)}",
-                    hint="this liqa reads 'liqa: 1'",
+                    Message("unsupported format version {value}", value=_describe(value)),
+                    hint=Message("this liqa reads 'liqa: 1'"),
                     code="bad_value",
                 )
             ]
@@ -111,21 +126,32 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             low = schema.get("minimum", schema.get("exclusiveMinimum"))
             high = schema.get("maximum")
             if low is not None and high is not None:
-                message = f"{value} is out of range {low}..{high}"
+                message = Message(
+                    "{value} is out of range {low}..{high}", value=value, low=low, high=high
+                )
             elif high is not None:
-                message = f"must be at most {high}, got {value}"
+                message = Message("must be at most {high}, got {value}", high=high, value=value)
             elif "exclusiveMinimum" in schema:
-                message = f"must be more than {low}, got {value}"
+                message = Message("must be more than {low}, got {value}", low=low, value=value)
             else:
-                message = f"must be at least {low}, got {value}"
+                message = Message("must be at least {low}, got {value}", low=low, value=value)
             return [problem(message, hint="", code="out_of_range")]
         case "pattern":
             what = schema.get("title", "value")
-            return [problem(f"{_describe(value)} is not a valid {what}", code="bad_format")]
+            return [
+                problem(
+                    Message("{value} is not a valid {what}", value=_describe(value), what=what),
+                    code="bad_format",
+                )
+            ]
         case "minItems":
             return [
                 problem(
-                    f"needs at least {schema['minItems']} item(s), got {len(value)}",
+                    Message(
+                        "needs at least {minItems} item(s), got {value_count}",
+                        minItems=schema["minItems"],
+                        value_count=len(value),
+                    ),
                     hint="",
                     code="missing_field",
                 )
@@ -133,8 +159,8 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
         case "propertyNames":
             return [
                 problem(
-                    f"unknown language {_describe(error.instance)}",
-                    hint="localized text uses the keys ar, fr, en",
+                    Message("unknown language {value}", value=_describe(error.instance)),
+                    hint=Message("localized text uses the keys ar, fr, en"),
                     code="unknown_key",
                 )
             ]
@@ -180,7 +206,7 @@ def _expected(schema: dict[str, Any]) -> str:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return Message("nothing (null)")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -188,17 +214,17 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return Message("a list of {count}", count=len(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("a mapping")
     return type(value).__name__
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return "allowed: " + ", ".join(choices) if choices else ""
+        return Message("did you mean '{choice}'?", choice=close[0])
+    return Message("allowed: {choices}", choices=", ".join(choices)) if choices else ""
 
 
 describe = _describe

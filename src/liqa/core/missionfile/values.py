@@ -14,6 +14,8 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from liqa.core.problems import Message
+
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INSTANT = re.compile(
@@ -31,6 +33,8 @@ class ValueProblem(ValueError):
 
     def __init__(self, message: str, code: str, hint: str = "") -> None:
         super().__init__(message)
+        self.message = message
+        """The message as given (a :class:`~liqa.core.problems.Message`, translatable)."""
         self.code = code
         self.hint = hint
 
@@ -62,9 +66,13 @@ def parse_timezone(name: str) -> ZoneInfo:
 
         close = difflib.get_close_matches(name, sorted(known_timezones()), n=1, cutoff=0.7)
         hint = (
-            f"did you mean '{close[0]}'?" if close else "use an IANA name such as Africa/Casablanca"
+            Message("did you mean '{choice}'?", choice=close[0])
+            if close
+            else Message("use an IANA name such as Africa/Casablanca")
         )
-        raise ValueProblem(f"unknown time zone '{name}'", "unknown_timezone", hint)
+        raise ValueProblem(
+            Message("unknown time zone '{name}'", name=name), "unknown_timezone", hint
+        )
     return ZoneInfo(name)
 
 
@@ -73,18 +81,29 @@ def parse_date(text: str) -> date:
     ``out_of_range`` outside the years :data:`YEARS` (time zone arithmetic near year 1 or
     9999 overflows, and no mission is planned there)."""
     if not _DATE.match(text):
-        raise ValueProblem(f"'{text}' is not a date", "bad_format", "write dates as YYYY-MM-DD")
+        raise ValueProblem(
+            Message("'{text}' is not a date", text=text),
+            "bad_format",
+            Message("write dates as YYYY-MM-DD"),
+        )
     try:
         day = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueProblem(
-            f"'{text}' is not a real date ({exc})", "impossible_date", "check the day and month"
+            Message("'{text}' is not a real date ({exc})", text=text, exc=exc),
+            "impossible_date",
+            Message("check the day and month"),
         ) from None
     if day.year not in YEARS:
         raise ValueProblem(
-            f"'{text}' is not between {YEARS.start} and {YEARS.stop - 1}",
+            Message(
+                "'{text}' is not between {start} and {value}",
+                text=text,
+                start=YEARS.start,
+                value=YEARS.stop - 1,
+            ),
             "out_of_range",
-            "check the year",
+            Message("check the year"),
         )
     return day
 
@@ -93,7 +112,11 @@ def parse_time(text: str) -> time:
     """An ``HH:MM`` local time of day."""
     match = _TIME.match(text)
     if not match:
-        raise ValueProblem(f"'{text}' is not a time of day", "bad_format", "write HH:MM (24 h)")
+        raise ValueProblem(
+            Message("'{text}' is not a time of day", text=text),
+            "bad_format",
+            Message("write HH:MM (24 h)"),
+        )
     return time(int(match[1]), int(match[2]))
 
 
@@ -102,16 +125,18 @@ def parse_instant(text: str, legs: list[LegSpan]) -> datetime:
     match = _INSTANT.match(text)
     if not match:
         raise ValueProblem(
-            f"'{text}' is not a date and time",
+            Message("'{text}' is not a date and time", text=text),
             "bad_format",
-            "write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset",
+            Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
         )
     day = parse_date(match["date"])
     try:
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError as exc:
         raise ValueProblem(
-            f"'{text}' is not a real time ({exc})", "impossible_date", "check the time"
+            Message("'{text}' is not a real time ({exc})", text=text, exc=exc),
+            "impossible_date",
+            Message("check the time"),
         ) from None
     covering = next((leg for leg in legs if leg.covers(day)), None)
     if parsed.tzinfo is not None:
@@ -120,9 +145,9 @@ def parse_instant(text: str, legs: list[LegSpan]) -> datetime:
         return parsed
     if covering is None:
         raise ValueProblem(
-            f"{text} is outside the event's legs ({span(legs)})",
+            Message("{text} is outside the event's legs ({value})", text=text, value=span(legs)),
             "outside_legs",
-            "fix the date, add a leg that covers it, or give an explicit offset",
+            Message("fix the date, add a leg that covers it, or give an explicit offset"),
         )
     return parsed.replace(tzinfo=ZoneInfo(covering.timezone))
 

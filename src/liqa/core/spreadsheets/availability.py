@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 
 from liqa.core.model import ModelError, TimeWindow
+from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells
 from liqa.core.spreadsheets.cells import Cell, CellError, text
 from liqa.core.spreadsheets.context import Context
@@ -44,8 +45,8 @@ def availability(row: Row, ctx: Context) -> tuple[TimeWindow, ...] | None:
         report.add(
             row,
             "available_on",
-            "a date of availability without times",
-            "fill in the available from and until times",
+            Message("a date of availability without times"),
+            Message("fill in the available from and until times"),
             code="missing_value",
         )
         ok = False
@@ -58,9 +59,11 @@ def _window(raw: str, ctx: Context) -> TimeWindow:
         parts = [m[1], m[2]]
     if len(parts) != 2:
         raise CellError(
-            f"{raw!r} is not a time window",
-            "write start - end, e.g. 2024-02-12 09:00 - 2024-02-12 12:00 "
-            "or 12/02/2024 9:00-12:00; separate windows with ';'",
+            Message("{raw!r} is not a time window", raw=raw),
+            Message(
+                "write start - end, e.g. 2024-02-12 09:00 - 2024-02-12 12:00 or 12/02/2024 "
+                "9:00-12:00; separate windows with ';'"
+            ),
         )
     start = ctx.instant(parts[0])
     end = _on_day(parts[1], start.date(), ctx) if _is_time(parts[1]) else ctx.instant(parts[1])
@@ -68,7 +71,8 @@ def _window(raw: str, ctx: Context) -> TimeWindow:
         return TimeWindow(start, end)
     except ModelError as exc:
         raise CellError(
-            f"{raw!r}: the window ends before it starts", "check the start and end"
+            Message("{raw!r}: the window ends before it starts", raw=raw),
+            Message("check the start and end"),
         ) from exc
 
 
@@ -92,8 +96,8 @@ def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
             report.add(
                 row,
                 key,
-                "half of an availability window",
-                "fill in both from and until",
+                Message("half of an availability window"),
+                Message("fill in both from and until"),
                 code="missing_value",
             )
             return None
@@ -126,8 +130,8 @@ def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
         report.add(
             row,
             "available_until",
-            "availability ends before it starts",
-            "check the from and until times",
+            Message("availability ends before it starts"),
+            Message("check the from and until times"),
             code="bad_value",
         )
         return None

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from liqa.core.missionfile.values import YEARS
 from liqa.core.model import Leg
+from liqa.core.problems import Message
 
 Cell = str | int | float | bool | datetime | date | time | None
 """A raw cell value as a reader yields it."""
@@ -71,13 +72,19 @@ def flag(value: Cell) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise CellError(f"{text(value)!r} is not yes or no", "write yes or no (oui/non, نعم/لا)")
+    raise CellError(
+        Message("{value!r} is not yes or no", value=text(value)),
+        Message("write yes or no (oui/non, نعم/لا)"),
+    )
 
 
 def integer(value: Cell) -> int:
     """A whole number (``12``, ``12.0``)."""
     if isinstance(value, bool):
-        raise CellError(f"{text(value)!r} is not a whole number", "write a number such as 12")
+        raise CellError(
+            Message("{value!r} is not a whole number", value=text(value)),
+            Message("write a number such as 12"),
+        )
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -85,7 +92,9 @@ def integer(value: Cell) -> int:
     raw = text(value)
     if re.fullmatch(r"[+-]?\d+(\.0+)?", raw):
         return int(float(raw))
-    raise CellError(f"{raw!r} is not a whole number", "write a number such as 12")
+    raise CellError(
+        Message("{raw!r} is not a whole number", raw=raw), Message("write a number such as 12")
+    )
 
 
 def choice[T](value: Cell, words: dict[str, T], what: str) -> T:
@@ -95,7 +104,10 @@ def choice[T](value: Cell, words: dict[str, T], what: str) -> T:
     if key in words:
         return words[key]
     allowed = sorted({str(v) for v in words.values()})
-    raise CellError(f"{raw!r} is not a known {what}", f"use one of: {', '.join(allowed)}")
+    raise CellError(
+        Message("{raw!r} is not a known {what}", raw=raw, what=what),
+        Message("use one of: {value}", value=", ".join(allowed)),
+    )
 
 
 _MONTHS = {
@@ -120,7 +132,7 @@ _TIME_HINT = "write the time as 09:00, 9:00, 09h00 or 9:00 AM"
 def excel_serial(serial: float) -> datetime:
     """The naive date-time of an Excel serial number (1900 date system)."""
     if not 1 <= serial < 2958466:  # 1900-01-01 .. 9999-12-31
-        raise CellError(f"{serial!r} is not a date", _DATE_HINT)
+        raise CellError(Message("{serial!r} is not a date", serial=serial), _DATE_HINT)
     return EXCEL_EPOCH + timedelta(days=serial)
 
 
@@ -146,16 +158,23 @@ def _date_from_text(raw: str, day_first: bool) -> date:
         if re.fullmatch(r"\d{5}(\.\d+)?", raw):
             return excel_serial(float(raw)).date()
     except ValueError as exc:
-        raise CellError(f"{raw!r} is not a real date ({exc})", _DATE_HINT) from exc
-    raise CellError(f"{raw!r} is not a date", _DATE_HINT)
+        raise CellError(
+            Message("{raw!r} is not a real date ({exc})", raw=raw, exc=exc), _DATE_HINT
+        ) from exc
+    raise CellError(Message("{raw!r} is not a date", raw=raw), _DATE_HINT)
 
 
 def _in_years[D: date](day: D) -> D:
     """``day`` when its year is one a mission file accepts (:data:`YEARS`), else an error."""
     if day.year not in YEARS:
         raise CellError(
-            f"{day.isoformat()} is not between {YEARS.start} and {YEARS.stop - 1}",
-            "check the year",
+            Message(
+                "{value} is not between {start} and {value2}",
+                value=day.isoformat(),
+                start=YEARS.start,
+                value2=YEARS.stop - 1,
+            ),
+            Message("check the year"),
         )
     return day
 
@@ -188,14 +207,14 @@ def parse_time(value: Cell) -> time:
     raw = text(value)
     m = _TIME_RE.fullmatch(raw)
     if m is None or (m["m"] is None and m["ampm"] is None and not re.search("[hH]", raw)):
-        raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+        raise CellError(Message("{raw!r} is not a time of day", raw=raw), _TIME_HINT)
     hour, minute, second = int(m["h"]), int(m["m"] or 0), int(m["s"] or 0)
     if m["ampm"]:
         if not 1 <= hour <= 12:
-            raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+            raise CellError(Message("{raw!r} is not a time of day", raw=raw), _TIME_HINT)
         hour = hour % 12 + (12 if m["ampm"][0] in "pP" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise CellError(f"{raw!r} is not a time of day", _TIME_HINT)
+        raise CellError(Message("{raw!r} is not a time of day", raw=raw), _TIME_HINT)
     return time(hour, minute, second)
 
 
@@ -206,13 +225,19 @@ def zone_for(day: date, legs: Sequence[Leg]) -> tzinfo:
             return leg.tz
     if not legs:
         raise CellError(
-            f"no time zone for {day.isoformat()}: the event has no legs",
-            "give a base mission file or --event-timezone, or write the offset (+01:00)",
+            Message("no time zone for {value}: the event has no legs", value=day.isoformat()),
+            Message("give a base mission file or --event-timezone, or write the offset (+01:00)"),
         )
     spans = ", ".join(f"{leg.start.isoformat()}..{leg.end.isoformat()}" for leg in legs)
     raise CellError(
-        f"{day.isoformat()} is outside every leg of the event ({spans})",
-        "check the date, or write the time with its UTC offset, e.g. 2024-02-12T09:00-06:00",
+        Message(
+            "{value} is outside every leg of the event ({spans})",
+            value=day.isoformat(),
+            spans=spans,
+        ),
+        Message(
+            "check the date, or write the time with its UTC offset, e.g. 2024-02-12T09:00-06:00"
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from liqa.core.model import Leg
+from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells
 from liqa.core.spreadsheets.cells import Cell, CellError
 from liqa.core.spreadsheets.ids import Ids
@@ -39,7 +40,11 @@ class Context:
         ):
             spans = ", ".join(f"{leg.start}..{leg.end}" for leg in self.legs)
             raise CellError(
-                f"{instant.isoformat()} is outside every leg of the event ({spans})",
-                "check the date and the UTC offset",
+                Message(
+                    "{value} is outside every leg of the event ({spans})",
+                    value=instant.isoformat(),
+                    spans=spans,
+                ),
+                Message("check the date and the UTC offset"),
             )
         return instant

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from liqa.core.problems import Message
 from liqa.core.spreadsheets.cells import fold, text
 from liqa.core.spreadsheets.rows import Report, Row
 
@@ -51,16 +52,23 @@ class Ids:
                 report.add(
                     row,
                     "id",
-                    f"id {given!r} is not a valid id",
-                    "use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit",
+                    Message("id {given!r} is not a valid id", given=given),
+                    Message(
+                        "use ASCII letters, digits, '-', '_' and '.', starting with a letter "
+                        "or digit"
+                    ),
                     code="bad_id",
                 )
             elif given in self.owners:
                 report.add(
                     row,
                     "id",
-                    f"id {given!r} is already used by {self.owners[given]}",
-                    "give each row its own id, or delete the duplicate row",
+                    Message(
+                        "id {given!r} is already used by {value}",
+                        given=given,
+                        value=self.owners[given],
+                    ),
+                    Message("give each row its own id, or delete the duplicate row"),
                     code="duplicate_id",
                 )
             else:
@@ -110,4 +118,4 @@ class Directory:
     def suggest(self, reference: str) -> str:
         """``did you mean 'X'?`` for the closest known id or name, else ``""``."""
         close = difflib.get_close_matches(fold(reference), list(self.shown), n=1, cutoff=0.75)
-        return f"did you mean {self.shown[close[0]]!r}? " if close else ""
+        return Message("did you mean {name!r}? ", name=self.shown[close[0]]) if close else ""

@@ -19,7 +19,7 @@ from liqa.core.missionfile.checks import semantic_problems
 from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.model import Event, EventKind, Organization, Side
-from liqa.core.problems import InputError, Problem
+from liqa.core.problems import InputError, Message, Problem
 from liqa.core.spreadsheets import meeting_requests, records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
@@ -133,8 +133,8 @@ def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) ->
             report.problems.append(
                 Problem(
                     sheet.file,
-                    f"the {where} does not say which table this is",
-                    "name it organizations, people (or participants) or requests",
+                    Message("the {where} does not say which table this is", where=where),
+                    Message("name it organizations, people (or participants) or requests"),
                     sheet=sheet.sheet,
                     row=number,
                     code="unknown_table",
@@ -248,8 +248,12 @@ def _dangling(event: Event) -> list[Problem]:
     return [
         Problem(
             "the base mission",
-            f"{where} names {ref!r}, which the imported tables do not have",
-            "add it back to the spreadsheet, or remove the reference from the base mission",
+            Message(
+                "{where} names {ref!r}, which the imported tables do not have", where=where, ref=ref
+            ),
+            Message(
+                "add it back to the spreadsheet, or remove the reference from the base mission"
+            ),
             path=where,
             code="unknown_reference",
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from liqa.core.model import MeetingFormat, MeetingRequest, RequestStatus
+from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells, words
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.context import Context
@@ -35,8 +36,8 @@ def requests(
             report.add(
                 row,
                 "to",
-                f"a request from {ends[0]!r} to itself",
-                "a request needs two different parties",
+                Message("a request from {value!r} to itself", value=ends[0]),
+                Message("a request needs two different parties"),
                 code="self_request",
             )
         elif (
@@ -47,8 +48,12 @@ def requests(
             report.add(
                 row,
                 "to",
-                f"a request within one organization: {ends[0]!r} and {ends[1]!r}",
-                "the other side must be another organization or one of its people",
+                Message(
+                    "a request within one organization: {value!r} and {value2!r}",
+                    value=ends[0],
+                    value2=ends[1],
+                ),
+                Message("the other side must be another organization or one of its people"),
                 code="self_request",
             )
         priority = report.cell(
@@ -61,8 +66,8 @@ def requests(
             report.add(
                 row,
                 "duration_minutes",
-                f"duration {duration} is not positive",
-                "write the meeting length in minutes, e.g. 20",
+                Message("duration {duration} is not positive", duration=duration),
+                Message("write the meeting length in minutes, e.g. 20"),
                 code="bad_value",
             )
         session = text(row.cells.get("session")) or None
@@ -70,18 +75,20 @@ def requests(
             report.add(
                 row,
                 "session",
-                f"{session!r} is not a session id",
-                "write the id of a session, e.g. morning",
+                Message("{session!r} is not a session id", session=session),
+                Message("write the id of a session, e.g. morning"),
                 code="bad_id",
             )
         elif session is not None and session not in ctx.sessions:
             report.add(
                 row,
                 "session",
-                f"unknown session {session!r}",
-                f"use one of: {', '.join(sorted(ctx.sessions))}"
-                if ctx.sessions
-                else "the event has no brokerage sessions; leave the cell empty",
+                Message("unknown session {session!r}", session=session),
+                (
+                    Message("use one of: {value}", value=", ".join(sorted(ctx.sessions)))
+                    if ctx.sessions
+                    else Message("the event has no brokerage sessions; leave the cell empty")
+                ),
                 code="unknown_reference",
             )
         fixed = _fixed_start(row, ctx)
@@ -92,8 +99,8 @@ def requests(
                 report.add(
                     row,
                     "after",
-                    f"unknown request {ref!r}",
-                    "use the id of another request of this table",
+                    Message("unknown request {ref!r}", ref=ref),
+                    Message("use the id of another request of this table"),
                     code="unknown_reference",
                 )
         created = report.cell(row, "created_at", lambda v: ctx.instant(v, during_legs=False))
@@ -127,8 +134,8 @@ def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None
         report.add(
             row,
             key,
-            f"no {'requester' if key == 'from' else 'target'} given",
-            "write a person's or an organization's id, e-mail or name",
+            (Message("no requester given") if key == "from" else Message("no target given")),
+            Message("write a person's or an organization's id, e-mail or name"),
             code="missing_value",
         )
         return None
@@ -137,13 +144,20 @@ def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None
         report.add(
             row,
             key,
-            f"{ref!r} could mean {', '.join(candidates)}"
-            if candidates
-            else f"unknown person or organization {ref!r}",
-            "write the id"
-            if candidates
-            else parties.suggest(ref)
-            + "check the spelling, or add them to the people or organizations table",
+            (
+                Message("{ref!r} could mean {value}", ref=ref, value=", ".join(candidates))
+                if candidates
+                else Message("unknown person or organization {ref!r}", ref=ref)
+            ),
+            (
+                Message("write the id")
+                if candidates
+                else Message(
+                    "{suggestion}check the spelling, or add them to the people or "
+                    "organizations table",
+                    suggestion=parties.suggest(ref),
+                )
+            ),
             code="ambiguous_reference" if candidates else "unknown_reference",
         )
     return found
@@ -157,10 +171,12 @@ def _references(row: Row, key: str, persons: Directory, report: Report) -> tuple
             report.add(
                 row,
                 key,
-                f"unknown person {ref!r}"
-                if not candidates
-                else f"{ref!r} could mean {', '.join(candidates)}",
-                "write the person's id or e-mail",
+                (
+                    Message("unknown person {ref!r}", ref=ref)
+                    if not candidates
+                    else Message("{ref!r} could mean {value}", ref=ref, value=", ".join(candidates))
+                ),
+                Message("write the person's id or e-mail"),
                 code="unknown_reference",
             )
         else:
@@ -176,8 +192,8 @@ def _fixed_start(row: Row, ctx: Context) -> datetime | None:
         ctx.report.add(
             row,
             missing,
-            "a meeting date without a time, or a time without a date",
-            "fill in both the date and the time",
+            Message("a meeting date without a time, or a time without a date"),
+            Message("fill in both the date and the time"),
             code="missing_value",
         )
         return None

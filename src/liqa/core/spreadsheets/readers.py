@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 from liqa.core.spreadsheets.cells import Cell
 from liqa.core.spreadsheets.formulas import restore
 
@@ -83,8 +83,10 @@ def open_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[lis
         raise ReadError(
             Problem(
                 name,
-                f"cannot read {suffix or 'a file without extension'}",
-                "save it as .xlsx or as CSV UTF-8 (.csv)",
+                Message(
+                    "cannot read {suffix}", suffix=suffix or Message("a file without extension")
+                ),
+                Message("save it as .xlsx or as CSV UTF-8 (.csv)"),
                 code="unknown_format",
             )
         )
@@ -93,15 +95,22 @@ def open_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[lis
     except OSError as exc:
         raise ReadError(
             Problem(
-                name, f"cannot open the file ({exc.strerror})", "check the path", code="unreadable"
+                name,
+                Message("cannot open the file ({strerror})", strerror=exc.strerror),
+                Message("check the path"),
+                code="unreadable",
             )
         ) from exc
     if size > limits.max_file_bytes:
         raise ReadError(
             Problem(
                 name,
-                f"file is {size} bytes, more than {limits.max_file_bytes}",
-                "split it into smaller files",
+                Message(
+                    "file is {size} bytes, more than {max_file_bytes}",
+                    size=size,
+                    max_file_bytes=limits.max_file_bytes,
+                ),
+                Message("split it into smaller files"),
                 code="too_large",
             )
         )
@@ -130,8 +139,10 @@ def _decode(raw: bytes, name: str) -> str:
         raise ReadError(
             Problem(
                 name,
-                f"the file is not UTF-8 text (bad byte at offset {exc.start})",
-                "save it as 'CSV UTF-8' (Excel) or 'Text CSV, UTF-8' (LibreOffice), or as .xlsx",
+                Message("the file is not UTF-8 text (bad byte at offset {start})", start=exc.start),
+                Message(
+                    "save it as 'CSV UTF-8' (Excel) or 'Text CSV, UTF-8' (LibreOffice), or as .xlsx"
+                ),
                 code="bad_encoding",
             )
         ) from exc
@@ -167,8 +178,8 @@ def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
         raise ReadError(
             Problem(
                 name,
-                "the file contains NUL bytes: it is not a text file",
-                "save it as CSV UTF-8 or .xlsx",
+                Message("the file contains NUL bytes: it is not a text file"),
+                Message("save it as CSV UTF-8 or .xlsx"),
                 code="bad_encoding",
             )
         )
@@ -186,8 +197,8 @@ def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
         raise ReadError(
             Problem(
                 name,
-                f"not a readable CSV file ({exc})",
-                "check quotes in cells, or save it again as CSV UTF-8",
+                Message("not a readable CSV file ({exc})", exc=exc),
+                Message("check quotes in cells, or save it again as CSV UTF-8"),
                 code="bad_csv",
             )
         ) from exc
@@ -207,9 +218,13 @@ def _check_lines(content: str, name: str, limits: ReadLimits) -> None:
             raise ReadError(
                 Problem(
                     name,
-                    f"line {number} has {end - start} characters, more than "
-                    f"{limits.max_line_chars}",
-                    "check the file is a table saved as CSV (one row per line)",
+                    Message(
+                        "line {number} has {value} characters, more than {max_line_chars}",
+                        number=number,
+                        value=end - start,
+                        max_line_chars=limits.max_line_chars,
+                    ),
+                    Message("check the file is a table saved as CSV (one row per line)"),
                     line=number,
                     code="too_large",
                 )
@@ -222,14 +237,23 @@ def _check_record(
 ) -> None:
     if number > limits.max_rows:
         raise ReadError(
-            Problem(name, f"more than {limits.max_rows} rows", "split the file", code="too_large")
+            Problem(
+                name,
+                Message("more than {max_rows} rows", max_rows=limits.max_rows),
+                Message("split the file"),
+                code="too_large",
+            )
         )
     if len(record) > limits.max_columns:
         raise ReadError(
             Problem(
                 name,
-                f"{len(record)} columns, more than {limits.max_columns}",
-                "delete the unused columns",
+                Message(
+                    "{record_count} columns, more than {max_columns}",
+                    record_count=len(record),
+                    max_columns=limits.max_columns,
+                ),
+                Message("delete the unused columns"),
                 row=number,
                 code="too_large",
             )
@@ -248,12 +272,23 @@ def _long_cell(
     length: int | None = None,
     sheet: str | None = None,
 ) -> ReadError:
-    size = f"has {length} characters" if length is not None else "is too long"
+    size = (
+        Message(
+            "a cell has {length} characters, more than {max_cell_chars}",
+            length=length,
+            max_cell_chars=limits.max_cell_chars,
+        )
+        if length is not None
+        else Message(
+            "a cell is too long, more than {max_cell_chars}",
+            max_cell_chars=limits.max_cell_chars,
+        )
+    )
     return ReadError(
         Problem(
             name,
-            f"a cell {size}, more than {limits.max_cell_chars}",
-            "a spreadsheet cell holds at most 32,767 characters; shorten the text",
+            size,
+            Message("a spreadsheet cell holds at most 32,767 characters; shorten the text"),
             sheet=sheet,
             row=row,
             column=column,
@@ -270,7 +305,10 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
             Problem(
                 name,
                 message,
-                "open it in Excel or LibreOffice and save it again as .xlsx, or export CSV UTF-8",
+                Message(
+                    "open it in Excel or LibreOffice and save it again as .xlsx, or export "
+                    "CSV UTF-8"
+                ),
                 code=code,
             )
         )
@@ -313,11 +351,17 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
                 raise ReadError(
                     Problem(
                         name,
-                        f"cell {finding} of {part.filename} holds a formula whose result was "
-                        "never computed (the file was saved by a program that does not "
-                        "calculate), so its value cannot be read",
-                        "open the workbook in Excel or LibreOffice and save it again, or "
-                        "replace the formulas by their values",
+                        Message(
+                            "cell {finding} of {filename} holds a formula whose result was "
+                            "never computed (the file was saved by a program that does not "
+                            "calculate), so its value cannot be read",
+                            finding=finding,
+                            filename=part.filename,
+                        ),
+                        Message(
+                            "open the workbook in Excel or LibreOffice and save it again, or "
+                            "replace the formulas by their values"
+                        ),
                         code="uncomputed_formula",
                     )
                 )
@@ -362,8 +406,12 @@ def _load_xlsx(stream: BinaryIO, name: str) -> Any:
         raise ReadError(
             Problem(
                 name,
-                f"cannot open the workbook ({type(exc).__name__}: {exc})",
-                "open it in Excel or LibreOffice and save it again as .xlsx",
+                Message(
+                    "cannot open the workbook ({error_type}: {exc})",
+                    error_type=type(exc).__name__,
+                    exc=exc,
+                ),
+                Message("open it in Excel or LibreOffice and save it again as .xlsx"),
                 code="bad_xlsx",
             )
         ) from exc
@@ -377,8 +425,10 @@ def _xlsx_sheets(book: Any, name: str, limits: ReadLimits) -> list[RawSheet]:
             raise ReadError(
                 Problem(
                     name,
-                    f"{total} rows, more than {limits.max_rows}",
-                    "split the workbook",
+                    Message(
+                        "{total} rows, more than {max_rows}", total=total, max_rows=limits.max_rows
+                    ),
+                    Message("split the workbook"),
                     sheet=sheet.title,
                     code="too_large",
                 )
@@ -398,8 +448,8 @@ def _xlsx_rows(
                 raise ReadError(
                     Problem(
                         name,
-                        f"more than {limits.max_rows} rows",
-                        "split the workbook",
+                        Message("more than {max_rows} rows", max_rows=limits.max_rows),
+                        Message("split the workbook"),
                         sheet=title,
                         code="too_large",
                     )
@@ -410,8 +460,8 @@ def _xlsx_rows(
                 raise ReadError(
                     Problem(
                         name,
-                        f"more than {limits.max_columns} columns",
-                        "delete the unused columns",
+                        Message("more than {max_columns} columns", max_columns=limits.max_columns),
+                        Message("delete the unused columns"),
                         sheet=title,
                         row=number,
                         code="too_large",
@@ -431,8 +481,12 @@ def _xlsx_rows(
         raise ReadError(
             Problem(
                 name,
-                f"the sheet is damaged ({type(exc).__name__}: {exc})",
-                "open it in Excel or LibreOffice and save it again as .xlsx",
+                Message(
+                    "the sheet is damaged ({error_type}: {exc})",
+                    error_type=type(exc).__name__,
+                    exc=exc,
+                ),
+                Message("open it in Excel or LibreOffice and save it again as .xlsx"),
                 sheet=title,
                 code="bad_xlsx",
             )

@@ -16,6 +16,7 @@ from liqa.core.model import (
     Person,
     Side,
 )
+from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells, words
 from liqa.core.spreadsheets.availability import availability
 from liqa.core.spreadsheets.cells import Cell, CellError, text
@@ -34,8 +35,8 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
             report.add(
                 row,
                 "name",
-                "the organization has no name",
-                "fill in the name",
+                Message("the organization has no name"),
+                Message("fill in the name"),
                 code="missing_value",
             )
         side = report.cell(row, "side", lambda v: cells.choice(v, words.SIDES, "side"))
@@ -45,8 +46,8 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
                 report.add(
                     row,
                     "side",
-                    "no side given",
-                    "write delegation, host or both",
+                    Message("no side given"),
+                    Message("write delegation, host or both"),
                     code="missing_value",
                 )
         kind = report.cell(row, "kind", lambda v: cells.choice(v, words.KINDS, "kind"))
@@ -55,8 +56,8 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
             report.add(
                 row,
                 "venue",
-                f"unknown venue {venue!r}",
-                "use the id of a venue of the base mission file",
+                Message("unknown venue {venue!r}", venue=venue),
+                Message("use the id of a venue of the base mission file"),
                 code="unknown_reference",
             )
         fictional = report.cell(row, "fictional", cells.flag)
@@ -106,7 +107,11 @@ def people(
         before = len(report.problems)
         if not row.has("name") and ("name" in row.headers or "first_name" in row.headers):
             report.add(
-                row, "name", "the person has no name", "fill in the name", code="missing_value"
+                row,
+                "name",
+                Message("the person has no name"),
+                Message("fill in the name"),
+                code="missing_value",
             )
         org_id = _organization_of(row, ctx, orgs, new_org, created)
         languages = report.cell(row, "languages", _languages)
@@ -144,8 +149,8 @@ def _organization_of(
             report.add(
                 row,
                 "organization",
-                "no organization given",
-                "write the organization's id or name",
+                Message("no organization given"),
+                Message("write the organization's id or name"),
                 code="missing_value",
             )
         return None
@@ -154,8 +159,8 @@ def _organization_of(
         report.add(
             row,
             "organization",
-            f"{org_ref!r} could mean {', '.join(candidates)}",
-            "write the organization's id",
+            Message("{org_ref!r} could mean {value}", org_ref=org_ref, value=", ".join(candidates)),
+            Message("write the organization's id"),
             code="ambiguous_reference",
         )
     elif org_id is None and new_org is not None:
@@ -167,8 +172,11 @@ def _organization_of(
         report.add(
             row,
             "organization",
-            f"unknown organization {org_ref!r}",
-            orgs.suggest(org_ref) + "add it to the organizations table, or fix the spelling",
+            Message("unknown organization {org_ref!r}", org_ref=org_ref),
+            Message(
+                "{suggestion}add it to the organizations table, or fix the spelling",
+                suggestion=orgs.suggest(org_ref),
+            ),
             code="unknown_reference",
         )
     return org_id
@@ -185,7 +193,10 @@ def _languages(value: Cell) -> tuple[str, ...]:
         if code is None and re.fullmatch(r"[a-z]{2,3}", item.lower()):
             code = item.lower()
         if code is None:
-            raise CellError(f"{item!r} is not a language", "write ar, fr, en (or Arabic, French)")
+            raise CellError(
+                Message("{item!r} is not a language", item=item),
+                Message("write ar, fr, en (or Arabic, French)"),
+            )
         out.append(code)
     return tuple(out)
 
@@ -205,7 +216,11 @@ def _table_number(value: Cell, tables: int | None) -> int:
     number = cells.integer(value)
     if number < 1 or (tables is not None and number > tables):
         raise CellError(
-            f"table {number} does not exist",
-            f"tables are numbered from 1 to {tables}" if tables else "tables are numbered from 1",
+            Message("table {number} does not exist", number=number),
+            (
+                Message("tables are numbered from 1 to {tables}", tables=tables)
+                if tables
+                else Message("tables are numbered from 1")
+            ),
         )
     return number

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 from liqa.core.spreadsheets.cells import Cell, CellError, text
 from liqa.core.spreadsheets.columns import Table, match_header
 from liqa.core.spreadsheets.readers import RawSheet
@@ -93,8 +93,10 @@ def table_rows(
                 report.problems.append(
                     Problem(
                         sheet.file,
-                        f"no {key!r} column in the {table.name} table",
-                        f"add a column headed {key!r} (or a synonym, see the how-to)",
+                        Message("no {key!r} column in the {name} table", key=key, name=table.name),
+                        Message(
+                            "add a column headed {key!r} (or a synonym, see the how-to)", key=key
+                        ),
                         sheet=sheet.sheet,
                         row=header_number,
                         code="missing_column",
@@ -131,13 +133,17 @@ def _match(
 
         if matched is None:
             problem(
-                f"unknown column {header!r} in the {table.name} table",
+                Message(
+                    "unknown column {header!r} in the {name} table", header=header, name=table.name
+                ),
                 f"rename it to one of: {known}; or delete the column",
                 "unknown_column",
             )
         elif matched in seen:
             problem(
-                f"column {header!r} repeats column {seen[matched]!r}",
+                Message(
+                    "column {header!r} repeats column {value!r}", header=header, value=seen[matched]
+                ),
                 "keep one of the two columns",
                 "duplicate_column",
             )
@@ -167,8 +173,11 @@ def _keyed(
                 report.problems.append(
                     Problem(
                         sheet.file,
-                        f"a value ({text(value)[:40]!r}) in a column without a header",
-                        "give the column a header, or delete the value",
+                        Message(
+                            "a value ({value!r}) in a column without a header",
+                            value=text(value)[:40],
+                        ),
+                        Message("give the column a header, or delete the value"),
                         sheet=sheet.sheet,
                         row=number,
                         column=_letter(index),

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from liqa.core.problems import InputError, Problem
+from liqa.core.problems import InputError, Message, Problem
 from liqa.core.spreadsheets.cells import Cell
 from liqa.core.spreadsheets.exporting import Sheet
 from liqa.core.spreadsheets.formulas import neutralize, protect_xlsx_cell
@@ -49,8 +49,8 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     problems = [
         Problem(
             str(path),
-            "text has control characters a workbook cannot store",
-            "remove them, or export to CSV instead",
+            Message("text has control characters a workbook cannot store"),
+            Message("remove them, or export to CSV instead"),
             sheet=sheet.name,
             row=number,
             column=sheet.headers[index],

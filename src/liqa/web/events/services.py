@@ -30,9 +30,9 @@ def decode_upload(raw: bytes, filename: str) -> str:
             [
                 Problem(
                     filename,
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                    f"{exc.start})",
-                    hint="save the file as UTF-8, or upload the .yaml / .json mission file",
+                    _("the file is not UTF-8 text (byte 0x%(byte)02x at offset %(offset)d)")
+                    % {"byte": raw[exc.start], "offset": exc.start},
+                    hint=_("save the file as UTF-8, or upload the .yaml / .json mission file"),
                     line=raw[: exc.start].count(b"\n") + 1,
                     code="not_utf8",
                 )
@@ -100,9 +100,10 @@ def import_event(
                     [
                         Problem(
                             filename,
-                            f"an event with id {event.id!r} already exists",
-                            hint="change event.id in the file, or tick 'replace the "
-                            "existing event'",
+                            _("an event with id '%(id)s' already exists") % {"id": event.id},
+                            hint=_(
+                                "change event.id in the file, or tick 'replace the existing event'"
+                            ),
                             path="event.id",
                             code="duplicate_event",
                         )

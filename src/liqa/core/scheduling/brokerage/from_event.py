@@ -19,7 +19,7 @@ from liqa.core.model import (
     TimeWindow,
     Unplaced,
 )
-from liqa.core.problems import InputError
+from liqa.core.problems import InputError, Message
 from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
@@ -42,8 +42,8 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
             [
                 InputProblem(
                     SOURCE,
-                    f"event {event.id} has no brokerage section",
-                    hint="add brokerage: venue, slot_minutes, tables, sessions",
+                    Message("event {id} has no brokerage section", id=event.id),
+                    hint=Message("add brokerage: venue, slot_minutes, tables, sessions"),
                     path="brokerage",
                     code="missing_brokerage",
                 )
@@ -69,7 +69,11 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 problems.append(
                     InputProblem(
                         SOURCE,
-                        f"request {r.id} names {who!r}, neither a person nor an organization",
+                        Message(
+                            "request {id} names {who!r}, neither a person nor an organization",
+                            id=r.id,
+                            who=who,
+                        ),
                         path=f"requests[{n}]",
                         code="unknown_reference",
                     )
@@ -88,9 +92,13 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 problems.append(
                     InputProblem(
                         SOURCE,
-                        f"request {r.id}: fixed_start {r.fixed_start.isoformat()} is not "
-                        "the start of a brokerage slot",
-                        hint="use a slot start time",
+                        Message(
+                            "request {id}: fixed_start {value} is not the start of a "
+                            "brokerage slot",
+                            id=r.id,
+                            value=r.fixed_start.isoformat(),
+                        ),
+                        hint=Message("use a slot start time"),
                         path=f"requests[{n}].fixed_start",
                         code="bad_fixed_start",
                     )

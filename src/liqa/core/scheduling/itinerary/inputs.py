@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from liqa.core.model import Event
-from liqa.core.problems import InputError
+from liqa.core.problems import InputError, Message
 from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.itinerary.problem import Problem
 from liqa.core.scheduling.itinerary.routes import Route
@@ -22,18 +22,20 @@ def require_basics(event: Event) -> None:
             problems.append(
                 InputProblem(
                     event.id,
-                    f"leg {leg.id!r} has no hotel",
+                    Message("leg {id!r} has no hotel", id=leg.id),
                     path=f"legs[{i}].hotel",
-                    hint="give the venue id of the hotel where each day starts and ends",
+                    hint=Message("give the venue id of the hotel where each day starts and ends"),
                 )
             )
         elif leg.hotel not in venue_ids:
             problems.append(
                 InputProblem(
                     event.id,
-                    f"leg {leg.id!r}: unknown hotel venue {leg.hotel!r}",
+                    Message(
+                        "leg {id!r}: unknown hotel venue {hotel!r}", id=leg.id, hotel=leg.hotel
+                    ),
                     path=f"legs[{i}].hotel",
-                    hint="add the hotel under venues",
+                    hint=Message("add the hotel under venues"),
                 )
             )
     for i, visit in enumerate(event.visits):
@@ -41,9 +43,11 @@ def require_basics(event: Event) -> None:
             problems.append(
                 InputProblem(
                     event.id,
-                    f"visit {visit.id!r}: unknown venue {visit.venue!r}",
+                    Message(
+                        "visit {id!r}: unknown venue {venue!r}", id=visit.id, venue=visit.venue
+                    ),
                     path=f"visits[{i}].venue",
-                    hint="add the venue under venues",
+                    hint=Message("add the venue under venues"),
                 )
             )
     if problems:
@@ -59,9 +63,13 @@ def require_fixed_items_feasible(problem: Problem, infos: list[TourInfo]) -> Non
         problems.append(
             InputProblem(
                 problem.name,
-                f"{tour.label}: the fixed items ({items}) cannot all be attended on time",
+                Message(
+                    "{label}: the fixed items ({items}) cannot all be attended on time",
+                    label=tour.label,
+                    items=items,
+                ),
                 path="programme",
-                hint="check their times, venues and the travel between them and the hotel",
+                hint=Message("check their times, venues and the travel between them and the hotel"),
             )
         )
     if problems:

@@ -78,7 +78,8 @@ def _text(problem: Problem, data: dict[str, Any]) -> str:
             "key": duplicate["key"],
             "where": _where(data, duplicate["path"]),
         }
-    return problem.message + (f" ({problem.hint})" if problem.hint else "")
+    message, hint = problem.message_in(_), problem.hint_in(_)
+    return message + (f" ({hint})" if hint else "")
 
 
 def _where(data: dict[str, Any], path: str) -> str:

@@ -1,0 +1,104 @@
+"""Messages about bad input: English as written, and in the reader's language from the catalog."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from liqa.core.i18n import LOCALE_DIR, translator
+from liqa.core.missionfile.loading import validate_text
+from liqa.core.problems import Message, Problem, translated
+from liqa.core.spreadsheets.readers import ReadError, open_sheets
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "liqa"
+FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def test_a_message_is_its_english_text_and_remembers_its_template() -> None:
+    message = Message("unknown session {session!r}", session="aube")
+    assert message == "unknown session 'aube'"
+    assert (message.template, message.params) == (
+        "unknown session {session!r}",
+        {"session": "aube"},
+    )
+
+
+def test_a_message_reads_in_french_and_arabic_and_nested_messages_too() -> None:
+    hint = Message("did you mean '{choice}'?", choice="Africa/Casablanca")
+    assert translated(hint, translator("fr").gettext) == "vouliez-vous dire 'Africa/Casablanca' ?"
+    assert translated(hint, translator("ar").gettext) == "هل تقصد 'Africa/Casablanca'؟"
+    outer = Message(
+        "{suggestion}add it to the organizations table, or fix the spelling",
+        suggestion=Message("did you mean {name!r}? ", name="CGEM"),
+    )
+    assert translated(outer, translator("fr").gettext).startswith(
+        "vouliez-vous dire 'CGEM' ? ajoutez"
+    )
+
+
+def test_plain_text_and_unknown_templates_stay_as_they_are() -> None:
+    fr = translator("fr").gettext
+    assert translated("no template", fr) == "no template"
+    assert translated(Message("not in the catalog {x}", x=1), fr) == "not in the catalog 1"
+
+
+def test_a_translation_with_a_wrong_field_falls_back_to_english() -> None:
+    message = Message("unknown session {session!r}", session="aube")
+    assert message.in_language(lambda _: "session inconnue : {sesion}") == "unknown session 'aube'"
+
+
+def test_a_problem_location_and_texts_in_arabic() -> None:
+    problem = Problem(
+        "people.csv",
+        Message("unknown venue {venue!r}", venue="v-9"),
+        Message("use the id of a venue of the base mission file"),
+        row=4,
+        column="venue",
+    )
+    ar = translator("ar").gettext
+    assert problem.location() == "people.csv row 4, column 'venue'"
+    assert problem.location(ar) == "people.csv الصف 4، العمود 'venue'"
+    assert problem.message_in(ar) == "مكان غير معروف: 'v-9'"
+    assert problem.hint_in(ar) == "استخدم معرّف مكان من ملف البعثة الأساسي"
+
+
+def test_mission_file_and_spreadsheet_problems_come_translatable(tmp_path: Path) -> None:
+    _, problems = validate_text("liqa: 1\nevent: {id: x, kind: fair}\n", "m.yaml")
+    assert problems
+    assert all(isinstance(p.message, Message) for p in problems)
+    pdf = tmp_path / "t.pdf"
+    pdf.write_text("x")
+    with pytest.raises(ReadError) as caught, open_sheets(pdf):
+        pass
+    assert caught.value.problem.message_in(translator("fr").gettext) == "impossible de lire .pdf"
+
+
+def _templates() -> list[tuple[str, int, str]]:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":
+                first = node.args[0] if node.args else None
+                text = first.value if isinstance(first, ast.Constant) else None
+                found.append((str(path.relative_to(SRC)), node.lineno, text))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_every_message_in_the_sources_is_translated_with_the_same_fields(lang: str) -> None:
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "django.po").open("rb") as po:
+        catalog = {m.id: m.string for m in read_po(po) if m.id}
+    templates = _templates()
+    assert len(templates) > 150
+    wrong = [
+        (where, line, text)
+        for where, line, text in templates
+        if not isinstance(text, str)  # a literal template, so that it can be extracted
+        or not catalog.get(text)
+        or sorted(FIELD.findall(str(catalog[text]))) != sorted(FIELD.findall(text))
+    ]
+    assert wrong == []
