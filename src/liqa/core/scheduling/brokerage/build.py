@@ -62,14 +62,15 @@ def build_model(
 
 
 def _implied(ctx: ModelContext) -> None:
-    """Redundant constraints that tighten the relaxation: per slot, busy people ≤ 2 × tables
-    (every meeting seats two parties), and per participant the busy slots add up to their
-    meetings when all are placed."""
+    """Redundant constraints that tighten the relaxation: per slot, busy participants ≤
+    tables × the most attendees of a meeting (two parties, unless extras come), and per
+    participant the busy slots add up to their meetings when all are placed."""
     problem = ctx.problem
+    seats = problem.tables * max((len(m.people) for m in problem.meetings), default=2)
     for t in range(len(problem.slots)):
         lits = [lit for (pid, s), lit in ctx.busy.items() if s == t]
-        if len(lits) > 2 * problem.tables:
-            ctx.model.add(sum(lits) <= 2 * problem.tables)
+        if len(lits) > seats:
+            ctx.model.add(sum(lits) <= seats)
 
 
 def weighted_objective(ctx: ModelContext, previous: Timetable | None) -> cp_model.LinearExpr:

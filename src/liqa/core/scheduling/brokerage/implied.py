@@ -15,6 +15,10 @@ from ortools.sat.python import cp_model
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
 from liqa.core.scheduling.brokerage.context import ModelContext
 
+Span = tuple[cp_model.IntVar, int, cp_model.IntVar]
+"""A participant's window in a block: its start slot, its length and the has-break literal
+(the window holds only while that literal is false)."""
+
 
 def spans_apply(ctx: ModelContext) -> bool:
     """True when the window reasoning is valid: every meeting must be placed."""
@@ -35,6 +39,7 @@ def post_starts(ctx: ModelContext) -> None:
         return
     problem = ctx.problem
     index = {m.id: i for i, m in enumerate(problem.meetings)}
+    spans: dict[tuple[str, int], Span] = {}
     for pid, mine in problem.meetings_of().items():
         k = len(mine)
         if k < 2 or problem.participant(pid).capacity != 1:
@@ -46,7 +51,10 @@ def post_starts(ctx: ModelContext) -> None:
             if len(busy) < 2 or not gaps:
                 continue
             lengths = [k] if len(home) == 1 else list(range(1, min(k, len(block)) + 1))
-            _windows(ctx, pid, block, busy, lengths, gaps)
+            span = _windows(ctx, pid, block, busy, lengths, gaps)
+            if span is not None:
+                spans[pid, block[0]] = span
+    _link_spans(ctx, spans)
 
 
 def _windows(
@@ -56,7 +64,8 @@ def _windows(
     busy: dict[int, cp_model.IntVar],
     lengths: list[int],
     gaps: list[cp_model.IntVar],
-) -> None:
+) -> Span | None:
+    """Post the windows of ``pid`` in ``block``; with a single length, also its start."""
     model = ctx.model
     gappy = model.new_bool_var(f"has_break[{pid},{block[0]}]")
     model.add_bool_or(gaps).only_enforce_if(gappy)
@@ -80,6 +89,48 @@ def _windows(
     for t, here in busy.items():
         covering = [lit for (s, n), lit in windows.items() if s <= t < s + n]
         model.add_bool_or([*covering, gappy]).only_enforce_if(here)
+    if len(lengths) != 1 or not windows:
+        return None
+    k = lengths[0]
+    start = model.new_int_var(block[0], block[-1] - k + 1, f"start[{pid},{block[0]}]")
+    for (s, _), lit in windows.items():
+        model.add(start == s).only_enforce_if(lit)
+    for t, here in busy.items():
+        model.add(start <= t).only_enforce_if([here, gappy.Not()])
+        model.add(start >= t - k + 1).only_enforce_if([here, gappy.Not()])
+    return start, k, gappy
+
+
+def _link_spans(ctx: ModelContext, spans: dict[tuple[str, int], Span]) -> None:
+    """Windows as integer intervals, so bounds reasoning sees what the literals cannot.
+
+    Two partners without a break have overlapping windows (their meeting lies in both),
+    and per slot at most tables × seats per meeting windows cover it (a cumulative over optional
+    intervals, present when there is no break). On ticf-13crafa.original's zero-break
+    question (CP-SAT 9.15, one worker) this took 0.8-16.6 deterministic s over three seeds
+    with the overlap links alone, 1.1 with both, against 10.6 without them.
+    """
+    problem, model = ctx.problem, ctx.model
+    for meeting in problem.meetings:
+        for block in blocks(problem):
+            one = spans.get((meeting.parties[0], block[0]))
+            two = spans.get((meeting.parties[1], block[0]))
+            if one is None or two is None:
+                continue
+            (s1, k1, g1), (s2, k2, g2) = one, two
+            both = [g1.Not(), g2.Not()]
+            model.add(s2 <= s1 + k1 - 1).only_enforce_if(both)
+            model.add(s1 <= s2 + k2 - 1).only_enforce_if(both)
+    seats = problem.tables * max((len(m.people) for m in problem.meetings), default=2)
+    for block in blocks(problem):
+        here = [(pid, span) for (pid, first), span in spans.items() if first == block[0]]
+        if len(here) <= seats:
+            continue
+        intervals = [
+            model.new_optional_fixed_size_interval_var(s, k, g.Not(), f"window[{pid}]")
+            for pid, (s, k, g) in here
+        ]
+        model.add_cumulative(intervals, [1] * len(intervals), seats)
 
 
 def post_lower_bounds(ctx: ModelContext, lower: dict[str, int]) -> None:
