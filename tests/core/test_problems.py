@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from babel.messages.pofile import read_po
 
 from liqa.core.i18n import LOCALE_DIR, translator
 from liqa.core.missionfile.loading import validate_text
+from liqa.core.missionfile.schema import HINTS
 from liqa.core.problems import Message, Problem, translated
 from liqa.core.spreadsheets.readers import ReadError, open_sheets
 
@@ -102,3 +104,27 @@ def test_every_message_in_the_sources_is_translated_with_the_same_fields(lang: s
         or sorted(FIELD.findall(str(catalog[text]))) != sorted(FIELD.findall(text))
     ]
     assert wrong == []
+
+
+def test_every_schema_description_is_a_translatable_hint() -> None:
+    schema = json.loads((SRC / "core" / "missionfile" / "mission.schema.json").read_text())
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                found.add(node["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert found == set(HINTS)
+    _, problems = validate_text('liqa: 1\nevent: {id: "x y", kind: fair}\n', "m.yaml")
+    hints = [p.hint_in(translator("fr").gettext) for p in problems if p.path == "event.id"]
+    assert hints == [
+        "les identifiants utilisent des lettres, des chiffres, '-', '_' et '.', et commencent "
+        "par une lettre ou un chiffre"
+    ]

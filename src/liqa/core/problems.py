@@ -28,7 +28,7 @@ class Message(str):
     params: dict[str, Any]
 
     def __new__(cls, template: str, /, **params: Any) -> Message:
-        made = super().__new__(cls, template.format(**params) if params else template)
+        made = super().__new__(cls, template.format(**params))
         made.template = template
         made.params = params
         return made

@@ -35,11 +35,30 @@ def schema_problems(document: Document, filename: str) -> list[Problem]:
     return problems
 
 
+HINTS: dict[str, Message] = {
+    hint: hint
+    for hint in (
+        Message(
+            "One trade mission or brokerage event, as read by 'liqa validate'. "
+            "See docs/reference/mission-file.md."
+        ),
+        Message("a plain string (English) or a mapping {{ar: ..., fr: ..., en: ...}}"),
+        Message("an IANA time zone name such as America/Chicago or Africa/Casablanca"),
+        Message("ids use letters, digits, '-', '_' and '.', and start with a letter or digit"),
+        Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
+        Message("write dates as YYYY-MM-DD, e.g. 2024-02-12"),
+        Message('write times of day as HH:MM (24 h), e.g. "08:30" in quotes'),
+    )
+}
+"""The schema's descriptions, which are the hints of its errors, as translatable messages."""
+
+
 def _translate(error: ValidationError, document: Document, filename: str) -> list[Problem]:
     path: Path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     value: Any = error.instance
-    hint = str(schema.get("description", ""))
+    description = str(schema.get("description", ""))
+    hint = HINTS.get(description, description)
 
     def problem(message: str, at: Path = path, hint: str = hint, code: str = "") -> Problem:
         return Problem(
