@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from liqa.web.events import bookings, snapshots
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.events.records import event_record
 from tests.web.factories import at
 
@@ -69,3 +69,80 @@ def test_event_record_reads_the_stored_event_not_the_one_in_memory(event: Event)
         "en": "Tunis B2B 2030",
         "fr": "Rencontres B2B Tunis 2030",
     }
+
+
+def _postgresql_only() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the data_version triggers are PostgreSQL's; SQLite counts every write")
+
+
+@pytest.mark.django_db
+def test_every_stamped_table_has_its_data_version_triggers() -> None:
+    """A table added to ``snapshots.TABLES`` needs its triggers (a new migration)."""
+    _postgresql_only()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+            " WHERE t.tgname LIKE 'liqa_data_version_%%' AND NOT t.tgisinternal"
+        )
+        found = set(cursor.fetchall())
+    expected = {
+        (model._meta.db_table, f"liqa_data_version_{op}")
+        for model in snapshots.TABLES
+        for op in ("insert", "update", "delete")
+    } | {(Event._meta.db_table, "liqa_data_version_event")}
+    assert expected - found == set()
+
+
+def test_bulk_writes_and_deletes_change_the_stamp(event: Event) -> None:
+    """Statements that send no signal (bulk insert, ``update``, ``delete``) on a table the
+    event fixture leaves empty each give a new stamp; a bookings write gives none."""
+    _postgresql_only()
+    stamps = [snapshots.data_stamp(event)]
+    Outcome.objects.bulk_create([Outcome(event=event, assignment="r-1", kind="held")])
+    stamps.append(snapshots.data_stamp(event))
+    Outcome.objects.filter(event=event).update(notes="Signed")
+    stamps.append(snapshots.data_stamp(event))
+    Outcome.objects.filter(event=event).delete()
+    stamps.append(snapshots.data_stamp(event))
+    Outcome.objects.filter(event=event).update(notes="nothing to update")
+    unchanged_by_an_empty_update = snapshots.data_stamp(event)
+    assert len(set(stamps)) == 4
+    assert unchanged_by_an_empty_update == stamps[-1]
+
+
+def test_each_write_of_one_transaction_changes_the_stamp(event: Event) -> None:
+    """The event row's ``xmin`` stays the same within a transaction: its counter does not."""
+    _postgresql_only()
+    stamps = [snapshots.data_stamp(event)]
+    with transaction.atomic():
+        for title in ("One", "Two"):
+            Event.objects.filter(pk=event.pk).update(title={"en": title})
+            stamps.append(snapshots.data_stamp(event))
+        event.save()
+        stamps.append(snapshots.data_stamp(event))
+    assert len(set(stamps)) == 4
+
+
+def test_a_rolled_back_write_leaves_the_stamp_as_it_was(event: Event) -> None:
+    _postgresql_only()
+    before = snapshots.data_stamp(event)
+    seen_by_the_writer = []
+
+    def write_and_fail() -> None:
+        with transaction.atomic():
+            Person.objects.filter(event=event, key="p-bruno").update(name="Bruno Neuf")
+            seen_by_the_writer.append(snapshots.data_stamp(event))
+            raise RuntimeError("roll back")
+
+    with pytest.raises(RuntimeError):
+        write_and_fail()
+    assert (seen_by_the_writer[0] != before, snapshots.data_stamp(event)) == (True, before)
+
+
+def test_a_write_to_another_event_leaves_the_stamp_as_it_was(event: Event) -> None:
+    _postgresql_only()
+    other = Event.objects.create(slug="other-event", kind=event.kind)
+    before = snapshots.data_stamp(event)
+    Person.objects.create(event=other, key="p-x", name="X", organization="o-x")
+    assert snapshots.data_stamp(event) == before
