@@ -19,9 +19,12 @@ first (the per-process records are then kept, as in a worker that has been servi
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
 import logging
 import os
+import pstats
 import random
 import statistics
 import sys
@@ -49,6 +52,8 @@ class Timings:
     wall: list[float] = field(default_factory=list)
     queries: list[int] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
+    profile: cProfile.Profile | None = None
+    """Profiles the requests in CPU time when set (``--profile``)."""
 
     def row(self, name: str) -> str:
         """A Markdown table row: count, mean and p95 CPU ms, mean wall ms, mean queries."""
@@ -78,9 +83,13 @@ def _timed(timings: Timings, send: Callable[[], Any]) -> Any:
         return execute(*args)
 
     with connection.execute_wrapper(counted):
+        if timings.profile is not None:
+            timings.profile.enable()
         cpu, wall = time.process_time(), time.perf_counter()
         response = send()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if timings.profile is not None:
+            timings.profile.disable()
     timings.cpu.append(cpu * 1000)
     timings.wall.append(wall * 1000)
     timings.queries.append(count)
@@ -88,8 +97,11 @@ def _timed(timings: Timings, send: Callable[[], Any]) -> Any:
     return response
 
 
-def measure(users: list[dict[str, Any]], slots: list[str], n: int, seed: int) -> dict[str, Timings]:
-    """Send ``n`` bookings and ``n`` reads of each kind; their timings by kind."""
+def measure(
+    users: list[dict[str, Any]], slots: list[str], n: int, seed: int, profile: bool = False
+) -> dict[str, Timings]:
+    """Send ``n`` bookings and ``n`` reads of each kind; their timings by kind (profiled
+    with ``cProfile`` when ``profile``: the timings then include the profiler's cost)."""
     from django.test import Client
 
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 409s are expected answers
@@ -99,6 +111,9 @@ def measure(users: list[dict[str, Any]], slots: list[str], n: int, seed: int) ->
     client = Client()
     out = {k: Timings() for k in ("agenda page", "agenda .ics", "schedule API")}
     out["booking"], out["booking cancel"] = Timings(), Timings()
+    if profile:
+        for timings in out.values():
+            timings.profile = cProfile.Profile(time.process_time)
     held: dict[str, list[str]] = {}
 
     def page(me: dict[str, Any], path: str) -> Any:
@@ -145,6 +160,15 @@ def measure(users: list[dict[str, Any]], slots: list[str], n: int, seed: int) ->
     return out
 
 
+def _profile_text(profile: cProfile.Profile, top: int) -> str:
+    """The ``top`` functions by own time and by cumulative time."""
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module's docstring and ``--help``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -155,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=20.0, help="per scheduler run")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database")
     parser.add_argument("--reuse", action="store_true", help="measure data kept by --keep-db")
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="print each kind's N costliest functions"
+    )
     args = parser.parse_args(argv)
 
     users_file = Path(tempfile.gettempdir()) / f"liqa-cost-{args.db}.json"
@@ -184,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
 
         Booking.objects.all().delete()  # every run starts from the published data alone
         started = time.process_time()
-        timings = measure(data["users"], data["summary"]["slots"], args.n, args.seed)
+        timings = measure(
+            data["users"], data["summary"]["slots"], args.n, args.seed, bool(args.profile)
+        )
         total = time.process_time() - started
         Booking.objects.all().delete()
     finally:
@@ -200,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, found in timings.items():
         print(found.row(name))
     print(f"\nCPU {total:.1f} s in all; load average (1 min) after: {os.getloadavg()[0]:.2f}")
+    for name, found in timings.items():
+        if found.profile is not None and args.profile:
+            print(f"\n## {name}\n\n{_profile_text(found.profile, args.profile)}")
     return 0
 
 
