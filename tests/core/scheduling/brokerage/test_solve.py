@@ -143,3 +143,20 @@ def test_greedy_is_a_method_of_solve() -> None:
     result = solve(p, Settings(method="greedy"))
     assert check_schedule(p, result.timetable) == []
     assert (result.method, result.breaks) == ("greedy", 0)
+
+
+def test_meetings_with_extra_attendees_fill_every_table() -> None:
+    # One table, three people per meeting: three busy participants per slot are fine (an
+    # implied bound of two per table would call this infeasible).
+    p = dataclasses.replace(
+        problem(["a-b", "d-e"], n_slots=2, tables=1),
+        participants=tuple(Participant(pid) for pid in "abcdef"),
+        meetings=(
+            Meeting("m1", ("a", "b"), attendees=("c",)),
+            Meeting("m2", ("d", "e"), attendees=("f",)),
+        ),
+    )
+    result = solve(p, SOLVER)
+    assert result.status == Status.OPTIMAL
+    assert check_schedule(p, result.timetable) == []
+    assert sorted(pl.slot for pl in result.timetable.placements) == [0, 1]

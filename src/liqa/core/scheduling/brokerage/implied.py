@@ -13,11 +13,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
-from liqa.core.scheduling.brokerage.context import ModelContext
-
-Span = tuple[cp_model.IntVar, int, cp_model.IntVar]
-"""A participant's window in a block: its start slot, its length and the has-break literal
-(the window holds only while that literal is false)."""
+from liqa.core.scheduling.brokerage.context import ModelContext, Windows
 
 
 def spans_apply(ctx: ModelContext) -> bool:
@@ -39,7 +35,6 @@ def post_starts(ctx: ModelContext) -> None:
         return
     problem = ctx.problem
     index = {m.id: i for i, m in enumerate(problem.meetings)}
-    spans: dict[tuple[str, int], Span] = {}
     for pid, mine in problem.meetings_of().items():
         k = len(mine)
         if k < 2 or problem.participant(pid).capacity != 1:
@@ -51,10 +46,7 @@ def post_starts(ctx: ModelContext) -> None:
             if len(busy) < 2 or not gaps:
                 continue
             lengths = [k] if len(home) == 1 else list(range(1, min(k, len(block)) + 1))
-            span = _windows(ctx, pid, block, busy, lengths, gaps)
-            if span is not None:
-                spans[pid, block[0]] = span
-    _link_spans(ctx, spans)
+            _windows(ctx, pid, block, busy, lengths, gaps)
 
 
 def _windows(
@@ -64,8 +56,9 @@ def _windows(
     busy: dict[int, cp_model.IntVar],
     lengths: list[int],
     gaps: list[cp_model.IntVar],
-) -> Span | None:
-    """Post the windows of ``pid`` in ``block``; with a single length, also its start."""
+) -> None:
+    """Post the windows of ``pid`` in ``block``; with a single length, keep them in
+    ``ctx.windows`` for :func:`link_windows`."""
     model = ctx.model
     gappy = model.new_bool_var(f"has_break[{pid},{block[0]}]")
     model.add_bool_or(gaps).only_enforce_if(gappy)
@@ -89,32 +82,42 @@ def _windows(
     for t, here in busy.items():
         covering = [lit for (s, n), lit in windows.items() if s <= t < s + n]
         model.add_bool_or([*covering, gappy]).only_enforce_if(here)
-    if len(lengths) != 1 or not windows:
-        return None
-    k = lengths[0]
-    start = model.new_int_var(block[0], block[-1] - k + 1, f"start[{pid},{block[0]}]")
-    for (s, _), lit in windows.items():
-        model.add(start == s).only_enforce_if(lit)
-    for t, here in busy.items():
-        model.add(start <= t).only_enforce_if([here, gappy.Not()])
-        model.add(start >= t - k + 1).only_enforce_if([here, gappy.Not()])
-    return start, k, gappy
+    if len(lengths) == 1 and windows:
+        starts = {s: lit for (s, _), lit in windows.items()}
+        ctx.windows[pid, block[0]] = Windows(lengths[0], starts, gappy, busy)
 
 
-def _link_spans(ctx: ModelContext, spans: dict[tuple[str, int], Span]) -> None:
-    """Windows as integer intervals, so bounds reasoning sees what the literals cannot.
+def link_windows(ctx: ModelContext, model: cp_model.CpModel) -> None:
+    """Windows as integer intervals in ``model`` (``ctx.model`` or a clone of it), so
+    bounds reasoning sees what the literals cannot.
 
-    Two partners without a break have overlapping windows (their meeting lies in both),
-    and per slot at most tables × seats per meeting windows cover it (a cumulative over optional
-    intervals, present when there is no break). On ticf-13crafa.original's zero-break
-    question (CP-SAT 9.15, one worker) this took 0.8-16.6 deterministic s over three seeds
-    with the overlap links alone, 1.1 with both, against 10.6 without them.
+    Per participant and block with windows of one length k: a start s, set by the window
+    literal, with busy[p, t] ⇒ s ≤ t ≤ s + k − 1 while there is no break. Two partners
+    without a break have overlapping windows (their meeting lies in both), and per slot at
+    most tables × (most attendees of a meeting) windows cover it (a cumulative over
+    optional intervals, present when there is no break). Posted for the zero-break
+    question only (measured, CP-SAT 9.15, one worker, deterministic time, seeds 0 / 1):
+    ticf-13crafa.original 10.6 → 1.0 / 2.1; forum-13.original 0.2 / 0.3 → 0.7 / 0.4;
+    but forumt-14crafe.original at 5 breaks 0.4 / 0.5 / 0.4 → 4.7 / 1.8 / 1.3 (seeds 0-2).
     """
-    problem, model = ctx.problem, ctx.model
+    problem = ctx.problem
+    span: dict[tuple[str, int], tuple[cp_model.IntVar, int, cp_model.IntVar]] = {}
+    for (pid, first), w in ctx.windows.items():
+        gappy = model.get_bool_var_from_proto_index(w.gappy.index)
+        free = gappy.Not()
+        start = model.new_int_var(min(w.starts), max(w.starts), f"start[{pid},{first}]")
+        for at, lit in w.starts.items():
+            window = model.get_bool_var_from_proto_index(lit.index)
+            model.add(start == at).only_enforce_if(window)
+        for t, here in w.busy.items():
+            busy = model.get_bool_var_from_proto_index(here.index)
+            model.add(start <= t).only_enforce_if([busy, free])
+            model.add(start >= t - w.length + 1).only_enforce_if([busy, free])
+        span[pid, first] = (start, w.length, gappy)
     for meeting in problem.meetings:
         for block in blocks(problem):
-            one = spans.get((meeting.parties[0], block[0]))
-            two = spans.get((meeting.parties[1], block[0]))
+            one = span.get((meeting.parties[0], block[0]))
+            two = span.get((meeting.parties[1], block[0]))
             if one is None or two is None:
                 continue
             (s1, k1, g1), (s2, k2, g2) = one, two
@@ -123,12 +126,12 @@ def _link_spans(ctx: ModelContext, spans: dict[tuple[str, int], Span]) -> None:
             model.add(s1 <= s2 + k2 - 1).only_enforce_if(both)
     seats = problem.tables * max((len(m.people) for m in problem.meetings), default=2)
     for block in blocks(problem):
-        here = [(pid, span) for (pid, first), span in spans.items() if first == block[0]]
-        if len(here) <= seats:
+        inside = [(pid, v) for (pid, first), v in span.items() if first == block[0]]
+        if len(inside) <= seats:
             continue
         intervals = [
-            model.new_optional_fixed_size_interval_var(s, k, g.Not(), f"window[{pid}]")
-            for pid, (s, k, g) in here
+            model.new_optional_fixed_size_interval_var(v[0], v[1], v[2].Not(), f"window[{pid}]")
+            for pid, v in inside
         ]
         model.add_cumulative(intervals, [1] * len(intervals), seats)
 

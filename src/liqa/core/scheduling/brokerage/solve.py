@@ -28,7 +28,7 @@ from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.greedy import greedy, greedy_slots
-from liqa.core.scheduling.brokerage.implied import spans_apply
+from liqa.core.scheduling.brokerage.implied import link_windows, spans_apply
 from liqa.core.scheduling.brokerage.live import Solutions, quietly, run_solver, term_exprs
 from liqa.core.scheduling.brokerage.lns import large_enough, solve_large
 from liqa.core.scheduling.brokerage.measures import total_breaks
@@ -197,6 +197,8 @@ def _linear_search(
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
+        if target == 0:
+            link_windows(ctx, model)
         code = _presolve_refutes(model, settings, end, reporter, best, primal)
         if code != cp_model.INFEASIBLE:
             solver = _solver(settings, end, sat_style=True, reporter=reporter)
