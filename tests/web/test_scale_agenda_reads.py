@@ -27,10 +27,10 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import make_core_event, make_schedule, person_user
 
-PAGE_QUERIES = 6 if connection.vendor == "postgresql" else 7
-"""Session, user, event, membership with its person check (one query), stamp with the
-published versions (one query on PostgreSQL, two elsewhere), feed (outcomes are read only
-when a meeting of the agenda has ended)."""
+PAGE_QUERIES = 4 if connection.vendor == "postgresql" else 7
+"""Session, user, the event with the memberships and their person checks and the stamp with
+the published versions (one query on PostgreSQL; elsewhere: the event, the memberships, the
+stamp, the versions), feed (outcomes are read only when a meeting of the agenda has ended)."""
 RECORD_QUERIES = 13
 """Building the agenda once: the event row and its eight tables, the stamp again (nothing is
 kept if it changed meanwhile), the bookings, the version, its assignments."""

@@ -6,7 +6,9 @@ with whether its person or organization is still in the event, read in one query
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
@@ -29,21 +31,49 @@ class Roles:
     """The host organization the user administers (see :func:`host_key`), or ``None``."""
 
 
-def _roles_sql() -> str:
-    """The user's memberships of the event, each with whether its person (under the given
-    e-mail address, compared as ``email__iexact`` does) or organization is in the event.
-
-    Plain SQL, one statement: the ORM's query building cost more CPU than the query."""
-    member = Membership._meta.db_table
+def _membership_columns() -> str:
+    """A membership ``m``'s role, person and organization, and whether its person (under
+    the e-mail address given as the first parameter, compared as ``email__iexact`` does) or
+    its organization is in the event."""
     people, organizations = Person._meta.db_table, Organization._meta.db_table
     return (
-        f"SELECT m.role, m.person, m.organization,"
+        f"m.role, m.person, m.organization,"
         f" EXISTS(SELECT 1 FROM {people} p WHERE p.event_id = m.event_id"
         f" AND p.key = m.person AND UPPER(p.email) = UPPER(%s)),"
         f" EXISTS(SELECT 1 FROM {organizations} o WHERE o.event_id = m.event_id"
         f" AND o.key = m.organization)"
-        f" FROM {member} m WHERE m.user_id = %s AND m.event_id = %s ORDER BY m.id"
     )
+
+
+def _roles_sql() -> str:
+    """The user's memberships of the event with their checks (parameters: e-mail address,
+    user id, event id).
+
+    Plain SQL, one statement: the ORM's query building cost more CPU than the query."""
+    member = Membership._meta.db_table
+    return (
+        f"SELECT {_membership_columns()} FROM {member} m"
+        f" WHERE m.user_id = %s AND m.event_id = %s ORDER BY m.id"
+    )
+
+
+def roles_json_sql(event: str) -> str:
+    """PostgreSQL: the rows of :func:`roles` as one JSON array of arrays (``null`` when
+    none), a subquery on the event row aliased ``event`` (parameters: e-mail address, user
+    id), for statements that read the event and the roles together."""
+    member = Membership._meta.db_table
+    return (
+        f"(SELECT json_agg(json_build_array({_membership_columns()}) ORDER BY m.id)"
+        f" FROM {member} m WHERE m.user_id = %s AND m.event_id = {event}.id)"
+    )
+
+
+def role_parameters(user: User) -> tuple[str, int | None]:
+    """The parameters of :func:`roles_json_sql` for ``user`` (an anonymous user matches no
+    membership)."""
+    if not user.is_authenticated:
+        return "", None
+    return getattr(user, "email", "") or "", user.pk
 
 
 def roles(user: User, event: Event) -> Roles:
@@ -53,13 +83,21 @@ def roles(user: User, event: Event) -> Roles:
     user's e-mail address, a host administrator's while its organization is in the event:
     a membership left behind by a re-import or an address change opens nothing.
     """
-    superuser = bool(getattr(user, "is_superuser", False))
     if not user.is_authenticated:
-        return Roles(superuser, None, None)
+        return roles_of(user, [])
     email = getattr(user, "email", "") or ""
     with connection.cursor() as cursor:
         cursor.execute(_roles_sql(), [email, user.pk, event.pk])
         rows = cursor.fetchall()
+    return roles_of(user, rows)
+
+
+def roles_of(user: User, rows: Iterable[Sequence[Any]]) -> Roles:
+    """The roles that the user's membership rows (:func:`_roles_sql`'s columns) give."""
+    superuser = bool(getattr(user, "is_superuser", False))
+    if not user.is_authenticated:
+        return Roles(superuser, None, None)
+    email = getattr(user, "email", "") or ""
     organizer, person, organization = superuser, None, None
     for role, key, org, person_ok, organization_ok in rows:
         if role == Role.ORGANIZER:

@@ -28,7 +28,7 @@ from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
-from liqa.web.events.snapshots import Snapshots, Stamp, event_state
+from liqa.web.events.snapshots import Snapshots, Stamp, State, event_state
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
@@ -79,10 +79,12 @@ def published_schedule(row: Event) -> core.Schedule | None:
     return kept_schedule(row)[0]
 
 
-def kept_schedule(row: Event) -> tuple[core.Schedule | None, Stamp | None]:
+def kept_schedule(
+    row: Event, state: State | None = None
+) -> tuple[core.Schedule | None, Stamp | None]:
     """:func:`published_schedule` and the key it is kept under (``None``: not kept, so
-    nothing may be kept by that key either)."""
-    state = event_state(row)
+    nothing may be kept by that key either); ``state``: the event's, when already read."""
+    state = state or event_state(row)
     if not state.published:
         return None, None
     key = _keyed(state.stamp, state.published[-1])
@@ -107,10 +109,13 @@ def agenda_of(row: Event, subject: str, lang: str) -> Agenda | None:
     return kept_agenda(row, subject, lang)[0]
 
 
-def kept_agenda(row: Event, subject: str, lang: str) -> tuple[Agenda | None, Stamp | None]:
+def kept_agenda(
+    row: Event, subject: str, lang: str, state: State | None = None
+) -> tuple[Agenda | None, Stamp | None]:
     """:func:`agenda_of` and the key it is kept under (``None``: not kept, nothing may be
-    kept by that key either); ``(None, None)`` before publication."""
-    state = event_state(row)
+    kept by that key either); ``(None, None)`` before publication. ``state``: the event's
+    (:func:`~liqa.web.events.snapshots.event_state`), when already read."""
+    state = state or event_state(row)
     if not state.published:
         return None, None
     version = state.published[-1]
@@ -199,15 +204,15 @@ def host_meetings(row: Event, organization: str, lang: str) -> list[HostMeeting]
     ]
 
 
-def calendar_bytes(row: Event, subject: str, lang: str) -> bytes | None:
+def calendar_bytes(row: Event, subject: str, lang: str, state: State | None = None) -> bytes | None:
     """The subject's published calendar as .ics bytes (``None`` before publication).
 
     Built over every published version in turn, as the core updates a calendar file: each
     meeting keeps one UID, its ``SEQUENCE`` rises each time it changes, and a meeting that
     left the agenda stays as ``STATUS:CANCELLED`` so subscribed calendars drop it. Kept
-    per process like the agenda (:data:`OUTPUTS`).
+    per process like the agenda (:data:`OUTPUTS`). ``state``: the event's, when already read.
     """
-    state = event_state(row)
+    state = state or event_state(row)
     if not state.published:
         return None
     key = _keyed(state.stamp, "ics", *state.published, subject, lang, settings.BASE_URL)

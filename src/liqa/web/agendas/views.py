@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
+from liqa.web.accounts.access import Access, access
 from liqa.web.agendas import domain, followups, fragments, hosting, profile, services
 from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
@@ -23,20 +24,29 @@ from liqa.web.pages import page
 from liqa.web.templating import current_direction, current_language
 
 
+def participant_access(request: HttpRequest, slug: str) -> tuple[Access, str]:
+    """The event with the user's roles and its state (one query on PostgreSQL), and the
+    person the user takes part as; 404 for no such event, 403 when not a participant."""
+    found = access(request.user, slug)
+    if found is None:
+        raise Http404("no such event")
+    if found.roles.person is None:
+        raise PermissionDenied
+    return found, found.roles.person
+
+
 def participant(request: HttpRequest, slug: str) -> tuple[Event, str]:
     """The event and the person the user takes part as; 403 when not a participant."""
-    event = get_object_or_404(Event, slug=slug)
-    person = permissions.participant_key(request.user, event)
-    if person is None:
-        raise PermissionDenied
-    return event, person
+    found, person = participant_access(request, slug)
+    return found.event, person
 
 
 def me(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant's own page: next meeting on top, then the agenda by day."""
-    event, person = participant(request, slug)
+    found, person = participant_access(request, slug)
+    event = found.event
     lang = current_language()
-    agenda, key = domain.kept_agenda(event, person, lang)
+    agenda, key = domain.kept_agenda(event, person, lang, found.state)
     now = timezone.now()
     upcoming = domain.next_entry(agenda, now) if agenda is not None else None
     days = (
@@ -75,8 +85,9 @@ def _ics(data: bytes, filename: str) -> HttpResponse:
 
 def ics(request: HttpRequest, slug: str) -> HttpResponse:
     """Download the participant's published agenda as an .ics file."""
-    event, person = participant(request, slug)
-    data = domain.calendar_bytes(event, person, current_language())
+    found, person = participant_access(request, slug)
+    event = found.event
+    data = domain.calendar_bytes(event, person, current_language(), found.state)
     if data is None:
         raise Http404("no published agenda yet")
     return _ics(data, f"{event.slug}-{person}.ics")

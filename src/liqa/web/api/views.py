@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from liqa.core import model as core
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
+from liqa.web.accounts.access import Access, access
 from liqa.web.agendas import domain as agendas
 from liqa.web.agendas import services as agenda_services
 from liqa.web.api import serializers as s
@@ -37,10 +38,22 @@ def _event(slug: str) -> Event:
 
 def _role(request: Request, event: Event) -> tuple[bool, str | None]:
     """(organizer?, participant person key); 403 for users with neither role."""
-    found = permissions.roles(request.user, event)
+    return _allowed(permissions.roles(request.user, event))
+
+
+def _allowed(found: permissions.Roles) -> tuple[bool, str | None]:
     if not found.organizer and found.person is None:
         raise PermissionDenied("no role in this event")
     return found.organizer, found.person
+
+
+def _access(request: Request, slug: str) -> tuple[Access, bool, str | None]:
+    """The public event with the user's roles and its state, read together (one query on
+    PostgreSQL), and (organizer?, person key) as :func:`_role`; 404 or 403 as it does."""
+    found = access(request.user, slug, public_only=True)
+    if found is None:
+        raise NotFound("no such event")
+    return found, *_allowed(found.roles)
 
 
 def _event_data(row: Event) -> dict[str, Any]:
@@ -173,13 +186,13 @@ class ScheduleList(APIView):
     @extend_schema(responses=s.ScheduleSerializer(many=True))
     def get(self, request: Request, slug: str) -> Response:
         """Visible schedule versions."""
-        row = _event(slug)
-        organizer, me = _role(request, row)
+        read, organizer, me = _access(request, slug)
+        row = read.event
         if organizer:
             versions = ScheduleVersion.objects.filter(event=row)
             data = [_schedule_data(schedule_record(v), v.published, None) for v in versions]
             return Response(s.ScheduleSerializer(data, many=True).data)
-        found, key = agendas.kept_schedule(row)
+        found, key = agendas.kept_schedule(row, read.state)
         if found is None:
             return Response([])
 
@@ -291,11 +304,11 @@ def _instant(text: str) -> datetime:
 class RequestBooking(APIView):
     """Book an accepted brokerage meeting into a free slot (either party), or cancel it."""
 
-    def _person(self, request: Request, row: Event) -> str:
-        _organizer, me = _role(request, row)
+    def _person(self, request: Request, slug: str) -> tuple[Event, str]:
+        read, _organizer, me = _access(request, slug)
         if me is None:
             raise PermissionDenied("only a party to the request may book it")
-        return me
+        return read.event, me
 
     @extend_schema(
         request=s.BookingRequestSerializer,
@@ -303,8 +316,7 @@ class RequestBooking(APIView):
     )
     def post(self, request: Request, slug: str, key: str) -> Response:
         """Book the slot (the service picks a free table); 409 when it is no longer free."""
-        row = _event(slug)
-        me = self._person(request, row)
+        row, me = self._person(request, slug)
         given = s.BookingRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         start = _instant(given.validated_data["slot"])
@@ -324,8 +336,7 @@ class RequestBooking(APIView):
     @extend_schema(responses={204: None, 400: s.DetailSerializer})
     def delete(self, request: Request, slug: str, key: str) -> Response:
         """Cancel the request's booking (either party)."""
-        row = _event(slug)
-        me = self._person(request, row)
+        row, me = self._person(request, slug)
         try:
             bookings.cancel(row, me, key)
         except MeetingRequest.DoesNotExist:

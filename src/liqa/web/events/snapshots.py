@@ -44,9 +44,19 @@ TABLES = (Leg, Venue, Organization, Person, MeetingRequest, CandidateVisit, Prog
 Stamp = tuple[Hashable, ...]
 
 
-STAMP_SQL = f"SELECT xmin::text, data_version FROM {Event._meta.db_table} WHERE id = %s"
-"""PostgreSQL: the event row's version (``xmin``: a new one with every write of the row) and
-its counter of writes to the event's other rows (raised by triggers)."""
+def stamp_columns(alias: str) -> str:
+    """PostgreSQL: the columns of the stamp of the event row ``alias``: the row's version
+    (``xmin``: a new one with every write of the row) and its counter of writes to the
+    event's rows (raised by triggers); :func:`postgresql_stamp` makes their values a stamp."""
+    return f"{alias}.xmin::text, {alias}.data_version"
+
+
+def postgresql_stamp(pk: int, xmin: str, version: int) -> Stamp:
+    """The stamp of event ``pk`` from the values of :func:`stamp_columns`."""
+    return ("postgresql", pk, xmin, version)
+
+
+STAMP_SQL = f"SELECT {stamp_columns('e')} FROM {Event._meta.db_table} e WHERE e.id = %s"
 
 
 def data_stamp(row: Event) -> Stamp | None:
@@ -63,7 +73,7 @@ def data_stamp(row: Event) -> Stamp | None:
         with connection.cursor() as cursor:
             cursor.execute(STAMP_SQL, [row.pk])
             found = cursor.fetchone()
-        return ("postgresql", row.pk, *found) if found else None
+        return postgresql_stamp(row.pk, *found) if found else None
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA data_version")
@@ -96,12 +106,16 @@ def event_state(row: Event) -> State:
             found = cursor.fetchone()
         if not found:
             return State(None, ())
-        *stamp, published = found
-        ids = tuple(int(v) for v in published.split(",")) if published else ()
-        return State(("postgresql", row.pk, *stamp), ids)
+        xmin, version, published = found
+        return State(postgresql_stamp(row.pk, xmin, version), published_ids(published))
     stamp = data_stamp(row)
     published = versions.objects.filter(event_id=row.pk, published_at__isnull=False)
     return State(stamp, tuple(published.order_by("number").values_list("pk", flat=True)))
+
+
+def published_ids(joined: str | None) -> tuple[int, ...]:
+    """Version ids from their comma-separated text (PostgreSQL's ``string_agg``)."""
+    return tuple(int(v) for v in joined.split(",")) if joined else ()
 
 
 class Snapshots:
