@@ -148,7 +148,10 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "liqa.web.templating.environment"},
+        "OPTIONS": {
+            "environment": "liqa.web.templating.environment",
+            "context_processors": ["liqa.web.templating.csrf_once"],  # one token per page
+        },
     },
     {
         # Django's admin keeps its own DTL templates.

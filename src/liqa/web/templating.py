@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.http import HttpRequest
+from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -47,6 +49,30 @@ def in_language(text: Any) -> Any:
 def location(problem: Problem) -> str:
     """Where a problem is (file, sheet, row, column), in the active language."""
     return problem.location(translation.gettext)
+
+
+class CsrfField:
+    """A page's CSRF form field, made on first use and the same in each of its forms.
+
+    Django's own ``csrf_input`` masks the token anew each time a form prints it (a
+    random mask per call); one masked token per response protects just as well."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+        self._html: str | None = None
+
+    def __html__(self) -> str:
+        """The hidden input (HTML), made once."""
+        if self._html is None:
+            self._html = csrf_input(self._request)
+        return self._html
+
+    __str__ = __html__
+
+
+def csrf_once(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: ``csrf_input`` as a :class:`CsrfField` (replaces Django's)."""
+    return {"csrf_input": CsrfField(request)}
 
 
 def environment(**options: Any) -> Environment:
