@@ -194,6 +194,7 @@ def outputs_once() -> dict[str, float]:
     from liqa.core.outputs.report import report_context
     from liqa.core.outputs.settings import OutputSettings
     from liqa.core.outputs.sheets import host_sheets, run_sheets, table_plan
+    from liqa.core.outputs.write import _languages
     from liqa.core.scheduling.planning import PlanSettings, plan_event
     from liqa.core.templating import render
 
@@ -203,6 +204,15 @@ def outputs_once() -> dict[str, float]:
     sides = {o.id: o.side for o in event.organizations}
     delegates = [p.id for p in event.people if sides.get(p.organization) is Side.DELEGATION]
     langs = ("ar", "fr", "en")
+    reads = {
+        o.id: _languages(event, [p.id for p in event.members(o.id)], langs)
+        for o in event.organizations
+    }
+
+    def hosts_reading(event: Any, schedule: Any, lang: str) -> list[Any]:
+        """Host sheets as write_outputs prints them: each in its staff's languages."""
+        return [s for s in host_sheets(event, schedule, lang) if lang in reads[s.host_id]]
+
     html_to_pdf("<p>warm-up</p>")  # fonts and stylesheet loaded once, as in each worker
     cpu: dict[str, float] = {}
 
@@ -231,7 +241,7 @@ def outputs_once() -> dict[str, float]:
                 build_communique(event, schedule, lang).as_text()
             for name, template, key, build in (
                 ("table plan", "tableplan.html", "slots", table_plan),
-                ("host sheets", "hostsheets.html", "sheets", host_sheets),
+                ("host sheets", "hostsheets.html", "sheets", hosts_reading),
                 ("run sheet", "runsheet.html", "days", run_sheets),
             ):
                 with clock(f"{name} (HTML)"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from liqa.core.outputs.pdf import PdfPool
@@ -61,6 +62,31 @@ def test_write_outputs_writes_delegates_in_every_language_and_hosts_in_theirs(
         "en/run-sheet.html",
         "en/table-plan.html",
     ]
+
+
+def test_host_sheets_are_printed_for_each_host_in_the_languages_its_staff_read(
+    tmp_path: Path,
+) -> None:
+    event = make_event()
+    people = tuple(
+        replace(p, languages=("fr", "en")) if p.id == "p-lee" else p for p in event.people
+    )
+    write_outputs(
+        replace(event, people=people),
+        make_schedule(),
+        tmp_path,
+        ("ar", "fr", "en"),
+        OutputSettings(pdf=False),
+    )
+    sheets = {
+        lang: (tmp_path / lang / "host-sheets.html").read_text(encoding="utf-8")
+        for lang in ("fr", "en")
+    }
+    assert "CyberCorp" in sheets["fr"]  # David Lee reads French
+    assert "NASA Johnson Space Center" not in sheets["fr"]  # Jane Smith does not
+    assert "CyberCorp" in sheets["en"]
+    assert "NASA Johnson Space Center" in sheets["en"]
+    assert not (tmp_path / "ar" / "host-sheets.html").exists()  # no host reads Arabic
 
 
 def test_write_outputs_with_pdfs_prints_agendas_and_documents(tmp_path: Path) -> None:

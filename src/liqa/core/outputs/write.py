@@ -129,10 +129,15 @@ def write_outputs(
     orgs = [
         o for o in event.organizations if any(subject(event, o.id).involved_in(i) for i in items)
     ]
-    hosts = [p.id for p in event.people if _is_host(event, [p.id])]
-    host_langs = _languages(event, hosts, langs) if hosts else ()
     person_langs = {p.id: _languages(event, [p.id], langs) for p in people}
     org_langs = {o.id: _languages(event, [p.id for p in event.members(o.id)], langs) for o in orgs}
+    # Each host's visit sheet is printed only in the languages its staff read (most read
+    # only English: the French and Arabic documents were 2/3 of the host sheets' pages).
+    sheet_langs = {o.id: org_langs[o.id] for o in orgs if o.side is not Side.DELEGATION}
+    hosts = [p.id for p in event.people if _is_host(event, [p.id])]
+    host_langs = tuple(lang for lang in langs if any(lang in v for v in sheet_langs.values()))
+    if not host_langs and hosts:
+        host_langs = _languages(event, hosts, langs)
     total_steps = (
         sum(map(len, person_langs.values()))
         + sum(map(len, org_langs.values()))
@@ -176,7 +181,13 @@ def write_outputs(
                     "host-sheets",
                     "hostsheets.html",
                     t.gettext("Host visit sheets"),
-                    {"sheets": host_sheets(event, schedule, lang)},
+                    {
+                        "sheets": [
+                            sheet
+                            for sheet in host_sheets(event, schedule, lang)
+                            if lang in sheet_langs.get(sheet.host_id, host_langs)
+                        ]
+                    },
                 ),
                 (
                     "run-sheet",
