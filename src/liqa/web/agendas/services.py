@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.utils import timezone
 
 from liqa.core import model as core
@@ -33,8 +34,18 @@ def revoke_feeds(event: Event, person: str) -> int:
 
 
 def has_feed(event: Event, person: str) -> bool:
-    """True when ``person`` has a live feed."""
-    return CalendarFeed.objects.filter(event=event, person=person, revoked_at__isnull=True).exists()
+    """True when ``person`` has a live feed (asked on every agenda page: plain SQL, as the
+    ORM's query building cost several times the query's own CPU)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_HAS_FEED, [event.pk, person])
+        found = cursor.fetchone()
+    return bool(found and found[0])
+
+
+_HAS_FEED = (
+    f"SELECT EXISTS(SELECT 1 FROM {CalendarFeed._meta.db_table}"
+    f" WHERE event_id = %s AND person = %s AND revoked_at IS NULL)"
+)
 
 
 def feed_owner(secret: str) -> CalendarFeed | None:
