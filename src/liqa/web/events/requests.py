@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from liqa.core import model as core
 from liqa.core.matching import workflow
+from liqa.web.events.locking import lock_event
 from liqa.web.events.models import Event, MeetingRequest, Organization, Person
 from liqa.web.events.records import request_fields, request_record
 
@@ -46,6 +47,7 @@ def answer(event: Event, person: str, key: str, *, accept: bool) -> core.Meeting
     Raises :class:`NotYours`, or the core's ``TransitionError`` for an illegal move.
     """
     with transaction.atomic():
+        lock_event(event)
         row = MeetingRequest.objects.select_for_update().get(event=event, key=key)
         record = request_record(row)
         if record.target not in _parties(event, person):
@@ -59,6 +61,7 @@ def answer(event: Event, person: str, key: str, *, accept: bool) -> core.Meeting
 def propose(event: Event, person: str, target: str, message: str) -> workflow.Proposal:
     """Send a new request from ``person`` to ``target`` (the core checks limits, mutuality)."""
     with transaction.atomic():
+        lock_event(event)
         rows = list(MeetingRequest.objects.select_for_update().filter(event=event))
         current = [request_record(r) for r in rows]
         taken = {r.id for r in current}

@@ -18,6 +18,7 @@ from liqa.core.missionfile.loading import parse_event
 from liqa.core.problems import InputError, Problem
 from liqa.core.spreadsheets import Imported
 from liqa.web.events import models as rows
+from liqa.web.events.locking import lock_event
 from liqa.web.events.records import event_record, store_event, store_parties
 
 
@@ -109,6 +110,7 @@ def import_event(
                         )
                     ]
                 )
+            lock_event(existing)
             existing.delete()
         return store_event(event)
 
@@ -147,6 +149,7 @@ def import_spreadsheets(row: rows.Event, files: list[tuple[str, bytes]]) -> Impo
                 [dataclasses.replace(p, file=Path(p.file).name) for p in error.problems]
             ) from None
     with transaction.atomic():
+        lock_event(row)
         rows.MeetingRequest.objects.filter(event=row).delete()
         rows.Person.objects.filter(event=row).delete()
         rows.Organization.objects.filter(event=row).delete()

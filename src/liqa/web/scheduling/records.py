@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from liqa.core import model as core
+from liqa.web.events.locking import lock_event
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 
@@ -101,7 +102,7 @@ def store_schedule(event: Event, schedule: core.Schedule) -> ScheduleVersion:
     The event row is locked while numbering, so concurrent runs get distinct numbers.
     """
     with transaction.atomic():
-        Event.objects.select_for_update().filter(pk=event.pk).first()
+        lock_event(event)
         return _store(event, schedule)
 
 

@@ -26,6 +26,7 @@ from liqa.web.events.editing import kinds
 from liqa.web.events.editing.kinds import BROKERAGE, SESSIONS, Kind
 from liqa.web.events.editing.rows import MODELS
 from liqa.web.events.editing.validation import check, mission_data
+from liqa.web.events.locking import lock_event
 from liqa.web.events.records import brokerage_to_json, event_record
 
 
@@ -143,7 +144,7 @@ def _field_of(kind: Kind, relative: str) -> str:
 
 
 def _lock(row: rows.Event) -> core.Event:
-    rows.Event.objects.select_for_update().filter(pk=row.pk).first()
+    lock_event(row)
     row.refresh_from_db()
     return event_record(row)
 
