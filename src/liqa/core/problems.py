@@ -7,7 +7,7 @@ language (``problem.message_in(gettext)``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +33,12 @@ class Message(str):
         made.params = params
         return made
 
+    @classmethod
+    def rebuilt(cls, template: str, params: dict[str, Any]) -> Message:
+        """A message stored earlier (:func:`message_json`), made again from its template: a
+        catalog message id already, extracted where the message was first made."""
+        return cls(template, **params)
+
     def in_language(self, gettext: Gettext) -> str:
         """This text in the language of ``gettext`` (English when it has no translation)."""
         params = {key: translated(value, gettext) for key, value in self.params.items()}
@@ -45,6 +51,43 @@ class Message(str):
 def translated(value: Any, gettext: Gettext) -> Any:
     """``value`` translated when it is a :class:`Message`, else unchanged."""
     return value.in_language(gettext) if isinstance(value, Message) else value
+
+
+def joined(items: Sequence[str], conjunction: str = "and") -> str:
+    """``items`` as one phrase, ``"a, b and c"`` (``conjunction``: ``"and"`` or ``"or"``),
+    translatable: the last link is a :class:`Message`."""
+    if len(items) < 2:
+        return "".join(items)
+    head, last = ", ".join(items[:-1]), items[-1]
+    if conjunction == "or":
+        return Message("{head} or {last}", head=head, last=last)
+    return Message("{head} and {last}", head=head, last=last)
+
+
+def message_json(value: str) -> dict[str, Any] | None:
+    """A :class:`Message`'s template and parameters as JSON data (``None`` for plain text),
+    to store it and translate it when it is read (:func:`message_from_json`)."""
+    if not isinstance(value, Message):
+        return None
+    params = {
+        key: (message_json(v) or v) if isinstance(v, str) else v for key, v in value.params.items()
+    }
+    return {"template": value.template, "params": params}
+
+
+def message_from_json(text: str, data: Any) -> str:
+    """The text stored as ``text``, as a :class:`Message` again when ``data`` (from
+    :func:`message_json`) is valid and gives the same English; else ``text`` as it is."""
+    try:
+        message = _message(data)
+    except (TypeError, KeyError, ValueError, IndexError, AttributeError):
+        return text
+    return message if message == text else text
+
+
+def _message(data: Any) -> Message:
+    params = {key: _message(v) if isinstance(v, dict) else v for key, v in data["params"].items()}
+    return Message.rebuilt(str(data["template"]), params)
 
 
 def _english(message: str) -> str:

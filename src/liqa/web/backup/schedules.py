@@ -57,7 +57,7 @@ PROVENANCE = {
 }
 UNPLACED = record(
     {"id": KEY, "reason": TEXT},
-    {"detail": TEXT, "blocking": {"type": "array", "items": TEXT}},
+    {"detail": TEXT, "blocking": {"type": "array", "items": TEXT}, "words": {"type": "object"}},
 )
 VERSION = record(
     {

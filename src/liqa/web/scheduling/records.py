@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from liqa.core import model as core
+from liqa.core.problems import message_from_json, message_json
 from liqa.web.events.locking import lock_event
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -76,6 +77,28 @@ def assignment_fields(a: core.Assignment) -> dict[str, Any]:
     }
 
 
+def unplaced_to_json(unplaced: core.Unplaced) -> dict[str, Any]:
+    """A meeting not placed as JSON; its explanation's words with their gettext template, so
+    that pages show it in the reader's language."""
+    out: dict[str, Any] = {
+        "id": unplaced.id,
+        "reason": unplaced.reason,
+        "detail": str(unplaced.detail),
+        "blocking": list(unplaced.blocking),
+    }
+    words = message_json(unplaced.detail)
+    if words is not None:
+        out["words"] = words
+    return out
+
+
+def unplaced_record(data: dict[str, Any]) -> core.Unplaced:
+    """The core's record of a stored meeting not placed (versions stored before ``words``
+    existed keep their English text)."""
+    detail = message_from_json(data.get("detail", ""), data.get("words"))
+    return core.Unplaced(data["id"], data["reason"], detail, tuple(data.get("blocking", ())))
+
+
 def schedule_record(version: ScheduleVersion) -> core.Schedule:
     """A stored version as the core's schedule."""
     return core.Schedule(
@@ -83,10 +106,7 @@ def schedule_record(version: ScheduleVersion) -> core.Schedule:
         version=version.number,
         assignments=tuple(assignment_record(r) for r in version.assignments.all()),
         provenance=provenance_from_json(version.provenance),
-        unplaced=tuple(
-            core.Unplaced(u["id"], u["reason"], u.get("detail", ""), tuple(u.get("blocking", ())))
-            for u in version.unplaced
-        ),
+        unplaced=tuple(unplaced_record(u) for u in version.unplaced),
     )
 
 
@@ -111,10 +131,7 @@ def _store(event: Event, schedule: core.Schedule) -> ScheduleVersion:
         event=event,
         number=next_number(event),
         provenance=provenance_to_json(schedule.provenance),
-        unplaced=[
-            {"id": u.id, "reason": u.reason, "detail": u.detail, "blocking": list(u.blocking)}
-            for u in schedule.unplaced
-        ],
+        unplaced=[unplaced_to_json(u) for u in schedule.unplaced],
     )
     AssignmentRow.objects.bulk_create(
         AssignmentRow(version=version, **assignment_fields(a)) for a in schedule.assignments

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from liqa.core.problems import Message, joined
 from liqa.core.scheduling.brokerage.constraints import overlap, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, UnplacedMeeting
@@ -29,14 +30,18 @@ def explain_unplaced(problem: Problem, slots: Mapping[str, int]) -> list[Unplace
 
 def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> UnplacedMeeting:
     domain = allowed_slots(problem, meeting)
-    who = " and ".join(meeting.people)
+    who = joined(meeting.people)
     if not domain:
-        return UnplacedMeeting(
-            meeting.id,
-            NO_COMMON_SLOT,
-            f"{who} have no slot in common where all can attend"
-            + (f" in session {meeting.session}" if meeting.session else ""),
+        detail = (
+            Message(
+                "{who} have no slot in common where all can attend in session {session}",
+                who=who,
+                session=meeting.session,
+            )
+            if meeting.session
+            else Message("{who} have no slot in common where all can attend", who=who)
         )
+        return UnplacedMeeting(meeting.id, NO_COMMON_SLOT, detail)
     busy: set[str] = set()
     labels: list[set[str]] = []
     for t in domain:
@@ -49,29 +54,43 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
         return UnplacedMeeting(
             meeting.id,
             NOT_PLACED,
-            "a slot was free, but placing it would break fairness or cost more breaks "
-            "than its priority brings",
+            Message(
+                "a slot was free, but placing it would break fairness or cost more breaks "
+                "than its priority brings"
+            ),
         )
     if all(session_limit.LABEL in s for s in labels):
         return UnplacedMeeting(
             meeting.id,
             PARTY_AT_MAXIMUM,
-            f"{who}: a party already has the most meetings allowed per session "
-            f"({problem.max_meetings_per_session}) in every possible session",
+            Message(
+                "{who}: a party already has the most meetings allowed per session "
+                "({limit}) in every possible session",
+                who=who,
+                limit=problem.max_meetings_per_session,
+            ),
         )
     if all(s == {tables.LABEL} for s in labels):
         return UnplacedMeeting(
             meeting.id,
             NO_TABLE_LEFT,
-            f"every slot where {who} are free has all {problem.tables} tables taken",
+            Message(
+                "every slot where {who} are free has all {tables} tables taken",
+                who=who,
+                tables=problem.tables,
+            ),
         )
     blockers = tuple(sorted(busy))
     higher = [b for b in blockers if problem.meeting(b).priority >= meeting.priority]
-    return UnplacedMeeting(
-        meeting.id,
-        LOST_TO_HIGHER_PRIORITY,
-        f"in every possible slot {who} are busy or the slot is full; "
-        f"it lost to {', '.join(blockers)}"
-        + (f" ({len(higher)} of equal or higher priority)" if blockers else ""),
-        blockers,
+    detail = (
+        Message(
+            "in every possible slot {who} are busy or the slot is full; it lost to "
+            "{blockers} ({higher} of equal or higher priority)",
+            who=who,
+            blockers=", ".join(blockers),
+            higher=len(higher),
+        )
+        if blockers
+        else Message("in every possible slot {who} are busy or the slot is full", who=who)
     )
+    return UnplacedMeeting(meeting.id, LOST_TO_HIGHER_PRIORITY, detail, blockers)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from liqa.core.model import Unplaced
+from liqa.core.problems import Message, joined
 from liqa.core.scheduling.itinerary.mission import MissionModel
 from liqa.core.scheduling.itinerary.problem import Result
 from liqa.core.scheduling.itinerary.routes import Route
@@ -55,8 +56,11 @@ def _other_split(model: MissionModel, j: int, allowed: list[int]) -> Unplaced:
     return Unplaced(
         visit.id,
         "lower_value",
-        "only another split of the delegation could make it (on "
-        f"{', '.join(days)}); the plan keeps the splits whose visits are worth more in total",
+        Message(
+            "only another split of the delegation could make it (on {days}); the plan keeps "
+            "the splits whose visits are worth more in total",
+            days=", ".join(days),
+        ),
     )
 
 
@@ -64,22 +68,33 @@ def _not_allowed(model: MissionModel, j: int) -> Unplaced:
     visit = model.event.visits[j]
     codes = {model.why_not[(k, j)] for k in range(len(model.problem.tours))}
     if codes == {"too_far"}:
-        return Unplaced(visit.id, "too_far", "the venue is out of reach of every leg's hotel")
+        return Unplaced(
+            visit.id, "too_far", Message("the venue is out of reach of every leg's hotel")
+        )
     if "outside_windows" in codes and "capacity" not in codes:
         return Unplaced(
             visit.id,
             "outside_windows",
-            "the host's windows fall outside every day's programme "
-            "in its city (or leave less than the visit's "
-            f"{visit.duration_minutes} minutes)",
+            Message(
+                "the host's windows fall outside every day's programme in its city (or leave "
+                "less than the visit's {minutes} minutes)",
+                minutes=visit.duration_minutes,
+            ),
         )
     need = ", ".join(visit.required_attendees)
-    detail = (
-        "on every day it is open, the subgroup is larger than the host's limit "
-        f"({visit.max_visitors}) or nobody is available"
-    )
     if need:
-        detail += f" or lacks a required attendee ({need})"
+        detail = Message(
+            "on every day it is open, the subgroup is larger than the host's limit ({limit}) "
+            "or nobody is available or lacks a required attendee ({need})",
+            limit=visit.max_visitors,
+            need=need,
+        )
+    else:
+        detail = Message(
+            "on every day it is open, the subgroup is larger than the host's limit ({limit}) "
+            "or nobody is available",
+            limit=visit.max_visitors,
+        )
     return Unplaced(visit.id, "capacity", detail)
 
 
@@ -99,7 +114,10 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
             return Unplaced(
                 visit.id,
                 "lower_value",
-                f"fits on {problem.tours[k].label} but adds no value for the members there",
+                Message(
+                    "fits on {tour} but adds no value for the members there",
+                    tour=problem.tours[k].label,
+                ),
             )
         for pos, node in enumerate(route):
             if node not in problem.sites:
@@ -111,8 +129,10 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
         return Unplaced(
             visit.id,
             "too_far",
-            "on every day it is open, the drive from the hotel (and "
-            "the fixed items) leaves no time inside its windows",
+            Message(
+                "on every day it is open, the drive from the hotel (and the fixed items) "
+                "leaves no time inside its windows"
+            ),
         )
     if blockers:
         blockers.sort(reverse=True)
@@ -120,14 +140,19 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
         return Unplaced(
             visit.id,
             "lower_value",
-            f"fits only by dropping {' or '.join(names[:3])}; the plan "
-            "keeps those because its day's choices are worth more in total "
-            f"(this visit's value: {max(problem.profit[k, j] for k in allowed):g})",
+            Message(
+                "fits only by dropping {visits}; the plan keeps those because its day's "
+                "choices are worth more in total (this visit's value: {value})",
+                visits=joined(names[:3], "or"),
+                value=format(max(problem.profit[k, j] for k in allowed), "g"),
+            ),
             blocking=names,
         )
     return Unplaced(
         visit.id,
         "too_far",
-        "too far from the rest of each day it is open: no route "
-        "can fit it in, even by dropping one visit",
+        Message(
+            "too far from the rest of each day it is open: no route can fit it in, even by "
+            "dropping one visit"
+        ),
     )

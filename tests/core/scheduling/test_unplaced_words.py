@@ -1,0 +1,75 @@
+"""Why a meeting or visit was not placed, in the reader's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from liqa.core.i18n import translator
+from liqa.core.problems import Message, joined, message_from_json, message_json
+from liqa.core.scheduling.brokerage import Settings
+from liqa.core.scheduling.brokerage.from_event import plan_brokerage
+from tests.core.scheduling.brokerage.test_from_event import accepted, at, event
+
+
+def _unplaced_r3() -> Message:
+    ev = event(
+        accepted("r1", "p-amal", "p-chen", priority=3),
+        accepted("r2", "p-bruno", "p-chen", priority=1),
+        accepted("r3", "p-bruno", "p-chen", priority=1, fixed_start=at(9, 40)),
+    )
+    schedule, _ = plan_brokerage(ev, Settings(time_limit=20, workers=1))
+    (unplaced,) = schedule.unplaced
+    assert isinstance(unplaced.detail, Message)
+    return unplaced.detail
+
+
+def test_a_brokerage_explanation_reads_in_french_and_arabic() -> None:
+    detail = _unplaced_r3()
+    assert detail == "p-bruno and p-chen have no slot in common where all can attend"
+    assert detail.in_language(translator("fr").gettext) == (
+        "p-bruno et p-chen n'ont aucun créneau commun où tous peuvent venir"
+    )
+    arabic = detail.in_language(translator("ar").gettext)
+    assert arabic == "لا توجد لدى p-bruno وp-chen فترة مشتركة يستطيع الجميع الحضور فيها"
+
+
+def test_an_explanation_survives_storage_as_json() -> None:
+    detail = _unplaced_r3()
+    stored = message_json(detail)
+    assert stored is not None
+    again = message_from_json(str(detail), stored)
+    assert isinstance(again, Message)
+    assert again.in_language(translator("fr").gettext) == detail.in_language(
+        translator("fr").gettext
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"template": "{who} left"}, {"template": "{who} left", "params": {}}, "text"],
+)
+def test_stored_words_that_do_not_rebuild_the_text_leave_the_english(data: object) -> None:
+    assert message_from_json("p-bruno left", data) == "p-bruno left"
+    assert not isinstance(message_from_json("p-bruno left", data), Message)
+
+
+def test_stored_words_giving_another_text_are_not_trusted() -> None:
+    data = {"template": "{who} left", "params": {"who": "p-chen"}}
+    assert not isinstance(message_from_json("p-bruno left", data), Message)
+
+
+@pytest.mark.parametrize(
+    ("items", "conjunction", "english", "french"),
+    [
+        ((), "and", "", ""),
+        (("a",), "and", "a", "a"),
+        (("a", "b"), "and", "a and b", "a et b"),
+        (("a", "b", "c"), "or", "a, b or c", "a, b ou c"),
+    ],
+)
+def test_joined_lists_translate_their_last_link(
+    items: tuple[str, ...], conjunction: str, english: str, french: str
+) -> None:
+    phrase = joined(items, conjunction)
+    assert phrase == english
+    assert Message("{x}", x=phrase).in_language(translator("fr").gettext) == french

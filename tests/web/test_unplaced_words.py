@@ -1,0 +1,48 @@
+"""Meetings not placed: stored with their explanation's words, shown in the reader's language."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.core.problems import Message, joined
+from liqa.web.events.models import Event
+from liqa.web.scheduling.records import schedule_record, store_schedule
+from tests.web.factories import make_core_event, make_schedule
+
+FULL = Message(
+    "every slot where {who} are free has all {tables} tables taken",
+    who=joined(["p-bruno", "p-chen"]),
+    tables=5,
+)
+
+
+def _with_unplaced(event: Event) -> None:
+    schedule = make_schedule(make_core_event())
+    unplaced = (core.Unplaced("r-3", "no_table_left", FULL),)
+    store_schedule(event, dataclasses.replace(schedule, unplaced=unplaced))
+
+
+def test_the_explanation_is_read_back_as_words_to_translate(event: Event) -> None:
+    _with_unplaced(event)
+    (unplaced,) = schedule_record(event.versions.get(number=1)).unplaced
+    assert isinstance(unplaced.detail, Message)
+    assert unplaced.detail == "every slot where p-bruno and p-chen are free has all 5 tables taken"
+
+
+def test_the_grid_explains_in_the_readers_language(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    _with_unplaced(event)
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/"
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "à chaque créneau où p-bruno et p-chen sont libres, les 5 tables" in french
+    arabic = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "في كل فترة يكون فيها p-bruno وp-chen متاحين" in arabic
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "every slot where p-bruno and p-chen are free has all 5 tables taken" in english
