@@ -95,6 +95,7 @@ def _serve_production(
         )
         console.print("hint: run `liqa manage migrate` once, then start the web processes")
         raise typer.Exit(2)
+    _warm()
     from liqa.web import wsgi
 
     count = workers or wsgi.default_workers()
@@ -103,6 +104,36 @@ def _serve_production(
         f"on http://{host}:{port}/  (SIGTERM or Ctrl+C stops)"
     )
     wsgi.serve(host, port, count, threads)
+
+
+def _warm() -> None:
+    """Build the participants' kept agendas in this (gunicorn's master) process, so that
+    every worker forked from it starts with them (``LIQA_WARM_SECONDS``; 0: none)."""
+    import gc
+
+    from django.conf import settings
+    from django.db import DatabaseError, connections
+
+    from liqa.web.agendas.warm import warm
+
+    seconds = settings.LIQA_WARM_SECONDS
+    if seconds > 0:
+        try:
+            with console.status("Building the participants' agendas…"):
+                done = warm(seconds)
+        except DatabaseError as error:
+            console.print(f"[red]error:[/red] cannot read the database: {error}")
+            raise typer.Exit(2) from None
+        finally:
+            connections.close_all()  # gunicorn forks after this: no connection shared
+        more = "" if done.complete else f" (stopped after LIQA_WARM_SECONDS={seconds:g})"
+        console.print(
+            f"kept the agendas of {done.participants} participant(s) of {done.events} "
+            f"event(s) in {done.seconds:.1f} s{more}"
+        )
+    # What is built so far lives as long as the server: keep the workers' garbage
+    # collector from scanning it (and from copying the pages it shares with them).
+    gc.freeze()
 
 
 def _pending_migrations() -> list[str]:

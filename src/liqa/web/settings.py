@@ -45,6 +45,7 @@ DEFAULTS: dict[str, str] = {
     "LIQA_HSTS_PRELOAD": "1",
     "LIQA_MAX_UPLOAD_MB": "10",
     "LIQA_LOG_LEVEL": "INFO",
+    "LIQA_WARM_SECONDS": "120",
 }
 """Every setting of the web app with its default (all values are strings, as in the env)."""
 
@@ -257,6 +258,8 @@ LIQA_MAGIC_LINK_MINUTES = int(setting("LIQA_MAGIC_LINK_MINUTES"))
 LIQA_MAGIC_LINKS_PER_HOUR = int(setting("LIQA_MAGIC_LINKS_PER_HOUR"))
 LIQA_SCHEDULER_SECONDS = float(setting("LIQA_SCHEDULER_SECONDS"))
 LIQA_RUN_STALE_SECONDS = float(setting("LIQA_RUN_STALE_SECONDS"))
+LIQA_WARM_SECONDS = float(setting("LIQA_WARM_SECONDS"))
+"""``liqa serve --production``: time spent building the kept agendas before serving."""
 LIQA_FOLLOW_UP_MONTHS = tuple(int(m) for m in setting("LIQA_FOLLOW_UP_MONTHS").split(",") if m)
 
 REST_FRAMEWORK = {

@@ -51,6 +51,22 @@ def days_html(
     ``dir``); ``outcomes`` reads the recorded outcomes, only when an entry has ended.
     """
     done = ended(agenda, now)
+    html = kept_days(agenda, key, now, context, outcomes)
+    if done:
+        html = html.replace(MARKER, csrf_input(request))
+    return mark_safe(html)  # rendered by the autoescaping template above
+
+
+def kept_days(
+    agenda: Agenda,
+    key: Hashable | None,
+    now: datetime,
+    context: Mapping[str, Any],
+    outcomes: Callable[[], Mapping[str, Any]],
+) -> str:
+    """The section of :func:`days_html` as kept, with :data:`MARKER` for the CSRF field
+    (built and kept on the first call, e.g. when warming before serving)."""
+    done = ended(agenda, now)
 
     def render() -> str:
         values = {
@@ -62,7 +78,4 @@ def days_html(
         }
         return render_to_string("agendas/_days.html", values)
 
-    html = DAYS.get(None if key is None else (key, done), render)
-    if done:
-        html = html.replace(MARKER, csrf_input(request))
-    return mark_safe(html)  # rendered by the autoescaping template above
+    return DAYS.get(None if key is None else (key, done), render)

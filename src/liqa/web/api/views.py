@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import datetime
 from typing import Any
 
@@ -195,11 +196,20 @@ class ScheduleList(APIView):
         found, key = agendas.kept_schedule(row, read.state)
         if found is None:
             return Response([])
+        return Response(participant_schedule(found, key, me))
 
-        def serialized() -> list[Any]:
-            return list(s.ScheduleSerializer([_schedule_data(found, True, me)], many=True).data)
 
-        return Response(PARTICIPANT_SCHEDULES.get(None if key is None else (key, me), serialized))
+def participant_schedule(
+    schedule: core.Schedule, key: Hashable | None, person: str | None
+) -> list[Any]:
+    """The API's answer for a participant: the published ``schedule`` (kept under ``key``,
+    from :func:`~liqa.web.agendas.domain.kept_schedule`) serialized for ``person``, kept
+    in :data:`PARTICIPANT_SCHEDULES`."""
+
+    def serialized() -> list[Any]:
+        return list(s.ScheduleSerializer([_schedule_data(schedule, True, person)], many=True).data)
+
+    return PARTICIPANT_SCHEDULES.get(None if key is None else (key, person), serialized)
 
 
 class OutcomeList(APIView):

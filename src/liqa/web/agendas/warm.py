@@ -1,0 +1,91 @@
+"""Build the participants' kept agendas, calendars and API answers before serving.
+
+The agendas, ``.ics`` files and schedule answers are kept per process
+(:data:`~liqa.web.agendas.domain.OUTPUTS`, :data:`~liqa.web.agendas.fragments.DAYS`,
+:data:`~liqa.web.api.views.PARTICIPANT_SCHEDULES`), so each gunicorn worker used to build
+every participant's records again on its first reads: at a 280-participant event, the
+first minutes of a fresh server cost several times the CPU of the following ones, and
+requests queued behind them. ``liqa serve --production`` calls :func:`warm` in gunicorn's
+master process before it forks the workers, which inherit what was built (shared memory,
+copy-on-write) and start as a server that has been serving.
+
+Nothing is kept that a read would not keep: the records are the same functions' under the
+same keys (the event's data stamp, the versions, the subject, the language), so a write
+made after warming changes the key and the next read builds afresh, as before.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone, translation
+
+from liqa.web.accounts.models import Membership, Role
+from liqa.web.agendas import domain, fragments
+from liqa.web.events.models import Event
+from liqa.web.events.snapshots import State, event_state
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.templating import current_direction
+
+
+@dataclass(frozen=True)
+class Warmed:
+    """What :func:`warm` built."""
+
+    events: int
+    participants: int
+    seconds: float
+    complete: bool
+    """False when the time budget ran out before every event was done."""
+
+
+def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
+    """Build and keep, within about ``seconds``, every participant's agenda page section,
+    ``.ics`` file (in each of ``languages``, default: the site's) and schedule API answer,
+    for events with a published schedule, the most recently created first."""
+    from liqa.web.api.views import participant_schedule  # the API imports this package
+
+    codes = languages or tuple(code for code, _name in settings.LANGUAGES)
+    started = time.monotonic()
+    deadline = started + seconds
+    ids = ScheduleVersion.objects.filter(published_at__isnull=False).values("event_id")
+    events = participants = 0
+    for row in Event.objects.filter(pk__in=ids).order_by("-pk"):
+        state = event_state(row)
+        if not state.published:
+            continue
+        people = (
+            Membership.objects.filter(event=row, role=Role.PARTICIPANT)
+            .exclude(person="")
+            .values_list("person", flat=True)
+            .distinct()
+            .order_by("person")
+        )
+        schedule, key = domain.kept_schedule(row, state)
+        now = timezone.now()
+        for person in people:
+            if time.monotonic() > deadline:
+                return Warmed(events, participants, time.monotonic() - started, False)
+            if schedule is not None:
+                participant_schedule(schedule, key, person)
+            for lang in codes:
+                _warm_reads(row, state, person, lang, now)
+            participants += 1
+        events += 1
+    return Warmed(events, participants, time.monotonic() - started, True)
+
+
+def _warm_reads(row: Event, state: State, person: str, lang: str, now: datetime) -> None:
+    """The page section and the ``.ics`` file of ``person`` in ``lang``, as the views
+    build them (``agendas.views.me`` and ``ics``)."""
+    with translation.override(lang):
+        agenda, key = domain.kept_agenda(row, person, lang, state)
+        if agenda is not None:
+            context = {"event": row, "lang": lang, "dir": current_direction()}
+            fragments.kept_days(
+                agenda, key, now, context, lambda: {o.assignment: o for o in row.outcomes.all()}
+            )
+        domain.calendar_bytes(row, person, lang, state)
