@@ -184,6 +184,9 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 
+# Django's database sessions, the row read with one plain statement on PostgreSQL
+SESSION_ENGINE = "liqa.web.accounts.lookups"
+
 LOGIN_URL = "accounts:signin"
 LOGIN_REDIRECT_URL = "home"
 
@@ -264,7 +267,7 @@ LIQA_FOLLOW_UP_MONTHS = tuple(int(m) for m in setting("LIQA_FOLLOW_UP_MONTHS").s
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "liqa.web.accounts.lookups.TokenAuthentication",  # DRF's, one plain statement
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
