@@ -99,9 +99,11 @@ def _timed(timings: Timings, send: Callable[[], Any]) -> Any:
 
 def measure(
     users: list[dict[str, Any]], slots: list[str], n: int, seed: int, profile: bool = False
-) -> dict[str, Timings]:
+) -> tuple[dict[str, Timings], dict[str, Timings]]:
     """Send ``n`` bookings and ``n`` reads of each kind; their timings by kind (profiled
-    with ``cProfile`` when ``profile``: the timings then include the profiler's cost)."""
+    with ``cProfile`` when ``profile``: the timings then include the profiler's cost), and
+    those of the warm-up pass before them (each participant's first reads: what a fresh
+    worker process pays for every agenda it has not kept yet)."""
     from django.test import Client
 
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 409s are expected answers
@@ -157,7 +159,7 @@ def measure(
         bad = {s for s in timings.statuses if s not in (200, 201, 204, 409)}
         if bad:
             raise SystemExit(f"unexpected statuses: {dict(timings.statuses)}")
-    return out
+    return out, warm
 
 
 def _profile_text(profile: cProfile.Profile, top: int) -> str:
@@ -211,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
 
         Booking.objects.all().delete()  # every run starts from the published data alone
         started = time.process_time()
-        timings = measure(
+        timings, warm = measure(
             data["users"], data["summary"]["slots"], args.n, args.seed, bool(args.profile)
         )
         total = time.process_time() - started
@@ -228,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, found in timings.items():
         print(found.row(name))
+    print("\nWarm-up pass (each participant's first reads in this process, 20 bookings):\n")
+    for name, found in warm.items():
+        if found.cpu:
+            print(found.row(name))
     print(f"\nCPU {total:.1f} s in all; load average (1 min) after: {os.getloadavg()[0]:.2f}")
     for name, found in timings.items():
         if found.profile is not None and args.profile:

@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -40,7 +41,9 @@ def _admin(server: str, sql: str) -> None:
         connection.execute(sql)  # type: ignore[arg-type]  # a fixed statement of ours
 
 
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 300) -> None:
+    """Wait for the server to listen (it first builds the kept agendas: up to
+    ``LIQA_WARM_SECONDS``, 120 s by default)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -52,8 +55,9 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float =
     raise SystemExit(f"the server did not listen on port {port} within {seconds} s")
 
 
-def _cpu_seconds(root_pid: int) -> float:
-    """User + system CPU seconds of a process and its children (gunicorn's workers)."""
+def _cpu_seconds(root_pid: int, system_only: bool = False) -> float:
+    """User + system (``system_only``: system) CPU seconds of a process and its children
+    (gunicorn's workers)."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -63,8 +67,32 @@ def _cpu_seconds(root_pid: int) -> float:
             continue
         pid, ppid = int(stat.parent.name), int(fields[1])
         if root_pid in (pid, ppid):
-            total += (int(fields[11]) + int(fields[12])) / tick
+            total += (0 if system_only else int(fields[11])) / tick + int(fields[12]) / tick
     return total
+
+
+def _backend_cpu_seconds(db: str) -> float:
+    """User + system CPU seconds of the PostgreSQL backends now connected to ``db`` (a
+    backend that ended meanwhile is not counted: the web processes keep their connections
+    for ``CONN_MAX_AGE``, 60 s, so this undercounts a little)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if not command.startswith("postgres:") or f" {db} " not in command:
+                continue
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _children_cpu_seconds() -> float:
+    """User + system CPU seconds of this process's ended children (locust, once waited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class Sampler(threading.Thread):
@@ -101,6 +129,8 @@ def _report(figures: dict[str, Any]) -> str:
             f"| {row['Failure Count']} |"
         )
     loads = figures["loads"]
+    total = rows.get("Aggregated")
+    served = max(1, int(total["Request Count"]) if total else 0)
     lines += [
         "",
         f"- run: {figures['started']} UTC, {figures['run_time']}, {figures['users']} phones "
@@ -110,7 +140,14 @@ def _report(figures: dict[str, Any]) -> str:
         f"- load average (1 min) before: {loads[0]:.2f}; during: min {min(loads):.2f}, "
         f"max {max(loads):.2f}; after: {figures['load_after']:.2f}",
         f"- gunicorn CPU: {figures['cpu_seconds']:.0f} s over {figures['wall_seconds']:.0f} s "
-        f"({figures['cpu_seconds'] / figures['wall_seconds']:.2f} cores)",
+        f"({figures['cpu_seconds'] / figures['wall_seconds']:.2f} cores), "
+        f"{1000 * figures['cpu_seconds'] / served:.1f} ms per request served "
+        f"({1000 * figures['system_seconds'] / served:.1f} of them in the kernel)",
+        f"- PostgreSQL backends' CPU: {figures['backend_cpu_seconds']:.0f} s "
+        f"({1000 * figures['backend_cpu_seconds'] / served:.1f} ms per request; backends "
+        f"that ended during the run not counted); locust's CPU: "
+        f"{figures['locust_cpu_seconds']:.0f} s "
+        f"({1000 * figures['locust_cpu_seconds'] / served:.1f} ms per request)",
         f"- data: {json.dumps(figures['events'])}",
     ]
     return "\n".join(lines) + "\n"
@@ -172,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         sampler = Sampler()
         started = datetime.now(UTC)
         cpu_before, wall_before = _cpu_seconds(server.pid), time.monotonic()
+        system_before = _cpu_seconds(server.pid, system_only=True)
+        backends_before, locust_before = _backend_cpu_seconds(args.db), _children_cpu_seconds()
         sampler.start()
         prefix = work / "locust"
         subprocess.run(
@@ -186,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             check=False,
         )
         sampler.stop.set()
+        locust_cpu = _children_cpu_seconds() - locust_before
         figures = {
             "started": started.strftime("%Y-%m-%d %H:%M"),
             "run_time": args.run_time,
@@ -198,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
             "loads": sampler.loads,
             "load_after": os.getloadavg()[0],
             "cpu_seconds": _cpu_seconds(server.pid) - cpu_before,
+            "system_seconds": _cpu_seconds(server.pid, system_only=True) - system_before,
+            "backend_cpu_seconds": _backend_cpu_seconds(args.db) - backends_before,
+            "locust_cpu_seconds": locust_cpu,
             "wall_seconds": time.monotonic() - wall_before,
             "events": prepared["summary"]["events"],
         }
