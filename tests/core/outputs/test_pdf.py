@@ -110,3 +110,32 @@ def test_render_pdfs_in_worker_processes_writes_every_file(tmp_path: Path) -> No
 def test_pdf_pool_defaults_to_one_worker_per_usable_core() -> None:
     assert PdfPool().workers == min(len(os.sched_getaffinity(0)), MAX_WORKERS)
     assert OutputSettings().workers == PdfPool().workers
+
+
+def test_chart_with_labels_as_paths_prints_the_same_picture(tmp_path: Path) -> None:
+    """The PDF's charts (labels as one path each) look like matplotlib's own SVG."""
+    import base64
+
+    from PIL import Image, ImageChops
+
+    from liqa.core.outputs.charts import bar_chart, text_as_paths
+    from liqa.core.outputs.pdf import html_to_pdf
+
+    svg = bar_chart(
+        ["Ministry of Digital Transition", "وزارة الانتقال الرقمي", "ADD"], [3, 5, 2], "t"
+    )
+    pictures = []
+    for name, drawing in (("glyphs", svg), ("paths", text_as_paths(svg))):
+        uri = "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode()
+        pdf = tmp_path / f"{name}.pdf"
+        html_to_pdf(f'<img src="{uri}" style="width: 100%">', pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / name)],
+            check=True,
+        )
+        pictures.append(Image.open(tmp_path / f"{name}.png").convert("L"))
+    difference = ImageChops.difference(*pictures).point(lambda v: 255 if v > 64 else 0)
+    ink = pictures[0].point(lambda v: 255 if v < 128 else 0)
+    inked = ink.histogram()[255]
+    assert inked > 5000  # bars and labels were drawn
+    assert difference.histogram()[255] < inked / 200  # antialiasing at most

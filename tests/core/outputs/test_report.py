@@ -7,7 +7,7 @@ import re
 from html import unescape
 
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
-from liqa.core.outputs.charts import bar_chart
+from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
@@ -76,8 +76,23 @@ def test_report_for_pdf_draws_each_chart_as_an_svg_image_titled_by_its_chart() -
     images = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', html)
     assert "<svg" not in html
     assert [(base64.b64decode(data).decode(), unescape(alt)) for data, alt in images] == [
-        (chart.svg, chart.title) for chart in charts(compute_figures(event, schedule, "ar"), "ar")
+        (text_as_paths(chart.svg), chart.title)
+        for chart in charts(compute_figures(event, schedule, "ar"), "ar")
     ]
+
+
+def test_chart_labels_become_one_path_each_and_the_glyph_references_go() -> None:
+    labels = ["Ministry of Digital Transition", "وزارة الانتقال الرقمي", "ADD"]
+    svg = bar_chart(labels, [3, 5, 2], "t")
+    flat = text_as_paths(svg)
+    assert svg.count("<use") > 40  # one per glyph, and one per tick mark
+    assert flat.count("<use") == len(labels)  # the tick marks only
+    assert 'id="NotoSans-Regular' not in flat
+    assert 'id="NotoNaskhArabic' not in flat
+    # every label (3 names, 3 numbers) is one path with the outlines of its glyphs
+    assert len(re.findall(r'<path d="M [^"]* z( M [^"]* z)*" ?/>', flat)) >= 2 * len(labels)
+    assert flat.startswith("<svg")
+    assert 'aria-label="t"' in flat
 
 
 def test_communique_states_the_missions_facts_in_english() -> None:

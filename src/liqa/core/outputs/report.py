@@ -19,7 +19,7 @@ from liqa.core.model import (
     pick,
 )
 from liqa.core.outputs import labels
-from liqa.core.outputs.charts import bar_chart
+from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.timeline import Item, timeline
 
 
@@ -158,8 +158,10 @@ class Chart:
     @property
     def image_uri(self) -> str:
         """The SVG as a ``data:`` URI for an ``<img>``: the same vector drawing in a PDF,
-        without WeasyPrint computing a CSS style for each of its thousands of elements."""
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+        without WeasyPrint computing a CSS style for each of its thousands of elements, and
+        with each label as one path rather than one reference per glyph."""
+        svg = text_as_paths(self.svg)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def charts(figures: Figures, lang: str) -> list[Chart]:
