@@ -99,15 +99,29 @@ def load_average() -> float:
 # --- command ---------------------------------------------------------------------------
 
 
-def run_command() -> dict[str, float]:
-    """Run ``liqa demo --no-serve`` once; wall to "Open", wall to exit, tree CPU."""
+def _source_env(src: Path | None, env: dict[str, str]) -> dict[str, str]:
+    """``env`` with another checkout's ``src`` first on the path (same dependencies)."""
+    if src is None:
+        return env
+    return dict(
+        env, PYTHONPATH=os.pathsep.join(filter(None, [str(src / "src"), env.get("PYTHONPATH")]))
+    )
+
+
+def run_command(src: Path | None = None) -> dict[str, float]:
+    """Run ``liqa demo --no-serve`` once; wall to "Open", wall to exit, tree CPU (at "Open"
+    and at exit). With ``src``, that checkout's code runs in this environment."""
     with tempfile.TemporaryDirectory(prefix="liqa-demo-timing-") as tmp:
         env = dict(os.environ, LIQA_DATA_DIR=str(Path(tmp) / "var"), COLUMNS="100")
+        env = _source_env(src, env)
+        launcher = (
+            ["uv", "run", "--quiet", "liqa"] if src is None else [sys.executable, "-m", "liqa"]
+        )
         load = load_average()
         start = time.perf_counter()
         process = subprocess.Popen(
-            ["uv", "run", "--quiet", "liqa", "demo", "--no-serve", "--out", f"{tmp}/out"],
-            cwd=ROOT,
+            [*launcher, "demo", "--no-serve", "--out", f"{tmp}/out"],
+            cwd=ROOT if src is None else src,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -126,17 +140,27 @@ def run_command() -> dict[str, float]:
         reader = threading.Thread(target=read)
         reader.start()
         seen: dict[tuple[int, int], float] = {}
+        cpu_written: list[float] = []
         while process.poll() is None:
             table = _processes()
             for pid in [process.pid, *_descendants(process.pid, table)]:
                 if pid in table:
                     seen[(pid, table[pid][3])] = table[pid][1]
+            if written and not cpu_written:
+                cpu_written.append(sum(seen.values()))
             time.sleep(0.02)
         wall = time.perf_counter() - start
         reader.join()
         if process.returncode != 0 or not written:
             sys.exit("liqa demo failed:\n" + "".join(output))
-        return {"load": load, "written": written[0], "wall": wall, "cpu": sum(seen.values())}
+        total = sum(seen.values())
+        return {
+            "load": load,
+            "written": written[0],
+            "wall": wall,
+            "cpu_written": cpu_written[0] if cpu_written else total,
+            "cpu": total,
+        }
 
 
 # --- phases ----------------------------------------------------------------------------
@@ -264,11 +288,12 @@ def outputs_once() -> dict[str, float]:
 # --- main ------------------------------------------------------------------------------
 
 
-def _child(mode: str) -> dict[str, Any]:
+def _child(mode: str, src: Path | None = None) -> dict[str, Any]:
     """Run one measure in a fresh interpreter (cold imports, like the command)."""
     done = subprocess.run(
         [sys.executable, __file__, f"_{mode}"],
         cwd=ROOT,
+        env=_source_env(src, dict(os.environ)),
         capture_output=True,
         text=True,
         check=False,
@@ -283,7 +308,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("mode", choices=["command", "phases", "outputs", "_phases", "_outputs"])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--src",
+        type=Path,
+        help="another checkout (e.g. a git worktree of an older commit) whose code to run "
+        "with this environment's dependencies",
+    )
     args = parser.parse_args()
+    src = args.src.resolve() if args.src else None
     if args.mode == "_phases":
         print(json.dumps(phases_once()))
         return
@@ -291,16 +323,19 @@ def main() -> None:
         print(json.dumps(outputs_once()))
         return
     if args.mode == "command":
-        print("| run | load before | outputs written (s) | exits (s) | CPU, all processes (s) |")
-        print("|---|---|---|---|---|")
+        print(
+            "| run | load before | outputs written (s) | exits (s) "
+            "| CPU until written (s) | CPU, all processes (s) |"
+        )
+        print("|---|---|---|---|---|---|")
         for run in range(1, args.runs + 1):
-            r = run_command()
-            cells = (r["load"], r["written"], r["wall"], r["cpu"])
+            r = run_command(src)
+            cells = (r["load"], r["written"], r["wall"], r["cpu_written"], r["cpu"])
             print(f"| {run} | " + " | ".join(f"{v:.1f}" for v in cells) + " |")
         print(f"\nload average after: {load_average():.1f}")
         return
     if args.mode == "phases":
-        runs = [_child("phases") for _ in range(args.runs)]
+        runs = [_child("phases", src) for _ in range(args.runs)]
         names = [k for k in runs[0] if k != "load"]
         loads = ", ".join(f"{r['load']:.1f}" for r in runs)
         print(f"load before each run: {loads}\n")
@@ -310,7 +345,7 @@ def main() -> None:
             row = [" / ".join(f"{r[name][k]:.1f}" for r in runs) for k in ("wall", "cpu", "own")]
             print(f"| {name} | {' | '.join(row)} |")
         return
-    runs = [_child("outputs") for _ in range(args.runs)]
+    runs = [_child("outputs", src) for _ in range(args.runs)]
     print("| output (3 languages) | CPU (s), each run |")
     print("|---|---|")
     for name in runs[0]:
