@@ -6,10 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
@@ -115,6 +111,12 @@ def build_grid(event: Event, schedule: Schedule, lang: str) -> Grid:
 def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
     """The grid as a spreadsheet (right-to-left sheet for Arabic), frozen on names and times."""
     t = translator(lang)
+    # Imported here: openpyxl takes a few tenths of a second to load, and the PDF workers
+    # wait for the first documents while the caller loads what it needs.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -19,7 +19,6 @@ from liqa.core.model import (
     pick,
 )
 from liqa.core.outputs import labels
-from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.timeline import Item, timeline
 
 
@@ -160,12 +159,18 @@ class Chart:
         """The SVG as a ``data:`` URI for an ``<img>``: the same vector drawing in a PDF,
         without WeasyPrint computing a CSS style for each of its thousands of elements, and
         with each label as one path rather than one reference per glyph."""
+        from liqa.core.outputs.charts import text_as_paths
+
         svg = text_as_paths(self.svg)
         return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def charts(figures: Figures, lang: str) -> list[Chart]:
     """The report's charts (skipping empty ones)."""
+    # matplotlib is imported when the first chart is drawn (most of a second), not with
+    # the other outputs, which can be written (and their PDFs started) before it.
+    from liqa.core.outputs.charts import bar_chart
+
     t = translator(lang)
     specs: list[tuple[str, tuple[tuple[str, float], ...], bool]] = [
         (t.gettext("Meetings per participant"), figures.per_participant, False),

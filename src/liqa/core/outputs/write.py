@@ -163,25 +163,20 @@ def write_outputs(
             t = translator(lang)
             title = pick(event.title, lang)
             documents: list[Link] = []
-            grid = build_grid(event, schedule, lang)
-            files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
-            write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
-            documents.append(
-                Link(t.gettext("Master grid"), (*files, ("XLSX", f"{lang}/grid.xlsx")))
-            )
-            step("grid")
-            documents_spec: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+            # Each context is made when its document is written, so the first PDFs are
+            # queued before the report's charts are drawn.
+            documents_spec: tuple[tuple[str, str, str, Callable[[str], dict[str, Any]]], ...] = (
                 (
                     "table-plan",
                     "tableplan.html",
                     t.gettext("Table plan"),
-                    {"slots": table_plan(event, schedule, lang)},
+                    lambda lang: {"slots": table_plan(event, schedule, lang)},
                 ),
                 (
                     "host-sheets",
                     "hostsheets.html",
                     t.gettext("Host visit sheets"),
-                    {
+                    lambda lang: {
                         "sheets": [
                             sheet
                             for sheet in host_sheets(event, schedule, lang)
@@ -193,22 +188,32 @@ def write_outputs(
                     "run-sheet",
                     "runsheet.html",
                     t.gettext("Run sheet"),
-                    {"days": run_sheets(event, schedule, lang)},
+                    lambda lang: {"days": run_sheets(event, schedule, lang)},
                 ),
                 (
                     "report",
                     "report.html",
                     t.gettext("Mission report"),
-                    report_context(event, schedule, lang),
+                    lambda lang: report_context(event, schedule, lang),
                 ),
             )
-            for name, template, label, context in documents_spec:
+            for name, template, label, make_context in documents_spec:
                 if name == "host-sheets" and lang not in host_langs:
                     continue  # printed for the hosts, in the languages they read
+                context = make_context(lang)
                 context.setdefault("title", title)
                 files = writer.page(f"{lang}/{name}", template, lang, True, **context)
                 documents.append(Link(label, tuple(files)))
                 step(name)
+            # The grid (HTML and XLSX, no PDF) after the documents whose PDFs the workers
+            # can start on; it still comes first in the index.
+            grid = build_grid(event, schedule, lang)
+            files = writer.page(f"{lang}/grid", "grid.html", lang, False, grid=grid)
+            write_grid_xlsx(grid, lang, out_dir / lang / "grid.xlsx")
+            documents.insert(
+                0, Link(t.gettext("Master grid"), (*files, ("XLSX", f"{lang}/grid.xlsx")))
+            )
+            step("grid")
             communique = build_communique(event, schedule, lang)
             files = writer.page(
                 f"{lang}/communique", "communique.html", lang, False, communique=communique
