@@ -29,7 +29,9 @@ def post_starts(ctx: ModelContext) -> None:
     inside and idle just outside. With no break, unit propagation alone confines the
     participant to one window, which the break literals cannot do. When all of a
     participant's meetings must fall in one block, only windows of their meeting count
-    exist.
+    exist; likewise in a block when the meetings that may fall there all must (their
+    sessions, fixed slots or availability confine them to it), as in the split question
+    of :mod:`.split`.
     """
     if not spans_apply(ctx):
         return
@@ -39,13 +41,17 @@ def post_starts(ctx: ModelContext) -> None:
         k = len(mine)
         if k < 2 or problem.participant(pid).capacity != 1:
             continue
-        home = {problem.slots[t].block for m in mine for t in ctx.domains[index[m.id]]}
+        homes = [{problem.slots[t].block for t in ctx.domains[index[m.id]]} for m in mine]
         for block in blocks(problem):
             gaps = ctx.gaps.get((pid, block[0]), [])
             busy = {t: ctx.busy[pid, t] for t in block if (pid, t) in ctx.busy}
             if len(busy) < 2 or not gaps:
                 continue
-            lengths = [k] if len(home) == 1 else list(range(1, min(k, len(block)) + 1))
+            name = problem.slots[block[0]].block
+            may = sum(name in home for home in homes)
+            must = sum(home == {name} for home in homes)
+            # Every meeting that may fall in this block must: its windows have one length.
+            lengths = [must] if may == must else list(range(1, min(k, len(block)) + 1))
             _windows(ctx, pid, block, busy, lengths, gaps)
 
 
@@ -114,8 +120,10 @@ def link_windows(ctx: ModelContext, model: cp_model.CpModel) -> None:
             model.add(start <= t).only_enforce_if([busy, free])
             model.add(start >= t - w.length + 1).only_enforce_if([busy, free])
         span[pid, first] = (start, w.length, gappy)
-    for meeting in problem.meetings:
+    for i, meeting in enumerate(problem.meetings):
         for block in blocks(problem):
+            if not set(ctx.domains[i]) <= set(block):
+                continue  # the meeting may be elsewhere: its parties' windows need not meet
             one = span.get((meeting.parties[0], block[0]))
             two = span.get((meeting.parties[1], block[0]))
             if one is None or two is None:

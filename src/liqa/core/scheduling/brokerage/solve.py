@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 from liqa.core.scheduling.brokerage.bounds import participant_lower_bounds
 from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
+from liqa.core.scheduling.brokerage.constraints.breaks import blocks
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.greedy import greedy, greedy_slots
 from liqa.core.scheduling.brokerage.implied import link_windows, spans_apply
@@ -42,6 +43,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Timetable,
 )
 from liqa.core.scheduling.brokerage.results import make_result
+from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter
 
 ANNEAL_SHARE = 0.6
@@ -51,6 +53,17 @@ ANNEAL_PER_MEETING = 0.01
 """... but at most this many seconds per meeting: a small event whose optimum is above
 the participants' own bounds is proven by CP-SAT in a fraction of a second, and must not
 wait for the annealing first (the demo event, 410 meetings: 4.1 s)."""
+
+SPLIT_SHARE = 0.8
+"""Share of the time limit for the split question (several blocks, every meeting
+required: each block solved apart with greedy's split, see :mod:`.split`), the only one
+that proves the demo event optimal: its two blocks take 0.5-3.4 deterministic seconds
+each (seeds 0-4), one thread each."""
+
+CPSAT_AFTER = 0.15
+"""After annealing, the full CP-SAT model is built only with this share of the time limit
+left: building it and completing its hint took 1-1.4 s of the demo event's 5 on the
+loaded machine, so with less the run overshot its limit for nothing."""
 
 PRIMAL_DELAY = 1.0
 """Seconds before the annealing thread starts beside the target search (at most a tenth
@@ -329,19 +342,34 @@ def _optimise(
     start: dict[str, int] | None = None
     goal = 0
     best = Best()
-    if lower is not None and previous is None and settings.warm_start:
-        # Every meeting required: fair annealing first (measured far ahead of CP-SAT
-        # from greedy's hint on the demo event), then CP-SAT from its timetable.
+    if lower is not None and previous is None:
         goal = sum(lower.values())
         if greedy_start is None:
             greedy_start = greedy_slots(problem)
+        if len(blocks(problem)) > 1:
+            # Greedy's split of the meetings over the blocks, each block solved apart: a
+            # timetable at the participants' own bounds is optimal (the demo event: 0).
+            best.bound_to(goal)
+            until = began + SPLIT_SHARE * settings.time_limit
+            found = solve_split(problem, greedy_start, goal, until, settings.seed, reporter, best)
+            if found is not None:
+                split_breaks = _breaks_of(problem, found)
+                best.improve(split_breaks, {"breaks": split_breaks})
+                best.report(reporter, "finishing", force=True)
+                return _finish(problem, found, Status.OPTIMAL, goal, began, None)
+    if lower is not None and previous is None and settings.warm_start and greedy_start is not None:
+        # Every meeting required: fair annealing first (measured far ahead of CP-SAT
+        # from greedy's hint on the demo event), then CP-SAT from its timetable.
         start, breaks = _anneal_first(
             problem, settings, (began, greedy_start), reporter, best, goal
         )
         if start is not None and breaks is not None and breaks <= goal:
             best.report(reporter, "finishing", force=True)
             return _finish(problem, start, Status.OPTIMAL, goal, began, None)
-        if start is not None and reporter.stopped:
+        left = began + settings.time_limit - time.perf_counter()
+        if start is not None and (reporter.stopped or left < CPSAT_AFTER * settings.time_limit):
+            # Stopped, or too little time left to build the full model (after a split
+            # question that was not answered): the annealed timetable.
             return _finish(problem, start, Status.FEASIBLE, goal, began, None)
     ctx = quietly(partial(_prepare, problem, settings, previous, lower, start), reporter)
     solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
@@ -417,12 +445,13 @@ def _anneal_first(
         return not best.report(reporter, "searching")
 
     began, start = when_from
-    share = min(ANNEAL_SHARE * settings.time_limit, ANNEAL_PER_MEETING * len(problem.meetings))
+    left = max(0.0, began + settings.time_limit - time.perf_counter())
+    share = min(ANNEAL_SHARE * left, ANNEAL_PER_MEETING * len(problem.meetings))
     return anneal_fair(
         problem,
         start,
         settings.seed,
-        began + share,
+        time.perf_counter() + share,
         goal,
         halt,
         improved,
