@@ -350,6 +350,13 @@ def _optimise(
             # Greedy's split of the meetings over the blocks, each block solved apart: a
             # timetable at the participants' own bounds is optimal (the demo event: 0).
             best.bound_to(goal)
+            rough = Timetable(tuple(Placement(m, t) for m, t in greedy_start.items()))
+            if len(greedy_start) == len(problem.meetings) and not check_schedule(problem, rough):
+                # Greedy's timetable is the first solution (reported before the question).
+                breaks_first = total_breaks(problem, rough)
+                best.improve(breaks_first, {"breaks": breaks_first})
+                if not best.report(reporter, "searching", force=True):
+                    return _finish(problem, greedy_start, Status.FEASIBLE, goal, began, None)
             until = began + SPLIT_SHARE * settings.time_limit
             found = solve_split(problem, greedy_start, goal, until, settings.seed, reporter, best)
             if found is not None:
