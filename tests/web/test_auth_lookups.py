@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY
+from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
@@ -16,6 +18,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from liqa.web.accounts.lookups import DJANGO_BACKEND, ModelBackend
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
@@ -94,3 +97,51 @@ def test_session_data_written_is_read_back(
     session.save()
     assert "https://example.org/feeds/x.ics" in amina.get(f"/me/{event.slug}/").text
     assert "https://example.org/feeds/x.ics" not in amina.get(f"/me/{event.slug}/").text
+
+
+def test_a_session_signed_in_with_djangos_backend_stays_signed_in(
+    event: Event, draft: ScheduleVersion
+) -> None:
+    publish(draft, notify=False)
+    client = Client()
+    client.force_login(person_user("amina@example.org"), backend=DJANGO_BACKEND)
+    key = client.cookies["sessionid"].value
+    assert Session.objects.get(session_key=key).get_decoded()[BACKEND_SESSION_KEY] == (
+        DJANGO_BACKEND
+    )
+    assert _page(client, event) == 200
+
+
+def test_an_inactive_users_session_is_signed_out(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft, notify=False)
+    user = person_user("amina@example.org")
+    amina = client_for(user)
+    assert _page(amina, event) == 200
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    assert _page(amina, event) == 302
+
+
+def test_a_changed_password_signs_the_session_out(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft, notify=False)
+    user = person_user("amina@example.org")
+    amina = client_for(user)
+    assert _page(amina, event) == 200
+    user.set_password("a new password, elsewhere")
+    user.save()
+    assert _page(amina, event) == 302  # the session's password hash no longer matches
+
+
+def test_the_backend_reads_users_as_djangos(event: Event) -> None:
+    user = person_user("amina@example.org")
+    mine, django = ModelBackend(), DjangoModelBackend()
+    found = mine.get_user(user.pk)
+    assert found is not None
+    expected = django.get_user(user.pk)
+    assert [getattr(found, f.attname) for f in type(user)._meta.concrete_fields] == [
+        getattr(expected, f.attname) for f in type(user)._meta.concrete_fields
+    ]
+    assert mine.get_user(10**9) is None

@@ -184,8 +184,10 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 
-# Django's database sessions, the row read with one plain statement on PostgreSQL
+# Django's database sessions and ModelBackend, the session's row and its user each read
+# with one plain statement on PostgreSQL
 SESSION_ENGINE = "liqa.web.accounts.lookups"
+AUTHENTICATION_BACKENDS = ["liqa.web.accounts.lookups.ModelBackend"]
 
 LOGIN_URL = "accounts:signin"
 LOGIN_REDIRECT_URL = "home"

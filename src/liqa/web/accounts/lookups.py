@@ -1,10 +1,13 @@
-"""The two reads that authenticate nearly every request, as one plain SQL statement each.
+"""The reads that authenticate nearly every request, as one plain SQL statement each.
 
 Every API call reads its token with the user (DRF's ``TokenAuthentication``) and every page
-its session row (Django's database sessions). Building those queries through the ORM cost
-more CPU than running them: under the load test they were about a fifth of a gunicorn
-worker's Python time (``py-spy --gil``). On PostgreSQL the same rows are read here with
-a fixed statement and turned into the same model instances; the rules are unchanged
+its session row (Django's database sessions) and then its user (the auth backend's
+``get_user``). Building those queries through the ORM cost more CPU than running them:
+under the load test they were about a fifth of a gunicorn worker's Python time
+(``py-spy --gil``). On PostgreSQL the same rows are read here with a fixed statement and
+turned into the same model instances; the rules are unchanged (Django's own
+``auth.get_user`` still checks the session's password hash, the backend still refuses
+inactive users)
 (an unknown token or an inactive user goes to DRF's own check, which refuses it with its
 message; expired sessions are ignored) and other databases keep the ORM's path.
 """
@@ -14,9 +17,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
+from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
@@ -81,6 +86,43 @@ def _session_sql() -> str:
     return f"SELECT {columns} FROM {Session._meta.db_table} WHERE {key} = %s AND {expiry} > %s"
 
 
+BACKEND = "liqa.web.accounts.lookups.ModelBackend"
+"""The sign-in backend (``AUTHENTICATION_BACKENDS``), Django's ``ModelBackend`` but for
+reading the user."""
+DJANGO_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@cache
+def _user_sql() -> tuple[list[str], str]:
+    user_model = get_user_model()
+    names, columns = _columns(user_model, "u")
+    pk = _column(user_model, user_model._meta.pk.name)  # type: ignore[union-attr]  # has a pk
+    return names, f"SELECT {columns} FROM {user_model._meta.db_table} u WHERE u.{pk} = %s"
+
+
+class ModelBackend(DjangoModelBackend):
+    """Django's ``ModelBackend``; on PostgreSQL the user of a session is read with a plain
+    statement (an inactive or missing user: ``None``, as Django's)."""
+
+    def get_user(self, user_id: Any) -> Any:
+        """The active user ``user_id``, else ``None``."""
+        if connection.vendor != "postgresql":
+            return super().get_user(user_id)
+        user_model = get_user_model()
+        try:
+            pk = user_model._meta.pk.to_python(user_id)  # type: ignore[union-attr]  # has a pk
+        except ValidationError:
+            return None
+        names, sql = _user_sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [pk])
+            found = cursor.fetchone()
+        if found is None:
+            return None
+        user = user_model.from_db(connection.alias, names, found)
+        return user if self.user_can_authenticate(user) else None
+
+
 class SessionStore(DatabaseSessionStore):
     """Django's database sessions (same table, same cookie), the session row read with a
     plain statement on PostgreSQL (``SESSION_ENGINE = "liqa.web.accounts.lookups"``)."""
@@ -95,3 +137,12 @@ class SessionStore(DatabaseSessionStore):
             self._session_key = None
             return None
         return Session.from_db(connection.alias, _SESSION_NAMES, found)
+
+    def load(self) -> dict[str, Any]:
+        """The session's data; a sign-in recorded with Django's ``ModelBackend`` (before
+        :data:`BACKEND`) is read as made with :data:`BACKEND`, the same rules: such
+        sessions stay signed in."""
+        data: dict[str, Any] = super().load()
+        if data.get(BACKEND_SESSION_KEY) == DJANGO_BACKEND:
+            data[BACKEND_SESSION_KEY] = BACKEND
+        return data

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from liqa.web.accounts import services
+from liqa.web.accounts import lookups, services
 from liqa.web.pages import page
 
 
@@ -45,7 +45,7 @@ def link(request: HttpRequest, secret: str) -> HttpResponse:
         user = services.redeem(secret)
         if user is None:
             return page(request, "accounts/link.html", {"valid": False}, status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=lookups.BACKEND)
         return HttpResponseRedirect(_safe_next(request, services.next_url_of(secret)))
     valid = services.link_is_usable(secret)
     return page(request, "accounts/link.html", {"valid": valid}, status=200 if valid else 410)
