@@ -37,3 +37,15 @@ def test_move_page_reports_conflicts_and_refuses_published(
     assert client.post(url, {"key": "r-2", "slot": "2", "table": "3"}).status_code == 302
     publish(draft, notify=False)
     assert client.post(url, {"key": "r-2", "slot": "1", "table": "2"}).status_code == 409
+
+
+def test_conflicts_are_explained_in_the_organizers_language(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/move/"
+    clash = client.post(url, {"key": "r-2", "slot": "0", "table": "1"}, HTTP_ACCEPT_LANGUAGE="fr")
+    page = clash.content.decode()
+    assert clash.status_code == 409
+    assert "créneau 0 : la table 1 est occupée par 2 rendez-vous" in page
+    assert "used by" not in page

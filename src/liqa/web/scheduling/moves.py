@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from liqa.core import model as core
+from liqa.core.problems import Message
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.services import ImmutableVersion
@@ -39,7 +40,7 @@ def move(version: ScheduleVersion, key: str, slot: int, table: int | None) -> li
         raise MoveUnsupported("manual moves are for brokerage slots; re-plan a mission instead")
     slots = event.brokerage.slots()
     if not 0 <= slot < len(slots):
-        return [Conflict("placement", f"there is no slot {slot}")]
+        return [Conflict("placement", Message("there is no slot {slot}", slot=slot))]
     slot_of = {s.start: s.index for s in slots}
     rows = {row.key: row for row in version.assignments.all()}
     if key not in rows:

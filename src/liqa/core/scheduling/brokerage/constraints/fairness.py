@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.measures import breaks_per_participant
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable, Violation
@@ -39,4 +40,5 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
     if high - low <= d:
         return []
     worst = tuple(sorted(pid for pid, b in per.items() if b == high))
-    return [Violation(LABEL, f"breaks range from {low} to {high}, more than d = {d}", worst)]
+    text = Message("breaks range from {low} to {high}, more than d = {d}", low=low, high=high, d=d)
+    return [Violation(LABEL, text, worst)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable, Violation
 
@@ -49,7 +50,14 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             out.append(
                 Violation(
                     LABEL,
-                    f"{pid} is in {len(mids)} meetings in slot {t} (can attend {capacity})",
+                    Message(
+                        "{participant} is in {count} meetings in slot {slot} "
+                        "(can attend {capacity})",
+                        participant=pid,
+                        count=len(mids),
+                        slot=t,
+                        capacity=capacity,
+                    ),
                     tuple(mids),
                 )
             )

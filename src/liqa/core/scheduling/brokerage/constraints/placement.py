@@ -3,6 +3,7 @@ when every attendee is available; and every meeting placed when the problem requ
 
 from __future__ import annotations
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Timetable, Violation
 
 ONCE = "once"
@@ -43,14 +44,24 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
         mid = placement.meeting
         meeting = known.get(mid)
         if meeting is None:
-            out.append(Violation(ONCE, f"meeting {mid} is not in the problem", (mid,)))
+            text = Message("meeting {meeting} is not in the problem", meeting=mid)
+            out.append(Violation(ONCE, text, (mid,)))
             continue
         if mid in seen:
-            out.append(Violation(ONCE, f"meeting {mid} is placed more than once", (mid,)))
+            text = Message("meeting {meeting} is placed more than once", meeting=mid)
+            out.append(Violation(ONCE, text, (mid,)))
         seen.add(mid)
         if not 0 <= placement.slot < len(problem.slots):
             out.append(
-                Violation(ONCE, f"meeting {mid}: slot {placement.slot} does not exist", (mid,))
+                Violation(
+                    ONCE,
+                    Message(
+                        "meeting {meeting}: slot {slot} does not exist",
+                        meeting=mid,
+                        slot=placement.slot,
+                    ),
+                    (mid,),
+                )
             )
             continue
         for label in slot_allowed(problem, meeting, placement.slot):
@@ -59,18 +70,35 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
         for meeting in problem.meetings:
             if meeting.id not in seen:
                 out.append(
-                    Violation(REQUIRED, f"meeting {meeting.id} is not placed", (meeting.id,))
+                    Violation(
+                        REQUIRED,
+                        Message("meeting {meeting} is not placed", meeting=meeting.id),
+                        (meeting.id,),
+                    )
                 )
     return out
 
 
 def _explain(problem: Problem, meeting: Meeting, t: int, label: str) -> str:
     if label == SESSION:
-        return (
-            f"meeting {meeting.id} belongs to session {meeting.session}, "
-            f"slot {t} is in {problem.slots[t].session}"
+        return Message(
+            "meeting {meeting} belongs to session {session}, slot {slot} is in {other}",
+            meeting=meeting.id,
+            session=meeting.session,
+            slot=t,
+            other=problem.slots[t].session,
         )
     if label == FIXED:
-        return f"meeting {meeting.id} is fixed at slot {meeting.fixed_slot}, placed at {t}"
+        return Message(
+            "meeting {meeting} is fixed at slot {fixed}, placed at {slot}",
+            meeting=meeting.id,
+            fixed=meeting.fixed_slot,
+            slot=t,
+        )
     away = [pid for pid in meeting.people if t in problem.participant(pid).unavailable]
-    return f"meeting {meeting.id}: {', '.join(away)} not available in slot {t}"
+    return Message(
+        "meeting {meeting}: {away} not available in slot {slot}",
+        meeting=meeting.id,
+        away=", ".join(away),
+        slot=t,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable, Violation
 
@@ -34,8 +35,14 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                 out.append(
                     Violation(
                         LABEL,
-                        f"meeting {before} (slot {slot[before]}) must come before meeting "
-                        f"{meeting.id} (slot {slot[meeting.id]})",
+                        Message(
+                            "meeting {before} (slot {before_slot}) must come before meeting "
+                            "{meeting} (slot {slot})",
+                            before=before,
+                            before_slot=slot[before],
+                            meeting=meeting.id,
+                            slot=slot[meeting.id],
+                        ),
                         (before, meeting.id),
                     )
                 )

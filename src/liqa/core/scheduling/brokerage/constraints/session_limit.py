@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.problem import Problem, Timetable, Violation
 
@@ -43,7 +44,15 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             count[pid, problem.slots[placement.slot].session].append(meeting.id)
     return [
         Violation(
-            LABEL, f"{pid} has {len(mids)} meetings in session {s} (limit {limit})", tuple(mids)
+            LABEL,
+            Message(
+                "{participant} has {count} meetings in session {session} (limit {limit})",
+                participant=pid,
+                count=len(mids),
+                session=s,
+                limit=limit,
+            ),
+            tuple(mids),
         )
         for (pid, s), mids in sorted(count.items())
         if len(mids) > limit

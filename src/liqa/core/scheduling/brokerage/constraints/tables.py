@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Timetable, Violation
 
@@ -67,8 +68,12 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             out.append(
                 Violation(
                     LABEL,
-                    f"meeting {meeting.id} must be at table {sorted(owned)[0]}, "
-                    f"not {placement.table}",
+                    Message(
+                        "meeting {meeting} must be at table {table}, not {placed}",
+                        meeting=meeting.id,
+                        table=sorted(owned)[0],
+                        placed=placement.table,
+                    ),
                     (meeting.id,),
                 )
             )
@@ -76,7 +81,11 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             out.append(
                 Violation(
                     LABEL,
-                    f"meeting {meeting.id}: table {placement.table} is not a shared table",
+                    Message(
+                        "meeting {meeting}: table {table} is not a shared table",
+                        meeting=meeting.id,
+                        table=placement.table,
+                    ),
                     (meeting.id,),
                 )
             )
@@ -85,13 +94,27 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             out.append(
                 Violation(
                     LABEL,
-                    f"slot {t}: {len(mids)} meetings for {problem.tables} tables",
+                    Message(
+                        "slot {slot}: {count} meetings for {tables} tables",
+                        slot=t,
+                        count=len(mids),
+                        tables=problem.tables,
+                    ),
                     tuple(mids),
                 )
             )
     for (t, k), mids in sorted(at_table.items()):
         if len(mids) > 1:
             out.append(
-                Violation(LABEL, f"slot {t}: table {k} used by {len(mids)} meetings", tuple(mids))
+                Violation(
+                    LABEL,
+                    Message(
+                        "slot {slot}: table {table} used by {count} meetings",
+                        slot=t,
+                        table=k,
+                        count=len(mids),
+                    ),
+                    tuple(mids),
+                )
             )
     return out
