@@ -30,7 +30,7 @@ def _web_settings(settings: pytest.FixtureRequest) -> None:
     """Fast password hashing, a known base URL and an empty cache in every web test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.BASE_URL = "http://testserver"  # type: ignore[attr-defined]
-    cache.clear()  # per-address sign-in counters start afresh
+    cache.clear()  # nothing cached by an earlier test
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from liqa.web.accounts.models import SignInLink
+from liqa.web.accounts.models import SignInLink, SignInRequest
 from liqa.web.events.models import Event
 
 
@@ -55,6 +56,25 @@ def test_links_are_rate_limited_per_address(event: Event, settings: pytest.Fixtu
     codes = [_ask_link(Client(), "chen@example.org") for _ in range(6)]
     assert codes == [200, 200, 200, 200, 200, 429]
     assert len(mail.outbox) == 5
+
+
+def test_requests_are_counted_alike_by_every_process(db: None) -> None:
+    """The count is in the database: a restart or another worker (no shared cache) sees it."""
+    codes = [_ask_link(Client(), "nobody@example.org") for _ in range(5)]
+    cache.clear()
+    codes.append(_ask_link(Client(), "NOBODY@example.org "))
+    assert codes == [200, 200, 200, 200, 200, 429]
+    stored = {r.address for r in SignInRequest.objects.all()}
+    assert len(stored) == 1
+    assert "nobody" not in stored.pop()
+
+
+def test_requests_older_than_an_hour_no_longer_count(db: None) -> None:
+    for _ in range(5):
+        _ask_link(Client(), "nobody@example.org")
+    SignInRequest.objects.update(at=timezone.now() - timedelta(minutes=61))
+    assert _ask_link(Client(), "nobody@example.org") == 200
+    assert SignInRequest.objects.count() == 1
 
 
 def test_only_the_digest_of_a_link_is_stored(event: Event) -> None:

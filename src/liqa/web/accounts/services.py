@@ -12,7 +12,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
+from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink, SignInRequest
 from liqa.web.events.models import Event, Person
 
 
@@ -147,15 +146,15 @@ def count_sign_in_request(email: str) -> None:
     """Count a sign-in request for ``email``; :class:`RateLimited` past the hourly limit.
 
     Every address is counted, known or not, so the answer never tells them apart. The
-    counter lives in Django's cache under a digest of the address.
+    requests are rows of the database (a digest of the address and the time), so every
+    web process counts them alike; rows older than the hour are deleted on the way.
     """
-    key = "liqa:sign-in:" + digest(email.strip().lower())
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
+    now = timezone.now()
+    address = digest(email.strip().lower())
+    with transaction.atomic():
+        SignInRequest.objects.filter(at__lt=now - timedelta(hours=1)).delete()
+        SignInRequest.objects.create(address=address, at=now)
+        count = SignInRequest.objects.filter(address=address).count()
     if count > settings.LIQA_MAGIC_LINKS_PER_HOUR:
         raise RateLimited("sign-in requests")
 

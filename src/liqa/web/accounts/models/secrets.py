@@ -35,3 +35,18 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"calendar feed of {self.person} in {self.event}"
+
+
+class SignInRequest(models.Model):
+    """One request for a sign-in link, counted per address for the hourly limit.
+
+    Kept in the database (not a per-process cache) so that every web process and machine
+    counts the same requests; only a digest of the address is stored, and rows older than
+    the hour are deleted as new ones come."""
+
+    address = models.CharField(max_length=64, db_index=True)
+    """SHA-256 digest of the lower-cased address."""
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"sign-in request at {self.at:%Y-%m-%d %H:%M}"
