@@ -5,7 +5,8 @@
 
 Steps: create the PostgreSQL database (``--db``, dropped first if it exists), migrate, load
 the demo mission and a generated brokerage day with ``dataset.py`` (planned, published,
-everyone signed in), start ``liqa serve --production`` (gunicorn, ``--workers``), run
+everyone signed in), start ``liqa serve --production`` (gunicorn, ``--workers`` processes
+of ``--threads`` threads: 4 x 2 by default; it first builds the kept agendas), run
 ``locustfile.py`` headless (``--users`` phones and ``--bookers`` bookers), sample the
 machine's load average and the gunicorn processes' CPU time, stop the server, drop the
 database, and print a Markdown report (also written to ``--report``).
@@ -162,7 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bookers", type=int, default=20, help="bookings per second")
     parser.add_argument("--run-time", default="5m")
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=2,
+        help="threads per worker (2: gunicorn's gthread workers, reads queued less in the "
+        "runs of results/load.md; 1: sync workers)",
+    )
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--report", type=Path, help="also write the Markdown report here")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database")
