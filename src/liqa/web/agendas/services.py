@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from liqa.core import model as core
@@ -13,6 +13,7 @@ from liqa.web.accounts.models import CalendarFeed
 from liqa.web.accounts.services import digest
 from liqa.web.agendas import domain
 from liqa.web.agendas.models import HostConfirmation
+from liqa.web.events.locking import lock_event
 from liqa.web.events.models import Event, Outcome, Person
 
 
@@ -127,15 +128,17 @@ def record_outcome(
         notes=notes,
         recorded_at=timezone.now(),
     )
-    Outcome.objects.update_or_create(
-        event=event,
-        assignment=assignment,
-        defaults={
-            "kind": record.kind.value,
-            "follow_up": record.follow_up.value,
-            "owner": record.owner or "",
-            "notes": record.notes,
-            "recorded_at": record.recorded_at,
-        },
-    )
+    with transaction.atomic():
+        lock_event(event)  # the event row first, as every writer of the event's rows
+        Outcome.objects.update_or_create(
+            event=event,
+            assignment=assignment,
+            defaults={
+                "kind": record.kind.value,
+                "follow_up": record.follow_up.value,
+                "owner": record.owner or "",
+                "notes": record.notes,
+                "recorded_at": record.recorded_at,
+            },
+        )
     return record
