@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.tasks import TaskResultStatus
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
@@ -158,6 +159,13 @@ def test_two_web_processes_and_two_workers_run_each_submitted_run_once(
     assert [status for status, _location in answers] == [302] * 2 * RUNS_PER_SERVER
     runs = Run.objects.filter(event=mission)
     _wait_for(lambda: all(run.finished for run in runs.all()), tmp_path, seconds=60)
+    # a worker marks its task result after the run record it wrote: wait for that too
+    unfinished = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    _wait_for(
+        lambda: not DBTaskResult.objects.filter(status__in=unfinished).exists(),
+        tmp_path,
+        seconds=30,
+    )
 
     results = list(DBTaskResult.objects.all())
     worker_ids = [tuple(result.worker_ids) for result in results]
