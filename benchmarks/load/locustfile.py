@@ -14,8 +14,13 @@ a signed-in session cookie, an API token and the requests they are a party to.
   (3.5 s on average), as someone glancing at their phone.
 - :class:`Booker` (``LIQA_LOAD_BOOKERS``, default 20): a delegate of the brokerage day who
   books one of their accepted meetings into one of the first :data:`POPULAR_SLOTS` slots,
-  once a second each (so 20 bookings a second), and cancels their oldest booking once they
-  hold two. Several delegates ask the same popular hosts, so bookings race: a 201 (booked)
+  once a second each on average (so 20 bookings a second), at times of their own: each
+  delegate's bookings are a Poisson process of rate 1/s (:func:`poisson_pacing`), so the
+  20 together are one of rate 20/s, as independent people make. They cancel their oldest
+  booking once they hold two. (Until 2026-11-29 15:30 UTC the bookers used locust's
+  ``constant_throughput(1)``, which kept them in step: the 20 bookings arrived in a burst
+  every second; ``LIQA_LOAD_PACING=steps`` gives that back.)
+  Several delegates ask the same popular hosts, so bookings race: a 201 (booked)
   and a 409 (someone was faster; the answer names who) are both correct answers.
 
 Every request goes out with ``X-Forwarded-Proto: https``, as the TLS-terminating reverse
@@ -28,7 +33,9 @@ import itertools
 import json
 import os
 import random
+import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,11 +104,28 @@ class Phone(FastHttpUser):
                 response.failure(f"status {response.status_code} or no schedule")
 
 
+def poisson_pacing(rate: float) -> Callable[[Any], float]:
+    """A locust wait time making each user's task starts a Poisson process of ``rate`` per
+    second: starts are drawn ahead (exponential gaps) and the user waits until the next one,
+    whatever its task took, so independent users together offer ``users × rate``."""
+
+    def wait(user: Any) -> float:
+        now = time.monotonic()
+        user._next_start = getattr(user, "_next_start", now) + random.expovariate(rate)
+        return max(0.0, user._next_start - now)
+
+    return wait
+
+
 class Booker(FastHttpUser):
-    """A delegate booking accepted meetings into popular slots, once a second."""
+    """A delegate booking accepted meetings into popular slots, once a second on average."""
 
     fixed_count = int(os.environ.get("LIQA_LOAD_BOOKERS", "20"))
-    wait_time = constant_throughput(1)
+    wait_time = (
+        constant_throughput(1)
+        if os.environ.get("LIQA_LOAD_PACING") == "steps"
+        else poisson_pacing(1.0)
+    )
 
     def on_start(self) -> None:
         """Take the next delegate's token and requests."""
