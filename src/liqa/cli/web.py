@@ -21,6 +21,12 @@ DataDir = Annotated[
 ]
 
 
+SETUP_HINT = (
+    "hint: check the setting named above, DATABASE_URL (postgres://user@host:5432/name) "
+    "or LIQA_DATA_DIR"
+)
+
+
 def _start(data_dir: Path | None) -> None:
     from liqa.web import runtime
 
@@ -30,7 +36,7 @@ def _start(data_dir: Path | None) -> None:
             runtime.migrate()
     except runtime.SetupError as error:
         console.print(f"[red]error:[/red] {error}")
-        console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
+        console.print(SETUP_HINT)
         raise typer.Exit(2) from None
 
 
@@ -87,7 +93,7 @@ def _serve_production(
         pending = _pending_migrations()
     except runtime.SetupError as error:
         console.print(f"[red]error:[/red] {error}")
-        console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
+        console.print(SETUP_HINT)
         raise typer.Exit(2) from None
     if pending:
         console.print(

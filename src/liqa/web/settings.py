@@ -67,6 +67,16 @@ def setting(name: str) -> str:
     return DEFAULTS[name]
 
 
+def _number[N: (int, float)](name: str, kind: type[N]) -> N:
+    """The setting ``name`` as a number; a ``ValueError`` naming the variable otherwise."""
+    text = setting(name)
+    try:
+        return kind(text)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ValueError(f"{name} must be {what}, not {text!r}") from None
+
+
 def _flag(name: str) -> bool:
     return setting(name).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -200,7 +210,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _flag("LIQA_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _flag("LIQA_SECURE_COOKIES")
 SECURE_SSL_REDIRECT = _flag("LIQA_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(setting("LIQA_HSTS_SECONDS"))
+SECURE_HSTS_SECONDS = _number("LIQA_HSTS_SECONDS", int)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("LIQA_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = _flag("LIQA_HSTS_PRELOAD")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -235,7 +245,7 @@ SECURE_CSP = {
 }
 
 # --- Uploads: small forms in memory, files spooled to disk, mission files and sheets capped
-LIQA_MAX_UPLOAD_MB = float(setting("LIQA_MAX_UPLOAD_MB"))
+LIQA_MAX_UPLOAD_MB = _number("LIQA_MAX_UPLOAD_MB", float)
 LIQA_MAX_UPLOAD_BYTES = int(LIQA_MAX_UPLOAD_MB * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB of form fields (files not counted)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
@@ -248,7 +258,7 @@ def _mailers() -> dict[str, Any]:
     if backend.endswith("smtp.EmailBackend"):
         options = {
             "host": setting("LIQA_EMAIL_HOST"),
-            "port": int(setting("LIQA_EMAIL_PORT")),
+            "port": _number("LIQA_EMAIL_PORT", int),
             "username": setting("LIQA_EMAIL_USER"),
             "password": setting("LIQA_EMAIL_PASSWORD"),
             "use_tls": _flag("LIQA_EMAIL_USE_TLS"),
@@ -259,11 +269,11 @@ def _mailers() -> dict[str, Any]:
 MAILERS = _mailers()
 DEFAULT_FROM_EMAIL = setting("LIQA_FROM_EMAIL")
 
-LIQA_MAGIC_LINK_MINUTES = int(setting("LIQA_MAGIC_LINK_MINUTES"))
-LIQA_MAGIC_LINKS_PER_HOUR = int(setting("LIQA_MAGIC_LINKS_PER_HOUR"))
-LIQA_SCHEDULER_SECONDS = float(setting("LIQA_SCHEDULER_SECONDS"))
-LIQA_RUN_STALE_SECONDS = float(setting("LIQA_RUN_STALE_SECONDS"))
-LIQA_WARM_SECONDS = float(setting("LIQA_WARM_SECONDS"))
+LIQA_MAGIC_LINK_MINUTES = _number("LIQA_MAGIC_LINK_MINUTES", int)
+LIQA_MAGIC_LINKS_PER_HOUR = _number("LIQA_MAGIC_LINKS_PER_HOUR", int)
+LIQA_SCHEDULER_SECONDS = _number("LIQA_SCHEDULER_SECONDS", float)
+LIQA_RUN_STALE_SECONDS = _number("LIQA_RUN_STALE_SECONDS", float)
+LIQA_WARM_SECONDS = _number("LIQA_WARM_SECONDS", float)
 """``liqa serve --production``: time spent building the kept agendas before serving."""
 LIQA_FOLLOW_UP_MONTHS = tuple(int(m) for m in setting("LIQA_FOLLOW_UP_MONTHS").split(",") if m)
 
