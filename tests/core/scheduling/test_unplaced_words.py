@@ -25,12 +25,12 @@ def _unplaced_r3() -> Message:
 
 def test_a_brokerage_explanation_reads_in_french_and_arabic() -> None:
     detail = _unplaced_r3()
-    assert detail == "p-bruno and p-chen have no slot in common where all can attend"
+    assert detail == "Bruno and Chen have no slot in common where all can attend"
     assert detail.in_language(translator("fr").gettext) == (
-        "p-bruno et p-chen n'ont aucun créneau commun où tous peuvent venir"
+        "Bruno et Chen n'ont aucun créneau commun où tous peuvent venir"
     )
     arabic = detail.in_language(translator("ar").gettext)
-    assert arabic == "لا توجد لدى p-bruno وp-chen فترة مشتركة يستطيع الجميع الحضور فيها"
+    assert arabic == "لا توجد لدى Bruno وChen فترة مشتركة يستطيع الجميع الحضور فيها"
 
 
 def test_an_explanation_survives_storage_as_json() -> None:

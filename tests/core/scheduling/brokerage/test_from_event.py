@@ -22,7 +22,7 @@ from liqa.core.model import (
     Unplaced,
 )
 from liqa.core.problems import InputError
-from liqa.core.scheduling.brokerage import Settings, check_schedule
+from liqa.core.scheduling.brokerage import Placement, Settings, Timetable, check_schedule
 from liqa.core.scheduling.brokerage.from_event import event_problem, plan_brokerage
 
 TZ = ZoneInfo("Africa/Casablanca")
@@ -89,9 +89,26 @@ def test_plan_brokerage_unplaced_request_carries_reason_and_blockers() -> None:
     assert sorted(a.id for a in schedule.assignments) == ["r1", "r2"]
     assert schedule.unplaced == (
         Unplaced(
-            "r3", "no_common_slot", "p-bruno and p-chen have no slot in common where all can attend"
+            "r3", "no_common_slot", "Bruno and Chen have no slot in common where all can attend"
         ),
     )
+
+
+def test_explanations_name_people_meetings_and_slots_as_people_know_them() -> None:
+    ev = event(
+        accepted("r1", "p-bruno", "p-chen", fixed_start=at(9, 20)),
+        accepted("r2", "p-amal", "p-bruno", session="morning"),
+    )
+    problem = event_problem(ev)
+    assert problem.label("p-bruno") == "Bruno"
+    assert problem.label("r1") == "Bruno – Chen"
+    assert problem.slot_labels == ("09:00", "09:20", "09:40")
+    clash = Timetable((Placement("r1", 1, 1), Placement("r2", 1, 7)))
+    (overlap,) = check_schedule(problem, clash)
+    assert overlap.message == "Bruno is in 2 meetings in slot 09:20 (can attend 1)"
+    moved = Timetable((Placement("r1", 0, 1), Placement("r2", 1, 7)))
+    (fixed,) = check_schedule(problem, moved)
+    assert fixed.message == "meeting Bruno – Chen is fixed at slot 09:20, placed at 09:00"
 
 
 def test_event_problem_rejects_a_fixed_start_between_slots() -> None:

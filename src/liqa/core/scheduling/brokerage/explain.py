@@ -30,7 +30,7 @@ def explain_unplaced(problem: Problem, slots: Mapping[str, int]) -> list[Unplace
 
 def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> UnplacedMeeting:
     domain = allowed_slots(problem, meeting)
-    who = joined(meeting.people)
+    who = joined([problem.label(pid) for pid in meeting.people])
     if not domain:
         detail = (
             Message(
@@ -87,7 +87,7 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
             "in every possible slot {who} are busy or the slot is full; it lost to "
             "{blockers} ({higher} of equal or higher priority)",
             who=who,
-            blockers=", ".join(blockers),
+            blockers="; ".join(problem.label(b) for b in blockers),
             higher=len(higher),
         )
         if blockers

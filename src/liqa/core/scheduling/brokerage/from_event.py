@@ -16,9 +16,11 @@ from liqa.core.model import (
     Provenance,
     RequestStatus,
     Schedule,
+    Slot,
     TimeWindow,
     Unplaced,
 )
+from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import InputError, Message
 from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.brokerage.problem import (
@@ -130,6 +132,8 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 if members and not any(m.is_available(w) for m in members)
             )
             participants.append(Participant(pid, max(1, len(members)), away))
+    names = {pid: people[pid].name if pid in people else orgs[pid].name for pid in ids}
+    labels = names | {m.id: " – ".join(names[p] for p in m.parties) for m in meetings}
     return Problem(
         slots=tuple(SlotInfo(s.session, s.session) for s in slots),
         tables=setup.tables,
@@ -138,7 +142,20 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
         max_meetings_per_session=setup.max_meetings_per_session,
         max_break_spread=fairness,
         name=event.id,
+        labels=labels,
+        slot_labels=slot_labels(event, slots),
     )
+
+
+def slot_labels(event: Event, slots: list[Slot]) -> tuple[str, ...]:
+    """What people call each slot: its start in the hall's local time, with the date when
+    the slots span days."""
+    hall = next(
+        (v for v in event.venues if event.brokerage and v.id == event.brokerage.venue), None
+    )
+    starts = [s.start.astimezone(zone_at(event, s.start, hall)) for s in slots]
+    shape = "%H:%M" if len({s.date() for s in starts}) < 2 else "%Y-%m-%d %H:%M"
+    return tuple(s.strftime(shape) for s in starts)
 
 
 def plan_brokerage(

@@ -76,6 +76,19 @@ class Problem:
     max_break_spread: int | None = None
     require_all: bool = False
     name: str = ""
+    labels: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """What people call a participant or a meeting, by id (e.g. a person's name), for the
+    words of explanations and conflicts; the id where none is given."""
+    slot_labels: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """What people call each slot (e.g. its start time); the slot number where empty."""
+
+    def label(self, key: str) -> str:
+        """The name people know participant or meeting ``key`` by (its id when unnamed)."""
+        return self.labels.get(key, key)
+
+    def slot_label(self, t: int) -> str:
+        """The name people know slot ``t`` by (its number when unnamed)."""
+        return self.slot_labels[t] if 0 <= t < len(self.slot_labels) else str(t)
 
     def participant(self, pid: str) -> Participant:
         """The participant with this id (KeyError if unknown)."""

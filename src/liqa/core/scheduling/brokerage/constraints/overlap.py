@@ -53,9 +53,9 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     Message(
                         "{participant} is in {count} meetings in slot {slot} "
                         "(can attend {capacity})",
-                        participant=pid,
+                        participant=problem.label(pid),
                         count=len(mids),
-                        slot=t,
+                        slot=problem.slot_label(t),
                         capacity=capacity,
                     ),
                     tuple(mids),

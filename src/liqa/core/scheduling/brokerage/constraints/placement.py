@@ -44,11 +44,11 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
         mid = placement.meeting
         meeting = known.get(mid)
         if meeting is None:
-            text = Message("meeting {meeting} is not in the problem", meeting=mid)
+            text = Message("meeting {meeting} is not in the problem", meeting=problem.label(mid))
             out.append(Violation(ONCE, text, (mid,)))
             continue
         if mid in seen:
-            text = Message("meeting {meeting} is placed more than once", meeting=mid)
+            text = Message("meeting {meeting} is placed more than once", meeting=problem.label(mid))
             out.append(Violation(ONCE, text, (mid,)))
         seen.add(mid)
         if not 0 <= placement.slot < len(problem.slots):
@@ -57,7 +57,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     ONCE,
                     Message(
                         "meeting {meeting}: slot {slot} does not exist",
-                        meeting=mid,
+                        meeting=problem.label(mid),
                         slot=placement.slot,
                     ),
                     (mid,),
@@ -72,7 +72,9 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                 out.append(
                     Violation(
                         REQUIRED,
-                        Message("meeting {meeting} is not placed", meeting=meeting.id),
+                        Message(
+                            "meeting {meeting} is not placed", meeting=problem.label(meeting.id)
+                        ),
                         (meeting.id,),
                     )
                 )
@@ -83,22 +85,23 @@ def _explain(problem: Problem, meeting: Meeting, t: int, label: str) -> str:
     if label == SESSION:
         return Message(
             "meeting {meeting} belongs to session {session}, slot {slot} is in {other}",
-            meeting=meeting.id,
+            meeting=problem.label(meeting.id),
             session=meeting.session,
-            slot=t,
+            slot=problem.slot_label(t),
             other=problem.slots[t].session,
         )
     if label == FIXED:
+        assert meeting.fixed_slot is not None  # only a fixed meeting breaks this rule
         return Message(
             "meeting {meeting} is fixed at slot {fixed}, placed at {slot}",
-            meeting=meeting.id,
-            fixed=meeting.fixed_slot,
-            slot=t,
+            meeting=problem.label(meeting.id),
+            fixed=problem.slot_label(meeting.fixed_slot),
+            slot=problem.slot_label(t),
         )
     away = [pid for pid in meeting.people if t in problem.participant(pid).unavailable]
     return Message(
         "meeting {meeting}: {away} not available in slot {slot}",
-        meeting=meeting.id,
-        away=", ".join(away),
-        slot=t,
+        meeting=problem.label(meeting.id),
+        away=", ".join(problem.label(pid) for pid in away),
+        slot=problem.slot_label(t),
     )

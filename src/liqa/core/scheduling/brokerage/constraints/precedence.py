@@ -38,10 +38,10 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                         Message(
                             "meeting {before} (slot {before_slot}) must come before meeting "
                             "{meeting} (slot {slot})",
-                            before=before,
-                            before_slot=slot[before],
-                            meeting=meeting.id,
-                            slot=slot[meeting.id],
+                            before=problem.label(before),
+                            before_slot=problem.slot_label(slot[before]),
+                            meeting=problem.label(meeting.id),
+                            slot=problem.slot_label(slot[meeting.id]),
                         ),
                         (before, meeting.id),
                     )

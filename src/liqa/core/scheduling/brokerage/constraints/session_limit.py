@@ -47,7 +47,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             LABEL,
             Message(
                 "{participant} has {count} meetings in session {session} (limit {limit})",
-                participant=pid,
+                participant=problem.label(pid),
                 count=len(mids),
                 session=s,
                 limit=limit,

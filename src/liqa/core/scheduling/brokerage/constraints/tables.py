@@ -70,7 +70,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     LABEL,
                     Message(
                         "meeting {meeting} must be at table {table}, not {placed}",
-                        meeting=meeting.id,
+                        meeting=problem.label(meeting.id),
                         table=sorted(owned)[0],
                         placed=placement.table,
                     ),
@@ -83,7 +83,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     LABEL,
                     Message(
                         "meeting {meeting}: table {table} is not a shared table",
-                        meeting=meeting.id,
+                        meeting=problem.label(meeting.id),
                         table=placement.table,
                     ),
                     (meeting.id,),
@@ -96,7 +96,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     LABEL,
                     Message(
                         "slot {slot}: {count} meetings for {tables} tables",
-                        slot=t,
+                        slot=problem.slot_label(t),
                         count=len(mids),
                         tables=problem.tables,
                     ),
@@ -110,7 +110,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     LABEL,
                     Message(
                         "slot {slot}: table {table} used by {count} meetings",
-                        slot=t,
+                        slot=problem.slot_label(t),
                         table=k,
                         count=len(mids),
                     ),
