@@ -41,7 +41,7 @@ KEYWORDS = (
 
 def _babel(*args: str) -> None:
     os.chdir(ROOT)  # locations in the catalog are relative to the repository root
-    CommandLineInterface().run(["pybabel", "-q", *args])
+    CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
 
 
 def extract() -> None:

@@ -111,8 +111,9 @@ def poisson_pacing(rate: float) -> Callable[[Any], float]:
 
     def wait(user: Any) -> float:
         now = time.monotonic()
-        user._next_start = getattr(user, "_next_start", now) + random.expovariate(rate)
-        return max(0.0, user._next_start - now)
+        start: float = getattr(user, "_next_start", now) + random.expovariate(rate)
+        user._next_start = start
+        return max(0.0, start - now)
 
     return wait
 
@@ -168,8 +169,10 @@ class Booker(FastHttpUser):
                 response.failure(f"status {response.status_code}: {response.text[:200]}")
 
 
-@events.quitting.add_listener
 def _write_outcomes(environment: Any, **_kwargs: Any) -> None:
     path = os.environ.get("LIQA_LOAD_OUTCOMES")
     if path:
         Path(path).write_text(json.dumps(dict(OUTCOMES), sort_keys=True), encoding="utf-8")
+
+
+events.quitting.add_listener(_write_outcomes)  # type: ignore[no-untyped-call]  # locust is untyped

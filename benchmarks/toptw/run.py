@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from liqa.core.scheduling.itinerary.bench import run_case
@@ -37,7 +38,9 @@ def main() -> None:
         for line in args.raw.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             done.add((rec["instance"], rec["tours_m"]))
-    names = SUBSET if args.subset else sorted(p.stem for p in args.instances.glob("*.txt"))
+    names: Sequence[str] = (
+        SUBSET if args.subset else sorted(p.stem for p in args.instances.glob("*.txt"))
+    )
     names = names[args.part :: args.parts]
     settings = Settings(time_limit=args.time_limit, clock=args.clock, seed=0)
     new = 0
