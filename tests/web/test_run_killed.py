@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test import Client
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from liqa.core import model as core
 from liqa.core.scheduling.itinerary import check_itinerary
@@ -88,6 +90,8 @@ def test_killed_worker_keeps_the_published_version_and_the_run_can_run_again(
         "the worker stopped during the run",
         None,
     )
+    # the queue's record of the killed task is failed too, not "running" forever
+    assert DBTaskResult.objects.get(id=run.task_id).status == TaskResultStatus.FAILED
 
     settings.LIQA_SCHEDULER_SECONDS = 2.0
     assert 'id="run-again"' in client.get(f"/organize/{mission.slug}/runs/{run.pk}/").text

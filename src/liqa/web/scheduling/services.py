@@ -12,6 +12,7 @@ worker starts, when a run page is polled and before a new run starts).
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -177,9 +178,37 @@ def reap_stale_runs(stale_after: float | None = None) -> int:
     now = timezone.now()
     cutoff = now - timedelta(seconds=seconds)
     silent = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
-    return Run.objects.filter(silent, state=RunState.RUNNING).update(
-        state=RunState.FAILED, message=WORKER_STOPPED, finished_at=now
+    with transaction.atomic():
+        stale = Run.objects.select_for_update().filter(silent, state=RunState.RUNNING)
+        tasks = [t for t in stale.values_list("task_id", flat=True) if t]
+        count = stale.update(state=RunState.FAILED, message=WORKER_STOPPED, finished_at=now)
+        _fail_abandoned_tasks(tasks, now)
+    return count
+
+
+def _fail_abandoned_tasks(task_ids: list[str], now: Any) -> None:
+    """Mark the queue's records of reaped runs failed too: the killed worker left them
+    "running", which the queue's admin page and pruning would otherwise show forever."""
+    ids = [t for t in task_ids if _is_uuid(t)]  # the database queue's ids are UUIDs
+    if not ids:
+        return
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id__in=ids, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        exception_class_path="liqa.WorkerStopped",
+        traceback=WORKER_STOPPED,
     )
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def cancel_run(run: Run) -> Run:
