@@ -155,3 +155,62 @@ def test_tag_training_models_is_ai_not_skills() -> None:
 
 def test_tag_spans_give_positions_per_reading() -> None:
     assert default_tagger().spans("الأمن السيبراني", "ar") == [("ar", 0, 2, "cybersecurity")]
+
+
+# Thesaurus 2024.5: everyday wording of an independent annotator's profiles (v3 dev queries),
+# in the three languages, so that a need in one language meets an offer in another.
+@pytest.mark.parametrize(
+    ("text", "lang", "theme"),
+    [
+        ("La facturation électronique obligatoire entre entreprises", "fr", "e-government"),
+        ("Mandatory e-invoicing between companies", "en", "e-government"),
+        ("الفوترة الإلكترونية الإجبارية", "ar", "e-government"),
+        ("Mobile driving licence and ID wallet", "en", "digital-identity"),
+        ("la carte nationale d'identité et l'enrôlement biométrique", "fr", "digital-identity"),
+        ("سجلات الحالة المدنية", "ar", "digital-identity"),
+        ("Adaptive traffic lights that cut waiting at intersections", "en", "smart-cities"),
+        ("l'éclairage public et les feux de circulation", "fr", "smart-cities"),
+        ("الإنارة العمومية الموفرة للطاقة", "ar", "smart-cities"),
+        ("Credit scoring for microfinance institutions", "en", "fintech"),
+        ("verser les prêts par le mobile, microcrédit", "fr", "fintech"),
+        ("التمويل الأصغر والمحفظة الإلكترونية", "ar", "fintech"),
+        ("Speech recognition for contact centres", "en", "artificial-intelligence"),
+        ("la reconnaissance vocale en darija", "fr", "artificial-intelligence"),
+        ("نماذج التعرف على الكلام بالدارجة", "ar", "artificial-intelligence"),
+        ("Our analysts follow state-backed hacking groups", "en", "cybersecurity"),
+        ("les groupes d'attaquants qui visent la région", "fr", "cybersecurity"),
+        ("تمارين الأزمات لفرق الاستجابة", "ar", "cybersecurity"),
+        ("programmes for teacher training and interactive lessons", "en", "skills-training"),
+        ("la formation des enseignants au numérique", "fr", "skills-training"),
+        ("برامج لتكوين الأساتذة ومحتوى تعليمي تفاعلي", "ar", "skills-training"),
+        ("Route planning for parcel fleets", "en", "logistics"),
+        ("optimiser nos tournées de livraison", "fr", "logistics"),
+        ("liquid cooling for hot climates", "en", "data-centres"),
+        ("des technologies de refroidissement plus économes", "fr", "data-centres"),
+        ("Digitization of civil registers and paper records", "en", "digital-transformation"),
+        ("digital skills programmes", "en", "skills-training"),
+    ],
+)
+def test_tag_everyday_wording(text: str, lang: str, theme: str) -> None:
+    assert theme in themes(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "theme"),
+    [
+        ("Seed funding and pilot customers", "en", "logistics"),  # customers are not customs
+        ("capteurs connectés sur le réseau", "fr", "telecoms"),  # connectés: not connectivity
+        ("Land for logistics investors", "en", "startup-financing"),  # investors alone
+        ("Citizen portals and online payments", "en", "fintech"),  # payments alone
+        ("replicate its digital skills programmes", "en", "digital-transformation"),  # digit-
+    ],
+)
+def test_tag_everyday_words_that_are_not_themes(text: str, lang: str, theme: str) -> None:
+    assert theme not in themes(text, lang)
+
+
+def test_tag_arabic_word_with_a_joined_preposition() -> None:
+    """« لمراكز النداء »: li- joined to an indefinite noun; « بطاقة » keeps its ب."""
+    assert "software-services" in themes("نماذج لمراكز النداء", "ar")
+    assert themes("بطاقة التعريف", "ar") == {"digital-identity"}
+    assert themes("لوحات إلكترونية", "ar") == set()

@@ -4,7 +4,9 @@ Every phrase of the thesaurus is normalized and stemmed like the text, then foun
 contiguous run of stems (stop words removed on both sides), so ``للأمن السيبراني``,
 ``الأمن السيبرانيّ`` and ``الامن السيبراني`` all name *cybersecurity*, and ``de la
 cybersécurité`` does in French. Latin-script text is read both as French and as English
-(French profiles use English loanwords: *cloud*, *fintech*, *data center*).
+(French profiles use English loanwords: *cloud*, *fintech*, *data center*). An Arabic word
+with a one-letter preposition or conjunction glued to it (« لمراكز النداء », « بمراكز
+البيانات », « فالتكوين ») is read without it when only that form is a thesaurus word.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from liqa.core.matching.normalize import detect_language, is_arabic, tokens
@@ -29,6 +31,8 @@ class Tagger:
 
     thesaurus: Thesaurus
     indexes: Mapping[str, PhraseIndex]
+    vocabulary: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Every stem of a thesaurus phrase, per language."""
 
     def tag(self, text: str, lang: str = "en") -> Counter[str]:
         """Theme id → number of mentions in ``text`` (``lang`` is the declared language)."""
@@ -55,6 +59,8 @@ class Tagger:
         out: list[tuple[str, int, int, str]] = []
         for reading in readings:
             stems, breaks = _stream(text, reading)
+            if reading == "ar":
+                stems = without_proclitics(stems, self.vocabulary.get("ar", frozenset()))
             out += [(reading, *match) for match in _matches(stems, self.indexes[reading], breaks)]
         return out
 
@@ -82,6 +88,28 @@ def _stream(text: str, reading: str) -> tuple[list[str], frozenset[int]]:
             breaks.add(len(stems))
             stems += tokens(piece, reading)
     return stems, frozenset(breaks)
+
+
+ARABIC_PROCLITICS = ("ل", "ب", "ك", "ف")
+"""One-letter prepositions and conjunctions written joined to the next word (li-, bi-, ka-,
+fa-); light stemming keeps them unless an article follows (« لل », « بال »)."""
+
+
+def without_proclitics(stems: list[str], vocabulary: frozenset[str]) -> list[str]:
+    """Stems with a leading « ل ب ك ف » dropped where the stem is no thesaurus word and the
+    rest is one (« لمراكز » → « مراكز »); « بطاق » (card) stays, it is a word itself."""
+    out: list[str] = []
+    for stem in stems:
+        rest = stem[1:]
+        if (
+            len(stem) >= 4
+            and stem[0] in ARABIC_PROCLITICS
+            and stem not in vocabulary
+            and rest in vocabulary
+        ):
+            stem = rest
+        out.append(stem)
+    return out
 
 
 def _matches(
@@ -134,6 +162,7 @@ def _gapped(stems: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 def build_tagger(thesaurus: Thesaurus) -> Tagger:
     """Compile the phrase indexes of ``thesaurus`` for each language."""
     indexes: dict[str, PhraseIndex] = {}
+    vocabulary: dict[str, frozenset[str]] = {}
     for lang in LANGUAGES:
         index: PhraseIndex = {}
         for theme in thesaurus.themes:
@@ -144,7 +173,10 @@ def build_tagger(thesaurus: Thesaurus) -> Tagger:
         for entries in index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         indexes[lang] = index
-    return Tagger(thesaurus, indexes)
+        vocabulary[lang] = frozenset(
+            stem for entries in index.values() for phrase, _ in entries for stem in phrase
+        )
+    return Tagger(thesaurus, indexes, vocabulary)
 
 
 @cache
