@@ -52,3 +52,27 @@ def test_build_profile_beneficiary_of_a_need_is_not_a_sought_partner() -> None:
         seeks={"fr": "Des plateformes en ligne pour les entreprises, et des banques partenaires"},
     )
     assert build_profile(party).looks_for == frozenset({"financial-institutions"})
+
+
+def _startup(seeks: str, description: str) -> Party:
+    return Party(
+        "s", "s", Side.DELEGATION, "S", seeks={"ar": seeks}, description={"ar": description}
+    )
+
+
+def test_a_start_up_looking_for_investors_seeks_financing() -> None:
+    profile = build_profile(_startup("نحتاج إلى مستثمرين", "شركة ناشئة في الدار البيضاء."))
+    assert "investors" in profile.looks_for
+    assert "startup-financing" in profile.seeks
+
+
+def test_an_agency_looking_for_investors_does_not_seek_start_up_financing() -> None:
+    agency = Party(
+        "a",
+        "a",
+        Side.DELEGATION,
+        "Agency",
+        seeks={"en": "Investors for our industrial zones."},
+        kind=OrgKind.AGENCY,
+    )
+    assert build_profile(agency).seeks == frozenset()

@@ -214,3 +214,8 @@ def test_tag_arabic_word_with_a_joined_preposition() -> None:
     assert "software-services" in themes("نماذج لمراكز النداء", "ar")
     assert themes("بطاقة التعريف", "ar") == {"digital-identity"}
     assert themes("لوحات إلكترونية", "ar") == set()
+
+
+def test_tag_arabic_word_with_a_possessive_ending() -> None:
+    """« لتدريب نماذجنا »: to train *our* models is AI, not training people."""
+    assert themes("لتدريب نماذجنا", "ar") == {"artificial-intelligence"}

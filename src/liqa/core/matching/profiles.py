@@ -144,7 +144,8 @@ def build_profile(
         elif passage.role is Role.EXCLUDES:
             segments[Role.EXCLUDES] |= segments_in(passage.text, lang, segment_tagger, tagger)
     entered = frozenset(t for t in party.themes if t in tagger.thesaurus)
-    seeks = frozenset(themes[Role.SEEKS])
+    who = identity(party.kind, party.name, party.description, segment_tagger, tagger)
+    seeks = frozenset(themes[Role.SEEKS] | raising(who, segments[Role.SEEKS], tagger))
     offers = frozenset(themes[Role.OFFERS])
     activity = frozenset(themes[Role.ABOUT]) - offers
     mentioned = frozenset(
@@ -166,11 +167,23 @@ def build_profile(
         activity=activity,
         excludes=frozenset(themes[Role.EXCLUDES]) - seeks,
         mentioned=entered | mentioned,
-        identity=identity(party.kind, party.name, party.description, segment_tagger, tagger),
+        identity=who,
         serves=frozenset(segments[Role.OFFERS]),
         looks_for=frozenset(segments[Role.SEEKS]),
         refuses=frozenset(segments[Role.EXCLUDES]),
     )
+
+
+FUNDING_THEME = "startup-financing"
+
+
+def raising(who: frozenset[str], looks_for: set[str], tagger: Tagger) -> set[str]:
+    """A start-up that looks for investors seeks financing (« وإلى مستثمرين », "investors
+    who know agriculture"), whatever the investors' sector: the financing theme, if the
+    thesaurus has it. An investment agency looking for investors for its territory does not."""
+    if "startups" in who and "investors" in looks_for and FUNDING_THEME in tagger.thesaurus:
+        return {FUNDING_THEME}
+    return set()
 
 
 def sought_segments(text: str, lang: str, segments: Tagger, themes: Tagger) -> set[str]:

@@ -6,7 +6,8 @@ contiguous run of stems (stop words removed on both sides), so ``للأمن ال
 cybersécurité`` does in French. Latin-script text is read both as French and as English
 (French profiles use English loanwords: *cloud*, *fintech*, *data center*). An Arabic word
 with a one-letter preposition or conjunction glued to it (« لمراكز النداء », « بمراكز
-البيانات », « فالتكوين ») is read without it when only that form is a thesaurus word.
+البيانات ») or a possessive ending (« نماذجنا », our models) is read without it when only
+that form is a thesaurus word.
 """
 
 from __future__ import annotations
@@ -94,20 +95,20 @@ ARABIC_PROCLITICS = ("ل", "ب", "ك", "ف")
 """One-letter prepositions and conjunctions written joined to the next word (li-, bi-, ka-,
 fa-); light stemming keeps them unless an article follows (« لل », « بال »)."""
 
+ARABIC_POSSESSIVES = ("نا", "كم", "هم")
+"""Possessive endings (our, your, their) that light stemming keeps."""
+
 
 def without_proclitics(stems: list[str], vocabulary: frozenset[str]) -> list[str]:
-    """Stems with a leading « ل ب ك ف » dropped where the stem is no thesaurus word and the
-    rest is one (« لمراكز » → « مراكز »); « بطاق » (card) stays, it is a word itself."""
+    """Stems with a leading « ل ب ك ف » or a trailing « نا كم هم » dropped where the stem is
+    no thesaurus word and the rest is one (« لمراكز » → « مراكز », « نماذجنا » → « نماذج »);
+    « بطاق » (card) stays, it is a word itself."""
     out: list[str] = []
     for stem in stems:
-        rest = stem[1:]
-        if (
-            len(stem) >= 4
-            and stem[0] in ARABIC_PROCLITICS
-            and stem not in vocabulary
-            and rest in vocabulary
-        ):
-            stem = rest
+        if len(stem) >= 4 and stem not in vocabulary:
+            candidates = [stem[1:]] if stem[0] in ARABIC_PROCLITICS else []
+            candidates += [stem[:-2]] if stem.endswith(ARABIC_POSSESSIVES) else []
+            stem = next((c for c in candidates if c in vocabulary), stem)
         out.append(stem)
     return out
 
