@@ -167,6 +167,23 @@ def test_a_public_body_or_an_investor_is_no_competitor(
     assert sig.competition[0, j] == 0.0
 
 
+def test_a_supplier_to_the_others_sector_is_no_competitor() -> None:
+    """Both "do" fintech, but one sells it to banks and the other is a bank: a supplier."""
+    bank = party(
+        "bank",
+        D,
+        description={"fr": "Banque universelle marocaine."},
+        offers={"fr": "Paiement mobile et banque digitale"},
+        kind=OrgKind.COMPANY,
+    )
+    vendor = party("vendor", H, offers={"en": "Mobile payments for banks"}, kind=OrgKind.COMPANY)
+    rival = party("rival", H, offers={"en": "Mobile payments and digital banking"})
+    _, sig, j = scored([bank, vendor, rival], "bank", "vendor")
+    assert sig.competition[0, j] == 0.0
+    _, sig, j = scored([bank, vendor, rival], "bank", "rival")
+    assert sig.competition[0, j] > 0.5
+
+
 def test_an_excluded_theme_removes_its_share_of_what_the_candidate_does() -> None:
     a = party(
         "a",

@@ -30,6 +30,7 @@ from liqa.core.matching.profiles import Profile
 from liqa.core.matching.segments import (
     IS_A,
     MARKET_SEGMENTS,
+    SECTOR_SEGMENTS,
     SERVED_BY,
     compatibility,
     default_segments,
@@ -101,6 +102,10 @@ class ScoreModel:
     """Themes each party refuses (0/1)."""
     company: Matrix
     """1 for a company (or a party of unknown kind) other than an investor: only they compete."""
+    sector_identity: Matrix
+    """The segments of :data:`SECTOR_SEGMENTS` each party is."""
+    sector_serves: Matrix
+    """The segments of :data:`SECTOR_SEGMENTS` each party's offer is aimed at."""
     identity: Matrix
     serves: Matrix
     market: Matrix
@@ -138,6 +143,8 @@ def build_score_model(
     seek_only = theme_matrix(lambda p: p.seeks - p.offers - p.activity - frozenset(p.party.themes))
     does = (offers + activity - offers * activity) * weights
     identity = segment_matrix(lambda p: p.identity)
+    serves = segment_matrix(lambda p: p.serves)
+    sector = np.array([s in SECTOR_SEGMENTS for s in segments.ids], dtype=np.float32)
     looks_for = segment_matrix(lambda p: p.looks_for)
     refuses = segment_matrix(lambda p: p.refuses)
     served_by = compatibility(segments, SERVED_BY)
@@ -166,8 +173,10 @@ def build_score_model(
             ],
             dtype=np.float32,
         ),
+        sector_identity=identity * sector,
+        sector_serves=serves * sector,
         identity=identity,
-        serves=segment_matrix(lambda p: p.serves),
+        serves=serves,
         market=np.array([s in MARKET_SEGMENTS for s in segments.ids], dtype=np.float32),
         served=identity @ served_by,
         looked_for_as=looks_for @ is_a.T,

@@ -81,6 +81,22 @@ MARKET_SEGMENTS = frozenset(
 organizations, public vs private, size). An offer named only "for banks" or "for hospitals"
 says which sector it knows, not that others are excluded: no mismatch from it alone."""
 
+SECTOR_SEGMENTS = frozenset(
+    {
+        "financial-institutions",
+        "telecom-operators",
+        "postal-operators",
+        "investors",
+        "manufacturers",
+        "startups",
+        "government",
+        "education",
+        "healthcare",
+    }
+)
+"""Segments that name a sector or a kind of buyer (not a size or "businesses" in general): a
+company whose offer is aimed at banks is a bank's supplier, not its competitor."""
+
 IS_A: dict[str, frozenset[str]] = {
     "startups": frozenset({"startups", "smes", "businesses"}),
     "smes": frozenset({"smes", "businesses"}),

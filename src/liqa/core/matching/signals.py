@@ -140,10 +140,17 @@ def exclusion_signal(model: ScoreModel, rows: slice) -> tuple[Matrix, Matrix]:
 
 
 def competition_signal(model: ScoreModel, rows: slice, fit: Matrix) -> Matrix:
-    """Two companies doing the same (cosine of what they do) that do not need each other."""
+    """Two companies doing the same (cosine of what they do) that do not need each other.
+
+    Not when one's offer is aimed at the other's sector (fraud detection "for banks" and a
+    bank, route planning "for postal operators" and the post): that is a supplier.
+    """
     same: Matrix = model.does[rows] @ model.does.T
     companies = model.company[rows, None] * model.company[None, :]
-    out: Matrix = companies * same * np.maximum(1.0 - fit, 0.0)
+    supplier = ((model.sector_serves[rows] @ model.sector_identity.T) > 0) | (
+        (model.sector_identity[rows] @ model.sector_serves.T) > 0
+    )
+    out: Matrix = companies * same * np.maximum(1.0 - fit, 0.0) * ~supplier
     return out
 
 
