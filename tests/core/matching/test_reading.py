@@ -2,6 +2,7 @@
 
 import pytest
 
+from liqa.core.matching.profiles import Party, build_profile
 from liqa.core.matching.reading import (
     Passage,
     Role,
@@ -10,6 +11,7 @@ from liqa.core.matching.reading import (
     read,
     without_beneficiaries,
 )
+from liqa.core.model import OrgKind, Side
 
 
 def roles(text: str, lang: str, default: Role) -> list[tuple[str, str]]:
@@ -107,3 +109,21 @@ def test_clauses_cut_at_commas_and_conjunctions() -> None:
         " postal operators ",
         " mobile operators as partners",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # an activity *on* public bodies is refused, not public bodies as partners
+        ("Nous ne souhaitons pas externaliser la surveillance des administrations.", set()),
+        ("We do not outsource the monitoring of ministries.", set()),
+        # after a preposition or a verb, « des » is an article: the segment is refused
+        ("Nous ne cherchons pas à investir dans des start-up.", {"startups"}),
+        ("Nous ne voulons pas financer des start-up.", {"startups"}),
+        ("We do not lend to public bodies.", {"government"}),
+    ],
+)
+def test_refused_segment_is_not_the_complement_of_a_noun(text: str, refused: set[str]) -> None:
+    lang = "fr" if "Nous" in text else "en"
+    party = Party("p", "p", Side.HOST, "P", seeks={lang: text}, kind=OrgKind.COMPANY)
+    assert build_profile(party).refuses == refused

@@ -96,6 +96,15 @@ CONJUNCTIONS: dict[str, tuple[str, ...]] = {
 }
 """Words after which a new clause may start (a need or offer cue may follow)."""
 
+NOT_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": _phrases("in | with | to | for | by | on | at | from | into"),
+    "fr": _phrases(
+        "dans | avec | a | pour | par | sur | en | chez | entre | vers | aux | pas | plus | moins"
+    ),
+}
+"""Words before « des », « du », "of" that make it an article, not a noun's complement
+(« dans des start-up »); folded like :func:`~liqa.core.matching.reading.cue_word`."""
+
 HEAD_STOPS: dict[str, tuple[str, ...]] = {
     "en": _phrases(
         "of | with | whose | that | which | who | for | in | based | founded | from | serving "

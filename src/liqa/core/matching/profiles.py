@@ -20,6 +20,7 @@ from liqa.core.matching.reading import (
     clauses,
     read_fields,
     without_beneficiaries,
+    without_complements,
 )
 from liqa.core.matching.segments import default_segment_tagger, identity, segments_in
 from liqa.core.matching.tagging import Tagger, default_tagger
@@ -142,7 +143,8 @@ def build_profile(
             for part in beneficiaries(passage.text):
                 segments[Role.OFFERS] |= segments_in(part, lang, segment_tagger, tagger)
         elif passage.role is Role.EXCLUDES:
-            segments[Role.EXCLUDES] |= segments_in(passage.text, lang, segment_tagger, tagger)
+            refused = without_complements(passage.text)
+            segments[Role.EXCLUDES] |= segments_in(refused, lang, segment_tagger, tagger)
     entered = frozenset(t for t in party.themes if t in tagger.thesaurus)
     who = identity(party.kind, party.name, party.description, segment_tagger, tagger)
     seeks = frozenset(themes[Role.SEEKS] | raising(who, segments[Role.SEEKS], tagger))

@@ -23,6 +23,7 @@ from liqa.core.matching.cues import (
     CONTRAST,
     CUE_WINDOW,
     NEGATION,
+    NOT_NOUNS,
     OFFER,
     SEEK,
 )
@@ -227,6 +228,29 @@ def without_beneficiaries(text: str) -> str:
     """``text`` without who a need is *for*: « des plateformes pour les entreprises » seeks
     platforms, not companies; « حاضنة للشركات الناشئة » seeks an incubator."""
     return _BENEFICIARY.sub(" ", text)
+
+
+_GENITIVE = re.compile(
+    r"(?<![^\W\d_])(?P<noun>[^\W\d_]+)\s+"
+    r"(?:of(?:\s+the|\s+our)?|des|du|de\s+la|de\s+l'|de\s+nos)\s[^,;:.،؛]*",
+    re.IGNORECASE,
+)
+_NOT_NOUNS = frozenset(word for words in NOT_NOUNS.values() for word in words)
+
+
+def without_complements(text: str) -> str:
+    """``text`` without what follows « NOUN des / du / of … », to the end of the clause:
+    « externaliser la surveillance des administrations » refuses an activity *on* public
+    bodies, not public bodies as partners. « dans des start-up » (after a preposition) and
+    « financer des start-up » (after a verb) are kept."""
+
+    def cut(match: re.Match[str]) -> str:
+        noun = fold(match.group("noun"))
+        if noun in _NOT_NOUNS or (noun.endswith(("er", "ir", "re")) and len(noun) > 4):
+            return match.group()
+        return match.group("noun")
+
+    return _GENITIVE.sub(cut, text)
 
 
 _CLAUSE = re.compile(r"[,;:،؛]|\b(?:and|et|as well as|ainsi que)\b", re.IGNORECASE)
