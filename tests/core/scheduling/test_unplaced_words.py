@@ -8,6 +8,7 @@ from liqa.core.i18n import translator
 from liqa.core.problems import Message, joined, message_from_json, message_json
 from liqa.core.scheduling.brokerage import Settings
 from liqa.core.scheduling.brokerage.from_event import plan_brokerage
+from liqa.core.scheduling.planning import PlanSettings, plan_event
 from tests.core.scheduling.brokerage.test_from_event import accepted, at, event
 
 
@@ -73,3 +74,15 @@ def test_joined_lists_translate_their_last_link(
     phrase = joined(items, conjunction)
     assert phrase == english
     assert Message("{x}", x=phrase).in_language(translator("fr").gettext) == french
+
+
+def test_the_plan_report_names_what_was_not_placed_and_why_in_words() -> None:
+    ev = event(
+        accepted("r1", "p-amal", "p-chen", priority=3),
+        accepted("r3", "p-bruno", "p-chen", priority=1, fixed_start=at(9, 40)),
+    )
+    report = plan_event(ev, PlanSettings(time_limit=20, workers=1)).report
+    assert (
+        "  - Bruno – Chen (r3): no slot where all can attend — "
+        "Bruno and Chen have no slot in common where all can attend"
+    ) in report.splitlines()

@@ -13,6 +13,7 @@ from typing import Literal
 
 from liqa.core.model import Event, EventKind, Schedule, pick
 from liqa.core.scheduling.progress import OnProgress, relative_gap
+from liqa.core.scheduling.reasons import reason_words, unplaced_titles
 
 Method = Literal["optimal", "greedy"]
 
@@ -122,8 +123,9 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
         f"Meetings placed: {len(schedule.assignments)}; not placed: {len(schedule.unplaced)}",
     ]
     people = {p.id: p for p in event.people}
+    titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
     for unplaced in schedule.unplaced:
-        text = f"  - {unplaced.id}: {unplaced.reason}"
+        text = f"  - {titles[unplaced.id]} ({unplaced.id}): {reason_words(unplaced.reason)}"
         if unplaced.detail:
             text += f" — {unplaced.detail}"
         lines.append(text)

@@ -10,7 +10,7 @@ from liqa.core import model as core
 from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import zone_at
-from liqa.core.scheduling.reasons import reason_words
+from liqa.core.scheduling.reasons import reason_words, unplaced_titles
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import Run, ScheduleVersion
@@ -98,17 +98,8 @@ def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict
 def unplaced_rows(event: core.Event, schedule: core.Schedule) -> list[dict[str, Any]]:
     """What was not placed, by the names people know: the meeting's parties or the visit's
     host, the reason in words and its detail (the key stays for links and search)."""
-    names = {o.id: o.name for o in event.organizations} | {p.id: p.name for p in event.people}
-    requests = {r.id: r for r in event.requests}
-    visits = {v.id: v for v in event.visits}
-    rows = []
-    for u in schedule.unplaced:
-        if u.id in requests:
-            r = requests[u.id]
-            title = " – ".join(names.get(k, k) for k in (r.requester, r.target))
-        elif u.id in visits:
-            title = names.get(visits[u.id].host, u.id)
-        else:
-            title = u.id
-        rows.append({"id": u.id, "title": title, "reason": reason_words(u.reason), "u": u})
-    return rows
+    titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
+    return [
+        {"id": u.id, "title": titles[u.id], "reason": reason_words(u.reason), "u": u}
+        for u in schedule.unplaced
+    ]

@@ -13,6 +13,7 @@ from liqa.core.model import CandidateVisit, MeetingFormat, Schedule, Venue
 from liqa.core.problems import InputError
 from liqa.core.scheduling.itinerary import Settings, plan_itinerary, render_itinerary
 from liqa.core.scheduling.itinerary.mission import build_model
+from liqa.core.scheduling.reasons import reason_words
 from tests.core.scheduling.itinerary.factories import CHICAGO, hou, mission, sj, window
 
 FAST = Settings(time_limit=5.0, max_no_improve=150)
@@ -122,6 +123,9 @@ def test_plan_itinerary_explains_each_visit_it_cannot_make() -> None:
     assert [a.id for a in schedule.assignments if a.format is MeetingFormat.SITE_VISIT] == [
         "vis-ok"
     ]
+    lines = render_itinerary(event, schedule).splitlines()
+    host = event.organization("h-uni").name
+    assert any(line.startswith(f"  - {host} (vis-ny): out of reach in time — ") for line in lines)
 
 
 def test_plan_itinerary_keeps_required_attendees_and_together_rules_in_subgroups() -> None:
@@ -186,7 +190,7 @@ def test_demo_mission_itinerary_is_valid_and_printed_in_local_time() -> None:
     assert houston < text.index("arrives 11:20 PST") < valley
     assert " CST  " in text[houston:valley]
     assert " CST  " not in text[valley:]
-    assert all(f"  - {u.id}: {u.reason}: " in text for u in schedule.unplaced)
+    assert all(f" ({u.id}): {reason_words(u.reason)} — " in text for u in schedule.unplaced)
 
 
 def test_a_member_away_for_a_day_attends_no_visit_that_day() -> None:

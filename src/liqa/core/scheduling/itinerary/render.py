@@ -18,6 +18,7 @@ from liqa.core.model import (
     Side,
     pick,
 )
+from liqa.core.scheduling.reasons import reason_words, unplaced_titles
 
 
 def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
@@ -99,8 +100,9 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
                     lines.append(f"  {span}  {title}{place}")
     if schedule.unplaced:
         lines += ["", "Visits not scheduled:"]
+        titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
         for u in schedule.unplaced:
-            lines.append(f"  - {u.id}: {u.reason}: {u.detail}")
+            lines.append(f"  - {titles[u.id]} ({u.id}): {reason_words(u.reason)} — {u.detail}")
     return "\n".join(lines) + "\n"
 
 
