@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
+from liqa.core.i18n import translator
+from liqa.core.model import Schedule, Unplaced
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
 from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
+from liqa.core.problems import Message
 from liqa.core.templating import render
-from tests.core.outputs.mission import make_event, make_schedule
+from tests.core.outputs.mission import LAMRANI_CALL, make_event, make_schedule
 
 CHICAGO = ZoneInfo("America/Chicago")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -141,3 +145,41 @@ def test_run_sheet_shows_departures_visits_and_lunch_per_day() -> None:
         ("10:30", "Site visit: NASA Johnson Space Center", "whole delegation"),
         ("12:00", "Lunch (60 min, between 12:00–14:00)", ""),
     ]
+
+
+def _missing_nasa_visit() -> Schedule:
+    schedule = make_schedule(1, LAMRANI_CALL)
+    why = Message("the venue is out of reach of every leg's hotel")
+    full = Message("no table left")
+    left_out = (Unplaced("vis-nasa", "too_far", why), Unplaced("r-cyber", "no_table_left", full))
+    return replace(schedule, unplaced=left_out)
+
+
+def test_grid_lists_what_was_not_placed_by_name_with_the_reason_in_words(tmp_path: Path) -> None:
+    event, schedule = make_event(), _missing_nasa_visit()
+    french = render("grid.html", "fr", grid=build_grid(event, schedule, "fr"), inline_css="")
+    assert "<h2>Non placés</h2>" in french
+    assert (
+        "<strong>NASA Johnson Space Center</strong> · hors de portée dans le temps disponible — "
+        "le lieu est hors de portée de l&#39;hôtel de chaque étape"
+    ) in french
+    arabic = build_grid(event, schedule, "ar")
+    visit, item = arabic.not_placed
+    assert visit.title == "NASA Johnson Space Center"  # no Arabic name given
+    assert item.title == "المديرية العامة لأمن نظم المعلومات – CyberCorp"  # the reader's script
+    assert item.reason == translator("ar").gettext("no table left") != "no table left"
+    path = tmp_path / "grid.xlsx"
+    write_grid_xlsx(arabic, "ar", path)
+    book = load_workbook(path)
+    assert len(book.worksheets) == 2
+    rows = [list(r) for r in book.worksheets[1].iter_rows(values_only=True)]
+    assert rows[2][:2] == [item.title, item.reason]
+    assert book.worksheets[1].sheet_view.rightToLeft
+
+
+def test_grid_without_anything_left_out_has_no_not_placed_part(tmp_path: Path) -> None:
+    grid = build_grid(make_event(), make_schedule(), "en")
+    assert grid.not_placed == ()
+    assert "Not placed" not in render("grid.html", "en", grid=grid, inline_css="")
+    write_grid_xlsx(grid, "en", tmp_path / "grid.xlsx")
+    assert len(load_workbook(tmp_path / "grid.xlsx").worksheets) == 1

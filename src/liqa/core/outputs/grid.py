@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline, zone_at
+from liqa.core.problems import translated
+from liqa.core.scheduling.reasons import reason_words, unplaced_titles
 from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
@@ -32,12 +36,22 @@ class Row:
 
 
 @dataclass(frozen=True)
+class NotPlaced:
+    """A meeting or visit the schedule could not place: what it is, why, in detail."""
+
+    title: str
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
 class Grid:
-    """The whole grid, in one language."""
+    """The whole grid, in one language, with what could not be placed."""
 
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    not_placed: tuple[NotPlaced, ...] = ()
 
 
 def _columns(event: Event, items: list[Item]) -> list[Column]:
@@ -105,7 +119,23 @@ def build_grid(event: Event, schedule: Schedule, lang: str) -> Grid:
                 tuple(cells),
             )
         )
-    return Grid(pick(event.title, lang), tuple(columns), tuple(rows))
+    return Grid(
+        pick(event.title, lang), tuple(columns), tuple(rows), _not_placed(event, schedule, lang)
+    )
+
+
+def _not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[NotPlaced, ...]:
+    gettext = translator(lang).gettext
+    keys = [u.id for u in schedule.unplaced]
+    titles = unplaced_titles(event, keys, labels.display_names(event, lang))
+    return tuple(
+        NotPlaced(
+            titles[u.id],
+            translated(reason_words(u.reason), gettext),
+            translated(u.detail, gettext),
+        )
+        for u in schedule.unplaced
+    )
 
 
 def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
@@ -151,5 +181,24 @@ def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
     for index in range(3, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 18
     sheet.freeze_panes = "C2"
+    if grid.not_placed:
+        _not_placed_sheet(book.create_sheet(t.gettext("Not placed")[:31]), grid, t.gettext)
+        book.worksheets[-1].sheet_view.rightToLeft = t.rtl
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
+
+
+def _not_placed_sheet(sheet: Any, grid: Grid, gettext: Callable[[str], str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.append([gettext("Not placed"), gettext("Reason"), gettext("Detail")])
+    for item in grid.not_placed:
+        sheet.append([item.title, item.reason, item.detail])
+    for line in sheet.iter_rows():
+        for cell in line:
+            protect_xlsx_cell(cell)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABC", (32, 28, 80), strict=True):
+        sheet.column_dimensions[column].width = width

@@ -9,6 +9,7 @@ from __future__ import annotations
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
+    Event,
     FollowUp,
     MeetingFormat,
     Organization,
@@ -160,3 +161,9 @@ def venue_name(venue: Venue, lang: str) -> str:
     if lang == "ar" and venue.name_ar:
         return venue.name_ar
     return venue.name
+
+
+def display_names(event: Event, lang: str) -> dict[str, str]:
+    """Every person's and organization's name by id, as read in ``lang``."""
+    orgs = {o.id: org_name(o, lang) for o in event.organizations}
+    return orgs | {p.id: person_name(p, lang) for p in event.people}

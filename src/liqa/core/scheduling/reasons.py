@@ -6,7 +6,7 @@ detail; these words are what a list of them shows first, in the reader's languag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from liqa.core.model import Event
 from liqa.core.problems import Message
@@ -31,10 +31,15 @@ def reason_words(code: str) -> str:
     return REASON_WORDS.get(code, code)
 
 
-def unplaced_titles(event: Event, keys: Iterable[str]) -> dict[str, str]:
+def unplaced_titles(
+    event: Event, keys: Iterable[str], names: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """What each unplaced item is, by the names people know: a meeting request by its two
-    parties ("A – B"), a visit by its host; the key itself when it is neither."""
-    names = {o.id: o.name for o in event.organizations} | {p.id: p.name for p in event.people}
+    parties ("A – B"), a visit by its host; the key itself when it is neither. ``names``
+    (person and organization ids to names, e.g. in the reader's script) defaults to the
+    records' names."""
+    if names is None:
+        names = {o.id: o.name for o in event.organizations} | {p.id: p.name for p in event.people}
     requests = {r.id: r for r in event.requests}
     visits = {v.id: v for v in event.visits}
     out = {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.labels import display_names
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.scheduling.reasons import reason_words, unplaced_titles
@@ -91,14 +92,15 @@ def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict
         "slots": slots,
         "titles": titles,
         "by": by,
-        "unplaced": unplaced_rows(event, schedule),
+        "unplaced": unplaced_rows(event, schedule, lang),
     }
 
 
-def unplaced_rows(event: core.Event, schedule: core.Schedule) -> list[dict[str, Any]]:
+def unplaced_rows(event: core.Event, schedule: core.Schedule, lang: str) -> list[dict[str, Any]]:
     """What was not placed, by the names people know: the meeting's parties or the visit's
     host, the reason in words and its detail (the key stays for links and search)."""
-    titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
+    keys = [u.id for u in schedule.unplaced]
+    titles = unplaced_titles(event, keys, display_names(event, lang))
     return [
         {"id": u.id, "title": titles[u.id], "reason": reason_words(u.reason), "u": u}
         for u in schedule.unplaced
