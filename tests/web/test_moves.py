@@ -49,5 +49,8 @@ def test_conflicts_are_explained_in_the_organizers_language(
     assert clash.status_code == 409
     # people by name and slots by start time, not by their keys and numbers
     assert "créneau 09:00 : la table 1 est occupée par 2 rendez-vous" in page
-    assert "Amina Idrissi a 2 rendez-vous au créneau 09:00 (peut en suivre 1)" in page
+    assert (
+        '<li data-rule="overlap">Amina Idrissi a 2 rendez-vous au créneau 09:00 (peut en suivre 1)'
+        in page
+    )
     assert "used by" not in page
