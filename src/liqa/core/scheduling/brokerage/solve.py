@@ -8,6 +8,8 @@ Two strategies, chosen by the problem's shape:
   T breaks. "Impossible" proves T + 1 is a lower bound; the first T that is possible is the
   optimum. This is how MaxSAT solvers prove optima (UNSAT-SAT linear search), and each
   question is easy for CP-SAT's clause learning once the start-window literals are posted.
+  A SAT solver (:mod:`.sat_target`) asks the same questions on the other core; whichever
+  answers first settles the target for both.
 * **weighted optimisation** otherwise (optional meetings, several blocks, re-planning):
   one CP-SAT run on the weighted objective, warm-started from a complete hint (greedy or
   the previous timetable). When greedy places every meeting, the best scheduled priority
@@ -43,6 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Timetable,
 )
 from liqa.core.scheduling.brokerage.results import make_result
+from liqa.core.scheduling.brokerage.sat_target import SatTarget
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter
 
@@ -71,6 +74,10 @@ of the time limit): 10 of the 13 originals proven in the scratch run
 (benchmarks/b2b/primal-heuristic-scratch.md) took 0.2-1.4 CPU s in all, and on a busy
 machine such runs then keep all of it (forumt-14crafe.original, 20 s limit, loaded
 machine: 7.8 s wall without the thread, 10.1 s with it from the start)."""
+
+SAT_SHARE = 0.7
+"""Share of the time limit the SAT engine of the target search runs for (if it has not
+answered by then, the annealing gets the second core for the timetable reported)."""
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -178,11 +185,17 @@ def _target_search(
     delay = min(PRIMAL_DELAY, 0.1 * settings.time_limit)
     primal = Primal(problem, baseline, settings.seed, end, fallback, delay)
     primal.target = target
+    sat = SatTarget(problem, lower, target, began + SAT_SHARE * settings.time_limit)
+    sat.start()
     primal.start()
     try:
         known = (incumbent, incumbent_breaks, baseline)
-        return _linear_search(problem, ctx, total, settings, began, reporter, target, known, primal)
+        engines = (primal, sat)
+        return _linear_search(
+            problem, ctx, total, settings, began, reporter, target, known, engines
+        )
     finally:
+        sat.stop()
         primal.stop()
 
 
@@ -195,14 +208,24 @@ def _linear_search(
     reporter: Reporter,
     target: int,
     known: tuple[dict[str, int] | None, int, dict[str, int]],
-    primal: Primal,
+    engines: tuple[Primal, SatTarget],
 ) -> Result:
-    """Targets from ``target`` up: refuted ones raise the bound, the first met is optimal."""
+    """Targets from ``target`` up: refuted ones raise the bound, the first met is optimal.
+
+    The SAT engine climbs the same targets: its refutations raise ``target`` here (the
+    CP-SAT question it settles is stopped), its timetable at a target is optimal.
+    """
+    primal, sat = engines
     end = began + settings.time_limit
     incumbent, incumbent_breaks, baseline = known
     best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
     while not reporter.stopped:
+        if sat.done() and sat.found is not None and sat.found_target is not None:
+            return _finish(problem, sat.found, Status.OPTIMAL, sat.found_target, began, None)
+        if sat.bound > target:
+            target = sat.bound
+            best.bound_to(target)
         primal.target = target
         if primal.reached() and primal.best is not None:
             return _finish(problem, primal.best, Status.OPTIMAL, target, began, None)
@@ -210,25 +233,33 @@ def _linear_search(
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
-        code = _presolve_refutes(model, settings, end, reporter, best, primal)
-        if code != cp_model.INFEASIBLE:
+        code = _presolve_refutes(model, settings, end, reporter, best, engines, target)
+        if code != cp_model.INFEASIBLE and (sat.done() or sat.bound > target):
+            code = cp_model.UNKNOWN  # settled by the SAT engine meanwhile
+        elif code != cp_model.INFEASIBLE:
             if target == 0:
                 # After the probing presolve, which they slow down (ticf-14crafa: 0.7
                 # dtime, 17 s on the loaded machine, with them).
                 link_windows(ctx, model)
             solver = _solver(settings, end, sat_style=True, reporter=reporter)
             primal.watch_exact(solver.stop_search)
+            sat.watch_exact(target, solver.stop_search)
             try:
                 code = run_solver(solver, model, reporter, best, "proving")
             finally:
                 primal.watch_exact(None)
+                sat.watch_exact(target, None)
         if primal.reached() and primal.best is not None:
             return _finish(problem, primal.best, Status.OPTIMAL, target, began, None)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             slots = _solution(problem, ctx, model, solver)
             seconds = time.perf_counter() - began
             return _finish(problem, slots, Status.OPTIMAL, target, began, seconds)
-        if code != cp_model.INFEASIBLE:
+        if code == cp_model.INFEASIBLE:
+            sat.raise_to(target + 1)
+        elif sat.done():
+            continue  # the SAT engine's timetable (optimal) is returned above
+        elif sat.bound <= target or time.perf_counter() >= end:
             break
         if not refuted_once:
             refuted_once = True
@@ -293,18 +324,22 @@ def _presolve_refutes(
     deadline: float,
     reporter: Reporter,
     best: Best,
-    primal: Primal,
+    engines: tuple[Primal, SatTarget],
+    target: int,
 ) -> cp_model.CpSolverStatus:
     """Presolve alone with probing: it often proves "no timetable with that few breaks"
     at once (forum-13crafc: 0.2 s), where search without probing needs a minute."""
+    primal, sat = engines
     solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
     solver.parameters.cp_model_probing_level = 2
     solver.parameters.stop_after_presolve = True
     primal.watch_exact(solver.stop_search)
+    sat.watch_exact(target, solver.stop_search)
     try:
         return run_solver(solver, model, reporter, best, "proving")
     finally:
         primal.watch_exact(None)
+        sat.watch_exact(target, None)
 
 
 def _finish(
