@@ -178,11 +178,12 @@ def reap_stale_runs(stale_after: float | None = None) -> int:
     now = timezone.now()
     cutoff = now - timedelta(seconds=seconds)
     silent = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
-    with transaction.atomic():
-        stale = Run.objects.select_for_update().filter(silent, state=RunState.RUNNING)
-        tasks = [t for t in stale.values_list("task_id", flat=True) if t]
-        count = stale.update(state=RunState.FAILED, message=WORKER_STOPPED, finished_at=now)
-        _fail_abandoned_tasks(tasks, now)
+    count = Run.objects.filter(silent, state=RunState.RUNNING).update(
+        state=RunState.FAILED, message=WORKER_STOPPED, finished_at=now
+    )
+    if count:  # one statement each, no transaction held open while the run rows are read
+        reaped = Run.objects.filter(state=RunState.FAILED, message=WORKER_STOPPED, finished_at=now)
+        _fail_abandoned_tasks([t for t in reaped.values_list("task_id", flat=True) if t], now)
     return count
 
 
