@@ -68,7 +68,11 @@ def test_publish_page_reports_the_affected(
     client = client_for(organizer)
     response = client.post(f"/organize/{event.slug}/versions/1/publish/")
     assert response.status_code == 200
-    assert "3 participants" in response.content.decode()
+    page = response.content.decode()
+    assert "3 participants" in page
+    # people and meetings by name, not by their keys
+    assert '<tr data-person="p-chen"><td>Chen Li</td>' in page
+    assert '<span class="tag" data-key="r-2">+ Amina Idrissi – Chen Li</span>' in page
     again = client.post(f"/organize/{event.slug}/versions/1/publish/")
     assert again.status_code == 409
 

@@ -13,7 +13,7 @@ from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.core.problems import translated
-from liqa.core.scheduling.reasons import reason_words, unplaced_titles
+from liqa.core.scheduling.reasons import reason_words
 from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
@@ -127,7 +127,7 @@ def build_grid(event: Event, schedule: Schedule, lang: str) -> Grid:
 def _not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[NotPlaced, ...]:
     gettext = translator(lang).gettext
     keys = [u.id for u in schedule.unplaced]
-    titles = unplaced_titles(event, keys, labels.display_names(event, lang))
+    titles = labels.item_titles(event, keys, lang)
     return tuple(
         NotPlaced(
             titles[u.id],

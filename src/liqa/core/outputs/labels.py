@@ -6,6 +6,8 @@ Organizer-entered names have an optional Arabic form (``name_ar``); fixed vocabu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
@@ -167,3 +169,25 @@ def display_names(event: Event, lang: str) -> dict[str, str]:
     """Every person's and organization's name by id, as read in ``lang``."""
     orgs = {o.id: org_name(o, lang) for o in event.organizations}
     return orgs | {p.id: person_name(p, lang) for p in event.people}
+
+
+def item_titles(event: Event, keys: Iterable[str], lang: str | None = None) -> dict[str, str]:
+    """What each scheduled or unplaced item is, by the names people know: a meeting request
+    by its two parties ("A – B"), a visit by its host; the key itself when it is neither.
+    Names as read in ``lang`` (e.g. Arabic script), or the records' names without one."""
+    if lang is None:
+        names = {o.id: o.name for o in event.organizations} | {p.id: p.name for p in event.people}
+    else:
+        names = display_names(event, lang)
+    requests = {r.id: r for r in event.requests}
+    visits = {v.id: v for v in event.visits}
+    out = {}
+    for key in keys:
+        if key in requests:
+            r = requests[key]
+            out[key] = " – ".join(names.get(k, k) for k in (r.requester, r.target))
+        elif key in visits:
+            out[key] = names.get(visits[key].host, key)
+        else:
+            out[key] = key
+    return out

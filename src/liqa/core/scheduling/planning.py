@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from liqa.core.model import Event, EventKind, Schedule, pick
+from liqa.core.outputs.labels import item_titles
 from liqa.core.scheduling.progress import OnProgress, relative_gap
-from liqa.core.scheduling.reasons import reason_words, unplaced_titles
+from liqa.core.scheduling.reasons import reason_words
 
 Method = Literal["optimal", "greedy"]
 
@@ -123,7 +124,7 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
         f"Meetings placed: {len(schedule.assignments)}; not placed: {len(schedule.unplaced)}",
     ]
     people = {p.id: p for p in event.people}
-    titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
+    titles = item_titles(event, (u.id for u in schedule.unplaced))
     for unplaced in schedule.unplaced:
         text = f"  - {titles[unplaced.id]} ({unplaced.id}): {reason_words(unplaced.reason)}"
         if unplaced.detail:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import build_agenda
-from liqa.core.outputs.labels import display_names
+from liqa.core.outputs.labels import display_names, item_titles
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import zone_at
-from liqa.core.scheduling.reasons import reason_words, unplaced_titles
+from liqa.core.scheduling.itinerary.replan import MemberChange
+from liqa.core.scheduling.reasons import reason_words
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import Run, ScheduleVersion
@@ -100,8 +102,18 @@ def unplaced_rows(event: core.Event, schedule: core.Schedule, lang: str) -> list
     """What was not placed, by the names people know: the meeting's parties or the visit's
     host, the reason in words and its detail (the key stays for links and search)."""
     keys = [u.id for u in schedule.unplaced]
-    titles = unplaced_titles(event, keys, display_names(event, lang))
+    titles = item_titles(event, keys, lang)
     return [
         {"id": u.id, "title": titles[u.id], "reason": reason_words(u.reason), "u": u}
         for u in schedule.unplaced
     ]
+
+
+def change_names(
+    version: ScheduleVersion, affected: Mapping[str, MemberChange], lang: str
+) -> dict[str, dict[str, str]]:
+    """Names for the publishing summary: each affected person, and each changed meeting or
+    visit (its parties or its host), as read in ``lang``."""
+    event = event_record(version.event)
+    keys = {k for c in affected.values() for k in (*c.added, *c.moved, *c.removed)}
+    return {"names": display_names(event, lang), "titles": item_titles(event, keys, lang)}

@@ -133,7 +133,12 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return page(
         request,
         "scheduling/published.html",
-        {"event": event, "version": version, "affected": affected},
+        {
+            "event": event,
+            "version": version,
+            "affected": affected,
+            **domain.change_names(version, affected, current_language()),
+        },
     )
 
 

@@ -18,7 +18,8 @@ from liqa.core.model import (
     Side,
     pick,
 )
-from liqa.core.scheduling.reasons import reason_words, unplaced_titles
+from liqa.core.outputs.labels import item_titles
+from liqa.core.scheduling.reasons import reason_words
 
 
 def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
@@ -100,7 +101,7 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
                     lines.append(f"  {span}  {title}{place}")
     if schedule.unplaced:
         lines += ["", "Visits not scheduled:"]
-        titles = unplaced_titles(event, (u.id for u in schedule.unplaced))
+        titles = item_titles(event, (u.id for u in schedule.unplaced))
         for u in schedule.unplaced:
             lines.append(f"  - {titles[u.id]} ({u.id}): {reason_words(u.reason)} — {u.detail}")
     return "\n".join(lines) + "\n"
