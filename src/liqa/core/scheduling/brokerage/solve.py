@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
@@ -45,9 +46,11 @@ from liqa.core.scheduling.brokerage.problem import (
     Timetable,
 )
 from liqa.core.scheduling.brokerage.results import make_result
-from liqa.core.scheduling.brokerage.sat_target import SatTarget
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter
+
+if TYPE_CHECKING:
+    from liqa.core.scheduling.brokerage.sat_target import SatTarget
 
 ANNEAL_SHARE = 0.6
 """Share of the time limit for fair annealing before CP-SAT when every meeting is
@@ -185,6 +188,10 @@ def _target_search(
     delay = min(PRIMAL_DELAY, 0.1 * settings.time_limit)
     primal = Primal(problem, baseline, settings.seed, end, fallback, delay)
     primal.target = target
+    # Imported here: the SAT solvers' bindings take a tenth of a second to load, and only
+    # the target search (every meeting required, one block) uses them.
+    from liqa.core.scheduling.brokerage.sat_target import SatTarget
+
     sat = SatTarget(problem, lower, target, began + SAT_SHARE * settings.time_limit)
     sat.start()
     primal.start()
