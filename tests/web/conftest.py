@@ -21,16 +21,21 @@ django.setup()
 
 import pytest  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from tests.web.factories import *  # noqa: E402,F403
 
 
 @pytest.fixture(autouse=True)
-def _web_settings(settings: pytest.FixtureRequest) -> None:
-    """Fast password hashing, a known base URL and an empty cache in every web test."""
+def _web_settings(settings: pytest.FixtureRequest) -> Iterator[None]:
+    """Fast password hashing, a known base URL, an empty cache and the default language in
+    every web test (a request in French leaves French active in the test's thread)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.BASE_URL = "http://testserver"  # type: ignore[attr-defined]
     cache.clear()  # nothing cached by an earlier test
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
