@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.core import model as core
-from liqa.core.problems import Message, joined
+from liqa.core.problems import Message, Name, joined
 from liqa.web.events.models import Event
 from liqa.web.scheduling.records import schedule_record, store_schedule
 from tests.web.factories import make_core_event, make_schedule
@@ -50,3 +50,21 @@ def test_the_grid_names_what_was_not_placed_and_explains_why_in_the_readers_lang
     assert "<strong>Bruno Martin – Chen Li</strong> · plus de table libre — " in french
     assert "(<code>no_table_left</code>)" not in french
     assert "Bruno Martin – Chen Li</strong> · لم تبقَ طاولة شاغرة" in arabic
+
+
+def test_the_grid_gives_names_in_the_readers_script(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    who = joined([Name("Bruno Martin", ar="برونو مارتن"), Name("Chen Li", ar="تشن لي")])
+    detail = Message(
+        "every slot where {who} are free has all {tables} tables taken", who=who, tables=5
+    )
+    schedule = make_schedule(make_core_event())
+    unplaced = (core.Unplaced("r-3", "no_table_left", detail),)
+    store_schedule(event, dataclasses.replace(schedule, unplaced=unplaced))
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/"
+    arabic = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "في كل فترة يكون فيها برونو مارتن وتشن لي متاحين" in arabic  # stored, read back
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "à chaque créneau où Bruno Martin et Chen Li sont libres" in french

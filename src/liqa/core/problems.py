@@ -39,26 +39,66 @@ class Message(str):
         catalog message id already, extracted where the message was first made."""
         return cls(template, **params)
 
-    def in_language(self, gettext: Gettext) -> str:
-        """This text in the language of ``gettext`` (English when it has no translation)."""
-        params = {key: translated(value, gettext) for key, value in self.params.items()}
+    def in_language(self, gettext: Gettext, lang: str | None = None) -> str:
+        """This text in the language of ``gettext`` (English when it has no translation);
+        names among its fields in their ``lang`` form (:class:`Name`) when given."""
+        params = {key: translated(value, gettext, lang) for key, value in self.params.items()}
         try:
             return gettext(self.template).format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation: keep the English
             return self.template.format(**params)
 
 
-def translated(value: Any, gettext: Gettext) -> Any:
-    """``value`` translated when it is a :class:`Message`, else unchanged."""
-    return value.in_language(gettext) if isinstance(value, Message) else value
+class Name(str):
+    """A name written differently for readers of some languages: ``Name("Karim Benali",
+    ar="كريم بنعلي")`` is the ``str`` ``"Karim Benali"`` and knows its Arabic form, which a
+    :class:`Message` naming it uses when shown to an Arabic reader."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, text: str, /, **forms: str) -> Name:
+        made = super().__new__(cls, text)
+        made.forms = {lang: form for lang, form in forms.items() if form}
+        return made
+
+    def in_script(self, lang: str | None) -> str:
+        """The form for readers of ``lang`` (this text when it has none)."""
+        return self.forms.get(lang or "", str(self))
+
+
+class Names(str):
+    """Several texts (names, phrases) read as one, ``sep`` between them, each translated or
+    put in the reader's script on its own when shown."""
+
+    items: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, items: Sequence[str], sep: str = ", ") -> Names:
+        made = super().__new__(cls, sep.join(items))
+        made.items = tuple(items)
+        made.sep = sep
+        return made
+
+
+def translated(value: Any, gettext: Gettext, lang: str | None = None) -> Any:
+    """``value`` translated when it is a :class:`Message` (its names in their ``lang``
+    form), a :class:`Name` in its ``lang`` form, else unchanged."""
+    if isinstance(value, Message):
+        return value.in_language(gettext, lang)
+    if isinstance(value, Name):
+        return value.in_script(lang)
+    if isinstance(value, Names):
+        sep = "، " if lang == "ar" and value.sep == ", " else value.sep  # the Arabic comma
+        return sep.join(str(translated(item, gettext, lang)) for item in value.items)
+    return value
 
 
 def joined(items: Sequence[str], conjunction: str = "and") -> str:
     """``items`` as one phrase, ``"a, b and c"`` (``conjunction``: ``"and"`` or ``"or"``),
-    translatable: the last link is a :class:`Message`."""
+    translatable: the last link is a :class:`Message`; names keep their forms."""
     if len(items) < 2:
-        return "".join(items)
-    head, last = ", ".join(items[:-1]), items[-1]
+        return items[0] if items else ""
+    head, last = Names(items[:-1]), items[-1]
     if conjunction == "or":
         return Message("{head} or {last}", head=head, last=last)
     return Message("{head} and {last}", head=head, last=last)
@@ -66,13 +106,21 @@ def joined(items: Sequence[str], conjunction: str = "and") -> str:
 
 def message_json(value: str) -> dict[str, Any] | None:
     """A :class:`Message`'s template and parameters as JSON data (``None`` for plain text),
-    to store it and translate it when it is read (:func:`message_from_json`)."""
+    to store it and translate it when it is read (:func:`message_from_json`); names keep
+    their forms (:class:`Name`, :class:`Names`)."""
     if not isinstance(value, Message):
         return None
-    params = {
-        key: (message_json(v) or v) if isinstance(v, str) else v for key, v in value.params.items()
-    }
-    return {"template": value.template, "params": params}
+    return {"template": value.template, "params": {k: _json(v) for k, v in value.params.items()}}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Message):
+        return message_json(value)
+    if isinstance(value, Name):
+        return {"name": str(value), "forms": value.forms}
+    if isinstance(value, Names):
+        return {"names": [_json(item) for item in value.items], "sep": value.sep}
+    return value
 
 
 def message_from_json(text: str, data: Any) -> str:
@@ -86,8 +134,18 @@ def message_from_json(text: str, data: Any) -> str:
 
 
 def _message(data: Any) -> Message:
-    params = {key: _message(v) if isinstance(v, dict) else v for key, v in data["params"].items()}
+    params = {key: _param(v) for key, v in data["params"].items()}
     return Message.rebuilt(str(data["template"]), params)
+
+
+def _param(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    if "name" in data:
+        return Name(str(data["name"]), **{str(k): str(v) for k, v in data["forms"].items()})
+    if "names" in data:
+        return Names([_param(item) for item in data["names"]], str(data["sep"]))
+    return _message(data)
 
 
 def _english(message: str) -> str:

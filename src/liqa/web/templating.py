@@ -42,8 +42,9 @@ def localized(text: Mapping[str, str] | None) -> str:
 
 
 def in_language(text: Any) -> Any:
-    """A core message (:class:`~liqa.core.problems.Message`) in the active language."""
-    return translated(text, translation.gettext)
+    """A core message (:class:`~liqa.core.problems.Message`) in the active language, the
+    names it gives in the reader's script."""
+    return translated(text, translation.gettext, current_language())
 
 
 def location(problem: Problem) -> str:

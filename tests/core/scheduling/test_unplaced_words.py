@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
 from liqa.core.i18n import translator
-from liqa.core.problems import Message, joined, message_from_json, message_json
+from liqa.core.problems import (
+    Message,
+    Name,
+    Names,
+    joined,
+    message_from_json,
+    message_json,
+    translated,
+)
 from liqa.core.scheduling.brokerage import Settings
 from liqa.core.scheduling.brokerage.from_event import plan_brokerage
 from liqa.core.scheduling.planning import PlanSettings, plan_event
@@ -86,3 +97,33 @@ def test_the_plan_report_names_what_was_not_placed_and_why_in_words() -> None:
         "  - Bruno – Chen (r3): no slot where all can attend — "
         "Bruno and Chen have no slot in common where all can attend"
     ) in report.splitlines()
+
+
+def test_an_arabic_reader_sees_the_names_in_arabic_script_after_storage() -> None:
+    ev = event(
+        accepted("r1", "p-amal", "p-chen", priority=3),
+        accepted("r3", "p-bruno", "p-chen", priority=1, fixed_start=at(9, 40)),
+    )
+    arabic_names = {"p-bruno": "برونو", "p-chen": "تشن"}
+    people = tuple(replace(p, name_ar=arabic_names.get(p.id, "")) for p in ev.people)
+    schedule, _ = plan_brokerage(replace(ev, people=people), Settings(time_limit=20, workers=1))
+    (unplaced,) = schedule.unplaced
+    detail = unplaced.detail
+    assert detail == "Bruno and Chen have no slot in common where all can attend"  # English
+    ar, fr = translator("ar").gettext, translator("fr").gettext
+    expected = "لا توجد لدى برونو وتشن فترة مشتركة يستطيع الجميع الحضور فيها"
+    assert translated(detail, ar, "ar") == expected
+    assert translated(detail, fr, "fr").startswith("Bruno et Chen n'ont")  # Latin for French
+    stored = message_json(detail)
+    again = message_from_json(str(detail), json.loads(json.dumps(stored)))
+    assert translated(again, ar, "ar") == expected
+
+
+def test_names_in_lists_keep_their_forms() -> None:
+    names = Names([Name("Karim", ar="كريم"), "DGSSI", Name("Sara", ar="سارة")], " – ")
+    assert names == "Karim – DGSSI – Sara"
+    assert translated(names, translator("ar").gettext, "ar") == "كريم – DGSSI – سارة"
+    phrase = joined([Name("Karim", ar="كريم"), Name("Sara", ar="سارة"), "Chen"])
+    assert phrase == "Karim, Sara and Chen"
+    assert translated(phrase, translator("ar").gettext, "ar") == "كريم، سارة وChen"
+    assert joined([Name("Karim", ar="كريم")]).in_script("ar") == "كريم"  # type: ignore[attr-defined]

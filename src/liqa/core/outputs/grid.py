@@ -132,7 +132,7 @@ def _not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[NotPlaced,
         NotPlaced(
             titles[u.id],
             translated(reason_words(u.reason), gettext),
-            translated(u.detail, gettext),
+            translated(u.detail, gettext, lang),
         )
         for u in schedule.unplaced
     )

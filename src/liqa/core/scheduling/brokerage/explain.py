@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from liqa.core.problems import Message, joined
+from liqa.core.problems import Message, Names, joined
 from liqa.core.scheduling.brokerage.constraints import overlap, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, UnplacedMeeting
@@ -87,7 +87,7 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
             "in every possible slot {who} are busy or the slot is full; it lost to "
             "{blockers} ({higher} of equal or higher priority)",
             who=who,
-            blockers="; ".join(problem.label(b) for b in blockers),
+            blockers=Names([problem.label(b) for b in blockers], "; "),
             higher=len(higher),
         )
         if blockers

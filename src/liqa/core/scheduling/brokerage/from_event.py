@@ -21,7 +21,7 @@ from liqa.core.model import (
     Unplaced,
 )
 from liqa.core.outputs.timeline import zone_at
-from liqa.core.problems import InputError, Message
+from liqa.core.problems import InputError, Message, Name, Names
 from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
@@ -132,8 +132,13 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 if members and not any(m.is_available(w) for m in members)
             )
             participants.append(Participant(pid, max(1, len(members)), away))
-    names = {pid: people[pid].name if pid in people else orgs[pid].name for pid in ids}
-    labels = names | {m.id: " – ".join(names[p] for p in m.parties) for m in meetings}
+    names: dict[str, str] = {
+        pid: Name(people[pid].name, ar=people[pid].name_ar)
+        if pid in people
+        else Name(orgs[pid].name, ar=orgs[pid].name_ar)
+        for pid in ids
+    }
+    labels = names | {m.id: Names([names[p] for p in m.parties], " – ") for m in meetings}
     return Problem(
         slots=tuple(SlotInfo(s.session, s.session) for s in slots),
         tables=setup.tables,

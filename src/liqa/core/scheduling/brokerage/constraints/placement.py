@@ -3,7 +3,7 @@ when every attendee is available; and every meeting placed when the problem requ
 
 from __future__ import annotations
 
-from liqa.core.problems import Message
+from liqa.core.problems import Message, Names
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Timetable, Violation
 
 ONCE = "once"
@@ -102,6 +102,6 @@ def _explain(problem: Problem, meeting: Meeting, t: int, label: str) -> str:
     return Message(
         "meeting {meeting}: {away} not available in slot {slot}",
         meeting=problem.label(meeting.id),
-        away=", ".join(problem.label(pid) for pid in away),
+        away=Names([problem.label(pid) for pid in away]),
         slot=problem.slot_label(t),
     )
