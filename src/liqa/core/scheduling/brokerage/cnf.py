@@ -29,7 +29,7 @@ from pysat.formula import IDPool
 
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-from liqa.core.scheduling.brokerage.constraints.tables import own_table, shared_tables
+from liqa.core.scheduling.brokerage.constraints.tables import table_limits
 from liqa.core.scheduling.brokerage.problem import Problem
 
 
@@ -112,18 +112,8 @@ def _overlap(cnf: Cnf) -> None:
 
 
 def _tables(cnf: Cnf) -> None:
-    problem = cnf.problem
-    free = len(shared_tables(problem))
-    owners = [own_table(problem, m) for m in problem.meetings]
-    for t in range(len(problem.slots)):
-        shared = [cnf.x[i, t] for i, k in enumerate(owners) if k is None and (i, t) in cnf.x]
-        cnf.at_most(shared, free)
-        by_table: dict[int, list[int]] = {}
-        for i, k in enumerate(owners):
-            if k is not None and (i, t) in cnf.x:
-                by_table.setdefault(k, []).append(cnf.x[i, t])
-        for lits in by_table.values():
-            cnf.at_most(lits, 1)
+    for lits, most in table_limits(cnf.problem, cnf.x):
+        cnf.at_most(lits, most)
 
 
 def _precedence(cnf: Cnf, domains: list[list[int]]) -> None:

@@ -7,6 +7,7 @@ meetings share the remaining tables, numbered from 1.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 
 from liqa.core.problems import Message
 from liqa.core.scheduling.brokerage.context import ModelContext
@@ -30,22 +31,32 @@ def shared_tables(problem: Problem) -> list[int]:
     return [k for k in range(1, problem.tables + 1) if k not in owned]
 
 
-def post(ctx: ModelContext) -> None:
-    """Per slot: shared-table meetings ≤ shared tables; each own table hosts ≤ 1 meeting."""
-    problem = ctx.problem
+def table_limits[L](
+    problem: Problem, x: Mapping[tuple[int, int], L]
+) -> Iterator[tuple[list[L], int]]:
+    """Per slot, groups of meeting-slot literals (``x[i, t]``) with how many may be true:
+    the meetings without an own table (at most the shared tables), and each own table's
+    meetings (at most one). The CP-SAT model and the SAT clauses post the same groups."""
     free = len(shared_tables(problem))
     owners = [own_table(problem, m) for m in problem.meetings]
     for t in range(len(problem.slots)):
-        general = [ctx.x[i, t] for i, k in enumerate(owners) if k is None and (i, t) in ctx.x]
-        if len(general) > free:
-            ctx.model.add(sum(general) <= free)
-        by_table: dict[int, list[object]] = defaultdict(list)
+        yield [x[i, t] for i, k in enumerate(owners) if k is None and (i, t) in x], free
+        by_table: dict[int, list[L]] = defaultdict(list)
         for i, k in enumerate(owners):
-            if k is not None and (i, t) in ctx.x:
-                by_table[k].append(ctx.x[i, t])
+            if k is not None and (i, t) in x:
+                by_table[k].append(x[i, t])
         for lits in by_table.values():
-            if len(lits) > 1:
-                ctx.model.add_at_most_one(lits)  # type: ignore[arg-type]
+            yield lits, 1
+
+
+def post(ctx: ModelContext) -> None:
+    """Per slot: shared-table meetings ≤ shared tables; each own table hosts ≤ 1 meeting."""
+    for lits, most in table_limits(ctx.problem, ctx.x):
+        if len(lits) > most:
+            if most == 1:
+                ctx.model.add_at_most_one(lits)
+            else:
+                ctx.model.add(sum(lits) <= most)
 
 
 def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
