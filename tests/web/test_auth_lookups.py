@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY
@@ -112,13 +113,21 @@ def test_a_session_signed_in_with_djangos_backend_stays_signed_in(
     assert _page(client, event) == 200
 
 
-def test_an_inactive_users_session_is_signed_out(
+def _amina_signed_in(
     event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
-) -> None:
+) -> tuple[Any, Client]:
+    """Amina, and her browser signed in and seeing her agenda."""
     publish(draft, notify=False)
     user = person_user("amina@example.org")
     amina = client_for(user)
     assert _page(amina, event) == 200
+    return user, amina
+
+
+def test_an_inactive_users_session_is_signed_out(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    user, amina = _amina_signed_in(event, draft, client_for)
     type(user).objects.filter(pk=user.pk).update(is_active=False)
     assert _page(amina, event) == 302
 
@@ -126,10 +135,7 @@ def test_an_inactive_users_session_is_signed_out(
 def test_a_changed_password_signs_the_session_out(
     event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
 ) -> None:
-    publish(draft, notify=False)
-    user = person_user("amina@example.org")
-    amina = client_for(user)
-    assert _page(amina, event) == 200
+    user, amina = _amina_signed_in(event, draft, client_for)
     user.set_password("a new password, elsewhere")
     user.save()
     assert _page(amina, event) == 302  # the session's password hash no longer matches
