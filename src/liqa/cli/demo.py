@@ -38,8 +38,11 @@ def demo(
     host: Annotated[str, typer.Option(help="Address the web app listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the web app.")] = 8000,
 ) -> None:
-    """Plan the seed article's mission (Houston, then Silicon Valley), write its outputs,
-    load it into the local web app and serve it (sign-in links are printed)."""
+    """Plan the demo mission (Houston, then Silicon Valley), write its outputs and serve it.
+
+    Writes the seed article's mission's agendas, grids, report and communiqué,
+    loads it into the local web app and prints sign-in links.
+    """
     console = Console(soft_wrap=True, highlight=False)
     from liqa.core.missionfile import summary
     from liqa.core.outputs.pdf import PdfPool

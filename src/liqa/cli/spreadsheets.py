@@ -165,8 +165,11 @@ def import_command(
         ),
     ] = None,
 ) -> None:
-    """Turn organizers' spreadsheets into a mission file, listing every wrong row (exit 2);
-    or restore a whole event from a backup .zip into the database, all or nothing."""
+    """Turn spreadsheets into a mission file, or restore an event from a backup .zip.
+
+    Spreadsheets: every wrong row is listed (exit 2).
+    A backup .zip: restored into the database, all or nothing.
+    """
     console = _console()
     backups = [path for path in files if path.suffix.lower() == ".zip"]
     spreadsheet_options = {
@@ -330,8 +333,11 @@ def export_command(
         ),
     ] = None,
 ) -> None:
-    """Write a mission's organizations, people and requests to CSV files or an XLSX workbook;
-    or back up a whole event from the database to one .zip (--event)."""
+    """Write a mission's people to CSV or XLSX, or back up an event to a .zip (--event).
+
+    Without --event: the mission file's organizations, people and requests.
+    With --event: the whole event from the database, which `liqa import` restores.
+    """
     console = _console()
     if event_slug is not None:
         if mission is not None:

@@ -187,7 +187,7 @@ def worker(
     add_help_option=False,
 )
 def manage(ctx: typer.Context) -> None:
-    """Run a Django management command: ``liqa manage createsuperuser``, ``liqa manage help``."""
+    """Run a Django management command, e.g. `liqa manage createsuperuser`."""
     from django.core.management import execute_from_command_line
 
     from liqa.web import runtime
