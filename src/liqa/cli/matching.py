@@ -47,6 +47,7 @@ def recommend_command(
     errors = Console(stderr=True)
     if lang not in LANG_CHOICES:
         raise _fail(errors, f"--lang must be one of ar, fr, en (got {lang!r})")
+    from liqa.core.i18n import translator
     from liqa.core.matching.profiles import event_parties
     from liqa.core.matching.reasons import render
     from liqa.core.matching.recommend import UnknownParty, build_matcher, recommend
@@ -70,16 +71,16 @@ def recommend_command(
         raise _fail(errors, str(exc.args[0])) from exc
     reader = matcher.parties[matcher.index(wanted)]
     names = {p.id: p.display_name(lang) for p in matcher.parties}
-    title = {
-        "ar": "أفضل الشركاء المقترحين لـ",
-        "fr": "Meilleures rencontres pour",
-        "en": "Top matches for",
-    }
-    table = Table(title=f"{title[lang]} {reader.display_name(lang)}", show_lines=True)
+    words = translator(lang)
+    if not recs:
+        console.print(words.gettext("No recommendations."))
+        return
+    title = words.gettext("Top matches for %(name)s") % {"name": reader.display_name(lang)}
+    table = Table(title=title, show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column({"ar": "الطرف", "fr": "Partenaire", "en": "Counterpart"}[lang])
-    table.add_column({"ar": "النقطة", "fr": "Score", "en": "Score"}[lang], justify="right")
-    table.add_column({"ar": "الأسباب", "fr": "Raisons", "en": "Reasons"}[lang])
+    table.add_column(words.gettext("Counterpart"))
+    table.add_column(words.pgettext("matchmaking", "Score"), justify="right")
+    table.add_column(words.gettext("Reasons"))
     for rec in recs:
         reasons = "\n".join(render(r, lang, matcher.thesaurus) for r in rec.reasons)
         table.add_row(
@@ -88,13 +89,6 @@ def recommend_command(
             f"{rec.score:.2f}",
             reasons,
         )
-    if not recs:
-        console.print(
-            {"ar": "لا توجد توصيات.", "fr": "Aucune recommandation.", "en": "No recommendations."}[
-                lang
-            ]
-        )
-        return
     console.print(table)
 
 

@@ -69,6 +69,20 @@ def test_liqa_recommend_demo_mission_lists_cybersecurity_hosts_first_in_arabic()
     assert "أفضل الشركاء المقترحين" in result.output
 
 
+def test_liqa_recommend_table_headings_come_from_the_catalog_in_french() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["recommend", str(DEMO), "--for", "DGSSI", "--lang", "fr", "--top", "2"],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    heading = next(line for line in result.output.splitlines() if "Partenaire" in line)
+    assert "Score" in heading
+    assert "Raisons" in heading
+    assert "Meilleures rencontres pour" in result.output
+    assert "Counterpart" not in result.output
+
+
 def test_liqa_recommend_unknown_party_exits_2_with_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["recommend", str(DEMO), "--for", "DGSS"])
     assert result.exit_code == 2
