@@ -95,8 +95,14 @@ def test_explained_reasons_positive_first_then_penalties() -> None:
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_catalog_translates_every_reason_like_the_table(lang: str) -> None:
+def test_catalog_translates_every_reason(lang: str) -> None:
     catalog = translator(lang)
-    assert {code: catalog.pgettext(CONTEXT, words["en"]) for code, words in MESSAGES.items()} == {
-        code: words[lang] for code, words in MESSAGES.items()
-    }
+    untranslated = [
+        code for code, source in MESSAGES.items() if catalog.pgettext(CONTEXT, source) == source
+    ]
+    assert untranslated == []
+    assert all(
+        "{themes}" in catalog.pgettext(CONTEXT, source)
+        for source in MESSAGES.values()
+        if "{themes}" in source
+    )

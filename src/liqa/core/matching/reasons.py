@@ -6,7 +6,7 @@ for the match, negative for what the engine held against it (another segment, a 
 a competitor). :func:`contributions` lists every part, and they add up to the score;
 :func:`explain` keeps those worth telling. :func:`render` words them in ar, fr or en. The
 English text is the gettext message id (context ``matching reason``), translated by the
-project catalog; :data:`MESSAGES` holds the same wording for a catalog that lacks it.
+project catalog (the one catalog of the whole product).
 """
 
 from __future__ import annotations
@@ -63,76 +63,42 @@ class Reason:
     """Segments involved (kinds of organizations: government bodies, start-ups …)."""
 
 
-MESSAGES: dict[ReasonCode, dict[str, str]] = {
-    ReasonCode.OFFERS_WHAT_YOU_SEEK: {
-        "en": pgettext_noop("matching reason", "Offers what you seek: {themes}"),
-        "fr": "Propose ce que vous recherchez : {themes}",
-        "ar": "يقدّم ما تبحثون عنه: {themes}",
-    },
-    ReasonCode.WORKS_IN_WHAT_YOU_SEEK: {
-        "en": pgettext_noop("matching reason", "Works in what you seek: {themes}"),
-        "fr": "Travaille dans ce que vous recherchez : {themes}",
-        "ar": "يشتغل في مجال ما تبحثون عنه: {themes}",
-    },
-    ReasonCode.SEEKS_WHAT_YOU_OFFER: {
-        "en": pgettext_noop("matching reason", "Seeks what you offer: {themes}"),
-        "fr": "Recherche ce que vous proposez : {themes}",
-        "ar": "يبحث عمّا تقدّمونه: {themes}",
-    },
-    ReasonCode.RELATED_OFFER: {
-        "en": pgettext_noop(
-            "matching reason", "Offers {themes}, close to what you seek ({related})"
-        ),
-        "fr": "Propose {themes}, proche de ce que vous recherchez ({related})",
-        "ar": "يقدّم {themes}، وهو قريب ممّا تبحثون عنه ({related})",
-    },
-    ReasonCode.SEEKS_YOUR_KIND: {
-        "en": pgettext_noop("matching reason", "Looks for partners like you: {themes}"),
-        "fr": "Recherche des partenaires comme vous : {themes}",
-        "ar": "يبحث عن شركاء مثلكم: {themes}",
-    },
-    ReasonCode.YOU_SEEK_THEIR_KIND: {
-        "en": pgettext_noop("matching reason", "Is the kind of partner you look for: {themes}"),
-        "fr": "Correspond aux partenaires que vous recherchez : {themes}",
-        "ar": "من صنف الشركاء الذين تبحثون عنهم: {themes}",
-    },
-    ReasonCode.SHARED_THEMES: {
-        "en": pgettext_noop("matching reason", "Shares: {themes}"),
-        "fr": "Thèmes en commun : {themes}",
-        "ar": "مجالات مشتركة: {themes}",
-    },
-    ReasonCode.SIMILAR_TEXT: {
-        "en": pgettext_noop("matching reason", "Similar wording in both profiles ({language})"),
-        "fr": "Profils rédigés en termes proches ({language})",
-        "ar": "تقارب في صياغة الملفين ({language})",
-    },
-    ReasonCode.OTHER_SEGMENT: {
-        "en": pgettext_noop("matching reason", "Its offer is aimed at: {themes}"),
-        "fr": "Son offre s'adresse à : {themes}",
-        "ar": "عرضه موجّه إلى: {themes}",
-    },
-    ReasonCode.YOUR_OFFER_OTHER_SEGMENT: {
-        "en": pgettext_noop("matching reason", "Your offer is aimed at: {themes}"),
-        "fr": "Votre offre s'adresse à : {themes}",
-        "ar": "عرضكم موجّه إلى: {themes}",
-    },
-    ReasonCode.EXCLUDED_BY_YOU: {
-        "en": pgettext_noop("matching reason", "You said you do not want: {themes}"),
-        "fr": "Vous avez écarté : {themes}",
-        "ar": "استبعدتم: {themes}",
-    },
-    ReasonCode.EXCLUDED_BY_THEM: {
-        "en": pgettext_noop("matching reason", "Says it does not want: {themes}"),
-        "fr": "A écarté : {themes}",
-        "ar": "استبعد: {themes}",
-    },
-    ReasonCode.COMPETITOR: {
-        "en": pgettext_noop("matching reason", "Offers the same as you: {themes}"),
-        "fr": "Propose la même chose que vous : {themes}",
-        "ar": "يقدّم نفس ما تقدّمونه: {themes}",
-    },
+MESSAGES: dict[ReasonCode, str] = {
+    ReasonCode.OFFERS_WHAT_YOU_SEEK: pgettext_noop(
+        "matching reason", "Offers what you seek: {themes}"
+    ),
+    ReasonCode.WORKS_IN_WHAT_YOU_SEEK: pgettext_noop(
+        "matching reason", "Works in what you seek: {themes}"
+    ),
+    ReasonCode.SEEKS_WHAT_YOU_OFFER: pgettext_noop(
+        "matching reason", "Seeks what you offer: {themes}"
+    ),
+    ReasonCode.RELATED_OFFER: pgettext_noop(
+        "matching reason", "Offers {themes}, close to what you seek ({related})"
+    ),
+    ReasonCode.SEEKS_YOUR_KIND: pgettext_noop(
+        "matching reason", "Looks for partners like you: {themes}"
+    ),
+    ReasonCode.YOU_SEEK_THEIR_KIND: pgettext_noop(
+        "matching reason", "Is the kind of partner you look for: {themes}"
+    ),
+    ReasonCode.SHARED_THEMES: pgettext_noop("matching reason", "Shares: {themes}"),
+    ReasonCode.SIMILAR_TEXT: pgettext_noop(
+        "matching reason", "Similar wording in both profiles ({language})"
+    ),
+    ReasonCode.OTHER_SEGMENT: pgettext_noop("matching reason", "Its offer is aimed at: {themes}"),
+    ReasonCode.YOUR_OFFER_OTHER_SEGMENT: pgettext_noop(
+        "matching reason", "Your offer is aimed at: {themes}"
+    ),
+    ReasonCode.EXCLUDED_BY_YOU: pgettext_noop(
+        "matching reason", "You said you do not want: {themes}"
+    ),
+    ReasonCode.EXCLUDED_BY_THEM: pgettext_noop(
+        "matching reason", "Says it does not want: {themes}"
+    ),
+    ReasonCode.COMPETITOR: pgettext_noop("matching reason", "Offers the same as you: {themes}"),
 }
-"""Reason wording per code and language (English = the gettext message id)."""
+"""Reason wording per code, in English: the gettext message id, translated by the catalog."""
 
 TEXT_REASON_THRESHOLD = 0.15
 """Text similarity below this is not worth telling the reader."""
@@ -349,12 +315,8 @@ def _segments(model: ScoreModel, segments: frozenset[str]) -> tuple[str, ...]:
 
 
 def message(code: ReasonCode, lang: str) -> str:
-    """The wording of ``code`` in ``lang``: the catalog's when it has one, else ours."""
-    source = MESSAGES[code]["en"]
-    translated = translator(lang).pgettext(CONTEXT, source)
-    if translated != source or lang == "en":
-        return translated
-    return MESSAGES[code].get(lang, source)
+    """The wording of ``code`` in ``lang``, from the catalog (English when it has none)."""
+    return translator(lang).pgettext(CONTEXT, MESSAGES[code])
 
 
 def render(reason: Reason, lang: str, thesaurus: Thesaurus) -> str:
