@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from liqa.core import model as core
+from liqa.core.outputs.labels import city_label
 from liqa.web.agendas.profile import ProfileError
 from liqa.web.events.models import CandidateVisit, Event, Venue
 from liqa.web.events.records import event_record, windows_to_json
@@ -28,12 +29,12 @@ def _window(leg: core.Leg, day: date) -> core.TimeWindow:
     )
 
 
-def host_settings(row: Event, organization: str) -> HostSettings:
-    """The host's current settings, read from the core's records."""
+def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettings:
+    """The host's current settings, read from the core's records (cities in ``lang``)."""
     event = event_record(row)
     org = event.organization(organization)
     visits = [v for v in event.visits if v.host == organization]
-    days = [(day, leg.city) for leg in event.legs for day in leg.days()]
+    days = [(day, city_label(leg.city, lang)) for leg in event.legs for day in leg.days()]
     receiving = {
         day
         for day, _city in days

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from liqa.core import model as core
+from liqa.core.outputs.labels import city_label, theme_label
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record, windows_to_json
 
@@ -23,6 +24,8 @@ class Profile:
     """Every day of the event with its city."""
     available: set[date]
     themes: list[str]
+    theme_labels: dict[str, str]
+    """Each theme in the reader's language (the key when no label is known)."""
 
 
 def _day_window(leg: core.Leg, day: date) -> core.TimeWindow:
@@ -31,17 +34,19 @@ def _day_window(leg: core.Leg, day: date) -> core.TimeWindow:
     )
 
 
-def profile(row: Event, key: str) -> Profile:
-    """The participant's profile and the choices the form offers."""
+def profile(row: Event, key: str, lang: str = "en") -> Profile:
+    """The participant's profile and the choices the form offers (cities and themes in
+    ``lang``)."""
     event = event_record(row)
     person = event.person(key)
-    days = [(day, leg.city) for leg in event.legs for day in leg.days()]
+    days = [(day, city_label(leg.city, lang)) for leg in event.legs for day in leg.days()]
     available = {
         day
         for day, _city in days
         if (leg := event.leg_on(day)) is not None and person.is_available(_day_window(leg, day))
     }
-    return Profile(person, days, available, list(event.themes))
+    labels = {theme: theme_label(theme, lang) for theme in event.themes}
+    return Profile(person, days, available, list(event.themes), labels)
 
 
 def update_profile(

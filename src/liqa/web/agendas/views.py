@@ -231,7 +231,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "confirmed": services.confirmations_of(event, organization),
-            "settings": hosting.host_settings(event, organization),
+            "settings": hosting.host_settings(event, organization, current_language()),
             **domain.host_view(event, organization, current_language()),
         },
     )
@@ -295,6 +295,10 @@ def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
     return page(
         request,
         "agendas/profile.html",
-        {"event": event, "profile": profile.profile(event, person), "error": error},
+        {
+            "event": event,
+            "profile": profile.profile(event, person, current_language()),
+            "error": error,
+        },
         status=400 if error else 200,
     )
