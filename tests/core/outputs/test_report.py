@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import base64
 import re
+import subprocess
+from dataclasses import replace
 from html import unescape
+from pathlib import Path
+
+import pytest
 
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
 from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
+from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
 from tests.core.outputs.mission import make_event, make_schedule
@@ -53,7 +59,8 @@ def test_report_charts_are_inline_svg_with_the_numbers_beside_them() -> None:
         "اللقاءات حسب المدينة واليوم",
         "نسبة استغلال وقت البرنامج",
     ]
-    assert all(c.svg.startswith('<svg role="img" aria-label="') for c in found)
+    assert all(len(c.svgs) == 1 for c in found)
+    assert all(c.svgs[0].startswith('<svg role="img" aria-label="') for c in found)
     assert found[0].rows == (("سارة لمراني", "2"), ("يوسف العلوي", "1"), ("كريم بنعلي", "2"))
 
 
@@ -76,8 +83,9 @@ def test_report_for_pdf_draws_each_chart_as_an_svg_image_titled_by_its_chart() -
     images = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', html)
     assert "<svg" not in html
     assert [(base64.b64decode(data).decode(), unescape(alt)) for data, alt in images] == [
-        (text_as_paths(chart.svg), chart.title)
+        (text_as_paths(svg), chart.title)
         for chart in charts(compute_figures(event, schedule, "ar"), "ar")
+        for svg in chart.svgs
     ]
 
 
@@ -134,3 +142,45 @@ def test_communique_counts_only_held_meetings_once_outcomes_exist() -> None:
         "Le programme comprenait 1 rencontre professionnelle avec 1 institution publique, qui ont "
         "partagé leur expérience en administration électronique et cybersécurité."
     )
+
+
+def _gray_pages(pdf: Path, dpi: int = 30) -> list[list[bytes]]:
+    """Each page of ``pdf`` as rows of grey pixels (pdftoppm's PGM), top to bottom."""
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), str(pdf), str(pdf.with_suffix(""))], check=True
+    )
+    pages = []
+    for image in sorted(pdf.parent.glob(f"{pdf.stem}-*.pgm")):
+        data = image.read_bytes()
+        fields = data.split(maxsplit=4)  # P5, width, height, maxval, pixels
+        width, height, pixels = int(fields[1]), int(fields[2]), fields[4]
+        pages.append([pixels[y * width : (y + 1) * width] for y in range(height)])
+    return pages
+
+
+def _inked(rows: list[bytes]) -> bool:
+    return any(min(row) < 192 for row in rows)
+
+
+@pytest.mark.integration
+def test_long_chart_is_printed_in_parts_that_fit_their_pages(tmp_path: Path) -> None:
+    """66 participants (the brokerage demo): the chart was one drawing 56 cm tall, printed
+    after a page holding its heading alone and cut at the next page's bottom edge."""
+    event, schedule = make_event(), make_schedule()
+    figures = replace(
+        compute_figures(event, schedule, "fr"),
+        per_participant=tuple((f"Participant {n}", n % 11) for n in range(1, 67)),
+    )
+    found = charts(figures, "fr")
+    assert len(found[0].svgs) == 3  # 24 + 24 + 18 bars, on one scale
+    context = report_context(event, schedule, "fr") | {"figures": figures, "charts": found}
+    html = render("report.html", "fr", inline_css="", for_pdf=True, **context)
+    pdf = tmp_path / "report.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    pages = _gray_pages(pdf)
+    mm = len(pages[0]) / 297  # pixel rows per millimetre (A4)
+    for number, rows in enumerate(pages, 1):
+        # nothing drawn in the last 8 mm of the sheet (the page number sits above them)
+        assert not _inked(rows[-int(8 * mm) :]), f"page {number} is cut at its bottom edge"
+        # no page holds only a heading: it has ink between 40 mm and 270 mm from the top
+        assert _inked(rows[int(40 * mm) : int(270 * mm)]), f"page {number} is empty"

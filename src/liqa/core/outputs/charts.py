@@ -32,10 +32,23 @@ STYLE: dict[str, Any] = {
 }
 
 
+MAX_BARS = 24
+"""Bars in one drawing: 24 make a drawing of 22 cm, which fits an A4 page under its heading
+(a longer chart is drawn in several parts, see :func:`bar_charts`)."""
+
+
 def bar_chart(
-    labels: Sequence[str], values: Sequence[float], title: str, percent: bool = False
+    labels: Sequence[str],
+    values: Sequence[float],
+    title: str,
+    percent: bool = False,
+    top: float | None = None,
 ) -> str:
-    """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers."""
+    """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers.
+
+    ``top`` is the largest value of the scale (default: the largest of ``values``), so that
+    the parts of one long chart share their scale.
+    """
     with mpl.rc_context(STYLE):  # type: ignore[arg-type]
         height = 0.9 + 0.32 * max(len(labels), 1)
         figure = Figure(figsize=(6.4, height), layout="constrained")
@@ -48,13 +61,26 @@ def bar_chart(
         axes.spines["bottom"].set_visible(False)
         texts = [f"{v:.0%}" if percent else f"{v:g}" for v in values]
         axes.bar_label(bars, labels=texts, padding=3, fontsize=8)
-        top = max(values, default=0) or 1
+        top = top or max(values, default=0) or 1
         axes.set_xlim(0, top * 1.15)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     svg = text[text.index("<svg") :]
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
+
+
+def bar_charts(
+    labels: Sequence[str], values: Sequence[float], title: str, percent: bool = False
+) -> tuple[str, ...]:
+    """The chart in parts of at most :data:`MAX_BARS` bars on one scale, each part short
+    enough for a printed page (66 participants in one drawing were 56 cm tall: the PDF cut
+    it at the page's edge)."""
+    top = max(values, default=0) or 1
+    return tuple(
+        bar_chart(labels[i : i + MAX_BARS], values[i : i + MAX_BARS], title, percent, top)
+        for i in range(0, max(len(labels), 1), MAX_BARS)
+    )
 
 
 SVG = "{http://www.w3.org/2000/svg}"

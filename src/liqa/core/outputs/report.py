@@ -148,28 +148,30 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
 
 @dataclass(frozen=True)
 class Chart:
-    """A titled chart and the table of its numbers."""
+    """A titled chart (one SVG drawing per part, each fitting a page) and its numbers."""
 
     title: str
-    svg: str
+    svgs: tuple[str, ...]
     rows: tuple[tuple[str, str], ...]
 
     @property
-    def image_uri(self) -> str:
-        """The SVG as a ``data:`` URI for an ``<img>``: the same vector drawing in a PDF,
+    def image_uris(self) -> tuple[str, ...]:
+        """The SVGs as ``data:`` URIs for ``<img>``: the same vector drawing in a PDF,
         without WeasyPrint computing a CSS style for each of its thousands of elements, and
         with each label as one path rather than one reference per glyph."""
         from liqa.core.outputs.charts import text_as_paths
 
-        svg = text_as_paths(self.svg)
-        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        return tuple(
+            "data:image/svg+xml;base64," + base64.b64encode(text_as_paths(svg).encode()).decode()
+            for svg in self.svgs
+        )
 
 
 def charts(figures: Figures, lang: str) -> list[Chart]:
     """The report's charts (skipping empty ones)."""
     # matplotlib is imported when the first chart is drawn (most of a second), not with
     # the other outputs, which can be written (and their PDFs started) before it.
-    from liqa.core.outputs.charts import bar_chart
+    from liqa.core.outputs.charts import bar_charts
 
     t = translator(lang)
     specs: list[tuple[str, tuple[tuple[str, float], ...], bool]] = [
@@ -189,7 +191,7 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
         out.append(
             Chart(
                 title,
-                bar_chart(names, values, title, percent),
+                bar_charts(names, values, title, percent),
                 tuple(zip(names, shown, strict=True)),
             )
         )
