@@ -6,6 +6,7 @@ import base64
 import re
 import subprocess
 from dataclasses import replace
+from datetime import date
 from html import unescape
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
 from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
+from liqa.core.outputs.labels import date_range
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
@@ -76,6 +78,34 @@ def test_report_html_shows_figures_and_charts() -> None:
     assert "not recorded yet" in html
 
 
+@pytest.mark.parametrize(
+    ("lang", "dates"),
+    [
+        ("fr", "12–16 février 2024"),
+        ("en", "February 12\u2009–\u200916, 2024"),
+        ("ar", "12–16 فبراير 2024"),
+    ],
+)
+def test_report_gives_the_dates_once(lang: str, dates: str) -> None:
+    """The header read "12 février 2024 – 16 février 2024"."""
+    context = report_context(make_event(), make_schedule(), lang)
+    html = render("report.html", lang, inline_css="", **context)
+    assert f'<div class="small muted">{dates} · ' in html
+
+
+def test_date_range_of_one_day_is_that_day_and_across_years_in_full() -> None:
+    """The brokerage day's report read "16 octobre 2025 – 16 octobre 2025"."""
+    day = date(2025, 10, 16)
+    assert [date_range(day, day, lang) for lang in ("fr", "en", "ar")] == [
+        "16 octobre 2025",
+        "October 16, 2025",
+        "16 أكتوبر 2025",
+    ]
+    assert date_range(date(2024, 12, 30), date(2025, 1, 2), "fr") == (
+        "30 décembre 2024\u2009–\u20092 janvier 2025"
+    )
+
+
 def test_report_for_pdf_draws_each_chart_as_an_svg_image_titled_by_its_chart() -> None:
     event, schedule = make_event(), make_schedule()
     context = report_context(event, schedule, "ar")
@@ -107,8 +137,8 @@ def test_communique_states_the_missions_facts_in_english() -> None:
     communique = build_communique(make_event(), make_schedule(), "en")
     assert communique.headline == "Moroccan digital trade mission"
     assert communique.paragraphs == (
-        "US Commercial Service, Casablanca and USTDA organized a trade mission from February 12, "
-        "2024 to February 16, 2024 for a delegation of 3 participants, focused on e-government "
+        "US Commercial Service, Casablanca and USTDA organized a trade mission from February 12 "
+        "to February 16, 2024 for a delegation of 3 participants, focused on e-government "
         "and cybersecurity.",
         "The delegation represented 2 organizations: Ministry of Digital Transition and "
         "Administrative Reform and General Directorate for Information Systems Security.",
@@ -124,7 +154,7 @@ def test_communique_in_arabic_follows_the_seed_articles_shape() -> None:
     assert communique.headline == "البعثة التجارية المغربية للرقمنة"
     assert communique.paragraphs[0].startswith(
         "نظّم US Commercial Service, Casablanca وUSTDA، "
-        "في الفترة من 12 فبراير 2024 إلى 16 فبراير 2024"
+        "في الفترة من 12 إلى 16 فبراير 2024"  # as the seed article writes its dates
     )
     assert (
         "وزارة الانتقال الرقمي وإصلاح الإدارة والمديرية العامة لأمن نظم المعلومات"

@@ -62,7 +62,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "of %(participants)s, focused on %(themes)s."
     ) % {
         "organizers": organizers or t.gettext("The organizers"),
-        "start": t.format_date(event.start, "long"),
+        "start": labels.range_start(event.start, event.end, lang),
         "end": t.format_date(event.end, "long"),
         "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
         % {"num": len(delegates)},

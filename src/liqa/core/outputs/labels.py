@@ -6,7 +6,9 @@ Organizer-entered names have an optional Arabic form (``name_ar``); fixed vocabu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
@@ -191,3 +193,33 @@ def item_titles(event: Event, keys: Iterable[str], lang: str | None = None) -> d
         else:
             out[key] = key
     return out
+
+
+def _interval_parts(start: date, end: date, lang: str) -> tuple[str, str]:
+    """CLDR's two patterns for the dates ``start`` and ``end`` (months in full)."""
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    first, last = translator(lang).locale.interval_formats["yMMMd"][greatest]
+    return _MONTH.sub("MMMM", first), _MONTH.sub("MMMM", last)
+
+
+_MONTH = re.compile(r"(?<!M)MMM(?!M)")
+
+
+def date_range(start: date, end: date, lang: str) -> str:
+    """The dates from ``start`` to ``end`` as a reader writes them: ``11–21 février 2024``,
+    ``February 11 – 21, 2024``; one date when they are the same day (not ``16 octobre
+    2025 – 16 octobre 2025``)."""
+    t = translator(lang)
+    if start == end:
+        return t.format_date(start, "long")
+    first, last = _interval_parts(start, end, lang)
+    return t.format_date(start, first) + t.format_date(end, last)
+
+
+def range_start(start: date, end: date, lang: str) -> str:
+    """``start`` without what ``end`` repeats, for "from %(start)s to %(end)s" with ``end``
+    in full: ``du 11 au 21 février 2024``, ``from February 11 to February 21, 2024``."""
+    if start == end:
+        return translator(lang).format_date(start, "long")
+    first, _ = _interval_parts(start, end, lang)
+    return translator(lang).format_date(start, first.rstrip(" \u2009\u2013-,"))

@@ -206,5 +206,6 @@ def report_context(event: Event, schedule: Schedule, lang: str) -> dict[str, obj
         "figures": figures,
         "charts": charts(figures, lang),
         "event": event,
+        "dates": labels.date_range(event.start, event.end, lang),
         "version": schedule.version,
     }
