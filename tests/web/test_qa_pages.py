@@ -113,3 +113,16 @@ def test_profile_themes_and_cities_in_the_readers_language(mission: Event) -> No
     themes = re.findall(r'name="themes" value="([^"]*)"[^>]*> ([^<]*)</label>', french)
     assert ("artificial-intelligence", "intelligence artificielle") in themes
     assert all(code != label for code, label in themes if "-" in code)
+
+
+def test_next_meeting_links_to_its_whole_day(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """On the demo's third morning the day's agenda began 2,054 px down a phone page (two
+    past days above it); the next-meeting card now links to its day (one tap)."""
+    publish(draft)
+    amina = client_for(person_user("amina@example.org"))
+    html = amina.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    card = html[html.index('id="next-meeting"') : html.index("</section>")]
+    assert 'href="#day-2030-03-14"' in card
+    assert '<h2 class="day" id="day-2030-03-14">' in html

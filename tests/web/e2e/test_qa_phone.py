@@ -2,7 +2,8 @@
 
 Found by a QA pass on the demo mission: the host's checkboxes were 13 × 13 px and the
 capacity field 21 px high (too small to tap), the organizer's overview was 619 px wide on
-a 390 px screen, and every first page logged a console error (no icon: /favicon.ico 404).
+a 390 px screen, every first page logged a console error (no icon: /favicon.ico 404), and
+the keyboard's focus was a thin 1 px ring on dark green buttons.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def test_host_and_organizer_pages_fit_a_phone_in_arabic(browser: Any, live_serve
     page.goto(f"{live_server.url}/organize/{event.slug}/")
     page.click("#requests summary")
     width = page.evaluate("document.scrollingElement.scrollWidth")
+    page.keyboard.press("Tab")  # the keyboard's focus shows clearly (was a 1 px ring)
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineWidth")
     context.close()
     assert width <= 390
+    assert ring == "3px"
     assert errors == []
