@@ -80,7 +80,7 @@ def test_arabic_agenda_uses_arabic_names_and_translated_labels() -> None:
     agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", SETTINGS)
     assert (agenda.name, agenda.subtitle) == (
         "كريم بنعلي",
-        "Head of Cyber Defence, المديرية العامة لأمن نظم المعلومات",
+        "Head of Cyber Defence، المديرية العامة لأمن نظم المعلومات",
     )
     assert [d.city for d in agenda.days] == ["هيوستن", "وادي السيليكون"]
     assert agenda.days[0].entries[1].title == "زيارة: NASA Johnson Space Center"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -101,8 +102,27 @@ def test_calendar_has_a_compact_vtimezone_for_every_zone_used() -> None:
 
 def test_calendar_sets_location_and_geo_from_the_venue() -> None:
     meeting = _events(_ics("p-benali"))["r-cyber@ma-us-2024.liqa"]
-    assert str(meeting["LOCATION"]) == "CyberCorp HQ, 1 Market St, San Jose, CA 95113 — #4"
+    assert str(meeting["LOCATION"]) == "CyberCorp HQ, 1 Market St, San Jose, CA 95113, Table 4"
     assert (meeting["GEO"].latitude, meeting["GEO"].longitude) == (37.3362, -121.8906)
+
+
+@pytest.mark.parametrize(
+    ("lang", "table", "delegation"),
+    [
+        ("fr", "Table 4", "Délégation: Sarah Lamrani, Karim Benali"),
+        ("ar", "الطاولة 4", "الوفد: سارة لمراني، كريم بنعلي"),
+    ],
+)
+def test_calendar_names_the_table_and_lists_names_in_the_readers_language(
+    lang: str, table: str, delegation: str
+) -> None:
+    """A phone showed "… CA 95113 — #4"; an Arabic list of names had Latin commas."""
+    both = replace(CYBER_MEETING, attendees=("p-lamrani", "p-benali", "p-lee"))
+    schedule = make_schedule(1, NASA_VISIT, both)
+    calendar = build_calendar(make_event(), schedule, "p-benali", lang, SETTINGS)
+    meeting = _events(calendar.to_ical())["r-cyber@ma-us-2024.liqa"]
+    assert str(meeting["LOCATION"]).endswith(f"CA 95113, {table}")
+    assert delegation in str(meeting["DESCRIPTION"]).splitlines()
 
 
 def test_reexport_after_a_move_keeps_uids_and_raises_the_moved_sequence() -> None:

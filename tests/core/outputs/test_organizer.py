@@ -15,7 +15,13 @@ from liqa.core.outputs.grid import build_grid, write_grid_xlsx
 from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
 from liqa.core.problems import Message
 from liqa.core.templating import render
-from tests.core.outputs.mission import LAMRANI_CALL, make_event, make_schedule
+from tests.core.outputs.mission import (
+    CYBER_MEETING,
+    LAMRANI_CALL,
+    NASA_VISIT,
+    make_event,
+    make_schedule,
+)
 
 CHICAGO = ZoneInfo("America/Chicago")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -183,3 +189,20 @@ def test_grid_without_anything_left_out_has_no_not_placed_part(tmp_path: Path) -
     assert "Not placed" not in render("grid.html", "en", grid=grid, inline_css="")
     write_grid_xlsx(grid, "en", tmp_path / "grid.xlsx")
     assert len(load_workbook(tmp_path / "grid.xlsx").worksheets) == 1
+
+
+def test_arabic_sheets_use_the_arabic_comma() -> None:
+    """The table plan read "الخميس، 15 فبراير 2024, 14:00–15:00"; the run sheet "سارة, كريم"."""
+    event = make_event()
+    both = replace(CYBER_MEETING, attendees=("p-lamrani", "p-benali", "p-lee"))
+    schedule = make_schedule(1, NASA_VISIT, both)
+    plan = table_plan(event, schedule, "ar")
+    html = render("tableplan.html", "ar", slots=plan, title="", inline_css="")
+    assert "الخميس، 15 فبراير 2024، <span" in html
+    whos = [line.who for day in run_sheets(event, schedule, "ar") for line in day.lines]
+    assert "سارة لمراني، كريم بنعلي" in whos
+    sheets = render(
+        "hostsheets.html", "ar", sheets=host_sheets(event, schedule, "ar"), title="", inline_css=""
+    )
+    assert "الاثنين، 12 فبراير 2024، <span" in sheets
+    assert ", <span" not in html + sheets

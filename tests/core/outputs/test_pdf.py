@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.pdf import PdfJob, PdfPool, render_pdfs
 from liqa.core.outputs.settings import MAX_WORKERS, OutputSettings
 from liqa.core.templating import render
-from tests.core.outputs.mission import make_event, make_schedule
+from tests.core.outputs.mission import CYBER_MEETING, NASA_VISIT, make_event, make_schedule
 
 pytestmark = pytest.mark.integration
 BIDI_CONTROLS = dict.fromkeys(
@@ -139,3 +140,26 @@ def test_chart_with_labels_as_paths_prints_the_same_picture(tmp_path: Path) -> N
     inked = ink.histogram()[255]
     assert inked > 5000  # bars and labels were drawn
     assert difference.histogram()[255] < inked / 200  # antialiasing at most
+
+
+def test_arabic_agenda_pdf_separates_names_with_the_arabic_comma(tmp_path: Path) -> None:
+    """The delegation read "سارة لمراني, كريم بنعلي" (a Latin comma in Arabic text)."""
+    both = replace(CYBER_MEETING, attendees=("p-lamrani", "p-benali", "p-lee"))
+    schedule = make_schedule(1, NASA_VISIT, both)
+    agenda = build_agenda(make_event(), schedule, "p-benali", "ar", OutputSettings())
+    html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
+    render_pdfs([PdfJob(html, tmp_path / "a.pdf")], 1)
+    lines = _text(tmp_path / "a.pdf")
+    # pdftotext puts a comma, like a colon, after the space that follows it
+    assert "الوفد :سارة لمراني ،كريم بنعلي" in lines
+    assert not [line for line in lines if "," in line and "لمراني" in line]
+
+
+def test_latin_role_in_arabic_is_isolated_with_its_parentheses() -> None:
+    """The parentheses stood outside the isolated role: a role wrapped over two lines
+    printed as "Regional Director, Cyber) Marcus Hall …" then "Operations)"."""
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", OutputSettings())
+    html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
+    assert "David Lee\u2069 \u2066(CEO)\u2069" in html
+    page = render("agenda.html", "ar", agenda=agenda, inline_css="")
+    assert 'David Lee</bdi> <bdi class="ltr">(CEO)</bdi>' in page

@@ -269,7 +269,7 @@ def build_agenda(
         person = event.person(subject_id)
         org_label = labels.org_name(event.organization(person.organization), lang)
         name = labels.person_name(person, lang)
-        subtitle = ", ".join(part for part in (person.role, org_label) if part)
+        subtitle = labels.comma(lang).join(part for part in (person.role, org_label) if part)
     url = settings.live_url(event.id, subject_id, lang)
     return Agenda(
         event_title=pick(event.title, lang),

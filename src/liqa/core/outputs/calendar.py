@@ -18,7 +18,9 @@ from pathlib import Path
 
 import icalendar
 
+from liqa.core.i18n import translator
 from liqa.core.model import Event, Schedule, pick
+from liqa.core.outputs import labels
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, subject, timeline
@@ -71,13 +73,14 @@ def read_published(data: bytes) -> dict[str, Published]:
     return out
 
 
-def _description(entry: Entry) -> str:
+def _description(entry: Entry, lang: str) -> str:
+    comma = labels.comma(lang)
     lines = []
     for side in entry.sides:
         if side.compact:
-            lines.append(f"{side.label}: {', '.join(p.name for p in side.people)}")
+            lines.append(f"{side.label}: {comma.join(p.name for p in side.people)}")
             continue
-        lines.append(f"{side.label}: {', '.join(side.organizations)}")
+        lines.append(f"{side.label}: {comma.join(side.organizations)}")
         lines += [
             f"- {p.name}" + (f", {p.role}" if p.role else "") + f" ({p.organization})"
             for p in side.people
@@ -92,7 +95,7 @@ def _description(entry: Entry) -> str:
 
 
 def _vevent(
-    item: Item, entry: Entry, event_id: str, stamp: datetime, sequence: int
+    item: Item, entry: Entry, event_id: str, stamp: datetime, sequence: int, lang: str
 ) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", meeting_uid(event_id, item.id))
@@ -102,15 +105,17 @@ def _vevent(
     vevent.add("summary", entry.title)
     vevent.add("dtstart", item.start)
     vevent.add("dtend", item.end)
-    location = ", ".join(part for part in (entry.place, entry.address) if part)
-    if entry.table:
-        location += f" — #{entry.table}"
+    parts: tuple[str, ...] = (entry.place, entry.address)
+    if entry.table:  # as printed on the agenda ("Table 14"), not "#14"
+        parts += (translator(lang).gettext("Table %(number)s") % {"number": entry.table},)
+    # commas of the address itself (Latin), which map apps on phones read
+    location = ", ".join(part for part in parts if part)
     if location:
         vevent.add("location", location)
     venue = item.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         vevent.add("geo", (venue.latitude, venue.longitude))
-    description = _description(entry)
+    description = _description(entry, lang)
     if description:
         vevent.add("description", description)
     vevent.add(FINGERPRINT, fingerprint(item))
@@ -177,7 +182,7 @@ def _calendar(
         if before is not None:
             changed = before.cancelled or before.fingerprint != fingerprint(item)
             sequence = before.sequence + 1 if changed else before.sequence
-        calendar.add_component(_vevent(item, entries[item_id], event.id, stamp, sequence))
+        calendar.add_component(_vevent(item, entries[item_id], event.id, stamp, sequence, lang))
     for uid, before in sorted(published.items()):
         if uid not in current:
             calendar.add_component(_cancelled(before, stamp))

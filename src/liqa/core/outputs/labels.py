@@ -195,6 +195,11 @@ def item_titles(event: Event, keys: Iterable[str], lang: str | None = None) -> d
     return out
 
 
+def comma(lang: str) -> str:
+    """The separator of a list of names in ``lang``: the Arabic comma in Arabic."""
+    return "\u060c " if lang == "ar" else ", "
+
+
 def _interval_parts(start: date, end: date, lang: str) -> tuple[str, str]:
     """CLDR's two patterns for the dates ``start`` and ``end`` (months in full)."""
     greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"

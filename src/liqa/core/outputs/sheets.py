@@ -36,7 +36,7 @@ def _party_text(event: Event, item: Item, org_id: str, lang: str) -> str:
         if a in {p.id for p in event.members(org_id)}
     ]
     name = labels.org_label(org, lang)
-    return f"{name}: {', '.join(people)}" if people else name
+    return f"{name}: {labels.comma(lang).join(people)}" if people else name
 
 
 def _orgs(event: Event, item: Item) -> list[str]:
@@ -205,7 +205,7 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
         who = (
             t.gettext("whole delegation")
             if set(group) == {labels.person_name(event.person(d), lang) for d in delegates}
-            else ", ".join(group)
+            else labels.comma(lang).join(group)
         )
         if item.travel_minutes_before:
             depart = item.start - timedelta(minutes=item.travel_minutes_before)
