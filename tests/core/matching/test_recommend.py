@@ -36,14 +36,25 @@ def test_recommend_cross_language_offer_first_and_same_side_left_out() -> None:
 def test_recommend_reasons_in_each_language() -> None:
     matcher = build_matcher([DGSSI, CYBER, CLOUD, TRAIN, OTHER])
     best = recommend(matcher, "DGSSI")[0]
-    assert [render(r, "ar", matcher.thesaurus) for r in best.reasons] == [
+    # the second reason, new with the semantic signal, quotes both profiles as written
+    assert [r.code for r in best.reasons] == [
+        ReasonCode.OFFERS_WHAT_YOU_SEEK,
+        ReasonCode.CLOSE_IN_MEANING,
+    ]
+    assert best.reasons[1].quotes == (
+        "Cybersecurity training",
+        "Formation en cybersécurité et réponse aux incidents",
+    )
+    assert render(best.reasons[0], "ar", matcher.thesaurus) == (
         "يقدّم ما تبحثون عنه: الأمن السيبراني، التكوين وتنمية الكفاءات"
-    ]
-    assert [render(r, "fr", matcher.thesaurus) for r in best.reasons] == [
+    )
+    assert render(best.reasons[0], "fr", matcher.thesaurus) == (
         "Propose ce que vous recherchez : cybersécurité, compétences et formation"
-    ]
+    )
     assert [render(r, "en", matcher.thesaurus) for r in best.reasons] == [
-        "Offers what you seek: cybersecurity, skills and training"
+        "Offers what you seek: cybersecurity, skills and training",
+        "Close in meaning: ‘Cybersecurity training’ — "
+        "‘Formation en cybersécurité et réponse aux incidents’",
     ]
 
 

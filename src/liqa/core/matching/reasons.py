@@ -45,6 +45,7 @@ class ReasonCode(StrEnum):
     EXCLUDED_BY_YOU = "excluded_by_you"
     EXCLUDED_BY_THEM = "excluded_by_them"
     COMPETITOR = "competitor"
+    CLOSE_IN_MEANING = "close_in_meaning"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Reason:
     """For ``similar_text``: the language both profiles are written in."""
     segments: tuple[str, ...] = ()
     """Segments involved (kinds of organizations: government bodies, start-ups …)."""
+    quotes: tuple[str, ...] = ()
+    """For ``close_in_meaning``: the candidate's sentence and the reader's, as written."""
 
 
 MESSAGES: dict[ReasonCode, str] = {
@@ -97,6 +100,9 @@ MESSAGES: dict[ReasonCode, str] = {
         "matching reason", "Says it does not want: {themes}"
     ),
     ReasonCode.COMPETITOR: pgettext_noop("matching reason", "Offers the same as you: {themes}"),
+    ReasonCode.CLOSE_IN_MEANING: pgettext_noop(
+        "matching reason", "Close in meaning: ‘{theirs}’ — ‘{yours}’"
+    ),
 }
 """Reason wording per code, in English: the gettext message id, translated by the catalog."""
 
@@ -147,6 +153,15 @@ def contributions(
                 lang=langs[0] if langs else "",
             )
         )
+    if pair.semantic:
+        quote = model.semantic.closest(reader, candidate) if model.semantic else None
+        out.append(
+            Reason(
+                ReasonCode.CLOSE_IN_MEANING,
+                value=s.semantic_weight * pair.semantic,
+                quotes=(quote.theirs, quote.yours) if quote else (),
+            )
+        )
     out += _penalties(model, a, b, pair, sum(r.value for r in out))
     return tuple(out)
 
@@ -162,6 +177,7 @@ def explain(
         if abs(r.value) > 1e-9
         and not (r.code is ReasonCode.SHARED_THEMES and not r.themes)
         and not (r.code is ReasonCode.SIMILAR_TEXT and pair.text < TEXT_REASON_THRESHOLD)
+        and not (r.code is ReasonCode.CLOSE_IN_MEANING and not r.quotes)
     ]
     return tuple(
         sorted((r for r in kept if r.value > 0), key=lambda r: -r.value)
@@ -247,9 +263,11 @@ def _penalties(
     out: list[Reason] = []
     forward = 1.0 - s.segment_penalty * pair.segment_forward
     backward = 1.0 - s.segment_penalty * pair.segment_backward
-    common = (s.shared_weight * pair.shared + s.text_weight * pair.text) * (
-        1.0 - min(forward, backward)
-    )
+    common = (
+        s.shared_weight * pair.shared
+        + s.text_weight * pair.text
+        + s.semantic_weight * pair.semantic
+    ) * (1.0 - min(forward, backward))
     lost_forward = s.need_weight * pair.fit_forward * (1.0 - forward)
     lost_backward = s.need_weight * pair.fit_backward * (1.0 - backward)
     if pair.segment_forward:
@@ -328,4 +346,7 @@ def render(reason: Reason, lang: str, thesaurus: Thesaurus) -> str:
     themes = comma.join(named)
     related = comma.join(thesaurus.label(theme, lang) for theme in reason.related_to)
     language = Locale.parse(lang).languages.get(reason.lang, reason.lang) if reason.lang else ""
-    return message(reason.code, lang).format(themes=themes, related=related, language=language)
+    theirs, yours = (*reason.quotes, "", "")[:2]
+    return message(reason.code, lang).format(
+        themes=themes, related=related, language=language, theirs=theirs, yours=yours
+    )

@@ -20,6 +20,7 @@ from liqa.core.matching.profiles import Party, Profile, build_profiles
 from liqa.core.matching.reasons import Reason, explain
 from liqa.core.matching.rules import MatchRules
 from liqa.core.matching.scoring import MatchSettings, ScoreModel, build_score_model, top_indices
+from liqa.core.matching.semantic import Embedder
 from liqa.core.matching.signals import signals
 from liqa.core.matching.tagging import Tagger, default_tagger
 from liqa.core.matching.textsim import Matrix
@@ -76,12 +77,14 @@ def build_matcher(
     rules: MatchRules | None = None,
     settings: MatchSettings | None = None,
     tagger: Tagger | None = None,
+    embedder: Embedder | None = None,
 ) -> Matcher:
-    """Tag every party and build the score matrices once."""
+    """Tag every party and build the score matrices once (embedding needs and offers with
+    ``embedder``, the process-wide one when ``None``, unless the semantic weight is 0)."""
     tagger = tagger or default_tagger()
     parties = tuple(parties)
     profiles: list[Profile] = build_profiles(parties, tagger)
-    model = build_score_model(profiles, tagger.thesaurus, settings)
+    model = build_score_model(profiles, tagger.thesaurus, settings, embedder)
     return Matcher(parties, model, rules or MatchRules(), tagger.thesaurus)
 
 

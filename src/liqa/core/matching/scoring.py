@@ -5,7 +5,8 @@ For a reader *a* and a candidate *b* (every signal in :mod:`~liqa.core.matching.
     base(a, b)  = need_weight · (fit(a→b)·m(a→b) + fit(b→a)·m(b→a))    seeks vs offers, both ways
                 + kind_weight · kind(a, b)                  "looks for banks", and a is one
                 + (shared_weight · shared(a, b)             themes in common (not two seekers')
-                   + text_weight · tfidf(a, b)) · min(m(a→b), m(b→a))    same-language wording
+                   + text_weight · tfidf(a, b)                       same-language wording
+                   + semantic_weight · semantic(a, b)) · min(m(a→b), m(b→a))   meaning, any language
     score(a, b) = base(a, b) · (1 − exclusion_penalty · excluded(a, b))  "we do not want …"
                 − competitor_weight · competition(a, b)     same offers, no need of each other
 
@@ -35,6 +36,7 @@ from liqa.core.matching.segments import (
     compatibility,
     default_segments,
 )
+from liqa.core.matching.semantic import Embedder, SemanticSpace
 from liqa.core.matching.textsim import Matrix, TfidfSpace, tfidf_space
 from liqa.core.matching.thesaurus import Thesaurus
 from liqa.core.model import OrgKind
@@ -63,6 +65,10 @@ class MatchSettings:
     """Share of the score lost when one party excludes all the other does."""
     competitor_weight: float = 1.0
     """Subtracted for two companies doing the same thing with no need for each other."""
+    semantic_weight: float = 0.35
+    """Worth of one standard deviation of closeness in meaning (multilingual embeddings of
+    needs and offers, :mod:`~liqa.core.matching.semantic`) above the reader's average
+    candidate; 0 turns the signal off (and the model is never loaded)."""
     top: int = 10
     max_per_organization: int = 1
     """Diversity: at most this many people of one organization in a list (while others remain)."""
@@ -121,12 +127,18 @@ class ScoreModel:
     """Every theme mentioned, refusals included (the shared-theme-count baseline)."""
     spaces: tuple[TfidfSpace, ...]
     settings: MatchSettings
+    semantic: SemanticSpace | None = None
+    """Need and offer embeddings (``None`` when ``settings.semantic_weight`` is 0)."""
 
 
 def build_score_model(
-    profiles: Sequence[Profile], thesaurus: Thesaurus, settings: MatchSettings | None = None
+    profiles: Sequence[Profile],
+    thesaurus: Thesaurus,
+    settings: MatchSettings | None = None,
+    embedder: Embedder | None = None,
 ) -> ScoreModel:
-    """Matrices for ``profiles`` (tagged with ``thesaurus``)."""
+    """Matrices for ``profiles`` (tagged with ``thesaurus``); embeddings by ``embedder``
+    (the process-wide one when ``None``) unless the semantic weight is 0."""
     settings = settings or MatchSettings()
     ids = thesaurus.ids
     segments = default_segments()
@@ -185,6 +197,11 @@ def build_score_model(
         theme_counts=theme_matrix(lambda p: p.mentioned),
         spaces=spaces,
         settings=settings,
+        semantic=(
+            SemanticSpace([p.party for p in profiles], embedder)
+            if settings.semantic_weight > 0
+            else None
+        ),
     )
 
 

@@ -30,6 +30,7 @@ class PairSignals:
     excluded_forward: float
     excluded_backward: float
     competition: float
+    semantic: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class Signals:
     excluded_backward: Matrix
     """Share of what the reader does that the candidate refuses (1 for a refused segment)."""
     competition: Matrix
+    semantic: Matrix
+    """Closeness in meaning of needs and offers, any language (0 when turned off)."""
 
     def total(self, settings: MatchSettings) -> Matrix:
         """The relevance score."""
@@ -64,7 +67,11 @@ class Signals:
         base = (
             s.need_weight * (self.fit_forward * forward + self.fit_backward * backward)
             + s.kind_weight * (self.kind_forward + self.kind_backward)
-            + (s.shared_weight * self.shared + s.text_weight * self.text)
+            + (
+                s.shared_weight * self.shared
+                + s.text_weight * self.text
+                + s.semantic_weight * self.semantic
+            )
             * np.minimum(forward, backward)
         )
         excluded = np.maximum(self.excluded_forward, self.excluded_backward)
@@ -123,6 +130,14 @@ def text_signal(model: ScoreModel, rows: slice) -> Matrix:
     return best
 
 
+def semantic_signal(model: ScoreModel, rows: slice) -> Matrix:
+    """Standard deviations of closeness in meaning above the reader's average candidate."""
+    if model.semantic is None:
+        size = len(range(*rows.indices(len(model.profiles))))
+        return np.zeros((size, len(model.profiles)), dtype=np.float32)
+    return model.semantic.signal(rows)
+
+
 def exclusion_signal(model: ScoreModel, rows: slice) -> tuple[Matrix, Matrix]:
     """How much of what one party does the other refuses: a theme share, or 1 for a segment."""
     forward_themes: Matrix = model.excludes[rows] @ model.does_share.T
@@ -179,4 +194,5 @@ def signals(model: ScoreModel, rows: slice) -> Signals:
         excluded_forward=excluded_forward,
         excluded_backward=excluded_backward,
         competition=competition_signal(model, rows, fit_forward + fit_backward),
+        semantic=semantic_signal(model, rows),
     )

