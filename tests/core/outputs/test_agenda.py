@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
@@ -83,7 +84,7 @@ def test_arabic_agenda_uses_arabic_names_and_translated_labels() -> None:
         "Head of Cyber Defence، المديرية العامة لأمن نظم المعلومات",
     )
     assert [d.city for d in agenda.days] == ["هيوستن", "وادي السيليكون"]
-    assert agenda.days[0].entries[1].title == "زيارة: NASA Johnson Space Center"
+    assert agenda.days[0].entries[1].title == "زيارة: \u2066NASA Johnson Space Center\u2069"
     assert agenda.days[0].entries[1].place == "مركز جونسون للفضاء"
 
 
@@ -118,3 +119,21 @@ def test_agenda_without_meetings_says_nothing_is_scheduled() -> None:
     empty = build_agenda(event, schedule, "p-alaoui", "en", SETTINGS)
     assert empty.days == ()
     assert "Nothing is scheduled yet." in render("agenda.html", "en", agenda=empty, inline_css="")
+
+
+def test_latin_name_in_an_arabic_title_keeps_its_final_full_stop() -> None:
+    """ "لقاء مع Duero GovTech S.L." printed as "لقاء مع .Duero GovTech S.L" (the full stop
+    took the Arabic sentence's direction); the .ics SUMMARY carries the same title."""
+    event = make_event()
+    orgs = tuple(
+        replace(o, name="CyberCorp S.L.") if o.id == "h-cyber" else o for o in event.organizations
+    )
+    agenda = build_agenda(
+        replace(event, organizations=orgs), make_schedule(), "p-benali", "ar", SETTINGS
+    )
+    titles = [e.title for day in agenda.days for e in day.entries]
+    assert "لقاء مع \u2066CyberCorp S.L.\u2069" in titles
+    english = build_agenda(
+        replace(event, organizations=orgs), make_schedule(), "p-benali", "en", SETTINGS
+    )
+    assert "Meeting with CyberCorp S.L." in [e.title for day in english.days for e in day.entries]

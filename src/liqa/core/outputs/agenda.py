@@ -176,6 +176,9 @@ def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]
             names.append(labels.org_name(event.organization(org_id), lang))
         except KeyError:
             names.append(party)
+    # a Latin name in an Arabic title is isolated: "لقاء مع Duero GovTech S.L." printed its
+    # final full stop on the left, at the start of the Arabic sentence
+    names = [labels.isolate(name, lang) for name in names]
     who_text = t.format_list(dict.fromkeys(names)) if names else ""
     if item.format is MeetingFormat.SITE_VISIT:
         return "visit", t.gettext("Visit: %(host)s") % {"host": who_text}

@@ -23,6 +23,7 @@ from liqa.core.model import (
     ProgrammeKind,
     Venue,
 )
+from liqa.core.templating import ISOLATES, text_direction
 
 THEMES: dict[str, str] = {
     "e-government": pgettext_noop("theme", "e-government"),
@@ -193,6 +194,16 @@ def item_titles(event: Event, keys: Iterable[str], lang: str | None = None) -> d
         else:
             out[key] = key
     return out
+
+
+def isolate(text: str, lang: str) -> str:
+    """``text`` between Unicode isolate characters when it runs against the direction of
+    ``lang`` (a Latin name in Arabic), so that its punctuation stays with it in plain text
+    (calendars) and print alike."""
+    direction = text_direction(text)
+    if direction == translator(lang).direction:
+        return text
+    return f"{ISOLATES[direction]}{text}\u2069"
 
 
 def comma(lang: str) -> str:
