@@ -75,6 +75,8 @@ def scorer(sem_all: Matrix, w: float, where: str) -> Callable[[Matcher, slice], 
         sem = sem_all[rows]
         if where == "inside+damped":
             sem = sem * np.maximum(0.0, 1.0 - sig.competition)
+        if where == "inside+no-competitor":
+            sem = sem * (sig.competition <= 0)
         if where.startswith("inside"):
             settings = dataclasses.replace(matcher.settings, semantic_weight=w)
             return dataclasses.replace(sig, semantic=sem).total(settings)
@@ -116,7 +118,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--weights", default="0.2,0.35,0.5,0.75,1.0")
     parser.add_argument("--texts", default=",".join(TEXTS), help=f"among {', '.join(TEXTS)}")
-    parser.add_argument("--where", default="inside,outside", help="inside, outside, inside+damped")
+    parser.add_argument(
+        "--where",
+        default="inside,outside",
+        help="inside, outside, inside+damped, inside+no-competitor",
+    )
     parser.add_argument("--raw", action="store_true", help="also the unclipped z (outside only)")
     args = parser.parse_args()
     weights = [float(w) for w in args.weights.split(",")]

@@ -57,7 +57,8 @@ class Signals:
     """Share of what the reader does that the candidate refuses (1 for a refused segment)."""
     competition: Matrix
     semantic: Matrix
-    """Closeness in meaning of needs and offers, any language (0 when turned off)."""
+    """Closeness in meaning of the profiles, any language (0 when turned off, and between
+    competitors: two firms selling the same thing are close in meaning)."""
 
     def total(self, settings: MatchSettings) -> Matrix:
         """The relevance score."""
@@ -182,6 +183,8 @@ def signals(model: ScoreModel, rows: slice) -> Signals:
     shared = shared_signal(model, rows)
     kind_forward, kind_backward = kind_signal(model, rows, shared)
     excluded_forward, excluded_backward = exclusion_signal(model, rows)
+    competition = competition_signal(model, rows, fit_forward + fit_backward)
+    # Meaning cannot tell a partner from a competitor: not counted where the competitor rule is.
     return Signals(
         fit_forward=fit_forward,
         fit_backward=fit_backward,
@@ -193,6 +196,6 @@ def signals(model: ScoreModel, rows: slice) -> Signals:
         text=text_signal(model, rows),
         excluded_forward=excluded_forward,
         excluded_backward=excluded_backward,
-        competition=competition_signal(model, rows, fit_forward + fit_backward),
-        semantic=semantic_signal(model, rows),
+        competition=competition,
+        semantic=semantic_signal(model, rows) * (competition <= 0),
     )
