@@ -10,8 +10,11 @@ from zoneinfo import ZoneInfo
 from openpyxl import load_workbook
 
 from liqa.core.i18n import translator
-from liqa.core.model import Schedule, Unplaced
+from liqa.core.model import Event, Schedule, Unplaced
+from liqa.core.outputs import labels
+from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
+from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
 from liqa.core.problems import Message
 from liqa.core.templating import render
@@ -206,3 +209,50 @@ def test_arabic_sheets_use_the_arabic_comma() -> None:
     )
     assert "الاثنين، 12 فبراير 2024، <span" in sheets
     assert ", <span" not in html + sheets
+
+
+def _in_casablanca() -> Event:
+    """The test mission moved to Casablanca, whose zone the database names "+01"."""
+    event = make_event()
+    return replace(
+        event,
+        legs=tuple(replace(leg, timezone="Africa/Casablanca") for leg in event.legs),
+        venues=tuple(replace(v, timezone="Africa/Casablanca") for v in event.venues),
+    )
+
+
+def test_a_zone_without_letters_is_shown_as_its_offset_from_utc(tmp_path: Path) -> None:
+    """The brokerage demo printed "09:00–09:20 +01" on every sheet, agenda and grid."""
+    event, schedule = _in_casablanca(), make_schedule()
+    agenda = build_agenda(event, schedule, "p-benali", "fr", OutputSettings())
+    assert {e.zone for day in agenda.days for e in day.entries} == {"UTC+1"}
+    pages = [
+        render("agenda.html", "fr", agenda=agenda, inline_css=""),
+        render(
+            "tableplan.html", "fr", slots=table_plan(event, schedule, "fr"), title="", inline_css=""
+        ),
+        render(
+            "hostsheets.html",
+            "fr",
+            sheets=host_sheets(event, schedule, "fr"),
+            title="",
+            inline_css="",
+        ),
+        render(
+            "runsheet.html", "fr", days=run_sheets(event, schedule, "fr"), title="", inline_css=""
+        ),
+        render("grid.html", "fr", grid=build_grid(event, schedule, "fr"), inline_css=""),
+    ]
+    for page in pages:
+        assert "UTC+1" in page
+        assert "+01" not in page
+    write_grid_xlsx(build_grid(event, schedule, "fr"), "fr", tmp_path / "grid.xlsx")
+    header = next(load_workbook(tmp_path / "grid.xlsx").active.iter_rows(values_only=True))
+    assert [str(cell).rsplit(" ", 1)[-1] for cell in header[2:]] == ["UTC+1"] * len(header[2:])
+
+
+def test_zone_abbreviation_keeps_letters_and_spells_offsets() -> None:
+    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=CHICAGO)) == "CST"
+    kolkata, sao_paulo = ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Sao_Paulo")
+    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=kolkata)) == "IST"
+    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=sao_paulo)) == "UTC-3"

@@ -44,7 +44,8 @@ class Entry:
     start: datetime
     end: datetime
     zone: str
-    """Time-zone abbreviation at the place (``CST``), shown next to every time."""
+    """Time-zone abbreviation at the place (``CST``; ``UTC+1`` where the zone has no
+    letters, as Casablanca), shown next to every time."""
     place: str
     address: str
     table: int | None
@@ -54,6 +55,8 @@ class Entry:
     themes: tuple[str, ...]
     travel_minutes: int
     travel_from: str
+    end_zone: str = ""
+    """The zone at the end, when it differs (a flight lands in another zone)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
     return tuple(views)
 
 
+def _end_zone(item: Item) -> str:
+    end = labels.zone_abbr(item.end)
+    return end if end != labels.zone_abbr(item.start) else ""
+
+
 def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]:
     t = translator(lang)
     if item.programme is not None:
@@ -243,7 +251,7 @@ def build_agenda(
             title=title,
             start=item.start,
             end=item.end,
-            zone=item.start.tzname() or "",
+            zone=labels.zone_abbr(item.start),
             place=_place(item, lang),
             address=venue.address if venue else "",
             table=item.table,
@@ -253,6 +261,7 @@ def build_agenda(
             themes=themes,
             travel_minutes=item.travel_minutes_before,
             travel_from=travel_from,
+            end_zone=_end_zone(item),
         )
         days.setdefault(item.day, []).append(entry)
         previous = item

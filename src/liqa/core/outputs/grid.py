@@ -155,7 +155,7 @@ def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
     header = [t.gettext("Participant"), t.gettext("Organization")]
     header += [
         f"{t.format_date(c.start, 'EEE d MMM')} {t.format_time(c.start)}–{t.format_time(c.end)}"
-        f" {c.start.tzname()}"
+        f" {labels.zone_abbr(c.start)}"
         for c in grid.columns
     ]
     sheet.append(header)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
@@ -204,6 +204,18 @@ def isolate(text: str, lang: str) -> str:
     if direction == translator(lang).direction:
         return text
     return f"{ISOLATES[direction]}{text}\u2069"
+
+
+def zone_abbr(moment: datetime) -> str:
+    """The abbreviation of ``moment``'s zone (``CST``), else its offset from UTC (``UTC+1``):
+    zones without letters, as Casablanca's, are named ``+01`` by the time-zone database."""
+    name = moment.tzname() or ""
+    if name and name[0] not in "+-":
+        return name
+    offset = moment.utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def comma(lang: str) -> str:
