@@ -19,7 +19,7 @@ from liqa.core.outputs.labels import date_range
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
-from tests.core.outputs.mission import make_event, make_schedule
+from tests.core.outputs.mission import LAMRANI_CALL, NASA_VISIT, make_event, make_schedule
 
 
 def test_report_figures_count_meetings_by_participant_theme_kind_and_day() -> None:
@@ -214,3 +214,12 @@ def test_long_chart_is_printed_in_parts_that_fit_their_pages(tmp_path: Path) -> 
         assert not _inked(rows[-int(8 * mm) :]), f"page {number} is cut at its bottom edge"
         # no page holds only a heading: it has ink between 40 mm and 270 mm from the top
         assert _inked(rows[int(40 * mm) : int(270 * mm)]), f"page {number} is empty"
+
+
+def test_communique_counts_the_hosts_of_meetings_between_people() -> None:
+    """A brokerage meeting's parties are people; their organizations were not counted."""
+    communique = build_communique(make_event(), make_schedule(1, NASA_VISIT, LAMRANI_CALL), "en")
+    assert (
+        "2 professional meetings with 1 company and 1 public institution"
+        in (communique.paragraphs[2])
+    )

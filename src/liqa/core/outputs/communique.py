@@ -41,11 +41,16 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     held = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
     if held:
         meetings = [m for m in meetings if m.id in held]
+    # a brokerage meeting's parties are people: count their organizations (the brokerage
+    # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
+    org_ids = {o.id for o in event.organizations}
+    people = {p.id: p.organization for p in event.people}
+    hosting = {o.id for o in event.organizations if o.side is not Side.DELEGATION}
     host_ids = {
-        ref
+        org
         for m in meetings
         for ref in m.parties
-        if ref in {o.id for o in event.organizations if o.side is not Side.DELEGATION}
+        if (org := ref if ref in org_ids else people.get(ref, "")) in hosting
     }
     hosts = [o for o in event.organizations if o.id in host_ids]
     companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
