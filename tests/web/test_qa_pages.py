@@ -149,3 +149,21 @@ def test_a_published_version_can_be_replanned_with_few_changes(
     assert run.result is not None
     moved = {a.key: a.start for a in run.result.assignments.all()}
     assert moved == {a.key: a.start for a in draft.assignments.all()}
+
+
+def test_host_settings_refused_on_the_page_in_the_readers_language(mission: Event) -> None:
+    """A capacity of 0 answered a bare English text/plain page ("capacity must be at least
+    1 visitor ...") with no way back; the host page now says it above the form."""
+    host = accounts.user_for_email("host@hou-egov.example")
+    accounts.grant(host, mission, Role.HOST_ADMIN, organization="h-hou-egov")
+    client = Client()
+    client.force_login(host)
+    url = f"/host/{mission.slug}/"
+    posted = {"action": "settings", "address": "915 Bagby St", "capacity": "0"}
+    answer = client.post(url, posted, HTTP_ACCEPT_LANGUAGE="fr")
+    assert answer.status_code == 400
+    assert answer["Content-Type"].startswith("text/html")
+    html = answer.content.decode()
+    assert '<p class="error" role="alert" id="host-error">' in html
+    assert 'id="host-settings"' in html
+    assert 'name="address" value="915 Bagby' in html

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from liqa.core import model as core
 from liqa.core.outputs.labels import city_label
 from liqa.web.agendas.profile import ProfileError
@@ -62,12 +64,14 @@ def update_host(
         visitors = int(capacity) if capacity.strip() else None
         chosen = {date.fromisoformat(d) for d in days}
     except ValueError as error:
-        raise ProfileError(f"capacity must be a whole number and days dates ({error})") from None
+        raise ProfileError(
+            _("Visitors we can receive at once: a whole number, or empty for no limit.")
+        ) from error
     if visitors is not None and visitors < 1:
-        raise ProfileError("capacity must be at least 1 visitor (or empty for no limit)")
+        raise ProfileError(_("Visitors we can receive at once: at least 1, or empty for no limit."))
     all_days = {d for leg in event.legs for d in leg.days()}
     if not chosen <= all_days:
-        raise ProfileError("a chosen day is outside the event")
+        raise ProfileError(_("A chosen day is outside the event."))
     windows: list[list[str]] = []
     if chosen != all_days:
         windows = windows_to_json(

@@ -201,6 +201,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.host_key(request.user, event)
     if organization is None or not isinstance(request.user, User):
         raise PermissionDenied
+    error = ""
     if request.method == "POST" and request.POST.get("action") == "settings":
         try:
             hosting.update_host(
@@ -210,10 +211,10 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
                 capacity=request.POST.get("capacity", ""),
                 days=request.POST.getlist("days"),
             )
+            return redirect("agendas:host", event.slug)
         except profile.ProfileError as failure:
-            return HttpResponse(str(failure), status=400)
-        return redirect("agendas:host", event.slug)
-    if request.method == "POST":
+            error = str(failure)
+    elif request.method == "POST":
         try:
             services.confirm_attendees(
                 event,
@@ -232,8 +233,10 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "confirmed": services.confirmations_of(event, organization),
             "settings": hosting.host_settings(event, organization, current_language()),
+            "error": error,
             **domain.host_view(event, organization, current_language()),
         },
+        status=400 if error else 200,
     )
 
 
