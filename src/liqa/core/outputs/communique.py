@@ -7,12 +7,17 @@ themes, and the stated goals. Quotes are left to the organizers: nothing is inve
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, Side, pick
 from liqa.core.outputs import labels
+from liqa.core.outputs.report import meeting_themes
 from liqa.core.outputs.timeline import timeline
+
+SHARED_THEMES = 3
+"""Themes named as what the hosts shared (the most frequent in the meetings)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,21 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
     institutions = len(hosts) - companies
     themes = t.format_list(labels.theme_label(theme, lang) for theme in event.themes)
+    # what the hosts shared: the themes of the meetings, most frequent first, at most three
+    # (as the seed article: "e-government, artificial intelligence and cybersecurity"),
+    # rather than the event's twelve themes a second time
+    counts = Counter(theme for m in meetings for theme in meeting_themes(event, m))
+    ranked = sorted(
+        counts,
+        key=lambda theme: (
+            -counts[theme],
+            event.themes.index(theme) if theme in event.themes else len(event.themes),
+            theme,
+        ),
+    )
+    shared = (
+        t.format_list(labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]) or themes
+    )
     cities = [
         labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
     ]
@@ -108,7 +128,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "The programme included %(num)d professional meetings with %(hosts)s, who shared their "
         "experience in %(themes)s.",
         len(meetings),
-    ) % {"num": len(meetings), "hosts": t.format_list(kinds) or "—", "themes": themes}
+    ) % {"num": len(meetings), "hosts": t.format_list(kinds) or "—", "themes": shared}
     paragraphs = [lead, composition, where + " " + programme]
     goals = pick(event.goals, lang)
     if goals:

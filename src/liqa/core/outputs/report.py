@@ -66,7 +66,8 @@ def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
     return found
 
 
-def _themes(event: Event, item: Item) -> tuple[str, ...]:
+def meeting_themes(event: Event, item: Item) -> tuple[str, ...]:
+    """The themes of a meeting: its visit's, else those its parties share."""
     if item.visit is not None and item.visit.themes:
         return item.visit.themes
     sets = []
@@ -104,7 +105,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     per_person = Counter(a for m in meetings for a in m.attendees)
     theme_counts: Counter[str] = Counter()
     for m in meetings:
-        for theme in _themes(event, m):
+        for theme in meeting_themes(event, m):
             theme_counts[labels.theme_label(theme, lang)] += 1
     kinds = Counter(k for m in meetings for k in dict.fromkeys(_host_kinds(event, m, lang)))
     t = translator(lang)
