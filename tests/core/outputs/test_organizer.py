@@ -184,6 +184,7 @@ def test_grid_lists_what_was_not_placed_by_name_with_the_reason_in_words(tmp_pat
     rows = [list(r) for r in book.worksheets[1].iter_rows(values_only=True)]
     assert rows[2][:2] == [item.title, item.reason]
     assert book.worksheets[1].sheet_view.rightToLeft
+    assert book.worksheets[1].freeze_panes == "A2"  # the header stays while scrolling
 
 
 def test_grid_without_anything_left_out_has_no_not_placed_part(tmp_path: Path) -> None:

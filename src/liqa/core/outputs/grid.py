@@ -202,3 +202,4 @@ def _not_placed_sheet(sheet: Any, grid: Grid, gettext: Callable[[str], str]) -> 
         cell.font = Font(bold=True)
     for column, width in zip("ABC", (32, 28, 80), strict=True):
         sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
