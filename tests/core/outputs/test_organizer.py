@@ -257,3 +257,23 @@ def test_zone_abbreviation_keeps_letters_and_spells_offsets() -> None:
     kolkata, sao_paulo = ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Sao_Paulo")
     assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=kolkata)) == "IST"
     assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=sao_paulo)) == "UTC-3"
+
+
+def test_agenda_day_names_casablancas_zone_by_its_country_and_offset(tmp_path: Path) -> None:
+    """The brokerage demo's days read "(Western European Standard Time)", an hour off its
+    UTC+1 (CLDR's name for the zone's standard time)."""
+    event, schedule = _in_casablanca(), make_schedule()
+    names = {
+        lang: {
+            day.zone_name
+            for day in build_agenda(event, schedule, "p-benali", lang, OutputSettings()).days
+        }
+        for lang in ("en", "fr", "ar")
+    }
+    assert names == {
+        "en": {"Morocco Time, UTC+1"},
+        "fr": {"heure : Maroc, UTC+1"},
+        "ar": {"توقيت المغرب، UTC+1"},
+    }
+    houston = build_agenda(make_event(), schedule, "p-benali", "en", OutputSettings())
+    assert houston.days[0].zone_name == "Central Standard Time"

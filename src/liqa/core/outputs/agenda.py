@@ -228,7 +228,6 @@ def build_agenda(
     event: Event, schedule: Schedule, subject_id: str, lang: str, settings: OutputSettings
 ) -> Agenda:
     """The agenda of a person or an organization (``subject_id``) in ``lang``."""
-    t = translator(lang)
     who = subject(event, subject_id)
     items = [i for i in timeline(event, schedule) if who.involved_in(i)]
     days: dict[date, list[Entry]] = {}
@@ -270,7 +269,7 @@ def build_agenda(
         leg = event.leg_on(day)
         city = labels.city_label(leg.city, lang) if leg else (entries[0].place or "")
         noon = leg.local_datetime(day, "12:00") if leg else entries[0].start
-        day_views.append(Day(day, city, t.format_zone(noon), tuple(entries)))
+        day_views.append(Day(day, city, labels.zone_name(noon, lang), tuple(entries)))
     if who.is_organization:
         org = event.organization(subject_id)
         name, subtitle = (

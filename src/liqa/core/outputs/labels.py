@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from babel import dates as _dates
+
 from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
@@ -216,6 +218,17 @@ def zone_abbr(moment: datetime) -> str:
     minutes = int(offset.total_seconds() // 60)
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_name(moment: datetime, lang: str) -> str:
+    """The zone's name in ``lang`` (``Central Standard Time``). Where the time-zone database
+    has no abbreviation, CLDR's name can be an hour off (Casablanca's UTC+1, standard time
+    there, is "Western European Standard Time", which is UTC+0): the country's time and
+    the offset instead (``Morocco Time, UTC+1``)."""
+    if (moment.tzname() or "+")[0] not in "+-":
+        return translator(lang).format_zone(moment)
+    location = _dates.get_timezone_location(moment, locale=translator(lang).locale)
+    return f"{location}{comma(lang)}{zone_abbr(moment)}"
 
 
 def comma(lang: str) -> str:
