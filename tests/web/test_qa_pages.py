@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.test import Client
@@ -19,7 +20,7 @@ from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
 from liqa.web.events.records import store_event
-from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import make_core_event, make_schedule, person_user
@@ -167,3 +168,35 @@ def test_host_settings_refused_on_the_page_in_the_readers_language(mission: Even
     assert '<p class="error" role="alert" id="host-error">' in html
     assert 'id="host-settings"' in html
     assert 'name="address" value="915 Bagby' in html
+
+
+def test_follow_ups_and_outcomes_in_words(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """The organizer's follow-ups listed keys and codes ("vis-hou-egov", "p-lamrani,
+    p-mtnra-deputy", "held", "call", "unrecorded 22") on Arabic and French pages, with the
+    UTC date (a visit ending 16:36 in California is the next day in UTC); the participant's
+    outcome summary read "held · call" in French."""
+    ended = datetime(2020, 3, 14, 9, tzinfo=UTC)
+    AssignmentRow.objects.filter(version=draft, key="r-1").update(
+        start=ended, end=ended + timedelta(minutes=20)
+    )
+    publish(draft, notify=False)
+    amina = client_for(person_user("amina@example.org"))
+    amina.post(
+        f"/me/{event.slug}/outcome/", {"assignment": "r-1", "kind": "held", "follow_up": "call"}
+    )
+    html = (
+        client_for(organizer)
+        .get(f"/organize/{event.slug}/follow-ups/", HTTP_ACCEPT_LANGUAGE="fr")
+        .content.decode()
+    )
+    row = html[html.index('data-id="r-1"') : html.index('data-id="r-2"')]
+    assert ">Amina Idrissi – Bruno Martin</td>" in row
+    assert "<td>Amina Idrissi, Bruno Martin</td>" in row
+    assert '<td data-kind="held">tenu</td>' in row
+    assert '<td data-follow-up="call">appel</td>' in row
+    assert "<small>CET</small>" in row
+    assert '<span class="tag" data-follow-up="call">appel 1</span>' in html
+    agenda = amina.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert re.search(r"<summary>[^<]*: tenu · appel</summary>", agenda)

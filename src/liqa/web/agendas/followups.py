@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.outputs.labels import display_names, item_titles
+from liqa.core.outputs.timeline import zone_at
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.agendas import domain
 from liqa.web.agendas.models import ReminderSent
@@ -27,18 +29,39 @@ class PipelineRow:
 
     assignment: core.Assignment
     outcome: core.Outcome | None
+    local_start: datetime | None = None
+    """The start in the local time of where it happens (set by :func:`pipeline`)."""
+    title: str = ""
+    """What it is, by the names people know (its parties, or the visit's host)."""
+    attendees: tuple[str, ...] = ()
+    """The attendees' names (in the reader's script)."""
 
 
-def pipeline(event: Event) -> list[PipelineRow]:
-    """Every published meeting or visit (not programme items) with its outcome."""
+def pipeline(event: Event, lang: str = "en") -> list[PipelineRow]:
+    """Every published meeting or visit (not programme items) with its outcome, named as
+    read in ``lang``."""
     found = domain.published(event)
     if found is None:
         return []
     outcomes = {o.assignment: outcome_record(o) for o in event.outcomes.all()}
-    return [
-        PipelineRow(a, outcomes.get(a.id))
+    record = found.event
+    rows = [
+        a
         for a in sorted(found.schedule.assignments, key=lambda a: (a.start, a.id))
         if a.format is not core.MeetingFormat.PROGRAMME_ITEM
+    ]
+    names = display_names(record, lang)
+    titles = item_titles(record, [a.id for a in rows], lang)
+    venues = {v.id: v for v in record.venues}
+    return [
+        PipelineRow(
+            a,
+            outcomes.get(a.id),
+            a.start.astimezone(zone_at(record, a.start, venues.get(a.venue or ""))),
+            titles[a.id],
+            tuple(names.get(p, p) for p in a.attendees),
+        )
+        for a in rows
     ]
 
 

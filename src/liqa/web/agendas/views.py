@@ -265,7 +265,7 @@ def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
-    rows = followups.pipeline(event)
+    rows = followups.pipeline(event, current_language())
     counts: dict[str, int] = {}
     for row in rows:
         key = row.outcome.follow_up.value if row.outcome is not None else "unrecorded"
