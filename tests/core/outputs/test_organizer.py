@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from openpyxl import load_workbook
 
 from liqa.core.i18n import translator
@@ -14,6 +16,7 @@ from liqa.core.model import Event, Schedule, Unplaced
 from liqa.core.outputs import labels
 from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
+from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
 from liqa.core.problems import Message
@@ -277,3 +280,27 @@ def test_agenda_day_names_casablancas_zone_by_its_country_and_offset(tmp_path: P
     }
     houston = build_agenda(make_event(), schedule, "p-benali", "en", OutputSettings())
     assert houston.days[0].zone_name == "Central Standard Time"
+
+
+@pytest.mark.integration
+def test_a_long_table_plan_repeats_its_slot_on_every_page(tmp_path: Path) -> None:
+    """The brokerage demo's 09:00 slot ran over two pages; the second had no time on it."""
+    meetings = [replace(CYBER_MEETING, id=f"r-{table}", table=table) for table in range(1, 31)]
+    schedule = make_schedule(1, *meetings)
+    html = render(
+        "tableplan.html",
+        "fr",
+        slots=table_plan(make_event(), schedule, "fr"),
+        title="",
+        inline_css="",
+        for_pdf=True,
+    )
+    pdf = tmp_path / "plan.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    pages = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) > 1
+    for page in pages:
+        assert "jeudi 15 février 2024, 14:00–15:00 PST" in page
