@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.test import Client
@@ -200,3 +201,27 @@ def test_follow_ups_and_outcomes_in_words(
     assert '<span class="tag" data-follow-up="call">appel 1</span>' in html
     agenda = amina.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert re.search(r"<summary>[^<]*: tenu · appel</summary>", agenda)
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "liqa" / "web" / "templates"
+
+
+def test_every_table_scrolls_inside_its_own_box() -> None:
+    """On a 390 px phone the event editor was 663 px wide and the history 792 px (tables of
+    4-7 columns): the page scrolled sideways. Each table now sits in a scrolling box."""
+    bare = [
+        f"{path.relative_to(TEMPLATES)}:{html[: match.start()].count(chr(10)) + 1}"
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        for html in [path.read_text(encoding="utf-8")]
+        for match in re.finditer(r"<table\b", html)
+        if not html[: match.start()].rstrip().endswith('<div class="grid-wrap">')
+    ]
+    assert bare == []
+
+
+def test_event_editor_names_the_sides(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    html = client_for(organizer).get(f"/events/{event.slug}/edit/", HTTP_ACCEPT_LANGUAGE="fr").text
+    assert '<td data-side="delegation">délégation</td>' in html
+    assert '<td data-side="host">hôte</td>' in html
