@@ -304,3 +304,15 @@ def test_a_long_table_plan_repeats_its_slot_on_every_page(tmp_path: Path) -> Non
     assert len(pages) > 1
     for page in pages:
         assert "jeudi 15 février 2024, 14:00–15:00 PST" in page
+
+
+def test_run_sheet_gives_the_table_of_a_brokerage_meeting() -> None:
+    """The brokerage demo's run sheet gave the hall for each of its 410 meetings, no table."""
+    days = run_sheets(make_event(), make_schedule(), "fr")
+    meeting = next(
+        line
+        for day in days
+        for line in day.lines
+        if line.kind == "meeting" and "CyberCorp" in line.what
+    )
+    assert meeting.where == "CyberCorp HQ · Table 4"

@@ -199,6 +199,9 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
     for item in items:
         lines = days.setdefault(item.day, [])
         where = labels.venue_name(item.venue, lang) if item.venue else ""
+        if item.table is not None:  # a brokerage meeting: the table, as on the agendas
+            table = t.gettext("Table %(number)s") % {"number": item.table}
+            where = f"{where} · {table}" if where else table
         group = [
             labels.person_name(event.person(a), lang) for a in item.attendees if a in delegates
         ]
