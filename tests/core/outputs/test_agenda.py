@@ -137,3 +137,19 @@ def test_latin_name_in_an_arabic_title_keeps_its_final_full_stop() -> None:
         replace(event, organizations=orgs), make_schedule(), "p-benali", "en", SETTINGS
     )
     assert "Meeting with CyberCorp S.L." in [e.title for day in english.days for e in day.entries]
+
+
+def test_french_labels_take_a_space_before_their_colon_as_the_catalogs_do() -> None:
+    """The French agenda printed "Délégation:" and "Hôtes:" above "Sujet :" and "Thèmes :"."""
+    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "fr", SETTINGS)
+    html = render("agenda.html", "fr", agenda=agenda, inline_css="")
+    assert "<b>Délégation :</b>" in html
+    assert "<b>Hôtes :</b>" in html
+    assert ":</b>" not in html.replace(" :</b>", "")
+    english = render(
+        "agenda.html",
+        "en",
+        agenda=build_agenda(make_event(), make_schedule(), "p-benali", "en", SETTINGS),
+        inline_css="",
+    )
+    assert "<b>Delegation:</b>" in english

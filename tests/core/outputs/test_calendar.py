@@ -109,7 +109,7 @@ def test_calendar_sets_location_and_geo_from_the_venue() -> None:
 @pytest.mark.parametrize(
     ("lang", "table", "delegation"),
     [
-        ("fr", "Table 4", "Délégation: Sarah Lamrani, Karim Benali"),
+        ("fr", "Table 4", "Délégation : Sarah Lamrani, Karim Benali"),
         ("ar", "الطاولة 4", "الوفد: سارة لمراني، كريم بنعلي"),
     ],
 )

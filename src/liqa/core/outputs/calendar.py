@@ -74,13 +74,13 @@ def read_published(data: bytes) -> dict[str, Published]:
 
 
 def _description(entry: Entry, lang: str) -> str:
-    comma = labels.comma(lang)
+    comma, colon = labels.comma(lang), labels.colon(lang)
     lines = []
     for side in entry.sides:
         if side.compact:
-            lines.append(f"{side.label}: {comma.join(p.name for p in side.people)}")
+            lines.append(f"{side.label}{colon} {comma.join(p.name for p in side.people)}")
             continue
-        lines.append(f"{side.label}: {comma.join(side.organizations)}")
+        lines.append(f"{side.label}{colon} {comma.join(side.organizations)}")
         lines += [
             f"- {p.name}" + (f", {p.role}" if p.role else "") + f" ({p.organization})"
             for p in side.people

@@ -231,6 +231,12 @@ def zone_name(moment: datetime, lang: str) -> str:
     return f"{location}{comma(lang)}{zone_abbr(moment)}"
 
 
+def colon(lang: str) -> str:
+    """The colon after a label in ``lang``: French puts a space before it ("Hôtes :"), as
+    the catalog's own labels do ("Sujet :")."""
+    return " :" if lang == "fr" else ":"
+
+
 def comma(lang: str) -> str:
     """The separator of a list of names in ``lang``: the Arabic comma in Arabic."""
     return "\u060c " if lang == "ar" else ", "

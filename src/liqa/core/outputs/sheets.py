@@ -36,7 +36,7 @@ def _party_text(event: Event, item: Item, org_id: str, lang: str) -> str:
         if a in {p.id for p in event.members(org_id)}
     ]
     name = labels.org_label(org, lang)
-    return f"{name}: {labels.comma(lang).join(people)}" if people else name
+    return f"{name}{labels.colon(lang)} {labels.comma(lang).join(people)}" if people else name
 
 
 def _orgs(event: Event, item: Item) -> list[str]:
@@ -233,7 +233,7 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
             ]
             what = labels.format_label(item.format, lang)
             if orgs:
-                what += ": " + t.format_list(
+                what += labels.colon(lang) + " " + t.format_list(
                     labels.org_name(event.organization(o), lang) for o in orgs
                 )
             kind = "meeting"
