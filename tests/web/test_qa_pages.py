@@ -225,3 +225,23 @@ def test_event_editor_names_the_sides(
     html = client_for(organizer).get(f"/events/{event.slug}/edit/", HTTP_ACCEPT_LANGUAGE="fr").text
     assert '<td data-side="delegation">délégation</td>' in html
     assert '<td data-side="host">hôte</td>' in html
+
+
+def test_a_meeting_under_way_is_now_not_next(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """At 10:00 in Palo Alto the 09:15–10:45 visit was headed "Next"; it is "Now"."""
+    AssignmentRow.objects.filter(version=draft, key="r-1").update(
+        start=datetime(2020, 3, 14, 9, tzinfo=UTC), end=datetime(2099, 3, 14, 9, tzinfo=UTC)
+    )
+    publish(draft, notify=False)
+    amina = client_for(person_user("amina@example.org"))
+    html = amina.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    card = html[html.index('id="next-meeting"') : html.index("</section>")]
+    assert "<h2>Now · " in card
+
+
+def test_home_page_title_says_what_it_is(db: None) -> None:
+    """The home page's title read "liqa · liqa"."""
+    html = Client().get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<title>Trade missions and B2B meetings · liqa</title>" in html

@@ -71,6 +71,7 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "agenda": agenda,
             "days": days,
             "next": upcoming,
+            "now": now,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
         },
