@@ -242,10 +242,11 @@ class SemanticSpace:
     def __init__(self, parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
         self.parties = tuple(parties)
-        self.vectors: Matrix = self.embedder.embed(
-            [profile_text(p) for p in self.parties], "passage"
-        )
-        self._sentences: dict[int, tuple[list[str], Matrix]] = {}
+        self._texts = [profile_text(p, "\n") for p in self.parties]
+        self.vectors: Matrix = self.embedder.embed(self._texts, "passage")
+        self._sentences: dict[str, tuple[list[str], Matrix]] = {}
+        self._closest: dict[tuple[str, str], Quote | None] = {}
+        """By the two profiles' texts: the people of one organization share them."""
 
     def cosine(self, rows: slice) -> Matrix:
         """Cosine of the profiles' vectors, rows × all parties."""
@@ -265,20 +266,25 @@ class SemanticSpace:
 
     def party_sentences(self, i: int) -> tuple[list[str], Matrix]:
         """The sentences of party ``i``'s profile and their vectors (embedded once)."""
-        if i not in self._sentences:
-            found = list(dict.fromkeys(sentences(profile_text(self.parties[i], "\n"))))
-            self._sentences[i] = (found, self.embedder.embed(found, "passage"))
-        return self._sentences[i]
+        text = self._texts[i]
+        if text not in self._sentences:
+            found = list(dict.fromkeys(sentences(text)))
+            self._sentences[text] = (found, self.embedder.embed(found, "passage"))
+        return self._sentences[text]
 
     def closest(self, reader: int, candidate: int) -> Quote | None:
         """The candidate's and the reader's sentences closest in meaning."""
-        mine, mv = self.party_sentences(reader)
-        theirs, tv = self.party_sentences(candidate)
-        if not mine or not theirs:
-            return None
-        sims = tv @ mv.T
-        t, m = np.unravel_index(int(np.argmax(sims)), sims.shape)
-        return Quote(_short(theirs[int(t)]), _short(mine[int(m)]), float(sims[t, m]))
+        key = (self._texts[reader], self._texts[candidate])
+        if key not in self._closest:
+            mine, mv = self.party_sentences(reader)
+            theirs, tv = self.party_sentences(candidate)
+            quote = None
+            if mine and theirs:
+                sims = tv @ mv.T
+                t, m = divmod(int(np.argmax(sims)), sims.shape[1])
+                quote = Quote(_short(theirs[t]), _short(mine[m]), float(sims[t, m]))
+            self._closest[key] = quote
+        return self._closest[key]
 
 
 def warm(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> int:
