@@ -245,3 +245,19 @@ def test_home_page_title_says_what_it_is(db: None) -> None:
     """The home page's title read "liqa · liqa"."""
     html = Client().get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<title>Trade missions and B2B meetings · liqa</title>" in html
+
+
+def test_plain_text_e_mails_are_not_html_escaped(db: None) -> None:
+    """The change e-mail (text/plain) read "Santa Clara Valley Institute of Technology — AI
+    &amp; Skills Lab": the .txt templates were HTML-escaped."""
+    from django.core import mail
+
+    base = make_core_event()
+    hall = dataclasses.replace(base.venues[0], name="Palais des Congrès & Expositions")
+    row = store_event(dataclasses.replace(base, venues=(hall,)))
+    accounts.enrol_everyone(row)
+    publish(store_schedule(row, make_schedule(base)))
+    bodies = [str(m.body) for m in mail.outbox]
+    assert bodies
+    assert any("Palais des Congrès & Expositions" in body for body in bodies)
+    assert not any("&amp;" in body for body in bodies)
