@@ -223,3 +223,11 @@ def test_communique_counts_the_hosts_of_meetings_between_people() -> None:
         "2 professional meetings with 1 company and 1 public institution"
         in (communique.paragraphs[2])
     )
+
+
+def test_themes_of_a_meeting_between_people_are_those_their_organizations_share() -> None:
+    """A brokerage meeting's parties are people: the brokerage demo's report had no chart of
+    meetings per theme (no meeting had a theme) and its communiqué listed every theme."""
+    call = replace(LAMRANI_CALL, parties=("p-benali", "p-lee"), attendees=("p-benali", "p-lee"))
+    figures = compute_figures(make_event(), make_schedule(1, call), "en")
+    assert figures.per_theme == (("cybersecurity", 1),)  # DGSSI's and CyberCorp's

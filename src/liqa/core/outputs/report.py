@@ -72,8 +72,9 @@ def meeting_themes(event: Event, item: Item) -> tuple[str, ...]:
         return item.visit.themes
     sets = []
     for party in item.parties:
-        try:
-            sets.append(set(event.organization(party).themes))
+        try:  # a party is an organization, or a person (brokerage): their organization
+            org = party if party in {o.id for o in event.organizations} else None
+            sets.append(set(event.organization(org or event.person(party).organization).themes))
         except KeyError:
             continue
     common = set.intersection(*sets) if len(sets) > 1 else set()
