@@ -261,3 +261,20 @@ def test_plain_text_e_mails_are_not_html_escaped(db: None) -> None:
     assert bodies
     assert any("Palais des Congrès & Expositions" in body for body in bodies)
     assert not any("&amp;" in body for body in bodies)
+
+
+def test_requests_read_right_to_left_in_arabic(mission: Event) -> None:
+    """The Arabic requests page named the delegate's own ministry in English only and its
+    arrow pointed back at the requester (→ in a right-to-left line)."""
+    accounts.enrol_everyone(mission)
+    client = Client()
+    client.force_login(person_user("s.lamrani@example.org"))
+    html = client.get(f"/me/{mission.slug}/requests/", HTTP_ACCEPT_LANGUAGE="ar").text
+    sent = html[html.index('id="sent"') :]
+    first = re.search(r"<p><strong>(.*?)</strong> (\S) <strong>(.*?)</strong>", sent)
+    assert first is not None
+    assert first.groups() == (
+        "وزارة الانتقال الرقمي وإصلاح الإدارة",
+        "←",
+        '<bdi class="ltr">Houston Municipal Office of Digital Services</bdi>',
+    )

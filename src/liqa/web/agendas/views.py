@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import RequestError
+from liqa.core.outputs.labels import display_names
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
 from liqa.web.agendas import domain, followups, fragments, hosting, profile, services
 from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
+from liqa.web.events.records import event_record
 from liqa.web.pages import page
 from liqa.web.templating import current_direction, current_language
 
@@ -186,7 +188,10 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "person": person,
             "mine": mine,
-            "names": event_requests.party_names(event),
+            "names": {
+                **event_requests.party_names(event),
+                **display_names(event_record(event), current_language()),
+            },
             "targets": event_requests.possible_targets(event, person),
             "suggestions": domain.suggestions(event, person, current_language()),
             "bookings": bookings.options(event, person),
