@@ -7,9 +7,9 @@ so every read has the same stamp and the record read first is served forever: on
 demo (``liqa serve``, SQLite) a saved phone number, a host's receiving days and an outcome
 stayed as they were until the server restarted, while the database held the new values.
 
-The fix belongs to ``snapshots.data_stamp`` (owned elsewhere): until it lands this test is
-an expected failure on SQLite (strict: it fails the run once the stamp is fixed, so the
-mark goes with the fix); on PostgreSQL it must pass.
+Fixed by migration ``events.0005_sqlite_data_version_triggers``: on SQLite, as on
+PostgreSQL, triggers raise a counter per event with every write of its rows, and the stamp
+reads it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
@@ -26,12 +25,8 @@ from liqa.web.events.records import store_event
 from tests.web.factories import make_core_event
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
-@pytest.mark.xfail(
-    SQLITE, reason="snapshots.data_stamp: the same on every fresh SQLite connection", strict=True
-)
 def test_a_saved_phone_number_shows_after_saving(browser: Any, live_server: Any) -> None:
     event = store_event(make_core_event())
     accounts.enrol_everyone(event)

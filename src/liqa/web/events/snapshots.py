@@ -11,8 +11,9 @@ record on every read): they change many times a second at a busy event.
 
 On PostgreSQL the stamp is one row: the event row's ``xmin`` and its ``data_version``, a
 counter that statement-level triggers on every table of :data:`TABLES` raise in the writing
-transaction (migration ``events.0004_data_version_triggers``; a table added to
-:data:`TABLES` needs its triggers in a new migration, which a test checks).
+transaction (migration ``events.0004_data_version_triggers``). On SQLite, row triggers
+raise a counter per event in a table of its own (``events.0005_sqlite_data_version_triggers``).
+A table added to :data:`TABLES` needs its triggers in a new migration, which a test checks.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def postgresql_stamp(pk: int, xmin: str, version: int) -> Stamp:
 
 STAMP_SQL = f"SELECT {stamp_columns('e')} FROM {Event._meta.db_table} e WHERE e.id = %s"
 
+SQLITE_STAMP_SQL = "SELECT n, hex(token) FROM liqa_event_data_version WHERE event_id = %s"
+"""SQLite: the event's counter of writes and the token drawn when the event was inserted."""
+
 
 def data_stamp(row: Event) -> Stamp | None:
     """A value that changes whenever the event row or any of its :data:`TABLES` rows is
@@ -66,8 +70,9 @@ def data_stamp(row: Event) -> Stamp | None:
     PostgreSQL: the event row's ``xmin`` and ``data_version``: every statement writing the
     event's rows raises the counter in its own transaction (triggers), so the event row is
     written too and committed with them; one query of one row.
-    SQLite: the database's change counters (``PRAGMA data_version``, changed by other
-    connections' commits, and this connection's ``total_changes``): any write anywhere.
+    SQLite: the event's counter in ``liqa_event_data_version``, raised by row triggers
+    on the same tables, and a token drawn when the event row was inserted (migration
+    ``events.0005_sqlite_data_version_triggers``).
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -76,9 +81,9 @@ def data_stamp(row: Event) -> Stamp | None:
         return postgresql_stamp(row.pk, *found) if found else None
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("PRAGMA data_version")
-            (version,) = cursor.fetchone()
-        return ("sqlite", row.pk, version, connection.connection.total_changes)
+            cursor.execute(SQLITE_STAMP_SQL, [row.pk])
+            found = cursor.fetchone()
+        return ("sqlite", row.pk, *found) if found else None
     return None
 
 
