@@ -278,3 +278,19 @@ def test_requests_read_right_to_left_in_arabic(mission: Event) -> None:
         "←",
         '<bdi class="ltr">Houston Municipal Office of Digital Services</bdi>',
     )
+
+
+def test_overview_run_messages_in_the_readers_language(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    """The runs table printed "the worker stopped during the run" on the French page,
+    which the run's own page translated."""
+    Run.objects.create(
+        event=event,
+        time_limit=1,
+        state=RunState.FAILED,
+        message="the worker stopped during the run",
+    )
+    html = client_for(organizer).get(f"/organize/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").text
+    assert "the worker stopped during the run" not in html
+    assert "le processus de calcul s'est arrêté en cours d'exécution</td>" in html
