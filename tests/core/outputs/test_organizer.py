@@ -316,3 +316,17 @@ def test_run_sheet_gives_the_table_of_a_brokerage_meeting() -> None:
         if line.kind == "meeting" and "CyberCorp" in line.what
     )
     assert meeting.where == "CyberCorp HQ · Table 4"
+
+
+def test_run_sheet_reminds_of_lunch_only_when_the_delegation_is_about_at_lunchtime() -> None:
+    """The demo's arrival day printed "Lunch (60 min, between 12:00–14:00)" above the 16:00
+    landing; a day ending with a 09:00 call got it too."""
+    days = {d.day.isoformat(): d for d in run_sheets(make_event(), make_schedule(), "en")}
+    lunches = {
+        day: [line.what for line in d.lines if line.kind == "lunch"] for day, d in days.items()
+    }
+    assert lunches == {
+        "2024-02-12": ["Lunch (60 min, between 12:00–14:00)"],  # a visit until 12:00
+        "2024-02-15": ["Lunch (60 min, between 12:00–14:00)"],  # a flight, then 14:00
+        "2024-02-16": [],  # one call, 09:00–09:30
+    }

@@ -233,15 +233,25 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
             ]
             what = labels.format_label(item.format, lang)
             if orgs:
-                what += labels.colon(lang) + " " + t.format_list(
-                    labels.org_name(event.organization(o), lang) for o in orgs
+                what += (
+                    labels.colon(lang)
+                    + " "
+                    + t.format_list(labels.org_name(event.organization(o), lang) for o in orgs)
                 )
             kind = "meeting"
         lines.append(RunLine(item.start, what, where, who, kind))
     out = []
     for day, lines in sorted(days.items()):
         leg = event.leg_on(day)
-        if leg is not None and not any(line.kind == "lunch" for line in lines):
+        # the reminder only on a day the delegation is about at lunchtime (the arrival day
+        # printed "Lunch, between 12:00–14:00" above the 16:00 landing)
+        spans = [(i.start, i.end) for i in items if i.day == day]
+        if (
+            leg is not None
+            and not any(line.kind == "lunch" for line in lines)
+            and min(start for start, _ in spans) < leg.local_datetime(day, leg.lunch_end)
+            and max(end for _, end in spans) >= leg.local_datetime(day, leg.lunch_start)
+        ):
             lunch = leg.local_datetime(day, leg.lunch_start)
             window = f"{leg.lunch_start}–{leg.lunch_end}"
             lines.append(
