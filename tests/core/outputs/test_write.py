@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from liqa.core.outputs.pdf import PdfPool
+from liqa.core.outputs.pdf import STYLESHEET, PdfPool
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.write import write_outputs
 from tests.core.outputs.mission import make_event, make_schedule
@@ -118,3 +118,17 @@ def test_write_outputs_queues_pdfs_on_the_callers_pool_until_it_finishes(tmp_pat
         "en/run-sheet.pdf",
         "en/table-plan.pdf",
     ]
+
+
+def test_written_pages_carry_the_stylesheet_as_written(tmp_path: Path) -> None:
+    """The inline stylesheet was HTML-escaped ('font-family: &#34;Noto Sans&#34;',
+    'html[dir=&#34;rtl&#34;]'): browsers dropped the fonts and every right-to-left rule, so
+    an Arabic agenda put its times on the left and a blank column on the right."""
+    write_outputs(make_event(), make_schedule(), tmp_path, ("ar",), OutputSettings(pdf=False))
+    css = STYLESHEET.read_text(encoding="utf-8")
+    pages = [tmp_path / "index.html", *sorted((tmp_path / "ar").rglob("*.html"))]
+    assert len(pages) > 5
+    for page in pages:
+        style = re.search(r"<style>(.*?)</style>", page.read_text(encoding="utf-8"), re.S)
+        assert style is not None, page.name
+        assert style.group(1) == css, page.name
