@@ -20,7 +20,7 @@ from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import PlanLine, host_sheets, run_sheets, table_plan
 from liqa.core.problems import Message
-from liqa.core.templating import render
+from liqa.core.templating import TEMPLATE_DIR, render
 from tests.core.outputs.mission import (
     CYBER_MEETING,
     LAMRANI_CALL,
@@ -330,3 +330,15 @@ def test_run_sheet_reminds_of_lunch_only_when_the_delegation_is_about_at_lunchti
         "2024-02-15": ["Lunch (60 min, between 12:00–14:00)"],  # a flight, then 14:00
         "2024-02-16": [],  # one call, 09:00–09:30
     }
+
+
+def test_grid_page_scrolls_its_table_in_a_box() -> None:
+    """The Arabic grid (45 columns) overflowed its page on the left, out of the browser's
+    reach: only the last columns showed, beside an empty window."""
+    html = render(
+        "grid.html", "ar", grid=build_grid(make_event(), make_schedule(), "ar"), inline_css=""
+    )
+    assert '<div class="scroll"><table class="grid">' in html
+    assert html.index("</table></div>") < html.index("</body>")
+    css = (Path(TEMPLATE_DIR) / "style.css").read_text(encoding="utf-8")
+    assert ".scroll { overflow-x: auto; }" in css
