@@ -294,3 +294,13 @@ def test_overview_run_messages_in_the_readers_language(
     html = client_for(organizer).get(f"/organize/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").text
     assert "the worker stopped during the run" not in html
     assert "le processus de calcul s'est arrêté en cours d'exécution</td>" in html
+
+
+def test_a_wrong_address_answers_in_the_readers_language(db: None) -> None:
+    """A mistyped or stale link answered Django's bare English "Not Found" page (no way
+    home, English on a French or Arabic phone)."""
+    answer = Client().get("/me/no-such-event/x/", HTTP_ACCEPT_LANGUAGE="ar")
+    html = answer.content.decode()
+    assert answer.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'id="home-link">الرئيسية</a>' in html
