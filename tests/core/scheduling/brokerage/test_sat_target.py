@@ -114,6 +114,86 @@ def test_search_skips_targets_refuted_elsewhere() -> None:
     assert total_breaks(p, timetable(sat.found)) == -best[1]
 
 
+def run(p: Problem, before: int | None = None) -> tuple[SatTarget, list[int]]:
+    """Glucose's search alone on ``p`` from the participants' own bound, with CP-SAT's
+    question at that first target simulated: the list holds the bound each time that
+    question was stopped. ``before``: every target below it refuted elsewhere first."""
+    lower = participant_lower_bounds(p)
+    sat = SatTarget(p, lower, sum(lower.values()), time.perf_counter() + 60.0)
+    stops: list[int] = []
+    sat.watch_exact(sat.bound, lambda: stops.append(sat.bound))
+    if before is not None:
+        sat.raise_to(before)
+    sat.start()
+    sat.wait()
+    return sat, stops
+
+
+def two_cycles() -> Problem:
+    """Two cycles of four (as :func:`cycle`) in two halves of one session at one table:
+    one break each, so two in all, though everyone alone could meet without a break."""
+    base = problem(["a-b", "b-c", "c-d", "a-d", "e-f", "f-g", "g-h", "e-h"], n_slots=8, tables=1)
+    late, early = set(range(4, 8)), set(range(4))
+    return dataclasses.replace(
+        base,
+        participants=tuple(
+            Participant(p.id, unavailable=frozenset(late if p.id < "e" else early))
+            for p in base.participants
+        ),
+    )
+
+
+def test_search_climbs_two_refutations_to_the_optimum() -> None:
+    p = two_cycles()
+    assert sum(participant_lower_bounds(p).values()) == 0
+    assert exhaustive_breaks(cycle()) == 1  # each half (the whole is too big to enumerate)
+    sat, stops = run(p)
+    # CP-SAT's question at 0 is stopped when 0 is refuted, again when 1 is, and again when
+    # the optimum is found at 2.
+    assert stops == [1, 2, 2]
+    assert (sat.bound, sat.found_target) == (2, 2)
+    assert sat.found is not None
+    assert check_schedule(p, timetable(sat.found)) == []
+    assert total_breaks(p, timetable(sat.found)) == 2
+
+
+def exhaustive_breaks(p: Problem) -> int | None:
+    """The fewest breaks with every meeting placed, by exhaustive search (None: none)."""
+    best = exhaustive(p)
+    if best is None:
+        return None
+    assert best[0] == sum(m.priority for m in p.meetings)  # every meeting placed
+    return -best[1]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+@given(tiny_problems(), st.booleans())
+def test_search_proves_the_exhaustive_optimum(drawn: Problem, elsewhere: bool) -> None:
+    p = dataclasses.replace(drawn, require_all=True)
+    optimum = exhaustive_breaks(p)
+    lower = sum(participant_lower_bounds(p).values())
+    # With ``elsewhere``, CP-SAT's refutation of the participants' own bound is simulated.
+    before = lower + 1 if elsewhere and optimum is not None and optimum > lower else None
+    sat, stops = run(p, before)
+    if optimum is None:
+        assert sat.found is None
+        return
+    if optimum > lower:
+        assert stops  # the question at the own bound was stopped (refuted)
+    if sat.found is None:
+        # Only when the total cannot count the optimum's breaks (nobody can have more)
+        # is nothing asked: CP-SAT answers then.
+        counted = encode(p, participant_lower_bounds(p), lower + 65).total
+        assert len(counted) <= optimum
+        assert sat.bound == optimum
+        return
+    assert (sat.found_target, sat.bound) == (optimum, optimum)
+    assert check_schedule(p, timetable(sat.found)) == []
+    assert total_breaks(p, timetable(sat.found)) == optimum
+
+
 def test_search_on_an_infeasible_problem_finds_nothing() -> None:
     p = problem(["a-b", "a-c", "a-d"], n_slots=2)
     sat = SatTarget(p, participant_lower_bounds(p), 0, time.perf_counter() + 60.0)
