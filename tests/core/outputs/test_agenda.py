@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
+from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.templating import render
 from tests.core.outputs.mission import make_event, make_schedule
@@ -84,7 +85,7 @@ def test_arabic_agenda_uses_arabic_names_and_translated_labels() -> None:
         "Head of Cyber Defence، المديرية العامة لأمن نظم المعلومات",
     )
     assert [d.city for d in agenda.days] == ["هيوستن", "وادي السيليكون"]
-    assert agenda.days[0].entries[1].title == "زيارة: \u2066NASA Johnson Space Center\u2069"
+    assert agenda.days[0].entries[1].title == "زيارة: NASA Johnson Space Center"
     assert agenda.days[0].entries[1].place == "مركز جونسون للفضاء"
 
 
@@ -131,8 +132,15 @@ def test_latin_name_in_an_arabic_title_keeps_its_final_full_stop() -> None:
     agenda = build_agenda(
         replace(event, organizations=orgs), make_schedule(), "p-benali", "ar", SETTINGS
     )
-    titles = [e.title for day in agenda.days for e in day.entries]
-    assert "لقاء مع \u2066CyberCorp S.L.\u2069" in titles
+    entries = {e.title: e.print_title for day in agenda.days for e in day.entries}
+    assert entries["لقاء مع CyberCorp S.L."] == "لقاء مع \u2066CyberCorp S.L.\u2069"
+    html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
+    assert "<h3>لقاء مع \u2066CyberCorp S.L.\u2069</h3>" in html
+    calendar = build_calendar(
+        replace(event, organizations=orgs), make_schedule(), "p-benali", "ar", SETTINGS
+    )
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert "لقاء مع \u2066CyberCorp S.L.\u2069" in summaries
     english = build_agenda(
         replace(event, organizations=orgs), make_schedule(), "p-benali", "en", SETTINGS
     )

@@ -57,6 +57,9 @@ class Entry:
     travel_from: str
     end_zone: str = ""
     """The zone at the end, when it differs (a flight lands in another zone)."""
+    print_title: str = ""
+    """The title with its names isolated (Unicode isolates) where they run against the
+    language's direction, for the printed agenda and the calendar; empty when the same."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,9 @@ def _end_zone(item: Item) -> str:
     return end if end != labels.zone_abbr(item.start) else ""
 
 
-def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]:
+def _title(
+    event: Event, item: Item, who: Subject, lang: str, isolated: bool = False
+) -> tuple[str, str]:
     t = translator(lang)
     if item.programme is not None:
         title = pick(item.programme.title, lang) or labels.programme_label(
@@ -184,9 +189,10 @@ def _title(event: Event, item: Item, who: Subject, lang: str) -> tuple[str, str]
             names.append(labels.org_name(event.organization(org_id), lang))
         except KeyError:
             names.append(party)
-    # a Latin name in an Arabic title is isolated: "لقاء مع Duero GovTech S.L." printed its
-    # final full stop on the left, at the start of the Arabic sentence
-    names = [labels.isolate(name, lang) for name in names]
+    if isolated:
+        # a Latin name in an Arabic title is isolated: "لقاء مع Duero GovTech S.L." printed
+        # its final full stop on the left, at the start of the Arabic sentence
+        names = [labels.isolate(name, lang) for name in names]
     who_text = t.format_list(dict.fromkeys(names)) if names else ""
     if item.format is MeetingFormat.SITE_VISIT:
         return "visit", t.gettext("Visit: %(host)s") % {"host": who_text}
@@ -234,6 +240,7 @@ def build_agenda(
     previous: Item | None = None
     for item in items:
         kind, title = _title(event, item, who, lang)
+        _, print_title = _title(event, item, who, lang, isolated=True)
         topic, themes = _topic_and_themes(event, item, lang)
         venue = item.venue
         travel_from = ""
@@ -261,6 +268,7 @@ def build_agenda(
             travel_minutes=item.travel_minutes_before,
             travel_from=travel_from,
             end_zone=_end_zone(item),
+            print_title=print_title if print_title != title else "",
         )
         days.setdefault(item.day, []).append(entry)
         previous = item

@@ -102,7 +102,7 @@ def _vevent(
     vevent.add("dtstamp", stamp)
     vevent.add("sequence", sequence)
     vevent.add("status", "CONFIRMED")
-    vevent.add("summary", entry.title)
+    vevent.add("summary", entry.print_title or entry.title)
     vevent.add("dtstart", item.start)
     vevent.add("dtend", item.end)
     parts: tuple[str, ...] = (entry.place, entry.address)
