@@ -198,6 +198,7 @@ def test_follow_ups_and_outcomes_in_words(
     assert '<td data-kind="held">tenu</td>' in row
     assert '<td data-follow-up="call">appel</td>' in row
     assert "<small>CET</small>" in row
+    assert '<td data-owner="p-amina">Amina Idrissi</td>' in row
     assert '<span class="tag" data-follow-up="call">appel 1</span>' in html
     agenda = amina.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert re.search(r"<summary>[^<]*: tenu · appel</summary>", agenda)

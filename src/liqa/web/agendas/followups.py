@@ -35,6 +35,8 @@ class PipelineRow:
     """What it is, by the names people know (its parties, or the visit's host)."""
     attendees: tuple[str, ...] = ()
     """The attendees' names (in the reader's script)."""
+    owner: str = ""
+    """The follow-up's owner by name (empty: none recorded)."""
 
 
 def pipeline(event: Event, lang: str = "en") -> list[PipelineRow]:
@@ -60,9 +62,16 @@ def pipeline(event: Event, lang: str = "en") -> list[PipelineRow]:
             a.start.astimezone(zone_at(record, a.start, venues.get(a.venue or ""))),
             titles[a.id],
             tuple(names.get(p, p) for p in a.attendees),
+            _owner(outcomes.get(a.id), names),
         )
         for a in rows
     ]
+
+
+def _owner(outcome: core.Outcome | None, names: dict[str, str]) -> str:
+    if outcome is None or not outcome.owner:
+        return ""
+    return names.get(outcome.owner, outcome.owner)
 
 
 def add_months(day: date, months: int) -> date:
