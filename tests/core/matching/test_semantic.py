@@ -166,8 +166,14 @@ def test_the_reason_quotes_the_closest_sentences_of_both_profiles(embedder: Embe
 
 def test_render_close_in_meaning_keeps_each_quote_in_its_own_language() -> None:
     reason = Reason(ReasonCode.CLOSE_IN_MEANING, value=0.4, quotes=("Cyber training", "تكوين"))
-    assert "‘Cyber training’" in render(reason, "ar", default_thesaurus())
-    assert "‘تكوين’" in render(reason, "ar", default_thesaurus())
+    english = render(reason, "en", default_thesaurus())
+    assert english == "Close in meaning: ‘Cyber training’ — ‘تكوين’"
+    for lang in ("ar", "fr"):
+        worded = render(reason, lang, default_thesaurus())
+        assert worded != english  # the catalog's wording
+        assert "Cyber training" in worded
+        assert "تكوين" in worded
+        assert worded.index("Cyber training") < worded.index("تكوين")  # theirs, then yours
 
 
 def test_with_weight_zero_nothing_is_embedded(embedder: Embedder) -> None:
