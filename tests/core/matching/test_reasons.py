@@ -94,7 +94,6 @@ def test_explained_reasons_positive_first_then_penalties() -> None:
             assert values[: len(positives)] == sorted(positives, reverse=True)
 
 
-
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_catalog_translates_every_reason(lang: str) -> None:
     catalog = translator(lang)
