@@ -15,6 +15,7 @@ from liqa.core.matching.semantic import (
     Embedder,
     SemanticSpace,
     cache_key,
+    cached,
     model_name,
     sentences,
     warm,
@@ -206,4 +207,19 @@ def test_warming_at_import_leaves_nothing_to_embed_when_recommending(tmp_path: P
     later = Embedder(tmp_path)
     matcher = build_matcher(parties, embedder=later)
     recommend(matcher, "reader")
+    assert later.computed == 0
+
+
+def test_cached_says_whether_recommending_would_call_the_model(tmp_path: Path) -> None:
+    parties = [
+        reader({"fr": "Nous cherchons un cloud souverain. Et des formations."}),
+        host(1, {"en": "Sovereign cloud hosting. Training for administrations."}),
+    ]
+    assert not cached(parties, Embedder(tmp_path))
+    warm(parties[:1], Embedder(tmp_path))
+    assert not cached(parties, Embedder(tmp_path))  # the host's profile is not embedded yet
+    warm(parties, Embedder(tmp_path))
+    later = Embedder(tmp_path)
+    assert cached(parties, later)
+    recommend(build_matcher(parties, embedder=later), "reader")
     assert later.computed == 0

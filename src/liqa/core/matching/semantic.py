@@ -163,6 +163,21 @@ class Embedder:
                 out[i] = self._memory[key]
         return out
 
+    def has(self, texts: Sequence[str], prefix: Prefix) -> bool:
+        """True when every text is cached (in memory, or on disk: then read into memory),
+        so that :meth:`embed` will not call the model."""
+        for text in texts:
+            if not normalize_text(text):
+                continue
+            key = cache_key(self.model, prefix, text)
+            if key in self._memory:
+                continue
+            vector = self._read(key)
+            if vector is None:
+                return False
+            self._memory[key] = vector
+        return True
+
     def _path(self, key: str) -> Path | None:
         return None if self.cache_dir is None else self.cache_dir / key[:2] / f"{key}.f32"
 
@@ -287,17 +302,29 @@ class SemanticSpace:
         return self._closest[key]
 
 
+def _warm_texts(parties: Sequence[_PartyLike]) -> tuple[list[str], list[str]]:
+    profiles = [profile_text(p) for p in parties]
+    found = dict.fromkeys(s for p in parties for s in sentences(profile_text(p, "\n")))
+    return profiles, list(found)
+
+
+def cached(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> bool:
+    """True when the profiles and sentences of ``parties`` are all cached: recommendations
+    with the semantic signal then run without the model (a web page must not wait for it)."""
+    embedder = embedder or default_embedder()
+    profiles, found = _warm_texts(parties)
+    return embedder.has(profiles, "passage") and embedder.has(found, "passage")
+
+
 def warm(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> int:
     """Embed the profiles and sentences of ``parties`` now (when a profile is saved or a
     mission imported), so that recommendations later find them cached; returns how many
     texts the model had to embed."""
     embedder = embedder or default_embedder()
     before = embedder.computed
-    embedder.embed([profile_text(p) for p in parties], "passage")
-    embedder.embed(
-        list(dict.fromkeys(s for p in parties for s in sentences(profile_text(p, "\n")))),
-        "passage",
-    )
+    profiles, found = _warm_texts(parties)
+    embedder.embed(profiles, "passage")
+    embedder.embed(found, "passage")
     return embedder.computed - before
 
 
