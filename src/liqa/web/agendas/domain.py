@@ -245,11 +245,16 @@ class Suggestion:
 def suggestions(row: Event, person: str, lang: str, top: int = 5) -> list[Suggestion]:
     """The core matchmaker's best counterparts for the participant's organization."""
     from liqa.core.matching import build_matcher, event_parties, event_rules, recommend, render
+    from liqa.core.matching.scoring import MatchSettings
     from liqa.core.outputs.labels import org_name
+    from liqa.web.agendas import meaning
 
     event = event_record(row)
     own = event.person(person).organization
-    matcher = build_matcher(event_parties(event), event_rules(event))
+    parties = event_parties(event)
+    # The meaning signal once the profiles are embedded (started in the background here).
+    settings_ = None if meaning.ready(parties) else MatchSettings(semantic_weight=0.0)
+    matcher = build_matcher(parties, event_rules(event), settings_, embedder=meaning.embedder())
     names = {o.id: org_name(o, lang) for o in event.organizations}
     return [
         Suggestion(
