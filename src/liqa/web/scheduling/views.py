@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from liqa.core.scheduling.terms import term_words
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
@@ -57,7 +58,8 @@ def run_status(run: Run) -> dict[str, object]:
         "elapsed": round(elapsed, 1),
         "time_limit": run.time_limit,
         "progress": 1.0 if run.finished else min(elapsed / run.time_limit, 0.99),
-        "objective": " · ".join(f"{k} {v:g}" for k, v in run.objective.items()) or None,
+        "objective": " · ".join(f"{gettext(term_words(k))} {v:g}" for k, v in run.objective.items())
+        or None,
         "bound": None if run.bound is None else f"{run.bound:g}",
         "gap": None if run.gap is None else f"{run.gap:.1%}",
         "message": gettext(run.message) if run.message else "",
