@@ -19,7 +19,13 @@ from liqa.core.outputs.labels import date_range
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
-from tests.core.outputs.mission import LAMRANI_CALL, NASA_VISIT, make_event, make_schedule
+from tests.core.outputs.mission import (
+    CYBER_MEETING,
+    LAMRANI_CALL,
+    NASA_VISIT,
+    make_event,
+    make_schedule,
+)
 
 
 def test_report_figures_count_meetings_by_participant_theme_kind_and_day() -> None:
@@ -231,3 +237,12 @@ def test_themes_of_a_meeting_between_people_are_those_their_organizations_share(
     call = replace(LAMRANI_CALL, parties=("p-benali", "p-lee"), attendees=("p-benali", "p-lee"))
     figures = compute_figures(make_event(), make_schedule(1, call), "en")
     assert figures.per_theme == (("cybersecurity", 1),)  # DGSSI's and CyberCorp's
+
+
+def test_report_counts_the_hosts_met_as_the_communique_does() -> None:
+    """A host without a scheduled meeting is not counted (it was: 24 against the
+    communiqué's 23 on the demo mission, whose Baylink visit is not placed)."""
+    event = make_event()
+    without_nasa = make_schedule(1, CYBER_MEETING, LAMRANI_CALL)
+    assert compute_figures(event, make_schedule(), "en").hosts == 2
+    assert compute_figures(event, without_nasa, "en").hosts == 1

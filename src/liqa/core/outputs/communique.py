@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, Side, pick
+from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, pick
 from liqa.core.outputs import labels
-from liqa.core.outputs.report import meeting_themes
+from liqa.core.outputs.report import hosts_met, meeting_themes
 from liqa.core.outputs.timeline import timeline
 
 SHARED_THEMES = 3
@@ -48,15 +48,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         meetings = [m for m in meetings if m.id in held]
     # a brokerage meeting's parties are people: count their organizations (the brokerage
     # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
-    org_ids = {o.id for o in event.organizations}
-    people = {p.id: p.organization for p in event.people}
-    hosting = {o.id for o in event.organizations if o.side is not Side.DELEGATION}
-    host_ids = {
-        org
-        for m in meetings
-        for ref in m.parties
-        if (org := ref if ref in org_ids else people.get(ref, "")) in hosting
-    }
+    host_ids = hosts_met(event, meetings)
     hosts = [o for o in event.organizations if o.id in host_ids]
     companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
     institutions = len(hosts) - companies

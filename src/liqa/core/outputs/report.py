@@ -29,6 +29,7 @@ class Figures:
     participants: int
     organizations: int
     hosts: int
+    """Host-side organizations met in the scheduled meetings (as the communiqué counts)."""
     meetings: int
     """Meetings and visits scheduled (programme items excluded)."""
     requested: int
@@ -64,6 +65,20 @@ def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
         if org.side is not Side.DELEGATION:
             found.append(labels.org_kind_label(org.kind, lang))
     return found
+
+
+def hosts_met(event: Event, meetings: list[Item]) -> set[str]:
+    """Ids of the host-side organizations in ``meetings``: named as parties, or the
+    organizations of the people who are (a brokerage meeting's parties are people)."""
+    org_ids = {o.id for o in event.organizations}
+    people = {p.id: p.organization for p in event.people}
+    hosting = {o.id for o in event.organizations if o.side is not Side.DELEGATION}
+    return {
+        org
+        for m in meetings
+        for ref in m.parties
+        if (org := ref if ref in org_ids else people.get(ref, "")) in hosting
+    }
 
 
 def meeting_themes(event: Event, item: Item) -> tuple[str, ...]:
@@ -132,7 +147,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     return Figures(
         participants=len(delegates),
         organizations=len({p.organization for p in delegates}),
-        hosts=len({o.id for o in event.organizations if o.side is Side.HOST}),
+        hosts=len(hosts_met(event, meetings)),
         meetings=len(meetings),
         requested=requested,
         held=len(held_ids & {m.id for m in meetings}) if event.outcomes else None,
