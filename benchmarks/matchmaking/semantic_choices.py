@@ -59,7 +59,7 @@ def raw_similarity(parties: Sequence[Party], texts: str) -> Matrix:
         offers = [_joined(p.offers) or _joined(p.description) for p in parties]
     o = embed(offers, "passage")
     forward = needs @ o.T
-    out = (forward + forward.T) / 2
+    out = ((forward + forward.T) / 2).astype(np.float32)
     return out
 
 
