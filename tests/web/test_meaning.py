@@ -25,12 +25,12 @@ PROFILES = {
 
 @pytest.fixture
 def empty_cache(settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    settings.DATA_DIR = tmp_path
+    settings.DATA_DIR = str(tmp_path)  # as a setting may be given
     monkeypatch.setenv("LIQA_CACHE_DIR", str(tmp_path / "default"))
-    meaning.embedder.cache_clear()
+    meaning._embedder.cache_clear()
     semantic.default_embedder.cache_clear()
     yield
-    meaning.embedder.cache_clear()
+    meaning._embedder.cache_clear()
     semantic.default_embedder.cache_clear()
 
 

@@ -18,6 +18,7 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 
@@ -30,10 +31,14 @@ _RUNNING: dict[str, threading.Thread] = {}
 _LOCK = threading.Lock()
 
 
-@cache
 def embedder() -> Embedder:
-    """The process's embedder, caching under the data directory."""
-    return Embedder(settings.DATA_DIR / "cache" / "embeddings")
+    """The process's embedder for the data directory (one per directory, kept)."""
+    return _embedder(str(settings.DATA_DIR))
+
+
+@cache
+def _embedder(data_dir: str) -> Embedder:
+    return Embedder(Path(data_dir) / "cache" / "embeddings")
 
 
 def ready(parties: Sequence[Party]) -> bool:
