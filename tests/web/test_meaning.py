@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from liqa.core.matching import event_parties, semantic
 from liqa.core.matching.semantic import cached
@@ -43,11 +44,16 @@ def test_suggestions_leave_meaning_out_until_embedded_then_use_it() -> None:
     parties = event_parties(event_record(event))
     assert not cached(parties, meaning.embedder())
     first: list[domain.Suggestion] = []
+
+    def serve_the_page() -> None:
+        try:
+            first.extend(domain.suggestions(event, "p-amina", "en"))
+        finally:
+            connection.close()  # the thread's own database connection
+
     # The model busy (as with another page's embedding): the page must not wait for it.
     with semantic._MODEL_LOCK:
-        page = threading.Thread(
-            target=lambda: first.extend(domain.suggestions(event, "p-amina", "en"))
-        )
+        page = threading.Thread(target=serve_the_page)
         page.start()
         page.join(timeout=60)
         answered = not page.is_alive()
