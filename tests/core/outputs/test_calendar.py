@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from liqa.core.model import Assignment, MeetingFormat, Schedule
 from liqa.core.outputs.calendar import build_calendar, meeting_uid, write_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.problems import InputError
@@ -17,6 +18,7 @@ from tests.core.outputs.mission import (
     CYBER_MEETING,
     LAMRANI_CALL,
     NASA_VISIT,
+    houston,
     make_event,
     make_schedule,
     moved,
@@ -180,3 +182,60 @@ def test_write_calendar_refuses_an_unreadable_previous_file(tmp_path: Path) -> N
     with pytest.raises(InputError) as caught:
         write_calendar(make_event(), make_schedule(), "p-benali", "en", path, SETTINGS)
     assert [(p.file, p.code) for p in caught.value.problems] == [(str(path), "unreadable_calendar")]
+
+
+def _lunch(group: str, attendees: tuple[str, ...], venue: str = "v-nasa") -> Assignment:
+    """A subgroup's lunch near ``venue`` (the itinerary planner's ``lunch-<day>-<group>``)."""
+    return Assignment(
+        f"lunch-2024-02-12-{group}",
+        houston(12, 12, 30),
+        houston(12, 13, 30),
+        None,
+        attendees,
+        MeetingFormat.PROGRAMME_ITEM,
+        parties=(venue,),
+        group=group,
+    )
+
+
+def test_lunch_uid_stays_when_a_replan_gives_its_subgroup_another_letter() -> None:
+    first = _ics("p-benali", NASA_VISIT, _lunch("group-a", ("p-lamrani", "p-benali")))
+    second = _ics(
+        "p-benali",
+        NASA_VISIT,
+        _lunch("group-b", ("p-lamrani", "p-benali")),
+        previous=first,
+        version=2,
+    )
+    lunch = "lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa"
+    assert lunch in _events(first)
+    assert {uid: str(e["STATUS"]) for uid, e in _events(second).items()} == {
+        "prog-brief@ma-us-2024.liqa": "CONFIRMED",
+        "prog-flight@ma-us-2024.liqa": "CONFIRMED",
+        "vis-nasa@ma-us-2024.liqa": "CONFIRMED",
+        lunch: "CONFIRMED",
+    }
+    assert int(_events(second)[lunch]["SEQUENCE"]) == 0
+
+
+def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
+    together = make_schedule(
+        1, _lunch("group-a", ("p-lamrani",)), _lunch("group-b", ("p-alaoui", "p-benali"))
+    )
+    apart = make_schedule(
+        1,
+        _lunch("group-a", ("p-lamrani",)),
+        _lunch("group-b", ("p-alaoui", "p-benali"), venue="v-hotel-hou"),
+    )
+
+    def lunches(schedule: Schedule, subject: str) -> list[str]:
+        calendar = build_calendar(make_event(), schedule, subject, "en", SETTINGS)
+        return sorted(u for u in _events(calendar.to_ical()) if u.startswith("lunch-"))
+
+    shared = ["lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa"]
+    assert lunches(together, "p-lamrani") == lunches(together, "p-benali") == shared
+    assert lunches(together, "MTNRA") == shared  # Lamrani and Alaoui: one meal, one event
+    assert lunches(apart, "MTNRA") == [
+        "lunch-2024-02-12T1230-v-hotel-hou@ma-us-2024.liqa",
+        "lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa",
+    ]

@@ -2,6 +2,8 @@
 
 * One UID per meeting, derived from the event id and the assignment id, identical in every
   participant's file and in every version, so calendar apps update instead of duplicating.
+  A lunch is named by what makes it one meal (its day, start time and place), not by the
+  subgroup letter of its assignment id, which a re-plan can give to other people.
 * Re-exporting over a previous file: a meeting whose time, place, table or attendees
   changed keeps its UID and gets ``SEQUENCE`` + 1; a meeting that left the agenda is kept
   as ``STATUS:CANCELLED`` with ``SEQUENCE`` + 1, so subscribers drop it.
@@ -12,7 +14,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -43,6 +45,18 @@ class Published:
 def meeting_uid(event_id: str, assignment_id: str) -> str:
     """The meeting's UID, the same in every file and every version."""
     return f"{assignment_id}@{event_id}.liqa"
+
+
+def item_uid(event_id: str, item: Item) -> str:
+    """The UID of a timeline item: :func:`meeting_uid` of its assignment id, except for a
+    lunch (``lunch-<day>-<subgroup>``): the subgroup letters are handed out afresh by each
+    plan (``group-a`` may be other people, or the same people ``group-b``, after a re-plan),
+    so a lunch is named by its local start and the venue it is near
+    (``lunch-2024-02-12T1230-v-hotel``), the same for everyone at that meal."""
+    if not item.is_lunch:
+        return meeting_uid(event_id, item.id)
+    place = f"-{item.venue.id}" if item.venue is not None else ""
+    return meeting_uid(event_id, f"lunch-{item.start:%Y-%m-%dT%H%M}{place}")
 
 
 def fingerprint(item: Item) -> str:
@@ -95,10 +109,10 @@ def _description(entry: Entry, lang: str) -> str:
 
 
 def _vevent(
-    item: Item, entry: Entry, event_id: str, stamp: datetime, sequence: int, lang: str
+    item: Item, entry: Entry, uid: str, stamp: datetime, sequence: int, lang: str
 ) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", meeting_uid(event_id, item.id))
+    vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
     vevent.add("sequence", sequence)
     vevent.add("status", "CONFIRMED")
@@ -162,7 +176,16 @@ def _calendar(
     agenda: Agenda | None,
 ) -> icalendar.Calendar:
     who = subject(event, subject_id)
-    items = {i.id: i for i in timeline(event, schedule) if who.involved_in(i)}
+    items: dict[str, Item] = {}
+    for item in timeline(event, schedule):
+        if not who.involved_in(item):
+            continue
+        uid = item_uid(event.id, item)
+        if uid in items:  # two subgroups at the same lunch: one meal, everyone at it
+            seen = items[uid]
+            attendees = tuple(dict.fromkeys(seen.attendees + item.attendees))
+            item = replace(seen, attendees=attendees)
+        items[uid] = item
     if agenda is None:
         agenda = build_agenda(event, schedule, subject_id, lang, settings)
     entries = {e.id: e for day in agenda.days for e in day.entries}
@@ -174,15 +197,14 @@ def _calendar(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{pick(event.title, lang)} — {agenda.name}")
     current: set[str] = set()
-    for item_id, item in items.items():
-        uid = meeting_uid(event.id, item_id)
+    for uid, item in items.items():
         current.add(uid)
         before = published.get(uid)
         sequence = 0
         if before is not None:
             changed = before.cancelled or before.fingerprint != fingerprint(item)
             sequence = before.sequence + 1 if changed else before.sequence
-        calendar.add_component(_vevent(item, entries[item_id], event.id, stamp, sequence, lang))
+        calendar.add_component(_vevent(item, entries[item.id], uid, stamp, sequence, lang))
     for uid, before in sorted(published.items()):
         if uid not in current:
             calendar.add_component(_cancelled(before, stamp))
