@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from liqa.core.model import FollowUp, Outcome, OutcomeKind
+from liqa.core.model import FollowUp, Outcome, OutcomeKind, RequestStatus
 from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.labels import date_range
@@ -31,7 +31,7 @@ from tests.core.outputs.mission import (
 def test_report_figures_count_meetings_by_participant_theme_kind_and_day() -> None:
     figures = compute_figures(make_event(), make_schedule(), "en")
     assert (figures.participants, figures.organizations, figures.hosts) == (3, 2, 2)
-    assert (figures.requested, figures.meetings, figures.held) == (2, 3, None)
+    assert (figures.requested, figures.accepted, figures.meetings, figures.held) == (2, 2, 3, None)
     assert figures.per_participant == (
         ("Sarah Lamrani", 2),
         ("Youssef Alaoui", 1),
@@ -246,3 +246,27 @@ def test_report_counts_the_hosts_met_as_the_communique_does() -> None:
     without_nasa = make_schedule(1, CYBER_MEETING, LAMRANI_CALL)
     assert compute_figures(event, make_schedule(), "en").hosts == 2
     assert compute_figures(event, without_nasa, "en").hosts == 1
+
+
+def test_report_counts_every_request_made_as_requested_and_the_accepted_apart() -> None:
+    """'Requested' counted proposed and accepted requests only (a declined request had been
+    requested too) and mixed what was asked with what was agreed."""
+    accepted = make_event().requests[0]
+    requests = (
+        accepted,
+        replace(accepted, id="r-asked", status=RequestStatus.PROPOSED),
+        replace(accepted, id="r-refused", status=RequestStatus.DECLINED),
+        replace(accepted, id="r-dropped", status=RequestStatus.CANCELLED),
+    )
+    event = make_event(requests=requests)
+    figures = compute_figures(event, make_schedule(), "en")
+    assert (figures.requested, figures.accepted, figures.meetings) == (5, 2, 3)
+    html = render(
+        "report.html", "en", inline_css="", **report_context(event, make_schedule(), "en")
+    )
+    rows = re.findall(r'<tr><th>([^<]*)</th><td class="num">([^<]*)</td></tr>', html)
+    assert rows[:3] == [
+        ("Requested (requests and candidate visits)", "5"),
+        ("Accepted (requests accepted and candidate visits)", "2"),
+        ("Scheduled", "3"),
+    ]

@@ -33,7 +33,9 @@ class Figures:
     meetings: int
     """Meetings and visits scheduled (programme items excluded)."""
     requested: int
-    """Requests accepted or proposed, plus candidate visits."""
+    """Every meeting request made (whatever became of it), plus candidate visits."""
+    accepted: int
+    """What was to be scheduled: requests accepted, plus candidate visits."""
     held: int | None
     """Meetings recorded as held, or ``None`` before any outcome is recorded."""
     per_participant: tuple[tuple[str, int], ...]
@@ -138,9 +140,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
             if start > end:
                 gaps += int((start - end).total_seconds() // 60)
     gaps -= travel
-    requested = sum(
-        1 for r in event.requests if r.status in (RequestStatus.ACCEPTED, RequestStatus.PROPOSED)
-    ) + len(event.visits)
+    accepted = sum(1 for r in event.requests if r.status is RequestStatus.ACCEPTED)
     outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
     follow = Counter(labels.follow_up_label(o.follow_up, lang) for o in event.outcomes)
     held_ids = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
@@ -149,7 +149,8 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         organizations=len({p.organization for p in delegates}),
         hosts=len(hosts_met(event, meetings)),
         meetings=len(meetings),
-        requested=requested,
+        requested=len(event.requests) + len(event.visits),
+        accepted=accepted + len(event.visits),
         held=len(held_ids & {m.id for m in meetings}) if event.outcomes else None,
         per_participant=tuple((labels.person_name(p, lang), per_person[p.id]) for p in delegates),
         per_theme=tuple(theme_counts.most_common()),
