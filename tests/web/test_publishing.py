@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -9,11 +10,12 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
+from liqa.core import model as core
 from liqa.web.events.models import Event
 from liqa.web.scheduling import publishing, services
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record, store_schedule
-from tests.web.factories import make_core_event, make_schedule
+from tests.web.factories import at, make_core_event, make_schedule
 
 
 def test_first_publication_tells_everyone_scheduled(draft: ScheduleVersion) -> None:
@@ -66,15 +68,55 @@ def test_publish_page_reports_the_affected(
     organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
 ) -> None:
     client = client_for(organizer)
-    response = client.post(f"/organize/{event.slug}/versions/1/publish/")
-    assert response.status_code == 200
+    response = client.post(f"/organize/{event.slug}/versions/1/publish/", follow=True)
+    assert response.redirect_chain == [(f"/organize/{event.slug}/versions/1/published/", 302)]
     page = response.content.decode()
     assert "3 participants" in page
     # people and meetings by name, not by their keys
     assert '<tr data-person="p-chen"><td>Chen Li</td>' in page
     assert '<span class="tag" data-key="r-2">+ Amina Idrissi – Chen Li</span>' in page
-    again = client.post(f"/organize/{event.slug}/versions/1/publish/")
-    assert again.status_code == 409
+    assert 'id="already-published"' not in page
+
+
+def test_publishing_redirects_and_reloading_sends_nothing_again(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Post/Redirect/Get: the POST answers a redirect, so a reload is a plain GET."""
+    client = client_for(organizer)
+    published = f"/organize/{event.slug}/versions/1/published/"
+    response = client.post(f"/organize/{event.slug}/versions/1/publish/")
+    assert (response.status_code, response["Location"]) == (302, published)
+    assert len(mail.outbox) == 3
+    reload = client.get(published)
+    assert (reload.status_code, len(mail.outbox)) == (200, 3)
+    assert '<span class="tag" data-key="r-2">+ Amina Idrissi – Chen Li</span>' in (
+        reload.content.decode()
+    )
+    again = client.post(f"/organize/{event.slug}/versions/1/publish/", follow=True)
+    assert again.redirect_chain == [(published + "?again=1", 302)]
+    page = again.content.decode()
+    assert 'id="already-published"' in page
+    assert "3 participants" in page
+    assert len(mail.outbox) == 3
+
+
+def test_published_page_compares_with_the_version_published_before(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Each version's page shows what its publication changed, also after later ones."""
+    publishing.publish(draft, notify=False)
+    moved = store_schedule(event, make_schedule(make_core_event(), version=2, r1_start=40))
+    publishing.publish(moved, notify=False)
+    store_schedule(event, make_schedule(make_core_event(), version=3, r1_start=20))
+    client = client_for(organizer)
+    first = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
+    second = client.get(f"/organize/{event.slug}/versions/2/published/").content.decode()
+    assert "3 participants" in first
+    assert "2 participants" in second
+    assert '<span class="tag" data-key="r-1">~ Amina Idrissi – Bruno Martin</span>' in second
+    assert 'data-person="p-chen"' not in second
+    draft_page = client.get(f"/organize/{event.slug}/versions/3/published/")
+    assert draft_page["Location"] == f"/organize/{event.slug}/versions/3/"
 
 
 def test_communique_drafted_by_the_core_then_published(
@@ -97,3 +139,42 @@ def test_grid_by_hosts_has_a_row_per_host(
     page = client_for(organizer).get(f"/organize/{event.slug}/versions/1/?by=hosts")
     rows = [part.split("<", 1)[0] for part in page.content.decode().split('<th scope="row">')[1:]]
     assert rows == ["Beta Bank", "Gamma Farms"]
+
+
+def _with_lunch(version: int) -> core.Schedule:
+    """The hand-made schedule plus a lunch break for Amina at 12:30 (planner's key)."""
+    base = make_schedule(make_core_event(), version=version)
+    lunch = core.Assignment(
+        "lunch-2030-03-14-g1",
+        at(12, 30),
+        at(13, 30),
+        "v-hall",
+        ("p-amina",),
+        format=core.MeetingFormat.PROGRAMME_ITEM,
+    )
+    return dataclasses.replace(base, assignments=(*base.assignments, lunch))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "+ Lunch, Thursday 12:30\u202fPM"),
+        ("fr", "+ Déjeuner, jeudi 12:30"),
+        ("ar", "+ الغداء، الخميس 12:30"),
+    ],
+)
+def test_changes_summary_names_a_lunch_in_words(
+    lang: str,
+    words: str,
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+) -> None:
+    """A lunch reads as the agenda names it, with its day and time, not by its key."""
+    publishing.publish(draft, notify=False)
+    publishing.publish(store_schedule(event, _with_lunch(2)), notify=False)
+    url = f"/organize/{event.slug}/versions/2/published/"
+    page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert f'<span class="tag" data-key="lunch-2030-03-14-g1">{words}</span>' in page
+    assert ">+ lunch-" not in page

@@ -135,9 +135,9 @@ def test_a_booking_names_its_event_without_reading_it_again(event: Event) -> Non
 def test_publishing_records_the_organizer(
     draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
 ) -> None:
-    response = client_for(organizer).post(f"/organize/{SLUG}/versions/1/publish/")
+    response = client_for(organizer).post(f"/organize/{SLUG}/versions/1/publish/", follow=True)
     draft.refresh_from_db()
-    assert response.status_code == 200
+    assert (response.status_code, response.redirect_chain[0][1]) == (200, 302)
     assert draft.published_at is not None
     assert _entries() == [
         (

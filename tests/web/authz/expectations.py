@@ -111,6 +111,7 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:version": {GET: ORGANIZER_ONLY},
     "scheduling:pin": {POST: ORGANIZER_ONLY},
     "scheduling:publish": {POST: ORGANIZER_ONLY},
+    "scheduling:published": {GET: ORGANIZER_ONLY},
     "scheduling:move": {POST: ORGANIZER_ONLY},
     "agendas:follow_ups": {GET: ORGANIZER_ONLY},
     "audit:history": {GET: ORGANIZER_ONLY},

@@ -8,14 +8,22 @@ from datetime import date
 from typing import Any
 
 from liqa.core import model as core
+from liqa.core.i18n import translator
 from liqa.core.outputs.agenda import build_agenda
-from liqa.core.outputs.labels import display_names, item_titles
+from liqa.core.outputs.labels import (
+    comma,
+    display_names,
+    format_label,
+    item_titles,
+    programme_label,
+)
 from liqa.core.outputs.settings import OutputSettings
-from liqa.core.outputs.timeline import zone_at
+from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.core.scheduling.itinerary.replan import MemberChange
 from liqa.core.scheduling.reasons import reason_words
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
+from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Run, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
@@ -110,10 +118,47 @@ def unplaced_rows(event: core.Event, schedule: core.Schedule, lang: str) -> list
 
 
 def change_names(
-    version: ScheduleVersion, affected: Mapping[str, MemberChange], lang: str
+    version: ScheduleVersion,
+    affected: Mapping[str, MemberChange],
+    lang: str,
+    schedules: tuple[core.Schedule, ...] = (),
 ) -> dict[str, dict[str, str]]:
     """Names for the publishing summary: each affected person, and each changed meeting or
-    visit (its parties or its host), as read in ``lang``."""
+    visit (its parties or its host), as read in ``lang``; a lunch or another programme item
+    as its agenda names it, with its day and time, found in ``schedules`` (the version and
+    the one it replaced: a removed lunch is only in the old one)."""
     event = event_record(version.event)
     keys = {k for c in affected.values() for k in (*c.added, *c.moved, *c.removed)}
-    return {"names": display_names(event, lang), "titles": item_titles(event, keys, lang)}
+    titles = item_titles(event, keys, lang)
+    known = {r.id for r in event.requests} | {v.id for v in event.visits}
+    others = keys - known
+    for schedule in schedules:
+        if not others:
+            break
+        for item in timeline(event, schedule):
+            if item.id in others:
+                titles[item.id] = item_words(item, lang)
+                others.discard(item.id)
+    return {"names": display_names(event, lang), "titles": titles}
+
+
+def item_words(item: Item, lang: str) -> str:
+    """A programme item or lunch in words, as the agenda names it, with its local day and
+    time: "Lunch, Tuesday 12:30" ("غداء، الثلاثاء 12:30" in Arabic)."""
+    t = translator(lang)
+    if item.programme is not None:
+        title = core.pick(item.programme.title, lang) or programme_label(item.programme.kind, lang)
+    elif item.is_lunch:
+        title = t.gettext("Lunch")
+    else:
+        title = format_label(item.format, lang)
+    when = f"{t.format_date(item.start, 'EEEE')} {t.format_time(item.start)}"
+    return comma(lang).join((title, when))
+
+
+def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
+    """What publishing ``version`` changed, from stored data: the participants whose agenda
+    changed (those told by e-mail) and what changed for each, by name."""
+    old, new = publishing.compared(version)
+    affected = publishing.version_diff(old, new)
+    return {"affected": affected, **change_names(version, affected, lang, (new, old))}

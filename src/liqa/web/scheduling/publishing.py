@@ -27,7 +27,7 @@ from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
-from liqa.web.scheduling.services import ImmutableVersion, latest_published
+from liqa.web.scheduling.services import ImmutableVersion
 
 
 def _nothing(event: str) -> core.Schedule:
@@ -43,15 +43,32 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
     if version.published:
         raise ImmutableVersion(f"version {version.number} is already published")
     with transaction.atomic():
-        previous = latest_published(version.event)
-        new = schedule_record(version)
-        old = schedule_record(previous) if previous is not None else _nothing(new.event)
+        old, new = compared(version)
         affected = version_diff(old, new)
         version.published_at = timezone.now()
         version.save(update_fields=["published_at"])
     if notify:
         _notify(version, affected, old, new)
     return affected
+
+
+def published_before(version: ScheduleVersion) -> ScheduleVersion | None:
+    """The version participants saw before ``version`` was published: the latest published
+    one then (any published version while ``version`` is still a draft)."""
+    earlier = ScheduleVersion.objects.filter(event=version.event, published_at__isnull=False)
+    if version.published_at is not None:
+        earlier = earlier.filter(published_at__lt=version.published_at)
+    return earlier.exclude(pk=version.pk).order_by("-number").first()
+
+
+def compared(version: ScheduleVersion) -> tuple[core.Schedule, core.Schedule]:
+    """The two schedules publishing ``version`` compares: the one published before it (or
+    nothing) and ``version`` itself. Both are stored and never change once published, so
+    the comparison made again after publishing gives the same changes."""
+    previous = published_before(version)
+    new = schedule_record(version)
+    old = schedule_record(previous) if previous is not None else _nothing(new.event)
+    return old, new
 
 
 def version_diff(old: core.Schedule, new: core.Schedule) -> dict[str, MemberChange]:

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -125,21 +126,35 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 @require_POST
 def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Publish a draft version and tell the participants whose agenda changed."""
+    """Publish a draft version, tell the participants whose agenda changed, then show what
+    changed on its own page (Post/Redirect/Get: reloading that page sends nothing again).
+    A version already published leads to the same page, which says so."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
     try:
-        affected = publishing.publish(version)
+        publishing.publish(version)
     except services.ImmutableVersion:
-        return HttpResponse("this version is already published", status=409)
+        return redirect(
+            reverse("scheduling:published", args=[event.slug, version.number]) + "?again=1"
+        )
+    return redirect("scheduling:published", event.slug, version.number)
+
+
+def published(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """What publishing a version changed: who was told and what changed for each, compared
+    again from the stored versions. A draft has no such page: its grid instead."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    if not version.published:
+        return redirect("scheduling:version", event.slug, version.number)
     return page(
         request,
         "scheduling/published.html",
         {
             "event": event,
             "version": version,
-            "affected": affected,
-            **domain.change_names(version, affected, current_language()),
+            "again": request.GET.get("again") == "1",
+            **domain.published_summary(version, current_language()),
         },
     )
 
