@@ -12,7 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from liqa.core.model import FollowUp, Outcome, OutcomeKind, RequestStatus
+from liqa.core.model import (
+    BrokerageSetup,
+    Event,
+    EventKind,
+    FollowUp,
+    Leg,
+    Outcome,
+    OutcomeKind,
+    RequestStatus,
+    Schedule,
+    Session,
+)
 from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.labels import date_range
@@ -25,6 +36,7 @@ from tests.core.outputs.mission import (
     NASA_VISIT,
     make_event,
     make_schedule,
+    valley,
 )
 
 
@@ -270,3 +282,73 @@ def test_report_counts_every_request_made_as_requested_and_the_accepted_apart() 
         ("Accepted (requests accepted and candidate visits)", "2"),
         ("Scheduled", "3"),
     ]
+
+
+def _b2b_day() -> tuple[Event, Schedule]:
+    """The hand-built mission as a one-day brokerage event at CyberCorp's hall in San Jose."""
+    day = date(2024, 2, 15)
+    leg = Leg("valley", "Silicon Valley", "America/Los_Angeles", day, day)
+    session = Session("morning", valley(15, 9), valley(15, 12))
+    event = make_event(
+        kind=EventKind.BROKERAGE,
+        legs=(leg,),
+        programme=(),
+        visits=(),
+        brokerage=BrokerageSetup("v-cyber", 30, 10, (session,)),
+        title={
+            "en": "Digital B2B day",
+            "fr": "Journée B2B du numérique",
+            "ar": "يوم لقاءات الأعمال الرقمية",
+        },
+    )
+    lee = replace(LAMRANI_CALL, start=valley(15, 10), end=valley(15, 10, 30), table=2)
+    return event, make_schedule(
+        1, replace(CYBER_MEETING, start=valley(15, 9), end=valley(15, 9, 30)), lee
+    )
+
+
+def test_communique_of_a_brokerage_event_speaks_of_b2b_meetings_not_a_trade_mission() -> None:
+    event, schedule = _b2b_day()
+    communique = build_communique(event, schedule, "en")
+    assert communique.paragraphs == (
+        "US Commercial Service, Casablanca and USTDA held a day of B2B meetings on "
+        "February 15, 2024.",
+        "3 participants took part in pre-arranged one-to-one meetings. They represented 3 "
+        "organizations: Ministry of Digital Transition and Administrative Reform, General "
+        "Directorate for Information Systems Security, and CyberCorp. In all, 2 meetings were "
+        "held, mostly on cybersecurity.",
+        "The event's stated goals: learn from US best practices and attract investment",
+    )
+    for lang in ("en", "fr", "ar"):
+        text = build_communique(event, schedule, lang).as_text()
+        for mission_words in (
+            "trade mission",
+            "delegation",
+            "mission commerciale",
+            "délégation",
+            "بعثة",
+            "الوفد",
+        ):
+            assert mission_words not in text, (lang, mission_words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Silicon Valley, February 16, 2024 —"),
+        ("fr", "Silicon Valley, 16 février 2024 —"),
+        ("ar", "وادي السيليكون، 16 فبراير 2024 —"),
+    ],
+)
+def test_communique_opens_with_a_dateline_in_its_language(lang: str, line: str) -> None:
+    """Where and when the mission ended; the communiqué had no dateline."""
+    communique = build_communique(make_event(), make_schedule(), lang)
+    assert communique.dateline == line
+    assert communique.as_text().split("\n\n")[1].startswith(line + " ")
+    html = render("communique.html", lang, inline_css="", communique=communique)
+    assert f'<p><b class="dateline">{line}</b> ' in html
+
+
+def test_dateline_of_a_brokerage_event_is_its_venues_city_on_its_day() -> None:
+    event, schedule = _b2b_day()
+    assert build_communique(event, schedule, "en").dateline == "San Jose, February 15, 2024 —"

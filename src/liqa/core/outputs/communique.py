@@ -1,36 +1,86 @@
-"""A press communiqué draft built from the mission's facts, in the shape of the seed article.
+"""A press communiqué draft built from the event's facts, in the shape of the seed article.
 
-Who organized it, when, for whom, how many participants from which organizations, where
-(first one city, then the next), how many meetings with what kind of hosts, on which
-themes, and the stated goals. Quotes are left to the organizers: nothing is invented.
+It opens with a dateline (where and when the event ended, in the reader's language). A
+trade mission: who organized it, when, for whom, how many participants from which
+organizations, where (first one city, then the next), how many meetings with what kind of
+hosts, on which themes, and the stated goals. A brokerage event (1:1 meetings at tables):
+who held the B2B meetings and when, how many participants from how many organizations
+met, how many meetings, on which themes, and the stated goals. Quotes are left to the
+organizers: nothing is invented.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, MeetingFormat, OrgKind, OutcomeKind, Schedule, pick
+from liqa.core.model import (
+    Event,
+    EventKind,
+    MeetingFormat,
+    OrgKind,
+    OutcomeKind,
+    Schedule,
+    pick,
+)
 from liqa.core.outputs import labels
 from liqa.core.outputs.report import hosts_met, meeting_themes
-from liqa.core.outputs.timeline import timeline
+from liqa.core.outputs.timeline import Item, timeline
 
 SHARED_THEMES = 3
 """Themes named as what the hosts shared (the most frequent in the meetings)."""
+NAMED_ORGANIZATIONS = 12
+"""A brokerage communiqué names the participants' organizations up to this many (a
+business day of 90 organizations gives their number only)."""
 
 
 @dataclass(frozen=True)
 class Communique:
-    """Headline and paragraphs, ready to print or paste."""
+    """Headline, dateline and paragraphs, ready to print or paste."""
 
     lang: str
     headline: str
     paragraphs: tuple[str, ...]
+    dateline: str = ""
+    """``Houston, March 12, 2024 —``: opens the first paragraph."""
+
+    @property
+    def lead(self) -> str:
+        """The first paragraph after its dateline."""
+        first = self.paragraphs[0] if self.paragraphs else ""
+        return f"{self.dateline} {first}" if self.dateline else first
 
     def as_text(self) -> str:
-        """Plain text: the headline, a blank line, then one paragraph per block."""
-        return "\n\n".join((self.headline, *self.paragraphs)) + "\n"
+        """Plain text: the headline, a blank line, then one paragraph per block, the first
+        after the dateline."""
+        return "\n\n".join((self.headline, self.lead, *self.paragraphs[1:])) + "\n"
+
+
+def dateline(event: Event, lang: str) -> str:
+    """Where and when the event ended (``Houston, March 12, 2024 —``, ``هيوستن، 12 مارس
+    2024 —``): the brokerage venue's city, else the last leg's, and the last day, in
+    ``lang`` (Babel's long date, the language's comma)."""
+    t = translator(lang)
+    city = ""
+    if event.brokerage is not None:
+        try:
+            city = event.venue(event.brokerage.venue).city
+        except KeyError:
+            city = ""
+    if not city and event.legs:
+        city = max(event.legs, key=lambda leg: leg.end).city
+    day = t.format_date(event.end, "long")
+    if not city:
+        return f"{day} —"
+    place = labels.city_label(city, lang)
+    if lang == "fr":  # "la Silicon Valley" in a sentence, "Silicon Valley, 16 février" here
+        place = _FRENCH_ARTICLE.sub("", place)
+    return f"{place}{labels.comma(lang)}{day} —"
+
+
+_FRENCH_ARTICLE = re.compile(r"^(?:la |le |les |l['’])", re.IGNORECASE)
 
 
 def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
@@ -74,6 +124,8 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     organizers = t.format_list(event.organizers) if event.organizers else ""
     title = pick(event.title, lang)
 
+    if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
+        return _brokerage(event, meetings, lang, shared, dateline(event, lang))
     lead = t.gettext(
         "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
         "of %(participants)s, focused on %(themes)s."
@@ -125,4 +177,72 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
-    return Communique(lang, title, tuple(paragraphs))
+    return Communique(lang, title, tuple(paragraphs), dateline(event, lang))
+
+
+def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line: str) -> Communique:
+    """A B2B meeting day (or days): who met whom at the tables, not a delegation's trip."""
+    t = translator(lang)
+    people = {p.id: p for p in event.people}
+    met = [
+        people[a] for a in dict.fromkeys(a for m in meetings for a in m.attendees) if a in people
+    ]
+    ids = {p.organization for p in met}
+    organizations = [o for o in event.organizations if o.id in ids]
+    organizers = t.format_list(event.organizers) if event.organizers else ""
+    if event.start == event.end:
+        lead = t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.") % {
+            "organizers": organizers or t.gettext("The organizers"),
+            "date": t.format_date(event.start, "long"),
+        }
+    else:
+        lead = t.gettext("%(organizers)s held B2B meetings from %(start)s to %(end)s.") % {
+            "organizers": organizers or t.gettext("The organizers"),
+            "start": labels.range_start(event.start, event.end, lang),
+            "end": t.format_date(event.end, "long"),
+        }
+    participants = t.ngettext("%(num)d participant", "%(num)d participants", len(met)) % {
+        "num": len(met)
+    }
+    if len(organizations) > NAMED_ORGANIZATIONS:
+        who = t.gettext(
+            "%(participants)s from %(organizations)s took part in pre-arranged one-to-one meetings."
+        ) % {
+            "participants": participants,
+            "organizations": t.ngettext(
+                "%(num)d organization", "%(num)d organizations", len(organizations)
+            )
+            % {"num": len(organizations)},
+        }
+    else:
+        who = (
+            t.gettext("%(participants)s took part in pre-arranged one-to-one meetings.")
+            % {"participants": participants}
+            + " "
+            + t.ngettext(
+                "They represented %(num)d organization: %(names)s.",
+                "They represented %(num)d organizations: %(names)s.",
+                len(organizations),
+            )
+            % {
+                "num": len(organizations),
+                "names": t.format_list(labels.org_name(o, lang) for o in organizations),
+            }
+        )
+    if themes:
+        held = t.ngettext(
+            "In all, %(num)d meeting was held, mostly on %(themes)s.",
+            "In all, %(num)d meetings were held, mostly on %(themes)s.",
+            len(meetings),
+        ) % {"num": len(meetings), "themes": themes}
+    else:
+        held = t.ngettext(
+            "In all, %(num)d meeting was held.",
+            "In all, %(num)d meetings were held.",
+            len(meetings),
+        ) % {"num": len(meetings)}
+    paragraphs = [lead, who + " " + held]
+    goals = pick(event.goals, lang)
+    if goals:
+        paragraphs.append(t.gettext("The event's stated goals: %(goals)s") % {"goals": goals})
+    return Communique(lang, pick(event.title, lang), tuple(paragraphs), line)
