@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
 from html import unescape
@@ -352,3 +353,52 @@ def test_communique_opens_with_a_dateline_in_its_language(lang: str, line: str) 
 def test_dateline_of_a_brokerage_event_is_its_venues_city_on_its_day() -> None:
     event, schedule = _b2b_day()
     assert build_communique(event, schedule, "en").dateline == "San Jose, February 15, 2024 —"
+
+
+def _x_extents(svg: str) -> dict[str, list[tuple[float, float]]]:
+    """Left and right x of the bars, category labels and value labels of a chart."""
+    root = ET.fromstring(text_as_paths(svg))
+    ns = "{http://www.w3.org/2000/svg}"
+    out: dict[str, list[tuple[float, float]]] = {"bars": [], "labels": [], "values": []}
+
+    def extent(path: ET.Element) -> tuple[float, float]:
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+        xs = numbers[0::2]
+        return min(xs), max(xs)
+
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for group in root.iter(f"{ns}g"):
+        name = group.get("id", "")
+        path = group.find(f"{ns}path")
+        if path is None:
+            continue
+        if name.startswith("patch_") and "#0b4f6c" in path.get("style", ""):
+            out["bars"].append(extent(path))
+        elif name.startswith("text_"):
+            in_tick = parents[group].get("id", "").startswith("ytick_")
+            out["labels" if in_tick else "values"].append(extent(path))
+    return out
+
+
+def test_arabic_charts_read_right_to_left() -> None:
+    """The Arabic report's bar charts were drawn left to right: labels on the left, bars
+    growing to the right."""
+    arabic = _x_extents(
+        charts(compute_figures(make_event(), make_schedule(), "ar"), "ar")[0].svgs[0]
+    )
+    english = _x_extents(
+        charts(compute_figures(make_event(), make_schedule(), "en"), "en")[0].svgs[0]
+    )
+    assert len(arabic["bars"]) == len(arabic["labels"]) == len(arabic["values"]) == 3
+    # English: the labels left of the bars, which start together at the axis
+    assert max(r for _, r in english["labels"]) < min(left for left, _ in english["bars"])
+    # Arabic: the labels right of the bars, right-aligned on one edge
+    assert min(left for left, _ in arabic["labels"]) > max(r for _, r in arabic["bars"])
+    rights = [r for _, r in arabic["labels"]]
+    assert max(rights) - min(rights) < 1
+    # the bars start together at the axis on the right and grow to the left
+    ends = [r for _, r in arabic["bars"]]
+    assert max(ends) - min(ends) < 0.01
+    # each value is written left of its bar
+    for (bar_left, _), (_, value_right) in zip(arabic["bars"], arabic["values"], strict=True):
+        assert value_right < bar_left

@@ -43,11 +43,15 @@ def bar_chart(
     title: str,
     percent: bool = False,
     top: float | None = None,
+    rtl: bool = False,
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers.
 
     ``top`` is the largest value of the scale (default: the largest of ``values``), so that
-    the parts of one long chart share their scale.
+    the parts of one long chart share their scale. ``rtl`` (Arabic) mirrors it for a
+    right-to-left reader: the category axis on the right with its labels right-aligned
+    against the drawing's right edge, the bars growing from it to the left, each value at
+    the bar's left end.
     """
     with mpl.rc_context(STYLE):  # type: ignore[arg-type]
         height = 0.9 + 0.32 * max(len(labels), 1)
@@ -60,9 +64,24 @@ def bar_chart(
         axes.xaxis.set_visible(False)
         axes.spines["bottom"].set_visible(False)
         texts = [f"{v:.0%}" if percent else f"{v:g}" for v in values]
-        axes.bar_label(bars, labels=texts, padding=3, fontsize=8)
+        if rtl:  # bar_label pads towards +x on screen: inside a bar growing to the left
+            for bar, text in zip(bars, texts, strict=True):
+                y = bar.get_y() + bar.get_height() / 2
+                axes.annotate(
+                    text,
+                    (bar.get_width(), y),
+                    xytext=(-3, 0),
+                    textcoords="offset points",
+                    ha="right",
+                    va="center",
+                    fontsize=8,
+                )
+        else:
+            axes.bar_label(bars, labels=texts, padding=3, fontsize=8)
         top = top or max(values, default=0) or 1
         axes.set_xlim(0, top * 1.15)
+        if rtl:
+            _mirror(figure, axes)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
@@ -70,15 +89,35 @@ def bar_chart(
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
 
 
+def _mirror(figure: Figure, axes: Any) -> None:
+    """Lay ``axes`` out right to left: values grow leftwards from the category axis, which
+    stands on the right with its labels right-aligned at the figure's right edge."""
+    axes.invert_xaxis()
+    axes.yaxis.tick_right()
+    axes.spines["left"].set_visible(False)
+    axes.spines["right"].set_visible(True)
+    ticks = axes.get_yticklabels()
+    renderer = figure._get_renderer()
+    widest = max((t.get_window_extent(renderer).width for t in ticks), default=0.0)
+    for tick in ticks:
+        tick.set_horizontalalignment("right")
+    # the labels' right ends at the tick's pad plus the widest label, in points
+    axes.tick_params(axis="y", pad=3.5 + widest * 72 / figure.dpi)
+
+
 def bar_charts(
-    labels: Sequence[str], values: Sequence[float], title: str, percent: bool = False
+    labels: Sequence[str],
+    values: Sequence[float],
+    title: str,
+    percent: bool = False,
+    rtl: bool = False,
 ) -> tuple[str, ...]:
     """The chart in parts of at most :data:`MAX_BARS` bars on one scale, each part short
     enough for a printed page (66 participants in one drawing were 56 cm tall: the PDF cut
-    it at the page's edge)."""
+    it at the page's edge); ``rtl``: drawn for a right-to-left reader (see :func:`bar_chart`)."""
     top = max(values, default=0) or 1
     return tuple(
-        bar_chart(labels[i : i + MAX_BARS], values[i : i + MAX_BARS], title, percent, top)
+        bar_chart(labels[i : i + MAX_BARS], values[i : i + MAX_BARS], title, percent, top, rtl)
         for i in range(0, max(len(labels), 1), MAX_BARS)
     )
 

@@ -209,7 +209,7 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
         out.append(
             Chart(
                 title,
-                bar_charts(names, values, title, percent),
+                bar_charts(names, values, title, percent, rtl=t.direction == "rtl"),
                 tuple(zip(names, shown, strict=True)),
             )
         )
