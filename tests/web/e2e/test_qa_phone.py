@@ -78,8 +78,14 @@ def test_host_and_organizer_pages_fit_a_phone_in_arabic(browser: Any, live_serve
     page.goto(f"{live_server.url}/events/{event.slug}/edit/visits/vis-hou-egov/")
     field = "getComputedStyle(document.querySelector('#edit-form textarea')).unicodeBidi"
     windows = page.evaluate(field)
+    # a list of Latin names right-aligned in Arabic showed their end and cut their start
+    # ("…mation Systems Security (DGSSI)"): it now takes the direction of its names
+    page.goto(f"{live_server.url}/events/{event.slug}/edit/people/p-dgssi-head/")
+    organization = "getComputedStyle(document.querySelector('select[name=organization]'))"
+    names = page.evaluate(organization + ".direction")
     context.close()
     assert width <= 390
     assert ring == "3px"
     assert windows == "plaintext"
+    assert names == "ltr"
     assert errors == []

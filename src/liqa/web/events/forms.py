@@ -13,9 +13,11 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from liqa.core import model as core
+from liqa.core.outputs.labels import org_kind_label
 from liqa.web.events import models as rows
 from liqa.web.events.editing.windows import (
     WindowError,
@@ -47,11 +49,17 @@ class ListField(forms.CharField):
 
 
 class ChoiceText(forms.CharField):
-    """A list to pick from whose value is read as text (the core checks the reference)."""
+    """A list to pick from whose value is read as text (the core checks the reference).
+
+    The list takes the direction of its options' text (``dir="auto"``): names of records
+    are mostly Latin, which an Arabic page otherwise right-aligns and, when too long for
+    the field, cuts at their start.
+    """
 
     def __init__(self, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        super().__init__(widget=forms.Select(choices=[("", "—"), *choices]), **kwargs)
+        widget = forms.Select(choices=[("", "—"), *choices], attrs={"dir": "auto"})
+        super().__init__(widget=widget, **kwargs)
 
 
 class WindowsField(forms.CharField):
@@ -94,6 +102,13 @@ def _key_field() -> forms.CharField:
 
 def _choices(records: list[Any]) -> list[tuple[str, str]]:
     return [(r.id, f"{r.name} ({r.id})") for r in records]
+
+
+def _org_kinds() -> list[tuple[str, str]]:
+    """Organization kinds in the reader's words (were their English values, ``government``,
+    in every language); called each time the form renders, in its language."""
+    lang = translation.get_language() or "en"
+    return [(k.value, org_kind_label(k, lang)) for k in core.OrgKind]
 
 
 MINUTES_A_DAY = 24 * 60
@@ -146,9 +161,7 @@ class OrganizationForm(EditForm):
             (core.Side.BOTH.value, _("both")),
         ],
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[(k.value, k.value) for k in core.OrgKind], required=False
-    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=_org_kinds, required=False)
     sector = _text(_("Sector"))
     country = _text(_("Country"))
     themes = ListField(label=_("Themes"), required=False)
