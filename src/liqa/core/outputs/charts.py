@@ -97,8 +97,7 @@ def _mirror(figure: Figure, axes: Any) -> None:
     axes.spines["left"].set_visible(False)
     axes.spines["right"].set_visible(True)
     ticks = axes.get_yticklabels()
-    renderer = figure._get_renderer()
-    widest = max((t.get_window_extent(renderer).width for t in ticks), default=0.0)
+    widest = max((t.get_window_extent().width for t in ticks), default=0.0)  # in pixels
     for tick in ticks:
         tick.set_horizontalalignment("right")
     # the labels' right ends at the tick's pad plus the widest label, in points
