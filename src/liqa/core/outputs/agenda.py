@@ -9,6 +9,7 @@ from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.qr import qr_data_uri
+from liqa.core.outputs.roles import role_label
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, Subject, subject, timeline
 
@@ -80,11 +81,14 @@ class Agenda:
     subject_id: str
     name: str
     subtitle: str
+    """The person's role and organization (an organization's name as entered), one line."""
     lang: str
     days: tuple[Day, ...]
     live_url: str
     qr_image: str
     version: int
+    subtitle_parts: tuple[str, ...] = ()
+    """The subtitle's parts (role, organization), each printed in its own direction."""
 
     @property
     def meeting_count(self) -> int:
@@ -148,7 +152,7 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
                 people=tuple(
                     Attendee(
                         labels.person_name(p, lang),
-                        p.role,
+                        role_label(p.role, lang),
                         labels.org_label(event.organization(p.organization), lang),
                     )
                     for p in hosts
@@ -280,24 +284,23 @@ def build_agenda(
         day_views.append(Day(day, city, labels.zone_name(noon, lang), tuple(entries)))
     if who.is_organization:
         org = event.organization(subject_id)
-        name, subtitle = (
-            labels.org_name(org, lang),
-            org.name if lang == "ar" and org.name_ar else "",
-        )
+        name = labels.org_name(org, lang)
+        parts: tuple[str, ...] = (org.name,) if lang == "ar" and org.name_ar else ()
     else:
         person = event.person(subject_id)
         org_label = labels.org_name(event.organization(person.organization), lang)
         name = labels.person_name(person, lang)
-        subtitle = labels.comma(lang).join(part for part in (person.role, org_label) if part)
+        parts = tuple(part for part in (role_label(person.role, lang), org_label) if part)
     url = settings.live_url(event.id, subject_id, lang)
     return Agenda(
         event_title=pick(event.title, lang),
         subject_id=subject_id,
         name=name,
-        subtitle=subtitle,
+        subtitle=labels.comma(lang).join(parts),
         lang=lang,
         days=tuple(day_views),
         live_url=url,
         qr_image=qr_data_uri(url) if url else "",
         version=schedule.version,
+        subtitle_parts=parts,
     )

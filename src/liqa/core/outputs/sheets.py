@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Organization, Schedule, Side, pick
 from liqa.core.outputs import labels
+from liqa.core.outputs.roles import role_label
 from liqa.core.outputs.timeline import Item, timeline
 
 
@@ -151,7 +152,7 @@ def host_sheets(event: Event, schedule: Schedule, lang: str) -> list[HostSheet]:
                 visitors.append(
                     Visitor(
                         labels.person_name(person, lang),
-                        person.role,
+                        role_label(person.role, lang),
                         labels.org_name(org, lang),
                         pick(org.seeks, lang),
                         tuple(labels.theme_label(t, lang) for t in org.themes),

@@ -1,0 +1,97 @@
+"""People's roles (job titles) in the reader's language.
+
+A role is organizer-entered text, in English in the mission files and spreadsheets liqa
+knows. Common titles, and those of the bundled examples, go through the catalog (context
+``role``); a role made of known titles separated by commas or semicolons ("Secretary
+General, head of delegation") is translated part by part. Any other role is shown as
+entered: it is the organizer's wording, not something to guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liqa.core.i18n import pgettext_noop, translator
+
+TITLES: tuple[str, ...] = (
+    # generic titles (the brokerage example's generator draws from these)
+    pgettext_noop("role", "Chief Executive Officer"),
+    pgettext_noop("role", "CEO"),
+    pgettext_noop("role", "Chief Technology Officer"),
+    pgettext_noop("role", "Chief Commercial Officer"),
+    pgettext_noop("role", "Chief Digital Officer"),
+    pgettext_noop("role", "Chief Innovation Officer"),
+    pgettext_noop("role", "Business Development Manager"),
+    pgettext_noop("role", "Head of Business Development"),
+    pgettext_noop("role", "Head of Partnerships"),
+    pgettext_noop("role", "Sales Director"),
+    pgettext_noop("role", "Product Manager"),
+    pgettext_noop("role", "Export Manager"),
+    pgettext_noop("role", "President"),
+    pgettext_noop("role", "Vice-President"),
+    pgettext_noop("role", "Executive Director"),
+    pgettext_noop("role", "Managing Director"),
+    pgettext_noop("role", "Director"),
+    pgettext_noop("role", "Deputy Director"),
+    pgettext_noop("role", "Programme Manager"),
+    pgettext_noop("role", "Investment Officer"),
+    pgettext_noop("role", "Investment Analyst"),
+    pgettext_noop("role", "Head of Digital Projects"),
+    pgettext_noop("role", "Head of Industry Partnerships"),
+    pgettext_noop("role", "Dean"),
+    pgettext_noop("role", "Professor"),
+    pgettext_noop("role", "General Partner"),
+    pgettext_noop("role", "Secretary General"),
+    pgettext_noop("role", "head of delegation"),
+    pgettext_noop("role", "deputy head of delegation"),
+    pgettext_noop("role", "Board member"),
+    # the demo mission's delegation
+    pgettext_noop("role", "Director of Digital Administration"),
+    pgettext_noop("role", "Head of Artificial Intelligence and Data Strategy"),
+    pgettext_noop("role", "Director of Digital Services"),
+    pgettext_noop("role", "Head of Digital Identity and Trust Services"),
+    pgettext_noop("role", "Head of the Startup Ecosystem Programme"),
+    pgettext_noop("role", "Director of Cyber Defence Operations"),
+    pgettext_noop("role", "Head of Threat Intelligence"),
+    pgettext_noop("role", "Chair, Digital Economy Commission"),
+    pgettext_noop("role", "Investment Promotion Manager"),
+    pgettext_noop("role", "Chief Information Officer of a Moroccan bank"),
+    pgettext_noop("role", "Director, Casablanca Technopark"),
+    pgettext_noop("role", "Vice-President, Cloud and Data Commission"),
+    pgettext_noop("role", "Director, Offshoring and Export"),
+    # the demo mission's hosts
+    pgettext_noop("role", "Regional Director, Cyber Operations"),
+    pgettext_noop("role", "Director, Smart Port Programme"),
+    pgettext_noop("role", "VP International Partnerships"),
+    pgettext_noop("role", "Director, New Markets"),
+    pgettext_noop("role", "SOC Director"),
+    pgettext_noop("role", "Head of Public Sector"),
+    pgettext_noop("role", "Director, Public Sector EMEA"),
+    pgettext_noop("role", "Head of Government Solutions"),
+)
+"""English titles the catalog translates (context ``role``)."""
+
+_KNOWN = {title.casefold(): title for title in TITLES}
+_SEPARATOR = re.compile(r"\s*([,;])\s*")
+
+
+def role_label(role: str, lang: str) -> str:
+    """``role`` in ``lang``: the catalog's title, or its known parts joined by the
+    language's comma and semicolon; as entered when not all of it is known."""
+    role = role.strip()
+    if not role or lang == "en":
+        return role
+    t = translator(lang)
+    if role.casefold() in _KNOWN:
+        return t.pgettext("role", _KNOWN[role.casefold()])
+    pieces = _SEPARATOR.split(role)  # title, separator, title, …
+    titles = pieces[0::2]
+    if len(titles) < 2 or any(title.casefold() not in _KNOWN for title in titles):
+        return role
+    marks = {",": ", ", ";": "; "}
+    if lang == "ar":
+        marks = {",": "\u060c ", ";": "\u061b "}
+    out = [t.pgettext("role", _KNOWN[titles[0].casefold()])]
+    for mark, title in zip(pieces[1::2], titles[1:], strict=True):
+        out.append(marks[mark] + t.pgettext("role", _KNOWN[title.casefold()]))
+    return "".join(out)
