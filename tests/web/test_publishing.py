@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 import pytest
@@ -158,9 +159,9 @@ def _with_lunch(version: int) -> core.Schedule:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "+ Lunch, Thursday 12:30\u202fPM"),
-        ("fr", "+ Déjeuner, jeudi 12:30"),
-        ("ar", "+ الغداء، الخميس 12:30"),
+        ("en", "+ Lunch, Thu, Mar 14, 12:30\u202fPM"),
+        ("fr", "+ Déjeuner, jeu. 14 mars, 12:30"),
+        ("ar", "+ الغداء، الخميس، 14 مارس، 12:30"),
     ],
 )
 def test_changes_summary_names_a_lunch_in_words(
@@ -178,3 +179,30 @@ def test_changes_summary_names_a_lunch_in_words(
     page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert f'<span class="tag" data-key="lunch-2030-03-14-g1">{words}</span>' in page
     assert ">+ lunch-" not in page
+
+
+def test_changes_summary_lists_each_persons_changes_in_time_order(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    """Amina's lunch (12:30) comes after her 09:00 and 09:20 meetings, though its key sorts
+    first."""
+    publishing.publish(store_schedule(event, _with_lunch(1)), notify=False)
+    url = f"/organize/{event.slug}/versions/1/published/"
+    page = client_for(organizer).get(url).content.decode()
+    row = page.split('<tr data-person="p-amina">', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'data-key="([^"]+)"', row) == ["r-1", "r-2", "lunch-2030-03-14-g1"]
+
+
+def test_published_grid_links_to_its_changes_and_isolates_the_zip_in_arabic(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """In Arabic "(.zip)" ran with the sentence and read "(zip.)"; it is isolated now. A
+    published version's grid links to what publishing it changed."""
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/"
+    assert 'id="changes"' not in client.get(url).content.decode()  # a draft: nothing yet
+    publishing.publish(draft, notify=False)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    outputs = page.split('id="outputs">', 1)[1].split("</a>", 1)[0]
+    assert outputs.endswith(" \u2066(.zip)\u2069")
+    assert f'href="/organize/{event.slug}/versions/1/published/" id="changes"' in page

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
+
+from babel import dates as babel_dates
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
@@ -144,7 +147,8 @@ def change_names(
 
 def item_words(item: Item, lang: str) -> str:
     """A programme item or lunch in words, as the agenda names it, with its local day and
-    time: "Lunch, Tuesday 12:30" ("غداء، الثلاثاء 12:30" in Arabic)."""
+    time: "Lunch, Thu, Mar 14, 12:30 PM" ("الغداء، الخميس، 14 مارس، 12:30" in Arabic); the
+    date tells apart the lunches of a mission longer than a week."""
     t = translator(lang)
     if item.programme is not None:
         title = core.pick(item.programme.title, lang) or programme_label(item.programme.kind, lang)
@@ -152,13 +156,30 @@ def item_words(item: Item, lang: str) -> str:
         title = t.gettext("Lunch")
     else:
         title = format_label(item.format, lang)
-    when = f"{t.format_date(item.start, 'EEEE')} {t.format_time(item.start)}"
+    day = babel_dates.format_skeleton("MMMEd", item.start.date(), locale=t.locale)
+    glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
+    when = glue.replace("{1}", day).replace("{0}", t.format_time(item.start))
     return comma(lang).join((title, when))
+
+
+def _by_time(ids: tuple[str, ...], schedule: core.Schedule) -> tuple[str, ...]:
+    """``ids`` in the order they happen in ``schedule`` (then by key)."""
+    starts = {a.id: a.start for a in schedule.assignments}
+    last = datetime.max.replace(tzinfo=UTC)
+    return tuple(sorted(ids, key=lambda k: (starts.get(k, last), k)))
 
 
 def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
     """What publishing ``version`` changed, from stored data: the participants whose agenda
-    changed (those told by e-mail) and what changed for each, by name."""
+    changed (those told by e-mail) and what changed for each, by name, in time order."""
     old, new = publishing.compared(version)
-    affected = publishing.version_diff(old, new)
+    affected = {
+        person: dataclasses.replace(
+            change,
+            added=_by_time(change.added, new),
+            moved=_by_time(change.moved, new),
+            removed=_by_time(change.removed, old),
+        )
+        for person, change in publishing.version_diff(old, new).items()
+    }
     return {"affected": affected, **change_names(version, affected, lang, (new, old))}
