@@ -11,6 +11,11 @@ Glucose answers forum-13crafc and ticf-13crafc "1 break" in 0.6-2 s, where CP-SA
 answer in 30; CP-SAT is ahead on forum-13crafb and tic-13crafc (see the model doc).
 Glucose's search can be interrupted (CaDiCaL's cannot, in ``python-sat``) and does not hold
 Python's interpreter lock, so it takes the second core.
+
+Before encoding, the same thread computes the slot-capacity bound of
+:mod:`.capacity_bound` (short days only), which may raise the shared bound at once:
+tic-13crafc from 0 to its optimum 4 in a tenth of a second, where neither engine refuted
+"at most 3" in 30 s.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ import threading
 import time
 from collections.abc import Callable
 
+from ortools.sat.python import cp_model
 from pysat.solvers import Solver
 
+from liqa.core.scheduling.brokerage.capacity_bound import capacity_bound
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.cnf import encode
 from liqa.core.scheduling.brokerage.measures import total_breaks
@@ -56,6 +63,7 @@ class SatTarget:
         self._lock = threading.Lock()
         self._halt = threading.Event()
         self._solver: Solver | None = None
+        self._relaxing: cp_model.CpSolver | None = None
         self._stop_exact: tuple[int, Callable[[], None]] | None = None
         self._thread = threading.Thread(target=self._run, name="liqa-sat", daemon=True)
         self._timer = threading.Timer(0.0, self._give_up)
@@ -78,6 +86,8 @@ class SatTarget:
         with self._lock:
             if self._solver is not None:
                 self._solver.interrupt()
+            if self._relaxing is not None:
+                self._relaxing.stop_search()
 
     def wait(self) -> None:
         """Wait until the search ends: a timetable found, every target up to the cap
@@ -106,6 +116,7 @@ class SatTarget:
             stop()
 
     def _run(self) -> None:
+        self.relax()
         start = self.bound
         cnf = encode(self.problem, self.lower, start + MORE_TARGETS + 1)
         if any(not clause for clause in cnf.clauses) or self._halt.is_set():
@@ -118,6 +129,21 @@ class SatTarget:
             finally:
                 with self._lock:
                     self._solver = None
+
+    def relax(self) -> None:
+        """Raise the shared bound to the slot-capacity bound, when that is higher."""
+        solver = cp_model.CpSolver()
+        with self._lock:
+            if self._halt.is_set():
+                return
+            self._relaxing = solver
+        try:
+            bound = capacity_bound(self.problem, self.lower, self.until, solver)
+        finally:
+            with self._lock:
+                self._relaxing = None
+        if bound is not None and bound > self.bound:
+            self._refuted(bound - 1)
 
     def _climb(
         self, solver: Solver, total: list[int], slots: Callable[[list[int]], dict[str, int]]
