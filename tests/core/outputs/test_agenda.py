@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from liqa.core.i18n import translator
+from liqa.core.model import EventKind
 from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
 from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
@@ -161,3 +163,16 @@ def test_french_labels_take_a_space_before_their_colon_as_the_catalogs_do() -> N
         inline_css="",
     )
     assert "<b>Delegation:</b>" in english
+
+
+def test_brokerage_agenda_names_participants_not_a_delegation() -> None:
+    """A brokerage meeting's people were listed as 'Delegation' ('الوفد'), a trade mission's
+    word, even for a visitor and an exhibitor meeting at a table."""
+    event = make_event(kind=EventKind.BROKERAGE)
+    agenda = build_agenda(event, make_schedule(), "p-benali", "ar", SETTINGS)
+    meeting = next(e for d in agenda.days for e in d.entries if e.id == "r-cyber")
+    t = translator("ar")
+    assert [s.label for s in meeting.sides] == [t.gettext("Participants"), t.gettext("Hosts")]
+    mission = build_agenda(make_event(), make_schedule(), "p-benali", "ar", SETTINGS)
+    meeting = next(e for d in mission.days for e in d.entries if e.id == "r-cyber")
+    assert [s.label for s in meeting.sides] == ["الوفد", "المضيفون"]

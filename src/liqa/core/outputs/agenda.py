@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
+from liqa.core.model import Event, EventKind, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.qr import qr_data_uri
 from liqa.core.outputs.roles import role_label
@@ -133,7 +133,9 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
     views: list[SideView] = []
     delegates = [p for p in present if p.organization in delegation_orgs]
     if delegates:
-        label = t.gettext("Delegation")
+        # a brokerage event has participants at tables, not a travelling delegation
+        brokerage = event.brokerage is not None or event.kind is EventKind.BROKERAGE
+        label = t.gettext("Participants") if brokerage else t.gettext("Delegation")
         if len(delegates) > 1 and {p.id for p in delegates} == everyone:
             names: tuple[str, ...] = (t.gettext("the whole delegation"),)
         else:
