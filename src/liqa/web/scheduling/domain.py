@@ -31,8 +31,9 @@ from liqa.web.scheduling.models import Run, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
 
-def overview(row: Event) -> dict[str, Any]:
-    """Counts of the event's records, requests by status, its runs and versions."""
+def overview(row: Event, lang: str = "en") -> dict[str, Any]:
+    """Counts of the event's records, requests by status (with their parties' names as read
+    in ``lang``), its runs and versions."""
     event = event_record(row)
     by_status: dict[str, int] = defaultdict(int)
     for request in event.requests:
@@ -50,10 +51,7 @@ def overview(row: Event) -> dict[str, Any]:
         },
         "requests_by_status": dict(sorted(by_status.items())),
         "requests": list(event.requests),
-        "names": {
-            **{o.id: o.name for o in event.organizations},
-            **{p.id: p.name for p in event.people},
-        },
+        "names": display_names(event, lang),
         "runs": list(Run.objects.filter(event=row)[:10]),
         "versions": list(ScheduleVersion.objects.filter(event=row).order_by("-number")),
     }

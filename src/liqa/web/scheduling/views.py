@@ -32,7 +32,8 @@ def organizer_event(request: HttpRequest, slug: str) -> Event:
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizer's overview of one event."""
     event = organizer_event(request, slug)
-    return page(request, "scheduling/overview.html", {"event": event, **domain.overview(event)})
+    context = {"event": event, **domain.overview(event, current_language())}
+    return page(request, "scheduling/overview.html", context)
 
 
 @require_POST
