@@ -175,13 +175,21 @@ def _recommend_rows(
     scores = np.where(_allowed(matcher, block), sig.total(settings), -np.inf)
     first = min(scores.shape[1], 8 * top + 8)
     order = top_indices(scores, first) if first < scores.shape[1] else None
-    out: dict[str, list[Recommendation]] = {}
+    picks: list[list[int]] = []
     for i in range(scores.shape[0]):
-        reader = block.start + i
         picked = _diverse(matcher, order[i], scores[i], top) if order is not None else []
         if order is None or (len(picked) < top and scores[i, order[i][-1]] >= settings.min_score):
             full = np.argsort(-scores[i], kind="stable")
             picked = _diverse(matcher, full, scores[i], top)
+        picks.append(picked)
+    if matcher.model.semantic is not None:  # the sentences the reasons quote, in one go
+        quoted = [
+            (block.start + i, j) for i, p in enumerate(picks) for j in p if sig.semantic[i, j]
+        ]
+        matcher.model.semantic.prepare(k for pair in quoted for k in pair)
+    out: dict[str, list[Recommendation]] = {}
+    for i, picked in enumerate(picks):
+        reader = block.start + i
         out[matcher.parties[reader].id] = [
             Recommendation(
                 matcher.parties[reader].id,

