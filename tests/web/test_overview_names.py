@@ -32,3 +32,13 @@ def test_requests_name_their_parties_in_the_readers_language(
     page = client_for(organizer).get(f"/organize/{event.slug}/", HTTP_ACCEPT_LANGUAGE=lang)
     row = page.content.decode().split('<tr data-id="r-1">', 1)[1].split("</tr>", 1)[0]
     assert [cell.split("</td>", 1)[0] for cell in row.split("<td>")[1:3]] == parties
+
+
+def test_request_messages_take_the_direction_of_their_text(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    """A Latin message ending in a full stop or a question mark had it on the wrong side
+    in an Arabic table ("?Payments"): the cell takes the direction of its own text."""
+    page = client_for(organizer).get(f"/organize/{event.slug}/", HTTP_ACCEPT_LANGUAGE="ar")
+    row = page.content.decode().split('<tr data-id="r-1">', 1)[1].split("</tr>", 1)[0]
+    assert row.endswith('<td dir="auto">Payments</td>')
