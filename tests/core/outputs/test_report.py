@@ -402,3 +402,25 @@ def test_arabic_charts_read_right_to_left() -> None:
     # each value is written left of its bar
     for (bar_left, _), (_, value_right) in zip(arabic["bars"], arabic["values"], strict=True):
         assert value_right < bar_left
+
+
+def test_report_of_a_brokerage_event_is_an_event_report_on_everyone_at_the_tables() -> None:
+    """The brokerage example's report was a 'Mission report' ('تقرير البعثة') counting one
+    side's 66 people as its participants and 'delegation organizations'; its communiqué
+    counted the 120 people who met."""
+    event, schedule = _b2b_day()
+    figures = compute_figures(event, schedule, "en")
+    assert (figures.participants, figures.organizations) == (5, 4)
+    assert [name for name, _ in figures.per_participant] == [
+        "Sarah Lamrani",
+        "Youssef Alaoui",
+        "Karim Benali",
+        "Jane Smith",
+        "David Lee",
+    ]
+    html = render("report.html", "en", inline_css="", **report_context(event, schedule, "en"))
+    assert "<h1>Event report</h1>" in html
+    assert "delegation organizations" not in html
+    assert "meetings and visits" not in html
+    mission = report_context(make_event(), make_schedule(), "en")
+    assert "<h1>Mission report</h1>" in render("report.html", "en", inline_css="", **mission)

@@ -11,6 +11,7 @@ from itertools import pairwise
 from liqa.core.i18n import translator
 from liqa.core.model import (
     Event,
+    EventKind,
     MeetingFormat,
     OutcomeKind,
     RequestStatus,
@@ -27,7 +28,9 @@ class Figures:
     """The report's numbers, computed once and shown as tables and charts."""
 
     participants: int
+    """Delegates (a mission), everyone (a brokerage event)."""
     organizations: int
+    """Their organizations."""
     hosts: int
     """Host-side organizations met in the scheduled meetings (as the communiqué counts)."""
     meetings: int
@@ -115,11 +118,23 @@ def _utilization(event: Event, meetings: list[Item], lang: str) -> list[tuple[st
     return out
 
 
+def is_brokerage(event: Event) -> bool:
+    """True for a brokerage event (1:1 meetings at tables), not a delegation's mission."""
+    return event.brokerage is not None or event.kind is EventKind.BROKERAGE
+
+
+def report_heading(event: Event, lang: str) -> str:
+    """The report's name: a mission report, or an event report for a brokerage event."""
+    t = translator(lang)
+    return t.gettext("Event report") if is_brokerage(event) else t.gettext("Mission report")
+
+
 def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     """Every figure of the report, in ``lang`` (labels) for ``schedule``."""
     items = timeline(event, schedule)
     meetings = _meetings(items)
-    delegates = event.delegates()
+    # at a brokerage event everyone at the tables takes part, not only one side's people
+    delegates = list(event.people) if is_brokerage(event) else event.delegates()
     per_person = Counter(a for m in meetings for a in m.attendees)
     theme_counts: Counter[str] = Counter()
     for m in meetings:
@@ -221,6 +236,8 @@ def report_context(event: Event, schedule: Schedule, lang: str) -> dict[str, obj
     figures = compute_figures(event, schedule, lang)
     return {
         "title": pick(event.title, lang),
+        "heading": report_heading(event, lang),
+        "brokerage": is_brokerage(event),
         "figures": figures,
         "charts": charts(figures, lang),
         "event": event,

@@ -34,7 +34,7 @@ from liqa.core.outputs.calendar import write_calendar
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
 from liqa.core.outputs.pdf import STYLESHEET, PdfJob, PdfPool
-from liqa.core.outputs.report import report_context
+from liqa.core.outputs.report import report_context, report_heading
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import host_sheets, run_sheets, table_plan
 from liqa.core.outputs.timeline import subject, timeline
@@ -193,7 +193,7 @@ def write_outputs(
                 (
                     "report",
                     "report.html",
-                    t.gettext("Mission report"),
+                    report_heading(event, lang),
                     lambda lang: report_context(event, schedule, lang),
                 ),
             )
