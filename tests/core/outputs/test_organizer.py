@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, Schedule, Unplaced
+from liqa.core.model import Event, EventKind, Schedule, Unplaced
 from liqa.core.outputs import labels
 from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.grid import build_grid, write_grid_xlsx
@@ -342,3 +342,32 @@ def test_grid_page_scrolls_its_table_in_a_box() -> None:
     assert html.index("</table></div>") < html.index("</body>")
     css = (Path(TEMPLATE_DIR) / "style.css").read_text(encoding="utf-8")
     assert ".scroll { overflow-x: auto; }" in css
+
+
+def test_run_sheet_of_a_brokerage_event_says_everyone_not_the_whole_delegation() -> None:
+    """The brokerage example's Arabic run sheet gave its opening to 'الوفد بأكمله'."""
+    event = make_event(kind=EventKind.BROKERAGE)
+    first = run_sheets(event, make_schedule(), "ar")[0].lines[0]
+    assert (first.what, first.who) == ("اجتماع الترحيب", "الجميع")
+    mission = run_sheets(make_event(), make_schedule(), "ar")[0].lines[0]
+    assert mission.who == "الوفد بأكمله"
+
+
+def test_latin_text_in_arabic_sheets_and_agendas_is_isolated() -> None:
+    """What an organization seeks, a topic and a profile, entered in English, were printed
+    in the Arabic page's direction: 'We are looking for partners in: e-government …' began
+    with its colon and split 'e-' from 'government'."""
+    seeks = "Partners in: e-government platforms, digital identity."
+    event = make_event()
+    orgs = tuple(
+        replace(o, seeks={"en": seeks}, description={"en": "A ministry."}) if o.id == "MTNRA" else o
+        for o in event.organizations
+    )
+    event = replace(event, organizations=orgs)
+    sheet = host_sheets(event, make_schedule(), "ar")[0]
+    html = render("hostsheets.html", "ar", sheets=[sheet], title="", inline_css="", for_pdf=True)
+    assert f"<td>\u2066{seeks}\u2069" in html
+    assert "\u2066A ministry.\u2069" in html
+    agenda = build_agenda(event, make_schedule(), "p-benali", "ar", OutputSettings())
+    html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
+    assert "<b>الموضوع:</b> \u2066Managed security operations for ministries\u2069" in html

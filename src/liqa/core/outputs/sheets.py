@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, MeetingFormat, Organization, Schedule, Side, pick
+from liqa.core.model import (
+    Event,
+    EventKind,
+    MeetingFormat,
+    Organization,
+    Schedule,
+    Side,
+    pick,
+)
 from liqa.core.outputs import labels
 from liqa.core.outputs.roles import role_label
 from liqa.core.outputs.timeline import Item, timeline
@@ -195,6 +203,7 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
     """Per day: departures with travel time, visits (with who goes), programme and lunch."""
     t = translator(lang)
     delegates = {p.id for p in event.delegates()}
+    brokerage = event.brokerage is not None or event.kind is EventKind.BROKERAGE
     items = [i for i in timeline(event, schedule) if delegates & set(i.attendees)]
     days: dict[date, list[RunLine]] = {}
     for item in items:
@@ -207,7 +216,7 @@ def run_sheets(event: Event, schedule: Schedule, lang: str) -> list[RunDay]:
             labels.person_name(event.person(a), lang) for a in item.attendees if a in delegates
         ]
         who = (
-            t.gettext("whole delegation")
+            (t.gettext("Everyone") if brokerage else t.gettext("whole delegation"))
             if set(group) == {labels.person_name(event.person(d), lang) for d in delegates}
             else labels.comma(lang).join(group)
         )
