@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from liqa.core.i18n import translator
+from liqa.core.missionfile import load_event
 from liqa.core.outputs.agenda import build_agenda
-from liqa.core.outputs.roles import role_label
+from liqa.core.outputs.roles import is_known, role_label
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import host_sheets
 from liqa.core.templating import render
 from tests.core.outputs.mission import make_event, make_schedule
 
 SETTINGS = OutputSettings()
+ROOT = Path(__file__).resolve().parents[3]
 MINISTRY_AR = "وزارة الانتقال الرقمي وإصلاح الإدارة"
 
 
@@ -86,3 +89,12 @@ def test_host_roles_on_agendas_and_host_sheets_read_in_the_readers_language() ->
         for v in visit.visitors
     ]
     assert {v.name: v.role for v in visitors}["Sarah Lamrani"] == _role("Secretary General", "fr")
+
+
+@pytest.mark.parametrize("example", ["morocco-us-digital-2024", "brokerage-day"])
+def test_every_role_of_the_bundled_examples_is_known(example: str) -> None:
+    """The demo's agendas read wholly in Arabic and French once the catalog translates the
+    titles: no role of the examples falls back to its English wording."""
+    event = load_event(ROOT / "examples" / example / "mission.yaml")
+    unknown = sorted({p.role for p in event.people if p.role and not is_known(p.role)})
+    assert unknown == []

@@ -68,6 +68,14 @@ TITLES: tuple[str, ...] = (
     pgettext_noop("role", "Head of Public Sector"),
     pgettext_noop("role", "Director, Public Sector EMEA"),
     pgettext_noop("role", "Head of Government Solutions"),
+    pgettext_noop("role", "VP Threat Research"),
+    pgettext_noop("role", "VP Global Partnerships"),
+    pgettext_noop("role", "Regional Director, Middle East and Africa"),
+    pgettext_noop("role", "Head of Site Selection"),
+    pgettext_noop("role", "Head of Cities"),
+    pgettext_noop("role", "Director, International Sales"),
+    pgettext_noop("role", "Director, AI & Skills Lab"),
+    pgettext_noop("role", "Deputy Director, Digital Government"),
 )
 """English titles the catalog translates (context ``role``)."""
 
@@ -75,23 +83,32 @@ _KNOWN = {title.casefold(): title for title in TITLES}
 _SEPARATOR = re.compile(r"\s*([,;])\s*")
 
 
+def _parts(role: str) -> list[str] | None:
+    """``role`` as known titles and the separators between them (title, mark, title …),
+    or ``None`` when some part is not a known title."""
+    if role.casefold() in _KNOWN:
+        return [_KNOWN[role.casefold()]]
+    pieces = _SEPARATOR.split(role)
+    titles = pieces[0::2]
+    if len(titles) < 2 or any(title.casefold() not in _KNOWN for title in titles):
+        return None
+    return [_KNOWN[p.casefold()] if i % 2 == 0 else p for i, p in enumerate(pieces)]
+
+
+def is_known(role: str) -> bool:
+    """True when :func:`role_label` translates ``role`` (wholly or part by part)."""
+    return _parts(role.strip()) is not None
+
+
 def role_label(role: str, lang: str) -> str:
     """``role`` in ``lang``: the catalog's title, or its known parts joined by the
     language's comma and semicolon; as entered when not all of it is known."""
     role = role.strip()
-    if not role or lang == "en":
+    parts = _parts(role) if role and lang != "en" else None
+    if parts is None:
         return role
     t = translator(lang)
-    if role.casefold() in _KNOWN:
-        return t.pgettext("role", _KNOWN[role.casefold()])
-    pieces = _SEPARATOR.split(role)  # title, separator, title, …
-    titles = pieces[0::2]
-    if len(titles) < 2 or any(title.casefold() not in _KNOWN for title in titles):
-        return role
-    marks = {",": ", ", ";": "; "}
-    if lang == "ar":
-        marks = {",": "\u060c ", ";": "\u061b "}
-    out = [t.pgettext("role", _KNOWN[titles[0].casefold()])]
-    for mark, title in zip(pieces[1::2], titles[1:], strict=True):
-        out.append(marks[mark] + t.pgettext("role", _KNOWN[title.casefold()]))
-    return "".join(out)
+    marks = {",": "\u060c ", ";": "\u061b "} if lang == "ar" else {",": ", ", ";": "; "}
+    return "".join(
+        t.pgettext("role", part) if i % 2 == 0 else marks[part] for i, part in enumerate(parts)
+    )
