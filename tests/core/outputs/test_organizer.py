@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import replace
 from datetime import datetime
@@ -371,3 +372,26 @@ def test_latin_text_in_arabic_sheets_and_agendas_is_isolated() -> None:
     agenda = build_agenda(event, make_schedule(), "p-benali", "ar", OutputSettings())
     html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
     assert "<b>الموضوع:</b> \u2066Managed security operations for ministries\u2069" in html
+
+
+@pytest.mark.integration
+def test_run_sheet_columns_line_up_from_one_day_to_the_next(tmp_path: Path) -> None:
+    """Each day's table was as wide as its content: the demo's first day ended mid-page and
+    its columns stood elsewhere than the next days'."""
+    html = render(
+        "runsheet.html",
+        "fr",
+        inline_css=(TEMPLATE_DIR / "style.css").read_text(encoding="utf-8"),
+        for_pdf=True,
+        days=run_sheets(make_event(), make_schedule(), "fr"),
+        title="",
+    )
+    pdf = tmp_path / "run-sheet.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    words = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    heads = re.findall(r'<word xMin="([\d.]+)"[^>]*>(Qui|Où)</word>', words)
+    assert len(heads) == 6  # three days
+    for name in ("Qui", "Où"):
+        assert len({x for x, word in heads if word == name}) == 1, heads
