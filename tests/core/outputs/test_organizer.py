@@ -101,7 +101,17 @@ def test_table_plan_lists_each_slot_by_table_or_place() -> None:
         (datetime(2024, 2, 15, 14, 0, tzinfo=LOS_ANGELES), ["4"]),
         (datetime(2024, 2, 16, 9, 0, tzinfo=LOS_ANGELES), ["Online meeting"]),
     ]
-    assert plan[1].lines == (PlanLine("4", ("DGSSI: Karim Benali", "CyberCorp: David Lee")),)
+    assert plan[1].lines == (
+        PlanLine("4", ("DGSSI: Karim Benali", "CyberCorp: David Lee"), at_table=True),
+    )
+
+
+def test_table_plan_heads_a_visits_place_where_and_a_meetings_number_table() -> None:
+    """A site visit's page headed its venue's name "Table" ("الطاولة")."""
+    plan = table_plan(make_event(), make_schedule(), "ar")
+    html = render("tableplan.html", "ar", slots=plan, title="", inline_css="")
+    heads = re.findall(r"<tr><th>([^<]*)</th><th>", html)
+    assert heads == ["المكان", "الطاولة", "المكان"]
 
 
 def test_host_sheet_says_who_comes_and_what_they_seek() -> None:

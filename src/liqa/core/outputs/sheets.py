@@ -26,6 +26,8 @@ class PlanLine:
 
     table: str
     sides: tuple[str, ...]
+    at_table: bool = False
+    """``table`` is a table number (a brokerage meeting), not a place's name."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ class PlanSlot:
     start: datetime
     end: datetime
     lines: tuple[PlanLine, ...]
+
+    @property
+    def at_tables(self) -> bool:
+        """Every line is a table number: the column is headed "Table", else "Where"."""
+        return all(line.at_table for line in self.lines)
 
 
 def _party_text(event: Event, item: Item, org_id: str, lang: str) -> str:
@@ -77,7 +84,8 @@ def table_plan(event: Event, schedule: Schedule, lang: str) -> list[PlanSlot]:
         else:
             where = labels.format_label(item.format, lang)
         sides = tuple(_party_text(event, item, o, lang) for o in _orgs(event, item))
-        slots.setdefault((item.start, item.end), []).append(PlanLine(where, sides))
+        line = PlanLine(where, sides, item.table is not None)
+        slots.setdefault((item.start, item.end), []).append(line)
     return [
         PlanSlot(start, end, tuple(sorted(lines, key=lambda x: (len(x.table), x.table))))
         for (start, end), lines in sorted(slots.items())
