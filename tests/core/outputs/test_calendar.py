@@ -239,3 +239,17 @@ def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
         "lunch-2024-02-12T1230-v-hotel-hou@ma-us-2024.liqa",
         "lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa",
     ]
+
+
+def test_arabic_calendar_gives_a_hosts_role_after_the_arabic_comma() -> None:
+    """The .ics description wrote 'David Lee, CEO' with a Latin comma in Arabic."""
+    event = make_event()
+    people = tuple(
+        replace(p, name_ar="ديفيد لي", role="المدير العام") if p.id == "p-lee" else p
+        for p in event.people
+    )
+    calendar = build_calendar(
+        replace(event, people=people), make_schedule(), "p-benali", "ar", SETTINGS
+    )
+    meeting = _events(calendar.to_ical())["r-cyber@ma-us-2024.liqa"]
+    assert "- ديفيد لي، المدير العام (CyberCorp)" in str(meeting["DESCRIPTION"]).splitlines()

@@ -96,7 +96,7 @@ def _description(entry: Entry, lang: str) -> str:
             continue
         lines.append(f"{side.label}{colon} {comma.join(side.organizations)}")
         lines += [
-            f"- {p.name}" + (f", {p.role}" if p.role else "") + f" ({p.organization})"
+            f"- {p.name}" + (f"{comma}{p.role}" if p.role else "") + f" ({p.organization})"
             for p in side.people
         ]
     if entry.topic:
