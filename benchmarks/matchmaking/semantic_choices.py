@@ -3,7 +3,11 @@
 Which texts are embedded (and with which of e5's prefixes), whether the signal enters the
 score inside its base (scaled by the segment and refusal rules, as the shared-theme and
 wording signals) or is added to the final score, whether it is damped for competitors,
-and its weight. The test queries are never scored here. Usage::
+and its weight. The test queries are never scored here. The ``sentence-mean`` and
+``field-mean`` texts (a profile's vector as the mean of its sentences' or fields' vectors,
+which the reasons' quotes need anyway, so a cold run would embed fewer texts) were tried
+for the speed of a cold run (issue #6) and dropped: they lost precision on v2-dev and
+v3-dev. Usage::
 
     nice -n 15 uv run python benchmarks/matchmaking/semantic_choices.py
     nice -n 15 uv run python benchmarks/matchmaking/semantic_choices.py --texts whole --weights 0.35
@@ -24,7 +28,13 @@ from liqa.core.matching.profiles import Party
 from liqa.core.matching.recommend import Matcher, build_matcher, ranked_ids
 from liqa.core.matching.rules import MatchRules
 from liqa.core.matching.scoring import MatchSettings
-from liqa.core.matching.semantic import default_embedder, normalize_text, profile_text
+from liqa.core.matching.semantic import (
+    DIM,
+    default_embedder,
+    normalize_text,
+    profile_text,
+    sentences,
+)
 from liqa.core.matching.signals import signals
 from liqa.core.matching.textsim import Matrix
 
@@ -38,6 +48,11 @@ TEXTS = {
     "seeks→offers+description": "query(seeks, else description) vs passage(offers + description)",
     "seeks→offers only": "query(seeks, else description) vs passage(offers, else description)",
     "whole": "passage(whole profile) vs passage(whole profile)",
+    "sentence-mean": "passage(mean of the profile's sentence vectors), both sides",
+    "sentence-mean-chars": "as sentence-mean, each sentence weighted by its length",
+    "field-mean": "passage(mean of the vectors of the profile's fields: seeks, offers, "
+    "description, each language)",
+    "field-mean-chars": "as field-mean, each field weighted by its length",
 }
 
 
@@ -51,6 +66,24 @@ def raw_similarity(parties: Sequence[Party], texts: str) -> Matrix:
     if texts == "whole":
         v = embed([profile_text(p) for p in parties], "passage")
         out: Matrix = v @ v.T
+        return out
+    if texts.startswith(("sentence-mean", "field-mean")):
+        v = np.zeros((len(parties), DIM), dtype=np.float32)
+        for i, p in enumerate(parties):
+            if texts.startswith("field"):
+                fields = (p.seeks, p.offers, p.description)
+                found = list(dict.fromkeys(normalize_text(t) for f in fields for t in f.values()))
+                found = [t for t in found if t]
+            else:
+                found = list(dict.fromkeys(sentences(profile_text(p, "\n"))))
+            if not found:
+                continue
+            weights = np.array(
+                [len(s) if texts.endswith("chars") else 1.0 for s in found], dtype=np.float32
+            )
+            mean = weights @ embed(found, "passage")
+            v[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+        out = v @ v.T
         return out
     needs = embed([_joined(p.seeks) or _joined(p.description) for p in parties], "query")
     if texts == "seeks→offers+description":
