@@ -22,7 +22,7 @@ from liqa.core.scheduling.brokerage import (
     solve,
 )
 from liqa.core.scheduling.brokerage.bounds import participant_lower_bounds
-from liqa.core.scheduling.brokerage.capacity_bound import applies, capacity_bound
+from liqa.core.scheduling.brokerage.capacity_bound import CapacityBound, applies, capacity_bound
 from liqa.core.scheduling.brokerage.dzn import read_dzn
 from liqa.core.scheduling.brokerage.sat_target import SatTarget
 from tests.core.scheduling.brokerage.factories import problem
@@ -31,8 +31,16 @@ from tests.core.scheduling.brokerage.test_exhaustive import exhaustive, tiny_pro
 TIC13C = Path(__file__).parents[4] / "../shared/bench/b2b/instances/tic-13crafc.original.dzn"
 
 
-def bound(p: Problem) -> int | None:
+def proof(p: Problem) -> CapacityBound | None:
     return capacity_bound(p, participant_lower_bounds(p), time.perf_counter() + 60.0)
+
+
+def bound(p: Problem) -> int | None:
+    """The relaxation's bound (None: not computed; the tests below never draw an
+    instance without a timetable here)."""
+    found = proof(p)
+    assert found is None or found.breaks is not None
+    return None if found is None else found.breaks
 
 
 def triangle() -> Problem:
@@ -52,16 +60,41 @@ def test_bound_sees_what_the_own_bounds_miss() -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 @given(tiny_problems())
 def test_bound_never_exceeds_the_optimum(drawn: Problem) -> None:
     p = dataclasses.replace(drawn, require_all=True)
-    got = bound(p)
+    got = proof(p)
     best = exhaustive(p)
-    if got is None or best is None:
+    if got is None:
         return
-    assert sum(participant_lower_bounds(p).values()) <= got <= -best[1]
+    if got.breaks is None:
+        assert best is None  # "no timetable" only when there is none
+        return
+    if best is not None:
+        assert sum(participant_lower_bounds(p).values()) <= got.breaks <= -best[1]
+
+
+def crowded() -> Problem:
+    """Four people meeting all round in three slots at one table: six meetings, at most
+    three fit — the relaxation sees it at once (busy people would exceed two per slot)."""
+    return problem(["a-b", "a-c", "a-d", "b-c", "b-d", "c-d"], n_slots=3, tables=1)
+
+
+def test_no_timetable_is_proven_and_reported() -> None:
+    p = crowded()
+    assert exhaustive(p) is None
+    assert proof(p) == CapacityBound(None)
+    sat = SatTarget(p, participant_lower_bounds(p), 0, time.perf_counter() + 60.0)
+    stopped: list[str] = []
+    sat.watch_exact(0, lambda: stopped.append("question at 0"))
+    sat.relax()
+    assert sat.impossible
+    assert stopped == ["question at 0"]
+    result = solve(p, Settings(time_limit=20.0, workers=2))
+    assert result.status == Status.INFEASIBLE
+    assert result.timetable.placements == ()
 
 
 def test_bound_only_where_valid() -> None:

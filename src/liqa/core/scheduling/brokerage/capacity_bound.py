@@ -28,6 +28,7 @@ import itertools
 import math
 import time
 from collections import Counter
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -43,6 +44,16 @@ MAX_PATTERNS = 20_000
 DTIME = 2.0
 """Deterministic-time budget of the relaxation's solve: 0.04-0.07 on the tic instances,
 0.2-2.6 on forumt-14* (measured, shared machine)."""
+
+
+@dataclass(frozen=True)
+class CapacityBound:
+    """What the relaxation proved."""
+
+    breaks: int | None
+    """Least total breaks of any timetable placing every meeting; None: there is none
+    (no choice of patterns fits the slots)."""
+
 
 type Group = tuple[tuple[tuple[int, ...], ...], int]
 """Alike participants: their meetings' domains (sorted) and their own lower bound."""
@@ -129,12 +140,11 @@ def capacity_bound(
     lower: dict[str, int],
     until: float,
     solver: cp_model.CpSolver | None = None,
-) -> int | None:
+) -> CapacityBound | None:
     """The relaxation's proven least total breaks, a lower bound on every timetable that
-    places all meetings (None: it does not apply, is too big, proved nothing in time, or
-    found no pattern choice at all — then no timetable exists, which the caller's own
-    questions show). ``until`` is a ``time.perf_counter()`` deadline; ``solver`` may be
-    stopped from another thread (``stop_search``)."""
+    places all meetings, or the proof that none exists; None when it does not apply, is
+    too big or proved nothing in time. ``until`` is a ``time.perf_counter()`` deadline;
+    ``solver`` may be stopped from another thread (``stop_search``)."""
     built = relaxation(problem, lower)
     left = until - time.perf_counter()
     if built is None or left <= 0:
@@ -145,6 +155,8 @@ def capacity_bound(
     solver.parameters.max_time_in_seconds = left
     solver.parameters.max_deterministic_time = DTIME
     code = solver.solve(model)
+    if code == cp_model.INFEASIBLE:
+        return CapacityBound(None)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    return math.ceil(solver.best_objective_bound - 1e-6)
+    return CapacityBound(math.ceil(solver.best_objective_bound - 1e-6))

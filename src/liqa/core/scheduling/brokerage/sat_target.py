@@ -58,6 +58,9 @@ class SatTarget:
         self.bound = target
         """Every target below this one is refuted (by either engine)."""
         self.found: dict[str, int] | None = None
+        self.impossible = False
+        """The slot-capacity relaxation has no solution: no timetable places every
+        meeting (the search then stops at once)."""
         self.found_target: int | None = None
         self._asking: int | None = None
         self._lock = threading.Lock()
@@ -111,12 +114,14 @@ class SatTarget:
         Called at once when Glucose already settled it."""
         with self._lock:
             self._stop_exact = None if stop is None else (target, stop)
-            settled = self.found is not None or self.bound > target
+            settled = self.found is not None or self.bound > target or self.impossible
         if stop is not None and settled:
             stop()
 
     def _run(self) -> None:
         self.relax()
+        if self.impossible:
+            return
         start = self.bound
         cnf = encode(self.problem, self.lower, start + MORE_TARGETS + 1)
         if any(not clause for clause in cnf.clauses) or self._halt.is_set():
@@ -131,19 +136,28 @@ class SatTarget:
                     self._solver = None
 
     def relax(self) -> None:
-        """Raise the shared bound to the slot-capacity bound, when that is higher."""
+        """Raise the shared bound to the slot-capacity bound, when that is higher; when
+        the relaxation has no solution, set :attr:`impossible` and stop CP-SAT's question."""
         solver = cp_model.CpSolver()
         with self._lock:
             if self._halt.is_set():
                 return
             self._relaxing = solver
         try:
-            bound = capacity_bound(self.problem, self.lower, self.until, solver)
+            proof = capacity_bound(self.problem, self.lower, self.until, solver)
         finally:
             with self._lock:
                 self._relaxing = None
-        if bound is not None and bound > self.bound:
-            self._refuted(bound - 1)
+        if proof is None:
+            return
+        if proof.breaks is None:
+            with self._lock:
+                self.impossible = True
+                watched = self._stop_exact
+            if watched is not None:
+                watched[1]()
+        elif proof.breaks > self.bound:
+            self._refuted(proof.breaks - 1)
 
     def _climb(
         self, solver: Solver, total: list[int], slots: Callable[[list[int]], dict[str, int]]

@@ -228,6 +228,8 @@ def _linear_search(
     best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
     while not reporter.stopped:
+        if sat.impossible:
+            return _no_timetable(began)
         if sat.done() and sat.found is not None and sat.found_target is not None:
             return _finish(problem, sat.found, Status.OPTIMAL, sat.found_target, began, None)
         if sat.bound > target:
@@ -241,7 +243,7 @@ def _linear_search(
         model = ctx.model.clone()
         model.add(model.get_int_var_from_proto_index(total.index) <= target)
         code = _presolve_refutes(model, settings, end, reporter, best, engines, target)
-        if code != cp_model.INFEASIBLE and (sat.done() or sat.bound > target):
+        if code != cp_model.INFEASIBLE and (sat.done() or sat.bound > target or sat.impossible):
             code = cp_model.UNKNOWN  # settled by the SAT engine meanwhile
         elif code != cp_model.INFEASIBLE:
             if target == 0:
@@ -264,21 +266,15 @@ def _linear_search(
             return _finish(problem, slots, Status.OPTIMAL, target, began, seconds)
         if code == cp_model.INFEASIBLE:
             sat.raise_to(target + 1)
-        elif sat.done():
-            continue  # the SAT engine's timetable (optimal) is returned above
+        elif sat.done() or sat.impossible:
+            continue  # the SAT engine's timetable (optimal) or verdict is returned above
         elif sat.bound <= target or time.perf_counter() >= end:
             break
-        if not refuted_once:
+        if not refuted_once and not sat.impossible:
             refuted_once = True
             found, valid = _any_timetable(ctx, settings, end, reporter, best)
             if found == cp_model.INFEASIBLE:
-                return Result(
-                    Timetable(()),
-                    Status.INFEASIBLE,
-                    bound=None,
-                    seconds=time.perf_counter() - began,
-                    method="cpsat",
-                )
+                return _no_timetable(began)
             if valid is not None and primal.best is None:
                 primal.offer_start(valid)
             if valid is not None and incumbent is None:
@@ -302,6 +298,12 @@ def _linear_search(
     if incumbent is not None:
         return _finish(problem, incumbent, Status.FEASIBLE, target, began, None)
     return _finish(problem, baseline, Status.UNKNOWN, target, began, None)
+
+
+def _no_timetable(began: float) -> Result:
+    """Proven: no timetable places every meeting under the hard rules."""
+    seconds = time.perf_counter() - began
+    return Result(Timetable(()), Status.INFEASIBLE, bound=None, seconds=seconds, method="cpsat")
 
 
 def _solution(
