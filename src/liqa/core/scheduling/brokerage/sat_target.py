@@ -68,6 +68,7 @@ class SatTarget:
         self._solver: Solver | None = None
         self._relaxing: cp_model.CpSolver | None = None
         self._stop_exact: tuple[int, Callable[[], None]] | None = None
+        self._stop_any: Callable[[], None] | None = None
         self._thread = threading.Thread(target=self._run, name="liqa-sat", daemon=True)
         self._timer = threading.Timer(0.0, self._give_up)
 
@@ -118,6 +119,15 @@ class SatTarget:
         if stop is not None and settled:
             stop()
 
+    def watch_any(self, stop: Callable[[], None] | None) -> None:
+        """CP-SAT looks for any timetable, whatever its breaks, now; ``stop`` ends that
+        search (None: none open). Called at once when there is none (:attr:`impossible`)."""
+        with self._lock:
+            self._stop_any = stop
+            settled = self.impossible
+        if stop is not None and settled:
+            stop()
+
     def _run(self) -> None:
         self.relax()
         if self.impossible:
@@ -154,8 +164,10 @@ class SatTarget:
             with self._lock:
                 self.impossible = True
                 watched = self._stop_exact
-            if watched is not None:
-                watched[1]()
+                stops = [self._stop_any, None if watched is None else watched[1]]
+            for stop in stops:
+                if stop is not None:
+                    stop()
         elif proof.breaks > self.bound:
             self._refuted(proof.breaks - 1)
 

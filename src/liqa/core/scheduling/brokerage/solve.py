@@ -272,7 +272,7 @@ def _linear_search(
             break
         if not refuted_once and not sat.impossible:
             refuted_once = True
-            found, valid = _any_timetable(ctx, settings, end, reporter, best)
+            found, valid = _any_timetable(ctx, settings, end, reporter, best, sat)
             if found == cp_model.INFEASIBLE:
                 return _no_timetable(began)
             if valid is not None and primal.best is None:
@@ -317,11 +317,23 @@ def _solution(
 
 
 def _any_timetable(
-    ctx: ModelContext, settings: Settings, deadline: float, reporter: Reporter, best: Best
+    ctx: ModelContext,
+    settings: Settings,
+    deadline: float,
+    reporter: Reporter,
+    best: Best,
+    sat: SatTarget | None = None,
 ) -> tuple[cp_model.CpSolverStatus, dict[str, int] | None]:
-    """Any timetable that keeps the hard rules, whatever its breaks (INFEASIBLE: proven none)."""
+    """Any timetable that keeps the hard rules, whatever its breaks (INFEASIBLE: proven
+    none). With ``sat``, stopped when its slot-capacity relaxation proves there is none."""
     solver = _solver(settings, deadline, sat_style=True, reporter=reporter)
-    code = run_solver(solver, ctx.model, reporter, best, "proving")
+    if sat is not None:
+        sat.watch_any(solver.stop_search)
+    try:
+        code = run_solver(solver, ctx.model, reporter, best, "proving")
+    finally:
+        if sat is not None:
+            sat.watch_any(None)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return code, _solution(ctx.problem, ctx, ctx.model, solver)
     return code, None
