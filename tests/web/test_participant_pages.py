@@ -155,3 +155,15 @@ def test_profile_refuses_unknown_values(amina: Client, event: Event) -> None:
     bad = amina.post(f"/me/{event.slug}/profile/", {"languages": ["de"], "days": []})
     assert (bad.status_code, "unknown language(s): de" in bad.content.decode()) == (400, True)
     assert event_record(event).person("p-amina").languages == ("ar", "fr")
+
+
+def test_arabic_subtitle_isolates_each_part_in_its_own_direction(
+    amina: Client, event: Event, draft: ScheduleVersion
+) -> None:
+    """The role reads in Arabic and the Latin organization name sits in its own isolate
+    (it was printed inside one run with the Arabic role, so its words could change sides)."""
+    publish(draft)
+    amina.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    page = amina.get(f"/me/{event.slug}/").content.decode()
+    subtitle = page.split('<p class="subtitle">', 1)[1].split("</p>", 1)[0]
+    assert subtitle.endswith('الرئيس التنفيذي، <bdi class="ltr">Alpha Pay</bdi>')
