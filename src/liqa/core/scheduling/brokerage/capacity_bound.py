@@ -99,11 +99,9 @@ def _patterns(group: Group, most: int | None) -> list[tuple[tuple[int, ...], int
     return out
 
 
-def relaxation(
-    problem: Problem, lower: dict[str, int]
-) -> tuple[cp_model.CpModel, cp_model.LinearExprT] | None:
-    """The relaxation's model and its total breaks (to minimise); None when it does not
-    apply or has too many patterns."""
+def relaxation(problem: Problem, lower: dict[str, int]) -> cp_model.CpModel | None:
+    """The relaxation's model, minimising the total breaks; None when it does not apply or
+    has too many patterns."""
     if not applies(problem):
         return None
     alike = groups(problem, lower)
@@ -130,9 +128,8 @@ def relaxation(
     for t in range(n):
         meetings = model.new_int_var(0, problem.tables, f"meetings[{t}]")
         model.add(sum(busy[t]) == 2 * meetings)
-    objective = sum(total)
-    model.minimize(objective)
-    return model, objective
+    model.minimize(sum(total))
+    return model
 
 
 def capacity_bound(
@@ -145,11 +142,10 @@ def capacity_bound(
     places all meetings, or the proof that none exists; None when it does not apply, is
     too big or proved nothing in time. ``until`` is a ``time.perf_counter()`` deadline;
     ``solver`` may be stopped from another thread (``stop_search``)."""
-    built = relaxation(problem, lower)
+    model = relaxation(problem, lower)
     left = until - time.perf_counter()
-    if built is None or left <= 0:
+    if model is None or left <= 0:
         return None
-    model, _ = built
     solver = solver or cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = left
