@@ -85,3 +85,18 @@ def test_overview_links_to_the_history(
 ) -> None:
     page = client_for(organizer).get(f"/organize/{SLUG}/").content.decode()
     assert f'<a href="/organize/{SLUG}/history/" id="history">History</a>' in page
+
+
+def test_history_names_the_system_in_words_not_as_its_stored_token(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """The import ran as ``system`` (no user): the page said "system", untranslated; it
+    now shows the catalog's word (context "audit actor") and a user's name as it is."""
+    with acting(organizer):
+        _rename(event, "p-bruno", "Head of payments")
+    page = client_for(organizer).get(f"/organize/{SLUG}/history/").content.decode()
+    assert ("<td>System</td>" in page, "<td>system</td>" in page, "<td>org</td>" in page) == (
+        True,
+        False,
+        True,
+    )

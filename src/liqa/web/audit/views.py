@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from liqa.core.i18n import translator
 from liqa.web.audit import domain
+from liqa.web.audit.actor import ANONYMOUS, SYSTEM
 from liqa.web.audit.models import AuditEntry
 from liqa.web.pages import page
 from liqa.web.scheduling.views import organizer_event
@@ -33,6 +34,11 @@ MODELS = {
     "assignment": _("Assignment"),
     "event": _("Event"),
 }
+ACTORS = {
+    SYSTEM: pgettext_lazy("audit actor", "System"),
+    ANONYMOUS: pgettext_lazy("audit actor", "Anonymous"),
+}
+"""The names recorded when no signed-in user acted, as the reader reads them."""
 SHORT = 120
 """Longer values are cut in the page (the admin shows them whole)."""
 
@@ -56,11 +62,18 @@ def _text(value: object) -> str:
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
+def _actor(entry: AuditEntry) -> str:
+    """The user's name, or "system" / "anonymous" in the reader's language."""
+    if entry.user_id is None and entry.actor in ACTORS:
+        return str(ACTORS[entry.actor])
+    return entry.actor
+
+
 def _row(entry: AuditEntry, zone: ZoneInfo) -> Row:
     when = translator(current_language()).format_datetime(entry.at.astimezone(zone), "short")
     return Row(
         when=when,
-        actor=entry.actor,
+        actor=_actor(entry),
         model=str(MODELS.get(entry.model, entry.model)),
         key=entry.key,
         action=str(ACTIONS.get(entry.action, entry.action)),
