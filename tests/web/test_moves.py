@@ -54,3 +54,35 @@ def test_conflicts_are_explained_in_the_organizers_language(
         in page
     )
     assert "used by" not in page
+
+
+def test_pin_or_move_on_a_version_published_meanwhile_answers_a_page_with_a_way_back(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Was a bare English text ("published versions cannot change"); now the app's page in
+    the reader's language (still 409), saying why, with a link back to the version."""
+    client = client_for(organizer)
+    publish(draft, notify=False)
+    base = f"/organize/{event.slug}/versions/1"
+    answers = [
+        client.post(f"{base}/pin/", {"key": "r-2", "pinned": "1"}, HTTP_ACCEPT_LANGUAGE="ar"),
+        client.post(f"{base}/move/", {"key": "r-2", "slot": "2", "table": "3"}),
+        client.post(f"{base}/pin/", {"key": "r-9", "pinned": "1"}),
+    ]
+    pages = [a.content.decode() for a in answers]
+    assert [a.status_code for a in answers] == [409, 409, 409]
+    assert ['<html lang="ar" dir="rtl">' in p for p in pages] == [True, False, False]
+    assert all(f'<a href="{base}/" id="back">' in p for p in pages)
+    assert "Version 1 was published in the meantime" in pages[1]
+
+
+def test_a_move_or_pin_of_no_meeting_says_so_on_a_page(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(organizer)
+    base = f"/organize/{event.slug}/versions/1"
+    pin = client.post(f"{base}/pin/", {"key": "r-9", "pinned": "1"})
+    move = client.post(f"{base}/move/", {"key": "r-2", "slot": "two"})
+    assert (pin.status_code, move.status_code) == (404, 400)
+    assert "Version 1 has no such meeting." in pin.content.decode()
+    assert "Choose a meeting of this version, a slot and a table." in move.content.decode()

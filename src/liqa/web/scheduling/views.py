@@ -111,6 +111,20 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     )
 
 
+def _refused(
+    request: HttpRequest, event: Event, version: ScheduleVersion, reason: str, status: int
+) -> HttpResponse:
+    """A change to a version refused: why, in the reader's language, and the way back."""
+    context = {"event": event, "version": version, "reason": reason}
+    return page(request, "scheduling/refused.html", context, status=status)
+
+
+def _published_meanwhile(version: ScheduleVersion) -> str:
+    return gettext(
+        "Version %(number)s was published in the meantime: a published version cannot change."
+    ) % {"number": version.number}
+
+
 @require_POST
 def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Pin or unpin one assignment of a draft version."""
@@ -119,9 +133,10 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     try:
         services.set_pinned(version, request.POST.get("key", ""), request.POST.get("pinned") == "1")
     except services.ImmutableVersion:
-        return HttpResponse("published versions cannot change", status=409)
+        return _refused(request, event, version, _published_meanwhile(version), 409)
     except version.assignments.model.DoesNotExist:
-        return HttpResponse("no such assignment", status=404)
+        reason = gettext("Version %(number)s has no such meeting.") % {"number": version.number}
+        return _refused(request, event, version, reason, 404)
     return redirect("scheduling:version", event.slug, version.number)
 
 
@@ -170,11 +185,13 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         table = int(request.POST["table"]) if request.POST.get("table") else None
         conflicts = moves.move(version, request.POST.get("key", ""), slot, table)
     except (ValueError, KeyError):
-        return HttpResponse("give an existing meeting, a slot number and a table", status=400)
+        reason = gettext("Choose a meeting of this version, a slot and a table.")
+        return _refused(request, event, version, reason, 400)
     except services.ImmutableVersion:
-        return HttpResponse("published versions cannot change", status=409)
-    except moves.MoveUnsupported as error:
-        return HttpResponse(str(error), status=400)
+        return _refused(request, event, version, _published_meanwhile(version), 409)
+    except moves.MoveUnsupported:
+        reason = gettext("Meetings are moved by hand at brokerage events only: re-plan a mission.")
+        return _refused(request, event, version, reason, 400)
     if conflicts:
         return page(
             request,
