@@ -22,6 +22,7 @@ from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -72,3 +73,26 @@ def test_person_selects_read_a_latin_name_from_its_start(
     _shot(page, "#target", f"requests-target-{lang}.png")
     context.close()
     assert (chosen, everyone, target) == ("ltr", "rtl" if lang == "ar" else "ltr", "ltr")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_grid_gives_a_meetings_time_its_own_line(
+    lang: str,
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    live_server: Any,
+    chromium: Any,
+) -> None:
+    """In Arabic the time sat on the title's line (the right-to-left style made it an
+    inline block to keep it left-to-right); English gives it its own line."""
+    context = _phone(chromium, live_server.url, organizer, lang)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/organize/{event.slug}/versions/{draft.number}/")
+    meeting = page.locator(".grid .meeting").first
+    time, what = meeting.locator(".time").bounding_box(), meeting.locator(".what").bounding_box()
+    _shot(page, ".grid .meeting >> nth=0", f"grid-meeting-{lang}.png")
+    context.close()
+    assert time is not None
+    assert what is not None
+    assert what["y"] > time["y"] + time["height"] / 2  # below the time's line, not beside it
