@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from html import unescape
@@ -424,3 +426,51 @@ def test_report_of_a_brokerage_event_is_an_event_report_on_everyone_at_the_table
     assert "meetings and visits" not in html
     mission = report_context(make_event(), make_schedule(), "en")
     assert "<h1>Mission report</h1>" in render("report.html", "en", inline_css="", **mission)
+
+
+FRAMES = """
+#, python-format
+msgctxt "themes after on"
+msgid "%(themes)s"
+msgid_plural "%(themes)s"
+msgstr[0] "le thème %(themes)s"
+msgstr[1] "les thèmes suivants : %(themes)s"
+msgstr[2] "les thèmes suivants : %(themes)s"
+"""
+
+
+@pytest.fixture
+def french_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The catalog with the French frame of a list of themes after "sur" (as proposed)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from liqa.core import i18n
+
+    for lang in ("ar", "fr", "en"):
+        po = (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+        if lang == "fr" and 'msgctxt "themes after on"' not in po:
+            po += FRAMES
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        with (folder / "django.mo").open("wb") as mo:
+            write_mo(mo, read_po(io.StringIO(po)))
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.translation.cache_clear()
+    yield
+    i18n.translation.cache_clear()
+
+
+@pytest.mark.usefixtures("french_frames")
+def test_french_communique_frames_its_themes_after_sur() -> None:
+    """Theme labels carry no article: "axée sur administration électronique et cybersécurité"
+    did not read as French; the list now goes through a frame the catalog translates."""
+    lead = build_communique(make_event(), make_schedule(), "fr").paragraphs[0]
+    event, schedule = _b2b_day()
+    held = build_communique(event, schedule, "fr").paragraphs[1]
+    english = build_communique(make_event(), make_schedule(), "en").paragraphs[0]
+    assert lead.endswith(
+        "axée sur les thèmes suivants : administration électronique et cybersécurité."
+    )
+    assert held.endswith("principalement sur le thème cybersécurité.")
+    assert english.endswith("focused on e-government and cybersecurity.")

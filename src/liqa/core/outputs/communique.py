@@ -36,6 +36,22 @@ NAMED_ORGANIZATIONS = 12
 business day of 90 organizations gives their number only)."""
 
 
+def after_on(lang: str, themes: list[str]) -> str:
+    """Theme labels listed as they read after "on" ("focused on …", "mostly on …").
+
+    Theme labels carry no article, which reads well in English and Arabic but not in French
+    ("axée sur administration électronique"): the catalog frames the list there ("le thème
+    …", "les thèmes suivants : …"); elsewhere it stays as it is.
+    """
+    t = translator(lang)
+    if not themes:
+        return ""
+    # Translators: a list of themes after "focused on" / "mostly on". Keep it as it is
+    # when the labels read well there; French frames it: "les thèmes suivants : %(themes)s".
+    frame = t.npgettext("themes after on", "%(themes)s", "%(themes)s", len(themes))
+    return frame % {"themes": t.format_list(themes)}
+
+
 @dataclass(frozen=True)
 class Communique:
     """Headline, dateline and paragraphs, ready to print or paste."""
@@ -102,7 +118,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     hosts = [o for o in event.organizations if o.id in host_ids]
     companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
     institutions = len(hosts) - companies
-    themes = t.format_list(labels.theme_label(theme, lang) for theme in event.themes)
+    all_themes = [labels.theme_label(theme, lang) for theme in event.themes]
     # what the hosts shared: the themes of the meetings, most frequent first, at most three
     # (as the seed article: "e-government, artificial intelligence and cybersecurity"),
     # rather than the event's twelve themes a second time
@@ -115,9 +131,8 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
             theme,
         ),
     )
-    shared = (
-        t.format_list(labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]) or themes
-    )
+    shared_themes = [labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]]
+    shared = t.format_list(shared_themes or all_themes)
     cities = [
         labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
     ]
@@ -125,7 +140,8 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     title = pick(event.title, lang)
 
     if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
-        return _brokerage(event, meetings, lang, shared, dateline(event, lang))
+        on = after_on(lang, shared_themes or all_themes)
+        return _brokerage(event, meetings, lang, on, dateline(event, lang))
     lead = t.gettext(
         "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
         "of %(participants)s, focused on %(themes)s."
@@ -135,7 +151,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "end": t.format_date(event.end, "long"),
         "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
         % {"num": len(delegates)},
-        "themes": themes,
+        "themes": after_on(lang, all_themes),
     }
     composition = t.ngettext(
         "The delegation represented %(num)d organization: %(names)s.",
