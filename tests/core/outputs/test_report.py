@@ -474,3 +474,36 @@ def test_french_communique_frames_its_themes_after_sur() -> None:
     )
     assert held.endswith("principalement sur le thème cybersécurité.")
     assert english.endswith("focused on e-government and cybersecurity.")
+
+
+@pytest.mark.integration
+def test_first_chart_of_the_french_report_stays_on_page_one(tmp_path: Path) -> None:
+    """The demo mission's French report (15 participants): its key figures took two rows
+    (the French labels are longer) and the chart of meetings per participant, too tall for
+    what was left, went to page 2 and left page 1 mostly empty."""
+    event, schedule = make_event(), make_schedule()
+    figures = replace(
+        compute_figures(event, schedule, "fr"),
+        participants=15,
+        organizations=7,
+        hosts=23,
+        meetings=23,
+        per_participant=tuple((f"Participant {n}", 11 + n % 4) for n in range(1, 16)),
+    )
+    context = report_context(event, schedule, "fr") | {
+        "figures": figures,
+        "charts": charts(figures, "fr"),
+    }
+    html = render("report.html", "fr", inline_css="", for_pdf=True, **context)
+    pdf = tmp_path / "report.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Rendez-vous par participant" in first
+    pages = _gray_pages(pdf)
+    mm = len(pages[0]) / 297
+    assert not _inked(pages[0][-int(8 * mm) :])  # and nothing cut at its bottom edge
