@@ -405,3 +405,25 @@ def test_run_sheet_columns_line_up_from_one_day_to_the_next(tmp_path: Path) -> N
     assert len(heads) == 6  # three days
     for name in ("Qui", "Où"):
         assert len({x for x, word in heads if word == name}) == 1, heads
+
+
+@pytest.mark.integration
+def test_host_sheet_cells_start_at_the_top_of_their_row(tmp_path: Path) -> None:
+    """The visitors table centred each cell in its row: a one-line visitor stood level with
+    the middle line of their three-line organization, beside cells starting at the top."""
+    html = render(
+        "hostsheets.html",
+        "en",
+        inline_css=(TEMPLATE_DIR / "style.css").read_text(encoding="utf-8"),
+        for_pdf=True,
+        sheets=host_sheets(make_event(), make_schedule(), "en")[:1],
+        title="",
+    )
+    pdf = tmp_path / "host-sheets.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    words = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(\w+)</word>', words)
+    tops = {word: float(y) for y, word in reversed(found)}  # each word's first place
+    assert tops["Karim"] == tops["Directorate"], tops
