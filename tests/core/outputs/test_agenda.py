@@ -176,3 +176,21 @@ def test_brokerage_agenda_names_participants_not_a_delegation() -> None:
     mission = build_agenda(make_event(), make_schedule(), "p-benali", "ar", SETTINGS)
     meeting = next(e for d in mission.days for e in d.entries if e.id == "r-cyber")
     assert [s.label for s in meeting.sides] == ["الوفد", "المضيفون"]
+
+
+def test_brokerage_agenda_names_the_organization_of_whoever_one_meets() -> None:
+    """A brokerage agenda gave a host's organization and role but only the name of a
+    participant from the other side ("Participants: Aya Konan"): an exhibitor meeting a
+    visitor wants to know whom they represent too. A trade mission's own delegation keeps
+    its names only."""
+    event = make_event(kind=EventKind.BROKERAGE)
+    agenda = build_agenda(event, make_schedule(), "p-lee", "en", SETTINGS)
+    meeting = next(e for d in agenda.days for e in d.entries if e.id == "r-cyber")
+    participants = meeting.sides[0]
+    assert (participants.label, participants.compact) == ("Participants", False)
+    assert participants.organizations == ("General Directorate for Information Systems Security",)
+    html = render("agenda.html", "en", agenda=agenda, inline_css="")
+    assert "<b>Participants:</b> General Directorate for Information Systems Security — " in html
+    mission = build_agenda(make_event(), make_schedule(), "p-lee", "en", SETTINGS)
+    meeting = next(e for d in mission.days for e in d.entries if e.id == "r-cyber")
+    assert (meeting.sides[0].label, meeting.sides[0].compact) == ("Delegation", True)

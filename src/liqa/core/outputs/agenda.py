@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from liqa.core.i18n import translator
-from liqa.core.model import Event, EventKind, MeetingFormat, Schedule, Side, pick
+from liqa.core.model import Event, EventKind, MeetingFormat, Person, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.qr import qr_data_uri
 from liqa.core.outputs.roles import role_label
@@ -132,37 +132,43 @@ def _sides(event: Event, item: Item, lang: str) -> tuple[SideView, ...]:
     present = [people[a] for a in item.attendees if a in people]
     views: list[SideView] = []
     delegates = [p for p in present if p.organization in delegation_orgs]
-    if delegates:
-        # a brokerage event has participants at tables, not a travelling delegation
-        brokerage = event.brokerage is not None or event.kind is EventKind.BROKERAGE
-        label = t.gettext("Participants") if brokerage else t.gettext("Delegation")
+    # a brokerage event has participants at tables, not a travelling delegation: whoever
+    # one meets there is introduced as a host is, with their organization and role
+    brokerage = event.brokerage is not None or event.kind is EventKind.BROKERAGE
+    if delegates and brokerage:
+        views.append(_full_side(event, t.gettext("Participants"), delegation_orgs, delegates, lang))
+    elif delegates:
         if len(delegates) > 1 and {p.id for p in delegates} == everyone:
             names: tuple[str, ...] = (t.gettext("the whole delegation"),)
         else:
             names = tuple(labels.person_name(p, lang) for p in delegates)
-        views.append(SideView(label, (), tuple(Attendee(n, "", "") for n in names), True))
+        attendees = tuple(Attendee(n, "", "") for n in names)
+        views.append(SideView(t.gettext("Delegation"), (), attendees, True))
     if host_orgs:
         hosts = [p for p in present if p.organization in host_orgs]
         if not hosts:
             hosts = [p for o in host_orgs for p in event.members(o)]
-        views.append(
-            SideView(
-                label=t.gettext("Hosts"),
-                organizations=tuple(
-                    labels.org_name(event.organization(o), lang) for o in host_orgs
-                ),
-                people=tuple(
-                    Attendee(
-                        labels.person_name(p, lang),
-                        role_label(p.role, lang),
-                        labels.org_label(event.organization(p.organization), lang),
-                    )
-                    for p in hosts
-                ),
-                compact=False,
-            )
-        )
+        views.append(_full_side(event, t.gettext("Hosts"), host_orgs, hosts, lang))
     return tuple(views)
+
+
+def _full_side(
+    event: Event, label: str, org_ids: list[str], people: list[Person], lang: str
+) -> SideView:
+    """A side with its organizations, and each person with their role and organization."""
+    return SideView(
+        label=label,
+        organizations=tuple(labels.org_name(event.organization(o), lang) for o in org_ids),
+        people=tuple(
+            Attendee(
+                labels.person_name(p, lang),
+                role_label(p.role, lang),
+                labels.org_label(event.organization(p.organization), lang),
+            )
+            for p in people
+        ),
+        compact=False,
+    )
 
 
 def _end_zone(item: Item) -> str:
