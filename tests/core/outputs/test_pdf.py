@@ -158,8 +158,12 @@ def test_arabic_agenda_pdf_separates_names_with_the_arabic_comma(tmp_path: Path)
 def test_latin_role_in_arabic_is_isolated_with_its_parentheses() -> None:
     """The parentheses stood outside the isolated role: a role wrapped over two lines
     printed as "Regional Director, Cyber) Marcus Hall …" then "Operations)"."""
-    agenda = build_agenda(make_event(), make_schedule(), "p-benali", "ar", OutputSettings())
+    # a title the catalog does not know stays as entered ("CEO" is now translated)
+    event = make_event()
+    lee = replace(event.person("p-lee"), role="Chief Cyber Wrangler")
+    event = replace(event, people=tuple(lee if p.id == "p-lee" else p for p in event.people))
+    agenda = build_agenda(event, make_schedule(), "p-benali", "ar", OutputSettings())
     html = render("agenda.html", "ar", agenda=agenda, inline_css="", for_pdf=True)
-    assert "David Lee\u2069 \u2066(CEO)\u2069" in html
+    assert "David Lee\u2069 \u2066(Chief Cyber Wrangler)\u2069" in html
     page = render("agenda.html", "ar", agenda=agenda, inline_css="")
-    assert 'David Lee</bdi> <bdi class="ltr">(CEO)</bdi>' in page
+    assert 'David Lee</bdi> <bdi class="ltr">(Chief Cyber Wrangler)</bdi>' in page
