@@ -5,7 +5,7 @@ Recommendations on a participant's requests page use the semantic signal
 embedded, in ``LIQA_DATA_DIR/cache/embeddings`` (shared by the server's processes and kept
 across restarts). Until then the page is computed without it, and the first page that finds
 texts missing starts embedding them in a background thread at a lower priority: the model
-costs about a tenth of a second of CPU per text, and the demo mission has 224 texts
+costs 0.05-0.08 s of CPU per text, and the demo mission has 224 texts
 (profiles and their sentences). A change to a profile changes its text, so its new text is
 embedded the same way on the next page.
 """
