@@ -11,8 +11,7 @@ from rich.console import Console
 from liqa.cli import app
 from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
 from liqa.cli.plan import finish_pdfs, run_plan, write_all
-from liqa.core.model import Schedule
-from liqa.core.scheduling.planning import PlanSettings
+from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
 
 DEMO = "morocco-us-digital-2024"
 
@@ -64,7 +63,7 @@ def demo(
     console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
     console.print(f"Open [bold]{index.resolve()}[/bold]")
     try:
-        links = load_web(console, mission, outcome.schedule, time_limit, host, port)
+        links = load_web(console, mission, outcome, time_limit, host, port)
     except SetupError as error:
         console.print(f"[red]error:[/red] the web app was not loaded: {error}")
         console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
@@ -73,14 +72,19 @@ def demo(
 
 
 def load_web(
-    console: Console, mission: Path, schedule: Schedule, time_limit: float, host: str, port: int
+    console: Console, mission: Path, outcome: PlanOutcome, time_limit: float, host: str, port: int
 ) -> dict[str, str]:
-    """Load the mission and its schedule into the local web app's database; sign-in links."""
+    """Load the mission and its planned schedule into the local web app's database;
+    sign-in links."""
     from liqa.web.demo import load_demo
 
     with console.status("Loading the mission into the web app (database in ./var)..."):
         return load_demo(
-            mission, time_limit=time_limit, base_url=f"http://{host}:{port}", schedule=schedule
+            mission,
+            time_limit=time_limit,
+            base_url=f"http://{host}:{port}",
+            schedule=outcome.schedule,
+            seconds=outcome.seconds,
         )
 
 

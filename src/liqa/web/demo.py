@@ -25,12 +25,14 @@ def load_demo(
     data_dir: Path | None = None,
     base_url: str | None = None,
     schedule: Schedule | None = None,
+    seconds: float = 0.0,
 ) -> dict[str, str]:
     """Import ``path`` (replacing an earlier copy), plan and publish it; return sign-in links.
 
     ``schedule`` is the mission's schedule when the caller already planned it (``liqa demo``
     plans once for its files and the web app): it is stored as a finished run's result
-    instead of planning again. The database lives in ``data_dir`` (default
+    instead of planning again, ``seconds`` (the caller's solve time) its time. The database
+    lives in ``data_dir`` (default
     ``$LIQA_DATA_DIR`` or ``./var``). The links (``organizer``, ``delegate`` and the
     ``public`` page) point at ``base_url`` (default ``$LIQA_BASE_URL``,
     ``http://127.0.0.1:8000``); the sign-in links work once.
@@ -41,11 +43,15 @@ def load_demo(
     from django.db import transaction
 
     with transaction.atomic():  # one commit (one disk sync) for hundreds of small writes
-        return _load(Path(path), time_limit, base_url, schedule)
+        return _load(Path(path), time_limit, base_url, schedule, seconds)
 
 
 def _load(
-    mission: Path, time_limit: float, base_url: str | None, schedule: Schedule | None
+    mission: Path,
+    time_limit: float,
+    base_url: str | None,
+    schedule: Schedule | None,
+    seconds: float = 0.0,
 ) -> dict[str, str]:
     from django.conf import settings
 
@@ -71,7 +77,7 @@ def _load(
         execute_run(run.pk)
         run.refresh_from_db()
     else:
-        run = _finished_run(event, schedule, time_limit)
+        run = _finished_run(event, schedule, time_limit, seconds)
     if run.result is not None:
         publishing.publish(run.result, notify=False)
     delegates = [p for p in event_record(event).delegates() if p.email]
@@ -87,8 +93,13 @@ def _load(
     return links
 
 
-def _finished_run(event: EventRow, schedule: Schedule, time_limit: float) -> Run:
-    """Record ``schedule`` as the result of a finished run, as if the web app had planned it."""
+def _finished_run(
+    event: EventRow, schedule: Schedule, time_limit: float, seconds: float = 0.0
+) -> Run:
+    """Record ``schedule`` as the result of a finished run, as if the web app had planned it
+    (in ``seconds``, which the run page shows as its time)."""
+    from datetime import timedelta
+
     from django.utils import timezone
 
     from liqa.web.scheduling.models import Run, RunState
@@ -107,7 +118,8 @@ def _finished_run(event: EventRow, schedule: Schedule, time_limit: float) -> Run
         bound=provenance.bound,
         gap=provenance.gap,
         message=provenance.status,
-        started_at=now,
+        elapsed=seconds,
+        started_at=now - timedelta(seconds=seconds),
         finished_at=now,
     )
 
