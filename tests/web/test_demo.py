@@ -36,7 +36,8 @@ def test_load_demo_with_a_schedule_publishes_it_as_a_finished_run() -> None:
     schedule = plan_event(load_event(DEMO), PlanSettings(time_limit=0.5)).schedule
     load_demo(DEMO, time_limit=0.5, base_url="http://testserver", schedule=schedule, seconds=2.5)
     run = Run.objects.get(event__slug="morocco-us-digital-2024")
-    assert run.started_at is not None and run.finished_at is not None
+    assert run.started_at is not None
+    assert run.finished_at is not None
     # the run page shows the solve's time (it showed 0.0 s)
     assert (run.elapsed, (run.finished_at - run.started_at).total_seconds()) == (2.5, 2.5)
     assert (run.state, run.message, run.objective) == (
