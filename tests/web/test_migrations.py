@@ -73,7 +73,10 @@ def _insert_first_state(apps: Any) -> None:
     model("events.Person").create(event=event, key="p-1", name="Pia", organization="o-1")
     model("events.MeetingRequest").create(event=event, key="r-1", requester="p-1", target="o-1")
     version = model("scheduling.ScheduleVersion").create(
-        event=event, number=1, provenance={"method": "hand", "created_at": T0.isoformat()}
+        event=event,
+        number=1,
+        provenance={"method": "hand", "created_at": T0.isoformat()},
+        published_at=T0,
     )
     model("scheduling.AssignmentRow").create(
         version=version, key="r-1", start=T0, end=T0.replace(hour=9), attendees=["p-1"]
@@ -110,5 +113,7 @@ def test_fresh_schema_migrates_from_zero_to_latest_keeping_data(
     assert rows("events.MeetingRequest", "key", "status") == [("r-1", "proposed")]
     assert rows("scheduling.AssignmentRow", "key", "start") == [("r-1", T0)]
     assert rows("scheduling.Run", "state", "result__number") == [("done", 1)]
+    # published before 'notified' was recorded: unknown, not a claim either way
+    assert rows("scheduling.ScheduleVersion", "number", "notified") == [(1, None)]
     assert rows("accounts.Membership", "user__email", "role") == [("olga@example.org", "organizer")]
     assert rows("agendas.HostConfirmation", "assignment", "attendees") == [("r-1", ["p-1"])]

@@ -31,6 +31,11 @@ def _add_assignment(version: ScheduleVersion) -> None:
     )
 
 
+def _renotify(version: ScheduleVersion) -> None:
+    version.notified = True
+    version.save(update_fields=["notified"])
+
+
 def _renumber(version: ScheduleVersion) -> None:
     version.number = 7
     version.save()
@@ -44,6 +49,7 @@ WRITES: dict[str, Callable[[ScheduleVersion], object]] = {
     "delete-assignment": lambda v: _row(v).delete(),
     "delete-assignments": lambda v: AssignmentRow.objects.filter(version=v).delete(),
     "save-version": _renumber,
+    "set-notified": _renotify,
     "publish-again": publishing.publish,
     "delete-version": lambda v: v.delete(),
 }

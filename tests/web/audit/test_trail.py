@@ -145,7 +145,7 @@ def test_publishing_records_the_organizer(
             "schedule",
             "v1",
             "published",
-            {"published_at": [None, draft.published_at.isoformat()]},
+            {"published_at": [None, draft.published_at.isoformat()], "notified": [None, True]},
         )
     ]
 

@@ -67,7 +67,9 @@ VERSION = record(
         "provenance": PROVENANCE,
         "unplaced": records(UNPLACED),
         "assignments": records(ASSIGNMENT),
-    }
+    },
+    # optional: backups made before it was recorded restore it as "not recorded" (null)
+    {"notified": {"type": ["boolean", "null"]}},
 )
 
 
@@ -94,6 +96,7 @@ def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
             "number": version.number,
             "created_at": instant(version.created_at),
             "published_at": instant(version.published_at),
+            "notified": version.notified,
             "provenance": version.provenance,
             "unplaced": version.unplaced,
             "assignments": [
@@ -109,6 +112,8 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
     for index, version in enumerate(data):
         for path, message in duplicates(version["assignments"], ("key",), "assignment"):
             yield f"[{index}].assignments{path}", message
+        if version.get("notified") is not None and version["published_at"] is None:
+            yield f"[{index}].notified", "a draft has notified no one: null or leave it out"
 
 
 def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
@@ -144,8 +149,9 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
     for version, item in zip(versions, data, strict=True):
         version.created_at = parse_instant(item["created_at"])  # set on insert; put back
         version.published_at = parse_optional(item["published_at"])
+        version.notified = item.get("notified")
         state.versions[item["number"]] = version
-    ScheduleVersion.objects.bulk_update(versions, ["created_at", "published_at"])
+    ScheduleVersion.objects.bulk_update(versions, ["created_at", "published_at", "notified"])
 
 
 VERSIONS = Section(

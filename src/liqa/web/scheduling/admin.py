@@ -18,6 +18,6 @@ class AssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
 
 @admin.register(models.ScheduleVersion)
 class ScheduleVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("event", "number", "created_at", "published_at")
+    list_display = ("event", "number", "created_at", "published_at", "notified")
     list_filter = ("event",)
     inlines = (AssignmentInline,)

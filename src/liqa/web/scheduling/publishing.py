@@ -46,7 +46,9 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         old, new = compared(version)
         affected = version_diff(old, new)
         version.published_at = timezone.now()
-        version.save(update_fields=["published_at"])
+        version.notified = notify
+        # one save: once published_at is stored the version is immutable
+        version.save(update_fields=["published_at", "notified"])
     if notify:
         _notify(version, affected, old, new)
     return affected

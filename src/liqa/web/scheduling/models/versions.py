@@ -27,6 +27,9 @@ class ScheduleVersion(models.Model):
     """``[{id, reason, detail, blocking}, ...]``."""
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    notified = models.BooleanField(null=True, blank=True)
+    """Whether publishing e-mailed the participants whose agenda changed: set in the save
+    that publishes; ``None`` on a draft and on versions published before it was recorded."""
 
     class Meta:
         ordering = ("number",)
