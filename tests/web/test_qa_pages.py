@@ -88,9 +88,15 @@ def test_arabic_agenda_separates_names_with_the_arabic_comma(db: None) -> None:
     bruno.force_login(person_user("bruno@example.org"))
     arabic = bruno.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     english = bruno.get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    # at a brokerage event the participants come with their roles, as hosts do
-    assert "</small> Amina Idrissi <small>(الرئيس التنفيذي)</small>، Dina Saidi</p>" in arabic
-    assert "</small> Amina Idrissi <small>(CEO)</small>, Dina Saidi</p>" in english
+    # at a brokerage event the participants come with their organization and roles, as
+    # hosts do; Latin names are isolated in Arabic
+    assert (
+        '<bdi class="ltr">Amina Idrissi</bdi> <small>(الرئيس التنفيذي)</small></span>،'
+        ' <span class="person"><bdi class="ltr">Dina Saidi</bdi></span></p>'
+    ) in arabic
+    assert (
+        'Amina Idrissi <small>(CEO)</small></span>, <span class="person">Dina Saidi</span></p>'
+    ) in english
 
 
 def test_host_page_in_arabic(mission: Event) -> None:
