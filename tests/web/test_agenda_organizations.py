@@ -66,3 +66,10 @@ def test_a_side_of_several_organizations_names_each_persons(db: None) -> None:
     assert " ".join(re.sub(r"<[^>]+>", "", line).split()) == (
         "Hosts: Bruno Martin (CTO) · Beta Bank, Chen Li · Gamma Farms"
     )
+
+
+def test_french_agenda_puts_a_space_before_the_colon(amina: Client, event: Event) -> None:
+    """French typography, as the PDF agenda and the catalog's own labels ('Sujet :')."""
+    amina.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    page = amina.get(f"/me/{event.slug}/").content.decode()
+    assert _who(page, "r-1")[1] == "Hôtes : Beta Bank — Bruno Martin (CTO)"
