@@ -54,7 +54,7 @@ LOWER_PRIORITY = 10
 second core it runs at full speed; on a busy machine the exact search keeps the CPU."""
 
 
-def _yield_to_exact() -> None:
+def yield_to_exact() -> None:
     """Lower this thread's scheduling priority (Linux: per thread; elsewhere a no-op)."""
     get_id = getattr(threading, "get_native_id", None)
     if get_id is None or not hasattr(os, "setpriority"):
@@ -134,13 +134,20 @@ class Primal:
         if stop is not None and self.reached():
             stop()
 
+    def fair(self) -> tuple[dict[str, int], int] | None:
+        """The best fair timetable that places every meeting and its breaks (None: none yet)."""
+        with self._lock:
+            if self.best is None or self.breaks is None:
+                return None
+            return self.best, self.breaks
+
     def reached(self) -> bool:
         """True when the best fair timetable has no more breaks than the target."""
         with self._lock:
             return self.breaks is not None and self.breaks <= self.target
 
     def _run(self) -> None:
-        _yield_to_exact()
+        yield_to_exact()
         if self._halt.wait(self.delay):
             return
         start = self.start_slots

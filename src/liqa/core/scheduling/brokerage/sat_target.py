@@ -16,6 +16,11 @@ Before encoding, the same thread computes the slot-capacity bound of
 :mod:`.capacity_bound` (short days only), which may raise the shared bound at once:
 tic-13crafc from 0 to its optimum 4 in 0.04-0.06 deterministic seconds, where neither
 engine refuted "at most 3" in 30 s.
+
+Given a source of valid timetables (the fair annealing beside it), the same solver then
+improves the best one known by the neighbourhood search of :mod:`.sat_lns` once the
+ladder's share of the time is over, until stopped; a timetable it finds at the bound is
+optimal too.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ from pysat.solvers import Solver
 
 from liqa.core.scheduling.brokerage.capacity_bound import capacity_bound
 from liqa.core.scheduling.brokerage.check import check_schedule
-from liqa.core.scheduling.brokerage.cnf import encode
+from liqa.core.scheduling.brokerage.cnf import Cnf, encode
 from liqa.core.scheduling.brokerage.measures import total_breaks
+from liqa.core.scheduling.brokerage.primal import yield_to_exact
 from liqa.core.scheduling.brokerage.problem import Placement, Problem, Timetable
+from liqa.core.scheduling.brokerage.sat_lns import SatNeighbourhoods
 
 SOLVER = "glucose4"
 """Glucose 4.1: on the five open questions it answered as fast as CaDiCaL 1.9.5 / 3.0 and
@@ -41,6 +48,9 @@ MORE_TARGETS = 64
 """The total's totalizer counts up to the first target plus this many: the linear search
 never climbs that far within a time limit, and the totalizer's size grows with its cap."""
 
+Known = tuple[dict[str, int], int]
+"""A valid timetable (slot by meeting id) and its breaks."""
+
 
 class SatTarget:
     """Glucose's linear search over targets in a daemon thread, racing CP-SAT's.
@@ -49,8 +59,23 @@ class SatTarget:
     at most ``found_target`` breaks, optimal since that target is a proven bound).
     """
 
-    def __init__(self, problem: Problem, lower: dict[str, int], target: int, until: float) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        lower: dict[str, int],
+        target: int,
+        until: float,
+        known: Callable[[], Known | None] | None = None,
+        seed: int = 0,
+    ) -> None:
         self.problem = problem
+        self.known = known
+        """Where the neighbourhood search after :attr:`until` gets a timetable to improve
+        (None: no search; the thread ends at :attr:`until`)."""
+        self.seed = seed
+        self.improved: Known | None = None
+        """The best timetable of the neighbourhood search (valid, checked) and its breaks."""
+        self._ladder_over = threading.Event()
         self.lower = lower
         self.until = until
         """``time.perf_counter()`` at which the search gives up (the annealing beside the
@@ -74,7 +99,7 @@ class SatTarget:
 
     def start(self) -> None:
         """Encode and search in the helper thread until :attr:`until`."""
-        self._timer = threading.Timer(max(0.0, self.until - time.perf_counter()), self._give_up)
+        self._timer = threading.Timer(max(0.0, self.until - time.perf_counter()), self._end_ladder)
         self._timer.daemon = True
         self._timer.start()
         self._thread.start()
@@ -85,8 +110,20 @@ class SatTarget:
         self._give_up()
         self._thread.join()
 
+    def _end_ladder(self) -> None:
+        if self.known is None:
+            self._give_up()
+            return
+        self._ladder_over.set()
+        with self._lock:
+            if self._solver is not None:
+                self._solver.interrupt()
+            if self._relaxing is not None:
+                self._relaxing.stop_search()
+
     def _give_up(self) -> None:
         self._halt.set()
+        self._ladder_over.set()
         with self._lock:
             if self._solver is not None:
                 self._solver.interrupt()
@@ -95,7 +132,8 @@ class SatTarget:
 
     def wait(self) -> None:
         """Wait until the search ends: a timetable found, every target up to the cap
-        refuted, or :attr:`until` reached."""
+        refuted, or :attr:`until` reached (with :attr:`known`, only at the bound or when
+        stopped)."""
         self._thread.join()
 
     def done(self) -> bool:
@@ -141,6 +179,9 @@ class SatTarget:
                 self._solver = solver
             try:
                 self._climb(solver, cnf.total, cnf.slots)
+                if self.known is not None and self.found is None and not self._halt.is_set():
+                    solver.clear_interrupt()
+                    self._improve(solver, cnf)
             finally:
                 with self._lock:
                     self._solver = None
@@ -175,7 +216,7 @@ class SatTarget:
         self, solver: Solver, total: list[int], slots: Callable[[list[int]], dict[str, int]]
     ) -> None:
         proven = self.bound  # targets below it are unit clauses
-        while not self._halt.is_set():
+        while not self._ladder_over.is_set():
             with self._lock:
                 target = self.bound
                 if target >= len(total):
@@ -199,8 +240,43 @@ class SatTarget:
             self._solved(found, target)
             return
 
+    def _improve(self, solver: Solver, cnf: Cnf) -> None:
+        """Neighbourhood steps from the best timetable known until stopped or optimal, at
+        the annealing's lower priority (it takes the annealing's place on the core)."""
+        yield_to_exact()
+        search = SatNeighbourhoods(cnf, self.seed)
+        mine: Known | None = None
+        while not self._halt.is_set():
+            theirs = None if self.known is None else self.known()
+            if theirs is not None and (mine is None or theirs[1] < mine[1]):
+                if check_schedule(self.problem, _timetable(theirs[0])):
+                    return  # never expected: the source keeps valid timetables only
+                mine = theirs
+            if mine is None:
+                self._halt.wait(0.05)  # no timetable yet: the annealing is starting
+                continue
+            with self._lock:
+                bound = self.bound
+            if mine[1] <= bound:
+                return  # the source's timetable is optimal: the caller sees it
+            found = search.step(solver, *mine)
+            if found is None:
+                solver.clear_interrupt()
+                continue
+            timetable = _timetable(found)
+            better = total_breaks(self.problem, timetable)
+            if check_schedule(self.problem, timetable) or better >= mine[1]:
+                return  # never expected: the clauses and the check disagree
+            mine = (found, better)
+            with self._lock:
+                self.improved = mine
+                bound = self.bound
+            if better <= bound:
+                self._solved(found, bound)
+                return
+
     def _valid(self, slots: dict[str, int], target: int) -> bool:
-        timetable = Timetable(tuple(Placement(m, t) for m, t in slots.items()))
+        timetable = _timetable(slots)
         return not check_schedule(self.problem, timetable) and (
             total_breaks(self.problem, timetable) <= target
         )
@@ -218,3 +294,7 @@ class SatTarget:
             watched = self._stop_exact
         if watched is not None:
             watched[1]()
+
+
+def _timetable(slots: dict[str, int]) -> Timetable:
+    return Timetable(tuple(Placement(m, t) for m, t in slots.items()))

@@ -192,7 +192,8 @@ def _target_search(
     # the target search (every meeting required, one block) uses them.
     from liqa.core.scheduling.brokerage.sat_target import SatTarget
 
-    sat = SatTarget(problem, lower, target, began + SAT_SHARE * settings.time_limit)
+    until = began + SAT_SHARE * settings.time_limit
+    sat = SatTarget(problem, lower, target, until, primal.fair, settings.seed)
     sat.start()
     primal.start()
     try:
@@ -238,6 +239,8 @@ def _linear_search(
         primal.target = target
         if primal.reached() and primal.best is not None:
             return _finish(problem, primal.best, Status.OPTIMAL, target, began, None)
+        if sat.improved is not None and sat.improved[1] <= target:
+            return _finish(problem, sat.improved[0], Status.OPTIMAL, target, began, None)
         if incumbent is not None and incumbent_breaks <= target:
             return _finish(problem, incumbent, Status.OPTIMAL, target, began, None)
         model = ctx.model.clone()
@@ -286,13 +289,10 @@ def _linear_search(
         target += 1
         best.bound_to(target)
     primal.stop()
-    fair, fair_breaks = primal.best, primal.breaks
-    if (
-        fair is not None
-        and fair_breaks is not None
-        and (incumbent is None or fair_breaks < incumbent_breaks)
-    ):
-        incumbent, incumbent_breaks = fair, fair_breaks
+    sat.stop()
+    for other in (primal.fair(), sat.improved):  # the annealing's, the SAT search's
+        if other is not None and (incumbent is None or other[1] < incumbent_breaks):
+            incumbent, incumbent_breaks = other
     if incumbent is None:
         incumbent = _any_timetable(ctx, settings, end, reporter, best)[1]
     if incumbent is not None:
