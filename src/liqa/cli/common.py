@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -61,3 +62,34 @@ def parse_languages(console: Console, text: str) -> tuple[str, ...]:
         )
         raise typer.Exit(EXIT_PROBLEMS)
     return langs
+
+
+def output_dir_problem(out: Path) -> str | None:
+    """Why ``out`` cannot be the folder outputs are written into, or None if it can.
+
+    Checked before planning, so that an organizer does not wait for the solver to
+    learn that the folder is a file or cannot be created.
+    """
+    if out.exists():
+        if not out.is_dir():
+            return f"--out {out}: this is a file, not a folder"
+        if not os.access(out, os.W_OK | os.X_OK):
+            return f"--out {out}: this folder is not writable"
+        return None
+    ancestor = out.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if ancestor.exists() and not ancestor.is_dir():
+        return f"--out {out}: {ancestor} is a file, not a folder"
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        return f"--out {out}: cannot create it, {ancestor} is not writable"
+    return None
+
+
+def check_output_dir(console: Console, out: Path) -> None:
+    """Exit 2 with a message and a hint if ``out`` cannot be the outputs' folder."""
+    problem = output_dir_problem(out)
+    if problem is not None:
+        console.print(Text(problem, style="red"))
+        console.print("hint: give a new or existing folder you can write to, e.g. --out out/")
+        raise typer.Exit(EXIT_PROBLEMS)

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from liqa.cli import app
-from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
+from liqa.cli.common import EXIT_PROBLEMS, check_output_dir, load_or_exit, parse_languages
 from liqa.cli.plan import finish_pdfs, run_plan, write_all
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
 
@@ -48,6 +48,7 @@ def demo(
     from liqa.web.runtime import SetupError
 
     langs = parse_languages(console, lang)
+    check_output_dir(console, out)
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {mission}")
     event = load_or_exit(console, mission)

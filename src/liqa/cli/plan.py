@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from liqa.cli import app
-from liqa.cli.common import EXIT_PROBLEMS, load_or_exit, parse_languages
+from liqa.cli.common import EXIT_PROBLEMS, check_output_dir, load_or_exit, parse_languages
 from liqa.core.model import Event, EventKind
 from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
 
@@ -42,6 +42,8 @@ def plan(
         console.print(f"[red]--method: {method!r} is not a method; use optimal or greedy[/red]")
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
+    if out is not None:
+        check_output_dir(console, out)
     event = load_or_exit(console, file)
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
         console.print(

@@ -1,0 +1,48 @@
+"""Bad options and files met by an organizer: exit 2 with a message and a hint, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from liqa.cli import app
+
+ROOT = Path(__file__).parents[2]
+BROKERAGE = ROOT / "examples" / "brokerage-day" / "mission.yaml"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_plan_out_that_is_a_file_exits_2_and_keeps_the_file(tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("the organizer's notes\n", encoding="utf-8")
+    code, output = _run("plan", str(BROKERAGE), "--out", str(taken), "--time-limit", "0.5")
+    assert code == 2
+    assert f"--out {taken}: this is a file, not a folder" in output
+    assert "hint:" in output
+    assert taken.read_text(encoding="utf-8") == "the organizer's notes\n"
+
+
+def test_plan_out_below_a_file_exits_2_naming_the_file(tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("x", encoding="utf-8")
+    code, output = _run(
+        "plan", str(BROKERAGE), "--out", str(taken / "out" / "day1"), "--time-limit", "0.5"
+    )
+    assert code == 2
+    assert f"{taken} is a file, not a folder" in output
+
+
+def test_demo_out_that_is_a_file_exits_2_before_planning(tmp_path: Path) -> None:
+    taken = tmp_path / "liqa-demo"
+    taken.write_text("x", encoding="utf-8")
+    code, output = _run("demo", "--out", str(taken), "--no-serve")
+    assert code == 2
+    assert "this is a file, not a folder" in output
+    assert "Planning" not in output
