@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from liqa.core.model import Leg
@@ -23,9 +23,20 @@ class Context:
     report: Report
     venues: frozenset[str]
     sessions: frozenset[str]
+    """Brokerage session ids (none when the event has no brokerage setup)."""
     tables: int | None
     """Number of brokerage tables (``None`` without a brokerage setup)."""
-    """Brokerage session ids (none when the event has no brokerage setup)."""
+    rejected: set[str] = field(default_factory=set)
+    """Folded ids and names of rows already reported as wrong: references to them are
+    not reported again (one wrong person row is one problem, not one per request)."""
+
+    def reject(self, *names: str) -> None:
+        """Remember the id and names of a row that was reported and left out."""
+        self.rejected.update(cells.fold(name) for name in names if name)
+
+    def was_rejected(self, reference: str) -> bool:
+        """Whether ``reference`` names a row already reported and left out."""
+        return bool(reference) and cells.fold(reference) in self.rejected
 
     def instant(self, value: Cell, *, during_legs: bool = True) -> datetime:
         """An aware instant from a cell (see :func:`cells.parse_instant`), during a leg

@@ -14,7 +14,7 @@ from liqa.core.spreadsheets import cells, words
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import ID_PATTERN, Directory
-from liqa.core.spreadsheets.rows import Report, Row
+from liqa.core.spreadsheets.rows import Row
 
 
 def requests(
@@ -31,7 +31,7 @@ def requests(
     known_requests = {i for i in request_ids if i}
     for row, request_id in zip(rows, request_ids, strict=True):
         before = len(report.problems)
-        ends = [_party(row, key, parties, report) for key in ("from", "to")]
+        ends = [_party(row, key, parties, ctx) for key in ("from", "to")]
         if ends[0] and ends[0] == ends[1]:
             report.add(
                 row,
@@ -92,7 +92,7 @@ def requests(
                 code="unknown_reference",
             )
         fixed = _fixed_start(row, ctx)
-        attendees = _references(row, "attendees", persons, report)
+        attendees = _references(row, "attendees", persons, ctx)
         after = tuple(cells.split_list(row.cells.get("after")))
         for ref in after:
             if ref not in known_requests:
@@ -126,7 +126,8 @@ def requests(
     return out
 
 
-def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None:
+def _party(row: Row, key: str, parties: Directory, ctx: Context) -> str | None:
+    report = ctx.report
     ref = text(row.cells.get(key))
     if not ref and key not in row.headers:
         return None  # the missing column is reported once, at the header row
@@ -140,6 +141,8 @@ def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None
         )
         return None
     found, candidates = parties.find(ref)
+    if found is None and not candidates and ctx.was_rejected(ref):
+        return None  # its own row is reported already
     if found is None:
         report.add(
             row,
@@ -163,10 +166,12 @@ def _party(row: Row, key: str, parties: Directory, report: Report) -> str | None
     return found
 
 
-def _references(row: Row, key: str, persons: Directory, report: Report) -> tuple[str, ...]:
-    out = []
+def _references(row: Row, key: str, persons: Directory, ctx: Context) -> tuple[str, ...]:
+    report, out = ctx.report, []
     for ref in cells.split_list(row.cells.get(key)):
         found, candidates = persons.find(ref)
+        if found is None and not candidates and ctx.was_rejected(ref):
+            continue  # its own row is reported already
         if found is None:
             report.add(
                 row,

@@ -24,6 +24,11 @@ from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Directory
 from liqa.core.spreadsheets.rows import Row
 
+ORG_NAMES = ("id", "name", "short_name", "name_ar")
+"""Cells a reference to an organization may give (see :func:`directory_of`)."""
+PERSON_NAMES = ("id", "email", "name", "name_ar")
+"""Cells a reference to a person may give (see :func:`directory_of`)."""
+
 
 def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> list[Organization]:
     """Organizations from rows of the organizations table."""
@@ -62,6 +67,7 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
             )
         fictional = report.cell(row, "fictional", cells.flag)
         if org_id is None or side is None or len(report.problems) > before:
+            ctx.reject(org_id or "", *(text(row.cells.get(k)) for k in ORG_NAMES))
             continue
         out.append(
             Organization(
@@ -119,6 +125,7 @@ def people(
         windows = availability(row, ctx)
         fictional = report.cell(row, "fictional", cells.flag)
         if person_id is None or org_id is None or windows is None or len(report.problems) > before:
+            ctx.reject(person_id or "", *(text(row.cells.get(k)) for k in PERSON_NAMES))
             continue
         out.append(
             Person(
@@ -168,6 +175,8 @@ def _organization_of(
         if org_id is not None:
             created.append(Organization(id=org_id, name=org_ref, side=new_org))
             orgs.add(org_id, org_ref)
+    elif org_id is None and ctx.was_rejected(org_ref):
+        pass  # its own row is reported already
     elif org_id is None:
         report.add(
             row,
