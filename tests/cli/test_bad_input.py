@@ -46,3 +46,46 @@ def test_demo_out_that_is_a_file_exits_2_before_planning(tmp_path: Path) -> None
     assert code == 2
     assert "this is a file, not a folder" in output
     assert "Planning" not in output
+
+
+def test_import_out_below_a_file_exits_2_and_keeps_the_file(tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("keep me", encoding="utf-8")
+    people = tmp_path / "people.csv"
+    people.write_text("id,name\n", encoding="utf-8")
+    code, output = _run(
+        "import", str(people), "--base", str(BROKERAGE), "--out", str(taken / "m.yaml")
+    )
+    assert code == 2
+    assert f"--out {taken / 'm.yaml'}: {taken} is a file, not a folder" in output
+    assert "hint:" in output
+    assert taken.read_text(encoding="utf-8") == "keep me"
+
+
+def test_import_out_in_a_missing_folder_is_said_before_reading(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name\n", encoding="utf-8")
+    out = tmp_path / "nowhere" / "m.yaml"
+    code, output = _run("import", str(people), "--base", str(BROKERAGE), "--out", str(out))
+    assert code == 2
+    assert f"the folder {out.parent} does not exist; create it first" in output
+
+
+def test_import_out_that_is_a_folder_exits_2(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name\n", encoding="utf-8")
+    folder = tmp_path / "m.yaml"
+    folder.mkdir()
+    code, output = _run("import", str(people), "--base", str(BROKERAGE), "--out", str(folder))
+    assert code == 2
+    assert "this is a folder; give a file name in it" in output
+
+
+def test_export_workbook_below_a_file_exits_2_without_traceback(tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("keep me", encoding="utf-8")
+    code, output = _run("export", str(BROKERAGE), "--out", str(taken / "people.xlsx"))
+    assert code == 2
+    assert f"{taken} is a file, not a folder" in output
+    assert "File exists" not in output
+    assert taken.read_text(encoding="utf-8") == "keep me"

@@ -70,19 +70,38 @@ def output_dir_problem(out: Path) -> str | None:
     Checked before planning, so that an organizer does not wait for the solver to
     learn that the folder is a file or cannot be created.
     """
-    if out.exists():
-        if not out.is_dir():
-            return f"--out {out}: this is a file, not a folder"
-        if not os.access(out, os.W_OK | os.X_OK):
-            return f"--out {out}: this folder is not writable"
+    problem = _folder_problem(out)
+    return None if problem is None else f"--out {out}: {problem}"
+
+
+def output_file_problem(out: Path, *, creates_folder: bool) -> str | None:
+    """Why the file ``out`` cannot be written, or None if it can (its folder is made
+    when missing if ``creates_folder``)."""
+    if out.is_dir():
+        return f"--out {out}: this is a folder; give a file name in it"
+    folder = out.parent
+    if not creates_folder and not folder.exists():
+        return f"--out {out}: the folder {folder} does not exist; create it first"
+    if folder.is_file():
+        return f"--out {out}: {folder} is a file, not a folder"
+    problem = _folder_problem(folder)
+    return None if problem is None else f"--out {out}: {problem}"
+
+
+def _folder_problem(folder: Path) -> str | None:
+    if folder.exists():
+        if not folder.is_dir():
+            return "this is a file, not a folder"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"{folder} is not writable"
         return None
-    ancestor = out.parent
+    ancestor = folder.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if ancestor.exists() and not ancestor.is_dir():
-        return f"--out {out}: {ancestor} is a file, not a folder"
+        return f"{ancestor} is a file, not a folder"
     if not os.access(ancestor, os.W_OK | os.X_OK):
-        return f"--out {out}: cannot create it, {ancestor} is not writable"
+        return f"cannot create it, {ancestor} is not writable"
     return None
 
 

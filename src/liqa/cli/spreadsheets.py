@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.cli.common import print_problems
+from liqa.cli.common import output_dir_problem, output_file_problem, print_problems
 from liqa.core.model import Event, EventKind, Leg, Side, localized
 from liqa.core.problems import InputError
 
@@ -239,6 +240,9 @@ def _import_spreadsheets(
             f"--out {out}: a mission file ends in .yaml, .yml or .json",
             "e.g. --out mission.yaml",
         )
+    unwritable = output_file_problem(out, creates_folder=False)
+    if unwritable is not None:
+        raise _fail(console, unwritable, "give a mission file name in a folder you can write to")
     settings = ImportSettings(day_first=not month_first, new_organization_side=side)
     progress = Progress(
         TextColumn("{task.description}"),
@@ -298,7 +302,8 @@ def _write(event: Event, out: Path) -> OSError | None:
     except OSError as exc:
         return exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return None
 
 
@@ -368,6 +373,17 @@ def export_command(
             console,
             f"--out {out} is neither a folder nor an .xlsx workbook",
             "give a folder for the CSV files (one per table), or a name ending in .xlsx",
+        )
+    unwritable = (
+        output_file_problem(out, creates_folder=True)
+        if out.suffix.lower() == ".xlsx"
+        else output_dir_problem(out)
+    )
+    if unwritable is not None:
+        raise _fail(
+            console,
+            unwritable,
+            "give a folder you can write to for the CSV files, or a name ending in .xlsx",
         )
     try:
         written = export_event(event, out)
