@@ -89,3 +89,23 @@ def test_export_workbook_below_a_file_exits_2_without_traceback(tmp_path: Path) 
     assert f"{taken} is a file, not a folder" in output
     assert "File exists" not in output
     assert taken.read_text(encoding="utf-8") == "keep me"
+
+
+DEMO = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+
+
+def test_recommend_for_nobody_says_how_to_name_someone() -> None:
+    code, output = _run("recommend", str(DEMO), "--for", "NOPE")
+    assert code == 2
+    assert "no organization or person with id 'NOPE'" in output
+    assert "hint: give the id, short name or name of an organization" in output
+    assert "e.g. MTNRA, ADD, DGSSI" in output
+
+
+def test_recommend_for_a_near_miss_or_a_person_name_suggests_the_id() -> None:
+    code, output = _run("recommend", str(DEMO), "--for", "dgsi")
+    assert code == 2
+    assert "with id 'dgsi'; did you mean DGSSI?" in output
+    code, output = _run("recommend", str(DEMO), "--for", "Sarah Lamrani")
+    assert code == 2
+    assert "did you mean p-lamrani?" in output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liqa.cli import app
-from liqa.core.model import Organization
+from liqa.core.model import Event, Organization
 from liqa.core.problems import InputError
 
 eval_app = typer.Typer(
@@ -63,6 +64,8 @@ def recommend_command(
     org_ids = {o.id for o in event.organizations}
     person_ids = {p.id for p in event.people}
     wanted = _resolve(for_, event.organizations)
+    if wanted not in org_ids | person_ids:
+        raise _fail(errors, _unknown_for(for_, event))
     level = "person" if wanted in person_ids and wanted not in org_ids else "organization"
     matcher = build_matcher(event_parties(event, level), event_rules(event))
     try:
@@ -90,6 +93,27 @@ def recommend_command(
             reasons,
         )
     console.print(table)
+
+
+def _unknown_for(query: str, event: Event) -> str:
+    """What to say when ``--for`` names nobody: the closest ids, else examples."""
+    labels: dict[str, str] = {}
+    for org in event.organizations:
+        for label in (org.id, org.short_name, org.name):
+            labels.setdefault(label.casefold(), org.id)
+    for person in event.people:
+        for label in (person.id, person.name, person.email):
+            labels.setdefault(label.casefold(), person.id)
+    labels.pop("", None)
+    close = difflib.get_close_matches(query.casefold(), list(labels), n=6, cutoff=0.6)
+    ids = list(dict.fromkeys(labels[label] for label in close))[:3]
+    if ids:
+        return f"no organization or person with id {query!r}; did you mean {', '.join(ids)}?"
+    return (
+        f"no organization or person with id {query!r}\nhint: give the id, short name or "
+        "name of an organization, or the id of a person, of the mission file, e.g. "
+        + (", ".join(o.id for o in event.organizations[:3]) or "(none)")
+    )
 
 
 def _resolve(query: str, organizations: Sequence[Organization]) -> str:
