@@ -109,3 +109,19 @@ def test_recommend_for_a_near_miss_or_a_person_name_suggests_the_id() -> None:
     code, output = _run("recommend", str(DEMO), "--for", "Sarah Lamrani")
     assert code == 2
     assert "did you mean p-lamrani?" in output
+
+
+def test_option_values_that_look_like_markup_are_printed_not_parsed() -> None:
+    code, output = _run("recommend", str(DEMO), "--for", "[/x]")
+    assert code == 2
+    assert "no organization or person with id '[/x]'" in output
+    code, output = _run("plan", str(BROKERAGE), "--method", "[/x]")
+    assert code == 2
+    assert "--method: '[/x]' is not a method; use optimal or greedy" in output
+
+
+def test_bench_b2b_on_a_folder_without_instances_names_it(tmp_path: Path) -> None:
+    code, output = _run("bench", "b2b", str(tmp_path))
+    assert code == 2
+    assert f"no .dzn instance found in {tmp_path}" in output
+    assert "hint: give .dzn files, or folders holding them" in output

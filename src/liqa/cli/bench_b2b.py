@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
@@ -51,10 +52,16 @@ def bench_b2b(
         elif path.is_file():
             files.append(path)
         else:
-            console.print(f"[red]error:[/red] {path}: no such file or directory")
+            console.print(
+                f"[red]error:[/red] {escape(str(path))}: no such file or directory", soft_wrap=True
+            )
             raise typer.Exit(2)
     if not files:
-        console.print("[red]error:[/red] no .dzn instance found")
+        where = ", ".join(str(path) for path in paths)
+        console.print(
+            f"[red]error:[/red] no .dzn instance found in {escape(where)}", soft_wrap=True
+        )
+        console.print("hint: give .dzn files, or folders holding them")
         raise typer.Exit(2)
     # Imported here: OR-Tools is heavy and every other command starts faster without it.
     from liqa.core.scheduling.brokerage.benchmark import (
@@ -75,7 +82,7 @@ def bench_b2b(
             try:
                 record = run_instance(file, settings, fairness)
             except InputError as exc:
-                console.print(f"[red]error:[/red] {exc}")
+                console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
                 raise typer.Exit(2) from None
             records.append(record)
             console.print(

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from liqa.cli import app
 from liqa.cli.common import EXIT_PROBLEMS, check_output_dir, load_or_exit, parse_languages
@@ -39,7 +41,9 @@ def plan(
     """Schedule a brokerage event or plan a mission's itinerary, and print it."""
     console = Console(soft_wrap=True, highlight=False)
     if method not in ("optimal", "greedy"):
-        console.print(f"[red]--method: {method!r} is not a method; use optimal or greedy[/red]")
+        console.print(
+            Text(f"--method: {method!r} is not a method; use optimal or greedy", style="red")
+        )
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
     if out is not None:
@@ -57,7 +61,7 @@ def plan(
     console.print(outcome.report, markup=False)
     if out is not None:
         index = write_all(console, event, outcome, out, langs)
-        console.print(f"\nOutputs written; open [bold]{index}[/bold]")
+        console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
 
 
 def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutcome:
