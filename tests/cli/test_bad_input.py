@@ -125,3 +125,32 @@ def test_bench_b2b_on_a_folder_without_instances_names_it(tmp_path: Path) -> Non
     assert code == 2
     assert f"no .dzn instance found in {tmp_path}" in output
     assert "hint: give .dzn files, or folders holding them" in output
+
+
+def test_import_of_the_same_file_twice_says_so(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,organization\np-ali,Ali,acme\n", encoding="utf-8")
+    again = tmp_path / "." / "people.csv"
+    out = tmp_path / "m.yaml"
+    code, output = _run(
+        "import", str(people), str(again), "--base", str(BROKERAGE), "--out", str(out)
+    )
+    assert code == 2
+    assert f"{again} is given twice" in output
+    assert "hint: give each spreadsheet once" in output
+    assert "is already used by row 2" not in output
+    assert not out.exists()
+
+
+def test_import_with_a_bad_event_id_names_the_option(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,organization\np-ali,Ali,acme\n", encoding="utf-8")
+    event = ["--event-title", "T", "--event-city", "Rabat", "--event-timezone"]
+    event += ["Africa/Casablanca", "--event-start", "2024-02-12", "--event-end", "2024-02-12"]
+    out = tmp_path / "m.yaml"
+    code, output = _run(
+        "import", str(people), "--out", str(out), "--event-id", "forum 2024!", *event
+    )
+    assert code == 2
+    assert "--event-id: 'forum 2024!' is not an id" in output
+    assert not out.exists()

@@ -83,6 +83,15 @@ def _base_event(
             f"missing {', '.join(missing)}",
             "give --base MISSION.yaml, or describe the event with the --event-* options",
         )
+    from liqa.core.spreadsheets.ids import ID_PATTERN
+
+    if not ID_PATTERN.fullmatch(event_id):
+        raise _fail(
+            console,
+            f"--event-id: {event_id!r} is not an id",
+            "use letters, digits, '-', '_' and '.', starting with a letter or digit, "
+            "e.g. --event-id forum-2024",
+        )
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -210,6 +219,16 @@ def import_command(
         raise _fail(
             console, "missing --out", "give the mission file to write, e.g. --out mission.yaml"
         )
+    seen: dict[Path, Path] = {}
+    for path in files:
+        first = seen.setdefault(path.resolve(), path)
+        if first is not path:
+            raise _fail(
+                console,
+                f"{path} is given twice"
+                + (f" (also as {first})" if str(first) != str(path) else ""),
+                "give each spreadsheet once",
+            )
     event = _base_event(
         console,
         base,
