@@ -267,7 +267,13 @@ CASES = [
     pytest.param(
         "    name: John Smith\n",
         "",
-        (46, "people[1]", "missing required field 'name'", "", "missing_field"),
+        (
+            46,
+            "people[1]",
+            "missing required field 'name'",
+            "add 'name:' here (see docs/reference/mission-file.md)",
+            "missing_field",
+        ),
         id="missing_required_field",
     ),
     pytest.param(
@@ -449,7 +455,13 @@ def test_valid_file_has_no_problems() -> None:
 def test_broken_leg_does_not_cascade_into_outside_legs_problems() -> None:
     text = mutate("    start: 2024-02-11\n", "")
     assert brief(problems_of(text)) == [
-        (8, "legs[0]", "missing required field 'start'", "", "missing_field")
+        (
+            8,
+            "legs[0]",
+            "missing required field 'start'",
+            "add 'start:' here; write dates as YYYY-MM-DD, e.g. 2024-02-12",
+            "missing_field",
+        )
     ]
 
 
@@ -459,3 +471,12 @@ def test_problem_renders_file_line_path_message_and_hint() -> None:
         "mission.yaml:52: requests[0].to: unknown person or organization 'h-nsa' "
         "(hint: did you mean 'h-nasa'?)"
     )
+
+
+def test_a_missing_field_says_what_to_add() -> None:
+    timezone = brief(problems_of(mutate("    timezone: America/Los_Angeles\n", "")))
+    assert [hint for *_, hint, _code in timezone] == [
+        "add 'timezone:' here; an IANA time zone name such as America/Chicago or Africa/Casablanca"
+    ]
+    version = brief(problems_of(mutate("liqa: 1\n", "")))
+    assert [hint for *_, hint, _code in version] == ["add 'liqa: 1' here"]

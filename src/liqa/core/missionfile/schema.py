@@ -53,6 +53,21 @@ HINTS: dict[str, Message] = {
 """The schema's descriptions, which are the hints of its errors, as translatable messages."""
 
 
+def _add_field(name: str, schema: dict[str, Any]) -> Message:
+    """How to add the missing field ``name`` of ``schema``: what it holds, when the schema
+    says (a date, a time zone...), else where the format is described."""
+    field = schema.get("properties", {}).get(name, {})
+    ref = str(field.get("$ref", ""))
+    if ref.startswith("#/$defs/"):
+        field = mission_schema().get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
+    description = str(field.get("description", ""))
+    if "const" in field:
+        return Message("add '{name}: {value}' here", name=name, value=field["const"])
+    if description in HINTS:
+        return Message("add '{name}:' here; {about}", name=name, about=HINTS[description])
+    return Message("add '{name}:' here (see docs/reference/mission-file.md)", name=name)
+
+
 def _translate(error: ValidationError, document: Document, filename: str) -> list[Problem]:
     path: Path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -78,7 +93,7 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
                 problem(
                     Message("missing required field '{name}'", name=name),
                     code="missing_field",
-                    hint="",
+                    hint=_add_field(name, schema),
                 )
                 for name in missing
             ]
