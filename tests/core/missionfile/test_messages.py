@@ -283,7 +283,7 @@ CASES = [
             58,
             "visits[0].duration_minutes",
             "expected a whole number, got 'ninety'",
-            "",
+            "write digits without quotes, e.g. 4",
             "wrong_type",
         ),
         id="wrong_type_number",
@@ -291,7 +291,13 @@ CASES = [
     pytest.param(
         "  themes: [cybersecurity]\n",
         "  themes: cybersecurity\n",
-        (6, "event.themes", "expected a list, got 'cybersecurity'", "", "wrong_type"),
+        (
+            6,
+            "event.themes",
+            "expected a list, got 'cybersecurity'",
+            "write a list: [a, b] on one line, or one '- item' per line below",
+            "wrong_type",
+        ),
         id="wrong_type_list",
     ),
     pytest.param(

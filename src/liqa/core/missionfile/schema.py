@@ -113,6 +113,8 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
                 )
             return out
         case "type":
+            kinds = schema.get("type", [])
+            kind = kinds if isinstance(kinds, str) else next(iter(kinds), "")
             return [
                 problem(
                     Message(
@@ -120,6 +122,7 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
                         value=_expected(schema),
                         value2=_describe(value),
                     ),
+                    hint=hint or _TYPE_HINTS.get(kind, ""),
                     code="wrong_type",
                 )
             ]
@@ -228,6 +231,15 @@ _TYPE_NAMES = {
     "object": "a mapping",
     "null": "nothing",
 }
+
+_TYPE_HINTS = {
+    "integer": Message("write digits without quotes, e.g. 4"),
+    "number": Message("write digits without quotes, e.g. 2.5"),
+    "boolean": Message("write true or false, without quotes"),
+    "array": Message("write a list: [a, b] on one line, or one '- item' per line below"),
+    "object": Message("write 'key: value' lines, indented below this one"),
+}
+"""Hints of a value of the wrong type, when the schema's description gives none."""
 
 
 def _expected(schema: dict[str, Any]) -> str:
