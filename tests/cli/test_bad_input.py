@@ -154,3 +154,17 @@ def test_import_with_a_bad_event_id_names_the_option(tmp_path: Path) -> None:
     assert code == 2
     assert "--event-id: 'forum 2024!' is not an id" in output
     assert not out.exists()
+
+
+def test_validate_a_directory_points_to_the_mission_file_in_it() -> None:
+    folder = BROKERAGE.parent
+    code, output = _run("validate", str(folder))
+    assert code == 2
+    assert f"{folder}: this is a directory, not a file" in output
+    assert f"hint: give the mission file in it, e.g. {BROKERAGE}" in output
+
+
+def test_validate_an_empty_directory_says_what_to_give(tmp_path: Path) -> None:
+    code, output = _run("validate", str(tmp_path))
+    assert code == 2
+    assert "hint: give the path of a mission file (.yaml, .yml or .json)" in output

@@ -33,7 +33,14 @@ def validate_file(path: str | Path) -> tuple[Event | None, list[Problem]]:
             Problem(name, Message("no such file"), hint=Message("check the path"), code="no_file")
         ]
     except IsADirectoryError:
-        return None, [Problem(name, Message("this is a directory, not a file"), code="no_file")]
+        return None, [
+            Problem(
+                name,
+                Message("this is a directory, not a file"),
+                hint=_in_directory(path),
+                code="no_file",
+            )
+        ]
     except OSError as exc:
         return None, [
             Problem(
@@ -47,6 +54,17 @@ def validate_file(path: str | Path) -> tuple[Event | None, list[Problem]]:
     except ReadError as exc:
         return None, [exc.problem]
     return _validate(document, name)
+
+
+def _in_directory(path: Path) -> Message:
+    """Which file of the directory ``path`` to give instead, when it holds a mission file."""
+    try:
+        found = sorted(e for e in path.iterdir() if e.suffix in (".yaml", ".yml", ".json"))
+    except OSError:  # an unreadable directory: no example to give
+        found = []
+    if found:
+        return Message("give the mission file in it, e.g. {file}", file=str(found[0]))
+    return Message("give the path of a mission file (.yaml, .yml or .json)")
 
 
 def validate_text(text: str, filename: str) -> tuple[Event | None, list[Problem]]:
