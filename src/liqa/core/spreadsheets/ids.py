@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from liqa.core.problems import Message
 from liqa.core.spreadsheets.cells import fold, text
@@ -27,11 +28,20 @@ class Ids:
     """The ids in use across the whole event (one namespace), with who holds each."""
 
     owners: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """The file of the row that claimed each id (to name it when a duplicate is elsewhere)."""
 
     def reserve(self, ids: Iterable[str], owner: str) -> None:
         """Mark ``ids`` as taken by ``owner`` (e.g. the base mission file)."""
         for one in ids:
             self.owners.setdefault(one, owner)
+
+    def _owner(self, given: str, row: Row) -> str:
+        """Who claimed ``given``: its row, and its file when not ``row``'s file."""
+        file = self.files.get(given)
+        if file is None or file == row.file:
+            return self.owners[given]
+        return f"{self.owners[given]} in {PurePath(file).name}"
 
     def assign(
         self, rows: list[Row], prefix: str, labels: tuple[str, ...], fallback: str, report: Report
@@ -66,13 +76,14 @@ class Ids:
                     Message(
                         "id {given!r} is already used by {value}",
                         given=given,
-                        value=self.owners[given],
+                        value=self._owner(given, row),
                     ),
                     Message("give each row its own id, or delete the duplicate row"),
                     code="duplicate_id",
                 )
             else:
                 self.owners[given] = where
+                self.files[given] = row.file
                 out[index] = given
         for index, row in enumerate(rows):
             if text(row.cells.get("id")):
