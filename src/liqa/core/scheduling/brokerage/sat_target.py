@@ -115,15 +115,15 @@ class SatTarget:
             self._give_up()
             return
         self._ladder_over.set()
-        with self._lock:
-            if self._solver is not None:
-                self._solver.interrupt()
-            if self._relaxing is not None:
-                self._relaxing.stop_search()
+        self._interrupt()
 
     def _give_up(self) -> None:
         self._halt.set()
         self._ladder_over.set()
+        self._interrupt()
+
+    def _interrupt(self) -> None:
+        """Stop Glucose's open question and the relaxation's solve, if any."""
         with self._lock:
             if self._solver is not None:
                 self._solver.interrupt()
