@@ -113,3 +113,41 @@ def test_table_change_raises_the_feed_sequence(event: Event) -> None:
     _publish(event, _schedule(2, r1_table=4))
     secret = services.create_feed(event, "p-bruno")
     assert _events(Client().get(f"/feeds/{secret}.ics").content) == {R1: (1, "CONFIRMED", at(9))}
+
+
+def _lunch(group: str, person: str, minute: int) -> core.Assignment:
+    """A subgroup's lunch break in the hall at 12:``minute`` (the planner's key)."""
+    return core.Assignment(
+        f"lunch-2030-03-14-{group}",
+        at(12, minute),
+        at(13, minute),
+        "v-hall",
+        (person,),
+        format=core.MeetingFormat.PROGRAMME_ITEM,
+        group=group,
+    )
+
+
+def _with_lunches(version: int, minute: int, groups: tuple[str, str]) -> core.Schedule:
+    """Version ``version`` with Amina's and Bruno's subgroups lunching together."""
+    base = _schedule(version)
+    lunches = (_lunch(groups[0], "p-amina", minute), _lunch(groups[1], "p-bruno", minute))
+    return dataclasses.replace(base, assignments=(*base.assignments, *lunches))
+
+
+def test_replanned_lunch_is_the_same_calendar_event_updated(amina: Client, event: Event) -> None:
+    """Publish, then re-plan: the lunch moves from 12:30 to 12:45 and the subgroups swap
+    letters. Amina's .ics keeps one lunch event, its UID, and raises its SEQUENCE (the UID
+    was the lunch's time and place: a second lunch appeared beside the cancelled one)."""
+    _publish(event, _with_lunches(1, 30, ("g1", "g2")))
+    first = _events(amina.get(f"/me/{event.slug}/agenda.ics").content)
+    _publish(event, _with_lunches(2, 45, ("g2", "g1")))
+    second = _events(amina.get(f"/me/{event.slug}/agenda.ics").content)
+    lunch = "lunch-2030-03-14-p-amina@tunis-b2b-2030.liqa"
+    assert {uid: v for uid, v in first.items() if uid.startswith("lunch-")} == {
+        lunch: (0, "CONFIRMED", at(12, 30))
+    }
+    assert {uid: v for uid, v in second.items() if uid.startswith("lunch-")} == {
+        lunch: (1, "CONFIRMED", at(12, 45))
+    }
+    assert sorted(second) == sorted(first) == [lunch, R1, R2]

@@ -207,7 +207,7 @@ def test_lunch_uid_stays_when_a_replan_gives_its_subgroup_another_letter() -> No
         previous=first,
         version=2,
     )
-    lunch = "lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa"
+    lunch = "lunch-2024-02-12-p-benali@ma-us-2024.liqa"
     assert lunch in _events(first)
     assert {uid: str(e["STATUS"]) for uid, e in _events(second).items()} == {
         "prog-brief@ma-us-2024.liqa": "CONFIRMED",
@@ -232,13 +232,41 @@ def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
         calendar = build_calendar(make_event(), schedule, subject, "en", SETTINGS)
         return sorted(u for u in _events(calendar.to_ical()) if u.startswith("lunch-"))
 
-    shared = ["lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa"]
+    shared = ["lunch-2024-02-12-p-alaoui@ma-us-2024.liqa"]  # the first of the three at it
     assert lunches(together, "p-lamrani") == lunches(together, "p-benali") == shared
     assert lunches(together, "MTNRA") == shared  # Lamrani and Alaoui: one meal, one event
     assert lunches(apart, "MTNRA") == [
-        "lunch-2024-02-12T1230-v-hotel-hou@ma-us-2024.liqa",
-        "lunch-2024-02-12T1230-v-nasa@ma-us-2024.liqa",
+        "lunch-2024-02-12-p-alaoui@ma-us-2024.liqa",
+        "lunch-2024-02-12-p-lamrani@ma-us-2024.liqa",
     ]
+
+
+def _lunch_at(hour: int, minute: int, venue: str) -> Assignment:
+    return replace(
+        _lunch("group-a", ("p-lamrani", "p-benali"), venue),
+        start=houston(12, hour, minute),
+        end=houston(12, hour + 1, minute),
+    )
+
+
+def test_moved_lunch_keeps_its_uid_and_raises_its_sequence() -> None:
+    """A re-plan moves the lunch to 13:15 near the hotel: the same event, updated (its UID
+    was its time and place: the old lunch cancelled and a second one added)."""
+    first = _ics("p-benali", NASA_VISIT, _lunch_at(12, 30, "v-nasa"))
+    second = _ics("p-benali", NASA_VISIT, _lunch_at(13, 15, "v-hotel-hou"), previous=first)
+    lunches = {
+        uid: (int(e["SEQUENCE"]), str(e["STATUS"]), e.decoded("DTSTART"))
+        for uid, e in _events(second).items()
+        if uid.startswith("lunch-")
+    }
+    assert lunches == {
+        "lunch-2024-02-12-p-benali@ma-us-2024.liqa": (1, "CONFIRMED", houston(12, 13, 15))
+    }
+    assert sorted(_events(first)) == sorted(_events(second))  # no event added or cancelled
+    assert _client(first, second)["lunch-2024-02-12-p-benali@ma-us-2024.liqa"] == (
+        1,
+        houston(12, 13, 15),
+    )
 
 
 def test_arabic_calendar_gives_a_hosts_role_after_the_arabic_comma() -> None:

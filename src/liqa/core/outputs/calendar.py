@@ -2,8 +2,9 @@
 
 * One UID per meeting, derived from the event id and the assignment id, identical in every
   participant's file and in every version, so calendar apps update instead of duplicating.
-  A lunch is named by what makes it one meal (its day, start time and place), not by the
-  subgroup letter of its assignment id, which a re-plan can give to other people.
+  A lunch is named by its day and the first of the people at it (:func:`lunch_uids`), not
+  by its time or place, which a re-plan moves, nor by the subgroup letter of its assignment
+  id, which a re-plan can give to other people.
 * Re-exporting over a previous file: a meeting whose time, place, table or attendees
   changed keeps its UID and gets ``SEQUENCE`` + 1; a meeting that left the agenda is kept
   as ``STATUS:CANCELLED`` with ``SEQUENCE`` + 1, so subscribers drop it.
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -47,16 +49,31 @@ def meeting_uid(event_id: str, assignment_id: str) -> str:
     return f"{assignment_id}@{event_id}.liqa"
 
 
-def item_uid(event_id: str, item: Item) -> str:
-    """The UID of a timeline item: :func:`meeting_uid` of its assignment id, except for a
-    lunch (``lunch-<day>-<subgroup>``): the subgroup letters are handed out afresh by each
-    plan (``group-a`` may be other people, or the same people ``group-b``, after a re-plan),
-    so a lunch is named by its local start and the venue it is near
-    (``lunch-2024-02-12T1230-v-hotel``), the same for everyone at that meal."""
-    if not item.is_lunch:
-        return meeting_uid(event_id, item.id)
-    place = f"-{item.venue.id}" if item.venue is not None else ""
-    return meeting_uid(event_id, f"lunch-{item.start:%Y-%m-%dT%H%M}{place}")
+def lunch_uids(event_id: str, items: Iterable[Item]) -> dict[str, str]:
+    """The UID of each lunch among ``items`` (the whole timeline), by its assignment id.
+
+    Subgroups at the same start and place eat one meal: one UID for all of them. A meal is
+    named by its local day and the first of its attendees (person ids sorted), who eats
+    one lunch that day: ``lunch-2024-02-12-p-benali``. Neither its time nor its place is
+    in the UID, so a re-plan that moves the lunch keeps it (``SEQUENCE`` + 1), and neither
+    is the subgroup letter, which each plan hands out afresh. Should that person be at two
+    meals of one day, the later one is named by the next of its attendees."""
+    meals: dict[tuple[datetime, str], list[Item]] = {}
+    for item in items:
+        if item.is_lunch:
+            place = item.venue.id if item.venue is not None else ""
+            meals.setdefault((item.start.astimezone(UTC), place), []).append(item)
+    named: set[str] = set()
+    out: dict[str, str] = {}
+    for (_start, _place), together in sorted(meals.items()):
+        day = f"{together[0].day:%Y-%m-%d}"
+        people = sorted({p for item in together for p in item.attendees})
+        names = [f"lunch-{day}-{p}" for p in people] + [i.id for i in together]
+        name = next((n for n in names if n not in named), together[0].id)
+        named.add(name)
+        for item in together:
+            out[item.id] = meeting_uid(event_id, name)
+    return out
 
 
 def fingerprint(item: Item) -> str:
@@ -176,11 +193,13 @@ def _calendar(
     agenda: Agenda | None,
 ) -> icalendar.Calendar:
     who = subject(event, subject_id)
+    everything = timeline(event, schedule)
+    lunches = lunch_uids(event.id, everything)
     items: dict[str, Item] = {}
-    for item in timeline(event, schedule):
+    for item in everything:
         if not who.involved_in(item):
             continue
-        uid = item_uid(event.id, item)
+        uid = lunches.get(item.id) or meeting_uid(event.id, item.id)
         if uid in items:  # two subgroups at the same lunch: one meal, everyone at it
             seen = items[uid]
             attendees = tuple(dict.fromkeys(seen.attendees + item.attendees))
