@@ -134,7 +134,7 @@ def test_bad_fields_are_named_with_their_path(small: Path) -> None:
 
 def test_broken_references_are_named(small: Path) -> None:
     memberships = member(small, "memberships.json")
-    runs = [
+    runs: list[dict[str, object]] = [
         {
             "state": "done",
             "base": None,
