@@ -507,3 +507,44 @@ def test_first_chart_of_the_french_report_stays_on_page_one(tmp_path: Path) -> N
     pages = _gray_pages(pdf)
     mm = len(pages[0]) / 297
     assert not _inked(pages[0][-int(8 * mm) :])  # and nothing cut at its bottom edge
+
+
+DEMO_TITLE = {
+    "en": "US Trade Mission on Digital Transformation for a Moroccan Delegation — Houston and "
+    "Silicon Valley",
+    "fr": "Mission commerciale aux États-Unis sur la transformation numérique pour une "
+    "délégation marocaine — Houston et Silicon Valley",
+    "ar": "بعثة تجارية إلى الولايات المتحدة حول التحول الرقمي لفائدة وفد مغربي رفيع المستوى — "
+    "هيوستن ووادي السيليكون",
+}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_first_chart_is_sized_to_what_page_one_has_left(lang: str, tmp_path: Path) -> None:
+    """The demo's title and key figures leave page 1 about 15 cm: the chart of meetings per
+    participant fitted there with the demo's 15 delegates (6 mm to spare), not with 16 or
+    more, nor with a title one line longer; it then went to page 2 and left page 1 with
+    the title, the key figures and one table."""
+    event, schedule = make_event(title=DEMO_TITLE), make_schedule()
+    figures = replace(
+        compute_figures(event, schedule, lang),
+        participants=20,
+        per_participant=tuple((f"Participant {n}", 11 + n % 4) for n in range(1, 21)),
+    )
+    [first, *_] = charts(figures, lang)
+    context = report_context(event, schedule, lang) | {"figures": figures, "charts": [first]}
+    html = render("report.html", lang, inline_css="", for_pdf=True, **context)
+    pdf = tmp_path / "report.pdf"
+    render_pdfs([PdfJob(html, pdf)], 1)
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert first.title in text
+    pages = _gray_pages(pdf)
+    mm = len(pages[0]) / 297
+    assert _inked(pages[0][int(230 * mm) : int(275 * mm)])  # the chart reaches down the page
+    assert not _inked(pages[0][-int(8 * mm) :])  # and is not cut at its bottom edge

@@ -35,6 +35,15 @@ STYLE: dict[str, Any] = {
 MAX_BARS = 24
 """Bars in one drawing: 24 make a drawing of 22 cm, which fits an A4 page under its heading
 (a longer chart is drawn in several parts, see :func:`bar_charts`)."""
+BAR_PITCH = 0.32
+"""Inches from one bar to the next; a drawing is 0.9 in (its margins) plus this per bar."""
+MIN_BAR_PITCH = 0.2
+"""The closest bars may stand when a drawing must fit a given height (a label is 9 pt)."""
+FIRST_PAGE_HEIGHT = 5.3
+"""Inches the report's page 1 leaves its first drawing (13.5 cm) under the title (up to
+three lines), the key figures and the table of figures: the demo's French report, its
+title on two lines, leaves 15 cm; 15 bars at :data:`BAR_PITCH` took 14.5 cm, so 16 or a
+longer title sent the chart to page 2 and left page 1 a third empty."""
 
 
 def bar_chart(
@@ -44,6 +53,7 @@ def bar_chart(
     percent: bool = False,
     top: float | None = None,
     rtl: bool = False,
+    most_height: float | None = None,
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers.
 
@@ -51,10 +61,13 @@ def bar_chart(
     the parts of one long chart share their scale. ``rtl`` (Arabic) mirrors it for a
     right-to-left reader: the category axis on the right with its labels right-aligned
     against the drawing's right edge, the bars growing from it to the left, each value at
-    the bar's left end.
+    the bar's left end. ``most_height`` (inches): the bars stand closer so that the drawing
+    is no taller (the text keeps its size).
     """
     with mpl.rc_context(STYLE):  # type: ignore[arg-type]
-        height = 0.9 + 0.32 * max(len(labels), 1)
+        height = 0.9 + BAR_PITCH * max(len(labels), 1)
+        if most_height is not None:
+            height = min(height, most_height)
         figure = Figure(figsize=(6.4, height), layout="constrained")
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
@@ -110,14 +123,31 @@ def bar_charts(
     title: str,
     percent: bool = False,
     rtl: bool = False,
+    first_height: float | None = None,
 ) -> tuple[str, ...]:
     """The chart in parts of at most :data:`MAX_BARS` bars on one scale, each part short
     enough for a printed page (66 participants in one drawing were 56 cm tall: the PDF cut
-    it at the page's edge); ``rtl``: drawn for a right-to-left reader (see :func:`bar_chart`)."""
+    it at the page's edge); ``rtl``: drawn for a right-to-left reader (see :func:`bar_chart`).
+
+    ``first_height`` (inches): the first part fits that height (what is left of a page), its
+    bars closer together, and holds no more bars than fit there at :data:`MIN_BAR_PITCH`."""
     top = max(values, default=0) or 1
+    first = MAX_BARS
+    if first_height is not None:
+        first = max(1, min(MAX_BARS, int((first_height - 0.9) / MIN_BAR_PITCH)))
+    starts = [0, *range(first, len(labels), MAX_BARS)]
+    ends = [*starts[1:], max(len(labels), 1)]
     return tuple(
-        bar_chart(labels[i : i + MAX_BARS], values[i : i + MAX_BARS], title, percent, top, rtl)
-        for i in range(0, max(len(labels), 1), MAX_BARS)
+        bar_chart(
+            labels[start:end],
+            values[start:end],
+            title,
+            percent,
+            top,
+            rtl,
+            first_height if start == 0 else None,
+        )
+        for start, end in zip(starts, ends, strict=True)
     )
 
 

@@ -204,7 +204,7 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
     """The report's charts (skipping empty ones)."""
     # matplotlib is imported when the first chart is drawn (most of a second), not with
     # the other outputs, which can be written (and their PDFs started) before it.
-    from liqa.core.outputs.charts import bar_charts
+    from liqa.core.outputs.charts import FIRST_PAGE_HEIGHT, bar_charts
 
     t = translator(lang)
     specs: list[tuple[str, tuple[tuple[str, float], ...], bool]] = [
@@ -214,17 +214,19 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
         (t.gettext("Meetings per city and day"), figures.per_city_day, False),
         (t.gettext("Use of the programme time"), figures.slot_use, True),
     ]
-    out = []
+    out: list[Chart] = []
     for title, data, percent in specs:
         if not data:
             continue
         names = [name for name, _ in data]
         values = [value for _, value in data]
         shown = [t.format_percent(v) if percent else t.format_number(v) for v in values]
+        # the first chart starts on page 1, under the title and the key figures
+        first_height = None if out else FIRST_PAGE_HEIGHT
         out.append(
             Chart(
                 title,
-                bar_charts(names, values, title, percent, rtl=t.direction == "rtl"),
+                bar_charts(names, values, title, percent, t.direction == "rtl", first_height),
                 tuple(zip(names, shown, strict=True)),
             )
         )
