@@ -27,7 +27,7 @@ from liqa.core.scheduling.reasons import reason_words
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
-from liqa.web.scheduling.models import Run, ScheduleVersion
+from liqa.web.scheduling.models import Notification, Run, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
 
@@ -180,4 +180,31 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
         )
         for person, change in publishing.version_diff(old, new).items()
     }
-    return {"affected": affected, **change_names(version, affected, lang, (new, old))}
+    names = change_names(version, affected, lang, (new, old))
+    return {"affected": affected, **names, "told": told(version, names["names"], lang)}
+
+
+def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[str, Any] | None:
+    """Who publishing ``version`` e-mailed, from its :class:`Notification` records: the
+    people e-mailed, those without an address, those whose message failed (with the mail
+    backend's error) and those not tried yet, each list by name, and the comma that joins
+    names in ``lang``; ``None`` when nothing was recorded (published silently, or before
+    records were kept)."""
+    rows = list(version.notifications.all())
+    if not version.notified or not rows:
+        return None
+
+    def named(chosen: list[Notification]) -> list[dict[str, str]]:
+        people = [
+            {"person": r.person, "name": names.get(r.person, r.person), "error": r.error}
+            for r in chosen
+        ]
+        return sorted(people, key=lambda p: (p["name"], p["person"]))
+
+    return {
+        "sent": named([r for r in rows if r.sent]),
+        "no_address": named([r for r in rows if not r.email]),
+        "failed": named([r for r in rows if r.unsent and r.error]),
+        "pending": named([r for r in rows if r.unsent and not r.error]),
+        "comma": comma(lang),
+    }

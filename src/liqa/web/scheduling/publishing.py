@@ -3,11 +3,18 @@
 The comparison is the core's per-person :func:`schedule_diff`, plus brokerage meetings that
 only changed table (:func:`version_diff`); a published version never changes afterwards (pins
 and re-plans make new drafts).
+
+Who is told is recorded as one :class:`Notification` per affected person, written with the
+publication; the e-mails go after it is committed, each one's outcome (sent, or the mail
+backend's error) stored on its record, so the published page can say who was e-mailed, who
+has no address and whose message failed, and :func:`send_again` retries the failed ones.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import smtplib
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -25,9 +32,12 @@ from liqa.core.outputs.settings import OutputSettings
 from liqa.core.scheduling.itinerary import MemberChange, schedule_diff
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.records import event_record
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.logfilters import redact
+from liqa.web.scheduling.models import Notification, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import ImmutableVersion
+
+logger = logging.getLogger(__name__)
 
 
 def _nothing(event: str) -> core.Schedule:
@@ -38,7 +48,12 @@ def _nothing(event: str) -> core.Schedule:
 def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, MemberChange]:
     """Publish a draft; e-mail each affected participant their changes; return them by person.
 
-    ``notify=False`` publishes silently (the demo).
+    ``notify=False`` publishes silently (the demo). With ``notify`` the publication and one
+    :class:`Notification` per affected person are committed together, then the e-mails
+    are sent: a mail server that refuses or is down leaves the version published and the
+    failures recorded (:func:`send_again`), never an error for the organizer. Call it
+    outside any other transaction (the view and the demo do), so that "after the
+    publication" means "after it was committed".
     """
     if version.published:
         raise ImmutableVersion(f"version {version.number} is already published")
@@ -49,9 +64,42 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         version.notified = notify
         # one save: once published_at is stored the version is immutable
         version.save(update_fields=["published_at", "notified"])
+        if notify:
+            _record_recipients(version, affected)
     if notify:
-        _notify(version, affected, old, new)
+        _send(version, list(version.notifications.all()), affected, old, new)
     return affected
+
+
+def send_again(version: ScheduleVersion) -> list[Notification]:
+    """E-mail again the affected participants whose message was not sent (the mail backend
+    refused it, or it was never tried); return their records, updated. Those already
+    e-mailed and those without an address are left alone."""
+    if not version.published or not version.notified:
+        return []
+    # rows another request is sending now are locked: skipped, not sent twice (PostgreSQL)
+    with transaction.atomic():
+        rows = version.notifications.select_for_update(skip_locked=True)
+        unsent = list(rows.filter(sent_at__isnull=True).exclude(email=""))
+        if unsent:
+            old, new = compared(version)
+            _send(version, unsent, version_diff(old, new), old, new)
+    return unsent
+
+
+def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
+    """One record per affected person: the address of their participant account, or none."""
+    members = Membership.objects.filter(
+        event=version.event, role=Role.PARTICIPANT, person__in=list(affected)
+    ).select_related("user")
+    address: dict[str, str] = {}
+    for member in members.order_by("pk"):
+        if member.user.email and member.person not in address:
+            address[member.person] = member.user.email
+    Notification.objects.bulk_create(
+        Notification(version=version, person=person, email=address.get(person, ""))
+        for person in affected
+    )
 
 
 def published_before(version: ScheduleVersion) -> ScheduleVersion | None:
@@ -115,30 +163,51 @@ def _lines(
     return out
 
 
-def _notify(
+def _send(
     version: ScheduleVersion,
+    rows: list[Notification],
     affected: dict[str, MemberChange],
     old: core.Schedule,
     new: core.Schedule,
 ) -> None:
+    """E-mail each record's person their changes, one message at a time, storing each
+    outcome: the time the mail backend accepted it, or its error (logged, without the
+    address: the log must not hold personal data)."""
     event = event_record(version.event)
-    members = Membership.objects.filter(
-        event=version.event, role=Role.PARTICIPANT, person__in=list(affected)
-    ).select_related("user")
+    languages = dict(
+        Membership.objects.filter(
+            event=version.event, role=Role.PARTICIPANT, person__in=[r.person for r in rows]
+        ).values_list("person", "language")
+    )
     link = settings.BASE_URL + reverse("agendas:me", args=[version.event.slug])
-    for member in members:
-        if not member.user.email:
+    for row in rows:
+        change = affected.get(row.person)
+        if not row.email or change is None:
             continue
-        change = affected[member.person]
-        lang = member.language
+        lang = languages.get(row.person, "en")
         lines = {
-            "added": _lines(event, new, member.person, change.added, lang),
-            "moved": _lines(event, new, member.person, change.moved, lang),
-            "removed": _lines(event, old, member.person, change.removed, lang),
+            "added": _lines(event, new, row.person, change.added, lang),
+            "moved": _lines(event, new, row.person, change.moved, lang),
+            "removed": _lines(event, old, row.person, change.removed, lang),
         }
         with translation.override(lang):
             body = render_to_string(
                 "scheduling/email_changes.txt",
                 {"lines": lines, "link": link, "version": version},
             )
-            send_mail(_("Your agenda has changed"), body, None, [member.user.email])
+            subject = _("Your agenda has changed")
+        try:
+            send_mail(subject, body, None, [row.email])
+        except (smtplib.SMTPException, OSError) as error:  # refused, or no server to talk to
+            row.error = f"{type(error).__name__}: {error}"
+            logger.warning(
+                "publishing %s v%s: the e-mail to person %s was not sent (%s)",
+                version.event.slug,
+                version.number,
+                row.person,
+                redact(row.error),
+            )
+        else:
+            row.sent_at = timezone.now()
+            row.error = ""
+        row.save(update_fields=["sent_at", "error"])

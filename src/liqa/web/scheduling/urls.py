@@ -19,5 +19,6 @@ urlpatterns = [
     path("<slug:slug>/versions/<int:number>/pin/", views.pin, name="pin"),
     path("<slug:slug>/versions/<int:number>/publish/", views.publish, name="publish"),
     path("<slug:slug>/versions/<int:number>/published/", views.published, name="published"),
+    path("<slug:slug>/versions/<int:number>/send-again/", views.send_again, name="send_again"),
     path("<slug:slug>/versions/<int:number>/move/", views.move, name="move"),
 ]

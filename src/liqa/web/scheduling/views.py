@@ -176,6 +176,16 @@ def published(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @require_POST
+def send_again(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """E-mail again the participants whose message about a published version failed or was
+    never sent, then show the published page again with each outcome (Post/Redirect/Get)."""
+    event = organizer_event(request, slug)
+    version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    publishing.send_again(version)
+    return redirect("scheduling:published", event.slug, version.number)
+
+
+@require_POST
 def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Move a meeting to another slot and table, after the core's checker approves."""
     event = organizer_event(request, slug)

@@ -28,8 +28,10 @@ class ScheduleVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
     notified = models.BooleanField(null=True, blank=True)
-    """Whether publishing e-mailed the participants whose agenda changed: set in the save
-    that publishes; ``None`` on a draft and on versions published before it was recorded."""
+    """Whether publishing was to e-mail the participants whose agenda changed (the Publish
+    button: ``True``; the demo: ``False``): set in the save that publishes; ``None`` on a
+    draft and on versions published before it was recorded. What each one received (sent,
+    no address, the mail server's error) is in the version's ``notifications``."""
 
     class Meta:
         ordering = ("number",)

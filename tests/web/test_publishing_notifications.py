@@ -1,0 +1,238 @@
+"""What publishing really e-mailed: one record per participant whose agenda changed (sent,
+no address, or the mail backend's error), the published page saying so by name, and
+*Send again* for the messages that failed.
+
+The mail backends are real ones: Django's in-memory backend, and subclasses of it that
+refuse one address (as an SMTP server does) or cannot reach any server.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import smtplib
+from collections.abc import Callable, Sequence
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends.locmem import EmailBackend
+from django.test import Client
+
+from liqa.web.accounts import services as accounts
+from liqa.web.events.models import Event, Person
+from liqa.web.scheduling import publishing
+from liqa.web.scheduling.models import Notification, ScheduleVersion
+from tests.web.factories import person_user
+
+REFUSING = "tests.web.test_publishing_notifications.RefusingBruno"
+DOWN = "tests.web.test_publishing_notifications.NoServer"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def _use(settings: pytest.FixtureRequest, backend: str) -> None:
+    """Send the e-mails through ``backend`` from now on."""
+    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
+
+
+class RefusingBruno(EmailBackend):
+    """Delivers like the in-memory backend, except to Bruno's address, which the server
+    refuses (what Django's SMTP backend raises then)."""
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        for message in messages:
+            if "bruno@example.org" in message.to:
+                refused = {"bruno@example.org": (550, b"5.1.1 mailbox unavailable")}
+                raise smtplib.SMTPRecipientsRefused(refused)  # type: ignore[arg-type]
+        return super().send_messages(messages)
+
+
+class NoServer(EmailBackend):
+    """No mail server answers (what Django's SMTP backend raises when it is down)."""
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def _outcomes(version: ScheduleVersion) -> dict[str, tuple[str, bool, str]]:
+    """Person → (address, sent, error type) of each record."""
+    return {
+        row.person: (row.email, row.sent_at is not None, row.error.split(":", 1)[0])
+        for row in Notification.objects.filter(version=version)
+    }
+
+
+def _told(client: Client, event: Event) -> str:
+    """The published page's sentences about the e-mails, as read."""
+    page = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
+    found = re.search(r'<p id="told-counts">(.*?)</p>', page)
+    assert found is not None, page
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+@pytest.fixture
+def chen_has_no_address(event: Event) -> None:
+    """Chen Li's address is removed: the participant account goes with it."""
+    Person.objects.filter(event=event, key="p-chen").update(email="")
+    accounts.enrol_everyone(event)
+
+
+@pytest.mark.usefixtures("chen_has_no_address")
+def test_publication_records_who_was_e_mailed_who_has_no_address_and_who_failed(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+) -> None:
+    """Chen's message was skipped silently and Bruno's refusal was a 500 after publishing."""
+    _use(settings, REFUSING)
+    client = client_for(organizer)
+    response = client.post(f"/organize/{event.slug}/versions/1/publish/")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.published, draft.notified) == (True, True)
+    assert _outcomes(draft) == {
+        "p-amina": ("amina@example.org", True, ""),
+        "p-bruno": ("bruno@example.org", False, "SMTPRecipientsRefused"),
+        "p-chen": ("", False, ""),
+    }
+    assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+    assert _told(client, event) == (
+        "E-mailed 1 participant. 1 has no e-mail address: Chen Li. "
+        "1 e-mail could not be sent: Bruno Martin."
+    )
+    page = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
+    assert 'id="send-again"' in page
+    assert '<li data-person="p-bruno">Bruno Martin: <code dir="ltr">SMTPRecipientsRefused' in page
+
+
+@pytest.mark.usefixtures("chen_has_no_address")
+def test_send_again_sends_only_the_failed_message(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+) -> None:
+    _use(settings, REFUSING)
+    publishing.publish(draft)
+    mail.outbox.clear()
+    _use(settings, LOCMEM)
+    client = client_for(organizer)
+    response = client.post(f"/organize/{event.slug}/versions/1/send-again/")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/organize/{event.slug}/versions/1/published/",
+    )
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["bruno@example.org"], "Votre agenda a changé")
+    ]
+    assert "Table 1" in str(mail.outbox[0].body)  # his change, as publishing would have said
+    assert _outcomes(draft) == {
+        "p-amina": ("amina@example.org", True, ""),
+        "p-bruno": ("bruno@example.org", True, ""),
+        "p-chen": ("", False, ""),
+    }
+    assert _told(client, event) == "E-mailed 2 participants. 1 has no e-mail address: Chen Li."
+    page = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
+    assert 'id="send-again"' not in page
+    client.post(f"/organize/{event.slug}/versions/1/send-again/")  # nothing left to send
+    assert len(mail.outbox) == 1
+
+
+def test_mail_server_down_leaves_the_version_published_and_every_message_to_send_again(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _use(settings, DOWN)
+    client = client_for(organizer)
+    with caplog.at_level(logging.WARNING, logger="liqa.web.scheduling.publishing"):
+        response = client.post(f"/organize/{event.slug}/versions/1/publish/")
+    assert response.status_code == 302
+    assert {p: (sent, error) for p, (_a, sent, error) in _outcomes(draft).items()} == {
+        "p-amina": (False, "ConnectionRefusedError"),
+        "p-bruno": (False, "ConnectionRefusedError"),
+        "p-chen": (False, "ConnectionRefusedError"),
+    }
+    assert _told(client, event) == (
+        "E-mailed 0 participants. "
+        "3 e-mails could not be sent: Amina Idrissi, Bruno Martin, Chen Li."
+    )
+    assert [r.getMessage() for r in caplog.records] == [
+        f"publishing {event.slug} v1: the e-mail to person {p} was not sent "
+        "(ConnectionRefusedError: [Errno 111] Connection refused)"
+        for p in ("p-amina", "p-bruno", "p-chen")
+    ]
+    _use(settings, LOCMEM)
+    client.post(f"/organize/{event.slug}/versions/1/send-again/")
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "amina@example.org",
+        "bruno@example.org",
+        "chen@example.org",
+    ]
+    assert _told(client, event) == "E-mailed 3 participants."
+
+
+def test_a_message_never_tried_is_said_and_sent_again(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """The process stopped after the publication was committed, before Chen's turn."""
+    publishing.publish(draft)
+    mail.outbox.clear()
+    Notification.objects.filter(version=draft, person="p-chen").update(sent_at=None)
+    client = client_for(organizer)
+    assert _told(client, event) == "E-mailed 2 participants. 1 e-mail was not sent yet: Chen Li."
+    client.post(f"/organize/{event.slug}/versions/1/send-again/")
+    assert [m.to for m in mail.outbox] == [["chen@example.org"]]
+
+
+def test_send_again_is_for_organizers_posting_with_their_csrf_token(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+) -> None:
+    _use(settings, DOWN)
+    publishing.publish(draft)
+    _use(settings, LOCMEM)
+    url = f"/organize/{event.slug}/versions/1/send-again/"
+    participant = client_for(person_user("amina@example.org"))
+    assert participant.post(url).status_code == 403
+    assert client_for(organizer).get(url).status_code == 405
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(organizer)
+    assert forged.post(url).status_code == 403
+    assert (len(mail.outbox), _outcomes(draft)["p-amina"][1]) == (0, False)
+
+
+def test_silent_publication_records_no_one_and_sends_nothing_again(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publishing.publish(draft, notify=False)
+    client_for(organizer).post(f"/organize/{event.slug}/versions/1/send-again/")
+    assert (Notification.objects.filter(version=draft).count(), len(mail.outbox)) == (0, 0)
+
+
+@pytest.mark.usefixtures("chen_has_no_address")
+def test_admin_lists_what_publishing_e_mailed(
+    draft: ScheduleVersion, client_for: Callable[..., Client], settings: pytest.FixtureRequest
+) -> None:
+    _use(settings, REFUSING)
+    publishing.publish(draft)
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw-1")
+    page = client_for(admin).get("/admin/scheduling/notification/").content.decode()
+    rows = re.findall(r'<tr>\s*<td class="action-checkbox">.*?</tr>', page, re.S)
+    cells = [re.findall(r'class="field-(\w+)[^"]*">(?:<a [^>]*>)?([^<]*)', row) for row in rows]
+    assert [(dict(c)["person"], dict(c)["email"], dict(c)["error"][:22]) for c in cells] == [
+        ("p-amina", "amina@example.org", "-"),  # the admin's sign for empty
+        ("p-bruno", "bruno@example.org", "SMTPRecipientsRefused:"),
+        ("p-chen", "-", "-"),
+    ]
