@@ -33,7 +33,13 @@ from liqa.web.backup.section import (
     parse_optional,
 )
 from liqa.web.events.models import Event
-from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVersion
+from liqa.web.scheduling.models import (
+    AssignmentRow,
+    Notification,
+    Run,
+    RunState,
+    ScheduleVersion,
+)
 
 ASSIGNMENT = record(
     {
@@ -59,6 +65,14 @@ UNPLACED = record(
     {"id": KEY, "reason": TEXT},
     {"detail": TEXT, "blocking": {"type": "array", "items": TEXT}, "words": {"type": "object"}},
 )
+NOTIFICATION = record(
+    {
+        "person": KEY,
+        "email": {"type": "string", "maxLength": 254},
+        "sent_at": NULLABLE_INSTANT,
+        "error": TEXT,
+    }
+)
 VERSION = record(
     {
         "number": COUNT | {"minimum": 1},
@@ -68,8 +82,9 @@ VERSION = record(
         "unplaced": records(UNPLACED),
         "assignments": records(ASSIGNMENT),
     },
-    # optional: backups made before it was recorded restore it as "not recorded" (null)
-    {"notified": {"type": ["boolean", "null"]}},
+    # optional: backups made before they were recorded restore "notified" as "not recorded"
+    # (null) and no notifications (the published page then claims no outcome per person)
+    {"notified": {"type": ["boolean", "null"]}, "notifications": records(NOTIFICATION)},
 )
 
 
@@ -89,6 +104,15 @@ def _assignment(row: AssignmentRow) -> dict[str, Any]:
     }
 
 
+def _notification(row: Notification) -> dict[str, Any]:
+    return {
+        "person": row.person,
+        "email": row.email,
+        "sent_at": instant(row.sent_at),
+        "error": row.error,
+    }
+
+
 def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
     versions = ScheduleVersion.objects.filter(event=event).order_by("number")
     return [
@@ -102,8 +126,11 @@ def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
             "assignments": [
                 _assignment(row) for row in version.assignments.order_by("start", "key")
             ],
+            "notifications": [
+                _notification(row) for row in version.notifications.order_by("person")
+            ],
         }
-        for version in versions.prefetch_related("assignments")
+        for version in versions.prefetch_related("assignments", "notifications")
     ]
 
 
@@ -114,6 +141,16 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
             yield f"[{index}].assignments{path}", message
         if version.get("notified") is not None and version["published_at"] is None:
             yield f"[{index}].notified", "a draft has notified no one: null or leave it out"
+        told = version.get("notifications", [])
+        for path, message in duplicates(told, ("person",), "notification"):
+            yield f"[{index}].notifications{path}", message
+        if told and version.get("notified") is not True:
+            yield (
+                f"[{index}].notifications",
+                "only a version published with e-mails (notified: true) has notifications:"
+                " leave them out or set notified to true",
+            )
+        # a notification's person may have left the event since: not checked against people
 
 
 def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
@@ -152,6 +189,17 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
         version.notified = item.get("notified")
         state.versions[item["number"]] = version
     ScheduleVersion.objects.bulk_update(versions, ["created_at", "published_at", "notified"])
+    Notification.objects.bulk_create(
+        Notification(
+            version=version,
+            person=n["person"],
+            email=n["email"],
+            sent_at=parse_optional(n["sent_at"]),
+            error=n["error"],
+        )
+        for version, item in zip(versions, data, strict=True)
+        for n in item.get("notifications", [])
+    )
 
 
 VERSIONS = Section(
@@ -162,6 +210,7 @@ VERSIONS = Section(
     counts=lambda data: {
         "versions": len(data),
         "assignments": sum(len(v["assignments"]) for v in data),
+        "notifications": sum(len(v.get("notifications", [])) for v in data),
     },
     references=_check_versions,
 )
