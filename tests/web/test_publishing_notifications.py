@@ -12,6 +12,7 @@ import logging
 import re
 import smtplib
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import transaction
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
@@ -54,6 +56,22 @@ class NoServer(EmailBackend):
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
         raise ConnectionRefusedError(111, "Connection refused")
+
+
+class Witness(EmailBackend):
+    """Delivers in memory, noting for each message whether the database was inside a
+    transaction then and what the recipient's record said."""
+
+    seen: ClassVar[list[tuple[bool, bool, str]]] = []
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        for message in messages:
+            row = Notification.objects.get(email=message.to[0])
+            published = row.version.published_at is not None
+            Witness.seen.append(
+                (transaction.get_connection().in_atomic_block, published, row.person)
+            )
+        return super().send_messages(messages)
 
 
 def _outcomes(version: ScheduleVersion) -> dict[str, tuple[str, bool, str]]:
@@ -235,4 +253,20 @@ def test_admin_lists_what_publishing_e_mailed(
         ("p-amina", "amina@example.org", "-"),  # the admin's sign for empty
         ("p-bruno", "bruno@example.org", "SMTPRecipientsRefused:"),
         ("p-chen", "-", "-"),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_e_mails_go_once_the_publication_is_committed(
+    draft: ScheduleVersion, settings: pytest.FixtureRequest
+) -> None:
+    """Each message is handed to the mail backend outside the publishing transaction, its
+    recipient's record already stored with the published version."""
+    _use(settings, "tests.web.test_publishing_notifications.Witness")
+    Witness.seen.clear()
+    publishing.publish(draft)
+    assert Witness.seen == [
+        (False, True, "p-amina"),
+        (False, True, "p-bruno"),
+        (False, True, "p-chen"),
     ]
