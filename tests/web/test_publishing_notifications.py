@@ -270,3 +270,28 @@ def test_e_mails_go_once_the_publication_is_committed(
         (False, True, "p-bruno"),
         (False, True, "p-chen"),
     ]
+
+
+@pytest.mark.usefixtures("chen_has_no_address")
+def test_send_again_uses_the_address_each_person_has_now(
+    event: Event, draft: ScheduleVersion, settings: pytest.FixtureRequest
+) -> None:
+    """The organizer corrects Bruno's refused address and gives Chen one: Send again
+    reaches both there (Amina, e-mailed already, gets nothing)."""
+    _use(settings, REFUSING)
+    publishing.publish(draft)
+    mail.outbox.clear()
+    Person.objects.filter(event=event, key="p-bruno").update(email="bruno.martin@example.org")
+    Person.objects.filter(event=event, key="p-chen").update(email="chen.li@example.org")
+    accounts.enrol_everyone(event)
+    tried = publishing.send_again(draft)
+    assert sorted(row.person for row in tried) == ["p-bruno", "p-chen"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "bruno.martin@example.org",
+        "chen.li@example.org",
+    ]
+    assert _outcomes(draft) == {
+        "p-amina": ("amina@example.org", True, ""),
+        "p-bruno": ("bruno.martin@example.org", True, ""),
+        "p-chen": ("chen.li@example.org", True, ""),
+    }

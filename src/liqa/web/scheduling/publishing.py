@@ -73,29 +73,42 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
 
 def send_again(version: ScheduleVersion) -> list[Notification]:
     """E-mail again the affected participants whose message was not sent (the mail backend
-    refused it, or it was never tried); return their records, updated. Those already
-    e-mailed and those without an address are left alone."""
+    refused it, or it was never tried), at the address they have now (the organizer may
+    have corrected it, or given one to someone who had none); return the records tried,
+    updated. Those already e-mailed are left alone, and so are those still without an
+    address."""
     if not version.published or not version.notified:
         return []
     # rows another request is sending now are locked: skipped, not sent twice (PostgreSQL)
     with transaction.atomic():
         rows = version.notifications.select_for_update(skip_locked=True)
-        unsent = list(rows.filter(sent_at__isnull=True).exclude(email=""))
+        unsent = list(rows.filter(sent_at__isnull=True))
+        now = _addresses(version, [row.person for row in unsent])
+        for row in unsent:
+            row.email = now.get(row.person, "")
+        unsent = [row for row in unsent if row.email]
         if unsent:
             old, new = compared(version)
             _send(version, unsent, version_diff(old, new), old, new)
     return unsent
 
 
-def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
-    """One record per affected person: the address of their participant account, or none."""
+def _addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
+    """The e-mail address of each person's participant account (people without one are
+    left out)."""
     members = Membership.objects.filter(
-        event=version.event, role=Role.PARTICIPANT, person__in=list(affected)
+        event=version.event, role=Role.PARTICIPANT, person__in=people
     ).select_related("user")
     address: dict[str, str] = {}
     for member in members.order_by("pk"):
         if member.user.email and member.person not in address:
             address[member.person] = member.user.email
+    return address
+
+
+def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
+    """One record per affected person: the address of their participant account, or none."""
+    address = _addresses(version, list(affected))
     Notification.objects.bulk_create(
         Notification(version=version, person=person, email=address.get(person, ""))
         for person in affected
@@ -210,4 +223,4 @@ def _send(
         else:
             row.sent_at = timezone.now()
             row.error = ""
-        row.save(update_fields=["sent_at", "error"])
+        row.save(update_fields=["email", "sent_at", "error"])
