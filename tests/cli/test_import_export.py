@@ -168,13 +168,69 @@ def test_import_missing_file_is_reported(tmp_path: Path) -> None:
     )
 
 
-def test_import_of_an_empty_requests_table_says_the_requests_are_removed(tmp_path: Path) -> None:
-    empty = csv_file(tmp_path / "requests.csv", [["from", "to"]])
+def test_import_of_an_empty_table_onto_a_base_is_refused_with_one_message(
+    tmp_path: Path,
+) -> None:
+    """An empty people table onto the demo listed 11 problems (942 onto the brokerage demo),
+    one per reference of the base to a person it no longer had."""
+    empty = csv_file(tmp_path / "people.csv", [["id", "name", "organization"]])
     out = tmp_path / "mission.yaml"
     code, output = run("import", str(empty), "--base", str(DEMO), "--out", str(out))
+    people = len(load_event(DEMO).people)
+    assert (code, output) == (
+        2,
+        f"{empty}: the table has no rows; leave it out to keep the base mission's {people} "
+        "people  (hint: to remove them all, give --missing remove)\n"
+        "1 problem found; no file was written.\n",
+    )
+    assert not out.exists()
+
+
+def test_import_of_an_empty_requests_table_with_missing_remove_removes_them(
+    tmp_path: Path,
+) -> None:
+    empty = csv_file(tmp_path / "requests.csv", [["from", "to"]])
+    out = tmp_path / "mission.yaml"
+    code, output = run(
+        "import", str(empty), "--base", str(DEMO), "--out", str(out), "--missing", "remove"
+    )
     assert code == 0
     removed = len(load_event(DEMO).requests)
     assert f"the requests table has no rows: the {removed} requests there were are removed" in (
         " ".join(output.split())
     )
     assert load_event(out).requests == ()
+
+
+def test_import_of_a_partial_people_table_with_missing_keep_updates_the_base(
+    tmp_path: Path,
+) -> None:
+    tables = tmp_path / "tables"
+    run("export", str(DEMO), "--out", str(tables))
+    lines = (tables / "people.csv").read_text(encoding="utf-8-sig").splitlines()
+    late = csv_file(
+        tmp_path / "late-participants.csv",
+        [lines[0].split(","), ["p-late", "Nadia Late", "", "MTNRA"]],
+    )
+    out = tmp_path / "mission.yaml"
+    code, output = run("import", str(late), "--base", str(DEMO), "--out", str(out))
+    base = load_event(DEMO)
+    assert code == 2
+    assert f"the table leaves out {len(base.people)} of the base mission's " in output
+    code, output = run(
+        "import", str(late), "--base", str(DEMO), "--out", str(out), "--missing", "keep"
+    )
+    assert code == 0
+    assert [p.id for p in load_event(out).people] == [*(p.id for p in base.people), "p-late"]
+
+
+def test_import_missing_option_needs_a_base(tmp_path: Path) -> None:
+    people = csv_file(tmp_path / "people.csv", [["name", "organization"], ["Ali", "Atlas"]])
+    code, output = run(
+        "import", str(people), "--out", str(tmp_path / "x.yaml"), "--missing", "keep", *EVENT
+    )
+    assert (code, output) == (
+        2,
+        "--missing only applies with --base  (hint: without a base mission there is nothing "
+        "a table could leave out)\n",
+    )

@@ -6,7 +6,7 @@ import contextlib
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
@@ -19,6 +19,10 @@ from liqa.cli import app
 from liqa.cli.common import output_dir_problem, output_file_problem, print_problems
 from liqa.core.model import Event, EventKind, Leg, Side, localized
 from liqa.core.problems import InputError
+from liqa.core.spreadsheets.merging import Missing
+
+if TYPE_CHECKING:
+    from liqa.core.spreadsheets import ImportSettings
 
 EXIT_PROBLEMS = 2
 
@@ -131,10 +135,19 @@ def import_command(
     base: Annotated[
         Path | None,
         typer.Option(
-            help="Mission file giving the event, legs and venues; the imported tables replace "
-            "its organizations, people and requests."
+            help="Mission file giving the event, legs and venues; the imported tables take the "
+            "place of its organizations, people and requests (see --missing)."
         ),
     ] = None,
+    missing: Annotated[
+        Missing,
+        typer.Option(
+            help="With --base: what becomes of the base's organizations, people or requests "
+            "that a table given leaves out (an empty table leaves out all). refuse: nothing "
+            "is imported and the message says which; keep: the rows given change those of "
+            "the same id or add new ones; remove: the table replaces the base's.",
+        ),
+    ] = Missing.REFUSE,
     event_id: Annotated[str | None, typer.Option(help="Event id (without --base).")] = None,
     event_title: Annotated[str | None, typer.Option(help="Event title (without --base).")] = None,
     event_city: Annotated[str | None, typer.Option(help="City (without --base).")] = None,
@@ -193,6 +206,7 @@ def import_command(
         "--event-end": event_end,
         "--side": side,
         "--month-first": month_first or None,
+        "--missing": None if missing is Missing.REFUSE else missing,
     }
     if backups:
         given = [name for name, value in spreadsheet_options.items() if value is not None]
@@ -219,6 +233,12 @@ def import_command(
         raise _fail(
             console, "missing --out", "give the mission file to write, e.g. --out mission.yaml"
         )
+    if base is None and missing is not Missing.REFUSE:
+        raise _fail(
+            console,
+            "--missing only applies with --base",
+            "without a base mission there is nothing a table could leave out",
+        )
     seen: dict[Path, Path] = {}
     for path in files:
         first = seen.setdefault(path.resolve(), path)
@@ -240,7 +260,12 @@ def import_command(
         event_end,
         not month_first,
     )
-    _import_spreadsheets(console, files, out, event, month_first, side)
+    from liqa.core.spreadsheets import ImportSettings
+
+    settings = ImportSettings(
+        day_first=not month_first, new_organization_side=side, missing=missing
+    )
+    _import_spreadsheets(console, files, out, event, settings)
 
 
 def _import_spreadsheets(
@@ -248,10 +273,9 @@ def _import_spreadsheets(
     files: list[Path],
     out: Path,
     event: Event,
-    month_first: bool,
-    side: Side | None,
+    settings: ImportSettings,
 ) -> None:
-    from liqa.core.spreadsheets import ImportSettings, import_event
+    from liqa.core.spreadsheets import import_event
 
     if out.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise _fail(
@@ -262,7 +286,6 @@ def _import_spreadsheets(
     unwritable = output_file_problem(out, creates_folder=False)
     if unwritable is not None:
         raise _fail(console, unwritable, "give a mission file name in a folder you can write to")
-    settings = ImportSettings(day_first=not month_first, new_organization_side=side)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),

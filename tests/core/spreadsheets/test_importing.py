@@ -293,9 +293,12 @@ def test_import_base_request_naming_a_removed_person(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError) as caught:
         import_event([path], mission())
-    assert [p.path for p in caught.value.problems] == [
-        "requests[r-1].attendees",
-        "requests[r-2].to",
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "requests",
+            "references in requests of the base mission to what the imported tables do not "
+            "have: 2 (requests[r-1].attendees → p-el-idrissi, requests[r-2].to → p-smith)",
+        )
     ]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from liqa.core.model import Event
 from liqa.core.spreadsheets.exporting import Sheet, event_sheets
 from liqa.core.spreadsheets.importing import Imported, ImportSettings, Progress, import_event
+from liqa.core.spreadsheets.merging import Missing
 from liqa.core.spreadsheets.readers import ReadLimits
 from liqa.core.spreadsheets.writers import write_csv, write_xlsx
 
@@ -33,6 +34,7 @@ def export_event(event: Event, out: Path) -> list[Path]:
 __all__ = [
     "ImportSettings",
     "Imported",
+    "Missing",
     "Progress",
     "ReadLimits",
     "Sheet",

@@ -30,6 +30,9 @@ class Ids:
     owners: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     """The file of the row that claimed each id (to name it when a duplicate is elsewhere)."""
+    avoided: set[str] = field(default_factory=set)
+    """Ids a row may give in its id cell but that are never made up for a row without one
+    (the base's records a table may change: a made-up id must not pick one by chance)."""
 
     def reserve(self, ids: Iterable[str], owner: str) -> None:
         """Mark ``ids`` as taken by ``owner`` (e.g. the base mission file)."""
@@ -92,7 +95,7 @@ class Ids:
             base = label if ID_PATTERN.fullmatch(label) and len(label) <= 40 else slug(label)
             candidate = f"{prefix}{base}" if base else f"{fallback}{row.number}"
             made, n = candidate, 2
-            while made in self.owners:
+            while made in self.owners or made in self.avoided:
                 made, n = f"{candidate}-{n}", n + 1
             self.owners[made] = f"row {row.number}"
             out[index] = made

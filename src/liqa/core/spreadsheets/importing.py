@@ -1,9 +1,11 @@
 """Spreadsheets (one XLSX workbook or several CSV files) + a base event -> an Event.
 
-The organizations, people and requests tables found in the files replace those of the
-base event; a table not given keeps the base's. Every problem is collected and raised
-together as :class:`~liqa.core.problems.InputError`; nothing is returned when any row
-is wrong, so a caller never writes a partial mission.
+The organizations, people and requests tables found in the files take the place of those
+of the base event; a table not given keeps the base's. What becomes of the base's records
+a table given leaves out is the organizer's choice
+(:class:`~liqa.core.spreadsheets.merging.Missing`). Every problem is collected and raised
+together as :class:`~liqa.core.problems.InputError`; nothing is returned when any row is
+wrong, so a caller never writes a partial mission.
 """
 
 from __future__ import annotations
@@ -25,6 +27,16 @@ from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
 from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Ids
+from liqa.core.spreadsheets.merging import (
+    Missing,
+    Record,
+    Source,
+    dangling_references,
+    left_out,
+    merged,
+    note,
+    table_word,
+)
 from liqa.core.spreadsheets.readers import RawSheet, ReadError, ReadLimits, open_sheets
 from liqa.core.spreadsheets.rows import Report, Row, table_rows
 
@@ -44,6 +56,10 @@ class ImportSettings:
     exists, and of organization rows with an empty side. ``None``: ``both`` at a
     brokerage event; a trade mission creates ``delegation`` organizations and needs the
     side written in organization rows."""
+    missing: Missing = Missing.REMOVE
+    """What becomes of the base's records that a table given leaves out: removed (a table
+    replaces the base's, as the web page's upload does), kept, or nothing is imported and a
+    problem says which (``liqa import`` asks the organizer to choose)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +73,8 @@ class Imported:
     """Ids of organizations made from names in the people table."""
     warnings: tuple[str, ...] = ()
     """What the organizer should know although nothing is wrong (e.g. a table given
-    with no rows, which removes every record of that kind)."""
+    with no rows, which removes every record of that kind, or base records a table left
+    out: kept or removed)."""
 
 
 def import_event(
@@ -81,12 +98,12 @@ def import_event(
                 if table is None and (sheet.sheet is None or len(found) == 1):
                     table = table_for_name(Path(path).stem)
                 sheets.append((table, sheet))
-        tables, keys = _read_tables(sheets, report, progress)
-    imported = _build(base, tables, keys, settings, report)
+        tables, keys, sources = _read_tables(sheets, report, progress)
+    imported = _build(base, tables, keys, sources, settings, report)
     if report.problems:
         raise InputError(sorted(report.problems, key=_order))
     assert imported is not None  # no problems means every row became a record
-    dangling = _dangling(imported.event) or _mission_problems(imported.event)
+    dangling = dangling_references(imported.event) or _mission_problems(imported.event)
     if dangling:
         raise InputError(dangling)
     return imported
@@ -94,8 +111,9 @@ def import_event(
 
 def _read_tables(
     sheets: list[tuple[Table | None, RawSheet]], report: Report, progress: Progress | None
-) -> tuple[dict[str, list[Row]], dict[str, frozenset[str]]]:
-    """Rows of every sheet, by table name, and the column keys each table has."""
+) -> tuple[dict[str, list[Row]], dict[str, frozenset[str]], dict[str, Source]]:
+    """Rows of every sheet, by table name, the column keys each table has and where it
+    was read."""
     total = sum(sheet.total or 0 for _, sheet in sheets)
     done = 0
 
@@ -107,6 +125,7 @@ def _read_tables(
 
     tables: dict[str, list[Row]] = {}
     keys: dict[str, frozenset[str]] = {}
+    sources: dict[str, Source] = {}
     for table, sheet in sheets:
         try:
             if table is None:
@@ -118,7 +137,9 @@ def _read_tables(
             continue
         tables.setdefault(table.name, []).extend(read.rows)
         keys[table.name] = keys.get(table.name, frozenset()) | read.keys
-    return tables, keys
+        parts = sources.get(table.name, Source(())).parts
+        sources[table.name] = Source((*parts, (sheet.file, sheet.sheet)))
+    return tables, keys, sources
 
 
 def _order(problem: Problem) -> tuple[str, str, int, str]:
@@ -147,6 +168,7 @@ def _build(
     base: Event,
     tables: dict[str, list[Row]],
     keys: dict[str, frozenset[str]],
+    sources: dict[str, Source],
     settings: ImportSettings,
     report: Report,
 ) -> Imported | None:
@@ -161,6 +183,8 @@ def _build(
     ):
         if name not in tables:
             ids.reserve((record.id for record in existing), "the base mission")
+        elif settings.missing is Missing.KEEP:  # a row changes a record by its id cell only
+            ids.avoided.update(record.id for record in existing)
     ctx = Context(
         legs=base.legs,
         day_first=settings.day_first,
@@ -172,9 +196,13 @@ def _build(
     )
     brokerage = base.kind is EventKind.BROKERAGE
     side = settings.new_organization_side or (Side.BOTH if brokerage else None)
+    given: dict[str, tuple[Record, ...]] = {}
+    keep = settings.missing is Missing.KEEP
     orgs = base.organizations
     if ORGANIZATIONS.name in tables:
-        orgs = tuple(records.organizations(tables[ORGANIZATIONS.name], ctx, side))
+        found_orgs = tuple(records.organizations(tables[ORGANIZATIONS.name], ctx, side))
+        given[ORGANIZATIONS.name] = found_orgs
+        orgs = merged(base.organizations, found_orgs) if keep else found_orgs
     people, created = base.people, list[Organization]()
     if PEOPLE.name in tables:
         may_create = ORGANIZATIONS.name not in tables and not base.organizations
@@ -185,81 +213,57 @@ def _build(
             records.directory_of(orgs, ()),
             (side or Side.DELEGATION) if may_create else None,
         )
-        people, orgs = tuple(found), orgs + tuple(created)
+        given[PEOPLE.name] = tuple(found)
+        people = merged(base.people, found) if keep else tuple(found)
+        orgs = orgs + tuple(created)
     requests = base.requests
     if REQUESTS.name in tables:
-        requests = tuple(
-            meeting_requests.requests(
-                tables[REQUESTS.name],
-                ctx,
-                records.directory_of(orgs, people),
-                records.directory_of((), people),
-                {person.id: person.organization for person in people},
-            )
+        found_requests = meeting_requests.requests(
+            tables[REQUESTS.name],
+            ctx,
+            records.directory_of(orgs, people),
+            records.directory_of((), people),
+            {person.id: person.organization for person in people},
         )
+        given[REQUESTS.name] = tuple(found_requests)
+        requests = merged(base.requests, found_requests) if keep else tuple(found_requests)
+    befores = _records(base)
+    if settings.missing is Missing.REFUSE:
+        for name, records_given in given.items():
+            problem = left_out(name, befores[name], records_given, len(tables[name]), sources[name])
+            if problem is not None:
+                report.problems.append(problem)
     if report.problems:
         return None
     event = replace(base, organizations=orgs, people=people, requests=requests)
     counts = {name: len(rows) for name, rows in tables.items()}
-    return Imported(event, counts, tuple(org.id for org in created), _emptied(base, counts))
+    notes = [note(name, befores[name], found, settings.missing) for name, found in given.items()]
+    warnings = _emptied(base, counts, settings.missing) + tuple(n for n in notes if n)
+    return Imported(event, counts, tuple(org.id for org in created), warnings)
 
 
-def _emptied(base: Event, counts: dict[str, int]) -> tuple[str, ...]:
-    """A warning for each table given without rows where the base event has records."""
-    before = {
-        ORGANIZATIONS.name: len(base.organizations),
-        PEOPLE.name: len(base.people),
-        REQUESTS.name: len(base.requests),
+def _records(event: Event) -> dict[str, tuple[Record, ...]]:
+    return {
+        ORGANIZATIONS.name: event.organizations,
+        PEOPLE.name: event.people,
+        REQUESTS.name: event.requests,
     }
+
+
+def _emptied(base: Event, counts: dict[str, int], missing: Missing) -> tuple[str, ...]:
+    """A warning for each table given without rows where the base event has records."""
+    before = {name: len(found) for name, found in _records(base).items()}
     return tuple(
         f"the {name} table has no rows: the {before[name]} {name} there were are removed"
+        if missing is Missing.REMOVE
+        else Message(
+            "the {table} table has no rows: the base mission's {count} {table} are kept",
+            table=table_word(name),
+            count=before[name],
+        )
         for name, count in counts.items()
         if count == 0 and before.get(name, 0) > 0
     )
-
-
-def _dangling(event: Event) -> list[Problem]:
-    """References from the base mission's kept sections to records the imported tables
-    no longer have (e.g. a base request naming a person missing from the new people table)."""
-    people = {p.id for p in event.people}
-    parties = people | {o.id for o in event.organizations}
-    hosts = {o.id for o in event.organizations}
-    meetings = {r.id for r in event.requests} | {v.id for v in event.visits}
-    meetings |= {item.id for item in event.programme}
-    uses: list[tuple[str, str, set[str]]] = []
-    uses += [(f"people[{p.id}].organization", p.organization, hosts) for p in event.people]
-    for r in event.requests:
-        uses += [
-            (f"requests[{r.id}].from", r.requester, parties),
-            (f"requests[{r.id}].to", r.target, parties),
-        ]
-        uses += [(f"requests[{r.id}].attendees", a, people) for a in r.attendees]
-    for v in event.visits:
-        uses.append((f"visits[{v.id}].host", v.host, hosts))
-        uses += [(f"visits[{v.id}].required_attendees", a, people) for a in v.required_attendees]
-    for item in event.programme:
-        uses += [(f"programme[{item.id}].attendees", a, people) for a in item.attendees]
-    for name, groups in (("together", event.together), ("apart", event.apart)):
-        uses += [(f"event.subgroups.{name}", a, people) for group in groups for a in group]
-    for index, outcome in enumerate(event.outcomes):
-        uses.append((f"outcomes[{index}].assignment", outcome.assignment, meetings))
-        if outcome.owner is not None:
-            uses.append((f"outcomes[{index}].owner", outcome.owner, people))
-    return [
-        Problem(
-            "the base mission",
-            Message(
-                "{where} names {ref!r}, which the imported tables do not have", where=where, ref=ref
-            ),
-            Message(
-                "add it back to the spreadsheet, or remove the reference from the base mission"
-            ),
-            path=where,
-            code="unknown_reference",
-        )
-        for where, ref, known in uses
-        if ref not in known
-    ]
 
 
 def _mission_problems(event: Event) -> list[Problem]:
