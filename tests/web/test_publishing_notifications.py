@@ -22,6 +22,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event, Person
@@ -274,15 +275,27 @@ def test_e_mails_go_once_the_publication_is_committed(
 
 @pytest.mark.usefixtures("chen_has_no_address")
 def test_send_again_uses_the_address_each_person_has_now(
-    event: Event, draft: ScheduleVersion, settings: pytest.FixtureRequest
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
 ) -> None:
     """The organizer corrects Bruno's refused address and gives Chen one: Send again
     reaches both there (Amina, e-mailed already, gets nothing)."""
     _use(settings, REFUSING)
     publishing.publish(draft)
     mail.outbox.clear()
-    Person.objects.filter(event=event, key="p-bruno").update(email="bruno.martin@example.org")
+    url = f"/organize/{event.slug}/versions/1/published/"
+    client = client_for(organizer)
+    bruno = Notification.objects.filter(person="p-bruno")
+    bruno.update(sent_at=timezone.now())  # as if only Chen were left
+    assert 'id="send-again"' not in client.get(url).content.decode()  # Chen has no address
     Person.objects.filter(event=event, key="p-chen").update(email="chen.li@example.org")
+    accounts.enrol_everyone(event)
+    assert 'id="send-again"' in client.get(url).content.decode()  # now Chen has one
+    bruno.update(sent_at=None)
+    Person.objects.filter(event=event, key="p-bruno").update(email="bruno.martin@example.org")
     accounts.enrol_everyone(event)
     tried = publishing.send_again(draft)
     assert sorted(row.person for row in tried) == ["p-bruno", "p-chen"]

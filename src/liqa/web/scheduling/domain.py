@@ -187,9 +187,9 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
 def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[str, Any] | None:
     """Who publishing ``version`` e-mailed, from its :class:`Notification` records: the
     people e-mailed, those without an address, those whose message failed (with the mail
-    backend's error) and those not tried yet, each list by name, and the comma that joins
-    names in ``lang``; ``None`` when nothing was recorded (published silently, or before
-    records were kept)."""
+    backend's error) and those not tried yet, each list by name, the comma that joins
+    names in ``lang``, and whether *Send again* has anyone to e-mail; ``None`` when
+    nothing was recorded (published silently, or before records were kept)."""
     rows = list(version.notifications.all())
     if not version.notified or not rows:
         return None
@@ -207,4 +207,7 @@ def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[
         "failed": named([r for r in rows if r.unsent and r.error]),
         "pending": named([r for r in rows if r.unsent and not r.error]),
         "comma": comma(lang),
+        # Send again: messages that failed or were not sent, or people given an address since
+        "resend": any(r.unsent for r in rows)
+        or bool(publishing.addresses(version, [r.person for r in rows if not r.email])),
     }

@@ -83,7 +83,7 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     with transaction.atomic():
         rows = version.notifications.select_for_update(skip_locked=True)
         unsent = list(rows.filter(sent_at__isnull=True))
-        now = _addresses(version, [row.person for row in unsent])
+        now = addresses(version, [row.person for row in unsent])
         for row in unsent:
             row.email = now.get(row.person, "")
         unsent = [row for row in unsent if row.email]
@@ -93,7 +93,7 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     return unsent
 
 
-def _addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
+def addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
     """The e-mail address of each person's participant account (people without one are
     left out)."""
     members = Membership.objects.filter(
@@ -108,7 +108,7 @@ def _addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
 
 def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
     """One record per affected person: the address of their participant account, or none."""
-    address = _addresses(version, list(affected))
+    address = addresses(version, list(affected))
     Notification.objects.bulk_create(
         Notification(version=version, person=person, email=address.get(person, ""))
         for person in affected
