@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from liqa.cli import app
 from liqa.core.missionfile import load_event
+from liqa.core.spreadsheets.cells import Cell
 from tests.core.spreadsheets.factories import csv_file, workbook
 
 DEMO = Path(__file__).parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
@@ -56,7 +57,7 @@ def test_export_to_a_folder_writes_three_csv_files(tmp_path: Path) -> None:
 
 
 def test_import_five_bad_rows_names_them_and_writes_nothing(tmp_path: Path) -> None:
-    rows: list[list[object]] = [["Nom", "Organisation", "Courriel", "Date", "De", "À"]]
+    rows: list[list[Cell]] = [["Nom", "Organisation", "Courriel", "Date", "De", "À"]]
     rows += [
         [f"Participant {n}", "Atlas", f"p{n}@atlas.ma", "14/03/2025", "09:00", "12h00"]
         for n in range(2, 2002)

@@ -35,7 +35,7 @@ def rewrite(source: Path, target: Path, parts: dict[str, bytes]) -> Path:
     """A copy of the workbook ``source`` with some parts replaced or added."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for item in old.infolist():
-            new.writestr(item.filename, parts.pop(item.filename, None) or old.read(item))
+            new.writestr(item.filename, parts.pop(item.filename, b"") or old.read(item))
         for name, content in parts.items():
             new.writestr(name, content)
     return target

@@ -20,6 +20,7 @@ from liqa.core.model import (
 )
 from liqa.core.problems import InputError, Problem
 from liqa.core.spreadsheets import ImportSettings, import_event
+from liqa.core.spreadsheets.cells import Cell
 from tests.core.spreadsheets.factories import CHICAGO, base_event, csv_file, workbook
 
 LA = ZoneInfo("America/Los_Angeles")
@@ -323,7 +324,7 @@ def test_import_table_beyond_the_brokerage_tables(tmp_path: Path) -> None:
 
 
 def test_import_reports_progress_row_by_row(tmp_path: Path) -> None:
-    rows: list[list[object]] = [["Name", "Organization"]]
+    rows: list[list[Cell]] = [["Name", "Organization"]]
     rows += [[f"Person {n}", "ACME"] for n in range(2, 52)]
     path = workbook(tmp_path / "participants.xlsx", {"Participants": rows})
     seen: list[tuple[int, int]] = []
