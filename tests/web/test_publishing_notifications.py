@@ -308,3 +308,20 @@ def test_send_again_uses_the_address_each_person_has_now(
         "p-bruno": ("bruno.martin@example.org", True, ""),
         "p-chen": ("chen.li@example.org", True, ""),
     }
+
+
+@pytest.mark.usefixtures("chen_has_no_address")
+def test_names_in_an_arabic_sentence_are_isolated(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+) -> None:
+    """A Latin name ends an Arabic sentence: its full stop stays at the sentence's end."""
+    _use(settings, REFUSING)
+    publishing.publish(draft)
+    url = f"/organize/{event.slug}/versions/1/published/"
+    page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "\u2066Chen Li\u2069" in page
+    assert "\u2066Bruno Martin\u2069" in page

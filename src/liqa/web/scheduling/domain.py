@@ -17,6 +17,7 @@ from liqa.core.outputs.labels import (
     comma,
     display_names,
     format_label,
+    isolate,
     item_titles,
     programme_label,
 )
@@ -196,7 +197,11 @@ def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[
 
     def named(chosen: list[Notification]) -> list[dict[str, str]]:
         people = [
-            {"person": r.person, "name": names.get(r.person, r.person), "error": r.error}
+            {
+                "person": r.person,
+                "name": isolate(names.get(r.person, r.person), lang),  # a Latin name in Arabic
+                "error": r.error,
+            }
             for r in chosen
         ]
         return sorted(people, key=lambda p: (p["name"], p["person"]))
