@@ -26,6 +26,7 @@ from liqa.core.model import (
     TimeWindow,
     Venue,
     localized,
+    organizer_name,
     pick,
 )
 
@@ -150,6 +151,18 @@ def test_localized_and_pick_fall_back_in_order() -> None:
     assert pick({"fr": "Bonjour", "ar": "مرحبا"}, "en") == "Bonjour"
     assert pick({"ar": "مرحبا"}, "ar") == "مرحبا"
     assert pick({}, "en") == ""
+
+
+def test_organizer_name_is_in_the_readers_language_else_english_else_the_first_given() -> None:
+    usca = {"en": "US Commercial Service", "fr": "Service commercial", "ar": "القسم التجاري"}
+    assert [organizer_name(usca, lang) for lang in ("ar", "fr", "en")] == [
+        "القسم التجاري",
+        "Service commercial",
+        "US Commercial Service",
+    ]
+    assert organizer_name({"fr": "Comité", "en": "Committee"}, "ar") == "Committee"
+    assert organizer_name({"ar": "اللجنة", "fr": "Comité"}, "en") == "اللجنة"
+    assert organizer_name({}, "fr") == ""
 
 
 def test_brokerage_slots_are_numbered_in_time_order_across_sessions() -> None:

@@ -38,7 +38,7 @@ def make_core_event(slug: str = "tunis-b2b-2030") -> core.Event:
         kind=core.EventKind.BROKERAGE,
         title={"en": "Tunis B2B 2030", "fr": "Rencontres B2B Tunis 2030", "ar": "لقاءات تونس 2030"},
         legs=(core.Leg("tunis", "Tunis", "Africa/Tunis", DAY, DAY),),
-        organizers=("Chamber of Commerce",),
+        organizers=({"en": "Chamber of Commerce"},),
         themes=("fintech", "agritech"),
         venues=(
             core.Venue(

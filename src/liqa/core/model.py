@@ -129,6 +129,16 @@ def pick(text: Mapping[str, str], lang: str) -> str:
     return ""
 
 
+def organizer_name(names: Mapping[str, str], lang: str) -> str:
+    """An organizer's name for a reader of ``lang``: in ``lang``, else in English, else
+    the first name given (``""`` when none is)."""
+    if names.get(lang):
+        return names[lang]
+    if names.get("en"):
+        return names["en"]
+    return next((name for name in names.values() if name), "")
+
+
 @dataclass(frozen=True)
 class TimeWindow:
     """A half-open interval ``[start, end)`` of aware instants."""
@@ -489,7 +499,9 @@ class Event:
     kind: EventKind
     title: Mapping[str, str]
     legs: tuple[Leg, ...]
-    organizers: tuple[str, ...] = ()
+    organizers: tuple[Mapping[str, str], ...] = ()
+    """Who organized the event, each a ``{language: name}`` mapping (at least one name),
+    read through :func:`organizer_name`."""
     languages: tuple[str, ...] = LANGUAGES
     themes: tuple[str, ...] = ()
     goals: Mapping[str, str] = field(default_factory=dict)

@@ -292,7 +292,7 @@ def events(draw: st.DrawFn) -> Event:
         kind=kind,
         title=draw(localized_text),
         legs=all_legs,
-        organizers=tuple(draw(st.lists(text, max_size=2))),
+        organizers=tuple(draw(st.lists(localized_text, max_size=2))),
         languages=tuple(draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, unique=True))),
         themes=draw(words),
         goals=draw(maybe_localized),

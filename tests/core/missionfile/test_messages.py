@@ -8,6 +8,11 @@ from tests.core.missionfile.factories import VALID, brief, mutate, problems_of
 
 LEGS = "houston 2024-02-11..2024-02-15, sv 2024-02-16..2024-02-21"
 OUTSIDE_HINT = "fix the date, add a leg that covers it, or give an explicit offset"
+ORGANIZER_HINT = (
+    "an organizer's name: a plain string (English) or a mapping {ar: ..., fr: ..., en: ...} "
+    "with at least one of them"
+)
+NAME_HINT = "write the organizer's name in this language as text, or remove this language"
 
 CASES = [
     pytest.param(
@@ -377,7 +382,7 @@ CASES = [
         "  title: {en: Mini mission, de: Mini}\n",
         (
             5,
-            "event.title",
+            "event.title.de",
             "unknown language 'de'",
             "localized text uses the keys ar, fr, en",
             "unknown_key",
@@ -407,6 +412,48 @@ CASES = [
             "missing_field",
         ),
         id="brokerage_without_setup",
+    ),
+    pytest.param(
+        "  themes: [cybersecurity]\n",
+        "  themes: [cybersecurity]\n  organizers: [USTDA, {en: US Consulate, xx: Casablanca}]\n",
+        (
+            7,
+            "event.organizers[1].xx",
+            "unknown language 'xx'",
+            "localized text uses the keys ar, fr, en",
+            "unknown_key",
+        ),
+        id="organizer_in_an_unknown_language",
+    ),
+    pytest.param(
+        "  themes: [cybersecurity]\n",
+        "  themes: [cybersecurity]\n  organizers: [USTDA, {}]\n",
+        (7, "event.organizers[1]", "no name in any language", ORGANIZER_HINT, "missing_field"),
+        id="organizer_without_a_name",
+    ),
+    pytest.param(
+        "  themes: [cybersecurity]\n",
+        "  themes: [cybersecurity]\n  organizers: [{fr: 2024}]\n",
+        (7, "event.organizers[0].fr", "expected text, got 2024", NAME_HINT, "wrong_type"),
+        id="organizer_name_not_text",
+    ),
+    pytest.param(
+        "  themes: [cybersecurity]\n",
+        "  themes: [cybersecurity]\n  organizers: [{ar: ''}]\n",
+        (7, "event.organizers[0].ar", "empty text", NAME_HINT, "missing_field"),
+        id="organizer_name_empty",
+    ),
+    pytest.param(
+        "  themes: [cybersecurity]\n",
+        "  themes: [cybersecurity]\n  organizers: [42]\n",
+        (
+            7,
+            "event.organizers[0]",
+            "expected text or a mapping, got 42",
+            ORGANIZER_HINT,
+            "wrong_type",
+        ),
+        id="organizer_neither_text_nor_mapping",
     ),
 ]
 

@@ -70,7 +70,7 @@ def make_event(**changes: object) -> Event:
                 hotel="v-hotel-sv",
             ),
         ),
-        organizers=("US Commercial Service, Casablanca", "USTDA"),
+        organizers=({"en": "US Commercial Service, Casablanca"}, {"en": "USTDA"}),
         themes=("e-government", "cybersecurity"),
         goals={
             "en": "learn from US best practices and attract investment",

@@ -109,7 +109,7 @@ def core_event() -> core.Event:
             "ar": "لقاءات المصفوفة",
         },
         legs=(core.Leg("tunis", "Tunis", "Africa/Tunis", _DAY, _DAY),),
-        organizers=("Chamber of Commerce",),
+        organizers=({"en": "Chamber of Commerce"},),
         themes=("fintech",),
         venues=(core.Venue("v-hall", "Palais des Congrès", "Tunis", "Africa/Tunis"),),
         organizations=(

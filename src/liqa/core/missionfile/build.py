@@ -56,7 +56,7 @@ def build_event(data: dict[str, Any]) -> Event:
         kind=EventKind(event["kind"]),
         title=localized(event["title"]),
         legs=legs,
-        organizers=tuple(event.get("organizers") or ()),
+        organizers=tuple(localized(names) for names in event.get("organizers") or ()),
         languages=tuple(event.get("languages") or ("ar", "fr", "en")),
         themes=tuple(event.get("themes") or ()),
         goals=localized(event.get("goals")),

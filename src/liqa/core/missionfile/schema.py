@@ -43,6 +43,11 @@ HINTS: dict[str, Message] = {
             "See docs/reference/mission-file.md."
         ),
         Message("a plain string (English) or a mapping {{ar: ..., fr: ..., en: ...}}"),
+        Message(
+            "an organizer's name: a plain string (English) or a mapping "
+            "{{ar: ..., fr: ..., en: ...}} with at least one of them"
+        ),
+        Message("write the organizer's name in this language as text, or remove this language"),
         Message("an IANA time zone name such as America/Chicago or Africa/Casablanca"),
         Message("ids use letters, digits, '-', '_' and '.', and start with a letter or digit"),
         Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
@@ -130,10 +135,21 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             return [
                 problem(
                     Message("unknown language {value}", value=_describe(value)),
+                    at=(*path, value),
                     hint=Message("localized text uses the keys ar, fr, en"),
                     code="unknown_key",
                 )
             ]
+        case "minProperties":
+            return [
+                problem(
+                    Message("no name in any language"),
+                    hint=hint or Message("localized text uses the keys ar, fr, en"),
+                    code="missing_field",
+                )
+            ]
+        case "minLength":
+            return [problem(Message("empty text"), code="missing_field")]
         case "enum":
             allowed = [str(choice) for choice in schema["enum"]]
             if schema.get("title") == "priority":

@@ -159,7 +159,7 @@ def _text(value: Any) -> Any:
 def _event_header(event: Event) -> dict[str, Any]:
     header: dict[str, Any] = {"id": event.id, "kind": event.kind.value, "title": _text(event.title)}
     if event.organizers:
-        header["organizers"] = list(event.organizers)
+        header["organizers"] = [_text(names) for names in event.organizers]
     header["languages"] = list(event.languages)
     for key in ("themes",):
         if getattr(event, key):

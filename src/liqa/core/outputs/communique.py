@@ -23,6 +23,7 @@ from liqa.core.model import (
     OrgKind,
     OutcomeKind,
     Schedule,
+    organizer_name,
     pick,
 )
 from liqa.core.outputs import labels
@@ -99,6 +100,13 @@ def dateline(event: Event, lang: str) -> str:
 _FRENCH_ARTICLE = re.compile(r"^(?:la |le |les |l['’])", re.IGNORECASE)
 
 
+def organizers_in(event: Event, lang: str) -> str:
+    """The organizers named for a reader of ``lang`` (each in that language when given,
+    else in English, else as first given), as one list; ``""`` when there are none."""
+    names = [organizer_name(names, lang) for names in event.organizers]
+    return translator(lang).format_list(names) if names else ""
+
+
 def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     """The communiqué in ``lang`` (past tense: the draft is written after the mission)."""
     t = translator(lang)
@@ -136,7 +144,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     cities = [
         labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
     ]
-    organizers = t.format_list(event.organizers) if event.organizers else ""
+    organizers = organizers_in(event, lang)
     title = pick(event.title, lang)
 
     if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
@@ -205,7 +213,7 @@ def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line:
     ]
     ids = {p.organization for p in met}
     organizations = [o for o in event.organizations if o.id in ids]
-    organizers = t.format_list(event.organizers) if event.organizers else ""
+    organizers = organizers_in(event, lang)
     if event.start == event.end:
         lead = t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.") % {
             "organizers": organizers or t.gettext("The organizers"),

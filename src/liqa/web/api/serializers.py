@@ -14,7 +14,15 @@ class EventSerializer(serializers.Serializer[object]):
     start = serializers.DateField()
     end = serializers.DateField()
     cities = serializers.ListField(child=serializers.CharField())
-    organizers = serializers.ListField(child=serializers.CharField())
+    organizers = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Each organizer's name in the request's language (Accept-Language), "
+        "else in English, else as first given.",
+    )
+    organizers_localized = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()),
+        help_text='Each organizer\'s names per language ({"en": ..., "fr": ..., "ar": ...}).',
+    )
     themes = serializers.ListField(child=serializers.CharField())
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
@@ -58,7 +59,7 @@ def _access(request: Request, slug: str) -> tuple[Access, bool, str | None]:
 
 
 def _event_data(row: Event) -> dict[str, Any]:
-    view = public_view(row)
+    view = public_view(row, translation.get_language() or "en")
     return {
         "id": row.slug,
         "kind": row.kind,
@@ -67,6 +68,7 @@ def _event_data(row: Event) -> dict[str, Any]:
         "end": view["end"],
         "cities": view["cities"],
         "organizers": view["organizers"],
+        "organizers_localized": view["organizers_localized"],
         "themes": view["themes"],
     }
 

@@ -11,7 +11,10 @@ from liqa.web.events.records import event_record
 
 
 def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
-    """What anyone may see: title, dates, cities, organizers, themes, organizations."""
+    """What anyone may see: title, dates, cities, organizers, themes, organizations.
+
+    ``organizers`` are named for a reader of ``lang``; ``organizers_localized`` gives every
+    name each organizer has (``{language: name}``)."""
     event = event_record(row)
     return {
         "title": dict(event.title),
@@ -20,7 +23,8 @@ def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
         "start": event.start,
         "end": event.end,
         "cities": [leg.city for leg in event.legs],
-        "organizers": list(event.organizers),
+        "organizers": [core.organizer_name(names, lang) for names in event.organizers],
+        "organizers_localized": [dict(names) for names in event.organizers],
         "themes": list(event.themes),
         "theme_labels": [labels.theme_label(theme, lang) for theme in event.themes],
         "delegation": [

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -51,6 +51,17 @@ def brokerage_to_json(setup: core.BrokerageSetup | None) -> dict[str, Any] | Non
             for s in setup.sessions
         ],
     }
+
+
+def organizers_from_json(data: list[Any]) -> tuple[dict[str, str], ...]:
+    """Stored organizers as the core's ``{language: name}`` mappings: each a mapping, or a
+    plain string (English) as events stored before organizers had names per language."""
+    return tuple(names for names in (core.localized(item) for item in data) if names)
+
+
+def organizers_to_json(organizers: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
+    """The inverse of :func:`organizers_from_json`: one ``{language: name}`` each."""
+    return [dict(names) for names in organizers]
 
 
 def brokerage_from_json(data: dict[str, Any] | None) -> core.BrokerageSetup | None:
@@ -255,7 +266,7 @@ def _read_event(row: rows.Event) -> core.Event:
         kind=core.EventKind(row.kind),
         title=dict(row.title),
         legs=tuple(leg_record(r) for r in row.legs.all()),
-        organizers=tuple(row.organizers),
+        organizers=organizers_from_json(row.organizers),
         languages=tuple(row.languages),
         themes=tuple(row.themes),
         goals=dict(row.goals),
@@ -305,7 +316,7 @@ def store_event(event: core.Event, *, raw: bool = False) -> rows.Event:
         slug=event.id,
         kind=event.kind.value,
         title=dict(event.title),
-        organizers=list(event.organizers),
+        organizers=organizers_to_json(event.organizers),
         languages=list(event.languages),
         themes=list(event.themes),
         goals=dict(event.goals),
