@@ -450,7 +450,13 @@ EVENT: dict[str, Any] = {
         "fr": "Casablanca Digital Days — rencontres B2B 2025",
         "ar": "أيام الدار البيضاء الرقمية — لقاءات الأعمال 2025",
     },
-    "organizers": ["Casablanca Digital Days organizing committee (fictional)"],
+    "organizers": [
+        {
+            "en": "Casablanca Digital Days organizing committee (fictional)",
+            "fr": "Comité d'organisation des Casablanca Digital Days (fictif)",
+            "ar": "اللجنة المنظمة لأيام الدار البيضاء الرقمية (خيالية)",
+        }
+    ],
     "languages": ["ar", "fr", "en"],
     "themes": list(THEME_TEXT),
     "goals": {

@@ -430,6 +430,8 @@ def _quoted(value: Any, key: str = "") -> Any:
     """Plain data → ruamel data; free text double-quoted, ids and codes left plain."""
     if isinstance(value, dict):
         return CommentedMap((k, _quoted(v, k)) for k, v in value.items())
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return [_quoted(v) for v in value]  # mappings (organizers' names): one line each
     if isinstance(value, list):
         return _flow([Q(v) if isinstance(v, str) and " " in v else v for v in value])
     if isinstance(value, str) and key not in PLAIN_KEYS:

@@ -48,8 +48,17 @@ def test_demo_event_is_the_articles_mission(demo: Event) -> None:
     assert demo.kind is EventKind.TRADE_MISSION
     assert (demo.start, demo.end) == (date(2024, 2, 11), date(2024, 2, 21))
     assert demo.organizers == (
-        "Commercial Section, US Consulate General in Casablanca (US Commercial Service)",
-        "US Trade and Development Agency (USTDA)",
+        {
+            "en": "Commercial Section, US Consulate General in Casablanca (US Commercial Service)",
+            "fr": "Section commerciale du Consulat général des États-Unis à Casablanca "
+            "(US Commercial Service)",
+            "ar": "القسم التجاري الأمريكي التابع للقنصلية العامة الأمريكية بالدار البيضاء",
+        },
+        {
+            "en": "US Trade and Development Agency (USTDA)",
+            "fr": "Agence des États-Unis pour le commerce et le développement (USTDA)",
+            "ar": "الوكالة الأمريكية للتجارة والتنمية (USTDA)",
+        },
     )
     assert demo.languages == ("ar", "fr", "en")
     assert set(demo.themes) == THEMES
