@@ -78,8 +78,8 @@ def check_import(files: list[tuple[str, bytes]], base: str) -> None:
         if seed is None:
             event = ["--event-id", "fuzz", "--event-city", "Tunis", "--event-timezone"]
             event += ["Africa/Tunis", "--event-start", "14/03/2030", "--event-end", "15/03/2030"]
-        else:
-            event = ["--base", str(seed)]
+        else:  # removed as before: the path that checks what the base still names
+            event = ["--base", str(seed), "--missing", "remove"]
         out = root / "out.yaml"
         code, output = _run(["import", *map(str, paths), *event, "--out", str(out)])
         if code == 0:
@@ -155,7 +155,9 @@ def test_liqa_process_reports_an_anchor_bomb_and_reads_a_utf16_csv(tmp_path: Pat
     seed = _seed(tmp_path, "trade_mission.yaml")
     out = tmp_path / "o.yaml"
     validated = _liqa("validate", str(bomb))
-    imported = _liqa("import", str(people), "--base", str(seed), "--out", str(out))
+    imported = _liqa(
+        "import", str(people), "--base", str(seed), "--out", str(out), "--missing", "remove"
+    )
     assert (validated.returncode, imported.returncode) == (2, 0), imported.stdout
     assert validated.stdout.splitlines()[0] == (
         f"{bomb}:6: the file expands to more than 200,000 values  (hint: YAML aliases multiply "
