@@ -4,8 +4,9 @@ A table given with a base mission either holds all of the base's records of its 
 (each row an id the base has, or a new one), or it leaves some out: an empty table, a
 partial sheet of late registrations, an exported sheet with rows deleted. Which one the
 organizer meant is theirs to say (:class:`Missing`); nothing the base holds is dropped
-unless they asked for it. A row is the base record whose id it has (its ``id`` cell, or
-the id made from its name).
+unless they asked for it. A row is the base record whose id it has: its ``id`` cell, or
+the id made from its name, except with :data:`Missing.KEEP`, where a row without an id is
+always a new record (a made-up id must not replace a base record by chance).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Missing(StrEnum):
 
 
 class Record(Protocol):
+    """An organization, person or request: what a table's rows become."""
+
     @property
     def id(self) -> str: ...
 
