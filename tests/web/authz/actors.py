@@ -26,7 +26,7 @@ from liqa.web.agendas.services import create_feed, record_outcome
 from liqa.web.events.models import Event
 from liqa.web.events.records import store_event
 from liqa.web.events.services import import_mission_file
-from liqa.web.scheduling.models import Run, ScheduleVersion
+from liqa.web.scheduling.models import Notification, Run, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from liqa.web.scheduling.tasks import plan_run
@@ -209,7 +209,10 @@ def build_world() -> World:
     accounts.grant(users["host_admin"], event, Role.HOST_ADMIN, organization="o-beta")
     accounts.grant(users["organizer"], event, Role.ORGANIZER)
     accounts.grant(users["other_organizer"], other, Role.ORGANIZER)
-    publish(store_schedule(event, schedule(1)), notify=False)
+    first = store_schedule(event, schedule(1))
+    publish(first, notify=False)
+    # what publishing e-mailed (a row for the admin's Notification pages)
+    Notification.objects.create(version=first, person="p-amina", email=A_EMAIL)
     record_outcome(event, "p-amina", A_ALONE, "held", "call", "A-private-outcome-note")
     run = Run.objects.create(event=event, time_limit=1.0)
     plan_run.enqueue(run.pk)  # a queued task row (the matrix runs with the database queue)

@@ -112,6 +112,7 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:pin": {POST: ORGANIZER_ONLY},
     "scheduling:publish": {POST: ORGANIZER_ONLY},
     "scheduling:published": {GET: ORGANIZER_ONLY},
+    "scheduling:send_again": {POST: ORGANIZER_ONLY},
     "scheduling:move": {POST: ORGANIZER_ONLY},
     "agendas:follow_ups": {GET: ORGANIZER_ONLY},
     "audit:history": {GET: ORGANIZER_ONLY},
