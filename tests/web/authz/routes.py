@@ -58,6 +58,7 @@ ROUTE_VALUES: dict[tuple[str, str], str] = {
     ("api:book", "key"): SHARED,  # both A and B are parties to it
     ("events:edit_add", "kind"): "people",
     ("scheduling:published", "number"): "1",  # what publishing version 1 changed
+    ("scheduling:send_again", "number"): "1",  # its e-mails
     ("events:edit_record", "kind"): "people",
     ("events:edit_record", "key"): "p-amina",
     ("events:edit_delete", "kind"): "people",
