@@ -255,7 +255,7 @@ def test_moved_lunch_keeps_its_uid_and_raises_its_sequence() -> None:
     first = _ics("p-benali", NASA_VISIT, _lunch_at(12, 30, "v-nasa"))
     second = _ics("p-benali", NASA_VISIT, _lunch_at(13, 15, "v-hotel-hou"), previous=first)
     lunches = {
-        uid: (int(e["SEQUENCE"]), str(e["STATUS"]), e.decoded("DTSTART"))
+        uid: (int(str(e["SEQUENCE"])), str(e["STATUS"]), e.decoded("DTSTART"))
         for uid, e in _events(second).items()
         if uid.startswith("lunch-")
     }
