@@ -453,7 +453,7 @@ EVENT: dict[str, Any] = {
     "organizers": [
         {
             "en": "Casablanca Digital Days organizing committee (fictional)",
-            "fr": "Comité d'organisation des Casablanca Digital Days (fictif)",
+            "fr": "le Comité d'organisation des Casablanca Digital Days (fictif)",
             "ar": "اللجنة المنظمة لأيام الدار البيضاء الرقمية (خيالية)",
         }
     ],

@@ -50,13 +50,13 @@ def test_demo_event_is_the_articles_mission(demo: Event) -> None:
     assert demo.organizers == (
         {
             "en": "Commercial Section, US Consulate General in Casablanca (US Commercial Service)",
-            "fr": "Section commerciale du Consulat général des États-Unis à Casablanca "
+            "fr": "la Section commerciale du Consulat général des États-Unis à Casablanca "
             "(US Commercial Service)",
             "ar": "القسم التجاري الأمريكي التابع للقنصلية العامة الأمريكية بالدار البيضاء",
         },
         {
             "en": "US Trade and Development Agency (USTDA)",
-            "fr": "Agence des États-Unis pour le commerce et le développement (USTDA)",
+            "fr": "l'Agence des États-Unis pour le commerce et le développement (USTDA)",
             "ar": "الوكالة الأمريكية للتجارة والتنمية (USTDA)",
         },
     )

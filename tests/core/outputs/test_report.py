@@ -174,8 +174,8 @@ def test_communique_in_arabic_follows_the_seed_articles_shape() -> None:
     communique = build_communique(make_event(), make_schedule(), "ar")
     assert communique.headline == "البعثة التجارية المغربية للرقمنة"
     assert communique.paragraphs[0].startswith(
-        "نظّم US Commercial Service, Casablanca وUSTDA، "
-        "في الفترة من 12 إلى 16 فبراير 2024"  # as the seed article writes its dates
+        "بتنظيم من US Commercial Service, Casablanca وUSTDA، "
+        "أُقيمت في الفترة من 12 إلى 16 فبراير 2024"  # as the seed article writes its dates
     )
     assert (
         "وزارة الانتقال الرقمي وإصلاح الإدارة والمديرية العامة لأمن نظم المعلومات"

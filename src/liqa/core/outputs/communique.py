@@ -150,17 +150,26 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
         on = after_on(lang, shared_themes or all_themes)
         return _brokerage(event, meetings, lang, on, dateline(event, lang))
-    lead = t.gettext(
-        "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
-        "of %(participants)s, focused on %(themes)s."
-    ) % {
-        "organizers": organizers or t.gettext("The organizers"),
+    facts = {
         "start": labels.range_start(event.start, event.end, lang),
         "end": t.format_date(event.end, "long"),
         "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
         % {"num": len(delegates)},
         "themes": after_on(lang, all_themes),
     }
+    if organizers:
+        lead = t.gettext(
+            "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
+            "of %(participants)s, focused on %(themes)s."
+        ) % {"organizers": organizers, **facts}
+    else:  # not "the organizers organized": nobody is named
+        lead = (
+            t.gettext(
+                "A trade mission was held from %(start)s to %(end)s for a delegation of "
+                "%(participants)s, focused on %(themes)s."
+            )
+            % facts
+        )
     composition = t.ngettext(
         "The delegation represented %(num)d organization: %(names)s.",
         "The delegation represented %(num)d organizations: %(names)s.",
@@ -214,17 +223,24 @@ def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line:
     ids = {p.organization for p in met}
     organizations = [o for o in event.organizations if o.id in ids]
     organizers = organizers_in(event, lang)
+    days = {
+        "organizers": organizers,
+        "date": t.format_date(event.start, "long"),
+        "start": labels.range_start(event.start, event.end, lang),
+        "end": t.format_date(event.end, "long"),
+    }
     if event.start == event.end:
-        lead = t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.") % {
-            "organizers": organizers or t.gettext("The organizers"),
-            "date": t.format_date(event.start, "long"),
-        }
+        lead = (
+            t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.")
+            if organizers
+            else t.gettext("A day of B2B meetings was held on %(date)s.")
+        ) % days
     else:
-        lead = t.gettext("%(organizers)s held B2B meetings from %(start)s to %(end)s.") % {
-            "organizers": organizers or t.gettext("The organizers"),
-            "start": labels.range_start(event.start, event.end, lang),
-            "end": t.format_date(event.end, "long"),
-        }
+        lead = (
+            t.gettext("%(organizers)s held B2B meetings from %(start)s to %(end)s.")
+            if organizers
+            else t.gettext("B2B meetings were held from %(start)s to %(end)s.")
+        ) % days
     participants = t.ngettext("%(num)d participant", "%(num)d participants", len(met)) % {
         "num": len(met)
     }
