@@ -29,6 +29,7 @@ KEYWORDS = {
     "pgettext_lazy": ((1, "c"), 2),
     "gettext_noop": None,
     "pgettext_noop": ((1, "c"), 2),
+    "Message": None,  # a problem's words (liqa.core.problems), translated when shown
 }
 
 
