@@ -29,6 +29,7 @@ DEFAULTS: dict[str, str] = {
     "LIQA_EMAIL_USER": "",
     "LIQA_EMAIL_PASSWORD": "",
     "LIQA_EMAIL_USE_TLS": "0",
+    "LIQA_EMAIL_TIMEOUT": "10",
     "LIQA_FROM_EMAIL": "liqa <noreply@localhost>",
     "LIQA_TASK_BACKEND": "database",
     "LIQA_MAGIC_LINK_MINUTES": "30",
@@ -262,6 +263,10 @@ def _mailers() -> dict[str, Any]:
             "username": setting("LIQA_EMAIL_USER"),
             "password": setting("LIQA_EMAIL_PASSWORD"),
             "use_tls": _flag("LIQA_EMAIL_USE_TLS"),
+            # a mail host that accepts the connection and never answers must not hold the
+            # organizer's Publish request (and its worker) forever: the message is then
+            # recorded as failed, to send again
+            "timeout": _number("LIQA_EMAIL_TIMEOUT", float),
         }
     return {"default": {"BACKEND": backend, "OPTIONS": options}}
 

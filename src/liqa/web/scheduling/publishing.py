@@ -176,6 +176,10 @@ def _lines(
     return out
 
 
+_ONE_MESSAGE = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+"""Errors that concern one message: the next one may still go through."""
+
+
 def _send(
     version: ScheduleVersion,
     rows: list[Notification],
@@ -213,6 +217,7 @@ def _send(
             send_mail(subject, body, None, [row.email])
         except (smtplib.SMTPException, OSError) as error:  # refused, or no server to talk to
             row.error = f"{type(error).__name__}: {error}"
+            host_down = not isinstance(error, _ONE_MESSAGE)
             logger.warning(
                 "publishing %s v%s: the e-mail to person %s was not sent (%s)",
                 version.event.slug,
@@ -223,4 +228,9 @@ def _send(
         else:
             row.sent_at = timezone.now()
             row.error = ""
+            host_down = False
         row.save(update_fields=["email", "sent_at", "error"])
+        if host_down:
+            # the mail host is down, silent or refuses us: every other message would wait
+            # for the same timeout; they stay "not sent yet", for Send again
+            break
