@@ -169,7 +169,30 @@ def test_removed_people_named_by_the_base_make_one_problem_per_section(tmp_path:
     )
 
 
-def test_default_replaces_the_base_tables_as_the_web_page_does(tmp_path: Path) -> None:
+def test_left_out_names_the_base_records_each_table_leaves_out(tmp_path: Path) -> None:
+    """What the web page names as kept or removed (people, requests), and nothing for a
+    table that leaves none out (organizations)."""
+    base = mission()
+    people = csv_file(
+        tmp_path / "people.csv",
+        [["id", "name", "organization"], ["p-smith", "John Smith", "h-nasa"]],
+    )
+    requests = csv_file(
+        tmp_path / "requests.csv", [["id", "from", "to"], ["r-1", "DGSSI", "h-nasa"]]
+    )
+    organizations = csv_file(
+        tmp_path / "organizations.csv",
+        [["id", "name", "side"], *([o.id, o.name, o.side.value] for o in base.organizations)],
+    )
+    for settings in (KEEP, REMOVE):
+        imported = import_event([people, requests, organizations], base, settings)
+        assert imported.left_out == {
+            "people": tuple(p.id for p in base.people if p.id != "p-smith"),
+            "requests": ("r-2",),
+        }
+
+
+def test_default_replaces_the_base_tables(tmp_path: Path) -> None:
     path = csv_file(
         tmp_path / "people.csv", [["id", "name", "organization"], ["p-x", "X", "DGSSI"]]
     )

@@ -58,8 +58,8 @@ class ImportSettings:
     side written in organization rows."""
     missing: Missing = Missing.REMOVE
     """What becomes of the base's records that a table given leaves out: removed (a table
-    replaces the base's, as the web page's upload does), kept, or nothing is imported and a
-    problem says which (``liqa import`` asks the organizer to choose)."""
+    replaces the base's), kept, or nothing is imported and a problem says which (``liqa
+    import`` and the web page's upload refuse unless the organizer chooses)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ class Imported:
     """What the organizer should know although nothing is wrong (e.g. a table given
     with no rows, which removes every record of that kind, or base records a table left
     out: kept or removed)."""
+    left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per table given, the ids of the base's records it left out (kept or removed, as
+    :attr:`ImportSettings.missing` said; a table leaving out none is not named)."""
 
 
 def import_event(
@@ -239,7 +242,13 @@ def _build(
     counts = {name: len(rows) for name, rows in tables.items()}
     notes = [note(name, befores[name], found, settings.missing) for name, found in given.items()]
     warnings = _emptied(base, counts, settings.missing) + tuple(n for n in notes if n)
-    return Imported(event, counts, tuple(org.id for org in created), warnings)
+    left: dict[str, tuple[str, ...]] = {}
+    for name, records_given in given.items():
+        given_ids = {record.id for record in records_given}
+        gone = tuple(record.id for record in befores[name] if record.id not in given_ids)
+        if gone:
+            left[name] = gone
+    return Imported(event, counts, tuple(org.id for org in created), warnings, left)
 
 
 def _records(event: Event) -> dict[str, tuple[Record, ...]]:
