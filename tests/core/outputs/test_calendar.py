@@ -47,9 +47,9 @@ def _geo(event: icalendar.cal.Component) -> tuple[float, float]:
 
 
 def _ics(
-    subject: str, *assignments: object, previous: bytes | None = None, version: int = 1
+    subject: str, *assignments: Assignment, previous: bytes | None = None, version: int = 1
 ) -> bytes:
-    schedule = make_schedule(version, *assignments)  # type: ignore[arg-type]
+    schedule = make_schedule(version, *assignments)
     calendar = build_calendar(make_event(), schedule, subject, "en", SETTINGS, previous)
     data: bytes = calendar.to_ical()
     return data

@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -32,8 +33,11 @@ KEYWORDS = {
     "Message": None,  # a problem's words (liqa.core.problems), translated when shown
 }
 
+# a catalog message's key: its context (or None) and its msgid, or (msgid, msgid_plural)
+_Key = tuple[str | None, str | tuple[str, ...]]
 
-def _catalog(lang: str):  # type: ignore[no-untyped-def]
+
+def _catalog(lang: str) -> Catalog:
     with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
         return read_po(handle)
 
@@ -62,32 +66,32 @@ def test_catalog_has_no_untranslated_or_fuzzy_message(lang: str) -> None:
 def test_compiled_catalog_matches_its_po_file(lang: str) -> None:
     """The committed .mo is up to date: same translations as the .po (recompile if not)."""
     catalog = _catalog(lang)
-    expected: dict[object, object] = {}
+    expected: dict[_Key, str | tuple[str, ...]] = {}
     for message in catalog:
         if not message.id:
             continue
-        key = (message.context, message.id)
-        expected[key] = message.string
+        if isinstance(message.id, str):
+            assert isinstance(message.string, str), message.id
+            expected[(message.context, message.id)] = message.string
+        else:  # a plural message: (singular, plural) and one string per plural form
+            assert isinstance(message.string, tuple), message.id
+            expected[(message.context, tuple(message.id))] = message.string
     with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    found: dict[object, object] = {}
-    for (context, msgid), _string in expected.items():
+    found: dict[_Key, str | tuple[str, ...]] = {}
+    for context, msgid in expected:
         if isinstance(msgid, tuple):
-            forms = tuple(
-                compiled.npgettext(context, msgid[0], msgid[1], n)
+            singular, plural = msgid
+            found[(context, msgid)] = tuple(
+                compiled.npgettext(context, singular, plural, n)
                 if context
-                else compiled.ngettext(msgid[0], msgid[1], n)
+                else compiled.ngettext(singular, plural, n)
                 for n in _plural_samples(catalog.num_plurals, catalog.plural_expr)
             )
-            found[(context, msgid)] = forms
         else:
             found[(context, msgid)] = (
                 compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
             )
-    for (context, msgid), string in expected.items():
-        if isinstance(msgid, tuple):
-            assert isinstance(string, tuple)
-            expected[(context, msgid)] = string
     assert found == expected
 
 
