@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from django.db import connection
@@ -17,7 +17,15 @@ from liqa.web.agendas import domain, meaning
 from liqa.web.events.records import event_record, store_event
 from tests.web.factories import make_core_event
 
-PROFILES = {
+
+class _Profile(TypedDict, total=False):
+    """What an organization offers and seeks (by language), as Organization's fields."""
+
+    offers: Mapping[str, str]
+    seeks: Mapping[str, str]
+
+
+PROFILES: dict[str, _Profile] = {
     "o-alpha": {"seeks": {"fr": "Nous cherchons des paiements mobiles sécurisés pour les PME."}},
     "o-beta": {"offers": {"en": "Secure mobile payments and card issuing for small firms."}},
     "o-gamma": {"offers": {"en": "Dairy farming equipment. Irrigation pumps."}},
