@@ -32,6 +32,7 @@ from rest_framework.test import APIClient
 from schemathesis import APIOperation, BaseSchema, Case, GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.result import Err
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -108,7 +109,14 @@ def headers(
     return _token(users[role])
 
 
-def _cases(operation: APIOperation, mode: GenerationMode, slug: str) -> Any:
+# an operation of the OpenAPI schema (its parameter, response and schema types are the
+# library's own: get_all_operations gives them unparametrized)
+Operation = APIOperation[Any, Any, Any, Any]
+
+
+def _cases(
+    operation: Operation, mode: GenerationMode, slug: str
+) -> st.SearchStrategy[Case[Operation]]:
     """Cases for ``operation`` on the test event; request keys mostly real ones."""
     fixed = [{"slug": slug}] if "{slug}" in operation.path else [{}]
     if "{key}" in operation.path:
@@ -124,13 +132,16 @@ def _failures(
     found = []
     sent = 0
     for result in schema.get_all_operations():
+        if isinstance(result, Err):  # an operation the schema describes wrongly: a failure
+            found.append(f"invalid schema: {' '.join(str(result.err()).split())}")
+            continue
         operation = result.ok()
         negatable = len(operation.query) > 0 or len(operation.body) > 0  # path is fixed
         for mode in MODES if negatable else MODES[:1]:
 
             @profile
             @given(case=_cases(operation, mode, slug))
-            def run(case: Case) -> None:
+            def run(case: Case[Operation]) -> None:
                 nonlocal sent
                 sent += 1
                 case.call_and_validate(headers=headers, checks=CHECKS)
@@ -165,6 +176,29 @@ def test_api_operations_answer_as_documented_at_length(
     failures, sent = _failures(api_schema, headers, event.slug, LONG)
     print(f"schemathesis as {role}: {sent} requests, {len(failures)} failures")  # for fuzz.md
     assert failures == [], "\n".join(failures)
+
+
+def test_an_operation_the_schema_describes_wrongly_is_a_failure_named() -> None:
+    """An operation schemathesis cannot read (here a $ref to no parameter) is listed as a
+    failure with the reason, not an AttributeError ('Err' has no 'ok') ending the run."""
+    broken = schemathesis.openapi.from_dict(
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "broken", "version": "1"},
+            "paths": {
+                "/api/events/": {
+                    "get": {
+                        "parameters": [{"$ref": "#/components/parameters/Missing"}],
+                        "responses": {"200": {"description": "the events"}},
+                    }
+                }
+            },
+        }
+    )
+    failures, sent = _failures(broken, {}, "ma-us-2024", QUICK)
+    assert (len(failures), sent) == (1, 0)
+    assert failures[0].startswith("invalid schema: ")
+    assert "#/components/parameters/Missing" in failures[0]
 
 
 def test_schema_documents_the_answers_of_each_kind_of_operation(api_schema: BaseSchema) -> None:
