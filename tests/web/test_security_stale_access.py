@@ -18,8 +18,10 @@ from tests.web.factories import make_core_event, person_user
 
 
 def _reimport(client: Client, slug: str, files: list[Path]) -> int:
+    """Upload the tables as the event's whole tables (records they leave out are removed)."""
     uploads = [SimpleUploadedFile(f.name, f.read_bytes()) for f in files]
-    return client.post(f"/events/{slug}/spreadsheets/", {"sheets": uploads}).status_code
+    data = {"sheets": uploads, "missing": "remove"}
+    return client.post(f"/events/{slug}/spreadsheets/", data).status_code
 
 
 def test_new_address_for_a_person_locks_the_old_one_out(

@@ -15,9 +15,9 @@ from liqa.web.events.records import event_record
 from tests.web.factories import make_core_event
 
 
-def _upload(client: Client, slug: str, files: list[Path]) -> str:
+def _upload(client: Client, slug: str, files: list[Path], missing: str = "refuse") -> str:
     uploads = [SimpleUploadedFile(f.name, f.read_bytes()) for f in files]
-    response = client.post(f"/events/{slug}/spreadsheets/", {"sheets": uploads})
+    response = client.post(f"/events/{slug}/spreadsheets/", {"sheets": uploads, "missing": missing})
     return f"{response.status_code} {response.content.decode()}"
 
 
@@ -52,18 +52,20 @@ def test_spreadsheet_import_is_for_organizers_only(
     assert client_for(host_admin).get(f"/events/{event.slug}/spreadsheets/").status_code == 403
 
 
-def test_empty_requests_table_is_imported_with_a_warning(
+def test_empty_requests_table_removes_them_all_when_chosen_and_names_them(
     event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
 ) -> None:
     before = MeetingRequest.objects.filter(event=event).count()
     empty = tmp_path / "requests.csv"
     empty.write_text("from,to\n", encoding="utf-8")
-    answer = _upload(client_for(organizer), event.slug, [empty])
+    answer = _upload(client_for(organizer), event.slug, [empty], "remove")
     assert answer.startswith("200 ")
     assert before > 0
-    assert f"the requests table has no rows: the {before} requests there were are removed" in (
-        answer
-    )
+    assert (
+        f"the requests table leaves out {before} of the event&#39;s {before} requests: they are "
+        "removed: r-1 (Amina Idrissi – Bruno Martin), r-2 (Amina Idrissi – Chen Li), "
+        "r-3 (Bruno Martin – Chen Li)"
+    ) in answer
     assert MeetingRequest.objects.filter(event=event).count() == 0
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liqa.core import model as core
 from liqa.core.outputs.labels import org_kind_label
+from liqa.core.spreadsheets.merging import Missing
 from liqa.web.events import models as rows
 from liqa.web.events.editing.windows import (
     WindowError,
@@ -425,3 +426,25 @@ FORMS: dict[str, type[EditForm]] = {
     "profiles": ProfileForm,
 }
 """Kind name (see ``editing.KINDS``) → its form."""
+
+
+class SpreadsheetUploadForm(forms.Form):
+    """The spreadsheet upload's choice: what becomes of the event's records that the
+    tables given leave out (``liqa.core.spreadsheets.Missing``). The files themselves are
+    read from ``request.FILES`` (several at once)."""
+
+    missing = forms.ChoiceField(
+        label=_("Records of the event that a table leaves out"),
+        choices=[
+            (Missing.REFUSE.value, _("Refuse if a table leaves out current records")),
+            (Missing.KEEP.value, _("Keep the records the tables leave out (update)")),
+            (Missing.REMOVE.value, _("Remove them (replace)")),
+        ],
+        initial=Missing.REFUSE.value,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_missing(self) -> Missing:
+        """The choice; refuse when none was sent."""
+        return Missing(self.cleaned_data.get("missing") or Missing.REFUSE)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -15,11 +17,15 @@ from django.utils.translation import gettext as _
 from liqa.core import model as core
 from liqa.core import spreadsheets
 from liqa.core.missionfile.loading import parse_event
-from liqa.core.problems import InputError, Problem
-from liqa.core.spreadsheets import Imported
+from liqa.core.problems import InputError, Message, Name, Names, Problem
+from liqa.core.spreadsheets import Imported, Missing
+from liqa.core.spreadsheets.merging import table_word
+from liqa.web.accounts import services as account_services
 from liqa.web.events import models as rows
+from liqa.web.events import snapshots
+from liqa.web.events.editing.rows import organization_fields, person_fields
 from liqa.web.events.locking import lock_event
-from liqa.web.events.records import event_record, store_event, store_parties
+from liqa.web.events.records import parties_stored, request_fields, store_event, stored_event
 
 
 def decode_upload(raw: bytes, filename: str) -> str:
@@ -130,12 +136,74 @@ def import_mission_file(
     return import_event(event, filename=filename, replace=replace, may_replace=may_replace)
 
 
-def import_spreadsheets(row: rows.Event, files: list[tuple[str, bytes]]) -> Imported:
-    """Replace an event's organizations, people and requests from organizers' spreadsheets.
+@dataclass(frozen=True)
+class Uploaded:
+    """What an upload of spreadsheets stored, and what became of the records it left out."""
+
+    imported: Imported
+    removed: dict[str, tuple[Message, ...]]
+    """Per table (organizations, people, requests), the records removed, by name and key."""
+    kept: dict[str, int]
+    """Per table, how many records the tables left out and the event keeps."""
+    bookings_removed: tuple[Message, ...]
+    """The booked meetings removed with their booking (key, who meets whom)."""
+    totals: dict[str, int]
+    """Per table, how many records the event had before."""
+
+    def removed_notes(self) -> list[Message]:
+        """What the upload removed, table by table, naming each record, then the bookings
+        that went with their meetings."""
+        notes = [
+            Message(
+                "the {table} table leaves out {count} of the event's {total} {table}: they are "
+                "removed: {names}",
+                table=table_word(table),
+                count=len(names),
+                total=self.totals[table],
+                names=Names(names),
+            )
+            for table, names in self.removed.items()
+        ]
+        if self.bookings_removed:
+            notes.append(
+                Message(
+                    "removed with their meeting, the bookings of {meetings}",
+                    meetings=Names(self.bookings_removed),
+                )
+            )
+        return notes
+
+    def kept_notes(self) -> list[Message]:
+        """How many records the tables left out and the event keeps, table by table."""
+        return [
+            Message(
+                "the {table} table leaves out {count} of the event's {total} {table}: they are "
+                "kept",
+                table=table_word(table),
+                count=count,
+                total=self.totals[table],
+            )
+            for table, count in self.kept.items()
+        ]
+
+
+TABLES = ("organizations", "people", "requests")
+
+
+def import_spreadsheets(
+    row: rows.Event, files: list[tuple[str, bytes]], missing: Missing = Missing.REFUSE
+) -> Uploaded:
+    """Change an event's organizations, people and requests from organizers' spreadsheets.
 
     The core reads the files onto the stored event and reports every wrong row
     (:class:`InputError`, file names as uploaded); nothing changes unless all rows are right.
+    What becomes of the event's records a table leaves out is the organizer's ``missing``
+    choice: refused (the default: one problem per table, nothing stored), kept, or removed.
+    Rows are changed in place, never deleted and made again, so a record that stays keeps
+    its booking; a person or meeting named by a recorded outcome is never removed.
     """
+    stamp = snapshots.data_stamp(row)
+    base = stored_event(row, stamp)  # the requests' own fixed starts, not their bookings
     with tempfile.TemporaryDirectory(prefix="liqa-upload-") as tmp:
         paths = []
         for name, data in files:
@@ -143,15 +211,209 @@ def import_spreadsheets(row: rows.Event, files: list[tuple[str, bytes]]) -> Impo
             path.write_bytes(data)
             paths.append(path)
         try:
-            imported = spreadsheets.import_event(paths, event_record(row))
+            imported = spreadsheets.import_event(
+                paths,
+                dataclasses.replace(base, outcomes=()),  # judged below, in the event's words
+                spreadsheets.ImportSettings(missing=missing),
+            )
         except InputError as error:
             raise InputError(
-                [dataclasses.replace(p, file=Path(p.file).name) for p in error.problems]
+                [
+                    _in_web_words(dataclasses.replace(p, file=Path(p.file).name))
+                    for p in error.problems
+                ]
             ) from None
+    outcome_problems = _outcomes_kept(base, imported.event)
+    if outcome_problems:
+        raise InputError(outcome_problems)
+    tables = [t for t in TABLES if t in imported.rows]
+    if imported.created_organizations and "organizations" not in tables:
+        tables.insert(0, "organizations")  # made from names in the people table
     with transaction.atomic():
         lock_event(row)
-        rows.MeetingRequest.objects.filter(event=row).delete()
-        rows.Person.objects.filter(event=row).delete()
-        rows.Organization.objects.filter(event=row).delete()
-        store_parties(row, imported.event)
-    return imported
+        if stamp is not None and snapshots.data_stamp(row) != stamp:
+            raise _changed_meanwhile(files)
+        booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
+        removed = _store_tables(row, imported.event, tables)
+        parties_stored.send(sender=rows.Event, event=row)
+    for person in removed.get("people", ()):
+        account_services.withdraw_person(row, person)
+    for organization in removed.get("organizations", ()):
+        account_services.withdraw_host(row, organization)
+    return Uploaded(
+        imported,
+        {table: _named(base, table, keys) for table, keys in removed.items() if keys},
+        {t: len(keys) for t, keys in imported.left_out.items()} if missing is Missing.KEEP else {},
+        _named(base, "requests", [key for key in removed.get("requests", ()) if key in booked]),
+        {table: len(_records(base, table)) for table in TABLES},
+    )
+
+
+def _changed_meanwhile(files: list[tuple[str, bytes]]) -> InputError:
+    """The event was written while the files were read: storing them now could undo that
+    change (or remove a record added meanwhile), so nothing is stored."""
+    return InputError(
+        [
+            Problem(
+                ", ".join(Path(name).name for name, _data in files),
+                _("the event changed while the files were read (someone edited it meanwhile)"),
+                hint=_("upload the files again: they will be read onto the event as it is now"),
+                code="changed_meanwhile",
+            )
+        ]
+    )
+
+
+def _records(event: core.Event, table: str) -> tuple[Any, ...]:
+    found: tuple[Any, ...] = getattr(event, table)
+    return found
+
+
+def _store_tables(row: rows.Event, event: core.Event, tables: list[str]) -> dict[str, list[str]]:
+    """Write the records of ``tables`` in place: a row of the same key is changed (its
+    booking, a foreign key to it, stays), a new key is added, a key no longer there is
+    deleted (with what the database deletes with it). The keys deleted, per table."""
+    removed: dict[str, list[str]] = {}
+    for table in tables:
+        model, fields_of = _MODELS[table]
+        existing = {r.key: r for r in model.objects.filter(event=row)}
+        records = _records(event, table)
+        keys = {record.id for record in records}
+        removed[table] = [key for key in existing if key not in keys]
+        if removed[table]:
+            for gone in model.objects.filter(event=row, key__in=removed[table]):
+                gone.delete()  # one by one: the audit log records each
+        changed, new, names = [], [], set[str]()
+        for position, record in enumerate(records):
+            fields = {k: v for k, v in fields_of(record).items() if k != "key"}
+            names.update(fields)
+            current = existing.get(record.id)
+            if current is None:
+                new.append(model(event=row, key=record.id, position=position, **fields))
+                continue
+            for name, value in fields.items():
+                setattr(current, name, value)
+            current.position = position
+            changed.append(current)
+        if changed:
+            model.objects.bulk_update(changed, [*sorted(names), "position"], batch_size=500)
+        model.objects.bulk_create(new, batch_size=500)
+    return removed
+
+
+_MODELS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]]]] = {
+    "organizations": (rows.Organization, organization_fields),
+    "people": (rows.Person, person_fields),
+    "requests": (rows.MeetingRequest, request_fields),
+}
+
+
+def _party_names(event: core.Event) -> dict[str, Name]:
+    names = {o.id: Name(o.name, ar=o.name_ar) for o in event.organizations}
+    names.update((p.id, Name(p.name, ar=p.name_ar)) for p in event.people)
+    return names
+
+
+def _named(event: core.Event, table: str, keys: list[str]) -> tuple[Message, ...]:
+    """Each record as the organizer knows it: its name and key, a request by who meets whom."""
+    names = _party_names(event)
+    if table == "requests":
+        by_key = {r.id: r for r in event.requests}
+        return tuple(
+            Message(
+                "{key} ({requester} – {target})",
+                key=key,
+                requester=names.get(by_key[key].requester, by_key[key].requester),
+                target=names.get(by_key[key].target, by_key[key].target),
+            )
+            for key in keys
+            if key in by_key
+        )
+    return tuple(Message("{name} ({key})", name=names.get(key, key), key=key) for key in keys)
+
+
+def _in_web_words(problem: Problem) -> Problem:
+    """A table leaving out the event's records, said with the upload form's choice (the
+    core says it with ``liqa import``'s option)."""
+    if problem.code not in ("rows_left_out", "empty_table") or not isinstance(
+        problem.message, Message
+    ):
+        return problem
+    params = problem.message.params
+    if problem.code == "empty_table":
+        return dataclasses.replace(
+            problem,
+            message=Message(
+                "the table has no rows; leave it out to keep the event's {count} {table}",
+                count=params["count"],
+                table=params["table"],
+            ),
+            hint=Message("to remove them all, choose “Remove them (replace)” below"),
+        )
+    return dataclasses.replace(
+        problem,
+        message=Message(
+            "the table leaves out {count} of the event's {total} {table}: {ids}",
+            count=params["count"],
+            total=params["total"],
+            table=params["table"],
+            ids=params["ids"],
+        ),
+        hint=Message(
+            "choose “Keep the records the tables leave out (update)” below to keep them (the "
+            "rows given then change the records of the same id or add new ones), or “Remove "
+            "them (replace)” to remove them"
+        ),
+    )
+
+
+def _outcomes_kept(base: core.Event, event: core.Event) -> list[Problem]:
+    """A recorded outcome keeps the meeting it is about and the person following it up:
+    the outcome history is never lost to an upload. A problem for each one that the
+    tables would take away."""
+    people = {p.id for p in event.people}
+    meetings = {r.id for r in event.requests} | {v.id for v in event.visits}
+    meetings |= {item.id for item in event.programme}
+    names = _party_names(base)
+    where = _("recorded outcomes")
+    problems = []
+    for outcome in base.outcomes:
+        meeting = (_named(base, "requests", [outcome.assignment]) or (outcome.assignment,))[0]
+        if outcome.assignment not in meetings:
+            problems.append(
+                Problem(
+                    where,
+                    Message(
+                        "{meeting} has a recorded outcome, which is kept: the meeting cannot "
+                        "be removed",
+                        meeting=meeting,
+                    ),
+                    Message(
+                        "give its row in the requests table, or choose “Keep the records "
+                        "the tables leave out (update)”"
+                    ),
+                    code="outcome_kept",
+                )
+            )
+        if outcome.owner and outcome.owner not in people:
+            problems.append(
+                Problem(
+                    where,
+                    Message(
+                        "{person} follows up the recorded outcome of {meeting}, which is kept: "
+                        "they cannot be removed",
+                        person=Message(
+                            "{name} ({key})",
+                            name=names.get(outcome.owner, outcome.owner),
+                            key=outcome.owner,
+                        ),
+                        meeting=meeting,
+                    ),
+                    Message(
+                        "give their row in the people table, or choose “Keep the records "
+                        "the tables leave out (update)”"
+                    ),
+                    code="outcome_kept",
+                )
+            )
+    return problems

@@ -11,6 +11,7 @@ from liqa.core.problems import InputError
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events import domain, services
+from liqa.web.events.forms import SpreadsheetUploadForm
 from liqa.web.events.models import Event
 from liqa.web.pages import page
 from liqa.web.templating import current_language
@@ -72,25 +73,32 @@ def import_mission(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
-    """Organizers replace organizations, people and requests from spreadsheets (all or nothing)."""
+    """Organizers change organizations, people and requests from spreadsheets (all or
+    nothing); what becomes of the records the tables leave out is their choice."""
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
-    context: dict[str, object] = {"event": event, "problems": []}
+    form = SpreadsheetUploadForm(request.POST if request.method == "POST" else None)
+    context: dict[str, object] = {"event": event, "problems": [], "form": form}
     if request.method == "POST":
         uploads = request.FILES.getlist("sheets")
+        if not form.is_valid():
+            return page(request, "events/spreadsheets.html", context, status=400)
         if not uploads:
             context["missing"] = True
             return page(request, "events/spreadsheets.html", context, status=400)
         try:
             services.check_upload_sizes([(u.name or "sheet.xlsx", u.size or 0) for u in uploads])
-            imported = services.import_spreadsheets(
-                event, [(u.name or "sheet.xlsx", u.read()) for u in uploads]
+            uploaded = services.import_spreadsheets(
+                event,
+                [(u.name or "sheet.xlsx", u.read()) for u in uploads],
+                form.cleaned_data["missing"],
             )
         except InputError as error:
             context["problems"] = error.problems
             return page(request, "events/spreadsheets.html", context, status=400)
         account_services.enrol_everyone(event)
-        context["rows"] = imported.rows
-        context["warnings"] = imported.warnings
+        context["rows"] = uploaded.imported.rows
+        context["removed"] = uploaded.removed_notes()
+        context["kept"] = uploaded.kept_notes()
     return page(request, "events/spreadsheets.html", context)
