@@ -43,7 +43,7 @@ def _plan(
     names = {route.name for route in routes}
     for name in sorted(set(from_schema) - names):
         matrix.unlisted.append(f"{name}: in the OpenAPI schema but not in the URL configuration")
-    plan = []
+    plan: list[tuple[Route, str, Rule]] = []
     for route in routes:
         rules = expected(route.name)
         if rules is None:

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import connection, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 from tests.web.authz.actors import World
 from tests.web.authz.expectations import JSON_PAYLOADS, PAYLOADS, Rule
@@ -19,7 +19,7 @@ from tests.web.authz.routes import Route, concrete
 SIGN_IN_PAGES = ("/accounts/signin/", "/admin/login/")
 
 
-def verdict(response: HttpResponse) -> str:
+def verdict(response: HttpResponseBase) -> str:
     """``denied``, ``allowed``, ``method not allowed`` or ``server error``."""
     status = response.status_code
     if status >= 500:
@@ -33,13 +33,14 @@ def verdict(response: HttpResponse) -> str:
     return "allowed"
 
 
-def body(response: HttpResponse) -> str:
+def body(response: HttpResponseBase) -> str:
     """The response's content as text: PDFs read back by pdftotext, the rest decoded."""
-    data = (
-        b"".join(response.streaming_content)  # type: ignore[attr-defined]
-        if getattr(response, "streaming", False)
-        else response.content
-    )
+    if isinstance(response, StreamingHttpResponse):  # a file: its streamed content joined
+        data = response.getvalue()
+    elif isinstance(response, HttpResponse):
+        data = response.content
+    else:
+        raise TypeError(f"a {type(response).__name__}: neither content nor streamed content")
     if response.get("Content-Type", "").startswith("application/pdf"):
         done = subprocess.run(
             ["pdftotext", "-", "-"], input=data, capture_output=True, check=True, timeout=30
