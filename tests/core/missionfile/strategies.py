@@ -48,7 +48,7 @@ text = st.text(
 )
 maybe_text = st.one_of(st.just(""), text)
 localized_text = st.dictionaries(st.sampled_from(LANGUAGES), text, min_size=1, max_size=3)
-maybe_localized = st.one_of(st.just({}), localized_text)
+maybe_localized: st.SearchStrategy[dict[str, str]] = st.one_of(st.just({}), localized_text)
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _ID_CHARS = _LOWER + _LOWER.upper() + "0123456789_.-"
 words = st.lists(
@@ -198,7 +198,7 @@ def events(draw: st.DrawFn) -> Event:
     kind = draw(st.sampled_from(EventKind))
     session_ids = [next(take) for _ in range(n_sessions)]
     request_ids = [next(take) for _ in range(n_requests)]
-    requests = []
+    requests: list[MeetingRequest] = []
     for request_id in request_ids:
         source = draw(st.sampled_from(parties))
         target = draw(st.sampled_from(parties))
