@@ -116,6 +116,7 @@ def test_a_day_where_one_subgroup_made_no_visit_keeps_the_others_apart() -> None
     }
     assert len(visiting) == 1
     ((group, members),) = visiting.items()
+    assert group is not None  # the visits are made by a subgroup
     split = previous_groups(event, schedule).split_for((day, "houston"))
     assert {g.id: set(g.members) for g in split}[group] == members
     everyone = {pid for g in split for pid in g.members}
