@@ -124,7 +124,8 @@ def _double_bookings(row: Event) -> dict[str, object]:
         .filter(n__gt=1)
     )
     event = event_record(row)
-    slot_of = {s.start: s.index for s in event.brokerage.slots()}  # type: ignore[union-attr]
+    assert event.brokerage is not None, f"{row.slug} has no brokerage"
+    slot_of = {s.start: s.index for s in event.brokerage.slots()}
     timetable = Timetable(
         tuple(
             Placement(b.request.key, slot_of[b.slot_start], b.table)
@@ -139,7 +140,7 @@ def _double_bookings(row: Event) -> dict[str, object]:
     }
 
 
-NONE_DOUBLE = {"seats": [], "people": [], "tables": [], "violations": []}
+NONE_DOUBLE: dict[str, object] = {"seats": [], "people": [], "tables": [], "violations": []}
 
 
 def test_hundred_bookings_of_one_host_and_the_last_table_leave_one_winner_each(

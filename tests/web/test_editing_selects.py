@@ -33,7 +33,7 @@ PICK_LISTS = [
 
 def _select(page: str, name: str) -> str:
     """The opening tag of the ``<select>`` named ``name``."""
-    tags = re.findall(rf'<select[^>]*\bname="{name}"[^>]*>', page)
+    tags: list[str] = re.findall(rf'<select[^>]*\bname="{name}"[^>]*>', page)
     assert len(tags) == 1, f"one <select name={name!r}> expected, found {tags}"
     return tags[0]
 

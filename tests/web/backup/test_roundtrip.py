@@ -74,7 +74,9 @@ def test_restore_into_an_empty_database_then_backup_again_is_identical(
     assert [name for name in first if first[name] != again[name]] == ["manifest.json"]
     assert without_created_at(again["manifest.json"]) == without_created_at(first["manifest.json"])
     assert views(restored.event, busy) == before
-    assert before["r-09"].status is core.RequestStatus.ACCEPTED  # type: ignore[union-attr]
+    answered = before["r-09"]
+    assert isinstance(answered, core.MeetingRequest)
+    assert answered.status is core.RequestStatus.ACCEPTED
 
 
 def test_backup_holds_every_kind_of_event_data(busy: Busy, archive: Path) -> None:
