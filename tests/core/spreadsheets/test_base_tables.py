@@ -199,3 +199,33 @@ def test_default_replaces_the_base_tables(tmp_path: Path) -> None:
     base = replace(mission(), requests=())
     imported = import_event([path], base)
     assert [p.id for p in imported.event.people] == ["p-x"]
+
+
+def test_row_with_the_id_of_a_kept_record_of_another_table_is_told_by_row_and_record(
+    tmp_path: Path,
+) -> None:
+    """With keep, a people row may not take the id of an organization the organizations
+    table leaves out (kept): the mission's checks found it, "first use on line None"."""
+    base = mission()
+    kept = base.organizations[1]
+    organizations = csv_file(
+        tmp_path / "organizations.csv",
+        [["id", "name", "side"], ["DGSSI", base.organizations[0].name, "delegation"]],
+    )
+    people = csv_file(
+        tmp_path / "people.csv",
+        [
+            ["id", "name", "organization"],
+            ["p-smith", "John Smith", "DGSSI"],
+            [kept.id, "Odd", "DGSSI"],
+        ],
+    )
+    problems = problems_of([organizations, people], base, KEEP)
+    [duplicate] = [p for p in problems if p.code == "duplicate_id"]
+    assert (duplicate.location(), duplicate.message, duplicate.hint) == (
+        f"{people} row 3, column 'id'",
+        f"people.csv row 3 and the base mission's organizations '{kept.id}' have the same id "
+        f"'{kept.id}'",
+        "ids must be unique in the whole event; give one of them another id",
+    )
+    assert all("None" not in f"{p.message} {p.hint}" for p in problems)

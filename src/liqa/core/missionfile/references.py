@@ -31,6 +31,7 @@ def check_ids(checker: Checker, data: dict[str, Any]) -> None:
         checker.ids.setdefault(section, set()).add(record_id)
         if record_id in first_seen:
             earlier = first_seen[record_id]
+            line = checker.document.line(earlier)
             checker.add(
                 path,
                 Message(
@@ -40,9 +41,10 @@ def check_ids(checker: Checker, data: dict[str, Any]) -> None:
                 ),
                 "duplicate_id",
                 Message(
-                    "ids must be unique in the whole file; first use on line {value}",
-                    value=checker.document.line(earlier),
-                ),
+                    "ids must be unique in the whole file; first use on line {value}", value=line
+                )
+                if line is not None  # data made in memory (imported tables) has no lines
+                else Message("ids must be unique in the whole event; give one of them another id"),
             )
         else:
             first_seen[record_id] = path

@@ -30,6 +30,9 @@ class Ids:
     owners: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     """The file of the row that claimed each id (to name it when a duplicate is elsewhere)."""
+    rows: dict[str, Row] = field(default_factory=dict)
+    """The row each id was given to (its id cell, or made up), to say where a record came
+    from."""
     avoided: set[str] = field(default_factory=set)
     """Ids a row may give in its id cell but that are never made up for a row without one
     (the base's records a table may change: a made-up id must not pick one by chance)."""
@@ -87,6 +90,7 @@ class Ids:
             else:
                 self.owners[given] = where
                 self.files[given] = row.file
+                self.rows[given] = row
                 out[index] = given
         for index, row in enumerate(rows):
             if text(row.cells.get("id")):
@@ -98,6 +102,7 @@ class Ids:
             while made in self.owners or made in self.avoided:
                 made, n = f"{candidate}-{n}", n + 1
             self.owners[made] = f"row {row.number}"
+            self.rows[made] = row
             out[index] = made
         return out
 

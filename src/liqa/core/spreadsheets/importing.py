@@ -11,6 +11,7 @@ wrong, so a caller never writes a partial mission.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -102,11 +103,15 @@ def import_event(
                     table = table_for_name(Path(path).stem)
                 sheets.append((table, sheet))
         tables, keys, sources = _read_tables(sheets, report, progress)
-    imported = _build(base, tables, keys, sources, settings, report)
+    ids = Ids()
+    imported = _build(base, tables, keys, sources, settings, report, ids)
     if report.problems:
         raise InputError(sorted(report.problems, key=_order))
     assert imported is not None  # no problems means every row became a record
-    dangling = dangling_references(imported.event) or _mission_problems(imported.event)
+    origins = _Origins(imported.event, tables, ids)
+    dangling = dangling_references(imported.event) or [
+        origins.placed(problem) for problem in _mission_problems(imported.event)
+    ]
     if dangling:
         raise InputError(dangling)
     return imported
@@ -174,8 +179,8 @@ def _build(
     sources: dict[str, Source],
     settings: ImportSettings,
     report: Report,
+    ids: Ids,
 ) -> Imported | None:
-    ids = Ids()
     sessions = base.brokerage.sessions if base.brokerage else ()
     for kept in (base.legs, base.venues, base.visits, base.programme, sessions):
         ids.reserve((record.id for record in kept), "the base mission")
@@ -273,6 +278,74 @@ def _emptied(base: Event, counts: dict[str, int], missing: Missing) -> tuple[str
         for name, count in counts.items()
         if count == 0 and before.get(name, 0) > 0
     )
+
+
+_RECORD = re.compile(r"([a-z]+)\[(\d+)\]")
+"""A record's path in the mission data, as the mission file's checks write it: ``people[3]``."""
+
+
+@dataclass(frozen=True)
+class _Origins:
+    """Where each record of the imported event came from: a row of a table given, else
+    the base mission (to say so where the mission file's checks would give a line)."""
+
+    event: Event
+    tables: dict[str, list[Row]]
+    ids: Ids
+
+    def row(self, section: str, index: int) -> Row | None:
+        """The row that made record ``index`` of ``section``; ``None`` for a base record."""
+        found = getattr(self.event, section, None) if section in _TABLES else None
+        if not isinstance(found, tuple) or index >= len(found):
+            return None
+        row = self.ids.rows.get(found[index].id)
+        return row if any(row is r for r in self.tables.get(section, ())) else None
+
+    def words(self, section: str, index: int) -> Message:
+        """That record in the organizer's words: its file and row, or the base mission's
+        section and id."""
+        row = self.row(section, index)
+        if row is not None:
+            place = f"{Path(row.file).name} [{row.sheet}]" if row.sheet else Path(row.file).name
+            return Message("{place} row {row}", place=place, row=row.number)
+        record_id = getattr(self.event, section)[index].id
+        return Message("the base mission's {section} {id!r}", section=section, id=record_id)
+
+    def placed(self, problem: Problem) -> Problem:
+        """A duplicate id the mission file's checks found (``first use on line ...``: the
+        imported tables have no lines), at the row that gave it, naming the other record
+        by where it came from. Other problems as they are."""
+        params = getattr(problem.message, "params", {})
+        second = _RECORD.fullmatch(problem.path.removesuffix(".id"))
+        first = _RECORD.fullmatch(str(params.get("value", "")))
+        if problem.code != "duplicate_id" or second is None or first is None:
+            return problem
+        pair = [(m[1], int(m[2])) for m in (second, first)]
+        if self.row(*pair[0]) is None and self.row(*pair[1]) is not None:
+            pair.reverse()  # the problem goes where a row can be changed
+        (section, index), other = pair
+        message = Message(
+            "{this} and {other} have the same id {record_id!r}",
+            this=self.words(section, index),
+            other=self.words(*other),
+            record_id=params.get("record_id", ""),
+        )
+        hint = Message("ids must be unique in the whole event; give one of them another id")
+        row = self.row(section, index)
+        if row is None:
+            return replace(problem, message=message, hint=hint, path=f"{section}[{index}].id")
+        return Problem(
+            row.file,
+            message,
+            hint,
+            sheet=row.sheet,
+            row=row.number,
+            column=row.headers.get("id", "id"),
+            code="duplicate_id",
+        )
+
+
+_TABLES = (ORGANIZATIONS.name, PEOPLE.name, REQUESTS.name)
 
 
 def _mission_problems(event: Event) -> list[Problem]:
