@@ -143,6 +143,7 @@ def test_remove_replaces_the_table_and_the_page_names_who_went(
     assert 'id="removed"' in answer
     assert "Dina Haddad (p-dina)" in answer
     assert not Membership.objects.filter(event=event, person="p-dina").exists()
+    assert re.search(r'value="refuse"[^>]* checked', answer)  # the next upload asks again
 
 
 def test_upload_keeps_the_bookings_of_the_meetings_it_keeps(

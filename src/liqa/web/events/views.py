@@ -101,4 +101,5 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
         context["rows"] = uploaded.imported.rows
         context["removed"] = uploaded.removed_notes()
         context["kept"] = uploaded.kept_notes()
+        context["form"] = SpreadsheetUploadForm()  # the next upload refuses again unless chosen
     return page(request, "events/spreadsheets.html", context)
