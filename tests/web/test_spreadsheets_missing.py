@@ -248,3 +248,18 @@ def test_event_changed_while_the_files_were_read_stores_nothing(
     assert answer.startswith("400 "), answer
     assert "the event changed while the files were read" in answer
     assert _keys(Person, event) == ["p-amina", "p-bruno", "p-chen", "p-late"]
+
+
+def test_removing_people_the_requests_name_is_refused_in_the_events_words(
+    event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
+) -> None:
+    people = _without(_tables(event, tmp_path)["people"], "p-chen")
+    answer = _upload(client_for(organizer), event.slug, [people], "remove")
+    assert answer.startswith("400 "), answer
+    assert (
+        "<td>the event</td><td>2 references of the event&#39;s requests to what the tables "
+        "would remove (requests[r-2].to → p-chen, requests[r-3].to → p-chen)</td>"
+    ) in answer
+    assert "base mission" not in answer
+    assert "give the requests table too, without them" in answer
+    assert _keys(Person, event) == ["p-amina", "p-bruno", "p-chen"]

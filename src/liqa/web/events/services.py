@@ -332,12 +332,19 @@ def _named(event: core.Event, table: str, keys: list[str]) -> tuple[Message, ...
     return tuple(Message("{name} ({key})", name=names.get(key, key), key=key) for key in keys)
 
 
+_KEEP_THEM = Message("Keep the records the tables leave out (update)")
+"""The form's choice (the same msgid as its label), named in hints."""
+
+
 def _in_web_words(problem: Problem) -> Problem:
-    """A table leaving out the event's records, said with the upload form's choice (the
-    core says it with ``liqa import``'s option)."""
-    if problem.code not in ("rows_left_out", "empty_table") or not isinstance(
-        problem.message, Message
-    ):
+    """A table leaving out the event's records, or removing records the event's other
+    records name, said with the upload form's choice and the event (the core says it with
+    ``liqa import``'s option and the base mission file)."""
+    if not isinstance(problem.message, Message):
+        return problem
+    if problem.code == "unknown_reference" and problem.file == "the base mission":
+        return _references_kept(problem, problem.message.params)
+    if problem.code not in ("rows_left_out", "empty_table"):
         return problem
     params = problem.message.params
     if problem.code == "empty_table":
@@ -365,6 +372,41 @@ def _in_web_words(problem: Problem) -> Problem:
             "them (replace)” to remove them"
         ),
     )
+
+
+def _references_kept(problem: Problem, params: dict[str, Any]) -> Problem:
+    """Records the tables would remove while the event's other records (requests, visits,
+    programme, subgroups) still name them."""
+    section = str(params.get("section") or str(params.get("where", "")).split("[")[0])
+    if "where" in params:
+        message = Message(
+            "{where} names {ref!r}, which the tables would remove",
+            where=params["where"],
+            ref=params["ref"],
+        )
+    else:
+        message = Message(
+            "{count} references of the event's {section} to what the tables would remove "
+            "({examples})",
+            count=params["count"],
+            section=section,
+            examples=params["examples"],
+        )
+    hint = (
+        Message(
+            "give the requests table too, without them; or keep what they name (leave it in "
+            "the tables, or choose “{keep}”)",
+            keep=_KEEP_THEM,
+        )
+        if section == "requests"
+        else Message(
+            "keep what they name (leave it in the tables, or choose “{keep}”), or change "
+            "{section} on the event's pages first",
+            keep=_KEEP_THEM,
+            section=section,
+        )
+    )
+    return dataclasses.replace(problem, file=_("the event"), message=message, hint=hint)
 
 
 def _outcomes_kept(base: core.Event, event: core.Event) -> list[Problem]:
