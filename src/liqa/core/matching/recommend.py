@@ -83,7 +83,7 @@ def build_matcher(
     ``embedder``, the process-wide one when ``None``, unless the semantic weight is 0).
 
     The profiles are embedded while the parties are tagged: the model's engine runs on
-    the cores while Python tags (a cold 5,000-person run: about 3 s of tagging).
+    the cores while Python tags (1.4-2.8 s for 5,000 people on a 2-core AMD EPYC).
     """
     tagger = tagger or default_tagger()
     parties = tuple(parties)
