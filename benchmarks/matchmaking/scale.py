@@ -5,6 +5,8 @@ offers sentences of the evaluation set (ar/fr/en), so tagging and TF-IDF see rea
 text. The semantic signal's embeddings are timed twice, in one process: *cold* (an empty
 cache directory: every distinct text is embedded, the model loaded) and *warm* (the same
 directory, filled by the cold run, read back by a new embedder with an empty memory).
+The last column is a digest of every recommendation (candidates, ranks, scores, reasons
+and their quotes): two engines that print the same one gave the same output.
 The people of one organization share its texts, and organizations reuse the set's
 sentences, so only the distinct texts are embedded; ``--distinct`` appends the
 organization's number to its texts so that every organization's profile is embedded, as
@@ -17,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import random
@@ -85,9 +88,9 @@ def main() -> None:
     print(
         "| run | people | seed | build (tagging, matrices, embeddings) s | recommend s "
         "| total wall s | CPU s | load avg (1 min) | recommendations | texts embedded "
-        "| model calls | model wall s | model CPU s | cores | Python |"
+        "| model calls | model wall s | model CPU s | cores | Python | output |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     with tempfile.TemporaryDirectory() as cache:
         for run in ("cold", "warm"):
             encoder = TimedEncoder()
@@ -98,12 +101,13 @@ def main() -> None:
             recs = recommend_all(matcher, args.top)
             done, cpu_done = time.perf_counter(), time.process_time()
             listed = sum(len(v) for v in recs.values())
+            digest = hashlib.sha256(repr(sorted(recs.items())).encode()).hexdigest()[:12]
             load = os.getloadavg()[0]
             print(
                 f"| {run} | {args.people} | {args.seed} | {built - start:.1f} | {done - built:.1f} "
                 f"| {done - start:.1f} | {cpu_done - cpu_start:.1f} | {load:.1f} | {listed} "
                 f"| {embedder.computed} | {encoder.calls} | {encoder.wall:.1f} | {encoder.cpu:.1f} "
-                f"| {os.cpu_count()} | {platform.python_version()} |",
+                f"| {os.cpu_count()} | {platform.python_version()} | {digest} |",
                 flush=True,
             )
 

@@ -7,7 +7,8 @@ and its weight. The test queries are never scored here. The ``sentence-mean`` an
 ``field-mean`` texts (a profile's vector as the mean of its sentences' or fields' vectors,
 which the reasons' quotes need anyway, so a cold run would embed fewer texts) were tried
 for the speed of a cold run (issue #6) and dropped: they lost precision on v2-dev and
-v3-dev. Usage::
+v3-dev; so did the ``whole-capN`` texts (the whole profile cut at the last word within N
+tokens, the model's cost being about proportional to them) for N ≤ 64. Usage::
 
     nice -n 15 uv run python benchmarks/matchmaking/semantic_choices.py
     nice -n 15 uv run python benchmarks/matchmaking/semantic_choices.py --texts whole --weights 0.35
@@ -35,6 +36,7 @@ from liqa.core.matching.semantic import (
     profile_text,
     sentences,
 )
+from liqa.core.matching.semantic import _engine as semantic_engine
 from liqa.core.matching.signals import signals
 from liqa.core.matching.textsim import Matrix
 
@@ -53,6 +55,10 @@ TEXTS = {
     "field-mean": "passage(mean of the vectors of the profile's fields: seeks, offers, "
     "description, each language)",
     "field-mean-chars": "as field-mean, each field weighted by its length",
+    "whole-cap32": "as whole, each profile cut at the last word within 32 tokens",
+    "whole-cap48": "as whole, cut within 48 tokens",
+    "whole-cap64": "as whole, cut within 64 tokens",
+    "whole-cap96": "as whole, cut within 96 tokens",
 }
 
 
@@ -60,11 +66,30 @@ def _joined(field: Mapping[str, str]) -> str:
     return normalize_text(" ".join(v for v in field.values() if v))
 
 
+def capped(text: str, tokens: int) -> str:
+    """``text`` cut at the last word such that the model reads at most ``tokens`` tokens
+    (``passage:`` prefix and the two special tokens included)."""
+    count = semantic_engine().token_count
+    words = text.split(" ")
+    if count(text, False) <= tokens:
+        return text
+    low, high = 0, len(words)  # words[:low] fits, words[:high] does not
+    while high - low > 1:
+        mid = (low + high) // 2
+        if count(" ".join(words[:mid]), False) <= tokens:
+            low = mid
+        else:
+            high = mid
+    return " ".join(words[:low])
+
+
 def raw_similarity(parties: Sequence[Party], texts: str) -> Matrix:
     """Parties × parties: the cosine of the chosen texts (mutual: both directions averaged)."""
     embed = default_embedder().embed
-    if texts == "whole":
-        v = embed([profile_text(p) for p in parties], "passage")
+    if texts.startswith("whole"):
+        cap = int(texts.removeprefix("whole-cap")) if texts != "whole" else None
+        whole = [normalize_text(profile_text(p)) for p in parties]
+        v = embed([capped(t, cap) if cap else t for t in whole], "passage")
         out: Matrix = v @ v.T
         return out
     if texts.startswith(("sentence-mean", "field-mean")):
