@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from liqa.core.matching.workflow import RequestError
+from liqa.core.matching.workflow import OPEN, RequestError, RequestPolicy
 from liqa.core.outputs.labels import display_names
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
@@ -131,6 +132,28 @@ def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("agendas:me", event.slug)
 
 
+def _refusal(event: Event, person: str, target: str, failure: RequestError) -> str:
+    """Why a request was refused, in the reader's words (the core's message is English and
+    names people by their keys): already asked, or too many requests waiting."""
+    sent = [r for r in event_requests.requests_of(event, person).sent if r.requester == person]
+    names = display_names(event_record(event), current_language())
+    if any(r.target == target and r.status in OPEN for r in sent):
+        return _("You already asked to meet %(name)s: see your sent requests.") % {
+            "name": names.get(target, target)
+        }
+    waiting = sum(r.status.value == "proposed" for r in sent)
+    limit = RequestPolicy().max_pending_per_requester
+    if limit is not None and waiting >= limit:
+        return ngettext(
+            "You have %(num)d request waiting for an answer, the most allowed: wait for an "
+            "answer before asking again.",
+            "You have %(num)d requests waiting for an answer, the most allowed: wait for "
+            "answers before asking again.",
+            waiting,
+        ) % {"num": waiting}
+    return _("This request cannot be sent: %(reason)s") % {"reason": failure}
+
+
 def _booking(request: HttpRequest, event: Event, person: str, action: str) -> None:
     """Book the posted slot for the posted request, or cancel its booking."""
     key = request.POST.get("key", "")
@@ -175,12 +198,18 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
         except (event_requests.NotYours, bookings.NotYourRequest, MeetingRequest.DoesNotExist):
             raise PermissionDenied from None
         except RequestError as failure:
-            error, status = str(failure), 400
+            error, status = _refusal(event, person, request.POST.get("target", ""), failure), 400
         except bookings.SlotTaken as failure:
             error, status = str(failure), 409
         except bookings.NotBookable as failure:
             error, status = str(failure), 400
     mine = event_requests.requests_of(event, person)
+    names = {
+        **event_requests.party_names(event),
+        **display_names(event_record(event), current_language()),
+    }
+    # a refused request keeps what was typed and chosen (the form is at the page's end)
+    typed = request.POST if error and request.POST.get("action") == "propose" else {}
     return page(
         request,
         "agendas/requests.html",
@@ -188,11 +217,13 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "person": person,
             "mine": mine,
-            "names": {
-                **event_requests.party_names(event),
-                **display_names(event_record(event), current_language()),
-            },
-            "targets": event_requests.possible_targets(event, person),
+            "names": names,
+            "targets": [
+                (key, names.get(key, name))
+                for key, name in event_requests.possible_targets(event, person)
+            ],
+            "chosen": typed.get("target", ""),
+            "typed": typed.get("message", ""),
             "suggestions": domain.suggestions(event, person, current_language()),
             "bookings": bookings.options(event, person),
             "error": error,

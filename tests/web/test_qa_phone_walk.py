@@ -1,0 +1,91 @@
+"""Defects found by walking the demo on a phone in ar, fr and en as a delegate and an
+organizer (the pages as their users read them).
+
+Each test fails on the pages as they were: the Arabic calendar button read "(ics.)", a
+refused meeting request showed the core's English sentence with people's keys and emptied
+the form, the request form offered the organizations' English names on the Arabic page, and
+publishing a version that changed nobody's agenda said "0 participants' agendas changed
+and were notified".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+from liqa.web.accounts import services as accounts
+from liqa.web.events.models import Event
+from liqa.web.scheduling import publishing
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.records import schedule_record, store_schedule
+from tests.web.factories import person_user
+
+ISOLATED_ICS = "\u2066(.ics)\u2069"
+
+
+def _amina(client_for: Callable[..., Client]) -> Client:
+    return client_for(person_user("amina@example.org"))
+
+
+def test_calendar_button_keeps_its_extension_readable_in_arabic(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic "(.ics)" was shown "(ics.)": the dot took the Arabic side."""
+    publishing.publish(draft)
+    page = _amina(client_for).get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="ar")
+    button = re.search(r'id="download-ics">([^<]*)</a>', page.content.decode())
+    assert button is not None
+    assert ISOLATED_ICS in button.group(1)
+
+
+def test_refused_request_says_why_by_name_and_keeps_the_form(
+    event: Event, client_for: Callable[..., Client]
+) -> None:
+    """Asking again for a meeting already asked for showed "p-amina already asked to meet
+    o-beta (request r-web-4, proposed)" and emptied the message and the choice."""
+    amina = _amina(client_for)
+    url = f"/me/{event.slug}/requests/"
+    ask = {"action": "propose", "target": "o-beta", "message": "Payments in Tunis, again"}
+    assert amina.post(url, ask).status_code == 302
+    refused = amina.post(url, ask)
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    error = re.search(r'<p class="error" role="alert">([^<]*)</p>', page)
+    assert error is not None
+    assert error.group(1) == "You already asked to meet Beta Bank: see your sent requests."
+    assert '<option value="o-beta" dir="auto" selected>Beta Bank</option>' in page
+    assert ">Payments in Tunis, again</textarea>" in page
+
+
+def test_request_form_names_organizations_in_the_readers_language(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic form offered "Digital Development Agency (Agence de Développement du
+    Digital)" though the mission file names it وكالة التنمية الرقمية."""
+    accounts.enrol_everyone(mission)
+    client = client_for(accounts.user_for_email("s.lamrani@example.org"))
+    page = client.get(f"/me/{mission.slug}/requests/", HTTP_ACCEPT_LANGUAGE="ar").content
+    assert '<option value="ADD" dir="auto">وكالة التنمية الرقمية</option>' in page.decode()
+
+
+def test_publishing_an_unchanged_version_says_nobody_was_e_mailed(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A re-plan that changed nothing, published, claimed "0 participants' agendas changed
+    and were notified" above an empty table."""
+    publishing.publish(draft)
+    same = store_schedule(event, schedule_record(draft))
+    sent = len(mail.outbox)
+    client = client_for(organizer)
+    client.post(f"/organize/{event.slug}/versions/{same.number}/publish/")
+    assert len(mail.outbox) == sent
+    page = client.get(f"/organize/{event.slug}/versions/{same.number}/published/").content
+    text = page.decode()
+    found = re.search(r'<p id="affected-count">(.*?)</p>', text)
+    assert found is not None
+    assert found.group(1) == "No participant's agenda changed: nobody was e-mailed."
+    assert "<table>" not in text
