@@ -1,0 +1,99 @@
+"""A delegate's key actions on a 390 × 844 phone are at least 44 × 44 px to tap.
+
+Found by walking the demo mission on a phone: the map link was 33 × 30 px, the outcome
+form's summary 24 px high, the way back to one's agenda 22 px, the agenda's buttons and the
+request form's select and button 42-43 px, the language buttons 31 px.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.events.services import import_mission_file
+from liqa.web.scheduling import publishing
+from liqa.web.scheduling.models import RunState
+from liqa.web.scheduling.services import start_run
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+DEMO = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+MIN_TAP = 44  # CSS px: a thumb's key actions (WCAG 2.5.5, target size enhanced)
+DELEGATE = "s.lamrani@example.org"
+
+
+def _phone(browser: Any, base: str, email: str, lang: str) -> Any:
+    client = Client()
+    client.force_login(accounts.user_for_email(email))
+    context = browser.new_context(**PHONE)
+    host = base.split("//", 1)[1].split(":", 1)[0]
+    cookies = [("sessionid", client.cookies["sessionid"].value), ("django_language", lang)]
+    context.add_cookies([{"name": n, "value": v, "domain": host, "path": "/"} for n, v in cookies])
+    return context
+
+
+def _too_small(page: Any, selectors: list[str]) -> list[str]:
+    """Each selector's elements smaller than MIN_TAP either way, with their size."""
+    small = []
+    for selector in selectors:
+        boxes = [b for b in (e.bounding_box() for e in page.locator(selector).all()) if b]
+        assert boxes, f"nothing matches {selector}"
+        small += [
+            f"{selector} {b['width']:.0f}×{b['height']:.0f}"
+            for b in boxes
+            if min(b["width"], b["height"]) < MIN_TAP - 0.5
+        ]
+    return small
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_delegate_key_actions_are_big_enough_to_tap(
+    browser: Any, live_server: Any, shots: Path | None, lang: str
+) -> None:
+    event = import_mission_file(DEMO.read_bytes(), "mission.yaml")
+    organizer = accounts.user_for_email("organizer@example.org")
+    accounts.grant(organizer, event, Role.ORGANIZER)
+    accounts.enrol_everyone(event)
+    run = start_run(event, organizer, time_limit=5.0)
+    run.refresh_from_db()
+    assert run.state == RunState.DONE, run.message
+    assert run.result is not None
+    publishing.publish(run.result, notify=False)
+
+    context = _phone(browser, live_server.url, DELEGATE, lang)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/me/{event.slug}/")  # 2024: every meeting is past
+    small = _too_small(
+        page,
+        [
+            "#my-requests",
+            "#my-profile",
+            "#download-ics",
+            "#download-pdf",
+            ".where a",
+            "details.outcome > summary",
+            "details.outcome select",
+            "details.outcome button",
+            ".lang button",
+        ],
+    )
+    if shots is not None:
+        page.screenshot(path=str(shots / f"phone-taps-agenda-{lang}.png"))
+    page.goto(f"{live_server.url}/me/{event.slug}/requests/")
+    back = f"main a[href='/me/{event.slug}/']"  # the way back to one's agenda
+    small += _too_small(page, [back, "#target", "main form button[type=submit]"])
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    context.close()
+    assert small == []
+    assert width <= 390
