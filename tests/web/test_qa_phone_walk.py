@@ -89,3 +89,18 @@ def test_publishing_an_unchanged_version_says_nobody_was_e_mailed(
     assert found is not None
     assert found.group(1) == "No participant's agenda changed: nobody was e-mailed."
     assert "<table>" not in text
+
+
+def test_saving_an_outcome_returns_to_that_meeting(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Saving a meeting's outcome led back to the top of the agenda: on a phone, thirty
+    meetings away from the one just answered."""
+    publishing.publish(draft)
+    chen = client_for(person_user("chen@example.org"))
+    form = {"assignment": "r-2", "kind": "held", "follow_up": "call", "notes": ""}
+    saved = chen.post(f"/me/{event.slug}/outcome/", form)
+    assert saved.status_code == 302
+    assert saved["Location"] == f"/me/{event.slug}/#entry-r-2"
+    agenda = chen.get(f"/me/{event.slug}/").content.decode()
+    assert re.search(r'<li class="entry [^"]*" data-id="r-2" id="entry-r-2">', agenda)

@@ -294,7 +294,9 @@ def outcome(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied from None
     except ValueError:
         return HttpResponse("unknown outcome or follow-up", status=400)
-    return redirect("agendas:me", event.slug)
+    # back to the meeting just answered, not to the top of a long agenda (on a phone)
+    assignment = request.POST.get("assignment", "")
+    return redirect(reverse("agendas:me", args=[event.slug]) + f"#entry-{assignment}")
 
 
 def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
