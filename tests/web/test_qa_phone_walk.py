@@ -18,6 +18,7 @@ from django.core import mail
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
@@ -104,3 +105,22 @@ def test_saving_an_outcome_returns_to_that_meeting(
     assert saved["Location"] == f"/me/{event.slug}/#entry-r-2"
     agenda = chen.get(f"/me/{event.slug}/").content.decode()
     assert re.search(r'<li class="entry [^"]*" data-id="r-2" id="entry-r-2">', agenda)
+
+
+def test_public_page_names_cities_and_countries_in_the_readers_language(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic public page read "المدن: Houston وSilicon Valley" and "(MA)" after each
+    Moroccan organization, where the agendas say هيوستن and وادي السيليكون."""
+    organizer = accounts.user_for_email("organizer@example.org")
+    accounts.grant(organizer, mission, Role.ORGANIZER)
+    client = client_for(organizer)
+    url = f"/events/{mission.slug}/"
+    arabic = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    cities = re.search(r"<p><strong>[^<]*:</strong> ([^<]*)</p>", arabic)
+    assert cities is not None
+    assert cities.group(1) == "هيوستن ووادي السيليكون"
+    assert "<small>(المغرب)</small>" in arabic
+    assert "<small>(MA)</small>" not in arabic
+    assert "<small>(Maroc)</small>" in french

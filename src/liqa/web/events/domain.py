@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale
+
 from liqa.core import model as core
 from liqa.core.outputs import labels
 from liqa.web.events.models import Event
@@ -23,6 +25,8 @@ def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
         "start": event.start,
         "end": event.end,
         "cities": [leg.city for leg in event.legs],
+        "city_labels": [labels.city_label(leg.city, lang) for leg in event.legs],
+        "country_names": _country_names({o.country for o in event.organizations}, lang),
         "organizers": [core.organizer_name(names, lang) for names in event.organizers],
         "organizers_localized": [dict(names) for names in event.organizers],
         "themes": list(event.themes),
@@ -33,3 +37,10 @@ def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
         "hosts": [o for o in event.organizations if o.side in (core.Side.HOST, core.Side.BOTH)],
         "communique": dict(row.communique),
     }
+
+
+def _country_names(codes: set[str], lang: str) -> dict[str, str]:
+    """Each ISO country code's name in ``lang`` ("MA": "المغرب", "Maroc", "Morocco"); an
+    unknown code stays as given."""
+    territories = Locale.parse(lang).territories
+    return {code: territories.get(code.upper(), code) for code in codes if code}
