@@ -124,3 +124,15 @@ def test_public_page_names_cities_and_countries_in_the_readers_language(
     assert "<small>(المغرب)</small>" in arabic
     assert "<small>(MA)</small>" not in arabic
     assert "<small>(Maroc)</small>" in french
+
+
+def test_profile_page_names_the_participant_in_arabic(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic profile page was headed "Sarah Lamrani", where her agenda says سارة
+    العمراني (the mission file gives both)."""
+    accounts.enrol_everyone(mission)
+    client = client_for(accounts.user_for_email("s.lamrani@example.org"))
+    url = f"/me/{mission.slug}/profile/"
+    assert "<h1>سارة العمراني</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "<h1>Sarah Lamrani</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
