@@ -19,7 +19,7 @@ from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record, store_schedule
@@ -136,3 +136,22 @@ def test_profile_page_names_the_participant_in_arabic(
     url = f"/me/{mission.slug}/profile/"
     assert "<h1>سارة العمراني</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert "<h1>Sarah Lamrani</h1>" in client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+
+def test_profile_without_any_day_is_refused_and_keeps_what_was_typed(
+    event: Event, client_for: Callable[..., Client]
+) -> None:
+    """Unticking every day saved "no restriction" (available every day), the opposite of
+    what was asked; and a refused profile came back as stored, without what was typed."""
+    amina = _amina(client_for)
+    form = {"languages": ["fr"], "phone": "+212 611 222 333"}  # no day ticked
+    refused = amina.post(f"/me/{event.slug}/profile/", form)
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert '<p class="error" role="alert">Days I am available: choose at least one day.</p>' in page
+    assert 'value="+212 611 222 333"' in page
+    assert 'value="fr" checked>' in page
+    assert 'value="ar" checked>' not in page
+    assert 'name="days" value="2030-03-14">' in page  # shown unticked, as sent
+    stored = Person.objects.get(event=event, key="p-amina")
+    assert (stored.phone, stored.availability, stored.languages) == ("+212 600", [], ["ar", "fr"])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from django.utils.translation import gettext as _
 
 from liqa.core import model as core
 from liqa.core.outputs.labels import city_label, theme_label
@@ -68,6 +70,8 @@ def update_profile(
         raise ProfileError(f"a day is not a date: {error}") from None
     if not set(chosen) <= set(all_days):
         raise ProfileError("a chosen day is outside the event")
+    if not chosen:  # no window at all would mean "available every day"
+        raise ProfileError(_("Days I am available: choose at least one day."))
     windows: tuple[core.TimeWindow, ...] = ()
     if set(chosen) != set(all_days):
         windows = tuple(
@@ -80,3 +84,18 @@ def update_profile(
     stored.phone = phone.strip()[:100]
     stored.save(update_fields=["languages", "themes", "availability", "phone"])  # audited
     return event_record(row).person(key)
+
+
+def as_typed(
+    shown: Profile, languages: list[str], themes: list[str], days: list[str], phone: str
+) -> Profile:
+    """``shown`` with the values of a refused form, so that nothing typed or ticked is lost
+    (values the form never offers are left out)."""
+    offered = {day.isoformat(): day for day, _city in shown.days}
+    person = replace(
+        shown.person,
+        languages=tuple(lang for lang in core.LANGUAGES if lang in languages),
+        themes=tuple(theme for theme in shown.themes if theme in themes),
+        phone=phone,
+    )
+    return replace(shown, person=person, available={offered[d] for d in days if d in offered})

@@ -321,25 +321,26 @@ def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant's profile: languages, interests, phone, available days."""
     event, person = participant(request, slug)
     error = ""
+    shown = profile.profile(event, person, current_language())
     if request.method == "POST":
+        languages = request.POST.getlist("languages")
+        themes = request.POST.getlist("themes")
+        days = request.POST.getlist("days")
+        phone = request.POST.get("phone", "")
         try:
             profile.update_profile(
-                event,
-                person,
-                languages=request.POST.getlist("languages"),
-                themes=request.POST.getlist("themes"),
-                days=request.POST.getlist("days"),
-                phone=request.POST.get("phone", ""),
+                event, person, languages=languages, themes=themes, days=days, phone=phone
             )
             return redirect("agendas:profile", event.slug)
         except profile.ProfileError as failure:
             error = str(failure)
+            shown = profile.as_typed(shown, languages, themes, days, phone)  # as sent
     return page(
         request,
         "agendas/profile.html",
         {
             "event": event,
-            "profile": profile.profile(event, person, current_language()),
+            "profile": shown,
             "error": error,
         },
         status=400 if error else 200,
