@@ -20,6 +20,7 @@ from django.test import Client
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event, Person
+from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record, store_schedule
@@ -155,3 +156,28 @@ def test_profile_without_any_day_is_refused_and_keeps_what_was_typed(
     assert 'name="days" value="2030-03-14">' in page  # shown unticked, as sent
     stored = Person.objects.get(event=event, key="p-amina")
     assert (stored.phone, stored.availability, stored.languages) == ("+212 600", [], ["ar", "fr"])
+
+
+def test_host_without_any_day_is_refused_and_keeps_what_was_typed(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """A host unticking every day saved "we receive visitors every day"; a refused form
+    (no day, or 0 visitors) came back with the stored address and capacity."""
+    admin = accounts.user_for_email("it@tx-cyber.example")
+    accounts.grant(admin, mission, Role.HOST_ADMIN, organization="h-tx-cyber")
+    client = client_for(admin)
+    url = f"/host/{mission.slug}/"
+    before = [v.windows for v in event_record(mission).visits if v.host == "h-tx-cyber"]
+    form = {"action": "settings", "address": "1 Capitol Ave, Austin", "capacity": "6"}
+    refused = client.post(url, form)  # no day ticked
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Days we receive visitors: choose at least one day." in page
+    assert 'value="1 Capitol Ave, Austin"' in page
+    assert 'name="capacity" type="number" min="1" value="6"' in page
+    after = [v.windows for v in event_record(mission).visits if v.host == "h-tx-cyber"]
+    assert after == before
+    zero = client.post(url, {**form, "capacity": "0", "days": ["2024-02-14"]}).content.decode()
+    assert 'value="1 Capitol Ave, Austin"' in zero
+    assert 'value="2024-02-14" checked>' in zero
+    assert 'value="2024-02-13" checked>' not in zero

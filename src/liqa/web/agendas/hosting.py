@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ class HostSettings:
     """What the host form shows."""
 
     address: str
-    capacity: int | None
+    capacity: int | str | None
+    """The capacity stored, or as typed in a refused form."""
     days: list[tuple[date, str]]
     receiving: set[date]
     has_visits: bool
@@ -72,6 +73,9 @@ def update_host(
     all_days = {d for leg in event.legs for d in leg.days()}
     if not chosen <= all_days:
         raise ProfileError(_("A chosen day is outside the event."))
+    if not chosen and any(v.host == organization for v in event.visits):
+        # no window at all would mean "we receive visitors every day"
+        raise ProfileError(_("Days we receive visitors: choose at least one day."))
     windows: list[list[str]] = []
     if chosen != all_days:
         windows = windows_to_json(
@@ -82,3 +86,11 @@ def update_host(
     CandidateVisit.objects.filter(event=row, host=organization).update(
         max_visitors=visitors, windows=windows
     )
+
+
+def as_typed(shown: HostSettings, address: str, capacity: str, days: list[str]) -> HostSettings:
+    """``shown`` with the values of a refused form, so that nothing typed or ticked is lost
+    (days the form never offers are left out)."""
+    offered = {day.isoformat(): day for day, _city in shown.days}
+    receiving = {offered[d] for d in days if d in offered}
+    return replace(shown, address=address, capacity=capacity, receiving=receiving)

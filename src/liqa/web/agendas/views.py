@@ -239,18 +239,17 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
     if organization is None or not isinstance(request.user, User):
         raise PermissionDenied
     error = ""
+    settings = hosting.host_settings(event, organization, current_language())
     if request.method == "POST" and request.POST.get("action") == "settings":
+        address = request.POST.get("address", "")
+        capacity = request.POST.get("capacity", "")
+        days = request.POST.getlist("days")
         try:
-            hosting.update_host(
-                event,
-                organization,
-                address=request.POST.get("address", ""),
-                capacity=request.POST.get("capacity", ""),
-                days=request.POST.getlist("days"),
-            )
+            hosting.update_host(event, organization, address=address, capacity=capacity, days=days)
             return redirect("agendas:host", event.slug)
         except profile.ProfileError as failure:
             error = str(failure)
+            settings = hosting.as_typed(settings, address, capacity, days)  # as sent
     elif request.method == "POST":
         try:
             services.confirm_attendees(
@@ -269,7 +268,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "confirmed": services.confirmations_of(event, organization),
-            "settings": hosting.host_settings(event, organization, current_language()),
+            "settings": settings,
             "error": error,
             **domain.host_view(event, organization, current_language()),
         },
