@@ -75,7 +75,10 @@ def test_publish_page_reports_the_affected(
     assert "3 participants" in page
     # people and meetings by name, not by their keys
     assert '<tr data-person="p-chen"><td>Chen Li</td>' in page
-    assert '<span class="tag" data-key="r-2">+ Amina Idrissi – Chen Li</span>' in page
+    assert (
+        '<span class="tag" data-key="r-2">'
+        "+ Amina Idrissi – Chen Li, Thu, Mar 14, 9:20\u202fAM</span>" in page
+    )
     assert 'id="already-published"' not in page
 
 
@@ -90,8 +93,9 @@ def test_publishing_redirects_and_reloading_sends_nothing_again(
     assert len(mail.outbox) == 3
     reload = client.get(published)
     assert (reload.status_code, len(mail.outbox)) == (200, 3)
-    assert '<span class="tag" data-key="r-2">+ Amina Idrissi – Chen Li</span>' in (
-        reload.content.decode()
+    assert (
+        '<span class="tag" data-key="r-2">'
+        "+ Amina Idrissi – Chen Li, Thu, Mar 14, 9:20\u202fAM</span>" in (reload.content.decode())
     )
     again = client.post(f"/organize/{event.slug}/versions/1/publish/", follow=True)
     assert again.redirect_chain == [(published + "?again=1", 302)]
@@ -114,7 +118,10 @@ def test_published_page_compares_with_the_version_published_before(
     second = client.get(f"/organize/{event.slug}/versions/2/published/").content.decode()
     assert "3 participants" in first
     assert "2 participants" in second
-    assert '<span class="tag" data-key="r-1">~ Amina Idrissi – Bruno Martin</span>' in second
+    assert (
+        '<span class="tag" data-key="r-1">'
+        "~ Amina Idrissi – Bruno Martin, Thu, Mar 14, 9:40\u202fAM</span>" in second
+    )
     assert 'data-person="p-chen"' not in second
     draft_page = client.get(f"/organize/{event.slug}/versions/3/published/")
     assert draft_page["Location"] == f"/organize/{event.slug}/versions/3/"

@@ -134,13 +134,17 @@ def change_names(
     titles = item_titles(event, keys, lang)
     known = {r.id for r in event.requests} | {v.id for v in event.visits}
     others = keys - known
+    timed = keys & known  # a meeting or visit: its parties or host, then when (a move's point)
     for schedule in schedules:
-        if not others:
+        if not others and not timed:
             break
         for item in timeline(event, schedule):
             if item.id in others:
                 titles[item.id] = item_words(item, lang)
                 others.discard(item.id)
+            elif item.id in timed:
+                titles[item.id] = comma(lang).join((titles[item.id], _when(item, lang)))
+                timed.discard(item.id)
     return {"names": display_names(event, lang), "titles": titles}
 
 
@@ -155,10 +159,15 @@ def item_words(item: Item, lang: str) -> str:
         title = t.gettext("Lunch")
     else:
         title = format_label(item.format, lang)
+    return comma(lang).join((title, _when(item, lang)))
+
+
+def _when(item: Item, lang: str) -> str:
+    """An item's local day and start time: "Thu, Mar 14, 12:30 PM"."""
+    t = translator(lang)
     day = babel_dates.format_skeleton("MMMEd", item.start.date(), locale=t.locale)
     glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
-    when = glue.replace("{1}", day).replace("{0}", t.format_time(item.start))
-    return comma(lang).join((title, when))
+    return glue.replace("{1}", day).replace("{0}", t.format_time(item.start))
 
 
 def _by_time(ids: tuple[str, ...], schedule: core.Schedule) -> tuple[str, ...]:
