@@ -24,6 +24,7 @@ from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record, store_schedule
+from liqa.web.scheduling.services import start_run
 from tests.web.factories import person_user
 
 ISOLATED_ICS = "\u2066(.ics)\u2069"
@@ -181,3 +182,33 @@ def test_host_without_any_day_is_refused_and_keeps_what_was_typed(
     assert 'value="1 Capitol Ave, Austin"' in zero
     assert 'value="2024-02-14" checked>' in zero
     assert 'value="2024-02-13" checked>' not in zero
+
+
+def test_a_flight_across_time_zones_shows_both_zones(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The flight Houston → San José read "9:05 AM–11:20 AM CST": 11:20 is Pacific time
+    (the PDF agenda says "CST → PST"), so the phone showed a 2 h 15 flight landing at the
+    wrong hour."""
+    organizer = accounts.user_for_email("organizer@example.org")
+    accounts.grant(organizer, mission, Role.ORGANIZER)
+    accounts.enrol_everyone(mission)
+    run = start_run(mission, organizer, time_limit=2.0)
+    run.refresh_from_db()
+    assert run.result is not None, run.message
+    publishing.publish(run.result, notify=False)
+    client = client_for(accounts.user_for_email("s.lamrani@example.org"))
+    url = f"/me/{mission.slug}/"
+    pages = {
+        lang: client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode() for lang in ["en", "ar"]
+    }
+    flights = {
+        lang: re.search(
+            r'data-id="prog-flight"[^>]*>.*?<small class="zone">([^<]*)</small>', page, re.S
+        )
+        for lang, page in pages.items()
+    }
+    assert {lang: f.group(1) if f else None for lang, f in flights.items()} == {
+        "en": "CST → PST",
+        "ar": "CST ← PST",
+    }
