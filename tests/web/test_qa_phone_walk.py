@@ -19,6 +19,7 @@ from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
+from liqa.web.audit.actor import acting
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
@@ -212,3 +213,19 @@ def test_a_flight_across_time_zones_shows_both_zones(
         "en": "CST → PST",
         "ar": "CST ← PST",
     }
+
+
+def test_history_arrow_points_from_old_to_new_in_arabic(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """Read right to left, "CTO → Head of payments" pointed from the new value back to the
+    old one on the Arabic history page."""
+    with acting(organizer):
+        person = Person.objects.get(event=event, key="p-bruno")
+        person.role = "Head of payments"
+        person.save(update_fields=["role"])
+    url = f"/organize/{event.slug}/history/"
+    arabic = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    english = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<code>role</code>: <bdi>CTO</bdi> ← <bdi>Head of payments</bdi>" in arabic
+    assert "<code>role</code>: <bdi>CTO</bdi> → <bdi>Head of payments</bdi>" in english
