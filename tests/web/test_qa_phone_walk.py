@@ -229,3 +229,11 @@ def test_history_arrow_points_from_old_to_new_in_arabic(
     english = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<code>role</code>: <bdi>CTO</bdi> ← <bdi>Head of payments</bdi>" in arabic
     assert "<code>role</code>: <bdi>CTO</bdi> → <bdi>Head of payments</bdi>" in english
+
+
+def test_refused_sign_in_request_keeps_the_address(db: None) -> None:
+    """Past the hourly limit the sign-in page said to wait, and emptied the address field."""
+    client = Client()
+    answers = [client.post("/accounts/signin/", {"email": "chen@example.org"}) for _ in range(6)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 200, 429]
+    assert 'autocomplete="email" value="chen@example.org">' in answers[-1].content.decode()
