@@ -2,7 +2,8 @@
 
 Found by walking the demo mission on a phone: the map link was 33 × 30 px, the outcome
 form's summary 24 px high, the way back to one's agenda 22 px, the agenda's buttons and the
-request form's select and button 42-43 px, the language buttons 31 px.
+request form's select and button 42-43 px, the language buttons 31 px; the organizer's links
+above the overview and the grid 22-34 px.
 """
 
 from __future__ import annotations
@@ -94,6 +95,15 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     back = f"main a[href='/me/{event.slug}/']"  # the way back to one's agenda
     small += _too_small(page, [back, "#target", "main form button[type=submit]"])
     width = page.evaluate("document.scrollingElement.scrollWidth")
+    context.close()
+
+    # the organizer's links above the overview and the grid were 22-34 px high
+    context = _phone(browser, live_server.url, "organizer@example.org", lang)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/organize/{event.slug}/")
+    small += _too_small(page, ["#edit-event", "#follow-ups", "#history", "#communique"])
+    page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/")
+    small += _too_small(page, ["#changes", "#outputs", "#replan"])
     context.close()
     assert small == []
     assert width <= 390
