@@ -237,3 +237,14 @@ def test_refused_sign_in_request_keeps_the_address(db: None) -> None:
     answers = [client.post("/accounts/signin/", {"email": "chen@example.org"}) for _ in range(6)]
     assert [a.status_code for a in answers] == [200, 200, 200, 200, 200, 429]
     assert 'autocomplete="email" value="chen@example.org">' in answers[-1].content.decode()
+
+
+def test_each_map_link_names_its_place_for_screen_readers(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A screen reader's list of links read "Map, Map, Map…": nothing told them apart."""
+    publishing.publish(draft)
+    page = _amina(client_for).get(f"/me/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content
+    labels = re.findall(r'target="_blank" aria-label="([^"]*)">Plan</a>', page.decode())
+    assert len(labels) == 3  # the next meeting's card, then Amina's two meetings
+    assert set(labels) == {"Plan : Palais des Congrès"}
