@@ -248,3 +248,16 @@ def test_each_map_link_names_its_place_for_screen_readers(
     labels = re.findall(r'target="_blank" aria-label="([^"]*)">Plan</a>', page.decode())
     assert len(labels) == 3  # the next meeting's card, then Amina's two meetings
     assert set(labels) == {"Plan : Palais des Congrès"}
+
+
+def test_refusal_keeps_a_latin_name_whole_in_arabic(
+    event: Event, client_for: Callable[..., Client]
+) -> None:
+    """A Latin organization's name inside the Arabic refusal is isolated, so that the
+    sentence's punctuation does not join it."""
+    amina = _amina(client_for)
+    url = f"/me/{event.slug}/requests/"
+    ask = {"action": "propose", "target": "o-beta", "message": ""}
+    amina.post(url, ask)
+    page = amina.post(url, ask, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "\u2066Beta Bank\u2069" in page

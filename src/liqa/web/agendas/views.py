@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import OPEN, RequestError, RequestPolicy
-from liqa.core.outputs.labels import display_names
+from liqa.core.outputs.labels import display_names, isolate
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
 from liqa.web.agendas import domain, followups, fragments, hosting, profile, services
@@ -139,7 +139,7 @@ def _refusal(event: Event, person: str, target: str, failure: RequestError) -> s
     names = display_names(event_record(event), current_language())
     if any(r.target == target and r.status in OPEN for r in sent):
         return _("You already asked to meet %(name)s: see your sent requests.") % {
-            "name": names.get(target, target)
+            "name": isolate(names.get(target, target), current_language())  # Latin in Arabic
         }
     waiting = sum(r.status.value == "proposed" for r in sent)
     limit = RequestPolicy().max_pending_per_requester
