@@ -368,8 +368,8 @@ class SemanticSpace:
         """By the two profiles' texts: the people of one organization share them."""
 
     def _embed(self) -> None:
-        """The background thread's work: a daemon, so that an interrupted program does not
-        wait at exit for the rest of the profiles (only for the engine's current batch)."""
+        """The background thread's work: a daemon, as the engine's, so that a program that
+        ends (interrupted, or failing while tagging) does not wait at exit for the profiles."""
         assert self._pending is not None
         try:
             self._pending.set_result(self.embedder.embed(self._texts, "passage"))
