@@ -261,3 +261,16 @@ def test_refusal_keeps_a_latin_name_whole_in_arabic(
     amina.post(url, ask)
     page = amina.post(url, ask, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert "\u2066Beta Bank\u2069" in page
+
+
+def test_history_names_people_in_arabic_on_the_arabic_page(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic history's person filter listed "Sarah Lamrani", "Karim Benjelloun"…
+    though the mission file gives their Arabic names."""
+    organizer = accounts.user_for_email("organizer@example.org")
+    accounts.grant(organizer, mission, Role.ORGANIZER)
+    url = f"/organize/{mission.slug}/history/"
+    page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<option value="p-lamrani" dir="auto">سارة العمراني</option>' in page
+    assert ">Sarah Lamrani</option>" not in page

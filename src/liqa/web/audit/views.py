@@ -96,7 +96,10 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "history": found,
             "rows": [_row(e, zone) for e in found.entries],
-            "people": list(event.people.values_list("key", "name")),
+            "people": [  # as read in the page's language (Arabic names in Arabic)
+                (key, name_ar if current_language() == "ar" and name_ar else name)
+                for key, name, name_ar in event.people.values_list("key", "name", "name_ar")
+            ],
             "zone": zone.key,
         },
     )
