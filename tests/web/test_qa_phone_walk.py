@@ -274,3 +274,16 @@ def test_history_names_people_in_arabic_on_the_arabic_page(
     page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<option value="p-lamrani" dir="auto">سارة العمراني</option>' in page
     assert ">Sarah Lamrani</option>" not in page
+
+
+def test_host_page_names_its_staff_in_arabic(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The Arabic host page listed "Nora Haddad" under its staff, though the mission file
+    gives نورا حداد."""
+    admin = accounts.user_for_email("it@sequoia.example")
+    accounts.grant(admin, mission, Role.HOST_ADMIN, organization="h-sequoia-ai")
+    url = f"/host/{mission.slug}/"
+    page = client_for(admin).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    staff = re.findall(r"<li>([^<]*) · Head of Government Solutions</li>", page)
+    assert staff == ["نورا حداد"]
