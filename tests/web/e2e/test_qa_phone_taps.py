@@ -1,10 +1,10 @@
-"""A delegate's key actions on a 390 × 844 phone are at least 44 × 44 px to tap.
+"""A delegate's and an organizer's key actions on a 390 × 844 phone are at least 44 × 44 px.
 
 Found by walking the demo mission on a phone: the home page's link to one's agenda was
-22 px high, the map link was 33 × 30 px, the outcome
-form's summary 24 px high, the way back to one's agenda 22 px, the agenda's buttons and the
-request form's select and button 42-43 px, the language buttons 31 px; the organizer's links
-above the overview and the grid 22-34 px.
+22 px high, the map link 33 × 30 px, the outcome form's summary 24 px high, the way back
+to one's agenda 22 px, the agenda's buttons and the request form's select and button
+42-43 px, the language buttons 31 px; the organizer's links above the overview and the
+grid 22-34 px high, a draft's Pin buttons 34 px wide.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from liqa.web.accounts.models import Role
 from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import RunState
+from liqa.web.scheduling.records import schedule_record, store_schedule
 from liqa.web.scheduling.services import start_run
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -107,6 +108,15 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     small += _too_small(page, ["#edit-event", "#follow-ups", "#history", "#communique"])
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/")
     small += _too_small(page, ["#changes", "#outputs", "#replan"])
+    # a draft's Pin buttons were 34 px wide in English
+    draft = store_schedule(event, schedule_record(run.result))
+    page.goto(f"{live_server.url}/organize/{event.slug}/versions/{draft.number}/")
+    pins = page.evaluate(
+        "[...document.querySelectorAll('button.pin')].map(b => b.getBoundingClientRect())"
+        ".filter(r => r.width > 0).map(r => Math.min(r.width, r.height))"
+    )
+    assert pins
+    small += [f"button.pin {p:.0f}" for p in pins if p < MIN_TAP - 0.5][:3]
     context.close()
     assert small == []
     assert width <= 390
