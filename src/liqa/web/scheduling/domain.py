@@ -188,7 +188,7 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
             moved=_by_time(change.moved, new),
             removed=_by_time(change.removed, old),
         )
-        for person, change in publishing.version_diff(old, new).items()
+        for person, change in publishing.version_diff(event_record(version.event), old, new).items()
     }
     names = change_names(version, affected, lang, (new, old))
     return {"affected": affected, **names, "told": told(version, names["names"], lang)}

@@ -1,8 +1,9 @@
 """Publishing: freeze a version, compare it with the previous one, tell only those affected.
 
-The comparison is the core's per-person :func:`schedule_diff`, plus brokerage meetings that
-only changed table (:func:`version_diff`); a published version never changes afterwards (pins
-and re-plans make new drafts).
+The comparison is the core's per-person :func:`agenda_diff` (:func:`version_diff`): everyone
+whose agenda changed, the attendees of what was added, moved (time, place, host, subgroup or
+table) or removed, and a host's staff for the visits to their organization; a published
+version never changes afterwards (pins and re-plans make new drafts).
 
 Who is told is recorded as one :class:`Notification` per affected person, written with the
 publication; the e-mails go after it is committed, each one's outcome (sent, or the mail
@@ -12,7 +13,6 @@ has no address and whose message failed, and :func:`send_again` retries the fail
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import smtplib
 from datetime import UTC, datetime
@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 from liqa.core import model as core
 from liqa.core.i18n import translator
 from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.agenda_changes import agenda_diff
 from liqa.core.outputs.settings import OutputSettings
-from liqa.core.scheduling.itinerary import MemberChange, schedule_diff
+from liqa.core.scheduling.itinerary import MemberChange
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.records import event_record
 from liqa.web.logfilters import redact
@@ -59,7 +60,8 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         raise ImmutableVersion(f"version {version.number} is already published")
     with transaction.atomic():
         old, new = compared(version)
-        affected = version_diff(old, new)
+        event = event_record(version.event)
+        affected = version_diff(event, old, new)
         version.published_at = timezone.now()
         version.notified = notify
         # one save: once published_at is stored the version is immutable
@@ -67,7 +69,7 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         if notify:
             _record_recipients(version, affected)
     if notify:
-        _send(version, list(version.notifications.all()), affected, old, new)
+        _send(version, list(version.notifications.all()), (event, affected, old, new))
     return affected
 
 
@@ -89,7 +91,8 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
         unsent = [row for row in unsent if row.email]
         if unsent:
             old, new = compared(version)
-            _send(version, unsent, version_diff(old, new), old, new)
+            event = event_record(version.event)
+            _send(version, unsent, (event, version_diff(event, old, new), old, new))
     return unsent
 
 
@@ -134,23 +137,12 @@ def compared(version: ScheduleVersion) -> tuple[core.Schedule, core.Schedule]:
     return old, new
 
 
-def version_diff(old: core.Schedule, new: core.Schedule) -> dict[str, MemberChange]:
-    """Per person whose agenda changed: the core's :func:`schedule_diff`, and as *moved* also
-    the meetings that kept their time and place but changed table (brokerage)."""
-    affected = schedule_diff(old, new)
-    before = {a.id: a for a in old.assignments}
-    retabled: dict[str, list[str]] = {}
-    for after in new.assignments:
-        was = before.get(after.id)
-        if was is None or was.table == after.table:
-            continue
-        for person in sorted(set(was.attendees) & set(after.attendees)):
-            retabled.setdefault(person, []).append(after.id)
-    for person, ids in retabled.items():
-        change = affected.get(person, MemberChange(person))
-        moved = tuple(sorted(set(change.moved) | set(ids)))
-        affected[person] = dataclasses.replace(change, moved=moved)
-    return dict(sorted(affected.items()))
+def version_diff(
+    event: core.Event, old: core.Schedule, new: core.Schedule
+) -> dict[str, MemberChange]:
+    """Per person whose agenda changed: the core's :func:`agenda_diff` (attendees, and a
+    host's staff for the visits to their organization)."""
+    return agenda_diff(event, old, new)
 
 
 def _lines(
@@ -183,14 +175,12 @@ _ONE_MESSAGE = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtpli
 def _send(
     version: ScheduleVersion,
     rows: list[Notification],
-    affected: dict[str, MemberChange],
-    old: core.Schedule,
-    new: core.Schedule,
+    changes: tuple[core.Event, dict[str, MemberChange], core.Schedule, core.Schedule],
 ) -> None:
     """E-mail each record's person their changes, one message at a time, storing each
     outcome: the time the mail backend accepted it, or its error (logged, without the
     address: the log must not hold personal data)."""
-    event = event_record(version.event)
+    event, affected, old, new = changes
     languages = dict(
         Membership.objects.filter(
             event=version.event, role=Role.PARTICIPANT, person__in=[r.person for r in rows]
