@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.core import mail
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
+from liqa.web.agendas import domain, fragments
 from liqa.web.audit.actor import acting
-from liqa.web.events.models import Event, Person
+from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record, store_schedule
 from liqa.web.scheduling.services import start_run
 from tests.web.factories import person_user
@@ -288,3 +290,61 @@ def test_host_page_names_its_staff_in_arabic(
     page = client_for(admin).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     staff = re.findall(r"<li>([^<]*) · Head of Government Solutions</li>", page)
     assert staff == ["نورا حداد"]
+
+
+OUTCOME_FORM = re.compile(r'<details class="outcome"( open)?>\s*<summary>([^<]*)</summary>')
+
+
+def test_past_meetings_outcome_forms_are_closed(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client], empty_caches: None
+) -> None:
+    """Every past meeting without an outcome showed its form open: a 30-meeting agenda was
+    several screens long on a phone, with 4 more tab stops per meeting."""
+    ended = datetime(2020, 3, 14, 9, tzinfo=UTC)
+    AssignmentRow.objects.filter(version=draft).update(
+        start=ended, end=ended + timedelta(minutes=20)
+    )
+    publishing.publish(draft, notify=False)
+    amina = client_for(person_user("amina@example.org"))
+    page = amina.get(f"/me/{event.slug}/").content.decode()
+    assert OUTCOME_FORM.findall(page) == [("", "Record what came of it")] * 2
+
+
+def test_the_meeting_that_just_ended_keeps_its_outcome_form_open(
+    event: Event, draft: ScheduleVersion, empty_caches: None
+) -> None:
+    """The meeting that ended last (within 3 hours) is the one to answer now: its form is
+    open until its outcome is saved; then its summary says what was recorded."""
+    publishing.publish(draft, notify=False)
+    agenda, key = domain.kept_agenda(event, "p-amina", "en")
+    assert agenda is not None
+    last = max(e.end for day in agenda.days for e in day.entries)  # r-2, 09:40 Tunis
+    request = RequestFactory().get("/")
+    context = {"event": event, "lang": "en", "dir": "ltr"}
+
+    def forms(now: datetime) -> list[tuple[str, str]]:
+        html = fragments.days_html(request, agenda, key, now, context, outcomes)
+        return OUTCOME_FORM.findall(html)
+
+    def outcomes() -> dict[str, Outcome]:
+        return {o.assignment: o for o in event.outcomes.all()}
+
+    answer = "Record what came of it"
+    assert forms(last + timedelta(hours=1)) == [("", answer), (" open", answer)]
+    assert forms(last + timedelta(hours=4)) == [("", answer), ("", answer)]
+    Outcome.objects.create(event=event, position=0, assignment="r-2", kind="held", follow_up="call")
+    agenda, key = domain.kept_agenda(event, "p-amina", "en")  # a new data stamp
+    assert agenda is not None
+    assert forms(last + timedelta(hours=1)) == [("", answer), ("", "Outcome: held · call")]
+
+
+def test_a_skip_link_leads_past_the_header_to_the_content(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A keyboard user tabbed through the brand, the sign-out and three language buttons
+    on every page before reaching its content."""
+    publishing.publish(draft, notify=False)
+    page = client_for(person_user("amina@example.org")).get(f"/me/{event.slug}/")
+    body = page.content.decode().split("<body>", 1)[1]
+    assert body.lstrip().startswith('<a class="skip" href="#content">Skip to content</a>')
+    assert '<main id="content" tabindex="-1"' in body
