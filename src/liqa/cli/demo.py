@@ -78,12 +78,14 @@ def load_web(
     """Load the mission and its planned schedule into the local web app's database;
     sign-in links."""
     from liqa.web.demo import load_demo
+    from liqa.web.runtime import served_base_url
 
     with console.status("Loading the mission into the web app (database in ./var)..."):
         return load_demo(
             mission,
             time_limit=time_limit,
-            base_url=f"http://{host}:{port}",
+            # the links follow the port served, unless LIQA_BASE_URL is set
+            base_url=served_base_url(host, port),
             schedule=outcome.schedule,
             seconds=outcome.seconds,
         )

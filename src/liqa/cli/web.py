@@ -101,6 +101,7 @@ def _serve_production(
         )
         console.print("hint: run `liqa manage migrate` once, then start the web processes")
         raise typer.Exit(2)
+    runtime.follow_served(host, port)  # unless LIQA_BASE_URL is set (behind a proxy)
     _warm()
     from liqa.web import wsgi
 

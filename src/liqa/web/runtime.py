@@ -67,10 +67,41 @@ def uses_task_database() -> bool:
     return backend.startswith("django_tasks_db")
 
 
+def served_base_url(host: str, port: int) -> str | None:
+    """The address of the app served on ``host:port`` as a browser reaches it, for the links
+    it e-mails and prints; ``None`` when ``LIQA_BASE_URL`` is set (in production the
+    address behind the proxy, which wins). A wildcard address (``0.0.0.0``, ``::``) is
+    reached on this machine as 127.0.0.1 (``[::1]``)."""
+    if os.environ.get("LIQA_BASE_URL", "").strip():
+        return None
+    if host in ("", "0.0.0.0"):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address in a URL
+    return f"http://{host}:{port}"
+
+
+def follow_served(host: str, port: int) -> str:
+    """Make the links point at the app served on ``host:port`` unless ``LIQA_BASE_URL``
+    is set (:func:`served_base_url`); return the base URL the links now use. Call it
+    after :func:`configure`."""
+    from django.conf import settings
+
+    url = served_base_url(host, port)
+    if url is not None:
+        settings.BASE_URL = url
+        settings.CSRF_TRUSTED_ORIGINS = [url]
+    return str(settings.BASE_URL)
+
+
 def run_server(host: str, port: int, *, worker: bool = True) -> None:
-    """Serve the web app with Django's server (static files included), blocking."""
+    """Serve the web app with Django's server (static files included), blocking; its links
+    point at ``host:port`` unless ``LIQA_BASE_URL`` is set (:func:`follow_served`)."""
     from django.core.management import call_command
 
+    follow_served(host, port)
     if worker and uses_task_database():
         start_inprocess_worker()
     call_command(

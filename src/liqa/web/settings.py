@@ -118,6 +118,8 @@ BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = _secret_key()
 DEBUG = _flag("LIQA_DEBUG")
 ALLOWED_HOSTS = [host.strip() for host in setting("LIQA_ALLOWED_HOSTS").split(",") if host]
+# without LIQA_BASE_URL, `liqa serve` and `liqa demo` set it to the address they serve
+# (liqa.web.runtime.follow_served); the default is for the other commands
 BASE_URL = setting("LIQA_BASE_URL").rstrip("/")
 
 INSTALLED_APPS = [
