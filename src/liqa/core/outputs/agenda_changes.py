@@ -76,11 +76,7 @@ def agenda_diff(event: Event, old: Schedule, new: Schedule) -> dict[str, MemberC
         added = tuple(sorted(now - was))
         removed = tuple(sorted(was - now))
         moved = tuple(
-            sorted(
-                i
-                for i in was & now
-                if _shown(before.by_id[i]) != _shown(after.by_id[i])
-            )
+            sorted(i for i in was & now if _shown(before.by_id[i]) != _shown(after.by_id[i]))
         )
         if not (added or removed or moved):
             continue
