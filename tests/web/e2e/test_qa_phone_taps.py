@@ -4,7 +4,10 @@ Found by walking the demo mission on a phone: the home page's link to one's agen
 22 px high, the map link 33 × 30 px, the outcome form's summary 24 px high, the way back
 to one's agenda 22 px, the agenda's buttons and the request form's select and button
 42-43 px, the language buttons 31 px; the organizer's links above the overview and the
-grid 22-34 px high, a draft's Pin buttons 34 px wide.
+grid 22-34 px high, a draft's Pin buttons 34 px wide; then the header's brand and sign-out
+24-27 px, the overview's run and version links and its requests' summary about 20 px, the
+published page's way back 22 px; every past meeting's outcome form open (a 30-meeting agenda
+several screens long), and no way for the keyboard past the header.
 """
 
 from __future__ import annotations
@@ -79,6 +82,25 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     page.goto(f"{live_server.url}/")  # a returning participant: home, then their agenda
     small = _too_small(page, [f"main a[href='/me/{event.slug}/']"])
     page.goto(f"{live_server.url}/me/{event.slug}/")  # 2024: every meeting is past
+    # the first Tab shows a link past the header to the content
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "(() => { const a = document.activeElement, r = a.getBoundingClientRect();"
+        " return [a.className, r.top >= 0 && r.height > 0]; })()"
+    )
+    assert skip == ["skip", True]
+    small += _too_small(page, [".skip"])
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+    # every past meeting's outcome form is closed, one tap away
+    forms = page.locator("details.outcome")
+    assert (forms.count() > 5, page.locator("details.outcome[open]").count()) == (True, 0)
+    forms.first.locator("summary").click()
+    assert forms.first.get_attribute("open") is not None
+    small += _too_small(page, [".top .brand", ".top button.link"])
+    header = page.locator("header.top").bounding_box()
+    assert header is not None
+    assert header["height"] <= 2 * MIN_TAP + 12  # two rows, as it was (93-96 px): no higher
     small += _too_small(
         page,
         [
@@ -106,6 +128,13 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     page = context.new_page()
     page.goto(f"{live_server.url}/organize/{event.slug}/")
     small += _too_small(page, ["#edit-event", "#follow-ups", "#history", "#communique"])
+    # the runs' and versions' links and the requests' summary were about 20 px high
+    small += _too_small(page, ["main td a[href*='/runs/']", "main li > a[href*='/versions/']"])
+    small += _too_small(page, ["#requests summary", ".top .brand", ".top button.link"])
+    if shots is not None:
+        page.screenshot(path=str(shots / f"phone-taps-overview-{lang}.png"), full_page=True)
+    page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/published/")
+    small += _too_small(page, [f"main a[href='/organize/{event.slug}/']", "#grid"])
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/")
     small += _too_small(page, ["#changes", "#outputs", "#replan"])
     # a draft's Pin buttons were 34 px wide in English
