@@ -7,7 +7,8 @@ to one's agenda 22 px, the agenda's buttons and the request form's select and bu
 grid 22-34 px high, a draft's Pin buttons 34 px wide; then the header's brand and sign-out
 24-27 px, the overview's run and version links and its requests' summary about 20 px, the
 published page's way back 22 px; every past meeting's outcome form open (a 30-meeting agenda
-several screens long), and no way for the keyboard past the header.
+several screens long), no way for the keyboard past the header, and "Ask for a meeting" and
+"E-mail every participant a sign-in link" in the warning colour of a refusal.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ PHONE = {
     "has_touch": True,
 }
 MIN_TAP = 44  # CSS px: a thumb's key actions (WCAG 2.5.5, target size enhanced)
+WARN = "rgb(164, 54, 27)"  # --warn: cancelling or refusing (button.secondary)
 DELEGATE = "s.lamrani@example.org"
 
 
@@ -61,6 +63,16 @@ def _too_small(page: Any, selectors: list[str]) -> list[str]:
             if min(b["width"], b["height"]) < MIN_TAP - 0.5
         ]
     return small
+
+
+def _colours(page: Any, selector: str) -> list[str]:
+    """The text colour of each (visible) element ``selector`` matches."""
+    found = page.evaluate(
+        f"[...document.querySelectorAll({selector!r})].filter(e => e.offsetHeight > 0)"
+        ".map(e => getComputedStyle(e).color)"
+    )
+    assert found, f"nothing matches {selector}"
+    return list(found)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -120,6 +132,9 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     page.goto(f"{live_server.url}/me/{event.slug}/requests/")
     back = f"main a[href='/me/{event.slug}/']"  # the way back to one's agenda
     small += _too_small(page, [back, "#target", "main form button[type=submit]"])
+    colours = _colours(page, "#suggestions button")
+    if shots is not None:
+        page.locator("#suggestions").screenshot(path=str(shots / f"phone-taps-ask-{lang}.png"))
     width = page.evaluate("document.scrollingElement.scrollWidth")
     context.close()
 
@@ -131,6 +146,7 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     # the runs' and versions' links and the requests' summary were about 20 px high
     small += _too_small(page, ["main td a[href*='/runs/']", "main li > a[href*='/versions/']"])
     small += _too_small(page, ["#requests summary", ".top .brand", ".top button.link"])
+    colours += _colours(page, "#invite")
     if shots is not None:
         page.screenshot(path=str(shots / f"phone-taps-overview-{lang}.png"), full_page=True)
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/published/")
@@ -149,3 +165,4 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     context.close()
     assert small == []
     assert width <= 390
+    assert WARN not in colours  # "Ask for a meeting" and the sign-in links read as actions
