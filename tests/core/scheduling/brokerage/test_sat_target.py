@@ -22,6 +22,7 @@ from liqa.core.scheduling.brokerage.cnf import encode
 from liqa.core.scheduling.brokerage.measures import total_breaks
 from liqa.core.scheduling.brokerage.sat_target import SatTarget
 from tests.core.scheduling.brokerage.factories import problem
+from tests.core.scheduling.brokerage.strategies import breaks_range, gappy_problems
 from tests.core.scheduling.brokerage.test_exhaustive import exhaustive, tiny_problems
 
 
@@ -200,3 +201,48 @@ def test_search_on_an_infeasible_problem_finds_nothing() -> None:
     sat.start()
     sat.wait()
     assert sat.found is None
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+@given(gappy_problems(), st.booleans())
+def test_cnf_counts_breaks_like_exhaustive_search(p: Problem, bounds: bool) -> None:
+    # Problems with breaks to remove: "at most T" is refuted below the optimum and
+    # answered, with a valid timetable of at most T breaks, from it to the worst timetable.
+    found = breaks_range(p)
+    assert found is not None  # the planted timetable is valid
+    optimum, worst = found[:2]
+    if optimum > 0:
+        assert answer(p, optimum - 1, bounds) is None
+    for target in range(optimum, worst + 1):
+        slots = answer(p, target, bounds)
+        assert slots is not None
+        assert check_schedule(p, timetable(slots)) == []
+        assert optimum <= total_breaks(p, timetable(slots)) <= target
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+@given(gappy_problems(), st.booleans())
+def test_search_proves_the_exhaustive_optimum_of_breaks(p: Problem, elsewhere: bool) -> None:
+    found = breaks_range(p)
+    assert found is not None
+    optimum = found[0]
+    lower = sum(participant_lower_bounds(p).values())
+    # With ``elsewhere``, CP-SAT's refutation of the participants' own bound is simulated.
+    before = lower + 1 if elsewhere and optimum > lower else None
+    sat, stops = run(p, before)
+    if optimum > lower:
+        assert stops  # the question at the own bound was stopped (refuted)
+    if sat.found is None:
+        # Only when the total cannot count past the optimum (every break literal true in
+        # every timetable, as with a-b three times in slots 0, 2, 3) is nothing asked.
+        counted = encode(p, participant_lower_bounds(p), lower + 65).total
+        assert len(counted) <= optimum
+        assert sat.bound == optimum
+        return
+    assert (sat.found_target, sat.bound) == (optimum, optimum)
+    assert check_schedule(p, timetable(sat.found)) == []
+    assert total_breaks(p, timetable(sat.found)) == optimum
