@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pysat.solvers import Solver
 
 from liqa.core.scheduling.brokerage import Placement, Problem, Timetable, check_schedule
@@ -14,6 +16,7 @@ from liqa.core.scheduling.brokerage.measures import total_breaks
 from liqa.core.scheduling.brokerage.sat_lns import SatNeighbourhoods
 from liqa.core.scheduling.brokerage.sat_target import SatTarget
 from tests.core.scheduling.brokerage.factories import problem
+from tests.core.scheduling.brokerage.strategies import breaks_range, gappy_problems
 from tests.core.scheduling.brokerage.test_sat_target import cycle, exhaustive_breaks
 
 
@@ -96,3 +99,28 @@ def test_search_keeps_its_best_until_stopped_when_the_bound_is_not_met() -> None
     assert sat.found is None  # the bound 0 was never proven nor met
     assert sat.improved is not None
     assert sat.improved[1] == breaks(p, sat.improved[0]) == 1
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+@given(gappy_problems(), st.integers(0, 3))
+def test_steps_from_the_worst_timetable_reach_the_exhaustive_optimum(p: Problem, seed: int) -> None:
+    found = breaks_range(p)
+    assert found is not None  # the planted timetable is valid
+    optimum, now, _, slots = found  # from the worst timetable
+    cnf = encode(p, participant_lower_bounds(p), now + 1)
+    search = SatNeighbourhoods(cnf, seed)
+    with Solver(name="glucose4", bootstrap_with=cnf.clauses) as solver:
+        for _ in range(40):
+            if now == optimum:
+                break
+            step = search.step(solver, slots, now)
+            if step is not None:
+                better = breaks(p, step)  # valid, else the helper fails
+                assert optimum <= better < now  # only better, never below the optimum
+                slots, now = step, better
+        # Every meeting is freed in most steps of so small a problem: they reach it, and
+        # below it every step is refuted.
+        assert now == optimum
+        assert all(search.step(solver, slots, now) is None for _ in range(5))
