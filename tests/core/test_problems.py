@@ -5,15 +5,18 @@ from __future__ import annotations
 import ast
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from liqa.core.i18n import LOCALE_DIR, translator
+from liqa.core.missionfile import load_event
 from liqa.core.missionfile.loading import validate_text
 from liqa.core.missionfile.schema import HINTS
 from liqa.core.problems import Message, Problem, translated
+from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.core.spreadsheets.readers import ReadError, open_sheets
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "liqa"
@@ -131,3 +134,23 @@ def test_every_schema_description_is_a_translatable_hint() -> None:
         "les identifiants utilisent des lettres, des chiffres, '-', '_' et '.', et commencent "
         "par une lettre ou un chiffre"
     ]
+
+
+def test_a_brokerage_problem_names_organizations_in_french_when_they_have_a_french_name() -> None:
+    """The brokerage grid and its messages named organizations in English to French readers
+    (``Name`` knew only their Arabic form)."""
+    event = load_event(SRC.parents[1] / "examples" / "brokerage-day" / "mission.yaml")
+    problem = event_problem(event)
+    org_id = next(o.id for o in event.organizations if o.id in problem.labels)
+    english = next(o.name for o in event.organizations if o.id == org_id)
+    named = replace(
+        event,
+        organizations=tuple(
+            replace(o, name_fr="Nom en français") if o.id == org_id else o
+            for o in event.organizations
+        ),
+    )
+    label = event_problem(named).labels[org_id]
+    assert translated(label, translator("fr").gettext, "fr") == "Nom en français"
+    assert translated(label, translator("en").gettext, "en") == english
+    assert translated(problem.labels[org_id], translator("fr").gettext, "fr") == english

@@ -251,6 +251,8 @@ class Organization:
     side: Side
     kind: OrgKind = OrgKind.COMPANY
     name_ar: str = ""
+    name_fr: str = ""
+    """The official French name (Moroccan institutions have one), read on French outputs."""
     short_name: str = ""
     sector: str = ""
     country: str = ""

@@ -1,7 +1,9 @@
 """Profiles: needs, offers, activity, refusals and segments read from a party's form."""
 
-from liqa.core.matching.profiles import Party, build_profile
-from liqa.core.model import OrgKind, Side
+from dataclasses import replace
+
+from liqa.core.matching.profiles import Party, build_profile, organization_party, person_party
+from liqa.core.model import Organization, OrgKind, Person, Side
 
 
 def test_build_profile_reads_every_role_and_segment() -> None:
@@ -76,3 +78,34 @@ def test_an_agency_looking_for_investors_does_not_seek_start_up_financing() -> N
         kind=OrgKind.AGENCY,
     )
     assert build_profile(agency).seeks == frozenset()
+
+
+def test_an_organizations_french_name_is_its_name_read_in_french() -> None:
+    """Matching suggestions named Moroccan institutions in English to French readers."""
+    org = Organization(
+        "DGSSI",
+        "General Directorate for Information Systems Security",
+        Side.DELEGATION,
+        OrgKind.GOVERNMENT,
+        name_ar="المديرية العامة لأمن نظم المعلومات",
+        name_fr="Direction générale de la sécurité des systèmes d'information",
+        short_name="DGSSI",
+    )
+    party = organization_party(org)
+    assert party.display_name("fr") == (
+        "Direction générale de la sécurité des systèmes d'information (DGSSI)"
+    )
+    assert (
+        party.display_name("en") == "General Directorate for Information Systems Security (DGSSI)"
+    )
+    assert party.display_name("ar") == "المديرية العامة لأمن نظم المعلومات"
+    person = Person("p", "Karim Benali", "DGSSI")
+    assert person_party(person, org).display_name("fr") == "Karim Benali, DGSSI"
+    long = replace(org, short_name="")
+    assert person_party(person, long).display_name("fr") == (
+        "Karim Benali, Direction générale de la sécurité des systèmes d'information"
+    )
+    english_only = replace(org, name_fr="")
+    assert organization_party(english_only).display_name("fr") == (
+        "General Directorate for Information Systems Security (DGSSI)"
+    )

@@ -160,6 +160,7 @@ def events(draw: st.DrawFn) -> Event:
             side=Side.DELEGATION if i == 0 else draw(st.sampled_from(Side)),
             kind=draw(st.sampled_from(OrgKind)),
             name_ar=draw(maybe_text),
+            name_fr=draw(maybe_text),
             short_name=draw(maybe_text),
             sector=draw(maybe_text),
             country=draw(st.sampled_from(["", "MA", "US", "NO"])),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,18 @@ def test_written_file_is_stable() -> None:
 @given(events())
 def test_many_generated_events_survive_yaml_round_trip(event: Event) -> None:
     assert parse_event(dumps_event(event), "generated.yaml") == event
+
+
+def test_an_organizations_french_name_survives_the_round_trip() -> None:
+    """``name_fr`` (the official French name French outputs use) is written and read back."""
+    event = load_event(DEMO)
+    named = replace(
+        event,
+        organizations=tuple(
+            replace(o, name_fr=f"Nom français de {o.id}") for o in event.organizations
+        ),
+    )
+    text = dumps_event(named)
+    assert "name_fr: Nom français de " in text
+    assert parse_event(text, "copy.yaml") == named
+    assert parse_event(dumps_event(named, "json"), "copy.json") == named

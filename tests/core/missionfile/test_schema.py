@@ -29,6 +29,12 @@ def test_written_demo_mission_passes_the_schema_alone() -> None:
     assert list(Draft202012Validator(mission_schema()).iter_errors(data)) == []
 
 
+def test_an_organizations_french_name_passes_the_schema() -> None:
+    data = json.loads(dumps_event(load_event(DEMO), "json"))
+    data["organizations"][0]["name_fr"] = "Ministère de la Transition numérique"
+    assert list(Draft202012Validator(mission_schema()).iter_errors(data)) == []
+
+
 def test_every_top_level_section_of_the_reference_is_in_the_schema() -> None:
     reference = (ROOT / "docs" / "reference" / "mission-file.md").read_text(encoding="utf-8")
     documented = sorted(

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from liqa.core.i18n import translator
-from liqa.core.model import EventKind
+from liqa.core.model import Event, EventKind
 from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
 from liqa.core.outputs.calendar import build_calendar
 from liqa.core.outputs.settings import OutputSettings
@@ -194,3 +194,35 @@ def test_brokerage_agenda_names_the_organization_of_whoever_one_meets() -> None:
     mission = build_agenda(make_event(), make_schedule(), "p-lee", "en", SETTINGS)
     meeting = next(e for d in mission.days for e in d.entries if e.id == "r-cyber")
     assert (meeting.sides[0].label, meeting.sides[0].compact) == ("Delegation", True)
+
+
+DGSSI_FR = "Direction générale de la sécurité des systèmes d'information"
+MTNRA_FR = "Ministère de la Transition numérique et de la Réforme de l'Administration"
+
+
+def _with_french_names() -> Event:
+    event = make_event()
+    french = {"DGSSI": DGSSI_FR, "MTNRA": MTNRA_FR}
+    orgs = tuple(replace(o, name_fr=french.get(o.id, "")) for o in event.organizations)
+    return replace(event, organizations=orgs)
+
+
+def test_french_agenda_names_moroccan_organizations_by_their_french_names() -> None:
+    """French agendas named "Ministry of Digital Transition and Administrative Reform" in
+    English, where French readers know it as the Ministère de la Transition numérique…"""
+    event = _with_french_names()
+    agenda = build_agenda(event, make_schedule(), "p-benali", "fr", SETTINGS)
+    assert agenda.subtitle.endswith(DGSSI_FR)
+    ministry = build_agenda(event, make_schedule(), "MTNRA", "fr", SETTINGS)
+    assert ministry.name == MTNRA_FR
+    html = render("agenda.html", "fr", agenda=ministry, inline_css="")
+    assert "Ministère de la Transition numérique" in html.replace("&#39;", "'")
+    english = build_agenda(event, make_schedule(), "MTNRA", "en", SETTINGS)
+    assert english.name == "Ministry of Digital Transition and Administrative Reform"
+    arabic = build_agenda(event, make_schedule(), "MTNRA", "ar", SETTINGS)
+    assert arabic.name == "وزارة الانتقال الرقمي وإصلاح الإدارة"
+
+
+def test_french_agenda_keeps_the_english_name_without_a_french_one() -> None:
+    agenda = build_agenda(make_event(), make_schedule(), "MTNRA", "fr", SETTINGS)
+    assert agenda.name == "Ministry of Digital Transition and Administrative Reform"

@@ -43,10 +43,16 @@ class Party:
     name_ar: str = ""
     kind: OrgKind | None = None
     """The organization's kind (government, company, …) when known."""
+    name_fr: str = ""
+    """The name read in French, when the organization has an official French name."""
 
     def display_name(self, lang: str) -> str:
         """The name to show a reader of ``lang``."""
-        return self.name_ar if lang == "ar" and self.name_ar else self.name
+        if lang == "ar" and self.name_ar:
+            return self.name_ar
+        if lang == "fr" and self.name_fr:
+            return self.name_fr
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class Profile:
 def organization_party(org: Organization) -> Party:
     """An organization as a party."""
     name = org.name if not org.short_name else f"{org.name} ({org.short_name})"
+    name_fr = org.name_fr if not org.short_name else f"{org.name_fr} ({org.short_name})"
+    name_fr = name_fr if org.name_fr else ""
     return Party(
         org.id,
         org.id,
@@ -97,6 +105,7 @@ def organization_party(org: Organization) -> Party:
         org.themes,
         org.name_ar,
         org.kind,
+        name_fr,
     )
 
 
@@ -105,6 +114,7 @@ def person_party(person: Person, org: Organization) -> Party:
     themes = tuple(dict.fromkeys((*person.themes, *org.themes)))
     name = f"{person.name}, {org.label}"
     name_ar = f"{person.name_ar}، {org.name_ar or org.label}" if person.name_ar else ""
+    name_fr = f"{person.name}, {org.short_name or org.name_fr}" if org.name_fr else ""
     return Party(
         person.id,
         org.id,
@@ -116,6 +126,7 @@ def person_party(person: Person, org: Organization) -> Party:
         themes,
         name_ar,
         org.kind,
+        name_fr,
     )
 
 

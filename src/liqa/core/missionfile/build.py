@@ -124,6 +124,7 @@ def _organization(item: dict[str, Any]) -> Organization:
         side=Side(item["side"]),
         kind=OrgKind(item.get("kind", "company")),
         name_ar=item.get("name_ar", ""),
+        name_fr=item.get("name_fr", ""),
         short_name=item.get("short_name", ""),
         sector=item.get("sector", ""),
         country=item.get("country", ""),

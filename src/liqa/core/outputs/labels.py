@@ -1,7 +1,8 @@
 """Names and labels shown in outputs, in the reader's language.
 
-Organizer-entered names have an optional Arabic form (``name_ar``); fixed vocabularies
-(organization kinds, programme kinds, follow-ups, well-known themes) go through gettext.
+Organizer-entered names have an optional Arabic form (``name_ar``; organizations also an
+official French one, ``name_fr``); fixed vocabularies (organization kinds, programme kinds,
+follow-ups, well-known themes) go through gettext.
 """
 
 from __future__ import annotations
@@ -145,9 +146,12 @@ def outcome_label(kind: OutcomeKind, lang: str) -> str:
 
 
 def org_name(org: Organization, lang: str) -> str:
-    """The organization's name, in Arabic when reading Arabic and one is given."""
+    """The organization's name, in Arabic or French when reading that language and one is
+    given."""
     if lang == "ar" and org.name_ar:
         return org.name_ar
+    if lang == "fr" and org.name_fr:
+        return org.name_fr
     return org.name
 
 

@@ -135,7 +135,7 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
     names: dict[str, str] = {
         pid: Name(people[pid].name, ar=people[pid].name_ar)
         if pid in people
-        else Name(orgs[pid].name, ar=orgs[pid].name_ar)
+        else Name(orgs[pid].name, ar=orgs[pid].name_ar, fr=orgs[pid].name_fr)
         for pid in ids
     }
     labels = names | {m.id: Names([names[p] for p in m.parties], " – ") for m in meetings}
