@@ -59,6 +59,16 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
+def chromium(browser: object) -> Iterator[object]:
+    """The module's headless Chromium, the database connections opened under Playwright's
+    loop closed after the test (work done while the loop runs opens its own)."""
+    yield browser
+    from django.db import connections
+
+    connections.close_all()
+
+
+@pytest.fixture
 def shots() -> Path | None:
     """Where to save screenshots (``LIQA_SCREENSHOTS=docs/screenshots``), else nowhere."""
     target = os.environ.get("LIQA_SCREENSHOTS")

@@ -7,27 +7,16 @@ meeting at its end; the number is now sized by its digits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
-from django.test import Client
 
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.e2e.phone import SMALL, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture
-def chromium(browser: Any) -> Iterator[Any]:
-    """The module's headless Chromium; connections opened under its loop closed after."""
-    yield browser
-    connections.close_all()
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -39,13 +28,7 @@ def test_grid_with_a_move_form_open_fits_a_phone(
     live_server: Any,
     chromium: Any,
 ) -> None:
-    client = Client()
-    client.force_login(organizer)
-    context = chromium.new_context(**PHONE)
-    cookies = {"sessionid": client.cookies["sessionid"].value, "django_language": lang}
-    context.add_cookies(
-        [{"name": n, "value": v, "url": live_server.url} for n, v in cookies.items()]
-    )
+    context = signed_in(chromium, live_server.url, organizer, lang, SMALL)
     page = context.new_page()
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{draft.number}/")
     page.locator("details.move summary").first.click()

@@ -6,52 +6,29 @@ names who was removed. Nothing is wider than the screen; every choice is big eno
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
-from django.test import Client
 
 from liqa.core.spreadsheets import export_event
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import stored_event
+from tests.web.e2e.phone import SMALL, boxes, shot, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True}
 WIDER = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-@pytest.fixture
-def chromium(browser: Any) -> Iterator[Any]:
-    """The module's headless Chromium; connections opened under its loop closed after."""
-    yield browser
-    connections.close_all()
-
-
-def _phone(chromium: Any, base: str, user: User, lang: str) -> Any:
-    client = Client()
-    client.force_login(user)
-    context = chromium.new_context(**PHONE)
-    cookies = {"sessionid": client.cookies["sessionid"].value, "django_language": lang}
-    context.add_cookies([{"name": n, "value": v, "url": base} for n, v in cookies.items()])
-    return context
-
-
-def _shot(page: Any, name: str) -> None:
-    """A picture of the page for the QA record (``LIQA_SCREENSHOTS``), else none."""
-    folder = os.environ.get("LIQA_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / name), full_page=True)
-
-
 def test_upload_choice_on_an_arabic_phone(
-    organizer: User, event: Event, live_server: Any, chromium: Any, tmp_path: Path
+    organizer: User,
+    event: Event,
+    live_server: Any,
+    chromium: Any,
+    tmp_path: Path,
+    shots: Path | None,
 ) -> None:
     Person.objects.create(
         event=event, key="p-dina", position=3, name="Dina Haddad", organization="o-alpha"
@@ -60,7 +37,7 @@ def test_upload_choice_on_an_arabic_phone(
     lines = people.read_text(encoding="utf-8").splitlines()
     people.write_text("\n".join(x for x in lines if "p-dina" not in x) + "\n", encoding="utf-8")
 
-    context = _phone(chromium, live_server.url, organizer, "ar")
+    context = signed_in(chromium, live_server.url, organizer, "ar", SMALL)
     page = context.new_page()
     page.goto(f"{live_server.url}/events/{event.slug}/spreadsheets/")
     assert page.eval_on_selector("html", "h => h.dir") == "rtl"
@@ -68,10 +45,11 @@ def test_upload_choice_on_an_arabic_phone(
     assert [radios.nth(i).get_attribute("value") for i in range(3)] == ["refuse", "keep", "remove"]
     assert radios.nth(0).is_checked()
     labels = page.locator("#missing label")
-    heights = [labels.nth(i).bounding_box()["height"] for i in range(3)]
+    heights = [box["height"] for box in boxes(page, "#missing label")[:3]]
+    assert len(heights) == 3
     assert min(heights) >= 24  # tappable
     assert page.evaluate(WIDER) <= 0
-    _shot(page, "spreadsheets-form-ar.png")
+    shot(shots, "spreadsheets-form-ar.png", page, full_page=True)
 
     page.set_input_files("#sheets", str(people))
     page.click('button[type="submit"]:has-text("استيراد")')
@@ -80,7 +58,7 @@ def test_upload_choice_on_an_arabic_phone(
     assert "p-dina" in refusal.inner_text()
     assert radios.nth(0).is_checked()
     assert page.evaluate(WIDER) <= 0
-    _shot(page, "spreadsheets-refused-ar.png")
+    shot(shots, "spreadsheets-refused-ar.png", page, full_page=True)
     assert Person.objects.filter(event=event, key="p-dina").exists()
 
     page.set_input_files("#sheets", str(people))
@@ -89,6 +67,6 @@ def test_upload_choice_on_an_arabic_phone(
     page.click('button[type="submit"]:has-text("استيراد")')
     assert "Dina Haddad (p-dina)" in page.locator("#removed").inner_text()
     assert page.evaluate(WIDER) <= 0
-    _shot(page, "spreadsheets-removed-ar.png")
+    shot(shots, "spreadsheets-removed-ar.png", page, full_page=True)
     context.close()
     assert not Person.objects.filter(event=event, key="p-dina").exists()

@@ -17,52 +17,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
 
-from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Role
-from liqa.web.events.services import import_mission_file
-from liqa.web.scheduling import publishing
-from liqa.web.scheduling.models import RunState
 from liqa.web.scheduling.records import schedule_record, store_schedule
-from liqa.web.scheduling.services import start_run
+from tests.web.e2e.phone import (
+    IPHONE_2X,
+    page_width,
+    published_example,
+    shot,
+    signed_in,
+    too_small,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-DEMO = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 MIN_TAP = 44  # CSS px: a thumb's key actions (WCAG 2.5.5, target size enhanced)
 WARN = "rgb(164, 54, 27)"  # --warn: cancelling or refusing (button.secondary)
 DELEGATE = "s.lamrani@example.org"
 
 
-def _phone(browser: Any, base: str, email: str, lang: str) -> Any:
-    client = Client()
-    client.force_login(accounts.user_for_email(email))
-    context = browser.new_context(**PHONE)
-    host = base.split("//", 1)[1].split(":", 1)[0]
-    cookies = [("sessionid", client.cookies["sessionid"].value), ("django_language", lang)]
-    context.add_cookies([{"name": n, "value": v, "domain": host, "path": "/"} for n, v in cookies])
-    return context
-
-
 def _too_small(page: Any, selectors: list[str]) -> list[str]:
     """Each selector's elements smaller than MIN_TAP either way, with their size."""
-    small = []
-    for selector in selectors:
-        boxes = [b for b in (e.bounding_box() for e in page.locator(selector).all()) if b]
-        assert boxes, f"nothing matches {selector}"
-        small += [
-            f"{selector} {b['width']:.0f}×{b['height']:.0f}"
-            for b in boxes
-            if min(b["width"], b["height"]) < MIN_TAP - 0.5
-        ]
-    return small
+    return too_small(page, selectors, MIN_TAP)
 
 
 def _colours(page: Any, selector: str) -> list[str]:
@@ -79,17 +54,10 @@ def _colours(page: Any, selector: str) -> list[str]:
 def test_delegate_key_actions_are_big_enough_to_tap(
     browser: Any, live_server: Any, shots: Path | None, lang: str
 ) -> None:
-    event = import_mission_file(DEMO.read_bytes(), "mission.yaml")
-    organizer = accounts.user_for_email("organizer@example.org")
-    accounts.grant(organizer, event, Role.ORGANIZER)
-    accounts.enrol_everyone(event)
-    run = start_run(event, organizer, time_limit=5.0)
-    run.refresh_from_db()
-    assert run.state == RunState.DONE, run.message
+    event, run = published_example("morocco-us-digital-2024", time_limit=5.0)
     assert run.result is not None
-    publishing.publish(run.result, notify=False)
 
-    context = _phone(browser, live_server.url, DELEGATE, lang)
+    context = signed_in(browser, live_server.url, DELEGATE, lang, IPHONE_2X)
     page = context.new_page()
     page.goto(f"{live_server.url}/")  # a returning participant: home, then their agenda
     small = _too_small(page, [f"main a[href='/me/{event.slug}/']"])
@@ -127,19 +95,17 @@ def test_delegate_key_actions_are_big_enough_to_tap(
             ".lang button",
         ],
     )
-    if shots is not None:
-        page.screenshot(path=str(shots / f"phone-taps-agenda-{lang}.png"))
+    shot(shots, f"phone-taps-agenda-{lang}.png", page)
     page.goto(f"{live_server.url}/me/{event.slug}/requests/")
     back = f"main a[href='/me/{event.slug}/']"  # the way back to one's agenda
     small += _too_small(page, [back, "#target", "main form button[type=submit]"])
     colours = _colours(page, "#suggestions button")
-    if shots is not None:
-        page.locator("#suggestions").screenshot(path=str(shots / f"phone-taps-ask-{lang}.png"))
-    width = page.evaluate("document.scrollingElement.scrollWidth")
+    shot(shots, f"phone-taps-ask-{lang}.png", page.locator("#suggestions"))
+    width = page_width(page)
     context.close()
 
     # the organizer's links above the overview and the grid were 22-34 px high
-    context = _phone(browser, live_server.url, "organizer@example.org", lang)
+    context = signed_in(browser, live_server.url, "organizer@example.org", lang, IPHONE_2X)
     page = context.new_page()
     page.goto(f"{live_server.url}/organize/{event.slug}/")
     small += _too_small(page, ["#edit-event", "#follow-ups", "#history", "#communique"])
@@ -147,8 +113,7 @@ def test_delegate_key_actions_are_big_enough_to_tap(
     small += _too_small(page, ["main td a[href*='/runs/']", "main li > a[href*='/versions/']"])
     small += _too_small(page, ["#requests summary", ".top .brand", ".top button.link"])
     colours += _colours(page, "#invite")
-    if shots is not None:
-        page.screenshot(path=str(shots / f"phone-taps-overview-{lang}.png"), full_page=True)
+    shot(shots, f"phone-taps-overview-{lang}.png", page, full_page=True)
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/published/")
     small += _too_small(page, [f"main a[href='/organize/{event.slug}/']", "#grid"])
     page.goto(f"{live_server.url}/organize/{event.slug}/versions/{run.result.number}/")

@@ -8,12 +8,10 @@ events are collected (the run page's script also polls the server while it is op
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
 from django.test import Client
 
 from liqa.web.events.models import Event, Person
@@ -28,14 +26,6 @@ window.__csp = [];
 document.addEventListener("securitypolicyviolation",
   e => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
 """
-
-
-@pytest.fixture
-def chromium(browser: Any) -> Iterator[Any]:
-    """The session's headless Chromium (one Playwright loop per session, see conftest)."""
-    yield browser
-    # Database work done while Playwright's loop runs opened its own connection.
-    connections.close_all()
 
 
 def _violations(chromium: Any, base: str, user: User | None, paths: list[str]) -> list[str]:
