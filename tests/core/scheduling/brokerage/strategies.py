@@ -41,13 +41,13 @@ def timetable(slots: dict[str, int]) -> Timetable:
 
 @st.composite
 def gappy_problems(draw: st.DrawFn) -> Problem:
-    """A feasible problem of up to 6 required meetings among 3-5 participants in 4-6
-    slots (6 slots are two sessions of 3 a quarter of the time, breaks counted in each),
-    built around a planted timetable: see the module. Fairness, a session limit,
-    precedences, fixed slots, sessions and an organization meeting two partners at once
-    are drawn too, each only where the planted timetable keeps them."""
-    n_slots = draw(st.integers(4, 6))
-    split = n_slots == 6 and draw(st.integers(0, 3)) == 0
+    """A feasible problem of up to 6 required meetings among 3-5 participants in 4-7
+    slots (6 or 7 slots are two sessions half of the time, breaks counted in each), built
+    around a planted timetable: see the module. Fairness, a session limit, precedences,
+    fixed slots, sessions and an organization meeting two partners at once are drawn
+    too, each only where the planted timetable keeps them."""
+    n_slots = draw(st.integers(4, 7))
+    split = n_slots >= 6 and draw(st.booleans())
     half = n_slots // 2
     names = ["am" if not split or t < half else "pm" for t in range(n_slots)]
     slot_infos = tuple(SlotInfo(name, name) for name in names)
@@ -91,8 +91,8 @@ def gappy_problems(draw: st.DrawFn) -> Problem:
                 else (),
             )
         )
-    # Away from most of the slots the planted timetable leaves free.
-    closing = draw(st.sampled_from([0.5, 0.7, 0.9]))
+    # Away from a fifth, half or four fifths of the slots the planted timetable leaves free.
+    closing = draw(st.sampled_from([0.2, 0.5, 0.8]))
     participants = tuple(
         Participant(
             pid,

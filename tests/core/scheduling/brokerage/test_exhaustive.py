@@ -143,8 +143,9 @@ def breaks_to_remove(draws: int, strategy: st.SearchStrategy[Problem]) -> list[t
 
 
 def test_gappy_problems_mostly_have_breaks_to_remove() -> None:
-    # 60 draws: every one feasible, at least a third with an optimum of a break or more
-    # (93 of 100 when measured), and more with a worse timetable than the best.
+    # 60 draws (the same every run): every one feasible, at least a third with an optimum
+    # of a break or more, two thirds with breaks to remove (measured: 44 with an optimum
+    # of 1-6 breaks, 57 with breaks to remove, 23 with a worse timetable than the best).
     seen = breaks_to_remove(60, gappy_problems())
     assert len(seen) == 60
     assert sum(best >= 1 for best, _ in seen) >= 20
@@ -159,7 +160,7 @@ def test_tiny_problems_rarely_have_breaks_to_remove() -> None:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 @given(gappy_problems())
 def test_every_timetable_skips_only_invalid_ones(problem: Problem) -> None:
