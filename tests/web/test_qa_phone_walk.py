@@ -230,8 +230,8 @@ def test_history_arrow_points_from_old_to_new_in_arabic(
     url = f"/organize/{event.slug}/history/"
     arabic = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     english = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "<code>role</code>: <bdi>CTO</bdi> ← <bdi>Head of payments</bdi>" in arabic
-    assert "<code>role</code>: <bdi>CTO</bdi> → <bdi>Head of payments</bdi>" in english
+    assert "<li>المنصب: <bdi>CTO</bdi> ← <bdi>Head of payments</bdi></li>" in arabic
+    assert "<li>Role: <bdi>CTO</bdi> → <bdi>Head of payments</bdi></li>" in english
 
 
 def test_refused_sign_in_request_keeps_the_address(db: None) -> None:

@@ -43,7 +43,7 @@ def test_history_page_lists_changes_newest_first(
     first, second = page.index("Head of payments"), page.index("imported")
     assert first < second
     assert page.count('<tr class="entry">') == 2
-    assert "<code>role</code>: <bdi>CTO</bdi> → <bdi>Head of payments</bdi>" in page
+    assert "<li>Role: <bdi>CTO</bdi> → <bdi>Head of payments</bdi></li>" in page
 
 
 def test_history_filters_by_person_and_their_organization(event: Event) -> None:
@@ -95,7 +95,11 @@ def test_history_names_the_system_in_words_not_as_its_stored_token(
     with acting(organizer):
         _rename(event, "p-bruno", "Head of payments")
     page = client_for(organizer).get(f"/organize/{SLUG}/history/").content.decode()
-    assert ("<td>System</td>" in page, "<td>system</td>" in page, "<td>org</td>" in page) == (
+    assert (
+        "<td><bdi>System</bdi></td>" in page,
+        "<td><bdi>system</bdi></td>" in page,
+        "<td><bdi>org</bdi></td>" in page,
+    ) == (
         True,
         False,
         True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -10,10 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from liqa.core.i18n import translator
-from liqa.web.audit import domain
+from liqa.core.model import pick
+from liqa.core.outputs.labels import colon, comma
+from liqa.web.audit import domain, wording
 from liqa.web.audit.actor import ANONYMOUS, SYSTEM
 from liqa.web.audit.models import AuditEntry
+from liqa.web.events.models import Event, MeetingRequest, Organization, Person, Venue
 from liqa.web.pages import page
 from liqa.web.scheduling.views import organizer_event
 from liqa.web.templating import current_language
@@ -39,8 +40,6 @@ ACTORS = {
     ANONYMOUS: pgettext_lazy("audit actor", "Anonymous"),
 }
 """The names recorded when no signed-in user acted, as the reader reads them."""
-SHORT = 120
-"""Longer values are cut in the page (the admin shows them whole)."""
 
 
 @dataclass(frozen=True)
@@ -48,18 +47,15 @@ class Row:
     """One entry as the page shows it."""
 
     when: str
+    city: str
     actor: str
     model: str
     key: str
+    subject: str
+    """What the key names, in words (a person's name, a request's two parties); "" when
+    the page cannot tell."""
     action: str
     changes: list[tuple[str, str, str]]
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return "—"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
 def _actor(entry: AuditEntry) -> str:
@@ -69,15 +65,64 @@ def _actor(entry: AuditEntry) -> str:
     return entry.actor
 
 
-def _row(entry: AuditEntry, zone: ZoneInfo) -> Row:
-    when = translator(current_language()).format_datetime(entry.at.astimezone(zone), "short")
+def _wording(event: Event, lang: str) -> tuple[wording.Wording, dict[str, tuple[str, str]]]:
+    """The event's names as read in ``lang``, and each request's two parties."""
+    arabic = lang == "ar"
+    names: dict[str, str] = {}
+    for model in (Organization, Person):
+        for key, name, name_ar in model.objects.filter(event=event).values_list(
+            "key", "name", "name_ar"
+        ):
+            names[key] = name_ar if arabic and name_ar else name
+    venues = {
+        key: name_ar if arabic and name_ar else name
+        for key, name, name_ar in Venue.objects.filter(event=event).values_list(
+            "key", "name", "name_ar"
+        )
+    }
+    places = [
+        wording.Place(leg.start, leg.end, leg.city, ZoneInfo(leg.timezone))
+        for leg in event.legs.all()
+    ]
+    requests = {
+        key: (requester, target)
+        for key, requester, target in MeetingRequest.objects.filter(event=event).values_list(
+            "key", "requester", "target"
+        )
+    }
+    return wording.Wording(lang, wording.Clock(places, lang), names, venues), requests
+
+
+def _subject(
+    entry: AuditEntry, words: wording.Wording, requests: dict[str, tuple[str, str]], title: str
+) -> str:
+    """The entry's record by the names people know."""
+    held = entry.changes.get("name")
+    if entry.model in ("person", "organization"):
+        if entry.key in words.names:
+            return words.names[entry.key]
+        return str(held[0] or held[1]) if isinstance(held, list) and len(held) == 2 else ""
+    key = entry.key.partition("/")[2] if entry.model == "assignment" else entry.key
+    if entry.model in ("request", "booking", "assignment") and key in requests:
+        return " – ".join(words.party(k) for k in requests[key])
+    if entry.model == "event":
+        return title
+    return ""
+
+
+def _row(
+    entry: AuditEntry, words: wording.Wording, requests: dict[str, tuple[str, str]], title: str
+) -> Row:
+    when, city = words.clock.text(entry.at, "short")
     return Row(
         when=when,
+        city=city,
         actor=_actor(entry),
         model=str(MODELS.get(entry.model, entry.model)),
         key=entry.key,
+        subject=_subject(entry, words, requests, title),
         action=str(ACTIONS.get(entry.action, entry.action)),
-        changes=[(field, _text(old), _text(new)) for field, (old, new) in entry.changes.items()],
+        changes=words.changes(entry.model, entry.changes),
     )
 
 
@@ -87,20 +132,24 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
     found = domain.history(
         event, person=request.GET.get("person", ""), page=_int(request.GET.get("page", "1"))
     )
-    leg = event.legs.first()
-    zone = ZoneInfo(leg.timezone if leg is not None else "UTC")
+    lang = current_language()
+    words, requests = _wording(event, lang)
+    title = pick(event.title or {}, lang) or event.slug
+    rows = [_row(e, words, requests, title) for e in found.entries]
     return page(
         request,
         "audit/history.html",
         {
             "event": event,
             "history": found,
-            "rows": [_row(e, zone) for e in found.entries],
+            "rows": rows,
             "people": [  # as read in the page's language (Arabic names in Arabic)
-                (key, name_ar if current_language() == "ar" and name_ar else name)
+                (key, name_ar if lang == "ar" and name_ar else name)
                 for key, name, name_ar in event.people.values_list("key", "name", "name_ar")
             ],
-            "zone": zone.key,
+            "places": comma(lang).join(f"{city} ({zone})" for city, zone in words.clock.note()),
+            "colon": colon(lang),
+            "several": len(words.clock.used) > 1,
         },
     )
 

@@ -1,0 +1,287 @@
+"""The history in words: fields named as the editing pages label them, values as the
+reader reads them (Yes/No, vocabulary through its labels, instants in the event's local
+time naming the city, people's and organizations' keys as their names).
+
+A field or value the page does not know is shown as recorded: the trail keeps whatever a
+future model adds, and the page must never fail on it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from liqa.core.i18n import translator
+from liqa.core.model import MeetingFormat, OrgKind
+from liqa.core.outputs.labels import (
+    city_label,
+    format_label,
+    isolate,
+    org_kind_label,
+    theme_label,
+)
+
+SHORT = 120
+"""Longer values are cut in the page (the admin shows them whole)."""
+
+FIELDS: dict[str, Any] = {
+    "key": _("Key"),
+    "name": _("Name"),
+    "name_ar": _("Name in Arabic"),
+    "short_name": _("Short name"),
+    "side": _("Side"),
+    "kind": _("Kind"),
+    "sector": _("Sector"),
+    "country": _("Country"),
+    "themes": _("Themes"),
+    "venue": _("Venue"),
+    "website": _("Website"),
+    "organization": _("Organization"),
+    "role": _("Role"),
+    "languages": _("Languages"),
+    "email": _("E-mail"),
+    "phone": _("Phone"),
+    "availability": _("Available"),
+    "table": _("Table"),
+    "fictional": pgettext_lazy("audit field", "Fictional (sample data)"),
+    "requester": _("From"),
+    "target": _("To"),
+    "priority": _("Priority"),
+    "status": _("State"),
+    "format": pgettext_lazy("audit field", "Format"),
+    "message": _("Message"),
+    "duration_minutes": _("Duration (minutes)"),
+    "session": pgettext_lazy("audit field", "Session"),
+    "fixed_start": pgettext_lazy("audit field", "Fixed start"),
+    "attendees": _("Attendees"),
+    "after": pgettext_lazy("audit field", "After the requests"),
+    "slot_start": _("Slot"),
+    "booked_as": pgettext_lazy("audit field", "Booked by"),
+    "start": _("Starts"),
+    "end": _("Ends"),
+    "parties": pgettext_lazy("audit field", "Parties"),
+    "group": pgettext_lazy("audit field", "Subgroup"),
+    "travel_minutes_before": pgettext_lazy("audit field", "Travel before (minutes)"),
+    "pinned": pgettext_lazy("audit field", "Pinned"),
+    "published_at": _("Published"),
+    "notified": pgettext_lazy("audit field", "Participants e-mailed"),
+    "unplaced": _("Not placed"),
+    "assignments": pgettext_lazy("audit field", "Meetings and visits placed"),
+    "method": pgettext_lazy("audit field", "Method"),
+    "organizations": _("Organizations"),
+    "people": _("People"),
+    "requests": _("Requests"),
+    "bookings": pgettext_lazy("audit field", "Bookings"),
+    "versions": _("Schedule versions"),
+}
+"""Field labels, the editing pages' own where they have one; a field not here shows its
+recorded name."""
+BY_MODEL: dict[tuple[str, str], Any] = {
+    ("person", "table"): _("Fixed table"),
+    ("schedule", "pinned"): pgettext_lazy("audit field", "Pinned meetings"),
+}
+"""Where one field name means different things in different records."""
+LOCALIZED: dict[tuple[str, str], Any] = {
+    ("description", "en"): _("Description in English"),
+    ("description", "fr"): _("Description in French"),
+    ("description", "ar"): _("Description in Arabic"),
+    ("offers", "en"): _("Offers in English"),
+    ("offers", "fr"): _("Offers in French"),
+    ("offers", "ar"): _("Offers in Arabic"),
+    ("seeks", "en"): _("Seeks in English"),
+    ("seeks", "fr"): _("Seeks in French"),
+    ("seeks", "ar"): _("Seeks in Arabic"),
+}
+"""Text given per language, each language a line as on the profile form."""
+SIDES = {"delegation": _("delegation"), "host": _("host"), "both": _("both")}
+STATES = {
+    "proposed": pgettext_lazy("request status", "proposed"),
+    "accepted": pgettext_lazy("request status", "accepted"),
+    "declined": pgettext_lazy("request status", "declined"),
+    "cancelled": pgettext_lazy("request status", "cancelled"),
+    "expired": pgettext_lazy("request status", "expired"),
+}
+PRIORITIES = {1: _("would like"), 2: _("important"), 3: _("must meet")}
+YES_NO = {True: _("Yes"), False: _("No")}
+INSTANTS = frozenset({"slot_start", "start", "end", "fixed_start", "published_at", "at"})
+PARTIES = frozenset({"organization", "requester", "target", "booked_as"})
+PARTY_LISTS = frozenset({"attendees", "parties", "required_attendees"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the event is on some days: a leg's first and last day, city and zone."""
+
+    start: date
+    end: date
+    city: str
+    zone: ZoneInfo
+
+
+class Clock:
+    """Instants in the local time of the leg the event is in then: the leg of that day,
+    else the last leg begun (between legs, and after the event), else the first one."""
+
+    def __init__(self, places: Iterable[Place], lang: str) -> None:
+        self.places = sorted(places, key=lambda p: p.start) or [
+            Place(date.min, date.max, "UTC", ZoneInfo("UTC"))
+        ]
+        self.lang = lang
+        self.used: dict[str, datetime] = {}
+        """City label (a Latin name isolated in Arabic) → the latest instant shown there."""
+
+    def place(self, instant: datetime) -> Place:
+        """The place of ``instant``."""
+        found = self.places[0]
+        for place in self.places:
+            if instant.astimezone(place.zone).date() >= place.start:
+                found = place
+        return found
+
+    def text(self, instant: datetime, form: str = "medium") -> tuple[str, str]:
+        """``instant`` as a date and time in words, and the city whose time it is."""
+        place = self.place(instant)
+        local = instant.astimezone(place.zone)
+        city = isolate(city_label(place.city, self.lang), self.lang)
+        if city not in self.used or self.used[city] < local:
+            self.used[city] = local
+        t = translator(self.lang)
+        return f"{t.format_date(local, form)} {t.format_time(local)}", city
+
+    def note(self) -> list[tuple[str, str]]:
+        """Each city whose time the page shows, with its zone's name in words."""
+        t = translator(self.lang)
+        return [(city, t.format_zone(moment)) for city, moment in self.used.items()]
+
+
+@dataclass
+class Wording:
+    """What the page can resolve to words for one event and reader."""
+
+    lang: str
+    clock: Clock
+    names: dict[str, str]
+    """Person and organization keys → names as read in ``lang``."""
+    venues: dict[str, str]
+
+    def field(self, model: str, name: str) -> str:
+        """A field's label (its recorded name when unknown)."""
+        label = BY_MODEL.get((model, name), FIELDS.get(name))
+        return name if label is None else str(label)
+
+    def changes(self, model: str, changes: dict[str, Any]) -> list[tuple[str, str, str]]:
+        """Each change as (label, old, new) in words; text given per language one line a
+        language."""
+        out = []
+        for name, pair in changes.items():
+            old, new = _pair(pair)
+            if isinstance(old, dict | None) and isinstance(new, dict | None) and (old or new):
+                languages = list(dict.fromkeys([*(old or {}), *(new or {})]))
+                if all((name, lang) in LOCALIZED for lang in languages):
+                    for lang in languages:
+                        before, after = (old or {}).get(lang), (new or {}).get(lang)
+                        if before != after:
+                            label = str(LOCALIZED[name, lang])
+                            out.append((label, self.value(name, before), self.value(name, after)))
+                    continue
+            out.append((self.field(model, name), self.value(name, old), self.value(name, new)))
+        return out
+
+    def value(self, name: str, value: object) -> str:
+        """A recorded value in words."""
+        if value is None or value == "" or value == []:
+            return "—"
+        words = _WORDS.get(name)
+        text = None
+        try:
+            text = words(self, value) if words is not None else None
+        except (TypeError, ValueError, KeyError, AttributeError):
+            text = None  # not the shape this field had: shown as recorded
+        if text is None:
+            text = self._plain(value)
+        return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
+
+    def _plain(self, value: object) -> str:
+        if isinstance(value, bool):
+            return str(YES_NO[value])
+        if isinstance(value, int | float):
+            return translator(self.lang).format_number(value)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            return self._join(self._plain(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)
+
+    def _join(self, words: Iterable[str]) -> str:
+        return ("\u060c " if self.lang == "ar" else ", ").join(words)
+
+    def instant(self, value: object) -> str:
+        moment = datetime.fromisoformat(str(value))
+        if moment.tzinfo is None:
+            raise ValueError(value)
+        text, city = self.clock.text(moment)
+        return f"{text} ({city})"
+
+    def windows(self, value: object) -> str:
+        assert isinstance(value, list)
+        parts = []
+        for window in value:
+            start, end = (window["start"], window["end"]) if isinstance(window, dict) else window
+            parts.append(f"{self.instant(start)} – {self.instant(end)}")
+        return self._join(parts)
+
+    def party(self, value: object) -> str:
+        return self.names.get(str(value), str(value))
+
+    def parties(self, value: object) -> str:
+        assert isinstance(value, list)
+        return self._join(self.party(v) for v in value)
+
+
+def _pair(pair: object) -> tuple[object, object]:
+    if isinstance(pair, list | tuple) and len(pair) == 2:
+        return pair[0], pair[1]
+    return None, pair  # not [old, new]: shown as the new value
+
+
+def _language(w: Wording, value: object) -> str:
+    names = Locale.parse(w.lang).languages
+    return w._join(names.get(str(code), str(code)) for code in _list(value))
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return value
+
+
+def _one(table: dict[Any, Any]) -> Callable[[Wording, object], str]:
+    def words(w: Wording, value: object) -> str:
+        return str(table[value])
+
+    return words
+
+
+_WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
+    **dict.fromkeys(INSTANTS, Wording.instant),
+    **dict.fromkeys(PARTIES, Wording.party),
+    **dict.fromkeys(PARTY_LISTS, Wording.parties),
+    "availability": Wording.windows,
+    "venue": lambda w, v: w.venues.get(str(v), str(v)),
+    "side": _one(SIDES),
+    "status": _one(STATES),
+    "priority": _one(PRIORITIES),
+    "kind": lambda w, v: org_kind_label(OrgKind(v), w.lang),
+    "format": lambda w, v: format_label(MeetingFormat(v), w.lang),
+    "languages": _language,
+    "themes": lambda w, v: w._join(theme_label(str(t), w.lang) for t in _list(v)),
+}
+"""How a field's values read, by field name; a value of another shape reads as recorded."""

@@ -1,0 +1,198 @@
+"""The history in words: fields as the editing pages label them, values in the reader's
+language, times in the event's local time naming its city, keys as names.
+
+Before, the page showed each change as its stored field name and JSON value
+(``<code>pinned</code>: false → true``, ``slot_start: 2030-03-14T08:20:00+00:00``), the
+records by their keys (``p-chen``) and "times in Africa/Tunis", in every language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import User
+from django.test import Client
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from liqa.web.audit import wording
+from liqa.web.audit.actor import acting
+from liqa.web.audit.models import AuditEntry
+from liqa.web.events.models import Event, Organization, Person
+from liqa.web.scheduling import services
+from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.factories import person_user
+
+SLUG = "tunis-b2b-2030"
+URL = f"/organize/{SLUG}/history/"
+
+
+def _changes(page: str) -> list[str]:
+    """Each change line as text (tags dropped)."""
+    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+
+
+def _book(slot: str = "2030-03-14T09:20:00+01:00") -> None:
+    client = APIClient()
+    token, _created = Token.objects.get_or_create(user=person_user("amina@example.org"))
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.post(f"/api/events/{SLUG}/requests/r-1/book/", {"slot": slot}).status_code == 201
+
+
+def _read(client: Client, lang: str) -> str:
+    return client.get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+
+
+def _edit(event: Event, draft: ScheduleVersion, organizer: User) -> None:
+    """An organizer pins a meeting, moves Chen to Beta Bank and adds a language, describes
+    Beta Bank in two languages; then Amina books a slot."""
+    with acting(organizer):
+        services.set_pinned(draft, "r-2", True)
+        chen = Person.objects.get(event=event, key="p-chen")
+        chen.organization = "o-beta"
+        chen.languages = ["en", "fr"]
+        chen.save()
+        beta = Organization.objects.get(event=event, key="o-beta")
+        beta.description = {"en": "A bank", "fr": "Une banque"}
+        beta.save()
+    _book()
+
+
+def test_fields_and_values_read_in_english(
+    event: Event, draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    _edit(event, draft, organizer)
+    page = _read(client_for(organizer), "en")
+    assert _changes(page) == [
+        "Slot: — → Mar 14, 2030 9:20\u202fAM (Tunis)",
+        "Table: — → 1",
+        "Booked by: — → Amina Idrissi",
+        "Description in English: — → A bank",
+        "Description in French: — → Une banque",
+        "Organization: Gamma Farms → Beta Bank",
+        "Languages: English → English, French",
+        "Pinned: No → Yes",
+        "Organizations: — → 3",
+        "People: — → 3",
+        "Requests: — → 3",
+    ]
+
+
+def test_fields_and_values_read_in_french(
+    event: Event, draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    _edit(event, draft, organizer)
+    changes = _changes(_read(client_for(organizer), "fr"))
+    assert [c for c in changes if not c.startswith(("Booked", "Pinned"))] == [
+        "Créneau : — → 14 mars 2030 09:20 (Tunis)",
+        "Table : — → 1",
+        "Description en anglais : — → A bank",
+        "Description en français : — → Une banque",
+        "Organisation : Gamma Farms → Beta Bank",
+        "Langues : anglais → anglais, français",
+        "Organisations : — → 3",
+        "Personnes : — → 3",
+        "Demandes : — → 3",
+    ]
+    assert changes[7].endswith(" : Non → Oui")  # pinned: a new label, Django's Yes/No
+
+
+def test_fields_and_values_read_in_arabic_with_latin_values_isolated(
+    event: Event, draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    _edit(event, draft, organizer)
+    page = _read(client_for(organizer), "ar")
+    assert 'dir="rtl"' in page
+    assert "<li>الهيئة: <bdi>Gamma Farms</bdi> ← <bdi>Beta Bank</bdi></li>" in page
+    assert "<li>اللغات: <bdi>الإنجليزية</bdi> ← <bdi>الإنجليزية، الفرنسية</bdi></li>" in page
+    assert ": <bdi>لا</bdi> ← <bdi>نعم</bdi></li>" in page  # pinned
+    assert "<bdi>14\u200f/03\u200f/2030 09:20 (\u2066Tunis\u2069)</bdi>" in page
+
+
+def test_records_are_named_not_keyed(
+    event: Event, draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    _edit(event, draft, organizer)
+    page = _read(client_for(organizer), "en")
+    whats = re.findall(r"<td>([^<]*) <bdi>([^<]*)</bdi> <small><code>([^<]*)</code>", page)
+    assert whats == [
+        ("Booking", "Amina Idrissi – Bruno Martin", "r-1"),
+        ("Organization", "Beta Bank", "o-beta"),
+        ("Person", "Chen Li", "p-chen"),
+        ("Assignment", "Amina Idrissi – Chen Li", "v1/r-2"),
+        ("Event", "Tunis B2B 2030", SLUG),
+    ]
+
+
+def test_a_deleted_person_is_named_from_what_the_entry_kept(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    Person.objects.filter(event=event, key="p-chen").delete()
+    page = _read(client_for(organizer), "en")
+    assert "<td>Person <bdi>Chen Li</bdi> <small><code>p-chen</code></small></td>" in page
+    assert "<li>Organization: <bdi>Gamma Farms</bdi> → <bdi>—</bdi></li>" in page
+
+
+def test_times_name_the_city_not_the_zone_key(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    pages = {lang: _read(client_for(organizer), lang) for lang in ("en", "fr", "ar")}
+    assert ["Africa/Tunis" in p for p in pages.values()] == [False] * 3
+    assert "Tunis (Central European Standard Time)" in pages["en"]
+    assert "Tunis (heure normale d’Europe centrale)" in pages["fr"]
+    assert "\u2066Tunis\u2069 (توقيت وسط أوروبا الرسمي)" in pages["ar"]
+
+
+def test_an_unknown_field_or_record_shows_as_recorded(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    AuditEntry.objects.create(
+        event=SLUG,
+        actor="org",
+        model="widget",
+        key="w-1",
+        action="changed",
+        changes={"colour": ["red", "blue"], "table": ["one", {"n": 2}], "pinned": "odd"},
+    )
+    response = client_for(organizer).get(URL)
+    assert response.status_code == 200
+    assert _changes(response.content.decode())[:3] == [
+        "colour: red → blue",
+        'Table: one → {"n": 2}',
+        "Pinned: — → odd",
+    ]
+
+
+HOUSTON = wording.Place(
+    date(2024, 2, 11), date(2024, 2, 15), "Houston", ZoneInfo("America/Chicago")
+)
+VALLEY = wording.Place(
+    date(2024, 2, 16), date(2024, 2, 21), "Silicon Valley", ZoneInfo("America/Los_Angeles")
+)
+
+
+def test_each_time_is_in_the_leg_the_event_is_in_then() -> None:
+    """Before the mission: Houston's time; on a Silicon Valley day: California's; after it
+    and between legs, the last leg begun."""
+    clock = wording.Clock([VALLEY, HOUSTON], "en")
+    moments = [
+        datetime(2024, 1, 5, 15, tzinfo=UTC),
+        datetime(2024, 2, 12, 15, tzinfo=UTC),
+        datetime(2024, 2, 17, 18, tzinfo=UTC),
+        datetime(2024, 3, 1, 18, tzinfo=UTC),
+    ]
+    assert [clock.text(m, "short") for m in moments] == [
+        ("1/5/24 9:00\u202fAM", "Houston"),
+        ("2/12/24 9:00\u202fAM", "Houston"),
+        ("2/17/24 10:00\u202fAM", "Silicon Valley"),
+        ("3/1/24 10:00\u202fAM", "Silicon Valley"),
+    ]
+    assert clock.note() == [
+        ("Houston", "Central Standard Time"),
+        ("Silicon Valley", "Pacific Standard Time"),
+    ]
