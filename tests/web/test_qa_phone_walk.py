@@ -323,6 +323,7 @@ def test_the_meeting_that_just_ended_keeps_its_outcome_form_open(
     context = {"event": event, "lang": "en", "dir": "ltr"}
 
     def forms(now: datetime) -> list[tuple[str, str]]:
+        assert agenda is not None  # narrowed again: mypy forgets it inside the function
         html = fragments.days_html(request, agenda, key, now, context, outcomes)
         return OUTCOME_FORM.findall(html)
 
