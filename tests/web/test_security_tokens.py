@@ -78,7 +78,9 @@ def test_link_secret_is_stored_only_as_its_digest(event: Event) -> None:
 def _ask(email: str) -> tuple[int, str]:
     response = Client().post("/accounts/signin/", {"email": email})
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
-    return response.status_code, page
+    # the refused form gives back what was typed (the asker's own words, no news to them):
+    # pages are compared with it written the same way
+    return response.status_code, page.replace(f'value="{email}"', 'value="ADDRESS"')
 
 
 @pytest.mark.parametrize("email", ["chen@example.org", "nobody@example.org"])
