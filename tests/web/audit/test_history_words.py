@@ -196,3 +196,18 @@ def test_each_time_is_in_the_leg_the_event_is_in_then() -> None:
         ("Houston", "Central Standard Time"),
         ("Silicon Valley", "Pacific Standard Time"),
     ]
+
+
+def test_changes_take_a_row_of_the_tables_width_on_a_phone(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """On a 390 px phone (Chromium, the demo in Arabic) the fifth column, the changes, was
+    pushed off the screen by the others, an e-mail address the widest: each entry's changes
+    now have a row of their own, and an address may break after its @."""
+    _book()
+    page = _read(client_for(organizer), "en")
+    head = re.search(r"<thead>(.*?)</thead>", page, re.S)
+    assert head is not None
+    assert head.group(1).count("<th>") == 4
+    assert page.count('<tr class="entry-changes"><td colspan="4"><ul class="changes"') == 2
+    assert "<td><bdi>amina@<wbr>example.org</bdi></td>" in page
