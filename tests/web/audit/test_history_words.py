@@ -211,3 +211,15 @@ def test_changes_take_a_row_of_the_tables_width_on_a_phone(
     assert head.group(1).count("<th>") == 4
     assert page.count('<tr class="entry-changes"><td colspan="4"><ul class="changes"') == 2
     assert "<td><bdi>amina@<wbr>example.org</bdi></td>" in page
+
+
+def test_a_known_role_reads_in_the_readers_language(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """Roles the catalog knows read as the agendas give them; others as entered."""
+    with acting(organizer):
+        bruno = Person.objects.get(event=event, key="p-bruno")
+        bruno.role = "Chief Technology Officer"
+        bruno.save()
+    page = _read(client_for(organizer), "fr")
+    assert "<li>Fonction : <bdi>CTO</bdi> → <bdi>Directeur technique</bdi></li>" in page

@@ -28,6 +28,7 @@ from liqa.core.outputs.labels import (
     org_kind_label,
     theme_label,
 )
+from liqa.core.outputs.roles import role_label
 
 SHORT = 120
 """Longer values are cut in the page (the admin shows them whole)."""
@@ -282,6 +283,7 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "kind": lambda w, v: org_kind_label(OrgKind(v), w.lang),
     "format": lambda w, v: format_label(MeetingFormat(v), w.lang),
     "languages": _language,
+    "role": lambda w, v: role_label(str(v), w.lang),
     "themes": lambda w, v: w._join(theme_label(str(t), w.lang) for t in _list(v)),
 }
 """How a field's values read, by field name; a value of another shape reads as recorded."""
