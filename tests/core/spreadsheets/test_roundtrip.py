@@ -63,6 +63,7 @@ def organizations(draw: st.DrawFn, org_ids: list[str]) -> tuple[Organization, ..
             draw(st.sampled_from(Side)),
             draw(st.sampled_from(OrgKind)),
             name_ar=draw(TEXT),
+            name_fr=draw(TEXT),
             short_name=draw(TEXT),
             sector=draw(TEXT),
             country=draw(TEXT),
@@ -173,6 +174,19 @@ def test_round_trip_small_mission_is_identity(target: str) -> None:
 def test_round_trip_demo_mission_is_identity(target: str) -> None:
     demo = load_event(DEMO)
     assert round_trip(demo, target, demo) == demo
+
+
+@pytest.mark.parametrize("target", FORMATS)
+def test_round_trip_keeps_an_organizations_french_name(target: str) -> None:
+    """Exporting dropped ``name_fr``: a mission edited in a spreadsheet lost its French names."""
+    official = "Direction Générale de la Sécurité des Systèmes d'Information"
+    small = mission()
+    named = replace(
+        small, organizations=tuple(replace(o, name_fr=official) for o in small.organizations)
+    )
+    back = round_trip(named, target, base_event())
+    assert [o.name_fr for o in back.organizations] == [official] * len(named.organizations)
+    assert back == named
 
 
 def test_round_trip_brokerage_example_is_identity() -> None:

@@ -103,6 +103,18 @@ ORGANIZATIONS = Table(
             ),
         ),
         Column(
+            "name_fr",
+            (
+                "french name",
+                "name in french",
+                "nom français",
+                "nom en français",
+                "nom officiel en français",
+                "الاسم بالفرنسية",
+                "الاسم الفرنسي",
+            ),
+        ),
+        Column(
             "short_name",
             (
                 "short name",

@@ -51,7 +51,8 @@ def _organizations(orgs: tuple[Organization, ...]) -> Sheet:
     localized = {
         key: _languages(getattr(o, key) for o in orgs) for key in ("offers", "seeks", "description")
     }
-    headers = ["id", "name", "name_ar", "short_name", "side", "kind", "sector", "country", "themes"]
+    headers = ["id", "name", "name_ar", "name_fr", "short_name", "side", "kind", "sector"]
+    headers += ["country", "themes"]
     for key, langs in localized.items():
         headers += [f"{key}_{lang}" for lang in langs]
     headers += ["venue", "website", "fictional"]
@@ -61,6 +62,7 @@ def _organizations(orgs: tuple[Organization, ...]) -> Sheet:
             org.id,
             org.name,
             org.name_ar,
+            org.name_fr,
             org.short_name,
             str(org.side),
             str(org.kind),

@@ -24,7 +24,7 @@ from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Directory
 from liqa.core.spreadsheets.rows import Row
 
-ORG_NAMES = ("id", "name", "short_name", "name_ar")
+ORG_NAMES = ("id", "name", "short_name", "name_ar", "name_fr")
 """Cells a reference to an organization may give (see :func:`directory_of`)."""
 PERSON_NAMES = ("id", "email", "name", "name_ar")
 """Cells a reference to a person may give (see :func:`directory_of`)."""
@@ -76,6 +76,7 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
                 side=side,
                 kind=kind or OrgKind.COMPANY,
                 name_ar=text(row.cells.get("name_ar")),
+                name_fr=text(row.cells.get("name_fr")),
                 short_name=text(row.cells.get("short_name")),
                 sector=text(row.cells.get("sector")),
                 country=text(row.cells.get("country")),
@@ -211,11 +212,11 @@ def _languages(value: Cell) -> tuple[str, ...]:
 
 
 def directory_of(orgs: Sequence[Organization], persons: Sequence[Person]) -> Directory:
-    """A directory of organizations (id, name, short name, Arabic name) and people
+    """A directory of organizations (id, name, short name, Arabic and French names) and people
     (id, e-mail, name, Arabic name)."""
     found = Directory()
     for org in orgs:
-        found.add(org.id, org.name, org.short_name, org.name_ar)
+        found.add(org.id, org.name, org.short_name, org.name_ar, org.name_fr)
     for person in persons:
         found.add(person.id, person.email, person.name, person.name_ar)
     return found
