@@ -19,6 +19,8 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
 from liqa.web.audit import wording
 from liqa.web.audit.actor import acting
 from liqa.web.audit.models import AuditEntry
@@ -44,8 +46,8 @@ def _book(slot: str = "2030-03-14T09:20:00+01:00") -> None:
     assert client.post(f"/api/events/{SLUG}/requests/r-1/book/", {"slot": slot}).status_code == 201
 
 
-def _read(client: Client, lang: str) -> str:
-    return client.get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+def _read(client: Client, lang: str, url: str = URL) -> str:
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
 
 
 def _edit(event: Event, draft: ScheduleVersion, organizer: User) -> None:
@@ -223,3 +225,30 @@ def test_a_known_role_reads_in_the_readers_language(
         bruno.save()
     page = _read(client_for(organizer), "fr")
     assert "<li>Fonction : <bdi>CTO</bdi> → <bdi>Directeur technique</bdi></li>" in page
+
+
+def test_times_of_a_mission_across_cities_name_each_city(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The demo mission is in Houston, then Silicon Valley: a person's availability on a
+    day of each reads in each city's time, and the page names both cities."""
+    organizer = accounts.user_for_email("organizer@example.org")
+    accounts.grant(organizer, mission, Role.ORGANIZER)
+    with acting(organizer):
+        lamrani = Person.objects.get(event=mission, key="p-lamrani")
+        lamrani.availability = [
+            ["2024-02-12T15:00:00+00:00", "2024-02-12T23:00:00+00:00"],
+            ["2024-02-19T17:00:00+00:00", "2024-02-20T01:00:00+00:00"],
+        ]
+        lamrani.save()
+    page = _read(client_for(organizer), "en", f"/organize/{mission.slug}/history/")
+    assert _changes(page)[0] == (
+        "Available: — → Feb 12, 2024 9:00\u202fAM–5:00\u202fPM (Houston)"
+        ", Feb 19, 2024 9:00\u202fAM–5:00\u202fPM (Silicon Valley)"
+    )
+    note = re.search(r'<p id="history-count">(.*?)</p>', page, re.S)
+    assert note is not None
+    assert "Houston (Central Standard Time), Silicon Valley (Pacific Standard Time)" in note.group(
+        1
+    )
+    assert page.count('<small class="zone">Silicon Valley</small>') == 2  # each "When"

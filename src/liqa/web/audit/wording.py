@@ -158,9 +158,12 @@ class Clock:
         return f"{t.format_date(local, form)} {t.format_time(local)}", city
 
     def note(self) -> list[tuple[str, str]]:
-        """Each city whose time the page shows, with its zone's name in words."""
+        """Each city whose time the page shows, in the legs' order, with its zone's name in
+        words (at the latest time shown there: standard or summer time)."""
         t = translator(self.lang)
-        return [(city, t.format_zone(moment)) for city, moment in self.used.items()]
+        order = [isolate(city_label(p.city, self.lang), self.lang) for p in self.places]
+        cities = sorted(self.used, key=lambda c: order.index(c) if c in order else len(order))
+        return [(city, t.format_zone(self.used[city])) for city in cities]
 
 
 @dataclass
@@ -225,18 +228,24 @@ class Wording:
         return ("\u060c " if self.lang == "ar" else ", ").join(words)
 
     def instant(self, value: object) -> str:
-        moment = datetime.fromisoformat(str(value))
-        if moment.tzinfo is None:
-            raise ValueError(value)
-        text, city = self.clock.text(moment)
+        text, city = self.clock.text(_moment(value))
         return f"{text} ({city})"
+
+    def window(self, start: datetime, end: datetime) -> str:
+        """From ``start`` to ``end``; the day and city once when they are the same."""
+        (first, city), (last, end_city) = self.clock.text(start), self.clock.text(end)
+        local = start.astimezone(self.clock.place(start).zone)
+        day = translator(self.lang).format_date(local, "medium")
+        if city == end_city and first.startswith(day) and last.startswith(day):
+            return f"{first}–{last[len(day) :].strip()} ({city})"
+        return f"{first} ({city}) – {last} ({end_city})"
 
     def windows(self, value: object) -> str:
         assert isinstance(value, list)
         parts = []
         for window in value:
             start, end = (window["start"], window["end"]) if isinstance(window, dict) else window
-            parts.append(f"{self.instant(start)} – {self.instant(end)}")
+            parts.append(self.window(_moment(start), _moment(end)))
         return self._join(parts)
 
     def party(self, value: object) -> str:
@@ -245,6 +254,14 @@ class Wording:
     def parties(self, value: object) -> str:
         assert isinstance(value, list)
         return self._join(self.party(v) for v in value)
+
+
+def _moment(value: object) -> datetime:
+    """A recorded instant (ISO 8601 with its offset)."""
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError(value)
+    return moment
 
 
 def _pair(pair: object) -> tuple[object, object]:
