@@ -32,6 +32,7 @@ class OrganizationSerializer(serializers.Serializer[object]):
     id = serializers.CharField()
     name = serializers.CharField()
     name_ar = serializers.CharField()
+    name_fr = serializers.CharField()
     side = serializers.CharField()
     kind = serializers.CharField()
     country = serializers.CharField()

@@ -153,6 +153,7 @@ class OrganizationForm(EditForm):
     key = _key_field()
     name = _text(_("Name"), required=True)
     name_ar = _text(_("Name in Arabic"))
+    name_fr = _text(_("Name in French"))
     short_name = _text(_("Short name"))
     side = forms.ChoiceField(
         label=_("Side"),

@@ -309,7 +309,7 @@ _MODELS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]]]] = {
 
 
 def _party_names(event: core.Event) -> dict[str, Name]:
-    names = {o.id: Name(o.name, ar=o.name_ar) for o in event.organizations}
+    names = {o.id: Name(o.name, ar=o.name_ar, fr=o.name_fr) for o in event.organizations}
     names.update((p.id, Name(p.name, ar=p.name_ar)) for p in event.people)
     return names
 

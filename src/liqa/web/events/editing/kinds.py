@@ -66,6 +66,7 @@ ORGANIZATIONS = Kind(
         "key": "id",
         "name": "name",
         "name_ar": "name_ar",
+        "name_fr": "name_fr",
         "short_name": "short_name",
         "side": "side",
         "kind": "kind",

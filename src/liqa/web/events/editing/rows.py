@@ -49,6 +49,7 @@ def organization_fields(org: core.Organization) -> dict[str, Any]:
     return {
         "name": org.name,
         "name_ar": org.name_ar,
+        "name_fr": org.name_fr,
         "short_name": org.short_name,
         "side": org.side.value,
         "kind": org.kind.value,

@@ -14,6 +14,7 @@ class Organization(EventRecord):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organizations")
     name = models.CharField(max_length=300)
     name_ar = models.CharField(max_length=300, blank=True)
+    name_fr = models.CharField(max_length=300, blank=True)
     short_name = models.CharField(max_length=100, blank=True)
     side = models.CharField(max_length=20, choices=[(s.value, s.value) for s in Side])
     kind = models.CharField(
