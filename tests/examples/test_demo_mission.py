@@ -15,6 +15,7 @@ from liqa.core.model import (
     RequestStatus,
     Side,
 )
+from liqa.core.outputs.labels import org_name
 from tests.examples.conftest import Checked
 
 ARTICLE_ORGS = ["MTNRA", "ADD", "DGSSI", "CGEM", "AUSIM", "TECHNOPARK", "APEBI"]
@@ -137,6 +138,22 @@ def test_demo_moroccan_organizations_are_real_and_described_in_fr_and_ar(demo: E
             assert (org.country, org.fictional) == ("MA", False), org.id
             assert ARABIC.match(org.name_ar), org.id
             assert {"fr", "ar"} <= set(org.offers) & set(org.seeks) & set(org.description)
+
+
+def test_demo_moroccan_organizations_read_in_french_by_their_official_names(demo: Event) -> None:
+    """French agendas named "Ministry of Digital Transition and Administrative Reform" in
+    English. Technopark has no French name of its own: it keeps its name."""
+    french = {o.id: org_name(o, "fr") for o in demo.organizations if o.id in ARTICLE_ORGS}
+    assert french["MTNRA"] == (
+        "Ministère de la Transition Numérique et de la Réforme de l'Administration"
+    )
+    assert french["DGSSI"].startswith("Direction Générale de la Sécurité des Systèmes")
+    assert french["CGEM"] == "Confédération Générale des Entreprises du Maroc (CGEM)"
+    assert french["TECHNOPARK"] == demo.organization("TECHNOPARK").name
+    assert all(o.name_fr for o in demo.organizations if o.id in set(ARTICLE_ORGS) - {"TECHNOPARK"})
+    assert org_name(demo.organization("MTNRA"), "en") == (
+        "Ministry of Digital Transition and Administrative Reform"
+    )
 
 
 def test_demo_dgssi_seeks_soc_training_and_threat_intelligence(demo: Event) -> None:
