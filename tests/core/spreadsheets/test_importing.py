@@ -343,3 +343,30 @@ def test_empty_table_warns_that_it_removes_the_base_records(tmp_path: Path) -> N
         f"the requests table has no rows: the {len(base.requests)} requests there were are removed",
     )
     assert import_event([empty], base_event()).warnings == ()  # nothing was there to remove
+
+
+def test_import_people_may_name_their_organization_by_its_french_name(tmp_path: Path) -> None:
+    """A French organizer's participants sheet names the ministry as French readers know it."""
+    ministry = "Ministère de la Transition Numérique et de la Réforme de l'Administration"
+    path = workbook(
+        tmp_path / "mission.xlsx",
+        {
+            "Organisations": [
+                ["Identifiant", "Nom", "Nom en français", "Côté", "Type"],
+                [
+                    "MTNRA",
+                    "Ministry of Digital Transition",
+                    ministry,
+                    "Délégation",
+                    "Administration",
+                ],
+            ],
+            "Participants": [
+                ["Nom complet", "Organisation"],
+                ["Sarah Lamrani", ministry],
+            ],
+        },
+    )
+    imported = import_event([path], base_event())
+    assert [(o.id, o.name_fr) for o in imported.event.organizations] == [("MTNRA", ministry)]
+    assert [(p.name, p.organization) for p in imported.event.people] == [("Sarah Lamrani", "MTNRA")]
