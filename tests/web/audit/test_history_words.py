@@ -121,13 +121,17 @@ def test_records_are_named_not_keyed(
 ) -> None:
     _edit(event, draft, organizer)
     page = _read(client_for(organizer), "en")
-    whats = re.findall(r"<td>([^<]*) <bdi>([^<]*)</bdi> <small><code>([^<]*)</code>", page)
+    whats = re.findall(
+        r'<td><span class="action">([^<]*)</span> · ([^<]*) '
+        r"<bdi>([^<]*)</bdi> <small><code>([^<]*)</code>",
+        page,
+    )
     assert whats == [
-        ("Booking", "Amina Idrissi – Bruno Martin", "r-1"),
-        ("Organization", "Beta Bank", "o-beta"),
-        ("Person", "Chen Li", "p-chen"),
-        ("Assignment", "Amina Idrissi – Chen Li", "v1/r-2"),
-        ("Event", "Tunis B2B 2030", SLUG),
+        ("created", "Booking", "Amina Idrissi – Bruno Martin", "r-1"),
+        ("changed", "Organization", "Beta Bank", "o-beta"),
+        ("changed", "Person", "Chen Li", "p-chen"),
+        ("changed", "Assignment", "Amina Idrissi – Chen Li", "v1/r-2"),
+        ("imported", "Event", "Tunis B2B 2030", SLUG),
     ]
 
 
@@ -136,7 +140,7 @@ def test_a_deleted_person_is_named_from_what_the_entry_kept(
 ) -> None:
     Person.objects.filter(event=event, key="p-chen").delete()
     page = _read(client_for(organizer), "en")
-    assert "<td>Person <bdi>Chen Li</bdi> <small><code>p-chen</code></small></td>" in page
+    assert "· Person <bdi>Chen Li</bdi> <small><code>p-chen</code></small></td>" in page
     assert "<li>Organization: <bdi>Gamma Farms</bdi> → <bdi>—</bdi></li>" in page
 
 
@@ -203,15 +207,16 @@ def test_each_time_is_in_the_leg_the_event_is_in_then() -> None:
 def test_changes_take_a_row_of_the_tables_width_on_a_phone(
     event: Event, organizer: User, client_for: Callable[..., Client]
 ) -> None:
-    """On a 390 px phone (Chromium, the demo in Arabic) the fifth column, the changes, was
-    pushed off the screen by the others, an e-mail address the widest: each entry's changes
-    now have a row of their own, and an address may break after its @."""
+    """On a 390 px phone (Chromium, the demo in ar and fr) the fourth and fifth columns, the
+    action and the changes, were pushed off the screen by the others, an e-mail address the
+    widest: each entry's changes now have a row of their own, the action goes with its
+    record, and an address may break after its @."""
     _book()
     page = _read(client_for(organizer), "en")
     head = re.search(r"<thead>(.*?)</thead>", page, re.S)
     assert head is not None
-    assert head.group(1).count("<th>") == 4
-    assert page.count('<tr class="entry-changes"><td colspan="4"><ul class="changes"') == 2
+    assert head.group(1).count("<th>") == 3
+    assert page.count('<tr class="entry-changes"><td colspan="3"><ul class="changes"') == 2
     assert "<td><bdi>amina@<wbr>example.org</bdi></td>" in page
 
 
