@@ -127,7 +127,7 @@ def quotes() -> None:
         asked.update(wanted)
         prepare(space, wanted)
 
-    SemanticSpace.prepare = counting  # type: ignore[method-assign]
+    SemanticSpace.prepare = counting  # type: ignore[method-assign, assignment]
     print("| set | parties | parties whose sentences were asked for | distinct sentences ", end="")
     print("| of which a whole profile | sentences of the parties asked for | quotes shown |")
     print("|---|---:|---:|---:|---:|---:|---:|")
