@@ -168,10 +168,11 @@ def test_an_unknown_field_or_record_shows_as_recorded(
     )
     response = client_for(organizer).get(URL)
     assert response.status_code == 200
+    # known fields in the editing pages' order, then the unknown one
     assert _changes(response.content.decode())[:3] == [
-        "colour: red → blue",
         'Table: one → {"n": 2}',
         "Pinned: — → odd",
+        "colour: red → blue",
     ]
 
 

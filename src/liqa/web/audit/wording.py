@@ -37,6 +37,7 @@ FIELDS: dict[str, Any] = {
     "key": _("Key"),
     "name": _("Name"),
     "name_ar": _("Name in Arabic"),
+    "name_fr": _("Name in French"),
     "short_name": _("Short name"),
     "side": _("Side"),
     "kind": _("Kind"),
@@ -51,7 +52,6 @@ FIELDS: dict[str, Any] = {
     "email": _("E-mail"),
     "phone": _("Phone"),
     "availability": _("Available"),
-    "table": _("Table"),
     "fictional": pgettext_lazy("audit field", "Fictional (sample data)"),
     "requester": _("From"),
     "target": _("To"),
@@ -65,6 +65,7 @@ FIELDS: dict[str, Any] = {
     "attendees": _("Attendees"),
     "after": pgettext_lazy("audit field", "After the requests"),
     "slot_start": _("Slot"),
+    "table": _("Table"),
     "booked_as": pgettext_lazy("audit field", "Booked by"),
     "start": _("Starts"),
     "end": _("Ends"),
@@ -185,7 +186,10 @@ class Wording:
         """Each change as (label, old, new) in words; text given per language one line a
         language."""
         out = []
-        for name, pair in changes.items():
+        # in the order the labels are listed (the editing pages' order), unknown fields after
+        # them by name: the database may not keep a JSON object's key order (PostgreSQL's
+        # jsonb does not), and the page must read the same on every database
+        for name, pair in sorted(changes.items(), key=lambda item: _rank(item[0])):
             old, new = _pair(pair)
             if isinstance(old, dict | None) and isinstance(new, dict | None) and (old or new):
                 languages = list(dict.fromkeys([*(old or {}), *(new or {})]))
@@ -254,6 +258,23 @@ class Wording:
     def parties(self, value: object) -> str:
         assert isinstance(value, list)
         return self._join(self.party(v) for v in value)
+
+
+_ORDER = {
+    name: position
+    for position, name in enumerate(
+        # the text given per language (LOCALIZED) comes where the profile form has it
+        n
+        for field in FIELDS
+        for n in ((field, "description", "offers", "seeks") if field == "themes" else (field,))
+    )
+}
+
+
+def _rank(name: str) -> tuple[int, str]:
+    """Where a field's change is listed: known fields in :data:`FIELDS`' order, then the
+    others by name."""
+    return (_ORDER.get(name, len(_ORDER)), name)
 
 
 def _moment(value: object) -> datetime:
