@@ -104,3 +104,12 @@ def test_history_names_the_system_in_words_not_as_its_stored_token(
         False,
         True,
     )
+
+
+def test_history_filter_is_a_neutral_button_not_a_warning(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """Filtering is an action to take, not a cancel or a refusal (.secondary's warning
+    colour)."""
+    page = client_for(organizer).get(f"/organize/{SLUG}/history/").content.decode()
+    assert '<button type="submit" class="neutral">Filter</button>' in page
