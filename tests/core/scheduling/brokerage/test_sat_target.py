@@ -174,18 +174,26 @@ def exhaustive_breaks(p: Problem) -> int | None:
 def test_search_proves_the_exhaustive_optimum(drawn: Problem, elsewhere: bool) -> None:
     p = dataclasses.replace(drawn, require_all=True)
     optimum = exhaustive_breaks(p)
-    lower = sum(participant_lower_bounds(p).values())
-    # With ``elsewhere``, CP-SAT's refutation of the participants' own bound is simulated.
-    before = lower + 1 if elsewhere and optimum is not None and optimum > lower else None
-    sat, stops = run(p, before)
     if optimum is None:
+        sat, _stops = run(p, None)
         assert sat.found is None
         return
+    _search_proves(p, optimum, elsewhere)
+
+
+def _search_proves(p: Problem, optimum: int, elsewhere: bool) -> None:
+    """The search alone ends at ``optimum`` (the exhaustive one) with a valid timetable of
+    that many breaks, or, when the total cannot count past it, asks nothing."""
+    lower = sum(participant_lower_bounds(p).values())
+    # With ``elsewhere``, CP-SAT's refutation of the participants' own bound is simulated.
+    before = lower + 1 if elsewhere and optimum > lower else None
+    sat, stops = run(p, before)
     if optimum > lower and (sat.found is not None or before is None):
         assert stops  # the question at the own bound was stopped (refuted)
     if sat.found is None:
-        # Only when the total cannot count the optimum's breaks (nobody can have more)
-        # is nothing asked: CP-SAT answers then.
+        # Only when the total cannot count past the optimum (every break literal true in
+        # every timetable, as with a-b three times in slots 0, 2, 3) is nothing asked:
+        # CP-SAT answers then (and with ``before`` it answered the own bound itself).
         counted = encode(p, participant_lower_bounds(p), lower + 65).total
         assert len(counted) <= optimum
         assert sat.bound == optimum
@@ -229,21 +237,4 @@ def test_cnf_counts_breaks_like_exhaustive_search(p: Problem, bounds: bool) -> N
 def test_search_proves_the_exhaustive_optimum_of_breaks(p: Problem, elsewhere: bool) -> None:
     found = breaks_range(p)
     assert found is not None
-    optimum = found[0]
-    lower = sum(participant_lower_bounds(p).values())
-    # With ``elsewhere``, CP-SAT's refutation of the participants' own bound is simulated.
-    before = lower + 1 if elsewhere and optimum > lower else None
-    sat, stops = run(p, before)
-    if optimum > lower and (sat.found is not None or before is None):
-        assert stops  # the question at the own bound was stopped (refuted)
-    if sat.found is None:
-        # Only when the total cannot count past the optimum (every break literal true in
-        # every timetable, as with a-b three times in slots 0, 2, 3) is nothing asked:
-        # CP-SAT answers then (and with ``before`` it answered the own bound itself).
-        counted = encode(p, participant_lower_bounds(p), lower + 65).total
-        assert len(counted) <= optimum
-        assert sat.bound == optimum
-        return
-    assert (sat.found_target, sat.bound) == (optimum, optimum)
-    assert check_schedule(p, timetable(sat.found)) == []
-    assert total_breaks(p, timetable(sat.found)) == optimum
+    _search_proves(p, found[0], elsewhere)
