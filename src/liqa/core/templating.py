@@ -108,6 +108,23 @@ def _list(context: Context, items: list[str]) -> str:
     return translator(_lang(context)).format_list(items)
 
 
+@pass_context
+def _comma(context: Context) -> str:
+    """The separator between the items of a list: Arabic's comma in Arabic, else ", "."""
+    return "، " if _lang(context) == "ar" else ", "
+
+
+@pass_context
+def _colon(context: Context) -> str:
+    """The colon after a label (no space after it): French puts a space before it."""
+    return " :" if _lang(context) == "fr" else ":"
+
+
+GLOBALS: dict[str, Any] = {"comma": _comma, "colon": _colon}
+"""Language-dependent punctuation, called as ``{{ comma() }}`` and ``{{ colon() }}``; each
+reads the ``lang`` template variable like the filters."""
+
+
 FILTERS: dict[str, Any] = {
     "date": _date,
     "time": _time,
@@ -137,6 +154,7 @@ def environment(**options: Any) -> Environment:
             extensions.append(extension)
     env = Environment(extensions=extensions, trim_blocks=True, lstrip_blocks=True, **options)
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return env
 
 
