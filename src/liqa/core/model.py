@@ -270,6 +270,14 @@ class Organization:
         return self.short_name or self.name
 
 
+class Gender(StrEnum):
+    """The grammatical gender a person's title agrees with in French and Arabic
+    ("Directrice", "مديرة"); a person without one is given the catalog's usual title."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
 @dataclass(frozen=True)
 class Person:
     """A participant: a delegate, a host's staff member or a brokerage participant."""
@@ -279,6 +287,9 @@ class Person:
     organization: str
     role: str = ""
     name_ar: str = ""
+    gender: Gender | None = None
+    """Grammatical gender of the person's title (``female``: "Secrétaire générale"); unset,
+    the title reads as the catalog's usual (masculine) form."""
     languages: tuple[str, ...] = ()
     email: str = ""
     phone: str = ""

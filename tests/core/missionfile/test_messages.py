@@ -501,6 +501,25 @@ def test_fixed_table_beyond_the_brokerage_tables_is_reported() -> None:
     ]
 
 
+def test_a_bad_gender_names_the_person_the_field_and_the_allowed_values() -> None:
+    text = mutate("    name: Sarah Lamrani\n", "    name: Sarah Lamrani\n    gender: Mme\n")
+    assert brief(problems_of(text)) == [
+        (
+            43,
+            "people[0].gender",
+            "'Mme' is not one of: female, male",
+            "Sarah Lamrani's gender is 'female' or 'male' (it makes their title agree in"
+            " French and Arabic); leave it out when not known",
+            "bad_value",
+        )
+    ]
+
+
+def test_a_persons_gender_is_read() -> None:
+    text = mutate("    name: Sarah Lamrani\n", "    name: Sarah Lamrani\n    gender: female\n")
+    assert problems_of(text) == []
+
+
 def test_valid_file_has_no_problems() -> None:
     assert problems_of(VALID) == []
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from liqa.core.missionfile import dump_event, dumps_event, load_event, parse_event
-from liqa.core.model import Event
+from liqa.core.model import Event, Gender
 from tests.core.missionfile.strategies import events
 
 DEMO = Path(__file__).parents[3] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
@@ -61,5 +61,21 @@ def test_an_organizations_french_name_survives_the_round_trip() -> None:
     )
     text = dumps_event(named)
     assert "name_fr: Nom français de " in text
+    assert parse_event(text, "copy.yaml") == named
+    assert parse_event(dumps_event(named, "json"), "copy.json") == named
+
+
+def test_a_persons_gender_survives_the_round_trip() -> None:
+    """``gender`` (what a title agrees with in French and Arabic) is written and read back;
+    people without one are written without the key."""
+    event = load_event(DEMO)
+    genders = (Gender.MALE, Gender.FEMALE, Gender.MALE, Gender.FEMALE)
+    people = tuple(
+        replace(p, gender=genders[i] if i < len(genders) else None)
+        for i, p in enumerate(event.people)
+    )
+    named = replace(event, people=people)
+    text = dumps_event(named)
+    assert (text.count("gender: female"), text.count("gender: male")) == (2, 2)
     assert parse_event(text, "copy.yaml") == named
     assert parse_event(dumps_event(named, "json"), "copy.json") == named

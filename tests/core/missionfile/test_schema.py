@@ -35,6 +35,16 @@ def test_an_organizations_french_name_passes_the_schema() -> None:
     assert list(Draft202012Validator(mission_schema()).iter_errors(data)) == []
 
 
+def test_a_persons_gender_passes_the_schema_as_female_or_male_only() -> None:
+    data = json.loads(dumps_event(load_event(DEMO), "json"))
+    data["people"][0]["gender"] = "female"
+    data["people"][1]["gender"] = "male"
+    assert list(Draft202012Validator(mission_schema()).iter_errors(data)) == []
+    data["people"][0]["gender"] = "F"
+    [error] = Draft202012Validator(mission_schema()).iter_errors(data)
+    assert list(error.absolute_path) == ["people", 0, "gender"]
+
+
 def test_every_top_level_section_of_the_reference_is_in_the_schema() -> None:
     reference = (ROOT / "docs" / "reference" / "mission-file.md").read_text(encoding="utf-8")
     documented = sorted(

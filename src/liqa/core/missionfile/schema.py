@@ -154,6 +154,8 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             allowed = [str(choice) for choice in schema["enum"]]
             if schema.get("title") == "priority":
                 hint = Message("priorities are 1 (would like), 2 (important) or 3 (must meet)")
+            elif schema.get("title") == "gender":
+                hint = _gender_hint(document, path)
             else:
                 hint = _did_you_mean(str(value), allowed)
             return [
@@ -280,6 +282,24 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return Message("a mapping")
     return type(value).__name__
+
+
+def _gender_hint(document: Document, path: Path) -> str:
+    """How to fix a person's ``gender``, naming the person (their name, else their id)."""
+    record: Any = document.data
+    try:
+        for key in path[:-1]:
+            record = record[key]
+    except (KeyError, IndexError, TypeError):
+        record = None
+    who = ""
+    if isinstance(record, dict):
+        who = str(record.get("name") or record.get("id") or "")
+    return Message(
+        "{person}'s gender is 'female' or 'male' (it makes their title agree in French and"
+        " Arabic); leave it out when not known",
+        person=who or format_path(path[:-1]),
+    )
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
