@@ -136,14 +136,15 @@ def _with_lunches(version: int, minute: int, groups: tuple[str, str]) -> core.Sc
 
 
 def test_replanned_lunch_is_the_same_calendar_event_updated(amina: Client, event: Event) -> None:
-    """Publish, then re-plan: the lunch moves from 12:30 to 12:45 and the subgroups swap
-    letters. Amina's .ics keeps one lunch event, its UID, and raises its SEQUENCE (the UID
-    was the lunch's time and place: a second lunch appeared beside the cancelled one)."""
+    """Publish, then re-plan: the lunch moves from 12:30 to 12:45. Amina's .ics keeps one
+    lunch event, its UID, and raises its SEQUENCE (the UID was the lunch's time and place:
+    a second lunch appeared beside the cancelled one); Bruno's feed, of the other subgroup
+    at the same meal, names it with the same UID."""
     _publish(event, _with_lunches(1, 30, ("g1", "g2")))
     first = _events(amina.get(f"/me/{event.slug}/agenda.ics").content)
-    _publish(event, _with_lunches(2, 45, ("g2", "g1")))
+    _publish(event, _with_lunches(2, 45, ("g1", "g2")))
     second = _events(amina.get(f"/me/{event.slug}/agenda.ics").content)
-    lunch = "lunch-2030-03-14-p-amina@tunis-b2b-2030.liqa"
+    lunch = "lunch-2030-03-14-g1@tunis-b2b-2030.liqa"
     assert {uid: v for uid, v in first.items() if uid.startswith("lunch-")} == {
         lunch: (0, "CONFIRMED", at(12, 30))
     }
@@ -151,3 +152,6 @@ def test_replanned_lunch_is_the_same_calendar_event_updated(amina: Client, event
         lunch: (1, "CONFIRMED", at(12, 45))
     }
     assert sorted(second) == sorted(first) == [lunch, R1, R2]
+    secret = services.create_feed(event, "p-bruno")
+    bruno = _events(Client().get(f"/feeds/{secret}.ics").content)
+    assert [uid for uid in bruno if uid.startswith("lunch-")] == [lunch]

@@ -212,24 +212,48 @@ def _lunch(group: str, attendees: tuple[str, ...], venue: str = "v-nasa") -> Ass
     )
 
 
-def test_lunch_uid_stays_when_a_replan_gives_its_subgroup_another_letter() -> None:
-    first = _ics("p-benali", NASA_VISIT, _lunch("group-a", ("p-lamrani", "p-benali")))
+def test_lunch_uid_stays_when_the_first_person_at_it_leaves() -> None:
+    """Alaoui (the first by id) cancels: Benali's lunch is the same event, updated (it was
+    named after Alaoui: the old lunch cancelled and a second one added in every file)."""
+    first = _ics("p-benali", NASA_VISIT, _lunch("group-a", ("p-alaoui", "p-benali")))
     second = _ics(
-        "p-benali",
-        NASA_VISIT,
-        _lunch("group-b", ("p-lamrani", "p-benali")),
-        previous=first,
-        version=2,
+        "p-benali", NASA_VISIT, _lunch("group-a", ("p-benali",)), previous=first, version=2
     )
-    lunch = "lunch-2024-02-12-p-benali@ma-us-2024.liqa"
-    assert lunch in _events(first)
+    lunch = "lunch-2024-02-12-group-a@ma-us-2024.liqa"
     assert {uid: str(e["STATUS"]) for uid, e in _events(second).items()} == {
         "prog-brief@ma-us-2024.liqa": "CONFIRMED",
         "prog-flight@ma-us-2024.liqa": "CONFIRMED",
         "vis-nasa@ma-us-2024.liqa": "CONFIRMED",
         lunch: "CONFIRMED",
     }
-    assert _sequence(_events(second)[lunch]) == 0
+    assert sorted(_events(first)) == sorted(_events(second))
+    assert _sequence(_events(second)[lunch]) == 1  # its attendees changed
+    assert lunch in _client(first, second)
+
+
+def test_lunch_uid_stays_when_someone_joins_it() -> None:
+    first = _ics("p-benali", NASA_VISIT, _lunch("group-a", ("p-benali",)))
+    second = _ics(
+        "p-benali",
+        NASA_VISIT,
+        _lunch("group-a", ("p-alaoui", "p-benali")),
+        previous=first,
+        version=2,
+    )
+    lunches = [u for u in _events(second) if u.startswith("lunch-")]
+    assert lunches == ["lunch-2024-02-12-group-a@ma-us-2024.liqa"]
+    assert sorted(_events(first)) == sorted(_events(second))
+
+
+def test_two_people_at_one_lunch_have_the_same_uid_in_their_files() -> None:
+    schedule = (NASA_VISIT, _lunch("group-a", ("p-lamrani", "p-benali")))
+
+    def lunches(subject: str) -> list[str]:
+        return [u for u in _events(_ics(subject, *schedule)) if u.startswith("lunch-")]
+
+    assert (
+        lunches("p-lamrani") == lunches("p-benali") == ["lunch-2024-02-12-group-a@ma-us-2024.liqa"]
+    )
 
 
 def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
@@ -246,13 +270,14 @@ def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
         calendar = build_calendar(make_event(), schedule, subject, "en", SETTINGS)
         return sorted(u for u in _events(calendar.to_ical()) if u.startswith("lunch-"))
 
-    shared = ["lunch-2024-02-12-p-alaoui@ma-us-2024.liqa"]  # the first of the three at it
+    shared = ["lunch-2024-02-12-group-a@ma-us-2024.liqa"]  # the first of the two subgroups
     assert lunches(together, "p-lamrani") == lunches(together, "p-benali") == shared
     assert lunches(together, "MTNRA") == shared  # Lamrani and Alaoui: one meal, one event
     assert lunches(apart, "MTNRA") == [
-        "lunch-2024-02-12-p-alaoui@ma-us-2024.liqa",
-        "lunch-2024-02-12-p-lamrani@ma-us-2024.liqa",
+        "lunch-2024-02-12-group-a@ma-us-2024.liqa",
+        "lunch-2024-02-12-group-b@ma-us-2024.liqa",
     ]
+    assert lunches(apart, "p-lamrani") != lunches(apart, "p-benali")
 
 
 def _lunch_at(hour: int, minute: int, venue: str) -> Assignment:
@@ -274,10 +299,10 @@ def test_moved_lunch_keeps_its_uid_and_raises_its_sequence() -> None:
         if uid.startswith("lunch-")
     }
     assert lunches == {
-        "lunch-2024-02-12-p-benali@ma-us-2024.liqa": (1, "CONFIRMED", houston(12, 13, 15))
+        "lunch-2024-02-12-group-a@ma-us-2024.liqa": (1, "CONFIRMED", houston(12, 13, 15))
     }
     assert sorted(_events(first)) == sorted(_events(second))  # no event added or cancelled
-    assert _client(first, second)["lunch-2024-02-12-p-benali@ma-us-2024.liqa"] == (
+    assert _client(first, second)["lunch-2024-02-12-group-a@ma-us-2024.liqa"] == (
         1,
         houston(12, 13, 15),
     )

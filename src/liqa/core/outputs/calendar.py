@@ -2,9 +2,8 @@
 
 * One UID per meeting, derived from the event id and the assignment id, identical in every
   participant's file and in every version, so calendar apps update instead of duplicating.
-  A lunch is named by its day and the first of the people at it (:func:`lunch_uids`), not
-  by its time or place, which a re-plan moves, nor by the subgroup letter of its assignment
-  id, which a re-plan can give to other people.
+  A lunch is named by what it is in the plan, its day and its subgroup (:func:`lunch_uids`),
+  not by its time or place, which a re-plan moves, nor by the people at it, who may cancel.
 * Re-exporting over a previous file: a meeting whose time, place, table or attendees
   changed keeps its UID and gets ``SEQUENCE`` + 1; a meeting that left the agenda is kept
   as ``STATUS:CANCELLED`` with ``SEQUENCE`` + 1, so subscribers drop it.
@@ -52,25 +51,20 @@ def meeting_uid(event_id: str, assignment_id: str) -> str:
 def lunch_uids(event_id: str, items: Iterable[Item]) -> dict[str, str]:
     """The UID of each lunch among ``items`` (the whole timeline), by its assignment id.
 
-    Subgroups at the same start and place eat one meal: one UID for all of them. A meal is
-    named by its local day and the first of its attendees (person ids sorted), who eats
-    one lunch that day: ``lunch-2024-02-12-p-benali``. Neither its time nor its place is
-    in the UID, so a re-plan that moves the lunch keeps it (``SEQUENCE`` + 1), and neither
-    is the subgroup letter, which each plan hands out afresh. Should that person be at two
-    meals of one day, the later one is named by the next of its attendees."""
+    A lunch is named by what it is in the plan: its assignment id, the planner's
+    ``lunch-<day>-<subgroup>`` (``lunch-<day>`` for everyone's lunch when the subgroups
+    regroup), or the programme entry's id. Re-plans keep the subgroups' ids, so neither
+    a person cancelling or joining nor the lunch moving to another time or place changes
+    it (``SEQUENCE`` + 1 instead). Subgroups at the same start and place eat one meal:
+    one UID for all of them, the first of their ids."""
     meals: dict[tuple[datetime, str], list[Item]] = {}
     for item in items:
         if item.is_lunch:
             place = item.venue.id if item.venue is not None else ""
             meals.setdefault((item.start.astimezone(UTC), place), []).append(item)
-    named: set[str] = set()
     out: dict[str, str] = {}
-    for (_start, _place), together in sorted(meals.items()):
-        day = f"{together[0].day:%Y-%m-%d}"
-        people = sorted({p for item in together for p in item.attendees})
-        names = [f"lunch-{day}-{p}" for p in people] + [i.id for i in together]
-        name = next((n for n in names if n not in named), together[0].id)
-        named.add(name)
+    for together in meals.values():
+        name = min(item.id for item in together)
         for item in together:
             out[item.id] = meeting_uid(event_id, name)
     return out
