@@ -9,6 +9,8 @@ Who is told is recorded as one :class:`Notification` per affected person, writte
 publication; the e-mails go after it is committed, each one's outcome (sent, or the mail
 backend's error) stored on its record, so the published page can say who was e-mailed, who
 has no address and whose message failed, and :func:`send_again` retries the failed ones.
+Rows are locked only to claim messages (``sending_since``), never while the mail host is
+talked to: a slow host holds no row, and two clicks on *Send again* send once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,6 +38,7 @@ from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.records import event_record
 from liqa.web.logfilters import redact
 from liqa.web.scheduling.models import Notification, ScheduleVersion
+from liqa.web.scheduling.models.notifications import CLAIM_EXPIRES
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import ImmutableVersion
 
@@ -78,22 +82,41 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     refused it, or it was never tried), at the address they have now (the organizer may
     have corrected it, or given one to someone who had none); return the records tried,
     updated. Those already e-mailed are left alone, and so are those still without an
-    address."""
+    address, and those another request is sending now.
+
+    The database is locked only to claim the messages (:func:`_claim`); they are sent
+    after that commit, each outcome stored as it comes, so a slow mail host holds no row
+    and a second click finds them claimed instead of sending them twice."""
     if not version.published or not version.notified:
         return []
-    # rows another request is sending now are locked: skipped, not sent twice (PostgreSQL)
+    claimed = _claim(version)
+    if claimed:
+        old, new = compared(version)
+        event = event_record(version.event)
+        _send(version, claimed, (event, version_diff(event, old, new), old, new))
+    return claimed
+
+
+def _claim(version: ScheduleVersion) -> list[Notification]:
+    """In one short transaction: the version's unsent messages that no live request is
+    sending, each given the address its person has now and marked as being sent."""
+    now = timezone.now()
     with transaction.atomic():
-        rows = version.notifications.select_for_update(skip_locked=True)
-        unsent = list(rows.filter(sent_at__isnull=True))
-        now = addresses(version, [row.person for row in unsent])
+        # rows another request is claiming at this instant are skipped (PostgreSQL)
+        rows = version.notifications.select_for_update(skip_locked=True).filter(
+            Q(sending_since__isnull=True) | Q(sending_since__lt=now - CLAIM_EXPIRES),
+            sent_at__isnull=True,
+        )
+        unsent = list(rows)
+        address = addresses(version, [row.person for row in unsent])
+        claimed = []
         for row in unsent:
-            row.email = now.get(row.person, "")
-        unsent = [row for row in unsent if row.email]
-        if unsent:
-            old, new = compared(version)
-            event = event_record(version.event)
-            _send(version, unsent, (event, version_diff(event, old, new), old, new))
-    return unsent
+            row.email = address.get(row.person, "")
+            if row.email:
+                row.sending_since = now
+                row.save(update_fields=["email", "sending_since"])
+                claimed.append(row)
+    return claimed
 
 
 def addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
@@ -112,8 +135,14 @@ def addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
 def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChange]) -> None:
     """One record per affected person: the address of their participant account, or none."""
     address = addresses(version, list(affected))
+    now = timezone.now()  # claimed for the sending that follows the commit
     Notification.objects.bulk_create(
-        Notification(version=version, person=person, email=address.get(person, ""))
+        Notification(
+            version=version,
+            person=person,
+            email=address.get(person, ""),
+            sending_since=now if address.get(person) else None,
+        )
         for person in affected
     )
 
@@ -179,7 +208,22 @@ def _send(
 ) -> None:
     """E-mail each record's person their changes, one message at a time, storing each
     outcome: the time the mail backend accepted it, or its error (logged, without the
-    address: the log must not hold personal data)."""
+    address: the log must not hold personal data). Outside any transaction: each outcome
+    is committed as it comes. The claims of the messages not reached (the mail host is
+    down) are released, so that *Send again* sends them."""
+    try:
+        _send_each(version, rows, changes)
+    finally:
+        Notification.objects.filter(
+            pk__in=[row.pk for row in rows], sending_since__isnull=False
+        ).update(sending_since=None)
+
+
+def _send_each(
+    version: ScheduleVersion,
+    rows: list[Notification],
+    changes: tuple[core.Event, dict[str, MemberChange], core.Schedule, core.Schedule],
+) -> None:
     event, affected, old, new = changes
     languages = dict(
         Membership.objects.filter(
@@ -219,7 +263,8 @@ def _send(
             row.sent_at = timezone.now()
             row.error = ""
             host_down = False
-        row.save(update_fields=["email", "sent_at", "error"])
+        row.sending_since = None
+        row.save(update_fields=["email", "sent_at", "error", "sending_since"])
         if host_down:
             # the mail host is down, silent or refuses us: every other message would wait
             # for the same timeout; they stay "not sent yet", for Send again

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
 
 from liqa.web.scheduling.models.versions import ScheduleVersion
+
+CLAIM_EXPIRES = timedelta(minutes=15)
+"""How long a request's claim on a message holds: far longer than the mail backend's
+timeouts (``LIQA_EMAIL_TIMEOUT``) for the few messages one request sends."""
 
 
 class Notification(models.Model):
@@ -14,7 +20,8 @@ class Notification(models.Model):
     participant account with an address), then updated as each message is handed to the
     mail backend: ``sent_at`` once it accepted it, ``error`` when it refused (the message
     can be sent again). A record with an address, no ``sent_at`` and no ``error`` was not
-    sent yet (the process stopped before reaching it).
+    sent yet (the process stopped before reaching it), unless ``sending_since`` says a
+    request is sending it now.
     """
 
     version = models.ForeignKey(
@@ -26,6 +33,10 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     """Why the last attempt failed, as the mail backend said it."""
+    sending_since = models.DateTimeField(null=True, blank=True)
+    """Set while a request is handing the message to the mail backend (its claim, so that
+    a second *Send again* does not send it twice); cleared with the outcome. A claim older
+    than :data:`CLAIM_EXPIRES` was left by a request that died: the message may be sent."""
 
     class Meta:
         ordering = ("version", "person")
