@@ -9,7 +9,7 @@ from liqa.core.i18n import translator
 from liqa.core.model import Event, EventKind, MeetingFormat, Person, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.qr import qr_data_uri
-from liqa.core.outputs.roles import role_label
+from liqa.core.outputs.roles import person_role
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, Subject, subject, timeline
 
@@ -162,7 +162,7 @@ def _full_side(
         people=tuple(
             Attendee(
                 labels.person_name(p, lang),
-                role_label(p.role, lang),
+                person_role(p, lang),
                 labels.org_label(event.organization(p.organization), lang),
             )
             for p in people
@@ -298,7 +298,7 @@ def build_agenda(
         person = event.person(subject_id)
         org_label = labels.org_name(event.organization(person.organization), lang)
         name = labels.person_name(person, lang)
-        parts = tuple(part for part in (role_label(person.role, lang), org_label) if part)
+        parts = tuple(part for part in (person_role(person, lang), org_label) if part)
     url = settings.live_url(event.id, subject_id, lang)
     return Agenda(
         event_title=pick(event.title, lang),

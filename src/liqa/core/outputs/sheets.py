@@ -16,7 +16,7 @@ from liqa.core.model import (
     pick,
 )
 from liqa.core.outputs import labels
-from liqa.core.outputs.roles import role_label
+from liqa.core.outputs.roles import person_role
 from liqa.core.outputs.timeline import Item, timeline
 
 
@@ -168,7 +168,7 @@ def host_sheets(event: Event, schedule: Schedule, lang: str) -> list[HostSheet]:
                 visitors.append(
                     Visitor(
                         labels.person_name(person, lang),
-                        role_label(person.role, lang),
+                        person_role(person, lang),
                         labels.org_name(org, lang),
                         pick(org.seeks, lang),
                         tuple(labels.theme_label(t, lang) for t in org.themes),
