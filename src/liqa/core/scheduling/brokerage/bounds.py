@@ -32,6 +32,25 @@ def participant_lower_bounds(problem: Problem) -> dict[str, int]:
     return out
 
 
+def overloaded(problem: Problem) -> list[str]:
+    """Participants whose meetings cannot all be placed even on their own: no matching of
+    their meetings to distinct slots of the meetings' domains (``capacity`` meetings per
+    slot), e.g. 22 meetings and 21 slots they can attend. When every meeting is required,
+    one such participant proves that no timetable exists. The SAT engines only learn it
+    as a pigeonhole refutation, which clause learning cannot find in time (forum-14.forb0007:
+    neither CP-SAT without the LP nor Glucose answered in 60 s), so it is tested first."""
+    out: list[str] = []
+    for pid, mine in problem.meetings_of().items():
+        capacity = problem.participant(pid).capacity
+        options = [
+            {t * capacity + j for t in allowed_slots(problem, m) for j in range(capacity)}
+            for m in mine
+        ]
+        if not _perfect_matching(options, []):
+            out.append(pid)
+    return out
+
+
 def _fits_one_run(problem: Problem, mine: list[Meeting]) -> bool:
     """True when the meetings fit k consecutive slots of one block (a perfect matching)."""
     domains = [set(allowed_slots(problem, m)) for m in mine]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from liqa.core.scheduling.brokerage.bounds import participant_lower_bounds
+from liqa.core.scheduling.brokerage.bounds import overloaded, participant_lower_bounds
 from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
@@ -120,6 +120,8 @@ def _solve(
     began: float,
     reporter: Reporter,
 ) -> Result:
+    if problem.require_all and overloaded(problem):
+        return _no_timetable(began)  # someone has more meetings than slots to hold them
     single_block = len({s.block for s in problem.slots}) == 1
     if problem.require_all and previous is None and single_block:
         return _target_search(problem, settings, began, reporter)
