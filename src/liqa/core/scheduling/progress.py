@@ -139,6 +139,17 @@ class Best:
             self._objective, self._terms, self._improved = objective, dict(terms or {}), True
         self.wake.set()
 
+    def lower_to(self, objective: float, terms: Mapping[str, float] | None = None) -> bool:
+        """A solution of an objective to minimise, from one of several searches running side
+        by side (called from any thread): kept, like :meth:`improve`, only when it is below
+        the best so far, so that the objective reported never goes up. True when kept."""
+        with self._lock:
+            if self._objective is not None and objective >= self._objective:
+                return False
+            self._objective, self._terms, self._improved = objective, dict(terms or {}), True
+        self.wake.set()
+        return True
+
     def bound_to(self, bound: float) -> None:
         """A better bound was proven (called from any thread)."""
         with self._lock:

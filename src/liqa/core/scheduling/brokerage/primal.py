@@ -90,8 +90,12 @@ class Primal:
         until: float,
         fallback_at: float | None = None,
         delay: float = 0.0,
+        on_better: Callable[[int], None] | None = None,
     ) -> None:
         self.problem = problem
+        self.on_better = on_better
+        """Hears the breaks of each new best fair timetable (from the helper thread): the
+        caller's live progress reports them as the annealing improves."""
         self.delay = delay
         """Seconds to wait before annealing: questions answered sooner never share the CPU."""
         self.fallback_at = fallback_at
@@ -189,7 +193,10 @@ class Primal:
         if slots is None:
             return
         with self._lock:
+            better = breaks is not None and (self.breaks is None or breaks < self.breaks)
             self.best, self.breaks = slots, breaks
             stop = self._stop_exact if breaks is not None and breaks <= self.target else None
         if stop is not None:
             stop()
+        if better and breaks is not None and self.on_better is not None:
+            self.on_better(breaks)

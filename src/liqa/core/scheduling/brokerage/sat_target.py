@@ -67,11 +67,15 @@ class SatTarget:
         until: float,
         known: Callable[[], Known | None] | None = None,
         seed: int = 0,
+        on_better: Callable[[int], None] | None = None,
     ) -> None:
         self.problem = problem
         self.known = known
         """Where the neighbourhood search after :attr:`until` gets a timetable to improve
         (None: no search; the thread ends at :attr:`until`)."""
+        self.on_better = on_better
+        """Hears the breaks of each timetable the neighbourhood search improves to (from
+        the helper thread): the caller's live progress reports them."""
         self.seed = seed
         self.improved: Known | None = None
         """The best timetable of the neighbourhood search (valid, checked) and its breaks."""
@@ -271,6 +275,8 @@ class SatTarget:
             with self._lock:
                 self.improved = mine
                 bound = self.bound
+            if self.on_better is not None:
+                self.on_better(better)
             if better <= bound:
                 self._solved(found, bound)
                 return

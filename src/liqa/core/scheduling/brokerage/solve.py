@@ -188,21 +188,28 @@ def _target_search(
     # stopped so that one is looked for.
     fallback = None if incumbent is not None else end - 0.2 * settings.time_limit
     delay = min(PRIMAL_DELAY, 0.1 * settings.time_limit)
-    primal = Primal(problem, baseline, settings.seed, end, fallback, delay)
+    best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
+
+    def better(breaks: int) -> None:
+        # The annealing's and the SAT neighbourhood search's timetables, as they improve
+        # (from their threads): reported with CP-SAT's questions' heartbeats.
+        best.lower_to(breaks, {"breaks": breaks})
+
+    primal = Primal(problem, baseline, settings.seed, end, fallback, delay, better)
     primal.target = target
     # Imported here: the SAT solvers' bindings take a tenth of a second to load, and only
     # the target search (every meeting required, one block) uses them.
     from liqa.core.scheduling.brokerage.sat_target import SatTarget
 
     until = began + SAT_SHARE * settings.time_limit
-    sat = SatTarget(problem, lower, target, until, primal.fair, settings.seed)
+    sat = SatTarget(problem, lower, target, until, primal.fair, settings.seed, better)
     sat.start()
     primal.start()
     try:
         known = (incumbent, incumbent_breaks, baseline)
         engines = (primal, sat)
         return _linear_search(
-            problem, ctx, total, settings, began, reporter, target, known, engines
+            problem, ctx, total, settings, (began, reporter, best), target, known, engines
         )
     finally:
         sat.stop()
@@ -214,8 +221,7 @@ def _linear_search(
     ctx: ModelContext,
     total: cp_model.IntVar,
     settings: Settings,
-    began: float,
-    reporter: Reporter,
+    live: tuple[float, Reporter, Best],
     target: int,
     known: tuple[dict[str, int] | None, int, dict[str, int]],
     engines: tuple[Primal, SatTarget],
@@ -224,11 +230,13 @@ def _linear_search(
 
     The SAT engine climbs the same targets: its refutations raise ``target`` here (the
     CP-SAT question it settles is stopped), its timetable at a target is optimal.
+    ``live`` is the run's start, its reporter and the best timetable's breaks reported
+    (which the engines lower as they improve theirs).
     """
     primal, sat = engines
+    began, reporter, best = live
     end = began + settings.time_limit
     incumbent, incumbent_breaks, baseline = known
-    best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
     refuted_once = False
     while not reporter.stopped:
         if sat.impossible:
@@ -287,7 +295,7 @@ def _linear_search(
                 incumbent_breaks = total_breaks(
                     problem, Timetable(tuple(Placement(m, t) for m, t in valid.items()))
                 )
-                best.improve(incumbent_breaks, {"breaks": incumbent_breaks})
+                best.lower_to(incumbent_breaks, {"breaks": incumbent_breaks})
         target += 1
         best.bound_to(target)
     primal.stop()
