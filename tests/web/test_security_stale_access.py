@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from liqa.core.spreadsheets import export_event
@@ -15,13 +14,12 @@ from liqa.web.accounts.models import Membership, Role
 from liqa.web.agendas.services import create_feed
 from liqa.web.events.models import Event, Person
 from tests.web.factories import make_core_event, person_user
+from tests.web.spreadsheet_steps import upload_confirmed
 
 
 def _reimport(client: Client, slug: str, files: list[Path]) -> int:
     """Upload the tables as the event's whole tables (records they leave out are removed)."""
-    uploads = [SimpleUploadedFile(f.name, f.read_bytes()) for f in files]
-    data = {"sheets": uploads, "missing": "remove"}
-    return client.post(f"/events/{slug}/spreadsheets/", data).status_code
+    return int(upload_confirmed(client, slug, files, "remove").split(" ", 1)[0])
 
 
 def test_new_address_for_a_person_locks_the_old_one_out(

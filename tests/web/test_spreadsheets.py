@@ -13,6 +13,7 @@ from liqa.core.spreadsheets import export_event
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record
 from tests.web.factories import make_core_event
+from tests.web.spreadsheet_steps import upload_confirmed
 
 
 def _upload(client: Client, slug: str, files: list[Path], missing: str = "refuse") -> str:
@@ -58,7 +59,7 @@ def test_empty_requests_table_removes_them_all_when_chosen_and_names_them(
     before = MeetingRequest.objects.filter(event=event).count()
     empty = tmp_path / "requests.csv"
     empty.write_text("from,to\n", encoding="utf-8")
-    answer = _upload(client_for(organizer), event.slug, [empty], "remove")
+    answer = upload_confirmed(client_for(organizer), event.slug, [empty], "remove")
     assert answer.startswith("200 ")
     assert before > 0
     assert (

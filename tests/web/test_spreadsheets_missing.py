@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from liqa.core.spreadsheets import export_event
@@ -34,6 +33,8 @@ from liqa.web.events.models import (
 )
 from liqa.web.events.records import stored_event
 from tests.web.factories import at
+from tests.web.spreadsheet_steps import upload as _upload
+from tests.web.spreadsheet_steps import upload_confirmed
 
 pytestmark = pytest.mark.integration
 
@@ -67,16 +68,6 @@ def _without(path: Path, *keys: str) -> Path:
     kept = [line for line in lines if not any(key in line.split(",") for key in keys)]
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return path
-
-
-def _upload(client: Client, slug: str, files: list[Path], missing: str | None) -> str:
-    data: dict[str, object] = {
-        "sheets": [SimpleUploadedFile(f.name, f.read_bytes()) for f in files]
-    }
-    if missing is not None:
-        data["missing"] = missing
-    response = client.post(f"/events/{slug}/spreadsheets/", data)
-    return f"{response.status_code} {response.content.decode()}"
 
 
 def _keys(model: type[Person] | type[MeetingRequest], event: Event) -> list[str]:
@@ -137,7 +128,7 @@ def test_remove_replaces_the_table_and_the_page_names_who_went(
     event: Event, dina: Person, organizer: User, client_for: Callable[..., Client], tmp_path: Path
 ) -> None:
     people = _without(_tables(event, tmp_path)["people"], "p-dina")
-    answer = _upload(client_for(organizer), event.slug, [people], "remove")
+    answer = upload_confirmed(client_for(organizer), event.slug, [people], "remove")
     assert answer.startswith("200 "), answer
     assert _keys(Person, event) == ["p-amina", "p-bruno", "p-chen"]
     assert 'id="removed"' in answer
@@ -166,7 +157,7 @@ def test_removing_a_booked_meeting_names_its_booking(
 ) -> None:
     bookings.book(event, "p-amina", "r-1", at(9, 20))
     requests = _without(_tables(event, tmp_path)["request"], "r-1")
-    answer = _upload(client_for(organizer), event.slug, [requests], "remove")
+    answer = upload_confirmed(client_for(organizer), event.slug, [requests], "remove")
     assert answer.startswith("200 "), answer
     assert _keys(MeetingRequest, event) == ["r-2", "r-3"]
     assert not Booking.objects.filter(event=event).exists()
@@ -203,7 +194,7 @@ def test_removed_host_loses_its_administrators(
     admin = accounts.user_for_email("admin@delta.example")
     accounts.grant(admin, event, Role.HOST_ADMIN, organization="o-delta")
     organizations = _without(_tables(event, tmp_path)["organization"], "o-delta")
-    answer = _upload(client_for(organizer), event.slug, [organizations], "remove")
+    answer = upload_confirmed(client_for(organizer), event.slug, [organizations], "remove")
     assert answer.startswith("200 "), answer
     assert not Membership.objects.filter(event=event, organization="o-delta").exists()
 

@@ -1,7 +1,8 @@
 """The spreadsheet upload on a 360 × 780 phone in Arabic: the organizer picks what becomes
 of the records a table leaves out (refuse first, and chosen), uploads a partial people
-sheet, reads the one refusal and nothing is stored; then chooses "remove" and the page
-names who was removed. Nothing is wider than the screen; every choice is big enough to tap.
+sheet, reads the one refusal and nothing is stored; then chooses "remove", reads the
+preview naming who would go (nothing removed yet), confirms, and the page names who was
+removed. Nothing is wider than the screen; every choice is big enough to tap.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ def test_upload_choice_on_an_arabic_phone(
     labels.nth(2).click()  # tapping the label chooses it
     assert radios.nth(2).is_checked()
     page.click('button[type="submit"]:has-text("استيراد")')
+    preview = page.locator("#preview")  # nothing is removed before the organizer confirms
+    assert "Dina Haddad (p-dina)" in preview.inner_text()
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+    assert min(box["height"] for box in boxes(page, "#preview form button")) >= 44
+    assert page.evaluate(WIDER) <= 0
+    shot(shots, "spreadsheets-preview-ar.png", page, full_page=True)
+    page.click("#confirm-removal")
     assert "Dina Haddad (p-dina)" in page.locator("#removed").inner_text()
     assert page.evaluate(WIDER) <= 0
     shot(shots, "spreadsheets-removed-ar.png", page, full_page=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from liqa.core.problems import InputError, Message, Name, Names, Problem
 from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import services as account_services
+from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import models as rows
 from liqa.web.events import snapshots
 from liqa.web.events.editing.rows import organization_fields, person_fields
@@ -190,17 +192,29 @@ class Uploaded:
 TABLES = ("organizations", "people", "requests")
 
 
-def import_spreadsheets(
-    row: rows.Event, files: list[tuple[str, bytes]], missing: Missing = Missing.REFUSE
-) -> Uploaded:
-    """Change an event's organizations, people and requests from organizers' spreadsheets.
+@dataclass(frozen=True)
+class Reading:
+    """Spreadsheets read onto an event and checked, not stored yet."""
 
-    The core reads the files onto the stored event and reports every wrong row
-    (:class:`InputError`, file names as uploaded); nothing changes unless all rows are right.
-    What becomes of the event's records a table leaves out is the organizer's ``missing``
-    choice: refused (the default: one problem per table, nothing stored), kept, or removed.
-    Rows are changed in place, never deleted and made again, so a record that stays keeps
-    its booking; a person or meeting named by a recorded outcome is never removed.
+    row: rows.Event
+    files: list[tuple[str, bytes]]
+    missing: Missing
+    stamp: snapshots.Stamp | None
+    """The event's data stamp when it was read: storing refuses if it changed since."""
+    base: core.Event
+    imported: Imported
+    tables: list[str]
+    """The tables the upload writes, in order."""
+
+
+def read_spreadsheets(
+    row: rows.Event, files: list[tuple[str, bytes]], missing: Missing = Missing.REFUSE
+) -> Reading:
+    """Read organizers' spreadsheets onto the stored event, storing nothing.
+
+    The core reports every wrong row (:class:`InputError`, file names as uploaded), the
+    records the tables leave out as the organizer's ``missing`` choice says (refused by
+    default), and the event's recorded outcomes keep the people and meetings they name.
     """
     stamp = snapshots.data_stamp(row)
     base = stored_event(row, stamp)  # the requests' own fixed starts, not their bookings
@@ -229,23 +243,147 @@ def import_spreadsheets(
     tables = [t for t in TABLES if t in imported.rows]
     if imported.created_organizations and "organizations" not in tables:
         tables.insert(0, "organizations")  # made from names in the people table
+    return Reading(row, files, missing, stamp, base, imported, tables)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What storing a reading would do, shown before anything is removed."""
+
+    removed: dict[str, tuple[Message, ...]]
+    """Per table with removals, the records removed, by name and key."""
+    removed_keys: dict[str, list[str]]
+    bookings: tuple[Message, ...]
+    """The booked meetings removed with their booking."""
+    booked_keys: list[str]
+    accounts: int
+    """Participant and host-administrator accounts that lose access to the event."""
+    added: dict[str, int]
+    """Per table written, the rows adding a record."""
+    updated: dict[str, int]
+    """Per table written, the rows changing a record of the same id."""
+    stamp: list[Any] | None
+
+    @property
+    def count(self) -> int:
+        """How many organizations, people and requests would be removed."""
+        return sum(len(keys) for keys in self.removed_keys.values())
+
+    def expected(self) -> dict[str, Any]:
+        """What confirming must find unchanged (kept with the staged files)."""
+        return {"stamp": self.stamp, "removed": self.removed_keys, "booked": self.booked_keys}
+
+
+def preview_spreadsheets(reading: Reading) -> Preview:
+    """What :func:`store_spreadsheets` would add, change and remove, reading the database
+    only: the records the tables leave out, the bookings and accounts that go with them."""
+    row = reading.row
+    removed, added, updated = {}, {}, {}
+    for table in reading.tables:
+        model, _fields = _MODELS[table]
+        existing = list(model.objects.filter(event=row).values_list("key", flat=True))
+        keys = [record.id for record in _records(reading.imported.event, table)]
+        removed[table] = [key for key in existing if key not in set(keys)]
+        added[table] = len(set(keys) - set(existing))
+        updated[table] = len(keys) - added[table]
+    removed = {table: keys for table, keys in removed.items() if keys}
+    booked = list(
+        rows.Booking.objects.filter(
+            event=row, request__key__in=removed.get("requests", [])
+        ).values_list("request__key", flat=True)
+    )
+    booked = [key for key in removed.get("requests", []) if key in booked]
+    return Preview(
+        {table: _named(reading.base, table, keys) for table, keys in removed.items()},
+        removed,
+        _named(reading.base, "requests", booked),
+        booked,
+        _accounts_losing_access(row, removed.get("people", []), removed.get("organizations", [])),
+        added,
+        updated,
+        _stamp_json(reading.stamp),
+    )
+
+
+def _accounts_losing_access(row: rows.Event, people: list[str], organizations: list[str]) -> int:
+    """The participant accounts of ``people`` and the administrators of host
+    ``organizations`` (what ``withdraw_person`` and ``withdraw_host`` take away)."""
+    participants = Membership.objects.filter(event=row, role=Role.PARTICIPANT, person__in=people)
+    hosts = Membership.objects.filter(
+        event=row, role=Role.HOST_ADMIN, organization__in=organizations
+    )
+    return participants.count() + hosts.count()
+
+
+def _stamp_json(stamp: snapshots.Stamp | None) -> list[Any] | None:
+    """The stamp as a JSON value (staged with the files), to compare with a later one."""
+    return None if stamp is None else json.loads(json.dumps(list(stamp)))
+
+
+def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None) -> Uploaded:
+    """Store a reading in one transaction, unless the event changed since it was read.
+
+    With ``expected`` (what a preview showed: :meth:`Preview.expected`), nothing is stored
+    either when the event changed since that preview or the removals would differ from it.
+    Rows are changed in place, never deleted and made again, so a record that stays keeps
+    its booking.
+    """
+    row, base, stamp = reading.row, reading.base, reading.stamp
+    if expected is not None and expected.get("stamp") != _stamp_json(stamp):
+        raise _changed_since_preview(reading.files)
     with transaction.atomic():
         lock_event(row)
         if stamp is not None and snapshots.data_stamp(row) != stamp:
-            raise _changed_meanwhile(files)
+            raise _changed_meanwhile(reading.files)
+        if expected is not None:
+            now = preview_spreadsheets(reading)
+            if (now.removed_keys, now.booked_keys) != (expected["removed"], expected["booked"]):
+                raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
-        removed = _store_tables(row, imported.event, tables)
+        removed = _store_tables(row, reading.imported.event, reading.tables)
         parties_stored.send(sender=rows.Event, event=row)
     for person in removed.get("people", ()):
         account_services.withdraw_person(row, person)
     for organization in removed.get("organizations", ()):
         account_services.withdraw_host(row, organization)
+    left_out = reading.imported.left_out
     return Uploaded(
-        imported,
+        reading.imported,
         {table: _named(base, table, keys) for table, keys in removed.items() if keys},
-        {t: len(keys) for t, keys in imported.left_out.items()} if missing is Missing.KEEP else {},
+        {t: len(keys) for t, keys in left_out.items()} if reading.missing is Missing.KEEP else {},
         _named(base, "requests", [key for key in removed.get("requests", ()) if key in booked]),
         {table: len(_records(base, table)) for table in TABLES},
+    )
+
+
+def import_spreadsheets(
+    row: rows.Event, files: list[tuple[str, bytes]], missing: Missing = Missing.REFUSE
+) -> Uploaded:
+    """Change an event's organizations, people and requests from organizers' spreadsheets
+    at once: :func:`read_spreadsheets`, then :func:`store_spreadsheets` (all or nothing).
+
+    What becomes of the event's records a table leaves out is the organizer's ``missing``
+    choice: refused (the default: one problem per table, nothing stored), kept, or removed
+    (the web previews a removal first: :func:`preview_spreadsheets`).
+    """
+    return store_spreadsheets(read_spreadsheets(row, files, missing))
+
+
+def _changed_since_preview(files: list[tuple[str, bytes]]) -> InputError:
+    """The event was written (or a meeting booked) between the preview and its
+    confirmation: what was previewed is no longer what storing would do."""
+    return InputError(
+        [
+            Problem(
+                ", ".join(Path(name).name for name, _data in files),
+                _(
+                    "the event changed since the preview (someone edited it or booked a "
+                    "meeting meanwhile): nothing was stored"
+                ),
+                hint=_("upload the files again to preview what they change on the event as it is"),
+                code="changed_since_preview",
+            )
+        ]
     )
 
 

@@ -8,9 +8,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
 from liqa.core.problems import InputError
+from liqa.core.spreadsheets import Missing
+from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
-from liqa.web.events import domain, services
+from liqa.web.events import domain, services, staged_uploads
 from liqa.web.events.forms import SpreadsheetUploadForm
 from liqa.web.events.models import Event
 from liqa.web.pages import page
@@ -74,10 +76,13 @@ def import_mission(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
     """Organizers change organizations, people and requests from spreadsheets (all or
-    nothing); what becomes of the records the tables leave out is their choice."""
+    nothing); what becomes of the records the tables leave out is their choice. Removing
+    records is previewed first, then confirmed (or cancelled) without uploading again."""
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
+    if request.method == "POST" and "staged" in request.POST:
+        return _confirm_spreadsheets(request, event)
     form = SpreadsheetUploadForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"event": event, "problems": [], "form": form}
     if request.method == "POST":
@@ -87,19 +92,80 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
         if not uploads:
             context["missing"] = True
             return page(request, "events/spreadsheets.html", context, status=400)
+        missing = form.cleaned_data["missing"]
         try:
             services.check_upload_sizes([(u.name or "sheet.xlsx", u.size or 0) for u in uploads])
-            uploaded = services.import_spreadsheets(
-                event,
-                [(u.name or "sheet.xlsx", u.read()) for u in uploads],
-                form.cleaned_data["missing"],
-            )
+            files = [(u.name or "sheet.xlsx", u.read()) for u in uploads]
+            reading = services.read_spreadsheets(event, files, missing)
+            if missing is Missing.REMOVE:
+                preview = services.preview_spreadsheets(reading)
+                if preview.count:
+                    return _preview_page(request, event, reading, preview)
+            uploaded = services.store_spreadsheets(reading)
         except InputError as error:
             context["problems"] = error.problems
             return page(request, "events/spreadsheets.html", context, status=400)
-        account_services.enrol_everyone(event)
-        context["rows"] = uploaded.imported.rows
-        context["removed"] = uploaded.removed_notes()
-        context["kept"] = uploaded.kept_notes()
-        context["form"] = SpreadsheetUploadForm()  # the next upload refuses again unless chosen
+        _show_stored(event, uploaded, context)
     return page(request, "events/spreadsheets.html", context)
+
+
+def _preview_page(
+    request: HttpRequest, event: Event, reading: services.Reading, preview: services.Preview
+) -> HttpResponse:
+    """Stage the files and show what storing them would remove, with Remove and Cancel."""
+    token = staged_uploads.stage(
+        _user_id(request), event.pk, reading.missing, reading.files, preview.expected()
+    )
+    return page(
+        request,
+        "events/spreadsheets_preview.html",
+        {
+            "event": event,
+            "preview": preview,
+            "token": token,
+            "tables": reading.tables,
+            "words": {table: table_word(table) for table in services.TABLES},
+        },
+    )
+
+
+def _confirm_spreadsheets(request: HttpRequest, event: Event) -> HttpResponse:
+    """Store the previewed upload (``action=confirm``) or drop it; either way the staged
+    files are deleted. Another user's, an expired or an unknown token changes nothing."""
+    context: dict[str, object] = {"event": event, "problems": [], "form": SpreadsheetUploadForm()}
+    token = request.POST.get("staged", "")
+    try:
+        staged = staged_uploads.take(token, _user_id(request), event.pk)
+    except staged_uploads.NotStaged:
+        context["stale"] = True
+        return page(request, "events/spreadsheets.html", context, status=400)
+    try:
+        if request.POST.get("action") != "confirm":
+            context["cancelled"] = True
+            return page(request, "events/spreadsheets.html", context)
+        try:
+            reading = services.read_spreadsheets(event, staged.files, staged.missing)
+            uploaded = services.store_spreadsheets(reading, staged.expected)
+        except InputError as error:
+            context["problems"] = error.problems
+            return page(request, "events/spreadsheets.html", context, status=400)
+    finally:
+        staged_uploads.discard(staged.token)
+    _show_stored(event, uploaded, context)
+    return page(request, "events/spreadsheets.html", context)
+
+
+def _user_id(request: HttpRequest) -> int:
+    """The signed-in user's id, whom a staged upload belongs to."""
+    if request.user.pk is None:
+        raise PermissionDenied
+    return int(request.user.pk)
+
+
+def _show_stored(event: Event, uploaded: services.Uploaded, context: dict[str, object]) -> None:
+    """Enrol the new people and say what the upload stored, kept and removed."""
+    account_services.enrol_everyone(event)
+    context["rows"] = uploaded.imported.rows
+    context["removed"] = uploaded.removed_notes()
+    context["kept"] = uploaded.kept_notes()
+    context["form"] = SpreadsheetUploadForm()  # the next upload refuses again unless chosen

@@ -1,0 +1,344 @@
+"""Removing records by spreadsheet upload is previewed, then confirmed or cancelled.
+
+The first POST with "Remove them (replace)" reads and checks the files, stores nothing and
+shows what would go (records by name, the bookings and accounts they take along), with the
+files staged on the server under a random token; confirming stores exactly that, cancelling
+nothing; both delete the staged files. An unknown, used, expired or someone else's token
+changes nothing, and so does a confirmation after the event changed since the preview.
+Runs on SQLite, and on PostgreSQL with ``DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import timezone
+
+from liqa.core.spreadsheets import export_event
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Membership, Role
+from liqa.web.audit.models import AuditEntry
+from liqa.web.events import bookings, staged_uploads
+from liqa.web.events.models import Booking, Event, MeetingRequest, Person
+from liqa.web.events.records import stored_event
+from tests.web.factories import at
+from tests.web.spreadsheet_steps import decide, staged_token, upload
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings: Any, tmp_path: Path) -> Path:
+    """A data directory of the test's own, where the uploads are staged."""
+    settings.DATA_DIR = tmp_path / "data"
+    return Path(settings.DATA_DIR)
+
+
+@pytest.fixture
+def dina(event: Event) -> Person:
+    """A fourth person whom nothing in the event refers to, with a participant account."""
+    person = Person.objects.create(
+        event=event,
+        key="p-dina",
+        position=3,
+        name="Dina Haddad",
+        name_ar="دينا حداد",
+        organization="o-alpha",
+        email="dina@example.org",
+    )
+    accounts.enrol_everyone(event)
+    return person
+
+
+def _table(event: Event, folder: Path, name: str, *without: str) -> Path:
+    """The event's table ``name`` (people, request...) as a CSV file, without the rows
+    naming any of ``without``."""
+    files = export_event(stored_event(event), folder)
+    path = next(f for f in files if name in f.name)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not any(key in line.split(",") for key in without)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
+
+
+def _counts(event: Event) -> tuple[int, ...]:
+    return (
+        Person.objects.filter(event=event).count(),
+        MeetingRequest.objects.filter(event=event).count(),
+        Booking.objects.filter(event=event).count(),
+        Membership.objects.filter(event=event).count(),
+        AuditEntry.objects.filter(event=event.slug).count(),
+    )
+
+
+def _staged(data_dir: Path) -> list[str]:
+    folder = data_dir / staged_uploads.FOLDER
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def _preview_without_dina(event: Event, organizer: User, client: Client, tmp_path: Path) -> str:
+    people = _table(event, tmp_path, "people", "p-dina")
+    answer = upload(client, event.slug, [people], "remove")
+    assert answer.startswith("200 "), answer
+    return answer
+
+
+def test_preview_names_what_would_go_and_stores_nothing(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    before = _counts(event)
+    answer = _preview_without_dina(event, organizer, client_for(organizer), tmp_path)
+    assert _counts(event) == before
+    assert 'id="preview"' in answer
+    assert "Nothing is stored yet." in answer
+    assert "<li>Dina Haddad (p-dina)</li>" in answer
+    assert "1 account loses its access to the event." in answer
+    assert "<li>people: 0 added, 3 changed, 1 removed</li>" in answer
+    assert 'class="danger" id="confirm-removal">Remove 1 record</button>' in answer
+    assert 'value="cancel" class="secondary"' in answer
+    assert 'name="csrfmiddlewaretoken"' in answer
+    assert _staged(data_dir) == [staged_token(answer)]
+    assert len(staged_token(answer)) == 43
+
+
+def test_confirm_applies_the_preview_and_deletes_the_staged_files(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    client = client_for(organizer)
+    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    answer = decide(client, event.slug, token)
+    assert answer.startswith("200 "), answer
+    assert 'id="removed"' in answer
+    assert "Dina Haddad (p-dina)" in answer
+    assert list(Person.objects.filter(event=event).values_list("key", flat=True)) == [
+        "p-amina",
+        "p-bruno",
+        "p-chen",
+    ]
+    assert not Membership.objects.filter(event=event, person="p-dina").exists()
+    assert AuditEntry.objects.filter(event=event.slug, key="p-dina", action="deleted").exists()
+    assert _staged(data_dir) == []
+    again = decide(client, event.slug, token)  # a token is used once
+    assert again.startswith("400 ")
+    assert 'id="stale"' in again
+
+
+def test_cancel_stores_nothing_and_deletes_the_staged_files(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    client = client_for(organizer)
+    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    before = _counts(event)
+    answer = decide(client, event.slug, token, "cancel")
+    assert answer.startswith("200 "), answer
+    assert "Cancelled: nothing was stored, and the uploaded files were deleted." in answer
+    assert _counts(event) == before
+    assert _staged(data_dir) == []
+    assert decide(client, event.slug, token).startswith("400 ")
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+
+
+@pytest.mark.parametrize("token", ["A" * 43, "../../secret_key", "", "x" * 44])
+def test_unknown_or_forged_token_changes_nothing(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+    token: str,
+) -> None:
+    client = client_for(organizer)
+    staged = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    before = _counts(event)
+    answer = decide(client, event.slug, token)
+    assert answer.startswith("400 ")
+    assert "This preview is no longer available" in answer
+    assert _counts(event) == before
+    assert _staged(data_dir) == [staged]
+
+
+def test_another_organizers_token_is_refused_and_kept_for_its_owner(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
+    colleague = accounts.user_for_email("colleague@example.org")
+    accounts.grant(colleague, event, Role.ORGANIZER)
+    answer = decide(client_for(colleague), event.slug, token)
+    assert answer.startswith("400 ")
+    assert 'id="stale"' in answer
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+    assert _staged(data_dir) == [token]
+    assert decide(client_for(organizer), event.slug, token).startswith("200 ")
+    assert not Person.objects.filter(event=event, key="p-dina").exists()
+
+
+def test_token_of_another_event_is_refused(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    from liqa.web.events.records import store_event
+    from tests.web.factories import make_core_event
+
+    other = store_event(make_core_event("other-event"))
+    accounts.grant(organizer, other, Role.ORGANIZER)
+    client = client_for(organizer)
+    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    assert decide(client, other.slug, token).startswith("400 ")
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+
+
+def test_expired_token_is_refused_and_its_files_deleted(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    client = client_for(organizer)
+    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    manifest = data_dir / staged_uploads.FOLDER / token / staged_uploads.MANIFEST
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["created"] = (timezone.now() - timedelta(hours=1, minutes=1)).isoformat()
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    answer = decide(client, event.slug, token)
+    assert answer.startswith("400 ")
+    assert 'id="stale"' in answer
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+    assert _staged(data_dir) == []
+
+
+def test_event_changed_since_the_preview_is_refused(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    client = client_for(organizer)
+    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    Person.objects.filter(event=event, key="p-amina").update(role="Chair")  # someone edits
+    answer = decide(client, event.slug, token)
+    assert answer.startswith("400 "), answer
+    assert "the event changed since the preview" in answer
+    assert "upload the files again to preview" in answer
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+    assert Person.objects.get(event=event, key="p-amina").role == "Chair"
+    assert _staged(data_dir) == []
+
+
+def test_meeting_booked_since_the_preview_is_refused(
+    event: Event,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    """Bookings are not part of the event's data stamp: confirming checks them too, so a
+    booking made after the preview is not removed unseen."""
+    client = client_for(organizer)
+    requests = _table(event, tmp_path, "request", "r-1")
+    answer = upload(client, event.slug, [requests], "remove")
+    assert answer.startswith("200 ")
+    assert "Bookings removed with their meeting" not in answer
+    bookings.book(event, "p-amina", "r-1", at(9, 20))
+    answer = decide(client, event.slug, staged_token(answer))
+    assert answer.startswith("400 ")
+    assert "the event changed since the preview" in answer
+    assert Booking.objects.filter(event=event, request__key="r-1").exists()
+
+
+def test_preview_names_the_bookings_that_go_with_their_meeting(
+    event: Event,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    bookings.book(event, "p-amina", "r-1", at(9, 20))
+    client = client_for(organizer)
+    requests = _table(event, tmp_path, "request", "r-1")
+    answer = upload(client, event.slug, [requests], "remove")
+    assert answer.startswith("200 "), answer
+    assert "<h3>Bookings removed with their meeting</h3>" in answer
+    assert "<li>r-1 (Amina Idrissi – Bruno Martin)</li>" in answer
+    assert Booking.objects.filter(event=event).count() == 1
+    answer = decide(client, event.slug, staged_token(answer))
+    assert answer.startswith("200 "), answer
+    assert not Booking.objects.filter(event=event).exists()
+
+
+def test_remove_with_nothing_to_remove_stores_at_once(
+    event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path, data_dir: Path
+) -> None:
+    people = _table(event, tmp_path, "people")
+    people.write_text(people.read_text(encoding="utf-8").replace("CEO", "Chair"), "utf-8")
+    answer = upload(client_for(organizer), event.slug, [people], "remove")
+    assert answer.startswith("200 "), answer
+    assert 'id="imported"' in answer
+    assert 'name="staged"' not in answer
+    assert Person.objects.get(event=event, key="p-amina").role == "Chair"
+    assert _staged(data_dir) == []
+
+
+def test_only_organizers_may_confirm(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    host_admin: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
+    response = client_for(host_admin).post(
+        f"/events/{event.slug}/spreadsheets/", {"staged": token, "action": "confirm"}
+    )
+    assert response.status_code == 403
+    assert Person.objects.filter(event=event, key="p-dina").exists()
+
+
+def test_confirming_needs_the_csrf_token(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(organizer)
+    response = client.post(
+        f"/events/{event.slug}/spreadsheets/", {"staged": token, "action": "confirm"}
+    )
+    assert response.status_code == 403
+    assert Person.objects.filter(event=event, key="p-dina").exists()
