@@ -1,6 +1,7 @@
 """The history in words: fields named as the editing pages label them, values as the
-reader reads them (Yes/No, vocabulary through its labels, instants in the event's local
-time naming the city, people's and organizations' keys as their names).
+reader reads them (Yes/No, vocabulary through its labels, a version's method and an
+assignment's subgroup in words, instants in the event's local time naming the city,
+people's and organizations' keys as their names).
 
 A field or value the page does not know is shown as recorded: the trail keeps whatever a
 future model adds, and the page must never fail on it.
@@ -17,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from liqa.core.i18n import translator
 from liqa.core.model import MeetingFormat, OrgKind
@@ -29,6 +30,7 @@ from liqa.core.outputs.labels import (
     theme_label,
 )
 from liqa.core.outputs.roles import role_label
+from liqa.core.scheduling.itinerary.groups import EVERYONE
 
 SHORT = 120
 """Longer values are cut in the page (the admin shows them whole)."""
@@ -112,6 +114,15 @@ STATES = {
     "expired": pgettext_lazy("request status", "expired"),
 }
 PRIORITIES = {1: _("would like"), 2: _("important"), 3: _("must meet")}
+METHODS = {
+    "ils": pgettext_lazy("scheduling method", "itinerary search"),
+    "greedy": pgettext_lazy("scheduling method", "quick plan (greedy)"),
+    "cpsat": pgettext_lazy("scheduling method", "optimal search (CP-SAT)"),
+    "lns": pgettext_lazy("scheduling method", "search for large events (LNS)"),
+    "replan": pgettext_lazy("scheduling method", "re-plan, changing as little as possible"),
+}
+"""How a schedule version was made (its provenance's method; a brokerage event's are
+``brokerage/<method>``)."""
 YES_NO = {True: _("Yes"), False: _("No")}
 INSTANTS = frozenset({"slot_start", "start", "end", "fixed_start", "published_at", "at"})
 PARTIES = frozenset({"organization", "requester", "target", "booked_as"})
@@ -302,6 +313,20 @@ def _list(value: object) -> list[object]:
     return value
 
 
+def _method(w: Wording, value: object) -> str:
+    return str(METHODS[str(value).removeprefix("brokerage/")])
+
+
+def _group(w: Wording, value: object) -> str:
+    """``all`` (one group) as "everyone", ``group-b`` as "subgroup B"."""
+    if value == EVERYONE:
+        return pgettext("subgroup", "everyone")
+    letters = str(value).removeprefix("group-")
+    if not str(value).startswith("group-") or not letters.isalpha():
+        raise KeyError(value)  # a subgroup of the members left free: as recorded
+    return pgettext("subgroup", "subgroup %(letters)s") % {"letters": letters.upper()}
+
+
 def _one(table: dict[Any, Any]) -> Callable[[Wording, object], str]:
     def words(w: Wording, value: object) -> str:
         return str(table[value])
@@ -321,6 +346,8 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "kind": lambda w, v: org_kind_label(OrgKind(v), w.lang),
     "format": lambda w, v: format_label(MeetingFormat(v), w.lang),
     "languages": _language,
+    "method": _method,
+    "group": _group,
     "role": lambda w, v: role_label(str(v), w.lang),
     "themes": lambda w, v: w._join(theme_label(str(t), w.lang) for t in _list(v)),
 }

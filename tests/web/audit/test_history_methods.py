@@ -1,0 +1,113 @@
+"""The history names how a version was made and an assignment's subgroup in the reader's
+words: it showed the planner's codes (``Method: — → ils``, ``brokerage/cpsat``,
+``Subgroup: group-a → group-b``) in every language."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import pgettext
+
+from liqa.web.audit.models import AuditEntry
+from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
+from liqa.web.scheduling.records import store_schedule
+from tests.web.factories import make_schedule
+
+SLUG = "tunis-b2b-2030"
+URL = f"/organize/{SLUG}/history/"
+LANGUAGES = ("en", "fr", "ar")
+
+
+def _changes(page: str) -> list[str]:
+    """Each change line as text (tags dropped)."""
+    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+
+
+def _words(lang: str, context: str, text: str, **values: str) -> str:
+    """``text`` as the page reads it in ``lang``."""
+    with translation.override(lang):
+        return pgettext(context, text) % values if values else pgettext(context, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_new_versions_method_reads_in_words(
+    event: Event,
+    organizer: User,
+    client_for: Callable[..., Client],
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+    lang: str,
+) -> None:
+    """Stored as the planner does; recorded when the version's transaction commits."""
+    schedule = make_schedule(event_record(event))
+    provenance = dataclasses.replace(schedule.provenance, method="brokerage/cpsat")
+    with django_capture_on_commit_callbacks(execute=True):
+        store_schedule(event, dataclasses.replace(schedule, provenance=provenance))
+    page = client_for(organizer).get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    method = _words(lang, "scheduling method", "optimal search (CP-SAT)")
+    arrow = "←" if lang == "ar" else "→"
+    assert any(line.endswith(f" {arrow} {method}") for line in _changes(page)), _changes(page)
+    assert "cpsat" not in page.split('class="history"')[1].replace("CP-SAT", "")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_method_and_subgroup_reads_in_words(
+    event: Event, organizer: User, client_for: Callable[..., Client], lang: str
+) -> None:
+    for n, method in enumerate(("ils", "greedy", "replan", "brokerage/lns"), start=1):
+        AuditEntry.objects.create(
+            event=SLUG,
+            actor="org",
+            model="schedule",
+            key=f"v{n}",
+            action="created",
+            changes={"method": [None, method]},
+        )
+    AuditEntry.objects.create(
+        event=SLUG,
+        actor="org",
+        model="assignment",
+        key="v4/vis-nasa",
+        action="changed",
+        changes={"group": ["group-a", "all"]},
+    )
+    page = client_for(organizer).get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    arrow, colon = ("←", ":") if lang == "ar" else ("→", " :" if lang == "fr" else ":")
+    field = _words(lang, "audit field", "Method") + colon
+    method = "scheduling method"
+    assert _changes(page)[:5] == [
+        _words(lang, "audit field", "Subgroup")
+        + f"{colon} {_words(lang, 'subgroup', 'subgroup %(letters)s', letters='A')} {arrow} "
+        + _words(lang, "subgroup", "everyone"),
+        f"{field} — {arrow} {_words(lang, method, 'search for large events (LNS)')}",
+        f"{field} — {arrow} {_words(lang, method, 're-plan, changing as little as possible')}",
+        f"{field} — {arrow} {_words(lang, method, 'quick plan (greedy)')}",
+        f"{field} — {arrow} {_words(lang, method, 'itinerary search')}",
+    ]
+
+
+def test_a_method_or_subgroup_the_page_does_not_know_shows_as_recorded(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    AuditEntry.objects.create(
+        event=SLUG,
+        actor="org",
+        model="assignment",
+        key="v1/vis-nasa",
+        action="changed",
+        changes={"group": ["group-a-group-b-others", "group-c"], "method": [None, "hand"]},
+    )
+    page = client_for(organizer).get(URL).content.decode()
+    assert _changes(page)[:2] == [
+        "Subgroup: group-a-group-b-others → subgroup C",
+        "Method: — → hand",
+    ]
