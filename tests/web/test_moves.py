@@ -86,3 +86,33 @@ def test_a_move_or_pin_of_no_meeting_says_so_on_a_page(
     assert (pin.status_code, move.status_code) == (404, 400)
     assert "Version 1 has no such meeting." in pin.content.decode()
     assert "Choose a meeting of this version, a slot and a table." in move.content.decode()
+
+
+def test_the_grid_says_where_a_moved_meeting_went(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A move used to lead back to the grid without a word: now the grid says which
+    meeting went where (its parties, local times and table)."""
+    client = client_for(organizer)
+    moved = client.post(
+        f"/organize/{event.slug}/versions/1/move/", {"key": "r-2", "slot": "2", "table": "3"}
+    )
+    assert moved.status_code == 302
+    assert moved["Location"] == f"/organize/{event.slug}/versions/1/?moved=r-2"
+    page = client.get(moved["Location"], HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<p class="notice" id="moved" role="status">' in page
+    assert "Amina Idrissi – Chen Li, 09:40–10:00" in page
+    plain = client.get(f"/organize/{event.slug}/versions/1/").content.decode()
+    unknown = client.get(f"/organize/{event.slug}/versions/1/?moved=r-9").content.decode()
+    assert 'id="moved"' not in plain + unknown
+
+
+def test_the_move_forms_fields_have_visible_labels(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """The slot and table were named by aria-label only, nothing on screen said which."""
+    page = client_for(organizer).get(f"/organize/{event.slug}/versions/1/").content.decode()
+    form = page.split('<details class="move">')[1].split("</details>")[0]
+    assert "<label>Slot" in form
+    assert "<label>Table" in form
+    assert "aria-label" not in form

@@ -58,8 +58,14 @@ def overview(row: Event, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict[str, Any]:
-    """People × days (or hosts × days): each row's assignments per local day, in time order."""
+def grid(
+    version: ScheduleVersion, lang: str = "en", by: str = "people", moved: str = ""
+) -> dict[str, Any]:
+    """People × days (or hosts × days): each row's assignments per local day, in time order.
+
+    The Move form's slots come as local times, with the zone's name (``slot_zone``) when the
+    event spans zones; ``moved`` (a meeting's key, after a move) is described in ``moved``.
+    """
     event = event_record(version.event)
     schedule = schedule_record(version)
     org_of = {p.id: p.organization for p in event.people}
@@ -89,12 +95,14 @@ def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict
     for person in people:
         agenda = build_agenda(event, schedule, person.id, lang, no_links)
         titles[person.id] = {e.id: e.title for day in agenda.days for e in day.entries}
-    slots = []
+    slots: list[dict[str, Any]] = []
     if event.brokerage is not None:
         hall = event.venue(event.brokerage.venue) if event.brokerage.venue in venues else None
         for slot in event.brokerage.slots():
             local = slot.start.astimezone(zone_at(event, slot.start, hall))
             slots.append({"index": slot.index, "start": slot.start, "local": local})
+    zones = {leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}
+    slot_zone = translator(lang).format_zone(slots[0]["local"]) if slots and len(zones) > 1 else ""
     return {
         "core": event,
         "schedule": schedule,
@@ -102,9 +110,30 @@ def grid(version: ScheduleVersion, lang: str = "en", by: str = "people") -> dict
         "people": people,
         "cells": cells,
         "slots": slots,
+        "slot_zone": slot_zone,
+        "moved": moved_meeting(event, schedule, moved, lang),
         "titles": titles,
         "by": by,
         "unplaced": unplaced_rows(event, schedule, lang),
+    }
+
+
+def moved_meeting(
+    event: core.Event, schedule: core.Schedule, key: str, lang: str
+) -> dict[str, Any] | None:
+    """The meeting just moved by hand, to say where it went: its parties' names, its local
+    start and end and its table; ``None`` when ``key`` is no meeting of the schedule."""
+    found = [a for a in schedule.assignments if a.id == key]
+    if not key or not found:
+        return None
+    assignment = found[0]
+    venues = {v.id: v for v in event.venues}
+    zone = zone_at(event, assignment.start, venues.get(assignment.venue or ""))
+    return {
+        "title": item_titles(event, [key], lang)[key],
+        "start": assignment.start.astimezone(zone),
+        "end": assignment.end.astimezone(zone),
+        "table": assignment.table,
     }
 
 

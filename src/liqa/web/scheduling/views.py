@@ -8,6 +8,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -106,7 +107,12 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         {
             "event": event,
             "version": version,
-            **domain.grid(version, current_language(), by=request.GET.get("by", "people")),
+            **domain.grid(
+                version,
+                current_language(),
+                by=request.GET.get("by", "people"),
+                moved=request.GET.get("moved", ""),
+            ),
         },
     )
 
@@ -209,7 +215,8 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             {"event": event, "version": version, "conflicts": conflicts},
             status=409,
         )
-    return redirect("scheduling:version", event.slug, version.number)
+    grid_url = reverse("scheduling:version", args=[event.slug, version.number])
+    return redirect(f"{grid_url}?{urlencode({'moved': request.POST['key']})}")
 
 
 @require_POST
