@@ -187,7 +187,7 @@ def test_mail_server_down_leaves_the_version_published_and_every_message_to_send
         "p-chen": (False, ""),
     }
     assert _told(client, event) == (
-        "E-mailed 0 participants. 1 e-mail could not be sent: Amina Idrissi. "
+        "Nobody was e-mailed yet. 1 e-mail could not be sent: Amina Idrissi. "
         "2 e-mails were not sent yet: Bruno Martin, Chen Li."
     )
     assert [r.getMessage() for r in caplog.records] == [
