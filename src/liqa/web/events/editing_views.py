@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
-from liqa.web.events import editing
+from liqa.web.events import editing, forgotten_keys
 from liqa.web.events.editing.kinds import BROKERAGE, PROFILES, Kind
 from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
@@ -136,6 +136,7 @@ def delete_record(request: HttpRequest, slug: str, kind: str, key: str) -> HttpR
         raise Http404(key) from None
     except editing.EditRefused as refused:
         return _index(request, event, refused.general, 409)
+    forgotten_keys.forget(event, what.name, [key])  # what names it by key, not foreign key
     if what.name == "people":
         account_services.withdraw_person(event, key)
     elif what.name == "organizations":

@@ -23,8 +23,8 @@ from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
+from liqa.web.events import forgotten_keys, snapshots
 from liqa.web.events import models as rows
-from liqa.web.events import snapshots
 from liqa.web.events.editing.rows import organization_fields, person_fields
 from liqa.web.events.locking import lock_event
 from liqa.web.events.records import parties_stored, request_fields, store_event, stored_event
@@ -326,7 +326,7 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
     With ``expected`` (what a preview showed: :meth:`Preview.expected`), nothing is stored
     either when the event changed since that preview or the removals would differ from it.
     Rows are changed in place, never deleted and made again, so a record that stays keeps
-    its booking.
+    its booking; what named a removed person or organization by key forgets it.
     """
     row, base, stamp = reading.row, reading.base, reading.stamp
     if expected is not None and expected.get("stamp") != _stamp_json(stamp):
@@ -341,6 +341,8 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
         removed = _store_tables(row, reading.imported.event, reading.tables)
+        for table, keys in removed.items():
+            forgotten_keys.forget(row, table, keys)
         parties_stored.send(sender=rows.Event, event=row)
     for person in removed.get("people", ()):
         account_services.withdraw_person(row, person)
