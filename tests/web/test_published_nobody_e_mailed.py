@@ -1,5 +1,6 @@
 """The published page says in words why nobody was e-mailed (it read "E-mailed 0
-participants."): nobody concerned has an address, or the mail host failed."""
+participants."): nobody concerned has an address, the mail host failed, or e-mail is not
+set up on the server (its messages printed or dropped, never delivered)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
 
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
+DUMMY = "django.core.mail.backends.dummy.EmailBackend"
 DOWN = "tests.web.test_publishing_notifications.NoServer"
 
 
@@ -56,3 +59,22 @@ def test_a_mail_host_that_is_down_is_not_e_mailed_0_participants(
     told = _told(client_for(organizer), event)
     assert told.startswith("Nobody was e-mailed yet. 1 e-mail could not be sent: Amina Idrissi.")
     assert "0" not in told
+
+
+@pytest.mark.parametrize("backend", [CONSOLE, DUMMY])
+def test_e_mail_not_set_up_on_the_server_is_not_said_to_have_e_mailed(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    settings: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """The console backend (the default outside production) accepts every message and
+    delivers none: the page said "E-mailed 3 participants."."""
+    _use(settings, backend)
+    publishing.publish(draft)
+    assert _told(client_for(organizer), event) == (
+        "3 messages were not delivered: e-mail is not set up on this server; ask its "
+        "administrator to set LIQA_EMAIL_BACKEND."
+    )

@@ -119,6 +119,21 @@ def _claim(version: ScheduleVersion) -> list[Notification]:
     return claimed
 
 
+NOT_DELIVERING = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+)
+"""Mail backends that accept every message and deliver none: e-mail is not set up (the
+console backend is the default outside production)."""
+
+
+def mail_delivers() -> bool:
+    """False when the configured mail backend only prints, files or drops the messages."""
+    mailers: dict[str, dict[str, object]] = getattr(settings, "MAILERS", {})
+    return mailers.get("default", {}).get("BACKEND") not in NOT_DELIVERING
+
+
 def addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
     """The e-mail address of each person's participant account (people without one are
     left out)."""

@@ -176,6 +176,7 @@ def published(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "event": event,
             "version": version,
             "again": request.GET.get("again") == "1",
+            "mail_delivers": publishing.mail_delivers(),
             **domain.published_summary(version, current_language()),
         },
     )
