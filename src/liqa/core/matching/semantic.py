@@ -370,16 +370,23 @@ def centre_languages(
     known = np.abs(vectors).sum(axis=1) > 0
     out = np.array(vectors, dtype=np.float32, copy=True)
     lang = np.array(languages)
-    groups = {code: np.unique(vectors[known & (lang == code)], axis=0) for code in set(languages)}
+    groups = {code: _distinct(vectors[known & (lang == code)]) for code in set(languages)}
     if not any(len(distinct) >= min_group for distinct in groups.values()):
         return out
-    overall = np.unique(vectors[known], axis=0).mean(axis=0)
+    overall = _distinct(vectors[known]).mean(axis=0)
     for code, distinct in sorted(groups.items()):
         group = known & (lang == code)
         out[group] -= distinct.mean(axis=0) if len(distinct) >= min_group else overall
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     centred: Matrix = np.divide(out, norms, out=np.zeros_like(out), where=norms > 1e-6)
     return centred.astype(np.float32)
+
+
+def _distinct(rows: Matrix) -> Matrix:
+    """``rows`` without repeats (first occurrences, in order)."""
+    first = {row.tobytes(): k for k, row in reversed(list(enumerate(rows)))}
+    out: Matrix = rows[sorted(first.values())]
+    return out
 
 
 @dataclass(frozen=True)
