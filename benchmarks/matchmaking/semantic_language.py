@@ -3,18 +3,21 @@
 multilingual-e5's cosine of two texts written in one language is higher than that of two
 texts in different languages, whatever they say. Standardized over all of a reader's
 candidates, the signal then favours candidates in the reader's language. This script
-prints (1) the mean cosine of the profiles per pair of languages (the bias itself), and
-(2) the evaluation of ways to take it out, the signal otherwise as in the engine (whole
-profiles as passages, clipped z, inside the base, not between competitors, weight 0.35):
+prints (1) the mean cosine of the profiles per pair of languages (the bias itself; every
+organization of the set, no ranking), and (2) the evaluation of ways to take it out, the
+signal otherwise as in the engine (whole profiles as passages, clipped z, inside the base,
+not between competitors, weight 0.35):
 
-* ``reader``: the engine before this work, z over all of the reader's candidates;
+* ``reader``: the engine before language centring (cd81475), z over all of the reader's
+  candidates;
 * ``group``: z over the reader's candidates written in the candidate's language (all
   candidates when that group has fewer than ``--min-group``);
 * ``pair-mean``: the mean cosine of the (reader language, candidate language) pair over
   the whole event subtracted, then z over all of the reader's candidates;
 * ``centred``: each language's mean vector subtracted from its profiles' vectors
-  ("language centering"; the mean of all profiles for a language with fewer than
-  ``--min-group``), renormalized, then z over all candidates;
+  ("language centring", :func:`~liqa.core.matching.semantic.centre_languages`, the engine
+  since 65c49e4; the mean of all profiles for a language with fewer than ``--min-group``
+  distinct profiles), renormalized, then z over all candidates;
 * ``centred-all``: the control: the mean of all profiles subtracted from every vector,
   whatever its language.
 
