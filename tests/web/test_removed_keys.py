@@ -2,7 +2,8 @@
 name them by key rather than by a foreign key (bookings' ``booked_as``, hosts' attendance
 confirmations, sent reminders): by the spreadsheet upload's removal and by the editing
 pages' delete. A backup refuses to restore such a key, so each one left would break the
-event's next restore. Runs on SQLite, and on PostgreSQL with ``DATABASE_URL``.
+event's next restore (the upload test reads its backup back). Runs on SQLite, and on
+PostgreSQL with ``DATABASE_URL``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from django.utils import timezone
 
 from liqa.core.spreadsheets import export_event
 from liqa.web.agendas.models import HostConfirmation, ReminderSent
+from liqa.web.backup.dump import write_backup
+from liqa.web.backup.restore import read_backup
 from liqa.web.events import bookings
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Person
 from liqa.web.events.records import stored_event
+from liqa.web.scheduling.models import ScheduleVersion
 from tests.web.factories import at
 from tests.web.spreadsheet_steps import upload_confirmed
 
@@ -34,9 +38,9 @@ def data_dir(settings: Any, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def dina(event: Event) -> Person:
-    """A second person of Alpha Pay who booked her company's meeting, confirmed with
-    others and alone, and was sent a reminder."""
+def dina(event: Event, draft: ScheduleVersion) -> Person:
+    """A second person of Alpha Pay who booked her company's meeting, confirmed for the
+    schedule's meetings with a colleague and alone, and was sent a reminder."""
     person = Person.objects.create(
         event=event, key="p-dina", position=3, name="Dina Haddad", organization="o-alpha"
     )
@@ -45,17 +49,18 @@ def dina(event: Event) -> Person:
     )
     bookings.book(event, "p-dina", "r-4", at(9, 40))
     now = timezone.now()
-    for assignment, attendees in (("r-1", ["p-amina", "p-dina"]), ("r-4", ["p-dina"])):
+    for assignment, organization, attendees in (
+        ("r-1", "o-alpha", ["p-amina", "p-dina"]),
+        ("r-2", "o-alpha", ["p-dina"]),
+        ("r-1", "o-beta", []),
+    ):
         HostConfirmation.objects.create(
             event=event,
             assignment=assignment,
-            organization="o-alpha",
+            organization=organization,
             attendees=attendees,
             confirmed_at=now,
         )
-    HostConfirmation.objects.create(
-        event=event, assignment="r-2", organization="o-alpha", attendees=[], confirmed_at=now
-    )
     for key in ("p-dina", "p-amina"):
         ReminderSent.objects.create(event=event, person=key, months=3, sent_at=now)
     return person
@@ -72,9 +77,10 @@ def _assert_dina_forgotten(event: Event) -> None:
     booking = Booking.objects.get(event=event, request__key="r-4")
     assert booking.booked_as == ""  # the meeting stays booked; who booked it is gone
     confirmations = {
-        c.assignment: c.attendees for c in HostConfirmation.objects.filter(event=event)
+        (c.assignment, c.organization): c.attendees
+        for c in HostConfirmation.objects.filter(event=event)
     }
-    assert confirmations == {"r-1": ["p-amina"], "r-2": []}  # r-4's listed only her
+    assert confirmations == {("r-1", "o-alpha"): ["p-amina"], ("r-1", "o-beta"): []}
     assert list(ReminderSent.objects.filter(event=event).values_list("person", flat=True)) == [
         "p-amina"
     ]
@@ -89,6 +95,9 @@ def test_upload_removing_a_person_forgets_their_key(
     assert answer.startswith("200 "), answer
     assert not Person.objects.filter(event=event, key="p-dina").exists()
     _assert_dina_forgotten(event)
+    archive = tmp_path / "backup.zip"
+    write_backup(event.slug, archive)
+    assert read_backup(archive).counts["reminders"] == 1  # checked: no unknown person
 
 
 def test_deleting_a_person_on_the_editing_page_forgets_their_key(
