@@ -182,3 +182,25 @@ def test_a_message_claimed_by_a_request_that_died_is_sent_once_the_claim_expires
     assert sorted(row.person for row in tried) == ["p-bruno", "p-chen"]
     assert sorted(m.to[0] for m in mail.outbox) == ["bruno@example.org", "chen@example.org"]
     assert _state(draft)["p-amina"] == (False, "ConnectionRefusedError", True)
+
+
+class Broken(EmailBackend):
+    """A mail backend that fails in a way nobody expected (a bug, not the mail host)."""
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        raise RuntimeError("unexpected")
+
+
+def test_an_unexpected_error_while_sending_leaves_no_claim_behind(
+    draft: ScheduleVersion, settings: pytest.FixtureRequest
+) -> None:
+    """The error reaches the organizer (a 500, logged), but the messages stay to send
+    again at once, not after :data:`CLAIM_EXPIRES`."""
+    _use(settings, f"{HERE}.NoServer")
+    publishing.publish(draft)
+    _use(settings, f"{HERE}.Broken")
+    with pytest.raises(RuntimeError):
+        publishing.send_again(draft)
+    assert {claimed for _sent, _error, claimed in _state(draft).values()} == {False}
+    _use(settings, LOCMEM)
+    assert len(publishing.send_again(draft)) == 3

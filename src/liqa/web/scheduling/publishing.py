@@ -91,9 +91,12 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
         return []
     claimed = _claim(version)
     if claimed:
-        old, new = compared(version)
-        event = event_record(version.event)
-        _send(version, claimed, (event, version_diff(event, old, new), old, new))
+        try:
+            old, new = compared(version)
+            event = event_record(version.event)
+            _send(version, claimed, (event, version_diff(event, old, new), old, new))
+        finally:
+            _release(claimed)
     return claimed
 
 
@@ -229,9 +232,13 @@ def _send(
     try:
         _send_each(version, rows, changes)
     finally:
-        Notification.objects.filter(
-            pk__in=[row.pk for row in rows], sending_since__isnull=False
-        ).update(sending_since=None)
+        _release(rows)
+
+
+def _release(rows: list[Notification]) -> None:
+    """Clear the claims still held on ``rows`` (those whose outcome was not stored)."""
+    ids = [row.pk for row in rows]
+    Notification.objects.filter(pk__in=ids, sending_since__isnull=False).update(sending_since=None)
 
 
 def _send_each(
