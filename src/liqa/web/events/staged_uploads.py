@@ -5,7 +5,8 @@ without sending the files again. The files wait under ``DATA_DIR/staged-uploads/
 with a manifest naming the user and the event they were uploaded for, when, the choice,
 and what the preview showed (the event's data stamp, the records to remove). The token is
 random (256 bits) and only the uploader may use it, for :data:`LIFETIME`; it is used once:
-confirming or cancelling deletes the folder, and expired folders are swept at each new one.
+the request confirming or cancelling claims the folder (renames it), then deletes it, and
+expired folders are swept at each new one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ LIFETIME = timedelta(hours=1)
 
 FOLDER = "staged-uploads"
 MANIFEST = "manifest.json"
+CLAIMED = ".claimed"
+"""The suffix of a staged upload's folder once a request took it (until it deletes it)."""
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 """What :func:`secrets.token_urlsafe` of 32 bytes gives: nothing else names a folder."""
 
@@ -85,9 +88,10 @@ def stage(
 
 
 def take(token: str, user: int, event: int) -> Staged:
-    """The upload staged under ``token`` by ``user`` for ``event``; :class:`NotStaged` when
-    there is none (an unknown or malformed token, another user's or event's, or expired:
-    an expired one is deleted)."""
+    """Claim the upload staged under ``token`` by ``user`` for ``event``: once only (a
+    second request with the same token, even at the same moment, finds nothing).
+    :class:`NotStaged` when there is none: an unknown or malformed token, another user's
+    or event's (left for its owner), used, or expired (then deleted)."""
     folder = _folder(token)
     if folder is None:
         raise NotStaged(token)
@@ -101,8 +105,14 @@ def take(token: str, user: int, event: int) -> Staged:
     if timezone.now() - created > LIFETIME:
         discard(token)
         raise NotStaged(token)
+    claimed = folder.with_name(token + CLAIMED)
+    try:
+        folder.rename(claimed)  # atomic: of two requests, one gets the files
+    except OSError:
+        raise NotStaged(token) from None
     files = [
-        (name, (folder / str(number)).read_bytes()) for number, name in enumerate(manifest["names"])
+        (name, (claimed / str(number)).read_bytes())
+        for number, name in enumerate(manifest["names"])
     ]
     return Staged(
         token, user, event, created, Missing(manifest["missing"]), files, manifest["expected"]
@@ -110,10 +120,11 @@ def take(token: str, user: int, event: int) -> Staged:
 
 
 def discard(token: str) -> None:
-    """Delete the upload staged under ``token`` (nothing when there is none)."""
-    folder = _folder(token)
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
+    """Delete the upload staged under ``token``, claimed or not (nothing when there is
+    none)."""
+    if _TOKEN.match(token):
+        for name in (token, token + CLAIMED):
+            shutil.rmtree(root() / name, ignore_errors=True)
 
 
 def sweep() -> None:
@@ -126,7 +137,7 @@ def sweep() -> None:
             expired = folder.stat().st_mtime < oldest  # set when its last file was written
         except OSError:
             continue  # deleted meanwhile
-        if expired and _TOKEN.match(folder.name):
+        if expired and _TOKEN.match(folder.name.removesuffix(CLAIMED)):
             shutil.rmtree(folder, ignore_errors=True)
 
 
