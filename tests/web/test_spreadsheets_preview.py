@@ -104,7 +104,7 @@ def test_preview_names_what_would_go_and_stores_nothing(
     assert 'id="preview"' in answer
     assert "Nothing is stored yet." in answer
     assert "<li>Dina Haddad (p-dina)</li>" in answer
-    assert "1 account loses its access to the event." in answer
+    assert "1 account will lose its access to the event." in answer
     assert "<li>people: 0 added, 3 changed, 1 removed</li>" in answer
     assert 'class="danger" id="confirm-removal">Remove 1 record</button>' in answer
     assert 'value="cancel" class="secondary"' in answer
@@ -271,7 +271,7 @@ def test_meeting_booked_since_the_preview_is_refused(
     requests = _table(event, tmp_path, "request", "r-1")
     answer = upload(client, event.slug, [requests], "remove")
     assert answer.startswith("200 ")
-    assert "Bookings removed with their meeting" not in answer
+    assert "Bookings to be removed with their meeting" not in answer
     bookings.book(event, "p-amina", "r-1", at(9, 20))
     answer = decide(client, event.slug, staged_token(answer))
     assert answer.startswith("400 ")
@@ -290,7 +290,7 @@ def test_preview_names_the_bookings_that_go_with_their_meeting(
     requests = _table(event, tmp_path, "request", "r-1")
     answer = upload(client, event.slug, [requests], "remove")
     assert answer.startswith("200 "), answer
-    assert "<h3>Bookings removed with their meeting</h3>" in answer
+    assert "<h3>Bookings to be removed with their meeting</h3>" in answer
     assert "<li>r-1 (Amina Idrissi – Bruno Martin)</li>" in answer
     assert Booking.objects.filter(event=event).count() == 1
     answer = decide(client, event.slug, staged_token(answer))
