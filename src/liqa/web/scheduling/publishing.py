@@ -100,6 +100,23 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     return claimed
 
 
+NOTHING_SENT = ("silent", "busy", "done")
+"""Why *Send again* sent nothing: the version was published without e-mails; another
+request is sending the messages left; or none is left to send."""
+
+
+def nothing_sent(version: ScheduleVersion) -> str:
+    """Why :func:`send_again` found nothing to send for ``version`` (one of
+    :data:`NOTHING_SENT`), read after it returned: another organizer's click, or a double
+    click, may have sent or claimed the messages meanwhile."""
+    if not version.published or not version.notified:
+        return "silent"
+    sending = version.notifications.filter(
+        sent_at__isnull=True, sending_since__gte=timezone.now() - CLAIM_EXPIRES
+    ).exclude(email="")
+    return "busy" if sending.exists() else "done"
+
+
 def _claim(version: ScheduleVersion) -> list[Notification]:
     """In one short transaction: the version's unsent messages that no live request is
     sending, each given the address its person has now and marked as being sent."""

@@ -185,11 +185,15 @@ def published(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @require_POST
 def send_again(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """E-mail again the participants whose message about a published version failed or was
-    never sent, then show the published page again with each outcome (Post/Redirect/Get)."""
+    never sent, then show the published page again with each outcome (Post/Redirect/Get).
+    When nothing was left to send (another organizer sent them meanwhile, a double click),
+    the page says why."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
-    publishing.send_again(version)
-    return redirect("scheduling:published", event.slug, version.number)
+    if publishing.send_again(version):
+        return redirect("scheduling:published", event.slug, version.number)
+    published = reverse("scheduling:published", args=[event.slug, version.number])
+    return redirect(f"{published}?nothing={publishing.nothing_sent(version)}")
 
 
 @require_POST
