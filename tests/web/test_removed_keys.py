@@ -26,7 +26,7 @@ from liqa.web.events.models import Booking, Event, MeetingRequest, Organization,
 from liqa.web.events.records import stored_event
 from liqa.web.scheduling.models import ScheduleVersion
 from tests.web.factories import at
-from tests.web.spreadsheet_steps import upload_confirmed
+from tests.web.spreadsheet_steps import decide, staged_token, upload, upload_confirmed
 
 pytestmark = pytest.mark.integration
 
@@ -91,7 +91,10 @@ def test_upload_removing_a_person_forgets_their_key(
 ) -> None:
     assert Booking.objects.get(event=event, request__key="r-4").booked_as == "p-dina"
     people = _people_without(event, tmp_path, "p-dina")
-    answer = upload_confirmed(client_for(organizer), event.slug, [people], "remove")
+    client = client_for(organizer)
+    preview = upload(client, event.slug, [people], "remove")
+    assert "2 host confirmations of who attends will be changed or deleted." in preview
+    answer = decide(client, event.slug, staged_token(preview))
     assert answer.startswith("200 "), answer
     assert not Person.objects.filter(event=event, key="p-dina").exists()
     _assert_dina_forgotten(event)

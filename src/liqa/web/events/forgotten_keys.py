@@ -47,6 +47,20 @@ def forget_organizations(event: Event, organizations: Collection[str]) -> None:
         HostConfirmation.objects.filter(event=event, organization__in=organizations).delete()
 
 
+def confirmations_touched(
+    event: Event, people: Collection[str], organizations: Collection[str]
+) -> int:
+    """How many hosts' attendance confirmations :func:`forget_people` and
+    :func:`forget_organizations` would change or delete (for a preview)."""
+    if not people and not organizations:
+        return 0
+    return sum(
+        1
+        for c in HostConfirmation.objects.filter(event=event)
+        if c.organization in organizations or any(p in people for p in c.attendees)
+    )
+
+
 def forget(event: Event, table: str, keys: Collection[str]) -> None:
     """Forget ``keys`` removed from ``event``'s ``table`` (people, organizations; the
     other tables' keys are not named outside the event's records)."""

@@ -258,6 +258,8 @@ class Preview:
     booked_keys: list[str]
     accounts: int
     """Participant and host-administrator accounts that lose access to the event."""
+    confirmations: int
+    """Hosts' attendance confirmations changed or deleted (naming what is removed)."""
     added: dict[str, int]
     """Per table written, the rows adding a record."""
     updated: dict[str, int]
@@ -299,6 +301,9 @@ def preview_spreadsheets(reading: Reading) -> Preview:
         _named(reading.base, "requests", booked),
         booked,
         _accounts_losing_access(row, removed.get("people", []), removed.get("organizations", [])),
+        forgotten_keys.confirmations_touched(
+            row, removed.get("people", []), removed.get("organizations", [])
+        ),
         added,
         updated,
         _stamp_json(reading.stamp),
