@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from liqa.core.model import OrgKind, Side
+from liqa.core.model import Gender, OrgKind, Side
 from liqa.web.events.models.event import Event, EventRecord, _empty_dict, _empty_list
 
 
@@ -42,6 +42,10 @@ class Person(EventRecord):
     name_ar = models.CharField(max_length=300, blank=True)
     organization = models.CharField(max_length=100)
     role = models.CharField(max_length=300, blank=True)
+    gender = models.CharField(
+        max_length=10, blank=True, choices=[(g.value, g.value) for g in Gender]
+    )
+    """``female`` or ``male``: the role's French and Arabic forms agree with it; blank: unset."""
     languages = models.JSONField(default=_empty_list)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=100, blank=True)
