@@ -21,6 +21,7 @@ AMINA_PUBLIC = {
     "name_ar": "",
     "organization": "o-alpha",
     "role": "CEO",
+    "gender": None,
     "languages": ["ar", "fr"],
 }
 

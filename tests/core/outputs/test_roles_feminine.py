@@ -10,16 +10,13 @@ shipped catalog itself and says which feminine titles it still lacks.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
-from liqa.core import i18n, templating
 from liqa.core.i18n import translator
+from liqa.core.missionfile import load_event
 from liqa.core.model import Event, Gender
 from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
@@ -27,55 +24,14 @@ from liqa.core.outputs.roles import FEMININE, TITLES, person_role, role_label
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.sheets import host_sheets
 from liqa.core.templating import render
+from tests.core.outputs.feminine import (  # noqa: F401 (the fixture)
+    FEMININE_FORMS,
+    LAMRANI,
+    feminine_catalog,
+)
 from tests.core.outputs.mission import make_event, make_schedule
 
-ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = OutputSettings()
-
-FEMININE_FORMS = {
-    "fr": {
-        "Secretary General": "Secrétaire générale",
-        "head of delegation": "cheffe de délégation",
-        "Director": "Directrice",
-    },
-    "ar": {
-        "Secretary General": "الأمينة العامة",
-        "head of delegation": "رئيسة الوفد",
-        "Director": "المديرة",
-    },
-}
-"""The feminine entries the catalog made here adds to the shipped one."""
-
-LAMRANI = {
-    "fr": "Secrétaire générale, cheffe de délégation",
-    "ar": "الأمينة العامة، رئيسة الوفد",
-}
-
-
-def _clear_caches() -> None:
-    i18n.translation.cache_clear()
-    i18n.translator.cache_clear()
-    templating.environment_for.cache_clear()
-
-
-@pytest.fixture
-def feminine_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The shipped French and Arabic catalogs plus :data:`FEMININE_FORMS`, compiled into
-    ``tmp_path`` and read in place of the shipped ones for the test."""
-    for lang, forms in FEMININE_FORMS.items():
-        source = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
-        with source.open("rb") as po:
-            catalog = read_po(po, locale=lang)
-        for title, form in forms.items():
-            catalog.add(title, form, context=FEMININE)
-        folder = tmp_path / lang / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        with (folder / f"{i18n.DOMAIN}.mo").open("wb") as mo:
-            write_mo(mo, catalog)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
-    _clear_caches()
-    yield
-    _clear_caches()
 
 
 def _lamrani_heads_the_delegation() -> Event:
@@ -190,3 +146,25 @@ def test_the_catalog_has_a_feminine_form_of_every_title(lang: str) -> None:
     t = translator(lang)
     missing = [title for title in TITLES if t.pgettext(FEMININE, title) == title]
     assert missing == []
+
+
+def test_the_demo_mission_gives_everyones_gender() -> None:
+    """Sarah Lamrani, the other delegates and the hosts' contacts, whose first names say it;
+    her title reads "Secrétaire générale, cheffe de délégation" once the catalog has the
+    feminine forms."""
+    demo = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024"
+    event = load_event(demo / "mission.yaml")
+    genders = {p.name: p.gender for p in event.people}
+    assert genders["Sarah Lamrani"] is Gender.FEMALE
+    assert genders["Karim Benjelloun"] is Gender.MALE
+    delegates = {p.name for p in event.people if p.id.startswith("p-")}
+    assert sorted(n for n in delegates if genders[n] is Gender.FEMALE) == [
+        "Houda Ziani",
+        "Imane Berrada",
+        "Leila Fassi Fihri",
+        "Nadia Bennani",
+        "Salma Tazi",
+        "Samira Bouzidi",
+        "Sarah Lamrani",
+    ]
+    assert None not in genders.values()

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from liqa.core.model import Gender
+
+GENDERS = [g.value for g in Gender]
+"""A person's ``gender``: what their role's French and Arabic forms agree with."""
+
 
 class EventSerializer(serializers.Serializer[object]):
     """An event's public fields."""
@@ -47,6 +52,9 @@ class PersonSerializer(serializers.Serializer[object]):
     name = serializers.CharField()
     organization = serializers.CharField()
     role = serializers.CharField()
+    gender = serializers.ChoiceField(
+        choices=GENDERS, allow_null=True, help_text="female, male or null (not given)"
+    )
     languages = serializers.ListField(child=serializers.CharField())
     email = serializers.CharField(required=False)
     phone = serializers.CharField(required=False)
@@ -112,6 +120,9 @@ class ProfileSerializer(serializers.Serializer[object]):
     name_ar = serializers.CharField()
     organization = serializers.CharField()
     role = serializers.CharField()
+    gender = serializers.ChoiceField(
+        choices=GENDERS, allow_null=True, help_text="female, male or null (not given)"
+    )
     languages = serializers.ListField(child=serializers.CharField())
 
 

@@ -123,6 +123,7 @@ class PersonList(APIView):
                 "name": person.name,
                 "organization": person.organization,
                 "role": person.role,
+                "gender": person.gender.value if person.gender else None,
                 "languages": list(person.languages),
             }
             if organizer or person.id == me:

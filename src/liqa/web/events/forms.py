@@ -15,6 +15,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
 from liqa.core.outputs.labels import org_kind_label
@@ -184,6 +185,22 @@ class PersonForm(EditForm):
     name_ar = _text(_("Name in Arabic"))
     organization = _text(_("Organization"))
     role = _text(_("Role"))
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=[
+            ("", "—"),
+            (core.Gender.FEMALE.value, pgettext_lazy("gender", "female")),
+            (core.Gender.MALE.value, pgettext_lazy("gender", "male")),
+        ],
+        required=False,
+        help_text=_("French and Arabic titles agree with it: Secrétaire générale, الأمينة العامة"),
+        error_messages={
+            "invalid_choice": _(
+                "'%(value)s' is not a gender: choose female or male, or leave it empty (—)"
+                " when not known."
+            )
+        },
+    )
     languages = ListField(label=_("Languages"), required=False, help_text="ar, fr, en")
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = _text(_("Phone"))

@@ -87,6 +87,7 @@ PEOPLE = Kind(
         "name_ar": "name_ar",
         "organization": "organization",
         "role": "role",
+        "gender": "gender",
         "languages": "languages",
         "email": "email",
         "phone": "phone",

@@ -72,6 +72,7 @@ def person_fields(person: core.Person) -> dict[str, Any]:
         "name_ar": person.name_ar,
         "organization": person.organization,
         "role": person.role,
+        "gender": person.gender.value if person.gender else "",
         "languages": list(person.languages),
         "email": person.email,
         "phone": person.phone,
