@@ -14,7 +14,14 @@ from liqa.core.outputs.labels import colon, comma
 from liqa.web.audit import domain, wording
 from liqa.web.audit.actor import ANONYMOUS, SYSTEM
 from liqa.web.audit.models import AuditEntry
-from liqa.web.events.models import Event, MeetingRequest, Organization, Person, Venue
+from liqa.web.events.models import (
+    CandidateVisit,
+    Event,
+    MeetingRequest,
+    Organization,
+    Person,
+    Venue,
+)
 from liqa.web.pages import page
 from liqa.web.scheduling.views import organizer_event
 from liqa.web.templating import current_language
@@ -66,7 +73,8 @@ def _actor(entry: AuditEntry) -> str:
 
 
 def _wording(event: Event, lang: str) -> tuple[wording.Wording, dict[str, tuple[str, str]]]:
-    """The event's names as read in ``lang``, and each request's two parties."""
+    """The event's words as read in ``lang`` (names, requests' parties, visits' hosts,
+    brokerage sessions), and each request's two parties."""
     arabic = lang == "ar"
     names: dict[str, str] = {}
     for model in (Organization, Person):
@@ -74,6 +82,12 @@ def _wording(event: Event, lang: str) -> tuple[wording.Wording, dict[str, tuple[
             "key", "name", "name_ar"
         ):
             names[key] = name_ar if arabic and name_ar else name
+    if lang == "fr":  # organizations' French names, where given
+        names |= dict(
+            Organization.objects.filter(event=event)
+            .exclude(name_fr="")
+            .values_list("key", "name_fr")
+        )
     venues = {
         key: name_ar if arabic and name_ar else name
         for key, name, name_ar in Venue.objects.filter(event=event).values_list(
@@ -90,7 +104,15 @@ def _wording(event: Event, lang: str) -> tuple[wording.Wording, dict[str, tuple[
             "key", "requester", "target"
         )
     }
-    return wording.Wording(lang, wording.Clock(places, lang), names, venues), requests
+    visits = dict(CandidateVisit.objects.filter(event=event).values_list("key", "host"))
+    sessions = {
+        str(s.get("id")): (str(s.get("start")), str(s.get("end")))
+        for s in (event.brokerage or {}).get("sessions", [])
+        if isinstance(s, dict)
+    }
+    clock = wording.Clock(places, lang)
+    words = wording.Wording(lang, clock, names, venues, requests, visits, sessions)
+    return words, requests
 
 
 def _subject(

@@ -1,7 +1,8 @@
 """The history in words: fields named as the editing pages label them, values as the
 reader reads them (Yes/No, vocabulary through its labels, a version's method and an
 assignment's subgroup in words, instants in the event's local time naming the city,
-people's and organizations' keys as their names).
+people's and organizations' keys as their names, a brokerage session by its day and
+hours, requests by their two parties, a version's provenance as a short sentence).
 
 A field or value the page does not know is shown as recorded: the trail keeps whatever a
 future model adds, and the page must never fail on it.
@@ -11,14 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 
 from liqa.core.i18n import translator
 from liqa.core.model import MeetingFormat, OrgKind
@@ -75,6 +76,8 @@ FIELDS: dict[str, Any] = {
     "group": pgettext_lazy("audit field", "Subgroup"),
     "travel_minutes_before": pgettext_lazy("audit field", "Travel before (minutes)"),
     "pinned": pgettext_lazy("audit field", "Pinned"),
+    "number": pgettext_lazy("audit field", "Version number"),
+    "provenance": pgettext_lazy("audit field", "How it was made"),
     "published_at": _("Published"),
     "notified": pgettext_lazy("audit field", "Participants e-mailed"),
     "unplaced": _("Not placed"),
@@ -123,10 +126,19 @@ METHODS = {
 }
 """How a schedule version was made (its provenance's method; a brokerage event's are
 ``brokerage/<method>``)."""
+STATUSES = {
+    "optimal": pgettext_lazy("schedule status", "proven the best possible"),
+    "feasible": pgettext_lazy("schedule status", "not proven the best possible"),
+    "missing required visits": pgettext_lazy("schedule status", "required visits missing"),
+}
+"""What the planner could establish about a version (its provenance's status)."""
 YES_NO = {True: _("Yes"), False: _("No")}
 INSTANTS = frozenset({"slot_start", "start", "end", "fixed_start", "published_at", "at"})
 PARTIES = frozenset({"organization", "requester", "target", "booked_as"})
 PARTY_LISTS = frozenset({"attendees", "parties", "required_attendees"})
+ITEMS_SHOWN = 80
+"""A list of meetings (requests not placed) names them up to about this many characters,
+then says how many more: the whole value stays under :data:`SHORT`."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +199,12 @@ class Wording:
     names: dict[str, str]
     """Person and organization keys → names as read in ``lang``."""
     venues: dict[str, str]
+    requests: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Request keys → the keys of their two parties."""
+    visits: dict[str, str] = field(default_factory=dict)
+    """Candidate visit keys → their host's key."""
+    sessions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Brokerage session keys → their start and end (ISO 8601 with offsets)."""
 
     def field(self, model: str, name: str) -> str:
         """A field's label (its recorded name when unknown)."""
@@ -270,6 +288,58 @@ class Wording:
         assert isinstance(value, list)
         return self._join(self.party(v) for v in value)
 
+    def item(self, key: object) -> str:
+        """A meeting by its two parties ("A ↔ B"), a visit by its host, else its key."""
+        key = str(key)
+        if key in self.requests:
+            return " ↔ ".join(isolate(self.party(k), self.lang) for k in self.requests[key])
+        return self.party(self.visits[key]) if key in self.visits else key
+
+    def items(self, value: object) -> str:
+        """Meetings and visits (``after``'s keys, a version's ``unplaced`` records) as
+        :meth:`item` names them, as many as fit, then how many more."""
+        keys = [v["id"] if isinstance(v, dict) else v for v in _list(value)]
+        words = [self.item(k) for k in keys]
+        shown = words[:1]
+        while len(shown) < len(words) and len(self._join(words[: len(shown) + 1])) <= ITEMS_SHOWN:
+            shown.append(words[len(shown)])
+        rest = len(words) - len(shown)
+        if not rest:
+            return self._join(shown)
+        return ngettext("%(items)s and %(num)d more", "%(items)s and %(num)d more", rest) % {
+            "items": self._join(shown),
+            "num": rest,
+        }
+
+    def session(self, value: object) -> str:
+        """A brokerage session by its day and hours, as the programme gives them."""
+        start, end = self.sessions[str(value)]
+        return self.window(_moment(start), _moment(end))
+
+    def provenance(self, value: object) -> str:
+        """How a version was made, in a short sentence: the method, what the planner could
+        establish, the version it re-planned, when, and the note."""
+        if not isinstance(value, dict):
+            raise TypeError(value)
+        parts = []
+        if value.get("method"):
+            parts.append(_method(self, value["method"]))
+        if value.get("status"):
+            parts.append(str(STATUSES.get(value["status"], value["status"])))
+        if value.get("parent_version") is not None:
+            number = translator(self.lang).format_number(int(value["parent_version"]))
+            parts.append(pgettext("provenance", "from version %(number)s") % {"number": number})
+        if value.get("created_at"):
+            parts.append(
+                pgettext("provenance", "made %(when)s")
+                % {"when": self.instant(value["created_at"])}
+            )
+        if value.get("note"):
+            parts.append(str(value["note"]))
+        if not parts:
+            raise ValueError(value)
+        return self._join(parts)
+
 
 _ORDER = {
     name: position
@@ -314,7 +384,16 @@ def _list(value: object) -> list[object]:
 
 
 def _method(w: Wording, value: object) -> str:
-    return str(METHODS[str(value).removeprefix("brokerage/")])
+    """A known method in words; another as recorded."""
+    code = str(value).removeprefix("brokerage/")
+    return str(METHODS[code]) if code in METHODS else str(value)
+
+
+def _country(w: Wording, value: object) -> str:
+    """A country code (``TN``) as the country's name in the reader's language; free text
+    as written."""
+    code = str(value)
+    return Locale.parse(w.lang).territories.get(code.upper(), code) if len(code) == 2 else code
 
 
 def _group(w: Wording, value: object) -> str:
@@ -347,6 +426,11 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "format": lambda w, v: format_label(MeetingFormat(v), w.lang),
     "languages": _language,
     "method": _method,
+    "provenance": Wording.provenance,
+    "session": Wording.session,
+    "after": Wording.items,
+    "unplaced": Wording.items,
+    "country": _country,
     "group": _group,
     "role": lambda w, v: role_label(str(v), w.lang),
     "themes": lambda w, v: w._join(theme_label(str(t), w.lang) for t in _list(v)),
