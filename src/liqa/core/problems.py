@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from liqa.core.local_time import LocalTime
+
 Gettext = Callable[[str], str]
 """A function translating a catalog message id (``translator(lang).gettext``, Django's)."""
 
@@ -82,7 +84,10 @@ class Names(str):
 
 def translated(value: Any, gettext: Gettext, lang: str | None = None) -> Any:
     """``value`` translated when it is a :class:`Message` (its names in their ``lang``
-    form), a :class:`Name` in its ``lang`` form, else unchanged."""
+    form), a :class:`Name` in its ``lang`` form, a :class:`LocalTime` in ``lang``'s format,
+    else unchanged."""
+    if isinstance(value, LocalTime):
+        return value.in_language(lang)
     if isinstance(value, Message):
         return value.in_language(gettext, lang)
     if isinstance(value, Name):
@@ -114,6 +119,8 @@ def message_json(value: str) -> dict[str, Any] | None:
 
 
 def _json(value: Any) -> Any:
+    if isinstance(value, LocalTime):
+        return value.to_json()
     if isinstance(value, Message):
         return message_json(value)
     if isinstance(value, Name):
@@ -145,6 +152,8 @@ def _param(data: Any) -> Any:
         return Name(str(data["name"]), **{str(k): str(v) for k, v in data["forms"].items()})
     if "names" in data:
         return Names([_param(item) for item in data["names"]], str(data["sep"]))
+    if "time" in data:
+        return LocalTime.from_json(data)
     return _message(data)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from liqa.core.local_time import LocalTime
 from liqa.core.model import (
     Assignment,
     Event,
@@ -153,14 +154,16 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
 
 
 def slot_labels(event: Event, slots: list[Slot]) -> tuple[str, ...]:
-    """What people call each slot: its start in the hall's local time, with the date when
-    the slots span days."""
+    """What people call each slot: its start in the hall's local time, read in each
+    reader's format (:class:`LocalTime`), with the day when the slots span days and the
+    zone's name when the event spans time zones (as the grid's Move form)."""
     hall = next(
         (v for v in event.venues if event.brokerage and v.id == event.brokerage.venue), None
     )
     starts = [s.start.astimezone(zone_at(event, s.start, hall)) for s in slots]
-    shape = "%H:%M" if len({s.date() for s in starts}) < 2 else "%Y-%m-%d %H:%M"
-    return tuple(s.strftime(shape) for s in starts)
+    dated = len({s.date() for s in starts}) > 1
+    zoned = len({leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}) > 1
+    return tuple(LocalTime(s, dated, zoned) for s in starts)
 
 
 def plan_brokerage(
