@@ -425,6 +425,25 @@ PEOPLE_NAMES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
 }
 """First and last names per country: (Latin, Arabic) pairs; Arabic only for Morocco."""
 
+_FEMALE = (
+    "Fatima Zahra,Khadija,Salma,Meryem,Ghita,Kenza,Imane,Asmae,Hajar,Nisrine,Loubna,Sanaa,Houda,"
+    "Yasmine,Zineb,Claire,Sophie,Élodie,Mathilde,Inès,Léa,Chloé,Nadia,Lucía,María,Elena,"
+    "Carmen,Laura,Marta,Emily,Jennifer,Ashley,Megan,Rachel,Aïssatou,Fatou,Khady,Adjoua,Mariam,"
+    "Aya,Awa,Kadiatou,Salimata,Rasmata,Ama,Abena,Ngozi,Amaka"
+)
+_MALE = (
+    "Youssef,Mohamed,Karim,Hamza,Mehdi,Amine,Othmane,Anas,Reda,Hassan,Adil,Nabil,Tarik,Ilyas,"
+    "Zakaria,Julien,Thomas,Nicolas,Antoine,Pierre,Hugo,Olivier,Javier,Carlos,Pablo,Álvaro,"
+    "Diego,Sergio,Michael,Christopher,Andrew,Brandon,Daniel,Mamadou,Cheikh,Ousmane,Kouadio,"
+    "Yao,Koffi,Boubacar,Seydou,Issouf,Arouna,Kwame,Kofi,Chinedu,Tunde"
+)
+GENDERS: dict[str, str] = {
+    **dict.fromkeys(_FEMALE.split(","), "female"),
+    **dict.fromkeys(_MALE.split(","), "male"),
+}
+"""The gender of first names that clearly say it (titles in French and Arabic agree with
+it); Camille, given to women and men in France, says none."""
+
 ROLES: dict[str, list[str]] = {
     "company": [
         "Chief Executive Officer",

@@ -35,6 +35,7 @@ from event_data import (  # the script's sibling module, found via sys.path abov
     COUNTRY_COMPANIES,
     ECOSYSTEM,
     EVENT,
+    GENDERS,
     PEOPLE_NAMES,
     PROGRAMME,
     ROLES,
@@ -121,6 +122,8 @@ class Participant:
     free_slots: int = 20
     table: int | None = None
     load: int = 0
+    gender: str | None = None
+    """``female``/``male`` when the first name says it (see ``event_data.GENDERS``)."""
 
 
 def slug(text: str) -> str:
@@ -195,6 +198,7 @@ def make_people(rng: random.Random, orgs: list[Org]) -> list[Participant]:
                 email,
                 themes,
             )
+            person.gender = GENDERS.get(first)
             org.members.append(pid)
             people.append(person)
     _partial_availability(rng, people)
@@ -370,6 +374,8 @@ def _person_yaml(p: Participant) -> CommentedMap:
         record["name_ar"] = Q(p.name_ar)
     record["organization"] = p.org.id
     record["role"] = Q(p.role)
+    if p.gender is not None:
+        record["gender"] = p.gender
     record["languages"] = _flow(p.languages)
     record["email"] = p.email
     record["themes"] = _flow(p.themes)
