@@ -196,9 +196,21 @@ def send_again(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect(f"{published}?nothing={publishing.nothing_sent(version)}")
 
 
+GRID_VIEWS = ("people", "hosts")
+"""The grid's views, chosen by ``?by=`` (people × days by default)."""
+
+
+def _grid_view(request: HttpRequest) -> dict[str, str]:
+    """The grid view a move was made from (the form's ``by``), as query parameters for the
+    way back to it: only a known view, none for the default (no open redirect)."""
+    by = request.POST.get("by", "")
+    return {"by": by} if by in GRID_VIEWS and by != GRID_VIEWS[0] else {}
+
+
 @require_POST
 def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Move a meeting to another slot and table, after the core's checker approves."""
+    """Move a meeting to another slot and table, after the core's checker approves; then
+    back to the grid in the view the move was made from, saying where the meeting went."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
     try:
@@ -213,15 +225,17 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     except moves.MoveUnsupported:
         reason = gettext("Meetings are moved by hand at brokerage events only: re-plan a mission.")
         return _refused(request, event, version, reason, 400)
+    grid_url = reverse("scheduling:version", args=[event.slug, version.number])
+    view = _grid_view(request)
     if conflicts:
+        back = f"{grid_url}?{urlencode(view)}" if view else grid_url
         return page(
             request,
             "scheduling/conflicts.html",
-            {"event": event, "version": version, "conflicts": conflicts},
+            {"event": event, "version": version, "conflicts": conflicts, "back": back},
             status=409,
         )
-    grid_url = reverse("scheduling:version", args=[event.slug, version.number])
-    return redirect(f"{grid_url}?{urlencode({'moved': request.POST['key']})}")
+    return redirect(f"{grid_url}?{urlencode({**view, 'moved': request.POST['key']})}")
 
 
 @require_POST
