@@ -10,6 +10,7 @@ import pytest
 
 from liqa.core.model import (
     EventKind,
+    Gender,
     MeetingRequest,
     Organization,
     OrgKind,
@@ -370,3 +371,46 @@ def test_import_people_may_name_their_organization_by_its_french_name(tmp_path: 
     imported = import_event([path], base_event())
     assert [(o.id, o.name_fr) for o in imported.event.organizations] == [("MTNRA", ministry)]
     assert [(p.name, p.organization) for p in imported.event.people] == [("Sarah Lamrani", "MTNRA")]
+
+
+def test_import_reads_a_gender_column_in_organizers_words(tmp_path: Path) -> None:
+    """A "Civilité" column of Mme/M. (or F/M, أنثى/ذكر) gives each person's gender; an
+    empty cell leaves it unset."""
+    orgs = csv_file(tmp_path / "organizations.csv", [["name", "side"], ["ACME", "host"]])
+    people = csv_file(
+        tmp_path / "participants.csv",
+        [
+            ["Nom", "Organisation", "Civilité"],
+            ["Sarah Lamrani", "ACME", "Mme"],
+            ["Karim Benjelloun", "ACME", "M."],
+            ["Salma Tazi", "ACME", "أنثى"],
+            ["Sam Lee", "ACME", ""],
+        ],
+    )
+    imported = import_event([orgs, people], base_event(), ImportSettings())
+    assert [(p.name, p.gender) for p in imported.event.people] == [
+        ("Sarah Lamrani", Gender.FEMALE),
+        ("Karim Benjelloun", Gender.MALE),
+        ("Salma Tazi", Gender.FEMALE),
+        ("Sam Lee", None),
+    ]
+
+
+def test_import_a_bad_gender_names_the_row_and_column(tmp_path: Path) -> None:
+    orgs = csv_file(tmp_path / "organizations.csv", [["name", "side"], ["ACME", "host"]])
+    people = csv_file(
+        tmp_path / "participants.csv",
+        [["Name", "Organization", "Gender"], ["Sarah Lamrani", "ACME", "Dr"]],
+    )
+    [problem] = problems_of([orgs, people])
+    assert (problem.file, problem.row, problem.column, problem.code) == (
+        str(people),
+        2,
+        "Gender",
+        "bad_value",
+    )
+    assert problem.message == "'Dr' is not a known gender"
+    assert problem.hint == (
+        "write female or male (F/M, femme/homme, أنثى/ذكر), or leave it empty;"
+        " it makes the person's title agree in French and Arabic"
+    )

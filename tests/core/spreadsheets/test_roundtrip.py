@@ -15,6 +15,7 @@ from liqa.core.missionfile import load_event
 from liqa.core.model import (
     Event,
     EventKind,
+    Gender,
     MeetingFormat,
     MeetingRequest,
     Organization,
@@ -93,6 +94,7 @@ def person(draw: st.DrawFn, person_id: str, org_ids: list[str]) -> Person:
         draw(st.sampled_from(org_ids)),
         role=draw(TEXT),
         name_ar=draw(TEXT),
+        gender=draw(st.none() | st.sampled_from(Gender)),
         languages=tuple(draw(st.lists(LANGUAGE, max_size=3))),
         email=draw(TEXT),
         phone=draw(TEXT),
@@ -186,6 +188,19 @@ def test_round_trip_keeps_an_organizations_french_name(target: str) -> None:
     )
     back = round_trip(named, target, base_event())
     assert [o.name_fr for o in back.organizations] == [official] * len(named.organizations)
+    assert back == named
+
+
+@pytest.mark.parametrize("target", FORMATS)
+def test_round_trip_keeps_a_persons_gender(target: str) -> None:
+    """The gender column (the title's French and Arabic forms) is exported and read back;
+    a person without one stays without one."""
+    small = mission()
+    genders = (Gender.FEMALE, Gender.MALE, None)
+    people = tuple(replace(p, gender=genders[i % 3]) for i, p in enumerate(small.people))
+    named = replace(small, people=people)
+    back = round_trip(named, target, base_event())
+    assert [p.gender for p in back.people] == [p.gender for p in people]
     assert back == named
 
 

@@ -268,6 +268,10 @@ PEOPLE = Table(
                 "الوظيفة",
             ),
         ),
+        Column(
+            "gender",
+            ("sex", "genre", "sexe", "salutation", "civilite", "الجنس", "الصفة المدنية"),
+        ),
         Column("languages", ("language", "spoken languages", "langues", "langue", "اللغات")),
         Column(
             "email",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from liqa.core.model import (
+    Gender,
     Organization,
     OrgKind,
     Person,
@@ -122,6 +123,7 @@ def people(
             )
         org_id = _organization_of(row, ctx, orgs, new_org, created)
         languages = report.cell(row, "languages", _languages)
+        gender = report.cell(row, "gender", _gender)
         table = report.cell(row, "table", lambda v: _table_number(v, ctx.tables))
         windows = availability(row, ctx)
         fictional = report.cell(row, "fictional", cells.flag)
@@ -135,6 +137,7 @@ def people(
                 organization=org_id,
                 role=text(row.cells.get("role")),
                 name_ar=text(row.cells.get("name_ar")),
+                gender=gender,
                 languages=languages or (),
                 email=text(row.cells.get("email")),
                 phone=text(row.cells.get("phone")),
@@ -145,6 +148,20 @@ def people(
             )
         )
     return out, created
+
+
+def _gender(value: Cell) -> Gender:
+    """A person's gender: female or male (F/M, femme/homme, Mme/M., أنثى/ذكر...)."""
+    try:
+        return cells.choice(value, words.GENDERS, "gender")
+    except CellError as exc:
+        raise CellError(
+            exc.message,
+            Message(
+                "write female or male (F/M, femme/homme, أنثى/ذكر), or leave it empty;"
+                " it makes the person's title agree in French and Arabic"
+            ),
+        ) from exc
 
 
 def _organization_of(

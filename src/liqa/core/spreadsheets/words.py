@@ -6,7 +6,7 @@ punctuation as spaces. Canonical values (``delegation``, ``accepted``...) are al
 
 from __future__ import annotations
 
-from liqa.core.model import MeetingFormat, OrgKind, RequestStatus, Side
+from liqa.core.model import Gender, MeetingFormat, OrgKind, RequestStatus, Side
 from liqa.core.spreadsheets.cells import fold
 
 
@@ -83,6 +83,40 @@ KINDS = _words(
         OrgKind.OTHER: ("autre", "أخرى", "آخر"),
     }
 )
+
+GENDERS = _words(
+    {
+        Gender.FEMALE: (
+            "f",
+            "woman",
+            "feminine",
+            "mrs",
+            "ms",
+            "femme",
+            "feminin",
+            "mme",
+            "madame",
+            "امرأة",
+            "أنثى",
+            "مؤنث",
+            "السيدة",
+        ),
+        Gender.MALE: (
+            "m",
+            "man",
+            "masculine",
+            "mr",
+            "homme",
+            "masculin",
+            "monsieur",
+            "رجل",
+            "ذكر",
+            "مذكر",
+            "السيد",
+        ),
+    }
+)
+"""A person's gender, for their title's French and Arabic forms (``Mme``/``M.`` too)."""
 
 STATUSES = _words(
     {
