@@ -211,3 +211,18 @@ def test_an_organization_reads_by_its_french_name_on_the_french_page(
         chen.organization = "o-beta"
         chen.save()
     assert _line(client_for(organizer), lang, "", "Organization").endswith(f" → {expected}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_persons_gender_reads_as_the_grammatical_gender_of_their_title(
+    event: Event, organizer: User, client_for: Callable[..., Client], lang: str
+) -> None:
+    """The field says which form of a title (Directrice, مديرة) agrees with the person."""
+    with acting(organizer):
+        amina = Person.objects.get(event=event, key="p-amina")
+        amina.gender = "female"
+        amina.save()
+    line = _line(client_for(organizer), lang, "audit field", "Grammatical gender")
+    if lang == "en":
+        assert line == "Grammatical gender: — → feminine"
+    assert not line.endswith(" female")

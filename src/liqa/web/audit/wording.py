@@ -51,6 +51,7 @@ FIELDS: dict[str, Any] = {
     "website": _("Website"),
     "organization": _("Organization"),
     "role": _("Role"),
+    "gender": pgettext_lazy("audit field", "Grammatical gender"),
     "languages": _("Languages"),
     "email": _("E-mail"),
     "phone": _("Phone"),
@@ -116,6 +117,12 @@ STATES = {
     "cancelled": pgettext_lazy("request status", "cancelled"),
     "expired": pgettext_lazy("request status", "expired"),
 }
+GENDERS = {
+    "female": pgettext_lazy("grammatical gender", "feminine"),
+    "male": pgettext_lazy("grammatical gender", "masculine"),
+}
+"""A person's ``gender``: the grammatical gender their title agrees with in French and
+Arabic ("Directrice", "مديرة"), not who they are: named as grammar names it."""
 PRIORITIES = {1: _("would like"), 2: _("important"), 3: _("must meet")}
 METHODS = {
     "ils": pgettext_lazy("scheduling method", "itinerary search"),
@@ -422,6 +429,7 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "side": _one(SIDES),
     "status": _one(STATES),
     "priority": _one(PRIORITIES),
+    "gender": _one(GENDERS),
     "kind": lambda w, v: org_kind_label(OrgKind(v), w.lang),
     "format": lambda w, v: format_label(MeetingFormat(v), w.lang),
     "languages": _language,
