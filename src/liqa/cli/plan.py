@@ -12,8 +12,16 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.cli.common import EXIT_PROBLEMS, check_output_dir, load_or_exit, parse_languages
+from liqa.cli.common import (
+    EXIT_PROBLEMS,
+    check_output_dir,
+    load_or_exit,
+    parse_languages,
+    print_problems,
+)
 from liqa.core.model import Event, EventKind
+from liqa.core.outputs.planfile import FILE_NAME, read_plan, still_in_mission, write_plan
+from liqa.core.problems import InputError, Message
 from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
 
 if TYPE_CHECKING:
@@ -25,7 +33,9 @@ def plan(
     file: Annotated[Path, typer.Argument(help="Mission file (.yaml, .yml or .json).")],
     out: Annotated[
         Path | None,
-        typer.Option(help="Write agendas, calendars, grids, report and communiqué here."),
+        typer.Option(
+            help="Write agendas, calendars, grids, report, communiqué and plan.json here."
+        ),
     ] = None,
     lang: Annotated[
         str, typer.Option(help="Languages of the outputs, e.g. ar,fr,en.")
@@ -37,8 +47,20 @@ def plan(
         str,
         typer.Option(help="optimal (CP-SAT / local search) or greedy (brokerage baseline)."),
     ] = "optimal",
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            help="Re-plan the plan.json an earlier --out wrote, moving as little as possible; "
+            "outputs go to --out (default: that plan's folder)."
+        ),
+    ] = None,
 ) -> None:
-    """Schedule a brokerage event or plan a mission's itinerary, and print it."""
+    """Schedule a brokerage event or plan a mission's itinerary, and print it.
+
+    With --previous, re-plan an earlier plan after the mission file changed: print what
+    moved, was dropped or added for each person, and update the calendars (same UIDs,
+    SEQUENCE + 1 for what changed).
+    """
     console = Console(soft_wrap=True, highlight=False)
     if method not in ("optimal", "greedy"):
         console.print(
@@ -46,9 +68,27 @@ def plan(
         )
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
+    if previous is not None and method == "greedy":
+        console.print(
+            Text("--method greedy: a re-plan (--previous) is always searched", style="red")
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
+    if previous is not None and out is None:
+        out = previous.parent
     if out is not None:
         check_output_dir(console, out)
     event = load_or_exit(console, file)
+    if previous is not None:
+        replan_command(
+            console,
+            event,
+            file,
+            previous,
+            out or previous.parent,
+            langs,
+            settings_of(time_limit, workers, seed, "optimal"),
+        )
+        return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
         console.print(
             "[red]--method greedy: the greedy baseline is offered for brokerage events; a "
@@ -56,12 +96,102 @@ def plan(
         )
         raise typer.Exit(EXIT_PROBLEMS)
     chosen: Method = "greedy" if method == "greedy" else "optimal"
-    settings = PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=chosen)
+    settings = settings_of(time_limit, workers, seed, chosen)
     outcome = run_plan(console, event, settings)
     console.print(outcome.report, markup=False)
     if out is not None:
         index = write_all(console, event, outcome, out, langs)
+        written = write_plan(out / FILE_NAME, event, outcome.schedule, file)
         console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
+        console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
+
+
+def settings_of(time_limit: float, workers: int, seed: int, method: Method) -> PlanSettings:
+    """The planner's settings from the command's options."""
+    return PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=method)
+
+
+def replan_command(
+    console: Console,
+    event: Event,
+    mission: Path,
+    previous: Path,
+    out: Path,
+    langs: tuple[str, ...],
+    settings: PlanSettings,
+) -> None:
+    """Re-plan ``previous`` (a plan.json) for the changed ``event``; print the changes per
+    person; write the outputs (calendars updated over the previous ones) and the new plan."""
+    from liqa.core.scheduling.replanning import change_lines, person_changes, replan_event
+
+    try:
+        plan_file = read_plan(previous, event)
+    except InputError as error:
+        print_problems(console, error.problems, "nothing was re-planned")
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    old = plan_file.schedule
+    gone = [a.id for a in old.assignments if not still_in_mission(event, a.id)]
+    with Progress(
+        TextColumn("[bold]Re-planning[/bold] {task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
+        outcome = replan_event(event, old, settings)
+    console.print(outcome.report, markup=False)
+    if outcome.status in ("unknown", "infeasible") and not outcome.schedule.assignments:
+        console.print(
+            Text(
+                f"No schedule found within {settings.time_limit:g} s; nothing was written "
+                f"and {previous} is unchanged",
+                style="red",
+            )
+        )
+        console.print("hint: run again with a longer --time-limit, e.g. --time-limit 60")
+        raise typer.Exit(1)
+    if gone:
+        console.print(
+            "\nNo longer in the mission, dropped from the plan: " + ", ".join(sorted(set(gone))),
+            markup=False,
+        )
+    lines = change_lines(event, person_changes(old, outcome.schedule))
+    console.print(f"\nChanges since version {old.version}:", markup=False)
+    if not lines:
+        lines = [(1, Message("none: every meeting and visit keeps its time and place"))]
+    for depth, line in lines:
+        console.print("  " * depth + line, markup=False)
+    copied = _carry_calendars(previous.parent, out)
+    index = write_all(console, event, outcome, out, langs)
+    _drop_stale(copied)
+    written = write_plan(out / FILE_NAME, event, outcome.schedule, mission)
+    console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
+    console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
+
+
+def _carry_calendars(source: Path, out: Path) -> dict[Path, bytes]:
+    """Copy the previous plan's calendars into ``out`` (when it is another folder) so the
+    new ones keep their UIDs and raise SEQUENCE for what changed; the copies' bytes."""
+    copied: dict[Path, bytes] = {}
+    if not source.is_dir() or source.resolve() == out.resolve():
+        return copied
+    for ics in source.rglob("*.ics"):
+        target = out / ics.relative_to(source)
+        if target.exists():
+            continue
+        data = ics.read_bytes()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        copied[target] = data
+    return copied
+
+
+def _drop_stale(copied: dict[Path, bytes]) -> None:
+    """Remove copied calendars the new plan did not write over (nobody's any more)."""
+    for path, data in copied.items():
+        if path.exists() and path.read_bytes() == data:
+            path.unlink()
 
 
 def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutcome:
