@@ -120,8 +120,10 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def _refused(
     request: HttpRequest, event: Event, version: ScheduleVersion, reason: str, status: int
 ) -> HttpResponse:
-    """A change to a version refused: why, in the reader's language, and the way back."""
-    context = {"event": event, "version": version, "reason": reason}
+    """A change to a version refused: why, in the reader's language, and the way back to
+    the grid in the view the change was asked from."""
+    back = _grid_back(request, event, version)
+    context = {"event": event, "version": version, "reason": reason, "back": back}
     return page(request, "scheduling/refused.html", context, status=status)
 
 
@@ -133,7 +135,8 @@ def _published_meanwhile(version: ScheduleVersion) -> str:
 
 @require_POST
 def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Pin or unpin one assignment of a draft version."""
+    """Pin or unpin one assignment of a draft version; then back to the grid in the view
+    the pin was set from."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
     try:
@@ -143,7 +146,7 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     except version.assignments.model.DoesNotExist:
         reason = gettext("Version %(number)s has no such meeting.") % {"number": version.number}
         return _refused(request, event, version, reason, 404)
-    return redirect("scheduling:version", event.slug, version.number)
+    return redirect(_grid_back(request, event, version))
 
 
 @require_POST
@@ -201,10 +204,18 @@ GRID_VIEWS = ("people", "hosts")
 
 
 def _grid_view(request: HttpRequest) -> dict[str, str]:
-    """The grid view a move was made from (the form's ``by``), as query parameters for the
-    way back to it: only a known view, none for the default (no open redirect)."""
+    """The grid view a change (move, pin) was made from (the form's ``by``), as query
+    parameters for the way back to it: only a known view, none for the default (no open
+    redirect)."""
     by = request.POST.get("by", "")
     return {"by": by} if by in GRID_VIEWS and by != GRID_VIEWS[0] else {}
+
+
+def _grid_back(request: HttpRequest, event: Event, version: ScheduleVersion) -> str:
+    """The address of the version's grid in the view a change was made from."""
+    grid_url = reverse("scheduling:version", args=[event.slug, version.number])
+    view = _grid_view(request)
+    return f"{grid_url}?{urlencode(view)}" if view else grid_url
 
 
 @require_POST
@@ -228,7 +239,7 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     grid_url = reverse("scheduling:version", args=[event.slug, version.number])
     view = _grid_view(request)
     if conflicts:
-        back = f"{grid_url}?{urlencode(view)}" if view else grid_url
+        back = _grid_back(request, event, version)
         return page(
             request,
             "scheduling/conflicts.html",
