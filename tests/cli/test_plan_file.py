@@ -1,0 +1,169 @@
+"""plan.json round trip and the brokerage re-plan behind ``liqa plan --previous``.
+
+The planners, the plan file and the re-plan run for real, in process, without writing the
+agendas and PDFs (the command's own runs are in ``test_plan_previous.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from liqa.core.missionfile import load_event
+from liqa.core.model import Event, Schedule
+from liqa.core.outputs.planfile import read_plan, still_in_mission, write_plan
+from liqa.core.problems import InputError
+from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, plan_event
+from liqa.core.scheduling.replanning import change_lines, person_changes, replan_event
+
+ROOT = Path(__file__).parents[2]
+MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+BROKERAGE = ROOT / "examples" / "brokerage-day" / "mission.yaml"
+SHRUNK = "p-imane-ouazzani"
+
+
+@pytest.fixture(scope="module")
+def mission_plan() -> tuple[Event, PlanOutcome]:
+    event = load_event(MISSION)
+    return event, plan_event(event, PlanSettings(time_limit=1.0))
+
+
+def test_plan_file_round_trip(mission_plan: tuple[Event, PlanOutcome], tmp_path: Path) -> None:
+    event, outcome = mission_plan
+    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
+    read = read_plan(path, event)
+    assert read.event_id == event.id
+    assert read.mission_file == "mission.yaml"
+    assert len(read.mission_sha256) == 64
+    assert read.schedule.assignments == outcome.schedule.assignments
+    assert read.schedule.version == outcome.schedule.version
+    assert read.schedule.provenance.method == outcome.schedule.provenance.method
+    assert [u.id for u in read.schedule.unplaced] == [u.id for u in outcome.schedule.unplaced]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["format"], data["version"]) == ("liqa-plan", 1)
+    assert all(re.search(r"[+-]\d\d:\d\d$", row["start"]) for row in data["assignments"])
+
+
+def test_a_removed_visit_is_dropped_and_named_not_an_error(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    event, outcome = mission_plan
+    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
+    visit = next(a for a in outcome.schedule.assignments if a.id.startswith("vis-"))
+    text = MISSION.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {visit.id}\n")
+    end = text.index("  - id: ", start + 5)
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text[:start] + text[end:], encoding="utf-8")
+    smaller = load_event(changed)
+    previous = read_plan(path, smaller).schedule
+    assert not still_in_mission(smaller, visit.id)
+    again = replan_event(smaller, previous, PlanSettings(time_limit=1.0))
+    assert visit.id not in {a.id for a in again.schedule.assignments}
+    changes = person_changes(previous, again.schedule)
+    for pid in visit.attendees:
+        mine = next(c for c in changes if c.person == pid)
+        assert visit.id in {a.id for a in mine.dropped}
+    lines = change_lines(smaller, changes)
+    assert any(f"({visit.id}), was" in line for _depth, line in lines)
+
+
+@pytest.fixture(scope="module")
+def brokerage_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The brokerage day planned, its plan.json written."""
+    event = load_event(BROKERAGE)
+    first = plan_event(event, PlanSettings(time_limit=3.0))
+    return write_plan(
+        tmp_path_factory.mktemp("day") / "plan.json", event, first.schedule, BROKERAGE
+    )
+
+
+def _replanned(
+    plan: Path, text: str, folder: Path
+) -> tuple[Schedule, Schedule, dict[str, set[str]]]:
+    """Re-plan ``plan`` for the mission ``text``: old and new schedules, keys named per kind."""
+    changed = folder / "day.yaml"
+    changed.write_text(text, encoding="utf-8")
+    later = load_event(changed)
+    previous = read_plan(plan, later).schedule
+    again = replan_event(later, previous, PlanSettings(time_limit=15.0))
+    assert again.schedule.version == previous.version + 1
+    assert again.schedule.provenance.parent_version == previous.version
+    lines = change_lines(later, person_changes(previous, again.schedule))
+    words = "\n".join("  " * depth + line for depth, line in lines)
+    named = {
+        kind: set(re.findall(rf"^  {kind}: .*?\(([^()]+)\)(?: from| at|, was)", words, re.M))
+        for kind in ("moved", "dropped", "added")
+    }
+    return previous, again.schedule, named
+
+
+def _same(old: Schedule, new: Schedule) -> set[str]:
+    before, after = {a.id: a for a in old.assignments}, {a.id: a for a in new.assignments}
+    return {
+        k
+        for k in before.keys() & after.keys()
+        if (before[k].start, before[k].table) == (after[k].start, after[k].table)
+    }
+
+
+def _named_exactly(old: Schedule, new: Schedule, named: dict[str, set[str]]) -> None:
+    before, after = {a.id for a in old.assignments}, {a.id for a in new.assignments}
+    assert named["moved"] == (before & after) - _same(old, new)
+    assert named["dropped"] == before - after
+    assert named["added"] == after - before
+
+
+def test_brokerage_cancel_keeps_every_other_meeting_in_its_slot_and_table(
+    brokerage_plan: Path, tmp_path: Path
+) -> None:
+    text = BROKERAGE.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    cancelled = "".join(
+        x.replace("status: accepted", "status: cancelled")
+        if x.startswith("  - {id: r-") and re.search(rf"(from|to): {SHRUNK},", x)
+        else x
+        for x in lines
+    )
+    assert cancelled != text
+    old, new, named = _replanned(brokerage_plan, cancelled, tmp_path)
+    theirs = {a.id for a in old.assignments if SHRUNK in a.attendees}
+    assert theirs
+    same = _same(old, new)
+    for a in old.assignments:
+        if a.id not in theirs:
+            assert a.id in same, f"{a.id} does not involve {SHRUNK} and moved"
+    assert named["dropped"] == theirs
+    assert named["moved"] == set()
+    _named_exactly(old, new, named)
+
+
+def test_brokerage_shrunk_window_moves_the_meetings_outside_it_and_names_every_move(
+    brokerage_plan: Path, tmp_path: Path
+) -> None:
+    text = BROKERAGE.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if f"id: {SHRUNK}," in x)
+    shrunk = line.replace('end: "2025-10-16 17:20"', 'end: "2025-10-16 12:20"')
+    assert shrunk != line
+    old, new, named = _replanned(brokerage_plan, text.replace(line, shrunk), tmp_path)
+    noon = next(a.start for a in old.assignments if a.start.hour >= 14).replace(hour=12)
+    afternoon = {a.id for a in old.assignments if SHRUNK in a.attendees and a.start >= noon}
+    assert afternoon, "the participant has afternoon meetings to move"
+    assert afternoon.isdisjoint(_same(old, new))
+    assert named["moved"] | named["dropped"] >= afternoon
+    _named_exactly(old, new, named)
+
+
+def test_plan_of_the_mission_is_refused_for_the_brokerage_day(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    event, outcome = mission_plan
+    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
+    with pytest.raises(InputError) as caught:
+        read_plan(path, load_event(BROKERAGE))
+    (problem,) = caught.value.problems
+    assert problem.file == str(path)
+    assert problem.code == "other_mission"
