@@ -105,7 +105,7 @@ def _events(path: Path) -> dict[str, int]:
 def test_itinerary_replan_keeps_calendar_uids_and_raises_sequence_of_changed(
     mission_replanned: tuple[Path, Path, str],
 ) -> None:
-    v1, v2, _output = mission_replanned
+    v1, v2, output = mission_replanned
     old = _plan(v1 / "plan.json")
     colleague = next(
         pid
@@ -127,9 +127,13 @@ def test_itinerary_replan_keeps_calendar_uids_and_raises_sequence_of_changed(
         key = uid.split("@", 1)[0]
         # Attendees changed where the cancelled delegate was: SEQUENCE + 1, else kept.
         assert sequence == before[uid] + (1 if key in shared else 0), uid
-    # The cancelled delegate's calendar is not carried over with meetings they left.
-    assert (v1 / "en" / "agendas" / f"{CANCELLED}.ics").exists()
-    assert not (v2 / "en" / "agendas" / f"{CANCELLED}.ics").exists()
+    # The cancelled delegate's calendar: the same events, every one cancelled, SEQUENCE + 1.
+    theirs = v2 / "en" / "agendas" / f"{CANCELLED}.ics"
+    was = _events(v1 / "en" / "agendas" / f"{CANCELLED}.ics")
+    assert _events(theirs) == {uid: sequence + 1 for uid, sequence in was.items()}
+    calendar = icalendar.Calendar.from_ical(theirs.read_bytes())
+    assert {str(c["STATUS"]) for c in calendar.walk("VEVENT")} == {"CANCELLED"}
+    assert f"en/agendas/{CANCELLED}.ics" in output
 
 
 def _bad(tmp_path: Path, content: str) -> tuple[int, str, Path]:

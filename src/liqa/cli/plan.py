@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -162,36 +163,42 @@ def replan_command(
         lines = [(1, Message("none: every meeting and visit keeps its time and place"))]
     for depth, line in lines:
         console.print("  " * depth + line, markup=False)
-    copied = _carry_calendars(previous.parent, out)
+    _carry_calendars(previous.parent, out)
+    before = {path: path.read_bytes() for path in out.rglob("*.ics")}
     index = write_all(console, event, outcome, out, langs)
-    _drop_stale(copied)
+    withdrawn = _cancel_untouched(before, outcome.schedule.provenance.created_at)
+    if withdrawn:
+        console.print(
+            "\nCalendars with every event cancelled (nothing left in the plan): "
+            + ", ".join(str(path.relative_to(out)) for path in withdrawn),
+            markup=False,
+        )
     written = write_plan(out / FILE_NAME, event, outcome.schedule, mission)
     console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
     console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
 
 
-def _carry_calendars(source: Path, out: Path) -> dict[Path, bytes]:
+def _carry_calendars(source: Path, out: Path) -> None:
     """Copy the previous plan's calendars into ``out`` (when it is another folder) so the
-    new ones keep their UIDs and raise SEQUENCE for what changed; the copies' bytes."""
-    copied: dict[Path, bytes] = {}
+    new ones keep their UIDs and raise SEQUENCE for what changed."""
     if not source.is_dir() or source.resolve() == out.resolve():
-        return copied
+        return
     for ics in source.rglob("*.ics"):
         target = out / ics.relative_to(source)
-        if target.exists():
-            continue
-        data = ics.read_bytes()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        copied[target] = data
-    return copied
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(ics.read_bytes())
 
 
-def _drop_stale(copied: dict[Path, bytes]) -> None:
-    """Remove copied calendars the new plan did not write over (nobody's any more)."""
-    for path, data in copied.items():
-        if path.exists() and path.read_bytes() == data:
-            path.unlink()
+def _cancel_untouched(before: dict[Path, bytes], stamp: datetime) -> list[Path]:
+    """Calendars the new plan did not write (their subject has nothing left in it):
+    every event cancelled, so calendar apps drop them. The paths, sorted."""
+    from liqa.core.outputs.calendar_withdrawn import cancel_every_event
+
+    untouched = sorted(p for p, data in before.items() if p.exists() and p.read_bytes() == data)
+    for path in untouched:
+        path.write_bytes(cancel_every_event(before[path], stamp))
+    return untouched
 
 
 def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutcome:
