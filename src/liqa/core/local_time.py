@@ -4,12 +4,14 @@ A checker's refusal or a scheduler's explanation is made once, as a
 :class:`~liqa.core.problems.Message`, and read later in Arabic, French or English; a time
 among its fields must read as the rest of the page around it: ``09:00`` in French and
 Arabic, ``9:00 AM`` in English, with the day when the slots span days and the zone's name
-when the event spans time zones (as the grid's Move form names it).
+when the event spans time zones (as the grid's Move form names it). A day alone
+(:class:`LocalDate`) reads as that same day before the time: ``Tue, Feb 13`` in English,
+``mar. 13 févr.`` in French.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -63,6 +65,44 @@ class LocalTime(str):
         return cls(at, bool(data.get("dated")), bool(data.get("zoned")))
 
 
+class LocalDate(str):
+    """``LocalDate(day)`` is the ``str`` of a local calendar day in English (``Tue, Feb 13``)
+    and knows how to read in any language (:meth:`in_language`), as :class:`LocalTime`'s
+    ``dated`` form writes the day."""
+
+    day: date
+
+    def __new__(cls, day: date) -> LocalDate:
+        if isinstance(day, datetime):
+            raise ValueError(f"LocalDate needs a calendar day, got the moment {day.isoformat()}")
+        made = super().__new__(cls, local_date_words(day, "en"))
+        made.day = day
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by its day (``str``'s own way would call ``__new__`` with the text)."""
+        return (LocalDate, (self.day,))
+
+    def in_language(self, lang: str | None) -> str:
+        """This day as a reader of ``lang`` reads it (English when ``lang`` is ``None``)."""
+        return local_date_words(self.day, lang or "en")
+
+    def to_json(self) -> dict[str, Any]:
+        """The day as JSON data (:meth:`from_json`)."""
+        return {"date": self.day.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LocalDate:
+        """A day stored by :meth:`to_json`."""
+        return cls(date.fromisoformat(str(data["date"])))
+
+
+def local_date_words(day: date, lang: str) -> str:
+    """``day`` in ``lang``'s short form with its weekday ("Tue, Feb 13", "mar. 13 févr."),
+    as :func:`local_time_words` writes the day before a time."""
+    return babel_dates.format_skeleton("MMMEd", day, locale=translator(lang).locale)
+
+
 def local_time_words(at: datetime, lang: str, *, dated: bool = False, zoned: bool = False) -> str:
     """``at``'s local time of day in ``lang``'s format (``09:00``, ``9:00 AM``); with
     ``dated`` the day before it as the web's lists write it ("Mon, Feb 19, 9:00 AM"), with
@@ -70,7 +110,7 @@ def local_time_words(at: datetime, lang: str, *, dated: bool = False, zoned: boo
     t = translator(lang)
     text = t.format_time(at)
     if dated:
-        day = babel_dates.format_skeleton("MMMEd", at.date(), locale=t.locale)
+        day = local_date_words(at.date(), lang)
         glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
         text = glue.replace("{1}", day).replace("{0}", text)
     if zoned:

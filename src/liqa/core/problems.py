@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from liqa.core.local_time import LocalTime
+from liqa.core.local_time import LocalDate, LocalTime
 
 Gettext = Callable[[str], str]
 """A function translating a catalog message id (``translator(lang).gettext``, Django's)."""
@@ -84,9 +84,9 @@ class Names(str):
 
 def translated(value: Any, gettext: Gettext, lang: str | None = None) -> Any:
     """``value`` translated when it is a :class:`Message` (its names in their ``lang``
-    form), a :class:`Name` in its ``lang`` form, a :class:`LocalTime` in ``lang``'s format,
-    else unchanged."""
-    if isinstance(value, LocalTime):
+    form), a :class:`Name` in its ``lang`` form, a :class:`LocalTime` or :class:`LocalDate` in
+    ``lang``'s format, else unchanged."""
+    if isinstance(value, (LocalTime, LocalDate)):
         return value.in_language(lang)
     if isinstance(value, Message):
         return value.in_language(gettext, lang)
@@ -119,7 +119,7 @@ def message_json(value: str) -> dict[str, Any] | None:
 
 
 def _json(value: Any) -> Any:
-    if isinstance(value, LocalTime):
+    if isinstance(value, (LocalTime, LocalDate)):
         return value.to_json()
     if isinstance(value, Message):
         return message_json(value)
@@ -154,6 +154,8 @@ def _param(data: Any) -> Any:
         return Names([_param(item) for item in data["names"]], str(data["sep"]))
     if "time" in data:
         return LocalTime.from_json(data)
+    if "date" in data:
+        return LocalDate.from_json(data)
     return _message(data)
 
 

@@ -186,7 +186,7 @@ def test_a_visit_only_a_subgroup_could_make_is_explained_by_the_days_split() -> 
         (
             "vis-small",
             "lower_value",
-            "only another split of the delegation could make it (on 2024-02-13); the plan "
+            "only another split of the delegation could make it (on Tue, Feb 13); the plan "
             "keeps the splits whose visits are worth more in total",
         )
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from liqa.core.local_time import LocalDate
 from liqa.core.model import Unplaced
 from liqa.core.problems import Message, joined
 from liqa.core.scheduling.itinerary.mission import MissionModel
@@ -52,16 +53,28 @@ def _other_split(model: MissionModel, j: int, allowed: list[int]) -> Unplaced:
     """Only subgroups of splits the plan did not take could make the visit (``allowed``:
     the tours that could, on their own)."""
     visit = model.event.visits[j]
-    days = sorted({model.tours[k].segment.day.isoformat() for k in allowed})
+    days = sorted({model.tours[k].segment.day for k in allowed})
     return Unplaced(
         visit.id,
         "lower_value",
         Message(
             "only another split of the delegation could make it (on {days}); the plan keeps "
             "the splits whose visits are worth more in total",
-            days=", ".join(days),
+            days=joined([LocalDate(day) for day in days], "or"),
         ),
     )
+
+
+def _tour_words(model: MissionModel, k: int) -> Message:
+    """Tour ``k`` as a reader names it: its day in their language, the half day when the
+    split changes at lunch, and its subgroup."""
+    info = model.tours[k]
+    day, group = LocalDate(info.segment.day), info.group.id
+    if info.half == "morning":
+        return Message("the morning of {day} ({group})", day=day, group=group)
+    if info.half == "afternoon":
+        return Message("the afternoon of {day} ({group})", day=day, group=group)
+    return Message("{day} ({group})", day=day, group=group)
 
 
 def _not_allowed(model: MissionModel, j: int) -> Unplaced:
@@ -116,7 +129,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
                 "lower_value",
                 Message(
                     "fits on {tour} but adds no value for the members there",
-                    tour=problem.tours[k].label,
+                    tour=_tour_words(model, k),
                 ),
             )
         for pos, node in enumerate(route):
