@@ -87,3 +87,17 @@ def test_host_sets_address_capacity_and_receiving_days(
     ]
     bad = client.post(f"/host/{mission.slug}/", {**form, "capacity": "0"})
     assert bad.status_code == 400
+
+
+def test_host_page_gives_its_staffs_titles_in_the_readers_language_and_gender(
+    host_admin: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    """The staff list translated titles (it printed the English role as entered)."""
+    client = client_for(host_admin)
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    event.people.filter(key="p-bruno").update(role="Director")
+    as_entered = client.get(f"/host/{event.slug}/").content.decode()
+    event.people.filter(key="p-bruno").update(gender="female")
+    feminine = client.get(f"/host/{event.slug}/").content.decode()
+    assert ("Bruno Martin · Directeur" in as_entered, "· Director<" in as_entered) == (True, False)
+    assert "Bruno Martin · Directrice" in feminine

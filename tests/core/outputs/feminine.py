@@ -1,5 +1,6 @@
-"""A catalog for tests of feminine titles: the shipped one plus a few ``role (feminine)``
-entries, read in place of the shipped one (the translators fill the real entries later)."""
+"""A catalog for tests of feminine titles: the shipped one, with the feminine forms these
+tests rely on, and without the feminine "Board member" (:data:`NO_FEMININE`), so that a
+title the translators have not given a feminine form can be tested."""
 
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ FEMININE_FORMS = {
         "Director": "المديرة",
     },
 }
-"""The feminine entries the catalog made here adds to the shipped one."""
+"""The feminine entries the tests expect (the catalog made here holds them)."""
+
+NO_FEMININE = "Board member"
+"""The title whose feminine entry the catalog made here leaves out."""
 
 LAMRANI = {
     "fr": "Secrétaire générale, cheffe de délégation",
@@ -42,8 +46,9 @@ def clear_caches() -> None:
 
 @pytest.fixture
 def feminine_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The shipped French and Arabic catalogs plus :data:`FEMININE_FORMS`, compiled into
-    ``tmp_path`` and read in place of the shipped ones for the test."""
+    """The shipped French and Arabic catalogs with :data:`FEMININE_FORMS` and without the
+    feminine :data:`NO_FEMININE`, compiled into ``tmp_path`` and read in place of the
+    shipped ones for the test."""
     for shipped in i18n.LOCALE_DIR.iterdir():
         if shipped.is_dir():
             shutil.copytree(shipped, tmp_path / shipped.name)
@@ -53,6 +58,7 @@ def feminine_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
             catalog = read_po(po, locale=lang)
         for title, form in forms.items():
             catalog.add(title, form, context=FEMININE)
+        catalog.delete(NO_FEMININE, context=FEMININE)
         with (folder / f"{i18n.DOMAIN}.mo").open("wb") as mo:
             write_mo(mo, catalog)
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)

@@ -141,8 +141,8 @@ def test_the_french_pdf_agenda_prints_her_feminine_title(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_the_catalog_has_a_feminine_form_of_every_title(lang: str) -> None:
-    """Needs the translators' ``role (feminine)`` entries in the shipped catalog (a title
-    whose feminine form is the usual one is entered all the same)."""
+    """The shipped catalog has a ``role (feminine)`` entry for every title (one whose
+    feminine form is the usual one is entered all the same)."""
     t = translator(lang)
     missing = [title for title in TITLES if t.pgettext(FEMININE, title) == title]
     assert missing == []
@@ -150,8 +150,7 @@ def test_the_catalog_has_a_feminine_form_of_every_title(lang: str) -> None:
 
 def test_the_demo_mission_gives_everyones_gender() -> None:
     """Sarah Lamrani, the other delegates and the hosts' contacts, whose first names say it;
-    her title reads "Secrétaire générale, cheffe de délégation" once the catalog has the
-    feminine forms."""
+    her title reads "Secrétaire générale, cheffe de délégation"."""
     demo = Path(__file__).resolve().parents[3] / "examples" / "morocco-us-digital-2024"
     event = load_event(demo / "mission.yaml")
     genders = {p.name: p.gender for p in event.people}

@@ -23,6 +23,7 @@ from django.conf import settings
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.calendar import build_calendar
+from liqa.core.outputs.roles import person_role
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.agendas.models import HostConfirmation
@@ -147,9 +148,11 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
         if found is not None
         else None
     )
+    staff = event.members(organization)
     return {
         "organization": org,
-        "staff": event.members(organization),
+        "staff": staff,
+        "staff_roles": {person.id: person_role(person, lang) for person in staff},
         "agenda": agenda,
         "venue": event.venue(org.venue) if org.venue else None,
     }
