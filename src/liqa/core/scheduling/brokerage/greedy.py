@@ -23,6 +23,16 @@ def greedy_slots(problem: Problem) -> dict[str, int]:
             t = domains[meeting.id][0]
             if not state.obstacles(meeting, t):
                 state.place(meeting, t)
+    insert_greedily(problem, state, domains)
+    return dict(state.slots)
+
+
+def insert_greedily(
+    problem: Problem, state: PartialTimetable, domains: dict[str, list[int]]
+) -> None:
+    """Place the meetings not yet in ``state``: most-constrained participant first, each
+    meeting in the free slot of its domain that adds the fewest breaks (re-planning uses
+    it to complete the kept timetable)."""
     of = problem.meetings_of()
     n = len(problem.slots)
 
@@ -43,7 +53,6 @@ def greedy_slots(problem: Problem) -> dict[str, int]:
                     key=lambda t: (state.added_breaks(meeting, t), state.distance(pid, t), t),
                 )
                 state.place(meeting, best)
-    return dict(state.slots)
 
 
 def greedy(problem: Problem) -> Result:

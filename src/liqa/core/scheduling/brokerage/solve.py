@@ -45,9 +45,10 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
+from liqa.core.scheduling.brokerage.repair import repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
-from liqa.core.scheduling.progress import Best, Reporter
+from liqa.core.scheduling.progress import Best, Reporter, relative_gap
 
 if TYPE_CHECKING:
     from liqa.core.scheduling.brokerage.sat_target import SatTarget
@@ -101,16 +102,34 @@ def solve(
     meetings keep their slot and table whenever that costs no scheduled priority.
     """
     settings = settings or Settings()
-    if settings.method == "greedy":
-        return greedy(problem)
     began = time.perf_counter()
     reporter = Reporter(settings.on_progress, began)
-    reporter.offer("building")
-    if previous is None and large_enough(problem, settings):
-        result = solve_large(problem, settings, began, reporter)
+    if settings.method == "greedy":
+        result = greedy(problem)
     else:
-        result = _solve(problem, settings, previous, began, reporter)
-    return dataclasses.replace(result, stopped=True) if reporter.stopped else result
+        reporter.offer("building")
+        if previous is None and large_enough(problem, settings):
+            result = solve_large(problem, settings, began, reporter)
+        else:
+            result = _solve(problem, settings, previous, began, reporter)
+        if reporter.stopped:
+            result = dataclasses.replace(result, stopped=True)
+    _report_result(reporter, result)
+    return result
+
+
+def _report_result(reporter: Reporter, result: Result) -> None:
+    """Every path's last report: the result's terms, objective (the weighted cost when it
+    has one, else its breaks), bound and status, whatever the search reported before."""
+    terms = dict(result.objective)
+    objective = terms.get("weighted", terms.get("breaks"))
+    reporter.finish(
+        objective=objective,
+        terms=terms,
+        bound=result.bound,
+        gap=relative_gap(objective, result.bound),
+        status=str(result.status),
+    )
 
 
 def _solve(
@@ -128,7 +147,9 @@ def _solve(
     if problem.require_all and previous is None:
         lower = participant_lower_bounds(problem)
         return _optimise(problem, settings, None, began, reporter, lower)
-    base = None if previous is not None else quietly(partial(greedy, problem), reporter)
+    if previous is not None:
+        return _replan(problem, settings, previous, began, reporter)
+    base = quietly(partial(greedy, problem), reporter)
     if base is not None and not base.unplaced:
         # Every meeting fits, so the best scheduled priority places them all: the
         # lexicographic optimum is the fewest breaks with every meeting placed.
@@ -426,9 +447,6 @@ def _optimise(
             until = began + SPLIT_SHARE * settings.time_limit
             found = solve_split(problem, greedy_start, goal, until, settings.seed, reporter, best)
             if found is not None:
-                split_breaks = _breaks_of(problem, found)
-                best.improve(split_breaks, {"breaks": split_breaks})
-                best.report(reporter, "finishing", force=True)
                 return _finish(problem, found, Status.OPTIMAL, goal, began, None)
     if lower is not None and previous is None and settings.warm_start and greedy_start is not None:
         # Every meeting required: fair annealing first (measured far ahead of CP-SAT
@@ -437,7 +455,6 @@ def _optimise(
             problem, settings, (began, greedy_start), reporter, best, goal
         )
         if start is not None and breaks is not None and breaks <= goal:
-            best.report(reporter, "finishing", force=True)
             return _finish(problem, start, Status.OPTIMAL, goal, began, None)
         left = began + settings.time_limit - time.perf_counter()
         if start is not None and (reporter.stopped or left < CPSAT_AFTER * settings.time_limit):
@@ -490,6 +507,67 @@ def _optimise(
         seconds,
         result.unplaced,
         "cpsat",
+    )
+
+
+def _replan(
+    problem: Problem,
+    settings: Settings,
+    previous: Timetable,
+    began: float,
+    reporter: Reporter,
+) -> Result:
+    """Re-planning: the repaired previous timetable (:mod:`.repair`) is CP-SAT's complete
+    hint and the answer unless CP-SAT finds a better one on the weighted objective in time;
+    CP-SAT's answer alone when the repair breaks a hard rule."""
+    fallback = quietly(partial(repair, problem, previous), reporter)
+    start = None if fallback is None else {p.meeting: p.slot for p in fallback.timetable.placements}
+    ctx = quietly(partial(_prepare, problem, settings, previous, None, start), reporter)
+    solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
+    best = Best()
+    solver.best_bound_callback = best.bound_to
+    known = None
+    if fallback is not None:
+        known = weighted(fallback, problem, previous, sum(ctx.breaks_ub.values()))
+        best.improve(known, dict(fallback.objective))
+    callback = Solutions(began, best, term_exprs(ctx, previous), known)
+    code = run_solver(solver, ctx.model, reporter, best, "searching", callback)
+    seconds = time.perf_counter() - began
+    status = _STATUS.get(code, Status.UNKNOWN)
+    solved = status in (Status.OPTIMAL, Status.FEASIBLE)
+    if fallback is None or known is None:
+        if not solved:
+            return Result(Timetable(()), status, seconds=seconds, method="cpsat")
+    elif not solved or round(solver.objective_value) >= known:
+        # CP-SAT found nothing better in time: the repaired timetable (optimal when CP-SAT
+        # proved its own equal value optimal).
+        terms = {**fallback.objective, "weighted": known}
+        bound = solver.best_objective_bound if solved else None
+        return dataclasses.replace(
+            fallback,
+            status=Status.OPTIMAL if status == Status.OPTIMAL else Status.FEASIBLE,
+            objective=terms,
+            bound=bound,
+            gap=None if bound is None else known - bound,
+            seconds=seconds,
+        )
+    slots = _slots(problem, ctx, solver)
+    result = make_result(
+        problem,
+        slots,
+        status,
+        method="cpsat",
+        seconds=seconds,
+        seconds_to_first=callback.first,
+        bound=None,
+        previous=previous,
+    )
+    terms = {**result.objective, "weighted": round(solver.objective_value)}
+    return dataclasses.replace(
+        result,
+        objective=terms,
+        bound=solver.best_objective_bound,
+        gap=solver.objective_value - solver.best_objective_bound,
     )
 
 
@@ -564,10 +642,10 @@ def _hint(
     literals fixed (pure propagation); CP-SAT then starts from a full solution instead of
     trying to repair a partial one, which it often gave up on in measurements.
     """
-    if previous is not None:
-        slots = {p.meeting: p.slot for p in previous.placements}
-    elif start is not None:
+    if start is not None:
         slots = start
+    elif previous is not None:
+        slots = {p.meeting: p.slot for p in previous.placements}
     else:
         slots = greedy_slots(problem)
     values = {key: slots.get(problem.meetings[key[0]].id) == key[1] for key in ctx.x}

@@ -1,0 +1,72 @@
+"""The repaired previous timetable: the re-plan's hint and its answer when CP-SAT has none.
+
+Fixed meetings go first at their slot, then every previous placement that the changed
+problem still allows (higher priority first), then greedy inserts the meetings left out.
+Whether a placement still fits is asked of :class:`.state.PartialTimetable` (the rules
+of the constraint families); the whole is checked by :func:`.check.check_schedule`.
+"""
+
+from __future__ import annotations
+
+from liqa.core.scheduling.brokerage.check import check_schedule
+from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
+from liqa.core.scheduling.brokerage.greedy import insert_greedily
+from liqa.core.scheduling.brokerage.problem import Problem, Result, Status, Timetable
+from liqa.core.scheduling.brokerage.results import make_result
+from liqa.core.scheduling.brokerage.state import PartialTimetable
+
+
+def repaired_slots(problem: Problem, previous: Timetable) -> dict[str, int]:
+    """Slots by meeting id: fixed meetings, then every still-valid previous placement
+    (higher priority first), then greedy's insertion of the rest."""
+    domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    state = PartialTimetable(problem)
+    for meeting in problem.meetings:
+        if meeting.fixed_slot is not None and domains[meeting.id]:
+            t = domains[meeting.id][0]
+            if not state.obstacles(meeting, t):
+                state.place(meeting, t)
+    known = {m.id for m in problem.meetings}
+    kept = [p for p in previous.placements if p.meeting in known]
+    kept.sort(key=lambda p: (-problem.meeting(p.meeting).priority, p.slot, p.meeting))
+    for placement in kept:
+        meeting = problem.meeting(placement.meeting)
+        if meeting.id in state.slots or placement.slot not in domains[meeting.id]:
+            continue
+        if not state.obstacles(meeting, placement.slot):
+            state.place(meeting, placement.slot)
+    insert_greedily(problem, state, domains)
+    return dict(state.slots)
+
+
+def repair(problem: Problem, previous: Timetable) -> Result | None:
+    """The repaired timetable as a feasible result (tables as ``previous`` where free,
+    changes counted against it), or None when it breaks a hard rule (a required meeting
+    left out, the fairness bound)."""
+    slots = repaired_slots(problem, previous)
+    result = make_result(
+        problem,
+        slots,
+        Status.FEASIBLE,
+        method="cpsat",
+        seconds=0.0,
+        seconds_to_first=None,
+        bound=None,
+        previous=previous,
+    )
+    return None if check_schedule(problem, result.timetable) else result
+
+
+def weighted(result: Result, problem: Problem, previous: Timetable, breaks_ub: int) -> int:
+    """``result``'s value on the model's weighted objective (:func:`.build.weighted_objective`)
+    where ``breaks_ub`` is the sum of the model's upper bounds on breaks."""
+    before = previous.by_meeting()
+    kept_lits = sum(1 for m in problem.meetings if m.id in before)
+    now = result.timetable.by_meeting()
+    kept = sum(1 for mid, p in before.items() if mid in now and now[mid].slot == p.slot)
+    unit = breaks_ub + 1
+    value = result.objective["breaks"] - unit * kept
+    unit *= kept_lits + 1
+    if not problem.require_all:
+        value -= unit * result.objective["scheduled_priority"]
+    return value
