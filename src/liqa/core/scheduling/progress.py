@@ -6,7 +6,9 @@ solution and at least every :data:`PERIOD` seconds while it searches, never more
 every :data:`MIN_INTERVAL` seconds, and always from the thread that called the solver (so
 the callback may use that thread's database connection). The callback returns True to go
 on, False to ask the solver to stop: it then returns the best schedule found so far, with a
-status that says so (``feasible``, never ``optimal`` unless it was proven).
+status that says so (``feasible``, never ``optimal`` unless it was proven). A listener still
+listening when the run ends hears one last report (:meth:`Reporter.finish`, phase
+``finishing``) with the result's own figures and status.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class Progress:
     weighted cost to minimise, or breaks; itinerary: value plus the fairness term, to
     maximise), ``terms`` each named objective term of that solution when known, ``bound``
     the best proven bound on ``objective`` and ``gap`` their relative distance (0 when
-    proven optimal).
+    proven optimal). The last report of a run (phase ``finishing``) carries the result's
+    figures and its ``status``.
     """
 
     elapsed: float
@@ -41,6 +44,8 @@ class Progress:
     terms: Mapping[str, float] = field(default_factory=dict)
     bound: float | None = None
     gap: float | None = None
+    status: str | None = None
+    """The run's final status (``optimal``, ``feasible`` …): in its last report only."""
 
 
 OnProgress = Callable[[Progress], bool]
@@ -112,6 +117,26 @@ class Reporter:
         if not self.on_progress(report):
             self.stopped = True
         return not self.stopped
+
+    def finish(
+        self,
+        *,
+        objective: float | None,
+        terms: Mapping[str, float],
+        bound: float | None,
+        gap: float | None,
+        status: str,
+    ) -> None:
+        """The run's last report (phase ``finishing``), sent at once: the result's figures
+        and status. Nothing for a listener that asked to stop; its answer changes nothing
+        (the run is over)."""
+        if not self.active:
+            return
+        assert self.on_progress is not None
+        self._last, self._pending = time.perf_counter(), False
+        self.on_progress(
+            Progress(self.elapsed(), "finishing", objective, dict(terms), bound, gap, status)
+        )
 
 
 class Best:

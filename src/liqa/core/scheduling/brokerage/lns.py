@@ -166,7 +166,6 @@ class Search:
         bound = self._bound()
         self.best.improve(self.total, self._terms())
         self.best.bound_to(bound)  # type: ignore[arg-type]
-        self.best.report(self.reporter, "finishing", force=True)
         status = Status.OPTIMAL if bound is not None and bound >= self.total else Status.FEASIBLE
         result = make_result(
             self.problem,
