@@ -45,6 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
+from liqa.core.scheduling.brokerage.repair import repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter, relative_gap
@@ -146,7 +147,9 @@ def _solve(
     if problem.require_all and previous is None:
         lower = participant_lower_bounds(problem)
         return _optimise(problem, settings, None, began, reporter, lower)
-    base = None if previous is not None else quietly(partial(greedy, problem), reporter)
+    if previous is not None:
+        return _replan(problem, settings, previous, began, reporter)
+    base = quietly(partial(greedy, problem), reporter)
     if base is not None and not base.unplaced:
         # Every meeting fits, so the best scheduled priority places them all: the
         # lexicographic optimum is the fewest breaks with every meeting placed.
@@ -507,6 +510,67 @@ def _optimise(
     )
 
 
+def _replan(
+    problem: Problem,
+    settings: Settings,
+    previous: Timetable,
+    began: float,
+    reporter: Reporter,
+) -> Result:
+    """Re-planning: the repaired previous timetable (:mod:`.repair`) is CP-SAT's complete
+    hint and the answer unless CP-SAT finds a better one on the weighted objective in time;
+    CP-SAT's answer alone when the repair breaks a hard rule."""
+    fallback = quietly(partial(repair, problem, previous), reporter)
+    start = None if fallback is None else {p.meeting: p.slot for p in fallback.timetable.placements}
+    ctx = quietly(partial(_prepare, problem, settings, previous, None, start), reporter)
+    solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
+    best = Best()
+    solver.best_bound_callback = best.bound_to
+    known = None
+    if fallback is not None:
+        known = weighted(fallback, problem, previous, sum(ctx.breaks_ub.values()))
+        best.improve(known, dict(fallback.objective))
+    callback = Solutions(began, best, term_exprs(ctx, previous), known)
+    code = run_solver(solver, ctx.model, reporter, best, "searching", callback)
+    seconds = time.perf_counter() - began
+    status = _STATUS.get(code, Status.UNKNOWN)
+    solved = status in (Status.OPTIMAL, Status.FEASIBLE)
+    if fallback is None or known is None:
+        if not solved:
+            return Result(Timetable(()), status, seconds=seconds, method="cpsat")
+    elif not solved or round(solver.objective_value) >= known:
+        # CP-SAT found nothing better in time: the repaired timetable (optimal when CP-SAT
+        # proved its own equal value optimal).
+        terms = {**fallback.objective, "weighted": known}
+        bound = solver.best_objective_bound if solved else None
+        return dataclasses.replace(
+            fallback,
+            status=Status.OPTIMAL if status == Status.OPTIMAL else Status.FEASIBLE,
+            objective=terms,
+            bound=bound,
+            gap=None if bound is None else known - bound,
+            seconds=seconds,
+        )
+    slots = _slots(problem, ctx, solver)
+    result = make_result(
+        problem,
+        slots,
+        status,
+        method="cpsat",
+        seconds=seconds,
+        seconds_to_first=callback.first,
+        bound=None,
+        previous=previous,
+    )
+    terms = {**result.objective, "weighted": round(solver.objective_value)}
+    return dataclasses.replace(
+        result,
+        objective=terms,
+        bound=solver.best_objective_bound,
+        gap=solver.objective_value - solver.best_objective_bound,
+    )
+
+
 def _anneal_first(
     problem: Problem,
     settings: Settings,
@@ -578,10 +642,10 @@ def _hint(
     literals fixed (pure propagation); CP-SAT then starts from a full solution instead of
     trying to repair a partial one, which it often gave up on in measurements.
     """
-    if previous is not None:
-        slots = {p.meeting: p.slot for p in previous.placements}
-    elif start is not None:
+    if start is not None:
         slots = start
+    elif previous is not None:
+        slots = {p.meeting: p.slot for p in previous.placements}
     else:
         slots = greedy_slots(problem)
     values = {key: slots.get(problem.meetings[key[0]].id) == key[1] for key in ctx.x}
