@@ -53,6 +53,7 @@ HINTS: dict[str, Message] = {
         Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
         Message("write dates as YYYY-MM-DD, e.g. 2024-02-12"),
         Message('write times of day as HH:MM (24 h), e.g. "08:30" in quotes'),
+        Message("grammatical gender of the person's title in French and Arabic"),
     )
 }
 """The schema's descriptions, which are the hints of its errors, as translatable messages."""
