@@ -283,12 +283,12 @@ def test_host_page_names_its_staff_in_arabic(
     mission: Event, client_for: Callable[..., Client]
 ) -> None:
     """The Arabic host page listed "Nora Haddad" under its staff, though the mission file
-    gives نورا حداد."""
+    gives نورا حداد; and her title in English as entered (now in Arabic, in the feminine)."""
     admin = accounts.user_for_email("it@sequoia.example")
     accounts.grant(admin, mission, Role.HOST_ADMIN, organization="h-sequoia-ai")
     url = f"/host/{mission.slug}/"
     page = client_for(admin).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
-    staff = re.findall(r"<li>([^<]*) · Head of Government Solutions</li>", page)
+    staff = re.findall(r"<li>([^<]*) · رئيسة قسم الحلول الحكومية</li>", page)
     assert staff == ["نورا حداد"]
 
 
