@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from liqa.core.local_time import LocalDate
 from liqa.core.model import Event
 from liqa.core.problems import InputError, Message
 from liqa.core.problems import Problem as InputProblem
@@ -55,19 +56,33 @@ def require_basics(event: Event) -> None:
 
 
 def require_fixed_items_feasible(problem: Problem, infos: list[TourInfo]) -> None:
+    """Refuse a programme whose fixed items of a day cannot all be attended on time, once
+    per day and set of items (every subgroup of that day would repeat it), naming the day
+    in the reader's language."""
     problems: list[InputProblem] = []
+    seen: set[tuple[object, tuple[str, ...]]] = set()
     for k, tour in enumerate(problem.tours):
         if Route(problem, k, list(tour.fixed)).feasible():
             continue
-        items = ", ".join(item.id for _, item in infos[k].items) or "lunch"
+        info = infos[k]
+        ids = tuple(item.id for _, item in info.items)
+        if (info.segment.day, ids) in seen:
+            continue
+        seen.add((info.segment.day, ids))
+        day = LocalDate(info.segment.day)
+        message = (
+            Message(
+                "{day}: the fixed items ({items}) cannot all be attended on time",
+                day=day,
+                items=", ".join(ids),
+            )
+            if ids
+            else Message("{day}: the lunch cannot be reached on time", day=day)
+        )
         problems.append(
             InputProblem(
                 problem.name,
-                Message(
-                    "{label}: the fixed items ({items}) cannot all be attended on time",
-                    label=tour.label,
-                    items=items,
-                ),
+                message,
                 path="programme",
                 hint=Message("check their times, venues and the travel between them and the hotel"),
             )
