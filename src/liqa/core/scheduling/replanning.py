@@ -60,25 +60,15 @@ def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> Pl
 
 
 def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) -> PlanOutcome:
-    from liqa.core.scheduling.brokerage import Placement, Settings, Timetable
-    from liqa.core.scheduling.brokerage.from_event import event_problem, to_schedule
-    from liqa.core.scheduling.brokerage.replan import pin_meeting, replan
+    from liqa.core.scheduling.brokerage import Settings
+    from liqa.core.scheduling.brokerage.from_event import previous_problem, to_schedule
+    from liqa.core.scheduling.brokerage.replan import replan
 
     assert event.brokerage is not None  # the mission file's checks require it
-    slot_of = {slot.start: slot.index for slot in event.brokerage.slots()}
-    problem = event_problem(event)
-    known = {meeting.id for meeting in problem.meetings}
-    placements = []
-    for assignment in previous.assignments:
-        slot = slot_of.get(assignment.start)
-        if slot is None or assignment.id not in known:
-            continue
-        placements.append(Placement(assignment.id, slot, assignment.table))
-        if assignment.pinned:
-            problem = pin_meeting(problem, assignment.id, slot)
+    problem, kept = previous_problem(event, previous)
     result, _diff = replan(
         problem,
-        Timetable(tuple(placements)),
+        kept,
         Settings(
             time_limit=settings.time_limit,
             workers=settings.workers,

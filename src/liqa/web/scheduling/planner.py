@@ -48,25 +48,15 @@ def _replan_brokerage(
     on_progress: OnProgress | None,
 ) -> Plan:
     """The core's minimal-change re-plan, with the previous version's pins fixed in place."""
-    from liqa.core.scheduling.brokerage import Placement, Settings, Timetable
-    from liqa.core.scheduling.brokerage.from_event import event_problem, to_schedule
-    from liqa.core.scheduling.brokerage.replan import pin_meeting, replan
+    from liqa.core.scheduling.brokerage import Settings
+    from liqa.core.scheduling.brokerage.from_event import previous_problem, to_schedule
+    from liqa.core.scheduling.brokerage.replan import replan
 
     if event.brokerage is None:
         raise PlannerMissing("this brokerage event has no sessions and tables yet")
-    slot_of = {slot.start: slot.index for slot in event.brokerage.slots()}
-    problem = event_problem(event)
-    known = {meeting.id for meeting in problem.meetings}
-    placements = []
-    for assignment in previous.assignments:
-        slot = slot_of.get(assignment.start)
-        if slot is None or assignment.id not in known:
-            continue
-        placements.append(Placement(assignment.id, slot, assignment.table))
-        if assignment.pinned:
-            problem = pin_meeting(problem, assignment.id, slot)
+    problem, kept = previous_problem(event, previous)
     settings = Settings(time_limit=time_limit, on_progress=on_progress)
-    result, _diff = replan(problem, Timetable(tuple(placements)), settings)
+    result, _diff = replan(problem, kept, settings)
     schedule = to_schedule(event, problem, result)
     provenance = replace(schedule.provenance, parent_version=previous.version)
     objective = {name: float(value) for name, value in result.objective.items()}

@@ -27,11 +27,14 @@ from liqa.core.problems import Problem as InputProblem
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
     Participant,
+    Placement,
     Problem,
     Result,
     Settings,
     SlotInfo,
+    Timetable,
 )
+from liqa.core.scheduling.brokerage.replan import pin_meeting
 from liqa.core.scheduling.brokerage.solve import solve
 
 SOURCE = "<event>"
@@ -177,6 +180,25 @@ def plan_brokerage(
     problem = event_problem(event, fairness)
     result = solve(problem, settings)
     return to_schedule(event, problem, result), result
+
+
+def previous_problem(event: Event, previous: Schedule) -> tuple[Problem, Timetable]:
+    """The event's problem with ``previous``'s pinned meetings fixed in their slots, and
+    ``previous`` as a timetable of that problem (meetings the event no longer has, or at a
+    time that is no longer a slot, left out): what a re-plan starts from."""
+    assert event.brokerage is not None  # callers check it with their own message
+    slot_of = {slot.start: slot.index for slot in event.brokerage.slots()}
+    problem = event_problem(event)
+    known = {meeting.id for meeting in problem.meetings}
+    placements = []
+    for assignment in previous.assignments:
+        slot = slot_of.get(assignment.start)
+        if slot is None or assignment.id not in known:
+            continue
+        placements.append(Placement(assignment.id, slot, assignment.table))
+        if assignment.pinned:
+            problem = pin_meeting(problem, assignment.id, slot)
+    return problem, Timetable(tuple(placements))
 
 
 def to_schedule(event: Event, problem: Problem, result: Result, version: int = 1) -> Schedule:
