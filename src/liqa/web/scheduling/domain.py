@@ -208,8 +208,17 @@ def _by_time(ids: tuple[str, ...], schedule: core.Schedule) -> tuple[str, ...]:
 
 def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
     """What publishing ``version`` changed, from stored data: the participants whose agenda
-    changed (those told by e-mail) and what changed for each, by name, in time order."""
+    changed (those told by e-mail) and what changed for each, by name, in time order.
+
+    The publication as it was: when it recorded whom it told (its :class:`Notification`
+    records, written with it), the page lists exactly those people, not whoever the event's
+    people now make of the two stored versions (a host's staff member added since would
+    show up, although nobody told them anything)."""
     old, new = publishing.compared(version)
+    diff = publishing.version_diff(event_record(version.event), old, new)
+    recorded = sorted(version.notifications.values_list("person", flat=True))
+    if version.notified and recorded:
+        diff = {person: diff.get(person, MemberChange(person)) for person in recorded}
     affected = {
         person: dataclasses.replace(
             change,
@@ -217,7 +226,7 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
             moved=_by_time(change.moved, new),
             removed=_by_time(change.removed, old),
         )
-        for person, change in publishing.version_diff(event_record(version.event), old, new).items()
+        for person, change in diff.items()
     }
     names = change_names(version, affected, lang, (new, old))
     return {"affected": affected, **names, "told": told(version, names["names"], lang)}
