@@ -236,7 +236,9 @@ def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[
     """Who publishing ``version`` e-mailed, from its :class:`Notification` records: the
     people e-mailed, those without an address, those whose message failed (with the mail
     backend's error) and those not tried yet, each list by name, the comma that joins
-    names in ``lang``, and whether *Send again* has anyone to e-mail; ``None`` when
+    names in ``lang``, those not e-mailed who have no address now (``unreachable``;
+    ``address_removed`` when one of them had one at publication), and whether *Send again*
+    has anyone to e-mail; ``None`` when
     nothing was recorded (published silently, or before records were kept)."""
     rows = list(version.notifications.all())
     if not version.notified or not rows:
@@ -253,13 +255,20 @@ def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[
         ]
         return sorted(people, key=lambda p: (p["name"], p["person"]))
 
+    unsent = [r for r in rows if not r.sent]
+    address = publishing.addresses(version, [r.person for r in unsent])  # as they are now
+    unreachable = [r for r in unsent if not address.get(r.person)]
     return {
         "sent": named([r for r in rows if r.sent]),
         "no_address": named([r for r in rows if not r.email]),
         "failed": named([r for r in rows if r.unsent and r.error]),
         "pending": named([r for r in rows if r.unsent and not r.error]),
+        # not e-mailed, and no address to send to now (never had one, or it was removed
+        # after their message failed): Send again cannot reach them
+        "unreachable": named(unreachable),
+        "address_removed": any(r.email for r in unreachable),
         "comma": comma(lang),
-        # Send again: messages that failed or were not sent, or people given an address since
-        "resend": any(r.unsent for r in rows)
-        or bool(publishing.addresses(version, [r.person for r in rows if not r.email])),
+        # Send again: messages not sent (failed, not tried, or people given an address
+        # since) to people who have an address now
+        "resend": bool(address),
     }
