@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink, SignInRequest
+from liqa.web.accounts import limits
+from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.events.models import Event, Person
 
 
@@ -146,15 +147,11 @@ def count_sign_in_request(email: str) -> None:
     """Count a sign-in request for ``email``; :class:`RateLimited` past the hourly limit.
 
     Every address is counted, known or not, so the answer never tells them apart. The
-    requests are rows of the database (a digest of the address and the time), so every
-    web process counts them alike; rows older than the hour are deleted on the way.
+    count is a row of the database (a digest of the address, the start of its hour and the
+    requests since), counted up in one statement (:mod:`liqa.web.accounts.limits`), so
+    every web process and machine applies the same limit.
     """
-    now = timezone.now()
-    address = digest(email.strip().lower())
-    with transaction.atomic():
-        SignInRequest.objects.filter(at__lt=now - timedelta(hours=1)).delete()
-        SignInRequest.objects.create(address=address, at=now)
-        count = SignInRequest.objects.filter(address=address).count()
+    count = limits.count_request(digest(email.strip().lower()), timezone.now())
     if count > settings.LIQA_MAGIC_LINKS_PER_HOUR:
         raise RateLimited("sign-in requests")
 

@@ -38,15 +38,20 @@ class CalendarFeed(models.Model):
 
 
 class SignInRequest(models.Model):
-    """One request for a sign-in link, counted per address for the hourly limit.
+    """The requests for a sign-in link made for one address in its current hour.
 
     Kept in the database (not a per-process cache) so that every web process and machine
-    counts the same requests; only a digest of the address is stored, and rows older than
-    the hour are deleted as new ones come."""
+    counts the same requests: one row per address (a digest of it, never the address),
+    counted up in one statement by :mod:`liqa.web.accounts.limits`; the hour starts with
+    the first request after the previous one ended, and rows of hours long gone are
+    deleted now and then."""
 
-    address = models.CharField(max_length=64, db_index=True)
+    address = models.CharField(max_length=64, unique=True)
     """SHA-256 digest of the lower-cased address."""
     at = models.DateTimeField(db_index=True)
+    """When the hour counted began (the first request in it)."""
+    requests = models.PositiveIntegerField(default=1)
+    """Requests since ``at``, this one included."""
 
     def __str__(self) -> str:
-        return f"sign-in request at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.requests} sign-in request(s) since {self.at:%Y-%m-%d %H:%M}"
