@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import pgettext
 
 from liqa.core import model as core
+from liqa.core.scheduling.brokerage.problem import Status
 from liqa.web.audit import receivers, wording
 from liqa.web.audit.actor import acting
 from liqa.web.events.models import Event, MeetingRequest, Organization, Person
@@ -201,6 +202,20 @@ def test_every_field_the_history_records_has_a_label() -> None:
     assert unlabelled == set()
 
 
+def test_every_status_and_record_key_the_history_shows_reads_in_words() -> None:
+    """A version's status (the brokerage solver's four, the itinerary planner's) has words,
+    and every audited record with a ``key`` field has it read as what it names: a status or
+    a key the page would show raw fails here."""
+    statuses = {str(s) for s in Status} | {"feasible", "infeasible", "missing required visits"}
+    assert statuses - set(wording.STATUSES) == set()
+    keyed = {
+        spec.name
+        for model, spec in receivers.SPECS.items()
+        if "key" in receivers.recorded_fields(model)
+    }
+    assert keyed - set(wording.KEYED) == set()
+
+
 @pytest.mark.parametrize(("lang", "expected"), [("en", "Beta Bank"), ("fr", "Banque Bêta")])
 def test_an_organization_reads_by_its_french_name_on_the_french_page(
     event: Event, organizer: User, client_for: Callable[..., Client], lang: str, expected: str
@@ -217,12 +232,17 @@ def test_an_organization_reads_by_its_french_name_on_the_french_page(
 def test_a_persons_gender_reads_as_the_grammatical_gender_of_their_title(
     event: Event, organizer: User, client_for: Callable[..., Client], lang: str
 ) -> None:
-    """The field says which form of a title (Directrice, مديرة) agrees with the person."""
+    """The field says which form of a title (Directrice, مديرة) agrees with the person,
+    labelled as the editing form labels it ("Gender"; it read "Grammatical gender")."""
     with acting(organizer):
         amina = Person.objects.get(event=event, key="p-amina")
         amina.gender = "female"
         amina.save()
-    line = _line(client_for(organizer), lang, "audit field", "Grammatical gender")
+    line = _line(client_for(organizer), lang, "", "Gender")  # the editing form's label
+    with translation.override(lang):
+        label = translation.gettext("Gender")
+    colon = " :" if lang == "fr" else ":"
+    assert line.startswith(f"{label}{colon} — ")  # not "Genre grammatical", "الجنس النحوي"
     if lang == "en":
-        assert line == "Grammatical gender: — → feminine"
+        assert line == "Gender: — → feminine"
     assert not line.endswith(" female")

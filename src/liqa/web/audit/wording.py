@@ -2,7 +2,8 @@
 reader reads them (Yes/No, vocabulary through its labels, a version's method and an
 assignment's subgroup in words, instants in the event's local time naming the city,
 people's and organizations' keys as their names, a brokerage session by its day and
-hours, requests by their two parties, a version's provenance as a short sentence).
+hours, requests by their two parties, a record's own ``key`` as what it names, a
+version's provenance as a short sentence with what the planner could establish).
 
 A field or value the page does not know is shown as recorded: the trail keeps whatever a
 future model adds, and the page must never fail on it.
@@ -51,7 +52,7 @@ FIELDS: dict[str, Any] = {
     "website": _("Website"),
     "organization": _("Organization"),
     "role": _("Role"),
-    "gender": pgettext_lazy("audit field", "Grammatical gender"),
+    "gender": _("Gender"),
     "languages": _("Languages"),
     "email": _("E-mail"),
     "phone": _("Phone"),
@@ -136,9 +137,22 @@ METHODS = {
 STATUSES = {
     "optimal": pgettext_lazy("schedule status", "proven the best possible"),
     "feasible": pgettext_lazy("schedule status", "not proven the best possible"),
+    "infeasible": pgettext_lazy("schedule status", "not every requirement could be met"),
+    "unknown": pgettext_lazy("schedule status", "not compared with the best possible"),
     "missing required visits": pgettext_lazy("schedule status", "required visits missing"),
 }
-"""What the planner could establish about a version (its provenance's status)."""
+"""What the planner could establish about a version (its provenance's status): the
+brokerage solver's four (``liqa.core.scheduling.brokerage.problem.Status``) and the
+itinerary planner's."""
+KEYED = {
+    "person": "names",
+    "organization": "names",
+    "request": "items",
+    "booking": "items",
+    "assignment": "items",
+}
+"""Records whose ``key`` field reads as what it names: a person or an organization by
+its name, a meeting by its two parties, a visit by its host."""
 YES_NO = {True: _("Yes"), False: _("No")}
 INSTANTS = frozenset({"slot_start", "start", "end", "fixed_start", "published_at", "at"})
 PARTIES = frozenset({"organization", "requester", "target", "booked_as"})
@@ -236,8 +250,28 @@ class Wording:
                             label = str(LOCALIZED[name, lang])
                             out.append((label, self.value(name, before), self.value(name, after)))
                     continue
+            if name == "key":
+                held = _pair(changes.get("name"))  # a deleted record keeps its name
+                named = next((str(n) for n in held if isinstance(n, str) and n), "")
+                pair = (self.key(model, old, named), self.key(model, new, named))
+                out.append((self.field(model, name), *pair))
+                continue
             out.append((self.field(model, name), self.value(name, old), self.value(name, new)))
         return out
+
+    def key(self, model: str, value: object, named: str = "") -> str:
+        """A record's ``key`` field as what it names (:data:`KEYED`; ``named``: the name
+        the entry kept, for a record since deleted); else as recorded."""
+        if value is None or value == "":
+            return "—"
+        key = str(value)
+        if KEYED.get(model) == "names":
+            text = self.names.get(key) or named
+        elif KEYED.get(model) == "items" and (key in self.requests or key in self.visits):
+            text = self.item(key)
+        else:
+            text = ""
+        return self.value("key", text or key)
 
     def value(self, name: str, value: object) -> str:
         """A recorded value in words."""
