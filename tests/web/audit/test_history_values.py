@@ -229,11 +229,12 @@ def test_an_organization_reads_by_its_french_name_on_the_french_page(
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_persons_gender_reads_as_the_grammatical_gender_of_their_title(
+def test_a_persons_gender_reads_in_the_editing_forms_words(
     event: Event, organizer: User, client_for: Callable[..., Client], lang: str
 ) -> None:
     """The field says which form of a title (Directrice, مديرة) agrees with the person,
-    labelled as the editing form labels it ("Gender"; it read "Grammatical gender")."""
+    labelled and valued as the editing form words them ("Gender", "female"; it read
+    "Grammatical gender", then "feminine")."""
     with acting(organizer):
         amina = Person.objects.get(event=event, key="p-amina")
         amina.gender = "female"
@@ -243,6 +244,9 @@ def test_a_persons_gender_reads_as_the_grammatical_gender_of_their_title(
         label = translation.gettext("Gender")
     colon = " :" if lang == "fr" else ":"
     assert line.startswith(f"{label}{colon} — ")  # not "Genre grammatical", "الجنس النحوي"
+    with translation.override(lang):
+        female = translation.pgettext("gender", "female")  # the form's choice
+    arrow = "←" if lang == "ar" else "→"
+    assert line == f"{label}{colon} — {arrow} {female}"
     if lang == "en":
-        assert line == "Gender: — → feminine"
-    assert not line.endswith(" female")
+        assert line == "Gender: — → female"  # it read "feminine" while the form says "female"

@@ -26,6 +26,7 @@ from liqa.core.i18n import translator
 from liqa.core.model import MeetingFormat, OrgKind
 from liqa.core.outputs.labels import (
     city_label,
+    comma,
     format_label,
     isolate,
     org_kind_label,
@@ -119,11 +120,11 @@ STATES = {
     "expired": pgettext_lazy("request status", "expired"),
 }
 GENDERS = {
-    "female": pgettext_lazy("grammatical gender", "feminine"),
-    "male": pgettext_lazy("grammatical gender", "masculine"),
+    "female": pgettext_lazy("gender", "female"),
+    "male": pgettext_lazy("gender", "male"),
 }
-"""A person's ``gender``: the grammatical gender their title agrees with in French and
-Arabic ("Directrice", "مديرة"), not who they are: named as grammar names it."""
+"""A person's ``gender`` (the form their title takes in French and Arabic: "Directrice",
+"مديرة"), in the editing form's words: its choices' own msgids."""
 PRIORITIES = {1: _("would like"), 2: _("important"), 3: _("must meet")}
 METHODS = {
     "ils": pgettext_lazy("scheduling method", "itinerary search"),
@@ -299,7 +300,8 @@ class Wording:
         return json.dumps(value, ensure_ascii=False)
 
     def _join(self, words: Iterable[str]) -> str:
-        return ("\u060c " if self.lang == "ar" else ", ").join(words)
+        """``words`` as a list in the reader's language (the template global ``comma()``)."""
+        return comma(self.lang).join(words)
 
     def instant(self, value: object) -> str:
         text, city = self.clock.text(_moment(value))
