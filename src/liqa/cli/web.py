@@ -169,12 +169,18 @@ def worker(
     """Run background tasks (scheduler runs) from the database queue; run several if you like.
 
     On start, runs left running by a worker that died (no heartbeat for
-    ``LIQA_RUN_STALE_SECONDS``) are marked failed, so that they can be run again.
+    ``LIQA_RUN_STALE_SECONDS``) are marked failed, so that they can be run again. Links
+    in what the tasks write or e-mail use ``LIQA_BASE_URL``, else the address the last
+    ``liqa serve`` on this data directory serves, read again as each task starts.
     """
     _start(data_dir)
     from django.core.management import call_command
 
+    from liqa.web import runtime
     from liqa.web.scheduling.services import reap_stale_runs
+
+    console.print(f"links point at {runtime.follow_recorded()}")
+    runtime.follow_recorded_in_tasks()
 
     reaped = reap_stale_runs()
     if reaped:
@@ -188,7 +194,11 @@ def worker(
     add_help_option=False,
 )
 def manage(ctx: typer.Context) -> None:
-    """Run a Django management command, e.g. `liqa manage createsuperuser`."""
+    """Run a Django management command, e.g. `liqa manage createsuperuser`.
+
+    Links (e.g. in follow-up reminders) use ``LIQA_BASE_URL``, else the address the last
+    ``liqa serve`` on this data directory serves.
+    """
     from django.core.management import execute_from_command_line
 
     from liqa.web import runtime
@@ -198,4 +208,6 @@ def manage(ctx: typer.Context) -> None:
     except runtime.SetupError as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from None
+    runtime.follow_recorded()
+    runtime.follow_recorded_in_tasks()  # `liqa manage db_worker`
     execute_from_command_line(["liqa manage", *ctx.args])

@@ -83,17 +83,84 @@ def served_base_url(host: str, port: int) -> str | None:
     return f"http://{host}:{port}"
 
 
+SERVED_FILE = "served_base_url"
+"""The file of the data directory where ``liqa serve`` records the base URL of its links."""
+
+
+def served_file() -> Path:
+    """Where ``liqa serve`` records its base URL: ``served_base_url`` in the data directory."""
+    from django.conf import settings
+
+    return Path(settings.DATA_DIR) / SERVED_FILE
+
+
 def follow_served(host: str, port: int) -> str:
     """Make the links point at the app served on ``host:port`` unless ``LIQA_BASE_URL``
-    is set (:func:`served_base_url`); return the base URL the links now use. Call it
-    after :func:`configure`."""
+    is set (:func:`served_base_url`); return the base URL the links now use, after
+    recording it in the data directory for ``liqa worker`` and ``liqa manage``
+    (:func:`follow_recorded`). Call it after :func:`configure`."""
     from django.conf import settings
 
     url = served_base_url(host, port)
     if url is not None:
         settings.BASE_URL = url
         settings.CSRF_TRUSTED_ORIGINS = [url]
+    _record(str(settings.BASE_URL))
     return str(settings.BASE_URL)
+
+
+def _record(url: str) -> None:
+    """Write ``url`` into :func:`served_file` (whole or not at all); a warning if it cannot."""
+    path = served_file()
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        partial.write_text(url + "\n", encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as error:
+        log.warning("cannot record the served address in %s: %s", path, error)
+
+
+def recorded_base_url() -> str | None:
+    """The base URL recorded by the last ``liqa serve`` (or ``liqa demo``) on this data
+    directory; ``None`` when there is none or it is not an http(s) address."""
+    path = served_file()
+    try:
+        url = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        log.warning("cannot read the served address in %s: %s", path, error)
+        return None
+    if not url.startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        log.warning("ignoring %s: %r is not an http(s) address", path, url[:200])
+        return None
+    return url.rstrip("/")
+
+
+def follow_recorded() -> str:
+    """Make the links of a process that does not serve (``liqa worker``, ``liqa manage``)
+    point where ``liqa serve`` serves: unless ``LIQA_BASE_URL`` is set, the base URL it
+    recorded (:func:`recorded_base_url`), else the default; return the base URL in use.
+    Call it after :func:`configure`."""
+    from django.conf import settings
+
+    if not os.environ.get("LIQA_BASE_URL", "").strip():
+        url = recorded_base_url()
+        if url is not None:
+            settings.BASE_URL = url
+    return str(settings.BASE_URL)
+
+
+def _follow_recorded_on_task(**_kwargs: object) -> None:
+    follow_recorded()
+
+
+def follow_recorded_in_tasks() -> None:
+    """Read the recorded base URL again as each task of this process starts (a worker
+    outlives a ``liqa serve`` restarted on another port)."""
+    from django.tasks.signals import task_started
+
+    task_started.connect(_follow_recorded_on_task, weak=False, dispatch_uid="liqa-follow-recorded")
 
 
 def run_server(host: str, port: int, *, worker: bool = True) -> None:

@@ -118,8 +118,9 @@ BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = _secret_key()
 DEBUG = _flag("LIQA_DEBUG")
 ALLOWED_HOSTS = [host.strip() for host in setting("LIQA_ALLOWED_HOSTS").split(",") if host]
-# without LIQA_BASE_URL, `liqa serve` and `liqa demo` set it to the address they serve
-# (liqa.web.runtime.follow_served); the default is for the other commands
+# without LIQA_BASE_URL, `liqa serve` and `liqa demo` set it to the address they serve and
+# record it in the data directory (liqa.web.runtime.follow_served), where `liqa worker` and
+# `liqa manage` read it (runtime.follow_recorded); the default is for when nothing serves
 BASE_URL = setting("LIQA_BASE_URL").rstrip("/")
 
 INSTALLED_APPS = [
