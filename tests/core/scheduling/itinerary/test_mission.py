@@ -185,8 +185,8 @@ def test_demo_mission_itinerary_is_valid_and_printed_in_local_time() -> None:
         "lower_value",
     }
     text = render_itinerary(event, schedule)
-    houston = text.index("Monday 12 February 2024: Houston (America/Chicago)")
-    valley = text.index("Monday 19 February 2024: Silicon Valley (America/Los_Angeles)")
+    houston = text.index("Monday, February 12, 2024: Houston (America/Chicago)")
+    valley = text.index("Monday, February 19, 2024: Silicon Valley (America/Los_Angeles)")
     assert houston < text.index("arrives 11:20 PST") < valley
     assert " CST  " in text[houston:valley]
     assert " CST  " not in text[valley:]

@@ -77,8 +77,8 @@ def test_plan_itinerary_splits_on_the_twelfth_and_stays_together_on_the_thirteen
     assert result.terms["value"] == 10.5
     assert result.terms["split_days"] == 1.0
     text = render_itinerary(event, schedule)
-    twelfth = text.index("Monday 12 February 2024")
-    thirteenth = text.index("Tuesday 13 February 2024")
+    twelfth = text.index("Monday, February 12, 2024")
+    thirteenth = text.index("Tuesday, February 13, 2024")
     assert (
         "  group-a: Delegate a1, Delegate a2\n  group-b: Delegate e1, Delegate e2\n"
         in (text[twelfth:thirteenth])

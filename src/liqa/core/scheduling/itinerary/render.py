@@ -1,6 +1,8 @@
 """The itinerary as plain text, day by day, each time shown in the local time of its place.
 
 No Rich, no colours: plain strings, for ``liqa plan`` to print and for tests to compare.
+Days are written by Babel in the reader's language, as the agendas head their days
+("Monday, February 12, 2024", "lundi 12 février 2024", "الاثنين، 12 فبراير 2024").
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from liqa.core.i18n import translator
 from liqa.core.model import (
     Assignment,
     Event,
@@ -33,6 +36,12 @@ def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
     return leg.tz
 
 
+def day_words(day: date, lang: str) -> str:
+    """``day`` in ``lang``'s full form with its weekday, as an agenda heads a day (Babel's
+    ``full`` date format: "Monday, February 12, 2024")."""
+    return translator(lang).format_date(day, "full")
+
+
 def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
     """Every day of the mission with its visits, lunches, fixed items and travel, then the
     visits not made with their reasons. Times are local to each place (zone shown); a day
@@ -53,7 +62,7 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
         zones = dict.fromkeys(e[2].key for e in entries)
         cities = dict.fromkeys(leg.city for z in zones for leg in event.legs if leg.timezone == z)
         place = " -> ".join(cities) or (event.leg_on(day) or event.legs[0]).city
-        lines += ["", f"{day.strftime('%A %d %B %Y')}: {place} ({', '.join(zones)})"]
+        lines += ["", f"{day_words(day, lang)}: {place} ({', '.join(zones)})"]
         lines += _day_groups(event, [a for _, a, _ in entries])
         for local, a, zone in entries:
             end = a.end.astimezone(zone)
