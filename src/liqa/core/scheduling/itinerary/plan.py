@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -14,6 +15,7 @@ from liqa.core.scheduling.itinerary.groups import Subgroup
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, visit_value
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
+from liqa.core.scheduling.itinerary.progress import report_result
 from liqa.core.scheduling.itinerary.search import solve, timer
 from liqa.core.scheduling.itinerary.solution import Solution
 from liqa.core.scheduling.itinerary.timeline import timeline
@@ -34,17 +36,28 @@ def plan_itinerary(
     When the delegation may split, each day takes one of its candidate splits (everyone
     together among them), or one in the morning and another in the afternoon with a lunch
     for everyone at the regroup place, as part of the search; ``groups`` fixes one split
-    for every day.
+    for every day. A listener (``settings.on_progress``) hears the search, then one last
+    report with the plan's figures (:func:`.progress.report_result`).
     """
     settings = settings or Settings(time_limit=3.0)
+    began = time.perf_counter()
     clock = timer(settings)
     model = build_model(event, groups)
     result = whole_days(model, solve(model.problem, settings), settings)
     routes = polish(model.problem, result.routes)
     result = replace(result, routes=routes, seconds=clock())
-    return to_schedule(model, result, version=1, settings=settings), with_terms(
-        model, result, settings
+    schedule, result = (
+        to_schedule(model, result, version=1, settings=settings),
+        with_terms(model, result, settings),
     )
+    report_result(
+        settings.on_progress,
+        result,
+        began=began,
+        problem=model.problem,
+        fairness_weight=settings.fairness_weight,
+    )
+    return schedule, result
 
 
 def whole_days(model: MissionModel, result: Result, settings: Settings) -> Result:
