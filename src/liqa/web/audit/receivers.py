@@ -31,9 +31,11 @@ from liqa.web.events.records import parties_stored
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 
 NOT_RECORDED = frozenset(
-    {"id", "event", "position", "version", "request", "booked_by", "created_at"}
+    {"id", "event", "position", "version", "request", "booked_by", "created_at", "affected"}
 )
-"""Fields never recorded: identity, parents (named by the entry's key) and timestamps."""
+"""Fields never recorded: identity, parents (named by the entry's key), timestamps, and a
+version's ``affected`` (whose agenda its publication changed: derived from the two
+versions, and shown on its published page; the trail records the publication itself)."""
 SECRET = ("password", "secret", "digest", "token")
 """A field whose name contains one of these is never recorded."""
 

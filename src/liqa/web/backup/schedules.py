@@ -73,6 +73,15 @@ NOTIFICATION = record(
         "error": TEXT,
     }
 )
+CHANGE = record({"added": KEYS, "moved": KEYS, "removed": KEYS})
+"""What publishing a version changed for one person (assignment ids)."""
+AFFECTED = {
+    "anyOf": [
+        {"type": "null"},
+        {"type": "object", "propertyNames": KEY, "additionalProperties": CHANGE},
+    ]
+}
+"""Whose agenda publishing a version changed, by person (``ScheduleVersion.affected``)."""
 VERSION = record(
     {
         "number": COUNT | {"minimum": 1},
@@ -82,9 +91,14 @@ VERSION = record(
         "unplaced": records(UNPLACED),
         "assignments": records(ASSIGNMENT),
     },
-    # optional: backups made before they were recorded restore "notified" as "not recorded"
-    # (null) and no notifications (the published page then claims no outcome per person)
-    {"notified": {"type": ["boolean", "null"]}, "notifications": records(NOTIFICATION)},
+    # optional: backups made before they were recorded restore "notified" and "affected"
+    # as "not recorded" (null) and no notifications (the published page then claims no
+    # outcome per person, and compares the versions with the event's people as they are)
+    {
+        "notified": {"type": ["boolean", "null"]},
+        "notifications": records(NOTIFICATION),
+        "affected": AFFECTED,
+    },
 )
 
 
@@ -121,6 +135,7 @@ def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
             "created_at": instant(version.created_at),
             "published_at": instant(version.published_at),
             "notified": version.notified,
+            "affected": version.affected,
             "provenance": version.provenance,
             "unplaced": version.unplaced,
             "assignments": [
@@ -141,6 +156,9 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
             yield f"[{index}].assignments{path}", message
         if version.get("notified") is not None and version["published_at"] is None:
             yield f"[{index}].notified", "a draft has notified no one: null or leave it out"
+        affected = version.get("affected")
+        if affected is not None and version["published_at"] is None:
+            yield f"[{index}].affected", "a draft has affected no one: null or leave it out"
         told = version.get("notifications", [])
         for path, message in duplicates(told, ("person",), "notification"):
             yield f"[{index}].notifications{path}", message
@@ -150,6 +168,12 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
                 "only a version published with e-mails (notified: true) has notifications:"
                 " leave them out or set notified to true",
             )
+        for i, notification in enumerate(told):
+            if affected is not None and notification["person"] not in affected:
+                yield (
+                    f"[{index}].notifications[{i}].person",
+                    f"{notification['person']} was notified but is not among those affected",
+                )
         # a notification's person may have left the event since: not checked against people
 
 
@@ -187,8 +211,11 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
         version.created_at = parse_instant(item["created_at"])  # set on insert; put back
         version.published_at = parse_optional(item["published_at"])
         version.notified = item.get("notified")
+        version.affected = item.get("affected")
         state.versions[item["number"]] = version
-    ScheduleVersion.objects.bulk_update(versions, ["created_at", "published_at", "notified"])
+    ScheduleVersion.objects.bulk_update(
+        versions, ["created_at", "published_at", "notified", "affected"]
+    )
     Notification.objects.bulk_create(
         Notification(
             version=version,

@@ -210,15 +210,22 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
     """What publishing ``version`` changed, from stored data: the participants whose agenda
     changed (those told by e-mail) and what changed for each, by name, in time order.
 
-    The publication as it was: when it recorded whom it told (its :class:`Notification`
-    records, written with it), the page lists exactly those people, not whoever the event's
-    people now make of the two stored versions (a host's staff member added since would
-    show up, although nobody told them anything)."""
+    The publication as it was: the changes it recorded (``ScheduleVersion.affected``,
+    with or without e-mails), not whoever the event's people now make of the two stored
+    versions (a host's staff member added since would show up, although the publication
+    did not concern them). A version published before that was recorded lists the people
+    its :class:`Notification` records name, if any, else the two versions compared with
+    today's people (``estimated``: the page says so)."""
     old, new = publishing.compared(version)
-    diff = publishing.version_diff(event_record(version.event), old, new)
-    recorded = sorted(version.notifications.values_list("person", flat=True))
-    if version.notified and recorded:
-        diff = {person: diff.get(person, MemberChange(person)) for person in recorded}
+    diff = publishing.recorded_changes(version)
+    estimated = False
+    if diff is None:
+        diff = publishing.version_diff(event_record(version.event), old, new)
+        recorded = sorted(version.notifications.values_list("person", flat=True))
+        if version.notified and recorded:
+            diff = {person: diff.get(person, MemberChange(person)) for person in recorded}
+        else:
+            estimated = True
     affected = {
         person: dataclasses.replace(
             change,
@@ -229,7 +236,12 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
         for person, change in diff.items()
     }
     names = change_names(version, affected, lang, (new, old))
-    return {"affected": affected, **names, "told": told(version, names["names"], lang)}
+    return {
+        "affected": affected,
+        "estimated": estimated,
+        **names,
+        "told": told(version, names["names"], lang),
+    }
 
 
 def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[str, Any] | None:

@@ -5,10 +5,14 @@ whose agenda changed, the attendees of what was added, moved (time, place, host,
 table) or removed, and a host's staff for the visits to their organization; a published
 version never changes afterwards (pins and re-plans make new drafts).
 
-Who is told is recorded as one :class:`Notification` per affected person, written with the
-publication; the e-mails go after it is committed, each one's outcome (sent, or the mail
-backend's error) stored on its record, so the published page can say who was e-mailed, who
-has no address and whose message failed, and :func:`send_again` retries the failed ones.
+Whose agenda changed, and what, is stored on the version in the save that publishes
+(``ScheduleVersion.affected``, :func:`recorded_changes`), with or without e-mails: the
+published page and *Send again* describe the publication as it was, whoever joins the
+event since. Who is told is recorded as one :class:`Notification` per affected person,
+written with the publication; the e-mails go after it is committed, each one's outcome
+(sent, or the mail backend's error) stored on its record, so the published page can say
+who was e-mailed, who has no address and whose message failed, and :func:`send_again`
+retries the failed ones.
 Rows are locked only to claim messages (``sending_since``), never while the mail host is
 talked to: a slow host holds no row, and two clicks on *Send again* send once.
 """
@@ -30,7 +34,7 @@ from django.utils.translation import gettext as _
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.agenda import Entry, build_agenda
 from liqa.core.outputs.agenda_changes import agenda_diff
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.scheduling.itinerary import MemberChange
@@ -68,8 +72,9 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         affected = version_diff(event, old, new)
         version.published_at = timezone.now()
         version.notified = notify
+        version.affected = _stored(affected)
         # one save: once published_at is stored the version is immutable
-        version.save(update_fields=["published_at", "notified"])
+        version.save(update_fields=["published_at", "notified", "affected"])
         if notify:
             _record_recipients(version, affected)
     if notify:
@@ -84,6 +89,12 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     updated. Those already e-mailed are left alone, and so are those still without an
     address, and those another request is sending now.
 
+    Each gets the changes recorded at publication (:func:`recorded_changes`); for a version
+    published before they were recorded, the two stored versions compared again, and a
+    person recorded as affected whose changes now come out empty (a host's staff member
+    who has left that organization since) still gets a message: their agenda was updated,
+    with the link to it.
+
     The database is locked only to claim the messages (:func:`_claim`); they are sent
     after that commit, each outcome stored as it comes, so a slow mail host holds no row
     and a second click finds them claimed instead of sending them twice."""
@@ -94,7 +105,10 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
         try:
             old, new = compared(version)
             event = event_record(version.event)
-            _send(version, claimed, (event, version_diff(event, old, new), old, new))
+            affected = recorded_changes(version)
+            if affected is None:  # published before the changes were recorded
+                affected = version_diff(event, old, new)
+            _send(version, claimed, (event, affected, old, new))
         finally:
             _release(claimed)
     return claimed
@@ -182,6 +196,37 @@ def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChang
     )
 
 
+def _stored(affected: dict[str, MemberChange]) -> dict[str, dict[str, list[str]]]:
+    """``affected`` as stored on the version (:attr:`ScheduleVersion.affected`)."""
+    return {
+        person: {
+            "added": list(change.added),
+            "moved": list(change.moved),
+            "removed": list(change.removed),
+        }
+        for person, change in sorted(affected.items())
+    }
+
+
+def recorded_changes(version: ScheduleVersion) -> dict[str, MemberChange] | None:
+    """Whose agenda publishing ``version`` changed, and what, as recorded when it was
+    published; ``None`` for a draft or a version published before it was recorded (a
+    record of another shape, e.g. restored from a hand-edited archive, counts as none)."""
+    stored = version.affected
+    if not version.published or not isinstance(stored, dict):
+        return None
+    out: dict[str, MemberChange] = {}
+    for person, change in sorted(stored.items()):
+        if not isinstance(change, dict):
+            return None
+        parts = [change.get(k, []) for k in ("added", "moved", "removed")]
+        if not all(isinstance(ids, list) for ids in parts):
+            return None
+        added, moved, removed = (tuple(str(i) for i in ids) for ids in parts)
+        out[str(person)] = MemberChange(str(person), added=added, removed=removed, moved=moved)
+    return out
+
+
 def published_before(version: ScheduleVersion) -> ScheduleVersion | None:
     """The version participants saw before ``version`` was published: the latest published
     one then (any published version while ``version`` is still a draft)."""
@@ -212,12 +257,17 @@ def version_diff(
 def _lines(
     event: core.Event, schedule: core.Schedule, person: str, ids: tuple[str, ...], lang: str
 ) -> list[str]:
-    """Each changed item as the person's agenda shows it: day, time, zone, title, place."""
+    """Each changed item as the person's agenda shows it: day, time, zone, title, place.
+    An item their agenda no longer shows (a host's staff member who left that organization
+    since publishing, a person removed from the event) reads as the agenda of one of its
+    parties shows it; the id only when no agenda has it."""
     if not ids:
         return []
-    agenda = build_agenda(event, schedule, person, lang, OutputSettings(live_url_pattern=""))
+    entries = _entries(event, schedule, person, lang)
+    missing = [a for a in schedule.assignments if a.id in ids and a.id not in entries]
+    for party in dict.fromkeys(p for a in missing for p in a.parties):
+        entries = _entries(event, schedule, party, lang) | entries
     t = translator(lang)
-    entries = {e.id: e for day in agenda.days for e in day.entries}
     out = []
     for item in ids:
         entry = entries.get(item)
@@ -230,6 +280,18 @@ def _lines(
             line += " · " + t.gettext("Table %(number)s") % {"number": entry.table}
         out.append(line)
     return out
+
+
+def _entries(
+    event: core.Event, schedule: core.Schedule, subject: str, lang: str
+) -> dict[str, Entry]:
+    """The entries of ``subject``'s agenda (a person or an organization) by id; none when
+    the event has no such subject (any more)."""
+    try:
+        agenda = build_agenda(event, schedule, subject, lang, OutputSettings(live_url_pattern=""))
+    except KeyError:
+        return {}
+    return {e.id: e for day in agenda.days for e in day.entries}
 
 
 _ONE_MESSAGE = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
@@ -271,9 +333,11 @@ def _send_each(
     )
     link = settings.BASE_URL + reverse("agendas:me", args=[version.event.slug])
     for row in rows:
-        change = affected.get(row.person)
-        if not row.email or change is None:
+        if not row.email:
             continue
+        # recorded as affected at publication: told even when their changes cannot be
+        # listed now (compared again for an older version, they may come out empty)
+        change = affected.get(row.person) or MemberChange(row.person)
         lang = languages.get(row.person, "en")
         lines = {
             "added": _lines(event, new, row.person, change.added, lang),

@@ -32,6 +32,12 @@ class ScheduleVersion(models.Model):
     button: ``True``; the demo: ``False``): set in the save that publishes; ``None`` on a
     draft and on versions published before it was recorded. What each one received (sent,
     no address, the mail server's error) is in the version's ``notifications``."""
+    affected = models.JSONField(null=True, blank=True)
+    """Whose agenda publishing changed, and what, as the comparison found it then:
+    ``{person: {"added": [ids], "moved": [ids], "removed": [ids]}}``, written in the save
+    that publishes, with or without e-mails. ``None`` on a draft and on versions published
+    before it was recorded (their published page compares the two stored versions with
+    today's people)."""
 
     class Meta:
         ordering = ("number",)
