@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,8 +19,8 @@ from liqa.core.missionfile import load_event
 from liqa.core.model import Event, Schedule
 from liqa.core.outputs.planfile import read_plan, still_in_mission, write_plan
 from liqa.core.problems import InputError
-from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, plan_event
-from liqa.core.scheduling.replanning import change_lines, person_changes, replan_event
+from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
+from liqa.core.scheduling.replanning import change_lines, replan_event
 
 ROOT = Path(__file__).parents[2]
 MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
@@ -65,12 +66,61 @@ def test_a_removed_visit_is_dropped_and_named_not_an_error(
     assert not still_in_mission(smaller, visit.id)
     again = replan_event(smaller, previous, PlanSettings(time_limit=1.0))
     assert visit.id not in {a.id for a in again.schedule.assignments}
-    changes = person_changes(previous, again.schedule)
+    words = _words(change_lines(smaller, previous, again.schedule))
+    assert visit.attendees
     for pid in visit.attendees:
-        mine = next(c for c in changes if c.person == pid)
-        assert visit.id in {a.id for a in mine.dropped}
-    lines = change_lines(smaller, changes)
-    assert any(f"({visit.id}), was" in line for _depth, line in lines)
+        assert any(re.match(rf"dropped: .* \({visit.id}\), was ", w) for w in words[pid]), pid
+
+
+def _words(lines: Sequence[tuple[int, str]]) -> dict[str, list[str]]:
+    """The printed changes by person id: the lines under each ``Name (id):``."""
+    out: dict[str, list[str]] = {}
+    person = ""
+    for depth, line in lines:
+        if depth == 0:
+            found = re.fullmatch(r".* \(([^()]+)\):", line)
+            assert found, line
+            person = found.group(1)
+            out[person] = []
+        else:
+            out[person].append(line)
+    return out
+
+
+def _title(event: Event, key: str) -> str:
+    visit = next(v for v in event.visits if v.id == key)
+    return next(o.name for o in event.organizations if o.id == visit.host)
+
+
+def test_a_host_visit_that_moves_is_listed_for_the_hosts_staff(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    """The host's staff receive the delegation without attending: their agenda changes
+    with the visit, so the re-plan names them too (it listed only attendees before)."""
+    event, outcome = mission_plan
+    visit = next(a for a in outcome.schedule.assignments if a.id == "vis-hou-egov")
+    zone = next(v.tz for v in event.venues if v.id == visit.venue)
+    local = visit.start.astimezone(zone)
+    text = MISSION.read_text(encoding="utf-8")
+    window = re.compile(rf'\{{start: "{local:%Y-%m-%d} \d\d:\d\d"')
+    found = window.search(text, text.index("  - id: vis-hou-egov\n"))
+    assert found is not None
+    later = f'{{start: "{local + timedelta(minutes=30):%Y-%m-%d %H:%M}"'
+    changed = tmp_path / "later.yaml"
+    changed.write_text(text[: found.start()] + later + text[found.end() :], encoding="utf-8")
+    event = load_event(changed)
+    again = replan_event(event, outcome.schedule, PlanSettings(time_limit=1.0))
+    moved = next(a for a in again.schedule.assignments if a.id == visit.id)
+    assert moved.start >= visit.start + timedelta(minutes=30)
+    words = _words(change_lines(event, outcome.schedule, again.schedule))
+    staff = [p.id for p in event.people if p.organization == "h-hou-egov"]
+    assert staff == ["c-hou-egov"]
+    line = f"moved: {_title(event, visit.id)} ({visit.id}) from "
+    assert [w for w in words["c-hou-egov"] if w.startswith(line)] == [
+        w for w in words["p-lamrani"] if w.startswith(line)
+    ]
+    assert any(w.startswith(line) for w in words["c-hou-egov"])
+    assert set(words) >= {"c-hou-egov", *visit.attendees}
 
 
 @pytest.fixture(scope="module")
@@ -84,17 +134,17 @@ def brokerage_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _replanned(
-    plan: Path, text: str, folder: Path
+    plan: Path, text: str, folder: Path, method: Method = "optimal"
 ) -> tuple[Schedule, Schedule, dict[str, set[str]]]:
     """Re-plan ``plan`` for the mission ``text``: old and new schedules, keys named per kind."""
     changed = folder / "day.yaml"
     changed.write_text(text, encoding="utf-8")
     later = load_event(changed)
     previous = read_plan(plan, later).schedule
-    again = replan_event(later, previous, PlanSettings(time_limit=15.0))
+    again = replan_event(later, previous, PlanSettings(time_limit=15.0, method=method))
     assert again.schedule.version == previous.version + 1
     assert again.schedule.provenance.parent_version == previous.version
-    lines = change_lines(later, person_changes(previous, again.schedule))
+    lines = change_lines(later, previous, again.schedule)
     words = "\n".join("  " * depth + line for depth, line in lines)
     named = {
         kind: set(re.findall(rf"^  {kind}: .*?\(([^()]+)\)(?: from| at|, was)", words, re.M))
@@ -119,9 +169,11 @@ def _named_exactly(old: Schedule, new: Schedule, named: dict[str, set[str]]) -> 
     assert named["added"] == after - before
 
 
+@pytest.mark.parametrize("method", ["optimal", "greedy"])
 def test_brokerage_cancel_keeps_every_other_meeting_in_its_slot_and_table(
-    brokerage_plan: Path, tmp_path: Path
+    brokerage_plan: Path, tmp_path: Path, method: Method
 ) -> None:
+    """The greedy re-plan (the previous timetable repaired, no search) keeps as much."""
     text = BROKERAGE.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     cancelled = "".join(
@@ -131,7 +183,8 @@ def test_brokerage_cancel_keeps_every_other_meeting_in_its_slot_and_table(
         for x in lines
     )
     assert cancelled != text
-    old, new, named = _replanned(brokerage_plan, cancelled, tmp_path)
+    old, new, named = _replanned(brokerage_plan, cancelled, tmp_path, method)
+    assert new.provenance.method == f"brokerage/{'greedy' if method == 'greedy' else 'cpsat'}"
     theirs = {a.id for a in old.assignments if SHRUNK in a.attendees}
     assert theirs
     same = _same(old, new)

@@ -95,6 +95,40 @@ def test_itinerary_replan_keeps_every_time_but_the_cancelled_delegates(
     assert document["schedule"]["version"] == 2
     assert document["schedule"]["parent_version"] == 1
     assert document["mission"]["file"] == "changed.yaml"
+    assert (
+        "The mission file has changed since version 1 was planned from mission.yaml\n"
+        "Changes since version 1:\n"
+    ) in output
+
+
+def test_unchanged_mission_greedy_replan_says_so_and_keeps_every_meeting(
+    tmp_path: Path,
+) -> None:
+    """The mission file's SHA-256 in plan.json is compared with the file's; --method greedy
+    is allowed with --previous (the previous timetable repaired, nothing searched)."""
+    from liqa.core.missionfile import load_event
+    from liqa.core.outputs.planfile import write_plan
+    from liqa.core.scheduling.planning import PlanSettings, plan_event
+
+    day = tmp_path / "day.yaml"
+    day.write_bytes(BROKERAGE.read_bytes())
+    event = load_event(day)
+    first = plan_event(event, PlanSettings(time_limit=3.0))
+    plan = write_plan(tmp_path / "v1" / "plan.json", event, first.schedule, day)
+    out = tmp_path / "v2"
+    args = ("--out", str(out), "--lang", "en", "--method", "greedy")
+    code, output = _run("plan", str(day), "--previous", str(plan), *args)
+    assert code == 0, output
+    assert (
+        "The mission file has not changed since version 1 was planned (same SHA-256 as "
+        "day.yaml): the re-plan keeps the previous schedule, nothing changed\n"
+        "Changes since version 1:\n  none: every meeting and visit keeps its time"
+    ) in output
+    assert "Re-plan of version 1: feasible (greedy)" in output
+    old, new = _plan(plan), _plan(out / "plan.json")
+    assert {k: (r["start"], r["table"]) for k, r in new.items()} == {
+        k: (r["start"], r["table"]) for k, r in old.items()
+    }
 
 
 def _events(path: Path) -> dict[str, int]:

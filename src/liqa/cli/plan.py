@@ -21,7 +21,14 @@ from liqa.cli.common import (
     print_problems,
 )
 from liqa.core.model import Event, EventKind
-from liqa.core.outputs.planfile import FILE_NAME, read_plan, still_in_mission, write_plan
+from liqa.core.outputs.planfile import (
+    FILE_NAME,
+    PlanFile,
+    mission_digest,
+    read_plan,
+    still_in_mission,
+    write_plan,
+)
 from liqa.core.problems import InputError, Message
 from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
 
@@ -46,7 +53,11 @@ def plan(
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same plan).")] = 0,
     method: Annotated[
         str,
-        typer.Option(help="optimal (CP-SAT / local search) or greedy (brokerage baseline)."),
+        typer.Option(
+            help="optimal (CP-SAT / local search) or greedy (brokerage baseline; with "
+            "--previous, the previous timetable kept where still valid, the rest placed "
+            "greedily, no search)."
+        ),
     ] = "optimal",
     previous: Annotated[
         Path | None,
@@ -58,8 +69,9 @@ def plan(
 ) -> None:
     """Schedule a brokerage event or plan a mission's itinerary, and print it.
 
-    With --previous, re-plan an earlier plan after the mission file changed: print what
-    moved, was dropped or added for each person, and update the calendars (same UIDs,
+    With --previous, re-plan an earlier plan after the mission file changed: say whether
+    the mission file changed since that plan, print what moved, was dropped or added on
+    each person's agenda (a host's staff included), and update the calendars (same UIDs,
     SEQUENCE + 1 for what changed).
     """
     console = Console(soft_wrap=True, highlight=False)
@@ -69,11 +81,7 @@ def plan(
         )
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
-    if previous is not None and method == "greedy":
-        console.print(
-            Text("--method greedy: a re-plan (--previous) is always searched", style="red")
-        )
-        raise typer.Exit(EXIT_PROBLEMS)
+    chosen: Method = "greedy" if method == "greedy" else "optimal"
     if previous is not None and out is None:
         out = previous.parent
     if out is not None:
@@ -87,7 +95,7 @@ def plan(
             previous,
             out or previous.parent,
             langs,
-            settings_of(time_limit, workers, seed, "optimal"),
+            settings_of(time_limit, workers, seed, chosen),
         )
         return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
@@ -96,7 +104,6 @@ def plan(
             "trade mission's itinerary is always searched (use --time-limit to shorten it)[/red]"
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    chosen: Method = "greedy" if method == "greedy" else "optimal"
     settings = settings_of(time_limit, workers, seed, chosen)
     outcome = run_plan(console, event, settings)
     console.print(outcome.report, markup=False)
@@ -123,7 +130,7 @@ def replan_command(
 ) -> None:
     """Re-plan ``previous`` (a plan.json) for the changed ``event``; print the changes per
     person; write the outputs (calendars updated over the previous ones) and the new plan."""
-    from liqa.core.scheduling.replanning import change_lines, person_changes, replan_event
+    from liqa.core.scheduling.replanning import change_lines, replan_event
 
     try:
         plan_file = read_plan(previous, event)
@@ -131,6 +138,7 @@ def replan_command(
         print_problems(console, error.problems, "nothing was re-planned")
         raise typer.Exit(EXIT_PROBLEMS) from None
     old = plan_file.schedule
+    unchanged = mission_digest(mission) == plan_file.mission_sha256
     gone = [a.id for a in old.assignments if not still_in_mission(event, a.id)]
     with Progress(
         TextColumn("[bold]Re-planning[/bold] {task.description}"),
@@ -157,8 +165,9 @@ def replan_command(
             "\nNo longer in the mission, dropped from the plan: " + ", ".join(sorted(set(gone))),
             markup=False,
         )
-    lines = change_lines(event, person_changes(old, outcome.schedule))
-    console.print(f"\nChanges since version {old.version}:", markup=False)
+    lines = change_lines(event, old, outcome.schedule)
+    console.print("\n" + _mission_change(plan_file, unchanged, bool(lines)), markup=False)
+    console.print(f"Changes since version {old.version}:", markup=False)
     if not lines:
         lines = [(1, Message("none: every meeting and visit keeps its time and place"))]
     for depth, line in lines:
@@ -176,6 +185,31 @@ def replan_command(
     written = write_plan(out / FILE_NAME, event, outcome.schedule, mission)
     console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
     console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
+
+
+def _mission_change(plan_file: PlanFile, unchanged: bool, changes: bool) -> Message:
+    """Whether the mission file is the one the previous plan was made from (the SHA-256
+    of its bytes kept in plan.json), in words, and what that means for the ``changes``."""
+    version, file = plan_file.schedule.version, plan_file.mission_file
+    if unchanged and not changes:
+        return Message(
+            "The mission file has not changed since version {version} was planned (same "
+            "SHA-256 as {file}): the re-plan keeps the previous schedule, nothing changed",
+            version=version,
+            file=file,
+        )
+    if unchanged:
+        return Message(
+            "The mission file has not changed since version {version} was planned (same "
+            "SHA-256 as {file}), but the re-plan found a better schedule",
+            version=version,
+            file=file,
+        )
+    return Message(
+        "The mission file has changed since version {version} was planned from {file}",
+        version=version,
+        file=file,
+    )
 
 
 def _carry_calendars(source: Path, out: Path) -> None:

@@ -1,45 +1,50 @@
 """Re-plan any event around a previous schedule, and say per person what changed.
 
 The brokerage scheduler's minimal-change :func:`~liqa.core.scheduling.brokerage.replan.replan`
-(pinned meetings stay in their slots) or the itinerary planner's
+(pinned meetings stay in their slots; with the greedy method, the repaired previous
+timetable alone) or the itinerary planner's
 :func:`~liqa.core.scheduling.itinerary.replan.replan` (subgroups, days and order kept), by
-the event's kind; then, for each person, the meetings and visits moved, dropped or added,
-with their old and new times in the local time of where they take place.
+the event's kind; then, for each person whose agenda changed
+(:func:`~liqa.core.outputs.agenda_changes.agenda_diff`: attendees, and a host's staff for
+the visits to their organization), the meetings and visits moved, dropped or added, with
+their old and new times in the local time of where they take place.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from liqa.core.local_time import LocalTime
 from liqa.core.model import Assignment, Event, EventKind, Schedule, pick
+from liqa.core.outputs.agenda_changes import agenda_diff
 from liqa.core.outputs.labels import item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import Message
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
+from liqa.core.scheduling.progress import Reporter
 
-
-@dataclass(frozen=True)
-class PersonChanges:
-    """What changed in one person's schedule (assignments of the old and new schedules)."""
-
-    person: str
-    moved: tuple[tuple[Assignment, Assignment], ...] = ()
-    dropped: tuple[Assignment, ...] = ()
-    added: tuple[Assignment, ...] = ()
+if TYPE_CHECKING:
+    from liqa.core.scheduling.brokerage.problem import Problem as BrokerageProblem
+    from liqa.core.scheduling.brokerage.problem import Result, Timetable
 
 
 def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> PlanOutcome:
     """A new version of ``previous`` for the changed ``event``, changing as little as possible.
 
-    Keys of ``previous`` the event no longer has are left out (and show as dropped).
+    Keys of ``previous`` the event no longer has are left out (and show as dropped). A
+    listener (``settings.on_progress``) hears one last report with the result's figures.
     """
     if event.kind is EventKind.BROKERAGE:
         return _replan_brokerage(event, previous, settings)
+    from liqa.core.scheduling.itinerary.progress import report_result
     from liqa.core.scheduling.itinerary.render import render_itinerary
     from liqa.core.scheduling.itinerary.replan import replan
 
+    began = time.perf_counter()
     schedule, result, _changes = replan(event, previous)
+    report_result(settings.on_progress, result, began=began)
     terms = dict(result.terms)
     report = "\n".join(
         [
@@ -66,17 +71,20 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
 
     assert event.brokerage is not None  # the mission file's checks require it
     problem, kept = previous_problem(event, previous)
-    result, _diff = replan(
-        problem,
-        kept,
-        Settings(
-            time_limit=settings.time_limit,
-            workers=settings.workers,
-            seed=settings.seed,
-            log=settings.log,
-            on_progress=settings.on_progress,
-        ),
-    )
+    if settings.method == "greedy":
+        result = _greedy_repair(problem, kept, settings)
+    else:
+        result, _diff = replan(
+            problem,
+            kept,
+            Settings(
+                time_limit=settings.time_limit,
+                workers=settings.workers,
+                seed=settings.seed,
+                log=settings.log,
+                on_progress=settings.on_progress,
+            ),
+        )
     schedule = to_schedule(event, problem, result, version=previous.version + 1)
     schedule = replace(
         schedule, provenance=replace(schedule.provenance, parent_version=previous.version)
@@ -101,28 +109,36 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
     )
 
 
-def _where(a: Assignment) -> tuple[object, ...]:
-    return (a.start, a.end, a.venue, a.table, a.group)
+def _greedy_repair(problem: BrokerageProblem, kept: Timetable, settings: PlanSettings) -> Result:
+    """The greedy re-plan: the repaired previous timetable alone (fixed meetings, then every
+    previous placement still allowed, then greedy's insertion of the rest; tables kept where
+    free), reported like the greedy baseline: ``unknown`` when it breaks a hard rule (a
+    required meeting left out, the fairness bound), no bound (nothing is searched)."""
+    from liqa.core.scheduling.brokerage.check import check_schedule
+    from liqa.core.scheduling.brokerage.problem import Status
+    from liqa.core.scheduling.brokerage.repair import repaired_slots
+    from liqa.core.scheduling.brokerage.results import make_result
 
-
-def person_changes(old: Schedule, new: Schedule) -> list[PersonChanges]:
-    """Per person whose schedule changed (by id): assignments moved (other time, place,
-    table or subgroup), dropped and added."""
-    people = sorted({pid for s in (old, new) for a in s.assignments for pid in a.attendees})
-    out = []
-    for pid in people:
-        before = {a.id: a for a in old.for_person(pid)}
-        after = {a.id: a for a in new.for_person(pid)}
-        moved = tuple(
-            (before[key], after[key])
-            for key in sorted(before.keys() & after.keys(), key=lambda k: before[k].start)
-            if _where(before[key]) != _where(after[key])
-        )
-        dropped = tuple(before[k] for k in before if k not in after)
-        added = tuple(after[k] for k in after if k not in before)
-        if moved or dropped or added:
-            out.append(PersonChanges(pid, moved, dropped, added))
-    return out
+    began = time.perf_counter()
+    slots = repaired_slots(problem, kept)
+    seconds = time.perf_counter() - began
+    result = make_result(
+        problem,
+        slots,
+        Status.FEASIBLE,
+        method="greedy",
+        seconds=seconds,
+        seconds_to_first=seconds,
+        bound=None,
+        previous=kept,
+    )
+    if check_schedule(problem, result.timetable):
+        result = replace(result, status=Status.UNKNOWN)
+    terms = dict(result.objective)
+    Reporter(settings.on_progress, began).finish(
+        objective=terms.get("breaks"), terms=terms, bound=None, gap=None, status=str(result.status)
+    )
+    return result
 
 
 def _when(event: Event, a: Assignment) -> str:
@@ -140,51 +156,54 @@ def _other_titles(event: Event, keys: set[str]) -> dict[str, str]:
     return {key: out[key] for key in keys if key in out}
 
 
-def change_lines(event: Event, changes: list[PersonChanges]) -> list[tuple[int, Message]]:
-    """The changes in words, each with its depth: a line per person (0), then one per moved,
-    dropped or added item (1)."""
+def change_lines(event: Event, old: Schedule, new: Schedule) -> list[tuple[int, Message]]:
+    """What changed from ``old`` to ``new`` on each person's agenda
+    (:func:`~liqa.core.outputs.agenda_changes.agenda_diff`), in words, each line with its
+    depth: a line per person (0, by id), then one per moved, dropped or added item (1, by
+    time)."""
     names = {p.id: p.name for p in event.people}
-    keys = {a.id for c in changes for a in (*c.dropped, *c.added, *(pair[0] for pair in c.moved))}
+    before = {a.id: a for a in old.assignments}
+    after = {a.id: a for a in new.assignments}
+    changes = agenda_diff(event, old, new)
+    keys = {key for c in changes.values() for key in (*c.moved, *c.removed, *c.added)}
     titles = item_titles(event, keys) | _other_titles(event, keys)
     lines: list[tuple[int, Message]] = []
-    for c in changes:
-        lines.append(
-            (0, Message("{name} ({id}):", name=names.get(c.person, c.person), id=c.person))
-        )
-        for before, after in c.moved:
+    for pid, change in changes.items():
+        lines.append((0, Message("{name} ({id}):", name=names.get(pid, pid), id=pid)))
+        for key in sorted(change.moved, key=lambda k: (before[k].start, k)):
             lines.append(
                 (
                     1,
                     Message(
                         "moved: {title} ({key}) from {old} to {new}",
-                        title=titles[before.id],
-                        key=before.id,
-                        old=_when(event, before),
-                        new=_when(event, after),
+                        title=titles[key],
+                        key=key,
+                        old=_when(event, before[key]),
+                        new=_when(event, after[key]),
                     ),
                 )
             )
-        for a in c.dropped:
+        for key in sorted(change.removed, key=lambda k: (before[k].start, k)):
             lines.append(
                 (
                     1,
                     Message(
                         "dropped: {title} ({key}), was {old}",
-                        title=titles[a.id],
-                        key=a.id,
-                        old=_when(event, a),
+                        title=titles[key],
+                        key=key,
+                        old=_when(event, before[key]),
                     ),
                 )
             )
-        for a in c.added:
+        for key in sorted(change.added, key=lambda k: (after[k].start, k)):
             lines.append(
                 (
                     1,
                     Message(
                         "added: {title} ({key}) at {new}",
-                        title=titles[a.id],
-                        key=a.id,
-                        new=_when(event, a),
+                        title=titles[key],
+                        key=key,
+                        new=_when(event, after[key]),
                     ),
                 )
             )

@@ -1,6 +1,7 @@
 """The itinerary planner ends with one last progress report (phase ``finishing``) carrying
 the plan's own figures, as the brokerage solver does: a listener heard only the search's
-reports before (the polished plan's value, terms and status never reached it)."""
+reports before (the polished plan's value, terms and status never reached it), and a
+re-plan sent nothing at all."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from liqa.core.missionfile import load_event
 from liqa.core.scheduling.planning import PlanSettings, plan_event
 from liqa.core.scheduling.progress import Progress
+from liqa.core.scheduling.replanning import replan_event
 
 DEMO = Path(__file__).parents[4] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
 
@@ -53,3 +55,14 @@ def test_a_listener_that_stopped_the_plan_hears_no_more() -> None:
     outcome = plan_event(load_event(DEMO), PlanSettings(time_limit=60.0, on_progress=listener))
     assert outcome.stopped
     assert "finishing" not in [r.phase for r in listener.reports]
+
+
+def test_an_itinerary_replan_reports_its_result_once() -> None:
+    event = load_event(DEMO)
+    first = plan_event(event, PlanSettings(time_limit=1.0))
+    listener = Listener()
+    again = replan_event(event, first.schedule, PlanSettings(on_progress=listener))
+    (last,) = listener.reports
+    assert (last.phase, last.status, last.bound) == ("finishing", "feasible", None)
+    assert last.terms == again.objective
+    assert last.objective == again.objective["objective"]
