@@ -29,7 +29,7 @@ from liqa.core.model import (
 )
 from liqa.core.outputs.charts import bar_chart, text_as_paths
 from liqa.core.outputs.communique import build_communique
-from liqa.core.outputs.labels import date_range
+from liqa.core.outputs.labels import CITIES, CITY_PHRASES, date_range
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.templating import render
@@ -190,9 +190,64 @@ def test_communique_counts_only_held_meetings_once_outcomes_exist() -> None:
     event = make_event(outcomes=(Outcome("vis-nasa", OutcomeKind.HELD),))
     communique = build_communique(event, make_schedule(), "fr")
     assert communique.paragraphs[2].endswith(
-        "Le programme comprenait 1 rencontre professionnelle avec 1 institution publique, qui ont "
-        "partagé leur expérience en cybersécurité."
+        "Le programme comprenait 1 rencontre professionnelle avec 1 institution publique, qui a "
+        "partagé son expérience en cybersécurité."  # the verb agrees with the one host
     )
+
+
+def test_communique_puts_each_city_after_its_own_preposition_in_french() -> None:
+    communique = build_communique(make_event(), make_schedule(), "fr")
+    assert communique.paragraphs[2].startswith(
+        "La délégation a d’abord tenu des rencontres à Houston, puis s’est rendue dans la "
+        "Silicon Valley. Le programme comprenait 3 rencontres professionnelles avec "
+        "1 entreprise et 1 institution publique, qui ont partagé leur expérience en "
+        "cybersécurité."
+    )
+    assert communique.dateline == "Silicon Valley, 16 février 2024 —"
+
+
+def test_a_city_the_catalog_does_not_know_takes_the_general_preposition() -> None:
+    event = make_event()
+    legs = tuple(
+        replace(leg, city="Austin") if leg.city == "Houston" else leg for leg in event.legs
+    )
+    event = replace(event, legs=legs)
+    assert (
+        build_communique(event, make_schedule(), "fr")
+        .paragraphs[2]
+        .startswith(
+            "La délégation a d’abord tenu des rencontres à Austin, puis s’est rendue dans la "
+            "Silicon Valley."
+        )
+    )
+    assert (
+        build_communique(event, make_schedule(), "ar")
+        .paragraphs[2]
+        .startswith(
+            "أجرى أعضاء الوفد في مرحلة أولى لقاءات في Austin، ثم انتقلوا إلى وادي السيليكون."
+        )
+    )
+    assert (
+        build_communique(event, make_schedule(), "en")
+        .paragraphs[2]
+        .startswith("The delegation first held meetings in Austin, then went on to Silicon Valley.")
+    )
+
+
+def test_one_host_shares_its_experience_in_english() -> None:
+    event = make_event(outcomes=(Outcome("vis-nasa", OutcomeKind.HELD),))
+    assert (
+        build_communique(event, make_schedule(), "en")
+        .paragraphs[2]
+        .endswith(
+            "The programme included 1 professional meeting with 1 public institution, which shared "
+            "its experience in cybersecurity."
+        )
+    )
+
+
+def test_every_city_of_the_catalog_has_its_in_and_to_phrases() -> None:
+    assert set(CITY_PHRASES) == set(CITIES)
 
 
 def _gray_pages(pdf: Path, dpi: int = 30) -> list[list[bytes]]:

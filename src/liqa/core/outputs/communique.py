@@ -11,7 +11,6 @@ organizers: nothing is invented.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -91,13 +90,7 @@ def dateline(event: Event, lang: str) -> str:
     day = t.format_date(event.end, "long")
     if not city:
         return f"{day} —"
-    place = labels.city_label(city, lang)
-    if lang == "fr":  # "la Silicon Valley" in a sentence, "Silicon Valley, 16 février" here
-        place = _FRENCH_ARTICLE.sub("", place)
-    return f"{place}{labels.comma(lang)}{day} —"
-
-
-_FRENCH_ARTICLE = re.compile(r"^(?:la |le |les |l['’])", re.IGNORECASE)
+    return f"{labels.city_label(city, lang)}{labels.comma(lang)}{day} —"
 
 
 def organizers_in(event: Event, lang: str) -> str:
@@ -141,9 +134,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     )
     shared_themes = [labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]]
     shared = t.format_list(shared_themes or all_themes)
-    cities = [
-        labels.city_label(leg.city, lang) for leg in sorted(event.legs, key=lambda x: x.start)
-    ]
+    cities = [leg.city for leg in sorted(event.legs, key=lambda x: x.start)]
     organizers = organizers_in(event, lang)
     title = pick(event.title, lang)
 
@@ -178,17 +169,20 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "num": len(delegation_orgs),
         "names": t.format_list(labels.org_name(o, lang) for o in delegation_orgs),
     }
+    # each city with its own preposition: "à Houston", "dans la Silicon Valley"
     if len(cities) > 1:
         where = t.gettext(
-            "The delegation first held meetings in %(first)s, then went on to %(rest)s."
+            "The delegation first held meetings %(in_first)s, then went on %(to_rest)s."
         ) % {
-            "first": cities[0],
-            "rest": t.format_list(cities[1:]),
+            "in_first": labels.in_city(cities[0], lang),
+            "to_rest": t.format_list(labels.to_city(city, lang) for city in cities[1:]),
+        }
+    elif cities:
+        where = t.gettext("The delegation held its meetings %(in_city)s.") % {
+            "in_city": labels.in_city(cities[0], lang)
         }
     else:
-        where = t.gettext("The delegation held its meetings in %(city)s.") % {
-            "city": cities[0] if cities else ""
-        }
+        where = ""
     kinds = []
     if companies:
         kinds.append(
@@ -199,14 +193,18 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
             t.ngettext("%(num)d public institution", "%(num)d public institutions", institutions)
             % {"num": institutions}
         )
+    held_meetings = t.npgettext(
+        "communique", "%(num)d professional meeting", "%(num)d professional meetings", len(meetings)
+    ) % {"num": len(meetings)}
+    # the verb agrees with the hosts ("1 institution publique, qui a partagé son expérience")
     programme = t.ngettext(
-        "The programme included %(num)d professional meeting with %(hosts)s, who shared their "
-        "experience in %(themes)s.",
-        "The programme included %(num)d professional meetings with %(hosts)s, who shared their "
-        "experience in %(themes)s.",
-        len(meetings),
-    ) % {"num": len(meetings), "hosts": t.format_list(kinds) or "—", "themes": shared}
-    paragraphs = [lead, composition, where + " " + programme]
+        "The programme included %(meetings)s with %(hosts)s, which shared its experience in "
+        "%(themes)s.",
+        "The programme included %(meetings)s with %(hosts)s, who shared their experience in "
+        "%(themes)s.",
+        companies + institutions,
+    ) % {"meetings": held_meetings, "hosts": t.format_list(kinds) or "—", "themes": shared}
+    paragraphs = [lead, composition, " ".join(part for part in (where, programme) if part)]
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})

@@ -61,6 +61,30 @@ CITIES: dict[str, str] = {
 }
 """Cities often visited, translated with context ``city``; others are shown as entered."""
 
+CITY_PHRASES: dict[str, tuple[str, str]] = {
+    "Houston": (pgettext_noop("in city", "in Houston"), pgettext_noop("to city", "to Houston")),
+    "Silicon Valley": (
+        pgettext_noop("in city", "in Silicon Valley"),
+        pgettext_noop("to city", "to Silicon Valley"),
+    ),
+    "San Francisco": (
+        pgettext_noop("in city", "in San Francisco"),
+        pgettext_noop("to city", "to San Francisco"),
+    ),
+    "Washington": (
+        pgettext_noop("in city", "in Washington"),
+        pgettext_noop("to city", "to Washington"),
+    ),
+    "New York": (pgettext_noop("in city", "in New York"), pgettext_noop("to city", "to New York")),
+    "Casablanca": (
+        pgettext_noop("in city", "in Casablanca"),
+        pgettext_noop("to city", "to Casablanca"),
+    ),
+    "Rabat": (pgettext_noop("in city", "in Rabat"), pgettext_noop("to city", "to Rabat")),
+}
+""""In" and "to" each of :data:`CITIES`, whole: the preposition depends on the place in
+French ("à Houston", "dans la Silicon Valley"); other cities take the general form."""
+
 ORG_KINDS: dict[OrgKind, str] = {
     OrgKind.COMPANY: pgettext_noop("organization kind", "company"),
     OrgKind.GOVERNMENT: pgettext_noop("organization kind", "government"),
@@ -118,6 +142,22 @@ def city_label(city: str, lang: str) -> str:
     if city in CITIES:
         return translator(lang).pgettext("city", CITIES[city])
     return city
+
+
+def in_city(city: str, lang: str) -> str:
+    """ "In ``city``" in the reader's language, with the preposition that city takes."""
+    t = translator(lang)
+    if city in CITY_PHRASES:
+        return t.pgettext("in city", CITY_PHRASES[city][0])
+    return t.pgettext("in city", "in %(city)s") % {"city": city}
+
+
+def to_city(city: str, lang: str) -> str:
+    """ "To ``city``" (going there) in the reader's language, with its preposition."""
+    t = translator(lang)
+    if city in CITY_PHRASES:
+        return t.pgettext("to city", CITY_PHRASES[city][1])
+    return t.pgettext("to city", "to %(city)s") % {"city": city}
 
 
 def org_kind_label(kind: OrgKind, lang: str) -> str:
