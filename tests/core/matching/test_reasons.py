@@ -54,12 +54,12 @@ EVALSET = Path(__file__).parents[3] / "benchmarks" / "matchmaking" / "evalset.ya
         (
             Reason(ReasonCode.YOU_SEEK_THEIR_KIND, segments=("investors",)),
             "ar",
-            "من صنف الشركاء الذين تبحثون عنهم: المستثمرون",
+            "من صنف الشركاء الذين تبحث عنهم: المستثمرون",
         ),
         (
             Reason(ReasonCode.WORKS_IN_WHAT_YOU_SEEK, themes=("cloud", "fintech")),
             "ar",
-            "يشتغل في مجال ما تبحثون عنه: الحوسبة السحابية، التكنولوجيا المالية",
+            "يشتغل في مجال ما تبحث عنه: الحوسبة السحابية، التكنولوجيا المالية",
         ),
         (
             Reason(ReasonCode.YOUR_OFFER_OTHER_SEGMENT, segments=("smes",)),

@@ -46,7 +46,7 @@ def test_recommend_reasons_in_each_language() -> None:
         "Formation en cybersécurité et réponse aux incidents",
     )
     assert render(best.reasons[0], "ar", matcher.thesaurus) == (
-        "يقدّم ما تبحثون عنه: الأمن السيبراني، التكوين وتنمية الكفاءات"
+        "يقدّم ما تبحث عنه: الأمن السيبراني، التكوين وتنمية الكفاءات"
     )
     assert render(best.reasons[0], "fr", matcher.thesaurus) == (
         "Propose ce que vous recherchez : cybersécurité, compétences et formation"
