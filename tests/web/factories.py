@@ -16,7 +16,7 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.events.records import store_event
 from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import ScheduleVersion
@@ -141,6 +141,22 @@ def event(db: None) -> Event:
 def draft(event: Event) -> ScheduleVersion:
     """Version 1 of the schedule, not published."""
     return store_schedule(event, make_schedule(make_core_event()))
+
+
+@pytest.fixture
+def dina(event: Event) -> Person:
+    """A fourth person whom nothing in the event refers to, with a participant account."""
+    person = Person.objects.create(
+        event=event,
+        key="p-dina",
+        position=3,
+        name="Dina Haddad",
+        name_ar="دينا حداد",
+        organization="o-alpha",
+        email="dina@example.org",
+    )
+    accounts.enrol_everyone(event)
+    return person
 
 
 def _user(email: str) -> User:

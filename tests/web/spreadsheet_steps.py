@@ -1,5 +1,6 @@
-"""The spreadsheet upload's steps through the Django test client: upload, then confirm or
-cancel a removal's preview (the staged files' token is read from the preview page)."""
+"""The spreadsheet upload's steps through the Django test client: the event's tables as CSV
+files (rows left out at will), upload, then confirm or cancel a removal's preview (the
+staged files' token is read from the preview page)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,26 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+
+from liqa.core.spreadsheets import export_event
+from liqa.web.events.models import Event
+from liqa.web.events.records import stored_event
+
+
+def tables(event: Event, folder: Path) -> dict[str, Path]:
+    """The event's tables as CSV files in ``folder``, by table name (organization, people,
+    request): as stored, without the bookings (which fix their requests' starts in the
+    event's record)."""
+    files = export_event(stored_event(event), folder)
+    return {next(n for n in ("organization", "people", "request") if n in f.name): f for f in files}
+
+
+def without_rows(path: Path, *keys: str) -> Path:
+    """The CSV file rewritten without the rows naming any of ``keys``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not any(key in line.split(",") for key in keys)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
 
 
 def upload(client: Client, slug: str, files: list[Path], missing: str | None) -> str:

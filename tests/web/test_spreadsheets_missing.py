@@ -18,7 +18,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from liqa.core.spreadsheets import export_event
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import bookings
@@ -31,43 +30,13 @@ from liqa.web.events.models import (
     Outcome,
     Person,
 )
-from liqa.web.events.records import stored_event
 from tests.web.factories import at
+from tests.web.spreadsheet_steps import tables as _tables
 from tests.web.spreadsheet_steps import upload as _upload
 from tests.web.spreadsheet_steps import upload_confirmed
+from tests.web.spreadsheet_steps import without_rows as _without
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def dina(event: Event) -> Person:
-    """A fourth person whom nothing in the event refers to, with a participant account."""
-    person = Person.objects.create(
-        event=event,
-        key="p-dina",
-        position=3,
-        name="Dina Haddad",
-        name_ar="دينا حداد",
-        organization="o-alpha",
-        email="dina@example.org",
-    )
-    accounts.enrol_everyone(event)
-    return person
-
-
-def _tables(event: Event, folder: Path) -> dict[str, Path]:
-    """The event's tables as CSV files, by table name (people, requests...): as stored,
-    without the bookings (which fix their requests' starts in the event's record)."""
-    files = export_event(stored_event(event), folder)
-    return {next(n for n in ("organization", "people", "request") if n in f.name): f for f in files}
-
-
-def _without(path: Path, *keys: str) -> Path:
-    """The CSV file without the rows naming any of ``keys``."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if not any(key in line.split(",") for key in keys)]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return path
 
 
 def _keys(model: type[Person] | type[MeetingRequest], event: Event) -> list[str]:

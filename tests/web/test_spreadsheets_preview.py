@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,15 +22,13 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from liqa.core.spreadsheets import export_event
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.audit.models import AuditEntry
 from liqa.web.events import bookings, staged_uploads
 from liqa.web.events.models import Booking, Event, MeetingRequest, Person
-from liqa.web.events.records import stored_event
 from tests.web.factories import at
-from tests.web.spreadsheet_steps import decide, staged_token, upload
+from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
 pytestmark = pytest.mark.integration
 
@@ -39,33 +38,6 @@ def data_dir(settings: Any, tmp_path: Path) -> Path:
     """A data directory of the test's own, where the uploads are staged."""
     settings.DATA_DIR = tmp_path / "data"
     return Path(settings.DATA_DIR)
-
-
-@pytest.fixture
-def dina(event: Event) -> Person:
-    """A fourth person whom nothing in the event refers to, with a participant account."""
-    person = Person.objects.create(
-        event=event,
-        key="p-dina",
-        position=3,
-        name="Dina Haddad",
-        name_ar="دينا حداد",
-        organization="o-alpha",
-        email="dina@example.org",
-    )
-    accounts.enrol_everyone(event)
-    return person
-
-
-def _table(event: Event, folder: Path, name: str, *without: str) -> Path:
-    """The event's table ``name`` (people, request...) as a CSV file, without the rows
-    naming any of ``without``."""
-    files = export_event(stored_event(event), folder)
-    path = next(f for f in files if name in f.name)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines if not any(key in line.split(",") for key in without)]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return path
 
 
 def _counts(event: Event) -> tuple[int, ...]:
@@ -83,24 +55,39 @@ def _staged(data_dir: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
-def _preview_without_dina(event: Event, organizer: User, client: Client, tmp_path: Path) -> str:
-    people = _table(event, tmp_path, "people", "p-dina")
-    answer = upload(client, event.slug, [people], "remove")
-    assert answer.startswith("200 "), answer
-    return answer
+@dataclass(frozen=True)
+class Preview:
+    """The organizer's upload of the people without Dina, previewed: nothing stored yet."""
+
+    client: Client
+    answer: str
+    token: str
+    before: tuple[int, ...]
+    """The counts of ``_counts`` before the upload."""
 
 
-def test_preview_names_what_would_go_and_stores_nothing(
+@pytest.fixture
+def preview(
     event: Event,
     dina: Person,
     organizer: User,
     client_for: Callable[..., Client],
     tmp_path: Path,
-    data_dir: Path,
-) -> None:
+) -> Preview:
+    """The organizer uploads the people without Dina, choosing "remove": the preview page."""
+    client = client_for(organizer)
     before = _counts(event)
-    answer = _preview_without_dina(event, organizer, client_for(organizer), tmp_path)
-    assert _counts(event) == before
+    people = without_rows(tables(event, tmp_path)["people"], "p-dina")
+    answer = upload(client, event.slug, [people], "remove")
+    assert answer.startswith("200 "), answer
+    return Preview(client, answer, staged_token(answer), before)
+
+
+def test_preview_names_what_would_go_and_stores_nothing(
+    event: Event, preview: Preview, data_dir: Path
+) -> None:
+    answer = preview.answer
+    assert _counts(event) == preview.before
     assert 'id="preview"' in answer
     assert "Nothing is stored yet." in answer
     assert "<li>Dina Haddad (p-dina)</li>" in answer
@@ -114,15 +101,9 @@ def test_preview_names_what_would_go_and_stores_nothing(
 
 
 def test_confirm_applies_the_preview_and_deletes_the_staged_files(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-    data_dir: Path,
+    event: Event, preview: Preview, data_dir: Path
 ) -> None:
-    client = client_for(organizer)
-    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    client, token = preview.client, preview.token
     answer = decide(client, event.slug, token)
     assert answer.startswith("200 "), answer
     assert 'id="removed"' in answer
@@ -141,15 +122,9 @@ def test_confirm_applies_the_preview_and_deletes_the_staged_files(
 
 
 def test_cancel_stores_nothing_and_deletes_the_staged_files(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-    data_dir: Path,
+    event: Event, preview: Preview, data_dir: Path
 ) -> None:
-    client = client_for(organizer)
-    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    client, token = preview.client, preview.token
     before = _counts(event)
     answer = decide(client, event.slug, token, "cancel")
     assert answer.startswith("200 "), answer
@@ -162,18 +137,11 @@ def test_cancel_stores_nothing_and_deletes_the_staged_files(
 
 @pytest.mark.parametrize("token", ["A" * 43, "../../secret_key", "", "x" * 44])
 def test_unknown_or_forged_token_changes_nothing(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-    data_dir: Path,
-    token: str,
+    event: Event, preview: Preview, data_dir: Path, token: str
 ) -> None:
-    client = client_for(organizer)
-    staged = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    staged = preview.token
     before = _counts(event)
-    answer = decide(client, event.slug, token)
+    answer = decide(preview.client, event.slug, token)
     assert answer.startswith("400 ")
     assert "This preview is no longer available" in answer
     assert _counts(event) == before
@@ -182,13 +150,12 @@ def test_unknown_or_forged_token_changes_nothing(
 
 def test_another_organizers_token_is_refused_and_kept_for_its_owner(
     event: Event,
-    dina: Person,
+    preview: Preview,
     organizer: User,
     client_for: Callable[..., Client],
-    tmp_path: Path,
     data_dir: Path,
 ) -> None:
-    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
+    token = preview.token
     colleague = accounts.user_for_email("colleague@example.org")
     accounts.grant(colleague, event, Role.ORGANIZER)
     answer = decide(client_for(colleague), event.slug, token)
@@ -200,34 +167,20 @@ def test_another_organizers_token_is_refused_and_kept_for_its_owner(
     assert not Person.objects.filter(event=event, key="p-dina").exists()
 
 
-def test_token_of_another_event_is_refused(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-) -> None:
+def test_token_of_another_event_is_refused(event: Event, preview: Preview, organizer: User) -> None:
     from liqa.web.events.records import store_event
     from tests.web.factories import make_core_event
 
     other = store_event(make_core_event("other-event"))
     accounts.grant(organizer, other, Role.ORGANIZER)
-    client = client_for(organizer)
-    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
-    assert decide(client, other.slug, token).startswith("400 ")
+    assert decide(preview.client, other.slug, preview.token).startswith("400 ")
     assert Person.objects.filter(event=event, key="p-dina").exists()
 
 
 def test_expired_token_is_refused_and_its_files_deleted(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-    data_dir: Path,
+    event: Event, preview: Preview, data_dir: Path
 ) -> None:
-    client = client_for(organizer)
-    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    client, token = preview.client, preview.token
     manifest = data_dir / staged_uploads.FOLDER / token / staged_uploads.MANIFEST
     data = json.loads(manifest.read_text(encoding="utf-8"))
     data["created"] = (timezone.now() - timedelta(hours=1, minutes=1)).isoformat()
@@ -240,15 +193,9 @@ def test_expired_token_is_refused_and_its_files_deleted(
 
 
 def test_event_changed_since_the_preview_is_refused(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-    data_dir: Path,
+    event: Event, preview: Preview, data_dir: Path
 ) -> None:
-    client = client_for(organizer)
-    token = staged_token(_preview_without_dina(event, organizer, client, tmp_path))
+    client, token = preview.client, preview.token
     Person.objects.filter(event=event, key="p-amina").update(role="Chair")  # someone edits
     answer = decide(client, event.slug, token)
     assert answer.startswith("400 "), answer
@@ -268,7 +215,7 @@ def test_meeting_booked_since_the_preview_is_refused(
     """Bookings are not part of the event's data stamp: confirming checks them too, so a
     booking made after the preview is not removed unseen."""
     client = client_for(organizer)
-    requests = _table(event, tmp_path, "request", "r-1")
+    requests = without_rows(tables(event, tmp_path)["request"], "r-1")
     answer = upload(client, event.slug, [requests], "remove")
     assert answer.startswith("200 ")
     assert "Bookings to be removed with their meeting" not in answer
@@ -287,7 +234,7 @@ def test_preview_names_the_bookings_that_go_with_their_meeting(
 ) -> None:
     bookings.book(event, "p-amina", "r-1", at(9, 20))
     client = client_for(organizer)
-    requests = _table(event, tmp_path, "request", "r-1")
+    requests = without_rows(tables(event, tmp_path)["request"], "r-1")
     answer = upload(client, event.slug, [requests], "remove")
     assert answer.startswith("200 "), answer
     assert "<h3>Bookings to be removed with their meeting</h3>" in answer
@@ -301,7 +248,7 @@ def test_preview_names_the_bookings_that_go_with_their_meeting(
 def test_remove_with_nothing_to_remove_stores_at_once(
     event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path, data_dir: Path
 ) -> None:
-    people = _table(event, tmp_path, "people")
+    people = tables(event, tmp_path)["people"]
     people.write_text(people.read_text(encoding="utf-8").replace("CEO", "Chair"), "utf-8")
     answer = upload(client_for(organizer), event.slug, [people], "remove")
     assert answer.startswith("200 "), answer
@@ -312,33 +259,20 @@ def test_remove_with_nothing_to_remove_stores_at_once(
 
 
 def test_only_organizers_may_confirm(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    host_admin: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
+    event: Event, preview: Preview, host_admin: User, client_for: Callable[..., Client]
 ) -> None:
-    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
     response = client_for(host_admin).post(
-        f"/events/{event.slug}/spreadsheets/", {"staged": token, "action": "confirm"}
+        f"/events/{event.slug}/spreadsheets/", {"staged": preview.token, "action": "confirm"}
     )
     assert response.status_code == 403
     assert Person.objects.filter(event=event, key="p-dina").exists()
 
 
-def test_confirming_needs_the_csrf_token(
-    event: Event,
-    dina: Person,
-    organizer: User,
-    client_for: Callable[..., Client],
-    tmp_path: Path,
-) -> None:
-    token = staged_token(_preview_without_dina(event, organizer, client_for(organizer), tmp_path))
+def test_confirming_needs_the_csrf_token(event: Event, preview: Preview, organizer: User) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(organizer)
     response = client.post(
-        f"/events/{event.slug}/spreadsheets/", {"staged": token, "action": "confirm"}
+        f"/events/{event.slug}/spreadsheets/", {"staged": preview.token, "action": "confirm"}
     )
     assert response.status_code == 403
     assert Person.objects.filter(event=event, key="p-dina").exists()
