@@ -97,6 +97,15 @@ def snapshot(event: Event) -> tuple[object, ...]:
     return (event_record(event), Membership.objects.count())
 
 
+def refused(client: Client, event: Event, path: str, data: dict[str, Any], field: str) -> list[str]:
+    """The messages under ``field`` when the POST of ``data`` to ``path`` is refused; asserts
+    the page's status 400 and that nothing was stored."""
+    before = snapshot(event)
+    response = post(client, event, path, data)
+    assert (response.status_code, snapshot(event)) == (400, before)
+    return errors(response, field)
+
+
 def outsiders(event: Event) -> dict[str, Client]:
     """Clients of everyone who must not edit ``event``: a participant, a host administrator,
     an anonymous visitor and the organizer of another event."""
@@ -128,3 +137,19 @@ def statuses(
     base = f"/events/{event.slug}/edit/"
     found = {client.get(base + path).status_code for path in pages}
     return found | {client.post(base + path, data).status_code for path, data in posts}
+
+
+EVERYONE_DENIED = {who: {status} for who, status in DENIED.items()}
+"""What ``outsider_statuses`` answers when every outsider is turned away from everything."""
+
+
+def outsider_statuses(
+    event: Event, pages: list[str], posts: list[tuple[str, dict[str, Any]]]
+) -> dict[str, set[int]]:
+    """Each outsider's distinct statuses on ``pages`` and ``posts`` (see ``outsiders`` and
+    ``statuses``); asserts that nothing was stored."""
+    clients = outsiders(event)
+    before = snapshot(event)
+    found = {who: statuses(client, event, pages, posts) for who, client in clients.items()}
+    assert snapshot(event) == before
+    return found

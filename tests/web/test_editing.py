@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,26 +14,12 @@ from django.test import Client
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.models import Event, Leg, Organization, Person, Venue
 from liqa.web.events.records import event_record
+from tests.web.editing_factories import errors, post, refused, snapshot
 
 
 @pytest.fixture
 def org_client(organizer: User, client_for: Callable[..., Client]) -> Client:
     return client_for(organizer)
-
-
-def _post(client: Client, event: Event, path: str, data: dict[str, Any]) -> Any:
-    return client.post(f"/events/{event.slug}/edit/{path}", data)
-
-
-def _errors(response: Any, field: str) -> list[str]:
-    """The messages the page shows under one field (``general`` for the top box)."""
-    page = response.content.decode()
-    marker = 'id="general-errors"' if field == "general" else f'id="error-{field}"'
-    if marker not in page:
-        return []
-    block = page.split(marker, 1)[1].split("</ul>", 1)[0]
-    items = [part.split("</li>", 1)[0] for part in block.split("<li>")[1:]]
-    return [html.unescape(item) for item in items]
 
 
 PERSON = {"name": "Dina Haddad", "organization": "o-gamma", "role": "Agronomist"}
@@ -71,9 +56,9 @@ def test_editing_page_lists_every_kind(org_client: Client, event: Event) -> None
 
 def test_add_change_delete_organization(org_client: Client, event: Event) -> None:
     add = {"key": "o-delta", "name": "Delta Telecom", "side": "host", "kind": "company"}
-    assert _post(org_client, event, "organizations/_add/", add).status_code == 302
+    assert post(org_client, event, "organizations/_add/", add).status_code == 302
     change = {**add, "country": "TN", "themes": "telecom, 5g", "venue": "v-hall"}
-    assert _post(org_client, event, "organizations/o-delta/", change).status_code == 302
+    assert post(org_client, event, "organizations/o-delta/", change).status_code == 302
     saved = event_record(event).organization("o-delta")
     assert (saved.name, saved.country, saved.themes, saved.venue) == (
         "Delta Telecom",
@@ -81,7 +66,7 @@ def test_add_change_delete_organization(org_client: Client, event: Event) -> Non
         ("telecom", "5g"),
         "v-hall",
     )
-    assert _post(org_client, event, "organizations/o-delta/delete/", {}).status_code == 302
+    assert post(org_client, event, "organizations/o-delta/delete/", {}).status_code == 302
     assert list(Organization.objects.filter(event=event).values_list("key", flat=True)) == [
         "o-alpha",
         "o-beta",
@@ -93,7 +78,7 @@ def test_add_person_enrols_them_and_a_new_address_replaces_the_old(
     org_client: Client, event: Event
 ) -> None:
     added = {"key": "p-dina", **PERSON, "email": "dina@example.org", "languages": "ar, fr"}
-    assert _post(org_client, event, "people/_add/", added).status_code == 302
+    assert post(org_client, event, "people/_add/", added).status_code == 302
     person = event_record(event).person("p-dina")
     assert (person.organization, person.languages, person.email) == (
         "o-gamma",
@@ -101,7 +86,7 @@ def test_add_person_enrols_them_and_a_new_address_replaces_the_old(
         "dina@example.org",
     )
     changed = {**added, "email": "dina.haddad@example.org"}
-    assert _post(org_client, event, "people/p-dina/", changed).status_code == 302
+    assert post(org_client, event, "people/p-dina/", changed).status_code == 302
     members = Membership.objects.filter(event=event, role=Role.PARTICIPANT, person="p-dina")
     assert [(m.user.email, m.language) for m in members] == [("dina.haddad@example.org", "ar")]
 
@@ -111,7 +96,7 @@ def test_change_person_keeps_what_the_form_does_not_show(org_client: Client, eve
         availability=[["2030-03-14T09:00:00+01:00", "2030-03-14T12:00:00+01:00"]]
     )
     data = {"name": "Chen Li", "organization": "o-gamma", "role": "Founder", "table": "2"}
-    assert _post(org_client, event, "people/p-chen/", data).status_code == 302
+    assert post(org_client, event, "people/p-chen/", data).status_code == 302
     row = Person.objects.get(event=event, key="p-chen")
     assert (row.role, row.table, row.email, row.availability) == (
         "Founder",
@@ -123,8 +108,8 @@ def test_change_person_keeps_what_the_form_does_not_show(org_client: Client, eve
 
 def test_delete_person_removes_their_account(org_client: Client, event: Event) -> None:
     added = {"key": "p-dina", **PERSON, "email": "dina@example.org"}
-    _post(org_client, event, "people/_add/", added)
-    assert _post(org_client, event, "people/p-dina/delete/", {}).status_code == 302
+    post(org_client, event, "people/_add/", added)
+    assert post(org_client, event, "people/p-dina/delete/", {}).status_code == 302
     assert (
         Person.objects.filter(event=event, key="p-dina").exists(),
         Membership.objects.filter(event=event, person="p-dina").exists(),
@@ -133,9 +118,9 @@ def test_delete_person_removes_their_account(org_client: Client, event: Event) -
 
 def test_add_change_delete_venue(org_client: Client, event: Event) -> None:
     venue = {"key": "v-annex", "name": "Annex", "city": "Tunis", "timezone": "Africa/Tunis"}
-    assert _post(org_client, event, "venues/_add/", venue).status_code == 302
+    assert post(org_client, event, "venues/_add/", venue).status_code == 302
     moved = {**venue, "address": "Rue de Marseille", "latitude": "36.8", "longitude": "10.18"}
-    assert _post(org_client, event, "venues/v-annex/", moved).status_code == 302
+    assert post(org_client, event, "venues/v-annex/", moved).status_code == 302
     row = Venue.objects.get(event=event, key="v-annex")
     assert (row.address, row.latitude, row.longitude, row.position) == (
         "Rue de Marseille",
@@ -143,13 +128,13 @@ def test_add_change_delete_venue(org_client: Client, event: Event) -> None:
         10.18,
         1,
     )
-    assert _post(org_client, event, "venues/v-annex/delete/", {}).status_code == 302
+    assert post(org_client, event, "venues/v-annex/delete/", {}).status_code == 302
     assert not Venue.objects.filter(event=event, key="v-annex").exists()
 
 
 def test_add_change_delete_leg(org_client: Client, event: Event) -> None:
-    assert _post(org_client, event, "legs/_add/", {"key": "sousse", **LEG}).status_code == 302
-    assert _post(org_client, event, "legs/sousse/", {**LEG, "hotel": "v-hall"}).status_code == 302
+    assert post(org_client, event, "legs/_add/", {"key": "sousse", **LEG}).status_code == 302
+    assert post(org_client, event, "legs/sousse/", {**LEG, "hotel": "v-hall"}).status_code == 302
     leg = event_record(event).legs[1]
     assert (leg.id, leg.start, leg.end, leg.day_start, leg.hotel, leg.speed_kmh) == (
         "sousse",
@@ -159,14 +144,14 @@ def test_add_change_delete_leg(org_client: Client, event: Event) -> None:
         "v-hall",
         40.0,
     )
-    assert _post(org_client, event, "legs/sousse/delete/", {}).status_code == 302
+    assert post(org_client, event, "legs/sousse/delete/", {}).status_code == 302
     assert list(Leg.objects.filter(event=event).values_list("key", flat=True)) == ["tunis"]
 
 
 def test_add_change_delete_session(org_client: Client, event: Event) -> None:
-    assert _post(org_client, event, "sessions/_add/", {"key": "pm", **SESSION}).status_code == 302
+    assert post(org_client, event, "sessions/_add/", {"key": "pm", **SESSION}).status_code == 302
     later = {"start": "2030-03-14 15:00", "end": "2030-03-14T16:00:00+01:00"}
-    assert _post(org_client, event, "sessions/pm/", later).status_code == 302
+    assert post(org_client, event, "sessions/pm/", later).status_code == 302
     event.refresh_from_db()
     assert event.brokerage is not None
     assert event.brokerage["sessions"][1] == {
@@ -177,7 +162,7 @@ def test_add_change_delete_session(org_client: Client, event: Event) -> None:
     setup = event_record(event).brokerage
     assert setup is not None
     assert [slot.start.hour for slot in setup.slots()][-3:] == [15, 15, 15]
-    assert _post(org_client, event, "sessions/pm/delete/", {}).status_code == 302
+    assert post(org_client, event, "sessions/pm/delete/", {}).status_code == 302
     event.refresh_from_db()
     assert event.brokerage is not None
     assert [s["id"] for s in event.brokerage["sessions"]] == ["morning"]
@@ -185,7 +170,7 @@ def test_add_change_delete_session(org_client: Client, event: Event) -> None:
 
 def test_change_brokerage_slots_and_tables(org_client: Client, event: Event) -> None:
     data = {"venue": "v-hall", "slot_minutes": "30", "tables": "8"}
-    assert _post(org_client, event, "brokerage/", data).status_code == 302
+    assert post(org_client, event, "brokerage/", data).status_code == 302
     event.refresh_from_db()
     setup = event_record(event).brokerage
     assert setup is not None
@@ -203,96 +188,59 @@ def test_edit_form_shows_current_values(org_client: Client, event: Event) -> Non
 # --- refusals: the core's message on the field, nothing stored ------------------------------
 
 
-def _unchanged(event: Event) -> tuple[object, ...]:
-    event.refresh_from_db()
-    return (event_record(event), Membership.objects.count())
-
-
 def test_person_of_an_unknown_organization_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
-    response = _post(
-        org_client, event, "people/_add/", {"key": "p-dina", **PERSON, "organization": "o-nope"}
-    )
-    assert response.status_code == 400
-    assert _errors(response, "organization") == [
+    nowhere = {"key": "p-dina", **PERSON, "organization": "o-nope"}
+    assert refused(org_client, event, "people/_add/", nowhere, "organization") == [
         "unknown organization 'o-nope' (define it under 'organizations' or fix the id)"
     ]
-    assert _unchanged(event) == before
 
 
 def test_duplicate_key_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
-    response = _post(org_client, event, "people/_add/", {"key": "o-alpha", **PERSON})
-    assert (response.status_code, _errors(response, "key")) == (
-        400,
-        ["the key o-alpha is already used: Organizations 'o-alpha'"],
-    )
-    assert _unchanged(event) == before
+    taken = {"key": "o-alpha", **PERSON}
+    assert refused(org_client, event, "people/_add/", taken, "key") == [
+        "the key o-alpha is already used: Organizations 'o-alpha'"
+    ]
 
 
 def test_session_outside_its_day_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
     late = {"key": "late", "start": "2030-03-14 23:00", "end": "2030-03-15 01:00"}
-    response = _post(org_client, event, "sessions/_add/", late)
-    assert (response.status_code, _errors(response, "start")) == (
-        400,
-        [
-            "session 2030-03-14 23:00 – 2030-03-15 01:00 is outside the event's legs "
-            "(tunis 2030-03-14..2030-03-14) (fix the date, add a leg that covers it, or give "
-            "an explicit offset)"
-        ],
-    )
-    assert _unchanged(event) == before
+    assert refused(org_client, event, "sessions/_add/", late, "start") == [
+        "session 2030-03-14 23:00 – 2030-03-15 01:00 is outside the event's legs "
+        "(tunis 2030-03-14..2030-03-14) (fix the date, add a leg that covers it, or give "
+        "an explicit offset)"
+    ]
 
 
 def test_naive_time_on_no_leg_day_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
     naive = {"start": "2030-03-20 09:00", "end": "2030-03-20 10:00"}
-    response = _post(org_client, event, "sessions/morning/", naive)
-    assert (response.status_code, _errors(response, "start")) == (
-        400,
-        [
-            "session 2030-03-20 09:00 – 2030-03-20 10:00 is outside the event's legs "
-            "(tunis 2030-03-14..2030-03-14) (fix the date, add a leg that covers it, or give "
-            "an explicit offset)"
-        ],
-    )
-    assert _unchanged(event) == before
+    assert refused(org_client, event, "sessions/morning/", naive, "start") == [
+        "session 2030-03-20 09:00 – 2030-03-20 10:00 is outside the event's legs "
+        "(tunis 2030-03-14..2030-03-14) (fix the date, add a leg that covers it, or give "
+        "an explicit offset)"
+    ]
 
 
 def test_time_of_day_not_in_24h_form_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
     leg = {**LEG, "city": "Tunis", "start": "2030-03-14", "end": "2030-03-14", "day_start": "8h30"}
-    response = _post(org_client, event, "legs/tunis/", leg)
-    assert (response.status_code, _errors(response, "day_start")) == (
-        400,
-        [
-            "'8h30' is not a valid local time (write times of day as HH:MM (24 h), e.g. \"08:30\" "
-            "in quotes)"
-        ],
-    )
-    assert _unchanged(event) == before
+    assert refused(org_client, event, "legs/tunis/", leg, "day_start") == [
+        "'8h30' is not a valid local time (write times of day as HH:MM (24 h), e.g. \"08:30\" "
+        "in quotes)"
+    ]
 
 
 def test_leg_change_that_strands_a_session_is_refused(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
     moved = {**LEG, "city": "Tunis", "start": "2030-03-15", "end": "2030-03-15"}
-    response = _post(org_client, event, "legs/tunis/", moved)
-    assert (response.status_code, _errors(response, "general")) == (
-        400,
-        [
-            "Brokerage sessions 'morning': session 2030-03-14T09:00:00+01:00 – "
-            "2030-03-14T10:00:00+01:00 is outside the event's legs (tunis 2030-03-15..2030-03-15) "
-            "(fix the date, add a leg that covers it, or give an explicit offset)"
-        ],
-    )
-    assert _unchanged(event) == before
+    assert refused(org_client, event, "legs/tunis/", moved, "general") == [
+        "Brokerage sessions 'morning': session 2030-03-14T09:00:00+01:00 – "
+        "2030-03-14T10:00:00+01:00 is outside the event's legs (tunis 2030-03-15..2030-03-15) "
+        "(fix the date, add a leg that covers it, or give an explicit offset)"
+    ]
 
 
 def test_fixed_table_beyond_the_tables_is_refused(org_client: Client, event: Event) -> None:
     data = {"name": "Chen Li", "organization": "o-gamma", "table": "9"}
-    response = _post(org_client, event, "people/p-chen/", data)
-    assert _errors(response, "table") == [
+    response = post(org_client, event, "people/p-chen/", data)
+    assert errors(response, "table") == [
         "table 9 does not exist: the brokerage has 5 tables (use a table from 1 to the number "
         "of tables, or raise 'tables')"
     ]
@@ -301,47 +249,47 @@ def test_fixed_table_beyond_the_tables_is_refused(org_client: Client, event: Eve
 def test_values_beyond_the_columns_are_refused_by_the_form(
     org_client: Client, event: Event
 ) -> None:
-    before = _unchanged(event)
+    before = snapshot(event)
     long_name = {"key": "p-dina", **PERSON, "name": "D" * 301, "email": "not-an-address"}
-    person = _post(org_client, event, "people/_add/", long_name)
-    leg = _post(org_client, event, "legs/tunis/", {**LEG, "lunch_minutes": str(10**12)})
-    assert (person.status_code, _errors(person, "name"), _errors(person, "email")) == (
+    person = post(org_client, event, "people/_add/", long_name)
+    leg = post(org_client, event, "legs/tunis/", {**LEG, "lunch_minutes": str(10**12)})
+    assert (person.status_code, errors(person, "name"), errors(person, "email")) == (
         400,
         ["Ensure this value has at most 300 characters (it has 301)."],
         ["Enter a valid email address."],
     )
-    assert (leg.status_code, _errors(leg, "lunch_minutes")) == (
+    assert (leg.status_code, errors(leg, "lunch_minutes")) == (
         400,
         ["Ensure this value is less than or equal to 1440."],
     )
-    assert _unchanged(event) == before
+    assert snapshot(event) == before
 
 
 def test_deleting_an_organization_with_people_says_who(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
-    response = _post(org_client, event, "organizations/o-beta/delete/", {})
+    before = snapshot(event)
+    response = post(org_client, event, "organizations/o-beta/delete/", {})
     page = html.unescape(response.content.decode())
     assert response.status_code == 409
     assert (
         "o-beta is used by People 'p-bruno' · organization: change or delete those first." in page
     )
-    assert _unchanged(event) == before
+    assert snapshot(event) == before
 
 
 def test_deleting_a_venue_in_use_says_what_uses_it(org_client: Client, event: Event) -> None:
-    before = _unchanged(event)
-    response = _post(org_client, event, "venues/v-hall/delete/", {})
+    before = snapshot(event)
+    response = post(org_client, event, "venues/v-hall/delete/", {})
     page = html.unescape(response.content.decode())
     assert response.status_code == 409
     assert (
         "v-hall is used by Organizations 'o-beta' · venue; Brokerage slots and tables · venue: "
         "change or delete those first."
     ) in page
-    assert _unchanged(event) == before
+    assert snapshot(event) == before
 
 
 def test_deleting_a_person_with_requests_is_refused(org_client: Client, event: Event) -> None:
-    response = _post(org_client, event, "people/p-chen/delete/", {})
+    response = post(org_client, event, "people/p-chen/delete/", {})
     page = html.unescape(response.content.decode())
     assert (response.status_code, Person.objects.filter(key="p-chen").count()) == (409, 1)
     assert "p-chen is used by Requests 'r-2' · to; Requests 'r-3' · to" in page
@@ -372,7 +320,7 @@ def test_editing_pages_in_arabic_are_rtl_and_translated(org_client: Client, even
         True,
         False,
     )
-    refused = _post(org_client, event, "people/p-chen/delete/", {})
+    refused = post(org_client, event, "people/p-chen/delete/", {})
     assert "p-chen مستخدم في الطلبات 'r-2' · to" in html.unescape(refused.content.decode())
 
 
@@ -381,8 +329,8 @@ def test_the_cores_refusal_reads_in_the_organizers_language(
 ) -> None:
     org_client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     data = {"name": "Chen Li", "organization": "o-gamma", "table": "9"}
-    response = _post(org_client, event, "people/p-chen/", data)
-    assert _errors(response, "table") == [
+    response = post(org_client, event, "people/p-chen/", data)
+    assert errors(response, "table") == [
         "la table 9 n'existe pas : la session de rendez-vous compte 5 tables (utilisez une "
         "table de 1 au nombre de tables, ou augmentez 'tables')"
     ]
