@@ -1,10 +1,12 @@
 """A small trade mission (Houston, clocks moving forward on its first night), its users,
-and what the editing tests of visits, programme items and profiles share."""
+what the editing tests of visits, programme items and profiles share, and the visit and
+published page that the publishing tests on it share."""
 
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,7 +17,7 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record, store_event
 from tests.web.factories import make_core_event, person_user
 
@@ -153,3 +155,42 @@ def outsider_statuses(
     found = {who: statuses(client, event, pages, posts) for who, client in clients.items()}
     assert snapshot(event) == before
     return found
+
+
+def port_visit(event: Event, hour: int = 10) -> core.Schedule:
+    """A schedule of one visit: the delegation (Amina, Omar) visits the Port Authority
+    (Hank's) on 11 March from ``hour`` for an hour."""
+    visit = core.Assignment(
+        "vis-port",
+        houston(11, hour),
+        houston(11, hour + 1),
+        "v-port",
+        ("p-amina", "p-omar"),
+        core.MeetingFormat.SITE_VISIT,
+        parties=("o-port",),
+    )
+    made = core.Provenance("test", datetime(2030, 1, 1, tzinfo=UTC))
+    return core.Schedule(event.slug, 0, (visit,), made)
+
+
+def nadia_joins(event: Event) -> None:
+    """A staff member of the host visited, Nadia Brooks, joins the event (after publishing)."""
+    Person.objects.create(
+        event=event,
+        key="p-nadia",
+        name="Nadia Brooks",
+        organization="o-port",
+        email="nadia@example.org",
+        position=99,
+    )
+
+
+def published_page(client: Client, event: Event) -> tuple[str, list[str], str]:
+    """Version 1's published page: its count line, the people its table lists and its note
+    on how the list was made ("" when it has none)."""
+    page = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
+    count = re.search(r'<p id="affected-count">(.*?)</p>', page)
+    note = re.search(r'<p class="notice" id="affected-estimated">(.*?)</p>', page)
+    assert count is not None
+    people = re.findall(r'<tr data-person="([^"]+)">', page)
+    return count.group(1), people, html.unescape(note.group(1)) if note else ""

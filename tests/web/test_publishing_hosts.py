@@ -5,39 +5,22 @@ on her agenda, was not listed on the published page and got no e-mail)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from django.core import mail
 from django.test import Client
 
-from liqa.core import model as core
 from liqa.web.events.models import Event
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
-from tests.web.editing_factories import houston, organizer_of
+from tests.web.editing_factories import organizer_of, port_visit
 from tests.web.factories import person_user
-
-
-def _visit_at(event: Event, hour: int) -> core.Schedule:
-    """The delegation (Amina, Omar) visits the Port Authority (Hank's) on 11 March."""
-    visit = core.Assignment(
-        "vis-port",
-        houston(11, hour),
-        houston(11, hour + 1),
-        "v-port",
-        ("p-amina", "p-omar"),
-        core.MeetingFormat.SITE_VISIT,
-        parties=("o-port",),
-    )
-    made = core.Provenance("test", datetime(2030, 1, 1, tzinfo=UTC))
-    return core.Schedule(event.slug, 0, (visit,), made)
 
 
 def test_a_moved_visit_is_told_to_its_hosts_staff(houston_mission: Event) -> None:
     event = houston_mission
-    publish(store_schedule(event, _visit_at(event, 10)))
+    publish(store_schedule(event, port_visit(event, 10)))
     mail.outbox.clear()
-    second = store_schedule(event, _visit_at(event, 14))
+    second = store_schedule(event, port_visit(event, 14))
     affected = publish(second)
     assert sorted(affected) == ["p-amina", "p-hank", "p-omar"]
     assert affected["p-hank"].moved == ("vis-port",)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import smtplib
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
@@ -24,12 +23,11 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
 
-from liqa.core import model as core
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
-from tests.web.editing_factories import houston
+from tests.web.editing_factories import port_visit
 
 REFUSING = "tests.web.test_send_again_recorded_people.RefusingHank"
 DELIVERING = "django.core.mail.backends.locmem.EmailBackend"
@@ -50,26 +48,10 @@ def _mailer(settings: pytest.FixtureRequest, backend: str) -> None:
     settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
 
 
-def _visit(event: Event) -> core.Schedule:
-    """The delegation (Amina, Omar) visits the Port Authority (Hank's) on 11 March."""
-    visit = core.Assignment(
-        "vis-port",
-        houston(11, 10),
-        houston(11, 11),
-        "v-port",
-        ("p-amina", "p-omar"),
-        core.MeetingFormat.SITE_VISIT,
-        parties=("o-port",),
-    )
-    return core.Schedule(
-        event.slug, 0, (visit,), core.Provenance("test", datetime(2030, 1, 1, tzinfo=UTC))
-    )
-
-
 def _published_then_hank_leaves(event: Event, settings: pytest.FixtureRequest) -> ScheduleVersion:
     """Published with e-mails, Hank's refused; then Hank joins the delegation's company."""
     _mailer(settings, REFUSING)
-    version = store_schedule(event, _visit(event))
+    version = store_schedule(event, port_visit(event))
     publishing.publish(version)
     hank = Notification.objects.get(version=version, person="p-hank")
     assert (hank.sent, hank.error.startswith("SMTPRecipientsRefused")) == (False, True)
