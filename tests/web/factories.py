@@ -1,16 +1,22 @@
-"""Factories for web tests: a small brokerage event as core records, and its users."""
+"""Factories for web tests: a small brokerage event as core records, and its users; the mail
+backends the publishing tests send through, and what the published page says of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+import re
+import smtplib
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
+from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 
 from liqa.core import model as core
@@ -213,3 +219,61 @@ def mission(db: None, settings: Any) -> Event:
     """The demo mission, imported (scheduler runs limited to one second)."""
     settings.LIQA_SCHEDULER_SECONDS = 1.0
     return import_mission_file(DEMO.read_bytes(), "mission.yaml")
+
+
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+REFUSING_BRUNO = "tests.web.factories.RefusingBruno"
+NO_SERVER = "tests.web.factories.NoServer"
+
+
+def use_mailer(settings: Any, backend: str) -> None:
+    """Send the e-mails through ``backend`` (a dotted path) from now on."""
+    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}
+
+
+class RefusingOne(EmailBackend):
+    """Delivers like the in-memory backend, except to ``address``, which the server refuses
+    (what Django's SMTP backend raises then)."""
+
+    address: ClassVar[str]
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        for message in messages:
+            if self.address in message.to:
+                refused = {self.address: (550, b"5.1.1 mailbox unavailable")}
+                raise smtplib.SMTPRecipientsRefused(refused)  # type: ignore[arg-type]
+        return super().send_messages(messages)
+
+
+class RefusingBruno(RefusingOne):
+    """The server refuses Bruno's address."""
+
+    address = "bruno@example.org"
+
+
+class NoServer(EmailBackend):
+    """No mail server answers (what Django's SMTP backend raises when it is down)."""
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def remove_address(event: Event, person: str) -> None:
+    """The organizer removes the person's address: their participant account goes too."""
+    Person.objects.filter(event=event, key=person).update(email="")
+    accounts.enrol_everyone(event)
+
+
+def page_text(page: str, id: str) -> str:
+    """The text of the paragraph with ``id``, as read ("" when the page has none)."""
+    found = re.search(rf'id="{id}"[^>]*>(.*?)</p>', page, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
+
+
+def told_counts(client: Client, event: Event, lang: str = "en") -> str:
+    """The sentences of version 1's published page about its e-mails, as read in ``lang``."""
+    url = f"/organize/{event.slug}/versions/1/published/"
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    found = re.search(r'<p id="told-counts">(.*?)</p>', page)
+    assert found is not None, page
+    return re.sub(r"<[^>]+>", "", found.group(1))

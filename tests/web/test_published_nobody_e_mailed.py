@@ -4,7 +4,6 @@ set up on the server (its messages printed or dropped, never delivered)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
@@ -15,24 +14,12 @@ from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.factories import NO_SERVER as DOWN
+from tests.web.factories import told_counts as _told
+from tests.web.factories import use_mailer as _use
 
 CONSOLE = "django.core.mail.backends.console.EmailBackend"
 DUMMY = "django.core.mail.backends.dummy.EmailBackend"
-DOWN = "tests.web.test_publishing_notifications.NoServer"
-
-
-def _use(settings: pytest.FixtureRequest, backend: str) -> None:
-    """Send the e-mails through ``backend`` from now on."""
-    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
-
-
-def _told(client: Client, event: Event, lang: str = "en") -> str:
-    """The published page's sentences about the e-mails, as read."""
-    url = f"/organize/{event.slug}/versions/1/published/"
-    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
-    found = re.search(r'<p id="told-counts">(.*?)</p>', page)
-    assert found is not None, page
-    return re.sub(r"<[^>]+>", "", found.group(1))
 
 
 def test_nobody_with_an_address_is_said_so_by_name(

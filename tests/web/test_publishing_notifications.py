@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import smtplib
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -32,35 +31,11 @@ from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
-from tests.web.factories import person_user
-
-REFUSING = "tests.web.test_publishing_notifications.RefusingBruno"
-DOWN = "tests.web.test_publishing_notifications.NoServer"
-LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def _use(settings: pytest.FixtureRequest, backend: str) -> None:
-    """Send the e-mails through ``backend`` from now on."""
-    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
-
-
-class RefusingBruno(EmailBackend):
-    """Delivers like the in-memory backend, except to Bruno's address, which the server
-    refuses (what Django's SMTP backend raises then)."""
-
-    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        for message in messages:
-            if "bruno@example.org" in message.to:
-                refused = {"bruno@example.org": (550, b"5.1.1 mailbox unavailable")}
-                raise smtplib.SMTPRecipientsRefused(refused)  # type: ignore[arg-type]
-        return super().send_messages(messages)
-
-
-class NoServer(EmailBackend):
-    """No mail server answers (what Django's SMTP backend raises when it is down)."""
-
-    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        raise ConnectionRefusedError(111, "Connection refused")
+from tests.web.factories import LOCMEM, person_user, remove_address
+from tests.web.factories import NO_SERVER as DOWN
+from tests.web.factories import REFUSING_BRUNO as REFUSING
+from tests.web.factories import told_counts as _told
+from tests.web.factories import use_mailer as _use
 
 
 class Witness(EmailBackend):
@@ -87,19 +62,10 @@ def _outcomes(version: ScheduleVersion) -> dict[str, tuple[str, bool, str]]:
     }
 
 
-def _told(client: Client, event: Event) -> str:
-    """The published page's sentences about the e-mails, as read."""
-    page = client.get(f"/organize/{event.slug}/versions/1/published/").content.decode()
-    found = re.search(r'<p id="told-counts">(.*?)</p>', page)
-    assert found is not None, page
-    return re.sub(r"<[^>]+>", "", found.group(1))
-
-
 @pytest.fixture
 def chen_has_no_address(event: Event) -> None:
     """Chen Li's address is removed: the participant account goes with it."""
-    Person.objects.filter(event=event, key="p-chen").update(email="")
-    accounts.enrol_everyone(event)
+    remove_address(event, "p-chen")
 
 
 @pytest.mark.usefixtures("chen_has_no_address")

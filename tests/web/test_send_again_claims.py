@@ -27,22 +27,11 @@ from liqa.web.events.models import Event
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
 from liqa.web.scheduling.models.notifications import CLAIM_EXPIRES
+from tests.web.factories import LOCMEM, NO_SERVER
+from tests.web.factories import use_mailer as _use
 
 HERE = "tests.web.test_send_again_claims"
-LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 WAIT = 60  # seconds a thread waits for the other before giving up (never reached)
-
-
-def _use(settings: pytest.FixtureRequest, backend: str) -> None:
-    """Send the e-mails through ``backend`` from now on."""
-    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
-
-
-class NoServer(EmailBackend):
-    """No mail server answers (what Django's SMTP backend raises when it is down)."""
-
-    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        raise ConnectionRefusedError(111, "Connection refused")
 
 
 class SlowHost(EmailBackend):
@@ -86,7 +75,7 @@ def test_two_clicks_on_send_again_at_once_send_each_message_once_and_lock_nothin
     """The first click's messages wait for a slow host; meanwhile the second click sends
     nothing, and another request can lock the rows at once (they were locked until the
     host answered)."""
-    _use(settings, f"{HERE}.NoServer")
+    _use(settings, NO_SERVER)
     publishing.publish(draft)
     assert not any(sent for sent, _error, _claimed in _state(draft).values())
     mail.outbox.clear()
@@ -141,7 +130,7 @@ def test_a_mail_host_that_fails_on_send_again_leaves_the_messages_to_send_again(
 ) -> None:
     """No claim is left behind: the failed message shows the host's reason, the ones not
     reached are still to send, and the next Send again sends all three."""
-    _use(settings, f"{HERE}.NoServer")
+    _use(settings, NO_SERVER)
     publishing.publish(draft)
     client = client_for(organizer)
     url = f"/organize/{event.slug}/versions/1/"
@@ -171,7 +160,7 @@ def test_a_message_claimed_by_a_request_that_died_is_sent_once_the_claim_expires
     draft: ScheduleVersion, settings: pytest.FixtureRequest
 ) -> None:
     """A claim younger than :data:`CLAIM_EXPIRES` is another request sending: left alone."""
-    _use(settings, f"{HERE}.NoServer")
+    _use(settings, NO_SERVER)
     publishing.publish(draft)
     _use(settings, LOCMEM)
     rows = Notification.objects.filter(version=draft)
@@ -196,7 +185,7 @@ def test_an_unexpected_error_while_sending_leaves_no_claim_behind(
 ) -> None:
     """The error reaches the organizer (a 500, logged), but the messages stay to send
     again at once, not after :data:`CLAIM_EXPIRES`."""
-    _use(settings, f"{HERE}.NoServer")
+    _use(settings, NO_SERVER)
     publishing.publish(draft)
     _use(settings, f"{HERE}.Broken")
     with pytest.raises(RuntimeError):

@@ -11,46 +11,24 @@ refuses one address as an SMTP server does.
 
 from __future__ import annotations
 
-import html
-import re
-import smtplib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
-from django.core.mail import EmailMessage
-from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 
-from liqa.web.accounts import services as accounts
-from liqa.web.events.models import Event, Person
+from liqa.web.events.models import Event
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
-
-REFUSING = "tests.web.test_send_again_no_address_now.RefusingBruno"
-
-
-class RefusingBruno(EmailBackend):
-    """Delivers in memory, except to Bruno's address, which the server refuses."""
-
-    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        for message in messages:
-            if "bruno@example.org" in message.to:
-                refused = {"bruno@example.org": (550, b"5.1.1 mailbox unavailable")}
-                raise smtplib.SMTPRecipientsRefused(refused)  # type: ignore[arg-type]
-        return super().send_messages(messages)
+from tests.web.factories import LOCMEM, REFUSING_BRUNO, use_mailer
+from tests.web.factories import page_text as _text
+from tests.web.factories import remove_address as _remove_address
 
 
 @pytest.fixture(autouse=True)
 def _refusing(settings: pytest.FixtureRequest) -> None:
-    settings.MAILERS = {"default": {"BACKEND": REFUSING, "OPTIONS": {}}}  # type: ignore[attr-defined]
-
-
-def _remove_address(event: Event, person: str) -> None:
-    """The organizer removes the person's address: their participant account goes too."""
-    Person.objects.filter(event=event, key=person).update(email="")
-    accounts.enrol_everyone(event)
+    use_mailer(settings, REFUSING_BRUNO)
 
 
 def _send_again(client: Client, event: Event) -> tuple[str, str, bool]:
@@ -60,12 +38,6 @@ def _send_again(client: Client, event: Event) -> tuple[str, str, bool]:
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     return _text(page, "nothing-sent"), _text(page, "told-counts"), 'id="send-again"' in page
-
-
-def _text(page: str, id: str) -> str:
-    """The text of the paragraph with ``id`` ("" when the page has none)."""
-    found = re.search(rf'id="{id}"[^>]*>(.*?)</p>', page, re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
 
 
 def test_someone_whose_address_was_removed_after_a_failure_is_not_said_e_mailed(
@@ -108,7 +80,7 @@ def test_when_everyone_was_e_mailed_it_says_so(
 ) -> None:
     """Bruno's message failed; once the server takes it, a second click finds no one."""
     publishing.publish(draft)
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}  # type: ignore[attr-defined]
+    use_mailer(settings, LOCMEM)
     client = client_for(organizer)
     assert _send_again(client, event) == ("", "E-mailed 3 participants.", False)
     assert _send_again(client, event) == (

@@ -8,8 +8,6 @@ on the rows, as :func:`liqa.web.scheduling.publishing.send_again` leaves it whil
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 
 import pytest
@@ -22,14 +20,14 @@ from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
-
-LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+from tests.web.factories import LOCMEM, use_mailer
+from tests.web.factories import page_text as _text
 
 
 @pytest.fixture(autouse=True)
 def _in_memory(settings: pytest.FixtureRequest) -> None:
     """The e-mails go to Django's in-memory outbox."""
-    settings.MAILERS = {"default": {"BACKEND": LOCMEM, "OPTIONS": {}}}  # type: ignore[attr-defined]
+    use_mailer(settings, LOCMEM)
 
 
 def _send_again(client: Client, event: Event) -> tuple[str, str]:
@@ -38,12 +36,6 @@ def _send_again(client: Client, event: Event) -> tuple[str, str]:
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     return response["Location"], _text(page, "nothing-sent") + " | " + _text(page, "told-counts")
-
-
-def _text(page: str, id: str) -> str:
-    """The text of the element with ``id`` ("" when the page has none)."""
-    found = re.search(rf'id="{id}"[^>]*>(.*?)</p>', page, re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
 
 
 def test_a_second_click_after_everyone_was_e_mailed_says_nothing_was_left(

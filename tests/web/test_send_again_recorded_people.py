@@ -14,13 +14,8 @@ refuses Hank's address as an SMTP server does.
 
 from __future__ import annotations
 
-import smtplib
-from collections.abc import Sequence
-
 import pytest
 from django.core import mail
-from django.core.mail import EmailMessage
-from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
 
 from liqa.web.events.models import Event, Person
@@ -28,29 +23,20 @@ from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
 from tests.web.editing_factories import port_visit
+from tests.web.factories import LOCMEM, RefusingOne, use_mailer
 
 REFUSING = "tests.web.test_send_again_recorded_people.RefusingHank"
-DELIVERING = "django.core.mail.backends.locmem.EmailBackend"
 
 
-class RefusingHank(EmailBackend):
+class RefusingHank(RefusingOne):
     """Delivers in memory, except to Hank's address, which the server refuses."""
 
-    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        for message in messages:
-            if "hank@example.org" in message.to:
-                refused = {"hank@example.org": (550, b"5.1.1 mailbox unavailable")}
-                raise smtplib.SMTPRecipientsRefused(refused)  # type: ignore[arg-type]
-        return super().send_messages(messages)
-
-
-def _mailer(settings: pytest.FixtureRequest, backend: str) -> None:
-    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {}}}  # type: ignore[attr-defined]
+    address = "hank@example.org"
 
 
 def _published_then_hank_leaves(event: Event, settings: pytest.FixtureRequest) -> ScheduleVersion:
     """Published with e-mails, Hank's refused; then Hank joins the delegation's company."""
-    _mailer(settings, REFUSING)
+    use_mailer(settings, REFUSING)
     version = store_schedule(event, port_visit(event))
     publishing.publish(version)
     hank = Notification.objects.get(version=version, person="p-hank")
@@ -58,7 +44,7 @@ def _published_then_hank_leaves(event: Event, settings: pytest.FixtureRequest) -
     person = Person.objects.get(event=event, key="p-hank")
     person.organization = "o-atlas"
     person.save()
-    _mailer(settings, DELIVERING)
+    use_mailer(settings, LOCMEM)
     mail.outbox.clear()
     return version
 

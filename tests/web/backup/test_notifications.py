@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from liqa.web.accounts import services as accounts
 from liqa.web.backup.dump import backup_event
 from liqa.web.backup.restore import restore_backup
-from liqa.web.events.models import Event, Person
+from liqa.web.events.models import Event
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import Notification, ScheduleVersion
 from tests.web.backup.conftest import empty_database
 from tests.web.backup.test_refusals import member, refusal, rewrite
+from tests.web.factories import REFUSING_BRUNO, remove_address, use_mailer
 
 pytestmark = pytest.mark.integration
-
-REFUSING = "tests.web.test_publishing_notifications.RefusingBruno"
 
 
 def _rows(event: Event) -> list[tuple[str, str, bool, str]]:
@@ -33,9 +31,8 @@ def told(
 ) -> Path:
     """The small event's backup after publishing: Amina e-mailed, Bruno's address refused,
     Chen without an address."""
-    Person.objects.filter(event=event, key="p-chen").update(email="")
-    accounts.enrol_everyone(event)
-    settings.MAILERS = {"default": {"BACKEND": REFUSING, "OPTIONS": {}}}  # type: ignore[attr-defined]
+    remove_address(event, "p-chen")
+    use_mailer(settings, REFUSING_BRUNO)
     publishing.publish(draft)
     path = tmp_path / "told.zip"
     path.write_bytes(backup_event(event).content)
