@@ -1,5 +1,6 @@
 """Factories for web tests: a small brokerage event as core records, and its users; the mail
-backends the publishing tests send through, and what the published page says of them."""
+backends the publishing tests send through, and what the published page says of them; the
+event's history as its page reads it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
+from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import store_event
 from liqa.web.events.services import import_mission_file
@@ -277,3 +279,16 @@ def told_counts(client: Client, event: Event, lang: str = "en") -> str:
     found = re.search(r'<p id="told-counts">(.*?)</p>', page)
     assert found is not None, page
     return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+def history_entry(model: str, key: str, action: str, changes: dict[str, Any]) -> AuditEntry:
+    """An entry in the test event's history, as if the organizer ("org") made the change."""
+    return AuditEntry.objects.create(
+        event="tunis-b2b-2030", actor="org", model=model, key=key, action=action, changes=changes
+    )
+
+
+def history_changes(page: str) -> list[str]:
+    """Each change line of a history page as text (tags dropped)."""
+    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]

@@ -5,8 +5,6 @@ words: it showed the planner's codes (``Method: — → ils``, ``brokerage/cpsat
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -16,21 +14,15 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import pgettext
 
-from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import make_schedule
+from tests.web.factories import history_changes as _changes
+from tests.web.factories import history_entry, make_schedule
 
 SLUG = "tunis-b2b-2030"
 URL = f"/organize/{SLUG}/history/"
 LANGUAGES = ("en", "fr", "ar")
-
-
-def _changes(page: str) -> list[str]:
-    """Each change line as text (tags dropped)."""
-    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
 
 
 def _words(lang: str, context: str, text: str, **values: str) -> str:
@@ -64,22 +56,8 @@ def test_each_method_and_subgroup_reads_in_words(
     event: Event, organizer: User, client_for: Callable[..., Client], lang: str
 ) -> None:
     for n, method in enumerate(("ils", "greedy", "replan", "brokerage/lns"), start=1):
-        AuditEntry.objects.create(
-            event=SLUG,
-            actor="org",
-            model="schedule",
-            key=f"v{n}",
-            action="created",
-            changes={"method": [None, method]},
-        )
-    AuditEntry.objects.create(
-        event=SLUG,
-        actor="org",
-        model="assignment",
-        key="v4/vis-nasa",
-        action="changed",
-        changes={"group": ["group-a", "all"]},
-    )
+        history_entry("schedule", f"v{n}", "created", {"method": [None, method]})
+    history_entry("assignment", "v4/vis-nasa", "changed", {"group": ["group-a", "all"]})
     page = client_for(organizer).get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     arrow, colon = ("←", ":") if lang == "ar" else ("→", " :" if lang == "fr" else ":")
     field = _words(lang, "audit field", "Method") + colon
@@ -98,14 +76,8 @@ def test_each_method_and_subgroup_reads_in_words(
 def test_a_method_or_subgroup_the_page_does_not_know_shows_as_recorded(
     event: Event, organizer: User, client_for: Callable[..., Client]
 ) -> None:
-    AuditEntry.objects.create(
-        event=SLUG,
-        actor="org",
-        model="assignment",
-        key="v1/vis-nasa",
-        action="changed",
-        changes={"group": ["group-a-group-b-others", "group-c"], "method": [None, "hand"]},
-    )
+    unknown = {"group": ["group-a-group-b-others", "group-c"], "method": [None, "hand"]}
+    history_entry("assignment", "v1/vis-nasa", "changed", unknown)
     page = client_for(organizer).get(URL).content.decode()
     assert _changes(page)[:2] == [
         "Subgroup: group-a-group-b-others → subgroup C",

@@ -4,8 +4,6 @@ whose status was ``infeasible`` or ``unknown`` showed the solver's code ("…, i
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 
 import pytest
@@ -15,8 +13,8 @@ from django.utils import translation
 from django.utils.translation import pgettext
 
 from liqa.web.audit.actor import acting
-from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event, MeetingRequest, Organization, Person
+from tests.web.factories import history_changes, history_entry
 
 SLUG = "tunis-b2b-2030"
 URL = f"/organize/{SLUG}/history/"
@@ -25,9 +23,7 @@ LANGUAGES = ("en", "fr", "ar")
 
 def _changes(client: Client, lang: str) -> list[str]:
     """Each change line of the page as read in ``lang`` (tags dropped)."""
-    page = client.get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
-    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+    return history_changes(client.get(URL, HTTP_ACCEPT_LANGUAGE=lang).content.decode())
 
 
 def _words(lang: str, text: str, context: str = "") -> str:
@@ -37,14 +33,8 @@ def _words(lang: str, text: str, context: str = "") -> str:
 
 def _version(status: str, number: int) -> None:
     """A deleted version that had ``status`` (the trail keeps its provenance)."""
-    AuditEntry.objects.create(
-        event=SLUG,
-        actor="org",
-        model="schedule",
-        key=f"v{number}",
-        action="deleted",
-        changes={"provenance": [{"method": "brokerage/greedy", "status": status}, None]},
-    )
+    provenance = {"method": "brokerage/greedy", "status": status}
+    history_entry("schedule", f"v{number}", "deleted", {"provenance": [provenance, None]})
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -111,12 +101,7 @@ def test_a_deleted_persons_key_reads_as_the_name_the_entry_kept(
 def test_a_key_the_page_cannot_name_shows_as_recorded(
     event: Event, organizer: User, client_for: Callable[..., Client]
 ) -> None:
-    AuditEntry.objects.create(
-        event=SLUG,
-        actor="org",
-        model="assignment",
-        key="v1/lunch-2030-03-14",
-        action="deleted",
-        changes={"key": ["lunch-2030-03-14", None]},
+    history_entry(
+        "assignment", "v1/lunch-2030-03-14", "deleted", {"key": ["lunch-2030-03-14", None]}
     )
     assert _changes(client_for(organizer), "en")[0] == "Key: lunch-2030-03-14 → —"

@@ -10,8 +10,6 @@ is filled later, so in French and Arabic the tests check the value is not the ra
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -29,16 +27,11 @@ from liqa.web.events.models import Event, MeetingRequest, Organization, Person
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_schedule
+from tests.web.factories import history_changes as _changes
 
 SLUG = "tunis-b2b-2030"
 URL = f"/organize/{SLUG}/history/"
 LANGUAGES = ("en", "fr", "ar")
-
-
-def _changes(page: str) -> list[str]:
-    """Each change line as text (tags dropped)."""
-    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
 
 
 def _line(client: Client, lang: str, context: str, label: str) -> str:

@@ -8,7 +8,6 @@ records by their keys (``p-chen``) and "times in Africa/Tunis", in every languag
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -23,20 +22,14 @@ from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.audit import wording
 from liqa.web.audit.actor import acting
-from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import ScheduleVersion
-from tests.web.factories import person_user
+from tests.web.factories import history_changes as _changes
+from tests.web.factories import history_entry, person_user
 
 SLUG = "tunis-b2b-2030"
 URL = f"/organize/{SLUG}/history/"
-
-
-def _changes(page: str) -> list[str]:
-    """Each change line as text (tags dropped)."""
-    items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
 
 
 def _book(slot: str = "2030-03-14T09:20:00+01:00") -> None:
@@ -158,14 +151,8 @@ def test_times_name_the_city_not_the_zone_key(
 def test_an_unknown_field_or_record_shows_as_recorded(
     event: Event, organizer: User, client_for: Callable[..., Client]
 ) -> None:
-    AuditEntry.objects.create(
-        event=SLUG,
-        actor="org",
-        model="widget",
-        key="w-1",
-        action="changed",
-        changes={"colour": ["red", "blue"], "table": ["one", {"n": 2}], "pinned": "odd"},
-    )
+    odd = {"colour": ["red", "blue"], "table": ["one", {"n": 2}], "pinned": "odd"}
+    history_entry("widget", "w-1", "changed", odd)
     response = client_for(organizer).get(URL)
     assert response.status_code == 200
     # known fields in the editing pages' order, then the unknown one
