@@ -208,6 +208,18 @@ def client_for() -> Callable[[User | None], Client]:
     return make
 
 
+@pytest.fixture
+def organizer_client(organizer: User, client_for: Callable[[User | None], Client]) -> Client:
+    """A client signed in as the event's organizer."""
+    return client_for(organizer)
+
+
+@pytest.fixture
+def draft_grid(event: Event, draft: ScheduleVersion) -> str:
+    """The address of the draft's grid (version 1, not published)."""
+    return f"/organize/{event.slug}/versions/1/"
+
+
 def person_user(email: str) -> User:
     """The participant account of the person with this e-mail."""
     return get_user_model().objects.get(email=email)

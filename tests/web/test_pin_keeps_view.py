@@ -4,31 +4,25 @@ only a view the grid knows is carried back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 
-from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 
 
 def test_the_pin_form_says_which_view_it_was_sent_from(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, draft_grid: str
 ) -> None:
-    grid = f"/organize/{event.slug}/versions/1/"
-    page = client_for(organizer).get(f"{grid}?by=hosts").content.decode()
-    form = page.split(f'action="{grid}pin/"')[1].split("</form>")[0]
+    page = organizer_client.get(f"{draft_grid}?by=hosts").content.decode()
+    form = page.split(f'action="{draft_grid}pin/"')[1].split("</form>")[0]
     assert '<input type="hidden" name="by" value="hosts">' in form
 
 
 def test_a_pin_from_the_hosts_view_leads_back_to_it(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, draft_grid: str
 ) -> None:
-    client = client_for(organizer)
-    grid = f"/organize/{event.slug}/versions/1/"
+    client, grid = organizer_client, draft_grid
     pinned = client.post(f"{grid}pin/", {"key": "r-2", "pinned": "1", "by": "hosts"})
     assert (pinned.status_code, pinned["Location"]) == (302, f"{grid}?by=hosts")
     page = client.get(pinned["Location"]).content.decode()
@@ -37,11 +31,10 @@ def test_a_pin_from_the_hosts_view_leads_back_to_it(
 
 
 def test_a_refused_pin_or_move_from_the_hosts_view_links_back_to_it(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, draft: ScheduleVersion, draft_grid: str
 ) -> None:
     """No such meeting (404), a bad slot (400), a version published meanwhile (409)."""
-    client = client_for(organizer)
-    grid = f"/organize/{event.slug}/versions/1/"
+    client, grid = organizer_client, draft_grid
     no_meeting = client.post(f"{grid}pin/", {"key": "r-9", "pinned": "1", "by": "hosts"})
     bad_slot = client.post(f"{grid}move/", {"key": "r-2", "slot": "two", "by": "hosts"})
     publish(draft, notify=False)
@@ -54,16 +47,11 @@ def test_a_refused_pin_or_move_from_the_hosts_view_links_back_to_it(
 
 @pytest.mark.parametrize("by", ["people", "", "//evil.example/", "hosts&next=/x", "HOSTS"])
 def test_a_pin_from_the_people_view_or_an_unknown_one_leads_to_the_plain_grid(
-    by: str,
-    organizer: User,
-    event: Event,
-    draft: ScheduleVersion,
-    client_for: Callable[..., Client],
+    by: str, organizer_client: Client, draft_grid: str
 ) -> None:
     """Whatever else the form sends, the way back is the grid's own address: never another
     site nor an unknown parameter."""
-    client = client_for(organizer)
-    grid = f"/organize/{event.slug}/versions/1/"
+    client, grid = organizer_client, draft_grid
     pinned = client.post(f"{grid}pin/", {"key": "r-2", "pinned": "1", "by": by})
     assert (pinned.status_code, pinned["Location"]) == (302, grid)
     refused = client.post(f"{grid}pin/", {"key": "r-9", "pinned": "1", "by": by})
