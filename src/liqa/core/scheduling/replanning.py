@@ -23,7 +23,7 @@ from liqa.core.outputs.labels import item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import Message
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
-from liqa.core.scheduling.progress import Reporter
+from liqa.core.scheduling.progress import Reporter, relative_gap
 
 if TYPE_CHECKING:
     from liqa.core.scheduling.brokerage.problem import Problem as BrokerageProblem
@@ -90,6 +90,7 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
         schedule, provenance=replace(schedule.provenance, parent_version=previous.version)
     )
     objective = {name: float(value) for name, value in result.objective.items()}
+    solved = objective.get("weighted", objective.get("breaks"))
     report = "\n".join(
         [
             f"Re-plan of version {previous.version}: {result.status.value} ({result.method}), "
@@ -103,6 +104,7 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
         status=result.status.value,
         objective=objective,
         bound=result.bound,
+        gap=None if result.gap is None else relative_gap(solved, result.bound),
         seconds=result.seconds,
         report=report,
         stopped=result.stopped,

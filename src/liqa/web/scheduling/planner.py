@@ -1,19 +1,20 @@
 """The one place the web app calls the core's schedulers (it never schedules by itself).
 
 A fresh plan is ``liqa.core.scheduling.planning.plan_event`` (brokerage scheduler or
-itinerary planner by the event's kind). Re-planning around a previous version is the
-itinerary planner's :func:`replan` (keeps every still-valid visit, changes as little as
-possible) or the brokerage scheduler's minimal-change :func:`replan` with the pinned
-meetings fixed in their slots.
+itinerary planner by the event's kind). Re-planning around a previous version is
+``liqa.core.scheduling.replanning.replan_event``, as for ``liqa plan --previous``: the
+itinerary planner's re-plan (keeps every still-valid visit, changes as little as possible)
+or the brokerage scheduler's minimal-change re-plan with the pinned meetings fixed in their
+slots.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from liqa.core import model as core
-from liqa.core.scheduling.progress import OnProgress, relative_gap
+from liqa.core.scheduling.progress import OnProgress
 
 
 class PlannerMissing(RuntimeError):
@@ -41,44 +42,19 @@ def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None)
     return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
 
 
-def _replan_brokerage(
-    event: core.Event,
-    previous: core.Schedule,
-    time_limit: float,
-    on_progress: OnProgress | None,
-) -> Plan:
-    """The core's minimal-change re-plan, with the previous version's pins fixed in place."""
-    from liqa.core.scheduling.brokerage import Settings
-    from liqa.core.scheduling.brokerage.from_event import previous_problem, to_schedule
-    from liqa.core.scheduling.brokerage.replan import replan
-
-    if event.brokerage is None:
-        raise PlannerMissing("this brokerage event has no sessions and tables yet")
-    problem, kept = previous_problem(event, previous)
-    settings = Settings(time_limit=time_limit, on_progress=on_progress)
-    result, _diff = replan(problem, kept, settings)
-    schedule = to_schedule(event, problem, result)
-    provenance = replace(schedule.provenance, parent_version=previous.version)
-    objective = {name: float(value) for name, value in result.objective.items()}
-    solved = objective.get("weighted", objective.get("breaks"))
-    return Plan(
-        replace(schedule, provenance=provenance),
-        result.status.value,
-        objective,
-        result.bound,
-        None if result.gap is None else relative_gap(solved, result.bound),
-    )
-
-
 def _replan(
     event: core.Event, previous: core.Schedule, time_limit: float, on_progress: OnProgress | None
 ) -> Plan:
-    if event.kind is core.EventKind.BROKERAGE:
-        return _replan_brokerage(event, previous, time_limit, on_progress)
-    from liqa.core.scheduling import itinerary
+    """The core's re-plan (:func:`~liqa.core.scheduling.replanning.replan_event`, as
+    ``liqa plan --previous``): minimal change, the previous version's pins fixed in place."""
+    if event.kind is core.EventKind.BROKERAGE and event.brokerage is None:
+        raise PlannerMissing("this brokerage event has no sessions and tables yet")
+    from liqa.core.scheduling.planning import PlanSettings
+    from liqa.core.scheduling.replanning import replan_event
 
-    schedule, result, _changes = itinerary.replan(event, previous)
-    return Plan(schedule, schedule.provenance.status, dict(result.terms), result.bound, result.gap)
+    settings = PlanSettings(time_limit=time_limit, on_progress=on_progress)
+    outcome = replan_event(event, previous, settings)
+    return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
 
 
 def plan(
@@ -91,7 +67,7 @@ def plan(
     """Plan ``event`` with the core (re-plan around ``previous`` when given).
 
     ``on_progress`` hears the solver's live progress and may stop it (see
-    :mod:`liqa.core.scheduling.progress`); the itinerary re-plan is instant and silent.
+    :mod:`liqa.core.scheduling.progress`); every path ends with one last report.
     """
     if previous is not None:
         return _replan(event, previous, time_limit, on_progress)
