@@ -19,6 +19,9 @@ from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
+from django_tasks_db.management.commands.db_worker import Worker
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
@@ -223,6 +226,29 @@ def draft_grid(event: Event, draft: ScheduleVersion) -> str:
 def person_user(email: str) -> User:
     """The participant account of the person with this e-mail."""
     return get_user_model().objects.get(email=email)
+
+
+def api_client_for(user: User | None) -> APIClient:
+    """An API client sending the user's token (anonymous for ``None``)."""
+    client = APIClient()
+    if user is not None:
+        token, _created = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def run_worker(name: str) -> None:
+    """A database task worker named ``name`` runs every queued task, then stops."""
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=name,
+        excluded_queue_names=[],
+    ).run()
 
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"

@@ -9,8 +9,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.test import Client
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from liqa.core import model as core
 from liqa.core.scheduling.brokerage import Settings
@@ -20,6 +18,7 @@ from liqa.web.events import bookings
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.events.records import event_record, store_event
 from tests.web.factories import DAY, at, make_core_event, person_user
+from tests.web.factories import api_client_for as _api
 
 ACCEPTED = core.RequestStatus.ACCEPTED
 
@@ -241,14 +240,6 @@ def test_free_slots_leave_out_the_slots_a_party_has_booked(event: Event) -> None
 
 
 # --- API ---------------------------------------------------------------------------------
-
-
-def _api(user: User | None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        token, _created = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def _book_url(event: Event, key: str) -> str:

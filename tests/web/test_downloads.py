@@ -14,7 +14,6 @@ from django.contrib.auth.models import User
 from django.http import FileResponse
 from django.http.response import HttpResponseBase
 from django.test import Client
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from liqa.core.missionfile.loading import parse_event
@@ -22,7 +21,7 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
-from tests.web.factories import person_user
+from tests.web.factories import person_user, run_worker
 
 
 @pytest.mark.slow  # WeasyPrint's first render takes tens of seconds on a loaded machine
@@ -110,16 +109,7 @@ def test_outputs_zip_built_by_a_worker_then_kept_until_the_event_changes(
     )
     assert client.get(url).status_code == 202  # asked again: still one build queued
     assert DBTaskResult.objects.count() == 1
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-outputs",
-        excluded_queue_names=[],
-    ).run()
+    run_worker("test-outputs")
     assert "en/agendas/p-amina.pdf" in _zip(client.get(url)).namelist()
     assert (_zip(client.get(url)).testzip(), DBTaskResult.objects.count()) == (None, 1)  # kept
     event.people.filter(key="p-chen").update(name="Chen Li-Wei")

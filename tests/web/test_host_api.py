@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
+from tests.web.factories import api_client_for as _client
 from tests.web.factories import person_user
 
 AMINA_PUBLIC = {
@@ -24,14 +24,6 @@ AMINA_PUBLIC = {
     "gender": None,
     "languages": ["ar", "fr"],
 }
-
-
-def _client(user: User | None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        token, _created = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def _host(event: Event) -> str:

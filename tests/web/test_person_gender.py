@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
@@ -24,6 +22,7 @@ from liqa.web.events.records import event_record, store_event
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.core.outputs.feminine import FEMININE_FORMS, feminine_catalog  # noqa: F401
+from tests.web.factories import api_client_for as _api
 from tests.web.factories import make_core_event, make_schedule, person_user
 
 
@@ -96,13 +95,6 @@ def test_a_bad_gender_is_refused_naming_the_field(
         "'Mme' is not a gender: choose female or male, or leave it empty (—) when not known."
     )
     assert event_record(event).person("p-bruno").gender is None
-
-
-def _api(user: User) -> APIClient:
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def test_api_gives_each_persons_gender_or_null(gendered_event: Event) -> None:

@@ -16,7 +16,6 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from liqa.web.agendas import domain
@@ -25,7 +24,7 @@ from liqa.web.events.models import Event, Outcome, Person, Venue
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import make_core_event, make_schedule, person_user
+from tests.web.factories import api_client_for, make_core_event, make_schedule, person_user
 
 PAGE_QUERIES = 4 if connection.vendor == "postgresql" else 7
 """Session, user, the event with the memberships and their person checks and the stamp with
@@ -105,10 +104,7 @@ def test_calendar_and_api_follow_the_same_stamp(amina: Client, event: Event) -> 
 
 
 def _api(email: str) -> APIClient:
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=person_user(email))
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return api_client_for(person_user(email))
 
 
 def test_kept_schedule_answers_are_per_person_and_follow_a_new_version(

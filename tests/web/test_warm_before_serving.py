@@ -14,7 +14,6 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from liqa.web.agendas import domain
@@ -22,7 +21,7 @@ from liqa.web.agendas.warm import warm
 from liqa.web.events.models import Event, Person
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
-from tests.web.factories import person_user
+from tests.web.factories import api_client_for, person_user
 from tests.web.test_scale_agenda_reads import PAGE_QUERIES
 
 
@@ -38,10 +37,7 @@ def published(event: Event, draft: ScheduleVersion) -> Event:
 
 
 def _api(email: str) -> APIClient:
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=person_user(email))
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return api_client_for(person_user(email))
 
 
 @pytest.fixture

@@ -7,27 +7,19 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import Run, RunState
 from liqa.web.scheduling.tasks import plan_run
+from tests.web.factories import run_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 def _worker(name: str) -> None:
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=name,
-        excluded_queue_names=[],
-    ).run()
+    """A worker in its own thread: it runs the queued tasks, then closes its connection."""
+    run_worker(name)
     connection.close()
 
 

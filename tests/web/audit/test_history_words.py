@@ -15,8 +15,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.test import Client
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
@@ -25,17 +23,15 @@ from liqa.web.audit.actor import acting
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.factories import api_client_for, history_entry, person_user
 from tests.web.factories import history_changes as _changes
-from tests.web.factories import history_entry, person_user
 
 SLUG = "tunis-b2b-2030"
 URL = f"/organize/{SLUG}/history/"
 
 
 def _book(slot: str = "2030-03-14T09:20:00+01:00") -> None:
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=person_user("amina@example.org"))
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = api_client_for(person_user("amina@example.org"))
     assert client.post(f"/api/events/{SLUG}/requests/r-1/book/", {"slot": slot}).status_code == 201
 
 

@@ -9,8 +9,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from liqa.web.accounts.models import CalendarFeed
 from liqa.web.audit.actor import acting
@@ -20,7 +18,7 @@ from liqa.web.events.models import Booking, Event, Person
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import make_core_event, make_schedule, person_user
+from tests.web.factories import api_client_for, make_core_event, make_schedule, person_user
 
 SLUG = "tunis-b2b-2030"
 
@@ -83,9 +81,7 @@ def test_request_answer_records_the_status_change(
 
 
 def test_booking_and_cancelling_through_the_api_record_the_token_user(event: Event) -> None:
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=person_user("amina@example.org"))
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = api_client_for(person_user("amina@example.org"))
     url = f"/api/events/{SLUG}/requests/r-1/book/"
     booked = client.post(url, {"slot": "2030-03-14T09:20:00+01:00"}, format="json")
     cancelled = client.delete(url)
@@ -112,9 +108,7 @@ def test_booking_and_cancelling_through_the_api_record_the_token_user(event: Eve
 def test_a_booking_names_its_event_without_reading_it_again(event: Event) -> None:
     """Booking and cancelling hold the request's event: the entry takes its slug from it; a
     booking deleted by a query (no event held) reads the slug and names the same event."""
-    client = APIClient()
-    token, _created = Token.objects.get_or_create(user=person_user("amina@example.org"))
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = api_client_for(person_user("amina@example.org"))
     url = f"/api/events/{SLUG}/requests/r-1/book/"
     sent: list[str] = []
 
