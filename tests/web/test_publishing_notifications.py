@@ -70,15 +70,14 @@ def chen_has_no_address(event: Event) -> None:
 
 @pytest.mark.usefixtures("chen_has_no_address")
 def test_publication_records_who_was_e_mailed_who_has_no_address_and_who_failed(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
 ) -> None:
     """Chen's message was skipped silently and Bruno's refusal was a 500 after publishing."""
     _use(settings, REFUSING)
-    client = client_for(organizer)
+    client = organizer_client
     response = client.post(f"/organize/{event.slug}/versions/1/publish/")
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -100,17 +99,16 @@ def test_publication_records_who_was_e_mailed_who_has_no_address_and_who_failed(
 
 @pytest.mark.usefixtures("chen_has_no_address")
 def test_send_again_sends_only_the_failed_message(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
 ) -> None:
     _use(settings, REFUSING)
     publishing.publish(draft)
     mail.outbox.clear()
     _use(settings, LOCMEM)
-    client = client_for(organizer)
+    client = organizer_client
     response = client.post(f"/organize/{event.slug}/versions/1/send-again/")
     assert (response.status_code, response["Location"]) == (
         302,
@@ -133,15 +131,14 @@ def test_send_again_sends_only_the_failed_message(
 
 
 def test_mail_server_down_leaves_the_version_published_and_every_message_to_send_again(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     _use(settings, DOWN)
-    client = client_for(organizer)
+    client = organizer_client
     with caplog.at_level(logging.WARNING, logger="liqa.web.scheduling.publishing"):
         response = client.post(f"/organize/{event.slug}/versions/1/publish/")
     assert response.status_code == 302
@@ -171,13 +168,13 @@ def test_mail_server_down_leaves_the_version_published_and_every_message_to_send
 
 
 def test_a_message_never_tried_is_said_and_sent_again(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     """The process stopped after the publication was committed, before Chen's turn."""
     publishing.publish(draft)
     mail.outbox.clear()
     Notification.objects.filter(version=draft, person="p-chen").update(sent_at=None)
-    client = client_for(organizer)
+    client = organizer_client
     assert _told(client, event) == "E-mailed 2 participants. 1 e-mail was not sent yet: Chen Li."
     client.post(f"/organize/{event.slug}/versions/1/send-again/")
     assert [m.to for m in mail.outbox] == [["chen@example.org"]]
@@ -204,10 +201,10 @@ def test_send_again_is_for_organizers_posting_with_their_csrf_token(
 
 
 def test_silent_publication_records_no_one_and_sends_nothing_again(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     publishing.publish(draft, notify=False)
-    client_for(organizer).post(f"/organize/{event.slug}/versions/1/send-again/")
+    organizer_client.post(f"/organize/{event.slug}/versions/1/send-again/")
     assert (Notification.objects.filter(version=draft).count(), len(mail.outbox)) == (0, 0)
 
 
@@ -246,10 +243,9 @@ def test_e_mails_go_once_the_publication_is_committed(
 
 @pytest.mark.usefixtures("chen_has_no_address")
 def test_send_again_uses_the_address_each_person_has_now(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
 ) -> None:
     """The organizer corrects Bruno's refused address and gives Chen one: Send again
@@ -258,7 +254,7 @@ def test_send_again_uses_the_address_each_person_has_now(
     publishing.publish(draft)
     mail.outbox.clear()
     url = f"/organize/{event.slug}/versions/1/published/"
-    client = client_for(organizer)
+    client = organizer_client
     bruno = Notification.objects.filter(person="p-bruno")
     bruno.update(sent_at=timezone.now())  # as if only Chen were left
     assert 'id="send-again"' not in client.get(url).content.decode()  # Chen has no address
@@ -283,17 +279,16 @@ def test_send_again_uses_the_address_each_person_has_now(
 
 @pytest.mark.usefixtures("chen_has_no_address")
 def test_names_in_an_arabic_sentence_are_isolated(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
 ) -> None:
     """A Latin name ends an Arabic sentence: its full stop stays at the sentence's end."""
     _use(settings, REFUSING)
     publishing.publish(draft)
     url = f"/organize/{event.slug}/versions/1/published/"
-    page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    page = organizer_client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert "\u2066Chen Li\u2069" in page
     assert "\u2066Bruno Martin\u2069" in page
 

@@ -11,10 +11,7 @@ refuses one address as an SMTP server does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
@@ -41,12 +38,12 @@ def _send_again(client: Client, event: Event) -> tuple[str, str, bool]:
 
 
 def test_someone_whose_address_was_removed_after_a_failure_is_not_said_e_mailed(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     publishing.publish(draft)
     _remove_address(event, "p-bruno")
     sent = len(mail.outbox)
-    notice, counts, offered = _send_again(client_for(organizer), event)
+    notice, counts, offered = _send_again(organizer_client, event)
     assert notice == (
         "Nothing left to send: 1 participant whose agenda changed was not e-mailed and has"
         " no e-mail address now (Bruno Martin): add one to send them their changes."
@@ -56,13 +53,13 @@ def test_someone_whose_address_was_removed_after_a_failure_is_not_said_e_mailed(
 
 
 def test_those_without_an_address_since_publishing_and_after_a_failure_are_counted(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     """Chen had no address at publication; Bruno's was removed after his message failed."""
     _remove_address(event, "p-chen")
     publishing.publish(draft)
     _remove_address(event, "p-bruno")
-    notice, _counts, offered = _send_again(client_for(organizer), event)
+    notice, _counts, offered = _send_again(organizer_client, event)
     assert notice == (
         "Nothing left to send: 2 participants whose agendas changed were not e-mailed and"
         " have no e-mail address now (Bruno Martin, Chen Li): add one to each to send them"
@@ -72,16 +69,15 @@ def test_those_without_an_address_since_publishing_and_after_a_failure_are_count
 
 
 def test_when_everyone_was_e_mailed_it_says_so(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     settings: pytest.FixtureRequest,
 ) -> None:
     """Bruno's message failed; once the server takes it, a second click finds no one."""
     publishing.publish(draft)
     use_mailer(settings, LOCMEM)
-    client = client_for(organizer)
+    client = organizer_client
     assert _send_again(client, event) == ("", "E-mailed 3 participants.", False)
     assert _send_again(client, event) == (
         "Nothing left to send: every participant whose agenda changed was e-mailed.",
@@ -91,8 +87,8 @@ def test_when_everyone_was_e_mailed_it_says_so(
 
 
 def test_a_failed_message_to_someone_with_an_address_is_offered_again(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     publishing.publish(draft)
-    page = client_for(organizer).get(f"/organize/{event.slug}/versions/1/published/")
+    page = organizer_client.get(f"/organize/{event.slug}/versions/1/published/")
     assert 'id="send-again"' in page.content.decode()

@@ -39,11 +39,11 @@ def _send_again(client: Client, event: Event) -> tuple[str, str]:
 
 
 def test_a_second_click_after_everyone_was_e_mailed_says_nothing_was_left(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     publishing.publish(draft)
     sent = len(mail.outbox)
-    location, said = _send_again(client_for(organizer), event)
+    location, said = _send_again(organizer_client, event)
     assert location == f"/organize/{event.slug}/versions/1/published/?nothing=done"
     assert said == (
         "Nothing left to send: every participant whose agenda changed was e-mailed."
@@ -53,12 +53,12 @@ def test_a_second_click_after_everyone_was_e_mailed_says_nothing_was_left(
 
 
 def test_nothing_left_but_people_without_an_address_says_who_was_e_mailed(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     Person.objects.filter(event=event, key="p-chen").update(email="")
     accounts.enrol_everyone(event)
     publishing.publish(draft)
-    _, said = _send_again(client_for(organizer), event)
+    _, said = _send_again(organizer_client, event)
     assert said == (
         "Nothing left to send: every participant whose agenda changed and who has an e-mail"
         " address was e-mailed. | E-mailed 2 participants. 1 has no e-mail address: Chen Li."
@@ -83,24 +83,23 @@ def test_messages_another_organizer_is_sending_are_not_sent_twice_and_the_page_s
 
 
 def test_a_version_published_without_e_mails_says_there_is_nothing_to_send(
-    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+    organizer_client: Client, event: Event, draft: ScheduleVersion
 ) -> None:
     publishing.publish(draft, notify=False)
-    _, said = _send_again(client_for(organizer), event)
+    _, said = _send_again(organizer_client, event)
     assert said == "Nothing to send: this version was published without e-mails. | "
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_the_notice_is_in_the_readers_language(
-    organizer: User,
+    organizer_client: Client,
     event: Event,
     draft: ScheduleVersion,
-    client_for: Callable[..., Client],
     lang: str,
 ) -> None:
     """The catalog is filled later: the notice is there, and the page is in ``lang``."""
     publishing.publish(draft)
-    client = client_for(organizer)
+    client = organizer_client
     response = client.post(f"/organize/{event.slug}/versions/1/send-again/")
     page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert f'lang="{lang}"' in page
