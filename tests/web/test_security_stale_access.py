@@ -22,6 +22,19 @@ def _reimport(client: Client, slug: str, files: list[Path]) -> int:
     return int(upload_confirmed(client, slug, files, "remove").split(" ", 1)[0])
 
 
+def _tables_without(folder: Path, person: str, organization: str) -> list[Path]:
+    """The test event's tables as CSV files without ``person``, ``organization`` and the
+    requests the person is a party to."""
+    core_event = make_core_event()
+    without = dataclasses.replace(
+        core_event,
+        people=tuple(p for p in core_event.people if p.id != person),
+        organizations=tuple(o for o in core_event.organizations if o.id != organization),
+        requests=tuple(r for r in core_event.requests if person not in (r.requester, r.target)),
+    )
+    return export_event(without, folder)
+
+
 def test_new_address_for_a_person_locks_the_old_one_out(
     event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
 ) -> None:
@@ -47,14 +60,7 @@ def test_person_removed_from_the_event_loses_access(
     event: Event, organizer: User, client_for: Callable[..., Client], tmp_path: Path
 ) -> None:
     old_chen = client_for(person_user("chen@example.org"))
-    core_event = make_core_event()
-    without_chen = dataclasses.replace(
-        core_event,
-        people=tuple(p for p in core_event.people if p.id != "p-chen"),
-        organizations=tuple(o for o in core_event.organizations if o.id != "o-gamma"),
-        requests=tuple(r for r in core_event.requests if "p-chen" not in (r.requester, r.target)),
-    )
-    files = export_event(without_chen, tmp_path / "csv")
+    files = _tables_without(tmp_path / "csv", "p-chen", "o-gamma")
     assert _reimport(client_for(organizer), event.slug, files) == 200
     assert old_chen.get(f"/me/{event.slug}/").status_code == 403
     assert client_for(person_user("amina@example.org")).get(f"/me/{event.slug}/").status_code == 200
@@ -67,14 +73,7 @@ def test_host_removed_from_the_event_locks_its_administrator_out(
     client_for: Callable[..., Client],
     tmp_path: Path,
 ) -> None:
-    core_event = make_core_event()
-    without_beta = dataclasses.replace(
-        core_event,
-        people=tuple(p for p in core_event.people if p.id != "p-bruno"),
-        organizations=tuple(o for o in core_event.organizations if o.id != "o-beta"),
-        requests=tuple(r for r in core_event.requests if "p-bruno" not in (r.requester, r.target)),
-    )
-    files = export_event(without_beta, tmp_path / "csv")
+    files = _tables_without(tmp_path / "csv", "p-bruno", "o-beta")
     assert _reimport(client_for(organizer), event.slug, files) == 200
     admin = client_for(host_admin)
     codes = (
