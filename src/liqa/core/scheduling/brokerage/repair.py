@@ -70,3 +70,24 @@ def weighted(result: Result, problem: Problem, previous: Timetable, breaks_ub: i
     if not problem.require_all:
         value -= unit * result.objective["scheduled_priority"]
     return value
+
+
+def proven_best(problem: Problem, previous: Timetable, result: Result) -> bool:
+    """Whether the repaired ``result`` is optimal without a search: it places every meeting
+    (every priority positive, so nothing better drops one), keeps in its slot every previous
+    meeting whose slot the problem still allows (no timetable keeps more), and has as few
+    breaks as the participants' own lower bounds allow once every meeting is placed
+    (:func:`.bounds.quick_lower_bounds`). The weighted objective ranks exactly these three,
+    in that order (:func:`.build.weighted_objective`), so no timetable can beat it."""
+    from liqa.core.scheduling.brokerage.bounds import quick_lower_bounds
+
+    if not problem.require_all and any(m.priority <= 0 for m in problem.meetings):
+        return False
+    now = result.timetable.by_meeting()
+    if len(now) != len(problem.meetings):
+        return False
+    domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    for mid, placement in previous.by_meeting().items():
+        if mid in domains and placement.slot in domains[mid] and now[mid].slot != placement.slot:
+            return False
+    return result.objective["breaks"] <= sum(quick_lower_bounds(problem, domains).values())

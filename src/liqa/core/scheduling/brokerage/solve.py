@@ -45,7 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
-from liqa.core.scheduling.brokerage.repair import repair, weighted
+from liqa.core.scheduling.brokerage.repair import proven_best, repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter, relative_gap
@@ -521,6 +521,17 @@ def _replan(
     hint and the answer unless CP-SAT finds a better one on the weighted objective in time;
     CP-SAT's answer alone when the repair breaks a hard rule."""
     fallback = quietly(partial(repair, problem, previous), reporter)
+    if fallback is not None and proven_best(problem, previous, fallback):
+        # nothing to search (e.g. an unchanged event, or a change the repair absorbs)
+        breaks = fallback.objective["breaks"]
+        return dataclasses.replace(
+            fallback,
+            status=Status.OPTIMAL,
+            method="replan",
+            bound=breaks,
+            gap=0,
+            seconds=time.perf_counter() - began,
+        )
     start = None if fallback is None else {p.meeting: p.slot for p in fallback.timetable.placements}
     ctx = quietly(partial(_prepare, problem, settings, previous, None, start), reporter)
     solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
