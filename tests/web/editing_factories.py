@@ -141,6 +141,15 @@ def statuses(
     return found | {client.post(base + path, data).status_code for path, data in posts}
 
 
+def refused_deletion(client: Client, event: Event, path: str) -> str:
+    """The page (entities unescaped) when deleting at ``path`` is refused because other
+    records use it; asserts the status 409 and that nothing was stored."""
+    before = snapshot(event)
+    response = post(client, event, path, {})
+    assert (response.status_code, snapshot(event)) == (409, before)
+    return html.unescape(response.content.decode())
+
+
 EVERYONE_DENIED = {who: {status} for who, status in DENIED.items()}
 """What ``outsider_statuses`` answers when every outsider is turned away from everything."""
 
