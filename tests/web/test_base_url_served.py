@@ -27,8 +27,8 @@ from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, plan_event
 from liqa.web import runtime
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
+from tests.web.editing_factories import port_visit
 from tests.web.factories import DEMO
-from tests.web.test_publishing_hosts import _visit_at
 
 ADDRESS = "guest@example.org"
 
@@ -130,7 +130,7 @@ def test_publishing_e_mails_the_served_address(
     assert isinstance(houston_mission, Event)
     monkeypatch.delenv("LIQA_BASE_URL", raising=False)
     assert runtime.follow_served("127.0.0.1", 8765) == "http://127.0.0.1:8765"
-    publish(store_schedule(houston_mission, _visit_at(houston_mission, 10)))
+    publish(store_schedule(houston_mission, port_visit(houston_mission, 10)))
     found = [re.search(r"Your agenda: (\S+)", str(m.body)) for m in mail.outbox]
     links = {match.group(1) for match in found if match is not None}
     assert len(links) >= 1
