@@ -23,11 +23,10 @@ from liqa.core.outputs.labels import item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import Message
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
-from liqa.core.scheduling.progress import Reporter, relative_gap
+from liqa.core.scheduling.progress import relative_gap
 
 if TYPE_CHECKING:
-    from liqa.core.scheduling.brokerage.problem import Problem as BrokerageProblem
-    from liqa.core.scheduling.brokerage.problem import Result, Timetable
+    pass
 
 
 def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> PlanOutcome:
@@ -71,20 +70,18 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
 
     assert event.brokerage is not None  # the mission file's checks require it
     problem, kept = previous_problem(event, previous)
-    if settings.method == "greedy":
-        result = _greedy_repair(problem, kept, settings)
-    else:
-        result, _diff = replan(
-            problem,
-            kept,
-            Settings(
-                time_limit=settings.time_limit,
-                workers=settings.workers,
-                seed=settings.seed,
-                log=settings.log,
-                on_progress=settings.on_progress,
-            ),
-        )
+    result, _diff = replan(
+        problem,
+        kept,
+        Settings(
+            time_limit=settings.time_limit,
+            workers=settings.workers,
+            seed=settings.seed,
+            log=settings.log,
+            method="greedy" if settings.method == "greedy" else "cpsat",
+            on_progress=settings.on_progress,
+        ),
+    )
     schedule = to_schedule(event, problem, result, version=previous.version + 1)
     schedule = replace(
         schedule, provenance=replace(schedule.provenance, parent_version=previous.version)
@@ -109,38 +106,6 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
         report=report,
         stopped=result.stopped,
     )
-
-
-def _greedy_repair(problem: BrokerageProblem, kept: Timetable, settings: PlanSettings) -> Result:
-    """The greedy re-plan: the repaired previous timetable alone (fixed meetings, then every
-    previous placement still allowed, then greedy's insertion of the rest; tables kept where
-    free), reported like the greedy baseline: ``unknown`` when it breaks a hard rule (a
-    required meeting left out, the fairness bound), no bound (nothing is searched)."""
-    from liqa.core.scheduling.brokerage.check import check_schedule
-    from liqa.core.scheduling.brokerage.problem import Status
-    from liqa.core.scheduling.brokerage.repair import repaired_slots
-    from liqa.core.scheduling.brokerage.results import make_result
-
-    began = time.perf_counter()
-    slots = repaired_slots(problem, kept)
-    seconds = time.perf_counter() - began
-    result = make_result(
-        problem,
-        slots,
-        Status.FEASIBLE,
-        method="greedy",
-        seconds=seconds,
-        seconds_to_first=seconds,
-        bound=None,
-        previous=kept,
-    )
-    if check_schedule(problem, result.timetable):
-        result = replace(result, status=Status.UNKNOWN)
-    terms = dict(result.objective)
-    Reporter(settings.on_progress, began).finish(
-        objective=terms.get("breaks"), terms=terms, bound=None, gap=None, status=str(result.status)
-    )
-    return result
 
 
 def _when(event: Event, a: Assignment) -> str:

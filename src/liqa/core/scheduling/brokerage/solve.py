@@ -45,7 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
-from liqa.core.scheduling.brokerage.repair import proven_best, repair, weighted
+from liqa.core.scheduling.brokerage.repair import greedy_replan, proven_best, repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter, relative_gap
@@ -97,15 +97,16 @@ def solve(
 ) -> Result:
     """Schedule ``problem``: optimal with CP-SAT when time allows, else the best found.
 
-    ``settings.method == "greedy"`` runs the baseline instead; large events (or ``"lns"``)
-    use the large-instance search of :mod:`.lns`. With ``previous`` (re-planning),
-    meetings keep their slot and table whenever that costs no scheduled priority.
+    ``settings.method == "greedy"`` runs the baseline instead (with ``previous``, the
+    repaired previous timetable alone); large events (or ``"lns"``) use the large-instance
+    search of :mod:`.lns`. With ``previous`` (re-planning), meetings keep their slot and
+    table whenever that costs no scheduled priority.
     """
     settings = settings or Settings()
     began = time.perf_counter()
     reporter = Reporter(settings.on_progress, began)
     if settings.method == "greedy":
-        result = greedy(problem)
+        result = greedy(problem) if previous is None else greedy_replan(problem, previous)
     else:
         reporter.offer("building")
         if previous is None and large_enough(problem, settings):
