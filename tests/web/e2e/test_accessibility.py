@@ -308,3 +308,39 @@ def test_outputs_page_downloads_when_ready_without_reloading(
     context.close()
     assert reloaded == 1
     assert name == f"{event.slug}-v{draft.number}.zip"
+
+
+def test_mission_pages_meet_wcag_21_aa(live_server: Any, chromium: Any) -> None:
+    """The demo trade mission (an itinerary of visits across two cities): its public page,
+    a delegate's agenda, requests and profile, a host's page, the organizer's overview,
+    grid, edit index, a visit's edit form and the communiqué, in ar, fr and en."""
+    event, run = published_example("morocco-us-digital-2024", time_limit=5.0)
+    assert run.result is not None
+    host = accounts.user_for_email("host@hou-egov.example")
+    accounts.grant(host, event, Role.HOST_ADMIN, organization="h-hou-egov")
+    base, slug, number = live_server.url, event.slug, run.result.number
+    delegate = participant_email(event, core.Side.DELEGATION)
+    found: list[Violation] = []
+    for lang in ["ar", "fr", "en"]:
+        context = anonymous(chromium, base, lang)
+        found += visit(context, base, f"/events/{slug}/", "mission public", lang)
+        context.close()
+        context = signed_in(chromium, base, delegate, lang)
+        for path, name in [("", "agenda"), ("requests/", "requests"), ("profile/", "profile")]:
+            found += visit(context, base, f"/me/{slug}/{path}", f"mission {name}", lang)
+        context.close()
+        context = signed_in(chromium, base, "host@hou-egov.example", lang)
+        found += visit(context, base, f"/host/{slug}/", "mission host", lang)
+        context.close()
+        context = signed_in(chromium, base, ORGANIZER, lang)
+        for path, name in [
+            (f"/organize/{slug}/", "overview"),
+            (f"/organize/{slug}/versions/{number}/", "grid"),
+            (f"/organize/{slug}/communique/", "communique"),
+            (f"/events/{slug}/edit/", "edit index"),
+            (f"/events/{slug}/edit/visits/vis-hou-egov/", "visit edit form"),
+        ]:
+            found += visit(context, base, path, f"mission {name}", lang)
+        context.close()
+    report = "\n".join(str(v) for v in found)
+    assert found == [], f"{len(found)} WCAG 2.1 A/AA violation(s):\n{report}"
