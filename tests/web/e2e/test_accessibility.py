@@ -4,9 +4,9 @@ axe-core 4.12.1 (bundled by ``axe-playwright-python``: nothing is downloaded) au
 page as it is drawn, after its styles, in Arabic (right to left), French and English on a
 390 × 844 phone, and the organizer's grid on a 1280 × 800 screen too: the public event
 page, sign-in, a participant's agenda, requests (with bookings) and profile, a host's page,
-the organizer's overview, grid, run, outputs, follow-ups, move refused (conflicts), import,
-spreadsheets and an edit form. Every violation, of any impact, fails the test, listed as
-page, language, rule, impact and the elements it names.
+the organizer's overview, grid, run, published version, history, outputs, follow-ups, move
+refused (conflicts), import, spreadsheets and an edit form. Every violation, of any impact,
+fails the test, listed as page, language, rule, impact and the elements it names.
 
 Run: ``uv run pytest tests/web/e2e/test_accessibility.py -m e2e -q``.
 """
@@ -216,6 +216,8 @@ def all_pages(
         (f"/organize/{slug}/versions/{number}/", "grid"),
         (f"/organize/{slug}/versions/{number}/?by=hosts", "grid by hosts"),
         (f"/organize/{slug}/runs/{run.pk}/", "run"),
+        (f"/organize/{slug}/versions/{number}/published/", "published"),
+        (f"/organize/{slug}/history/", "history"),
         (f"/organize/{slug}/follow-ups/", "follow-ups"),
         (f"/organize/{slug}/communique/", "communique"),
         (f"/events/{slug}/spreadsheets/", "spreadsheets"),
