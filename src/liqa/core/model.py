@@ -181,6 +181,8 @@ class Venue:
     longitude: float | None = None
     name_ar: str = ""
     fictional: bool = False
+    name_fr: str = ""
+    """The venue's French name (a Moroccan ministry's official one), read on French outputs."""
 
     @property
     def tz(self) -> ZoneInfo:

@@ -151,6 +151,7 @@ def events(draw: st.DrawFn) -> Event:
             longitude=draw(st.one_of(st.none(), st.floats(-180, 180, allow_nan=False))),
             name_ar=draw(maybe_text),
             fictional=draw(st.booleans()),
+            name_fr=draw(maybe_text),
         )
         for venue_id in venue_ids
     )

@@ -115,6 +115,7 @@ def _venue(item: dict[str, Any]) -> Venue:
         longitude=None if lon is None else float(lon),
         name_ar=item.get("name_ar", ""),
         fictional=item.get("fictional", False),
+        name_fr=item.get("name_fr", ""),
     )
 
 

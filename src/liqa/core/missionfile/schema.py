@@ -54,6 +54,10 @@ HINTS: dict[str, Message] = {
         Message("write dates as YYYY-MM-DD, e.g. 2024-02-12"),
         Message('write times of day as HH:MM (24 h), e.g. "08:30" in quotes'),
         Message("grammatical gender of the person's title in French and Arabic"),
+        Message(
+            "the venue's name in French (its official one), which French agendas and "
+            "calendars show instead of 'name'"
+        ),
     )
 }
 """The schema's descriptions, which are the hints of its errors, as translatable messages."""

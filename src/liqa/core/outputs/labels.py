@@ -1,8 +1,8 @@
 """Names and labels shown in outputs, in the reader's language.
 
-Organizer-entered names have an optional Arabic form (``name_ar``; organizations also an
-official French one, ``name_fr``); fixed vocabularies (organization kinds, programme kinds,
-follow-ups, well-known themes) go through gettext.
+Organizer-entered names have an optional Arabic form (``name_ar``; organizations and venues
+also an official French one, ``name_fr``); fixed vocabularies (organization kinds, programme
+kinds, follow-ups, well-known themes) go through gettext.
 """
 
 from __future__ import annotations
@@ -208,9 +208,11 @@ def person_name(person: Person, lang: str) -> str:
 
 
 def venue_name(venue: Venue, lang: str) -> str:
-    """The venue's name, in Arabic when reading Arabic and one is given."""
+    """The venue's name, in Arabic or French when reading that language and one is given."""
     if lang == "ar" and venue.name_ar:
         return venue.name_ar
+    if lang == "fr" and venue.name_fr:
+        return venue.name_fr
     return venue.name
 
 
