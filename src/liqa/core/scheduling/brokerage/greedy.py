@@ -9,7 +9,7 @@ import time
 
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-from liqa.core.scheduling.brokerage.problem import Problem, Result, Status
+from liqa.core.scheduling.brokerage.problem import Problem, Result, Status, Timetable
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.state import PartialTimetable
 
@@ -55,10 +55,15 @@ def insert_greedily(
                 state.place(meeting, best)
 
 
-def greedy(problem: Problem) -> Result:
-    """Run the greedy baseline and report it like a solver run (never claims optimality)."""
+def greedy(problem: Problem, previous: Timetable | None = None) -> Result:
+    """Run the greedy baseline and report it like a solver run (never claims optimality).
+
+    With ``previous`` (the greedy method's re-plan), the repaired previous timetable alone
+    (:func:`.repair.repaired_slots`: nothing is searched, changes counted against it)."""
+    from liqa.core.scheduling.brokerage.repair import repaired_slots  # repair uses greedy
+
     began = time.perf_counter()
-    slots = greedy_slots(problem)
+    slots = greedy_slots(problem) if previous is None else repaired_slots(problem, previous)
     seconds = time.perf_counter() - began
     result = make_result(
         problem,
@@ -68,6 +73,7 @@ def greedy(problem: Problem) -> Result:
         seconds=seconds,
         seconds_to_first=seconds,
         bound=None,
+        previous=previous,
     )
     if check_schedule(problem, result.timetable):
         # Some required meeting is missing or fairness is broken: not a valid timetable.

@@ -8,9 +8,6 @@ of the constraint families); the whole is checked by :func:`.check.check_schedul
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
-
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.greedy import insert_greedily
@@ -40,28 +37,6 @@ def repaired_slots(problem: Problem, previous: Timetable) -> dict[str, int]:
             state.place(meeting, placement.slot)
     insert_greedily(problem, state, domains)
     return dict(state.slots)
-
-
-def greedy_replan(problem: Problem, previous: Timetable) -> Result:
-    """The greedy method's re-plan: the repaired previous timetable alone (nothing is
-    searched, no bound), reported like the greedy baseline: ``unknown`` when it breaks a
-    hard rule (a required meeting left out, the fairness bound), else ``feasible``."""
-    began = time.perf_counter()
-    slots = repaired_slots(problem, previous)
-    seconds = time.perf_counter() - began
-    result = make_result(
-        problem,
-        slots,
-        Status.FEASIBLE,
-        method="greedy",
-        seconds=seconds,
-        seconds_to_first=seconds,
-        bound=None,
-        previous=previous,
-    )
-    if check_schedule(problem, result.timetable):
-        return replace(result, status=Status.UNKNOWN)
-    return result
 
 
 def repair(problem: Problem, previous: Timetable) -> Result | None:

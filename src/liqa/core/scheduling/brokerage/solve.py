@@ -45,7 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
-from liqa.core.scheduling.brokerage.repair import greedy_replan, proven_best, repair, weighted
+from liqa.core.scheduling.brokerage.repair import proven_best, repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
 from liqa.core.scheduling.progress import Best, Reporter, relative_gap
@@ -106,7 +106,7 @@ def solve(
     began = time.perf_counter()
     reporter = Reporter(settings.on_progress, began)
     if settings.method == "greedy":
-        result = greedy(problem) if previous is None else greedy_replan(problem, previous)
+        result = greedy(problem, previous)
     else:
         reporter.offer("building")
         if previous is None and large_enough(problem, settings):
