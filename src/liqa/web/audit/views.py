@@ -89,9 +89,9 @@ def _wording(event: Event, lang: str) -> tuple[wording.Wording, dict[str, tuple[
             .values_list("key", "name_fr")
         )
     venues = {
-        key: name_ar if arabic and name_ar else name
-        for key, name, name_ar in Venue.objects.filter(event=event).values_list(
-            "key", "name", "name_ar"
+        key: name_ar if arabic and name_ar else name_fr if lang == "fr" and name_fr else name
+        for key, name, name_ar, name_fr in Venue.objects.filter(event=event).values_list(
+            "key", "name", "name_ar", "name_fr"
         )
     }
     places = [

@@ -221,6 +221,7 @@ class VenueForm(EditForm):
     key = _key_field()
     name = _text(_("Name"), required=True)
     name_ar = _text(_("Name in Arabic"))
+    name_fr = _text(_("Name in French"))
     city = _text(_("City"), required=True)
     timezone = _text(_("Time zone"), required=True, help_text="Africa/Casablanca")
     address = _text(_("Address"))

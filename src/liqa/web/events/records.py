@@ -120,6 +120,7 @@ def venue_record(row: rows.Venue) -> core.Venue:
         longitude=row.longitude,
         name_ar=row.name_ar,
         fictional=row.fictional,
+        name_fr=row.name_fr,
     )
 
 
@@ -360,6 +361,7 @@ def store_event(event: core.Event, *, raw: bool = False) -> rows.Event:
             position=i,
             name=v.name,
             name_ar=v.name_ar,
+            name_fr=v.name_fr,
             city=v.city,
             timezone=v.timezone,
             address=v.address,

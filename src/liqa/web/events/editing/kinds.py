@@ -103,6 +103,7 @@ VENUES = Kind(
         "key": "id",
         "name": "name",
         "name_ar": "name_ar",
+        "name_fr": "name_fr",
         "city": "city",
         "timezone": "timezone",
         "address": "address",

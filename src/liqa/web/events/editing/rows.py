@@ -35,6 +35,7 @@ def venue_fields(venue: core.Venue) -> dict[str, Any]:
     return {
         "name": venue.name,
         "name_ar": venue.name_ar,
+        "name_fr": venue.name_fr,
         "city": venue.city,
         "timezone": venue.timezone,
         "address": venue.address,

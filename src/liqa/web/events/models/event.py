@@ -99,6 +99,8 @@ class Venue(EventRecord):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="venues")
     name = models.CharField(max_length=300)
     name_ar = models.CharField(max_length=300, blank=True)
+    name_fr = models.CharField(max_length=300, blank=True)
+    """The official French name French pages read (blank: ``name``)."""
     city = models.CharField(max_length=200)
     timezone = models.CharField(max_length=64)
     address = models.CharField(max_length=500, blank=True)
