@@ -131,8 +131,9 @@ def test_editing_page_lists_programme_and_delete_removes_an_item(
     assert cells == [
         "<code>flight-home</code>",
         "Flight home",
-        "Mar 12, 2030 6:00\u202fPM–9:30\u202fPM",
-        "v-iah → v-hotel",
+        'Mar 12, 2030 <span class="time">6:00\u202fPM–9:30\u202fPM</span> '
+        '<small class="zone">CDT</small>',
+        "Bush Airport → Downtown Hotel",
         "",
     ]
     response = post(houston_organizer, houston_mission, "programme/flight-home/delete/", {})
