@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from babel import numbers
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -12,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from liqa.core.i18n import translator
 from liqa.core.scheduling.terms import term_words
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
@@ -48,23 +52,36 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("scheduling:run", event.slug, run.pk)
 
 
+def _percent(ratio: float, lang: str) -> str:
+    """A ratio as a percentage to one decimal, written as ``lang`` writes it (``7,6 %``)."""
+    locale = translator(lang).locale
+    pattern = locale.percent_formats[None].pattern  # "#,##0 %": the locale's sign and space
+    one_decimal = re.sub(r"0(?=[^0-9#]*$)", "0.0", pattern, count=1)
+    return numbers.format_percent(ratio, format=one_decimal, locale=locale)
+
+
 def run_status(run: Run) -> dict[str, object]:
-    """What the progress page shows, as JSON (objective, bound and gap live while running)."""
+    """What the progress page shows, as JSON (objective, bound and gap live while running),
+    its numbers written as the reader's language writes them (``392,197`` in French)."""
     elapsed = run.elapsed
     if run.state == RunState.RUNNING and run.started_at is not None:
         elapsed = (timezone.now() - run.started_at).total_seconds()
+    lang = current_language()
+    number = translator(lang).format_number
     return {
         "id": run.pk,
         "state": run.state,
         "state_label": str(RunState(run.state).label),
         "finished": run.finished,
-        "elapsed": round(elapsed, 1),
-        "time_limit": run.time_limit,
+        "elapsed": number(round(elapsed, 1)),
+        "time_limit": number(run.time_limit),
         "progress": 1.0 if run.finished else min(elapsed / run.time_limit, 0.99),
-        "objective": " · ".join(f"{gettext(term_words(k))} {v:g}" for k, v in run.objective.items())
+        "objective": " · ".join(
+            f"{gettext(term_words(k))} {number(v)}" for k, v in run.objective.items()
+        )
         or None,
-        "bound": None if run.bound is None else f"{run.bound:g}",
-        "gap": None if run.gap is None else f"{run.gap:.1%}",
+        "bound": None if run.bound is None else number(run.bound),
+        "gap": None if run.gap is None else _percent(run.gap, lang),
         "message": gettext(run.message) if run.message else "",
         "cancel_requested": run.cancel_requested,
         "result": run.result.number if run.result is not None else None,
