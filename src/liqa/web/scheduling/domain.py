@@ -20,6 +20,7 @@ from liqa.core.outputs.labels import (
     isolate,
     item_titles,
     programme_label,
+    zone_abbr,
 )
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, timeline, zone_at
@@ -164,23 +165,26 @@ def change_names(
     known = {r.id for r in event.requests} | {v.id for v in event.visits}
     others = keys - known
     timed = keys & known  # a meeting or visit: its parties or host, then when (a move's point)
+    zoned = len({leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}) > 1
     for schedule in schedules:
         if not others and not timed:
             break
         for item in timeline(event, schedule):
             if item.id in others:
-                titles[item.id] = item_words(item, lang)
+                titles[item.id] = item_words(item, lang, zoned=zoned)
                 others.discard(item.id)
             elif item.id in timed:
-                titles[item.id] = comma(lang).join((titles[item.id], _when(item, lang)))
+                when = _when(item, lang, zoned=zoned)
+                titles[item.id] = comma(lang).join((titles[item.id], when))
                 timed.discard(item.id)
     return {"names": display_names(event, lang), "titles": titles}
 
 
-def item_words(item: Item, lang: str) -> str:
+def item_words(item: Item, lang: str, *, zoned: bool = False) -> str:
     """A programme item or lunch in words, as the agenda names it, with its local day and
     time: "Lunch, Thu, Mar 14, 12:30 PM" ("الغداء، الخميس، 14 مارس، 12:30" in Arabic); the
-    date tells apart the lunches of a mission longer than a week."""
+    date tells apart the lunches of a mission longer than a week; ``zoned`` (an event in
+    more than one zone) adds the time's zone ("12:30 PM CST")."""
     t = translator(lang)
     if item.programme is not None:
         title = core.pick(item.programme.title, lang) or programme_label(item.programme.kind, lang)
@@ -188,15 +192,17 @@ def item_words(item: Item, lang: str) -> str:
         title = t.gettext("Lunch")
     else:
         title = format_label(item.format, lang)
-    return comma(lang).join((title, _when(item, lang)))
+    return comma(lang).join((title, _when(item, lang, zoned=zoned)))
 
 
-def _when(item: Item, lang: str) -> str:
-    """An item's local day and start time: "Thu, Mar 14, 12:30 PM"."""
+def _when(item: Item, lang: str, *, zoned: bool = False) -> str:
+    """An item's local day and start time: "Thu, Mar 14, 12:30 PM", with its zone when
+    ``zoned`` ("Tue, Feb 13, 1:21 PM CST": a mission across cities)."""
     t = translator(lang)
     day = babel_dates.format_skeleton("MMMEd", item.start.date(), locale=t.locale)
     glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
-    return glue.replace("{1}", day).replace("{0}", t.format_time(item.start))
+    clock = t.format_time(item.start) + (f" {zone_abbr(item.start)}" if zoned else "")
+    return glue.replace("{1}", day).replace("{0}", clock)
 
 
 def _by_time(ids: tuple[str, ...], schedule: core.Schedule) -> tuple[str, ...]:
