@@ -127,6 +127,8 @@ def _subject(
     key = entry.key.partition("/")[2] if entry.model == "assignment" else entry.key
     if entry.model in ("request", "booking", "assignment") and key in requests:
         return " – ".join(words.party(k) for k in requests[key])
+    if entry.model == "assignment" and key in words.visits:  # a visit: its host
+        return words.party(words.visits[key])
     if entry.model == "event":
         return title
     return ""
