@@ -39,6 +39,7 @@ def test_programme_items_are_fixed_not_unpinnable(
     assert not {key for key in pins if key.startswith("prog-")}
     assert '<span class="tag fixed">' in arrival
     assert {key for key in pins if key.startswith("vis-")}  # visits keep their pins
+    assert {key for key in pins if key.startswith("lunch-")}  # lunches too: the plan moves them
 
 
 @pytest.mark.django_db(transaction=True)
