@@ -23,6 +23,7 @@ from django.conf import settings
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.calendar import build_calendar
+from liqa.core.outputs.labels import venue_name
 from liqa.core.outputs.roles import person_role
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import subject, timeline
@@ -149,12 +150,14 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
         else None
     )
     staff = event.members(organization)
+    venue = event.venue(org.venue) if org.venue else None
     return {
         "organization": org,
         "staff": staff,
         "staff_roles": {person.id: person_role(person, lang) for person in staff},
         "agenda": agenda,
-        "venue": event.venue(org.venue) if org.venue else None,
+        "venue": venue,
+        "venue_name": venue_name(venue, lang) if venue is not None else "",
     }
 
 
