@@ -95,6 +95,7 @@ class FollowUp(StrEnum):
     VISIT = "visit"
     PROPOSAL = "proposal"
     MOU = "mou"
+    PARTNERSHIP = "partnership"
     INVESTMENT_LEAD = "investment_lead"
 
 

@@ -116,6 +116,7 @@ FOLLOW_UPS: dict[FollowUp, str] = {
     FollowUp.VISIT: pgettext_noop("follow-up", "visit"),
     FollowUp.PROPOSAL: pgettext_noop("follow-up", "proposal"),
     FollowUp.MOU: pgettext_noop("follow-up", "memorandum of understanding"),
+    FollowUp.PARTNERSHIP: pgettext_noop("follow-up", "partnership"),
     FollowUp.INVESTMENT_LEAD: pgettext_noop("follow-up", "investment lead"),
 }
 

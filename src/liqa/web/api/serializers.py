@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from liqa.core.model import Gender
+from liqa.core.model import FollowUp, Gender
 
 GENDERS = [g.value for g in Gender]
 """A person's ``gender``: what their role's French and Arabic forms agree with."""
@@ -99,9 +99,7 @@ class OutcomeSerializer(serializers.Serializer[object]):
 
     assignment = serializers.CharField()
     kind = serializers.ChoiceField(choices=["held", "no_show", "cancelled"])
-    follow_up = serializers.ChoiceField(
-        choices=["none", "call", "visit", "proposal", "mou", "investment_lead"], default="none"
-    )
+    follow_up = serializers.ChoiceField(choices=[f.value for f in FollowUp], default="none")
     owner = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
