@@ -550,6 +550,12 @@ class Event:
         """Last day of the event."""
         return max(leg.end for leg in self.legs)
 
+    @property
+    def spans_zones(self) -> bool:
+        """Whether the event's legs and venues are in more than one time zone (then times
+        shown to people name their zone)."""
+        return len({leg.timezone for leg in self.legs} | {v.timezone for v in self.venues}) > 1
+
     def venue(self, venue_id: str) -> Venue:
         """The venue with this id (KeyError if unknown)."""
         return _index(self.venues)[venue_id]

@@ -102,8 +102,8 @@ def grid(
         for slot in event.brokerage.slots():
             local = slot.start.astimezone(zone_at(event, slot.start, hall))
             slots.append({"index": slot.index, "start": slot.start, "local": local})
-    zones = {leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}
-    slot_zone = translator(lang).format_zone(slots[0]["local"]) if slots and len(zones) > 1 else ""
+    zoned = slots and event.spans_zones
+    slot_zone = translator(lang).format_zone(slots[0]["local"]) if zoned else ""
     return {
         "core": event,
         "schedule": schedule,
@@ -165,7 +165,7 @@ def change_names(
     known = {r.id for r in event.requests} | {v.id for v in event.visits}
     others = keys - known
     timed = keys & known  # a meeting or visit: its parties or host, then when (a move's point)
-    zoned = len({leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}) > 1
+    zoned = event.spans_zones
     for schedule in schedules:
         if not others and not timed:
             break

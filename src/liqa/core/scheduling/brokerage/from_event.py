@@ -165,8 +165,7 @@ def slot_labels(event: Event, slots: list[Slot]) -> tuple[str, ...]:
     )
     starts = [s.start.astimezone(zone_at(event, s.start, hall)) for s in slots]
     dated = len({s.date() for s in starts}) > 1
-    zoned = len({leg.timezone for leg in event.legs} | {v.timezone for v in event.venues}) > 1
-    return tuple(LocalTime(s, dated, zoned) for s in starts)
+    return tuple(LocalTime(s, dated, event.spans_zones) for s in starts)
 
 
 def plan_brokerage(
