@@ -13,6 +13,7 @@ Typical use::
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -129,9 +130,15 @@ class Translator:
         pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
         return _numbers.format_decimal(value, format=pattern, locale=self.locale)
 
-    def format_percent(self, value: float) -> str:
-        """A ratio as a percentage (``0.5`` → ``50 %``)."""
-        return _numbers.format_percent(value, locale=self.locale)
+    def format_percent(self, value: float, digits: int | None = None) -> str:
+        """A ratio as a percentage (``0.5`` → ``50 %``); ``digits`` fixes the decimals
+        (``0.076``, 1 → ``7,6 %`` in French), keeping the locale's sign and spacing."""
+        if digits is None:
+            return _numbers.format_percent(value, locale=self.locale)
+        pattern = self.locale.percent_formats[None].pattern  # "#,##0 %" in French
+        decimals = "0." + "0" * digits if digits > 0 else "0"
+        fixed = re.sub(r"0(?=[^0-9#]*$)", decimals, pattern, count=1)
+        return _numbers.format_percent(value, format=fixed, locale=self.locale)
 
     def format_duration(self, value: timedelta) -> str:
         """A duration in words, e.g. ``1 hour 30 minutes`` (hours and minutes only)."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-from babel import numbers
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -52,14 +49,6 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("scheduling:run", event.slug, run.pk)
 
 
-def _percent(ratio: float, lang: str) -> str:
-    """A ratio as a percentage to one decimal, written as ``lang`` writes it (``7,6 %``)."""
-    locale = translator(lang).locale
-    pattern = locale.percent_formats[None].pattern  # "#,##0 %": the locale's sign and space
-    one_decimal = re.sub(r"0(?=[^0-9#]*$)", "0.0", pattern, count=1)
-    return numbers.format_percent(ratio, format=one_decimal, locale=locale)
-
-
 def run_status(run: Run) -> dict[str, object]:
     """What the progress page shows, as JSON (objective, bound and gap live while running),
     its numbers written as the reader's language writes them (``392,197`` in French)."""
@@ -81,7 +70,7 @@ def run_status(run: Run) -> dict[str, object]:
         )
         or None,
         "bound": None if run.bound is None else number(run.bound),
-        "gap": None if run.gap is None else _percent(run.gap, lang),
+        "gap": None if run.gap is None else translator(lang).format_percent(run.gap, 1),
         "message": gettext(run.message) if run.message else "",
         "cancel_requested": run.cancel_requested,
         "result": run.result.number if run.result is not None else None,
