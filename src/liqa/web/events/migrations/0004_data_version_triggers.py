@@ -8,7 +8,8 @@ every event whose rows the statement inserted, updated or deleted (bulk writes a
 the rows commit. A row trigger raises it with any other update of the event row itself (so
 a second write in one transaction, whose ``xmin`` stays the same, changes it too). The
 column is not a model field: Django never writes it. Other databases keep their own stamp
-(SQLite: its change counters) and get nothing here.
+(SQLite: its change counters) and get nothing here. The tables' triggers are written by
+``liqa.web.events.migration_triggers``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import migrations
+
+from liqa.web.events.migration_triggers import drop_postgresql_triggers, postgresql_triggers
 
 TABLES = (
     "events_leg",
@@ -58,20 +61,6 @@ END
 $$
 """
 
-TRANSITIONS = {
-    "insert": "NEW TABLE AS new_rows",
-    "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-    "delete": "OLD TABLE AS old_rows",
-}
-
-
-def _statements(table: str) -> list[str]:
-    return [
-        f"CREATE TRIGGER liqa_data_version_{op} AFTER {op.upper()} ON {table}"
-        f" REFERENCING {refs} FOR EACH STATEMENT EXECUTE FUNCTION liqa_bump_data_version()"
-        for op, refs in TRANSITIONS.items()
-    ]
-
 
 def forward(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
@@ -86,7 +75,7 @@ def forward(apps: Any, schema_editor: Any) -> None:
         " FOR EACH ROW EXECUTE FUNCTION liqa_event_data_version()"
     )
     for table in TABLES:
-        for statement in _statements(table):
+        for statement in postgresql_triggers(table):
             schema_editor.execute(statement)
 
 
@@ -94,8 +83,8 @@ def backward(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for table in TABLES:
-        for op in TRANSITIONS:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS liqa_data_version_{op} ON {table}")
+        for statement in drop_postgresql_triggers(table):
+            schema_editor.execute(statement)
     schema_editor.execute("DROP TRIGGER IF EXISTS liqa_data_version_event ON events_event")
     schema_editor.execute("DROP FUNCTION IF EXISTS liqa_bump_data_version()")
     schema_editor.execute("DROP FUNCTION IF EXISTS liqa_event_data_version()")

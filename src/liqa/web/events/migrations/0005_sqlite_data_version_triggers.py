@@ -16,6 +16,7 @@ records kept for the one before. The counters live in a table of their own,
 owns: Django never rebuilds it (its SQLite schema editor rebuilds a model's table to alter
 it, which would drop a column it does not know). A rebuilt table loses its triggers: a
 test checks that every table of ``snapshots.TABLES`` and the event table have theirs.
+The tables' triggers are written by ``liqa.web.events.migration_triggers``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import migrations
+
+from liqa.web.events.migration_triggers import (
+    SQLITE_COUNTERS,
+    drop_sqlite_triggers,
+    sqlite_bump,
+    sqlite_triggers,
+)
 
 TABLES = (
     "events_leg",
@@ -36,29 +44,7 @@ TABLES = (
 )
 """The tables of ``snapshots.TABLES`` when this migration was written."""
 
-COUNTERS = "liqa_event_data_version"
-
-
-def bump(event_id: str) -> str:
-    """The statement raising the counter of the event ``event_id`` (an SQL expression)."""
-    return (
-        f"INSERT OR REPLACE INTO {COUNTERS} (event_id, n, token) VALUES ({event_id},"
-        f" COALESCE((SELECT n FROM {COUNTERS} WHERE event_id = {event_id}), 0) + 1,"
-        f" COALESCE((SELECT token FROM {COUNTERS} WHERE event_id = {event_id}),"
-        " randomblob(8)));"
-    )
-
-
-def statements(table: str) -> list[str]:
-    """The insert, update and delete triggers of ``table``."""
-    return [
-        f"CREATE TRIGGER liqa_data_version_insert_{table} AFTER INSERT ON {table}"
-        f" FOR EACH ROW BEGIN {bump('NEW.event_id')} END",
-        f"CREATE TRIGGER liqa_data_version_update_{table} AFTER UPDATE ON {table}"
-        f" FOR EACH ROW BEGIN {bump('NEW.event_id')} {bump('OLD.event_id')} END",
-        f"CREATE TRIGGER liqa_data_version_delete_{table} AFTER DELETE ON {table}"
-        f" FOR EACH ROW BEGIN {bump('OLD.event_id')} END",
-    ]
+COUNTERS = SQLITE_COUNTERS
 
 
 def forward(apps: Any, schema_editor: Any) -> None:
@@ -69,8 +55,7 @@ def forward(apps: Any, schema_editor: Any) -> None:
         " token blob NOT NULL)"
     )
     schema_editor.execute(
-        f"INSERT INTO {COUNTERS} (event_id, n, token) SELECT id, 0, randomblob(8)"
-        " FROM events_event"
+        f"INSERT INTO {COUNTERS} (event_id, n, token) SELECT id, 0, randomblob(8) FROM events_event"
     )
     schema_editor.execute(
         "CREATE TRIGGER liqa_data_version_event_insert AFTER INSERT ON events_event"
@@ -79,14 +64,14 @@ def forward(apps: Any, schema_editor: Any) -> None:
     )
     schema_editor.execute(
         "CREATE TRIGGER liqa_data_version_event AFTER UPDATE ON events_event"
-        f" FOR EACH ROW BEGIN {bump('NEW.id')} END"
+        f" FOR EACH ROW BEGIN {sqlite_bump('NEW.id')} END"
     )
     schema_editor.execute(
         "CREATE TRIGGER liqa_data_version_event_delete AFTER DELETE ON events_event"
         f" FOR EACH ROW BEGIN DELETE FROM {COUNTERS} WHERE event_id = OLD.id; END"
     )
     for table in TABLES:
-        for statement in statements(table):
+        for statement in sqlite_triggers(table):
             schema_editor.execute(statement)
 
 
@@ -94,8 +79,8 @@ def backward(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "sqlite":
         return
     for table in TABLES:
-        for op in ("insert", "update", "delete"):
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS liqa_data_version_{op}_{table}")
+        for statement in drop_sqlite_triggers(table):
+            schema_editor.execute(statement)
     schema_editor.execute("DROP TRIGGER IF EXISTS liqa_data_version_event")
     schema_editor.execute("DROP TRIGGER IF EXISTS liqa_data_version_event_insert")
     schema_editor.execute("DROP TRIGGER IF EXISTS liqa_data_version_event_delete")

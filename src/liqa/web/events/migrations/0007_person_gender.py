@@ -12,30 +12,16 @@ event's stamp as it was and pages would serve the record kept before the edit.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
 from django.db import migrations, models
 
-TABLE = "events_person"
-
-
-def triggers_again(apps: Any, schema_editor: Any) -> None:
-    """SQLite: drop (if any) and make again the data-version triggers of ``TABLE``."""
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    made = import_module("liqa.web.events.migrations.0005_sqlite_data_version_triggers")
-    for op in ("insert", "update", "delete"):
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS liqa_data_version_{op}_{TABLE}")
-    for statement in made.statements(TABLE):
-        schema_editor.execute(statement)
+from liqa.web.events.migration_triggers import keep_triggers
 
 
 class Migration(migrations.Migration):
     dependencies = [("events", "0006_organization_name_fr")]
 
-    operations = [
-        migrations.RunPython(migrations.RunPython.noop, triggers_again),
+    operations = keep_triggers(
+        "events_person",
         migrations.AddField(
             model_name="person",
             name="gender",
@@ -43,5 +29,4 @@ class Migration(migrations.Migration):
                 blank=True, choices=[("female", "female"), ("male", "male")], max_length=10
             ),
         ),
-        migrations.RunPython(triggers_again, migrations.RunPython.noop),
-    ]
+    )

@@ -10,34 +10,19 @@ edit. ``tests/web/test_data_version_triggers.py`` checks every table has its tri
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
 from django.db import migrations, models
 
-TABLE = "events_venue"
-
-
-def triggers_again(apps: Any, schema_editor: Any) -> None:
-    """SQLite: drop (if any) and make again the data-version triggers of ``TABLE``."""
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    made = import_module("liqa.web.events.migrations.0005_sqlite_data_version_triggers")
-    for op in ("insert", "update", "delete"):
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS liqa_data_version_{op}_{TABLE}")
-    for statement in made.statements(TABLE):
-        schema_editor.execute(statement)
+from liqa.web.events.migration_triggers import keep_triggers
 
 
 class Migration(migrations.Migration):
     dependencies = [("events", "0007_person_gender")]
 
-    operations = [
-        migrations.RunPython(migrations.RunPython.noop, triggers_again),
+    operations = keep_triggers(
+        "events_venue",
         migrations.AddField(
             model_name="venue",
             name="name_fr",
             field=models.CharField(blank=True, max_length=300),
         ),
-        migrations.RunPython(triggers_again, migrations.RunPython.noop),
-    ]
+    )
