@@ -26,6 +26,7 @@ from liqa.core.model import (
     ProgrammeKind,
     Venue,
 )
+from liqa.core.problems import Message, translated
 from liqa.core.templating import ISOLATES, text_direction
 
 THEMES: dict[str, str] = {
@@ -215,6 +216,29 @@ def venue_name(venue: Venue, lang: str) -> str:
     if lang == "fr" and venue.name_fr:
         return venue.name_fr
     return venue.name
+
+
+def subgroup_words(group_id: str) -> str:
+    """A subgroup of the delegation as people call it, translated when read (a
+    :class:`~liqa.core.problems.Message`): ``group-b`` as "subgroup B" (the letter the
+    same in every language, as the agendas of one delegation share it), ``all`` as "the
+    whole delegation"; ``group-a-group-b-others`` (the members a day left free, as earlier
+    re-plans named them) as "the other members"; an id of another form (one a caller
+    chose) as it is."""
+    # imported here: the itinerary's package prints with these labels
+    from liqa.core.scheduling.itinerary.groups import EVERYONE, subgroup_letters
+
+    if group_id == EVERYONE:
+        return Message("the whole delegation")
+    letters = subgroup_letters(group_id)
+    if letters is None:
+        return Message("the other members") if group_id.endswith("-others") else group_id
+    return Message("subgroup {letters}", letters=letters.upper())
+
+
+def subgroup_label(group_id: str, lang: str) -> str:
+    """:func:`subgroup_words` in ``lang``: "subgroup B", "sous-groupe B"."""
+    return str(translated(subgroup_words(group_id), translator(lang).gettext, lang))
 
 
 def display_names(event: Event, lang: str) -> dict[str, str]:

@@ -100,12 +100,12 @@ def test_plan_itinerary_regroups_everyone_at_the_hotel_for_lunch() -> None:
     text = render_itinerary(event, schedule)
     assert (
         "  morning:\n"
-        "    group-a: Delegate a1, Delegate a2\n"
-        "    group-b: Delegate e1, Delegate e2\n"
+        "    subgroup A: Delegate a1, Delegate a2\n"
+        "    subgroup B: Delegate e1, Delegate e2\n"
         "  afternoon:\n"
-        "    all: Delegate a1, Delegate a2, Delegate e1, Delegate e2\n"
+        "    the whole delegation: Delegate a1, Delegate a2, Delegate e1, Delegate e2\n"
     ) in text
-    assert "12:00-13:00 CST  Lunch, everyone together at Hotel Houston" in text
+    assert "12:00\u202fPM–1:00\u202fPM CST  Lunch, everyone together at Hotel Houston" in text
 
 
 def test_replan_keeps_the_morning_and_the_afternoon_splits() -> None:

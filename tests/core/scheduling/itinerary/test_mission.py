@@ -62,8 +62,8 @@ def test_visits_at_ten_local_in_houston_and_san_jose_are_two_hours_apart_in_utc(
         days=1, hours=2
     )
     text = render_itinerary(event, schedule)
-    assert "10:00-11:15 CST  Visit h-space at Office of h-space (vis-hou)" in text
-    assert "10:00-11:15 PST  Visit h-chips at Office of h-chips (vis-sj)" in text
+    assert "10:00\u202fAM–11:15\u202fAM CST  Visit h-space at Office of h-space (vis-hou)" in text
+    assert "10:00\u202fAM–11:15\u202fAM PST  Visit h-chips at Office of h-chips (vis-sj)" in text
     # Priority 1 x (2 delegates sharing "ai" + 4 others at a quarter each), twice.
     assert result.score == 2 * (2 * 1.0 + 4 * 0.25)
 
@@ -187,7 +187,7 @@ def test_demo_mission_itinerary_is_valid_and_printed_in_local_time() -> None:
     text = render_itinerary(event, schedule)
     houston = text.index("Monday, February 12, 2024: Houston (America/Chicago)")
     valley = text.index("Monday, February 19, 2024: Silicon Valley (America/Los_Angeles)")
-    assert houston < text.index("arrives 11:20 PST") < valley
+    assert houston < text.index("arrives 11:20\u202fAM PST") < valley
     assert " CST  " in text[houston:valley]
     assert " CST  " not in text[valley:]
     assert all(f" ({u.id}): {reason_words(u.reason)} — " in text for u in schedule.unplaced)
@@ -271,5 +271,6 @@ def test_a_day_where_only_part_of_the_delegation_has_plans_names_that_subgroup()
     )
     names = {p.id: p.name for p in event.people}
     text = render_itinerary(event, narrowed)
-    assert f"  group-x: {', '.join(names[pid] for pid in few)}" in text
-    assert "  all: " not in render_itinerary(event, schedule)  # everyone together: no list
+    assert f"  subgroup X: {', '.join(names[pid] for pid in few)}" in text
+    whole = render_itinerary(event, schedule)
+    assert "  the whole delegation: " not in whole  # everyone together: no list

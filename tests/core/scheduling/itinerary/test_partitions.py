@@ -80,11 +80,13 @@ def test_plan_itinerary_splits_on_the_twelfth_and_stays_together_on_the_thirteen
     twelfth = text.index("Monday, February 12, 2024")
     thirteenth = text.index("Tuesday, February 13, 2024")
     assert (
-        "  group-a: Delegate a1, Delegate a2\n  group-b: Delegate e1, Delegate e2\n"
+        "  subgroup A: Delegate a1, Delegate a2\n  subgroup B: Delegate e1, Delegate e2\n"
         in (text[twelfth:thirteenth])
     )
-    assert "group-a:" not in text[thirteenth:]
-    assert "[all] Visit h-city" in text[thirteenth:]
+    assert "subgroup A:" not in text[thirteenth:]
+    assert "[the whole delegation] Visit h-city" in text[thirteenth:]
+    assert "group-" not in text  # labels, never the ids
+    assert "[all]" not in text
 
 
 def test_plan_itinerary_with_one_split_for_the_mission_does_worse_here() -> None:

@@ -13,6 +13,7 @@ import numpy as np
 
 from liqa.core.local_time import LocalDate
 from liqa.core.model import Unplaced
+from liqa.core.outputs.labels import subgroup_words
 from liqa.core.problems import Message, joined
 from liqa.core.scheduling.itinerary.mission import MissionModel
 from liqa.core.scheduling.itinerary.problem import Result
@@ -69,7 +70,7 @@ def _tour_words(model: MissionModel, k: int) -> Message:
     """Tour ``k`` as a reader names it: its day in their language, the half day when the
     split changes at lunch, and its subgroup."""
     info = model.tours[k]
-    day, group = LocalDate(info.segment.day), info.group.id
+    day, group = LocalDate(info.segment.day), subgroup_words(info.group.id)
     if info.half == "morning":
         return Message("the morning of {day} ({group})", day=day, group=group)
     if info.half == "afternoon":

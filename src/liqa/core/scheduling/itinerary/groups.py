@@ -12,7 +12,7 @@ the afternoon may split differently from the morning (:class:`DaySplit`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +32,36 @@ Partition = tuple[Subgroup, ...]
 
 EVERYONE = "all"
 """Id of the subgroup that holds the whole delegation."""
+
+GROUP_PREFIX = "group-"
+"""Ids of the subgroups that split the delegation: ``group-a``, ``group-b``, …"""
+
+
+def subgroup_id(n: int) -> str:
+    """The id of the ``n``-th subgroup (from 0): ``group-a`` … ``group-z``, ``group-aa``."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return GROUP_PREFIX + out
+
+
+def first_free_id(taken: Collection[str]) -> str:
+    """The first subgroup id (``group-a``, then ``group-b``, …) not in ``taken``."""
+    n = 0
+    while subgroup_id(n) in taken:
+        n += 1
+    return subgroup_id(n)
+
+
+def subgroup_letters(group_id: str) -> str | None:
+    """The letters of a subgroup id (``"b"`` for ``group-b``), or None for an id of another
+    form (``all``, or one a caller chose)."""
+    letters = group_id.removeprefix(GROUP_PREFIX)
+    if group_id.startswith(GROUP_PREFIX) and letters.isascii() and letters.isalpha():
+        return letters
+    return None
 
 
 @dataclass(frozen=True)
@@ -154,7 +184,7 @@ def split_delegation(
     groups = _merge_small([g for g in groups if g], event.subgroup_min_size, apart)
     order = {pid: i for i, pid in enumerate(ids)}
     return [
-        Subgroup(f"group-{chr(ord('a') + i)}", tuple(sorted(g, key=order.__getitem__)))
+        Subgroup(subgroup_id(i), tuple(sorted(g, key=order.__getitem__)))
         for i, g in enumerate(groups)
     ]
 

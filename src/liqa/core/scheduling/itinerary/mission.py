@@ -17,7 +17,7 @@ subgroups leave from it (a :class:`~liqa.core.scheduling.itinerary.problem.Meet`
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -34,6 +34,7 @@ from liqa.core.model import (
 from liqa.core.scheduling.itinerary.groups import (
     DaySplit,
     FixedSplits,
+    Partition,
     Subgroup,
     member_themes,
 )
@@ -312,7 +313,7 @@ def build_model(
                 close=t_close,
                 max_visits=cap,
                 fixed=tuple(node for _, node in sorted(fixed)),
-                label=f"{segment.label} {half + ' ' if half else ''}{group.id}",
+                label=_tour_label(segment, half, group.id),
             )
         )
         infos.append(
@@ -362,6 +363,38 @@ def build_model(
         members=member_ids,
         unsplittable=frozenset(unsplittable),
         regroups=tuple(regroups),
+    )
+
+
+def _tour_label(segment: Segment, half: str, group_id: str) -> str:
+    """A tour's label in diagnostics: ``2024-02-12 houston morning group-a``."""
+    return f"{segment.label} {half + ' ' if half else ''}{group_id}"
+
+
+def renamed(model: MissionModel, ids: Mapping[str, str]) -> MissionModel:
+    """The same model with its subgroups' ids replaced by ``ids`` (old id -> new id, one to
+    one; ids it leaves out are kept), in tours, candidate splits and tour labels alike."""
+
+    def group(g: Subgroup) -> Subgroup:
+        return Subgroup(ids.get(g.id, g.id), g.members)
+
+    def partition(p: Partition) -> Partition:
+        return tuple(group(g) for g in p)
+
+    tours = tuple(replace(info, group=group(info.group)) for info in model.tours)
+    labels = tuple(
+        replace(tour, label=_tour_label(info.segment, info.half, info.group.id))
+        for tour, info in zip(model.problem.tours, tours, strict=True)
+    )
+    return replace(
+        model,
+        problem=replace(model.problem, tours=labels),
+        groups=partition(model.groups),
+        tours=tours,
+        splits=tuple(
+            tuple(DaySplit(partition(d.morning), partition(d.afternoon)) for d in options)
+            for options in model.splits
+        ),
     )
 
 

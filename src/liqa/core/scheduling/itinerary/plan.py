@@ -11,8 +11,13 @@ from datetime import UTC, datetime
 from liqa.core.model import Assignment, Event, MeetingFormat, Provenance, Schedule
 from liqa.core.scheduling.itinerary.check import check_itinerary, check_partitions
 from liqa.core.scheduling.itinerary.explain import explain_unplaced
-from liqa.core.scheduling.itinerary.groups import Subgroup
-from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, visit_value
+from liqa.core.scheduling.itinerary.groups import EVERYONE, Subgroup, subgroup_id
+from liqa.core.scheduling.itinerary.mission import (
+    MissionModel,
+    build_model,
+    renamed,
+    visit_value,
+)
 from liqa.core.scheduling.itinerary.polish import polish
 from liqa.core.scheduling.itinerary.problem import Result, Settings
 from liqa.core.scheduling.itinerary.progress import report_result
@@ -36,8 +41,10 @@ def plan_itinerary(
     When the delegation may split, each day takes one of its candidate splits (everyone
     together among them), or one in the morning and another in the afternoon with a lunch
     for everyone at the regroup place, as part of the search; ``groups`` fixes one split
-    for every day. A listener (``settings.on_progress``) hears the search, then one last
-    report with the plan's figures (:func:`.progress.report_result`).
+    for every day (and names its subgroups). The subgroups the planner makes are named
+    ``group-a``, ``group-b``, … in the order the plan first uses them (:func:`ids_by_use`).
+    A listener (``settings.on_progress``) hears the search, then one last report with the
+    plan's figures (:func:`.progress.report_result`).
     """
     settings = settings or Settings(time_limit=3.0)
     began = time.perf_counter()
@@ -46,6 +53,8 @@ def plan_itinerary(
     result = whole_days(model, solve(model.problem, settings), settings)
     routes = polish(model.problem, result.routes)
     result = replace(result, routes=routes, seconds=clock())
+    if groups is None:  # the planner named the subgroups: letters in the order the plan uses them
+        model = renamed(model, ids_by_use(model, result))
     schedule, result = (
         to_schedule(model, result, version=1, settings=settings),
         with_terms(model, result, settings),
@@ -58,6 +67,26 @@ def plan_itinerary(
         fairness_weight=settings.fairness_weight,
     )
     return schedule, result
+
+
+def ids_by_use(model: MissionModel, result: Result) -> dict[str, str]:
+    """New ids for the model's subgroups: ``group-a``, ``group-b``, … in the order the plan
+    first sends them on a visit (day by day, the morning before the afternoon, each split's
+    subgroups in its order), then those it never uses; ``all`` (everyone) keeps its id.
+
+    The search names each candidate split's subgroups as it meets them, the mission-wide
+    split first: a plan that never uses that split would show ``group-c`` and ``group-d``
+    alone. The same routes give the same ids.
+    """
+    active = model.problem.active_tours(result.options or None)
+    sites = set(model.problem.sites)
+    used = [
+        info.group.id
+        for k, info in enumerate(model.tours)
+        if active[k] and any(node in sites for node in result.routes[k])
+    ]
+    order = [g for g in dict.fromkeys([*used, *(g.id for g in model.groups)]) if g != EVERYONE]
+    return {old: subgroup_id(n) for n, old in enumerate(order)}
 
 
 def whole_days(model: MissionModel, result: Result, settings: Settings) -> Result:

@@ -1,14 +1,18 @@
 """The itinerary as plain text, day by day, each time shown in the local time of its place.
 
 No Rich, no colours: plain strings, for ``liqa plan`` to print and for tests to compare.
-Days are written by Babel in the reader's language, as the agendas head their days
-("Monday, February 12, 2024", "lundi 12 février 2024", "الاثنين، 12 فبراير 2024").
+Every word is in the reader's language (the core's translator); days and times are
+written by Babel as the agendas write them ("Monday, February 12, 2024", "lundi 12 février
+2024", "الاثنين، 12 فبراير 2024"; "9:00 AM", "09:00"), subgroups by their labels
+("subgroup A"), names as read in that language. Text that runs against the language's
+direction (a Latin name, a time or an id in Arabic) is isolated (U+2066 … U+2069), so a
+terminal or editor that orders right-to-left text keeps it in one piece.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from liqa.core.i18n import translator
@@ -21,7 +25,19 @@ from liqa.core.model import (
     Side,
     pick,
 )
-from liqa.core.outputs.labels import item_titles
+from liqa.core.outputs.labels import (
+    city_label,
+    colon,
+    comma,
+    isolate,
+    item_titles,
+    org_label,
+    person_name,
+    subgroup_label,
+    venue_name,
+    zone_abbr,
+)
+from liqa.core.problems import translated
 from liqa.core.scheduling.reasons import reason_words
 
 
@@ -42,103 +58,145 @@ def day_words(day: date, lang: str) -> str:
     return translator(lang).format_date(day, "full")
 
 
+def _at(moment: datetime, lang: str) -> str:
+    """A local time and its zone, isolated: "9:00 AM CST", "09:00 UTC+1"."""
+    return isolate(f"{translator(lang).format_time(moment)} {zone_abbr(moment)}", lang)
+
+
+def _span(start: datetime, end: datetime, lang: str) -> str:
+    """From ``start`` to ``end`` (local, same zone) and the zone, isolated: "10:00 AM–11:15
+    AM CST"."""
+    t = translator(lang)
+    return isolate(f"{t.format_time(start)}–{t.format_time(end)} {zone_abbr(start)}", lang)
+
+
 def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
     """Every day of the mission with its visits, lunches, fixed items and travel, then the
-    visits not made with their reasons. Times are local to each place (zone shown); a day
-    the delegation splits lists its subgroups and their members first (for the morning and
-    the afternoon apart when they change at lunch, where everyone regroups)."""
+    visits not made with their reasons, in ``lang``. Times are local to each place (zone
+    shown); a day the delegation splits lists its subgroups and their members first (for
+    the morning and the afternoon apart when they change at lunch, where everyone
+    regroups)."""
+    t = translator(lang)
     venues = {v.id: v for v in event.venues}
     orgs = {o.id: o for o in event.organizations}
     items = {p.id: p for p in event.programme}
+
+    def iso(text: str) -> str:
+        return isolate(text, lang)
+
+    def place_of(venue_id: str | None) -> str:
+        venue = venues.get(venue_id or "")
+        return iso(venue_name(venue, lang) if venue else venue_id or "")
+
     by_day: dict[date, list[tuple[datetime, Assignment, ZoneInfo]]] = defaultdict(list)
     for a in schedule.assignments:
         zone = _zone(event, a)
         local = a.start.astimezone(zone)
         by_day[local.date()].append((local, a, zone))
-    lines = [f"Itinerary: {pick(event.title, lang) or event.id} (version {schedule.version})"]
+    title = pick(event.title, lang) or event.id
+    lines = [
+        t.gettext("Itinerary: %(title)s (version %(version)s)")
+        % {"title": iso(title), "version": schedule.version}
+    ]
     groups = sorted({a.group for a in schedule.assignments if a.group})
     for day in sorted(by_day):
         entries = sorted(by_day[day], key=lambda e: (e[1].start, e[1].group or "", e[1].id))
         zones = dict.fromkeys(e[2].key for e in entries)
         cities = dict.fromkeys(leg.city for z in zones for leg in event.legs if leg.timezone == z)
-        place = " -> ".join(cities) or (event.leg_on(day) or event.legs[0]).city
-        lines += ["", f"{day_words(day, lang)}: {place} ({', '.join(zones)})"]
-        lines += _day_groups(event, [a for _, a, _ in entries])
+        cities = cities or {(event.leg_on(day) or event.legs[0]).city: None}
+        place = " -> ".join(iso(city_label(city, lang)) for city in cities)
+        heading = f"{day_words(day, lang)}{colon(lang)} {place} ({iso(', '.join(zones))})"
+        lines += ["", heading]
+        lines += _day_groups(event, [a for _, a, _ in entries], lang)
         for local, a, zone in entries:
-            end = a.end.astimezone(zone)
-            span = f"{local:%H:%M}-{end:%H:%M} {local:%Z}"
-            who = f"[{a.group}] " if a.group and len(groups) > 1 else ""
+            span = _span(local, a.end.astimezone(zone), lang)
+            who = f"[{subgroup_label(a.group, lang)}] " if a.group and len(groups) > 1 else ""
             if a.format is MeetingFormat.SITE_VISIT:
-                venue = venues.get(a.venue or "")
                 host = orgs.get(a.parties[0]) if a.parties else None
                 if a.travel_minutes_before:
+                    travel = t.format_duration(timedelta(minutes=a.travel_minutes_before))
+                    words = t.gettext("travel %(duration)s to %(place)s")
                     lines.append(
-                        f"  {who}travel {a.travel_minutes_before} min to "
-                        f"{venue.name if venue else a.venue}"
+                        f"  {who}" + words % {"duration": travel, "place": place_of(a.venue)}
                     )
-                lines.append(
-                    f"  {span}  {who}Visit {host.label if host else a.id} at "
-                    f"{venue.name if venue else a.venue} ({a.id})"
-                )
+                visit = t.gettext("Visit %(host)s at %(place)s") % {
+                    "host": iso(org_label(host, lang) if host else a.id),
+                    "place": place_of(a.venue),
+                }
+                lines.append(f"  {span}  {who}{visit} ({iso(a.id)})")
             elif a.id.startswith("lunch-") and a.group is None and a.venue:
-                venue = venues.get(a.venue)
-                lines.append(
-                    f"  {span}  Lunch, everyone together at {venue.name if venue else a.venue}"
-                )
+                words = t.gettext("Lunch, everyone together at %(place)s")
+                lines.append(f"  {span}  " + words % {"place": place_of(a.venue)})
             elif a.id.startswith("lunch-"):
-                lines.append(f"  {span}  {who}Lunch")
+                lines.append(f"  {span}  {who}{t.gettext('Lunch')}")
             elif a.id in items:
                 item = items[a.id]
-                title = pick(item.title, lang) or item.id
-                where = venues.get(item.venue or "")
+                name = iso(pick(item.title, lang) or item.id)
                 if item.kind is ProgrammeKind.FLIGHT and item.end_venue in venues:
-                    arrival = venues[item.end_venue]
-                    arrive = item.end.astimezone(arrival.tz)
-                    lines.append(
-                        f"  {local:%H:%M} {local:%Z}  {title}: "
-                        f"{where.name if where else item.venue} -> {arrival.name}, "
-                        f"arrives {arrive:%H:%M} {arrive:%Z}"
-                    )
+                    words = t.gettext("%(title)s: %(origin)s -> %(destination)s, arrives %(time)s")
+                    arrive = item.end.astimezone(venues[item.end_venue].tz)
+                    route = {
+                        "title": name,
+                        "origin": place_of(item.venue),
+                        "destination": place_of(item.end_venue),
+                        "time": _at(arrive, lang),
+                    }
+                    lines.append(f"  {_at(local, lang)}  " + words % route)
                 elif item.end_venue in venues and item.end_venue != item.venue:
-                    arrival = venues[item.end_venue]
+                    words = t.gettext("%(title)s: %(origin)s -> %(destination)s")
+                    route = {
+                        "title": name,
+                        "origin": place_of(item.venue),
+                        "destination": place_of(item.end_venue),
+                    }
+                    lines.append(f"  {span}  " + words % route)
+                elif item.venue in venues:
+                    words = t.gettext("%(title)s at %(place)s")
                     lines.append(
-                        f"  {span}  {title}: {where.name if where else item.venue} -> "
-                        f"{arrival.name}"
+                        f"  {span}  " + words % {"title": name, "place": place_of(item.venue)}
                     )
                 else:
-                    place = f" at {where.name}" if where else ""
-                    lines.append(f"  {span}  {title}{place}")
+                    lines.append(f"  {span}  {name}")
     if schedule.unplaced:
-        lines += ["", "Visits not scheduled:"]
-        titles = item_titles(event, (u.id for u in schedule.unplaced))
+        lines += ["", t.gettext("Visits not scheduled:")]
+        titles = item_titles(event, (u.id for u in schedule.unplaced), lang)
         for u in schedule.unplaced:
-            lines.append(f"  - {titles[u.id]} ({u.id}): {reason_words(u.reason)} — {u.detail}")
+            reason = translated(reason_words(u.reason), t.gettext, lang)
+            detail = translated(u.detail, t.gettext, lang)
+            lines.append(f"  - {iso(titles[u.id])} ({iso(u.id)}){colon(lang)} {reason} — {detail}")
     return "\n".join(lines) + "\n"
 
 
-def _day_groups(event: Event, assignments: list[Assignment]) -> list[str]:
-    """One line per subgroup of a day the delegation splits: its id and members; per half
-    day when the subgroups regroup for lunch (a lunch without a subgroup)."""
+def _day_groups(event: Event, assignments: list[Assignment], lang: str) -> list[str]:
+    """One line per subgroup of a day the delegation splits: its label and members; per
+    half day when the subgroups regroup for lunch (a lunch without a subgroup)."""
     regroup = next(
         (a for a in assignments if a.id.startswith("lunch-") and a.group is None and a.venue),
         None,
     )
     if regroup is not None:
+        t = translator(lang)
         halves = (
-            ("morning", [a for a in assignments if a.start < regroup.start]),
-            ("afternoon", [a for a in assignments if a.start >= regroup.end]),
+            (
+                t.pgettext("half day", "morning"),
+                [a for a in assignments if a.start < regroup.start],
+            ),
+            (
+                t.pgettext("half day", "afternoon"),
+                [a for a in assignments if a.start >= regroup.end],
+            ),
         )
         out: list[str] = []
         for name, part in halves:
-            lines = _groups(event, part, 1)
+            lines = _groups(event, part, 1, lang)
             if lines:
-                out += [f"  {name}:", *(f"  {line}" for line in lines)]
+                out += [f"  {name}{colon(lang)}", *(f"  {line}" for line in lines)]
         return out
-    return _groups(event, assignments, 2)
+    return _groups(event, assignments, 2, lang)
 
 
-def _groups(event: Event, assignments: list[Assignment], least: int) -> list[str]:
-    """``  <group>: <members>`` for the subgroups of ``assignments`` (at least ``least``,
+def _groups(event: Event, assignments: list[Assignment], least: int, lang: str) -> list[str]:
+    """``  <subgroup>: <members>`` for the subgroups of ``assignments`` (at least ``least``,
     or one that is not the whole delegation: the others of that day have nothing planned)."""
     members: dict[str, list[str]] = {}
     for a in assignments:
@@ -147,9 +205,13 @@ def _groups(event: Event, assignments: list[Assignment], least: int) -> list[str
             group.extend(pid for pid in a.attendees if pid not in group)
     if len(members) < least and not (members and _part_of_delegation(event, members)):
         return []
+    people = {p.id: p for p in event.people}
     return [
-        f"  {g}: {', '.join(_person(event, pid) for pid in people)}"
-        for g, people in sorted(members.items())
+        f"  {subgroup_label(g, lang)}{colon(lang)} "
+        + comma(lang).join(
+            isolate(person_name(people[pid], lang), lang) if pid in people else pid for pid in ids
+        )
+        for g, ids in sorted(members.items())
     ]
 
 
@@ -158,10 +220,3 @@ def _part_of_delegation(event: Event, members: dict[str, list[str]]) -> bool:
     sides = {o.id: o.side for o in event.organizations}
     delegates = {p.id for p in event.people if sides.get(p.organization) is Side.DELEGATION}
     return bool(delegates - {pid for people in members.values() for pid in people})
-
-
-def _person(event: Event, pid: str) -> str:
-    for p in event.people:
-        if p.id == pid:
-            return p.name
-    return pid

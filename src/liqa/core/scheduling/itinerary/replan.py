@@ -20,6 +20,7 @@ from liqa.core.scheduling.itinerary.groups import (
     FixedSplits,
     Partition,
     Subgroup,
+    first_free_id,
     split_delegation,
 )
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
@@ -102,8 +103,9 @@ def previous_groups(event: Event, previous: Schedule) -> FixedSplits:
     if not kept:
         return FixedSplits(tuple(split_delegation(event, delegation_members(event))))
     days = [[g for g in ids if g in kept] for ids in seen.values()]
+    free_ids: dict[frozenset[str], str] = {}
     completed = {
-        where: _complete(ids, days, kept, present)
+        where: _complete(ids, days, kept, present, free_ids)
         for where, ids in zip(seen, days, strict=True)
         if ids
     }
@@ -124,10 +126,16 @@ def previous_groups(event: Event, previous: Schedule) -> FixedSplits:
 
 
 def _complete(
-    ids: list[str], days: list[list[str]], kept: dict[str, tuple[str, ...]], present: list[str]
+    ids: list[str],
+    days: list[list[str]],
+    kept: dict[str, tuple[str, ...]],
+    present: list[str],
+    free_ids: dict[frozenset[str], str],
 ) -> Partition:
     """The day's subgroups ``ids`` plus those that shared a day with them; the members the
-    day left free as one more subgroup; then newcomers, in the smallest subgroup."""
+    day left free as one more subgroup (named by the next letter no subgroup has, the same
+    for the same members on every day: ``free_ids``); then newcomers, in the smallest
+    subgroup."""
     chosen = max((other for other in days if set(ids) <= set(other)), key=len, default=ids)
     groups = {g: list(kept[g]) for g in chosen}
     placed = {pid for members in groups.values() for pid in members}
@@ -139,7 +147,10 @@ def _complete(
     free = [pid for pid in present if pid not in placed and pid in known]
     if free:  # members the day's plan left free travelled as a subgroup of their own
         same = next((g for g, m in kept.items() if g not in groups and set(m) == set(free)), None)
-        groups[same or "-".join([*sorted(groups), "others"])] = free
+        if same is None:
+            same = free_ids.get(frozenset(free)) or first_free_id({*kept, *free_ids.values()})
+            free_ids[frozenset(free)] = same
+        groups[same] = free
     for pid in present:
         if pid not in placed and pid not in known:  # newcomers
             min(groups.values(), key=len).append(pid)

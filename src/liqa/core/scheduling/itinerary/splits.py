@@ -17,6 +17,7 @@ from liqa.core.scheduling.itinerary.groups import (
     Partition,
     Subgroup,
     day_partitions,
+    first_free_id,
     split_delegation,
 )
 from liqa.core.scheduling.itinerary.reach import Reach
@@ -76,7 +77,8 @@ def segment_splits(
 
 
 class _Names:
-    """One id per set of members: the mission-wide split's ids first, then new letters."""
+    """One id per set of members: the mission-wide split's ids first, then each new set the
+    first letter not taken yet (``all`` takes none), so that no letter is skipped."""
 
     def __init__(self, mission_wide: Partition) -> None:
         self.ids: dict[frozenset[str], str] = {frozenset(g.members): g.id for g in mission_wide}
@@ -88,21 +90,8 @@ class _Names:
     def _id(self, group: Subgroup) -> str:
         key = frozenset(group.members)
         if key not in self.ids:
-            name = group.id if group.id == EVERYONE and EVERYONE not in self.used else None
-            n = len(self.used)
-            while name is None or name in self.used:
-                name = f"group-{_letters(n)}"
-                n += 1
+            everyone = group.id == EVERYONE and EVERYONE not in self.used
+            name = EVERYONE if everyone else first_free_id(self.used)
             self.ids[key] = name
             self.used.add(name)
         return self.ids[key]
-
-
-def _letters(n: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa: spreadsheet-style letters."""
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
