@@ -81,10 +81,11 @@ def test_programme_times_carry_the_citys_zone(
         'Feb 11, 2024 <span class="time">4:00\u202fPM–5:15\u202fPM</span> '
         '<small class="zone">CST</small>'
     )
-    # the flight leaves Houston at 9:05 CST, shown in the zone of the leg of its day
+    # the flight leaves Houston at 9:05 CST and lands in San José at 11:20 PST: each end on
+    # the clock of its venue, as on the grid and the agendas
     assert _cells(page, "prog-flight")[1] == (
-        'Feb 16, 2024 <span class="time">7:05\u202fAM–11:20\u202fAM</span> '
-        '<small class="zone">PST</small>'
+        'Feb 16, 2024 <span class="time">9:05\u202fAM <small class="zone">CST</small> – '
+        '11:20\u202fAM <small class="zone">PST</small></span>'
     )
     assert _cells(page, "prog-debrief")[1].endswith('<small class="zone">PST</small>')
 

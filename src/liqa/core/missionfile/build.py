@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from liqa.core.missionfile.values import LegSpan, parse_date, parse_instant
+from liqa.core.missionfile.values import (
+    LegSpan,
+    parse_date,
+    parse_instant,
+    place_zone,
+    place_zones,
+)
 from liqa.core.model import (
     BrokerageSetup,
     CandidateVisit,
@@ -43,11 +49,17 @@ def build_event(data: dict[str, Any]) -> Event:
     event = data["event"]
     subgroups = event.get("subgroups") or {}
 
-    def instant(text: Any) -> Any:
-        return None if text is None else parse_instant(text, spans)
+    zones = place_zones(data)
 
-    def windows(items: Any) -> tuple[TimeWindow, ...]:
-        return tuple(TimeWindow(instant(w["start"]), instant(w["end"])) for w in items or ())
+    def instant(text: Any, *places: Any) -> Any:
+        """Without an offset: local time of the first place with a zone, else of the leg."""
+        return None if text is None else parse_instant(text, spans, place_zone(zones, *places))
+
+    def windows(items: Any, *places: Any) -> tuple[TimeWindow, ...]:
+        return tuple(
+            TimeWindow(instant(w["start"], *places), instant(w["end"], *places))
+            for w in items or ()
+        )
 
     venues = {item["id"]: item for item in data.get("venues") or ()}
     orgs = tuple(_organization(item) for item in data["organizations"])
@@ -187,7 +199,7 @@ def _visit(item: dict[str, Any], org_venues: dict[str, str | None], windows: Any
         host=item["host"],
         venue=venue,
         duration_minutes=item.get("duration_minutes", 60),
-        windows=windows(item.get("windows")),
+        windows=windows(item.get("windows"), item.get("venue"), item["host"]),
         max_visitors=item.get("max_visitors"),
         priority=_priority(item.get("priority", 1)),
         required=item.get("required", False),
@@ -202,8 +214,8 @@ def _programme(item: dict[str, Any], instant: Any) -> ProgrammeItem:
         id=item["id"],
         kind=ProgrammeKind(item["kind"]),
         title=localized(item["title"]),
-        start=instant(item["start"]),
-        end=instant(item["end"]),
+        start=instant(item["start"], item.get("venue")),
+        end=instant(item["end"], item.get("end_venue"), item.get("venue")),
         venue=item.get("venue"),
         end_venue=item.get("end_venue"),
         attendees=tuple(item.get("attendees") or ()),
@@ -218,7 +230,8 @@ def _brokerage(item: dict[str, Any] | None, instant: Any) -> BrokerageSetup | No
         slot_minutes=item["slot_minutes"],
         tables=item["tables"],
         sessions=tuple(
-            Session(s["id"], instant(s["start"]), instant(s["end"])) for s in item["sessions"]
+            Session(s["id"], instant(s["start"], item["venue"]), instant(s["end"], item["venue"]))
+            for s in item["sessions"]
         ),
         max_meetings_per_session=item.get("max_meetings_per_session"),
     )

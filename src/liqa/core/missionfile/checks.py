@@ -28,6 +28,8 @@ from liqa.core.missionfile.values import (
     parse_instant,
     parse_time,
     parse_timezone,
+    place_zone,
+    place_zones,
     span,
     within_legs,
 )
@@ -159,16 +161,21 @@ def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
 
 
 def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
+    zones = place_zones(data)  # a record with a place is in its zone (values.parse_instant)
     for path, person in records(data, "people"):
         _windows(checker, (*path, "availability"), person.get("availability"), "availability")
     for path, visit in records(data, "visits"):
-        _windows(checker, (*path, "windows"), visit.get("windows"), "visit window")
+        zone = place_zone(zones, visit.get("venue"), visit.get("host"))
+        _windows(checker, (*path, "windows"), visit.get("windows"), "visit window", zone)
     for path, item in records(data, "programme"):
-        _window(checker, path, item, "programme item")
+        start_zone = place_zone(zones, item.get("venue"))
+        end_zone = place_zone(zones, item.get("end_venue"), item.get("venue"))
+        _window(checker, path, item, "programme item", (start_zone, end_zone))
     brokerage = data.get("brokerage")
     if isinstance(brokerage, dict):
+        hall = place_zone(zones, brokerage.get("venue"))
         for path, session in records(brokerage, "sessions"):
-            _window(checker, ("brokerage", *path), session, "session")
+            _window(checker, ("brokerage", *path), session, "session", (hall, hall))
     for path, request in records(data, "requests"):
         text = request.get("fixed_start")
         if _instant(checker, (*path, "fixed_start"), text) is _OUTSIDE:
@@ -187,16 +194,25 @@ def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
         _timestamp(checker, (*path, "recorded_at"), outcome.get("recorded_at"))
 
 
-def _windows(checker: Checker, path: Path, windows: Any, what: str) -> None:
+def _windows(
+    checker: Checker, path: Path, windows: Any, what: str, zone: str | None = None
+) -> None:
     if isinstance(windows, list):
         for index, window in enumerate(windows):
             if isinstance(window, dict):
-                _window(checker, (*path, index), window, what)
+                _window(checker, (*path, index), window, what, (zone, zone))
 
 
-def _window(checker: Checker, path: Path, record: dict[str, Any], what: str) -> None:
-    start = _instant(checker, (*path, "start"), record.get("start"))
-    end = _instant(checker, (*path, "end"), record.get("end"))
+def _window(
+    checker: Checker,
+    path: Path,
+    record: dict[str, Any],
+    what: str,
+    zones: tuple[str | None, str | None] = (None, None),
+) -> None:
+    """A ``{start, end}`` record; ``zones``: where its start and its end are local time."""
+    start = _instant(checker, (*path, "start"), record.get("start"), zones[0])
+    end = _instant(checker, (*path, "end"), record.get("end"), zones[1])
     if start is _OUTSIDE or end is _OUTSIDE:
         given = " – ".join(str(record[key]) for key in ("start", "end") if key in record)
         checker.add(
@@ -229,12 +245,15 @@ _OUTSIDE = object()
 _OUTSIDE_HINT = "fix the date, add a leg that covers it, or give an explicit offset"
 
 
-def _instant(checker: Checker, path: Path, text: Any) -> datetime | object | None:
-    """An instant, ``_OUTSIDE`` when on no leg day, ``None`` when unreadable (reported)."""
+def _instant(
+    checker: Checker, path: Path, text: Any, zone: str | None = None
+) -> datetime | object | None:
+    """An instant (without an offset: local time of ``zone``, else of its leg), ``_OUTSIDE``
+    when on no leg day, ``None`` when unreadable (reported)."""
     if not isinstance(text, str):
         return None
     try:
-        instant = parse_instant(text, checker.legs)
+        instant = parse_instant(text, checker.legs, zone)
     except ValueProblem as exc:
         if exc.code == "outside_legs":
             if checker.legs_complete:

@@ -1,17 +1,22 @@
 """Dates, local times, instants and time zones as written in mission files, both ways.
 
-An instant written without an offset (``2024-02-12 09:00``) is local time of the leg whose
-dates cover that day; :func:`format_instant` writes instants back that way whenever the
-text reads back to the same instant, and with an explicit offset otherwise.
+An instant written without an offset (``2024-02-12 09:00``) is local time of the place
+where it happens when the record has one (a programme item's venue, its ``end_venue`` for
+its end; a visit's venue; the brokerage venue for sessions), else of the leg whose dates
+cover that day: the clock the agendas and the grid show it on. :func:`format_instant`
+writes instants back that way whenever the text reads back to the same instant, and with
+an explicit offset otherwise.
 """
 
 from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from liqa.core.problems import Message
@@ -120,8 +125,39 @@ def parse_time(text: str) -> time:
     return time(int(match[1]), int(match[2]))
 
 
-def parse_instant(text: str, legs: list[LegSpan]) -> datetime:
-    """An aware instant: ISO 8601 with an offset, or local time of the leg covering its day."""
+def place_zones(data: object) -> dict[str, str]:
+    """Venue id → its zone name, and organization id → its venue's, read defensively from
+    mission data: where :func:`place_zone` looks up a record's place."""
+    sections = data if isinstance(data, dict) else {}
+    zones: dict[str, str] = {}
+    for venue in _mappings(sections.get("venues")):
+        if isinstance(venue.get("id"), str) and isinstance(venue.get("timezone"), str):
+            zones[venue["id"]] = venue["timezone"]
+    for org in _mappings(sections.get("organizations")):
+        place = org.get("venue")
+        venue_zone = zones.get(place) if isinstance(place, str) else None
+        if isinstance(org.get("id"), str) and venue_zone is not None:
+            zones[org["id"]] = venue_zone
+    return zones
+
+
+def _mappings(items: object) -> list[dict[str, Any]]:
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def place_zone(venue_zones: Mapping[str, str], *venues: object) -> str | None:
+    """The zone of the first of ``venues`` (ids, ``None`` skipped) found in ``venue_zones``
+    (venue id → IANA name) whose name is a known zone: where a record's time is local."""
+    for venue in venues:
+        zone = venue_zones.get(venue) if isinstance(venue, str) else None
+        if zone is not None and zone in known_timezones():
+            return zone
+    return None
+
+
+def parse_instant(text: str, legs: list[LegSpan], zone: str | None = None) -> datetime:
+    """An aware instant: ISO 8601 with an offset, or local time of ``zone`` (the zone of
+    the record's place, see :func:`place_zone`), else of the leg covering its day."""
     match = _INSTANT.match(text)
     if not match:
         raise ValueProblem(
@@ -138,6 +174,9 @@ def parse_instant(text: str, legs: list[LegSpan]) -> datetime:
             "impossible_date",
             Message("check the time"),
         ) from None
+    if zone is not None:
+        place = ZoneInfo(zone)
+        return parsed.astimezone(place) if parsed.tzinfo else parsed.replace(tzinfo=place)
     covering = next((leg for leg in legs if leg.covers(day)), None)
     if parsed.tzinfo is not None:
         if covering is not None:
@@ -170,17 +209,20 @@ def span(legs: list[LegSpan]) -> str:
     return ", ".join(f"{leg.id} {leg.start}..{leg.end}" for leg in legs)
 
 
-def format_instant(instant: datetime, legs: list[LegSpan]) -> str:
-    """Write ``instant`` as local time of its leg when that reads back exactly, else ISO 8601."""
+def format_instant(instant: datetime, legs: list[LegSpan], zone: str | None = None) -> str:
+    """Write ``instant`` as local time of ``zone`` (the record's place), else of its leg,
+    when that reads back exactly (:func:`parse_instant`), else as ISO 8601."""
+    if zone is not None:
+        local = instant.astimezone(ZoneInfo(zone))
+        text = _local_text(local)
+        back = parse_instant(text, legs, zone)
+        exact = back == instant and back.utcoffset() == local.utcoffset()
+        return text if exact else instant.isoformat()
     for leg in legs:
         local = instant.astimezone(ZoneInfo(leg.timezone))
         if not leg.covers(local.date()):
             continue
-        text = (
-            local.strftime("%Y-%m-%d %H:%M")
-            if local.second == local.microsecond == 0
-            else (local.replace(tzinfo=None).isoformat(sep=" "))
-        )
+        text = _local_text(local)
         try:
             back = parse_instant(text, legs)
         except ValueProblem:
@@ -189,3 +231,10 @@ def format_instant(instant: datetime, legs: list[LegSpan]) -> str:
             return text
         break
     return instant.isoformat()
+
+
+def _local_text(local: datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` (with seconds when it has some), without an offset."""
+    if local.second == local.microsecond == 0:
+        return local.strftime("%Y-%m-%d %H:%M")
+    return local.replace(tzinfo=None).isoformat(sep=" ")

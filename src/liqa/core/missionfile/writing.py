@@ -1,8 +1,8 @@
 """An :class:`Event` → a human-friendly mission file that loads back to an equal Event.
 
 Fields equal to their defaults are left out, instants are written as local time of their
-leg whenever that reads back exactly, and short records (time windows, sessions) are
-written on one line.
+place (the venue) or else of their leg whenever that reads back exactly, and short records
+(time windows, sessions) are written on one line.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from liqa.core.missionfile.values import LegSpan, format_instant
+from liqa.core.missionfile.values import LegSpan, format_instant, place_zone
 from liqa.core.model import (
     BrokerageSetup,
     CandidateVisit,
@@ -40,11 +40,14 @@ def event_to_data(event: Event) -> dict[str, Any]:
     """The mission-file data (plain dicts, lists and scalars) describing ``event``."""
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
 
-    def instant(value: datetime | None) -> str | None:
-        return None if value is None else format_instant(value, spans)
+    zones = {venue.id: venue.timezone for venue in event.venues}
 
-    def windows(items: tuple[TimeWindow, ...]) -> list[dict[str, Any]]:
-        return [{"start": instant(w.start), "end": instant(w.end)} for w in items]
+    def instant(value: datetime | None, *places: str | None) -> str | None:
+        """Local time of the first place with a zone (as the reader reads it), else of the leg."""
+        return None if value is None else format_instant(value, spans, place_zone(zones, *places))
+
+    def windows(items: tuple[TimeWindow, ...], *places: str | None) -> list[dict[str, Any]]:
+        return [{"start": instant(w.start, *places), "end": instant(w.end, *places)} for w in items]
 
     data: dict[str, Any] = {"liqa": 1, "event": _event_header(event)}
     data["legs"] = [_leg(leg) for leg in event.legs]
@@ -268,7 +271,7 @@ def _visit(visit: CandidateVisit, windows: Any) -> dict[str, Any]:
     out = _non_default(visit)
     out["venue"] = visit.venue
     if visit.windows:
-        out["windows"] = windows(visit.windows)
+        out["windows"] = windows(visit.windows, visit.venue)
     if "topic" in out:
         out["topic"] = _text(out["topic"])
     return out
@@ -277,15 +280,16 @@ def _visit(visit: CandidateVisit, windows: Any) -> dict[str, Any]:
 def _programme(item: ProgrammeItem, instant: Any) -> dict[str, Any]:
     out = _non_default(item)
     out["title"] = _text(item.title)
-    out["start"] = instant(item.start)
-    out["end"] = instant(item.end)
+    out["start"] = instant(item.start, item.venue)
+    out["end"] = instant(item.end, item.end_venue, item.venue)
     return out
 
 
 def _brokerage(setup: BrokerageSetup, instant: Any) -> dict[str, Any]:
     out = _non_default(setup, skip=("sessions",))
     out["sessions"] = [
-        {"id": s.id, "start": instant(s.start), "end": instant(s.end)} for s in setup.sessions
+        {"id": s.id, "start": instant(s.start, setup.venue), "end": instant(s.end, setup.venue)}
+        for s in setup.sessions
     ]
     return out
 

@@ -52,7 +52,7 @@ def _index(request: HttpRequest, event: Event, refused: list[str], status: int) 
         "sections": sections,
         "brokerage": core_event.brokerage,
         "refused": refused,
-        "local": lambda instant: editing.kinds.local_time(core_event, instant),
+        "local": lambda instant, *places: editing.kinds.local_time(core_event, instant, *places),
     }
     return page(request, "events/edit/index.html", context, status=status)
 

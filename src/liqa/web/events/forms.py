@@ -7,7 +7,9 @@ so that the core's validator, not the form, says when one is unknown.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
@@ -18,21 +20,28 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
+from liqa.core.i18n import translator
 from liqa.core.outputs.labels import org_kind_label
 from liqa.core.spreadsheets.merging import Missing
 from liqa.web.events import models as rows
+from liqa.web.events.editing import kinds
+from liqa.web.events.editing.kinds import Kind
 from liqa.web.events.editing.windows import (
     WindowError,
+    day_zone,
     format_windows,
     local_time_problem,
     read_windows,
 )
 
-_INSTANT_HELP = _("YYYY-MM-DD HH:MM, local time of the leg that day (or ISO 8601 with an offset)")
+_INSTANT_HELP = _(
+    "YYYY-MM-DD HH:MM, local time of the venue, else of the leg that day "
+    "(or ISO 8601 with an offset)"
+)
 _TIME_HELP = _("HH:MM, 24 h")
 _WINDOWS_HELP = _(
-    "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
-    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+    "one window a line, local time of the venue, else of the leg that day: "
+    "2030-03-11 09:00-12:00 (over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
 )
 _PEOPLE_HELP = _("keys of people, separated by commas")
 
@@ -77,21 +86,6 @@ class WindowsField(forms.CharField):
         return format_windows(value) if isinstance(value, list) else value
 
 
-def _windows(form: EditForm, name: str) -> list[dict[str, str]]:
-    try:
-        return read_windows(form.cleaned_data.get(name) or "", form.event.legs)
-    except WindowError as error:
-        raise forms.ValidationError(error.messages) from None
-
-
-def _instant(form: EditForm, name: str) -> str:
-    text: str = form.cleaned_data.get(name) or ""
-    problem = local_time_problem(text, form.event.legs)
-    if problem:
-        raise forms.ValidationError(problem)
-    return text
-
-
 def _text(label: Any, required: bool = False, **kwargs: Any) -> forms.CharField:
     return forms.CharField(label=label, required=required, **kwargs)
 
@@ -116,13 +110,32 @@ def _org_kinds() -> list[tuple[str, str]]:
 MINUTES_A_DAY = 24 * 60
 
 
+def _typed_time(text: str, default: date) -> datetime:
+    """The first ``YYYY-MM-DD[ HH:MM]`` typed in ``text`` (noon when no time), else noon
+    of ``default``: the moment a zone is named at (standard or summer time)."""
+    head = text.strip()[:16].replace("T", " ")
+    for layout, size in (("%Y-%m-%d %H:%M", 16), ("%Y-%m-%d", 10)):
+        try:
+            return datetime.strptime(head[:size], layout)
+        except ValueError:
+            continue
+    return datetime.combine(default, time(12))
+
+
 class EditForm(forms.Form):
     """A record's form; ``key`` is read-only once the record exists.
 
-    Text fields are limited to the length of the row's column (``model``).
+    Text fields are limited to the length of the row's column (``model``). Times
+    (``instant_fields``, and ``window_fields`` one a line) are local time of the record's
+    place, else of the leg that day, as in the mission file (``kinds.PLACES``): a time
+    those clocks skip is refused here, and the zone is named next to the field when the
+    event spans zones.
     """
 
     model: ClassVar[type[models.Model] | None] = None
+    record_kind: ClassVar[Kind | None] = None
+    instant_fields: ClassVar[tuple[str, ...]] = ()
+    window_fields: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *args: Any, event: core.Event, existing: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -136,6 +149,47 @@ class EditForm(forms.Form):
                 field.max_length = limit
                 field.validators.append(MaxLengthValidator(limit))
                 field.widget.attrs["maxlength"] = str(limit)
+
+    def clean(self) -> dict[str, Any]:
+        """The times read in their zone (a place's, when a field names it: venues are
+        cleaned after the times, hence here)."""
+        cleaned: dict[str, Any] = super().clean() or {}
+        for name in self.instant_fields:
+            problem = local_time_problem(cleaned.get(name) or "", self.event.legs, self._zone(name))
+            if problem:
+                self.add_error(name, problem)
+        for name in self.window_fields:
+            try:
+                cleaned[name] = read_windows(
+                    cleaned.get(name) or "", self.event.legs, self._zone(name)
+                )
+            except WindowError as error:
+                self.add_error(name, error.messages)
+        return cleaned
+
+    def _zone(self, name: str, values: Any = None) -> str | None:
+        """The place's zone of the times of field ``name`` (``None``: the leg's)."""
+        if self.record_kind is None:
+            return None
+        given = self.cleaned_data if values is None else values
+        return kinds.time_zone(self.event, self.record_kind, name, given)
+
+    def zone_name(self, name: str) -> str:
+        """The zone whose clock field ``name`` is typed in, named in the page's language
+        (``Central Standard Time (America/Chicago)``), when the event spans zones; else
+        ``""``."""
+        if name not in (*self.instant_fields, *self.window_fields) or not self.event.spans_zones:
+            return ""
+        values = self.data if self.is_bound else self.initial
+        shown = values.get(name)
+        text = shown if isinstance(shown, str) else format_windows(shown or [])
+        at = _typed_time(text, self.event.start)
+        zone = self._zone(name, values) or day_zone(at.date(), self.event.legs)
+        if zone is None:
+            return ""
+        local = at.replace(tzinfo=ZoneInfo(zone))
+        lang = translation.get_language() or "en"
+        return f"{translator(lang).format_zone(local)} ({zone})"
 
     def _column_length(self, name: str) -> int | None:
         if self.model is None:
@@ -268,6 +322,8 @@ class SessionForm(EditForm):
     """A brokerage session: a block of slots on one day."""
 
     model = rows.Leg  # ids as long as any record's key
+    record_kind = kinds.SESSIONS
+    instant_fields = ("start", "end")
     key = _key_field()
     start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
     end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
@@ -275,6 +331,9 @@ class SessionForm(EditForm):
 
 class BrokerageForm(EditForm):
     """The brokerage setup: where, how long a slot is, how many tables."""
+
+    record_kind = kinds.BROKERAGE
+    instant_fields = ("session_start", "session_end")
 
     venue = _text(_("Venue"))
     slot_minutes = forms.IntegerField(label=_("Slot length (minutes)"), max_value=MINUTES_A_DAY)
@@ -297,19 +356,13 @@ class BrokerageForm(EditForm):
                 _("First session ends"), required=True, help_text=_INSTANT_HELP
             )
 
-    def clean_session_start(self) -> str:
-        """The first session's start, if its local time exists."""
-        return _instant(self, "session_start")
-
-    def clean_session_end(self) -> str:
-        """The first session's end, if its local time exists."""
-        return _instant(self, "session_end")
-
 
 class VisitForm(EditForm):
     """A candidate visit: a host the delegation may visit at its venue."""
 
     model = rows.CandidateVisit
+    record_kind = kinds.VISITS
+    window_fields = ("windows",)
     key = _key_field()
     host = _text(_("Host"))
     venue = _text(_("Venue"))
@@ -342,15 +395,13 @@ class VisitForm(EditForm):
             help_text=_("empty: the host's venue"),
         )
 
-    def clean_windows(self) -> list[dict[str, str]]:
-        """The windows, read through the legs' days."""
-        return _windows(self, "windows")
-
 
 class ProgrammeForm(EditForm):
     """A fixed programme item: a briefing, a meal, a flight or a transfer."""
 
     model = rows.ProgrammeItem
+    record_kind = kinds.PROGRAMME
+    instant_fields = ("start", "end")
     key = _key_field()
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -384,17 +435,12 @@ class ProgrammeForm(EditForm):
             venues, label=_("Arrival venue"), help_text=_("a flight's or transfer's arrival")
         )
 
-    def clean_start(self) -> str:
-        """The start, if its local time exists."""
-        return _instant(self, "start")
-
-    def clean_end(self) -> str:
-        """The end, if its local time exists."""
-        return _instant(self, "end")
-
 
 class AvailabilityForm(EditForm):
     """When a person can attend (nothing: the whole event)."""
+
+    record_kind = kinds.AVAILABILITY
+    window_fields = ("availability",)
 
     availability = WindowsField(label=_("Available"))
 
@@ -403,10 +449,6 @@ class AvailabilityForm(EditForm):
         self.fields["availability"].help_text = _(
             "when the person can attend; empty: the whole event. %(windows)s"
         ) % {"windows": _WINDOWS_HELP}
-
-    def clean_availability(self) -> list[dict[str, str]]:
-        """The windows, read through the legs' days."""
-        return _windows(self, "availability")
 
 
 def _long_text(label: Any) -> forms.CharField:

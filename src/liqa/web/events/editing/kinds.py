@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
-from liqa.core.missionfile.values import LegSpan, format_instant
+from liqa.core.missionfile.values import LegSpan, format_instant, place_zone
+from liqa.core.outputs.timeline import zone_at
 from liqa.web.events.editing import visit_rules
 
 LOCALIZED = ("description", "offers", "seeks")
@@ -236,34 +238,68 @@ def records_of(event: core.Event, kind: Kind) -> list[Any]:
     return list(getattr(event, kind.section[0]))  # organizations, people, ..., programme
 
 
-def local_time(event: core.Event, instant: datetime) -> datetime:
-    """``instant`` in the zone of the leg whose days cover it (rows read back in UTC)."""
-    for leg in event.legs:
-        local = instant.astimezone(leg.tz)
-        if leg.start <= local.date() <= leg.end:
-            return local
-    return instant
+PLACES: dict[str, dict[str, tuple[str, ...]]] = {
+    "programme": {"start": ("venue",), "end": ("end_venue", "venue")},
+    "visits": {"windows": ("venue", "host")},
+    "brokerage": {"session_start": ("venue",), "session_end": ("venue",)},
+}
+"""Kind → time field → the fields naming the place whose zone its times are local time of
+(the first that names a venue, or a host with a venue), as the mission file reads them
+(:func:`liqa.core.missionfile.values.parse_instant`); other times are the leg's."""
 
 
-def _plain(value: Any, spans: list[LegSpan]) -> Any:
+def place_zones_of(event: core.Event) -> dict[str, str]:
+    """Venue id → its zone, and organization id → its venue's zone."""
+    zones = {venue.id: venue.timezone for venue in event.venues}
+    venues = {org.id: zones[org.venue] for org in event.organizations if org.venue in zones}
+    return zones | venues
+
+
+def time_zone(event: core.Event, kind: Kind, field: str, values: Mapping[str, Any]) -> str | None:
+    """The zone the times of ``field`` are local time of, given the record's (or form's)
+    ``values``; ``None``: the leg's zone that day."""
+    if kind is SESSIONS:
+        return place_zone(place_zones_of(event), event.brokerage and event.brokerage.venue)
+    places = PLACES.get(kind.name, {}).get(field, ())
+    return place_zone(place_zones_of(event), *(values.get(name) for name in places))
+
+
+def record_zone(event: core.Event, instant: datetime, zone: str | None) -> ZoneInfo:
+    """``zone``, else the zone of the leg covering the instant's day (the grid's rule)."""
+    if zone is not None:
+        return ZoneInfo(zone)
+    return zone_at(event, instant, None)
+
+
+def local_time(event: core.Event, instant: datetime, *places: str | None) -> datetime:
+    """``instant`` on the clock of the first of ``places`` (venue ids) with a zone, else of
+    the leg covering its day: as the grid and the agendas show it."""
+    zone = place_zone(place_zones_of(event), *places)
+    return instant.astimezone(record_zone(event, instant, zone))
+
+
+def _plain(value: Any, spans: list[LegSpan], zone: str | None) -> Any:
     if isinstance(value, core.TimeWindow):
-        return {"start": _plain(value.start, spans), "end": _plain(value.end, spans)}
+        return {"start": _plain(value.start, spans, zone), "end": _plain(value.end, spans, zone)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
-        return [_plain(item, spans) for item in value]
+        return [_plain(item, spans, zone) for item in value]
     if isinstance(value, datetime):
-        return format_instant(value, spans)
+        return format_instant(value, spans, zone)
     if isinstance(value, date):
         return value.isoformat()
     return "" if value is None else value
 
 
 def initial_of(event: core.Event, kind: Kind, record: Any) -> dict[str, Any]:
-    """The form's initial values for a core record (instants in the local time of a leg)."""
+    """The form's initial values for a core record (instants as the mission file writes
+    them: local time of their place, else of the leg)."""
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
+    values = {field: _value(record, field, path) for field, path in kind.fields.items()}
     return {
-        field: _plain(_value(record, field, path), spans) for field, path in kind.fields.items()
+        field: _plain(value, spans, time_zone(event, kind, field, values))
+        for field, value in values.items()
     }
 
 

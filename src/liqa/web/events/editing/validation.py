@@ -10,50 +10,49 @@ instants); every problem comes back with its path.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from liqa.core import model as core
 from liqa.core.missionfile import event_to_data, validate_text
-from liqa.core.missionfile.values import LegSpan, parse_instant
 from liqa.core.problems import Problem
 
 FILENAME = "event"
 """The name the validator gives the data in its problems (never shown: paths are)."""
 
-_INSTANTS: dict[str, tuple[str, ...]] = {
-    "people": ("availability",),
-    "visits": ("windows",),
-    "programme": ("start", "end"),
-    "requests": ("fixed_start", "created_at"),
-    "outcomes": ("recorded_at",),
-}
-"""Fields holding instants (or lists of ``{start, end}`` windows), by section."""
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
-def _absolute(value: Any, spans: list[LegSpan]) -> Any:
-    """An instant written as local time of a leg, rewritten with its offset."""
-    if isinstance(value, str):
-        return parse_instant(value, spans).isoformat()
-    if isinstance(value, list):  # windows, sessions: {start, end, ...}
-        return [
-            {k: _absolute(v, spans) if k in ("start", "end") else v for k, v in item.items()}
-            for item in value
-        ]
-    return value
+def _windows(windows: tuple[core.TimeWindow, ...]) -> list[dict[str, str | None]]:
+    return [{"start": _iso(w.start), "end": _iso(w.end)} for w in windows]
 
 
 def mission_data(event: core.Event) -> dict[str, Any]:
-    """The event as mission data, every instant written with its offset."""
+    """The event as mission data, every instant written with its offset (taken from the
+    core's records, which the data lists in the same order)."""
     data = event_to_data(event)
-    spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
-    for section, keys in _INSTANTS.items():
-        for record in data.get(section, []):
-            for key in keys:
-                if key in record:
-                    record[key] = _absolute(record[key], spans)
-    brokerage = data.get("brokerage")
-    if isinstance(brokerage, dict):
-        brokerage["sessions"] = _absolute(brokerage["sessions"], spans)
+    for record, person in zip(data["people"], event.people, strict=True):
+        if "availability" in record:
+            record["availability"] = _windows(person.availability)
+    for record, visit in zip(data.get("visits", []), event.visits, strict=True):
+        if "windows" in record:
+            record["windows"] = _windows(visit.windows)
+    for record, item in zip(data.get("programme", []), event.programme, strict=True):
+        record["start"], record["end"] = _iso(item.start), _iso(item.end)
+    for record, request in zip(data.get("requests", []), event.requests, strict=True):
+        for key in ("fixed_start", "created_at"):
+            if key in record:
+                record[key] = _iso(getattr(request, key))
+    for record, outcome in zip(data.get("outcomes", []), event.outcomes, strict=True):
+        if "recorded_at" in record:
+            record["recorded_at"] = _iso(outcome.recorded_at)
+    if event.brokerage is not None:
+        data["brokerage"]["sessions"] = [
+            {"id": s.id, "start": _iso(s.start), "end": _iso(s.end)}
+            for s in event.brokerage.sessions
+        ]
     return data
 
 

@@ -18,6 +18,7 @@ def problems(event: core.Event, key: str) -> dict[str, list[str]]:
     visit = next(v for v in event.visits if v.id == key)
     found: dict[str, list[str]] = {}
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
+    zone = next((v.timezone for v in event.venues if v.id == visit.venue), None)  # as typed
     for window in visit.windows:
         minutes = int(window.duration.total_seconds() // 60)
         if minutes < visit.duration_minutes:
@@ -27,8 +28,8 @@ def problems(event: core.Event, key: str) -> dict[str, list[str]]:
                     "less than the visit (%(duration)d minutes)"
                 )
                 % {
-                    "start": format_instant(window.start, spans),
-                    "end": format_instant(window.end, spans),
+                    "start": format_instant(window.start, spans, zone),
+                    "end": format_instant(window.end, spans, zone),
                     "minutes": minutes,
                     "duration": visit.duration_minutes,
                 }

@@ -3,12 +3,13 @@
 A window over midnight is written as its two instants (``2030-03-11 22:00 – 2030-03-12
 01:00``), as is one kept with an explicit offset.
 
-Each line is a day and two local times of the leg that covers that day (the mission
-file's ``YYYY-MM-DD HH:MM``); it becomes a ``{start, end}`` window of mission data that
-the core's validator turns into aware instants through the leg's zone, and judges
-(outside the legs' days, ending before it starts). What only the text can tell is said
-here, with the line: a line that is not a window, a time that is not ``HH:MM``, a
-local time that does not exist in the leg's zone (clocks moved forward that night).
+Each line is a day and two local times (the mission file's ``YYYY-MM-DD HH:MM``) of the
+record's place (a visit's venue), else of the leg that covers that day; it becomes a
+``{start, end}`` window of mission data that the core's validator turns into aware
+instants through that zone, and judges (outside the legs' days, ending before it starts).
+What only the text can tell is said here, with the line: a line that is not a window, a
+time that is not ``HH:MM``, a local time that does not exist in that zone (clocks moved
+forward that night).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
@@ -50,8 +52,9 @@ def format_windows(windows: Iterable[Window]) -> str:
     return "\n".join(lines)
 
 
-def read_windows(text: str, legs: Sequence[core.Leg]) -> list[Window]:
-    """Every window of ``text``; :class:`WindowError` with one message per bad line."""
+def read_windows(text: str, legs: Sequence[core.Leg], zone: str | None = None) -> list[Window]:
+    """Every window of ``text`` (local time of ``zone``, else of the leg that day);
+    :class:`WindowError` with one message per bad line."""
     windows: list[Window] = []
     messages: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -61,8 +64,8 @@ def read_windows(text: str, legs: Sequence[core.Leg]) -> list[Window]:
         match = _LINE.match(line)
         pair = _PAIR.match(line) if match is None else None
         if pair is not None:
-            problem = local_time_problem(pair["start"], legs) or local_time_problem(
-                pair["end"], legs
+            problem = local_time_problem(pair["start"], legs, zone) or local_time_problem(
+                pair["end"], legs, zone
             )
             if problem:
                 messages.append(
@@ -77,7 +80,7 @@ def read_windows(text: str, legs: Sequence[core.Leg]) -> list[Window]:
                 % {"line": number, "text": line}
             )
             continue
-        problem = _line_problem(match["day"], (match["start"], match["end"]), legs)
+        problem = _line_problem(match["day"], (match["start"], match["end"]), legs, zone)
         if problem:
             messages.append(_("line %(line)d: %(problem)s") % {"line": number, "problem": problem})
             continue
@@ -88,13 +91,14 @@ def read_windows(text: str, legs: Sequence[core.Leg]) -> list[Window]:
     return windows
 
 
-def local_time_problem(text: str, legs: Sequence[core.Leg]) -> str:
-    """Why a ``YYYY-MM-DD HH:MM`` local time cannot be an instant (``""`` when it can,
-    or when it is not such a text: the core reads offsets and says what is wrong)."""
+def local_time_problem(text: str, legs: Sequence[core.Leg], zone: str | None = None) -> str:
+    """Why a ``YYYY-MM-DD HH:MM`` local time of ``zone`` (else of the leg that day) cannot
+    be an instant (``""`` when it can, or when it is not such a text: the core reads
+    offsets and says what is wrong)."""
     match = _INSTANT.match(text.strip())
     if match is None:
         return ""
-    return _line_problem(match["day"], (match["time"],), legs)
+    return _line_problem(match["day"], (match["time"],), legs, zone)
 
 
 def _hhmm(text: str) -> str:
@@ -102,7 +106,16 @@ def _hhmm(text: str) -> str:
     return f"{int(hours):02d}:{minutes}"
 
 
-def _line_problem(day_text: str, times: tuple[str, ...], legs: Sequence[core.Leg]) -> str:
+def day_zone(day: date, legs: Sequence[core.Leg], zone: str | None = None) -> str | None:
+    """``zone`` (the record's place), else the zone of the leg covering ``day``."""
+    if zone is not None:
+        return zone
+    return next((leg.timezone for leg in legs if leg.start <= day <= leg.end), None)
+
+
+def _line_problem(
+    day_text: str, times: tuple[str, ...], legs: Sequence[core.Leg], zone: str | None
+) -> str:
     try:
         day = date.fromisoformat(day_text)
     except ValueError:
@@ -111,16 +124,16 @@ def _line_problem(day_text: str, times: tuple[str, ...], legs: Sequence[core.Leg
         match = _TIME.match(text)
         if match is None:
             return _("%(time)s is not a time of day (HH:MM, 24 h)") % {"time": text}
-        leg = next((leg for leg in legs if leg.start <= day <= leg.end), None)
+        where = day_zone(day, legs, zone)
         local = datetime.combine(day, time(int(match[1]), int(match[2])))
-        if leg is not None and not _exists(local, leg):
+        if where is not None and not _exists(local, ZoneInfo(where)):
             return _(
                 "%(day)s %(time)s does not exist in %(zone)s: the clocks move forward that night"
-            ) % {"day": day_text, "time": _hhmm(text), "zone": leg.timezone}
+            ) % {"day": day_text, "time": _hhmm(text), "zone": where}
     return ""
 
 
-def _exists(local: datetime, leg: core.Leg) -> bool:
-    """True when the wall-clock time ``local`` happens in the leg's zone."""
-    aware = local.replace(tzinfo=leg.tz)
-    return aware.astimezone(UTC).astimezone(leg.tz).replace(tzinfo=None) == local
+def _exists(local: datetime, zone: ZoneInfo) -> bool:
+    """True when the wall-clock time ``local`` happens in ``zone``."""
+    aware = local.replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == local
