@@ -18,7 +18,7 @@ from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
 from liqa.web.pages import page
-from liqa.web.scheduling import domain, exports, moves, publishing, services
+from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.templating import current_language
 
@@ -104,7 +104,9 @@ def cancel_run(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
 
 
 def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """The result grid (people × days) of one version, with pins and publishing."""
+    """The result grid of one version, with pins and publishing: people × days (or hosts
+    × days, ``?by=hosts``), or one day's table plan (``?by=tables&day=YYYY-MM-DD``) or run
+    sheet (``?by=day&day=...``)."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
     return page(
@@ -113,10 +115,11 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         {
             "event": event,
             "version": version,
-            **domain.grid(
+            **grid_views.grid_page(
                 version,
                 current_language(),
                 by=request.GET.get("by", "people"),
+                day=request.GET.get("day", ""),
                 moved=request.GET.get("moved", ""),
             ),
         },
@@ -205,16 +208,21 @@ def send_again(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect(f"{published}?nothing={publishing.nothing_sent(version)}")
 
 
-GRID_VIEWS = ("people", "hosts")
+GRID_VIEWS = grid_views.VIEWS
 """The grid's views, chosen by ``?by=`` (people × days by default)."""
 
 
 def _grid_view(request: HttpRequest) -> dict[str, str]:
-    """The grid view a change (move, pin) was made from (the form's ``by``), as query
-    parameters for the way back to it: only a known view, none for the default (no open
-    redirect)."""
+    """The grid view a change (move, pin) was made from (the form's ``by``, and its
+    ``day`` for a view of one day), as query parameters for the way back to it: only a
+    known view and a day written as a date, none for the default (no open redirect)."""
     by = request.POST.get("by", "")
-    return {"by": by} if by in GRID_VIEWS and by != GRID_VIEWS[0] else {}
+    if by not in GRID_VIEWS or by == GRID_VIEWS[0]:
+        return {}
+    day = grid_views.parse_day(request.POST.get("day", ""))
+    if by in grid_views.DAY_VIEWS and day is not None:
+        return {"by": by, "day": day.isoformat()}
+    return {"by": by}
 
 
 def _grid_back(request: HttpRequest, event: Event, version: ScheduleVersion) -> str:
