@@ -103,6 +103,8 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:start_run": {POST: ORGANIZER_ONLY},
     "scheduling:invite": {POST: ORGANIZER_ONLY},
     "scheduling:communique": {GET: ORGANIZER_ONLY, POST: ORGANIZER_ONLY},
+    "scheduling:report": {GET: ORGANIZER_ONLY},
+    "scheduling:report_pdf": {GET: ORGANIZER_ONLY},
     "scheduling:mission": {GET: ORGANIZER_ONLY},
     "scheduling:outputs": {GET: ORGANIZER_ONLY},
     "scheduling:run": {GET: ORGANIZER_ONLY},
@@ -114,7 +116,7 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:published": {GET: ORGANIZER_ONLY},
     "scheduling:send_again": {POST: ORGANIZER_ONLY},
     "scheduling:move": {POST: ORGANIZER_ONLY},
-    "agendas:follow_ups": {GET: ORGANIZER_ONLY},
+    "agendas:follow_ups": {GET: ORGANIZER_ONLY, POST: ORGANIZER_ONLY},
     "audit:history": {GET: ORGANIZER_ONLY},
     # participant pages
     "agendas:me": {GET: SELF_ONLY},
@@ -210,6 +212,7 @@ PAYLOADS: dict[str, dict[str, object]] = {
     "agendas:feed_settings": {"action": "create"},
     "agendas:requests": {"key": "req-bruno-chen", "action": "decline"},
     "agendas:outcome": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "call"},
+    "agendas:follow_ups": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "mou"},
     "agendas:profile": {"languages": ["en"], "phone": "+1 555 0100"},
     "agendas:host": {"assignment": "req-amina-bruno", "attendee": ["p-bruno"]},
 }

@@ -17,7 +17,7 @@ from liqa.core import model as core
 from liqa.core.outputs.labels import display_names, item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.agendas import domain
+from liqa.web.agendas import domain, services
 from liqa.web.agendas.models import ReminderSent
 from liqa.web.events.models import Event
 from liqa.web.events.records import outcome_record
@@ -72,6 +72,41 @@ def _owner(outcome: core.Outcome | None, names: dict[str, str]) -> str:
     if outcome is None or not outcome.owner:
         return ""
     return names.get(outcome.owner, outcome.owner)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """An outcome as an organizer sent it from a row of the follow-ups page."""
+
+    assignment: str
+    kind: str
+    follow_up: str
+    notes: str
+
+
+class OutcomeRefused(ValueError):
+    """What the organizer sent cannot be recorded; the message says why, in words."""
+
+
+def record_for_participants(event: Event, typed: Typed) -> core.Outcome:
+    """Record (or correct) an outcome as the event's organizer, with the participant's
+    own service and validation; the follow-up keeps the owner already recorded.
+
+    Raises :class:`OutcomeRefused` for a meeting not in the published schedule, or an
+    outcome or follow-up not among the form's choices; nothing stored changes then.
+    """
+    try:
+        return services.record_outcome(
+            event, None, typed.assignment, typed.kind, typed.follow_up, typed.notes
+        )
+    except services.NotYourMeeting:
+        raise OutcomeRefused(
+            _("This meeting is not in the published schedule: nothing was saved.")
+        ) from None
+    except ValueError:
+        raise OutcomeRefused(
+            _("Choose what happened and the follow-up from the lists: nothing was saved.")
+        ) from None
 
 
 def add_months(day: date, months: int) -> date:

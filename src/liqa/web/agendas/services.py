@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
@@ -112,7 +113,8 @@ def record_outcome(
     """Record what came of a published meeting; ``person=None`` is an organizer.
 
     A participant may only record outcomes of meetings they attend; they become the
-    follow-up's owner. Invalid kinds raise ``ValueError`` from the core's enums.
+    follow-up's owner. An organizer's correction keeps the owner already recorded.
+    Invalid kinds raise ``ValueError`` from the core's enums.
     """
     found = domain.published(event)
     attended = {a.id: a for a in (found.schedule.assignments if found is not None else ())}
@@ -130,6 +132,9 @@ def record_outcome(
     )
     with transaction.atomic():
         lock_event(event)  # the event row first, as every writer of the event's rows
+        if person is None:  # an organizer records it for the participants: owner kept
+            kept = Outcome.objects.filter(event=event, assignment=assignment)
+            record = replace(record, owner=kept.values_list("owner", flat=True).first() or None)
         Outcome.objects.update_or_create(
             event=event,
             assignment=assignment,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -298,11 +299,34 @@ def outcome(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(reverse("agendas:me", args=[event.slug]) + f"#entry-{assignment}")
 
 
+@require_http_methods(["GET", "POST"])
 def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
-    """The organizer's follow-up pipeline: every published meeting, its outcome and owner."""
+    """The organizer's follow-up pipeline: every published meeting, its outcome and owner.
+
+    A POST records or corrects one meeting's outcome for its participants (their form's
+    fields and validation), then comes back to that meeting's row, saying it was saved;
+    refused, the page says why with the row's form open as it was sent (status 400).
+    """
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
+    typed: followups.Typed | None = None
+    error = ""
+    if request.method == "POST":
+        typed = followups.Typed(
+            request.POST.get("assignment", ""),
+            request.POST.get("kind", ""),
+            request.POST.get("follow_up", "none"),
+            request.POST.get("notes", ""),
+        )
+        try:
+            followups.record_for_participants(event, typed)
+        except followups.OutcomeRefused as refused:
+            error = str(refused)
+        else:
+            query = urlencode({"saved": typed.assignment})
+            anchor = f"#outcome-{typed.assignment}"
+            return redirect(f"{reverse('agendas:follow_ups', args=[event.slug])}?{query}{anchor}")
     rows = followups.pipeline(event, current_language())
     counts: dict[str, int] = {}
     for row in rows:
@@ -311,7 +335,15 @@ def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
     return page(
         request,
         "agendas/followups.html",
-        {"event": event, "rows": rows, "counts": dict(sorted(counts.items()))},
+        {
+            "event": event,
+            "rows": rows,
+            "counts": dict(sorted(counts.items())),
+            "saved": request.GET.get("saved", "") if typed is None else "",
+            "typed": typed,
+            "error": error,
+        },
+        status=400 if error else 200,
     )
 
 
