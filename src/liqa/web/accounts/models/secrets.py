@@ -38,20 +38,24 @@ class CalendarFeed(models.Model):
 
 
 class SignInRequest(models.Model):
-    """The requests for a sign-in link made for one address in its current hour.
+    """The sign-in requests let through for one address in its current clock hour and in
+    the hour before, from which :mod:`liqa.web.accounts.limits` estimates those of the
+    last sixty minutes (a sliding hour).
 
     Kept in the database (not a per-process cache) so that every web process and machine
     counts the same requests: one row per address (a digest of it, never the address),
-    counted up in one statement by :mod:`liqa.web.accounts.limits`; the hour starts with
-    the first request after the previous one ended, and rows of hours long gone are
-    deleted now and then."""
+    counted up in one statement; rows whose two hours are over are deleted now and then."""
 
     address = models.CharField(max_length=64, unique=True)
     """SHA-256 digest of the lower-cased address."""
     at = models.DateTimeField(db_index=True)
-    """When the hour counted began (the first request in it)."""
+    """The start of the clock hour ``requests`` counts (UTC)."""
     requests = models.PositiveIntegerField(default=1)
-    """Requests since ``at``, this one included."""
+    """Requests let through in the hour from ``at``."""
+    previous = models.PositiveIntegerField(default=0, db_default=0)
+    """Requests let through in the hour before ``at``."""
+    refused = models.PositiveIntegerField(default=0, db_default=0)
+    """Requests refused since the last one let through (0: the latest was let through)."""
 
     def __str__(self) -> str:
         return f"{self.requests} sign-in request(s) since {self.at:%Y-%m-%d %H:%M}"
