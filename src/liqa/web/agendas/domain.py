@@ -12,18 +12,19 @@ kept per process, keyed by the database's own change stamp
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from liqa.core import model as core
 from liqa.core.outputs.agenda import Agenda, Entry, build_agenda
 from liqa.core.outputs.calendar import build_calendar
-from liqa.core.outputs.labels import venue_name
+from liqa.core.outputs.labels import org_name, person_name, venue_name
 from liqa.core.outputs.roles import person_role
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import subject, timeline
@@ -33,6 +34,11 @@ from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, Stamp, State, event_state
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
+
+if TYPE_CHECKING:
+    from liqa.core.matching import Party
+    from liqa.core.matching.recommend import Matcher
+    from liqa.core.matching.rules import MatchRules
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,9 @@ def host_view(row: Event, organization: str, lang: str) -> dict[str, Any]:
     venue = event.venue(org.venue) if org.venue else None
     return {
         "organization": org,
+        "organization_name": org_name(org, lang),
         "staff": staff,
+        "staff_names": {person.id: person_name(person, lang) for person in staff},
         "staff_roles": {person.id: person_role(person, lang) for person in staff},
         "agenda": agenda,
         "venue": venue,
@@ -248,19 +256,42 @@ class Suggestion:
     reasons: tuple[str, ...]
 
 
+MATCHERS = Snapshots(8)
+"""Recommendation matchers by the parties' profiles, the rules and the meaning signal."""
+
+
+def _kept_matcher(parties: list[Party], rules: MatchRules, semantic: bool) -> Matcher:
+    """The core's matcher of ``parties``, kept per process while their profiles, ``rules``
+    and the use of the meaning signal stay the same: tagging every organization's profile
+    is most of a requests page's time (7-16 s for the brokerage example's 91 organizations
+    on a busy 2-core machine), yet profiles change far less often than the event's rows
+    (every request sent or answered writes them)."""
+    from liqa.core.matching import build_matcher
+    from liqa.core.matching.scoring import MatchSettings
+    from liqa.web.agendas import meaning
+
+    profiles = hashlib.sha256(repr(parties).encode("utf-8")).hexdigest()
+    return MATCHERS.get(
+        (profiles, rules, semantic, str(settings.DATA_DIR)),
+        lambda: build_matcher(
+            parties,
+            rules,
+            None if semantic else MatchSettings(semantic_weight=0.0),
+            embedder=meaning.embedder(),
+        ),
+    )
+
+
 def suggestions(row: Event, person: str, lang: str, top: int = 5) -> list[Suggestion]:
     """The core matchmaker's best counterparts for the participant's organization."""
-    from liqa.core.matching import build_matcher, event_parties, event_rules, recommend, render
-    from liqa.core.matching.scoring import MatchSettings
-    from liqa.core.outputs.labels import org_name
+    from liqa.core.matching import event_parties, event_rules, recommend, render
     from liqa.web.agendas import meaning
 
     event = event_record(row)
     own = event.person(person).organization
     parties = event_parties(event)
     # The meaning signal once the profiles are embedded (started in the background here).
-    settings_ = None if meaning.ready(parties) else MatchSettings(semantic_weight=0.0)
-    matcher = build_matcher(parties, event_rules(event), settings_, embedder=meaning.embedder())
+    matcher = _kept_matcher(parties, event_rules(event), meaning.ready(parties))
     names = {o.id: org_name(o, lang) for o in event.organizations}
     return [
         Suggestion(
