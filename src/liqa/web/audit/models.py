@@ -39,8 +39,8 @@ class AuditEntry(models.Model):
     )
     actor = models.CharField(max_length=254)
     model = models.CharField(max_length=40)
-    """``person``, ``organization``, ``request``, ``booking``, ``schedule``, ``assignment``
-    or ``event``."""
+    """``person``, ``organization``, ``request``, ``booking``, ``schedule``, ``assignment``,
+    ``outcome`` or ``event``."""
     key = models.CharField(max_length=200)
     action = models.CharField(max_length=20, choices=Action.choices)
     changes = models.JSONField(default=_no_changes)

@@ -26,16 +26,27 @@ from django.utils import timezone
 
 from liqa.web.audit.actor import current
 from liqa.web.audit.models import Action, AuditEntry, AuditSubject
-from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Person
+from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Outcome, Person
 from liqa.web.events.records import parties_stored
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 
 NOT_RECORDED = frozenset(
-    {"id", "event", "position", "version", "request", "booked_by", "created_at", "affected"}
+    {
+        "id",
+        "event",
+        "position",
+        "version",
+        "request",
+        "booked_by",
+        "created_at",
+        "recorded_at",
+        "affected",
+    }
 )
-"""Fields never recorded: identity, parents (named by the entry's key), timestamps, and a
-version's ``affected`` (whose agenda its publication changed: derived from the two
-versions, and shown on its published page; the trail records the publication itself)."""
+"""Fields never recorded: identity, parents (named by the entry's key), timestamps (an
+outcome's ``recorded_at``: the entry's own time says when), and a version's ``affected``
+(whose agenda its publication changed: derived from the two versions, and shown on its
+published page; the trail records the publication itself)."""
 SECRET = ("password", "secret", "digest", "token")
 """A field whose name contains one of these is never recorded."""
 
@@ -49,6 +60,21 @@ class Spec:
     event_id: Callable[[Any], int]
     subjects: Callable[[Any], Iterable[str]]
     """The people and organizations the row concerns (for the filter by person)."""
+
+
+def _outcome_subjects(row: Outcome) -> tuple[str, ...]:
+    """Whom an outcome concerns: its owner, and its meeting's parties and attendees as the
+    latest published version places them (one query)."""
+    placed = (
+        AssignmentRow.objects.filter(
+            version__event_id=row.event_id, version__published_at__isnull=False, key=row.assignment
+        )
+        .order_by("-version__number")
+        .values_list("parties", "attendees")
+        .first()
+    )
+    parties, attendees = placed if placed is not None else ([], [])
+    return (row.owner, *parties, *attendees)
 
 
 SPECS: dict[type[models.Model], Spec] = {
@@ -75,6 +101,7 @@ SPECS: dict[type[models.Model], Spec] = {
         lambda r: r.version.event_id,
         lambda r: (*r.parties, *r.attendees),
     ),
+    Outcome: Spec("outcome", lambda r: r.assignment, lambda r: r.event_id, _outcome_subjects),
 }
 
 

@@ -40,6 +40,7 @@ MODELS = {
     "booking": _("Booking"),
     "schedule": _("Schedule version"),
     "assignment": _("Assignment"),
+    "outcome": _("Outcome"),
     "event": _("Event"),
 }
 ACTORS = {
@@ -125,9 +126,9 @@ def _subject(
             return words.names[entry.key]
         return str(held[0] or held[1]) if isinstance(held, list) and len(held) == 2 else ""
     key = entry.key.partition("/")[2] if entry.model == "assignment" else entry.key
-    if entry.model in ("request", "booking", "assignment") and key in requests:
+    if entry.model in ("request", "booking", "assignment", "outcome") and key in requests:
         return " – ".join(words.party(k) for k in requests[key])
-    if entry.model == "assignment" and key in words.visits:  # a visit: its host
+    if entry.model in ("assignment", "outcome") and key in words.visits:  # a visit: its host
         return words.party(words.visits[key])
     if entry.model == "event":
         return title

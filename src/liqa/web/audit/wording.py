@@ -3,7 +3,8 @@ reader reads them (Yes/No, vocabulary through its labels, a version's method and
 assignment's subgroup in words, instants in the event's local time naming the city,
 people's and organizations' keys as their names, a brokerage session by its day and
 hours, requests by their two parties, a record's own ``key`` as what it names, a
-version's provenance as a short sentence with what the planner could establish).
+version's provenance as a short sentence with what the planner could establish, an
+outcome's meeting by its parties and what happened and its follow-up in words).
 
 A field or value the page does not know is shown as recorded: the trail keeps whatever a
 future model adds, and the page must never fail on it.
@@ -23,13 +24,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 
 from liqa.core.i18n import translator
-from liqa.core.model import MeetingFormat, OrgKind
+from liqa.core.model import FollowUp, MeetingFormat, OrgKind, OutcomeKind
 from liqa.core.outputs.labels import (
     city_label,
     comma,
+    follow_up_label,
     format_label,
     isolate,
     org_kind_label,
+    outcome_label,
     theme_label,
 )
 from liqa.core.outputs.roles import role_label
@@ -40,6 +43,7 @@ SHORT = 120
 
 FIELDS: dict[str, Any] = {
     "key": _("Key"),
+    "assignment": _("Meeting"),
     "name": _("Name"),
     "name_ar": _("Name in Arabic"),
     "name_fr": _("Name in French"),
@@ -91,12 +95,16 @@ FIELDS: dict[str, Any] = {
     "requests": _("Requests"),
     "bookings": pgettext_lazy("audit field", "Bookings"),
     "versions": _("Schedule versions"),
+    "follow_up": _("Follow-up"),
+    "owner": _("Owner"),
+    "notes": _("Notes"),
 }
 """Field labels, the editing pages' own where they have one; a field not here shows its
 recorded name."""
 BY_MODEL: dict[tuple[str, str], Any] = {
     ("person", "table"): _("Fixed table"),
     ("schedule", "pinned"): pgettext_lazy("audit field", "Pinned meetings"),
+    ("outcome", "kind"): _("What happened"),
 }
 """Where one field name means different things in different records."""
 LOCALIZED: dict[tuple[str, str], Any] = {
@@ -156,7 +164,7 @@ KEYED = {
 its name, a meeting by its two parties, a visit by its host."""
 YES_NO = {True: _("Yes"), False: _("No")}
 INSTANTS = frozenset({"slot_start", "start", "end", "fixed_start", "published_at", "at"})
-PARTIES = frozenset({"organization", "requester", "target", "booked_as"})
+PARTIES = frozenset({"organization", "requester", "target", "booked_as", "owner"})
 PARTY_LISTS = frozenset({"attendees", "parties", "required_attendees"})
 ITEMS_SHOWN = 80
 """A list of meetings (requests not placed) names them up to about this many characters,
@@ -249,7 +257,8 @@ class Wording:
                         before, after = (old or {}).get(lang), (new or {}).get(lang)
                         if before != after:
                             label = str(LOCALIZED[name, lang])
-                            out.append((label, self.value(name, before), self.value(name, after)))
+                            pair = (self.value(name, before, model), self.value(name, after, model))
+                            out.append((label, *pair))
                     continue
             if name == "key":
                 held = _pair(changes.get("name"))  # a deleted record keeps its name
@@ -257,7 +266,8 @@ class Wording:
                 pair = (self.key(model, old, named), self.key(model, new, named))
                 out.append((self.field(model, name), *pair))
                 continue
-            out.append((self.field(model, name), self.value(name, old), self.value(name, new)))
+            pair = (self.value(name, old, model), self.value(name, new, model))
+            out.append((self.field(model, name), *pair))
         return out
 
     def key(self, model: str, value: object, named: str = "") -> str:
@@ -274,11 +284,11 @@ class Wording:
             text = ""
         return self.value("key", text or key)
 
-    def value(self, name: str, value: object) -> str:
-        """A recorded value in words."""
+    def value(self, name: str, value: object, model: str = "") -> str:
+        """A recorded value (of a ``model`` record's field ``name``) in words."""
         if value is None or value == "" or value == []:
             return "—"
-        words = _WORDS.get(name)
+        words = _MODEL_WORDS.get((model, name), _WORDS.get(name))
         text = None
         try:
             text = words(self, value) if words is not None else None
@@ -478,5 +488,12 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "group": _group,
     "role": lambda w, v: role_label(str(v), w.lang),
     "themes": lambda w, v: w._join(theme_label(str(t), w.lang) for t in _list(v)),
+    "assignment": Wording.item,
+    "follow_up": lambda w, v: follow_up_label(FollowUp(v), w.lang),
 }
 """How a field's values read, by field name; a value of another shape reads as recorded."""
+_MODEL_WORDS: dict[tuple[str, str], Callable[[Wording, Any], str | None]] = {
+    ("outcome", "kind"): lambda w, v: outcome_label(OutcomeKind(v), w.lang),
+}
+"""Where one field name holds different things in different records (an outcome's
+``kind`` is what happened at the meeting, an organization's its type)."""
