@@ -46,13 +46,14 @@ def test_export_then_import_gives_back_the_demo_mission(tmp_path: Path) -> None:
     assert load_event(out) == load_event(DEMO)
 
 
-def test_export_to_a_folder_writes_three_csv_files(tmp_path: Path) -> None:
+def test_export_to_a_folder_writes_four_csv_files(tmp_path: Path) -> None:
     code, _ = run("export", str(DEMO), "--out", str(tmp_path / "tables"))
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
         "organizations.csv",
         "people.csv",
         "requests.csv",
+        "venues.csv",
     ]
 
 

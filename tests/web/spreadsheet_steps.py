@@ -17,10 +17,11 @@ from liqa.web.events.records import stored_event
 
 def tables(event: Event, folder: Path) -> dict[str, Path]:
     """The event's tables as CSV files in ``folder``, by table name (organization, people,
-    request): as stored, without the bookings (which fix their requests' starts in the
-    event's record)."""
+    request, venue): as stored, without the bookings (which fix their requests' starts in
+    the event's record)."""
     files = export_event(stored_event(event), folder)
-    return {next(n for n in ("organization", "people", "request") if n in f.name): f for f in files}
+    names = ("organization", "people", "request", "venue")
+    return {next(n for n in names if n in f.name): f for f in files}
 
 
 def without_rows(path: Path, *keys: str) -> Path:

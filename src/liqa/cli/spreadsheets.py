@@ -123,8 +123,9 @@ def import_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="One XLSX workbook (sheets organizations, people, requests) or CSV files "
-            "named after their table (organizations.csv, participants.csv, requests.csv); "
+            help="One XLSX workbook (sheets organizations, people, requests, venues) or CSV "
+            "files named after their table (organizations.csv, participants.csv, requests.csv, "
+            "venues.csv); "
             "or one backup .zip written by liqa export --event, to restore into the database."
         ),
     ],
@@ -135,15 +136,15 @@ def import_command(
     base: Annotated[
         Path | None,
         typer.Option(
-            help="Mission file giving the event, legs and venues; the imported tables take the "
-            "place of its organizations, people and requests (see --missing)."
+            help="Mission file giving the event and legs; the imported tables take the place "
+            "of its organizations, people, requests and venues (see --missing)."
         ),
     ] = None,
     missing: Annotated[
         Missing,
         typer.Option(
-            help="With --base: what becomes of the base's organizations, people or requests "
-            "that a table given leaves out (an empty table leaves out all). refuse: nothing "
+            help="With --base: what becomes of the base's organizations, people, requests or "
+            "venues that a table given leaves out (an empty table leaves out all). refuse: nothing "
             "is imported and the message says which; keep: the rows given change those of "
             "the same id or add new ones; remove: the table replaces the base's.",
         ),
@@ -380,9 +381,9 @@ def export_command(
         ),
     ] = None,
 ) -> None:
-    """Write a mission's people to CSV or XLSX, or back up an event to a .zip (--event).
+    """Write a mission's people and places to CSV or XLSX, or back up an event (--event).
 
-    Without --event: the mission file's organizations, people and requests.
+    Without --event: the mission file's organizations, people, requests and venues.
     With --event: the whole event from the database, which `liqa import` restores.
     """
     console = _console()

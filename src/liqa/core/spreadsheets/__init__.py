@@ -1,10 +1,10 @@
-"""Spreadsheets as organizers keep them: organizations, people and meeting requests.
+"""Spreadsheets as organizers keep them: organizations, people, meeting requests, venues.
 
 - :func:`import_event` reads one XLSX workbook (a sheet per table) or several CSV files
   (a file per table) onto a base event and raises
   :class:`~liqa.core.problems.InputError` listing every wrong row (file, sheet, row,
   column, what is wrong, how to fix it).
-- :func:`export_event` writes the three tables back to CSV files or an XLSX workbook;
+- :func:`export_event` writes the four tables back to CSV files or an XLSX workbook;
   importing them again gives an equal event.
 
 Headers may be written in English, French or Arabic (see :mod:`.columns`), dates and

@@ -97,6 +97,27 @@ def integer(value: Cell) -> int:
     )
 
 
+def coordinate(value: Cell, limit: int) -> float:
+    """A latitude (``limit`` 90) or longitude (180) in decimal degrees: ``29.5519``,
+    ``-95,0979`` (a decimal comma)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        raw = text(value)
+        if not re.fullmatch(r"[+-]?\d+([.,]\d+)?([eE][+-]?\d+)?", raw):
+            raise CellError(
+                Message("{raw!r} is not a number of degrees", raw=raw),
+                Message("write decimal degrees such as 29.5519 or -95.0979"),
+            )
+        number = float(raw.replace(",", "."))
+    if not -limit <= number <= limit:
+        raise CellError(
+            Message("{value} is not between -{limit} and {limit}", value=text(value), limit=limit),
+            Message("latitudes go from -90 to 90 and longitudes from -180 to 180 degrees"),
+        )
+    return number
+
+
 def choice[T](value: Cell, words: dict[str, T], what: str) -> T:
     """One of a fixed set of words (matched without case or accents)."""
     raw = text(value)

@@ -1,4 +1,4 @@
-"""The three tables organizers keep, their columns, and header synonyms in en/fr/ar.
+"""The four tables organizers keep, their columns, and header synonyms in en/fr/ar.
 
 A header matches a column when its folded form (lower case, no accents, punctuation as
 spaces; see :func:`liqa.core.spreadsheets.cells.fold`) equals one of the column's
@@ -47,6 +47,29 @@ class Table:
 _ID = Column("id", ("identifier", "ref", "reference", "code", "identifiant", "المعرف", "الرمز"))
 _THEMES = Column("themes", ("topics", "focus", "interests", "themes", "sujets", "المحاور"))
 _FICTIONAL = Column("fictional", ("fictitious", "fictif", "fictive", "خيالي", "وهمي"))
+_NAME_AR = Column(
+    "name_ar",
+    (
+        "arabic name",
+        "name in arabic",
+        "nom arabe",
+        "nom en arabe",
+        "الاسم بالعربية",
+        "الاسم العربي",
+    ),
+)
+_NAME_FR = Column(
+    "name_fr",
+    (
+        "french name",
+        "name in french",
+        "nom français",
+        "nom en français",
+        "nom officiel en français",
+        "الاسم بالفرنسية",
+        "الاسم الفرنسي",
+    ),
+)
 
 ORGANIZATIONS = Table(
     name="organizations",
@@ -91,29 +114,8 @@ ORGANIZATIONS = Table(
                 "الجهة",
             ),
         ),
-        Column(
-            "name_ar",
-            (
-                "arabic name",
-                "name in arabic",
-                "nom arabe",
-                "nom en arabe",
-                "الاسم بالعربية",
-                "الاسم العربي",
-            ),
-        ),
-        Column(
-            "name_fr",
-            (
-                "french name",
-                "name in french",
-                "nom français",
-                "nom en français",
-                "nom officiel en français",
-                "الاسم بالفرنسية",
-                "الاسم الفرنسي",
-            ),
-        ),
+        _NAME_AR,
+        _NAME_FR,
         Column(
             "short_name",
             (
@@ -224,17 +226,7 @@ PEOPLE = Table(
                 "النسب",
             ),
         ),
-        Column(
-            "name_ar",
-            (
-                "arabic name",
-                "name in arabic",
-                "nom arabe",
-                "nom en arabe",
-                "الاسم بالعربية",
-                "الاسم العربي",
-            ),
-        ),
+        _NAME_AR,
         Column(
             "organization",
             (
@@ -453,7 +445,54 @@ REQUESTS = Table(
     required=("from", "to"),
 )
 
-TABLES: tuple[Table, ...] = (ORGANIZATIONS, PEOPLE, REQUESTS)
+VENUES = Table(
+    name="venues",
+    names=(
+        "venue",
+        "places",
+        "locations",
+        "lieux",
+        "lieux de rencontre",
+        "salles",
+        "الأماكن",
+        "أماكن اللقاء",
+        "المقرات",
+    ),
+    columns=(
+        _ID,
+        Column(
+            "name",
+            (
+                "venue",
+                "venue name",
+                "place",
+                "location",
+                "nom",
+                "lieu",
+                "nom du lieu",
+                "salle",
+                "الاسم",
+                "المكان",
+                "اسم المكان",
+                "القاعة",
+            ),
+        ),
+        _NAME_AR,
+        _NAME_FR,
+        Column("city", ("town", "ville", "localite", "المدينة")),
+        Column("address", ("street address", "adresse", "adresse postale", "العنوان")),
+        Column(
+            "timezone",
+            ("time zone", "tz", "zone", "fuseau horaire", "fuseau", "المنطقة الزمنية", "التوقيت"),
+        ),
+        Column("latitude", ("lat", "خط العرض")),
+        Column("longitude", ("lon", "lng", "long", "خط الطول")),
+        _FICTIONAL,
+    ),
+    required=("name", "city"),
+)
+
+TABLES: tuple[Table, ...] = (ORGANIZATIONS, PEOPLE, REQUESTS, VENUES)
 
 _LANG_WORDS = {
     **dict.fromkeys(["en", "english", "anglais", "بالانجليزية", "بالإنجليزية", "انجليزي"], "en"),

@@ -9,7 +9,7 @@ from liqa.core.model import Leg
 from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells
 from liqa.core.spreadsheets.cells import Cell, CellError
-from liqa.core.spreadsheets.ids import Ids
+from liqa.core.spreadsheets.ids import Directory, Ids
 from liqa.core.spreadsheets.rows import Report
 
 
@@ -21,7 +21,8 @@ class Context:
     day_first: bool
     ids: Ids
     report: Report
-    venues: frozenset[str]
+    venues: Directory
+    """The event's venues (the venues table's, else the base's), by id and names."""
     sessions: frozenset[str]
     """Brokerage session ids (none when the event has no brokerage setup)."""
     tables: int | None

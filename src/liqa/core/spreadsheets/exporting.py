@@ -1,4 +1,4 @@
-"""An Event -> the three tables organizers keep, cell by cell, readable back losslessly.
+"""An Event -> the four tables organizers keep, cell by cell, readable back losslessly.
 
 Instants are written as local date and time of their leg (``2024-02-12 09:00``) whenever
 that reads back to the same instant, else in ISO 8601 with the offset; lists are joined
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from liqa.core.model import LANGUAGES, Event, Leg, MeetingRequest, Organization, Person
+from liqa.core.model import LANGUAGES, Event, Leg, MeetingRequest, Organization, Person, Venue
 from liqa.core.spreadsheets.cells import Cell, format_instant
 
 
@@ -25,12 +25,13 @@ class Sheet:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def event_sheets(event: Event) -> tuple[Sheet, Sheet, Sheet]:
-    """The organizations, people and requests tables of ``event``."""
+def event_sheets(event: Event) -> tuple[Sheet, ...]:
+    """The organizations, people, requests and venues tables of ``event``."""
     return (
         _organizations(event.organizations),
         _people(event.people, event.legs),
         _requests(event.requests, event.legs),
+        _venues(event.venues),
     )
 
 
@@ -157,3 +158,32 @@ def _requests(requests: tuple[MeetingRequest, ...], legs: tuple[Leg, ...]) -> Sh
         for r in requests
     )
     return Sheet("requests", headers, rows)
+
+
+def _venues(venues: tuple[Venue, ...]) -> Sheet:
+    headers: tuple[str, ...] = ("id", "name", "name_ar", "name_fr", "city", "address")
+    headers += ("timezone", "latitude", "longitude", "fictional")
+    rows = tuple(
+        (
+            v.id,
+            v.name,
+            v.name_ar,
+            v.name_fr,
+            v.city,
+            v.address,
+            v.timezone,
+            _degrees(v.latitude),
+            _degrees(v.longitude),
+            _flag(v.fictional),
+        )
+        for v in venues
+    )
+    return Sheet("venues", headers, rows)
+
+
+def _degrees(value: float | None) -> Cell:
+    """A coordinate cell: the number, or its exact text when a workbook would round it
+    (XLSX keeps 16 significant digits; a float may need 17)."""
+    if value is None:
+        return ""
+    return value if float(f"{value:.16g}") == value else repr(value)

@@ -1,7 +1,7 @@
 """Spreadsheets (one XLSX workbook or several CSV files) + a base event -> an Event.
 
-The organizations, people and requests tables found in the files take the place of those
-of the base event; a table not given keeps the base's. What becomes of the base's records
+The organizations, people, requests and venues tables found in the files take the place of
+those of the base event; a table not given keeps the base's. What becomes of the base's records
 a table given leaves out is the organizer's choice
 (:class:`~liqa.core.spreadsheets.merging.Missing`). Every problem is collected and raised
 together as :class:`~liqa.core.problems.InputError`; nothing is returned when any row is
@@ -25,7 +25,14 @@ from liqa.core.model import Event, EventKind, Organization, Side
 from liqa.core.problems import InputError, Message, Problem
 from liqa.core.spreadsheets import meeting_requests, records
 from liqa.core.spreadsheets.cells import text
-from liqa.core.spreadsheets.columns import ORGANIZATIONS, PEOPLE, REQUESTS, Table, table_for_name
+from liqa.core.spreadsheets.columns import (
+    ORGANIZATIONS,
+    PEOPLE,
+    REQUESTS,
+    VENUES,
+    Table,
+    table_for_name,
+)
 from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Ids
 from liqa.core.spreadsheets.merging import (
@@ -69,7 +76,8 @@ class Imported:
 
     event: Event
     rows: dict[str, int]
-    """Data rows imported per table (``organizations``, ``people``, ``requests``)."""
+    """Data rows imported per table (``organizations``, ``people``, ``requests``,
+    ``venues``)."""
     created_organizations: tuple[str, ...] = ()
     """Ids of organizations made from names in the people table."""
     warnings: tuple[str, ...] = ()
@@ -163,7 +171,7 @@ def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) ->
                 Problem(
                     sheet.file,
                     Message("the {where} does not say which table this is", where=where),
-                    Message("name it organizations, people (or participants) or requests"),
+                    Message("name it organizations, people (or participants), requests or venues"),
                     sheet=sheet.sheet,
                     row=number,
                     code="unknown_table",
@@ -182,13 +190,9 @@ def _build(
     ids: Ids,
 ) -> Imported | None:
     sessions = base.brokerage.sessions if base.brokerage else ()
-    for kept in (base.legs, base.venues, base.visits, base.programme, sessions):
+    for kept in (base.legs, base.visits, base.programme, sessions):
         ids.reserve((record.id for record in kept), "the base mission")
-    for name, existing in (
-        ("organizations", base.organizations),
-        ("people", base.people),
-        ("requests", base.requests),
-    ):
+    for name, existing in _records(base).items():
         if name not in tables:
             ids.reserve((record.id for record in existing), "the base mission")
         elif settings.missing is Missing.KEEP:  # a row changes a record by its id cell only
@@ -198,7 +202,7 @@ def _build(
         day_first=settings.day_first,
         ids=ids,
         report=report,
-        venues=frozenset(v.id for v in base.venues),
+        venues=records.venue_directory(base.venues),
         sessions=frozenset(s.id for s in sessions),
         tables=base.brokerage.tables if base.brokerage else None,
     )
@@ -206,6 +210,12 @@ def _build(
     side = settings.new_organization_side or (Side.BOTH if brokerage else None)
     given: dict[str, tuple[Record, ...]] = {}
     keep = settings.missing is Missing.KEEP
+    venues = base.venues
+    if VENUES.name in tables:  # first: the organizations table names venues
+        found_venues = tuple(records.venues(tables[VENUES.name], ctx))
+        given[VENUES.name] = found_venues
+        venues = merged(base.venues, found_venues) if keep else found_venues
+        ctx = replace(ctx, venues=records.venue_directory(venues))
     orgs = base.organizations
     if ORGANIZATIONS.name in tables:
         found_orgs = tuple(records.organizations(tables[ORGANIZATIONS.name], ctx, side))
@@ -243,7 +253,7 @@ def _build(
                 report.problems.append(problem)
     if report.problems:
         return None
-    event = replace(base, organizations=orgs, people=people, requests=requests)
+    event = replace(base, venues=venues, organizations=orgs, people=people, requests=requests)
     counts = {name: len(rows) for name, rows in tables.items()}
     notes = [note(name, befores[name], found, settings.missing) for name, found in given.items()]
     warnings = _emptied(base, counts, settings.missing) + tuple(n for n in notes if n)
@@ -261,6 +271,7 @@ def _records(event: Event) -> dict[str, tuple[Record, ...]]:
         ORGANIZATIONS.name: event.organizations,
         PEOPLE.name: event.people,
         REQUESTS.name: event.requests,
+        VENUES.name: event.venues,
     }
 
 
@@ -345,7 +356,7 @@ class _Origins:
         )
 
 
-_TABLES = (ORGANIZATIONS.name, PEOPLE.name, REQUESTS.name)
+_TABLES = (ORGANIZATIONS.name, PEOPLE.name, REQUESTS.name, VENUES.name)
 
 
 def _mission_problems(event: Event) -> list[Problem]:

@@ -35,7 +35,7 @@ class Missing(StrEnum):
 
 
 class Record(Protocol):
-    """An organization, person or request: what a table's rows become."""
+    """An organization, person, request or venue: what a table's rows become."""
 
     @property
     def id(self) -> str: ...
@@ -56,11 +56,13 @@ class Source:
 
 
 def table_word(table: str) -> Message:
-    """The table's records as one word: organizations, people or requests."""
+    """The table's records as one word: organizations, people, requests or venues."""
     if table == "organizations":
         return Message("organizations")
     if table == "people":
         return Message("people")
+    if table == "venues":
+        return Message("venues")
     return Message("requests")
 
 
@@ -138,6 +140,27 @@ def note(
     )
 
 
+def _venue_uses(event: Event) -> list[tuple[str, str, set[str]]]:
+    """Where the event names a venue (a venues table may have left it out)."""
+    venues = {v.id for v in event.venues}
+    named: list[tuple[str, str | None]] = []
+    for leg in event.legs:
+        named += [
+            (f"legs[{leg.id}].hotel", leg.hotel),
+            (f"legs[{leg.id}].lunch_venue", leg.lunch_venue),
+        ]
+    named += [(f"organizations[{o.id}].venue", o.venue) for o in event.organizations]
+    named += [(f"visits[{v.id}].venue", v.venue) for v in event.visits]
+    for item in event.programme:
+        named += [
+            (f"programme[{item.id}].venue", item.venue),
+            (f"programme[{item.id}].end_venue", item.end_venue),
+        ]
+    if event.brokerage is not None:
+        named.append(("brokerage.venue", event.brokerage.venue))
+    return [(where, ref, venues) for where, ref in named if ref is not None]
+
+
 def dangling_references(event: Event) -> list[Problem]:
     """References from the base mission's kept sections to records the imported tables
     no longer have (e.g. a base request naming a person missing from the new people table):
@@ -167,6 +190,7 @@ def dangling_references(event: Event) -> list[Problem]:
         uses.append((f"outcomes[{index}].assignment", outcome.assignment, meetings))
         if outcome.owner is not None:
             uses.append((f"outcomes[{index}].owner", outcome.owner, people))
+    uses += _venue_uses(event)
     broken = [(where, ref) for where, ref, known in uses if ref not in known]
     sections: dict[str, list[tuple[str, str]]] = {}
     for where, ref in broken:  # one problem per section, not one per reference

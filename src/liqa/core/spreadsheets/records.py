@@ -1,4 +1,4 @@
-"""Rows to model records: organizations and people (requests: ``meeting_requests``).
+"""Rows to model records: venues, organizations and people (requests: ``meeting_requests``).
 
 Each function reads every row, reports every problem it finds (several per row if need
 be) and returns only the records of rows without problems; the caller refuses to write
@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from liqa.core.model import (
-    Gender,
-    Organization,
-    OrgKind,
-    Person,
-    Side,
-)
+from liqa.core.missionfile.values import ValueProblem, parse_timezone
+from liqa.core.model import Gender, Leg, Organization, OrgKind, Person, Side, Venue
 from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells, words
 from liqa.core.spreadsheets.availability import availability
@@ -29,6 +24,8 @@ ORG_NAMES = ("id", "name", "short_name", "name_ar", "name_fr")
 """Cells a reference to an organization may give (see :func:`directory_of`)."""
 PERSON_NAMES = ("id", "email", "name", "name_ar")
 """Cells a reference to a person may give (see :func:`directory_of`)."""
+VENUE_NAMES = ("id", "name", "name_fr", "name_ar")
+"""Cells a reference to a venue may give (see :func:`venue_directory`)."""
 
 
 def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> list[Organization]:
@@ -57,15 +54,7 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
                     code="missing_value",
                 )
         kind = report.cell(row, "kind", lambda v: cells.choice(v, words.KINDS, "kind"))
-        venue = text(row.cells.get("venue")) or None
-        if venue is not None and venue not in ctx.venues:
-            report.add(
-                row,
-                "venue",
-                Message("unknown venue {venue!r}", venue=venue),
-                Message("use the id of a venue of the base mission file"),
-                code="unknown_reference",
-            )
+        venue = _venue_of(row, ctx)
         fictional = report.cell(row, "fictional", cells.flag)
         if org_id is None or side is None or len(report.problems) > before:
             ctx.reject(org_id or "", *(text(row.cells.get(k)) for k in ORG_NAMES))
@@ -91,6 +80,133 @@ def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> l
             )
         )
     return out
+
+
+def _venue_of(row: Row, ctx: Context) -> str | None:
+    """The id of the venue an organization row names (its id or one of its names), or
+    ``None`` when the cell is empty or names no venue (reported)."""
+    reference = text(row.cells.get("venue"))
+    if not reference:
+        return None
+    venue_id, candidates = ctx.venues.find(reference)
+    if venue_id is not None or ctx.was_rejected(reference):
+        return venue_id  # a rejected venue row is reported already
+    if candidates:
+        ctx.report.add(
+            row,
+            "venue",
+            Message(
+                "{org_ref!r} could mean {value}", org_ref=reference, value=", ".join(candidates)
+            ),
+            Message("write the venue's id"),
+            code="ambiguous_reference",
+        )
+        return None
+    ctx.report.add(
+        row,
+        "venue",
+        Message("unknown venue {venue!r}", venue=reference),
+        Message(
+            "{suggestion}write the id of a venue of the venues table (or of the base "
+            "mission), or add the venue there",
+            suggestion=ctx.venues.suggest(reference),
+        ),
+        code="unknown_reference",
+    )
+    return None
+
+
+def venues(rows: list[Row], ctx: Context) -> list[Venue]:
+    """Venues from rows of the venues table; a venue with no time zone written takes that
+    of the event's leg in its city."""
+    report, out = ctx.report, list[Venue]()
+    venue_ids = ctx.ids.assign(rows, "v-", ("name",), "v-", report)
+    for row, venue_id in zip(rows, venue_ids, strict=True):
+        before = len(report.problems)
+        if not row.has("name") and "name" in row.headers:
+            report.add(
+                row,
+                "name",
+                Message("the venue has no name"),
+                Message("fill in the name"),
+                code="missing_value",
+            )
+        city = text(row.cells.get("city"))
+        if not city and "city" in row.headers:
+            report.add(
+                row,
+                "city",
+                Message("the venue has no city"),
+                Message("fill in the city"),
+                code="missing_value",
+            )
+        zone = report.cell(row, "timezone", _timezone)
+        if zone is None and not row.has("timezone") and city:
+            zone = _leg_zone(city, ctx.legs)
+            if zone is None:
+                report.add(
+                    row,
+                    "timezone",
+                    Message("no time zone given, and no leg of the event is in {city}", city=city),
+                    Message("write the IANA time zone, such as Africa/Casablanca"),
+                    code="missing_value",
+                )
+        latitude = report.cell(row, "latitude", lambda v: cells.coordinate(v, 90))
+        longitude = report.cell(row, "longitude", lambda v: cells.coordinate(v, 180))
+        if row.has("latitude") != row.has("longitude"):
+            report.add(
+                row,
+                "longitude" if row.has("latitude") else "latitude",
+                Message("a latitude without a longitude, or a longitude without a latitude"),
+                Message(
+                    "give both coordinates of the venue (they place it on the map and "
+                    "measure travel times), or neither"
+                ),
+                code="missing_value",
+            )
+        fictional = report.cell(row, "fictional", cells.flag)
+        if venue_id is None or zone is None or len(report.problems) > before:
+            ctx.reject(venue_id or "", *(text(row.cells.get(k)) for k in VENUE_NAMES))
+            continue
+        out.append(
+            Venue(
+                id=venue_id,
+                name=text(row.cells.get("name")),
+                city=city,
+                timezone=zone,
+                address=text(row.cells.get("address")),
+                latitude=latitude,
+                longitude=longitude,
+                name_ar=text(row.cells.get("name_ar")),
+                fictional=bool(fictional),
+                name_fr=text(row.cells.get("name_fr")),
+            )
+        )
+    return out
+
+
+def venue_directory(found: Sequence[Venue]) -> Directory:
+    """A directory of venues: id, name, French and Arabic names."""
+    directory = Directory()
+    for venue in found:
+        directory.add(venue.id, venue.name, venue.name_fr, venue.name_ar)
+    return directory
+
+
+def _timezone(value: Cell) -> str:
+    """An IANA time zone name (``Africa/Casablanca``)."""
+    name = text(value)
+    try:
+        parse_timezone(name)
+    except ValueProblem as exc:
+        raise CellError(exc.message, exc.hint) from exc
+    return name
+
+
+def _leg_zone(city: str, legs: Sequence[Leg]) -> str | None:
+    """The time zone of the event's leg in ``city`` (one zone, else ``None``)."""
+    zones = {leg.timezone for leg in legs if cells.fold(leg.city) == cells.fold(city)}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def _full_name(row: Row, keys: frozenset[str]) -> str:

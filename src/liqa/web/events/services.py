@@ -25,7 +25,7 @@ from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import forgotten_keys, snapshots
 from liqa.web.events import models as rows
-from liqa.web.events.editing.rows import organization_fields, person_fields
+from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
 from liqa.web.events.locking import lock_event
 from liqa.web.events.records import parties_stored, request_fields, store_event, stored_event
 
@@ -189,7 +189,7 @@ class Uploaded:
         ]
 
 
-TABLES = ("organizations", "people", "requests")
+TABLES = ("organizations", "people", "requests", "venues")
 
 
 @dataclass(frozen=True)
@@ -450,12 +450,14 @@ _MODELS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]]]] = {
     "organizations": (rows.Organization, organization_fields),
     "people": (rows.Person, person_fields),
     "requests": (rows.MeetingRequest, request_fields),
+    "venues": (rows.Venue, venue_fields),
 }
 
 
 def _party_names(event: core.Event) -> dict[str, Name]:
     names = {o.id: Name(o.name, ar=o.name_ar, fr=o.name_fr) for o in event.organizations}
     names.update((p.id, Name(p.name, ar=p.name_ar)) for p in event.people)
+    names.update((v.id, Name(v.name, ar=v.name_ar, fr=v.name_fr)) for v in event.venues)
     return names
 
 
