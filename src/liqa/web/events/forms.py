@@ -7,6 +7,7 @@ so that the core's validator, not the form, says when one is unknown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -21,7 +22,7 @@ from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.labels import org_kind_label
+from liqa.core.outputs.labels import city_label, org_kind_label, org_name, venue_name
 from liqa.core.spreadsheets.merging import Missing
 from liqa.web.events import models as rows
 from liqa.web.events.editing import kinds
@@ -96,8 +97,20 @@ def _key_field() -> forms.CharField:
     )
 
 
-def _choices(records: list[Any]) -> list[tuple[str, str]]:
-    return [(r.id, f"{r.name} ({r.id})") for r in records]
+def _choices(records: Sequence[core.Venue | core.Organization]) -> list[tuple[str, str]]:
+    """Venues or organizations to pick from, by the names people know, sorted: a venue's
+    name in the reader's language with its city (``Houston Technology Center — Houston``),
+    an organization's name in the reader's language or script; the key when no name."""
+    lang = translation.get_language() or "en"
+    labelled = []
+    for record in records:
+        if isinstance(record, core.Venue):
+            name = venue_name(record, lang) or record.id
+            city = city_label(record.city, lang) if record.city else ""
+            labelled.append((record.id, f"{name} — {city}" if city else name))
+        else:
+            labelled.append((record.id, org_name(record, lang) or record.id))
+    return sorted(labelled, key=lambda choice: (choice[1].casefold(), choice[0]))
 
 
 def _org_kinds() -> list[tuple[str, str]]:
@@ -227,7 +240,7 @@ class OrganizationForm(EditForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
+        self.fields["venue"] = ChoiceText(_choices(self.event.venues), label=_("Venue"))
 
 
 class PersonForm(EditForm):
@@ -264,7 +277,7 @@ class PersonForm(EditForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"] = ChoiceText(
-            _choices(list(self.event.organizations)), label=_("Organization")
+            _choices(self.event.organizations), label=_("Organization")
         )
 
 
@@ -310,9 +323,9 @@ class LegForm(EditForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["hotel"] = ChoiceText(_choices(list(self.event.venues)), label=_("Hotel"))
+        self.fields["hotel"] = ChoiceText(_choices(self.event.venues), label=_("Hotel"))
         self.fields["lunch_venue"] = ChoiceText(
-            _choices(list(self.event.venues)),
+            _choices(self.event.venues),
             label=_("Lunch venue"),
             help_text=_("Where subgroups meet for lunch (empty: the hotel)"),
         )
@@ -344,7 +357,7 @@ class BrokerageForm(EditForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["venue"] = ChoiceText(_choices(list(self.event.venues)), label=_("Venue"))
+        self.fields["venue"] = ChoiceText(_choices(self.event.venues), label=_("Venue"))
         if self.event.brokerage is None:  # a new setup comes with its first session
             self.fields["session_key"] = _text(
                 _("Key of the first session"), required=True, max_length=100
@@ -390,7 +403,7 @@ class VisitForm(EditForm):
         hosts = [o for o in self.event.organizations if o.side is not core.Side.DELEGATION]
         self.fields["host"] = ChoiceText(_choices(hosts), label=_("Host"), required=True)
         self.fields["venue"] = ChoiceText(
-            _choices(list(self.event.venues)),
+            _choices(self.event.venues),
             label=_("Venue"),
             help_text=_("empty: the host's venue"),
         )
@@ -427,7 +440,7 @@ class ProgrammeForm(EditForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        venues = _choices(list(self.event.venues))
+        venues = _choices(self.event.venues)
         self.fields["venue"] = ChoiceText(
             venues, label=_("Venue"), help_text=_("where it takes place, or departs from")
         )
