@@ -45,6 +45,21 @@ class OrganizationSerializer(serializers.Serializer[object]):
     themes = serializers.ListField(child=serializers.CharField())
 
 
+class VenueSerializer(serializers.Serializer[object]):
+    """A place where meetings, visits or brokerage sessions happen (organizers and
+    participants: a hotel's or an office's address is not public)."""
+
+    id = serializers.CharField()
+    name = serializers.CharField()
+    name_ar = serializers.CharField()
+    name_fr = serializers.CharField()
+    city = serializers.CharField()
+    address = serializers.CharField()
+    timezone = serializers.CharField(help_text="IANA time zone, e.g. America/Chicago")
+    latitude = serializers.FloatField(allow_null=True, help_text="decimal degrees, or null")
+    longitude = serializers.FloatField(allow_null=True, help_text="decimal degrees, or null")
+
+
 class PersonSerializer(serializers.Serializer[object]):
     """A participant; ``email`` and ``phone`` only for organizers and the person."""
 

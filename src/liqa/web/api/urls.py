@@ -16,6 +16,8 @@ urlpatterns = [
         name="organizations",
     ),
     path("events/<slug:slug>/people/", views.PersonList.as_view(), name="people"),
+    path("events/<slug:slug>/venues/", views.VenueList.as_view(), name="venues"),
+    path("events/<slug:slug>/venues/<str:key>/", views.VenueDetail.as_view(), name="venue"),
     path("events/<slug:slug>/requests/", views.RequestList.as_view(), name="requests"),
     path(
         "events/<slug:slug>/requests/<str:key>/answer/",

@@ -108,6 +108,31 @@ class OrganizationList(APIView):
         return Response(s.OrganizationSerializer(event.organizations, many=True).data)
 
 
+class VenueList(APIView):
+    """Venues: for the event's organizers and participants (addresses are not public)."""
+
+    @extend_schema(responses=s.VenueSerializer(many=True))
+    def get(self, request: Request, slug: str) -> Response:
+        """Every venue of the event."""
+        row = _event(slug)
+        _role(request, row)
+        return Response(s.VenueSerializer(event_record(row).venues, many=True).data)
+
+
+class VenueDetail(APIView):
+    """One venue, for the event's organizers and participants."""
+
+    @extend_schema(responses=s.VenueSerializer)
+    def get(self, request: Request, slug: str, key: str) -> Response:
+        """The venue with this id; 404 when the event has none."""
+        row = _event(slug)
+        _role(request, row)
+        found = next((v for v in event_record(row).venues if v.id == key), None)
+        if found is None:
+            raise NotFound("no such venue")
+        return Response(s.VenueSerializer(found).data)
+
+
 class PersonList(APIView):
     """People: organizers see everything; participants see contact details only for themselves."""
 
