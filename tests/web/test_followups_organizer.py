@@ -188,3 +188,18 @@ def test_the_page_reads_in_french_with_the_form_in_french(
     assert "<summary>Résultat : tenu · protocole d'accord</summary>" in row
     assert '<option value="partnership">Partenariat</option>' in row
     assert '<td class="followups-when"><span class="time">' in row
+
+
+def test_a_cancelled_meeting_stays_cancelled_when_its_follow_up_is_changed(
+    event: Event, draft: ScheduleVersion, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """The form offers held or no-show; an outcome recorded as cancelled elsewhere (the API,
+    a mission file) is offered as it is, not shown as "held" and changed on saving."""
+    publish(draft, notify=False)
+    Outcome.objects.create(event=event, assignment="r-2", kind="cancelled", owner="p-chen")
+    boss = client_for(organizer)
+    row = _row(boss.get(URL).content.decode(), "r-2")
+    assert '<option value="cancelled" selected>Cancelled</option>' in row
+    assert '<option value="cancelled"' not in _row(boss.get(URL).content.decode(), "r-1")
+    assert boss.post(URL, {**FORM, "kind": "cancelled", "follow_up": "call"}).status_code == 302
+    assert _stored(event) == [("r-2", "cancelled", "call", "p-chen", "Draft MoU")]
