@@ -21,7 +21,11 @@ def test_publishing_without_e_mails_stores_whose_agenda_changed(houston_mission:
     assert version.affected is None  # a draft
     publish(version, notify=False)
     version.refresh_from_db()
-    assert version.affected == {"p-amina": VISIT, "p-hank": VISIT, "p-omar": VISIT}
+    assert version.affected == {
+        "p-amina": VISIT | {"organization": "o-atlas"},
+        "p-hank": VISIT | {"organization": "o-port"},
+        "p-omar": VISIT | {"organization": "o-atlas"},
+    }
     assert not version.notifications.exists()
 
 

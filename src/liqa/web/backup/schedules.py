@@ -73,8 +73,9 @@ NOTIFICATION = record(
         "error": TEXT,
     }
 )
-CHANGE = record({"added": KEYS, "moved": KEYS, "removed": KEYS})
-"""What publishing a version changed for one person (assignment ids)."""
+CHANGE = record({"added": KEYS, "moved": KEYS, "removed": KEYS}, {"organization": KEY})
+"""What publishing a version changed for one person (assignment ids), and the organization
+they belonged to then (optional: versions published before it was recorded have none)."""
 AFFECTED = {
     "anyOf": [
         {"type": "null"},

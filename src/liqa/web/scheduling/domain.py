@@ -221,7 +221,10 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
     versions (a host's staff member added since would show up, although the publication
     did not concern them). A version published before that was recorded lists the people
     its :class:`Notification` records name, if any, else the two versions compared with
-    today's people (``estimated``: the page says so)."""
+    today's people (``estimated``: the page says so).
+
+    Each person is shown with the organization they belonged to when told (recorded at
+    publication), and where they are now when that differs (``organizations``)."""
     old, new = publishing.compared(version)
     diff = publishing.recorded_changes(version)
     estimated = False
@@ -246,8 +249,32 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
         "affected": affected,
         "estimated": estimated,
         **names,
+        "organizations": organizations(version, list(affected), names["names"]),
         "told": told(version, names["names"], lang),
     }
+
+
+def organizations(
+    version: ScheduleVersion, people: list[str], names: Mapping[str, str]
+) -> dict[str, dict[str, str | bool]]:
+    """Per person affected by publishing ``version``: the name of the organization they
+    belonged to then (``then``: recorded at publication; for a version published before
+    it was, their organization now), and, when that changed since, the name of the one
+    they belong to now (``now``, else "") or ``left`` when they are no longer among the
+    event's people."""
+    recorded = publishing.recorded_organizations(version)
+    current = {p.id: p.organization for p in event_record(version.event).people}
+    out: dict[str, dict[str, str | bool]] = {}
+    for person in people:
+        then = recorded.get(person) or current.get(person, "")
+        now = current.get(person)
+        moved = now is not None and now != then
+        out[person] = {
+            "then": names.get(then, then),
+            "now": names.get(now, now) if moved and now else "",
+            "left": now is None,
+        }
+    return out
 
 
 def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[str, Any] | None:

@@ -6,13 +6,14 @@ table) or removed, and a host's staff for the visits to their organization; a pu
 version never changes afterwards (pins and re-plans make new drafts).
 
 Whose agenda changed, and what, is stored on the version in the save that publishes
-(``ScheduleVersion.affected``, :func:`recorded_changes`), with or without e-mails: the
-published page and *Send again* describe the publication as it was, whoever joins the
-event since. Who is told is recorded as one :class:`Notification` per affected person,
-written with the publication; the e-mails go after it is committed, each one's outcome
-(sent, or the mail backend's error) stored on its record, so the published page can say
-who was e-mailed, who has no address and whose message failed, and :func:`send_again`
-retries the failed ones.
+(``ScheduleVersion.affected``, :func:`recorded_changes`), with or without e-mails, with the
+organization each of them belonged to then (:func:`recorded_organizations`): the published
+page and *Send again* describe the publication as it was, whoever joins the event, leaves
+it or moves to another organization since. Who is told is recorded as one
+:class:`Notification` per affected person, written with the publication; the e-mails go
+after it is committed, each one's outcome (sent, or the mail backend's error) stored on
+its record, so the published page can say who was e-mailed, who has no address and whose
+message failed, and :func:`send_again` retries the failed ones.
 Rows are locked only to claim messages (``sending_since``), never while the mail host is
 talked to: a slow host holds no row, and two clicks on *Send again* send once.
 """
@@ -72,7 +73,7 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         affected = version_diff(event, old, new)
         version.published_at = timezone.now()
         version.notified = notify
-        version.affected = _stored(affected)
+        version.affected = _stored(affected, event)
         # one save: once published_at is stored the version is immutable
         version.save(update_fields=["published_at", "notified", "affected"])
         if notify:
@@ -196,16 +197,22 @@ def _record_recipients(version: ScheduleVersion, affected: dict[str, MemberChang
     )
 
 
-def _stored(affected: dict[str, MemberChange]) -> dict[str, dict[str, list[str]]]:
-    """``affected`` as stored on the version (:attr:`ScheduleVersion.affected`)."""
-    return {
-        person: {
+def _stored(
+    affected: dict[str, MemberChange], event: core.Event
+) -> dict[str, dict[str, list[str] | str]]:
+    """``affected`` as stored on the version (:attr:`ScheduleVersion.affected`), each person
+    with the organization they belong to in ``event`` (as it is when publishing)."""
+    organization = {p.id: p.organization for p in event.people}
+    stored: dict[str, dict[str, list[str] | str]] = {}
+    for person, change in sorted(affected.items()):
+        stored[person] = {
             "added": list(change.added),
             "moved": list(change.moved),
             "removed": list(change.removed),
         }
-        for person, change in sorted(affected.items())
-    }
+        if organization.get(person):
+            stored[person]["organization"] = organization[person]
+    return stored
 
 
 def recorded_changes(version: ScheduleVersion) -> dict[str, MemberChange] | None:
@@ -225,6 +232,20 @@ def recorded_changes(version: ScheduleVersion) -> dict[str, MemberChange] | None
         added, moved, removed = (tuple(str(i) for i in ids) for ids in parts)
         out[str(person)] = MemberChange(str(person), added=added, removed=removed, moved=moved)
     return out
+
+
+def recorded_organizations(version: ScheduleVersion) -> dict[str, str]:
+    """The organization of each person recorded as affected by publishing ``version``, as it
+    was then (a person may have moved to another one since); none for the people of a
+    version published before it was recorded."""
+    stored = version.affected
+    if not version.published or not isinstance(stored, dict):
+        return {}
+    return {
+        str(person): change["organization"]
+        for person, change in stored.items()
+        if isinstance(change, dict) and isinstance(change.get("organization"), str)
+    }
 
 
 def published_before(version: ScheduleVersion) -> ScheduleVersion | None:
