@@ -41,8 +41,12 @@ _INSTANT_HELP = _(
 )
 _TIME_HELP = _("HH:MM, 24 h")
 _WINDOWS_HELP = _(
-    "one window a line, local time of the venue, else of the leg that day: "
-    "2030-03-11 09:00-12:00 (over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+    "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
+    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+)
+_VISIT_WINDOWS_HELP = _(
+    "one window a line, local time of the visit's venue: 2030-03-11 09:00-12:00 "
+    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
 )
 _PEOPLE_HELP = _("keys of people, separated by commas")
 
@@ -382,7 +386,7 @@ class VisitForm(EditForm):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=1, max_value=MINUTES_A_DAY, initial=60
     )
-    windows = WindowsField(label=_("Windows"))
+    windows = WindowsField(label=_("Windows"), help_text=_VISIT_WINDOWS_HELP)
     max_visitors = forms.IntegerField(
         label=_("Visitors at most"), required=False, min_value=1, max_value=10_000
     )
