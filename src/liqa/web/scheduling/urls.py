@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from liqa.web.scheduling import views
+from liqa.web.scheduling import report_views, views
 
 app_name = "scheduling"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("<slug:slug>/runs/", views.start_run, name="start_run"),
     path("<slug:slug>/invite/", views.invite, name="invite"),
     path("<slug:slug>/communique/", views.communique, name="communique"),
+    path("<slug:slug>/report/", report_views.report, name="report"),
+    path("<slug:slug>/report.pdf", report_views.report_pdf, name="report_pdf"),
     path("<slug:slug>/mission.yaml", views.mission_download, name="mission"),
     path("<slug:slug>/versions/<int:number>/outputs.zip", views.outputs_download, name="outputs"),
     path("<slug:slug>/runs/<int:run_id>/", views.run_page, name="run"),

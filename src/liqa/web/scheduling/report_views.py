@@ -1,0 +1,181 @@
+"""The organizer's report page: the core's mission report of one schedule version, read in
+the browser (its figures, charts and outcomes as recorded so far) and downloaded as a PDF.
+
+The page shows the report's body as the core renders it (``report_body.html``, included by
+the core's ``report.html``), and the PDF is the core's report rendered by the core's PDF
+builder: the figures are computed and laid out in one place for the outputs zip, the demo
+and the web. A published version's report is kept per process under the event's change
+stamp (:func:`~liqa.web.events.snapshots.data_stamp`): an outcome recorded changes the
+stamp, so the next view shows it; a draft's report is rendered on every view (its meetings
+move without the stamp changing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from markupsafe import Markup
+
+from liqa.core.outputs.pdf import html_to_pdf
+from liqa.core.outputs.report import report_context, report_heading
+from liqa.core.templating import render
+from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
+from liqa.web.events.snapshots import Snapshots, data_stamp
+from liqa.web.pages import page
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.records import schedule_record
+from liqa.web.scheduling.services import latest_published
+from liqa.web.scheduling.views import organizer_event
+from liqa.web.templating import current_language
+
+REPORTS = Snapshots(16)
+"""Rendered reports (page bodies and PDFs) of published versions, by version, language and
+the event's change stamp."""
+
+
+LARGEST_NUMBER = 2_147_483_647
+"""The largest version number a database stores (a larger one is asked of none)."""
+
+
+class NoReport(Exception):
+    """No report to show: nothing published yet, or the version asked for is unknown."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """What the page shows of a version's report: its heading and the core's body."""
+
+    title: str
+    heading: str
+    dates: str
+    body: Markup
+
+
+def chosen_version(request: HttpRequest, event: Event) -> ScheduleVersion:
+    """The version ``?version=N`` names, else the latest published one.
+
+    Raises :class:`NoReport` (with what to do, in the reader's language) when the number
+    is not a number, when the event has no such version, or when nothing is published yet.
+    """
+    asked = request.GET.get("version", "").strip()
+    if not asked:
+        latest = latest_published(event)
+        if latest is None:
+            raise NoReport(
+                gettext(
+                    "Nothing is published yet: the report shows the latest published version."
+                    " Publish a version, or open the report of a draft below."
+                ),
+                200,
+            )
+        return latest
+    if not asked.isdecimal():
+        raise NoReport(gettext("Choose a version by its number, such as 1."), 400)
+    number = int(asked)  # Arabic-Indic digits too
+    found = None
+    if number <= LARGEST_NUMBER:
+        found = ScheduleVersion.objects.filter(event=event, number=number).first()
+    if found is None:
+        raise NoReport(gettext("This event has no version %(number)s.") % {"number": asked}, 404)
+    return found
+
+
+def _kept[T](
+    event: Event, version: ScheduleVersion, what: str, lang: str, build: Callable[[], T]
+) -> T:
+    """``build()``, kept in :data:`REPORTS` for a published version while the event's
+    stamp holds (a draft's is built every time)."""
+    stamp = data_stamp(event) if version.published else None
+    key: tuple[Hashable, ...] | None = None
+    if stamp is not None:
+        key = (what, version.pk, lang, *stamp)
+    return REPORTS.get(key, build, still=lambda: data_stamp(event) == stamp)
+
+
+def _context(event: Event, version: ScheduleVersion, lang: str) -> dict[str, Any]:
+    """The core's report context of ``version``, with the outcomes recorded so far."""
+    return report_context(event_record(event), schedule_record(version), lang)
+
+
+def report_page(event: Event, version: ScheduleVersion, lang: str) -> ReportPage:
+    """The report of ``version`` in ``lang``: the core's report body, its charts as images
+    (the page's security policy refuses the inline styles of an inline SVG)."""
+
+    def build() -> ReportPage:
+        context = _context(event, version, lang)
+        body = render("report_body.html", lang, chart_images=True, **context)
+        return ReportPage(
+            str(context["title"]), str(context["heading"]), str(context["dates"]), Markup(body)
+        )
+
+    return _kept(event, version, "page", lang, build)
+
+
+def report_pdf_bytes(event: Event, version: ScheduleVersion, lang: str) -> bytes:
+    """The report of ``version`` in ``lang`` as the core prints it (its PDF builder)."""
+
+    def build() -> bytes:
+        context = _context(event, version, lang)
+        return html_to_pdf(render("report.html", lang, inline_css="", for_pdf=True, **context))
+
+    return _kept(event, version, "pdf", lang, build)
+
+
+def _versions(event: Event) -> list[ScheduleVersion]:
+    return list(ScheduleVersion.objects.filter(event=event).order_by("number"))
+
+
+def _no_report(request: HttpRequest, event: Event, refusal: NoReport, status: int) -> HttpResponse:
+    """The report page without a report: why, and the versions whose report can be read."""
+    context = {
+        "event": event,
+        "versions": _versions(event),
+        "heading": report_heading(event_record(event), current_language()),
+        "message": refusal.message,
+    }
+    return page(request, "scheduling/report.html", context, status=status)
+
+
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report of the latest published version (or ``?version=N``), with its PDF."""
+    event = organizer_event(request, slug)
+    try:
+        version = chosen_version(request, event)
+    except NoReport as refusal:
+        return _no_report(request, event, refusal, refusal.status)
+    pdf = reverse("scheduling:report_pdf", args=[event.slug]) + f"?version={version.number}"
+    context = {
+        "event": event,
+        "versions": _versions(event),
+        "version": version,
+        "report": report_page(event, version, current_language()),
+        "pdf_url": pdf,
+    }
+    return page(request, "scheduling/report.html", context)
+
+
+def report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report of the latest published version (or ``?version=N``) as a PDF, in the
+    reader's language; the report page with the reason when there is none."""
+    event = organizer_event(request, slug)
+    lang = current_language()
+    try:
+        version = chosen_version(request, event)
+    except NoReport as refusal:  # nothing published: no PDF to send (404), the page says why
+        return _no_report(request, event, refusal, 404 if refusal.status == 200 else refusal.status)
+    data = report_pdf_bytes(event, version, lang)
+    response = HttpResponse(data, content_type="application/pdf")
+    filename = f"{event.slug}-report-v{version.number}-{lang}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
