@@ -64,9 +64,14 @@ def wrapper(vendor: str) -> BaseDatabaseWrapper:
 
 def statements(run: Any, vendor: str) -> list[str]:
     """What the migration function ``run`` asks the schema editor to execute on ``vendor``."""
-    with wrapper(vendor).schema_editor(collect_sql=True, atomic=False) as editor:
-        run(apps, editor)
-        return list(editor.collected_sql)
+    db = wrapper(vendor)
+    try:
+        with db.schema_editor(collect_sql=True, atomic=False) as editor:
+            run(apps, editor)
+            return list(editor.collected_sql)
+    finally:
+        if db is not connection:
+            db.close()
 
 
 def collect(name: str, vendor: str) -> dict[str, list[list[str]]]:
