@@ -114,11 +114,10 @@ def test_a_break_between_sessions_spans_every_table_and_says_what_is_on(
     header = page.split("<thead>")[1].split("</thead>")[0]
     assert header.count('class="break"') == 1
     assert header.index(">9:40") < header.index('class="break"') < header.index(">11:00")
-    pause = [c for c in plan[0].cells if "break" in c.classes]
-    assert [cell.rowspan for cell in pause] == [5]  # one cell down every table
-    assert "Coffee break" in pause[0].text
-    assert "10:15" in pause[0].text
-    assert all(not any("break" in c.classes for c in row.cells) for row in plan[1:])
+    pause = header.split('class="break">')[1].split("</th>")[0]
+    assert "Coffee break" in pause  # what the programme holds then
+    assert "10:15" in pause
+    assert all([c.classes for c in row.cells].count(("break",)) == 1 for row in plan)
     assert placed(plan) == {"r-1": ("Table 3", 4)}  # 3 slots, the break, 11:00
     again = _page(organizer_client, f"{url}?by=tables&day={DAY2.isoformat()}")
     assert 'data-slots="3"' in again

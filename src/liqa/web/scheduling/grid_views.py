@@ -90,11 +90,10 @@ class Column:
 @dataclass(frozen=True)
 class Cell:
     """One cell of a table's row: the meetings there (none: the table is free), over
-    ``span`` slots; a break's cell spans every row (``rows``)."""
+    ``span`` slots (a break's cell is empty in every row: its header says what is on)."""
 
     meetings: tuple[Meeting, ...] = ()
     span: int = 1
-    rows: int = 1
     column: Column | None = None
 
 
@@ -326,13 +325,12 @@ def table_plan(
         if person.table is not None:
             holders.setdefault(person.table, []).append(labels.person_name(person, lang))
     rows = []
-    for number, table in enumerate(tables):
+    for table in tables:
         here = [m for m in placed if m.item.table == table]
         cells: list[Cell] = []
         for column in columns:
             if column.is_break:
-                if number == 0:
-                    cells.append(Cell(rows=len(tables), column=column))
+                cells.append(Cell(column=column))
                 continue
             meetings = tuple(
                 m for m in here if m.item.start < column.end and column.start < m.item.end
