@@ -46,7 +46,10 @@ def plan(
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option(help="Languages of the outputs, e.g. ar,fr,en.")
+        str,
+        typer.Option(
+            help="Languages of the outputs, e.g. ar,fr,en; the itinerary is printed in the first."
+        ),
     ] = "ar,fr,en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
@@ -95,7 +98,7 @@ def plan(
             previous,
             out or previous.parent,
             langs,
-            settings_of(time_limit, workers, seed, chosen),
+            settings_of(time_limit, workers, seed, chosen, langs[0]),
         )
         return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
@@ -104,7 +107,7 @@ def plan(
             "trade mission's itinerary is always searched (use --time-limit to shorten it)[/red]"
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    settings = settings_of(time_limit, workers, seed, chosen)
+    settings = settings_of(time_limit, workers, seed, chosen, langs[0])
     outcome = run_plan(console, event, settings)
     console.print(outcome.report, markup=False)
     if out is not None:
@@ -114,9 +117,11 @@ def plan(
         console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
 
 
-def settings_of(time_limit: float, workers: int, seed: int, method: Method) -> PlanSettings:
-    """The planner's settings from the command's options."""
-    return PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=method)
+def settings_of(
+    time_limit: float, workers: int, seed: int, method: Method, lang: str = "en"
+) -> PlanSettings:
+    """The planner's settings from the command's options (``lang``: the printed report's)."""
+    return PlanSettings(time_limit=time_limit, workers=workers, seed=seed, method=method, lang=lang)
 
 
 def replan_command(

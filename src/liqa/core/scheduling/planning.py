@@ -32,6 +32,8 @@ class PlanSettings:
     on_progress: OnProgress | None = field(default=None, compare=False, repr=False)
     """Called with each :class:`~liqa.core.scheduling.progress.Progress`; False stops the
     search, which then returns the best schedule found so far (``stopped`` is set)."""
+    lang: str = "en"
+    """Language of the itinerary in the report (ar, fr or en)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _plan_itinerary(event: Event, settings: PlanSettings) -> PlanOutcome:
         + (", stopped early" if result.stopped else ""),
         "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in terms.items()),
         "",
-        render_itinerary(event, schedule),
+        render_itinerary(event, schedule, settings.lang),
     ]
     return PlanOutcome(
         schedule=schedule,

@@ -50,7 +50,7 @@ def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> Pl
             f"Re-plan of version {previous.version}: value {result.score:g}",
             "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in terms.items()),
             "",
-            render_itinerary(event, schedule),
+            render_itinerary(event, schedule, settings.lang),
         ]
     )
     return PlanOutcome(
