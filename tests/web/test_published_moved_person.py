@@ -22,10 +22,13 @@ from liqa.web.scheduling.records import store_schedule
 from tests.web.editing_factories import organizer_of, port_visit
 
 
-def rows(client: Client, event: Event, number: int = 1) -> dict[str, tuple[str, str, str]]:
-    """The published page's table: per person, their name, organization cell (tags
-    removed) and changes."""
-    page = client.get(f"/organize/{event.slug}/versions/{number}/published/").content.decode()
+def rows(
+    client: Client, event: Event, number: int = 1, lang: str = "en"
+) -> dict[str, tuple[str, str, str]]:
+    """The published page's table in ``lang``: per person, their name, organization cell
+    (tags removed) and changes."""
+    url = f"/organize/{event.slug}/versions/{number}/published/"
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     found = re.findall(
         r'<tr data-person="([^"]+)"><td>(.*?)</td><td class="organization">(.*?)</td>'
         r"<td>(.*?)</td></tr>",
@@ -115,3 +118,14 @@ def test_a_version_published_before_organizations_were_recorded_shows_todays(
         "p-hank": "Atlas Logistics",
         "p-omar": "Atlas Logistics",
     }
+
+
+def test_in_arabic_latin_organization_names_keep_their_place(houston_mission: Event) -> None:
+    """The names run left to right inside the right-to-left words around them (isolated),
+    whatever the words of the note read like in the catalog."""
+    event = houston_mission
+    publish(store_schedule(event, port_visit(event)))
+    hank_moves_to_atlas(event)
+    cell = rows(organizer_of(event), event, lang="ar")["p-hank"][1]
+    assert cell.startswith("\u2066Port Authority\u2069 (")
+    assert "\u2066Atlas Logistics\u2069" in cell

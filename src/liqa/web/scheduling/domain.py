@@ -249,19 +249,20 @@ def published_summary(version: ScheduleVersion, lang: str) -> dict[str, Any]:
         "affected": affected,
         "estimated": estimated,
         **names,
-        "organizations": organizations(version, list(affected), names["names"]),
+        "organizations": organizations(version, list(affected), names["names"], lang),
         "told": told(version, names["names"], lang),
     }
 
 
 def organizations(
-    version: ScheduleVersion, people: list[str], names: Mapping[str, str]
+    version: ScheduleVersion, people: list[str], names: Mapping[str, str], lang: str
 ) -> dict[str, dict[str, str | bool]]:
     """Per person affected by publishing ``version``: the name of the organization they
     belonged to then (``then``: recorded at publication; for a version published before
     it was, their organization now), and, when that changed since, the name of the one
     they belong to now (``now``, else "") or ``left`` when they are no longer among the
-    event's people."""
+    event's people. Names as read in ``lang``, isolated when they run against it (a Latin
+    name in Arabic keeps its place beside the words around it)."""
     recorded = publishing.recorded_organizations(version)
     current = {p.id: p.organization for p in event_record(version.event).people}
     out: dict[str, dict[str, str | bool]] = {}
@@ -270,8 +271,8 @@ def organizations(
         now = current.get(person)
         moved = now is not None and now != then
         out[person] = {
-            "then": names.get(then, then),
-            "now": names.get(now, now) if moved and now else "",
+            "then": isolate(names.get(then, then), lang),
+            "now": isolate(names.get(now, now), lang) if moved and now else "",
             "left": now is None,
         }
     return out
