@@ -4,13 +4,14 @@ participant).
 
 In Arabic, Latin-script names (people, organizations, venues) ran into the Arabic text
 around them without isolation: the host page isolated none (its heading, venue, staff and
-"who is coming", where "(role، Houston Municipal Office of Digital Services)" lost its closing
-parenthesis to the line's other end), the agenda's titles ("زيارة: Texas Statewide Cyber
-Resilience Office"), the recommended organizations ("Keystone Energy Tech Inc." printed its
-full stop first), a request's message typed in French or English, the profile's heading and
-its language names. The host page also put who is coming below the settings form and its
-eleven days, and its map link was 33 × 22 px. Recommendations tagged every organization's
-profile again on every requests page (7-16 s for the brokerage example on a busy machine).
+"who is coming", where a Latin role joined the name, the parentheses and the Arabic comma
+in one left-to-right run: "Bruno Martin (CTO، Beta Bank)"), nor did the agenda's titles
+("زيارة: Texas Statewide Cyber Resilience Office"), the recommended organizations
+("Keystone Energy Tech Inc." printed its full stop first), a request's message typed in
+French or English, the profile's heading and its language names. The host page also put
+who is coming below the settings form and its eleven days, and its map link was 33 × 22
+px. Recommendations tagged every organization's profile again on every requests page
+(7-16 s for the brokerage example on a busy machine).
 """
 
 from __future__ import annotations
