@@ -240,10 +240,12 @@ def test_nothing_published_says_so_and_offers_the_drafts(
     empty = organizer_client.get(url)
     assert empty.status_code == 200
     assert 'id="no-report"' in empty.content.decode()
+    assert "Run the scheduler, then publish a version." in empty.content.decode()
     assert 'id="report-versions"' not in empty.content.decode()
     store_schedule(event, make_schedule(make_core_event()))
     page = organizer_client.get(url).content.decode()
     assert 'id="no-report"' in page
+    assert "Publish a version, or read a draft&#39;s report below." in page
     assert 'id="report"' not in page
     assert f'href="{url}?version=1"' in page
     pdf = organizer_client.get(f"/organize/{event.slug}/report.pdf")

@@ -71,15 +71,19 @@ def chosen_version(request: HttpRequest, event: Event) -> ScheduleVersion:
     asked = request.GET.get("version", "").strip()
     if not asked:
         latest = latest_published(event)
-        if latest is None:
-            raise NoReport(
-                gettext(
-                    "Nothing is published yet: the report shows the latest published version."
-                    " Publish a version, or open the report of a draft below."
-                ),
-                200,
+        if latest is not None:
+            return latest
+        if ScheduleVersion.objects.filter(event=event).exists():
+            message = gettext(
+                "Nothing is published yet: the report shows the latest published version."
+                " Publish a version, or read a draft's report below."
             )
-        return latest
+        else:
+            message = gettext(
+                "Nothing is published yet: the report shows the latest published version."
+                " Run the scheduler, then publish a version."
+            )
+        raise NoReport(message, 200)
     if not asked.isdecimal():
         raise NoReport(gettext("Choose a version by its number, such as 1."), 400)
     number = int(asked)  # Arabic-Indic digits too
