@@ -23,7 +23,7 @@ from liqa.web.events.records import store_event
 from liqa.web.scheduling.grid_views import grid_page
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import DAY, at, make_core_event
+from tests.web.factories import DAY, at, make_core_event, make_schedule
 from tests.web.grid_pages import placed, rows, two_day_fair
 
 DAY2 = DAY + timedelta(days=1)
@@ -254,3 +254,30 @@ def test_a_day_the_form_sends_is_carried_back_only_when_it_is_a_date(
         f"{grid}pin/", {"key": "r-2", "pinned": "1", "by": "tables", "day": day}
     )
     assert (pinned.status_code, pinned["Location"]) == (302, f"{grid}?by=tables")
+
+
+def test_a_meeting_over_two_slots_is_one_cell_across_both(
+    organizer_client: Client, event: Event
+) -> None:
+    """A meeting longer than a slot (set by hand) takes one cell over the slots it covers;
+    one that overlaps it at the same table is shown, not hidden behind it."""
+    core_event = make_core_event()
+    long = make_schedule(core_event)
+    r1, r2 = long.assignments
+    wide = dataclasses.replace(r1, end=at(9, 40))  # 09:00–09:40 at table 1
+    store_schedule(event, dataclasses.replace(long, assignments=(wide, r2)))
+    grid = f"/organize/{event.slug}/versions/1/?by=tables"
+    plan = rows(_page(organizer_client, grid), "table-plan")
+    assert [(c.keys, c.colspan) for c in plan[0].cells[1:]] == [(["r-1"], 2), ([], 1)]
+    clash = dataclasses.replace(r2, table=1)  # 09:20 at table 1 too
+    store_schedule(event, dataclasses.replace(long, version=2, assignments=(wide, clash)))
+    plan = rows(_page(organizer_client, grid.replace("/1/", "/2/")), "table-plan")
+    assert [c.keys for c in plan[0].cells[1:]] == [["r-1"], ["r-1", "r-2"], []]
+
+
+def test_an_empty_view_is_the_people_view_without_a_notice(
+    organizer_client: Client, draft_grid: str
+) -> None:
+    page = _page(organizer_client, f"{draft_grid}?by=")
+    assert 'class="notice"' not in page
+    assert '<strong aria-current="page">People × days</strong>' in page

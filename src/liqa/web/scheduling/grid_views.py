@@ -89,12 +89,13 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell of a table's row: the meetings there (none: the table is free), over
-    ``span`` slots (a break's cell is empty in every row: its header says what is on)."""
+    """One cell of a table's row, from ``column`` on: the meetings there (none: the
+    table is free), over ``span`` slots (a break's cell is empty in every row: its header
+    says what is on)."""
 
+    column: Column
     meetings: tuple[Meeting, ...] = ()
     span: int = 1
-    column: Column | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def grid_page(
     with a notice saying so (``notices``)."""
     event = event_record(version.event)
     notices: list[str] = []
+    by = by or "people"
     view = by if by in VIEWS else "people"
     if by not in VIEWS:
         notices.append(gettext("This grid has no such view: here it is by people × days."))
@@ -330,22 +332,21 @@ def table_plan(
         cells: list[Cell] = []
         for column in columns:
             if column.is_break:
-                cells.append(Cell(column=column))
+                cells.append(Cell(column))
                 continue
             meetings = tuple(
                 m for m in here if m.item.start < column.end and column.start < m.item.end
             )
             previous = cells[-1] if cells else None
-            if (
+            if (  # the same meetings as the slot before: one cell over both
                 meetings
                 and previous is not None
-                and previous.column is not None
                 and not previous.column.is_break
                 and [m.item.id for m in previous.meetings] == [m.item.id for m in meetings]
             ):
-                cells[-1] = Cell(meetings, previous.span + 1, column=previous.column)
+                cells[-1] = Cell(previous.column, meetings, previous.span + 1)
             else:
-                cells.append(Cell(meetings, column=column))
+                cells.append(Cell(column, meetings))
         rows.append(
             TableRow(
                 table, tuple(holders.get(table, ())) if table is not None else (), tuple(cells)
