@@ -136,6 +136,9 @@ def test_the_travel_day_in_french_and_arabic(
         assert word in page
     flight = _line(rows(page, "run-sheet"), "prog-flight")
     assert _text(flight, 0) == "09:05 CST–11:20 PST"  # 24-hour clock in both
+    # start, then end, left to right in Arabic too (not "11:20 PST–09:05 CST")
+    ltr = '<span class="time" dir="ltr">09:05 <small class="zone">CST</small>–11:20 '
+    assert ltr in page
     keys = [row.attributes["data-key"] for row in rows(page, "run-sheet")]
     assert keys == _expected(version, TRAVEL_DAY)
 
