@@ -78,11 +78,14 @@ def table_rows(page: str) -> list[tuple[str, str]]:
     return [(text(name), text(value)) for name, value in rows]
 
 
-def chart_rows(page: str, title: str) -> list[tuple[str, str]]:
-    """The numbers beside the chart titled ``title``."""
-    section = page.split(f"<h2>{html.escape(title)}</h2>", 1)[1].split("</table>", 1)[0]
-    rows = re.findall(r'<tr><td>(.*?)</td><td class="num">(.*?)</td></tr>', section, re.S)
-    return [(text(name), text(value)) for name, value in rows]
+def rows_under(page: str, heading: str) -> list[tuple[str, str]]:
+    """(name, value) of the rows of the table under the heading reading ``heading`` (a
+    chart's numbers, the outcomes, the follow-ups)."""
+    for found in re.finditer(r"<h([23])>(.*?)</h\1>(.*?)</table>", page, re.S):
+        if text(found.group(2)) == heading:
+            rows = re.findall(r'<tr><td>(.*?)</td><td class="num">(.*?)</td></tr>', found[3], re.S)
+            return [(text(name), text(value)) for name, value in rows]
+    raise AssertionError(f"no table under {heading!r}")
 
 
 def expected_figures(row: Event, version: ScheduleVersion, lang: str) -> Figures:
@@ -126,26 +129,23 @@ def test_report_page_shows_the_core_figures_of_the_demo_mission(lang: str) -> No
         (t.gettext("Travel time between meetings"), minutes(figures.travel_minutes)),
         (t.gettext("Breaks between items (travel excluded)"), minutes(figures.break_minutes)),
     ]
-    assert chart_rows(page, t.gettext("Meetings per participant")) == [
+    assert rows_under(page, t.gettext("Meetings per participant")) == [
         (name, number(count)) for name, count in figures.per_participant
     ]
-    assert chart_rows(page, t.gettext("Meetings per theme")) == [
-        (name, number(count)) for name, count in figures.per_theme
-    ]
-    assert chart_rows(page, t.gettext("Use of the programme time")) == [
+    for title, counts in (
+        ("Meetings per theme", figures.per_theme),
+        ("Meetings per type of host organization", figures.per_org_kind),
+        ("Meetings per city and day", figures.per_city_day),
+    ):
+        assert rows_under(page, t.gettext(title)) == [
+            (name, number(count)) for name, count in counts
+        ]
+    assert rows_under(page, t.gettext("Use of the programme time")) == [
         (name, t.format_percent(share)) for name, share in figures.slot_use
     ]
     # every chart is drawn, as an image of the core's SVG
     images = re.findall(r'<div class="chart"><img src="data:image/svg\+xml;base64,', page)
     assert len(images) >= 5
-
-
-def rows_under(page: str, heading: str) -> list[tuple[str, str]]:
-    """(name, value) of the rows of the first table after the heading reading ``heading``."""
-    found = re.search(rf"<h[23]>{re.escape(html.escape(heading))}</h[23]>(.*?)</table>", page, re.S)
-    assert found is not None, heading
-    rows = re.findall(r'<tr><td>(.*?)</td><td class="num">(.*?)</td></tr>', found.group(1), re.S)
-    return [(text(name), text(value)) for name, value in rows]
 
 
 def meetings_of(row: Event, version: ScheduleVersion, person: str) -> list[str]:
