@@ -16,6 +16,7 @@ px. Recommendations tagged every organization's profile again on every requests 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable
@@ -23,15 +24,20 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import User
+from django.template import engines
 from django.test import Client
+from django.utils import translation
 
+from liqa.core.i18n import translator
 from liqa.core.matching import event_parties
+from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.settings import OutputSettings
 from liqa.web.agendas import domain, meaning
 from liqa.web.events.models import Event, Organization
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import ScheduleVersion
-from tests.web.factories import person_user
+from tests.web.factories import make_core_event, make_schedule, person_user
 
 LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 ISOLATE = re.compile("\u2066[^\u2069]*\u2069|\u2067[^\u2069]*\u2069")
@@ -187,3 +193,38 @@ def test_recommendations_tag_the_profiles_once_until_they_change(
         False,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Travel: 18 minutes from Hotel Bayou Centre"),
+        ("ar", '<bdi class="ltr">Hotel Bayou Centre</bdi>'),
+    ],
+    ids=["en", "ar"],
+)
+def test_agenda_says_how_long_the_way_there_takes(db: None, lang: str, line: str) -> None:
+    """The printed agenda gives each visit's travel time from the hotel or the last place;
+    the web agenda, read in the lobby, did not (the Latin place isolated in Arabic)."""
+    core_event = make_core_event()
+    settings = OutputSettings(live_url_pattern="")
+    agenda = build_agenda(core_event, make_schedule(core_event), "p-amina", lang, settings)
+    entry = dataclasses.replace(
+        agenda.days[0].entries[0], travel_minutes=18, travel_from="Hotel Bayou Centre"
+    )
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    macro = '{% from "agendas/_entries.html" import entry_view with context %}{{ entry_view(e) }}'
+    with translation.override(lang):
+        html = env.from_string(macro).render(e=entry, lang=lang, dir=translator(lang).direction)
+        nowhere = env.from_string(macro).render(e=dataclasses.replace(entry, travel_from=""))
+    [travel] = re.findall(r'<p class="travel"><small>(.*?)</small></p>', html, re.S)
+    assert line in travel
+    assert re.search(r'<p class="travel"><small>[^<]*18[^<]*</small></p>', nowhere)
+
+
+def test_profile_phone_opens_the_dial_pad(event: Event, client_for: Callable[..., Client]) -> None:
+    """The phone number was a text field: a phone showed its letters' keyboard for it."""
+    page = _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/profile/")
+    field = re.search(r'<input id="phone"[^>]*>', page)
+    assert field is not None
+    assert 'type="tel"' in field.group()
