@@ -12,10 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
-from tests.web.e2e.phone import ORGANIZER, published_example
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.e2e.phone import (
+    ORGANIZER,
+    SMALL,
+    page_width,
+    published_example,
+    signed_in,
+    too_small,
+)
 from tests.web.e2e.test_accessibility import audit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -107,3 +117,19 @@ def test_the_table_plan_has_no_overlapping_cells_and_prints_on_a4_landscape(
     assert _overlaps(printed) == []
     assert width <= PRINTED_WIDTH + 1  # the room's plan fits the page's width
     assert hidden == 0  # no forms, header or switchers on paper
+
+
+@pytest.mark.parametrize("by", ["tables", "day"])
+def test_on_a_phone_the_views_and_days_are_thumb_sized_and_the_page_keeps_its_width(
+    by: str, organizer: User, event: Event, draft: ScheduleVersion, live_server: Any, chromium: Any
+) -> None:
+    """The view and day switchers' links are 44 px either way (WCAG 2.5.5), and the plan
+    scrolls inside its frame: the page itself is no wider than the 360 px screen."""
+    context = signed_in(chromium, live_server.url, organizer, "ar", SMALL)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/organize/{event.slug}/versions/{draft.number}/?by={by}")
+    small = too_small(page, [".views a", ".days strong"], 44)
+    width = page_width(page)
+    context.close()
+    assert small == []
+    assert width <= SMALL.width
