@@ -106,6 +106,11 @@ def _arabic(client: Client, url: str) -> str:
     return page
 
 
+def _amina_in_arabic(client_for: Callable[..., Client], event: Event, path: str) -> str:
+    """Amina's page ``/me/<event>/<path>`` in Arabic."""
+    return _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/{path}")
+
+
 def test_host_page_isolates_latin_names_in_arabic(
     event: Event, draft: ScheduleVersion, host_admin: User, client_for: Callable[..., Client]
 ) -> None:
@@ -135,7 +140,7 @@ def test_agenda_isolates_latin_names_in_arabic(
     """Amina's next meeting and her agenda: "لقاء مع Beta Bank" isolates the name, as
     every other Latin name there already was."""
     publishing.publish(draft)
-    page = _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/")
+    page = _amina_in_arabic(client_for, event, "")
     assert 'id="next-meeting"' in page
     assert "\u2066Beta Bank\u2069" in page
     assert latin_runs(page) == []
@@ -148,7 +153,7 @@ def test_requests_page_isolates_names_and_messages_in_arabic(
     recommended organization's Latin name."""
     _profiles(event)
     publishing.publish(draft)
-    page = _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/requests/")
+    page = _amina_in_arabic(client_for, event, "requests/")
     assert '<p class="message" dir="auto">Payments</p>' in page
     assert 'id="suggestions"' in page
     assert latin_runs(page) == []
@@ -159,7 +164,7 @@ def test_profile_isolates_the_name_and_gives_each_language_name_its_language(
 ) -> None:
     """The heading "Amina Idrissi" and the languages "Français", "English" on the Arabic
     profile page: isolated, and read in their own language (``lang``)."""
-    page = _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/profile/")
+    page = _amina_in_arabic(client_for, event, "profile/")
     assert '<bdi lang="fr">Français</bdi>' in page
     assert latin_runs(page) == []
 
@@ -224,7 +229,7 @@ def test_agenda_says_how_long_the_way_there_takes(db: None, lang: str, line: str
 
 def test_profile_phone_opens_the_dial_pad(event: Event, client_for: Callable[..., Client]) -> None:
     """The phone number was a text field: a phone showed its letters' keyboard for it."""
-    page = _arabic(client_for(person_user("amina@example.org")), f"/me/{event.slug}/profile/")
+    page = _amina_in_arabic(client_for, event, "profile/")
     field = re.search(r'<input id="phone"[^>]*>', page)
     assert field is not None
     assert 'type="tel"' in field.group()
