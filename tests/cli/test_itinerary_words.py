@@ -1,5 +1,5 @@
-"""``liqa plan`` prints the itinerary in the first language of its ``--lang`` (it printed
-English words and times whatever the languages): days and times by Babel, words through
+"""``liqa plan`` prints the itinerary in the language of its ``--print-lang`` (English by
+default, like the rest of what it prints; it printed English whatever the option): days and times by Babel, words through
 the catalog, names as read in that language, subgroups by their labels, never their ids;
 in Arabic, Latin names, times and ids are isolated (U+2066 … U+2069) so that a terminal
 that orders right-to-left text keeps each in one piece."""
@@ -29,10 +29,10 @@ def _plan(*lang: str) -> str:
 def printed() -> dict[str, str]:
     """What ``liqa plan`` printed, by the languages given (``""``: none)."""
     return {
-        "ar": _plan("--lang", "ar,fr,en"),
-        "fr": _plan("--lang", "fr,en"),
-        "en": _plan("--lang", "en,ar"),
-        "": _plan(),
+        "ar": _plan("--print-lang", "ar"),
+        "fr": _plan("--lang", "fr,en", "--print-lang", "fr"),
+        "en": _plan("--lang", "ar", "--print-lang", "en"),
+        "": _plan("--lang", "ar,fr"),
     }
 
 
@@ -75,7 +75,7 @@ def test_arabic_days_names_and_isolated_latin(printed: dict[str, str]) -> None:
     assert "\u060c " in text  # members listed with the Arabic comma
 
 
-def test_the_first_language_is_the_printed_ones_and_arabic_by_default(
+def test_the_printed_language_is_print_langs_and_english_by_default(
     printed: dict[str, str],
 ) -> None:
     heads = {
@@ -85,7 +85,7 @@ def test_the_first_language_is_the_printed_ones_and_arabic_by_default(
     }
     for given, output in printed.items():
         for lang, head in heads.items():
-            assert (head in output) is (lang == (given or "ar")), (given, lang)
+            assert (head in output) is (lang == (given or "en")), (given, lang)
 
 
 def test_subgroups_are_shown_by_their_labels_never_their_ids(printed: dict[str, str]) -> None:
@@ -98,4 +98,15 @@ def test_an_unknown_language_is_refused_with_a_message() -> None:
     result = CliRunner().invoke(app, ["plan", str(MISSION), "--lang", "de"])
     assert result.exit_code == 2
     assert "--lang: unknown language de" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [("de", "unknown language de; use one of"), ("ar,fr", "one language, not 'ar,fr'; use one of")],
+)
+def test_a_wrong_print_language_is_refused_with_a_message(given: str, said: str) -> None:
+    result = CliRunner().invoke(app, ["plan", str(MISSION), "--print-lang", given])
+    assert result.exit_code == 2
+    assert f"--print-lang: {said}" in " ".join(result.output.split())
     assert "Traceback" not in result.output

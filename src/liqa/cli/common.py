@@ -48,18 +48,21 @@ def load_or_exit(console: Console, path: Path) -> Event:
     return event
 
 
-def parse_languages(console: Console, text: str) -> tuple[str, ...]:
-    """``"ar,fr,en"`` as a tuple, or exit 2 naming the unknown language."""
+def parse_languages(
+    console: Console, text: str, option: str = "--lang", *, many: bool = True
+) -> tuple[str, ...]:
+    """``"ar,fr,en"`` as a tuple (one language when not ``many``), or exit 2 naming the
+    unknown language."""
     langs = tuple(part.strip() for part in text.split(",") if part.strip())
     unknown = [lang for lang in langs if lang not in ("ar", "fr", "en")]
-    if unknown or not langs:
-        console.print(
-            Text(
-                f"--lang: unknown language {', '.join(unknown) or '(none)'}; "
-                "use a comma-separated list of ar, fr, en",
-                style="red",
-            )
+    if unknown or not langs or (not many and len(langs) > 1):
+        wanted = "a comma-separated list of ar, fr, en" if many else "one of ar, fr, en"
+        what = (
+            f"unknown language {', '.join(unknown) or '(none)'}"
+            if unknown or not langs
+            else (f"one language, not {text!r}")
         )
+        console.print(Text(f"{option}: {what}; use {wanted}", style="red"))
         raise typer.Exit(EXIT_PROBLEMS)
     return langs
 

@@ -29,10 +29,10 @@ def demo(
     out: Annotated[Path, typer.Option(help="Where to write the demo's outputs.")] = Path(
         "liqa-demo"
     ),
-    lang: Annotated[
-        str,
-        typer.Option(help="Languages of the outputs; the itinerary is printed in the first."),
-    ] = "ar,fr,en",
+    lang: Annotated[str, typer.Option(help="Languages of the outputs.")] = "ar,fr,en",
+    print_lang: Annotated[
+        str, typer.Option(help="Language of the itinerary printed here: ar, fr or en.")
+    ] = "en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 3.0,
     no_serve: Annotated[
         bool, typer.Option("--no-serve", help="Load the web app's database but do not serve it.")
@@ -51,6 +51,7 @@ def demo(
     from liqa.web.runtime import SetupError
 
     langs = parse_languages(console, lang)
+    (said,) = parse_languages(console, print_lang, option="--print-lang", many=False)
     check_output_dir(console, out)
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {mission}")
@@ -59,7 +60,7 @@ def demo(
         console.print(f"  [bold]{label}[/bold]: {text}", markup=True)
     # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
     with PdfPool() as pdfs:
-        outcome = run_plan(console, event, PlanSettings(time_limit=time_limit, lang=langs[0]))
+        outcome = run_plan(console, event, PlanSettings(time_limit=time_limit, lang=said))
         console.print(outcome.report, markup=False)
         index = write_all(console, event, outcome, out, langs, pdfs)
         # Both cores go to the PDFs: the web app is loaded once they are written.

@@ -47,10 +47,11 @@ def plan(
     ] = None,
     lang: Annotated[
         str,
-        typer.Option(
-            help="Languages of the outputs, e.g. ar,fr,en; the itinerary is printed in the first."
-        ),
+        typer.Option(help="Languages of the outputs, e.g. ar,fr,en."),
     ] = "ar,fr,en",
+    print_lang: Annotated[
+        str, typer.Option(help="Language of the itinerary printed here: ar, fr or en.")
+    ] = "en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same plan).")] = 0,
@@ -84,6 +85,7 @@ def plan(
         )
         raise typer.Exit(EXIT_PROBLEMS)
     langs = parse_languages(console, lang)
+    (said,) = parse_languages(console, print_lang, option="--print-lang", many=False)
     chosen: Method = "greedy" if method == "greedy" else "optimal"
     if previous is not None and out is None:
         out = previous.parent
@@ -98,7 +100,7 @@ def plan(
             previous,
             out or previous.parent,
             langs,
-            settings_of(time_limit, workers, seed, chosen, langs[0]),
+            settings_of(time_limit, workers, seed, chosen, said),
         )
         return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
@@ -107,7 +109,7 @@ def plan(
             "trade mission's itinerary is always searched (use --time-limit to shorten it)[/red]"
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    settings = settings_of(time_limit, workers, seed, chosen, langs[0])
+    settings = settings_of(time_limit, workers, seed, chosen, said)
     outcome = run_plan(console, event, settings)
     console.print(outcome.report, markup=False)
     if out is not None:
