@@ -281,3 +281,28 @@ def test_an_empty_view_is_the_people_view_without_a_notice(
     page = _page(organizer_client, f"{draft_grid}?by=")
     assert 'class="notice"' not in page
     assert '<strong aria-current="page">People × days</strong>' in page
+
+
+def test_a_meeting_without_a_table_has_its_row_and_no_sessions_is_said_so(
+    organizer_client: Client, event: Event, organizer: User
+) -> None:
+    r1, r2 = make_schedule(make_core_event()).assignments
+    loose = dataclasses.replace(r2, table=None)
+    store_schedule(
+        event, dataclasses.replace(make_schedule(make_core_event()), assignments=(r1, loose))
+    )
+    plan = rows(
+        _page(organizer_client, f"/organize/{event.slug}/versions/1/?by=tables"), "table-plan"
+    )
+    assert [row.name for row in plan][-2:] == ["Table 5", "No table"]
+    assert placed(plan) == {"r-1": ("Table 1", 0), "r-2": ("No table", 1)}
+    base = make_core_event("tunis-empty-2030")
+    assert base.brokerage is not None
+    bare = dataclasses.replace(base, brokerage=dataclasses.replace(base.brokerage, sessions=()))
+    row = store_event(bare)
+    accounts.grant(organizer, row, Role.ORGANIZER)
+    store_schedule(row, _empty(row.slug))
+    page = _page(organizer_client, f"/organize/{row.slug}/versions/1/?by=tables&day=2030-03-14")
+    assert 'id="nothing"' in page
+    assert 'class="notice"' not in page  # no day to fall back to: the page says why
+    assert rows(page, "table-plan") == []
