@@ -135,6 +135,8 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "api:event": {GET: PUBLIC},
     "api:organizations": {GET: PUBLIC},
     "api:people": {GET: ORGANIZER_OR_PARTICIPANT},
+    "api:venues": {GET: ORGANIZER_OR_PARTICIPANT},
+    "api:venue": {GET: ORGANIZER_OR_PARTICIPANT},
     "api:requests": {GET: ORGANIZER_OR_PARTICIPANT},
     "api:answer": {POST: ADDRESSEE_ONLY},
     "api:book": {POST: PARTIES_ONLY, DELETE: PARTIES_ONLY},

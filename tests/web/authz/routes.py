@@ -63,6 +63,7 @@ ROUTE_VALUES: dict[tuple[str, str], str] = {
     ("events:edit_record", "key"): "p-amina",
     ("events:edit_delete", "kind"): "people",
     ("events:edit_delete", "key"): "p-amina",
+    ("api:venue", "key"): "v-hall",
 }
 """Values for one route's parameter, where the general ones below do not fit."""
 
