@@ -144,12 +144,13 @@ def user_language(user: User) -> str:
 
 
 def count_sign_in_request(email: str) -> None:
-    """Count a sign-in request for ``email``; :class:`RateLimited` past the hourly limit.
+    """Count a sign-in request for ``email``; :class:`RateLimited` past the limit over a
+    sliding hour.
 
     Every address is counted, known or not, so the answer never tells them apart. The
-    count is a row of the database (a digest of the address, the start of its hour and the
-    requests since), counted up in one statement (:mod:`liqa.web.accounts.limits`), so
-    every web process and machine applies the same limit.
+    count is a row of the database (a digest of the address, this clock hour's and the
+    hour before's requests), decided in one statement (:mod:`liqa.web.accounts.limits`),
+    so every web process and machine applies the same limit.
     """
     count = limits.count_request(digest(email.strip().lower()), timezone.now())
     if count > settings.LIQA_MAGIC_LINKS_PER_HOUR:
