@@ -401,7 +401,7 @@ def _flow(items: Sequence[object]) -> CommentedSeq:
 def _fixed_part() -> CommentedMap:
     """Event, leg, venue, brokerage setup and programme: the same for every seed."""
     doc = CommentedMap()
-    doc["liqa"] = 1
+    doc["liqa"] = 2
     doc["event"] = _quoted(EVENT)
     leg = CommentedMap(
         id="casablanca",

@@ -10,7 +10,7 @@ from liqa.core.missionfile.reading import read_text
 from tests.core.missionfile.factories import VALID as TRADE_MISSION
 
 BROKERAGE = """\
-liqa: 1
+liqa: 2
 event:
   id: tunis-b2b
   kind: brokerage

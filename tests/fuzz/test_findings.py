@@ -51,7 +51,8 @@ def test_programme_item_without_end_outside_the_legs_is_reported_not_a_key_error
     )
     assert [str(p) for p in validate_text(text, "m.yaml")[1]] == [
         "m.yaml:60: programme[0]: missing required field 'end' (hint: add 'end:' here; write "
-        "'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset)",
+        "'YYYY-MM-DD HH:MM' (local time of the place, else of the leg) or ISO 8601 with an "
+        "offset)",
         "m.yaml:60: programme[0]: programme item 2024-03-12 08:30 is outside the event's legs "
         "(houston 2024-02-11..2024-02-15, sv 2024-02-16..2024-02-21) (hint: fix the date, add "
         "a leg that covers it, or give an explicit offset)",

@@ -6,7 +6,7 @@ from liqa.core.missionfile import validate_text
 from liqa.core.problems import Problem
 
 VALID = """\
-liqa: 1
+liqa: 2
 event:
   id: mini
   kind: trade_mission

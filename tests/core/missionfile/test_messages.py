@@ -366,15 +366,22 @@ CASES = [
             63,
             "programme[0].start",
             "'12/02/2024 08:30' is not a valid date and time",
-            "write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset",
+            "write 'YYYY-MM-DD HH:MM' (local time of the place, else of the leg) or ISO 8601 "
+            "with an offset",
             "bad_format",
         ),
         id="bad_instant_format",
     ),
     pytest.param(
-        "liqa: 1\n",
         "liqa: 2\n",
-        (1, "liqa", "unsupported format version 2", "this liqa reads 'liqa: 1'", "bad_value"),
+        "liqa: 3\n",
+        (
+            1,
+            "liqa",
+            "unsupported format version 3",
+            "this liqa reads 'liqa: 1' or 'liqa: 2'",
+            "bad_value",
+        ),
         id="unsupported_version",
     ),
     pytest.param(
@@ -550,5 +557,5 @@ def test_a_missing_field_says_what_to_add() -> None:
     assert [hint for *_, hint, _code in timezone] == [
         "add 'timezone:' here; an IANA time zone name such as America/Chicago or Africa/Casablanca"
     ]
-    version = brief(problems_of(mutate("liqa: 1\n", "")))
-    assert [hint for *_, hint, _code in version] == ["add 'liqa: 1' here"]
+    version = brief(problems_of(mutate("liqa: 2\n", "")))
+    assert [hint for *_, hint, _code in version] == ["add 'liqa: 2' here"]

@@ -225,7 +225,7 @@ def test_list_at_top_level_is_reported() -> None:
             1,
             "",
             "the file holds a list, not a mission (a mapping of sections)",
-            "a mission file starts with 'liqa: 1' then 'event:', 'legs:', ...",
+            "a mission file starts with 'liqa: 2' then 'event:', 'legs:', ...",
             "not_a_mapping",
         )
     ]

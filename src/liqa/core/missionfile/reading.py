@@ -132,7 +132,7 @@ def read_text(text: str, filename: str) -> Document:
                     "the file holds {value}, not a mission (a mapping of sections)",
                     value=_kind(document.data),
                 ),
-                hint=Message("a mission file starts with 'liqa: 1' then 'event:', 'legs:', ..."),
+                hint=Message("a mission file starts with 'liqa: 2' then 'event:', 'legs:', ..."),
                 line=1,
                 code="not_a_mapping",
             )

@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from liqa.core.missionfile.reading import Document, Path, format_path
+from liqa.core.missionfile.values import FORMAT_VERSION
 from liqa.core.problems import Message, Problem
 
 
@@ -50,7 +51,14 @@ HINTS: dict[str, Message] = {
         Message("write the organizer's name in this language as text, or remove this language"),
         Message("an IANA time zone name such as America/Chicago or Africa/Casablanca"),
         Message("ids use letters, digits, '-', '_' and '.', and start with a letter or digit"),
-        Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
+        Message(
+            "write 'YYYY-MM-DD HH:MM' (local time of the place, else of the leg) "
+            "or ISO 8601 with an offset"
+        ),
+        Message(
+            "the format version: 2 (a time without an offset is local time of its place, "
+            "else of its leg) or 1 (files of older liqa: local time of the leg)"
+        ),
         Message("write dates as YYYY-MM-DD, e.g. 2024-02-12"),
         Message('write times of day as HH:MM (24 h), e.g. "08:30" in quotes'),
         Message("grammatical gender of the person's title in French and Arabic"),
@@ -63,6 +71,10 @@ HINTS: dict[str, Message] = {
 """The schema's descriptions, which are the hints of its errors, as translatable messages."""
 
 
+_VERSION_TITLE = "format version"
+"""The title of the schema's ``liqa`` key, whose errors get their own message."""
+
+
 def _add_field(name: str, schema: dict[str, Any]) -> Message:
     """How to add the missing field ``name`` of ``schema``: what it holds, when the schema
     says (a date, a time zone...), else where the format is described."""
@@ -71,8 +83,8 @@ def _add_field(name: str, schema: dict[str, Any]) -> Message:
     if ref.startswith("#/$defs/"):
         field = mission_schema().get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
     description = str(field.get("description", ""))
-    if "const" in field:
-        return Message("add '{name}: {value}' here", name=name, value=field["const"])
+    if field.get("title") == _VERSION_TITLE:
+        return Message("add '{name}: {value}' here", name=name, value=FORMAT_VERSION)
     if description in HINTS:
         return Message("add '{name}:' here; {about}", name=name, about=HINTS[description])
     return Message("add '{name}:' here (see docs/reference/mission-file.md)", name=name)
@@ -155,6 +167,14 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
             ]
         case "minLength":
             return [problem(Message("empty text"), code="missing_field")]
+        case "enum" if schema.get("title") == _VERSION_TITLE:
+            return [
+                problem(
+                    Message("unsupported format version {value}", value=_describe(value)),
+                    hint=Message("this liqa reads 'liqa: 1' or 'liqa: 2'"),
+                    code="bad_value",
+                )
+            ]
         case "enum":
             allowed = [str(choice) for choice in schema["enum"]]
             if schema.get("title") == "priority":
@@ -171,14 +191,6 @@ def _translate(error: ValidationError, document: Document, filename: str) -> lis
                         allowed=", ".join(allowed),
                     ),
                     hint=hint,
-                    code="bad_value",
-                )
-            ]
-        case "const":
-            return [
-                problem(
-                    Message("unsupported format version {value}", value=_describe(value)),
-                    hint=Message("this liqa reads 'liqa: 1'"),
                     code="bad_value",
                 )
             ]

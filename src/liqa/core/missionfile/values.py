@@ -1,9 +1,11 @@
 """Dates, local times, instants and time zones as written in mission files, both ways.
 
-An instant written without an offset (``2024-02-12 09:00``) is local time of the place
-where it happens when the record has one (a programme item's venue, its ``end_venue`` for
-its end; a visit's venue; the brokerage venue for sessions), else of the leg whose dates
-cover that day: the clock the agendas and the grid show it on. :func:`format_instant`
+In a file of format version 2 (``liqa: 2``, what liqa writes), an instant written without
+an offset (``2024-02-12 09:00``) is local time of the place where it happens when the
+record has one (a programme item's venue, its ``end_venue`` for its end; a visit's venue;
+the brokerage venue for sessions), else of the leg whose dates cover that day: the clock
+the agendas and the grid show it on. In a file of version 1 (written by older liqa) it is
+always local time of the leg; :func:`place_zones` alone decides which. :func:`format_instant`
 writes instants back that way whenever the text reads back to the same instant, and with
 an explicit offset otherwise.
 """
@@ -28,6 +30,13 @@ _INSTANT = re.compile(
     r"(?P<offset>Z|[+-][0-9]{2}:?[0-9]{2})?$"
 )
 
+
+FORMAT_VERSION = 2
+"""The format version liqa writes (``liqa: 2``): times without an offset are local time of
+the record's place, else of the leg."""
+FORMAT_VERSIONS = (1, 2)
+"""The format versions liqa reads; version 1 reads every time without an offset as local
+time of the leg covering its day, whatever the place."""
 
 YEARS = range(1900, 3000)
 """Years a mission file's dates and instants may fall in."""
@@ -125,11 +134,24 @@ def parse_time(text: str) -> time:
     return time(int(match[1]), int(match[2]))
 
 
+def format_version(data: object) -> int:
+    """The format version mission ``data`` says (its ``liqa`` key), or :data:`FORMAT_VERSION`
+    when it says none that liqa reads (the schema reports that)."""
+    version = data.get("liqa") if isinstance(data, dict) else None
+    if isinstance(version, bool) or not isinstance(version, int | float):
+        return FORMAT_VERSION
+    return int(version) if version in FORMAT_VERSIONS else FORMAT_VERSION
+
+
 def place_zones(data: object) -> dict[str, str]:
     """Venue id → its zone name, and organization id → its venue's, read defensively from
-    mission data: where :func:`place_zone` looks up a record's place."""
+    mission data: where :func:`place_zone` looks up a record's place. Empty for a file of
+    format version 1, whose times without an offset are all local time of their leg: the
+    one place that decides by which rule a file's times are read."""
     sections = data if isinstance(data, dict) else {}
     zones: dict[str, str] = {}
+    if format_version(sections) == 1:
+        return zones
     for venue in _mappings(sections.get("venues")):
         if isinstance(venue.get("id"), str) and isinstance(venue.get("timezone"), str):
             zones[venue["id"]] = venue["timezone"]
@@ -163,7 +185,10 @@ def parse_instant(text: str, legs: list[LegSpan], zone: str | None = None) -> da
         raise ValueProblem(
             Message("'{text}' is not a date and time", text=text),
             "bad_format",
-            Message("write 'YYYY-MM-DD HH:MM' (local time of the leg) or ISO 8601 with an offset"),
+            Message(
+                "write 'YYYY-MM-DD HH:MM' (local time of the place, else of the leg) "
+                "or ISO 8601 with an offset"
+            ),
         )
     day = parse_date(match["date"])
     try:

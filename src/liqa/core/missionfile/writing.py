@@ -1,8 +1,9 @@
 """An :class:`Event` → a human-friendly mission file that loads back to an equal Event.
 
-Fields equal to their defaults are left out, instants are written as local time of their
-place (the venue) or else of their leg whenever that reads back exactly, and short records
-(time windows, sessions) are written on one line.
+The file says ``liqa: 2`` (:data:`~liqa.core.missionfile.values.FORMAT_VERSION`). Fields
+equal to their defaults are left out, instants are written as local time of their place
+(the venue) or else of their leg whenever that reads back exactly, and short records (time
+windows, sessions) are written on one line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from liqa.core.missionfile.values import LegSpan, format_instant, place_zone
+from liqa.core.missionfile.values import FORMAT_VERSION, LegSpan, format_instant, place_zone
 from liqa.core.model import (
     BrokerageSetup,
     CandidateVisit,
@@ -49,7 +50,7 @@ def event_to_data(event: Event) -> dict[str, Any]:
     def windows(items: tuple[TimeWindow, ...], *places: str | None) -> list[dict[str, Any]]:
         return [{"start": instant(w.start, *places), "end": instant(w.end, *places)} for w in items]
 
-    data: dict[str, Any] = {"liqa": 1, "event": _event_header(event)}
+    data: dict[str, Any] = {"liqa": FORMAT_VERSION, "event": _event_header(event)}
     data["legs"] = [_leg(leg) for leg in event.legs]
     if event.venues:
         data["venues"] = [_venue(venue) for venue in event.venues]
