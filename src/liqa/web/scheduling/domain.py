@@ -73,12 +73,12 @@ def grid(
     venues = {v.id for v in event.venues}
     days: set[date] = set()
     cells: dict[str, dict[date, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    on_clock = {item.id: item for item in timeline(event, schedule)}  # each end on its clock
     for assignment in sorted(schedule.assignments, key=lambda a: (a.start, a.id)):
-        venue = event.venue(assignment.venue) if assignment.venue in venues else None
-        zone = zone_at(event, assignment.start, venue)
-        start = assignment.start.astimezone(zone)
+        item = on_clock[assignment.id]
+        start = item.start
         days.add(start.date())
-        cell = {"a": assignment, "start": start, "end": assignment.end.astimezone(zone)}
+        cell = {"a": assignment, "start": start, "end": item.end}
         if by == "hosts":
             keys = set(assignment.parties) | {org_of.get(a, "") for a in assignment.attendees}
         else:
