@@ -165,7 +165,7 @@ def test_item_outside_the_legs_days_is_refused(
 def test_invalid_time_is_refused(houston_organizer: Client, houston_mission: Event) -> None:
     assert _refused(houston_organizer, houston_mission, {"start": "2030-03-12 6pm"}, "start") == [
         "'2030-03-12 6pm' is not a valid date and time (write 'YYYY-MM-DD HH:MM' (local time of "
-        "the leg) or ISO 8601 with an offset)"
+        "the place, else of the leg) or ISO 8601 with an offset)"
     ]
 
 
