@@ -49,7 +49,7 @@ def build_event(data: dict[str, Any]) -> Event:
     event = data["event"]
     subgroups = event.get("subgroups") or {}
 
-    zones = place_zones(data)
+    zones = place_zones(data)  # none in a version-1 file: all its times are the leg's
 
     def instant(text: Any, *places: Any) -> Any:
         """Without an offset: local time of the first place with a zone, else of the leg."""

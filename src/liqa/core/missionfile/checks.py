@@ -161,7 +161,7 @@ def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
 
 
 def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
-    zones = place_zones(data)  # a record with a place is in its zone (values.parse_instant)
+    zones = place_zones(data)  # the records' places; none in a version-1 file
     for path, person in records(data, "people"):
         _windows(checker, (*path, "availability"), person.get("availability"), "availability")
     for path, visit in records(data, "visits"):
