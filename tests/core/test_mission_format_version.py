@@ -45,9 +45,19 @@ def seed_without_offsets(version: int) -> str:
     return versioned(text, version)
 
 
-def programme(event: Event, item: str) -> tuple[datetime, datetime]:
-    [found] = [p for p in event.programme if p.id == item]
-    return found.start, found.end
+def travel_day(event: Event) -> list[datetime]:
+    """The check-out's start and end, then the flight's (departure and landing)."""
+    items = {p.id: p for p in event.programme}
+    return [
+        moment
+        for key in ("prog-transfer-iah", "prog-flight")
+        for moment in (items[key].start, items[key].end)
+    ]
+
+
+def on_16_february(*times: tuple[int, int, ZoneInfo]) -> list[datetime]:
+    """Instants of 16 February 2024 from (hour, minute, zone)."""
+    return [datetime(2024, 2, 16, hour, minute, tzinfo=zone) for hour, minute, zone in times]
 
 
 def test_liqa_writes_version_2_and_reads_both() -> None:
@@ -67,31 +77,22 @@ def test_each_example_says_version_2_and_means_the_same_read_by_either_rule(
 
 def test_the_old_export_of_the_seed_reads_as_before_the_place_rule_under_version_1() -> None:
     old = parse_event(seed_without_offsets(1), "old.yaml")
-    assert programme(old, "prog-transfer-iah") == (
-        datetime(2024, 2, 16, 4, 30, tzinfo=PACIFIC),
-        datetime(2024, 2, 16, 5, 30, tzinfo=PACIFIC),
-    )
-    assert programme(old, "prog-flight") == (
-        datetime(2024, 2, 16, 7, 5, tzinfo=PACIFIC),
-        datetime(2024, 2, 16, 11, 20, tzinfo=PACIFIC),
+    assert travel_day(old) == on_16_february(
+        (4, 30, PACIFIC), (5, 30, PACIFIC), (7, 5, PACIFIC), (11, 20, PACIFIC)
     )
     assert old == load_event(DEMO)  # every instant of the mission, not only these
 
 
 def test_the_same_text_under_version_2_reads_houston_times_as_central() -> None:
     new = parse_event(seed_without_offsets(2), "new.yaml")
-    assert programme(new, "prog-transfer-iah") == (
-        datetime(2024, 2, 16, 4, 30, tzinfo=CENTRAL),
-        datetime(2024, 2, 16, 5, 30, tzinfo=CENTRAL),
+    assert travel_day(new) == on_16_february(
+        (4, 30, CENTRAL),
+        (5, 30, CENTRAL),
+        (7, 5, CENTRAL),
+        (11, 20, PACIFIC),  # lands at SJC
     )
-    assert programme(new, "prog-flight") == (
-        datetime(2024, 2, 16, 7, 5, tzinfo=CENTRAL),
-        datetime(2024, 2, 16, 11, 20, tzinfo=PACIFIC),  # lands at SJC: Pacific either way
-    )
-    demo = load_event(DEMO)
-    assert programme(new, "prog-flight")[0] == programme(demo, "prog-flight")[0] - timedelta(
-        hours=2
-    )
+    two_hours = timedelta(hours=2)
+    assert travel_day(new)[:3] == [t - two_hours for t in travel_day(load_event(DEMO))[:3]]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.parent.name)
