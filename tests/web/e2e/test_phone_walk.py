@@ -23,7 +23,14 @@ from liqa.web.accounts.models import Role
 from liqa.web.agendas import domain
 from liqa.web.agendas import views as agenda_views
 from liqa.web.events.records import event_record
-from tests.web.e2e.phone import Phone, console_errors, page_width, published_example, shot
+from tests.web.e2e.phone import (
+    Phone,
+    console_errors,
+    page_width,
+    published_example,
+    shot,
+    signed_in,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -119,3 +126,29 @@ def test_next_meeting_in_two_taps_on_an_arabic_phone(
         context.close()
     assert widths == {key: int(key.split()[1].split("x")[0]) for key in widths}
     assert errors == []
+
+
+def test_a_long_e_mail_leaves_the_header_two_rows_on_a_small_phone(
+    browser: Any, live_server: Any, shots: Path | None, tmp_path: Path
+) -> None:
+    """A brokerage participant's long address (mehdi.bekkali@atlas-smart-city.example)
+    took a row of its own and broke "Sign out" over two lines: a 360 px header of three
+    rows and more, pushing the next meeting down. The address now shrinks beside the brand,
+    cut with an ellipsis."""
+    event, _run = published_example("brokerage-day", time_limit=2.0)
+    email = event_record(event).person("p-mehdi-bekkali").email
+    assert len(email) > 35
+    heights = {}
+    for lang in ("ar", "en"):
+        context = signed_in(browser, live_server.url, email, lang, Phone(360, 740, scale=3))
+        page = context.new_page()
+        page.goto(f"{live_server.url}/me/{event.slug}/")
+        shot(shots or tmp_path, f"phone-walk-header-{lang}-360x740.png", page)
+        header = page.locator("header.top").bounding_box()
+        signout = page.locator(".top button.link").bounding_box()
+        assert header is not None
+        assert signout is not None
+        heights[lang] = (header["height"] <= 2 * 44 + 12, signout["height"] <= 44.5)
+        assert page_width(page) == 360
+        context.close()
+    assert heights == {"ar": (True, True), "en": (True, True)}
