@@ -1,6 +1,7 @@
 """The history names how a version was made and an assignment's subgroup in the reader's
 words: it showed the planner's codes (``Method: — → ils``, ``brokerage/cpsat``,
-``Subgroup: group-a → group-b``) in every language."""
+``Subgroup: group-a → group-b``) in every language; a subgroup reads as the itinerary
+and the agendas call it ("subgroup A", "the whole delegation", "the other members")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import pgettext
 
+from liqa.core.outputs.labels import subgroup_label
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.records import store_schedule
@@ -64,8 +66,8 @@ def test_each_method_and_subgroup_reads_in_words(
     method = "scheduling method"
     assert _changes(page)[:5] == [
         _words(lang, "audit field", "Subgroup")
-        + f"{colon} {_words(lang, 'subgroup', 'subgroup %(letters)s', letters='A')} {arrow} "
-        + _words(lang, "subgroup", "everyone"),
+        + f"{colon} {subgroup_label('group-a', lang)} {arrow} "
+        + subgroup_label("all", lang),
         f"{field} — {arrow} {_words(lang, method, 'search for large events (LNS)')}",
         f"{field} — {arrow} {_words(lang, method, 're-plan, changing as little as possible')}",
         f"{field} — {arrow} {_words(lang, method, 'quick plan (greedy)')}",
@@ -73,13 +75,13 @@ def test_each_method_and_subgroup_reads_in_words(
     ]
 
 
-def test_a_method_or_subgroup_the_page_does_not_know_shows_as_recorded(
+def test_a_method_the_page_does_not_know_shows_as_recorded_and_free_members_in_words(
     event: Event, organizer: User, client_for: Callable[..., Client]
 ) -> None:
     unknown = {"group": ["group-a-group-b-others", "group-c"], "method": [None, "hand"]}
     history_entry("assignment", "v1/vis-nasa", "changed", unknown)
     page = client_for(organizer).get(URL).content.decode()
     assert _changes(page)[:2] == [
-        "Subgroup: group-a-group-b-others → subgroup C",
+        "Subgroup: the other members → subgroup C",
         "Method: — → hand",
     ]

@@ -33,10 +33,10 @@ from liqa.core.outputs.labels import (
     isolate,
     org_kind_label,
     outcome_label,
+    subgroup_label,
     theme_label,
 )
 from liqa.core.outputs.roles import role_label
-from liqa.core.scheduling.itinerary.groups import EVERYONE
 
 SHORT = 120
 """Longer values are cut in the page (the admin shows them whole)."""
@@ -450,13 +450,9 @@ def _country(w: Wording, value: object) -> str:
 
 
 def _group(w: Wording, value: object) -> str:
-    """``all`` (one group) as "everyone", ``group-b`` as "subgroup B"."""
-    if value == EVERYONE:
-        return pgettext("subgroup", "everyone")
-    letters = str(value).removeprefix("group-")
-    if not str(value).startswith("group-") or not letters.isalpha():
-        raise KeyError(value)  # a subgroup of the members left free: as recorded
-    return pgettext("subgroup", "subgroup %(letters)s") % {"letters": letters.upper()}
+    """A subgroup as the itinerary and the agendas call it (``group-b`` "subgroup B",
+    ``all`` "the whole delegation"; :func:`liqa.core.outputs.labels.subgroup_label`)."""
+    return subgroup_label(str(value), w.lang)
 
 
 def _one(table: dict[Any, Any]) -> Callable[[Wording, object], str]:
