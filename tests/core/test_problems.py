@@ -60,7 +60,7 @@ def test_a_problem_location_and_texts_in_arabic() -> None:
     problem = Problem(
         "people.csv",
         Message("unknown venue {venue!r}", venue="v-9"),
-        Message("use the id of a venue of the base mission file"),
+        Message("write the venue's id"),
         row=4,
         column="venue",
     )
@@ -68,7 +68,7 @@ def test_a_problem_location_and_texts_in_arabic() -> None:
     assert problem.location() == "people.csv row 4, column 'venue'"
     assert problem.location(ar) == "people.csv الصف 4، العمود 'venue'"
     assert problem.message_in(ar) == "مكان غير معروف: 'v-9'"
-    assert problem.hint_in(ar) == "استخدم معرّف مكان من ملف البعثة الأساسي"
+    assert problem.hint_in(ar) == "اكتب معرّف المكان"
 
 
 def test_mission_file_and_spreadsheet_problems_come_translatable(tmp_path: Path) -> None:
