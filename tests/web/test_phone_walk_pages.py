@@ -233,3 +233,28 @@ def test_profile_phone_opens_the_dial_pad(event: Event, client_for: Callable[...
     field = re.search(r'<input id="phone"[^>]*>', page)
     assert field is not None
     assert 'type="tel"' in field.group()
+
+
+@pytest.mark.parametrize(
+    ("lang", "choices"), [("fr", ["Tenu", "Absence"]), ("ar", ["انعقد", "تغيّب"])], ids=["fr", "ar"]
+)
+def test_outcome_choices_read_as_the_outcome_they_record(
+    db: None, lang: str, choices: list[str]
+) -> None:
+    """What happened at one meeting: the French form offered "Tenus" (the report's count of
+    meetings held), where its summary says "Résultat : tenu"; Arabic "المنعقدة" likewise."""
+    core_event = make_core_event()
+    settings = OutputSettings(live_url_pattern="")
+    agenda = build_agenda(core_event, make_schedule(core_event), "p-amina", lang, settings)
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    macro = (
+        '{% from "agendas/_entries.html" import outcome_form with context %}'
+        "{{ outcome_form(e, none) }}"
+    )
+    with translation.override(lang):
+        html = env.from_string(macro).render(
+            e=agenda.days[0].entries[0], event=Event(slug=core_event.id), lang=lang
+        )
+    kinds = re.search(r'<select name="kind"[^>]*>(.*?)</select>', html, re.S)
+    assert kinds is not None
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", kinds.group(1)) == choices
