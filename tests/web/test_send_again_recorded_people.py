@@ -64,7 +64,7 @@ def test_a_recorded_person_gets_the_changes_recorded_at_publication(
     new = body.split("New:", 1)[1].split("\n\n", 1)[0]
     # the visit as the host's agenda shows it (his own no longer does), not its id
     line = new.strip().replace("\u202f", " ")  # CLDR's narrow space before AM
-    assert line == "- Mar 11, 2030 10:00 AM CDT · Visit: Port Authority · Port of Houston"
+    assert line == "- Mar 11, 2030 10:00 AM CDT · Receiving the delegation · Port of Houston"
     assert Notification.objects.get(version=version, person="p-hank").sent
 
 
@@ -96,4 +96,4 @@ def test_a_recorded_person_removed_from_the_event_since_gets_the_visit_by_its_ho
     Person.objects.filter(event=houston_mission, key="p-hank").delete()
     publishing.send_again(version)
     [body] = _to_hank()
-    assert "· Visit: Port Authority · Port of Houston" in body
+    assert "· Receiving the delegation · Port of Houston" in body

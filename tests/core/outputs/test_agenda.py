@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from liqa.core.i18n import translator
 from liqa.core.model import Event, EventKind
 from liqa.core.outputs.agenda import Attendee, SideView, build_agenda
@@ -94,6 +96,20 @@ def test_arabic_agenda_uses_arabic_names_and_translated_labels() -> None:
 def test_host_staff_agenda_shows_the_visits_their_organization_receives() -> None:
     agenda = build_agenda(make_event(), make_schedule(), "p-smith", "en", SETTINGS)
     assert [e.id for d in agenda.days for e in d.entries] == ["vis-nasa"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Receiving the delegation"), ("fr", "Accueil de la délégation")],
+)
+def test_the_host_reads_its_visits_as_receiving_the_delegation(lang: str, title: str) -> None:
+    """Not "Visit: NASA Johnson Space Center" on NASA's own agenda and its staff's."""
+    for subject in ("p-smith", "h-nasa"):
+        agenda = build_agenda(make_event(), make_schedule(), subject, lang, SETTINGS)
+        [visit] = [e for d in agenda.days for e in d.entries if e.id == "vis-nasa"]
+        assert visit.title == title, subject
+    delegate = build_agenda(make_event(), make_schedule(), "p-benali", "en", SETTINGS)
+    assert "Visit: NASA Johnson Space Center" in [e.title for d in delegate.days for e in d.entries]
 
 
 def test_organization_agenda_merges_its_members_meetings() -> None:

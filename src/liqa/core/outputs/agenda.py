@@ -194,6 +194,9 @@ def _title(
         for p in item.parties
         if p not in who.parties and p not in who.attends and _org_of(event, p) != who.organization
     ]
+    if item.format is MeetingFormat.SITE_VISIT and not others:
+        # the host's own agenda: the visit is theirs to receive ("Visit: <their own name>")
+        return "visit", t.gettext("Receiving the delegation")
     names = []
     for party in others or list(item.parties):
         org_id = _org_of(event, party)
