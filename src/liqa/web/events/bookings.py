@@ -11,6 +11,11 @@ party are written in one transaction; the database's unique constraints refuse a
 a seat that a concurrent booking took first, and the booking is judged again against what
 that winner wrote, so the loser gets a :class:`SlotTaken` naming who holds the slot.
 Booked meetings reach the scheduler as fixed in time (``records``).
+
+Once the organizer publishes a schedule, a meeting placed in it has its time: it is shown
+read-only and cannot be booked or cancelled (the organizer moves it), and the published
+meetings hold their slots and tables for the meetings still to book. A slot that has
+started (``django.utils.timezone.now()``) is neither offered nor booked.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
@@ -38,9 +44,10 @@ from liqa.core.scheduling.brokerage.constraints import (
     tables,
 )
 from liqa.core.scheduling.brokerage.from_event import event_problem
+from liqa.web.agendas.domain import kept_schedule
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Person
 from liqa.web.events.records import stored_event
-from liqa.web.events.snapshots import Snapshots, Stamp, data_stamp
+from liqa.web.events.snapshots import Snapshots, Stamp, State, data_stamp, event_state
 from liqa.web.templating import current_language
 
 ATTEMPTS = 20
@@ -69,6 +76,14 @@ class Held:
 
     slot_start: datetime
     table: int
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A meeting's time and table in the latest published schedule."""
+
+    start: datetime
+    table: int | None
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,11 @@ class Board:
     """Bookings by request key."""
     zone: ZoneInfo
     names: Mapping[str, str]
+    published: Mapping[str, Scheduled]
+    """Meetings of the latest published schedule by request key (empty before publication):
+    their time is the organizer's, and they hold their slots in ``fixed``."""
+    now: datetime
+    """The instant the board was read: slots starting earlier are no longer offered."""
 
     def slot_at(self, start: datetime) -> core.Slot | None:
         """The slot starting at ``start``, if any."""
@@ -137,6 +157,10 @@ class Option:
     """The booked slot's local time ("" when not booked)."""
     free: list[tuple[str, str]]
     """Free slots as (ISO start, local time), in time order."""
+    scheduled: Scheduled | None = None
+    """The meeting's time in the published schedule: shown, never booked."""
+    scheduled_at: str = ""
+    """The published time's local time ("" when not published)."""
 
 
 def _base(row: Event, stamp: Stamp | None) -> Base:
@@ -165,8 +189,10 @@ def _base(row: Event, stamp: Stamp | None) -> Base:
 
 def board(row: Event) -> Board:
     """The booking board of a brokerage event (:class:`NotBookable` for other events)."""
-    stamp = data_stamp(row)
+    state = event_state(row)
+    stamp = state.stamp
     base = BASES.get(stamp, lambda: _base(row, stamp), still=lambda: data_stamp(row) == stamp)
+    published = _published(row, state)
     bookings = {
         key: Held(start, table)
         for key, start, table in Booking.objects.filter(event=row).values_list(
@@ -192,6 +218,11 @@ def board(row: Event) -> Board:
             for m in problem.meetings
             if m.fixed_slot is not None
         }
+    ids = {m.id for m in problem.meetings}
+    for key, placed in published.items():
+        slot = base.starts.get(placed.start)
+        if key in ids and key not in fixed and slot is not None:
+            fixed[key] = Placement(key, slot, placed.table)  # published: it holds its slot
     return Board(
         base.event,
         problem,
@@ -201,7 +232,18 @@ def board(row: Event) -> Board:
         bookings,
         base.zone,
         base.names,
+        published,
+        timezone.now(),
     )
+
+
+def _published(row: Event, state: State | None = None) -> dict[str, Scheduled]:
+    """The meetings of the event's latest published schedule by request key (``state``:
+    the event's, when already read); empty before publication."""
+    schedule, _key = kept_schedule(row, state)
+    if schedule is None:
+        return {}
+    return {a.id: Scheduled(a.start, a.table) for a in schedule.assignments}
 
 
 def _problem_with(event: core.Event, bookings: Mapping[str, Held]) -> Problem:
@@ -245,12 +287,17 @@ def _meeting(b: Board, key: str) -> Meeting:
 def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
     """Why ``meeting`` cannot be booked at ``slot`` (the core's rules decide), or ``None``."""
     time = b.local(slot.start)
+    scheduled = b.published.get(meeting.id)
+    if scheduled is not None:
+        return SlotTaken(_in_schedule(b, scheduled.start))
     booked = b.bookings.get(meeting.id)
     if booked is not None:
         return SlotTaken(
             _("This meeting is already booked at %(time)s, table %(table)s.")
             % {"time": b.local(booked.slot_start), "table": booked.table}
         )
+    if slot.start < b.now:
+        return NotBookable(_("%(time)s has already started: choose a later slot.") % {"time": time})
     table = check.table_for(b.fixed, meeting, slot.index)
     labels = check.broken(b.fixed, meeting, slot.index, table)
     if overlap.LABEL in labels:
@@ -290,6 +337,14 @@ def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
     return None
 
 
+def _in_schedule(b: Board, start: datetime) -> str:
+    """Why a meeting of the published schedule is neither booked nor cancelled."""
+    return _(
+        "This meeting is in the published schedule at %(time)s: to change its time, ask the "
+        "organizer to move it."
+    ) % {"time": b.local(start)}
+
+
 def _names(b: Board, keys: list[str]) -> str:
     return translator(current_language()).format_list([b.name(k) for k in keys])
 
@@ -326,6 +381,10 @@ def options(row: Event, person: str) -> list[Option]:
         try:
             meeting = b.problem.meeting(request.id)
         except KeyError:
+            continue
+        scheduled = b.published.get(request.id)
+        if scheduled is not None:
+            out.append(Option(request, None, "", [], scheduled, b.local(scheduled.start)))
             continue
         booking = b.bookings.get(request.id)
         if booking is not None:
@@ -432,11 +491,15 @@ def _seats(
 
 
 def cancel(row: Event, person: str, key: str) -> None:
-    """Cancel the booking of request ``key`` (either party may); :class:`NotBookable` if none."""
+    """Cancel the booking of request ``key`` (either party may); :class:`NotBookable` if
+    none, or if the meeting is in the published schedule (the organizer moves it)."""
     request = _check_party(row, person, key)
     booking = Booking.objects.filter(event=row, request=request).first()
     if booking is None:
         raise NotBookable(_("Request %(key)s has no booking to cancel.") % {"key": key})
+    scheduled = _published(row).get(key)
+    if scheduled is not None:
+        raise NotBookable(_in_schedule(board(row), scheduled.start))
     booking.request = request  # already read: the audit trail names its parties from it
     booking.event = row  # and its event's slug
     booking.delete()
