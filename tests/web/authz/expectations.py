@@ -117,6 +117,7 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:send_again": {POST: ORGANIZER_ONLY},
     "scheduling:move": {POST: ORGANIZER_ONLY},
     "agendas:follow_ups": {GET: ORGANIZER_ONLY, POST: ORGANIZER_ONLY},
+    "agendas:host_admins": {GET: ORGANIZER_ONLY, POST: ORGANIZER_ONLY},
     "audit:history": {GET: ORGANIZER_ONLY},
     # participant pages
     "agendas:me": {GET: SELF_ONLY},
@@ -217,6 +218,7 @@ PAYLOADS: dict[str, dict[str, object]] = {
     "agendas:follow_ups": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "mou"},
     "agendas:profile": {"languages": ["en"], "phone": "+1 555 0100"},
     "agendas:host": {"assignment": "req-amina-bruno", "attendee": ["p-bruno"]},
+    "agendas:host_admins": {"organization": "o-beta", "person": "p-bruno"},
 }
 """Form data of each POST (harmless: every allowed call is rolled back afterwards)."""
 

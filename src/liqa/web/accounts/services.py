@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
-from liqa.web.events.models import Event, Person
+from liqa.web.audit.receivers import record
+from liqa.web.events.models import Event, Organization, Person
+
+
+class HostGrantRefused(Exception):
+    """A host administrator role that cannot be granted (the message says why, in words)."""
 
 
 class RateLimited(Exception):
@@ -71,8 +76,7 @@ def grant(
 def enrol_participant(event: Event, person: Person) -> Membership:
     """The participant membership of a person with an e-mail address (user created if new)."""
     user = user_for_email(person.email, person.name)
-    language = next((lang for lang in person.languages if lang in ("ar", "fr", "en")), "en")
-    return grant(user, event, Role.PARTICIPANT, person=person.key, language=language)
+    return grant(user, event, Role.PARTICIPANT, person=person.key, language=_language_of(person))
 
 
 def enrol_everyone(event: Event) -> int:
@@ -228,15 +232,129 @@ def setup_imported_event(event: Event, organizer: AbstractBaseUser | AnonymousUs
     enrol_everyone(event)
 
 
+def _language_of(person: Person | None) -> str:
+    """The first of a person's languages that the pages speak, else English."""
+    languages = person.languages if person is not None else []
+    return next((lang for lang in languages if lang in ("ar", "fr", "en")), "en")
+
+
+def organizers_of(event: Event) -> list[User]:
+    """The users who organize the event (whom a refused visitor may ask), in grant order."""
+    members = Membership.objects.filter(event=event, role=Role.ORGANIZER).select_related("user")
+    return [m.user for m in members.order_by("pk") if m.user.is_active]
+
+
+def host_organizations(event: Event) -> list[Organization]:
+    """The organizations of the event that receive the delegation (host or both sides)."""
+    return list(
+        Organization.objects.filter(event=event, side__in=("host", "both")).order_by("position")
+    )
+
+
+def host_administrators(event: Event) -> dict[str, list[Membership]]:
+    """The host administrator memberships of the event by organization key."""
+    found: dict[str, list[Membership]] = {}
+    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN).select_related("user")
+    for member in members.order_by("pk"):
+        found.setdefault(member.organization, []).append(member)
+    return found
+
+
+def _audit_host(event: Event, organization: str, before: str, after: str) -> None:
+    """Keep a grant or a revocation in the event's history, on the organization."""
+    changes: dict[str, list[object]] = {"host_administrator": [before, after]}
+    record(event.slug, "organization", organization, "changed", changes, [organization])
+
+
+def grant_host(event: Event, organization: str, person: str) -> Membership:
+    """Make ``person`` (a person of host ``organization`` with an e-mail address, as the
+    organizer recorded them) that organization's host administrator, keep it in the
+    history and e-mail them a sign-in link to the host page, in their language.
+
+    :class:`HostGrantRefused` when the organization is not a host of the event, the person
+    is not one of its people or has no address, or their account already administers
+    another host of the event (one host page per account and event).
+    """
+    host = Organization.objects.filter(
+        event=event, key=organization, side__in=("host", "both")
+    ).first()
+    if host is None:
+        raise HostGrantRefused(_("This organization does not receive the delegation."))
+    staff = Person.objects.filter(event=event, key=person, organization=organization).first()
+    if staff is None:
+        raise HostGrantRefused(_("Choose one of this organization's people."))
+    if not staff.email.strip():
+        raise HostGrantRefused(
+            _("%(name)s has no e-mail address: add one first.") % {"name": staff.name}
+        )
+    user = user_for_email(staff.email, staff.name)
+    held = Membership.objects.filter(user=user, event=event, role=Role.HOST_ADMIN).first()
+    if held is not None and held.organization != organization:
+        other = Organization.objects.filter(event=event, key=held.organization).first()
+        raise HostGrantRefused(
+            _("%(name)s already administers the host page of %(host)s.")
+            % {"name": staff.name, "host": other.name if other else held.organization}
+        )
+    language = _language_of(staff)
+    membership = grant(user, event, Role.HOST_ADMIN, organization=organization, language=language)
+    if held is None:
+        _audit_host(event, organization, "", user.email)
+        send_host_link(membership)
+    return membership
+
+
+def revoke_host(event: Event, organization: str, user_id: int) -> bool:
+    """Take the host administrator role of ``organization`` from one account, keeping it in
+    the history; False when that account did not hold it."""
+    member = (
+        Membership.objects.filter(
+            event=event, role=Role.HOST_ADMIN, organization=organization, user_id=user_id
+        )
+        .select_related("user")
+        .first()
+    )
+    if member is None:
+        return False
+    member.delete()
+    _audit_host(event, organization, member.user.email, "")
+    return True
+
+
+def send_host_link(member: Membership) -> bool:
+    """E-mail a host administrator a sign-in link that opens their host page, in their
+    language; False when the address is past its hourly limit of links or has none."""
+    if not member.user.email:
+        return False
+    event = member.event
+    try:
+        path = issue_link(member.user, reverse("agendas:host", args=[event.slug]))
+    except RateLimited:
+        return False
+    with translation.override(member.language):
+        body = render_to_string(
+            "accounts/email_host.txt",
+            {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
+        )
+        send_mail(_("Your host page for a liqa mission"), body, None, [member.user.email])
+    return True
+
+
 def invite_participants(event: Event) -> int:
-    """E-mail every participant of the event a sign-in link to their agenda, in their language.
+    """E-mail every participant of the event a sign-in link to their agenda, in their language;
+    a host administrator's link opens their host page instead (one e-mail per account).
 
     Returns how many invitations went out (addresses past the hourly limit are skipped).
     """
     sent = 0
+    hosts = Membership.objects.filter(event=event, role=Role.HOST_ADMIN).select_related(
+        "user", "event"
+    )
+    hosting = {member.user_id: member for member in hosts}
+    for member in hosting.values():
+        sent += send_host_link(member)
     members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
     for member in members:
-        if not member.user.email:
+        if not member.user.email or member.user_id in hosting:
             continue
         try:
             path = issue_link(member.user, reverse("agendas:me", args=[event.slug]))

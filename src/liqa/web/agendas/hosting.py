@@ -1,17 +1,29 @@
-"""A host administrator's settings: venue address, visit capacity and receiving days."""
+"""A host administrator's settings (venue address, visit capacity and receiving days),
+the page that tells a signed-in visitor without the role whom to ask, and the organizers'
+page that names each host organization's administrators."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from liqa.core import model as core
-from liqa.core.outputs.labels import city_label
+from liqa.core.outputs.labels import city_label, display_names
+from liqa.web.accounts import permissions
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.access import Access
 from liqa.web.agendas.profile import ProfileError
-from liqa.web.events.models import CandidateVisit, Event, Venue
+from liqa.web.events.models import CandidateVisit, Event, Person, Venue
 from liqa.web.events.records import event_record, windows_to_json
+from liqa.web.pages import page
+from liqa.web.templating import current_language
 
 
 @dataclass(frozen=True)
@@ -94,3 +106,97 @@ def as_typed(shown: HostSettings, address: str, capacity: str, days: list[str]) 
     offered = {day.isoformat(): day for day, _city in shown.days}
     receiving = {offered[d] for d in days if d in offered}
     return replace(shown, address=address, capacity=capacity, receiving=receiving)
+
+
+def refused(request: HttpRequest, found: Access) -> HttpResponse:
+    """The host page for a signed-in user who administers no host of the event (403): in
+    their language, saying whom to ask (the event's organizers, by name and address), with
+    a link to their own agenda when they take part, and to the organizers' page of host
+    administrators for an organizer."""
+    event = found.event
+    return page(
+        request,
+        "agendas/host_refused.html",
+        {
+            "event": event,
+            "email": getattr(request.user, "email", ""),
+            "organizers": [u for u in accounts.organizers_of(event) if u.email],
+            "participant": found.roles.person is not None,
+            "organizer": found.roles.organizer,
+        },
+        status=403,
+    )
+
+
+@dataclass(frozen=True)
+class HostAdmins:
+    """One host organization on the organizers' page: its administrators and the people
+    (of the organization, with an e-mail address) who may be named one."""
+
+    key: str
+    name: str
+    admins: list[tuple[int, str, str]]
+    """Each administrator's account id, name and e-mail address."""
+    candidates: list[tuple[str, str]]
+    """Each person's key and name, the administrators left out."""
+
+
+def host_admins_of(event: Event, lang: str) -> list[HostAdmins]:
+    """Every host organization of the event with its administrators and candidates, names
+    as read in ``lang``."""
+    names = display_names(event_record(event), lang)
+    held = accounts.host_administrators(event)
+    people = Person.objects.filter(event=event).exclude(email="").order_by("position")
+    shown = []
+    for org in accounts.host_organizations(event):
+        admins = held.get(org.key, [])
+        emails = {m.user.email.strip().lower() for m in admins}
+        shown.append(
+            HostAdmins(
+                org.key,
+                names.get(org.key, org.name),
+                [(m.user.pk, m.user.get_full_name(), m.user.email) for m in admins],
+                [
+                    (p.key, names.get(p.key, p.name))
+                    for p in people
+                    if p.organization == org.key and p.email.strip().lower() not in emails
+                ],
+            )
+        )
+    return shown
+
+
+@require_http_methods(["GET", "POST"])
+def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organizers' page of host administrators: name a person of a host organization
+    its administrator (they are e-mailed a sign-in link to the host page) or take the role
+    back; each change is kept in the history. Refused, the page says why (status 400)."""
+    event = get_object_or_404(Event, slug=slug)
+    if not permissions.is_organizer(request.user, event):
+        raise PermissionDenied
+    error = ""
+    if request.method == "POST":
+        organization = request.POST.get("organization", "")
+        try:
+            if request.POST.get("action") == "revoke":
+                user = request.POST.get("user", "")
+                if not user.isdigit() or not accounts.revoke_host(event, organization, int(user)):
+                    raise accounts.HostGrantRefused(_("This account is no host administrator."))
+            else:
+                accounts.grant_host(event, organization, request.POST.get("person", ""))
+        except accounts.HostGrantRefused as refusal:
+            error = str(refusal)
+        else:
+            url = reverse("agendas:host_admins", args=[event.slug])
+            return redirect(f"{url}?changed={organization}#host-{organization}")
+    return page(
+        request,
+        "agendas/host_admins.html",
+        {
+            "event": event,
+            "hosts": host_admins_of(event, current_language()),
+            "changed": request.GET.get("changed", ""),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from liqa.web.agendas import views
+from liqa.web.agendas import hosting, views
 
 app_name = "agendas"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("organize/<slug:slug>/follow-ups/", views.follow_ups, name="follow_ups"),
     path("feeds/<str:secret>.ics", views.feed, name="feed"),
     path("host/<slug:slug>/", views.host, name="host"),
+    path("organize/<slug:slug>/hosts/", hosting.host_admins_page, name="host_admins"),
 ]

@@ -234,11 +234,17 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def host(request: HttpRequest, slug: str) -> HttpResponse:
-    """The host administrator's page: venue, staff, who is coming; confirm who attends."""
-    event = get_object_or_404(Event, slug=slug)
-    organization = permissions.host_key(request.user, event)
-    if organization is None or not isinstance(request.user, User):
-        raise PermissionDenied
+    """The host administrator's page: venue, staff, who is coming; confirm who attends.
+
+    A signed-in user who administers no host of the event is told whom to ask (403)."""
+    found = access(request.user, slug)
+    if found is None:
+        raise Http404("no such event")
+    event, organization = found.event, found.roles.organization
+    if not isinstance(request.user, User):
+        raise PermissionDenied  # anonymous: sent to sign in first
+    if organization is None:
+        return hosting.refused(request, found)
     error = ""
     settings = hosting.host_settings(event, organization, current_language())
     if request.method == "POST" and request.POST.get("action") == "settings":

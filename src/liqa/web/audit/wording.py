@@ -60,6 +60,7 @@ FIELDS: dict[str, Any] = {
     "gender": _("Gender"),
     "languages": _("Languages"),
     "email": _("E-mail"),
+    "host_administrator": pgettext_lazy("audit field", "Host administrator"),
     "phone": _("Phone"),
     "availability": _("Available"),
     "fictional": pgettext_lazy("audit field", "Fictional (sample data)"),
