@@ -15,7 +15,7 @@ from django.test import Client
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.audit.models import AuditEntry
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 
 
 def _admins(event: Event) -> list[tuple[str, str]]:
@@ -224,3 +224,53 @@ def test_the_overview_links_to_the_host_administrators(
 ) -> None:
     page = organizer_client.get(f"/organize/{event.slug}/").content.decode()
     assert f'href="/organize/{event.slug}/hosts/" id="host-admins"' in page
+
+
+def test_the_role_follows_the_person_it_was_granted_from(
+    event: Event, host_admin: User, organizer_client: Client
+) -> None:
+    url = f"/organize/{event.slug}/hosts/"
+    gia = Person.objects.create(
+        event=event, key="p-gia", position=5, name="Gia Tran", organization="o-gamma"
+    )
+    gia.email = "gia@example.org"
+    gia.save()
+    organizer_client.post(url, {"organization": "o-gamma", "person": "p-gia"})
+    accounts.grant_host(event, "o-beta", "p-bruno")
+    before = _admins(event)
+    bruno = event.people.get(key="p-bruno")
+    bruno.email = "bruno.martin@example.org"  # a new address: the old one loses the role
+    bruno.save()
+    accounts.enrol_everyone(event)  # what an import or a spreadsheet upload does after storing
+    after_address = _admins(event)
+    response = organizer_client.post(f"/events/{event.slug}/edit/people/p-gia/delete/")
+    assert response.status_code == 302
+    assert before == [
+        ("admin@beta.example", "o-beta"),
+        ("bruno@example.org", "o-beta"),
+        ("gia@example.org", "o-gamma"),
+    ]
+    assert after_address == [("admin@beta.example", "o-beta"), ("gia@example.org", "o-gamma")]
+    assert _admins(event) == [("admin@beta.example", "o-beta")]  # granted by hand: kept
+
+
+def test_a_person_moved_to_another_organization_no_longer_administers_the_first(
+    event: Event,
+) -> None:
+    accounts.grant_host(event, "o-gamma", "p-chen")
+    chen = event.people.get(key="p-chen")
+    chen.organization = "o-beta"
+    chen.save()
+    accounts.withdraw_person(event, "p-chen", keep_email=chen.email)  # the person form's save
+    assert _admins(event) == []
+    assert User.objects.get(email="chen@example.org").memberships.get().role == Role.PARTICIPANT
+
+
+def test_a_host_administrator_who_takes_part_finds_their_agenda_on_the_host_page(
+    event: Event, host_admin: User, client_for: Callable[[User | None], Client]
+) -> None:
+    accounts.grant_host(event, "o-beta", "p-bruno")
+    bruno = User.objects.get(email="bruno@example.org")
+    link = f'href="/me/{event.slug}/" id="my-agenda"'
+    assert link in client_for(bruno).get(f"/host/{event.slug}/").content.decode()
+    assert link not in client_for(host_admin).get(f"/host/{event.slug}/").content.decode()

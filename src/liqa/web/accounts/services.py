@@ -91,6 +91,7 @@ def enrol_everyone(event: Event) -> int:
         current = addresses.get(member.person, "")
         if member.user.email.strip().lower() != current.strip().lower() or not current:
             withdraw_person(event, member.person, keep_email=current)
+    withdraw_stale_hosts(event)
     count = 0
     for person in Person.objects.filter(event=event).exclude(email=""):
         enrol_participant(event, person)
@@ -112,6 +113,28 @@ def withdraw_person(event: Event, person: str, *, keep_email: str = "") -> int:
         CalendarFeed.objects.filter(event=event, person=person, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
+    withdraw_stale_hosts(event, person)
+    return removed
+
+
+def withdraw_stale_hosts(event: Event, person: str | None = None) -> int:
+    """Remove the host administrator roles granted from a person (:func:`grant_host`) that
+    the person no longer backs: gone from the event, moved to another organization or
+    given another address (only those granted from ``person`` when given)."""
+    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN).exclude(person="")
+    if person is not None:
+        members = members.filter(person=person)
+    granted = list(members.select_related("user"))
+    if not granted:
+        return 0
+    people = Person.objects.filter(event=event, key__in={m.person for m in granted})
+    current = {p.key: (p.organization, p.email.strip().lower()) for p in people}
+    stale = [
+        m.pk
+        for m in granted
+        if current.get(m.person) != (m.organization, m.user.email.strip().lower())
+    ]
+    removed, _by_model = Membership.objects.filter(pk__in=stale).delete()
     return removed
 
 
@@ -269,7 +292,9 @@ def _audit_host(event: Event, organization: str, before: str, after: str) -> Non
 def grant_host(event: Event, organization: str, person: str) -> Membership:
     """Make ``person`` (a person of host ``organization`` with an e-mail address, as the
     organizer recorded them) that organization's host administrator, keep it in the
-    history and e-mail them a sign-in link to the host page, in their language.
+    history and e-mail them a sign-in link to the host page, in their language. The role
+    lasts while the person stays at that organization under that address
+    (:func:`withdraw_stale_hosts`).
 
     :class:`HostGrantRefused` when the organization is not a host of the event, the person
     is not one of its people or has no address, or their account already administers
@@ -296,7 +321,9 @@ def grant_host(event: Event, organization: str, person: str) -> Membership:
             % {"name": staff.name, "host": other.name if other else held.organization}
         )
     language = _language_of(staff)
-    membership = grant(user, event, Role.HOST_ADMIN, organization=organization, language=language)
+    membership = grant(
+        user, event, Role.HOST_ADMIN, person=staff.key, organization=organization, language=language
+    )
     if held is None:
         _audit_host(event, organization, "", user.email)
         send_host_link(membership)

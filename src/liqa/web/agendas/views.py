@@ -275,6 +275,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "confirmed": services.confirmations_of(event, organization),
+            "participant": found.roles.person is not None,  # a link to their own agenda
             "settings": settings,
             "error": error,
             **domain.host_view(event, organization, current_language()),
