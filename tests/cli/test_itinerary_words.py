@@ -1,8 +1,9 @@
 """``liqa plan`` prints the itinerary in the language of its ``--print-lang`` (English by
 default, like the rest of what it prints; it printed English whatever the option): days
-and times by Babel, words through the catalog, names as read in that language, subgroups by their labels, never their ids;
-in Arabic, Latin names, times and ids are isolated (U+2066 … U+2069) so that a terminal
-that orders right-to-left text keeps each in one piece."""
+and times by Babel, words through the catalog, names as read in that language, subgroups
+by their labels, never their ids; in Arabic, Latin names, times and ids are isolated
+(U+2066 … U+2069) so that a terminal that orders right-to-left text keeps each in one
+piece."""
 
 from __future__ import annotations
 
