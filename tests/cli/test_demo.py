@@ -116,4 +116,5 @@ def test_demo_prints_where_the_outputs_are_and_links_every_file(demo: tuple[Path
     links = re.findall(r'href="([^"#]+)"', index.read_text(encoding="utf-8"))
     assert [link for link in links if not (out / link).is_file()] == []
     assert len([link for link in links if link.endswith(".pdf")]) == 57
-    assert re.search(r"organizer: http://127\.0\.0\.1:8000/accounts/link/\S+\n", printed)
+    for role in ("organizer", "delegate", "host"):
+        assert re.search(rf"{role}: http://127\.0\.0\.1:8000/accounts/link/\S+\n", printed)

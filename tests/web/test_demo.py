@@ -19,7 +19,7 @@ from tests.web.factories import DEMO
 @pytest.mark.django_db
 def test_load_demo_plans_publishes_and_links_work() -> None:
     links = load_demo(DEMO, time_limit=1.0, base_url="http://testserver")
-    assert sorted(links) == ["delegate", "organizer", "public"]
+    assert sorted(links) == ["delegate", "host", "organizer", "public"]
     published = ScheduleVersion.objects.get(event__slug="morocco-us-digital-2024")
     assert (published.number, published.published) == (1, True)
     organizer = Client()
@@ -29,6 +29,12 @@ def test_load_demo_plans_publishes_and_links_work() -> None:
     response = delegate.post(links["delegate"].removeprefix("http://testserver"))
     assert response["Location"] == "/me/morocco-us-digital-2024/"
     assert 'data-id="prog-briefing"' in delegate.get(response["Location"]).content.decode()
+    host = Client()  # the first host visited, named its administrator: its page, two taps
+    response = host.post(links["host"].removeprefix("http://testserver"))
+    assert response["Location"] == "/host/morocco-us-digital-2024/"
+    page = host.get(response["Location"])
+    assert page.status_code == 200
+    assert "Receiving the delegation" in page.content.decode()
 
 
 @pytest.mark.django_db

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from liqa.web import runtime
 
 if TYPE_CHECKING:
-    from liqa.core.model import Schedule
+    from liqa.core.model import Event as CoreEvent
+    from liqa.core.model import Person, Schedule
     from liqa.web.events.models import Event as EventRow
     from liqa.web.scheduling.models import Run
 
@@ -32,9 +33,9 @@ def load_demo(
     ``schedule`` is the mission's schedule when the caller already planned it (``liqa demo``
     plans once for its files and the web app): it is stored as a finished run's result
     instead of planning again, ``seconds`` (the caller's solve time) its time. The database
-    lives in ``data_dir`` (default
-    ``$LIQA_DATA_DIR`` or ``./var``). The links (``organizer``, ``delegate`` and the
-    ``public`` page) point at ``base_url`` (default ``$LIQA_BASE_URL``,
+    lives in ``data_dir`` (default ``$LIQA_DATA_DIR`` or ``./var``). The links
+    (``organizer``, ``delegate``, ``host``: the administrator of the first host visited,
+    and the ``public`` page) point at ``base_url`` (default ``$LIQA_BASE_URL``,
     ``http://127.0.0.1:8000``); the sign-in links work once.
     Raises ``liqa.core.problems.InputError`` when the mission file has problems.
     """
@@ -65,6 +66,7 @@ def _load(
     from liqa.web.events.services import import_mission_file
     from liqa.web.scheduling import publishing
     from liqa.web.scheduling.models import Run
+    from liqa.web.scheduling.records import schedule_record
     from liqa.web.scheduling.services import execute_run
 
     event = import_mission_file(mission.read_bytes(), mission.name, replace=True)
@@ -89,8 +91,35 @@ def _load(
         user = accounts.user_for_email(delegates[0].email)
         SignInLink.objects.filter(user=user).delete()
         links["delegate"] = settings.BASE_URL + accounts.issue_link(user, f"/me/{event.slug}/")
+    published = schedule_record(run.result) if run.result is not None else None
+    host = _first_host_contact(event_record(event), published)
+    if host is not None:
+        user = accounts.user_for_email(host.email, host.name)
+        SignInLink.objects.filter(user=user).delete()
+        accounts.grant(user, event, Role.HOST_ADMIN, person=host.id, organization=host.organization)
+        links["host"] = settings.BASE_URL + accounts.issue_link(user, f"/host/{event.slug}/")
     links["public"] = f"{settings.BASE_URL}/events/{event.slug}/"
     return links
+
+
+def _first_host_contact(event: CoreEvent, schedule: Schedule | None) -> Person | None:
+    """A person with an e-mail address of the first host the published schedule visits
+    (the demo names them their host's administrator, as an organizer would)."""
+    from liqa.core.model import MeetingFormat
+
+    visits = sorted(
+        (
+            a
+            for a in (schedule.assignments if schedule else ())
+            if a.format is MeetingFormat.SITE_VISIT
+        ),
+        key=lambda a: a.start,
+    )
+    for visit in visits:
+        staff = [p for p in event.people if p.organization in visit.parties and p.email]
+        if staff:
+            return staff[0]
+    return None
 
 
 def _finished_run(
