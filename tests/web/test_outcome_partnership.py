@@ -49,3 +49,23 @@ def test_every_follow_up_has_words_in_each_language() -> None:
         "partenariat",
         "شراكة",
     ]
+
+
+def test_a_participants_outcome_not_among_the_choices_is_refused_in_their_language(
+    event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """It answered "unknown outcome or follow-up" in English whatever the reader's."""
+    ended = datetime(2020, 3, 2, 9, 0, tzinfo=UTC)
+    AssignmentRow.objects.filter(version=draft, key="r-2").update(
+        start=ended, end=ended + timedelta(minutes=20)
+    )
+    publish(draft, notify=False)
+    chen = client_for(person_user("chen@example.org"))
+    chen.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    form = {"assignment": "r-2", "kind": "held", "follow_up": "dinner", "notes": ""}
+    answer = chen.post(f"/me/{event.slug}/outcome/", form)
+    assert answer.status_code == 400
+    assert answer.content.decode() == (
+        "Choisissez dans les listes ce qui s'est passé et la suite : rien n'a été enregistré."
+    )
+    assert not Outcome.objects.filter(event=event, assignment="r-2").exists()

@@ -299,8 +299,12 @@ def outcome(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except services.NotYourMeeting:
         raise PermissionDenied from None
-    except ValueError:
-        return HttpResponse("unknown outcome or follow-up", status=400)
+    except ValueError:  # not one of the form's choices (a hand-made or stale request)
+        return HttpResponse(
+            _("Choose what happened and the follow-up from the lists: nothing was saved."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     # back to the meeting just answered, not to the top of a long agenda (on a phone)
     assignment = request.POST.get("assignment", "")
     return redirect(reverse("agendas:me", args=[event.slug]) + f"#entry-{assignment}")
