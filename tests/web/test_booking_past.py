@@ -108,3 +108,26 @@ def test_requests_page_refuses_a_slot_that_started(
     )
     assert (response.status_code, Booking.objects.count()) == (400, 0)
     assert STARTED in response.content.decode()
+
+
+def test_a_booking_whose_slot_started_stands_and_offers_no_cancel(
+    event: Event, monkeypatch: pytest.MonkeyPatch, client_for: Callable[..., Client]
+) -> None:
+    """The page offered "Cancel the booking" for a meeting already under way (or over)."""
+    _now(monkeypatch, at(8, 30))
+    bookings.book(event, "p-amina", "r-1", at(9))
+    _now(monkeypatch, at(9, 5))
+    [option] = [o for o in bookings.options(event, "p-amina") if o.request.id == "r-1"]
+    assert option.started
+    with pytest.raises(bookings.NotBookable) as refused:
+        bookings.cancel(event, "p-amina", "r-1")
+    assert str(refused.value) == "9:00\u202fAM has already started: the booking stands."
+    assert Booking.objects.filter(request__key="r-1").count() == 1
+    amina = client_for(person_user("amina@example.org"))
+    assert 'value="unbook"' not in amina.get(f"/me/{event.slug}/requests/").content.decode()
+    _now(monkeypatch, at(8, 55))  # before it starts, either party may still cancel
+    assert 'value="unbook"' in amina.get(f"/me/{event.slug}/requests/").content.decode()
+    [option] = [o for o in bookings.options(event, "p-amina") if o.request.id == "r-1"]
+    assert not option.started
+    bookings.cancel(event, "p-amina", "r-1")
+    assert not Booking.objects.filter(request__key="r-1").exists()

@@ -161,6 +161,8 @@ class Option:
     """The meeting's time in the published schedule: shown, never booked."""
     scheduled_at: str = ""
     """The published time's local time ("" when not published)."""
+    started: bool = False
+    """The booked slot has started: the booking stands (nothing to cancel any more)."""
 
 
 def _base(row: Event, stamp: Stamp | None) -> Base:
@@ -388,7 +390,8 @@ def options(row: Event, person: str) -> list[Option]:
             continue
         booking = b.bookings.get(request.id)
         if booking is not None:
-            out.append(Option(request, booking, b.local(booking.slot_start), []))
+            started = booking.slot_start < b.now
+            out.append(Option(request, booking, b.local(booking.slot_start), [], started=started))
             continue
         free = [
             (s.start.isoformat(), b.local(s.start))
@@ -500,6 +503,11 @@ def cancel(row: Event, person: str, key: str) -> None:
     scheduled = _published(row).get(key)
     if scheduled is not None:
         raise NotBookable(_in_schedule(board(row), scheduled.start))
+    if booking.slot_start < timezone.now():
+        raise NotBookable(
+            _("%(time)s has already started: the booking stands.")
+            % {"time": board(row).local(booking.slot_start)}
+        )
     booking.request = request  # already read: the audit trail names its parties from it
     booking.event = row  # and its event's slug
     booking.delete()
