@@ -151,19 +151,17 @@ def test_itinerary_replan_keeps_calendar_uids_and_raises_sequence_of_changed(
     before = _events(v1 / "en" / "agendas" / f"{colleague}.ics")
     after = _events(v2 / "en" / "agendas" / f"{colleague}.ics")
     assert set(after) == set(before)  # same UIDs, lunches included
-    shared = {
-        key
-        for key, row in old.items()
-        if colleague in row["attendees"] and CANCELLED in row["attendees"]
-    }
+    # What the cancelled delegate was at, by UID: a meal two subgroups eat at the same
+    # time and place is one event under the first subgroup's id, so the plan's rows alone
+    # do not tell (CI, 2026-11-30: lunch-2024-02-14-group-a eaten with group b).
+    was = _events(v1 / "en" / "agendas" / f"{CANCELLED}.ics")
+    shared = set(after) & set(was)
     assert shared
     for uid, sequence in after.items():
-        key = uid.split("@", 1)[0]
         # Attendees changed where the cancelled delegate was: SEQUENCE + 1, else kept.
-        assert sequence == before[uid] + (1 if key in shared else 0), uid
+        assert sequence == before[uid] + (1 if uid in shared else 0), uid
     # The cancelled delegate's calendar: the same events, every one cancelled, SEQUENCE + 1.
     theirs = v2 / "en" / "agendas" / f"{CANCELLED}.ics"
-    was = _events(v1 / "en" / "agendas" / f"{CANCELLED}.ics")
     assert _events(theirs) == {uid: sequence + 1 for uid, sequence in was.items()}
     calendar = icalendar.Calendar.from_ical(theirs.read_bytes())
     assert {str(c["STATUS"]) for c in calendar.walk("VEVENT")} == {"CANCELLED"}

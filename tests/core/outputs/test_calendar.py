@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from liqa.core.model import Assignment, MeetingFormat, Schedule
-from liqa.core.outputs.calendar import build_calendar, meeting_uid, write_calendar
+from liqa.core.outputs.calendar import FINGERPRINT, build_calendar, meeting_uid, write_calendar
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.problems import InputError
 from tests.core.outputs.mission import (
@@ -278,6 +278,21 @@ def test_one_lunch_has_one_uid_for_everyone_and_two_lunches_two() -> None:
         "lunch-2024-02-12-group-b@ma-us-2024.liqa",
     ]
     assert lunches(apart, "p-lamrani") != lunches(apart, "p-benali")
+
+
+def test_one_meal_reads_the_same_in_every_subgroups_calendar() -> None:
+    """Two subgroups at one meal: one event with everyone at it in both subgroups' files,
+    so someone of group b leaving raises its SEQUENCE for group a's members too (the CI
+    failure of 2026-11-30: each file counted only its own subgroup, so one UID had two
+    versions and a re-plan raised it in some files and not in others)."""
+    meal = (_lunch("group-a", ("p-lamrani",)), _lunch("group-b", ("p-alaoui", "p-benali")))
+    uid = "lunch-2024-02-12-group-a@ma-us-2024.liqa"
+    lamrani, benali = _ics("p-lamrani", *meal), _ics("p-benali", *meal)
+    assert _events(lamrani)[uid][FINGERPRINT] == _events(benali)[uid][FINGERPRINT]
+    left = (meal[0], _lunch("group-b", ("p-benali",)))
+    for subject, before in (("p-lamrani", lamrani), ("p-benali", benali)):
+        after = _events(_ics(subject, *left, previous=before, version=2))
+        assert _sequence(after[uid]) == 1, subject
 
 
 def _lunch_at(hour: int, minute: int, venue: str) -> Assignment:

@@ -189,15 +189,22 @@ def _calendar(
     who = subject(event, subject_id)
     everything = timeline(event, schedule)
     lunches = lunch_uids(event.id, everything)
+    # Subgroups at the same lunch eat one meal: everyone at it, in every calendar, so the
+    # meal's fingerprint (and SEQUENCE) is the same whichever subgroup's member reads it.
+    at_meal: dict[str, tuple[str, ...]] = {}
+    for item in everything:
+        if item.id in lunches:
+            uid = lunches[item.id]
+            at_meal[uid] = tuple(dict.fromkeys(at_meal.get(uid, ()) + item.attendees))
     items: dict[str, Item] = {}
     for item in everything:
         if not who.involved_in(item):
             continue
         uid = lunches.get(item.id) or meeting_uid(event.id, item.id)
-        if uid in items:  # two subgroups at the same lunch: one meal, everyone at it
-            seen = items[uid]
-            attendees = tuple(dict.fromkeys(seen.attendees + item.attendees))
-            item = replace(seen, attendees=attendees)
+        if uid in items:
+            continue
+        if uid in at_meal:
+            item = replace(item, attendees=at_meal[uid])
         items[uid] = item
     if agenda is None:
         agenda = build_agenda(event, schedule, subject_id, lang, settings)
