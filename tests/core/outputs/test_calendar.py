@@ -335,3 +335,16 @@ def test_arabic_calendar_gives_a_hosts_role_after_the_arabic_comma() -> None:
     )
     meeting = _events(calendar.to_ical())["r-cyber@ma-us-2024.liqa"]
     assert "- ديفيد لي، المدير العام (CyberCorp)" in str(meeting["DESCRIPTION"]).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "near NASA"), ("fr", "à proximité : NASA"), ("ar", "قرب")],
+)
+def test_a_lunch_is_placed_near_a_venue_in_the_readers_words(lang: str, words: str) -> None:
+    """French reads 'à proximité : Hotel Bayou Centre', not 'près de Hotel Bayou Centre'
+    (names of places carry no article to contract)."""
+    schedule = make_schedule(1, _lunch("group-a", ("p-benali",)))
+    calendar = build_calendar(make_event(), schedule, "p-benali", lang, SETTINGS)
+    lunch = _events(calendar.to_ical())["lunch-2024-02-12-group-a@ma-us-2024.liqa"]
+    assert str(lunch["LOCATION"]).startswith(words), str(lunch["LOCATION"])
