@@ -14,7 +14,10 @@ Booked meetings reach the scheduler as fixed in time (``records``).
 
 Once the organizer publishes a schedule, a meeting placed in it has its time: it is shown
 read-only and cannot be booked or cancelled (the organizer moves it), and the published
-meetings hold their slots and tables for the meetings still to book. A slot that has
+meetings hold their slots and tables for the meetings still to book. A published
+assignment is a request's meeting only when it is a meeting bookings are for
+(:data:`BOOKED_FORMATS`) between the request's own parties: a programme item, lunch or
+visit whose free-text id happens to be a request's is not that meeting. A slot that has
 started (``django.utils.timezone.now()``) is neither offered nor booked.
 """
 
@@ -52,6 +55,10 @@ from liqa.web.templating import current_language
 
 ATTEMPTS = 20
 """Tries of one booking under contention; each failed try means another booking succeeded."""
+
+BOOKED_FORMATS = frozenset({core.MeetingFormat.ONE_TO_ONE})
+"""The formats of the meetings bookings are for: the 1:1 meetings at a brokerage table (the
+core's brokerage problem takes the accepted one-to-one requests only)."""
 
 
 class BookingError(Exception):
@@ -103,6 +110,8 @@ class Base:
     zone: ZoneInfo
     names: Mapping[str, str]
     """Display names of people and organizations by key."""
+    sides: Mapping[str, frozenset[str]]
+    """The two parties of each request, by request key."""
 
 
 BASES = Snapshots(8)
@@ -186,6 +195,7 @@ def _base(row: Event, stamp: Stamp | None) -> Base:
         {s.start: s.index for s in slots},
         zone,
         names,
+        {r.id: frozenset((r.requester, r.target)) for r in event.requests},
     )
 
 
@@ -194,7 +204,7 @@ def board(row: Event) -> Board:
     state = event_state(row)
     stamp = state.stamp
     base = BASES.get(stamp, lambda: _base(row, stamp), still=lambda: data_stamp(row) == stamp)
-    published = _published(row, state)
+    published = _published(row, base.sides, state)
     bookings = {
         key: Held(start, table)
         for key, start, table in Booking.objects.filter(event=row).values_list(
@@ -239,13 +249,22 @@ def board(row: Event) -> Board:
     )
 
 
-def _published(row: Event, state: State | None = None) -> dict[str, Scheduled]:
-    """The meetings of the event's latest published schedule by request key (``state``:
-    the event's, when already read); empty before publication."""
+def _published(
+    row: Event, sides: Mapping[str, frozenset[str]], state: State | None = None
+) -> dict[str, Scheduled]:
+    """The meetings of the event's latest published schedule by request key (``sides``:
+    the requests' two parties by key; ``state``: the event's, when already read); empty
+    before publication. An assignment is a request's meeting only when it is a meeting
+    bookings are for (:data:`BOOKED_FORMATS`) between that request's parties: ids are the
+    organizer's free text, and a programme item, lunch or visit may carry a request's."""
     schedule, _key = kept_schedule(row, state)
     if schedule is None:
         return {}
-    return {a.id: Scheduled(a.start, a.table) for a in schedule.assignments}
+    return {
+        a.id: Scheduled(a.start, a.table)
+        for a in schedule.assignments
+        if a.format in BOOKED_FORMATS and frozenset(a.parties) == sides.get(a.id)
+    }
 
 
 def _problem_with(event: core.Event, bookings: Mapping[str, Held]) -> Problem:
@@ -500,7 +519,8 @@ def cancel(row: Event, person: str, key: str) -> None:
     booking = Booking.objects.filter(event=row, request=request).first()
     if booking is None:
         raise NotBookable(_("Request %(key)s has no booking to cancel.") % {"key": key})
-    scheduled = _published(row).get(key)
+    sides = {key: frozenset((request.requester, request.target))}
+    scheduled = _published(row, sides).get(key)
     if scheduled is not None:
         raise NotBookable(_in_schedule(board(row), scheduled.start))
     if booking.slot_start < timezone.now():
