@@ -6,6 +6,8 @@ them: ``pre_save`` reads the stored row, ``post_save`` records the fields that c
 Writes that bypass signals are recorded as one entry per operation: organizations, people
 and requests stored in bulk (mission or spreadsheet import) through ``parties_stored``,
 and a new schedule version, when its transaction commits, with the assignments it holds.
+Outcomes a mission import writes in bulk (``outcomes_stored``) are recorded one entry per
+meeting whose outcome it adds, changes or drops, as a single change is.
 Deleting an event records one entry with what it held, not one per row.
 """
 
@@ -27,7 +29,7 @@ from django.utils import timezone
 from liqa.web.audit.actor import current
 from liqa.web.audit.models import Action, AuditEntry, AuditSubject
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Outcome, Person
-from liqa.web.events.records import parties_stored
+from liqa.web.events.records import outcomes_stored, parties_stored
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
 
 NOT_RECORDED = frozenset(
@@ -329,6 +331,42 @@ def _imported(sender: object, event: Event, **kwargs: object) -> None:
     record(event.slug, "event", event.slug, Action.IMPORTED, changes)
 
 
+def _outcomes_stored(
+    sender: object, event: Event, before: Iterable[Outcome] = (), **kwargs: object
+) -> None:
+    """One entry per outcome an import added, changed or dropped (by its meeting), as a
+    single save or delete records it; none for an outcome stored as it was. An import
+    replaces the event's schedule versions, so the entry concerns the meeting's parties
+    as its request names them, besides whom a published version places there."""
+    names = recorded_fields(Outcome)
+    parties = {
+        key: (requester, target)
+        for key, requester, target in MeetingRequest.objects.filter(event=event).values_list(
+            "key", "requester", "target"
+        )
+    }
+
+    def entry(row: Outcome, action: str, changes: dict[str, list[object]]) -> None:
+        row.event_id = event.pk  # a dropped row's own event was deleted by the import
+        subjects = (*_outcome_subjects(row), *parties.get(row.assignment, ()))
+        record(event.slug, "outcome", row.assignment, action, changes, subjects)
+
+    was = {row.assignment: row for row in before}
+    for row in Outcome.objects.filter(event=event).order_by("position"):
+        now = {n: plain(getattr(row, n)) for n in names}
+        old = was.pop(row.assignment, None)
+        if old is None:
+            entry(row, Action.CREATED, {n: [None, v] for n, v in now.items() if not _empty(v)})
+            continue
+        then = {n: plain(getattr(old, n)) for n in names}
+        changed = {n: [then[n], v] for n, v in now.items() if then[n] != v}
+        if changed:
+            entry(row, Action.CHANGED, changed)
+    for old in was.values():
+        values = {n: plain(getattr(old, n)) for n in names}
+        entry(old, Action.DELETED, {n: [v, None] for n, v in values.items() if not _empty(v)})
+
+
 for _model in SPECS:
     uid = f"audit-{_model._meta.label_lower}"
     pre_save.connect(_before, sender=_model, dispatch_uid=uid)
@@ -337,3 +375,4 @@ for _model in SPECS:
 pre_delete.connect(_event_deleting, sender=Event, dispatch_uid="audit-event")
 post_delete.connect(_event_deleted, sender=Event, dispatch_uid="audit-event")
 parties_stored.connect(_imported, dispatch_uid="audit-parties")
+outcomes_stored.connect(_outcomes_stored, dispatch_uid="audit-outcomes")

@@ -23,6 +23,11 @@ parties_stored = Signal()
 """Sent with ``event`` (the row) after :func:`store_parties` wrote organizations, people and
 requests in bulk, which sends no per-row signal (the audit trail records it)."""
 
+outcomes_stored = Signal()
+"""Sent with ``event`` (the row) and ``before`` (the outcome rows the event had, read before
+they were replaced; empty for a new event) after an import wrote the event's outcomes in
+bulk, which sends no per-row signal (the audit trail records each outcome that changed)."""
+
 
 def windows_to_json(windows: Iterable[core.TimeWindow]) -> Windows:
     """Time windows as ``[[start, end], ...]`` ISO 8601 strings with offsets."""

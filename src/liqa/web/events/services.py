@@ -27,7 +27,13 @@ from liqa.web.events import forgotten_keys, snapshots
 from liqa.web.events import models as rows
 from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
 from liqa.web.events.locking import lock_event
-from liqa.web.events.records import parties_stored, request_fields, store_event, stored_event
+from liqa.web.events.records import (
+    outcomes_stored,
+    parties_stored,
+    request_fields,
+    store_event,
+    stored_event,
+)
 
 
 def decode_upload(raw: bytes, filename: str) -> str:
@@ -99,6 +105,7 @@ def import_event(
     ``may_replace`` says whether the importing user may replace that event (its
     organizers only, on the web). Runs in one transaction: every row is written, or none.
     """
+    before: list[rows.Outcome] = []
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
         if existing is not None and may_replace is not None and not may_replace(existing):
@@ -119,8 +126,11 @@ def import_event(
                     ]
                 )
             lock_event(existing)
+            before = list(existing.outcomes.all())  # the history says what each became
             existing.delete()
-        return store_event(event)
+        row = store_event(event)
+        outcomes_stored.send(sender=rows.Event, event=row, before=before)
+        return row
 
 
 def import_mission_file(
