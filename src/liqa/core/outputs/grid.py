@@ -1,4 +1,6 @@
-"""The organizer's master grid: people × time slots, as HTML and XLSX."""
+"""The organizer's master grid: people × time slots, as HTML and XLSX; and the brokerage
+slots as columns in the hall's local time (:func:`slot_columns`), which the web's table
+plan, run sheet and Move form read too."""
 
 from __future__ import annotations
 
@@ -18,11 +20,26 @@ from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
 @dataclass(frozen=True)
+class Pause:
+    """What the programme holds during a break between brokerage sessions (a lunch)."""
+
+    title: str
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
 class Column:
-    """One time slot of the grid (a brokerage slot, or a distinct start time of the mission)."""
+    """One time slot of the grid: a brokerage slot (``index``, its number across the
+    sessions) or a distinct time span of a mission (no index). A day's table plan also
+    has a column for each break between two sessions (``is_break``), with what the
+    programme holds then (``during``)."""
 
     start: datetime
     end: datetime
+    index: int | None = None
+    during: tuple[Pause, ...] = ()
+    is_break: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,17 +71,27 @@ class Grid:
     not_placed: tuple[NotPlaced, ...] = ()
 
 
+def slot_columns(event: Event) -> list[Column]:
+    """Every brokerage slot of the event as a column, in time order across its sessions
+    (no column between them), numbered as the schedule numbers them, in the local time of
+    the hall (of the leg that day when the hall is not one of the event's venues); none
+    when the event has no brokerage."""
+    if event.brokerage is None:
+        return []
+    hall = next((v for v in event.venues if v.id == event.brokerage.venue), None)
+    return [
+        Column(
+            slot.start.astimezone(zone_at(event, slot.start, hall)),
+            slot.end.astimezone(zone_at(event, slot.end, hall)),
+            slot.index,
+        )
+        for slot in event.brokerage.slots()
+    ]
+
+
 def _columns(event: Event, items: list[Item]) -> list[Column]:
     if event.brokerage is not None:
-        venue = event.venue(event.brokerage.venue) if event.venues else None
-        slots = event.brokerage.slots()
-        return [
-            Column(
-                s.start.astimezone(zone_at(event, s.start, venue)),
-                s.end.astimezone(zone_at(event, s.end, venue)),
-            )
-            for s in slots
-        ]
+        return slot_columns(event)
     spans = {(i.start, i.end) for i in items}
     return [Column(start, end) for start, end in sorted(spans)]
 

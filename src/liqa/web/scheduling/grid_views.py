@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from liqa.core import model as core
 from liqa.core.i18n import translator
 from liqa.core.outputs import labels
+from liqa.core.outputs.grid import Column, Pause, slot_columns
 from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import domain
@@ -60,31 +61,6 @@ class Meeting:
     item: Item
     assignment: core.Assignment | None
     parties: tuple[Party, ...]
-
-
-@dataclass(frozen=True)
-class Pause:
-    """What the programme holds during a break of the table plan (a lunch)."""
-
-    title: str
-    start: datetime
-    end: datetime
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of the table plan: a slot (``index``), or a break between two sessions
-    with what the programme holds then (``during``)."""
-
-    start: datetime
-    end: datetime
-    index: int | None = None
-    during: tuple[Pause, ...] = ()
-
-    @property
-    def is_break(self) -> bool:
-        """No slot: a lunch or another pause between sessions."""
-        return self.index is None
 
 
 @dataclass(frozen=True)
@@ -219,27 +195,6 @@ def event_days(event: core.Event, items: Iterable[Item]) -> list[date]:
     return sorted({d for leg in event.legs for d in leg.days()} | {i.day for i in items})
 
 
-def _hall(event: core.Event) -> core.Venue | None:
-    """The brokerage event's hall, when it is one of the event's venues."""
-    venues = {v.id: v for v in event.venues}
-    return venues.get(event.brokerage.venue) if event.brokerage is not None else None
-
-
-def slot_columns(event: core.Event) -> list[Column]:
-    """Every brokerage slot as a column, in the hall's local time."""
-    if event.brokerage is None:
-        return []
-    hall = _hall(event)
-    return [
-        Column(
-            slot.start.astimezone(zone_at(event, slot.start, hall)),
-            slot.end.astimezone(zone_at(event, slot.end, hall)),
-            slot.index,
-        )
-        for slot in event.brokerage.slots()
-    ]
-
-
 def move_slots(event: core.Event, lang: str) -> dict[str, Any]:
     """The Move form's slots (local start times; ``slot_zone``, the zone's name, when the
     event spans zones), as :func:`liqa.web.scheduling.domain.grid` gives them."""
@@ -304,7 +259,7 @@ def table_plan(
                 and i.start < gap[1]
                 and gap[0] < i.end
             )
-            columns.append(Column(gap[0], gap[1], None, during))
+            columns.append(Column(gap[0], gap[1], during=during, is_break=True))
         columns.append(slot)
     first, last = (slots[0].start, slots[-1].end) if slots else (None, None)
     placed = [
