@@ -268,6 +268,9 @@ class Preview:
     booked_keys: list[str]
     accounts: int
     """Participant and host-administrator accounts that lose access to the event."""
+    hosts: tuple[HostWithdrawn, ...]
+    """The host administrator roles withdrawn: their host removed, or the person they were
+    granted from removed, moved to another organization or given another address."""
     confirmations: int
     """Hosts' attendance confirmations changed or deleted (naming what is removed)."""
     added: dict[str, int]
@@ -283,13 +286,84 @@ class Preview:
 
     def expected(self) -> dict[str, Any]:
         """What confirming must find unchanged (kept with the staged files)."""
-        return {"stamp": self.stamp, "removed": self.removed_keys, "booked": self.booked_keys}
+        return {
+            "stamp": self.stamp,
+            "removed": self.removed_keys,
+            "booked": self.booked_keys,
+            "hosts": _host_keys(self.hosts),
+        }
+
+
+@dataclass(frozen=True)
+class HostWithdrawn:
+    """A host administrator role that storing a reading withdraws."""
+
+    organization: str
+    """The host organization's key."""
+    user: int
+    """The account holding the role."""
+    person: str
+    """The administrator as the organizer knows them: their name (a :class:`Name`), else
+    the account's name or e-mail address."""
+    host: str
+    """The host organization's name (a :class:`Name`)."""
+
+
+def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
+    """The roles as a JSON value (staged with the files), to compare with a later one."""
+    return sorted([h.organization, h.user] for h in hosts)
+
+
+def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
+    """The host administrator roles that storing ``reading`` takes away, as
+    ``withdraw_host`` and ``withdraw_stale_hosts`` would after it: every administrator of
+    a host organization the tables remove, and each role granted from a person whom the
+    tables remove, move to another organization or give another e-mail address."""
+    row, event = reading.row, reading.imported.event
+    members = Membership.objects.filter(event=row, role=Role.HOST_ADMIN).select_related("user")
+    granted = list(members.order_by("pk"))
+    if not granted:
+        return ()
+    if "organizations" in reading.tables:
+        organizations = {o.id for o in event.organizations}
+    else:
+        organizations = set(
+            rows.Organization.objects.filter(event=row).values_list("key", flat=True)
+        )
+    if "people" in reading.tables:
+        people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
+    else:
+        stored = rows.Person.objects.filter(event=row).values_list("key", "organization", "email")
+        people = {key: (org, email.strip().lower()) for key, org, email in stored}
+    names = _party_names(reading.base)
+    withdrawn = []
+    for member in granted:
+        email = member.user.email.strip().lower()
+        lapses = member.organization not in organizations or (
+            member.person != "" and people.get(member.person) != (member.organization, email)
+        )
+        if not lapses:
+            continue
+        person = names.get(member.person) if member.person else None
+        withdrawn.append(
+            HostWithdrawn(
+                member.organization,
+                member.user.pk,
+                person or member.user.get_full_name() or member.user.email,
+                names.get(member.organization, member.organization),
+            )
+        )
+    return tuple(withdrawn)
 
 
 def preview_spreadsheets(reading: Reading) -> Preview:
     """What :func:`store_spreadsheets` would add, change and remove, reading the database
-    only: the records the tables leave out, the bookings and accounts that go with them."""
+    only: the records the tables leave out, the bookings and accounts that go with them.
+    :class:`InputError` when the event was written since it was read (the difference would
+    name what was written meanwhile as removed)."""
     row = reading.row
+    if reading.stamp is not None and snapshots.data_stamp(row) != reading.stamp:
+        raise _changed_meanwhile(reading.files)
     removed, added, updated = {}, {}, {}
     for table in reading.tables:
         model, _fields = _MODELS[table]
@@ -311,6 +385,7 @@ def preview_spreadsheets(reading: Reading) -> Preview:
         _named(reading.base, "requests", booked),
         booked,
         _accounts_losing_access(row, removed.get("people", []), removed.get("organizations", [])),
+        hosts_withdrawn(reading),
         forgotten_keys.confirmations_touched(
             row, removed.get("people", []), removed.get("organizations", [])
         ),
@@ -341,7 +416,9 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
     With ``expected`` (what a preview showed: :meth:`Preview.expected`), nothing is stored
     either when the event changed since that preview or the removals would differ from it.
     Rows are changed in place, never deleted and made again, so a record that stays keeps
-    its booking; what named a removed person or organization by key forgets it.
+    its booking; what named a removed person or organization by key forgets it. The host
+    administrator roles that lapse (:func:`hosts_withdrawn`) are withdrawn in the same
+    transaction, each kept in the event's history as the hosts page's revocation is.
     """
     row, base, stamp = reading.row, reading.base, reading.stamp
     if expected is not None and expected.get("stamp") != _stamp_json(stamp):
@@ -350,14 +427,23 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
         lock_event(row)
         if stamp is not None and snapshots.data_stamp(row) != stamp:
             raise _changed_meanwhile(reading.files)
-        if expected is not None:
+        if expected is None:
+            hosts = hosts_withdrawn(reading)
+        else:
             now = preview_spreadsheets(reading)
-            if (now.removed_keys, now.booked_keys) != (expected["removed"], expected["booked"]):
+            hosts = now.hosts
+            if (now.removed_keys, now.booked_keys, _host_keys(hosts)) != (
+                expected["removed"],
+                expected["booked"],
+                expected.get("hosts", []),
+            ):
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
         removed = _store_tables(row, reading.imported.event, reading.tables)
         for table, keys in removed.items():
             forgotten_keys.forget(row, table, keys)
+        for host in hosts:  # in the history, by the organizer confirming
+            account_services.revoke_host(row, host.organization, host.user)
         parties_stored.send(sender=rows.Event, event=row)
     for person in removed.get("people", ()):
         account_services.withdraw_person(row, person)

@@ -3,7 +3,8 @@
 A "remove" upload is read and previewed first; the organizer then confirms (or cancels)
 without sending the files again. The files wait under ``DATA_DIR/staged-uploads/<token>/``
 with a manifest naming the user and the event they were uploaded for, when, the choice,
-and what the preview showed (the event's data stamp, the records to remove). The token is
+and what the preview showed (the event's data stamp, the records to remove, the host
+administrator roles to withdraw). The token is
 random (256 bits) and only the uploader may use it, for :data:`LIFETIME`; it is used once:
 the request confirming or cancelling claims the folder (renames it), then deletes it, and
 expired folders are swept at each new one.
@@ -51,7 +52,8 @@ class Staged:
     missing: Missing
     files: list[tuple[str, bytes]]
     expected: dict[str, Any]
-    """What the preview showed, to compare before storing (stamp, removed keys, bookings)."""
+    """What the preview showed, to compare before storing (stamp, removed keys, bookings,
+    host administrator roles)."""
 
 
 def root() -> Path:

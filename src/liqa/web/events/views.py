@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
 from liqa.core.problems import InputError
-from liqa.core.spreadsheets import Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
@@ -77,7 +76,8 @@ def import_mission(request: HttpRequest) -> HttpResponse:
 def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
     """Organizers change organizations, people and requests from spreadsheets (all or
     nothing); what becomes of the records the tables leave out is their choice. Removing
-    records is previewed first, then confirmed (or cancelled) without uploading again."""
+    records or withdrawing host administrator roles is previewed first, then confirmed (or
+    cancelled) without uploading again."""
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
@@ -97,10 +97,10 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
             services.check_upload_sizes([(u.name or "sheet.xlsx", u.size or 0) for u in uploads])
             files = [(u.name or "sheet.xlsx", u.read()) for u in uploads]
             reading = services.read_spreadsheets(event, files, missing)
-            if missing is Missing.REMOVE:
-                preview = services.preview_spreadsheets(reading)
-                if preview.count:
-                    return _preview_page(request, event, reading, preview)
+            # whatever the choice: an update that moves a host administrator withdraws the role
+            preview = services.preview_spreadsheets(reading)
+            if preview.count or preview.hosts:
+                return _preview_page(request, event, reading, preview)
             uploaded = services.store_spreadsheets(reading)
         except InputError as error:
             context["problems"] = error.problems
