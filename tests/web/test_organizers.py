@@ -41,7 +41,7 @@ def test_organizers_in_several_languages_survive_the_database_round_trip() -> No
         ("ar", "<p><strong>المنظمون:</strong> غرفة التجارة بتونس وComité organisateur</p>"),
         (
             "fr",
-            "<p><strong>Organisateurs:</strong> Chambre de commerce de Tunis et "
+            "<p><strong>Organisateurs :</strong> Chambre de commerce de Tunis et "
             "Comité organisateur</p>",
         ),
         (

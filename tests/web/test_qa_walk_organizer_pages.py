@@ -1,0 +1,111 @@
+"""Defects found on an organizer's QA walk of the demo mission in French and Arabic
+(1366 × 768, Chromium; see tests/web/e2e/test_qa_walk_organizer.py): labels whose colon
+French writes after a space read "Demandes:" and "Villes:", and the event editor listed the
+organizations and venues by their English names with no separator before "Delete"."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.events.models import Event
+from liqa.web.events.services import import_mission_file
+
+pytestmark = pytest.mark.django_db
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
+
+
+@pytest.fixture
+def demo() -> Event:
+    return import_mission_file(DEMO.read_bytes(), "mission.yaml")
+
+
+@pytest.fixture
+def organizer(demo: Event) -> Client:
+    user = accounts.user_for_email("org@example.org")
+    accounts.grant(user, demo, Role.ORGANIZER)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def read(page: str) -> str:
+    """``page`` as read: tags dropped, entities decoded, spaces collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_french_labels_take_a_space_before_their_colon(demo: Event, organizer: Client) -> None:
+    overview = read(
+        organizer.get(f"/organize/{demo.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    )
+    public = read(
+        organizer.get(f"/events/{demo.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    )
+    arabic = read(
+        organizer.get(f"/events/{demo.slug}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    )
+    assert "Demandes : acceptée 18" in overview
+    assert "Demandes:" not in overview
+    for label in ("Villes :", "Organisateurs :", "Thèmes :"):
+        assert label in public, label
+    assert not re.search(r"(Villes|Organisateurs|Thèmes):", public)
+    for label in ("المدن:", "المنظمون:", "المحاور:"):  # Arabic: no space before the colon
+        assert label in arabic, label
+
+
+@pytest.mark.parametrize(
+    ("lang", "organization", "venue"),
+    [
+        ("fr", "Agence de Développement du Digital (ADD)", "Hotel Bayou Centre"),
+        ("ar", "وكالة التنمية الرقمية", "فندق بايو سنتر"),
+        (
+            "en",
+            "Digital Development Agency (Agence de Développement du Digital)",
+            "Hotel Bayou Centre",
+        ),
+    ],
+)
+def test_the_editor_names_organizations_and_venues_in_the_readers_language(
+    lang: str, organization: str, venue: str, demo: Event, organizer: Client
+) -> None:
+    """The Name column showed the English name on the French and Arabic editor, where
+    the column 'Organization' of its people (and the public page) already read the name
+    in the reader's language."""
+    page = organizer.get(f"/events/{demo.slug}/edit/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    for section, key, name in (
+        ("organizations", "ADD", organization),
+        ("venues", "v-hotel-houston", venue),
+    ):
+        row = re.search(
+            rf'<tr data-key="{key}">(.*?)</tr>', page[page.index(f'id="{section}"') :], re.S
+        )
+        assert row is not None, key
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+        assert html.unescape(cells[1]).strip() == name, (section, cells[1])
+
+
+def test_every_action_of_an_editor_row_is_separated(demo: Event, organizer: Client) -> None:
+    """'Modifier · Profil de mise en relation Supprimer': the Delete button followed the
+    last link with only a space."""
+    page = organizer.get(f"/events/{demo.slug}/edit/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    for key in ("ADD", "p-add-identity"):
+        row = re.search(rf'<tr data-key="{key}">(.*?)</tr>', page, re.S)
+        assert row is not None, key
+        actions = read(re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)[-1]).strip()
+        assert re.fullmatch(r"Modifier · [^·]+ · Supprimer", actions), actions
+
+
+def test_the_communique_leads_back_to_the_overview(demo: Event, organizer: Client) -> None:
+    """The communiqué was the one organizer page with no way back but the browser's."""
+    page = organizer.get(f"/organize/{demo.slug}/communique/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert page.status_code == 200
+    link = re.search(rf'<a href="/organize/{demo.slug}/">([^<]*)</a>', page.content.decode())
+    assert link is not None
+    assert html.unescape(link.group(1)) == "Retour à la vue d'ensemble"
