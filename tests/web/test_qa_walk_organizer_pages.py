@@ -10,11 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from liqa.core.spreadsheets import export_event
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
 from liqa.web.events.services import import_mission_file
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,25 @@ def test_the_communique_leads_back_to_the_overview(demo: Event, organizer: Clien
     link = re.search(rf'<a href="/organize/{demo.slug}/">([^<]*)</a>', page.content.decode())
     assert link is not None
     assert html.unescape(link.group(1)) == "Retour à la vue d'ensemble"
+
+
+def test_an_import_says_what_it_stored_in_the_readers_language(
+    demo: Event, organizer: Client, tmp_path: Path
+) -> None:
+    """After an upload the page showed 'organizations 31 people 39 requests 24 venues 29',
+    the tables' codes in English on the French and Arabic page, with no sentence."""
+    workbook = export_event(event_record(demo), tmp_path / "tables.xlsx")
+    said = {}
+    for lang in ("fr", "ar", "en"):
+        uploads = [SimpleUploadedFile(f.name, f.read_bytes()) for f in workbook]
+        answer = organizer.post(
+            f"/events/{demo.slug}/spreadsheets/",
+            {"sheets": uploads, "missing": "refuse"},
+            HTTP_ACCEPT_LANGUAGE=lang,
+        ).content.decode()
+        notice = re.search(r'<p class="notice" role="status" id="imported">(.*?)</p>', answer, re.S)
+        assert notice is not None, lang
+        said[lang] = read(notice.group(1)).strip()
+    assert said["en"] == "Imported rows: Organizations 31 People 39 Requests 24 Venues 29"
+    assert "Organisations 31 Personnes 39 Demandes 24 Lieux 29" in said["fr"]
+    assert "الهيئات 31 الأشخاص 39 الطلبات 24 الأماكن 29" in said["ar"]

@@ -44,7 +44,7 @@ def test_a_venue_added_in_the_workbook_is_stored_and_named_by_a_host(
     workbook = export_event(changed, tmp_path / "tables.xlsx")
     answer = upload(client_for(organizer), event.slug, workbook, "refuse")
     assert answer.startswith("200 "), answer
-    assert '<span class="tag">venues 2</span>' in answer
+    assert '<span class="tag" data-table="venues">Venues 2</span>' in answer
     record = event_record(event)
     assert record.venues == (*core_event.venues, PORT)
     assert record.organization("o-gamma").venue == "v-port"
