@@ -134,3 +134,26 @@ def test_an_import_says_what_it_stored_in_the_readers_language(
     assert said["en"] == "Imported rows: Organizations 31 People 39 Requests 24 Venues 29"
     assert "Organisations 31 Personnes 39 Demandes 24 Lieux 29" in said["fr"]
     assert "الهيئات 31 الأشخاص 39 الطلبات 24 الأماكن 29" in said["ar"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", {"1": "souhaitée", "2": "importante", "3": "incontournable"}),
+        ("ar", {"1": "مرغوبة", "2": "مهمة", "3": "ضرورية"}),
+        ("en", {"1": "would like", "2": "important", "3": "must meet"}),
+    ],
+)
+def test_the_overview_says_each_requests_priority_in_words(
+    lang: str, words: dict[str, str], demo: Event, organizer: Client
+) -> None:
+    """The requests table's Priority column showed 1, 2 or 3, a code the organizer had to
+    know, where the request form and the history say 'would like', 'important', 'must
+    meet'."""
+    page = organizer.get(f"/organize/{demo.slug}/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    table = page[page.index('id="requests"') :]
+    cells = re.findall(r'<td data-priority="(\d)">([^<]*)</td>', table)
+    assert len(cells) == 24
+    assert {code for code, _shown in cells} == {"1", "2", "3"}
+    for code, shown in cells:
+        assert shown == words[code], (code, shown)
