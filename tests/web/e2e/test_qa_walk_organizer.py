@@ -5,6 +5,7 @@ it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,3 +76,24 @@ def test_the_invitation_button_stands_clear_of_the_overview_figures(
     button = page.eval_on_selector("#invite", BOX)
     context.close()
     assert button[2] - counts[3] >= 8  # at least 8 CSS px between the numbers and the button
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_import_problems_stand_clear_of_the_upload_form(
+    lang: str, live_server: Any, chromium: Any, tmp_path: Path
+) -> None:
+    """A refused spreadsheet listed its problems in a table whose bottom border touched
+    the upload form's card below it (0 px between them)."""
+    event, _version = published_demo()
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("id,name,organization\np-new,,MTNRA\n", encoding="utf-8")
+    context = on_a_laptop(chromium, live_server.url, lang)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/events/{event.slug}/spreadsheets/")
+    page.set_input_files("#sheets", str(sheet))
+    with page.expect_navigation():
+        page.locator("main form.card button[type=submit]").click()
+    problems = page.eval_on_selector("section.problems", BOX)
+    form = page.eval_on_selector("main form.card", BOX)
+    context.close()
+    assert form[2] - problems[3] >= 8  # at least 8 CSS px between the problems and the form
