@@ -31,7 +31,8 @@ def demo(
     ),
     lang: Annotated[str, typer.Option(help="Languages of the outputs.")] = "ar,fr,en",
     print_lang: Annotated[
-        str, typer.Option(help="Language of the itinerary printed here: ar, fr or en.")
+        str,
+        typer.Option(help="Language of the report and itinerary printed here: ar, fr or en."),
     ] = "en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 3.0,
     no_serve: Annotated[

@@ -30,7 +30,13 @@ from liqa.core.outputs.planfile import (
     write_plan,
 )
 from liqa.core.problems import InputError, Message
-from liqa.core.scheduling.planning import Method, PlanOutcome, PlanSettings, plan_event
+from liqa.core.scheduling.planning import (
+    Method,
+    PlanOutcome,
+    PlanSettings,
+    ReportWords,
+    plan_event,
+)
 
 if TYPE_CHECKING:
     from liqa.core.outputs.pdf import PdfPool
@@ -50,7 +56,8 @@ def plan(
         typer.Option(help="Languages of the outputs, e.g. ar,fr,en."),
     ] = "ar,fr,en",
     print_lang: Annotated[
-        str, typer.Option(help="Language of the itinerary printed here: ar, fr or en.")
+        str,
+        typer.Option(help="Language of the report and itinerary printed here: ar, fr or en."),
     ] = "en",
     time_limit: Annotated[float, typer.Option(min=0.1, help="Solver time limit, seconds.")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
@@ -115,8 +122,21 @@ def plan(
     if out is not None:
         index = write_all(console, event, outcome, out, langs)
         written = write_plan(out / FILE_NAME, event, outcome.schedule, file)
-        console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
-        console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
+        _say_written(console, ReportWords(said), index, written)
+
+
+def _say_written(console: Console, w: ReportWords, index: Path, written: Path) -> None:
+    """Where the outputs are (their index page) and the plan to re-plan from, in bold."""
+
+    def bold(path: Path) -> str:
+        return f"[bold]{escape(w.iso(str(path)))}[/bold]"
+
+    console.print(
+        "\n" + escape(w.t.gettext("Outputs written; open %(index)s")) % {"index": bold(index)}
+    )
+    console.print(
+        escape(w.t.gettext("Plan saved for re-planning: %(plan)s")) % {"plan": bold(written)}
+    )
 
 
 def settings_of(
@@ -157,41 +177,53 @@ def replan_command(
         progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
         outcome = replan_event(event, old, settings)
     console.print(outcome.report, markup=False)
+    w = ReportWords(settings.lang)
     if outcome.status in ("unknown", "infeasible") and not outcome.schedule.assignments:
-        console.print(
-            Text(
-                f"No schedule found within {settings.time_limit:g} s; nothing was written "
-                f"and {previous} is unchanged",
-                style="red",
-            )
+        words = w.gettext(
+            "No schedule found within %(seconds)s s; nothing was written and %(plan)s is unchanged",
+            seconds=w.number(settings.time_limit),
+            plan=w.iso(str(previous)),
         )
-        console.print("hint: run again with a longer --time-limit, e.g. --time-limit 60")
-        raise typer.Exit(1)
-    if gone:
+        console.print(Text(words, style="red"))
         console.print(
-            "\nNo longer in the mission, dropped from the plan: " + ", ".join(sorted(set(gone))),
+            w.t.gettext("hint: run again with a longer --time-limit, e.g. --time-limit 60"),
             markup=False,
         )
-    lines = change_lines(event, old, outcome.schedule)
-    console.print("\n" + _mission_change(plan_file, unchanged, bool(lines)), markup=False)
-    console.print(f"Changes since version {old.version}:", markup=False)
+        raise typer.Exit(1)
+    if gone:
+        keys = w.figures(w.iso(key) for key in sorted(set(gone)))
+        console.print(
+            "\n"
+            + w.gettext("No longer in the mission, dropped from the plan: %(keys)s", keys=keys),
+            markup=False,
+        )
+    lines = change_lines(event, old, outcome.schedule, None if w.english else w.lang)
+    mission_words = w.message(_mission_change(plan_file, unchanged, bool(lines)))
+    console.print("\n" + mission_words, markup=False)
+    console.print(
+        w.gettext("Changes since version %(version)s:", version=w.count(old.version)),
+        markup=False,
+    )
     if not lines:
         lines = [(1, Message("none: every meeting and visit keeps its time and place"))]
     for depth, line in lines:
-        console.print("  " * depth + line, markup=False)
+        console.print("  " * depth + w.message(line), markup=False)
     _carry_calendars(previous.parent, out)
     before = {path: path.read_bytes() for path in out.rglob("*.ics")}
     index = write_all(console, event, outcome, out, langs)
     withdrawn = _cancel_untouched(before, outcome.schedule.provenance.created_at)
     if withdrawn:
+        files = w.figures(w.iso(str(path.relative_to(out))) for path in withdrawn)
         console.print(
-            "\nCalendars with every event cancelled (nothing left in the plan): "
-            + ", ".join(str(path.relative_to(out)) for path in withdrawn),
+            "\n"
+            + w.gettext(
+                "Calendars with every event cancelled (nothing left in the plan): %(files)s",
+                files=files,
+            ),
             markup=False,
         )
     written = write_plan(out / FILE_NAME, event, outcome.schedule, mission)
-    console.print(f"\nOutputs written; open [bold]{escape(str(index))}[/bold]")
-    console.print(f"Plan saved for re-planning: [bold]{escape(str(written))}[/bold]")
+    _say_written(console, w, index, written)
 
 
 def _mission_change(plan_file: PlanFile, unchanged: bool, changes: bool) -> Message:

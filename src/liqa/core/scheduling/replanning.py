@@ -21,8 +21,8 @@ from liqa.core.model import Assignment, Event, EventKind, Schedule, pick
 from liqa.core.outputs.agenda_changes import agenda_diff
 from liqa.core.outputs.labels import item_titles
 from liqa.core.outputs.timeline import zone_at
-from liqa.core.problems import Message
-from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
+from liqa.core.problems import Message, Name
+from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, ReportWords
 from liqa.core.scheduling.progress import relative_gap
 
 if TYPE_CHECKING:
@@ -45,10 +45,16 @@ def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> Pl
     schedule, result, _changes = replan(event, previous)
     report_result(settings.on_progress, result, began=began)
     terms = dict(result.terms)
+    w = ReportWords(settings.lang)
+    value = w.gettext("value %(value)s", value=w.number(result.score))
     report = "\n".join(
         [
-            f"Re-plan of version {previous.version}: value {result.score:g}",
-            "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in terms.items()),
+            w.gettext(
+                "Re-plan of version %(version)s: %(figures)s",
+                version=w.count(previous.version),
+                figures=value,
+            ),
+            w.terms(terms),
             "",
             render_itinerary(event, schedule, settings.lang),
         ]
@@ -88,12 +94,20 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
     )
     objective = {name: float(value) for name, value in result.objective.items()}
     solved = objective.get("weighted", objective.get("breaks"))
+    w = ReportWords(settings.lang)
+    figures = [
+        f"{w.status(result.status.value)} ({w.method(result.method)})",
+        w.seconds(result.seconds),
+    ]
     report = "\n".join(
         [
-            f"Re-plan of version {previous.version}: {result.status.value} ({result.method}), "
-            f"{result.seconds:.1f} s",
-            "Objective terms: " + ", ".join(f"{k} = {v:g}" for k, v in objective.items()),
-            f"Meetings placed: {len(schedule.assignments)}; not placed: {len(schedule.unplaced)}",
+            w.gettext(
+                "Re-plan of version %(version)s: %(figures)s",
+                version=w.count(previous.version),
+                figures=w.figures(figures),
+            ),
+            w.terms(objective),
+            w.placed(schedule),
         ]
     )
     return PlanOutcome(
@@ -116,24 +130,27 @@ def _when(event: Event, a: Assignment) -> str:
     return at
 
 
-def _other_titles(event: Event, keys: set[str]) -> dict[str, str]:
-    """Programme items by their English title, lunches as such."""
-    out: dict[str, str] = {p.id: pick(p.title, "en") or p.id for p in event.programme}
+def _other_titles(event: Event, keys: set[str], lang: str) -> dict[str, str]:
+    """Programme items by their title in ``lang``, lunches as such."""
+    out: dict[str, str] = {p.id: pick(p.title, lang) or p.id for p in event.programme}
     out |= {key: Message("Lunch") for key in keys if key.startswith("lunch-")}
     return {key: out[key] for key in keys if key in out}
 
 
-def change_lines(event: Event, old: Schedule, new: Schedule) -> list[tuple[int, Message]]:
+def change_lines(
+    event: Event, old: Schedule, new: Schedule, lang: str | None = None
+) -> list[tuple[int, Message]]:
     """What changed from ``old`` to ``new`` on each person's agenda
     (:func:`~liqa.core.outputs.agenda_changes.agenda_diff`), in words, each line with its
     depth: a line per person (0, by id), then one per moved, dropped or added item (1, by
-    time)."""
-    names = {p.id: p.name for p in event.people}
+    time). Meetings and programme items are named as read in ``lang`` (the records' names
+    and English titles without it); people by their names, which know their Arabic form."""
+    names = {p.id: Name(p.name, ar=p.name_ar or "") for p in event.people}
     before = {a.id: a for a in old.assignments}
     after = {a.id: a for a in new.assignments}
     changes = agenda_diff(event, old, new)
     keys = {key for c in changes.values() for key in (*c.moved, *c.removed, *c.added)}
-    titles = item_titles(event, keys) | _other_titles(event, keys)
+    titles = item_titles(event, keys, lang) | _other_titles(event, keys, lang or "en")
     lines: list[tuple[int, Message]] = []
     for pid, change in changes.items():
         lines.append((0, Message("{name} ({id}):", name=names.get(pid, pid), id=pid)))
