@@ -11,8 +11,7 @@ from liqa.core.missionfile.values import (
     LegSpan,
     parse_date,
     parse_instant,
-    place_zone,
-    place_zones,
+    places_of,
 )
 from liqa.core.model import (
     BrokerageSetup,
@@ -49,17 +48,21 @@ def build_event(data: dict[str, Any]) -> Event:
     event = data["event"]
     subgroups = event.get("subgroups") or {}
 
-    zones = place_zones(data)  # none in a version-1 file: all its times are the leg's
+    places = places_of(data)  # no zone in a version-1 file: all its times are the leg's
 
-    def instant(text: Any, *places: Any) -> Any:
+    def instant(text: Any, *where: Any) -> Any:
         """Without an offset: local time of the first place with a zone, else of the leg."""
-        return None if text is None else parse_instant(text, spans, place_zone(zones, *places))
+        return at(text, places.zone(*where))
 
-    def windows(items: Any, *places: Any) -> tuple[TimeWindow, ...]:
-        return tuple(
-            TimeWindow(instant(w["start"], *places), instant(w["end"], *places))
-            for w in items or ()
-        )
+    def at(text: Any, zone: str | None) -> Any:
+        """Without an offset: local time of ``zone``, else of the leg."""
+        return None if text is None else parse_instant(text, spans, zone)
+
+    def windows(items: Any, *where: Any) -> tuple[TimeWindow, ...]:
+        return zoned_windows(items, places.zone(*where))
+
+    def zoned_windows(items: Any, zone: str | None) -> tuple[TimeWindow, ...]:
+        return tuple(TimeWindow(at(w["start"], zone), at(w["end"], zone)) for w in items or ())
 
     venues = {item["id"]: item for item in data.get("venues") or ()}
     orgs = tuple(_organization(item) for item in data["organizations"])
@@ -76,8 +79,14 @@ def build_event(data: dict[str, Any]) -> Event:
         description=localized(event.get("description")),
         venues=tuple(_venue(item) for item in venues.values()),
         organizations=orgs,
-        people=tuple(_person(item, windows) for item in data["people"]),
-        requests=tuple(_request(item, instant) for item in data.get("requests") or ()),
+        people=tuple(
+            _person(item, zoned_windows(item.get("availability"), places.meeting(item["id"])))
+            for item in data["people"]
+        ),
+        requests=tuple(
+            _request(item, instant, at(item.get("fixed_start"), places.meeting(*_parties(item))))
+            for item in data.get("requests") or ()
+        ),
         visits=tuple(_visit(item, org_venues, windows) for item in data.get("visits") or ()),
         programme=tuple(_programme(item, instant) for item in data.get("programme") or ()),
         brokerage=_brokerage(data.get("brokerage"), instant),
@@ -152,7 +161,7 @@ def _organization(item: dict[str, Any]) -> Organization:
     )
 
 
-def _person(item: dict[str, Any], windows: Any) -> Person:
+def _person(item: dict[str, Any], availability: tuple[TimeWindow, ...]) -> Person:
     return Person(
         id=item["id"],
         name=item["name"],
@@ -164,7 +173,7 @@ def _person(item: dict[str, Any], windows: Any) -> Person:
         email=item.get("email", ""),
         phone=item.get("phone", ""),
         themes=tuple(item.get("themes") or ()),
-        availability=windows(item.get("availability")),
+        availability=availability,
         table=item.get("table"),
         fictional=item.get("fictional", False),
     )
@@ -174,7 +183,12 @@ def _priority(value: Any) -> int:
     return PRIORITY_WORDS[value] if isinstance(value, str) else int(value)
 
 
-def _request(item: dict[str, Any], instant: Any) -> MeetingRequest:
+def _parties(item: dict[str, Any]) -> tuple[Any, Any]:
+    """A request's parties in the order their place decides its time: target, requester."""
+    return item.get("to"), item.get("from")
+
+
+def _request(item: dict[str, Any], instant: Any, fixed_start: Any) -> MeetingRequest:
     return MeetingRequest(
         id=item["id"],
         requester=item["from"],
@@ -185,7 +199,7 @@ def _request(item: dict[str, Any], instant: Any) -> MeetingRequest:
         message=item.get("message", ""),
         duration_minutes=item.get("duration_minutes"),
         session=item.get("session"),
-        fixed_start=instant(item.get("fixed_start")),
+        fixed_start=fixed_start,
         attendees=tuple(item.get("attendees") or ()),
         after=tuple(item.get("after") or ()),
         created_at=instant(item.get("created_at")),

@@ -28,8 +28,7 @@ from liqa.core.missionfile.values import (
     parse_instant,
     parse_time,
     parse_timezone,
-    place_zone,
-    place_zones,
+    places_of,
     span,
     within_legs,
 )
@@ -161,24 +160,26 @@ def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
 
 
 def _check_instants(checker: Checker, data: dict[str, Any]) -> None:
-    zones = place_zones(data)  # the records' places; none in a version-1 file
+    places = places_of(data)  # the records' places; no zone in a version-1 file
     for path, person in records(data, "people"):
-        _windows(checker, (*path, "availability"), person.get("availability"), "availability")
+        zone = places.meeting(person.get("id"))
+        _windows(checker, (*path, "availability"), person.get("availability"), "availability", zone)
     for path, visit in records(data, "visits"):
-        zone = place_zone(zones, visit.get("venue"), visit.get("host"))
+        zone = places.zone(visit.get("venue"), visit.get("host"))
         _windows(checker, (*path, "windows"), visit.get("windows"), "visit window", zone)
     for path, item in records(data, "programme"):
-        start_zone = place_zone(zones, item.get("venue"))
-        end_zone = place_zone(zones, item.get("end_venue"), item.get("venue"))
+        start_zone = places.zone(item.get("venue"))
+        end_zone = places.zone(item.get("end_venue"), item.get("venue"))
         _window(checker, path, item, "programme item", (start_zone, end_zone))
     brokerage = data.get("brokerage")
     if isinstance(brokerage, dict):
-        hall = place_zone(zones, brokerage.get("venue"))
+        hall = places.zone(brokerage.get("venue"))
         for path, session in records(brokerage, "sessions"):
             _window(checker, ("brokerage", *path), session, "session", (hall, hall))
     for path, request in records(data, "requests"):
         text = request.get("fixed_start")
-        if _instant(checker, (*path, "fixed_start"), text) is _OUTSIDE:
+        zone = places.meeting(request.get("to"), request.get("from"))
+        if _instant(checker, (*path, "fixed_start"), text, zone) is _OUTSIDE:
             checker.add(
                 (*path, "fixed_start"),
                 Message(

@@ -3,11 +3,13 @@
 In a file of format version 2 (``liqa: 2``, what liqa writes), an instant written without
 an offset (``2024-02-12 09:00``) is local time of the place where it happens when the
 record has one (a programme item's venue, its ``end_venue`` for its end; a visit's venue;
-the brokerage venue for sessions), else of the leg whose dates cover that day: the clock
-the agendas and the grid show it on. In a file of version 1 (written by older liqa) it is
-always local time of the leg; :func:`place_zones` alone decides which. :func:`format_instant`
-writes instants back that way whenever the text reads back to the same instant, and with
-an explicit offset otherwise.
+at a brokerage event the brokerage venue for sessions, requests' ``fixed_start`` and
+people's availability; at a trade mission a request's host's venue for its ``fixed_start``
+and a host's venue for its people's availability: :class:`Places`), else of the leg whose
+dates cover that day: the clock the agendas and the grid show it on. In a file of version
+1 (written by older liqa) it is always local time of the leg; :func:`place_zones` alone
+decides which. :func:`format_instant` writes instants back that way whenever the text reads
+back to the same instant, and with an explicit offset otherwise.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from liqa.core.problems import Message
+
+if TYPE_CHECKING:
+    from liqa.core.model import Event
 
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -161,6 +166,74 @@ def place_zones(data: object) -> dict[str, str]:
         if isinstance(org.get("id"), str) and venue_zone is not None:
             zones[org["id"]] = venue_zone
     return zones
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a mission's records happen, for reading and writing their times without an
+    offset (see :func:`places_of`). Every zone is ``None`` in a file of format version 1."""
+
+    zones: Mapping[str, str]
+    """Venue id → its zone, and organization id → its venue's (:func:`place_zones`)."""
+    hall: str | None = None
+    """The brokerage venue of a brokerage event: where its meetings and participants are."""
+    hosts: Mapping[str, str] = field(default_factory=dict)
+    """At a trade mission, person or organization id → the id of its organization when that
+    is not on the delegation side (a host receives at its own venue)."""
+
+    def zone(self, *venues: object) -> str | None:
+        """:func:`place_zone` of ``venues`` (venue or organization ids)."""
+        return place_zone(self.zones, *venues)
+
+    def meeting(self, *parties: object) -> str | None:
+        """The zone a meeting of ``parties`` (a request's target, then its requester) or a
+        participant's own times are local time of: the brokerage venue at a brokerage
+        event, else the venue of the first party received at its own organization's venue
+        (a host's); ``None``: the leg's."""
+        hosts = (self.hosts.get(p) if isinstance(p, str) else None for p in parties)
+        return self.zone(self.hall, *hosts)
+
+
+def places_of(data: object) -> Places:
+    """The places of mission ``data``, read defensively (the one rule by which build, checks
+    and the writer place a request's ``fixed_start`` and a person's availability): at a
+    brokerage event its brokerage venue; at a trade mission a host's venue. No zone at all
+    for a file of format version 1, whose times are all local time of their leg."""
+    sections = data if isinstance(data, dict) else {}
+    zones = place_zones(sections)
+    if not zones:
+        return Places({})
+    event = sections.get("event")
+    brokerage = sections.get("brokerage")
+    if isinstance(event, dict) and event.get("kind") == "brokerage":
+        hall = brokerage.get("venue") if isinstance(brokerage, dict) else None
+        return Places(zones, hall if isinstance(hall, str) else None)
+    hosts: dict[str, str] = {}
+    for org in _mappings(sections.get("organizations")):
+        if isinstance(org.get("id"), str) and org.get("side") != "delegation":
+            hosts[org["id"]] = org["id"]
+    for person in _mappings(sections.get("people")):
+        org_id = person.get("organization")
+        if isinstance(person.get("id"), str) and isinstance(org_id, str) and org_id in hosts:
+            hosts[person["id"]] = org_id
+    return Places(zones, None, hosts)
+
+
+def places_of_event(event: Event) -> Places:
+    """:func:`places_of` the mission file ``event`` is written as (version
+    :data:`FORMAT_VERSION`): the same rule for records of the model."""
+    return places_of(
+        {
+            "liqa": FORMAT_VERSION,
+            "event": {"kind": event.kind.value},
+            "venues": [{"id": v.id, "timezone": v.timezone} for v in event.venues],
+            "organizations": [
+                {"id": o.id, "side": o.side.value, "venue": o.venue} for o in event.organizations
+            ],
+            "people": [{"id": p.id, "organization": p.organization} for p in event.people],
+            "brokerage": {"venue": event.brokerage.venue} if event.brokerage else None,
+        }
+    )
 
 
 def _mappings(items: object) -> list[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 The file says ``liqa: 2`` (:data:`~liqa.core.missionfile.values.FORMAT_VERSION`). Fields
 equal to their defaults are left out, instants are written as local time of their place
-(the venue) or else of their leg whenever that reads back exactly, and short records (time
+(the venue; a request's or a participant's as :class:`~liqa.core.missionfile.values.Places`
+says) or else of their leg whenever that reads back exactly, and short records (time
 windows, sessions) are written on one line.
 """
 
@@ -19,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from liqa.core.missionfile.values import FORMAT_VERSION, LegSpan, format_instant, place_zone
+from liqa.core.missionfile.values import FORMAT_VERSION, LegSpan, format_instant, places_of_event
 from liqa.core.model import (
     BrokerageSetup,
     CandidateVisit,
@@ -41,23 +42,36 @@ def event_to_data(event: Event) -> dict[str, Any]:
     """The mission-file data (plain dicts, lists and scalars) describing ``event``."""
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
 
-    zones = {venue.id: venue.timezone for venue in event.venues}
+    places = places_of_event(event)  # as the reader reads the file written
 
-    def instant(value: datetime | None, *places: str | None) -> str | None:
+    def instant(value: datetime | None, *where: str | None) -> str | None:
         """Local time of the first place with a zone (as the reader reads it), else of the leg."""
-        return None if value is None else format_instant(value, spans, place_zone(zones, *places))
+        return at(value, places.zone(*where))
 
-    def windows(items: tuple[TimeWindow, ...], *places: str | None) -> list[dict[str, Any]]:
-        return [{"start": instant(w.start, *places), "end": instant(w.end, *places)} for w in items]
+    def at(value: datetime | None, zone: str | None) -> str | None:
+        """Local time of ``zone`` (as the reader reads it), else of the leg."""
+        return None if value is None else format_instant(value, spans, zone)
+
+    def windows(items: tuple[TimeWindow, ...], *where: str | None) -> list[dict[str, Any]]:
+        return zoned_windows(items, places.zone(*where))
+
+    def zoned_windows(items: tuple[TimeWindow, ...], zone: str | None) -> list[dict[str, Any]]:
+        return [{"start": at(w.start, zone), "end": at(w.end, zone)} for w in items]
 
     data: dict[str, Any] = {"liqa": FORMAT_VERSION, "event": _event_header(event)}
     data["legs"] = [_leg(leg) for leg in event.legs]
     if event.venues:
         data["venues"] = [_venue(venue) for venue in event.venues]
     data["organizations"] = [_organization(org) for org in event.organizations]
-    data["people"] = [_person(person, windows) for person in event.people]
+    data["people"] = [
+        _person(person, zoned_windows(person.availability, places.meeting(person.id)))
+        for person in event.people
+    ]
     if event.requests:
-        data["requests"] = [_request(request, instant) for request in event.requests]
+        data["requests"] = [
+            _request(request, instant, at(request.fixed_start, places.meeting(*_parties(request))))
+            for request in event.requests
+        ]
     if event.visits:
         data["visits"] = [_visit(visit, windows) for visit in event.visits]
     if event.programme:
@@ -251,20 +265,26 @@ def _organization(org: Organization) -> dict[str, Any]:
     return out
 
 
-def _person(person: Person, windows: Any) -> dict[str, Any]:
+def _person(person: Person, availability: list[dict[str, Any]]) -> dict[str, Any]:
     out = _non_default(person)
     if person.availability:
-        out["availability"] = windows(person.availability)
+        out["availability"] = availability
     return out
 
 
-def _request(request: MeetingRequest, instant: Any) -> dict[str, Any]:
+def _parties(request: MeetingRequest) -> tuple[str, str]:
+    """A request's parties in the order their place decides its time: target, requester."""
+    return request.target, request.requester
+
+
+def _request(request: MeetingRequest, instant: Any, fixed_start: str | None) -> dict[str, Any]:
     out = _non_default(request, skip=("requester", "target"))
     body: dict[str, Any] = {"id": request.id, "from": request.requester, "to": request.target}
     body.update((k, v) for k, v in out.items() if k != "id")
-    for key in ("fixed_start", "created_at"):
-        if key in body:
-            body[key] = instant(getattr(request, key))
+    if "fixed_start" in body:
+        body["fixed_start"] = fixed_start
+    if "created_at" in body:
+        body["created_at"] = instant(request.created_at)
     return body
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from liqa.core.model import ModelError, TimeWindow
 from liqa.core.problems import Message
@@ -26,19 +27,21 @@ _SHORT_WINDOW = re.compile(
 )
 
 
-def availability(row: Row, ctx: Context) -> tuple[TimeWindow, ...] | None:
-    """The person's windows (empty: always available); ``None`` when a cell is wrong."""
+def availability(row: Row, ctx: Context, zone: str | None = None) -> tuple[TimeWindow, ...] | None:
+    """The person's windows (empty: always available); ``None`` when a cell is wrong. Times
+    without an offset are local time of ``zone`` (the person's place), else of the leg."""
     report, windows, ok = ctx.report, list[TimeWindow](), True
 
     def parse_windows(value: Cell) -> list[TimeWindow]:
-        return [_window(part, ctx) for part in re.split(r"[;\n]", text(value)) if part.strip()]
+        parts = re.split(r"[;\n]", text(value))
+        return [_window(part, ctx, zone) for part in parts if part.strip()]
 
     if row.has("availability"):
         found = report.cell(row, "availability", parse_windows)
         ok = found is not None
         windows.extend(found or [])
     if row.has("available_from") or row.has("available_until"):
-        window = _from_until(row, ctx)
+        window = _from_until(row, ctx, zone)
         ok = ok and window is not None
         windows.extend([window] if window else [])
     elif row.has("available_on"):
@@ -53,7 +56,7 @@ def availability(row: Row, ctx: Context) -> tuple[TimeWindow, ...] | None:
     return tuple(windows) if ok else None
 
 
-def _window(raw: str, ctx: Context) -> TimeWindow:
+def _window(raw: str, ctx: Context, zone: str | None) -> TimeWindow:
     parts = _WINDOW_SPLIT.split(raw.strip())
     if len(parts) != 2 and (m := _SHORT_WINDOW.fullmatch(raw.strip())):
         parts = [m[1], m[2]]
@@ -65,8 +68,12 @@ def _window(raw: str, ctx: Context) -> TimeWindow:
                 "9:00-12:00; separate windows with ';'"
             ),
         )
-    start = ctx.instant(parts[0])
-    end = _on_day(parts[1], start.date(), ctx) if _is_time(parts[1]) else ctx.instant(parts[1])
+    start = ctx.instant(parts[0], zone=zone)
+    end = (
+        _on_day(parts[1], start.date(), ctx, zone)
+        if _is_time(parts[1])
+        else ctx.instant(parts[1], zone=zone)
+    )
     try:
         return TimeWindow(start, end)
     except ModelError as exc:
@@ -85,11 +92,12 @@ def _is_time(value: Cell) -> bool:
     return True
 
 
-def _on_day(value: Cell, day: date, ctx: Context) -> datetime:
-    return datetime.combine(day, cells.parse_time(value), cells.zone_for(day, ctx.legs))
+def _on_day(value: Cell, day: date, ctx: Context, zone: str | None) -> datetime:
+    place = ZoneInfo(zone) if zone else cells.zone_for(day, ctx.legs)
+    return datetime.combine(day, cells.parse_time(value), place)
 
 
-def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
+def _from_until(row: Row, ctx: Context, zone: str | None) -> TimeWindow | None:
     report = ctx.report
     for key in ("available_from", "available_until"):
         if not row.has(key):
@@ -119,8 +127,8 @@ def _from_until(row: Row, ctx: Context) -> TimeWindow | None:
             and not isinstance(value, datetime)
             and not re.search(r"\d{4}|/", text(value))
         ):
-            return _on_day(value, day, ctx)
-        return ctx.instant(value)
+            return _on_day(value, day, ctx, zone)
+        return ctx.instant(value, zone=zone)
 
     start = report.cell(row, "available_from", point)
     end = report.cell(row, "available_until", point)

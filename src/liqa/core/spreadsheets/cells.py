@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from liqa.core.missionfile.values import YEARS
 from liqa.core.model import Leg
@@ -262,8 +263,9 @@ def zone_for(day: date, legs: Sequence[Leg]) -> tzinfo:
     )
 
 
-def _aware(naive: datetime, legs: Sequence[Leg]) -> datetime:
-    return naive.replace(tzinfo=zone_for(naive.date(), legs))
+def _aware(naive: datetime, legs: Sequence[Leg], zone: str | None = None) -> datetime:
+    """``naive`` as local time of ``zone`` (the place's), else of the leg covering its day."""
+    return naive.replace(tzinfo=ZoneInfo(zone) if zone else zone_for(naive.date(), legs))
 
 
 _DT_SPLIT = re.compile(
@@ -271,20 +273,24 @@ _DT_SPLIT = re.compile(
 )
 
 
-def parse_instant(value: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:
-    """An aware instant: ISO 8601 with offset, or a local date and time of the covering leg."""
-    return _in_years(_instant(value, legs, day_first))
+def parse_instant(
+    value: Cell, legs: Sequence[Leg], *, day_first: bool = True, zone: str | None = None
+) -> datetime:
+    """An aware instant: ISO 8601 with offset, or a local date and time of ``zone`` (the
+    place's, as the mission file reads it: :class:`~liqa.core.missionfile.values.Places`),
+    else of the covering leg."""
+    return _in_years(_instant(value, legs, day_first, zone))
 
 
-def _instant(value: Cell, legs: Sequence[Leg], day_first: bool) -> datetime:
+def _instant(value: Cell, legs: Sequence[Leg], day_first: bool, zone: str | None) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
             return value
-        return _aware(value, legs)
+        return _aware(value, legs, zone)
     if isinstance(value, date):
-        return _aware(datetime.combine(value, time()), legs)
+        return _aware(datetime.combine(value, time()), legs, zone)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _aware(excel_serial(float(value)), legs)
+        return _aware(excel_serial(float(value)), legs, zone)
     raw = text(value)
     try:
         parsed = datetime.fromisoformat(raw)
@@ -293,36 +299,52 @@ def _instant(value: Cell, legs: Sequence[Leg], day_first: bool) -> datetime:
     else:
         if parsed.tzinfo is not None:
             return parsed
-        return _aware(parsed, legs)
+        return _aware(parsed, legs, zone)
     m = _DT_SPLIT.match(raw)
     if m is None:
         day = _date_from_text(raw, day_first)
-        return _aware(datetime.combine(day, time()), legs)
+        return _aware(datetime.combine(day, time()), legs, zone)
     day = _date_from_text(m["d"].rstrip(","), day_first)
-    return _aware(datetime.combine(day, parse_time(m["t"])), legs)
+    return _aware(datetime.combine(day, parse_time(m["t"])), legs, zone)
 
 
-def combine(day: Cell, clock: Cell, legs: Sequence[Leg], *, day_first: bool = True) -> datetime:
-    """An aware instant from a date cell and a time cell, local to the covering leg."""
-    return _aware(datetime.combine(parse_date(day, day_first=day_first), parse_time(clock)), legs)
+def combine(
+    day: Cell,
+    clock: Cell,
+    legs: Sequence[Leg],
+    *,
+    day_first: bool = True,
+    zone: str | None = None,
+) -> datetime:
+    """An aware instant from a date cell and a time cell, local to ``zone`` (the place's),
+    else to the covering leg."""
+    naive = datetime.combine(parse_date(day, day_first=day_first), parse_time(clock))
+    return _aware(naive, legs, zone)
 
 
-def format_instant(instant: datetime, legs: Sequence[Leg]) -> str:
-    """``2024-02-12 09:00`` local to the covering leg when that reads back the same, else ISO."""
+def format_instant(instant: datetime, legs: Sequence[Leg], zone: str | None = None) -> str:
+    """``2024-02-12 09:00`` local to ``zone`` (the place's), else to the covering leg, when
+    that reads back the same (:func:`parse_instant` with ``zone``), else ISO."""
+    if zone:
+        return _local_or_iso(instant, instant.astimezone(ZoneInfo(zone)), legs, zone)
     for leg in legs:
         local = instant.astimezone(leg.tz)
         if leg.start <= local.date() <= leg.end:
-            naive = local.replace(tzinfo=None)
-            if naive.second == 0 and naive.microsecond == 0:
-                shown = naive.strftime("%Y-%m-%d %H:%M")
-                if _readback(shown, legs) == instant:
-                    return shown
-            break
+            return _local_or_iso(instant, local, legs, None)
     return instant.isoformat()
 
 
-def _readback(shown: str, legs: Sequence[Leg]) -> datetime | None:
+def _local_or_iso(instant: datetime, local: datetime, legs: Sequence[Leg], zone: str | None) -> str:
+    naive = local.replace(tzinfo=None)
+    if naive.second == 0 and naive.microsecond == 0:
+        shown = naive.strftime("%Y-%m-%d %H:%M")
+        if _readback(shown, legs, zone) == instant:
+            return shown
+    return instant.isoformat()
+
+
+def _readback(shown: str, legs: Sequence[Leg], zone: str | None) -> datetime | None:
     try:
-        return parse_instant(shown, legs)
+        return parse_instant(shown, legs, zone=zone)
     except CellError:
         return None

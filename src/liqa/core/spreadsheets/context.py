@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from liqa.core.missionfile.values import Places
 from liqa.core.model import Leg
 from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells
@@ -27,6 +28,9 @@ class Context:
     """Brokerage session ids (none when the event has no brokerage setup)."""
     tables: int | None
     """Number of brokerage tables (``None`` without a brokerage setup)."""
+    places: Places = field(default_factory=lambda: Places({}))
+    """Where a request's meeting and a person's own times happen, by the mission file's
+    rule: a time without an offset is read on that place's clock (see :meth:`instant`)."""
     rejected: set[str] = field(default_factory=set)
     """Folded ids and names of rows already reported as wrong: references to them are
     not reported again (one wrong person row is one problem, not one per request)."""
@@ -39,16 +43,19 @@ class Context:
         """Whether ``reference`` names a row already reported and left out."""
         return bool(reference) and cells.fold(reference) in self.rejected
 
-    def instant(self, value: Cell, *, during_legs: bool = True) -> datetime:
-        """An aware instant from a cell (see :func:`cells.parse_instant`), during a leg
-        unless ``during_legs`` is False (time stamps such as ``created_at``)."""
-        instant = cells.parse_instant(value, self.legs, day_first=self.day_first)
-        if (
-            during_legs
-            and self.legs
-            and not any(
-                leg.start <= instant.astimezone(leg.tz).date() <= leg.end for leg in self.legs
-            )
+    def instant(
+        self, value: Cell, *, during_legs: bool = True, zone: str | None = None
+    ) -> datetime:
+        """An aware instant from a cell (see :func:`cells.parse_instant`; without an offset,
+        local time of ``zone``, the place's, else of the leg), during a leg unless
+        ``during_legs`` is False (time stamps such as ``created_at``)."""
+        instant = cells.parse_instant(value, self.legs, day_first=self.day_first, zone=zone)
+        return self.during_legs(instant) if during_legs else instant
+
+    def during_legs(self, instant: datetime) -> datetime:
+        """``instant`` when it falls on a day of a leg (in that leg's time), else an error."""
+        if self.legs and not any(
+            leg.start <= instant.astimezone(leg.tz).date() <= leg.end for leg in self.legs
         ):
             spans = ", ".join(f"{leg.start}..{leg.end}" for leg in self.legs)
             raise CellError(

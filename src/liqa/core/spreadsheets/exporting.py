@@ -1,9 +1,11 @@
 """An Event -> the four tables organizers keep, cell by cell, readable back losslessly.
 
-Instants are written as local date and time of their leg (``2024-02-12 09:00``) whenever
-that reads back to the same instant, else in ISO 8601 with the offset; lists are joined
-with ``, ``; availability windows are ``start - end`` joined with ``; ``; localized text
-gets one column per language (``offers_ar``, ``offers_fr``, ``offers_en``).
+Instants are written as local date and time of their place as the mission file reads it (a
+request's meeting, a person's own times: :class:`~liqa.core.missionfile.values.Places`), else
+of their leg (``2024-02-12 09:00``), whenever that reads back to the same instant, else in
+ISO 8601 with the offset; lists are joined with ``, ``; availability windows are
+``start - end`` joined with ``; ``; localized text gets one column per language
+(``offers_ar``, ``offers_fr``, ``offers_en``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from liqa.core.missionfile.values import Places, places_of_event
 from liqa.core.model import LANGUAGES, Event, Leg, MeetingRequest, Organization, Person, Venue
 from liqa.core.spreadsheets.cells import Cell, format_instant
 
@@ -27,10 +30,11 @@ class Sheet:
 
 def event_sheets(event: Event) -> tuple[Sheet, ...]:
     """The organizations, people, requests and venues tables of ``event``."""
+    places = places_of_event(event)
     return (
         _organizations(event.organizations),
-        _people(event.people, event.legs),
-        _requests(event.requests, event.legs),
+        _people(event.people, event.legs, places),
+        _requests(event.requests, event.legs, places),
         _venues(event.venues),
     )
 
@@ -79,7 +83,7 @@ def _organizations(orgs: tuple[Organization, ...]) -> Sheet:
     return Sheet("organizations", tuple(headers), tuple(rows))
 
 
-def _people(people: tuple[Person, ...], legs: tuple[Leg, ...]) -> Sheet:
+def _people(people: tuple[Person, ...], legs: tuple[Leg, ...], places: Places) -> Sheet:
     headers = (
         "id",
         "name",
@@ -107,10 +111,7 @@ def _people(people: tuple[Person, ...], legs: tuple[Leg, ...]) -> Sheet:
             p.email,
             p.phone,
             _joined(p.themes),
-            "; ".join(
-                f"{format_instant(w.start, legs)} - {format_instant(w.end, legs)}"
-                for w in p.availability
-            ),
+            _windows(p, legs, places.meeting(p.id)),
             p.table,
             _flag(p.fictional),
         )
@@ -119,11 +120,18 @@ def _people(people: tuple[Person, ...], legs: tuple[Leg, ...]) -> Sheet:
     return Sheet("people", headers, rows)
 
 
-def _instant(value: datetime | None, legs: tuple[Leg, ...]) -> str:
-    return "" if value is None else format_instant(value, legs)
+def _windows(person: Person, legs: tuple[Leg, ...], zone: str | None) -> str:
+    return "; ".join(
+        f"{format_instant(w.start, legs, zone)} - {format_instant(w.end, legs, zone)}"
+        for w in person.availability
+    )
 
 
-def _requests(requests: tuple[MeetingRequest, ...], legs: tuple[Leg, ...]) -> Sheet:
+def _instant(value: datetime | None, legs: tuple[Leg, ...], zone: str | None = None) -> str:
+    return "" if value is None else format_instant(value, legs, zone)
+
+
+def _requests(requests: tuple[MeetingRequest, ...], legs: tuple[Leg, ...], places: Places) -> Sheet:
     headers = (
         "id",
         "from",
@@ -150,7 +158,7 @@ def _requests(requests: tuple[MeetingRequest, ...], legs: tuple[Leg, ...]) -> Sh
             r.message,
             r.duration_minutes,
             r.session or "",
-            _instant(r.fixed_start, legs),
+            _instant(r.fixed_start, legs, places.meeting(r.target, r.requester)),
             _joined(r.attendees),
             _joined(r.after),
             _instant(r.created_at, legs),

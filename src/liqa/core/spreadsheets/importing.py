@@ -21,6 +21,7 @@ from liqa.core.missionfile import event_to_data
 from liqa.core.missionfile.checks import semantic_problems
 from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
+from liqa.core.missionfile.values import places_of_event
 from liqa.core.model import Event, EventKind, Organization, Side
 from liqa.core.problems import InputError, Message, Problem
 from liqa.core.spreadsheets import meeting_requests, records
@@ -87,6 +88,9 @@ class Imported:
     left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per table given, the ids of the base's records it left out (kept or removed, as
     :attr:`ImportSettings.missing` said; a table leaving out none is not named)."""
+    origins: dict[str, Row] = field(default_factory=dict)
+    """The row that gave each record of the tables given, by id (an organization made from
+    a name in the people table: that person's row), to say where a record came from."""
 
 
 def import_event(
@@ -122,7 +126,7 @@ def import_event(
     ]
     if dangling:
         raise InputError(dangling)
-    return imported
+    return replace(imported, origins=dict(ids.rows))
 
 
 def _read_tables(
@@ -222,6 +226,8 @@ def _build(
         given[ORGANIZATIONS.name] = found_orgs
         orgs = merged(base.organizations, found_orgs) if keep else found_orgs
     people, created = base.people, list[Organization]()
+    # a time without an offset is read at its place, as the mission file reads it
+    ctx = replace(ctx, places=places_of_event(replace(base, venues=venues, organizations=orgs)))
     if PEOPLE.name in tables:
         may_create = ORGANIZATIONS.name not in tables and not base.organizations
         found, created = records.people(
@@ -236,6 +242,8 @@ def _build(
         orgs = orgs + tuple(created)
     requests = base.requests
     if REQUESTS.name in tables:
+        placed = replace(base, venues=venues, organizations=orgs, people=people)
+        ctx = replace(ctx, places=places_of_event(placed))
         found_requests = meeting_requests.requests(
             tables[REQUESTS.name],
             ctx,

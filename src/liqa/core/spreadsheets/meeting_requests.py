@@ -91,7 +91,7 @@ def requests(
                 ),
                 code="unknown_reference",
             )
-        fixed = _fixed_start(row, ctx)
+        fixed = _fixed_start(row, ctx, ctx.places.meeting(ends[1], ends[0]))
         attendees = _references(row, "attendees", persons, ctx)
         after = tuple(cells.split_list(row.cells.get("after")))
         for ref in after:
@@ -189,9 +189,11 @@ def _references(row: Row, key: str, persons: Directory, ctx: Context) -> tuple[s
     return tuple(out)
 
 
-def _fixed_start(row: Row, ctx: Context) -> datetime | None:
+def _fixed_start(row: Row, ctx: Context, zone: str | None) -> datetime | None:
+    """The fixed start; without an offset, local time of ``zone`` (the meeting's place, as
+    the mission file reads it), else of the leg."""
     if row.has("fixed_start"):
-        return ctx.report.cell(row, "fixed_start", ctx.instant)
+        return ctx.report.cell(row, "fixed_start", lambda v: ctx.instant(v, zone=zone))
     if row.has("fixed_date") != row.has("fixed_time"):
         missing = "fixed_time" if row.has("fixed_date") else "fixed_date"
         ctx.report.add(
@@ -206,6 +208,10 @@ def _fixed_start(row: Row, ctx: Context) -> datetime | None:
         return ctx.report.cell(
             row,
             "fixed_date",
-            lambda v: cells.combine(v, row.cells["fixed_time"], ctx.legs, day_first=ctx.day_first),
+            lambda v: ctx.during_legs(
+                cells.combine(
+                    v, row.cells["fixed_time"], ctx.legs, day_first=ctx.day_first, zone=zone
+                )
+            ),
         )
     return None

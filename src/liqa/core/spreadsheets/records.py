@@ -241,7 +241,7 @@ def people(
         languages = report.cell(row, "languages", _languages)
         gender = report.cell(row, "gender", _gender)
         table = report.cell(row, "table", lambda v: _table_number(v, ctx.tables))
-        windows = availability(row, ctx)
+        windows = availability(row, ctx, ctx.places.meeting(org_id))
         fictional = report.cell(row, "fictional", cells.flag)
         if person_id is None or org_id is None or windows is None or len(report.problems) > before:
             ctx.reject(person_id or "", *(text(row.cells.get(k)) for k in PERSON_NAMES))
