@@ -111,7 +111,9 @@ def test_a_host_visit_that_moves_is_listed_for_the_hosts_staff(
     event = load_event(changed)
     again = replan_event(event, outcome.schedule, PlanSettings(time_limit=1.0))
     moved = next(a for a in again.schedule.assignments if a.id == visit.id)
-    assert moved.start >= visit.start + timedelta(minutes=30)
+    # Moved, not necessarily later: from a plan with the visit after 10:00 on the 13th, its
+    # window there is then too short for its 90 minutes and the re-plan moves it to the 12th.
+    assert moved.start != visit.start
     words = _words(change_lines(event, outcome.schedule, again.schedule))
     staff = [p.id for p in event.people if p.organization == "h-hou-egov"]
     assert staff == ["c-hou-egov"]

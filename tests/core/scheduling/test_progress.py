@@ -88,12 +88,23 @@ def test_brokerage_stops_when_the_listener_says_so_with_a_valid_timetable() -> N
     assert len(result.timetable.placements) == len(problem.meetings)
 
 
+class RisingListener(Listener):
+    """Asks to stop once it has heard a value rise (two different values)."""
+
+    def __call__(self, report: Progress) -> bool:
+        self.reports.append(report)
+        return len(set(self.objectives())) < 2
+
+
 def test_mission_plan_reports_a_rising_value_and_a_bound() -> None:
-    listener = Listener()
-    outcome = plan_event(load_event(DEMO), PlanSettings(time_limit=3.0, on_progress=listener))
+    """The search runs until a value has risen, however slow the machine: with a time limit
+    of 3 s, a loaded machine could end it before any better plan (``1 >= 2``)."""
+    listener = RisingListener()
+    settings = PlanSettings(time_limit=100.0, on_progress=listener)
+    outcome = plan_event(load_event(DEMO), settings)
     objectives = listener.objectives()
     bounded = [r for r in listener.reports if r.bound is not None]
-    assert (outcome.status, outcome.stopped) == ("feasible", False)
+    assert (outcome.status, outcome.stopped) == ("feasible", True)
     assert _non_decreasing([r.elapsed for r in listener.reports])
     assert _non_decreasing(objectives)
     assert len(set(objectives)) >= 2
