@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import copy
 import json
+import pickle
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -15,7 +18,7 @@ from liqa.core.i18n import LOCALE_DIR, translator
 from liqa.core.missionfile import load_event
 from liqa.core.missionfile.loading import validate_text
 from liqa.core.missionfile.schema import HINTS
-from liqa.core.problems import Message, Problem, translated
+from liqa.core.problems import Message, Name, Names, Problem, translated
 from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.core.spreadsheets.readers import ReadError, open_sheets
 
@@ -154,3 +157,22 @@ def test_a_brokerage_problem_names_organizations_in_french_when_they_have_a_fren
     assert translated(label, translator("fr").gettext, "fr") == "Nom en français"
     assert translated(label, translator("en").gettext, "en") == english
     assert translated(problem.labels[org_id], translator("fr").gettext, "fr") == english
+
+
+@pytest.mark.parametrize("how", [copy.copy, copy.deepcopy, lambda v: pickle.loads(pickle.dumps(v))])
+def test_messages_and_names_copy_and_pickle_as_themselves(how: Any) -> None:
+    """A message whose text holds braces (a fuzzed file's '{}}') copies without reading them
+    as fields, and names keep their text and forms (str's own copy called ``__new__`` with
+    the finished text: ValueError 'Single '}' encountered', and 'a, b, ,, ...' for Names)."""
+    name = Name("Karim Benali", ar="كريم بنعلي")
+    message = Message("row {row}: unknown {value!r} near {who}", row=3, value="{}}", who=name)
+    names = Names(["ab", "cd"])
+    for value in (message, name, names):
+        made = how(value)
+        assert made == value
+        assert type(made) is type(value)
+    assert how(message).in_language(lambda text: text, "ar") == (
+        "row 3: unknown '{}}' near كريم بنعلي"
+    )
+    assert how(names).items == ("ab", "cd")
+    assert how(name).forms == {"ar": "كريم بنعلي"}

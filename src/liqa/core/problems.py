@@ -35,6 +35,11 @@ class Message(str):
         made.params = params
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled by its template and parameters (``str``'s own way calls
+        ``__new__`` with the finished text, whose braces are then read as fields)."""
+        return (type(self).rebuilt, (self.template, self.params))
+
     @classmethod
     def rebuilt(cls, template: str, params: dict[str, Any]) -> Message:
         """A message stored earlier (:func:`message_json`), made again from its template: a
@@ -63,6 +68,10 @@ class Name(str):
         made.forms = {lang: form for lang, form in forms.items() if form}
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled with its forms."""
+        return (type(self), (str(self),), {"forms": self.forms})
+
     def in_script(self, lang: str | None) -> str:
         """The form for readers of ``lang`` (this text when it has none)."""
         return self.forms.get(lang or "", str(self))
@@ -80,6 +89,10 @@ class Names(str):
         made.items = tuple(items)
         made.sep = sep
         return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled by its items (``str``'s own way would join the letters)."""
+        return (type(self), (self.items, self.sep))
 
 
 def translated(value: Any, gettext: Gettext, lang: str | None = None) -> Any:
