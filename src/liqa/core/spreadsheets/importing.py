@@ -88,6 +88,9 @@ class Imported:
     left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per table given, the ids of the base's records it left out (kept or removed, as
     :attr:`ImportSettings.missing` said; a table leaving out none is not named)."""
+    origins: dict[str, Row] = field(default_factory=dict)
+    """The row that gave each record of the tables given, by id (an organization made from
+    a name in the people table: that person's row), to say where a record came from."""
 
 
 def import_event(
@@ -123,7 +126,7 @@ def import_event(
     ]
     if dangling:
         raise InputError(dangling)
-    return imported
+    return replace(imported, origins=dict(ids.rows))
 
 
 def _read_tables(

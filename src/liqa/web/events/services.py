@@ -23,7 +23,7 @@ from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.events import forgotten_keys, snapshots
+from liqa.web.events import forgotten_keys, snapshots, text_limits
 from liqa.web.events import models as rows
 from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
 from liqa.web.events.locking import lock_event
@@ -144,7 +144,11 @@ def import_mission_file(
 
     Nothing is written when the file has any problem (see :func:`import_event`).
     """
-    event = parse_event(decode_upload(raw, filename), filename)
+    text = decode_upload(raw, filename)
+    event = parse_event(text, filename)
+    too_long = text_limits.mission_problems(event, text, filename)
+    if too_long:  # the database would refuse it (PostgreSQL) or keep it whole (SQLite)
+        raise InputError(too_long)
     return import_event(event, filename=filename, replace=replace, may_replace=may_replace)
 
 
@@ -247,6 +251,9 @@ def read_spreadsheets(
                     for p in error.problems
                 ]
             ) from None
+    too_long = text_limits.sheet_problems(imported)
+    if too_long:
+        raise InputError(too_long)
     outcome_problems = _outcomes_kept(base, imported.event)
     if outcome_problems:
         raise InputError(outcome_problems)
