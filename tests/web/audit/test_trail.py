@@ -139,7 +139,21 @@ def test_publishing_records_the_organizer(
             "schedule",
             "v1",
             "published",
-            {"published_at": [None, draft.published_at.isoformat()], "notified": [None, True]},
+            {
+                "published_at": [None, draft.published_at.isoformat()],
+                # the publication's entry says what its e-mails came to once they went
+                "notified": [
+                    None,
+                    {
+                        "total": 3,
+                        "sent": 3,
+                        "not_set_up": 0,
+                        "failed": 0,
+                        "no_address": 0,
+                        "pending": 0,
+                    },
+                ],
+            },
         )
     ]
 

@@ -6,7 +6,9 @@ Secrets are random URL-safe strings; only their SHA-256 digests are stored.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,7 +24,11 @@ from django.utils.translation import gettext as _
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.audit.receivers import record
+from liqa.web.delivery import Tally, deliver, tally
 from liqa.web.events.models import Event, Organization, Person
+from liqa.web.logfilters import redact
+
+logger = logging.getLogger(__name__)
 
 
 class HostGrantRefused(Exception):
@@ -366,32 +372,66 @@ def send_host_link(member: Membership) -> bool:
     return True
 
 
-def invite_participants(event: Event) -> int:
+def invite_participants(event: Event) -> Tally:
     """E-mail every participant of the event a sign-in link to their agenda, in their language;
     a host administrator's link opens their host page instead (one e-mail per account).
 
-    Returns how many invitations went out (addresses past the hourly limit are skipped).
+    Returns what came of them (:class:`liqa.web.delivery.Tally`, one per person with a
+    participant account and per host administrator): ``sent`` once a delivering mail
+    backend accepted it; ``not_set_up`` when e-mail is not set up on the server (the
+    console backend accepts every message and delivers none); ``failed`` when the mail
+    server refused it or could not be reached (the others are still tried; the page says
+    so, never a traceback); ``pending`` for an address past its hourly limit of links;
+    ``no_address`` for the event's people who have no e-mail address (nobody to invite).
     """
-    sent = 0
+    outcomes: list[tuple[str, bool, str]] = []
     hosts = Membership.objects.filter(event=event, role=Role.HOST_ADMIN).select_related(
         "user", "event"
     )
     hosting = {member.user_id: member for member in hosts}
     for member in hosting.values():
-        sent += send_host_link(member)
+        outcomes.append(_invite(member, reverse("agendas:host", args=[event.slug]), host=True))
     members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
+    reached: set[str] = set()
     for member in members:
         if not member.user.email or member.user_id in hosting:
             continue
-        try:
-            path = issue_link(member.user, reverse("agendas:me", args=[event.slug]))
-        except RateLimited:
-            continue
-        with translation.override(member.language):
-            body = render_to_string(
-                "accounts/email_invitation.txt",
-                {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
-            )
-            send_mail(_("You are invited to a liqa mission"), body, None, [member.user.email])
-        sent += 1
-    return sent
+        reached.add(member.person)
+        outcomes.append(_invite(member, reverse("agendas:me", args=[event.slug])))
+    without = Person.objects.filter(event=event, email="").exclude(key__in=reached).count()
+    outcomes.extend(("", False, "") for _ in range(without))
+    return tally(outcomes)
+
+
+def _invite(member: Membership, next_url: str, *, host: bool = False) -> tuple[str, bool, str]:
+    """E-mail one account its sign-in link (its host page for a host administrator): the
+    outcome as (address, sent, error) for :func:`liqa.web.delivery.tally`."""
+    email = member.user.email
+    if not email:
+        return ("", False, "")
+    try:
+        path = issue_link(member.user, next_url)
+    except RateLimited:
+        return (email, False, "")  # not sent: the address had too many links this hour
+    template = "accounts/email_host.txt" if host else "accounts/email_invitation.txt"
+    event = member.event
+    with translation.override(member.language):
+        body = render_to_string(
+            template,
+            {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
+        )
+        if host:
+            subject = _("Your host page for a liqa mission")
+        else:
+            subject = _("You are invited to a liqa mission")
+    try:
+        error = deliver(subject, body, email)
+    except (smtplib.SMTPException, OSError) as refused:  # refused, or no server to talk to
+        logger.warning(
+            "invitations %s: the e-mail to user %s was not sent (%s)",
+            event.slug,
+            member.user_id,
+            redact(f"{type(refused).__name__}: {refused}"),
+        )
+        return (email, False, f"{type(refused).__name__}: {refused}")
+    return (email, not error, error)

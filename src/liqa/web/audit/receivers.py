@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from liqa.web.audit.actor import current
 from liqa.web.audit.models import Action, AuditEntry, AuditSubject
+from liqa.web.delivery import Tally, e_mailed
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Outcome, Person
 from liqa.web.events.records import outcomes_stored, parties_stored
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -274,6 +275,37 @@ def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
     )
 
 
+def _e_mailed(
+    sender: object,
+    version: ScheduleVersion,
+    before: Tally | None,
+    after: Tally,
+    **kwargs: object,
+) -> None:
+    """What the e-mails about a published version came to (``after``, a
+    :class:`liqa.web.delivery.Tally`), in the history: the publication's own entry, recorded
+    in the save that publishes, before any message went, says how many were delivered
+    instead of only that they were to be sent; *Send again* (``before``: the tally it
+    started from) records a change of the version, from that tally to the new one."""
+    counts = after.as_json()
+    slug = _slug(version.event_id)
+    key = f"v{version.number}"
+    if before is None:
+        entry = (
+            AuditEntry.objects.filter(
+                event=slug, model="schedule", key=key, action=Action.PUBLISHED
+            )
+            .order_by("-at", "-id")
+            .first()
+        )
+        if entry is not None and entry.changes.get("notified") == [None, True]:
+            entry.changes["notified"] = [None, counts]
+            entry.save(update_fields=["changes"])
+            return
+    old = before.as_json() if before is not None else None
+    record(slug, "schedule", key, Action.CHANGED, {"notified": [old, counts]})
+
+
 def _inside(origin: object, model: type[models.Model]) -> bool:
     """True when a deletion started from a ``model`` row or query (a cascade from it)."""
     return isinstance(origin, model) or (
@@ -376,3 +408,4 @@ pre_delete.connect(_event_deleting, sender=Event, dispatch_uid="audit-event")
 post_delete.connect(_event_deleted, sender=Event, dispatch_uid="audit-event")
 parties_stored.connect(_imported, dispatch_uid="audit-parties")
 outcomes_stored.connect(_outcomes_stored, dispatch_uid="audit-outcomes")
+e_mailed.connect(_e_mailed, dispatch_uid="audit-e-mailed")

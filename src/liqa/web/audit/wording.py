@@ -456,6 +456,55 @@ def _group(w: Wording, value: object) -> str:
     return subgroup_label(str(value), w.lang)
 
 
+def _e_mailed(w: Wording, value: object) -> str | None:
+    """What the e-mails about a published version came to
+    (:class:`liqa.web.delivery.Tally`, recorded once they went): "118 of 120, 2 failed",
+    "0 of 120 (e-mail is not set up on this server)"; ``True`` recorded alone (the e-mails
+    were still going, or the entry predates the counts) says it was asked for, not that
+    anyone got one; ``False`` reads "No"."""
+    if value is True:
+        return pgettext("e-mails", "requested; how many were delivered is not recorded")
+    if not isinstance(value, dict):
+        return None
+    count = {k: int(value.get(k, 0)) for k in ("total", "sent", "failed", "not_set_up")}
+    count |= {k: int(value.get(k, 0)) for k in ("no_address", "pending")}
+    number = translator(w.lang).format_number
+    head = pgettext("e-mails", "%(sent)s of %(total)s") % {
+        "sent": number(count["sent"]),
+        "total": number(count["total"]),
+    }
+    unsent = count["total"] - count["sent"] - count["no_address"]
+    only_not_set_up = count["not_set_up"] and count["not_set_up"] == unsent
+    said = [
+        ("failed", ngettext("%(num)s failed", "%(num)s failed", count["failed"])),
+        (
+            "not_set_up",
+            ngettext(
+                "%(num)s not delivered: e-mail is not set up on this server",
+                "%(num)s not delivered: e-mail is not set up on this server",
+                count["not_set_up"],
+            ),
+        ),
+        (
+            "no_address",
+            ngettext(
+                "%(num)s has no e-mail address",
+                "%(num)s have no e-mail address",
+                count["no_address"],
+            ),
+        ),
+        ("pending", ngettext("%(num)s not sent yet", "%(num)s not sent yet", count["pending"])),
+    ]
+    parts = [head]
+    for key, words in said:
+        if count[key] and not (key == "not_set_up" and only_not_set_up):
+            parts.append(words % {"num": number(count[key])})
+    text = w._join(parts)
+    if only_not_set_up:
+        text += " (" + pgettext("e-mails", "e-mail is not set up on this server") + ")"
+    return text
+
+
 def _one(table: dict[Any, Any]) -> Callable[[Wording, object], str]:
     def words(w: Wording, value: object) -> str:
         return str(table[value])
@@ -491,6 +540,7 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
 """How a field's values read, by field name; a value of another shape reads as recorded."""
 _MODEL_WORDS: dict[tuple[str, str], Callable[[Wording, Any], str | None]] = {
     ("outcome", "kind"): lambda w, v: outcome_label(OutcomeKind(v), w.lang),
+    ("schedule", "notified"): _e_mailed,
 }
 """Where one field name holds different things in different records (an outcome's
 ``kind`` is what happened at the meeting, an organization's its type)."""

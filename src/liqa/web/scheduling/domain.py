@@ -26,6 +26,7 @@ from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.core.scheduling.itinerary.replan import MemberChange
 from liqa.core.scheduling.reasons import reason_words
+from liqa.web import delivery
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
@@ -278,10 +279,16 @@ def organizations(
     return out
 
 
+def _not_set_up(row: Notification) -> bool:
+    """True for a message not delivered because e-mail is not set up on the server."""
+    return delivery.outcome(row.email, row.sent, row.error) == "not_set_up"
+
+
 def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[str, Any] | None:
     """Who publishing ``version`` e-mailed, from its :class:`Notification` records: the
     people e-mailed, those without an address, those whose message failed (with the mail
-    backend's error) and those not tried yet, each list by name, the comma that joins
+    backend's error), those not delivered because e-mail is not set up on the server
+    (``not_set_up``) and those not tried yet, each list by name, the comma that joins
     names in ``lang``, those not e-mailed who have no address now (``unreachable``;
     ``address_removed`` when one of them had one at publication), and whether *Send again*
     has anyone to e-mail; ``None`` when
@@ -307,7 +314,9 @@ def told(version: ScheduleVersion, names: Mapping[str, str], lang: str) -> dict[
     return {
         "sent": named([r for r in rows if r.sent]),
         "no_address": named([r for r in rows if not r.email]),
-        "failed": named([r for r in rows if r.unsent and r.error]),
+        "failed": named([r for r in rows if r.unsent and r.error and not _not_set_up(r)]),
+        # handed to a backend that delivers nothing: e-mail is not set up on the server
+        "not_set_up": named([r for r in rows if r.unsent and _not_set_up(r)]),
         "pending": named([r for r in rows if r.unsent and not r.error]),
         # not e-mailed, and no address to send to now (never had one, or it was removed
         # after their message failed): Send again cannot reach them

@@ -12,8 +12,11 @@ page and *Send again* describe the publication as it was, whoever joins the even
 it or moves to another organization since. Who is told is recorded as one
 :class:`Notification` per affected person, written with the publication; the e-mails go
 after it is committed, each one's outcome (sent, or the mail backend's error) stored on
-its record, so the published page can say who was e-mailed, who has no address and whose
-message failed, and :func:`send_again` retries the failed ones.
+its record, so the published page can say who was e-mailed, who has no address, whose
+message failed and whose was not delivered because e-mail is not set up on the server (a
+backend that prints or drops messages, :mod:`liqa.web.delivery`), and :func:`send_again`
+retries those not delivered. Once a batch went, :data:`liqa.web.delivery.e_mailed` gives
+its counts (:func:`delivery`) to the history.
 Rows are locked only to claim messages (``sending_since``), never while the mail host is
 talked to: a slow host holds no row, and two clicks on *Send again* send once.
 """
@@ -25,7 +28,6 @@ import smtplib
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -40,6 +42,10 @@ from liqa.core.outputs.agenda_changes import agenda_diff
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.scheduling.itinerary import MemberChange
 from liqa.web.accounts.models import Membership, Role
+from liqa.web.delivery import NOT_DELIVERING as NOT_DELIVERING  # where older code finds them
+from liqa.web.delivery import ONE_MESSAGE, Tally, deliver, e_mailed
+from liqa.web.delivery import mail_delivers as mail_delivers
+from liqa.web.delivery import tally as _tally
 from liqa.web.events.records import event_record
 from liqa.web.logfilters import redact
 from liqa.web.scheduling.models import Notification, ScheduleVersion
@@ -80,6 +86,7 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
             _record_recipients(version, affected)
     if notify:
         _send(version, list(version.notifications.all()), (event, affected, old, new))
+        e_mailed.send(ScheduleVersion, version=version, before=None, after=delivery(version))
     return affected
 
 
@@ -101,6 +108,7 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
     and a second click finds them claimed instead of sending them twice."""
     if not version.published or not version.notified:
         return []
+    before = delivery(version)
     claimed = _claim(version)
     if claimed:
         try:
@@ -112,7 +120,16 @@ def send_again(version: ScheduleVersion) -> list[Notification]:
             _send(version, claimed, (event, affected, old, new))
         finally:
             _release(claimed)
+        e_mailed.send(ScheduleVersion, version=version, before=before, after=delivery(version))
     return claimed
+
+
+def delivery(version: ScheduleVersion) -> Tally:
+    """What the e-mails about publishing ``version`` came to, from its
+    :class:`Notification` records: how many people they concern, how many were sent, not
+    delivered because e-mail is not set up, failed, had no address or were not tried yet."""
+    rows = version.notifications.values_list("email", "sent_at", "error")
+    return _tally([(email, sent_at is not None, error) for email, sent_at, error in rows])
 
 
 NOTHING_SENT = ("silent", "busy", "done")
@@ -152,21 +169,6 @@ def _claim(version: ScheduleVersion) -> list[Notification]:
                 row.save(update_fields=["email", "sending_since"])
                 claimed.append(row)
     return claimed
-
-
-NOT_DELIVERING = (
-    "django.core.mail.backends.console.EmailBackend",
-    "django.core.mail.backends.dummy.EmailBackend",
-    "django.core.mail.backends.filebased.EmailBackend",
-)
-"""Mail backends that accept every message and deliver none: e-mail is not set up (the
-console backend is the default outside production)."""
-
-
-def mail_delivers() -> bool:
-    """False when the configured mail backend only prints, files or drops the messages."""
-    mailers: dict[str, dict[str, object]] = getattr(settings, "MAILERS", {})
-    return mailers.get("default", {}).get("BACKEND") not in NOT_DELIVERING
 
 
 def addresses(version: ScheduleVersion, people: list[str]) -> dict[str, str]:
@@ -315,18 +317,16 @@ def _entries(
     return {e.id: e for day in agenda.days for e in day.entries}
 
 
-_ONE_MESSAGE = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
-"""Errors that concern one message: the next one may still go through."""
-
-
 def _send(
     version: ScheduleVersion,
     rows: list[Notification],
     changes: tuple[core.Event, dict[str, MemberChange], core.Schedule, core.Schedule],
 ) -> None:
     """E-mail each record's person their changes, one message at a time, storing each
-    outcome: the time the mail backend accepted it, or its error (logged, without the
-    address: the log must not hold personal data). Outside any transaction: each outcome
+    outcome: the time a delivering mail backend accepted it, or its error (logged, without
+    the address: the log must not hold personal data); a backend that delivers nothing
+    (e-mail not set up) leaves the message not sent, its error saying so, for *Send again*
+    once e-mail is set up. Outside any transaction: each outcome
     is committed as it comes. The claims of the messages not reached (the mail host is
     down) are released, so that *Send again* sends them."""
     try:
@@ -372,10 +372,10 @@ def _send_each(
             )
             subject = _("Your agenda has changed")
         try:
-            send_mail(subject, body, None, [row.email])
+            not_set_up = deliver(subject, body, row.email)
         except (smtplib.SMTPException, OSError) as error:  # refused, or no server to talk to
             row.error = f"{type(error).__name__}: {error}"
-            host_down = not isinstance(error, _ONE_MESSAGE)
+            host_down = not isinstance(error, ONE_MESSAGE)
             logger.warning(
                 "publishing %s v%s: the e-mail to person %s was not sent (%s)",
                 version.event.slug,
@@ -384,8 +384,8 @@ def _send_each(
                 redact(row.error),
             )
         else:
-            row.sent_at = timezone.now()
-            row.error = ""
+            row.sent_at = None if not_set_up else timezone.now()
+            row.error = not_set_up
             host_down = False
         row.sending_since = None
         row.save(update_fields=["email", "sent_at", "error", "sending_since"])

@@ -267,8 +267,8 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     """E-mail every participant a sign-in link to their agenda."""
     event = organizer_event(request, slug)
-    sent = account_services.invite_participants(event)
-    return page(request, "scheduling/invited.html", {"event": event, "sent": sent})
+    invited = account_services.invite_participants(event)
+    return page(request, "scheduling/invited.html", {"event": event, "invited": invited})
 
 
 def mission_download(request: HttpRequest, slug: str) -> HttpResponse:
