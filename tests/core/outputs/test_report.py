@@ -158,9 +158,9 @@ def test_communique_states_the_missions_facts_in_english() -> None:
     communique = build_communique(make_event(), make_schedule(), "en")
     assert communique.headline == "Moroccan digital trade mission"
     assert communique.paragraphs == (
-        "US Commercial Service, Casablanca and USTDA organized a trade mission from February 12 "
-        "to February 16, 2024 for a delegation of 3 participants, focused on e-government "
-        "and cybersecurity.",
+        "A trade mission organized by US Commercial Service, Casablanca and USTDA was held from "
+        "February 12 to February 16, 2024 for a delegation of 3 participants, focused on "
+        "e-government and cybersecurity.",
         "The delegation represented 2 organizations: Ministry of Digital Transition and "
         "Administrative Reform and General Directorate for Information Systems Security.",
         "The delegation first held meetings in Houston, then went on to Silicon Valley. The "
@@ -186,12 +186,14 @@ def test_communique_in_arabic_follows_the_seed_articles_shape() -> None:
     )
 
 
-def test_communique_counts_only_held_meetings_once_outcomes_exist() -> None:
+def test_communique_counts_every_scheduled_meeting_once_outcomes_exist() -> None:
+    """As the report does: one outcome recorded made the demo's draft say "1 rencontre
+    professionnelle avec 1 entreprise" where the report counted 23 meetings and visits."""
     event = make_event(outcomes=(Outcome("vis-nasa", OutcomeKind.HELD),))
     communique = build_communique(event, make_schedule(), "fr")
     assert communique.paragraphs[2].endswith(
-        "Le programme comprenait 1 rencontre professionnelle avec 1 institution publique, qui a "
-        "partagé son expérience en cybersécurité."  # the verb agrees with the one host
+        "Le programme comprenait 3 rencontres professionnelles avec 1 entreprise et 1 institution "
+        "publique, qui ont partagé leur expérience en cybersécurité."
     )
 
 
@@ -235,9 +237,8 @@ def test_a_city_the_catalog_does_not_know_takes_the_general_preposition() -> Non
 
 
 def test_one_host_shares_its_experience_in_english() -> None:
-    event = make_event(outcomes=(Outcome("vis-nasa", OutcomeKind.HELD),))
     assert (
-        build_communique(event, make_schedule(), "en")
+        build_communique(make_event(), make_schedule(1, NASA_VISIT), "en")
         .paragraphs[2]
         .endswith(
             "The programme included 1 professional meeting with 1 public institution, which shared "

@@ -7,6 +7,10 @@ hosts, on which themes, and the stated goals. A brokerage event (1:1 meetings at
 who held the B2B meetings and when, how many participants from how many organizations
 met, how many meetings, on which themes, and the stated goals. Quotes are left to the
 organizers: nothing is invented.
+
+Its figures are the mission report's (:func:`liqa.core.outputs.report.compute_figures`):
+every meeting and visit of the schedule given (programme items aside), whatever outcomes
+were recorded so far, and the distinct host organizations met in them.
 """
 
 from __future__ import annotations
@@ -14,13 +18,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from liqa.core.i18n import translator
+from liqa.core.i18n import Translator, gettext_noop, translator
 from liqa.core.model import (
     Event,
     EventKind,
     MeetingFormat,
     OrgKind,
-    OutcomeKind,
     Schedule,
     organizer_name,
     pick,
@@ -34,6 +37,30 @@ SHARED_THEMES = 3
 NAMED_ORGANIZATIONS = 12
 """A brokerage communiqué names the participants' organizations up to this many (a
 business day of 90 organizations gives their number only)."""
+
+
+EARLIER_LEAD = gettext_noop(
+    "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
+    "of %(participants)s, focused on %(themes)s."
+)
+"""The trade mission's lead before it opened with "A trade mission organized by": its
+French and Arabic translations already read so ("Une mission commerciale organisée par",
+"بتنظيم من"), and serve until the catalog translates the new sentence."""
+
+
+def _either(t: Translator, msgid: str, earlier: str) -> str:
+    """``msgid`` as the catalog translates it; while it has no translation in a language
+    other than English, ``earlier``'s (the same facts, worded as before)."""
+    text = t.gettext(msgid)
+    if text == msgid and t.lang != "en":
+        return t.gettext(earlier)
+    return text
+
+
+def scheduled_meetings(items: list[Item]) -> list[Item]:
+    """The meetings and visits of a schedule's timeline, programme items aside: what the
+    mission report counts as meetings (``Figures.meetings``)."""
+    return [i for i in items if i.format is not MeetingFormat.PROGRAMME_ITEM]
 
 
 def after_on(lang: str, themes: list[str]) -> str:
@@ -107,12 +134,10 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     delegation_orgs = [
         o for o in event.organizations if o.id in {p.organization for p in delegates}
     ]
-    meetings = [
-        i for i in timeline(event, schedule) if i.format is not MeetingFormat.PROGRAMME_ITEM
-    ]
-    held = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
-    if held:
-        meetings = [m for m in meetings if m.id in held]
+    # the report's meetings and visits: the whole schedule, not only the meetings whose
+    # outcome is recorded (one outcome recorded on the demo made it "1 professional
+    # meeting with 1 company" where the report counts 23 meetings with 23 hosts)
+    meetings = scheduled_meetings(timeline(event, schedule))
     # a brokerage meeting's parties are people: count their organizations (the brokerage
     # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
     host_ids = hosts_met(event, meetings)
@@ -149,9 +174,16 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "themes": after_on(lang, all_themes),
     }
     if organizers:
-        lead = t.gettext(
-            "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
-            "of %(participants)s, focused on %(themes)s."
+        # "A trade mission organized by …" opens the draft: the organizers as the sentence's
+        # subject came right after the dateline's dash and read as a fragment ("— Commercial
+        # Section, US Consulate General in Casablanca … organized a trade mission")
+        lead = _either(
+            t,
+            gettext_noop(
+                "A trade mission organized by %(organizers)s was held from %(start)s to "
+                "%(end)s for a delegation of %(participants)s, focused on %(themes)s."
+            ),
+            EARLIER_LEAD,
         ) % {"organizers": organizers, **facts}
     else:  # not "the organizers organized": nobody is named
         lead = (
@@ -202,7 +234,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "%(themes)s.",
         "The programme included %(meetings)s with %(hosts)s, who shared their experience in "
         "%(themes)s.",
-        companies + institutions,
+        len(hosts),
     ) % {"meetings": held_meetings, "hosts": t.format_list(kinds) or "—", "themes": shared}
     paragraphs = [lead, composition, " ".join(part for part in (where, programme) if part)]
     goals = pick(event.goals, lang)

@@ -32,6 +32,7 @@ from liqa.web.delivery import Tally, e_mailed
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Outcome, Person
 from liqa.web.events.records import outcomes_stored, parties_stored
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
+from liqa.web.scheduling.signals import invitations_sent
 
 NOT_RECORDED = frozenset(
     {
@@ -306,6 +307,52 @@ def _e_mailed(
     record(slug, "schedule", key, Action.CHANGED, {"notified": [old, counts]})
 
 
+SENT = "sent"
+"""The action of an entry for e-mails sent at the organizer's request (the invitations)."""
+
+
+def _communique_before(
+    sender: type[Event],
+    instance: Event,
+    raw: bool = False,
+    using: str = "default",
+    update_fields: Iterable[str] | None = None,
+    **kwargs: object,
+) -> None:
+    """Keep the communiqué stored before a save that may change it."""
+    before = None
+    saved = update_fields is None or "communique" in set(update_fields)
+    if not raw and saved and instance.pk is not None and not instance._state.adding:
+        rows = Event.objects.using(using).filter(pk=instance.pk).values_list("communique")
+        found = rows.first()
+        stored = (found[0] or {}) if found is not None else None
+        before = None if stored is None else {str(k): str(v) for k, v in stored.items() if v}
+    instance._audit_communique = before  # type: ignore[attr-defined]
+
+
+def _communique_after(
+    sender: type[Event], instance: Event, created: bool, raw: bool = False, **kwargs: object
+) -> None:
+    """One entry when the public communiqué changes: ``published`` with its texts (each
+    language's old and new), ``changed`` when every text is emptied (withdrawn)."""
+    before = getattr(instance, "_audit_communique", None)
+    if raw or created or before is None:
+        return
+    now = {str(lang): str(text) for lang, text in (instance.communique or {}).items() if text}
+    if now == before:
+        return
+    action = Action.PUBLISHED if now else Action.CHANGED
+    changes: dict[str, list[object]] = {"communique": [before or None, now or None]}
+    record(instance.slug, "event", instance.slug, action, changes)
+
+
+def _invited(sender: object, event: Event, invited: Tally, **kwargs: object) -> None:
+    """One entry when the organizer e-mails every participant a sign-in link: what the
+    invitations came to (``invited``, a :class:`liqa.web.delivery.Tally`: how many were
+    delivered, of how many, and why the others were not)."""
+    record(event.slug, "invitations", event.slug, SENT, {"sent": [None, invited.as_json()]})
+
+
 def _inside(origin: object, model: type[models.Model]) -> bool:
     """True when a deletion started from a ``model`` row or query (a cascade from it)."""
     return isinstance(origin, model) or (
@@ -405,6 +452,9 @@ for _model in SPECS:
     post_save.connect(_after, sender=_model, dispatch_uid=uid)
     post_delete.connect(_deleted, sender=_model, dispatch_uid=uid)
 pre_delete.connect(_event_deleting, sender=Event, dispatch_uid="audit-event")
+pre_save.connect(_communique_before, sender=Event, dispatch_uid="audit-communique")
+post_save.connect(_communique_after, sender=Event, dispatch_uid="audit-communique")
+invitations_sent.connect(_invited, dispatch_uid="audit-invitations")
 post_delete.connect(_event_deleted, sender=Event, dispatch_uid="audit-event")
 parties_stored.connect(_imported, dispatch_uid="audit-parties")
 outcomes_stored.connect(_outcomes_stored, dispatch_uid="audit-outcomes")

@@ -32,6 +32,7 @@ ACTIONS = {
     "deleted": pgettext_lazy("audit", "deleted"),
     "published": pgettext_lazy("audit", "published"),
     "imported": pgettext_lazy("audit", "imported"),
+    "sent": pgettext_lazy("audit", "sent"),
 }
 MODELS = {
     "person": _("Person"),
@@ -42,6 +43,7 @@ MODELS = {
     "assignment": _("Assignment"),
     "outcome": _("Outcome"),
     "event": _("Event"),
+    "invitations": _("Invitations"),
 }
 ACTORS = {
     SYSTEM: pgettext_lazy("audit actor", "System"),

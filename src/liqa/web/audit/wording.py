@@ -99,6 +99,7 @@ FIELDS: dict[str, Any] = {
     "follow_up": _("Follow-up"),
     "owner": _("Owner"),
     "notes": _("Notes"),
+    "communique": _("Communiqué"),
 }
 """Field labels, the editing pages' own where they have one; a field not here shows its
 recorded name."""
@@ -106,6 +107,7 @@ BY_MODEL: dict[tuple[str, str], Any] = {
     ("person", "table"): _("Fixed table"),
     ("schedule", "pinned"): pgettext_lazy("audit field", "Pinned meetings"),
     ("outcome", "kind"): _("What happened"),
+    ("invitations", "sent"): pgettext_lazy("audit field", "Invitations e-mailed"),
 }
 """Where one field name means different things in different records."""
 LOCALIZED: dict[tuple[str, str], Any] = {
@@ -118,6 +120,9 @@ LOCALIZED: dict[tuple[str, str], Any] = {
     ("seeks", "en"): _("Seeks in English"),
     ("seeks", "fr"): _("Seeks in French"),
     ("seeks", "ar"): _("Seeks in Arabic"),
+    ("communique", "en"): _("Communiqué in English"),
+    ("communique", "fr"): _("Communiqué in French"),
+    ("communique", "ar"): _("Communiqué in Arabic"),
 }
 """Text given per language, each language a line as on the profile form."""
 SIDES = {"delegation": _("delegation"), "host": _("host"), "both": _("both")}
@@ -541,6 +546,7 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
 _MODEL_WORDS: dict[tuple[str, str], Callable[[Wording, Any], str | None]] = {
     ("outcome", "kind"): lambda w, v: outcome_label(OutcomeKind(v), w.lang),
     ("schedule", "notified"): _e_mailed,
+    ("invitations", "sent"): _e_mailed,
 }
 """Where one field name holds different things in different records (an outcome's
 ``kind`` is what happened at the meeting, an organization's its type)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -20,6 +21,7 @@ from liqa.web.events.models import Event
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.scheduling.signals import invitations_sent
 from liqa.web.templating import current_language
 
 
@@ -268,6 +270,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     """E-mail every participant a sign-in link to their agenda."""
     event = organizer_event(request, slug)
     invited = account_services.invite_participants(event)
+    invitations_sent.send(sender=Event, event=event, invited=invited)  # the event's history
     return page(request, "scheduling/invited.html", {"event": event, "invited": invited})
 
 
@@ -300,15 +303,24 @@ def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 def communique(request: HttpRequest, slug: str) -> HttpResponse:
-    """Edit and publish the communiqué (drafted by the core from the published schedule)."""
+    """Edit and publish the communiqué (drafted by the core from the published schedule);
+    once published, back to this page saying so, with the way to the public page (the
+    history records the texts published: ``liqa.web.audit.receivers``)."""
     event = organizer_event(request, slug)
     if request.method == "POST":
         texts = {lang: request.POST.get(lang, "").strip() for lang in ("ar", "fr", "en")}
         event.communique = {lang: text for lang, text in texts.items() if text}
         event.save(update_fields=["communique"])
-        return redirect("events:public", event.slug)
+        said = (
+            gettext("The communiqué is published on the public page.")
+            if event.communique
+            else gettext("The communiqué is withdrawn from the public page: every text was empty.")
+        )
+        messages.success(request, said)
+        return redirect("scheduling:communique", event.slug)
     drafts = exports.communique_drafts(event)
     texts = {
         lang: event.communique.get(lang) or drafts.get(lang, "") for lang in ("ar", "fr", "en")
     }
-    return page(request, "scheduling/communique.html", {"event": event, "texts": texts})
+    context = {"event": event, "texts": texts, "notices": messages.get_messages(request)}
+    return page(request, "scheduling/communique.html", context)
