@@ -28,6 +28,7 @@ def _done(event: Event) -> Run:
         objective={"breaks": 1352.0, "table_changes": 0.652174},
         bound=392.1973,
         gap=0.07612,
+        bound_term="breaks",
     )
 
 
@@ -82,6 +83,9 @@ def test_run_page_shows_the_french_numbers(
     text = page.content.decode()
     shown = [
         text.split(f'<dd id="run-{name}"', 1)[1].split(">", 1)[1].split("</dd>", 1)[0]
-        for name in ("elapsed", "limit", "bound", "gap")
+        for name in ("elapsed", "limit", "proof")
     ]
-    assert shown == ["5,2", "20", "392,197", "7,6\xa0%"]
+    assert shown[:2] == ["5,2", "20"]
+    assert shown[2].startswith("temps morts 1\u202f352")
+    assert "392,197" in shown[2]
+    assert "7,6\xa0%" in shown[2]

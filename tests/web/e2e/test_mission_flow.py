@@ -114,8 +114,9 @@ def test_whole_mission_in_the_browser(
     done = Run.objects.get(event__slug=SLUG)
     assert done.bound is not None
     assert done.gap is not None
-    shown = (page.inner_text("#run-bound"), page.inner_text("#run-gap"))
-    assert shown == (f"{done.bound:g}", f"{done.gap:.1%}")
+    shown = page.inner_text("#run-proof")  # the bound on the visits' value, and the gap
+    assert f"at most {done.bound:,.3f}".rstrip("0").rstrip(".") in shown
+    assert f"gap {done.gap:.1%}" in shown
     page.click("#run-result a")
     page.wait_for_url(base + f"/organize/{SLUG}/versions/1/")
     pin = page.locator("button[data-pin^='vis-']").first

@@ -6,7 +6,6 @@ import base64
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
-from itertools import pairwise
 
 from liqa.core.i18n import translator
 from liqa.core.model import (
@@ -21,6 +20,13 @@ from liqa.core.model import (
 )
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline
+from liqa.core.scheduling.terms import term_words
+
+WAITING_TERMS = ("idle_minutes", "breaks")
+"""The scheduler's measures of the time lost between meetings, shown as its run shows
+them: an itinerary's waiting (minutes between the first and the last visit of each
+subgroup's day, travel excluded), a brokerage event's breaks (a free slot between two of
+a participant's meetings)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,10 @@ class Figures:
     slot_use: tuple[tuple[str, float], ...]
     """Share of each day's programme window (or of brokerage tables × slots) in meetings."""
     travel_minutes: int
-    break_minutes: int
+    waiting: tuple[tuple[str, float], ...]
+    """The scheduler's own figures of the time lost between meetings (:data:`WAITING_TERMS`
+    found in the schedule's objective terms), by their words on the run page: ``waiting,
+    minutes`` 290; none for a schedule that does not carry them."""
     outcomes: tuple[tuple[str, int], ...]
     follow_ups: tuple[tuple[str, int], ...]
 
@@ -148,13 +157,8 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         city = labels.city_label(leg.city, lang) if leg else ""
         city_day[f"{t.format_date(m.day, 'EEE d MMM')} ({city})"] += 1
     travel = sum(m.travel_minutes_before for m in meetings)
-    gaps = 0
-    for day in sorted({i.day for i in items}):
-        spans = sorted((i.start, i.end) for i in items if i.day == day)
-        for (_, end), (start, _) in pairwise(spans):
-            if start > end:
-                gaps += int((start - end).total_seconds() // 60)
-    gaps -= travel
+    terms = schedule.provenance.objective
+    waiting = tuple((t.gettext(term_words(k)), terms[k]) for k in WAITING_TERMS if k in terms)
     accepted = sum(1 for r in event.requests if r.status is RequestStatus.ACCEPTED)
     outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
     follow = Counter(labels.follow_up_label(o.follow_up, lang) for o in event.outcomes)
@@ -173,7 +177,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         per_city_day=tuple(city_day.items()),
         slot_use=tuple(_utilization(event, meetings, lang)),
         travel_minutes=travel,
-        break_minutes=max(0, gaps),
+        waiting=waiting,
         outcomes=tuple(outcome_kinds.most_common()),
         follow_ups=tuple(follow.most_common()),
     )

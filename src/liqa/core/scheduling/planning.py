@@ -59,6 +59,11 @@ class PlanOutcome:
     report: str = ""
     stopped: bool = False
     """True when the listener stopped the search early (the best schedule found so far)."""
+    bound_term: str | None = None
+    """The objective term ``bound`` and ``gap`` are for: ``breaks`` or ``weighted`` at a
+    brokerage event (see :attr:`.brokerage.problem.Result.bound_term`), ``value`` (the
+    visits' value, not the value with fairness) for an itinerary; None without a bound.
+    :func:`.terms.proof` says what they prove, term by term."""
 
 
 METHOD_WORDS: dict[str, str] = {
@@ -235,6 +240,7 @@ def _plan_itinerary(event: Event, settings: PlanSettings) -> PlanOutcome:
         seconds=result.seconds,
         report="\n".join(lines),
         stopped=result.stopped,
+        bound_term=None if result.bound is None else "value",
     )
 
 
@@ -294,6 +300,7 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
         seconds=result.seconds,
         report="\n".join(lines),
         stopped=result.stopped,
+        bound_term=result.bound_term,
     )
 
 

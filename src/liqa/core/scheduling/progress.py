@@ -32,8 +32,9 @@ class Progress:
     weighted cost to minimise, or breaks; itinerary: value plus the fairness term, to
     maximise), ``terms`` each named objective term of that solution when known, ``bound``
     the best proven bound on ``objective`` and ``gap`` their relative distance (0 when
-    proven optimal). The last report of a run (phase ``finishing``) carries the result's
-    figures and its ``status``.
+    proven optimal); ``bound_term`` names the term ``objective`` and ``bound`` are for. The
+    last report of a run (phase ``finishing``) carries the result's figures and its
+    ``status``.
     """
 
     elapsed: float
@@ -46,6 +47,10 @@ class Progress:
     gap: float | None = None
     status: str | None = None
     """The run's final status (``optimal``, ``feasible`` …): in its last report only."""
+    bound_term: str | None = None
+    """The objective term ``bound`` is for: ``breaks`` or ``weighted`` (the weighted cost)
+    at brokerage events, ``objective`` (value with fairness) or ``value`` for itineraries;
+    None without a bound."""
 
 
 OnProgress = Callable[[Progress], bool]
@@ -97,6 +102,7 @@ class Reporter:
         bound: float | None = None,
         gap: float | None = None,
         force: bool = False,
+        bound_term: str | None = None,
     ) -> bool:
         """Report when due (an improvement, the heartbeat period, or ``force``); False = stop.
 
@@ -113,7 +119,15 @@ class Reporter:
             return True
         self._last, self._pending = now, False
         assert self.on_progress is not None
-        report = Progress(self.elapsed(), phase, objective, dict(terms or {}), bound, gap)
+        report = Progress(
+            self.elapsed(),
+            phase,
+            objective,
+            dict(terms or {}),
+            bound,
+            gap,
+            bound_term=None if bound is None else bound_term,
+        )
         if not self.on_progress(report):
             self.stopped = True
         return not self.stopped
@@ -126,6 +140,7 @@ class Reporter:
         bound: float | None,
         gap: float | None,
         status: str,
+        bound_term: str | None = None,
     ) -> None:
         """The run's last report (phase ``finishing``), sent at once: the result's figures
         and status. Nothing for a listener that asked to stop; its answer changes nothing
@@ -135,7 +150,16 @@ class Reporter:
         assert self.on_progress is not None
         self._last, self._pending = time.perf_counter(), False
         self.on_progress(
-            Progress(self.elapsed(), "finishing", objective, dict(terms), bound, gap, status)
+            Progress(
+                self.elapsed(),
+                "finishing",
+                objective,
+                dict(terms),
+                bound,
+                gap,
+                status,
+                None if bound is None else bound_term,
+            )
         )
 
 
@@ -148,6 +172,7 @@ class Best:
         objective: float | None = None,
         terms: Mapping[str, float] | None = None,
         bound: float | None = None,
+        bound_term: str | None = None,
     ) -> None:
         self.wake = threading.Event()
         """Set when something changed (or the solver finished): the reporter looks at once."""
@@ -157,6 +182,8 @@ class Best:
         self._terms = dict(terms or {})
         self._bound = bound
         self._improved = False
+        self.bound_term = bound_term
+        """The objective term the bound is for (see :attr:`Progress.bound_term`)."""
 
     def improve(self, objective: float, terms: Mapping[str, float] | None = None) -> None:
         """A better solution was found (called from any thread)."""
@@ -193,6 +220,7 @@ class Best:
             bound=bound,
             gap=self._gap(objective, bound),
             force=force,
+            bound_term=self.bound_term,
         )
 
 

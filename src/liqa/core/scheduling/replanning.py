@@ -66,6 +66,7 @@ def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> Pl
         bound=result.bound,
         gap=result.gap,
         report=report,
+        bound_term=None if result.bound is None else "value",
     )
 
 
@@ -119,6 +120,7 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
         seconds=result.seconds,
         report=report,
         stopped=result.stopped,
+        bound_term=result.bound_term,
     )
 
 

@@ -31,6 +31,8 @@ class Plan:
     bound: float | None = None
     gap: float | None = None
     """Relative (0.05 = the best possible is at most 5 % better)."""
+    bound_term: str | None = None
+    """The objective term the bound and gap are for (the core's ``bound_term``)."""
 
 
 def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None) -> Plan:
@@ -39,7 +41,14 @@ def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None)
     except ImportError as error:
         raise PlannerMissing(f"the core planner is not available: {error}") from error
     outcome = plan_event(event, PlanSettings(time_limit=time_limit, on_progress=on_progress))
-    return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
+    return Plan(
+        outcome.schedule,
+        outcome.status,
+        outcome.objective,
+        outcome.bound,
+        outcome.gap,
+        outcome.bound_term,
+    )
 
 
 def _replan(
@@ -54,7 +63,14 @@ def _replan(
 
     settings = PlanSettings(time_limit=time_limit, on_progress=on_progress)
     outcome = replan_event(event, previous, settings)
-    return Plan(outcome.schedule, outcome.status, outcome.objective, outcome.bound, outcome.gap)
+    return Plan(
+        outcome.schedule,
+        outcome.status,
+        outcome.objective,
+        outcome.bound,
+        outcome.gap,
+        outcome.bound_term,
+    )
 
 
 def plan(

@@ -31,7 +31,7 @@ from liqa.web.pages import page
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
-from liqa.web.scheduling.views import organizer_event
+from liqa.web.scheduling.views import organizer_event, proof_words, version_run
 from liqa.web.templating import current_language
 
 REPORTS = Snapshots(16)
@@ -159,7 +159,10 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     except NoReport as refusal:
         return _no_report(request, event, refusal, refusal.status)
     pdf = reverse("scheduling:report_pdf", args=[event.slug]) + f"?version={version.number}"
+    made_by = version_run(version)
     context = {
+        "made_by": made_by,
+        "proof": None if made_by is None else proof_words(made_by, current_language()),
         "event": event,
         "versions": _versions(event),
         "version": version,

@@ -91,10 +91,15 @@ class ProgressWriter:
         terms = dict(progress.terms)
         if not terms and progress.objective is not None:
             terms = {"objective": progress.objective}
+        if progress.bound_term and progress.objective is not None:
+            # the value the bound is for, among the terms (the weighted cost, the value
+            # with fairness), so that the page says what the bound bounds
+            terms.setdefault(progress.bound_term, progress.objective)
         if terms:
             fields["objective"] = terms
         if progress.bound is not None:
             fields["bound"] = progress.bound
+            fields["bound_term"] = progress.bound_term or ""
         if progress.gap is not None:
             fields["gap"] = progress.gap
         live = Run.objects.filter(pk=self.run_id, state=RunState.RUNNING, cancel_requested=False)
@@ -149,6 +154,7 @@ def _store(run_id: int, planned: planner.Plan) -> None:
             objective=dict(planned.objective),
             bound=planned.bound,
             gap=planned.gap,
+            bound_term=planned.bound_term or "",
         )
 
 

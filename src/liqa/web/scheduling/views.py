@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.i18n import translator
-from liqa.core.scheduling.terms import term_words
+from liqa.core.outputs.labels import comma
+from liqa.core.scheduling.terms import Stage, proof, term_words
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
@@ -51,6 +52,41 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("scheduling:run", event.slug, run.pk)
 
 
+def _stage_words(stage: Stage, lang: str) -> str:
+    """One proven stage in words: "breaks 12, at least 5 (proved), gap 58 %"."""
+    t = translator(lang)
+    fields = {"term": gettext(term_words(stage.term)), "value": t.format_number(stage.value)}
+    if stage.best:
+        if stage.maximised:
+            return gettext("%(term)s %(value)s: the most possible (proved)") % fields
+        return gettext("%(term)s %(value)s: the fewest possible (proved)") % fields
+    fields["bound"] = t.format_number(stage.bound if stage.bound is not None else 0)
+    if stage.maximised:
+        words = gettext("%(term)s %(value)s, at most %(bound)s (proved)") % fields
+    else:
+        words = gettext("%(term)s %(value)s, at least %(bound)s (proved)") % fields
+    if stage.gap is not None:
+        gap = gettext("gap %(gap)s") % {"gap": t.format_percent(stage.gap, 1)}
+        words += comma(lang) + gap
+    return words
+
+
+def proof_words(run: Run, lang: str) -> str:
+    """What a run's figures prove, in the reader's words: for each objective term the
+    solver proves something about (the core's :func:`~liqa.core.scheduling.terms.proof`),
+    its value and the bound or "the most possible", in the solver's order ("scheduled
+    priority 751: the most possible (proved); then breaks 12, at least 5 (proved), gap
+    58 %"); for an itinerary, whether the bound is on the visits' value or on the value
+    with fairness. Says so when nothing is proved (yet)."""
+    status = run.message if run.state == RunState.DONE else ""
+    stages = proof(run.objective, run.bound_term or None, run.bound, run.gap, status)
+    if not stages:
+        return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
+    said = [_stage_words(stage, lang) for stage in stages]
+    said[1:] = [gettext("then %(stage)s") % {"stage": words} for words in said[1:]]
+    return ("؛ " if lang == "ar" else "; ").join(said)
+
+
 def run_status(run: Run) -> dict[str, object]:
     """What the progress page shows, as JSON (objective, bound and gap live while running),
     its numbers written as the reader's language writes them (``392,197`` in French)."""
@@ -73,10 +109,16 @@ def run_status(run: Run) -> dict[str, object]:
         or None,
         "bound": None if run.bound is None else number(run.bound),
         "gap": None if run.gap is None else translator(lang).format_percent(run.gap, 1),
+        "proof": proof_words(run, lang),
         "message": gettext(run.message) if run.message else "",
         "cancel_requested": run.cancel_requested,
         "result": run.result.number if run.result is not None else None,
     }
+
+
+def version_run(version: ScheduleVersion) -> Run | None:
+    """The run that made ``version`` (None for a version made otherwise: imported)."""
+    return Run.objects.filter(result=version, state=RunState.DONE).first()
 
 
 def run_page(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
@@ -111,12 +153,15 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     sheet (``?by=day&day=...``)."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    made_by = version_run(version)
     return page(
         request,
         "scheduling/grid.html",
         {
             "event": event,
             "version": version,
+            "made_by": made_by,
+            "proof": None if made_by is None else proof_words(made_by, current_language()),
             **grid_views.grid_page(
                 version,
                 current_language(),

@@ -79,7 +79,9 @@ class Search:
         self.total = 0
         self.priority = 0
         self._recount_all()
-        self.best = Best(objective=self.total, bound=self._bound(), terms=self._terms())
+        self.best = Best(
+            objective=self.total, bound=self._bound(), terms=self._terms(), bound_term="breaks"
+        )
 
     def left(self) -> float:
         """Seconds left for search (the finishing reserve excluded)."""

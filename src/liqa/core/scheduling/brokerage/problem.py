@@ -206,6 +206,15 @@ class Result:
     """True when the search was stopped on request (the best timetable found so far)."""
 
     @property
+    def bound_term(self) -> str | None:
+        """The objective term ``bound`` is for: ``weighted`` when the result has a weighted
+        cost (optional meetings, re-planning), else ``breaks`` (a bound proven for the
+        timetables that place every meeting); None without a bound."""
+        if self.bound is None:
+            return None
+        return "weighted" if "weighted" in self.objective else "breaks"
+
+    @property
     def breaks(self) -> int:
         """Total breaks of the schedule."""
         return self.objective.get("breaks", 0)

@@ -130,6 +130,7 @@ def _report_result(reporter: Reporter, result: Result) -> None:
         bound=result.bound,
         gap=relative_gap(objective, result.bound),
         status=str(result.status),
+        bound_term=result.bound_term,
     )
 
 
@@ -210,7 +211,9 @@ def _target_search(
     # stopped so that one is looked for.
     fallback = None if incumbent is not None else end - 0.2 * settings.time_limit
     delay = min(PRIMAL_DELAY, 0.1 * settings.time_limit)
-    best = Best(objective=None if incumbent is None else incumbent_breaks, bound=target)
+    best = Best(
+        objective=None if incumbent is None else incumbent_breaks, bound=target, bound_term="breaks"
+    )
 
     def better(breaks: int) -> None:
         # The annealing's and the SAT neighbourhood search's timetables, as they improve
@@ -429,7 +432,8 @@ def _optimise(
     fresh greedy timetable) first."""
     start: dict[str, int] | None = None
     goal = 0
-    best = Best()
+    # the weighted objective is the breaks alone when every meeting is required afresh
+    best = Best(bound_term="breaks" if problem.require_all and previous is None else "weighted")
     if lower is not None and previous is None:
         goal = sum(lower.values())
         if greedy_start is None:
@@ -536,7 +540,7 @@ def _replan(
     start = None if fallback is None else {p.meeting: p.slot for p in fallback.timetable.placements}
     ctx = quietly(partial(_prepare, problem, settings, previous, None, start), reporter)
     solver = _solver(settings, began + settings.time_limit, sat_style=False, reporter=reporter)
-    best = Best()
+    best = Best(bound_term="weighted")
     solver.best_bound_callback = best.bound_to
     known = None
     if fallback is not None:

@@ -45,4 +45,5 @@ def report_result(
         bound=bound,
         gap=gap,
         status="infeasible" if result.missing_required else "feasible",
+        bound_term="objective" if "objective" in result.terms else "value",
     )

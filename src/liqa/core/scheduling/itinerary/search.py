@@ -368,6 +368,7 @@ def _report(
         terms=terms,
         bound=bound,
         gap=None if bound is None or bound <= 0 else max(0.0, (bound - objective) / bound),
+        bound_term="value" if fairness is None else "objective",
     )
 
 

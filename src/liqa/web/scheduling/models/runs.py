@@ -49,6 +49,9 @@ class Run(models.Model):
     bound = models.FloatField(null=True, blank=True)
     gap = models.FloatField(null=True, blank=True)
     """Relative gap between the best objective and the bound (0.05 = 5 %)."""
+    bound_term = models.CharField(max_length=40, blank=True)
+    """The objective term the bound and gap are for (``breaks``, ``weighted``, ``value``,
+    ``objective``: the core's ``bound_term``); empty without a bound."""
     cancel_requested = models.BooleanField(default=False)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     """Last sign of life of the worker running it (each progress report refreshes it)."""

@@ -1,5 +1,5 @@
 // Polls the run record and updates the progress page live (state, elapsed, best objective,
-// bound, gap) until the run finishes; then reloads to show the result or "Run again".
+// what its bound proves) until the run finishes; then reloads to show the result or "Run again".
 (function () {
   "use strict";
   var box = document.getElementById("run");
@@ -20,6 +20,7 @@
         show("run-objective", s.objective);
         show("run-bound", s.bound);
         show("run-gap", s.gap);
+        show("run-proof", s.proof);
         show("run-message", s.message);
         if (s.finished) { window.location.reload(); } else { setTimeout(poll, 1000); }
       })
