@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.audit.receivers import record
-from liqa.web.delivery import Tally, deliver, tally
+from liqa.web.delivery import Tally, deliver, outcome, tally
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.logfilters import redact
 
@@ -295,12 +295,13 @@ def _audit_host(event: Event, organization: str, before: str, after: str) -> Non
     record(event.slug, "organization", organization, "changed", changes, [organization])
 
 
-def grant_host(event: Event, organization: str, person: str) -> Membership:
+def grant_host(event: Event, organization: str, person: str) -> tuple[Membership, str]:
     """Make ``person`` (a person of host ``organization`` with an e-mail address, as the
     organizer recorded them) that organization's host administrator, keep it in the
     history and e-mail them a sign-in link to the host page, in their language. The role
     lasts while the person stays at that organization under that address
-    (:func:`withdraw_stale_hosts`).
+    (:func:`withdraw_stale_hosts`). Returns the role and what came of the e-mail
+    (:func:`send_host_link`; ``""`` when they held the role already: no e-mail).
 
     :class:`HostGrantRefused` when the organization is not a host of the event, the person
     is not one of its people or has no address, or their account already administers
@@ -330,10 +331,11 @@ def grant_host(event: Event, organization: str, person: str) -> Membership:
     membership = grant(
         user, event, Role.HOST_ADMIN, person=staff.key, organization=organization, language=language
     )
+    mailed = ""
     if held is None:
         _audit_host(event, organization, "", user.email)
-        send_host_link(membership)
-    return membership
+        mailed = send_host_link(membership)
+    return membership, mailed
 
 
 def revoke_host(event: Event, organization: str, user_id: int) -> bool:
@@ -353,23 +355,12 @@ def revoke_host(event: Event, organization: str, user_id: int) -> bool:
     return True
 
 
-def send_host_link(member: Membership) -> bool:
+def send_host_link(member: Membership) -> str:
     """E-mail a host administrator a sign-in link that opens their host page, in their
-    language; False when the address is past its hourly limit of links or has none."""
-    if not member.user.email:
-        return False
-    event = member.event
-    try:
-        path = issue_link(member.user, reverse("agendas:host", args=[event.slug]))
-    except RateLimited:
-        return False
-    with translation.override(member.language):
-        body = render_to_string(
-            "accounts/email_host.txt",
-            {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
-        )
-        send_mail(_("Your host page for a liqa mission"), body, None, [member.user.email])
-    return True
+    language: what came of it, a :class:`liqa.web.delivery.Tally` count's name (``sent``,
+    ``not_set_up``, ``failed`` when the mail server refused it or could not be reached,
+    ``pending`` when the address is past its hourly limit of links, ``no_address``)."""
+    return outcome(*_invite(member, reverse("agendas:host", args=[member.event.slug]), host=True))
 
 
 def invite_participants(event: Event) -> Tally:

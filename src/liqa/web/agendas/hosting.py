@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from liqa.core import model as core
@@ -166,6 +168,25 @@ def host_admins_of(event: Event, lang: str) -> list[HostAdmins]:
     return shown
 
 
+MAILED = {
+    "sent": gettext_lazy("A sign-in link to the host page was e-mailed to them."),
+    "not_set_up": gettext_lazy(
+        "The sign-in link was not delivered: e-mail is not set up on this server. Ask its"
+        " administrator to set LIQA_EMAIL_BACKEND, then send the invitations again from the"
+        " overview."
+    ),
+    "failed": gettext_lazy(
+        "The sign-in link could not be sent: the mail server refused it or could not be"
+        " reached. Send the invitations again from the overview later."
+    ),
+    "pending": gettext_lazy(
+        "The sign-in link was not sent: their address was sent too many sign-in links in the"
+        " last hour. Send the invitations again from the overview later."
+    ),
+}
+"""What the page says of the e-mail to a newly named host administrator, by its outcome."""
+
+
 @require_http_methods(["GET", "POST"])
 def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizers' page of host administrators: name a person of a host organization
@@ -177,18 +198,22 @@ def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
     error = ""
     if request.method == "POST":
         organization = request.POST.get("organization", "")
+        mailed = ""
         try:
             if request.POST.get("action") == "revoke":
                 user = request.POST.get("user", "")
                 if not user.isdigit() or not accounts.revoke_host(event, organization, int(user)):
                     raise accounts.HostGrantRefused(_("This account is no host administrator."))
             else:
-                accounts.grant_host(event, organization, request.POST.get("person", ""))
+                mailed = accounts.grant_host(event, organization, request.POST.get("person", ""))[1]
         except accounts.HostGrantRefused as refusal:
             error = str(refusal)
         else:
             url = reverse("agendas:host_admins", args=[event.slug])
-            return redirect(f"{url}?changed={organization}#host-{organization}")
+            query = urlencode(
+                {"changed": organization, "mailed": mailed} if mailed else {"changed": organization}
+            )
+            return redirect(f"{url}?{query}#host-{organization}")
     return page(
         request,
         "agendas/host_admins.html",
@@ -196,6 +221,7 @@ def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "hosts": host_admins_of(event, current_language()),
             "changed": request.GET.get("changed", ""),
+            "mailed": MAILED.get(request.GET.get("mailed", ""), ""),
             "error": error,
         },
         status=400 if error else 200,
