@@ -120,8 +120,25 @@ class Translator:
         return _dates.format_datetime(value, form, tzinfo=value.tzinfo, locale=self.locale)
 
     def format_zone(self, value: datetime, width: Literal["long", "short"] = "long") -> str:
-        """Localized name of the instant's time zone (``Central Standard Time``)."""
-        return _dates.get_timezone_name(value, width, locale=self.locale)
+        """The instant's time zone named for a reader: ``long``, CLDR's name in the reader's
+        language (``Central Standard Time``); ``short``, the time-zone database's letters
+        (``CST``). A zone the database gives no letters, only its offset (Casablanca's
+        ``+01``, Dubai's ``+04``), is named by its city in the reader's language, never by
+        that offset: ``Casablanca`` (``الدار البيضاء``) short, and long the city's time with
+        its offset from UTC (``Casablanca Time, UTC+1``; ``heure : Casablanca, UTC+1``),
+        where CLDR's name can be an hour off (Casablanca's UTC+1 is its "Western European
+        Standard Time", which is UTC+0)."""
+        letters = value.tzname() or ""
+        if letters and letters[0] not in "+-":
+            if width == "short":
+                return letters
+            return _dates.get_timezone_name(value, "long", locale=self.locale)
+        city = _dates.get_timezone_location(value, locale=self.locale, return_city=True)
+        if width == "short":
+            return city
+        region = str(self.locale.zone_formats["region"]) % city
+        comma = "\u060c " if self.lang == "ar" else ", "
+        return f"{region}{comma}{utc_offset(value)}"
 
     def format_number(self, value: float, digits: int | None = None) -> str:
         """A number with the locale's separators (``digits`` fixes the decimals)."""
@@ -160,6 +177,15 @@ class Translator:
 def translator(lang: str) -> Translator:
     """The :class:`Translator` for ``lang`` (cached)."""
     return Translator(lang)
+
+
+def utc_offset(value: datetime) -> str:
+    """The instant's offset from UTC as readers write it: ``UTC+1``, ``UTC-3``, ``UTC+5:30``
+    (the time-zone database writes ``+01``, ``-03``)."""
+    offset = value.utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -273,9 +273,10 @@ def test_zone_abbreviation_keeps_letters_and_spells_offsets() -> None:
     assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=sao_paulo)) == "UTC-3"
 
 
-def test_agenda_day_names_casablancas_zone_by_its_country_and_offset(tmp_path: Path) -> None:
+def test_agenda_day_names_casablancas_zone_by_its_city_and_offset(tmp_path: Path) -> None:
     """The brokerage demo's days read "(Western European Standard Time)", an hour off its
-    UTC+1 (CLDR's name for the zone's standard time)."""
+    UTC+1 (CLDR's name for the zone's standard time); the city, as the grid's cells name
+    the zone ("Casablanca", not the database's "+01")."""
     event, schedule = _in_casablanca(), make_schedule()
     names = {
         lang: {
@@ -285,9 +286,9 @@ def test_agenda_day_names_casablancas_zone_by_its_country_and_offset(tmp_path: P
         for lang in ("en", "fr", "ar")
     }
     assert names == {
-        "en": {"Morocco Time, UTC+1"},
-        "fr": {"heure : Maroc, UTC+1"},
-        "ar": {"توقيت المغرب، UTC+1"},
+        "en": {"Casablanca Time, UTC+1"},
+        "fr": {"heure : Casablanca, UTC+1"},
+        "ar": {"توقيت الدار البيضاء، UTC+1"},
     }
     houston = build_agenda(make_event(), schedule, "p-benali", "en", OutputSettings())
     assert houston.days[0].zone_name == "Central Standard Time"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from typing import Literal
 
-from babel import dates as _dates
-
-from liqa.core.i18n import pgettext_noop, translator
+from liqa.core.i18n import pgettext_noop, translator, utc_offset
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
     Event,
@@ -285,21 +284,16 @@ def zone_abbr(moment: datetime) -> str:
     name = moment.tzname() or ""
     if name and name[0] not in "+-":
         return name
-    offset = moment.utcoffset() or timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
+    return utc_offset(moment)
 
 
-def zone_name(moment: datetime, lang: str) -> str:
-    """The zone's name in ``lang`` (``Central Standard Time``). Where the time-zone database
-    has no abbreviation, CLDR's name can be an hour off (Casablanca's UTC+1, standard time
-    there, is "Western European Standard Time", which is UTC+0): the country's time and
-    the offset instead (``Morocco Time, UTC+1``)."""
-    if (moment.tzname() or "+")[0] not in "+-":
-        return translator(lang).format_zone(moment)
-    location = _dates.get_timezone_location(moment, locale=translator(lang).locale)
-    return f"{location}{comma(lang)}{zone_abbr(moment)}"
+def zone_name(moment: datetime, lang: str, width: Literal["long", "short"] = "long") -> str:
+    """The zone's name in ``lang``, the one way liqa names a zone to a reader (the grids,
+    agendas, table plans, forms and history alike): ``long``, ``Central Standard Time``;
+    ``short``, ``CST`` beside a time. A zone the time-zone database names by its offset
+    only (Casablanca's ``+01``) is named by its city in ``lang`` (``Casablanca``;
+    ``Casablanca Time, UTC+1`` long), never ``+01`` (:meth:`Translator.format_zone`)."""
+    return translator(lang).format_zone(moment, width)
 
 
 def colon(lang: str) -> str:

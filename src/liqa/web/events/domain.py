@@ -26,7 +26,7 @@ def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
         "end": event.end,
         "cities": [leg.city for leg in event.legs],
         "city_labels": [labels.city_label(leg.city, lang) for leg in event.legs],
-        "country_names": _country_names({o.country for o in event.organizations}, lang),
+        "country_names": country_names({o.country for o in event.organizations}, lang),
         "organizers": [core.organizer_name(names, lang) for names in event.organizers],
         "organizers_localized": [dict(names) for names in event.organizers],
         "themes": list(event.themes),
@@ -39,7 +39,7 @@ def public_view(row: Event, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _country_names(codes: set[str], lang: str) -> dict[str, str]:
+def country_names(codes: set[str], lang: str) -> dict[str, str]:
     """Each ISO country code's name in ``lang`` ("MA": "المغرب", "Maroc", "Morocco"); an
     unknown code stays as given."""
     territories = Locale.parse(lang).territories

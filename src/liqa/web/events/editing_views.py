@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events import editing, forgotten_keys
+from liqa.web.events.domain import country_names
 from liqa.web.events.editing.kinds import BROKERAGE, PROFILES, Kind
 from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
@@ -53,6 +54,9 @@ def _index(request: HttpRequest, event: Event, refused: list[str], status: int) 
         "brokerage": core_event.brokerage,
         "refused": refused,
         "local": lambda instant, *places: editing.kinds.local_time(core_event, instant, *places),
+        "country_names": country_names(
+            {o.country for o in core_event.organizations}, current_language()
+        ),
     }
     return page(request, "events/edit/index.html", context, status=status)
 

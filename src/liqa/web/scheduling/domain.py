@@ -20,10 +20,12 @@ from liqa.core.outputs.labels import (
     isolate,
     item_titles,
     programme_label,
-    zone_abbr,
+    subgroup_label,
+    zone_name,
 )
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.outputs.timeline import Item, timeline, zone_at
+from liqa.core.scheduling.itinerary.groups import EVERYONE
 from liqa.core.scheduling.itinerary.replan import MemberChange
 from liqa.core.scheduling.reasons import reason_words
 from liqa.web import delivery
@@ -97,6 +99,8 @@ def grid(
     for person in people:
         agenda = build_agenda(event, schedule, person.id, lang, no_links)
         titles[person.id] = {e.id: e.title for day in agenda.days for e in day.entries}
+    if by == "hosts":
+        _name_subgroups(titles, cells, lang)
     slots: list[dict[str, Any]] = []
     if event.brokerage is not None:
         hall = event.venue(event.brokerage.venue) if event.brokerage.venue in venues else None
@@ -104,7 +108,7 @@ def grid(
             local = slot.start.astimezone(zone_at(event, slot.start, hall))
             slots.append({"index": slot.index, "start": slot.start, "local": local})
     zoned = slots and event.spans_zones
-    slot_zone = translator(lang).format_zone(slots[0]["local"]) if zoned else ""
+    slot_zone = zone_name(slots[0]["local"], lang) if zoned else ""
     return {
         "core": event,
         "schedule": schedule,
@@ -118,6 +122,30 @@ def grid(
         "by": by,
         "unplaced": unplaced_rows(event, schedule, lang),
     }
+
+
+def _name_subgroups(
+    titles: dict[str, dict[str, str]],
+    cells: Mapping[str, Mapping[date, list[dict[str, Any]]]],
+    lang: str,
+) -> None:
+    """On a day the delegation splits, a host's cell says which subgroup comes ("Receiving
+    the delegation — subgroup B"), where every host's cell read "Receiving the delegation";
+    a day it travels whole keeps the plain words."""
+    groups: dict[date, set[str]] = defaultdict(set)
+    for by_day in cells.values():
+        for day, day_cells in by_day.items():
+            groups[day] |= {c["a"].group for c in day_cells if c["a"].group not in (None, EVERYONE)}
+    for host, by_day in cells.items():
+        for day, day_cells in by_day.items():
+            if host not in titles or len(groups[day]) < 2:  # the delegation's rows: not listed
+                continue
+            for cell in day_cells:
+                a = cell["a"]
+                if a.format is not core.MeetingFormat.SITE_VISIT or a.group in (None, EVERYONE):
+                    continue
+                title = titles[host].get(a.id, a.id)  # "Receiving the delegation", translated
+                titles[host][a.id] = f"{title} — {subgroup_label(a.group, lang)}"
 
 
 def moved_meeting(
@@ -202,7 +230,9 @@ def _when(item: Item, lang: str, *, zoned: bool = False) -> str:
     t = translator(lang)
     day = babel_dates.format_skeleton("MMMEd", item.start.date(), locale=t.locale)
     glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
-    clock = t.format_time(item.start) + (f" {zone_abbr(item.start)}" if zoned else "")
+    clock = t.format_time(item.start) + (
+        f" {zone_name(item.start, lang, 'short')}" if zoned else ""
+    )
     return glue.replace("{1}", day).replace("{0}", clock)
 
 

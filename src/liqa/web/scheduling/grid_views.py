@@ -352,7 +352,9 @@ def run_sheet(
     where, and when to leave; ``zones`` lists the day's zones when it crosses more than
     one (a travel day), and then every time names its zone."""
     today = [i for i in items if i.day == day]
-    zones = list(dict.fromkeys(labels.zone_abbr(t) for i in today for t in (i.start, i.end)))
+    zones = list(
+        dict.fromkeys(labels.zone_name(t, lang, "short") for i in today for t in (i.start, i.end))
+    )
     zoned = len(zones) > 1
     delegates = {p.id for p in event.delegates()}
     travelling = event.brokerage is None and len(delegates) > 1  # a mission's delegation
@@ -376,7 +378,12 @@ def run_sheet(
                 _where(item, lang),
                 everyone,
                 item.start - before if before else None,
-                (labels.zone_abbr(item.start), labels.zone_abbr(item.end)) if zoned else ("", ""),
+                (
+                    labels.zone_name(item.start, lang, "short"),
+                    labels.zone_name(item.end, lang, "short"),
+                )
+                if zoned
+                else ("", ""),
             )
         )
     leg = event.leg_on(day)
