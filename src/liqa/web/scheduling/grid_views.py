@@ -125,7 +125,7 @@ def grid_page(
         view = "people"
     common = {"views": _views(event), "notices": notices, "view_day": None}
     if view not in DAY_VIEWS:
-        return {**domain.grid(version, lang, by=view, moved=moved), **common}
+        return _with_slot_of({**domain.grid(version, lang, by=view, moved=moved), **common})
     schedule = schedule_record(version)
     items = timeline(event, schedule)
     if view == "tables":
@@ -154,7 +154,13 @@ def grid_page(
         context.update(table_plan(event, schedule, items, chosen, lang))
     elif chosen is not None:
         context.update(run_sheet(event, schedule, items, chosen, lang))
-    return context
+    return _with_slot_of(context)
+
+
+def _with_slot_of(context: dict[str, Any]) -> dict[str, Any]:
+    """``context`` with ``slot_of``: each Move slot's index by its start, the slot a
+    meeting is in selected when its Move form opens."""
+    return {**context, "slot_of": {slot["start"]: slot["index"] for slot in context["slots"]}}
 
 
 def _views(event: core.Event) -> tuple[str, ...]:

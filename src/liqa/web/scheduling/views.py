@@ -14,11 +14,12 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.i18n import translator
-from liqa.core.outputs.labels import comma
+from liqa.core.outputs.labels import comma, item_titles
 from liqa.core.scheduling.terms import Stage, proof, term_words
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.events.models import Event
+from liqa.web.events.records import event_record
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
@@ -202,6 +203,9 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     except version.assignments.model.DoesNotExist:
         reason = gettext("Version %(number)s has no such meeting.") % {"number": version.number}
         return _refused(request, event, version, reason, 404)
+    if request.headers.get("Accept") == "application/json":  # js/grid.js: the grid stays
+        key = request.POST.get("key", "")
+        return JsonResponse({"key": key, "pinned": request.POST.get("pinned") == "1"})
     return redirect(_grid_back(request, event, version))
 
 
@@ -261,12 +265,14 @@ GRID_VIEWS = grid_views.VIEWS
 
 def _grid_view(request: HttpRequest) -> dict[str, str]:
     """The grid view a change (move, pin) was made from (the form's ``by``, and its
-    ``day`` for a view of one day), as query parameters for the way back to it: only a
-    known view and a day written as a date, none for the default (no open redirect)."""
-    by = request.POST.get("by", "")
+    ``day`` for a view of one day; the query's for a meeting's Move page), as query
+    parameters for the way back to it: only a known view and a day written as a date,
+    none for the default (no open redirect)."""
+    sent = request.POST if request.method == "POST" else request.GET
+    by = sent.get("by", "")
     if by not in GRID_VIEWS or by == GRID_VIEWS[0]:
         return {}
-    day = grid_views.parse_day(request.POST.get("day", ""))
+    day = grid_views.parse_day(sent.get("day", ""))
     if by in grid_views.DAY_VIEWS and day is not None:
         return {"by": by, "day": day.isoformat()}
     return {"by": by}
@@ -279,12 +285,15 @@ def _grid_back(request: HttpRequest, event: Event, version: ScheduleVersion) -> 
     return f"{grid_url}?{urlencode(view)}" if view else grid_url
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Move a meeting to another slot and table, after the core's checker approves; then
-    back to the grid in the view the move was made from, saying where the meeting went."""
+    back to the grid in the view the move was made from, saying where the meeting went.
+    Asked with GET (``?key=``, a meeting's Move without script): its Move form alone."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    if request.method == "GET":
+        return _move_page(request, event, version)
     try:
         slot = int(request.POST.get("slot", ""))
         table = int(request.POST["table"]) if request.POST.get("table") else None
@@ -308,6 +317,37 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             status=409,
         )
     return redirect(f"{grid_url}?{urlencode({**view, 'moved': request.POST['key']})}")
+
+
+def _move_page(request: HttpRequest, event: Event, version: ScheduleVersion) -> HttpResponse:
+    """One meeting's Move form (``?key=``, with the grid's ``by`` and ``day`` for the way
+    back), as the grid opens it with script: its slot and table chosen."""
+    if version.published:
+        return _refused(request, event, version, _published_meanwhile(version), 409)
+    row = version.assignments.filter(key=request.GET.get("key", "")).first()
+    if row is None:
+        reason = gettext("Version %(number)s has no such meeting.") % {"number": version.number}
+        return _refused(request, event, version, reason, 404)
+    record = event_record(event)
+    if record.brokerage is None:
+        reason = gettext("Meetings are moved by hand at brokerage events only: re-plan a mission.")
+        return _refused(request, event, version, reason, 400)
+    lang = current_language()
+    slots = grid_views.move_slots(record, lang)
+    view = _grid_view(request)
+    context = {
+        "event": event,
+        "version": version,
+        "key": row.key,
+        "title": item_titles(record, [row.key], lang)[row.key],
+        "slot": next((s["index"] for s in slots["slots"] if s["start"] == row.start), None),
+        "table": row.table,
+        "by": view.get("by", GRID_VIEWS[0]),
+        "view_day": grid_views.parse_day(view.get("day", "")),
+        "back": _grid_back(request, event, version),
+        **slots,
+    }
+    return page(request, "scheduling/move.html", context)
 
 
 @require_POST
