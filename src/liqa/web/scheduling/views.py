@@ -81,6 +81,13 @@ def proof_words(run: Run, lang: str) -> str:
     with fairness. Says so when nothing is proved (yet)."""
     status = run.message if run.state == RunState.DONE else ""
     stages = proof(run.objective, run.bound_term or None, run.bound, run.gap, status)
+    if not stages and run.bound is not None and not run.bound_term:
+        # a run recorded before runs named the term their bound is for: its figures as such
+        t = translator(lang)
+        said = gettext("bound %(bound)s") % {"bound": t.format_number(run.bound)}
+        if run.gap is not None:
+            said += comma(lang) + gettext("gap %(gap)s") % {"gap": t.format_percent(run.gap, 1)}
+        return said
     if not stages:
         return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
     said = [_stage_words(stage, lang) for stage in stages]
