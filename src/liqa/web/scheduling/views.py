@@ -84,10 +84,11 @@ def proof_words(run: Run, lang: str) -> str:
     if not stages and run.bound is not None and not run.bound_term:
         # a run recorded before runs named the term their bound is for: its figures as such
         t = translator(lang)
-        said = gettext("bound %(bound)s") % {"bound": t.format_number(run.bound)}
+        figures = gettext("bound %(bound)s") % {"bound": t.format_number(run.bound)}
         if run.gap is not None:
-            said += comma(lang) + gettext("gap %(gap)s") % {"gap": t.format_percent(run.gap, 1)}
-        return said
+            gap = gettext("gap %(gap)s") % {"gap": t.format_percent(run.gap, 1)}
+            figures += comma(lang) + gap
+        return figures
     if not stages:
         return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
     said = [_stage_words(stage, lang) for stage in stages]
