@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from liqa.core.i18n import Translator, gettext_noop, translator
+from liqa.core.i18n import translator
 from liqa.core.model import (
     Event,
     EventKind,
@@ -37,24 +37,6 @@ SHARED_THEMES = 3
 NAMED_ORGANIZATIONS = 12
 """A brokerage communiqué names the participants' organizations up to this many (a
 business day of 90 organizations gives their number only)."""
-
-
-EARLIER_LEAD = gettext_noop(
-    "%(organizers)s organized a trade mission from %(start)s to %(end)s for a delegation "
-    "of %(participants)s, focused on %(themes)s."
-)
-"""The trade mission's lead before it opened with "A trade mission organized by": its
-French and Arabic translations already read so ("Une mission commerciale organisée par",
-"بتنظيم من"), and serve until the catalog translates the new sentence."""
-
-
-def _either(t: Translator, msgid: str, earlier: str) -> str:
-    """``msgid`` as the catalog translates it; while it has no translation in a language
-    other than English, ``earlier``'s (the same facts, worded as before)."""
-    text = t.gettext(msgid)
-    if text == msgid and t.lang != "en":
-        return t.gettext(earlier)
-    return text
 
 
 def scheduled_meetings(items: list[Item]) -> list[Item]:
@@ -177,13 +159,9 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         # "A trade mission organized by …" opens the draft: the organizers as the sentence's
         # subject came right after the dateline's dash and read as a fragment ("— Commercial
         # Section, US Consulate General in Casablanca … organized a trade mission")
-        lead = _either(
-            t,
-            gettext_noop(
-                "A trade mission organized by %(organizers)s was held from %(start)s to "
-                "%(end)s for a delegation of %(participants)s, focused on %(themes)s."
-            ),
-            EARLIER_LEAD,
+        lead = t.gettext(
+            "A trade mission organized by %(organizers)s was held from %(start)s to "
+            "%(end)s for a delegation of %(participants)s, focused on %(themes)s."
         ) % {"organizers": organizers, **facts}
     else:  # not "the organizers organized": nobody is named
         lead = (
