@@ -184,20 +184,34 @@ def plan_brokerage(
 def previous_problem(event: Event, previous: Schedule) -> tuple[Problem, Timetable]:
     """The event's problem with ``previous``'s pinned meetings fixed in their slots, and
     ``previous`` as a timetable of that problem (meetings the event no longer has, or at a
-    time that is no longer a slot, left out): what a re-plan starts from."""
+    time that is no longer a slot, left out): what a re-plan starts from.
+
+    An assignment is a meeting's only when it is a 1:1 meeting between that meeting's own
+    two parties: ids are the organizer's free text, and a programme item, lunch or visit
+    may carry a request's id, as may a stale meeting of that id between other people (its
+    request now names other parties); those are left out as meetings the event no longer
+    has."""
     assert event.brokerage is not None  # callers check it with their own message
     slot_of = {slot.start: slot.index for slot in event.brokerage.slots()}
     problem = event_problem(event)
-    known = {meeting.id for meeting in problem.meetings}
+    parties = {meeting.id: frozenset(meeting.parties) for meeting in problem.meetings}
     placements = []
     for assignment in previous.assignments:
         slot = slot_of.get(assignment.start)
-        if slot is None or assignment.id not in known:
+        if slot is None or not _meeting_of(assignment, parties):
             continue
         placements.append(Placement(assignment.id, slot, assignment.table))
         if assignment.pinned:
             problem = pin_meeting(problem, assignment.id, slot)
     return problem, Timetable(tuple(placements))
+
+
+def _meeting_of(assignment: Assignment, parties: dict[str, frozenset[str]]) -> bool:
+    """Whether ``assignment`` places the meeting of its id (``parties``: each meeting's two
+    parties by id): a 1:1 meeting between those same parties."""
+    return assignment.format == MeetingFormat.ONE_TO_ONE and frozenset(
+        assignment.parties
+    ) == parties.get(assignment.id)
 
 
 def to_schedule(event: Event, problem: Problem, result: Result, version: int = 1) -> Schedule:
