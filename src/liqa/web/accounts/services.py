@@ -9,6 +9,7 @@ import hashlib
 import logging
 import secrets
 import smtplib
+from collections.abc import Collection, Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -123,24 +124,49 @@ def withdraw_person(event: Event, person: str, *, keep_email: str = "") -> int:
     return removed
 
 
+HOST_SIDES = ("host", "both")
+"""The sides of an organization that receives the delegation: only such a host has
+administrators (:func:`grant_host`)."""
+
+
+def host_role_lapses(
+    member: Membership, hosts: Collection[str], people: Mapping[str, tuple[str, str]]
+) -> bool:
+    """Whether a host administrator role no longer stands: its organization is not a host
+    of the event (removed, or now on the delegation's side), or the person it was granted
+    from is gone, moved to another organization or given another address. ``hosts``: the
+    keys of the event's organizations on a host side (:data:`HOST_SIDES`); ``people``: each
+    person's organization and address (lower case) by key. The one rule of
+    :func:`withdraw_stale_hosts` and of the spreadsheet re-import's preview."""
+    if member.organization not in hosts:
+        return True
+    email = member.user.email.strip().lower()
+    return member.person != "" and people.get(member.person) != (member.organization, email)
+
+
 def withdraw_stale_hosts(event: Event, person: str | None = None) -> int:
-    """Remove the host administrator roles granted from a person (:func:`grant_host`) that
-    the person no longer backs: gone from the event, moved to another organization or
-    given another address (only those granted from ``person`` when given)."""
-    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN).exclude(person="")
+    """Remove the host administrator roles that no longer stand (:func:`host_role_lapses`):
+    of an organization no longer a host of the event (now a delegation member), or granted
+    from a person (:func:`grant_host`) who is gone from the event, moved to another
+    organization or given another address (only those granted from ``person`` when given).
+    Each is kept in the event's history, as a revocation on the hosts page is."""
+    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN)
     if person is not None:
         members = members.filter(person=person)
-    granted = list(members.select_related("user"))
+    granted = list(members.select_related("user").order_by("pk"))
     if not granted:
         return 0
+    hosts = set(
+        Organization.objects.filter(event=event, side__in=HOST_SIDES).values_list("key", flat=True)
+    )
     people = Person.objects.filter(event=event, key__in={m.person for m in granted})
     current = {p.key: (p.organization, p.email.strip().lower()) for p in people}
-    stale = [
-        m.pk
-        for m in granted
-        if current.get(m.person) != (m.organization, m.user.email.strip().lower())
-    ]
-    removed, _by_model = Membership.objects.filter(pk__in=stale).delete()
+    removed = 0
+    for member in granted:
+        if host_role_lapses(member, hosts, current) and revoke_host(
+            event, member.organization, member.user_id
+        ):
+            removed += 1
     return removed
 
 
@@ -275,9 +301,7 @@ def organizers_of(event: Event) -> list[User]:
 
 def host_organizations(event: Event) -> list[Organization]:
     """The organizations of the event that receive the delegation (host or both sides)."""
-    return list(
-        Organization.objects.filter(event=event, side__in=("host", "both")).order_by("position")
-    )
+    return list(Organization.objects.filter(event=event, side__in=HOST_SIDES).order_by("position"))
 
 
 def host_administrators(event: Event) -> dict[str, list[Membership]]:
@@ -307,9 +331,7 @@ def grant_host(event: Event, organization: str, person: str) -> tuple[Membership
     is not one of its people or has no address, or their account already administers
     another host of the event (one host page per account and event).
     """
-    host = Organization.objects.filter(
-        event=event, key=organization, side__in=("host", "both")
-    ).first()
+    host = Organization.objects.filter(event=event, key=organization, side__in=HOST_SIDES).first()
     if host is None:
         raise HostGrantRefused(_("This organization does not receive the delegation."))
     staff = Person.objects.filter(event=event, key=person, organization=organization).first()

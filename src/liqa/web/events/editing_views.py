@@ -67,7 +67,10 @@ def edit_index(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _after_save(event: Event, kind: Kind, key: str) -> None:
-    """People with an e-mail address get their participant account; an old address loses it."""
+    """People with an e-mail address get their participant account; an old address loses it.
+    An organization no longer a host loses its host administrators."""
+    if kind.name == "organizations":
+        account_services.withdraw_stale_hosts(event)
     if kind.name != "people":
         return
     person = Person.objects.get(event=event, key=key)

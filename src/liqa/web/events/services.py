@@ -276,8 +276,9 @@ class Preview:
     accounts: int
     """Participant and host-administrator accounts that lose access to the event."""
     hosts: tuple[HostWithdrawn, ...]
-    """The host administrator roles withdrawn: their host removed, or the person they were
-    granted from removed, moved to another organization or given another address."""
+    """The host administrator roles withdrawn: their host removed or now on the delegation's
+    side, or the person they were granted from removed, moved to another organization or
+    given another address."""
     confirmations: int
     """Hosts' attendance confirmations changed or deleted (naming what is removed)."""
     added: dict[str, int]
@@ -323,20 +324,21 @@ def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
 
 def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     """The host administrator roles that storing ``reading`` takes away, as
-    ``withdraw_host`` and ``withdraw_stale_hosts`` would after it: every administrator of
-    a host organization the tables remove, and each role granted from a person whom the
-    tables remove, move to another organization or give another e-mail address."""
+    ``withdraw_host`` and ``withdraw_stale_hosts`` would after it
+    (``accounts.services.host_role_lapses``): every administrator of a host organization
+    the tables remove or put on the delegation's side, and each role granted from a person
+    whom the tables remove, move to another organization or give another e-mail address."""
     row, event = reading.row, reading.imported.event
     members = Membership.objects.filter(event=row, role=Role.HOST_ADMIN).select_related("user")
     granted = list(members.order_by("pk"))
     if not granted:
         return ()
+    sides = account_services.HOST_SIDES
     if "organizations" in reading.tables:
-        organizations = {o.id for o in event.organizations}
+        hosts = {o.id for o in event.organizations if o.side.value in sides}
     else:
-        organizations = set(
-            rows.Organization.objects.filter(event=row).values_list("key", flat=True)
-        )
+        receiving = rows.Organization.objects.filter(event=row, side__in=sides)
+        hosts = set(receiving.values_list("key", flat=True))
     if "people" in reading.tables:
         people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
     else:
@@ -345,11 +347,7 @@ def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     names = _party_names(reading.base)
     withdrawn = []
     for member in granted:
-        email = member.user.email.strip().lower()
-        lapses = member.organization not in organizations or (
-            member.person != "" and people.get(member.person) != (member.organization, email)
-        )
-        if not lapses:
+        if not account_services.host_role_lapses(member, hosts, people):
             continue
         person = names.get(member.person) if member.person else None
         withdrawn.append(
