@@ -7,11 +7,14 @@ so that the core's validator, not the form, says when one is unknown.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxLengthValidator
@@ -115,6 +118,84 @@ def _choices(records: Sequence[core.Venue | core.Organization]) -> list[tuple[st
         else:
             labelled.append((record.id, org_name(record, lang) or record.id))
     return sorted(labelled, key=lambda choice: (choice[1].casefold(), choice[0]))
+
+
+NOT_COUNTRIES = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
+)
+"""The two-letter territories of Babel (CLDR) that are not ISO 3166-1 countries: codes
+ISO reserves for other uses (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla,
+the Canary Islands, Tristan da Cunha), groupings (the European Union, the euro area, the
+United Nations, outlying Oceania), private-use codes (pseudo-locales, Kosovo's XK) and the
+unknown region; the other 249 are the ISO 3166-1 alpha-2 codes."""
+
+
+def _sort_key(name: str) -> str:
+    """A name as it is looked up in a list: accents and case aside (``Égypte`` under E)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=16)
+def countries(lang: str) -> tuple[tuple[str, str], ...]:
+    """Every ISO 3166-1 country as (alpha-2 code, its name in ``lang``), ``lang`` being a
+    Django language code, sorted by that name as a reader of ``lang`` looks it up; English
+    names when Babel does not know the language."""
+    try:
+        names = Locale.parse(translation.to_locale(lang)).territories
+    except (UnknownLocaleError, ValueError):
+        names = Locale.parse("en").territories
+    found = [
+        (code, name)
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    ]
+    return tuple(sorted(found, key=lambda choice: (_sort_key(choice[1]), choice[0])))
+
+
+class CountryField(forms.ChoiceField):
+    """A country chosen by its name in the reader's language, stored as its ISO 3166-1
+    alpha-2 code (``MA``); ``current`` (the record's value) stays a choice even when it is
+    not such a code, so that saving another field keeps it. A code typed in lower case is
+    read in upper case."""
+
+    def __init__(self, *, current: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _(
+                    "'%(value)s' is not a country: choose one from the list (stored as its"
+                    " ISO 3166 code, such as MA or FR), or leave it empty (—)."
+                )
+            },
+        )
+        self.current = current.strip()
+        super().__init__(choices=self._choices, **kwargs)
+
+    def _choices(self) -> list[tuple[str, str]]:
+        """The countries in the language of the page being rendered, the current value
+        first when it is none of them."""
+        known = countries(translation.get_language() or "en")
+        unusual = [(self.current, self.current)] if self.current else []
+        if any(code == self.current for code, _name in known):
+            unusual = []
+        return [("", "—"), *unusual, *known]
+
+    def to_python(self, value: Any) -> str:
+        """The value without blanks; a country's code in upper case (unless it is the
+        current value as it stands)."""
+        text = str(super().to_python(value)).strip()
+        return text.upper() if text != self.current and _is_country(text.upper()) else text
+
+    def valid_value(self, value: Any) -> bool:
+        """A country's code, or the record's current value."""
+        return value == self.current or _is_country(value)
+
+
+def _is_country(code: str) -> bool:
+    """Whether ``code`` is the ISO 3166-1 alpha-2 code of a country (as Babel knows it)."""
+    return any(known == code for known, _name in countries("en"))
 
 
 def _org_kinds() -> list[tuple[str, str]]:
@@ -237,7 +318,7 @@ class OrganizationForm(EditForm):
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=_org_kinds, required=False)
     sector = _text(_("Sector"))
-    country = _text(_("Country"))
+    country = CountryField(label=_("Country"))
     themes = ListField(label=_("Themes"), required=False)
     venue = _text(_("Venue"))
     website = _text(_("Website"))
@@ -245,6 +326,10 @@ class OrganizationForm(EditForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["venue"] = ChoiceText(_choices(self.event.venues), label=_("Venue"))
+        current = self.initial.get("country") or ""
+        self.fields["country"] = CountryField(
+            label=_("Country"), current=current if isinstance(current, str) else ""
+        )
 
 
 class PersonForm(EditForm):
