@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -12,7 +12,7 @@ from babel import dates as babel_dates
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.agenda import build_agenda
+from liqa.core.outputs.agenda import _title as agenda_title  # the agendas' own words
 from liqa.core.outputs.labels import (
     comma,
     display_names,
@@ -23,8 +23,7 @@ from liqa.core.outputs.labels import (
     subgroup_label,
     zone_name,
 )
-from liqa.core.outputs.settings import OutputSettings
-from liqa.core.outputs.timeline import Item, timeline, zone_at
+from liqa.core.outputs.timeline import Item, Subject, subject, timeline, zone_at
 from liqa.core.scheduling.itinerary.groups import EVERYONE
 from liqa.core.scheduling.itinerary.replan import MemberChange
 from liqa.core.scheduling.reasons import reason_words
@@ -65,18 +64,17 @@ def overview(row: Event, lang: str = "en") -> dict[str, Any]:
 def grid(
     version: ScheduleVersion, lang: str = "en", by: str = "people", moved: str = ""
 ) -> dict[str, Any]:
-    """People × days (or hosts × days): each row's assignments per local day, in time order.
-
-    The Move form's slots come as local times, with the zone's name (``slot_zone``) when the
-    event spans zones; ``moved`` (a meeting's key, after a move) is described in ``moved``.
-    """
+    """People × days (or hosts × days): each row's assignments per local day, in time order,
+    each titled as the row's agenda titles it (``titles``: by row, then by meeting's key);
+    ``moved`` (a meeting's key, after a move) is described in ``moved``. The Move form's
+    slots are the grid page's (``grid_views.move_slots``: the core's ``slot_columns``)."""
     event = event_record(version.event)
     schedule = schedule_record(version)
     org_of = {p.id: p.organization for p in event.people}
-    venues = {v.id for v in event.venues}
     days: set[date] = set()
     cells: dict[str, dict[date, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    on_clock = {item.id: item for item in timeline(event, schedule)}  # each end on its clock
+    items = timeline(event, schedule)
+    on_clock = {item.id: item for item in items}  # each end on its clock
     for assignment in sorted(schedule.assignments, key=lambda a: (a.start, a.id)):
         item = on_clock[assignment.id]
         start = item.start
@@ -94,34 +92,51 @@ def grid(
         people = [o for o in event.organizations if o.side in hosts and o.id in cells]
     else:
         people = [p for p in event.people if p.id in cells]
-    no_links = OutputSettings(live_url_pattern="", pdf=False, workers=1)
-    titles: dict[str, dict[str, str]] = {}
-    for person in people:
-        agenda = build_agenda(event, schedule, person.id, lang, no_links)
-        titles[person.id] = {e.id: e.title for day in agenda.days for e in day.entries}
+    titles = row_titles(event, items, [row.id for row in people], lang)
     if by == "hosts":
         _name_subgroups(titles, cells, lang)
-    slots: list[dict[str, Any]] = []
-    if event.brokerage is not None:
-        hall = event.venue(event.brokerage.venue) if event.brokerage.venue in venues else None
-        for slot in event.brokerage.slots():
-            local = slot.start.astimezone(zone_at(event, slot.start, hall))
-            slots.append({"index": slot.index, "start": slot.start, "local": local})
-    zoned = slots and event.spans_zones
-    slot_zone = zone_name(slots[0]["local"], lang) if zoned else ""
     return {
         "core": event,
         "schedule": schedule,
         "days": sorted(days),
         "people": people,
         "cells": cells,
-        "slots": slots,
-        "slot_zone": slot_zone,
         "moved": moved_meeting(event, schedule, moved, lang),
         "titles": titles,
         "by": by,
         "unplaced": unplaced_rows(event, schedule, lang),
     }
+
+
+def row_titles(
+    event: core.Event, items: Iterable[Item], rows: Iterable[str], lang: str
+) -> dict[str, dict[str, str]]:
+    """Each row's (a person's or an organization's id) title of every item on its agenda,
+    by the item's key, in the agenda's words (``build_agenda``'s ``Entry.title``: "Meeting
+    with Beta Bank", "Receiving the delegation"), from one pass over ``items`` (the
+    timeline): an item is on a row's agenda when one of its attendees or parties makes it
+    theirs (``Subject.involved_in``), found through those ids rather than by asking every
+    row about every item."""
+    titles: dict[str, dict[str, str]] = {}
+    by_attendee: dict[str, list[Subject]] = defaultdict(list)
+    by_party: dict[str, list[Subject]] = defaultdict(list)
+    for row in rows:
+        who = subject(event, row)
+        titles[who.id] = {}
+        for person in who.attends:
+            by_attendee[person].append(who)
+        for party in who.parties:
+            by_party[party].append(who)
+    for item in items:
+        involved = {
+            who.id: who
+            for ids, index in ((item.attendees, by_attendee), (item.parties, by_party))
+            for key in ids
+            for who in index.get(key, ())
+        }
+        for who in involved.values():
+            titles[who.id][item.id] = agenda_title(event, item, who, lang)[1]
+    return titles
 
 
 def _name_subgroups(

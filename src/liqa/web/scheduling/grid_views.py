@@ -125,7 +125,8 @@ def grid_page(
         view = "people"
     common = {"views": _views(event), "notices": notices, "view_day": None}
     if view not in DAY_VIEWS:
-        return _with_slot_of({**domain.grid(version, lang, by=view, moved=moved), **common})
+        grid = domain.grid(version, lang, by=view, moved=moved)
+        return _with_slot_of({**grid, **move_slots(event, lang), **common})
     schedule = schedule_record(version)
     items = timeline(event, schedule)
     if view == "tables":
@@ -202,8 +203,9 @@ def event_days(event: core.Event, items: Iterable[Item]) -> list[date]:
 
 
 def move_slots(event: core.Event, lang: str) -> dict[str, Any]:
-    """The Move form's slots (local start times; ``slot_zone``, the zone's name, when the
-    event spans zones), as :func:`liqa.web.scheduling.domain.grid` gives them."""
+    """The Move form's slots in every view of the grid and on the Move page: the core's
+    :func:`~liqa.core.outputs.grid.slot_columns` (local start times in the hall's zone), with
+    ``slot_zone``, the zone's name, when the event spans zones."""
     columns = slot_columns(event)
     zoned = bool(columns) and event.spans_zones
     return {
