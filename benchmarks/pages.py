@@ -7,6 +7,8 @@ and planned again as the draft version 2. Then, for each page:
 
 ``grid``
     version 2's people × days grid (a draft: every meeting's Pin and Move);
+``hosts``
+    version 2's hosts × days grid (``?by=hosts``);
 ``tables``
     version 2's table plan of the day (``?by=tables``);
 ``changes``
@@ -48,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "brokerage-day" / "mission.yaml"
 ORGANIZER = "organizer@example.org"
 CHROMIUM = Path("/usr/bin/chromium")
-PAGES = ("grid", "tables", "changes", "report")
+PAGES = ("grid", "hosts", "tables", "changes", "report")
 
 
 def _setup(data_dir: Path) -> dict[str, str]:
@@ -86,6 +88,7 @@ def _setup(data_dir: Path) -> dict[str, str]:
     base = f"/organize/{event.slug}"
     return {
         "grid": f"{base}/versions/{v2.number}/",
+        "hosts": f"{base}/versions/{v2.number}/?by=hosts",
         "tables": f"{base}/versions/{v2.number}/?by=tables",
         "changes": f"{base}/versions/{v1.number}/published/",
         "report": f"{base}/report/?version={v1.number}",
