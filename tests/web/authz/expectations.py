@@ -105,6 +105,7 @@ EXPECTATIONS: dict[str, dict[str, Rule]] = {
     "scheduling:communique": {GET: ORGANIZER_ONLY, POST: ORGANIZER_ONLY},
     "scheduling:report": {GET: ORGANIZER_ONLY},
     "scheduling:report_pdf": {GET: ORGANIZER_ONLY},
+    "scheduling:report_chart": {GET: ORGANIZER_ONLY},
     "scheduling:mission": {GET: ORGANIZER_ONLY},
     "scheduling:outputs": {GET: ORGANIZER_ONLY},
     "scheduling:run": {GET: ORGANIZER_ONLY},

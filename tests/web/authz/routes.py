@@ -64,6 +64,7 @@ ROUTE_VALUES: dict[tuple[str, str], str] = {
     ("events:edit_delete", "kind"): "people",
     ("events:edit_delete", "key"): "p-amina",
     ("api:venue", "key"): "v-hall",
+    ("scheduling:report_chart", "name"): "participants-1",  # the report's first chart
 }
 """Values for one route's parameter, where the general ones below do not fit."""
 

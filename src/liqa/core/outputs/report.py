@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -54,6 +55,11 @@ class Figures:
     slot_use: tuple[tuple[str, float], ...]
     """Share of each day's programme window (or of brokerage tables × slots) in meetings."""
     travel_minutes: int
+    """Minutes of travel to the meetings: each one's ``travel_minutes_before`` (from the
+    hotel or the previous place), summed. The trips back (to the hotel at the end of a day,
+    to a lunch where the subgroups meet again) are not counted, so it is less than the
+    run's ``travel_minutes`` term, which counts every trip of each subgroup's day; the
+    report says so in the row's heading."""
     waiting: tuple[tuple[str, float], ...]
     """The scheduler's own figures of the time lost between meetings (:data:`WAITING_TERMS`
     found in the schedule's objective terms), by their words on the run page: ``waiting,
@@ -190,17 +196,31 @@ class Chart:
     title: str
     svgs: tuple[str, ...]
     rows: tuple[tuple[str, str], ...]
+    key: str = "chart"
+    """The chart's name in addresses (``participants``, ``themes`` …), the same in every
+    language; its parts are :attr:`part_names`."""
+
+    @property
+    def part_names(self) -> tuple[str, ...]:
+        """A name for each drawing of the chart: ``participants-1``, ``participants-2`` …"""
+        return tuple(f"{self.key}-{n}" for n in range(1, len(self.svgs) + 1))
+
+    @property
+    def image_svgs(self) -> tuple[str, ...]:
+        """Each drawing as an image (for ``<img>``: a ``data:`` URI in a standalone file,
+        its own address on the web): the same vector drawing, with each label as one path
+        rather than one reference per glyph, so that WeasyPrint need not compute a CSS style
+        for each of its thousands of elements (see ``charts.text_as_paths``)."""
+        from liqa.core.outputs.charts import text_as_paths
+
+        return tuple(text_as_paths(svg) for svg in self.svgs)
 
     @property
     def image_uris(self) -> tuple[str, ...]:
-        """The SVGs as ``data:`` URIs for ``<img>``: the same vector drawing in a PDF,
-        without WeasyPrint computing a CSS style for each of its thousands of elements, and
-        with each label as one path rather than one reference per glyph."""
-        from liqa.core.outputs.charts import text_as_paths
-
+        """The drawings as ``data:`` URIs for ``<img>`` (the PDF and standalone HTML)."""
         return tuple(
-            "data:image/svg+xml;base64," + base64.b64encode(text_as_paths(svg).encode()).decode()
-            for svg in self.svgs
+            "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+            for svg in self.image_svgs
         )
 
 
@@ -211,15 +231,20 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
     from liqa.core.outputs.charts import FIRST_PAGE_HEIGHT, bar_charts
 
     t = translator(lang)
-    specs: list[tuple[str, tuple[tuple[str, float], ...], bool]] = [
-        (t.gettext("Meetings per participant"), figures.per_participant, False),
-        (t.gettext("Meetings per theme"), figures.per_theme, False),
-        (t.gettext("Meetings per type of host organization"), figures.per_org_kind, False),
-        (t.gettext("Meetings per city and day"), figures.per_city_day, False),
-        (t.gettext("Use of the programme time"), figures.slot_use, True),
+    specs: list[tuple[str, str, tuple[tuple[str, float], ...], bool]] = [
+        ("participants", t.gettext("Meetings per participant"), figures.per_participant, False),
+        ("themes", t.gettext("Meetings per theme"), figures.per_theme, False),
+        (
+            "host-kinds",
+            t.gettext("Meetings per type of host organization"),
+            figures.per_org_kind,
+            False,
+        ),
+        ("city-days", t.gettext("Meetings per city and day"), figures.per_city_day, False),
+        ("time-use", t.gettext("Use of the programme time"), figures.slot_use, True),
     ]
     out: list[Chart] = []
-    for title, data, percent in specs:
+    for key, title, data, percent in specs:
         if not data:
             continue
         names = [name for name, _ in data]
@@ -232,20 +257,27 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
                 title,
                 bar_charts(names, values, title, percent, t.direction == "rtl", first_height),
                 tuple(zip(names, shown, strict=True)),
+                key,
             )
         )
     return out
 
 
-def report_context(event: Event, schedule: Schedule, lang: str) -> dict[str, object]:
-    """Template variables of ``report.html``."""
+def report_context(
+    event: Event,
+    schedule: Schedule,
+    lang: str,
+    draw: Callable[[Figures, str], list[Chart]] = charts,
+) -> dict[str, object]:
+    """Template variables of ``report.html``; ``draw`` draws the charts of the figures
+    (a caller may keep drawings it has made: the same figures make the same drawings)."""
     figures = compute_figures(event, schedule, lang)
     return {
         "title": pick(event.title, lang),
         "heading": report_heading(event, lang),
         "brokerage": is_brokerage(event),
         "figures": figures,
-        "charts": charts(figures, lang),
+        "charts": draw(figures, lang),
         "event": event,
         "dates": labels.date_range(event.start, event.end, lang),
         "version": schedule.version,

@@ -8,21 +8,27 @@ and the web. A published version's report is kept per process under the event's 
 stamp (:func:`~liqa.web.events.snapshots.data_stamp`): an outcome recorded changes the
 stamp, so the next view shows it; a draft's report is rendered on every view (its meetings
 move without the stamp changing).
+
+The page's charts are images at their own addresses (``report/charts/<name>.svg``, for the
+same organizers), which the browser fetches in parallel and keeps; the PDF and the core's
+HTML files keep them inside (``data:`` addresses, inline SVG), whole without a server.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.translation import gettext
 from markupsafe import Markup
 
 from liqa.core.outputs.pdf import html_to_pdf
-from liqa.core.outputs.report import report_context, report_heading
+from liqa.core.outputs.report import Chart, Figures, charts, report_context, report_heading
 from liqa.core.templating import render
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
@@ -37,6 +43,18 @@ from liqa.web.templating import current_language
 REPORTS = Snapshots(16)
 """Rendered reports (page bodies and PDFs) of published versions, by version, language and
 the event's change stamp."""
+
+DRAWINGS = Snapshots(16)
+"""The charts drawn for figures (matplotlib: most of a second for a large event), by the
+figures and the language: a draft's page and its chart images, each asked separately,
+draw them once."""
+
+LONG_AGO = "private, max-age=31536000, immutable"
+"""Cache-Control of a chart asked by the digest of its drawing (the page's address)."""
+
+ASK_AGAIN = "private, no-cache"
+"""Cache-Control of a chart asked without its digest, or with an older one: kept, but
+checked (its ETag) before each use."""
 
 
 LARGEST_NUMBER = 2_147_483_647
@@ -53,13 +71,24 @@ class NoReport(Exception):
 
 
 @dataclass(frozen=True)
+class ChartImage:
+    """One drawing of a chart as the page's ``<img>`` asks for it."""
+
+    svg: bytes
+    digest: str
+    """The first 16 hex digits of the drawing's SHA-256: in its address and ETag."""
+
+
+@dataclass(frozen=True)
 class ReportPage:
-    """What the page shows of a version's report: its heading and the core's body."""
+    """What the page shows of a version's report: its heading and the core's body, its
+    charts' drawings by name (``participants-1`` …), each its own image."""
 
     title: str
     heading: str
     dates: str
     body: Markup
+    images: Mapping[str, ChartImage] = field(default_factory=dict)
 
 
 def chosen_version(request: HttpRequest, event: Event) -> ScheduleVersion:
@@ -107,20 +136,51 @@ def _kept[T](
     return REPORTS.get(key, build, still=lambda: data_stamp(event) == stamp)
 
 
+def _drawn(figures: Figures, lang: str) -> list[Chart]:
+    """The core's charts of ``figures``, drawn once while kept in :data:`DRAWINGS`."""
+    return DRAWINGS.get(("charts", lang, figures), lambda: charts(figures, lang))
+
+
 def _context(event: Event, version: ScheduleVersion, lang: str) -> dict[str, Any]:
     """The core's report context of ``version``, with the outcomes recorded so far."""
-    return report_context(event_record(event), schedule_record(version), lang)
+    return report_context(event_record(event), schedule_record(version), lang, draw=_drawn)
+
+
+def chart_address(event: Event, version: ScheduleVersion, lang: str, name: str, digest: str) -> str:
+    """The address of one chart drawing: its version, language and digest in the query
+    (the digest changes with the drawing, so the browser may keep it for good)."""
+    path = reverse("scheduling:report_chart", args=[event.slug, name])
+    return f"{path}?version={version.number}&lang={lang}&d={digest}"
 
 
 def report_page(event: Event, version: ScheduleVersion, lang: str) -> ReportPage:
     """The report of ``version`` in ``lang``: the core's report body, its charts as images
-    (the page's security policy refuses the inline styles of an inline SVG)."""
+    at their own addresses (fetched in parallel and kept by the browser; as inline SVG the
+    page's security policy would refuse their inline styles, and as ``data:`` URIs they
+    made a large event's page 1.3 MB)."""
 
     def build() -> ReportPage:
         context = _context(event, version, lang)
-        body = render("report_body.html", lang, chart_images=True, **context)
+        images: dict[str, ChartImage] = {}
+        addresses: dict[str, list[str]] = {}
+        for chart in context["charts"]:
+            found = addresses.setdefault(chart.key, [])
+            for name, svg in zip(chart.part_names, chart.image_svgs, strict=True):
+                data = svg.encode()
+                image = ChartImage(data, hashlib.sha256(data).hexdigest()[:16])
+                images[name] = image
+                found.append(chart_address(event, version, lang, name, image.digest))
+
+        def chart_src(chart: Chart) -> list[str]:
+            return addresses[chart.key]
+
+        body = render("report_body.html", lang, chart_images=True, chart_src=chart_src, **context)
         return ReportPage(
-            str(context["title"]), str(context["heading"]), str(context["dates"]), Markup(body)
+            str(context["title"]),
+            str(context["heading"]),
+            str(context["dates"]),
+            Markup(body),
+            images,
         )
 
     return _kept(event, version, "page", lang, build)
@@ -170,6 +230,38 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         "pdf_url": pdf,
     }
     return page(request, "scheduling/report.html", context)
+
+
+def _plain(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def report_chart(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    """One drawing of the report's charts (``participants-1`` …) of the latest published
+    version (or ``?version=N``) in ``?lang=`` (else the reader's language), as SVG; for the
+    event's organizers only, as the report. Its ETag is the version, language and digest of
+    the drawing; asked by that digest (``?d=``, the page's address) it may be kept for good,
+    else it is checked again before each use."""
+    event = organizer_event(request, slug)
+    asked = request.GET.get("lang", "")
+    lang = asked if asked in dict(settings.LANGUAGES) else current_language()
+    try:
+        version = chosen_version(request, event)
+    except NoReport as refusal:
+        return _plain(refusal.message, 404 if refusal.status == 200 else refusal.status)
+    image = report_page(event, version, lang).images.get(name)
+    if image is None:
+        message = gettext("The report of version %(number)s has no chart %(name)s.")
+        return _plain(message % {"number": version.number, "name": name}, 404)
+    etag = f'"v{version.number}-{lang}-{image.digest}"'
+    cache = LONG_AGO if request.GET.get("d") == image.digest else ASK_AGAIN
+    if etag in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(image.svg, content_type="image/svg+xml")
+    response["ETag"] = etag
+    response["Cache-Control"] = cache
+    return response
 
 
 def report_pdf(request: HttpRequest, slug: str) -> HttpResponse:

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:slug>/communique/", views.communique, name="communique"),
     path("<slug:slug>/report/", report_views.report, name="report"),
     path("<slug:slug>/report.pdf", report_views.report_pdf, name="report_pdf"),
+    path(
+        "<slug:slug>/report/charts/<slug:name>.svg",
+        report_views.report_chart,
+        name="report_chart",
+    ),
     path("<slug:slug>/mission.yaml", views.mission_download, name="mission"),
     path("<slug:slug>/versions/<int:number>/outputs.zip", views.outputs_download, name="outputs"),
     path("<slug:slug>/runs/<int:run_id>/", views.run_page, name="run"),
