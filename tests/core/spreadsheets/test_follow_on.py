@@ -32,7 +32,9 @@ def problems_of(tmp_path: Path, orgs: list[list[str]], people: list[list[str]]) 
     ]
     with pytest.raises(InputError) as caught:
         import_event(paths, base_event())
-    return caught.value.problems
+    # the one line saying which rows naming a refused row were not checked further is
+    # not a problem of those rows (test_refused_row_references)
+    return [p for p in caught.value.problems if p.code != "not_checked"]
 
 
 def test_a_bad_person_row_is_reported_once_not_in_every_request(tmp_path: Path) -> None:

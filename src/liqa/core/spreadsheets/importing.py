@@ -23,7 +23,7 @@ from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.missionfile.values import places_of_event
 from liqa.core.model import Event, EventKind, Organization, Side
-from liqa.core.problems import InputError, Message, Problem
+from liqa.core.problems import InputError, Message, Names, Problem
 from liqa.core.spreadsheets import meeting_requests, records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import (
@@ -118,7 +118,7 @@ def import_event(
     ids = Ids()
     imported = _build(base, tables, keys, sources, settings, report, ids)
     if report.problems:
-        raise InputError(sorted(report.problems, key=_order))
+        raise InputError(sorted(report.problems, key=_order) + _not_checked(report))
     assert imported is not None  # no problems means every row became a record
     origins = _Origins(imported.event, tables, ids)
     dangling = dangling_references(imported.event) or [
@@ -256,7 +256,10 @@ def _build(
     befores = _records(base)
     if settings.missing is Missing.REFUSE:
         for name, records_given in given.items():
-            problem = left_out(name, befores[name], records_given, len(tables[name]), sources[name])
+            # a row refused for a bad cell (or for naming a refused row) is still there: its
+            # record is not one the table leaves out
+            there = [*records_given, *_Refused.of(tables[name], ids, records_given)]
+            problem = left_out(name, befores[name], there, len(tables[name]), sources[name])
             if problem is not None:
                 report.problems.append(problem)
     if report.problems:
@@ -272,6 +275,60 @@ def _build(
         if gone:
             left[name] = gone
     return Imported(event, counts, tuple(org.id for org in created), warnings, left)
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A record whose row was read but refused: its id, as the table gives it."""
+
+    id: str
+
+    @staticmethod
+    def of(rows: list[Row], ids: Ids, made: Sequence[Record]) -> list[_Refused]:
+        """The ids of ``rows`` that made no record of ``made``."""
+        made_ids = {record.id for record in made}
+        mine = {id(row) for row in rows}
+        return [
+            _Refused(key)
+            for key, row in ids.rows.items()
+            if id(row) in mine and key not in made_ids
+        ]
+
+
+def _not_checked(report: Report) -> list[Problem]:
+    """At most one line for the rows not checked further because they name a row refused
+    for its own problem (the people of a refused organization, their requests): they are
+    not missing from their table, and may have problems of their own once it is fixed."""
+    reported = {(p.file, p.sheet, p.row) for p in report.problems}
+    parts: dict[tuple[str, str | None], list[int]] = {}
+    for row in report.unchecked:
+        if (row.file, row.sheet, row.number) not in reported:
+            numbers = parts.setdefault((row.file, row.sheet), [])
+            if row.number not in numbers:
+                numbers.append(row.number)
+    if not parts:
+        return []
+    files = list(dict.fromkeys(Path(file).name for file, _sheet in parts))
+    rows = [
+        Message(
+            "{place} rows {numbers}",
+            place=f"{Path(file).name} [{sheet}]" if sheet else Path(file).name,
+            numbers=Names([str(n) for n in numbers]),
+        )
+        for (file, sheet), numbers in parts.items()
+    ]
+    return [
+        Problem(
+            ", ".join(files) if len(files) > 1 else next(iter(parts))[0],
+            Message(
+                "not checked further: {count} rows that name a row refused above ({rows})",
+                count=sum(len(numbers) for numbers in parts.values()),
+                rows=Names(rows, "; "),
+            ),
+            Message("fix the rows above and upload again: these rows are checked then"),
+            code="not_checked",
+        )
+    ]
 
 
 def _records(event: Event) -> dict[str, tuple[Record, ...]]:

@@ -142,6 +142,7 @@ def _party(row: Row, key: str, parties: Directory, ctx: Context) -> str | None:
         return None
     found, candidates = parties.find(ref)
     if found is None and not candidates and ctx.was_rejected(ref):
+        report.unchecked.append(row)
         return None  # its own row is reported already
     if found is None:
         report.add(

@@ -310,7 +310,7 @@ def _organization_of(
             created.append(Organization(id=org_id, name=org_ref, side=new_org))
             orgs.add(org_id, org_ref)
     elif org_id is None and ctx.was_rejected(org_ref):
-        pass  # its own row is reported already
+        report.unchecked.append(row)  # its own row is reported already
     elif org_id is None:
         report.add(
             row,

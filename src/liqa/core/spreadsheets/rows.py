@@ -34,6 +34,9 @@ class Report:
     """Problems collected while importing, and the rows they concern."""
 
     problems: list[Problem] = field(default_factory=list)
+    unchecked: list[Row] = field(default_factory=list)
+    """Rows left without a record, and not checked further, because they name a row
+    already reported and refused (see :meth:`Context.was_rejected`)."""
 
     def add(self, row: Row, key: str | None, message: str, hint: str = "", code: str = "") -> None:
         """A problem in ``row`` (at column ``key`` when given)."""

@@ -401,12 +401,28 @@ def _counts(event: Event) -> dict[str, int]:
     }
 
 
-def _imported(sender: object, event: Event, **kwargs: object) -> None:
-    """One entry for organizations, people and requests stored in bulk."""
+def _imported(
+    sender: object,
+    event: Event,
+    before: dict[str, int] | None = None,
+    changed: Iterable[str] = (),
+    **kwargs: object,
+) -> None:
+    """One entry for organizations, people and requests stored in bulk: a new event's
+    counts (from nothing); over an event's own records (``before``: their counts then,
+    ``changed``: the tables whose records were added, removed or changed), the count of
+    each table that changed, from then to now, and no entry when none did."""
     counts = _counts(event)
-    changes: dict[str, list[object]] = {
-        k: [None, counts[k]] for k in ("organizations", "people", "requests")
-    }
+    tables = ("organizations", "people", "requests")
+    if before is None:
+        changes: dict[str, list[object]] = {k: [None, counts[k]] for k in tables}
+    else:
+        touched = set(changed)
+        changes = {
+            k: [before[k], counts[k]] for k in tables if k in touched or before[k] != counts[k]
+        }
+        if not changes:
+            return
     record(event.slug, "event", event.slug, Action.IMPORTED, changes)
 
 

@@ -165,6 +165,8 @@ class Uploaded:
     """The booked meetings removed with their booking (key, who meets whom)."""
     totals: dict[str, int]
     """Per table, how many records the event had before."""
+    hosts: tuple[HostWithdrawn, ...] = ()
+    """The host administrator roles withdrawn with it (:func:`hosts_withdrawn`)."""
 
     def removed_notes(self) -> list[Message]:
         """What the upload removed, table by table, naming each record, then the bookings
@@ -444,12 +446,15 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
             ):
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
-        removed = _store_tables(row, reading.imported.event, reading.tables)
+        counts = {t: _MODELS[t][0].objects.filter(event=row).count() for t in _COUNTED}
+        removed, changed = _store_tables(row, reading.imported.event, reading.tables)
         for table, keys in removed.items():
             forgotten_keys.forget(row, table, keys)
         for host in hosts:  # in the history, by the organizer confirming
             account_services.revoke_host(row, host.organization, host.user)
-        parties_stored.send(sender=rows.Event, event=row)
+        # the history says what changed: each table's count before and after, none when
+        # the upload changed nothing (a workbook imported again as it was)
+        parties_stored.send(sender=rows.Event, event=row, before=counts, changed=changed)
     for person in removed.get("people", ()):
         account_services.withdraw_person(row, person)
     for organization in removed.get("organizations", ()):
@@ -461,6 +466,7 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
         {t: len(keys) for t, keys in left_out.items()} if reading.missing is Missing.KEEP else {},
         _named(base, "requests", [key for key in removed.get("requests", ()) if key in booked]),
         {table: len(_records(base, table)) for table in TABLES},
+        hosts,
     )
 
 
@@ -515,11 +521,19 @@ def _records(event: core.Event, table: str) -> tuple[Any, ...]:
     return found
 
 
-def _store_tables(row: rows.Event, event: core.Event, tables: list[str]) -> dict[str, list[str]]:
+_COUNTED = ("organizations", "people", "requests")
+"""The tables whose counts the history's import entry gives."""
+
+
+def _store_tables(
+    row: rows.Event, event: core.Event, tables: list[str]
+) -> tuple[dict[str, list[str]], set[str]]:
     """Write the records of ``tables`` in place: a row of the same key is changed (its
     booking, a foreign key to it, stays), a new key is added, a key no longer there is
-    deleted (with what the database deletes with it). The keys deleted, per table."""
+    deleted (with what the database deletes with it). The keys deleted, per table, and the
+    tables where a record was added, removed or given another value."""
     removed: dict[str, list[str]] = {}
+    changed_tables: set[str] = set()
     for table in tables:
         model, fields_of = _MODELS[table]
         existing = {r.key: r for r in model.objects.filter(event=row)}
@@ -537,6 +551,8 @@ def _store_tables(row: rows.Event, event: core.Event, tables: list[str]) -> dict
             if current is None:
                 new.append(model(event=row, key=record.id, position=position, **fields))
                 continue
+            if any(getattr(current, name) != value for name, value in fields.items()):
+                changed_tables.add(table)
             for name, value in fields.items():
                 setattr(current, name, value)
             current.position = position
@@ -544,7 +560,9 @@ def _store_tables(row: rows.Event, event: core.Event, tables: list[str]) -> dict
         if changed:
             model.objects.bulk_update(changed, [*sorted(names), "position"], batch_size=500)
         model.objects.bulk_create(new, batch_size=500)
-    return removed
+        if new or removed[table]:
+            changed_tables.add(table)
+    return removed, changed_tables
 
 
 _MODELS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]]]] = {

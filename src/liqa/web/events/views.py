@@ -168,4 +168,5 @@ def _show_stored(event: Event, uploaded: services.Uploaded, context: dict[str, o
     context["rows"] = uploaded.imported.rows
     context["removed"] = uploaded.removed_notes()
     context["kept"] = uploaded.kept_notes()
+    context["hosts"] = uploaded.hosts  # as the preview said they would be
     context["form"] = SpreadsheetUploadForm()  # the next upload refuses again unless chosen
