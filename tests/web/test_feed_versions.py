@@ -101,7 +101,7 @@ def test_table_change_is_a_change_for_both_parties(event: Event) -> None:
     assert sorted(bodies) == ["amina@example.org", "bruno@example.org"]
     moved = {to: body.split("\n- ", 1)[1].split("\n", 1)[0] for to, body in bodies.items()}
     assert moved == {
-        "amina@example.org": "14\u200f/03\u200f/2030 09:00 CET · لقاء مع Beta Bank · "
+        "amina@example.org": "14\u200f/03\u200f/2030 09:00 \u2066CET\u2069 · لقاء مع Beta Bank · "
         "Palais des Congrès · الطاولة 4",
         "bruno@example.org": "14 mars 2030 09:00 CET · Rendez-vous avec Alpha Pay · "
         "Palais des Congrès · Table 4",

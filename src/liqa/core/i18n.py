@@ -125,7 +125,8 @@ class Translator:
         (``CST``). A zone the database gives no letters, only its offset (Casablanca's
         ``+01``, Dubai's ``+04``), is named by its city in the reader's language, never by
         that offset: ``Casablanca`` (``الدار البيضاء``) short, and long the city's time with
-        its offset from UTC (``Casablanca Time, UTC+1``; ``heure : Casablanca, UTC+1``),
+        its offset from UTC (``Casablanca Time, UTC+1``; ``heure : Casablanca, UTC+1``; in
+        Arabic the offset between left-to-right isolates, U+2066 ``UTC+1`` U+2069),
         where CLDR's name can be an hour off (Casablanca's UTC+1 is its "Western European
         Standard Time", which is UTC+0)."""
         letters = value.tzname() or ""
@@ -138,7 +139,10 @@ class Translator:
             return city
         region = str(self.locale.zone_formats["region"]) % city
         comma = "\u060c " if self.lang == "ar" else ", "
-        return f"{region}{comma}{utc_offset(value)}"
+        offset = utc_offset(value)
+        if self.rtl:  # the Latin offset isolated, as liqa isolates Latin runs in Arabic
+            offset = f"\u2066{offset}\u2069"
+        return f"{region}{comma}{offset}"
 
     def format_number(self, value: float, digits: int | None = None) -> str:
         """A number with the locale's separators (``digits`` fixes the decimals)."""

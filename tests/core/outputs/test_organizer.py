@@ -82,7 +82,8 @@ def test_grid_xlsx_reads_back_with_frozen_headers_and_rtl_in_arabic(tmp_path: Pa
     sheet = load_workbook(path).active
     assert sheet is not None
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0][:3] == ["المشارك", "الهيئة", "الاثنين 12 فبراير 08:30–09:30 CST"]
+    # the Latin times and zone isolated left to right in the right-to-left sheet
+    assert rows[0][:3] == ["المشارك", "الهيئة", "الاثنين 12 فبراير \u206608:30–09:30 CST\u2069"]
     assert rows[1][:4] == ["كريم بنعلي", "DGSSI", "اجتماع الترحيب", "NASA Johnson Space Center"]
     assert (sheet.freeze_panes, sheet.sheet_view.rightToLeft) == ("C2", True)
 
@@ -236,13 +237,13 @@ def _in_casablanca() -> Event:
     )
 
 
-def test_a_zone_without_letters_is_shown_as_its_offset_from_utc(tmp_path: Path) -> None:
-    """The brokerage demo printed "09:00–09:20 +01" on every sheet, agenda and grid."""
+def test_a_zone_without_letters_is_named_by_its_city(tmp_path: Path) -> None:
+    """The brokerage demo printed "09:00–09:20 +01" on every sheet, agenda and grid, then
+    "UTC+1" under a day heading naming Casablanca; now the city, as the web pages do."""
     event, schedule = _in_casablanca(), make_schedule()
     agenda = build_agenda(event, schedule, "p-benali", "fr", OutputSettings())
-    assert {e.zone for day in agenda.days for e in day.entries} == {"UTC+1"}
+    assert {e.zone for day in agenda.days for e in day.entries} == {"Casablanca"}
     pages = [
-        render("agenda.html", "fr", agenda=agenda, inline_css=""),
         render(
             "tableplan.html", "fr", slots=table_plan(event, schedule, "fr"), title="", inline_css=""
         ),
@@ -259,18 +260,22 @@ def test_a_zone_without_letters_is_shown_as_its_offset_from_utc(tmp_path: Path) 
         render("grid.html", "fr", grid=build_grid(event, schedule, "fr"), inline_css=""),
     ]
     for page in pages:
-        assert "UTC+1" in page
+        assert "</span> Casablanca</" in page
+        assert "UTC+1" not in page
         assert "+01" not in page
+    agenda_page = render("agenda.html", "fr", agenda=agenda, inline_css="")
+    assert "<small>Casablanca</small>" in agenda_page
+    assert "+01" not in agenda_page
     write_grid_xlsx(build_grid(event, schedule, "fr"), "fr", tmp_path / "grid.xlsx")
     header = next(load_workbook(tmp_path / "grid.xlsx").active.iter_rows(values_only=True))
-    assert [str(cell).rsplit(" ", 1)[-1] for cell in header[2:]] == ["UTC+1"] * len(header[2:])
+    assert [str(cell).rsplit(" ", 1)[-1] for cell in header[2:]] == ["Casablanca"] * len(header[2:])
 
 
-def test_zone_abbreviation_keeps_letters_and_spells_offsets() -> None:
-    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=CHICAGO)) == "CST"
+def test_zone_beside_a_time_keeps_letters_and_names_offsets_by_city() -> None:
+    assert labels.zone_short(datetime(2024, 2, 12, 9, tzinfo=CHICAGO), "en") == "CST"
     kolkata, sao_paulo = ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Sao_Paulo")
-    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=kolkata)) == "IST"
-    assert labels.zone_abbr(datetime(2024, 2, 12, 9, tzinfo=sao_paulo)) == "UTC-3"
+    assert labels.zone_short(datetime(2024, 2, 12, 9, tzinfo=kolkata), "en") == "IST"
+    assert labels.zone_short(datetime(2024, 2, 12, 9, tzinfo=sao_paulo), "fr") == "São Paulo"
 
 
 def test_agenda_day_names_casablancas_zone_by_its_city_and_offset(tmp_path: Path) -> None:
@@ -288,7 +293,7 @@ def test_agenda_day_names_casablancas_zone_by_its_city_and_offset(tmp_path: Path
     assert names == {
         "en": {"Casablanca Time, UTC+1"},
         "fr": {"heure : Casablanca, UTC+1"},
-        "ar": {"توقيت الدار البيضاء، UTC+1"},
+        "ar": {"توقيت الدار البيضاء، \u2066UTC+1\u2069"},
     }
     houston = build_agenda(make_event(), schedule, "p-benali", "en", OutputSettings())
     assert houston.days[0].zone_name == "Central Standard Time"

@@ -45,8 +45,8 @@ class Entry:
     start: datetime
     end: datetime
     zone: str
-    """Time-zone abbreviation at the place (``CST``; ``UTC+1`` where the zone has no
-    letters, as Casablanca), shown next to every time."""
+    """The zone's short name at the place (``CST``; the city, ``Casablanca``, where the
+    zone has no letters), shown next to every time (:func:`labels.zone_short`)."""
     place: str
     address: str
     table: int | None
@@ -171,9 +171,9 @@ def _full_side(
     )
 
 
-def _end_zone(item: Item) -> str:
-    end = labels.zone_abbr(item.end)
-    return end if end != labels.zone_abbr(item.start) else ""
+def _end_zone(item: Item, lang: str) -> str:
+    end = labels.zone_short(item.end, lang)
+    return end if end != labels.zone_short(item.start, lang) else ""
 
 
 def _title(
@@ -272,7 +272,7 @@ def build_agenda(
             title=title,
             start=item.start,
             end=item.end,
-            zone=labels.zone_abbr(item.start),
+            zone=labels.zone_short(item.start, lang),
             place=_place(item, lang),
             address=venue.address if venue else "",
             table=item.table,
@@ -282,7 +282,7 @@ def build_agenda(
             themes=themes,
             travel_minutes=item.travel_minutes_before,
             travel_from=travel_from,
-            end_zone=_end_zone(item),
+            end_zone=_end_zone(item, lang),
             print_title=print_title if print_title != title else "",
         )
         days.setdefault(item.day, []).append(entry)

@@ -181,8 +181,8 @@ def write_grid_xlsx(grid: Grid, lang: str, path: Path) -> None:
     sheet.sheet_view.rightToLeft = t.rtl
     header = [t.gettext("Participant"), t.gettext("Organization")]
     header += [
-        f"{t.format_date(c.start, 'EEE d MMM')} {t.format_time(c.start)}–{t.format_time(c.end)}"
-        f" {labels.zone_abbr(c.start)}"
+        f"{t.format_date(c.start, 'EEE d MMM')} "
+        + labels.at_zone(f"{t.format_time(c.start)}–{t.format_time(c.end)}", c.start, lang)
         for c in grid.columns
     ]
     sheet.append(header)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Literal
 
-from liqa.core.i18n import pgettext_noop, translator, utc_offset
+from liqa.core.i18n import pgettext_noop, translator
 from liqa.core.matching.thesaurus import default_thesaurus
 from liqa.core.model import (
     Event,
@@ -278,13 +278,24 @@ def isolate(text: str, lang: str) -> str:
     return f"{ISOLATES[direction]}{text}\u2069"
 
 
-def zone_abbr(moment: datetime) -> str:
-    """The abbreviation of ``moment``'s zone (``CST``), else its offset from UTC (``UTC+1``):
-    zones without letters, as Casablanca's, are named ``+01`` by the time-zone database."""
-    name = moment.tzname() or ""
-    if name and name[0] not in "+-":
-        return name
-    return utc_offset(moment)
+def zone_short(moment: datetime, lang: str) -> str:
+    """The zone's short name beside a time (:func:`zone_name`, ``short``): ``CST``, or the
+    city where the time-zone database names the zone by its offset only (``Casablanca``,
+    ``الدار البيضاء``), isolated where it runs against ``lang`` (``CST`` in Arabic)."""
+    return isolate(zone_name(moment, lang, "short"), lang)
+
+
+def at_zone(times: str, moment: datetime, lang: str) -> str:
+    """``times`` (a time, or a span ``10:00–10:20``) then the zone's short name at
+    ``moment``, for plain text: ``10:00–10:20 Casablanca``, ``9:00 AM CST``. In Arabic the
+    times read left to right, isolated, and the zone in its own direction:
+    the times then ``الدار البيضاء``, or ``10:00–10:20 CST`` isolated whole where the zone
+    is Latin."""
+    zone = zone_name(moment, lang, "short")
+    whole = f"{times} {zone}"
+    if text_direction(whole) == text_direction(times):
+        return isolate(whole, lang)
+    return f"{isolate(times, lang)} {zone}"
 
 
 def zone_name(moment: datetime, lang: str, width: Literal["long", "short"] = "long") -> str:

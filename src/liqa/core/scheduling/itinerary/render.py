@@ -26,6 +26,7 @@ from liqa.core.model import (
     pick,
 )
 from liqa.core.outputs.labels import (
+    at_zone,
     city_label,
     colon,
     comma,
@@ -35,7 +36,6 @@ from liqa.core.outputs.labels import (
     person_name,
     subgroup_label,
     venue_name,
-    zone_abbr,
 )
 from liqa.core.problems import translated
 from liqa.core.scheduling.reasons import reason_words
@@ -59,15 +59,15 @@ def day_words(day: date, lang: str) -> str:
 
 
 def _at(moment: datetime, lang: str) -> str:
-    """A local time and its zone, isolated: "9:00 AM CST", "09:00 UTC+1"."""
-    return isolate(f"{translator(lang).format_time(moment)} {zone_abbr(moment)}", lang)
+    """A local time and its zone, isolated: "9:00 AM CST", "09:00 Casablanca"."""
+    return at_zone(translator(lang).format_time(moment), moment, lang)
 
 
 def _span(start: datetime, end: datetime, lang: str) -> str:
     """From ``start`` to ``end`` (local, same zone) and the zone, isolated: "10:00 AM–11:15
     AM CST"."""
     t = translator(lang)
-    return isolate(f"{t.format_time(start)}–{t.format_time(end)} {zone_abbr(start)}", lang)
+    return at_zone(f"{t.format_time(start)}–{t.format_time(end)}", start, lang)
 
 
 def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
