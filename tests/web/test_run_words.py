@@ -27,7 +27,8 @@ def _done(event: Event, message: str, objective: dict[str, float]) -> Run:
     ("lang", "message", "objective"),
     [
         ("fr", "optimal", "temps morts 7 · changements de table 2"),
-        ("ar", "مثالي", "فترات الانتظار 7 · تغييرات الطاولة 2"),
+        # numbers isolated left to right in Arabic text (U+2066 ... U+2069)
+        ("ar", "مثالي", "فترات الانتظار \u20667\u2069 · تغييرات الطاولة \u20662\u2069"),
         ("en", "optimal", "breaks 7 · table changes 2"),
     ],
 )
