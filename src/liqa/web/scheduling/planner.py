@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from liqa.core import model as core
 from liqa.core.scheduling.progress import OnProgress
+
+if TYPE_CHECKING:
+    from liqa.core.scheduling.planning import PlanOutcome
 
 
 class PlannerMissing(RuntimeError):
@@ -35,12 +39,8 @@ class Plan:
     """The objective term the bound and gap are for (the core's ``bound_term``)."""
 
 
-def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None) -> Plan:
-    try:
-        from liqa.core.scheduling.planning import PlanSettings, plan_event
-    except ImportError as error:
-        raise PlannerMissing(f"the core planner is not available: {error}") from error
-    outcome = plan_event(event, PlanSettings(time_limit=time_limit, on_progress=on_progress))
+def _plan_of(outcome: PlanOutcome) -> Plan:
+    """What the web keeps of the core's :class:`PlanOutcome`."""
     return Plan(
         outcome.schedule,
         outcome.status,
@@ -49,6 +49,15 @@ def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None)
         outcome.gap,
         outcome.bound_term,
     )
+
+
+def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None) -> Plan:
+    try:
+        from liqa.core.scheduling.planning import PlanSettings, plan_event
+    except ImportError as error:
+        raise PlannerMissing(f"the core planner is not available: {error}") from error
+    outcome = plan_event(event, PlanSettings(time_limit=time_limit, on_progress=on_progress))
+    return _plan_of(outcome)
 
 
 def _replan(
@@ -63,14 +72,7 @@ def _replan(
 
     settings = PlanSettings(time_limit=time_limit, on_progress=on_progress)
     outcome = replan_event(event, previous, settings)
-    return Plan(
-        outcome.schedule,
-        outcome.status,
-        outcome.objective,
-        outcome.bound,
-        outcome.gap,
-        outcome.bound_term,
-    )
+    return _plan_of(outcome)
 
 
 def plan(
