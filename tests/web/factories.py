@@ -25,7 +25,7 @@ from rest_framework.test import APIClient
 
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Role
+from liqa.web.accounts.models import Membership, Role
 from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import store_event
@@ -330,3 +330,19 @@ def history_changes(page: str) -> list[str]:
     """Each change line of a history page as text (tags dropped)."""
     items = re.findall(r"<li>(.*?)</li>", page.split('class="history"')[1], re.S)
     return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+
+
+def host_admins(event: Event) -> list[tuple[str, str]]:
+    """The event's host administrators: (e-mail, host organization), sorted."""
+    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN)
+    return sorted(members.values_list("user__email", "organization"))
+
+
+def host_role_withdrawals(event: Event) -> list[tuple[str, str, object]]:
+    """The history's host administrator changes that took a role away: (actor, host, change)."""
+    entries = AuditEntry.objects.filter(event=event.slug, model="organization").order_by("id")
+    return [
+        (e.actor, e.key, e.changes["host_administrator"])
+        for e in entries
+        if "host_administrator" in e.changes and e.changes["host_administrator"][1] == ""
+    ]

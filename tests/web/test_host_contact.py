@@ -13,14 +13,10 @@ from django.core import mail
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Membership, Role
+from liqa.web.accounts.models import Role
 from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event, Person
-
-
-def _admins(event: Event) -> list[tuple[str, str]]:
-    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN)
-    return sorted(members.values_list("user__email", "organization"))
+from tests.web.factories import host_admins as _admins
 
 
 def _history(event: Event) -> list[tuple[str, str, str, object]]:

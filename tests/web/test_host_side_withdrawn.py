@@ -16,10 +16,11 @@ import pytest
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Membership, Role
-from liqa.web.audit.models import AuditEntry
+from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event, Organization
 from tests.web.editing_factories import post
+from tests.web.factories import host_admins as _admins
+from tests.web.factories import host_role_withdrawals as _withdrawals
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload
 
 pytestmark = pytest.mark.integration
@@ -44,21 +45,6 @@ def gamma_admins(event: Event) -> None:
     accounts.grant(deputy, event, Role.HOST_ADMIN, organization="o-gamma")
     beta = accounts.user_for_email("admin@beta.example")
     accounts.grant(beta, event, Role.HOST_ADMIN, organization="o-beta")
-
-
-def _admins(event: Event) -> list[tuple[str, str]]:
-    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN)
-    return sorted(members.values_list("user__email", "organization"))
-
-
-def _withdrawals(event: Event) -> list[tuple[str, str, object]]:
-    """The history's host administrator changes that took a role away: (actor, host, change)."""
-    entries = AuditEntry.objects.filter(event=event.slug, model="organization").order_by("id")
-    return [
-        (e.actor, e.key, e.changes["host_administrator"])
-        for e in entries
-        if "host_administrator" in e.changes and e.changes["host_administrator"][1] == ""
-    ]
 
 
 def test_the_editing_page_putting_a_host_on_the_delegations_side_withdraws_its_roles(

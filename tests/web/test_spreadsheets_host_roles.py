@@ -19,9 +19,10 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Membership, Role
-from liqa.web.audit.models import AuditEntry
+from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event, Organization, Person
+from tests.web.factories import host_admins as _admins
+from tests.web.factories import host_role_withdrawals as _withdrawals
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
 pytestmark = pytest.mark.integration
@@ -57,21 +58,6 @@ def fatima(event: Event) -> Person:
     person = _add_fatima(event, "o-beta")
     accounts.grant_host(event, "o-beta", "p-fatima")
     return person
-
-
-def _admins(event: Event) -> list[tuple[str, str]]:
-    members = Membership.objects.filter(event=event, role=Role.HOST_ADMIN)
-    return sorted(members.values_list("user__email", "organization"))
-
-
-def _withdrawals(event: Event) -> list[tuple[str, str, object]]:
-    """The history's host administrator changes that took a role away: (actor, host, change)."""
-    entries = AuditEntry.objects.filter(event=event.slug, model="organization").order_by("id")
-    return [
-        (e.actor, e.key, e.changes["host_administrator"])
-        for e in entries
-        if "host_administrator" in e.changes and e.changes["host_administrator"][1] == ""
-    ]
 
 
 def _edited(path: Path, key: str, old: str, new: str) -> Path:
