@@ -22,7 +22,9 @@ REFUSED = (
 )
 
 
-def _options(client: Client, event: Event, lang: str, key: str = "o-gamma") -> list[tuple]:
+def _options(
+    client: Client, event: Event, lang: str, key: str = "o-gamma"
+) -> list[tuple[str, str, bool]]:
     """The Country list of an organization's form: (code, name, selected) in page order."""
     page = client.get(f"/events/{event.slug}/edit/organizations/{key}/", HTTP_ACCEPT_LANGUAGE=lang)
     assert page.status_code == 200
