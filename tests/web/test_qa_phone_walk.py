@@ -214,7 +214,9 @@ def test_a_flight_across_time_zones_shows_both_zones(
     }
     assert {lang: f.group(1) if f else None for lang, f in flights.items()} == {
         "en": "CST → PST",
-        "ar": "CST → PST",  # one Latin run, read left to right in Arabic too (the PDF's)
+        # one Latin run, isolated whole, read left to right in Arabic too (the PDF's); each
+        # name isolated apart ("\u2066CST\u2069 → \u2066PST\u2069") showed PST → CST
+        "ar": "\u2066CST → PST\u2069",
     }
 
 

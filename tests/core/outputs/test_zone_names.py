@@ -205,3 +205,20 @@ def test_itinerary_text_names_casablanca_by_its_city() -> None:
         assert "UTC+1" not in text
     arabic = render_itinerary(event, schedule, "ar")
     assert f"  {LRI}10:00–11:30{PDI} الدار البيضاء  " in arabic
+
+
+def test_an_item_ending_in_another_zone_names_both_as_one_run() -> None:
+    """A flight Houston → San José: ``CST → PST``, isolated whole in Arabic (each name
+    isolated apart reads PST → CST to the eye); Casablanca → Houston in Arabic joins the
+    Arabic city and the isolated CST with the arrow Arabic reads (right to left: ←), as
+    Casablanca → Dubai, both named in Arabic."""
+    houston = datetime(2024, 2, 15, 9, 5, tzinfo=ZoneInfo("America/Chicago"))
+    san_jose = datetime(2024, 2, 15, 11, 20, tzinfo=ZoneInfo("America/Los_Angeles"))
+    casablanca = datetime(2024, 2, 11, 9, 0, tzinfo=ZoneInfo("Africa/Casablanca"))
+    assert labels.zone_span(houston, san_jose, "en") == "CST → PST"
+    assert labels.zone_span(houston, san_jose, "ar") == "\u2066CST → PST\u2069"
+    assert labels.zone_span(houston, houston, "ar") == "\u2066CST\u2069"
+    assert labels.zone_span(casablanca, houston, "ar") == "الدار البيضاء ← \u2066CST\u2069"
+    dubai = datetime(2024, 2, 11, 18, 0, tzinfo=ZoneInfo("Asia/Dubai"))
+    assert labels.zone_span(casablanca, dubai, "ar") == "الدار البيضاء ← دبي"
+    assert labels.zone_span(casablanca, dubai, "en") == "Casablanca → Dubai"

@@ -58,6 +58,9 @@ class Entry:
     travel_from: str
     end_zone: str = ""
     """The zone at the end, when it differs (a flight lands in another zone)."""
+    zones: str = ""
+    """The zone, or both for an item that ends in another zone (``CST → PST``), as one
+    run in the reader's direction (:func:`labels.zone_span`): what the agendas print."""
     print_title: str = ""
     """The title with its names isolated (Unicode isolates) where they run against the
     language's direction, for the printed agenda and the calendar; empty when the same."""
@@ -283,6 +286,7 @@ def build_agenda(
             travel_minutes=item.travel_minutes_before,
             travel_from=travel_from,
             end_zone=_end_zone(item, lang),
+            zones=labels.zone_span(item.start, item.end, lang),
             print_title=print_title if print_title != title else "",
         )
         days.setdefault(item.day, []).append(entry)

@@ -285,6 +285,25 @@ def zone_short(moment: datetime, lang: str) -> str:
     return isolate(zone_name(moment, lang, "short"), lang)
 
 
+ARROWS = {"ltr": "→", "rtl": "←"}
+"""From the start to the end, in a run read left to right or right to left."""
+
+
+def zone_span(start: datetime, end: datetime, lang: str) -> str:
+    """The zones of an item beside its times: :func:`zone_short` at ``start``, or
+    ``CST → PST`` for one that ends in another zone (a flight), one run where both names
+    read the same way: left to right in Arabic too, isolated whole, where isolating each
+    name would turn the pair around it (``PST → CST`` to the eye)."""
+    first, last = zone_name(start, lang, "short"), zone_name(end, lang, "short")
+    if first == last:
+        return isolate(first, lang)
+    direction = text_direction(first)
+    if direction == text_direction(last):  # the arrow points the way the run reads
+        return isolate(f"{first} {ARROWS[direction]} {last}", lang)
+    arrow = ARROWS[translator(lang).direction]
+    return f"{isolate(first, lang)} {arrow} {isolate(last, lang)}"
+
+
 def at_zone(times: str, moment: datetime, lang: str) -> str:
     """``times`` (a time, or a span ``10:00–10:20``) then the zone's short name at
     ``moment``, for plain text: ``10:00–10:20 Casablanca``, ``9:00 AM CST``. In Arabic the
