@@ -83,7 +83,7 @@ def test_import_page_makes_the_importer_organizer_and_enrols_people(
     upload = SimpleUploadedFile("mission.yaml", DEMO.read_bytes())
     response = client_for(organizer).post("/events/import/", {"mission": upload})
     assert response.status_code == 302
-    assert response["Location"] == "/organize/morocco-us-digital-2024/"
+    assert response["Location"] == "/organize/morocco-us-digital-2024/?imported=mission.yaml"
     event = rows.Event.objects.get(slug="morocco-us-digital-2024")
     with_email = rows.Person.objects.filter(event=event).exclude(email="").count()
     roles = Membership.objects.filter(event=event)
@@ -91,3 +91,19 @@ def test_import_page_makes_the_importer_organizer_and_enrols_people(
         1,
         with_email,
     )
+
+
+def test_the_overview_after_an_import_says_the_file_is_imported(
+    organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """Importing landed on the overview without a word; it now says which file it stored
+    (its name escaped: it is the uploader's text)."""
+    client = client_for(organizer)
+    upload = SimpleUploadedFile("<i>mission.yaml", DEMO.read_bytes())
+    response = client.post("/events/import/", {"mission": upload}, HTTP_ACCEPT_LANGUAGE="fr")
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert (
+        '<p class="notice" role="status" id="imported">&lt;i&gt;mission.yaml est '
+        "importé : les chiffres ci-dessous sont ce qu'il contient.</p>"
+    ) in page.replace("&#39;", "'")
+    assert 'id="imported"' not in client.get("/organize/morocco-us-digital-2024/").content.decode()

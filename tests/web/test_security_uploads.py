@@ -41,7 +41,7 @@ def test_mission_file_under_the_limit_is_imported(
     response = client_for(organizer).post("/events/import/", {"mission": upload})
     assert (response.status_code, response["Location"]) == (
         302,
-        "/organize/morocco-us-digital-2024/",
+        "/organize/morocco-us-digital-2024/?imported=mission.yaml",
     )
 
 

@@ -104,7 +104,8 @@ def test_whole_mission_in_the_browser(
     page.wait_for_url(base + "/events/import/")
     page.set_input_files("#mission", str(DEMO))
     page.click("form.card button[type=submit]")
-    page.wait_for_url(base + f"/organize/{SLUG}/")
+    page.wait_for_url(base + f"/organize/{SLUG}/?imported=mission.yaml")
+    assert "mission.yaml" in page.inner_text("#imported")
     people = Person.objects.filter(event__slug=SLUG).count()
     assert page.inner_text("#count-people") == str(people)
 

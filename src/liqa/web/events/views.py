@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from liqa.core.problems import InputError
@@ -68,7 +71,8 @@ def import_mission(request: HttpRequest) -> HttpResponse:
             context["problems"] = error.problems
             return page(request, "events/import.html", context, status=400)
         account_services.setup_imported_event(event, request.user)
-        return redirect("scheduling:overview", event.slug)
+        overview = reverse("scheduling:overview", args=[event.slug])
+        return redirect(f"{overview}?{urlencode({'imported': filename})}")
     return page(request, "events/import.html", context)
 
 
