@@ -8,7 +8,7 @@ from django.utils import translation
 
 from liqa.web.scheduling.models import Run
 from liqa.web.scheduling.models.runs import RunState
-from liqa.web.scheduling.views import proof_words
+from liqa.web.scheduling.proofs import proof_words
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from django.utils import translation
 from liqa.web.events.models import Event
 from liqa.web.scheduling import services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
-from liqa.web.scheduling.views import proof_words
+from liqa.web.scheduling.proofs import proof_words
 from tests.web.factories import at
 
 LRI, PDI = "\u2066", "\u2069"

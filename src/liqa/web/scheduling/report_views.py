@@ -35,9 +35,10 @@ from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.pages import page
 from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.proofs import proof_words, version_run
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
-from liqa.web.scheduling.views import organizer_event, proof_words, version_run
+from liqa.web.scheduling.views import organizer_event
 from liqa.web.templating import current_language
 
 REPORTS = Snapshots(16)

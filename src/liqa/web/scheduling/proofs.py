@@ -1,0 +1,158 @@
+"""What a run proved and what a version's grid says of it, in the reader's words.
+
+The read side of the runs' figures (:func:`proof_words` for the run page and the report,
+:func:`version_proof` for the version's grid): figures isolated left to right in Arabic
+(U+2066 ... U+2069) so that signs and digits stay in one piece in right-to-left text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext, ngettext
+
+from liqa.core import model as core
+from liqa.core.i18n import translator
+from liqa.core.outputs.labels import comma, isolate
+from liqa.core.problems import InputError
+from liqa.core.scheduling.terms import Stage, proof, term_words
+from liqa.web.audit.models import Action, AuditEntry
+from liqa.web.events.records import event_record
+from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.scheduling.records import schedule_record
+
+
+def term_in_words(code: str, lang: str) -> str:
+    """An objective term in the reader's words (a code without words isolated in Arabic)."""
+    return isolate(gettext(term_words(code)), lang)
+
+
+def _stage_words(stage: Stage, lang: str) -> str:
+    """One proven stage in words: "breaks 12, at least 5 (proved), gap 58 %"."""
+    t = translator(lang)
+    fields = {
+        "term": term_in_words(stage.term, lang),
+        "value": isolate(t.format_number(stage.value), lang),
+    }
+    if stage.best:
+        if stage.maximised:
+            return gettext("%(term)s %(value)s: the most possible (proved)") % fields
+        return gettext("%(term)s %(value)s: the fewest possible (proved)") % fields
+    fields["bound"] = isolate(t.format_number(stage.bound if stage.bound is not None else 0), lang)
+    if stage.maximised:
+        words = gettext("%(term)s %(value)s, at most %(bound)s (proved)") % fields
+    else:
+        words = gettext("%(term)s %(value)s, at least %(bound)s (proved)") % fields
+    if stage.gap is not None:
+        gap = gettext("gap %(gap)s") % {"gap": isolate(t.format_percent(stage.gap, 1), lang)}
+        words += comma(lang) + gap
+    return words
+
+
+def proof_words(run: Run, lang: str) -> str:
+    """What a run's figures prove, in the reader's words: for each objective term the
+    solver proves something about (the core's :func:`~liqa.core.scheduling.terms.proof`),
+    its value and the bound or "the most possible", in the solver's order ("scheduled
+    priority 751: the most possible (proved); then breaks 12, at least 5 (proved), gap
+    58 %"); for an itinerary, whether the bound is on the visits' value or on the value
+    with fairness. Says so when nothing is proved (yet)."""
+    status = run.message if run.state == RunState.DONE else ""
+    stages = proof(run.objective, run.bound_term or None, run.bound, run.gap, status)
+    if not stages and run.bound is not None and not run.bound_term:
+        # a run recorded before runs named the term their bound is for: its figures as such
+        t = translator(lang)
+        figures = gettext("bound %(bound)s") % {"bound": isolate(t.format_number(run.bound), lang)}
+        if run.gap is not None:
+            gap = gettext("gap %(gap)s") % {"gap": isolate(t.format_percent(run.gap, 1), lang)}
+            figures += comma(lang) + gap
+        return figures
+    if not stages:
+        return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
+    said = [_stage_words(stage, lang) for stage in stages]
+    said[1:] = [gettext("then %(stage)s") % {"stage": words} for words in said[1:]]
+    return ("؛ " if lang == "ar" else "; ").join(said)
+
+
+def version_run(version: ScheduleVersion) -> Run | None:
+    """The run that made ``version`` (None for a version made otherwise: imported)."""
+    return Run.objects.filter(result=version, state=RunState.DONE).first()
+
+
+def hand_moves(version: ScheduleVersion) -> int:
+    """How many times a meeting of ``version`` was moved by hand (to another slot or table)
+    since the version was made, as the event's history recorded each move (``moves.move``
+    saves the meeting's row; the audit trail keeps its old and new start and table). Pins
+    move nothing and are not counted; entries of an earlier version of the same number (an
+    import replaces the versions) are older than this one and are not counted either."""
+    return AuditEntry.objects.filter(
+        event=version.event.slug,
+        model="assignment",
+        key__startswith=f"v{version.number}/",
+        action=Action.CHANGED,
+        at__gte=version.created_at,
+        changes__has_any_keys=["start", "table"],
+    ).count()
+
+
+def terms_now(version: ScheduleVersion, run: Run) -> dict[str, float]:
+    """The objective terms of a brokerage version's meetings where they are now, as the
+    core measures them for the event as it is (priority scheduled, breaks, table changes,
+    and the changes from the version ``run`` re-planned, if any); empty for a mission, or
+    when the event no longer makes a brokerage problem (its sessions removed)."""
+    from liqa.core.scheduling.brokerage.from_event import event_problem, previous_problem
+    from liqa.core.scheduling.brokerage.results import objective_terms
+
+    event = event_record(version.event)
+    if event.kind is not core.EventKind.BROKERAGE or event.brokerage is None:
+        return {}
+    try:
+        problem = event_problem(event)
+        _, timetable = previous_problem(event, schedule_record(version))
+        before = None
+        if run.base is not None and "changes" in run.objective:
+            _, before = previous_problem(event, schedule_record(run.base))
+    except InputError:
+        return {}
+    return {k: float(v) for k, v in objective_terms(problem, timetable, before).items()}
+
+
+@dataclass(frozen=True)
+class VersionProof:
+    """What the version's grid says of its quality: the run that made it and what that run
+    proved (:func:`proof_words`), and, when meetings were moved by hand since, how many
+    moves and the version's figures now (the proof is of the run's version, not of this
+    one any more)."""
+
+    run: Run
+    heading: str
+    """"Proof of quality (run #12)", or "… (run #12, before 3 moves made by hand)"."""
+    words: str
+    moves: int
+    now: str
+    """The version's objective terms now, in words ("" without moves)."""
+
+
+def version_proof(version: ScheduleVersion, lang: str) -> VersionProof | None:
+    """The proof line of ``version`` in ``lang`` (None for a version no run made)."""
+    run = version_run(version)
+    if run is None:
+        return None
+    number = isolate(str(run.pk), lang)
+    moves_made = hand_moves(version)
+    if not moves_made:
+        heading = gettext("Proof of quality (run #%(run)s)") % {"run": number}
+        return VersionProof(run, heading, proof_words(run, lang), 0, "")
+    heading = ngettext(
+        "Proof of quality (run #%(run)s, before %(num)s move made by hand)",
+        "Proof of quality (run #%(run)s, before %(num)s moves made by hand)",
+        moves_made,
+    ) % {"run": number, "num": isolate(translator(lang).format_number(moves_made), lang)}
+    terms = terms_now(version, run)
+    now = ""
+    if terms:
+        number_in = translator(lang).format_number
+        listed = comma(lang).join(
+            f"{term_in_words(k, lang)} {isolate(number_in(v), lang)}" for k, v in terms.items()
+        )
+        now = gettext("This version now, after these moves: %(terms)s") % {"terms": listed}
+    return VersionProof(run, heading, proof_words(run, lang), moves_made, now)
