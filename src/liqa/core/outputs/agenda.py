@@ -179,9 +179,13 @@ def _end_zone(item: Item, lang: str) -> str:
     return end if end != labels.zone_short(item.start, lang) else ""
 
 
-def _title(
+def entry_title(
     event: Event, item: Item, who: Subject, lang: str, isolated: bool = False
 ) -> tuple[str, str]:
+    """The kind (``programme``, ``visit``, ``online`` or ``meeting``) and the title of
+    ``item`` as it reads on ``who``'s agenda in ``lang``: :class:`Entry`'s ``kind`` and
+    ``title`` ("Meeting with CyberCorp", "Receiving the delegation"). With ``isolated``,
+    each organization's name is isolated for bidirectional text, as ``print_title`` is."""
     t = translator(lang)
     if item.programme is not None:
         title = pick(item.programme.title, lang) or labels.programme_label(
@@ -257,8 +261,8 @@ def build_agenda(
     days: dict[date, list[Entry]] = {}
     previous: Item | None = None
     for item in items:
-        kind, title = _title(event, item, who, lang)
-        _, print_title = _title(event, item, who, lang, isolated=True)
+        kind, title = entry_title(event, item, who, lang)
+        _, print_title = entry_title(event, item, who, lang, isolated=True)
         topic, themes = _topic_and_themes(event, item, lang)
         venue = item.venue
         travel_from = ""

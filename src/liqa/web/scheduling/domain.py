@@ -12,7 +12,7 @@ from babel import dates as babel_dates
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.agenda import _title as agenda_title  # the agendas' own words
+from liqa.core.outputs.agenda import entry_title
 from liqa.core.outputs.labels import (
     comma,
     display_names,
@@ -135,7 +135,7 @@ def row_titles(
             for who in index.get(key, ())
         }
         for who in involved.values():
-            titles[who.id][item.id] = agenda_title(event, item, who, lang)[1]
+            titles[who.id][item.id] = entry_title(event, item, who, lang)[1]
     return titles
 
 
