@@ -97,6 +97,7 @@ def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = No
         initial=initial,
         event=event_record(event),
         existing=existing,
+        record_key=key,
     )
     general: list[str] = []
     if request.method == "POST" and form.is_valid():

@@ -21,11 +21,11 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from liqa.core import model as core
-from liqa.core.i18n import translator
-from liqa.core.outputs.labels import city_label, org_kind_label, org_name, venue_name
+from liqa.core.i18n import translator, utc_offset
+from liqa.core.outputs.labels import city_label, isolate, org_kind_label, org_name, venue_name
 from liqa.core.spreadsheets.merging import Missing
 from liqa.web.events import models as rows
 from liqa.web.events.editing import kinds
@@ -45,6 +45,11 @@ _INSTANT_HELP = _(
 _TIME_HELP = _("HH:MM, 24 h")
 _WINDOWS_HELP = _(
     "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
+    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+)
+_AVAILABILITY_HELP = _(
+    "one window a line, local time of the place: the brokerage venue, a host's venue for "
+    "its staff, else the leg that day: 2030-03-11 09:00-12:00 "
     "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
 )
 _VISIT_WINDOWS_HELP = _(
@@ -235,9 +240,18 @@ class EditForm(forms.Form):
     instant_fields: ClassVar[tuple[str, ...]] = ()
     window_fields: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *args: Any, event: core.Event, existing: bool, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        event: core.Event,
+        existing: bool,
+        record_key: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.event = event
+        self.record_key = record_key
+        """The key of the record changed (``None``: a new record)."""
         if existing and "key" in self.fields:
             self.fields["key"].disabled = True
             self.fields["key"].required = False
@@ -270,24 +284,29 @@ class EditForm(forms.Form):
         if self.record_kind is None:
             return None
         given = self.cleaned_data if values is None else values
-        return kinds.time_zone(self.event, self.record_kind, name, given)
+        return kinds.time_zone(self.event, self.record_kind, name, given, self.record_key)
 
-    def zone_name(self, name: str) -> str:
-        """The zone whose clock field ``name`` is typed in, named in the page's language
-        (``Central Standard Time (America/Chicago)``), when the event spans zones; else
-        ``""``."""
+    def _typed_moment(self, name: str) -> datetime | None:
+        """The (first) time typed in field ``name`` on the clock it is read on, when the
+        event spans zones; else ``None`` (no zone to name)."""
         if name not in (*self.instant_fields, *self.window_fields) or not self.event.spans_zones:
-            return ""
+            return None
         values = self.data if self.is_bound else self.initial
         shown = values.get(name)
         text = shown if isinstance(shown, str) else format_windows(shown or [])
         at = _typed_time(text, self.event.start)
         zone = self._zone(name, values) or day_zone(at.date(), self.event.legs)
-        if zone is None:
+        return None if zone is None else at.replace(tzinfo=ZoneInfo(zone))
+
+    def zone_name(self, name: str) -> str:
+        """The zone whose clock field ``name`` is typed in, named in the page's language
+        (``Central Standard Time (America/Chicago)``), when the event spans zones; else
+        ``""``."""
+        local = self._typed_moment(name)
+        if local is None:
             return ""
-        local = at.replace(tzinfo=ZoneInfo(zone))
         lang = translation.get_language() or "en"
-        return f"{translator(lang).format_zone(local)} ({zone})"
+        return f"{translator(lang).format_zone(local)} ({local.tzinfo})"
 
     def _column_length(self, name: str) -> int | None:
         if self.model is None:
@@ -539,7 +558,9 @@ class ProgrammeForm(EditForm):
 
 
 class AvailabilityForm(EditForm):
-    """When a person can attend (nothing: the whole event)."""
+    """When a person can attend (nothing: the whole event), on the clock of the place, as
+    the mission file reads it: at a brokerage event its venue's, at a trade mission a host's
+    staff's at their organization's venue, else the leg's that day."""
 
     record_kind = kinds.AVAILABILITY
     window_fields = ("availability",)
@@ -550,7 +571,45 @@ class AvailabilityForm(EditForm):
         super().__init__(*args, **kwargs)
         self.fields["availability"].help_text = _(
             "when the person can attend; empty: the whole event. %(windows)s"
-        ) % {"windows": _WINDOWS_HELP}
+        ) % {"windows": _AVAILABILITY_HELP}
+
+    def zone_name(self, name: str) -> str:
+        """The clock the hours are typed on, named by its city: ``Houston time (CST)``,
+        ``San Francisco time (PDT)`` (the offset where the time-zone database has no
+        letters: ``Casablanca time (UTC+1)``), Latin parts isolated in Arabic; ``""`` when
+        the event is in one zone."""
+        local = self._typed_moment(name)
+        if local is None:
+            return ""
+        lang = translation.get_language() or "en"
+        letters = local.tzname() or ""
+        short = letters if letters and letters[0] not in "+-" else utc_offset(local)
+        city = self._city(name, local)
+        if not city:
+            return translator(lang).format_zone(local)
+        return pgettext("zone of a city", "%(city)s time (%(zone)s)") % {
+            "city": isolate(city_label(city, lang), lang),
+            "zone": isolate(short, lang),
+        }
+
+    def _city(self, name: str, local: datetime) -> str:
+        """The city whose clock ``local`` (field ``name``) is on: the venue's whose zone
+        the hours are read in (the brokerage venue, else the person's host organization's),
+        else the leg's that day; ``""`` when none says so."""
+        zone = str(local.tzinfo)
+        if self._zone(name, {}) is not None:
+            people = {p.id: p for p in self.event.people}
+            orgs = {o.id: o for o in self.event.organizations}
+            person = people.get(self.record_key or "")
+            org = orgs.get(person.organization) if person and person.organization else None
+            brokerage = self.event.kind is core.EventKind.BROKERAGE and self.event.brokerage
+            venues = {v.id: v for v in self.event.venues}
+            for place in (brokerage and brokerage.venue, org and org.venue):
+                venue = venues.get(place) if isinstance(place, str) else None
+                if venue is not None and venue.timezone == zone and venue.city:
+                    return venue.city
+        leg = self.event.leg_on(local.date())
+        return leg.city if leg is not None and leg.timezone == zone else ""
 
 
 def _long_text(label: Any) -> forms.CharField:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liqa.core import model as core
-from liqa.core.missionfile.values import LegSpan, format_instant, place_zone
+from liqa.core.missionfile.values import LegSpan, format_instant, place_zone, places_of_event
 from liqa.core.outputs.timeline import zone_at
 from liqa.web.events.editing import visit_rules
 
@@ -255,11 +255,17 @@ def place_zones_of(event: core.Event) -> dict[str, str]:
     return zones | venues
 
 
-def time_zone(event: core.Event, kind: Kind, field: str, values: Mapping[str, Any]) -> str | None:
+def time_zone(
+    event: core.Event, kind: Kind, field: str, values: Mapping[str, Any], key: str | None = None
+) -> str | None:
     """The zone the times of ``field`` are local time of, given the record's (or form's)
-    ``values``; ``None``: the leg's zone that day."""
+    ``values`` and, for a person's availability, the person's ``key`` (the brokerage venue,
+    else their host organization's venue, as the mission file reads it:
+    :meth:`~liqa.core.missionfile.values.Places.meeting`); ``None``: the leg's zone that day."""
     if kind is SESSIONS:
         return place_zone(place_zones_of(event), event.brokerage and event.brokerage.venue)
+    if kind is AVAILABILITY:
+        return places_of_event(event).meeting(key) if key is not None else None
     places = PLACES.get(kind.name, {}).get(field, ())
     return place_zone(place_zones_of(event), *(values.get(name) for name in places))
 
@@ -297,8 +303,9 @@ def initial_of(event: core.Event, kind: Kind, record: Any) -> dict[str, Any]:
     them: local time of their place, else of the leg)."""
     spans = [LegSpan(leg.id, leg.timezone, leg.start, leg.end) for leg in event.legs]
     values = {field: _value(record, field, path) for field, path in kind.fields.items()}
+    key = getattr(record, "id", None)
     return {
-        field: _plain(value, spans, time_zone(event, kind, field, values))
+        field: _plain(value, spans, time_zone(event, kind, field, values, key))
         for field, value in values.items()
     }
 
