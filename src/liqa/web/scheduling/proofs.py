@@ -18,6 +18,7 @@ from liqa.core.problems import InputError
 from liqa.core.scheduling.terms import Stage, proof, term_words
 from liqa.web.audit.models import Action, AuditEntry
 from liqa.web.events.records import event_record
+from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
@@ -94,11 +95,37 @@ def hand_moves(version: ScheduleVersion) -> int:
     ).count()
 
 
+TERMS = Snapshots(64)
+"""The terms of versions moved by hand (:func:`terms_now`), by version, run, the moves
+made by hand so far and the event's :func:`~liqa.web.events.snapshots.data_stamp`:
+measuring them builds the event's whole brokerage problem."""
+
+
 def terms_now(version: ScheduleVersion, run: Run) -> dict[str, float]:
     """The objective terms of a brokerage version's meetings where they are now, as the
     core measures them for the event as it is (priority scheduled, breaks, table changes,
     and the changes from the version ``run`` re-planned, if any); empty for a mission, or
-    when the event no longer makes a brokerage problem (its sessions removed)."""
+    when the event no longer makes a brokerage problem (its sessions removed).
+
+    Kept in :data:`TERMS` while the event's data stamp holds and no meeting of the version
+    (or of the version re-planned) is moved by hand again: the stamp covers the event's
+    rows, not a version's meetings, whose every move by hand the history counts."""
+    stamp = data_stamp(version.event)
+    key: tuple[object, ...] | None = None
+    if stamp is not None:
+        base = run.base
+        base_moves = (base.pk, hand_moves(base)) if base is not None else None
+        key = ("terms", version.pk, run.pk, hand_moves(version), base_moves, *stamp)
+    return TERMS.get(
+        key,
+        lambda: _measured(version, run),
+        still=lambda: data_stamp(version.event) == stamp,
+    )
+
+
+def _measured(version: ScheduleVersion, run: Run) -> dict[str, float]:
+    """:func:`terms_now`, measured: the event's brokerage problem built and the version's
+    meetings placed in it."""
     from liqa.core.scheduling.brokerage.from_event import event_problem, previous_problem
     from liqa.core.scheduling.brokerage.results import objective_terms
 

@@ -35,7 +35,7 @@ from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.pages import page
 from liqa.web.scheduling.models import ScheduleVersion
-from liqa.web.scheduling.proofs import proof_words, version_run
+from liqa.web.scheduling.proofs import version_proof
 from liqa.web.scheduling.records import schedule_record
 from liqa.web.scheduling.services import latest_published
 from liqa.web.scheduling.views import organizer_event
@@ -188,11 +188,16 @@ def report_page(event: Event, version: ScheduleVersion, lang: str) -> ReportPage
 
 
 def report_pdf_bytes(event: Event, version: ScheduleVersion, lang: str) -> bytes:
-    """The report of ``version`` in ``lang`` as the core prints it (its PDF builder)."""
+    """The report of ``version`` in ``lang`` as the core prints it (its PDF builder), under
+    its heading the proof of quality the version's grid states (:func:`version_proof`; a
+    published version is moved by hand no more, so its kept PDF states it still)."""
 
     def build() -> bytes:
         context = _context(event, version, lang)
-        return html_to_pdf(render("report.html", lang, inline_css="", for_pdf=True, **context))
+        proof = version_proof(version, lang)
+        return html_to_pdf(
+            render("report.html", lang, inline_css="", for_pdf=True, proof=proof, **context)
+        )
 
     return _kept(event, version, "pdf", lang, build)
 
@@ -213,17 +218,16 @@ def _no_report(request: HttpRequest, event: Event, refusal: NoReport, status: in
 
 
 def report(request: HttpRequest, slug: str) -> HttpResponse:
-    """The report of the latest published version (or ``?version=N``), with its PDF."""
+    """The report of the latest published version (or ``?version=N``), with its PDF and
+    the proof of quality the version's grid states (:func:`version_proof`)."""
     event = organizer_event(request, slug)
     try:
         version = chosen_version(request, event)
     except NoReport as refusal:
         return _no_report(request, event, refusal, refusal.status)
     pdf = reverse("scheduling:report_pdf", args=[event.slug]) + f"?version={version.number}"
-    made_by = version_run(version)
     context = {
-        "made_by": made_by,
-        "proof": None if made_by is None else proof_words(made_by, current_language()),
+        "proof": version_proof(version, current_language()),
         "event": event,
         "versions": _versions(event),
         "version": version,
