@@ -75,7 +75,7 @@ def test_a_new_person_is_recorded_as_the_count_from_then_to_now(
     answer = upload(organizer_client, event.slug, files, None)
     assert answer.startswith("200 "), answer
     counts.append(Person.objects.filter(event=event).count())
-    assert _imports(event) == [{"people": counts}]
+    assert _imports(event) == [{"people": counts, "records": [None, {"people": {"added": 1}}]}]
     page = organizer_client.get(f"/organize/{event.slug}/history/").content.decode()
     assert f"People: {counts[0]} → {counts[1]}" in history_changes(page)
 
@@ -90,7 +90,9 @@ def test_a_changed_address_names_the_table_it_changed(
     count = Person.objects.filter(event=event).count()
     answer = upload(organizer_client, event.slug, files, None)
     assert answer.startswith("200 "), answer
-    assert _imports(event) == [{"people": [count, count]}]
+    assert _imports(event) == [
+        {"people": [count, count], "records": [None, {"people": {"changed": 1}}]}
+    ]
 
 
 def test_confirming_names_the_host_administrator_roles_withdrawn(

@@ -406,23 +406,29 @@ def _imported(
     event: Event,
     before: dict[str, int] | None = None,
     changed: Iterable[str] = (),
+    records: dict[str, dict[str, int]] | None = None,
     **kwargs: object,
 ) -> None:
     """One entry for organizations, people and requests stored in bulk: a new event's
-    counts (from nothing); over an event's own records (``before``: their counts then,
-    ``changed``: the tables whose records were added, removed or changed), the count of
-    each table that changed, from then to now, and no entry when none did."""
+    counts (from nothing); over an event's own records (``before``: their counts then;
+    ``records``: per table, how many were added, removed and changed; ``changed``: tables
+    touched otherwise), the count of each table that changed, from then to now, with
+    ``records`` as ``records: [None, {table: {added, removed, changed}}]``, and no entry
+    when nothing did."""
     counts = _counts(event)
     tables = ("organizations", "people", "requests")
     if before is None:
         changes: dict[str, list[object]] = {k: [None, counts[k]] for k in tables}
     else:
-        touched = set(changed)
+        tally = {k: n for k, n in (records or {}).items() if k in tables and any(n.values())}
+        touched = set(changed) | set(tally)
         changes = {
             k: [before[k], counts[k]] for k in tables if k in touched or before[k] != counts[k]
         }
         if not changes:
             return
+        if tally:
+            changes["records"] = [None, tally]
     record(event.slug, "event", event.slug, Action.IMPORTED, changes)
 
 

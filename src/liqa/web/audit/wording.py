@@ -251,6 +251,9 @@ class Wording:
         """Each change as (label, old, new) in words; text given per language one line a
         language."""
         out = []
+        if model == "event" and any(_pair(changes.get(t))[1] is not None for t in COUNTED):
+            out += self.imported(changes)  # an import's counts, said as what changed
+            changes = {k: v for k, v in changes.items() if k not in (*COUNTED, "records")}
         # in the order the labels are listed (the editing pages' order), unknown fields after
         # them by name: the database may not keep a JSON object's key order (PostgreSQL's
         # jsonb does not), and the page must read the same on every database
@@ -274,6 +277,41 @@ class Wording:
                 continue
             pair = (self.value(name, old, model), self.value(name, new, model))
             out.append((self.field(model, name), *pair))
+        return out
+
+    def imported(self, changes: dict[str, Any]) -> list[tuple[str, str, str]]:
+        """What an import did to the organizations, people and requests, table by table: a
+        table that had none reads "15 people imported"; a count that changed, "People: 12 →
+        15"; a count that did not is left out for what changed ("1 person added", "1 person
+        removed", "2 people's details changed", from the entry's ``records``; an entry
+        recorded before them, "People: details changed"). A sentence is a change whose old
+        and new values are empty."""
+        tally = _pair(changes.get("records"))[1]
+        tally = tally if isinstance(tally, dict) else {}
+        number = translator(self.lang).format_number
+        out: list[tuple[str, str, str]] = []
+        for table in COUNTED:
+            if table not in changes:
+                continue
+            before, after = _pair(changes[table])
+            done = tally.get(table)
+            done = done if isinstance(done, dict) else {}
+            added, removed, changed = (_whole(done.get(k)) for k in ("added", "removed", "changed"))
+            swapped = bool(added and removed)
+            if not before and isinstance(after, int) and after > 0:
+                out.append((_IMPORTED[table](after) % {"num": number(after)}, "", ""))
+                added = removed = 0
+            elif before != after or not isinstance(after, int):
+                pair = (self.value(table, before), self.value(table, after))
+                out.append((self.field("event", table), *pair))
+                if not swapped:
+                    added = removed = 0  # the counts say it
+            elif not done:
+                words = pgettext("audit import", "%(records)s: details changed")
+                out.append((words % {"records": self.field("event", table)}, "", ""))
+            for count, said in ((added, _ADDED), (removed, _REMOVED), (changed, _CHANGED)):
+                if count:
+                    out.append((said[table](count) % {"num": number(count)}, "", ""))
         return out
 
     def key(self, model: str, value: object, named: str = "") -> str:
@@ -398,6 +436,47 @@ class Wording:
         if not parts:
             raise ValueError(value)
         return self._join(parts)
+
+
+COUNTED = ("organizations", "people", "requests")
+"""The tables an import entry counts (with what it added, removed and changed)."""
+_IMPORTED: dict[str, Callable[[int], str]] = {
+    "organizations": lambda n: ngettext(
+        "%(num)s organization imported", "%(num)s organizations imported", n
+    ),
+    "people": lambda n: ngettext("%(num)s person imported", "%(num)s people imported", n),
+    "requests": lambda n: ngettext("%(num)s request imported", "%(num)s requests imported", n),
+}
+_ADDED: dict[str, Callable[[int], str]] = {
+    "organizations": lambda n: ngettext(
+        "%(num)s organization added", "%(num)s organizations added", n
+    ),
+    "people": lambda n: ngettext("%(num)s person added", "%(num)s people added", n),
+    "requests": lambda n: ngettext("%(num)s request added", "%(num)s requests added", n),
+}
+_REMOVED: dict[str, Callable[[int], str]] = {
+    "organizations": lambda n: ngettext(
+        "%(num)s organization removed", "%(num)s organizations removed", n
+    ),
+    "people": lambda n: ngettext("%(num)s person removed", "%(num)s people removed", n),
+    "requests": lambda n: ngettext("%(num)s request removed", "%(num)s requests removed", n),
+}
+_CHANGED: dict[str, Callable[[int], str]] = {
+    "organizations": lambda n: ngettext(
+        "%(num)s organization's details changed", "%(num)s organizations' details changed", n
+    ),
+    "people": lambda n: ngettext(
+        "%(num)s person's details changed", "%(num)s people's details changed", n
+    ),
+    "requests": lambda n: ngettext(
+        "%(num)s request's details changed", "%(num)s requests' details changed", n
+    ),
+}
+
+
+def _whole(value: object) -> int:
+    """A recorded count (0 when not one)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 _ORDER = {

@@ -127,10 +127,58 @@ def import_event(
                 )
             lock_event(existing)
             before = list(existing.outcomes.all())  # the history says what each became
+            held = parties_held(existing)
             existing.delete()
-        row = store_event(event)
+        row = store_event(event, raw=existing is not None)
+        if existing is not None:  # the history says what was there before, and what changed
+            parties_stored.send(
+                sender=rows.Event,
+                event=row,
+                before={table: len(keyed) for table, keyed in held.items()},
+                records=parties_changed(held, parties_held(row)),
+            )
         outcomes_stored.send(sender=rows.Event, event=row, before=before)
         return row
+
+
+PARTIES = ("organizations", "people", "requests")
+"""The tables whose records the history's import entry counts."""
+
+Held = dict[str, dict[str, dict[str, Any]]]
+"""Per table of :data:`PARTIES`, each stored record's values by key."""
+
+
+def parties_held(row: rows.Event) -> Held:
+    """The event's organizations, people and requests as stored: each record's values (its
+    row's, but the row's own id, event and position) by key, to compare with later."""
+    held: Held = {}
+    for table in PARTIES:
+        model = _MODELS[table][0]
+        names = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.name not in ("id", "event", "position")
+        ]
+        found = model.objects.filter(event=row).values(*names)
+        held[table] = {str(values["key"]): values for values in found}
+    return held
+
+
+def parties_changed(before: Held, after: Held) -> dict[str, dict[str, int]]:
+    """Per table, how many records were added, removed and changed (a key in both with
+    another value); a count of none is left out, and so is a table where nothing changed."""
+    tally: dict[str, dict[str, int]] = {}
+    for table in PARTIES:
+        old, new = before.get(table, {}), after.get(table, {})
+        counts = {
+            "added": sum(1 for key in new if key not in old),
+            "removed": sum(1 for key in old if key not in new),
+            "changed": sum(1 for key, values in new.items() if key in old and old[key] != values),
+        }
+        counts = {name: count for name, count in counts.items() if count}
+        if counts:
+            tally[table] = counts
+    return tally
 
 
 def import_mission_file(
@@ -446,15 +494,21 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
             ):
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
-        counts = {t: _MODELS[t][0].objects.filter(event=row).count() for t in _COUNTED}
-        removed, changed = _store_tables(row, reading.imported.event, reading.tables)
+        held = parties_held(row)
+        removed, _changed = _store_tables(row, reading.imported.event, reading.tables)
         for table, keys in removed.items():
             forgotten_keys.forget(row, table, keys)
         for host in hosts:  # in the history, by the organizer confirming
             account_services.revoke_host(row, host.organization, host.user)
-        # the history says what changed: each table's count before and after, none when
-        # the upload changed nothing (a workbook imported again as it was)
-        parties_stored.send(sender=rows.Event, event=row, before=counts, changed=changed)
+        # the history says what changed: each table's count before and after, how many
+        # records were added, removed and changed, and no entry when the upload changed
+        # nothing (a workbook imported again as it was)
+        parties_stored.send(
+            sender=rows.Event,
+            event=row,
+            before={table: len(keyed) for table, keyed in held.items()},
+            records=parties_changed(held, parties_held(row)),
+        )
     for person in removed.get("people", ()):
         account_services.withdraw_person(row, person)
     for organization in removed.get("organizations", ()):
@@ -519,10 +573,6 @@ def _changed_meanwhile(files: list[tuple[str, bytes]]) -> InputError:
 def _records(event: core.Event, table: str) -> tuple[Any, ...]:
     found: tuple[Any, ...] = getattr(event, table)
     return found
-
-
-_COUNTED = ("organizations", "people", "requests")
-"""The tables whose counts the history's import entry gives."""
 
 
 def _store_tables(
