@@ -7,17 +7,20 @@ the active language and its direction as globals, plus the core's locale-aware f
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
 from liqa.core import templating
 from liqa.core.model import pick
+from liqa.core.outputs import labels
 from liqa.core.problems import Problem, translated
 
 
@@ -45,6 +48,19 @@ def in_language(text: Any) -> Any:
     """A core message (:class:`~liqa.core.problems.Message`) in the active language, the
     names it gives in the reader's script."""
     return translated(text, translation.gettext, current_language())
+
+
+@pass_context
+def zone(context: Context, value: datetime, width: Literal["long", "short"] = "long") -> str:
+    """The instant's zone named for the reader (:func:`labels.zone_name`); the short name
+    beside a time as :func:`labels.zone_short` prints it, isolated (U+2066…U+2069) where it
+    runs against the language (``CST`` in Arabic), so that it keeps its place among the
+    digits and punctuation around it. The language is the template's ``lang``, else the
+    active one, as for the core's other filters."""
+    lang = str(context["lang"]) if "lang" in context else current_language()
+    if width == "short":
+        return labels.zone_short(value, lang)
+    return labels.zone_name(value, lang, width)
 
 
 def location(problem: Problem) -> str:
@@ -91,4 +107,5 @@ def environment(**options: Any) -> Environment:
     env.filters["localized"] = localized
     env.filters["in_language"] = in_language
     env.filters["location"] = location
+    env.filters["zone"] = zone
     return env
