@@ -63,7 +63,7 @@ class Ids:
             given = text(row.cells.get("id"))
             if not given:
                 continue
-            where = f"row {row.number}" + (f" of sheet {row.sheet!r}" if row.sheet else "")
+            where = _where(row)
             if not ID_PATTERN.fullmatch(given):
                 report.add(
                     row,
@@ -101,10 +101,16 @@ class Ids:
             made, n = candidate, 2
             while made in self.owners or made in self.avoided:
                 made, n = f"{candidate}-{n}", n + 1
-            self.owners[made] = f"row {row.number}"
+            self.owners[made] = _where(row)
+            self.files[made] = row.file  # a row of another file or sheet giving it names this one
             self.rows[made] = row
             out[index] = made
         return out
+
+
+def _where(row: Row) -> str:
+    """The row that claimed an id, as a duplicate's message names it (its file apart)."""
+    return f"row {row.number}" + (f" of sheet {row.sheet!r}" if row.sheet else "")
 
 
 @dataclass

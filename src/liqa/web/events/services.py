@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -295,9 +296,12 @@ def read_spreadsheets(
                 spreadsheets.ImportSettings(missing=missing),
             )
         except InputError as error:
+            # the files as uploaded: a problem of a table read from several files names
+            # each of them ("people-1.csv, people-2.csv"), not the last path's name
+            folder = f"{Path(tmp)}{os.sep}"
             raise InputError(
                 [
-                    _in_web_words(dataclasses.replace(p, file=Path(p.file).name))
+                    _in_web_words(dataclasses.replace(p, file=p.file.replace(folder, "")))
                     for p in error.problems
                 ]
             ) from None
