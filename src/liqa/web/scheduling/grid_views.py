@@ -110,6 +110,7 @@ class Clock:
     """
 
     def __init__(self, lang: str) -> None:
+        self._lang = lang
         self._translator = translator(lang)
         self._done: dict[tuple[Any, ...], str] = {}
 
@@ -121,10 +122,16 @@ class Clock:
         return self._done[key]
 
     def zone(self, value: datetime, width: Literal["long", "short"] = "short") -> str:
-        """The zone of ``value`` as the ``zone`` filter names it (``CST``)."""
+        """The zone of ``value`` as the web's ``zone`` filter names it: short, ``CST``
+        (isolated in Arabic, :func:`~liqa.core.outputs.labels.zone_short`), else its
+        long name (:func:`~liqa.core.outputs.labels.zone_name`)."""
         key = ("zone", width, value, value.tzinfo, value.fold)
         if key not in self._done:
-            self._done[key] = self._translator.format_zone(value, width)
+            self._done[key] = (
+                labels.zone_short(value, self._lang)
+                if width == "short"
+                else labels.zone_name(value, self._lang, width)
+            )
         return self._done[key]
 
     def day(self, value: date, form: str = "medium") -> str:
