@@ -165,8 +165,8 @@ def test_communique_states_the_missions_facts_in_english() -> None:
         "The delegation represented 2 organizations: Ministry of Digital Transition and "
         "Administrative Reform and General Directorate for Information Systems Security.",
         "The delegation first held meetings in Houston, then went on to Silicon Valley. The "
-        "programme included 3 professional meetings with 1 company and 1 public institution, who "
-        "shared their experience in cybersecurity.",  # the themes of the meetings, not all
+        "programme included 3 professional meetings with 1 company and 1 government institution, "
+        "who shared their experience in cybersecurity.",  # the themes of the meetings, not all
         "The mission's stated goals: learn from US best practices and attract investment",
     )
 
@@ -242,8 +242,8 @@ def test_one_host_shares_its_experience_in_english() -> None:
         build_communique(make_event(), make_schedule(1, NASA_VISIT), "en")
         .paragraphs[2]
         .endswith(
-            "The programme included 1 professional meeting with 1 public institution, which shared "
-            "its experience in cybersecurity."
+            "The programme included 1 professional meeting with 1 government institution, which "
+            "shared its experience in cybersecurity."
         )
     )
 
@@ -298,7 +298,7 @@ def test_communique_counts_the_hosts_of_meetings_between_people() -> None:
     """A brokerage meeting's parties are people; their organizations were not counted."""
     communique = build_communique(make_event(), make_schedule(1, NASA_VISIT, LAMRANI_CALL), "en")
     assert (
-        "2 professional meetings with 1 company and 1 public institution"
+        "2 professional meetings with 1 company and 1 government institution"
         in (communique.paragraphs[2])
     )
 

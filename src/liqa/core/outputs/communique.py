@@ -2,11 +2,12 @@
 
 It opens with a dateline (where and when the event ended, in the reader's language). A
 trade mission: who organized it, when, for whom, how many participants from which
-organizations, where (first one city, then the next), how many meetings with what kind of
-hosts, on which themes, and the stated goals. A brokerage event (1:1 meetings at tables):
-who held the B2B meetings and when, how many participants from how many organizations
-met, how many meetings, on which themes, and the stated goals. Quotes are left to the
-organizers: nothing is invented.
+organizations, where (first one city, then the next), how many meetings with which hosts
+(counted by kind: companies, government institutions, government agencies, academic
+institutions, associations, other organizations), on which themes, and the stated goals.
+A brokerage event (1:1 meetings at tables): who held the B2B meetings and when, how many
+participants from how many organizations met, how many meetings, on which themes, and the
+stated goals. Quotes are left to the organizers: nothing is invented.
 
 Its figures are the mission report's (:func:`liqa.core.outputs.report.compute_figures`):
 every meeting and visit of the schedule given (programme items aside), whatever outcomes
@@ -16,6 +17,7 @@ were recorded so far, and the distinct host organizations met in them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from liqa.core.i18n import translator
@@ -23,6 +25,7 @@ from liqa.core.model import (
     Event,
     EventKind,
     MeetingFormat,
+    Organization,
     OrgKind,
     Schedule,
     organizer_name,
@@ -37,6 +40,56 @@ SHARED_THEMES = 3
 NAMED_ORGANIZATIONS = 12
 """A brokerage communiqué names the participants' organizations up to this many (a
 business day of 90 organizations gives their number only)."""
+
+
+KIND_ORDER = (
+    OrgKind.COMPANY,
+    OrgKind.GOVERNMENT,
+    OrgKind.AGENCY,
+    OrgKind.ACADEMIC,
+    OrgKind.ASSOCIATION,
+    OrgKind.OTHER,
+)
+"""The order a press release names the kinds of organizations in ("15 companies, 4
+government institutions, 2 academic institutions and 1 association")."""
+
+
+def kind_count(kind: OrgKind, num: int, lang: str) -> str:
+    """``num`` organizations of ``kind`` in words (``4 government institutions``; in Arabic
+    one and two are said by the noun, as the catalog writes them)."""
+    t = translator(lang)
+    match kind:
+        case OrgKind.COMPANY:
+            text = t.ngettext("%(num)d company", "%(num)d companies", num)
+        case OrgKind.GOVERNMENT:
+            text = t.ngettext(
+                "%(num)d government institution", "%(num)d government institutions", num
+            )
+        case OrgKind.AGENCY:
+            text = t.ngettext("%(num)d government agency", "%(num)d government agencies", num)
+        case OrgKind.ACADEMIC:
+            text = t.ngettext("%(num)d academic institution", "%(num)d academic institutions", num)
+        case OrgKind.ASSOCIATION:
+            text = t.ngettext("%(num)d association", "%(num)d associations", num)
+        case OrgKind.OTHER:
+            # Translators: organizations of no kind above, after the others ("15 companies
+            # and 2 other organizations")
+            text = t.ngettext("%(num)d other organization", "%(num)d other organizations", num)
+    return text % {"num": num}
+
+
+def kinds_in(organizations: Iterable[Organization], lang: str) -> str:
+    """Organizations counted by kind, in :data:`KIND_ORDER`, empty kinds left out, as one
+    list (``15 companies, 4 government institutions and 1 association``); ``""`` for none.
+    When all are of the "other" kind they are just organizations (other than none)."""
+    t = translator(lang)
+    counts = Counter(o.kind for o in organizations)
+    if set(counts) == {OrgKind.OTHER}:
+        num = counts[OrgKind.OTHER]
+        return t.ngettext("%(num)d organization", "%(num)d organizations", num) % {"num": num}
+    return t.format_list(
+        kind_count(kind, counts[kind], lang) for kind in KIND_ORDER if counts[kind]
+    )
 
 
 def scheduled_meetings(items: list[Item]) -> list[Item]:
@@ -124,8 +177,6 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
     host_ids = hosts_met(event, meetings)
     hosts = [o for o in event.organizations if o.id in host_ids]
-    companies = sum(1 for o in hosts if o.kind is OrgKind.COMPANY)
-    institutions = len(hosts) - companies
     all_themes = [labels.theme_label(theme, lang) for theme in event.themes]
     # what the hosts shared: the themes of the meetings, most frequent first, at most three
     # (as the seed article: "e-government, artificial intelligence and cybersecurity"),
@@ -193,16 +244,9 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         }
     else:
         where = ""
-    kinds = []
-    if companies:
-        kinds.append(
-            t.ngettext("%(num)d company", "%(num)d companies", companies) % {"num": companies}
-        )
-    if institutions:
-        kinds.append(
-            t.ngettext("%(num)d public institution", "%(num)d public institutions", institutions)
-            % {"num": institutions}
-        )
+    # each host by what it is: a university or an association is no "public institution"
+    # (the demo's 2 universities and 1 association were among "7 public institutions")
+    kinds = kinds_in(hosts, lang)
     held_meetings = t.npgettext(
         "communique", "%(num)d professional meeting", "%(num)d professional meetings", len(meetings)
     ) % {"num": len(meetings)}
@@ -213,7 +257,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "The programme included %(meetings)s with %(hosts)s, who shared their experience in "
         "%(themes)s.",
         len(hosts),
-    ) % {"meetings": held_meetings, "hosts": t.format_list(kinds) or "—", "themes": shared}
+    ) % {"meetings": held_meetings, "hosts": kinds or "—", "themes": shared}
     paragraphs = [lead, composition, " ".join(part for part in (where, programme) if part)]
     goals = pick(event.goals, lang)
     if goals:
