@@ -373,10 +373,11 @@ def test_communique_of_a_brokerage_event_speaks_of_b2b_meetings_not_a_trade_miss
     assert communique.paragraphs == (
         "US Commercial Service, Casablanca and USTDA held a day of B2B meetings on "
         "February 15, 2024.",
-        "3 participants took part in pre-arranged one-to-one meetings. They represented 3 "
-        "organizations: Ministry of Digital Transition and Administrative Reform, General "
-        "Directorate for Information Systems Security, and CyberCorp. In all, 2 meetings were "
-        "held, mostly on cybersecurity.",
+        "The event brought together 5 participants for pre-arranged one-to-one meetings. They "
+        "represented 4 organizations: Ministry of Digital Transition and Administrative Reform, "
+        "General Directorate for Information Systems Security, NASA Johnson Space Center, and "
+        "CyberCorp. 3 of them had at least one meeting. In all, 2 meetings were held, mostly on "
+        "cybersecurity.",
         "The event's stated goals: learn from US best practices and attract investment",
     )
     for lang in ("en", "fr", "ar"):

@@ -6,12 +6,15 @@ organizations, where (first one city, then the next), how many meetings with whi
 (counted by kind: companies, government institutions, government agencies, academic
 institutions, associations, other organizations), on which themes, and the stated goals.
 A brokerage event (1:1 meetings at tables): who held the B2B meetings and when, how many
-participants from how many organizations met, how many meetings, on which themes, and the
-stated goals. Quotes are left to the organizers: nothing is invented.
+participants from how many organizations (named, or past a dozen counted by kind), how many
+of them had a meeting when not all did, how many meetings, on which themes, and the stated
+goals. Quotes are left to the organizers: nothing is invented.
 
 Its figures are the mission report's (:func:`liqa.core.outputs.report.compute_figures`):
-every meeting and visit of the schedule given (programme items aside), whatever outcomes
-were recorded so far, and the distinct host organizations met in them.
+the participants are the delegates of a mission and every person of a brokerage event
+(whether or not they had a meeting), with their organizations; the meetings are every
+meeting and visit of the schedule given (programme items aside), whatever outcomes were
+recorded so far, and the hosts are the distinct host organizations met in them.
 """
 
 from __future__ import annotations
@@ -266,14 +269,16 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
 
 
 def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line: str) -> Communique:
-    """A B2B meeting day (or days): who met whom at the tables, not a delegation's trip."""
+    """A B2B meeting day (or days): who met whom at the tables, not a delegation's trip.
+
+    Its participants are the report's (every person of the event, and their organizations),
+    where it counted only those who met, a smaller figure than the report's as soon as one
+    of them had no meeting. It says how many of them had one when not all did.
+    """
     t = translator(lang)
-    people = {p.id: p for p in event.people}
-    met = [
-        people[a] for a in dict.fromkeys(a for m in meetings for a in m.attendees) if a in people
-    ]
-    ids = {p.organization for p in met}
+    ids = {p.organization for p in event.people}
     organizations = [o for o in event.organizations if o.id in ids]
+    met = {a for m in meetings for a in m.attendees} & {p.id for p in event.people}
     organizers = organizers_in(event, lang)
     days = {
         "organizers": organizers,
@@ -293,34 +298,42 @@ def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line:
             if organizers
             else t.gettext("B2B meetings were held from %(start)s to %(end)s.")
         ) % days
-    participants = t.ngettext("%(num)d participant", "%(num)d participants", len(met)) % {
-        "num": len(met)
+    participants = t.ngettext("%(num)d participant", "%(num)d participants", len(event.people)) % {
+        "num": len(event.people)
     }
-    if len(organizations) > NAMED_ORGANIZATIONS:
-        who = t.gettext(
-            "%(participants)s from %(organizations)s took part in pre-arranged one-to-one meetings."
-        ) % {
-            "participants": participants,
-            "organizations": t.ngettext(
-                "%(num)d organization", "%(num)d organizations", len(organizations)
-            )
-            % {"num": len(organizations)},
-        }
-    else:
-        who = (
-            t.gettext("%(participants)s took part in pre-arranged one-to-one meetings.")
-            % {"participants": participants}
-            + " "
-            + t.ngettext(
+    # past a dozen, the organizations by kind ("83 companies, 4 associations …"), not by name
+    names = (
+        kinds_in(organizations, lang)
+        if len(organizations) > NAMED_ORGANIZATIONS
+        else t.format_list(labels.org_name(o, lang) for o in organizations)
+    )
+    # "brought together … for": a participant without a meeting is still counted, as the
+    # report counts them, so the draft does not say that each "took part in" meetings
+    sentences = [
+        t.gettext(
+            "The event brought together %(participants)s for pre-arranged one-to-one meetings."
+        )
+        % {"participants": participants}
+    ]
+    if names:
+        sentences.append(
+            t.ngettext(
                 "They represented %(num)d organization: %(names)s.",
                 "They represented %(num)d organizations: %(names)s.",
-                len(organizations),
+                len(ids),
             )
-            % {
-                "num": len(organizations),
-                "names": t.format_list(labels.org_name(o, lang) for o in organizations),
-            }
+            % {"num": len(ids), "names": names}
         )
+    if 0 < len(met) < len(event.people):
+        sentences.append(
+            t.ngettext(
+                "%(num)d of them had at least one meeting.",
+                "%(num)d of them had at least one meeting.",
+                len(met),
+            )
+            % {"num": len(met)}
+        )
+    who = " ".join(sentences)
     if themes:
         held = t.ngettext(
             "In all, %(num)d meeting was held, mostly on %(themes)s.",
