@@ -95,15 +95,23 @@ def enrol_everyone(event: Event) -> int:
     addresses = dict(Person.objects.filter(event=event).values_list("key", "email"))
     members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
     for member in members:
-        current = addresses.get(member.person, "")
-        if member.user.email.strip().lower() != current.strip().lower() or not current:
-            withdraw_person(event, member.person, keep_email=current)
+        if participant_lapses(member, addresses):
+            withdraw_person(event, member.person, keep_email=addresses.get(member.person, ""))
     withdraw_stale_hosts(event)
     count = 0
     for person in Person.objects.filter(event=event).exclude(email=""):
         enrol_participant(event, person)
         count += 1
     return count
+
+
+def participant_lapses(member: Membership, addresses: Mapping[str, str]) -> bool:
+    """Whether a participant role no longer stands: its person is gone from the event or
+    has no address, or has another address than the account's (case and spaces aside).
+    ``addresses``: each person's e-mail address by key. The one rule of
+    :func:`enrol_everyone` and of the spreadsheet re-import's preview."""
+    current = addresses.get(member.person, "")
+    return member.user.email.strip().lower() != current.strip().lower() or not current
 
 
 def withdraw_person(event: Event, person: str, *, keep_email: str = "") -> int:

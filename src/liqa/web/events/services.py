@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -327,8 +329,8 @@ class Preview:
     bookings: tuple[Message, ...]
     """The booked meetings removed with their booking."""
     booked_keys: list[str]
-    accounts: int
-    """Participant and host-administrator accounts that lose access to the event."""
+    accounts: AccountChanges
+    """The sign-in accounts storing the files makes, gives access, keeps and withdraws."""
     hosts: tuple[HostWithdrawn, ...]
     """The host administrator roles withdrawn: their host removed or now on the delegation's
     side, or the person they were granted from removed, moved to another organization or
@@ -371,6 +373,22 @@ class HostWithdrawn:
     """The host organization's name (a :class:`Name`)."""
 
 
+@dataclass(frozen=True)
+class AccountChanges:
+    """What storing a reading, then enrolling the event's people as the upload page does
+    (``accounts.services.enrol_everyone``), does to the sign-in accounts with access to
+    the event (any role)."""
+
+    created: int
+    """Accounts made for addresses no account has."""
+    given: int
+    """Existing accounts given access (a person's address an account already has)."""
+    kept: int
+    """Accounts with access before and after."""
+    withdrawn: int
+    """Accounts that lose every role in the event."""
+
+
 def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
     """The roles as a JSON value (staged with the files), to compare with a later one."""
     return sorted([h.organization, h.user] for h in hosts)
@@ -382,22 +400,13 @@ def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     (``accounts.services.host_role_lapses``): every administrator of a host organization
     the tables remove or put on the delegation's side, and each role granted from a person
     whom the tables remove, move to another organization or give another e-mail address."""
-    row, event = reading.row, reading.imported.event
+    row = reading.row
     members = Membership.objects.filter(event=row, role=Role.HOST_ADMIN).select_related("user")
     granted = list(members.order_by("pk"))
     if not granted:
         return ()
-    sides = account_services.HOST_SIDES
-    if "organizations" in reading.tables:
-        hosts = {o.id for o in event.organizations if o.side.value in sides}
-    else:
-        receiving = rows.Organization.objects.filter(event=row, side__in=sides)
-        hosts = set(receiving.values_list("key", flat=True))
-    if "people" in reading.tables:
-        people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
-    else:
-        stored = rows.Person.objects.filter(event=row).values_list("key", "organization", "email")
-        people = {key: (org, email.strip().lower()) for key, org, email in stored}
+    hosts, addresses = _parties_after(reading)
+    people = {key: (org, email.strip().lower()) for key, (org, email) in addresses.items()}
     names = _party_names(reading.base)
     withdrawn = []
     for member in granted:
@@ -413,6 +422,62 @@ def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
             )
         )
     return tuple(withdrawn)
+
+
+def _parties_after(reading: Reading) -> tuple[set[str], dict[str, tuple[str, str]]]:
+    """After storing ``reading``: the keys of the event's host organizations
+    (``accounts.services.HOST_SIDES``), and each person's organization and e-mail address
+    (as written) by key; from the tables read, else as stored."""
+    row, event = reading.row, reading.imported.event
+    sides = account_services.HOST_SIDES
+    if "organizations" in reading.tables:
+        hosts = {o.id for o in event.organizations if o.side.value in sides}
+    else:
+        receiving = rows.Organization.objects.filter(event=row, side__in=sides)
+        hosts = set(receiving.values_list("key", flat=True))
+    if "people" in reading.tables:
+        people = {p.id: (p.organization, p.email) for p in event.people}
+    else:
+        stored = rows.Person.objects.filter(event=row).values_list("key", "organization", "email")
+        people = {key: (org, email) for key, org, email in stored}
+    return hosts, people
+
+
+def account_changes(reading: Reading) -> AccountChanges:
+    """The sign-in accounts that storing ``reading`` and enrolling the event's people make,
+    give access, keep and withdraw, by the rules that do it: a participant role lapses as
+    ``enrol_everyone`` withdraws it (``participant_lapses``), a host administrator role as
+    ``withdraw_stale_hosts`` does (``host_role_lapses``), an organizer's stays; each person
+    with an address is then enrolled with the account of that address (the oldest, case
+    aside, as ``user_for_email`` finds it), one made when none has it."""
+    hosts, people = _parties_after(reading)
+    addresses = {key: email for key, (_org, email) in people.items()}
+    lowered = {key: (org, email.strip().lower()) for key, (org, email) in people.items()}
+    members = list(Membership.objects.filter(event=reading.row).select_related("user"))
+    before = {member.user_id for member in members}
+    after = set()
+    for member in members:
+        if member.role == Role.PARTICIPANT and account_services.participant_lapses(
+            member, addresses
+        ):
+            continue
+        if member.role == Role.HOST_ADMIN and account_services.host_role_lapses(
+            member, hosts, lowered
+        ):
+            continue
+        after.add(member.user_id)
+    wanted = {email.strip().lower() for email in addresses.values() if email}
+    found: dict[str, int] = {}
+    users = get_user_model().objects.annotate(folded=Lower("email")).filter(folded__in=wanted)
+    for pk, folded in users.order_by("pk").values_list("pk", "folded"):
+        found.setdefault(folded, pk)
+    after |= set(found.values())
+    return AccountChanges(
+        created=len(wanted - set(found)),
+        given=len(after - before),
+        kept=len(before & after),
+        withdrawn=len(before - after),
+    )
 
 
 def preview_spreadsheets(reading: Reading) -> Preview:
@@ -443,7 +508,7 @@ def preview_spreadsheets(reading: Reading) -> Preview:
         removed,
         _named(reading.base, "requests", booked),
         booked,
-        _accounts_losing_access(row, removed.get("people", []), removed.get("organizations", [])),
+        account_changes(reading),
         hosts_withdrawn(reading),
         forgotten_keys.confirmations_touched(
             row, removed.get("people", []), removed.get("organizations", [])
@@ -452,16 +517,6 @@ def preview_spreadsheets(reading: Reading) -> Preview:
         updated,
         _stamp_json(reading.stamp),
     )
-
-
-def _accounts_losing_access(row: rows.Event, people: list[str], organizations: list[str]) -> int:
-    """The participant accounts of ``people`` and the administrators of host
-    ``organizations`` (what ``withdraw_person`` and ``withdraw_host`` take away)."""
-    participants = Membership.objects.filter(event=row, role=Role.PARTICIPANT, person__in=people)
-    hosts = Membership.objects.filter(
-        event=row, role=Role.HOST_ADMIN, organization__in=organizations
-    )
-    return participants.count() + hosts.count()
 
 
 def _stamp_json(stamp: snapshots.Stamp | None) -> list[Any] | None:
