@@ -558,15 +558,35 @@ class Event:
 
     def venue(self, venue_id: str) -> Venue:
         """The venue with this id (KeyError if unknown)."""
-        return _index(self.venues)[venue_id]
+        return self._lookup("venues", self.venues)[venue_id]
 
     def organization(self, org_id: str) -> Organization:
         """The organization with this id (KeyError if unknown)."""
-        return _index(self.organizations)[org_id]
+        return self._lookup("organizations", self.organizations)[org_id]
 
     def person(self, person_id: str) -> Person:
         """The person with this id (KeyError if unknown)."""
-        return _index(self.people)[person_id]
+        return self._lookup("people", self.people)[person_id]
+
+    def _lookup[T: (Venue, Organization, Person)](
+        self, name: str, records: tuple[T, ...]
+    ) -> dict[str, T]:
+        """The index by id of ``records`` (the field ``name``), built on first use and kept
+        on this object (outside its fields, so equality and ``repr`` ignore it) for as long
+        as the field holds that very tuple: ``dataclasses.replace`` makes a new object
+        with no index, and a field set anew is indexed anew."""
+        indexes: dict[str, tuple[tuple[T, ...], dict[str, T]]]
+        indexes = self.__dict__.setdefault(_INDEXES, {})
+        kept = indexes.get(name)
+        if kept is None or kept[0] is not records:
+            kept = indexes[name] = (records, _index(records))
+        return kept[1]
+
+    def __getstate__(self) -> dict[str, object]:
+        """The fields alone, for ``pickle`` and ``copy``: a copy builds its own indexes."""
+        state = dict(self.__dict__)
+        state.pop(_INDEXES, None)
+        return state
 
     def members(self, org_id: str) -> list[Person]:
         """People of an organization, in file order."""
@@ -585,5 +605,10 @@ class Event:
         return None
 
 
+_INDEXES = "_lookup_indexes"
+"""Where an :class:`Event` keeps its lookup indexes, in its ``__dict__`` (not a field)."""
+
+
 def _index[T: (Venue, Organization, Person)](records: tuple[T, ...]) -> dict[str, T]:
+    """The records by id."""
     return {record.id: record for record in records}
