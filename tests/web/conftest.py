@@ -12,6 +12,8 @@ from typing import Any
 
 os.environ.setdefault("LIQA_DATA_DIR", tempfile.mkdtemp(prefix="liqa-web-tests-"))
 os.environ["LIQA_TASK_BACKEND"] = "immediate"
+# no thread embedding profiles after each import (tests of it set "inline" or join them)
+os.environ.setdefault("LIQA_EMBEDDINGS_AHEAD", "off")
 os.environ.setdefault("LIQA_SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "liqa.web.settings")
 

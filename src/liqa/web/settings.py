@@ -47,6 +47,7 @@ DEFAULTS: dict[str, str] = {
     "LIQA_MAX_UPLOAD_MB": "10",
     "LIQA_LOG_LEVEL": "INFO",
     "LIQA_WARM_SECONDS": "120",
+    "LIQA_EMBEDDINGS_AHEAD": "background",
 }
 """Every setting of the web app with its default (all values are strings, as in the env)."""
 
@@ -283,6 +284,9 @@ LIQA_SCHEDULER_SECONDS = _number("LIQA_SCHEDULER_SECONDS", float)
 LIQA_RUN_STALE_SECONDS = _number("LIQA_RUN_STALE_SECONDS", float)
 LIQA_WARM_SECONDS = _number("LIQA_WARM_SECONDS", float)
 """``liqa serve --production``: time spent building the kept agendas before serving."""
+LIQA_EMBEDDINGS_AHEAD = setting("LIQA_EMBEDDINGS_AHEAD")
+"""Profiles embedded after an import or edit commits: ``background``, ``inline`` or ``off``
+(:mod:`liqa.web.agendas.meaning`)."""
 LIQA_FOLLOW_UP_MONTHS = tuple(int(m) for m in setting("LIQA_FOLLOW_UP_MONTHS").split(",") if m)
 
 REST_FRAMEWORK = {

@@ -8,6 +8,15 @@ texts missing starts embedding them in a background thread at a lower priority: 
 costs 0.05-0.08 s of CPU per text, and the demo mission has 224 texts
 (profiles and their sentences). A change to a profile changes its text, so its new text is
 embedded the same way on the next page.
+
+So that the first visitor does not wait for that (nor for the matcher its page builds), the
+texts are embedded ahead: after an import or an upload of spreadsheets
+(:data:`~liqa.web.events.records.parties_stored`) or an organization's save (a profile
+edited) commits, in a background thread (``LIQA_EMBEDDINGS_AHEAD``: ``background``;
+``inline`` runs it as the transaction commits, as tests do; ``off``), which then keeps
+the event's recommendations' matcher; and for every event in ``liqa serve --production``'s
+warm step (:func:`prepare`). Texts are keyed by content: unchanged profiles are not embedded
+again.
 """
 
 from __future__ import annotations
@@ -19,16 +28,27 @@ import threading
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_save
 
 from liqa.core.matching.profiles import Party
 from liqa.core.matching.semantic import Embedder, cached, profile_text, warm
+from liqa.web.events.models import Event, Organization
+from liqa.web.events.records import event_record, parties_stored
 
 logger = logging.getLogger(__name__)
 
 _RUNNING: dict[str, threading.Thread] = {}
 _LOCK = threading.Lock()
+_AHEAD: dict[int, threading.Thread] = {}
+"""The thread preparing each event (by its row's id) after a commit."""
+_AGAIN: set[int] = set()
+"""Events written again while their thread ran: it runs once more."""
+MODES = ("background", "inline", "off")
+"""What ``LIQA_EMBEDDINGS_AHEAD`` may say (anything else: ``background``)."""
 
 
 def embedder() -> Embedder:
@@ -78,3 +98,100 @@ def _embed(key: str, parties: Sequence[Party]) -> None:
     finally:
         with _LOCK:
             _RUNNING.pop(key, None)
+
+
+def prepare(row: Event) -> int:
+    """Embed the profiles and sentences of ``row``'s organizations now and keep the event's
+    recommendations' matcher with the meaning signal (:func:`.domain.suggestions`), as a
+    participant's requests page would; returns how many texts the model embedded (none for
+    texts embedded before, whatever the event)."""
+    from liqa.core.matching import event_parties
+    from liqa.web.agendas import domain
+
+    event = event_record(row)
+    count = warm(event_parties(event), embedder())
+    someone = next((p.id for p in event.people), None)
+    if someone is not None:  # the matcher is the event's; a person's page builds it
+        domain.suggestions(row, someone, settings.LANGUAGE_CODE)
+    return count
+
+
+def mode() -> str:
+    """``LIQA_EMBEDDINGS_AHEAD``: ``background`` (by default), ``inline`` or ``off``."""
+    chosen = str(getattr(settings, "LIQA_EMBEDDINGS_AHEAD", "background"))
+    return chosen if chosen in MODES else "background"
+
+
+def ahead(event_id: int) -> None:
+    """Prepare the event (:func:`prepare`) once the current transaction commits: in a
+    background thread, or at once in ``inline`` mode; nothing in ``off`` mode."""
+    chosen = mode()
+    if chosen == "off":
+        return
+    if chosen == "inline":
+        transaction.on_commit(lambda: _prepare_id(event_id))
+    else:
+        transaction.on_commit(lambda: _start(event_id))
+
+
+def pending() -> list[threading.Thread]:
+    """The threads preparing events now (a test joins them)."""
+    with _LOCK:
+        return [thread for thread in _AHEAD.values() if thread.is_alive()]
+
+
+def _start(event_id: int) -> None:
+    with _LOCK:
+        running = _AHEAD.get(event_id)
+        if running is not None and running.is_alive():
+            _AGAIN.add(event_id)  # its texts changed meanwhile: once more when done
+            return
+        thread = threading.Thread(
+            target=_background, args=(event_id,), name="liqa-embeddings-ahead", daemon=True
+        )
+        _AHEAD[event_id] = thread
+        thread.start()
+
+
+def _background(event_id: int) -> None:
+    """A thread's work: :func:`prepare` at a lower priority, again while the event is
+    written meanwhile; its own database connection closed at the end."""
+    try:
+        if hasattr(os, "setpriority"):  # Linux: this thread only; pages keep the CPU first
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        while True:
+            _prepare_id(event_id)
+            with _LOCK:
+                if event_id not in _AGAIN:
+                    _AHEAD.pop(event_id, None)
+                    return
+                _AGAIN.discard(event_id)
+    finally:
+        with _LOCK:
+            if _AHEAD.get(event_id) is threading.current_thread():
+                _AHEAD.pop(event_id, None)
+        connection.close()
+
+
+def _prepare_id(event_id: int) -> None:
+    """:func:`prepare` of the event with this id, if it still exists; a failure is logged
+    (the page computes without the signal, and embeds what it lacks, as before)."""
+    try:
+        row = Event.objects.filter(pk=event_id).first()
+        if row is not None:
+            count = prepare(row)
+            logger.info("embedded %d profile texts of event %s ahead", count, row.slug)
+    except Exception:
+        logger.exception("embedding profiles ahead failed; the requests page will do it")
+
+
+def _parties_stored(sender: Any, event: Event, **kwargs: Any) -> None:
+    ahead(event.pk)
+
+
+def _organization_saved(sender: Any, instance: Organization, **kwargs: Any) -> None:
+    ahead(instance.event_id)
+
+
+parties_stored.connect(_parties_stored, dispatch_uid="meaning-parties")
+post_save.connect(_organization_saved, sender=Organization, dispatch_uid="meaning-organization")

@@ -12,6 +12,10 @@ copy-on-write) and start as a server that has been serving.
 Nothing is kept that a read would not keep: the records are the same functions' under the
 same keys (the event's data stamp, the versions, the subject, the language), so a write
 made after warming changes the key and the next read builds afresh, as before.
+
+It also imports what a worker's first PDF needs (:func:`warm_printing`): a first
+report.pdf paid about 1.5 of its 5 CPU-s importing WeasyPrint and matplotlib and looking
+up the charts' fonts.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.agendas import domain, fragments
+from liqa.web.agendas import domain, fragments, meaning
 from liqa.web.events.models import Event
 from liqa.web.events.snapshots import State, event_state
 from liqa.web.scheduling.models import ScheduleVersion
@@ -40,16 +44,21 @@ class Warmed:
     seconds: float
     complete: bool
     """False when the time budget ran out before every event was done."""
+    embedded: int = 0
+    """Profile texts the model embedded for the recommendations (:func:`meaning.prepare`)."""
 
 
 def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
     """Build and keep, within about ``seconds``, every participant's agenda page section,
     ``.ics`` file (in each of ``languages``, default: the site's) and schedule API answer,
-    for events with a published schedule, the most recently created first."""
+    for events with a published schedule, the most recently created first; then, for every
+    event, its profiles' embeddings and recommendations' matcher (:func:`meaning.prepare`),
+    so that no first requests page waits for them."""
     from liqa.web.api.views import participant_schedule  # the API imports this package
 
     codes = languages or tuple(code for code, _name in settings.LANGUAGES)
     started = time.monotonic()
+    warm_printing()
     deadline = started + seconds
     ids = ScheduleVersion.objects.filter(published_at__isnull=False).values("event_id")
     events = participants = 0
@@ -75,7 +84,24 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
                 _warm_reads(row, state, person, lang, now)
             participants += 1
         events += 1
-    return Warmed(events, participants, time.monotonic() - started, True)
+    embedded = 0
+    for row in Event.objects.order_by("-pk"):  # requests come before any schedule
+        if time.monotonic() > deadline:
+            return Warmed(events, participants, time.monotonic() - started, False, embedded)
+        embedded += meaning.prepare(row)
+    return Warmed(events, participants, time.monotonic() - started, True, embedded)
+
+
+def warm_printing() -> None:
+    """Import WeasyPrint and the report's charts (matplotlib), and draw one small chart
+    (matplotlib's font lookups, kept per process), so that the workers forked after this
+    inherit them. WeasyPrint's fonts are not loaded here: Pango's and fontconfig's state is
+    each worker's own (loaded with its first PDF, about 0.4 CPU-s)."""
+    import weasyprint  # noqa: F401  (imported for the workers)
+
+    from liqa.core.outputs import charts
+
+    charts.text_as_paths(charts.bar_chart(["liqa", "لقاء"], [1, 2], "liqa"))
 
 
 def _warm_reads(row: Event, state: State, person: str, lang: str, now: datetime) -> None:

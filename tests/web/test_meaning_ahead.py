@@ -1,0 +1,122 @@
+"""Profiles are embedded ahead, so that a requests page's first visitor does not wait for
+the model: once an import or an organization's edit commits (in a background thread, or
+inline as here), and in ``liqa serve --production``'s warm step; a text embedded before is
+not embedded again."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, TypedDict
+
+import pytest
+
+from liqa.core.matching import event_parties, semantic
+from liqa.core.matching.semantic import cached
+from liqa.web.agendas import domain, meaning
+from liqa.web.agendas.warm import warm
+from liqa.web.events.models import Event, Organization
+from liqa.web.events.records import event_record, store_event
+from tests.web.factories import make_core_event
+
+Capture = Callable[..., AbstractContextManager[list[Callable[[], Any]]]]
+
+
+class _Profile(TypedDict, total=False):
+    offers: Mapping[str, str]
+    seeks: Mapping[str, str]
+
+
+PROFILES: dict[str, _Profile] = {
+    "o-alpha": {"seeks": {"fr": "Nous cherchons des paiements mobiles sécurisés pour les PME."}},
+    "o-beta": {"offers": {"en": "Secure mobile payments and card issuing for small firms."}},
+    "o-gamma": {"offers": {"en": "Dairy farming equipment. Irrigation pumps."}},
+}
+
+
+@pytest.fixture
+def empty_cache(settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A data directory of the test's own: no embedding cached yet."""
+    settings.DATA_DIR = str(tmp_path)
+    monkeypatch.setenv("LIQA_CACHE_DIR", str(tmp_path / "default"))
+    meaning._embedder.cache_clear()
+    semantic.default_embedder.cache_clear()
+    yield
+    meaning._embedder.cache_clear()
+    semantic.default_embedder.cache_clear()
+
+
+def _store(slug: str) -> Event:
+    base = make_core_event(slug)
+    orgs = tuple(dataclasses.replace(o, **PROFILES[o.id]) for o in base.organizations)
+    return store_event(dataclasses.replace(base, organizations=orgs))
+
+
+def _embedding_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("liqa-embeddings")]
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_an_import_embeds_the_profiles_once_it_commits_and_the_first_page_waits_for_nothing(
+    settings: Any, django_capture_on_commit_callbacks: Capture
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "inline"
+    with django_capture_on_commit_callbacks(execute=True):
+        event = _store("ahead-import")
+    parties = event_parties(event_record(event))
+    assert cached(parties, meaning.embedder())
+    computed = meaning.embedder().computed
+    assert computed >= len(PROFILES)  # the profiles, then their sentences
+    first = domain.suggestions(event, "p-amina", "en")  # the requests page's first visit
+    assert first
+    assert meaning.embedder().computed == computed  # nothing left for the page to embed
+    assert not _embedding_threads()  # nor any embedding started by it
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_an_edited_profile_embeds_its_new_text_and_nothing_else(
+    settings: Any, django_capture_on_commit_callbacks: Capture
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "inline"
+    with django_capture_on_commit_callbacks(execute=True):
+        event = _store("ahead-edit")
+    computed = meaning.embedder().computed
+    gamma = Organization.objects.get(event=event, key="o-gamma")
+    gamma.offers = {"en": "Cold chain logistics for fresh produce."}
+    with django_capture_on_commit_callbacks(execute=True):
+        gamma.save()
+    # one new text: the profile, which is also its one sentence; the others were cached
+    assert meaning.embedder().computed == computed + 1
+    assert cached(event_parties(event_record(event)), meaning.embedder())
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_the_warm_step_embeds_every_events_profiles_once(settings: Any) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "off"  # nothing on import: the warm step does it
+    event = _store("ahead-warm")  # no schedule yet: participants send requests before one
+    parties = event_parties(event_record(event))
+    assert not cached(parties, meaning.embedder())
+    done = warm(600)
+    assert done.complete
+    assert done.embedded >= len(PROFILES)
+    assert cached(parties, meaning.embedder())
+    assert warm(600).embedded == 0  # by content: nothing to embed again
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db(transaction=True)
+def test_by_default_a_background_thread_embeds_after_the_commit(settings: Any) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "background"
+    event = _store("ahead-thread")  # autocommit: committed at once
+    threads = meaning.pending()
+    assert [t.name for t in threads] == ["liqa-embeddings-ahead"]
+    for thread in threads:
+        thread.join(timeout=300)
+    assert not meaning.pending()
+    assert cached(event_parties(event_record(event)), meaning.embedder())
