@@ -155,15 +155,18 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
     try:
-        services.set_pinned(version, request.POST.get("key", ""), request.POST.get("pinned") == "1")
+        row = services.set_pinned(
+            version, request.POST.get("key", ""), request.POST.get("pinned") == "1"
+        )
     except services.ImmutableVersion:
         return _refused(request, event, version, _published_meanwhile(version), 409)
     except version.assignments.model.DoesNotExist:
         reason = gettext("Version %(number)s has no such meeting.") % {"number": version.number}
         return _refused(request, event, version, reason, 404)
     if request.headers.get("Accept") == "application/json":  # js/grid.js: the grid stays
-        key = request.POST.get("key", "")
-        return JsonResponse({"key": key, "pinned": request.POST.get("pinned") == "1"})
+        # what the database kept, read back: the grid never shows a pin the server lacks
+        stored = version.assignments.values("key", "pinned").get(pk=row.pk)
+        return JsonResponse({"key": stored["key"], "pinned": stored["pinned"]})
     return redirect(_grid_back(request, event, version))
 
 
