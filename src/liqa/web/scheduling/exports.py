@@ -2,7 +2,9 @@
 
 The zip holds everything the core's :func:`write_outputs` writes, PDFs included (agendas of
 people and organizations in each language, table plan, host and run sheets, report). PDF
-layout takes minutes for a whole mission, so the zip is built by a background task
+layout takes a minute or more for a whole mission (WeasyPrint's layout of each document:
+nearly all of the time), so the PDFs are rendered by the core's pool of worker processes,
+one per core, started before the event is read; and the zip is built by a background task
 (:func:`build_outputs`) and kept in the data directory under ``outputs/<event>/``, named
 by the version and a digest of everything it is made from (the event's records, the
 version's assignments, the languages, the server address): asking again for an unchanged
@@ -25,7 +27,8 @@ from pathlib import Path
 from django.conf import settings
 
 from liqa.core.missionfile.writing import dumps_event
-from liqa.core.outputs.settings import OutputSettings
+from liqa.core.outputs.pdf import PdfPool
+from liqa.core.outputs.settings import OutputSettings, default_workers
 from liqa.core.outputs.write import write_outputs
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
@@ -45,12 +48,13 @@ def mission_file(row: Event) -> str:
 
 
 def output_settings() -> OutputSettings:
-    """Every output with its PDFs (organizations' agendas too), rendered in this process."""
+    """Every output with its PDFs (organizations' agendas too), rendered by one worker
+    process per core (:func:`~liqa.core.outputs.settings.default_workers`)."""
     return OutputSettings(
         live_url_pattern=settings.BASE_URL + "/me/{event}/",
         pdf=True,
         organization_pdfs=True,
-        workers=1,
+        workers=default_workers(),
     )
 
 
@@ -120,12 +124,21 @@ def request_outputs(version: ScheduleVersion, *, retry: bool = False) -> Outputs
 
 
 def outputs_zip(version: ScheduleVersion) -> bytes:
-    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped."""
-    event = event_record(version.event)
+    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped.
+
+    The PDF workers start first: they load WeasyPrint and the fonts while this process
+    reads the event, then render each PDF as soon as its HTML is made.
+    """
+    chosen = output_settings()
     buffer = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp,
+        PdfPool(chosen.workers) as pdfs,  # left (every job done) before tmp is removed
+    ):
         root = Path(tmp)
-        write_outputs(event, schedule_record(version), root, LANGS, output_settings())
+        event, schedule = event_record(version.event), schedule_record(version)
+        write_outputs(event, schedule, root, LANGS, chosen, pdfs=pdfs)
+        pdfs.finish()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(root.rglob("*")):
                 if path.is_file():
