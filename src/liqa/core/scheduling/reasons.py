@@ -15,6 +15,7 @@ REASON_WORDS: dict[str, Message] = {
     "no_table_left": Message("no table left"),
     "lost_to_higher_priority": Message("the slots went to other meetings"),
     "not_placed": Message("left out to keep breaks fair"),
+    "kept_in_place": Message("published meetings kept in place"),
     # delegation itineraries
     "too_far": Message("out of reach in time"),
     "outside_windows": Message("the host's hours do not fit the programme"),

@@ -20,6 +20,26 @@ def repaired_slots(problem: Problem, previous: Timetable) -> dict[str, int]:
     """Slots by meeting id: fixed meetings, then every still-valid previous placement
     (higher priority first), then greedy's insertion of the rest."""
     domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    state = _kept_state(problem, previous, domains)
+    insert_greedily(problem, state, domains)
+    return dict(state.slots)
+
+
+def still_allowed(problem: Problem, previous: Timetable) -> dict[str, int]:
+    """The previous placements the changed ``problem`` still allows, all together: slots by
+    meeting id of the meetings of ``previous`` that keep their slot in the repaired
+    timetable (after the fixed meetings, higher priority first); the meetings the change
+    touched (their slot no longer allowed, or taken) are left out."""
+    domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    state = _kept_state(problem, previous, domains)
+    before = previous.by_meeting()
+    return {mid: t for mid, t in state.slots.items() if mid in before and before[mid].slot == t}
+
+
+def _kept_state(
+    problem: Problem, previous: Timetable, domains: dict[str, list[int]]
+) -> PartialTimetable:
+    """Fixed meetings at their slot, then every previous placement that still fits."""
     state = PartialTimetable(problem)
     for meeting in problem.meetings:
         if meeting.fixed_slot is not None and domains[meeting.id]:
@@ -35,8 +55,7 @@ def repaired_slots(problem: Problem, previous: Timetable) -> dict[str, int]:
             continue
         if not state.obstacles(meeting, placement.slot):
             state.place(meeting, placement.slot)
-    insert_greedily(problem, state, domains)
-    return dict(state.slots)
+    return state
 
 
 def repair(problem: Problem, previous: Timetable) -> Result | None:
