@@ -100,7 +100,7 @@ also counts the trips back to the hotel)."""
 
 def chart_images(page: str) -> list[tuple[str, str]]:
     """(address, text alternative) of each chart drawing of the report page."""
-    found = re.findall(r'<div class="chart"><img src="([^"]*)" alt="([^"]*)">', page)
+    found = re.findall(r'<div class="chart"><img src="([^"]*)" alt="([^"]*)"[^>]*>', page)
     return [(html.unescape(src), html.unescape(alt)) for src, alt in found]
 
 

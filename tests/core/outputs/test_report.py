@@ -27,7 +27,7 @@ from liqa.core.model import (
     Schedule,
     Session,
 )
-from liqa.core.outputs.charts import bar_chart, text_as_paths
+from liqa.core.outputs.charts import bar_chart, pixel_size, text_as_paths, trimmed
 from liqa.core.outputs.communique import build_communique
 from liqa.core.outputs.labels import CITIES, CITY_PHRASES, date_range
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
@@ -132,10 +132,17 @@ def test_report_for_pdf_draws_each_chart_as_an_svg_image_titled_by_its_chart() -
     event, schedule = make_event(), make_schedule()
     context = report_context(event, schedule, "ar")
     html = render("report.html", "ar", inline_css="", for_pdf=True, **context)
-    images = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', html)
+    images = re.findall(
+        r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"'
+        r' width="(\d+)" height="(\d+)">',
+        html,
+    )
     assert "<svg" not in html
-    assert [(base64.b64decode(data).decode(), unescape(alt)) for data, alt in images] == [
-        (text_as_paths(svg), chart.title)
+    assert [
+        (base64.b64decode(data).decode(), unescape(alt), (int(width), int(height)))
+        for data, alt, width, height in images
+    ] == [
+        (trimmed(text_as_paths(svg)), chart.title, pixel_size(svg))
         for chart in charts(compute_figures(event, schedule, "ar"), "ar")
         for svg in chart.svgs
     ]

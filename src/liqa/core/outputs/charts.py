@@ -247,3 +247,150 @@ def text_as_paths(svg: str) -> str:
             if path.get("id") in glyphs and path.get("id") not in still_used:
                 defs.remove(path)
     return ET.tostring(root, encoding="unicode")
+
+
+_PATH_ARGS = {"M": 2, "L": 2, "Q": 4, "C": 6, "Z": 0, "z": 0}
+"""The absolute path commands matplotlib writes (and the closing ``z``), with the numbers
+each takes."""
+_PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
+PRECISION = 1000
+"""Path coordinates are kept to a thousandth of a point (0.00035 mm), where matplotlib
+writes a millionth (the labels' outlines, :func:`_moved`, are to a hundredth already)."""
+
+
+def _thousandths(value: int) -> str:
+    """``value`` thousandths as the shortest SVG number: 1500 is ``1.5``, -50 ``-.05``."""
+    whole, part = divmod(abs(value), PRECISION)
+    text = str(whole) if whole or not part else ""
+    if part:
+        text += "." + f"{part:03d}".rstrip("0")
+    return ("-" if value < 0 else "") + text
+
+
+def _then(out: str, number: str) -> str:
+    """``out`` followed by ``number``, with a space only where the number would otherwise
+    run into the one before it (``1.5-2`` and ``1.5.5`` read as two numbers each)."""
+    if not out or out[-1].isalpha() or number[0] == "-":
+        return out + number
+    last = re.split(r"[^0-9.]", out)[-1]
+    if number[0] == "." and "." in last:
+        return out + number
+    return out + " " + number
+
+
+def compact_path(d: str) -> str:
+    """Path data ``d`` (absolute M, L, Q, C and Z, as matplotlib writes it) with the same
+    points, each to a thousandth of a unit: relative commands, a command repeated written
+    once, no needless spaces or digits. Any other path data is returned as it is."""
+    tokens = _PATH_TOKEN.findall(d)
+    if "".join(tokens) != "".join(d.replace(",", " ").split()):
+        return d
+    out = ""
+    x = y = start_x = start_y = 0
+    previous = ""
+    index = 0
+    while index < len(tokens):
+        command = tokens[index]
+        if command not in _PATH_ARGS:
+            return d
+        count = _PATH_ARGS[command]
+        values = tokens[index + 1 : index + 1 + count]
+        if len(values) != count or any(v.isalpha() for v in values):
+            return d
+        index += 1 + count
+        if command in "Zz":
+            out += "z"
+            x, y, previous = start_x, start_y, "z"
+            continue
+        points = [round(float(v) * PRECISION) for v in values]
+        letter = command.lower()
+        if letter != previous or letter == "m":
+            out += letter
+        for i, point in enumerate(points):
+            out = _then(out, _thousandths(point - (x if i % 2 == 0 else y)))
+        x, y = points[-2], points[-1]
+        if letter == "m":
+            start_x, start_y = x, y
+        previous = letter
+    return out
+
+
+def _referenced(root: ET.Element) -> set[str]:
+    """The ids the drawing refers to (``url(#id)``, ``xlink:href="#id"``)."""
+    found: set[str] = set()
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            found.update(re.findall(r"url\(#([^)]+)\)", value))
+            if name == XLINK_HREF and value.startswith("#"):
+                found.add(value[1:])
+    return found
+
+
+def _unwrapped(parent: ET.Element) -> None:
+    """Each group without attributes under ``parent`` replaced by what it holds."""
+    index = 0
+    while index < len(parent):
+        child = parent[index]
+        if child.tag == f"{SVG}g" and not child.attrib:
+            parent.remove(child)
+            for offset, grandchild in enumerate(list(child)):
+                parent.insert(index + offset, grandchild)
+            continue
+        _unwrapped(child)
+        index += 1
+
+
+def trimmed(svg: str) -> str:
+    """``svg`` (as :func:`text_as_paths` leaves it) without what it needs not to show the
+    same drawing: matplotlib's metadata, ids nothing refers to, the groups they named,
+    indentation, and coordinates to a millionth (:func:`compact_path`: a thousandth)."""
+    ET.register_namespace("", SVG[1:-1])
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    for metadata in root.findall(f"{SVG}metadata"):
+        root.remove(metadata)
+    used = _referenced(root)
+    for element in root.iter():
+        if element.get("id") is not None and element.get("id") not in used:
+            del element.attrib["id"]
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
+        if element.tag == f"{SVG}path" and element.get("d"):
+            element.set("d", compact_path(element.get("d", "")))
+        if element.tag in (f"{SVG}rect", f"{SVG}use"):
+            for name in ("x", "y", "width", "height"):
+                if _NUMBER.fullmatch(value := element.get(name, "")):
+                    element.set(name, _thousandths(round(float(value) * PRECISION)))
+    _unwrapped(root)
+    return ET.tostring(root, encoding="unicode")
+
+
+CSS_PIXELS = {
+    "": 1.0,
+    "px": 1.0,
+    "pt": 96 / 72,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+}
+"""CSS pixels in one of each unit an SVG's ``width`` may be given in."""
+
+
+def pixel_size(svg: str) -> tuple[int, int]:
+    """The drawing's width and height in CSS pixels, as a browser sizes it: its viewBox,
+    scaled to its ``width`` (matplotlib's ``width="460.8pt"`` for a viewBox 460.8 wide:
+    96 pixels to 72 points)."""
+    head = svg[: svg.index(">")]
+    box = re.search(r'\sviewBox="([^"]*)"', head)
+    if box is None:
+        raise ValueError("a chart's drawing has no viewBox")
+    width, height = (float(v) for v in box[1].replace(",", " ").split()[2:4])
+    scale = 1.0
+    given = re.search(r'\swidth="([\d.]+)([a-z]*)"', head)
+    if given is not None and given[2] in CSS_PIXELS and width:
+        scale = float(given[1]) * CSS_PIXELS[given[2]] / width
+    return round(width * scale), round(height * scale)

@@ -210,10 +210,19 @@ class Chart:
         """Each drawing as an image (for ``<img>``: a ``data:`` URI in a standalone file,
         its own address on the web): the same vector drawing, with each label as one path
         rather than one reference per glyph, so that WeasyPrint need not compute a CSS style
-        for each of its thousands of elements (see ``charts.text_as_paths``)."""
-        from liqa.core.outputs.charts import text_as_paths
+        for each of its thousands of elements (see ``charts.text_as_paths``), and without
+        the bulk it needs not to show the same (``charts.trimmed``: half the bytes)."""
+        from liqa.core.outputs.charts import text_as_paths, trimmed
 
-        return tuple(text_as_paths(svg) for svg in self.svgs)
+        return tuple(trimmed(text_as_paths(svg)) for svg in self.svgs)
+
+    @property
+    def image_sizes(self) -> tuple[tuple[int, int], ...]:
+        """Each drawing's width and height in CSS pixels (``charts.pixel_size``): the
+        ``<img>`` holds its place before the image comes (no layout shift)."""
+        from liqa.core.outputs.charts import pixel_size
+
+        return tuple(pixel_size(svg) for svg in self.svgs)
 
     @property
     def image_uris(self) -> tuple[str, ...]:
