@@ -181,3 +181,78 @@ def test_the_terms_now_are_measured_once_per_version_moves_and_data(
     built.clear()
     proofs.terms_now(version, run)
     assert len(built) == per_measure
+
+
+def _proof_and_waiting(client: Client, event: Event, number: int) -> tuple[str | None, list[str]]:
+    """The report's proof line of version ``number`` and its waiting figures (English)."""
+    page = client.get(
+        f"/organize/{event.slug}/report/?version={number}", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    rows = re.findall(r'<tr><th>(.*?)</th><td class="num">(.*?)</td></tr>', page)
+    waiting = [html.unescape(v) for name, v in rows if name in {"waiting, minutes", "breaks"}]
+    return _shown(page, "report-proof"), waiting
+
+
+@pytest.mark.django_db
+def test_a_replanned_itinerary_version_states_its_own_runs_figures(
+    client_for: Callable[[User | None], Client],
+) -> None:
+    """Three of the demo's visits cancelled, version 1 re-planned: version 2's grid and
+    report state the re-plan's run and figures, version 1's still its own run's."""
+    from liqa.core.i18n import translator
+    from liqa.web.accounts import services as accounts
+    from liqa.web.accounts.models import Role
+    from liqa.web.events.models import CandidateVisit
+    from liqa.web.events.services import import_mission_file
+    from liqa.web.scheduling.proofs import proof_words
+    from tests.web.factories import DEMO
+
+    demo = import_mission_file(DEMO.read_bytes(), "mission.yaml")
+    user = accounts.user_for_email("organizer@example.org")
+    accounts.grant(user, demo, Role.ORGANIZER)
+    client = client_for(user)
+    first, v1 = _done_run(demo, user)
+    visits = [row.key for row in v1.assignments.filter(format="site_visit")]
+    CandidateVisit.objects.filter(event=demo, key__in=visits[:3]).delete()
+    started = client.post(f"/organize/{demo.slug}/runs/", {"base": str(v1.number)})
+    assert started.status_code == 302
+    again = Run.objects.exclude(pk=first.pk).get(event=demo)
+    assert again.state == RunState.DONE, again.message
+    assert again.base == v1
+    assert again.result is not None
+    v2 = again.result
+    assert again.objective["idle_minutes"] != first.objective["idle_minutes"] or (
+        again.objective["value"] != first.objective["value"]
+    )
+    number = translator("en").format_number
+    for run, version in ((first, v1), (again, v2)):
+        proof, waiting = _proof_and_waiting(client, demo, version.number)
+        assert proof == f"Proof of quality (run #{run.pk}): {proof_words(run, 'en')}"
+        assert waiting == [number(run.objective["idle_minutes"])]
+        grid = client.get(
+            f"/organize/{demo.slug}/versions/{version.number}/", HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
+        assert _shown(grid, "version-proof") == proof
+
+
+@pytest.mark.django_db
+def test_a_replanned_brokerage_version_states_its_own_runs_figures(
+    organizer: User, event: Event, client_for: Callable[[User | None], Client]
+) -> None:
+    from liqa.web.scheduling.proofs import proof_words
+
+    client = client_for(organizer)
+    first, v1 = _done_run(event, organizer)
+    started = client.post(f"/organize/{event.slug}/runs/", {"base": str(v1.number)})
+    assert started.status_code == 302
+    again = Run.objects.exclude(pk=first.pk).get(event=event)
+    assert again.state == RunState.DONE, again.message
+    assert again.result is not None
+    assert again.result != v1
+    for run, version in ((first, v1), (again, again.result)):
+        proof, _waiting = _proof_and_waiting(client, event, version.number)
+        assert proof == f"Proof of quality (run #{run.pk}): {proof_words(run, 'en')}"
+        grid = client.get(
+            f"/organize/{event.slug}/versions/{version.number}/", HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
+        assert _shown(grid, "version-proof") == proof
