@@ -250,8 +250,9 @@ def test_a_replanned_brokerage_version_states_its_own_runs_figures(
     assert again.result is not None
     assert again.result != v1
     for run, version in ((first, v1), (again, again.result)):
-        proof, _waiting = _proof_and_waiting(client, event, version.number)
+        proof, waiting = _proof_and_waiting(client, event, version.number)
         assert proof == f"Proof of quality (run #{run.pk}): {proof_words(run, 'en')}"
+        assert waiting == [f"{run.objective['breaks']:g}"]
         grid = client.get(
             f"/organize/{event.slug}/versions/{version.number}/", HTTP_ACCEPT_LANGUAGE="en"
         ).content.decode()
