@@ -130,6 +130,11 @@ class Settings:
     """``cpu`` counts this process's CPU time (steadier on a shared machine)."""
     max_no_improve: int | None = None
     """Stop after this many iterations without a better solution (None: use the time)."""
+    iterations: int | None = None
+    """Most iterations of the search: its budget of work, over which the acceptance
+    threshold falls to zero (None: until the time limit, the threshold falling in
+    doubling cycles of iterations). The search reads no clock but to stop, so the same
+    problem, settings and seed give the same routes for the same work done."""
     log: bool = False
     """Log each improvement (logger ``liqa.core.scheduling.itinerary.search``, INFO)."""
     bound: bool = True

@@ -37,6 +37,9 @@ RUIN_SHARE = 0.7
 """Share of iterations that ruin random or related visits rather than shaking segments."""
 THRESHOLD = 0.05
 """Initial relative score loss accepted for the current solution (falls to 0)."""
+CYCLE = 100
+"""Iterations of the first threshold cycle when the search has no iteration budget; each
+cycle after it is twice as long."""
 SWITCH_SHARE = 0.4
 """Share of iterations that give a day another candidate split (problems with choices)."""
 WHOLE_SHARE = 0.75
@@ -86,6 +89,20 @@ def _switch(sol: Solution, rng: random.Random, whole: list[list[int]]) -> None:
     others = [o for o in pool if o != sol.options[choice]]
     if others:
         sol.switch(choice, rng.choice(others))
+
+
+def threshold(iteration: int, budget: int | None) -> float:
+    """The relative score loss accepted after ``iteration`` iterations (counting from 0):
+    :data:`THRESHOLD` falling linearly to zero over the ``budget``, or without one over
+    cycles of :data:`CYCLE`, twice as many, four times... iterations, each starting again
+    from :data:`THRESHOLD`. Work, never time: the same seed takes the same way."""
+    if budget is not None:
+        return THRESHOLD * max(0.0, 1.0 - iteration / max(1, budget))
+    length, start = CYCLE, 0
+    while iteration >= start + length:
+        start += length
+        length *= 2
+    return THRESHOLD * (1.0 - (iteration - start) / length)
 
 
 def whole_options(problem: Problem) -> list[list[int]]:
@@ -223,7 +240,9 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     random or spatially related set of visits, or (with choices) gives a day another of
     its candidate splits, then re-inserts greedily with a noisy ratio. A worse solution is
     kept as the current one while it stays within a threshold of the best that shrinks
-    linearly to zero at the time limit (threshold accepting).
+    with the iterations done (threshold accepting, :func:`threshold`). Nothing but the
+    stop reads the clock: with ``settings.iterations`` the routes are a function of the
+    problem and the settings (seed included) alone, unless the time limit cuts it short.
     """
     settings = settings or Settings()
     clock = timer(settings)
@@ -247,8 +266,10 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
     whole = whole_options(problem)
     shake_start, shake_len, idle, iterations = 1, 1, 0, 0
     improved = True
-    while (now := clock()) < settings.time_limit and best_plain < goal - 1e-9:
+    while clock() < settings.time_limit and best_plain < goal - 1e-9:
         if settings.max_no_improve is not None and idle >= settings.max_no_improve:
+            break
+        if settings.iterations is not None and iterations >= settings.iterations:
             break
         fair = best_score - best_plain
         if not _report(reporter, improved, true_best, best_plain, fair, ceiling, problem, settings):
@@ -295,8 +316,8 @@ def solve(problem: Problem, settings: Settings | None = None) -> Result:
             shake_len, idle = 1, 0
         else:
             idle += 1
-        threshold = THRESHOLD * max(0.0, 1.0 - now / settings.time_limit)
-        if score >= current_score - 1e-9 or score >= best_score - threshold * true_best:
+        accepted = threshold(iterations - 1, settings.iterations)
+        if score >= current_score - 1e-9 or score >= best_score - accepted * true_best:
             current, current_options, current_score = sol.middles(), list(sol.options), score
         else:
             sol = Solution(
