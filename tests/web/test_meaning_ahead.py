@@ -120,3 +120,18 @@ def test_by_default_a_background_thread_embeds_after_the_commit(settings: Any) -
         thread.join(timeout=300)
     assert not meaning.pending()
     assert cached(event_parties(event_record(event)), meaning.embedder())
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_a_row_loaded_raw_is_not_an_edit(
+    settings: Any, django_capture_on_commit_callbacks: Capture
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "inline"
+    event = _store("ahead-raw")  # outside the capture: its commit callbacks are not run
+    gamma = Organization.objects.get(event=event, key="o-gamma")
+    gamma.offers = {"en": "Cold chain logistics for fresh produce."}
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        gamma.save_base(raw=True)  # as loaddata writes a fixture
+    assert not callbacks
+    assert meaning.embedder().computed == 0
