@@ -77,13 +77,24 @@ def plan(
             "outputs go to --out (default: that plan's folder)."
         ),
     ] = None,
+    keep_published: Annotated[
+        bool,
+        typer.Option(
+            "--keep-published",
+            help="With --previous, at a brokerage event: every meeting of the previous plan "
+            "that still fits keeps its time and table; new or changed meetings go only where "
+            "they fit (else they are listed as not placed). Without it, a meeting of higher "
+            "priority may move other people's meetings.",
+        ),
+    ] = False,
 ) -> None:
     """Schedule a brokerage event or plan a mission's itinerary, and print it.
 
     With --previous, re-plan an earlier plan after the mission file changed: say whether
     the mission file changed since that plan, print what moved, was dropped or added on
     each person's agenda (a host's staff included), and update the calendars (same UIDs,
-    SEQUENCE + 1 for what changed).
+    SEQUENCE + 1 for what changed). With --keep-published too, the previous plan's
+    meetings stay where they are wherever the change allows.
     """
     console = Console(soft_wrap=True, highlight=False)
     if method not in ("optimal", "greedy"):
@@ -96,9 +107,27 @@ def plan(
     chosen: Method = "greedy" if method == "greedy" else "optimal"
     if previous is not None and out is None:
         out = previous.parent
+    if keep_published and previous is None:
+        console.print(
+            Text(
+                "--keep-published: keeps the meetings of a previous plan in place; give that "
+                "plan with --previous, e.g. --previous out/plan.json",
+                style="red",
+            )
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
     if out is not None:
         check_output_dir(console, out)
     event = load_or_exit(console, file)
+    if keep_published and event.kind is not EventKind.BROKERAGE:
+        console.print(
+            Text(
+                "--keep-published: for brokerage events; a trade mission's re-plan keeps "
+                "every visit that still fits already (drop the option)",
+                style="red",
+            )
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
     if previous is not None:
         replan_command(
             console,
@@ -108,6 +137,7 @@ def plan(
             out or previous.parent,
             langs,
             settings_of(time_limit, workers, seed, chosen, said),
+            keep_published=keep_published,
         )
         return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
@@ -154,9 +184,12 @@ def replan_command(
     out: Path,
     langs: tuple[str, ...],
     settings: PlanSettings,
+    *,
+    keep_published: bool = False,
 ) -> None:
     """Re-plan ``previous`` (a plan.json) for the changed ``event``; print the changes per
-    person; write the outputs (calendars updated over the previous ones) and the new plan."""
+    person; write the outputs (calendars updated over the previous ones) and the new plan.
+    ``keep_published``: the previous plan's meetings stay in place wherever still allowed."""
     from liqa.core.scheduling.replanning import change_lines, replan_event
 
     try:
@@ -175,7 +208,7 @@ def replan_command(
         transient=True,
     ) as progress:
         progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
-        outcome = replan_event(event, old, settings)
+        outcome = replan_event(event, old, settings, keep_published=keep_published)
     console.print(outcome.report, markup=False)
     w = ReportWords(settings.lang)
     if outcome.status in ("unknown", "infeasible") and not outcome.schedule.assignments:

@@ -279,7 +279,7 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
         w.terms(objective),
         w.placed(schedule),
     ]
-    lines += _unplaced_lines(event, schedule, w)
+    lines += unplaced_lines(event, schedule, w)
     people = {p.id: p for p in event.people}
     busiest = sorted(people, key=lambda pid: -len(schedule.for_person(pid)))[:1]
     for pid in busiest:
@@ -304,7 +304,7 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
     )
 
 
-def _unplaced_lines(event: Event, schedule: Schedule, w: ReportWords) -> list[str]:
+def unplaced_lines(event: Event, schedule: Schedule, w: ReportWords) -> list[str]:
     """One line per meeting not placed: its parties, its key, the reason and its detail."""
     titles = item_titles(event, (u.id for u in schedule.unplaced), None if w.english else w.lang)
     lines = []

@@ -2,9 +2,9 @@
 
 The brokerage scheduler's minimal-change :func:`~liqa.core.scheduling.brokerage.replan.replan`
 (pinned meetings stay in their slots; with the greedy method, the repaired previous
-timetable alone) or the itinerary planner's
-:func:`~liqa.core.scheduling.itinerary.replan.replan` (subgroups, days and order kept), by
-the event's kind; then, for each person whose agenda changed
+timetable alone; on request, every published meeting the change allows kept in place) or
+the itinerary planner's :func:`~liqa.core.scheduling.itinerary.replan.replan` (subgroups,
+days and order kept), by the event's kind; then, for each person whose agenda changed
 (:func:`~liqa.core.outputs.agenda_changes.agenda_diff`: attendees, and a host's staff for
 the visits to their organization), the meetings and visits moved, dropped or added, with
 their old and new times in the local time of where they take place.
@@ -19,24 +19,35 @@ from typing import TYPE_CHECKING
 from liqa.core.local_time import LocalTime
 from liqa.core.model import Assignment, Event, EventKind, Schedule, pick
 from liqa.core.outputs.agenda_changes import agenda_diff
-from liqa.core.outputs.labels import item_titles
+from liqa.core.outputs.labels import display_names, isolate, item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import Message, Name
-from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, ReportWords
+from liqa.core.scheduling.planning import (
+    PlanOutcome,
+    PlanSettings,
+    ReportWords,
+    unplaced_lines,
+)
 from liqa.core.scheduling.progress import relative_gap
 
 if TYPE_CHECKING:
     pass
 
 
-def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> PlanOutcome:
+def replan_event(
+    event: Event, previous: Schedule, settings: PlanSettings, *, keep_published: bool = False
+) -> PlanOutcome:
     """A new version of ``previous`` for the changed ``event``, changing as little as possible.
 
     Keys of ``previous`` the event no longer has are left out (and show as dropped). A
     listener (``settings.on_progress``) hears one last report with the result's figures.
+    ``keep_published`` (brokerage events): every meeting of ``previous`` the changed event
+    still allows keeps its slot and table, and new or moved meetings go only where they fit
+    (those that do not are unplaced, reason ``kept_in_place``); else a meeting of higher
+    priority may move the published meetings of others. An itinerary re-plan ignores it.
     """
     if event.kind is EventKind.BROKERAGE:
-        return _replan_brokerage(event, previous, settings)
+        return _replan_brokerage(event, previous, settings, keep_published)
     from liqa.core.scheduling.itinerary.progress import report_result
     from liqa.core.scheduling.itinerary.render import render_itinerary
     from liqa.core.scheduling.itinerary.replan import replan
@@ -70,7 +81,9 @@ def replan_event(event: Event, previous: Schedule, settings: PlanSettings) -> Pl
     )
 
 
-def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) -> PlanOutcome:
+def _replan_brokerage(
+    event: Event, previous: Schedule, settings: PlanSettings, keep_published: bool
+) -> PlanOutcome:
     from liqa.core.scheduling.brokerage import Settings
     from liqa.core.scheduling.brokerage.from_event import previous_problem, to_schedule
     from liqa.core.scheduling.brokerage.replan import replan
@@ -88,6 +101,7 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
             method="greedy" if settings.method == "greedy" else "cpsat",
             on_progress=settings.on_progress,
         ),
+        keep_published=keep_published,
     )
     schedule = to_schedule(event, problem, result, version=previous.version + 1)
     schedule = replace(
@@ -109,6 +123,7 @@ def _replan_brokerage(event: Event, previous: Schedule, settings: PlanSettings) 
             ),
             w.terms(objective),
             w.placed(schedule),
+            *unplaced_lines(event, schedule, w),
         ]
     )
     return PlanOutcome(
@@ -139,6 +154,30 @@ def _other_titles(event: Event, keys: set[str], lang: str) -> dict[str, str]:
     return {key: out[key] for key in keys if key in out}
 
 
+def _gone_titles(
+    event: Event, before: dict[str, Assignment], keys: set[str], lang: str | None
+) -> dict[str, str]:
+    """Meetings the event no longer has (a cancelled request), named as
+    :func:`~liqa.core.outputs.labels.item_titles` names a request, by their two parties
+    ("A – B", names as read in ``lang``, each isolated where it runs against it; an id
+    when the event no longer has that party), from the previous schedule; keys that had no
+    parties are left out."""
+    if lang is None:
+        names = {o.id: o.name for o in event.organizations} | {p.id: p.name for p in event.people}
+    else:
+        # each name isolated where it runs against the language (a Latin name in Arabic)
+        shown = display_names(event, lang)
+        names = {pid: isolate(name, lang) for pid, name in shown.items()}
+    return {
+        key: " – ".join(
+            names.get(pid, pid if lang is None else isolate(pid, lang))
+            for pid in before[key].parties
+        )
+        for key in keys
+        if key in before and before[key].parties
+    }
+
+
 def change_lines(
     event: Event, old: Schedule, new: Schedule, lang: str | None = None
 ) -> list[tuple[int, Message]]:
@@ -153,6 +192,8 @@ def change_lines(
     changes = agenda_diff(event, old, new)
     keys = {key for c in changes.values() for key in (*c.moved, *c.removed, *c.added)}
     titles = item_titles(event, keys, lang) | _other_titles(event, keys, lang or "en")
+    untitled = {key for key in keys if titles.get(key, key) == key}
+    titles |= _gone_titles(event, before, untitled, lang)
     lines: list[tuple[int, Message]] = []
     for pid, change in changes.items():
         lines.append((0, Message("{name} ({id}):", name=names.get(pid, pid), id=pid)))
