@@ -5,7 +5,7 @@ itinerary planner by the event's kind). Re-planning around a previous version is
 ``liqa.core.scheduling.replanning.replan_event``, as for ``liqa plan --previous``: the
 itinerary planner's re-plan (keeps every still-valid visit, changes as little as possible)
 or the brokerage scheduler's minimal-change re-plan with the pinned meetings fixed in their
-slots.
+slots (and, when the organizer asks, every published meeting the change allows).
 """
 
 from __future__ import annotations
@@ -61,17 +61,22 @@ def _fresh(event: core.Event, time_limit: float, on_progress: OnProgress | None)
 
 
 def _replan(
-    event: core.Event, previous: core.Schedule, time_limit: float, on_progress: OnProgress | None
+    event: core.Event,
+    previous: core.Schedule,
+    time_limit: float,
+    on_progress: OnProgress | None,
+    keep_published: bool = False,
 ) -> Plan:
     """The core's re-plan (:func:`~liqa.core.scheduling.replanning.replan_event`, as
-    ``liqa plan --previous``): minimal change, the previous version's pins fixed in place."""
+    ``liqa plan --previous``): minimal change, the previous version's pins fixed in place;
+    with ``keep_published``, its other meetings too wherever still allowed."""
     if event.kind is core.EventKind.BROKERAGE and event.brokerage is None:
         raise PlannerMissing("this brokerage event has no sessions and tables yet")
     from liqa.core.scheduling.planning import PlanSettings
     from liqa.core.scheduling.replanning import replan_event
 
     settings = PlanSettings(time_limit=time_limit, on_progress=on_progress)
-    outcome = replan_event(event, previous, settings)
+    outcome = replan_event(event, previous, settings, keep_published=keep_published)
     return _plan_of(outcome)
 
 
@@ -81,12 +86,14 @@ def plan(
     time_limit: float,
     previous: core.Schedule | None = None,
     on_progress: OnProgress | None = None,
+    keep_published: bool = False,
 ) -> Plan:
-    """Plan ``event`` with the core (re-plan around ``previous`` when given).
+    """Plan ``event`` with the core (re-plan around ``previous`` when given; with
+    ``keep_published``, keeping ``previous``'s meetings in place wherever still allowed).
 
     ``on_progress`` hears the solver's live progress and may stop it (see
     :mod:`liqa.core.scheduling.progress`); every path ends with one last report.
     """
     if previous is not None:
-        return _replan(event, previous, time_limit, on_progress)
+        return _replan(event, previous, time_limit, on_progress, keep_published)
     return _fresh(event, time_limit, on_progress)

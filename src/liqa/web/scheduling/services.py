@@ -48,14 +48,19 @@ def start_run(
     *,
     base: ScheduleVersion | None = None,
     time_limit: float | None = None,
+    keep_published: bool = False,
 ) -> Run:
-    """Record a run and enqueue its task (runs at once with the immediate backend)."""
+    """Record a run and enqueue its task (runs at once with the immediate backend).
+
+    ``keep_published`` (with ``base``): the re-plan keeps ``base``'s meetings in place
+    wherever the changed event allows."""
     from liqa.web.scheduling.tasks import plan_run
 
     reap_stale_runs()
     run = Run.objects.create(
         event=event,
         base=base,
+        keep_published=keep_published and base is not None,
         created_by=user if isinstance(user, User) else None,
         time_limit=time_limit if time_limit is not None else settings.LIQA_SCHEDULER_SECONDS,
     )
@@ -119,6 +124,7 @@ def execute_run(run_id: int) -> None:
             time_limit=run.time_limit,
             previous=previous,
             on_progress=ProgressWriter(run_id),
+            keep_published=run.keep_published,
         )
     except (planner.PlannerMissing, InputError) as error:
         _finish(run_id, RunState.FAILED, str(error))

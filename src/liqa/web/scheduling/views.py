@@ -44,12 +44,14 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def start_run(request: HttpRequest, slug: str) -> HttpResponse:
-    """Start the scheduler (``base`` = a version number to re-optimize around its pins)."""
+    """Start the scheduler (``base`` = a version number to re-optimize around its pins;
+    ``keep_published=1`` with it: keep its meetings in place wherever still allowed)."""
     event = organizer_event(request, slug)
     base = None
     if request.POST.get("base"):
         base = get_object_or_404(ScheduleVersion, event=event, number=request.POST["base"])
-    run = services.start_run(event, request.user, base=base)
+    keep = request.POST.get("keep_published") == "1"
+    run = services.start_run(event, request.user, base=base, keep_published=keep)
     return redirect("scheduling:run", event.slug, run.pk)
 
 

@@ -33,6 +33,9 @@ class Run(models.Model):
         ScheduleVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     """Version whose pinned assignments the run keeps ("re-optimize around pins")."""
+    keep_published = models.BooleanField(default=False)
+    """Re-plan keeping every meeting of ``base`` the changed event still allows in its slot
+    and table (brokerage events; the core's ``replan_event(keep_published=True)``)."""
     result = models.ForeignKey(
         ScheduleVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
