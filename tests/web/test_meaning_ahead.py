@@ -135,3 +135,24 @@ def test_a_row_loaded_raw_is_not_an_edit(
         gamma.save_base(raw=True)  # as loaddata writes a fixture
     assert not callbacks
     assert meaning.embedder().computed == 0
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db(transaction=True)
+def test_a_page_meanwhile_waits_for_the_thread_rather_than_embedding_beside_it(
+    settings: Any,
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "background"
+    with semantic._MODEL_LOCK:  # the model busy: the thread waits inside its embedding
+        event = _store("ahead-meanwhile")
+        parties = event_parties(event_record(event))
+        [ahead] = meaning.pending()
+        for _ in range(300):  # until the thread has read the event and begun embedding
+            if meaning._RUNNING:
+                break
+            ahead.join(timeout=0.1)
+        assert not meaning.ready(parties)  # as a requests page asks, meanwhile
+        assert [t.name for t in _embedding_threads()] == ["liqa-embeddings-ahead"]
+        assert meaning.start(parties) is ahead
+    ahead.join(timeout=300)
+    assert cached(parties, meaning.embedder())

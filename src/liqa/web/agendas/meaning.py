@@ -73,8 +73,7 @@ def ready(parties: Sequence[Party]) -> bool:
 def start(parties: Sequence[Party]) -> threading.Thread:
     """Embed ``parties``' texts in a background thread (one at a time per set of texts);
     returns the thread doing it."""
-    texts = "\0".join(profile_text(p) for p in parties)
-    key = hashlib.sha256(texts.encode("utf-8")).hexdigest()
+    key = _texts_key(parties)
     with _LOCK:
         running = _RUNNING.get(key)
         if running is not None and running.is_alive():
@@ -85,6 +84,12 @@ def start(parties: Sequence[Party]) -> threading.Thread:
         _RUNNING[key] = thread
         thread.start()
     return thread
+
+
+def _texts_key(parties: Sequence[Party]) -> str:
+    """The key of a set of texts being embedded (:data:`_RUNNING`)."""
+    texts = "\0".join(profile_text(p) for p in parties)
+    return hashlib.sha256(texts.encode("utf-8")).hexdigest()
 
 
 def _embed(key: str, parties: Sequence[Party]) -> None:
@@ -100,20 +105,42 @@ def _embed(key: str, parties: Sequence[Party]) -> None:
             _RUNNING.pop(key, None)
 
 
-def prepare(row: Event) -> int:
+def prepare(row: Event, *, claim: bool = False) -> int:
     """Embed the profiles and sentences of ``row``'s organizations now and keep the event's
     recommendations' matcher with the meaning signal (:func:`.domain.suggestions`), as a
     participant's requests page would; returns how many texts the model embedded (none for
-    texts embedded before, whatever the event)."""
+    texts embedded before, whatever the event). With ``claim`` (a thread of this module),
+    a page that finds the texts missing meanwhile waits for this thread (:func:`start`
+    returns it) rather than embedding them again beside it."""
     from liqa.core.matching import event_parties
     from liqa.web.agendas import domain
 
     event = event_record(row)
-    count = warm(event_parties(event), embedder())
+    parties = event_parties(event)
+    count = _claimed_warm(parties) if claim else warm(parties, embedder())
     someone = next((p.id for p in event.people), None)
     if someone is not None:  # the matcher is the event's; a person's page builds it
         domain.suggestions(row, someone, settings.LANGUAGE_CODE)
     return count
+
+
+def _claimed_warm(parties: Sequence[Party]) -> int:
+    """:func:`warm` of ``parties`` in this thread, known to :func:`start` meanwhile; after
+    the thread already embedding these texts, if there is one."""
+    key, me = _texts_key(parties), threading.current_thread()
+    with _LOCK:
+        other = _RUNNING.get(key)
+        if other is None or not other.is_alive():
+            other, _RUNNING[key] = None, me
+    if other is not None:
+        other.join()
+        return warm(parties, embedder())  # what it did not finish, if anything
+    try:
+        return warm(parties, embedder())
+    finally:
+        with _LOCK:
+            if _RUNNING.get(key) is me:
+                _RUNNING.pop(key)
 
 
 def mode() -> str:
@@ -160,7 +187,7 @@ def _background(event_id: int) -> None:
         if hasattr(os, "setpriority"):  # Linux: this thread only; pages keep the CPU first
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         while True:
-            _prepare_id(event_id)
+            _prepare_id(event_id, claim=True)
             with _LOCK:
                 if event_id not in _AGAIN:
                     _AHEAD.pop(event_id, None)
@@ -173,13 +200,13 @@ def _background(event_id: int) -> None:
         connection.close()
 
 
-def _prepare_id(event_id: int) -> None:
+def _prepare_id(event_id: int, *, claim: bool = False) -> None:
     """:func:`prepare` of the event with this id, if it still exists; a failure is logged
     (the page computes without the signal, and embeds what it lacks, as before)."""
     try:
         row = Event.objects.filter(pk=event_id).first()
         if row is not None:
-            count = prepare(row)
+            count = prepare(row, claim=claim)
             logger.info("embedded %d profile texts of event %s ahead", count, row.slug)
     except Exception:
         logger.exception("embedding profiles ahead failed; the requests page will do it")
