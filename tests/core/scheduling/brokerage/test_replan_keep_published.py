@@ -16,6 +16,7 @@ from liqa.core.scheduling.brokerage import (
     check_schedule,
     solve,
 )
+from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.replan import (
     KEPT_IN_PLACE,
     add_meeting,
@@ -154,3 +155,33 @@ def test_keep_in_place_fixes_only_what_the_changed_problem_allows() -> None:
     for mid in kept:
         assert by_id[mid].fixed_slot == old[mid].slot
         assert by_id[mid].priority > sum(1 for m in after.meetings if m.id not in kept)
+
+
+def test_kept_in_place_the_weighted_cost_and_bound_are_on_the_problems_own_scale() -> None:
+    """The kept meetings' bonus is no part of what the organizer reads: the weighted cost is
+    the model's formula (:func:`.build.weighted_objective`, its unit from the model itself)
+    on the problem's own priorities, and the bound is shifted by the same constant."""
+    before, timetable = published()
+    old = timetable.by_meeting()
+    after = set_unavailable(before, "a", {old["m1"].slot})
+    for n, pair in enumerate(["a-f", "b-e", "c-d"], start=1):
+        x, y = pair.split("-")
+        after = add_meeting(after, Meeting(f"new{n}", (x, y), priority=3))
+    result, _ = replan(after, timetable, REPLAN, before, keep_published=True)
+    assert check_schedule(after, result.timetable) == []
+    fixed, kept = keep_in_place(after, timetable)
+    unit = sum(build_model(fixed, timetable).breaks_ub.values()) + 1
+    now = result.timetable.by_meeting()
+    known = {m.id for m in after.meetings}
+    with_previous = sum(1 for mid in old if mid in known)
+    same = sum(1 for mid, p in old.items() if mid in now and now[mid].slot == p.slot)
+    own_priority = sum(m.priority for m in after.meetings if m.id in now)
+    assert result.objective["scheduled_priority"] == own_priority
+    expected = result.objective["breaks"] - unit * same - unit * (with_previous + 1) * own_priority
+    assert result.objective["weighted"] == expected
+    assert result.bound is not None
+    assert result.bound <= result.objective["weighted"]
+    # every kept meeting placed, so the bound holds for every timetable that keeps them:
+    assert kept <= set(now)
+    if result.status == Status.OPTIMAL:
+        assert result.bound == result.objective["weighted"]

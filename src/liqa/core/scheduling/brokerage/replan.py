@@ -101,10 +101,46 @@ def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | 
     unplaced = tuple(
         _kept_in_the_way(problem, state, kept, u) for u in explain_unplaced(problem, slots)
     )
+    return dataclasses.replace(
+        _on_own_scale(result, fixed, problem, previous, kept), unplaced=unplaced
+    )
+
+
+def _on_own_scale(
+    result: Result, fixed: Problem, problem: Problem, previous: Timetable, kept: frozenset[str]
+) -> Result:
+    """``result`` of the ``fixed`` problem with its figures on ``problem``'s own scale: the
+    scheduled priority without the kept meetings' bonus, and the weighted cost and its bound
+    without the constant the bonus adds to every timetable that places all kept meetings
+    (else they would read as numbers of ten digits, and the relative gap as nought).
+
+    The weighted cost is ``breaks - u * kept - u * (n + 1) * priority`` (:func:`.build.
+    weighted_objective`, ``n`` the meetings with a previous placement), so the unit ``u`` is
+    read back from the result itself; when it cannot be (no weighted cost, every meeting
+    required, a kept meeting left out), the weighted figures are reported without a bound
+    rather than shifted by a guess."""
     objective = dict(result.objective)
-    if "scheduled_priority" in objective:
-        objective["scheduled_priority"] = scheduled_priority(problem, result.timetable)
-    return dataclasses.replace(result, objective=objective, unplaced=unplaced)
+    if "scheduled_priority" not in objective:
+        return result
+    adjusted = objective["scheduled_priority"]
+    objective["scheduled_priority"] = scheduled_priority(problem, result.timetable)
+    if "weighted" not in objective or fixed.require_all:
+        return dataclasses.replace(result, objective=objective)
+    shift = adjusted - objective["scheduled_priority"]  # the bonus times the kept placed
+    placed = {p.meeting for p in result.timetable.placements}
+    before = previous.by_meeting()
+    now = result.timetable.by_meeting()
+    n = sum(1 for m in fixed.meetings if m.id in before)
+    same = sum(1 for mid, p in before.items() if mid in now and now[mid].slot == p.slot)
+    per_unit = same + (n + 1) * adjusted
+    unit, rest = divmod(objective["breaks"] - objective["weighted"], per_unit or 1)
+    if per_unit <= 0 or rest or unit <= 0 or not kept <= placed:
+        objective.pop("weighted")
+        return dataclasses.replace(result, objective=objective, bound=None, gap=None)
+    offset = unit * (n + 1) * shift
+    objective["weighted"] += offset
+    bound = None if result.bound is None else result.bound + offset
+    return dataclasses.replace(result, objective=objective, bound=bound)
 
 
 def _kept_in_the_way(
