@@ -144,10 +144,10 @@ def test_report_page_shows_the_core_figures_of_the_demo_mission(lang: str) -> No
         (t.gettext("Held"), t.gettext("not recorded yet")),
         (t.gettext(TRAVEL), minutes(figures.travel_minutes)),
         # the run's waiting, in the run's words (it read 'Pauses … 0 minute' beside a run's
-        # 'attente, minutes 290')
+        # 'attente (minutes) 290')
         *((name, number(value)) for name, value in figures.waiting),
     ]
-    assert [name for name, _ in figures.waiting] == [t.gettext("waiting, minutes")]
+    assert [name for name, _ in figures.waiting] == [t.gettext("waiting (minutes)")]
     assert rows_under(page, t.gettext("Meetings per participant")) == [
         (name, number(count)) for name, count in figures.per_participant
     ]

@@ -189,7 +189,7 @@ def _proof_and_waiting(client: Client, event: Event, number: int) -> tuple[str |
         f"/organize/{event.slug}/report/?version={number}", HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     rows = re.findall(r'<tr><th>(.*?)</th><td class="num">(.*?)</td></tr>', page)
-    waiting = [html.unescape(v) for name, v in rows if name in {"waiting, minutes", "breaks"}]
+    waiting = [html.unescape(v) for name, v in rows if name in {"waiting (minutes)", "breaks"}]
     return _shown(page, "report-proof"), waiting
 
 

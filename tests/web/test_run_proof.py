@@ -229,7 +229,7 @@ def test_the_report_shows_the_runs_waiting_in_the_runs_words(
             f"/organize/{demo.slug}/report/", HTTP_ACCEPT_LANGUAGE=lang
         ).content.decode()
         t = translator(lang)
-        label = t.gettext("waiting, minutes")
+        label = t.gettext("waiting (minutes)")
         rows = re.findall(r"<tr><th>(.*?)</th><td class=\"num\">(.*?)</td></tr>", page)
         found = [html.unescape(v) for name, v in rows if html.unescape(name) == label]
         assert found == [t.format_number(run.objective["idle_minutes"])], rows
@@ -246,6 +246,6 @@ def test_the_reports_waiting_is_the_schedules_own_in_the_readers_words() -> None
     schedule = make_schedule()
     terms = {"value": 10.0, "idle_minutes": 290.0, "travel_minutes": 75.0}
     planned = replace(schedule, provenance=replace(schedule.provenance, objective=terms))
-    assert compute_figures(make_event(), planned, "en").waiting == (("waiting, minutes", 290.0),)
-    assert compute_figures(make_event(), planned, "fr").waiting == (("attente, minutes", 290.0),)
+    assert compute_figures(make_event(), planned, "en").waiting == (("waiting (minutes)", 290.0),)
+    assert compute_figures(make_event(), planned, "fr").waiting == (("attente (minutes)", 290.0),)
     assert compute_figures(make_event(), schedule, "en").waiting == ()

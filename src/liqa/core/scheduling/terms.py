@@ -22,7 +22,7 @@ TERM_WORDS: dict[str, Message] = {
     "value": Message("value of the visits"),
     "objective": Message("value with fairness"),
     "travel_minutes": Message("travel (minutes)"),
-    "idle_minutes": Message("waiting, minutes"),
+    "idle_minutes": Message("waiting (minutes)"),
     "fairness_min_member_value": Message("least value for one member"),
     "fairness_spread": Message("spread of value between members"),
     "visits": Message("visits"),
