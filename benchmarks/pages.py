@@ -193,6 +193,12 @@ def _child(src: Path | None, runs: int, browser: bool) -> dict[str, Any]:
     return result
 
 
+def _figure(value: Any) -> str:
+    """A measured figure with thousands separators, or a dash where it was not measured
+    (``--no-browser`` runs have no browser time nor element count)."""
+    return "–" if value is None else f"{value:,}"
+
+
 def table(before: dict[str, Any], after: dict[str, Any], rev: str, now: str) -> str:
     """Before (``rev``) and after (``now``) side by side, a row per page."""
     head = "| page |" + "".join(
@@ -205,7 +211,7 @@ def table(before: dict[str, Any], after: dict[str, Any], rev: str, now: str) -> 
         b, a = before[name], after[name]
         cells = [name]
         for key in ("bytes", "queries", "server_ms", "browser_ms", "elements"):
-            cells += [f"{b.get(key, '–'):,}", f"{a.get(key, '–'):,}"]
+            cells += [_figure(b.get(key)), _figure(a.get(key))]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
