@@ -1,7 +1,7 @@
 """Profiles are embedded ahead, so that a requests page's first visitor does not wait for
-the model: once an import or an organization's edit commits (in a background thread, or
-inline as here), and in ``liqa serve --production``'s warm step; a text embedded before is
-not embedded again."""
+the model: once an import, an organization's edit or a person's commits (in a background
+thread, or inline as here), and in ``liqa serve --production``'s warm step; a text embedded
+before is not embedded again."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from typing import Any, TypedDict
 
 import pytest
 
+import liqa.core.matching
 from liqa.core.matching import event_parties, semantic
 from liqa.core.matching.semantic import cached
 from liqa.web.agendas import domain, meaning
 from liqa.web.agendas.warm import warm
-from liqa.web.events.models import Event, Organization
+from liqa.web.events.models import Event, Organization, Person
 from liqa.web.events.records import event_record, store_event
 from tests.web.factories import make_core_event
 
@@ -156,3 +157,96 @@ def test_a_page_meanwhile_waits_for_the_thread_rather_than_embedding_beside_it(
         assert meaning.start(parties) is ahead
     ahead.join(timeout=300)
     assert cached(parties, meaning.embedder())
+
+
+# --- a person's save -------------------------------------------------------------------------
+# An event imported with its organizations and no one yet (participants added one by one in
+# the edit form) has its profiles embedded on import but no matcher kept (a person's page
+# builds it); a person's save started nothing, so the first requests page built it itself.
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the matchers built (the core's real ``build_matcher``, called through)."""
+    calls: list[int] = []
+    real = liqa.core.matching.build_matcher
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(liqa.core.matching, "build_matcher", counted)
+    return calls
+
+
+def _store_without_people(slug: str, capture: Capture) -> Event:
+    """The profiled event with its organizations only, imported (its commit run)."""
+    base = make_core_event(slug)
+    orgs = tuple(dataclasses.replace(o, **PROFILES[o.id]) for o in base.organizations)
+    with capture(execute=True):
+        return store_event(dataclasses.replace(base, organizations=orgs, people=(), requests=()))
+
+
+def _person(event: Event) -> Person:
+    return Person(
+        event=event, key="p-amina", name="Amina Idrissi", organization="o-alpha", position=1
+    )
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_the_first_person_added_leaves_the_requests_page_a_kept_matcher(
+    settings: Any, django_capture_on_commit_callbacks: Capture, builds: list[int]
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "inline"
+    event = _store_without_people("ahead-person", django_capture_on_commit_callbacks)
+    assert cached(event_parties(event_record(event)), meaning.embedder())
+    assert builds == []  # nobody to build a page for yet
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _person(event).save()
+    assert len(callbacks) == 1
+    assert builds == [1]  # built as the person's save committed
+    computed = meaning.embedder().computed
+    assert domain.suggestions(event, "p-amina", "en")  # the requests page's first visit
+    assert builds == [1]  # found it kept
+    assert meaning.embedder().computed == computed
+    assert not _embedding_threads()
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_an_edited_person_prepares_the_event_once_it_commits(
+    settings: Any, django_capture_on_commit_callbacks: Capture, builds: list[int]
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "inline"
+    event = _store_without_people("ahead-person-edit", django_capture_on_commit_callbacks)
+    person = _person(event)
+    person.save()  # outside a capture: its commit callbacks are not run
+    person.themes = ["fintech"]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        person.save()
+    assert len(callbacks) == 1  # the preparation, waiting for the commit
+    assert builds == []
+    callbacks[0]()
+    assert builds == [1]
+    assert not meaning.pending()
+    assert not _embedding_threads()
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+@pytest.mark.parametrize("how", ["off", "raw"])
+def test_off_or_a_person_loaded_raw_starts_nothing(
+    how: str, settings: Any, django_capture_on_commit_callbacks: Capture, builds: list[int]
+) -> None:
+    settings.LIQA_EMBEDDINGS_AHEAD = "off" if how == "off" else "inline"
+    event = _store_without_people(f"ahead-person-{how}", django_capture_on_commit_callbacks)
+    person = _person(event)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        if how == "raw":
+            person.save_base(raw=True)  # as loaddata writes a fixture
+        else:
+            person.save()
+    assert not callbacks
+    assert builds == []
+    assert not _embedding_threads()

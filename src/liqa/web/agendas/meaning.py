@@ -11,8 +11,9 @@ embedded the same way on the next page.
 
 So that the first visitor does not wait for that (nor for the matcher its page builds), the
 texts are embedded ahead: after an import or an upload of spreadsheets
-(:data:`~liqa.web.events.records.parties_stored`) or an organization's save (a profile
-edited) commits, in a background thread (``LIQA_EMBEDDINGS_AHEAD``: ``background``;
+(:data:`~liqa.web.events.records.parties_stored`), an organization's save (a profile
+edited) or a person's (added or edited: the matcher is kept only once someone's page can
+use it) commits, in a background thread (``LIQA_EMBEDDINGS_AHEAD``: ``background``;
 ``inline`` runs it as the transaction commits, as tests do; ``off``), which then keeps
 the event's recommendations' matcher; and for every event in ``liqa serve --production``'s
 warm step (:func:`prepare`). Texts are keyed by content: unchanged profiles are not embedded
@@ -36,7 +37,7 @@ from django.db.models.signals import post_save
 
 from liqa.core.matching.profiles import Party
 from liqa.core.matching.semantic import Embedder, cached, profile_text, warm
-from liqa.web.events.models import Event, Organization
+from liqa.web.events.models import Event, Organization, Person
 from liqa.web.events.records import event_record, parties_stored
 
 logger = logging.getLogger(__name__)
@@ -221,5 +222,11 @@ def _organization_saved(sender: Any, instance: Organization, **kwargs: Any) -> N
         ahead(instance.event_id)
 
 
+def _person_saved(sender: Any, instance: Person, **kwargs: Any) -> None:
+    if not kwargs.get("raw"):
+        ahead(instance.event_id)
+
+
 parties_stored.connect(_parties_stored, dispatch_uid="meaning-parties")
 post_save.connect(_organization_saved, sender=Organization, dispatch_uid="meaning-organization")
+post_save.connect(_person_saved, sender=Person, dispatch_uid="meaning-person")
