@@ -120,7 +120,7 @@ def test_houston_item_typed_at_eight_is_eight_central(organizer: Client, mission
     shown = form_values(organizer, mission, "programme/prog-check-in/")
     assert (shown["start"], shown["end"]) == ("2024-02-16 08:00", "2024-02-16 08:45")
     assert zone_shown(organizer, mission, "programme/prog-check-in/", "start") == (
-        "Time zone: Central Standard Time (America/Chicago)"
+        "Time zone: Houston time (CST)"
     )
     index = organizer.get(f"/events/{mission.slug}/edit/", HTTP_ACCEPT_LANGUAGE="en").text
     row_html = index.split('<tr data-key="prog-check-in">', 1)[1].split("</tr>", 1)[0]
@@ -134,8 +134,8 @@ def test_the_flight_is_typed_on_the_clock_of_each_airport(
     shown = form_values(organizer, mission, "programme/prog-flight/")
     assert (shown["start"], shown["end"]) == ("2024-02-16 09:05", "2024-02-16 11:20")
     page = "programme/prog-flight/"
-    assert "(America/Chicago)" in zone_shown(organizer, mission, page, "start")
-    assert "(America/Los_Angeles)" in zone_shown(organizer, mission, page, "end")
+    assert zone_shown(organizer, mission, page, "start") == "Time zone: Houston time (CST)"
+    assert zone_shown(organizer, mission, page, "end") == "Time zone: San Jose time (PST)"
     shown = form_values(organizer, mission, "programme/prog-transfer-iah/")
     assert (shown["start"], shown["end"]) == ("2024-02-16 06:30", "2024-02-16 07:30")
 

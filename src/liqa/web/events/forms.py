@@ -299,14 +299,37 @@ class EditForm(forms.Form):
         return None if zone is None else at.replace(tzinfo=ZoneInfo(zone))
 
     def zone_name(self, name: str) -> str:
-        """The zone whose clock field ``name`` is typed in, named in the page's language
-        (``Central Standard Time (America/Chicago)``), when the event spans zones; else
-        ``""``."""
+        """The clock field ``name`` is typed on, named by its city in the page's language:
+        ``Houston time (CST)``, ``San Francisco time (PDT)`` (the offset where the time-zone
+        database has no letters: ``Casablanca time (UTC+1)``), Latin parts isolated in
+        Arabic; the zone's long name when no city says so; ``""`` when the event is in one
+        zone."""
         local = self._typed_moment(name)
         if local is None:
             return ""
         lang = translation.get_language() or "en"
-        return f"{translator(lang).format_zone(local)} ({local.tzinfo})"
+        letters = local.tzname() or ""
+        short = letters if letters and letters[0] not in "+-" else utc_offset(local)
+        city = self._city(name, local)
+        if not city:
+            return translator(lang).format_zone(local)
+        return pgettext("zone of a city", "%(city)s time (%(zone)s)") % {
+            "city": isolate(city_label(city, lang), lang),
+            "zone": isolate(short, lang),
+        }
+
+    def _city(self, name: str, local: datetime) -> str:
+        """The city whose clock ``local`` (field ``name``) is on: the venue's whose zone the
+        times are read in (:func:`kinds.place_venue`), else the leg's that day; ``""`` when
+        none says so."""
+        zone = str(local.tzinfo)
+        if self.record_kind is not None:
+            values = self.data if self.is_bound else self.initial
+            venue = kinds.place_venue(self.event, self.record_kind, name, values, self.record_key)
+            if venue is not None and venue.city and venue.timezone == zone:
+                return venue.city
+        leg = self.event.leg_on(local.date())
+        return leg.city if leg is not None and leg.timezone == zone else ""
 
     def _column_length(self, name: str) -> int | None:
         if self.model is None:
@@ -572,44 +595,6 @@ class AvailabilityForm(EditForm):
         self.fields["availability"].help_text = _(
             "when the person can attend; empty: the whole event. %(windows)s"
         ) % {"windows": _AVAILABILITY_HELP}
-
-    def zone_name(self, name: str) -> str:
-        """The clock the hours are typed on, named by its city: ``Houston time (CST)``,
-        ``San Francisco time (PDT)`` (the offset where the time-zone database has no
-        letters: ``Casablanca time (UTC+1)``), Latin parts isolated in Arabic; ``""`` when
-        the event is in one zone."""
-        local = self._typed_moment(name)
-        if local is None:
-            return ""
-        lang = translation.get_language() or "en"
-        letters = local.tzname() or ""
-        short = letters if letters and letters[0] not in "+-" else utc_offset(local)
-        city = self._city(name, local)
-        if not city:
-            return translator(lang).format_zone(local)
-        return pgettext("zone of a city", "%(city)s time (%(zone)s)") % {
-            "city": isolate(city_label(city, lang), lang),
-            "zone": isolate(short, lang),
-        }
-
-    def _city(self, name: str, local: datetime) -> str:
-        """The city whose clock ``local`` (field ``name``) is on: the venue's whose zone
-        the hours are read in (the brokerage venue, else the person's host organization's),
-        else the leg's that day; ``""`` when none says so."""
-        zone = str(local.tzinfo)
-        if self._zone(name, {}) is not None:
-            people = {p.id: p for p in self.event.people}
-            orgs = {o.id: o for o in self.event.organizations}
-            person = people.get(self.record_key or "")
-            org = orgs.get(person.organization) if person and person.organization else None
-            brokerage = self.event.kind is core.EventKind.BROKERAGE and self.event.brokerage
-            venues = {v.id: v for v in self.event.venues}
-            for place in (brokerage and brokerage.venue, org and org.venue):
-                venue = venues.get(place) if isinstance(place, str) else None
-                if venue is not None and venue.timezone == zone and venue.city:
-                    return venue.city
-        leg = self.event.leg_on(local.date())
-        return leg.city if leg is not None and leg.timezone == zone else ""
 
 
 def _long_text(label: Any) -> forms.CharField:

@@ -270,6 +270,34 @@ def time_zone(
     return place_zone(place_zones_of(event), *(values.get(name) for name in places))
 
 
+def place_venue(
+    event: core.Event, kind: Kind, field: str, values: Mapping[str, Any], key: str | None = None
+) -> core.Venue | None:
+    """The venue whose clock the times of ``field`` are on, by the rule of
+    :func:`time_zone` (the first of the record's places with a known zone: a venue, a
+    host's venue, the brokerage venue); ``None``: the leg's clock that day."""
+    zone = time_zone(event, kind, field, values, key)
+    if zone is None:
+        return None
+    if kind is SESSIONS:
+        named: tuple[object, ...] = (event.brokerage and event.brokerage.venue,)
+    elif kind is AVAILABILITY:
+        places = places_of_event(event)
+        named = (places.hall, places.hosts.get(key or ""))
+    else:
+        named = tuple(values.get(name) for name in PLACES.get(kind.name, {}).get(field, ()))
+    venues = {venue.id: venue for venue in event.venues}
+    orgs = {org.id: org for org in event.organizations}
+    for place in named:
+        if not isinstance(place, str):
+            continue
+        org = orgs.get(place)  # an organization's venue first, as in place_zones_of
+        venue = (venues.get(org.venue or "") if org else None) or venues.get(place)
+        if venue is not None and venue.timezone == zone:
+            return venue
+    return None
+
+
 def record_zone(event: core.Event, instant: datetime, zone: str | None) -> ZoneInfo:
     """``zone``, else the zone of the leg covering the instant's day (the grid's rule)."""
     if zone is not None:
