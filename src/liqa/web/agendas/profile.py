@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.missionfile.values import places_of_event
 from liqa.core.outputs.labels import city_label, theme_label
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record, windows_to_json
@@ -30,22 +32,40 @@ class Profile:
     """Each theme in the reader's language (the key when no label is known)."""
 
 
-def _day_window(leg: core.Leg, day: date) -> core.TimeWindow:
-    return core.TimeWindow(
-        leg.local_datetime(day, leg.day_start), leg.local_datetime(day, leg.day_end)
-    )
+def _day_window(leg: core.Leg, day: date, zone: str | None = None) -> core.TimeWindow:
+    """The leg's working hours on ``day`` (``day_start``-``day_end``) on the clock of
+    ``zone``, the person's place (``None``: the leg's)."""
+    start, end = (leg.local_datetime(day, hhmm) for hhmm in (leg.day_start, leg.day_end))
+    if zone is None:
+        return core.TimeWindow(start, end)
+    place = ZoneInfo(zone)
+    return core.TimeWindow(start.replace(tzinfo=place), end.replace(tzinfo=place))
+
+
+def place_zone(event: core.Event, key: str) -> str | None:
+    """The zone the person's own times are on, by the rule of the mission file and the
+    organizer's availability form (``values.places_of``: at a brokerage event its venue,
+    else a host's staff at their organization's venue); ``None``: the leg's that day."""
+    return places_of_event(event).meeting(key)
 
 
 def profile(row: Event, key: str, lang: str = "en") -> Profile:
     """The participant's profile and the choices the form offers (cities and themes in
-    ``lang``)."""
+    ``lang``). A day is ticked when the person is available for its working hours on the
+    clock of their place, or on the leg's (as this page stored it before it read the
+    place's clock), so that rows stored earlier read as they did."""
     event = event_record(row)
     person = event.person(key)
+    zone = place_zone(event, key)
     days = [(day, city_label(leg.city, lang)) for leg in event.legs for day in leg.days()]
     available = {
         day
         for day, _city in days
-        if (leg := event.leg_on(day)) is not None and person.is_available(_day_window(leg, day))
+        if (leg := event.leg_on(day)) is not None
+        and (
+            person.is_available(_day_window(leg, day, zone))
+            or person.is_available(_day_window(leg, day))
+        )
     }
     labels = {theme: theme_label(theme, lang) for theme in event.themes}
     return Profile(person, days, available, list(event.themes), labels)
@@ -74,8 +94,9 @@ def update_profile(
         raise ProfileError(_("Days I am available: choose at least one day."))
     windows: tuple[core.TimeWindow, ...] = ()
     if set(chosen) != set(all_days):
+        zone = place_zone(event, key)
         windows = tuple(
-            _day_window(leg, day) for day in chosen if (leg := event.leg_on(day)) is not None
+            _day_window(leg, day, zone) for day in chosen if (leg := event.leg_on(day)) is not None
         )
     stored = Person.objects.get(event=row, key=key)
     stored.languages = [lang for lang in core.LANGUAGES if lang in languages]
