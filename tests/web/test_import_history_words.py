@@ -26,7 +26,7 @@ from liqa.core.missionfile.writing import dumps_event
 from liqa.web.audit.models import AuditEntry
 from liqa.web.events.models import Event
 from tests.web.factories import history_changes, make_core_event
-from tests.web.spreadsheet_steps import tables, upload
+from tests.web.spreadsheet_steps import tables, upload_confirmed
 
 pytestmark = pytest.mark.integration
 
@@ -121,7 +121,7 @@ def test_an_upload_changing_an_address_says_a_persons_details_changed(
     people = tables(event, tmp_path)["people"]
     text = people.read_text(encoding="utf-8")
     people.write_text(text.replace("chen@example.org", "li.chen@example.org"), encoding="utf-8")
-    answer = upload(organizer_client, SLUG, [people], None)
+    answer = upload_confirmed(organizer_client, SLUG, [people], None)  # Chen's old address
     assert answer.startswith("200 "), answer
     assert _imports()[-1] == {"people": [3, 3], "records": [None, {"people": {"changed": 1}}]}
     assert _last_import(organizer_client) == ["1 person's details changed"]

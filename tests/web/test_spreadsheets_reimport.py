@@ -89,6 +89,8 @@ def test_a_changed_address_names_the_table_it_changed(
     files[1].write_text(text.replace("chen@example.org", "li.chen@example.org"), encoding="utf-8")
     count = Person.objects.filter(event=event).count()
     answer = upload(organizer_client, event.slug, files, None)
+    assert "1 account will lose its access to the event." in answer  # Chen's old address
+    answer = decide(organizer_client, event.slug, staged_token(answer))
     assert answer.startswith("200 "), answer
     assert _imports(event) == [
         {"people": [count, count], "records": [None, {"people": {"changed": 1}}]}

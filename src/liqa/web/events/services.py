@@ -348,6 +348,13 @@ class Preview:
         """How many organizations, people and requests would be removed."""
         return sum(len(keys) for keys in self.removed_keys.values())
 
+    @property
+    def held(self) -> bool:
+        """Whether storing waits for the organizer to confirm: it removes records, or
+        withdraws a host administrator role or any account's access to the event. An upload
+        that only adds, changes and gives access is stored at once."""
+        return bool(self.count or self.hosts or self.accounts.withdrawn)
+
     def expected(self) -> dict[str, Any]:
         """What confirming must find unchanged (kept with the staged files)."""
         return {
@@ -355,6 +362,7 @@ class Preview:
             "removed": self.removed_keys,
             "booked": self.booked_keys,
             "hosts": _host_keys(self.hosts),
+            "withdrawn": _lost_keys(self.accounts.lost),
         }
 
 
@@ -387,6 +395,25 @@ class AccountChanges:
     """Accounts with access before and after."""
     withdrawn: int
     """Accounts that lose every role in the event."""
+    lost: tuple[AccessLost, ...] = ()
+    """Those accounts, named (as many as :attr:`withdrawn`)."""
+
+
+@dataclass(frozen=True)
+class AccessLost:
+    """A sign-in account that storing a reading leaves with no role in the event."""
+
+    user: int
+    email: str
+    """The account's address (the one that loses access)."""
+    person: str
+    """Whom the organizer knows it as: the name (a :class:`Name`) of the person or host
+    administrator it was given for, else the account's name or e-mail address."""
+
+
+def _lost_keys(lost: tuple[AccessLost, ...]) -> list[int]:
+    """The accounts losing access as a JSON value (staged with the files)."""
+    return sorted(account.user for account in lost)
 
 
 def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
@@ -453,7 +480,9 @@ def account_changes(reading: Reading) -> AccountChanges:
     hosts, people = _parties_after(reading)
     addresses = {key: email for key, (_org, email) in people.items()}
     lowered = {key: (org, email.strip().lower()) for key, (org, email) in people.items()}
-    members = list(Membership.objects.filter(event=reading.row).select_related("user"))
+    members = list(
+        Membership.objects.filter(event=reading.row).select_related("user").order_by("pk")
+    )
     before = {member.user_id for member in members}
     after = set()
     for member in members:
@@ -477,6 +506,24 @@ def account_changes(reading: Reading) -> AccountChanges:
         given=len(after - before),
         kept=len(before & after),
         withdrawn=len(before - after),
+        lost=_accounts_named(reading, [m for m in members if m.user_id not in after]),
+    )
+
+
+def _accounts_named(reading: Reading, members: list[Membership]) -> tuple[AccessLost, ...]:
+    """One :class:`AccessLost` per account of ``members`` (roles in membership order),
+    named by the first role given for a person of the event, else by the account."""
+    names = _party_names(reading.base)
+    accounts: dict[int, Any] = {}
+    named: dict[int, Name] = {}
+    for member in members:
+        accounts.setdefault(member.user_id, member.user)
+        person = names.get(member.person) if member.person else None
+        if person is not None:
+            named.setdefault(member.user_id, person)
+    return tuple(
+        AccessLost(pk, user.email, named.get(pk) or user.get_full_name() or user.email)
+        for pk, user in accounts.items()
     )
 
 
@@ -551,6 +598,9 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
                 expected["booked"],
                 expected.get("hosts", []),
             ):
+                raise _changed_since_preview(reading.files)
+            withdrawn = expected.get("withdrawn")  # absent from a preview staged before
+            if withdrawn is not None and _lost_keys(now.accounts.lost) != withdrawn:
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
         held = parties_held(row)

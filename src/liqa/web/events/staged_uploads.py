@@ -1,10 +1,11 @@
-"""Uploaded spreadsheets held on the server between a removal's preview and its confirmation.
+"""Uploaded spreadsheets held on the server between a preview and its confirmation.
 
-A "remove" upload is read and previewed first; the organizer then confirms (or cancels)
+An upload that removes records, or withdraws a host administrator role or any account's
+access to the event, is read and previewed first; the organizer then confirms (or cancels)
 without sending the files again. The files wait under ``DATA_DIR/staged-uploads/<token>/``
 with a manifest naming the user and the event they were uploaded for, when, the choice,
 and what the preview showed (the event's data stamp, the records to remove, the host
-administrator roles to withdraw). The token is
+administrator roles to withdraw, the accounts losing access). The token is
 random (256 bits) and only the uploader may use it, for :data:`LIFETIME`; it is used once:
 the request confirming or cancelling claims the folder (renames it), then deletes it, and
 expired folders are swept at each new one.
@@ -53,7 +54,7 @@ class Staged:
     files: list[tuple[str, bytes]]
     expected: dict[str, Any]
     """What the preview showed, to compare before storing (stamp, removed keys, bookings,
-    host administrator roles)."""
+    host administrator roles, accounts losing access)."""
 
 
 def root() -> Path:

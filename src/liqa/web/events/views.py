@@ -80,8 +80,8 @@ def import_mission(request: HttpRequest) -> HttpResponse:
 def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
     """Organizers change organizations, people and requests from spreadsheets (all or
     nothing); what becomes of the records the tables leave out is their choice. Removing
-    records or withdrawing host administrator roles is previewed first, then confirmed (or
-    cancelled) without uploading again."""
+    records, withdrawing host administrator roles or any account's access to the event is
+    previewed first, then confirmed (or cancelled) without uploading again."""
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
@@ -101,9 +101,10 @@ def import_spreadsheets(request: HttpRequest, slug: str) -> HttpResponse:
             services.check_upload_sizes([(u.name or "sheet.xlsx", u.size or 0) for u in uploads])
             files = [(u.name or "sheet.xlsx", u.read()) for u in uploads]
             reading = services.read_spreadsheets(event, files, missing)
-            # whatever the choice: an update that moves a host administrator withdraws the role
+            # whatever the choice: an update that moves a host administrator or gives a person
+            # another address withdraws a role, and the organizer is told whose first
             preview = services.preview_spreadsheets(reading)
-            if preview.count or preview.hosts:
+            if preview.held:
                 return _preview_page(request, event, reading, preview)
             uploaded = services.store_spreadsheets(reading)
         except InputError as error:
