@@ -98,7 +98,7 @@ def test_a_brokerage_draft_counts_every_participant_and_says_how_many_met() -> N
         "They represented 4 organizations: Ministry of Digital Transition and Administrative "
         "Reform, General Directorate for Information Systems Security, NASA Johnson Space "
         "Center, and CyberCorp. 3 of them had at least one meeting. In all, 2 meetings were "
-        "held"
+        "arranged"
     ), who
 
 

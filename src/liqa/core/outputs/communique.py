@@ -13,8 +13,14 @@ goals. Quotes are left to the organizers: nothing is invented.
 Its figures are the mission report's (:func:`liqa.core.outputs.report.compute_figures`):
 the participants are the delegates of a mission and every person of a brokerage event
 (whether or not they had a meeting), with their organizations; the meetings are every
-meeting and visit of the schedule given (programme items aside), whatever outcomes were
-recorded so far, and the hosts are the distinct host organizations met in them.
+meeting and visit of the schedule given (programme items aside), and the hosts are the
+distinct host organizations met in them.
+
+It says "held" only of meetings recorded as held. Before any outcome is recorded (a draft
+written before or during the mission, or by organizers who record none) the meetings were
+arranged; once outcomes are recorded it says how many were held, the report's
+``Figures.held``: a mission's programme still counts every meeting, then how many of them
+were held; a brokerage event counts the meetings held, on their themes.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from liqa.core.model import (
     MeetingFormat,
     Organization,
     OrgKind,
+    OutcomeKind,
     Schedule,
     organizer_name,
     pick,
@@ -101,6 +108,30 @@ def scheduled_meetings(items: list[Item]) -> list[Item]:
     return [i for i in items if i.format is not MeetingFormat.PROGRAMME_ITEM]
 
 
+def held_meetings(event: Event, meetings: list[Item]) -> list[Item] | None:
+    """Those of ``meetings`` recorded as held, or ``None`` before any outcome of the event is
+    recorded, as the mission report counts them (``Figures.held``)."""
+    if not event.outcomes:
+        return None
+    held = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    return [m for m in meetings if m.id in held]
+
+
+def ranked_themes(event: Event, meetings: list[Item], lang: str) -> list[str]:
+    """The labels of the themes of ``meetings``, most frequent first (then in the event's
+    order), at most :data:`SHARED_THEMES`."""
+    counts = Counter(theme for m in meetings for theme in meeting_themes(event, m))
+    ranked = sorted(
+        counts,
+        key=lambda theme: (
+            -counts[theme],
+            event.themes.index(theme) if theme in event.themes else len(event.themes),
+            theme,
+        ),
+    )
+    return [labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]]
+
+
 def after_on(lang: str, themes: list[str]) -> str:
     """Theme labels listed as they read after "on" ("focused on …", "mostly on …").
 
@@ -166,7 +197,7 @@ def organizers_in(event: Event, lang: str) -> str:
 
 
 def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
-    """The communiqué in ``lang`` (past tense: the draft is written after the mission)."""
+    """The communiqué in ``lang`` (past tense; meetings arranged, or held as recorded)."""
     t = translator(lang)
     delegates = event.delegates()
     delegation_orgs = [
@@ -176,6 +207,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     # outcome is recorded (one outcome recorded on the demo made it "1 professional
     # meeting with 1 company" where the report counts 23 meetings with 23 hosts)
     meetings = scheduled_meetings(timeline(event, schedule))
+    held = held_meetings(event, meetings)
     # a brokerage meeting's parties are people: count their organizations (the brokerage
     # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
     host_ids = hosts_met(event, meetings)
@@ -184,24 +216,18 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     # what the hosts shared: the themes of the meetings, most frequent first, at most three
     # (as the seed article: "e-government, artificial intelligence and cybersecurity"),
     # rather than the event's twelve themes a second time
-    counts = Counter(theme for m in meetings for theme in meeting_themes(event, m))
-    ranked = sorted(
-        counts,
-        key=lambda theme: (
-            -counts[theme],
-            event.themes.index(theme) if theme in event.themes else len(event.themes),
-            theme,
-        ),
-    )
-    shared_themes = [labels.theme_label(theme, lang) for theme in ranked[:SHARED_THEMES]]
+    shared_themes = ranked_themes(event, meetings, lang)
     shared = t.format_list(shared_themes or all_themes)
     cities = [leg.city for leg in sorted(event.legs, key=lambda x: x.start)]
     organizers = organizers_in(event, lang)
     title = pick(event.title, lang)
 
     if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
-        on = after_on(lang, shared_themes or all_themes)
-        return _brokerage(event, meetings, lang, on, dateline(event, lang))
+        if held is None:
+            on = after_on(lang, shared_themes or all_themes)
+        else:  # the themes of the meetings held; none held: no themes
+            on = after_on(lang, (ranked_themes(event, held, lang) or all_themes) if held else [])
+        return _brokerage(event, meetings, held, lang, on, dateline(event, lang))
     facts = {
         "start": labels.range_start(event.start, event.end, lang),
         "end": t.format_date(event.end, "long"),
@@ -233,16 +259,30 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "num": len(delegation_orgs),
         "names": t.format_list(labels.org_name(o, lang) for o in delegation_orgs),
     }
-    # each city with its own preposition: "à Houston", "dans la Silicon Valley"
-    if len(cities) > 1:
+    # each city with its own preposition: "à Houston", "dans la Silicon Valley"; meetings
+    # "held" once one is recorded as held, else arranged (no outcome recorded, or none held)
+    if len(cities) > 1 and held:
         where = t.gettext(
             "The delegation first held meetings %(in_first)s, then went on %(to_rest)s."
         ) % {
             "in_first": labels.in_city(cities[0], lang),
             "to_rest": t.format_list(labels.to_city(city, lang) for city in cities[1:]),
         }
-    elif cities:
+    elif len(cities) > 1:
+        # Translators: no meeting recorded as held yet (a draft before or during the
+        # mission); each city after its own "in" phrase ("à Houston", "dans la Silicon Valley")
+        where = t.gettext(
+            "Meetings were arranged for the delegation first %(in_first)s, then %(in_rest)s."
+        ) % {
+            "in_first": labels.in_city(cities[0], lang),
+            "in_rest": t.format_list(labels.in_city(city, lang) for city in cities[1:]),
+        }
+    elif cities and held:
         where = t.gettext("The delegation held its meetings %(in_city)s.") % {
+            "in_city": labels.in_city(cities[0], lang)
+        }
+    elif cities:
+        where = t.gettext("Meetings were arranged for the delegation %(in_city)s.") % {
             "in_city": labels.in_city(cities[0], lang)
         }
     else:
@@ -250,7 +290,7 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     # each host by what it is: a university or an association is no "public institution"
     # (the demo's 2 universities and 1 association were among "7 public institutions")
     kinds = kinds_in(hosts, lang)
-    held_meetings = t.npgettext(
+    programme_meetings = t.npgettext(
         "communique", "%(num)d professional meeting", "%(num)d professional meetings", len(meetings)
     ) % {"num": len(meetings)}
     # the verb agrees with the hosts ("1 institution publique, qui a partagé son expérience")
@@ -260,20 +300,43 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
         "The programme included %(meetings)s with %(hosts)s, who shared their experience in "
         "%(themes)s.",
         len(hosts),
-    ) % {"meetings": held_meetings, "hosts": kinds or "—", "themes": shared}
-    paragraphs = [lead, composition, " ".join(part for part in (where, programme) if part)]
+    ) % {"meetings": programme_meetings, "hosts": kinds or "—", "themes": shared}
+    # the programme counts every meeting, as the report; then how many were held, if known
+    outcome = (
+        # Translators: after "The programme included 23 professional meetings with …": how
+        # many of those meetings were recorded as held
+        t.ngettext(
+            "%(num)d of these meetings was held.", "%(num)d of these meetings were held.", len(held)
+        )
+        % {"num": len(held)}
+        if held is not None
+        else ""
+    )
+    paragraphs = [
+        lead,
+        composition,
+        " ".join(part for part in (where, programme, outcome) if part),
+    ]
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
     return Communique(lang, title, tuple(paragraphs), dateline(event, lang))
 
 
-def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line: str) -> Communique:
+def _brokerage(
+    event: Event,
+    meetings: list[Item],
+    held: list[Item] | None,
+    lang: str,
+    themes: str,
+    line: str,
+) -> Communique:
     """A B2B meeting day (or days): who met whom at the tables, not a delegation's trip.
 
     Its participants are the report's (every person of the event, and their organizations),
     where it counted only those who met, a smaller figure than the report's as soon as one
-    of them had no meeting. It says how many of them had one when not all did.
+    of them had no meeting. It says how many of them had one when not all did, and how many
+    meetings were arranged (``held`` ``None``: no outcome recorded) or were held.
     """
     t = translator(lang)
     ids = {p.organization for p in event.people}
@@ -334,19 +397,32 @@ def _brokerage(event: Event, meetings: list[Item], lang: str, themes: str, line:
             % {"num": len(met)}
         )
     who = " ".join(sentences)
-    if themes:
-        held = t.ngettext(
-            "In all, %(num)d meeting was held, mostly on %(themes)s.",
-            "In all, %(num)d meetings were held, mostly on %(themes)s.",
+    if held is None and themes:
+        # Translators: no outcome recorded yet: the meetings were arranged, not said held
+        count = t.ngettext(
+            "In all, %(num)d meeting was arranged, mostly on %(themes)s.",
+            "In all, %(num)d meetings were arranged, mostly on %(themes)s.",
             len(meetings),
         ) % {"num": len(meetings), "themes": themes}
-    else:
-        held = t.ngettext(
-            "In all, %(num)d meeting was held.",
-            "In all, %(num)d meetings were held.",
+    elif held is None:
+        count = t.ngettext(
+            "In all, %(num)d meeting was arranged.",
+            "In all, %(num)d meetings were arranged.",
             len(meetings),
         ) % {"num": len(meetings)}
-    paragraphs = [lead, who + " " + held]
+    elif themes:
+        count = t.ngettext(
+            "In all, %(num)d meeting was held, mostly on %(themes)s.",
+            "In all, %(num)d meetings were held, mostly on %(themes)s.",
+            len(held),
+        ) % {"num": len(held), "themes": themes}
+    else:
+        count = t.ngettext(
+            "In all, %(num)d meeting was held.",
+            "In all, %(num)d meetings were held.",
+            len(held),
+        ) % {"num": len(held)}
+    paragraphs = [lead, who + " " + count]
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The event's stated goals: %(goals)s") % {"goals": goals})
