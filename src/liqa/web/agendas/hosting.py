@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,11 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from liqa.core import model as core
-from liqa.core.outputs.labels import city_label, display_names
+from liqa.core.outputs.labels import city_label, comma, display_names
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.access import Access
-from liqa.web.agendas.profile import ProfileError
+from liqa.web.agendas.profile import ProfileError, _day_window
+from liqa.web.events.editing import kinds
+from liqa.web.events.forms import city_zone_name
 from liqa.web.events.models import CandidateVisit, Event, Person, Venue
 from liqa.web.events.records import event_record, windows_to_json
 from liqa.web.pages import page
@@ -38,27 +41,68 @@ class HostSettings:
     days: list[tuple[date, str]]
     receiving: set[date]
     has_visits: bool
+    clock: str = ""
+    """The clock the days are on, named by its city (``San Francisco time (PDT)``); ``""``
+    when the event is in one zone."""
 
 
-def _window(leg: core.Leg, day: date) -> core.TimeWindow:
-    return core.TimeWindow(
-        leg.local_datetime(day, leg.day_start), leg.local_datetime(day, leg.day_end)
-    )
+def _places(visit: core.CandidateVisit) -> dict[str, str]:
+    """The fields naming the place of ``visit`` (:data:`kinds.PLACES`)."""
+    return {"venue": visit.venue, "host": visit.host}
+
+
+def visit_zone(event: core.Event, visit: core.CandidateVisit) -> str | None:
+    """The zone the visit's windows are local time of, as the core and the organizer's
+    visit form read them (:func:`kinds.time_zone`: the visit's venue, else its host's);
+    ``None``: the leg's that day."""
+    return kinds.time_zone(event, kinds.VISITS, "windows", _places(visit))
+
+
+def _receives(visit: core.CandidateVisit, leg: core.Leg, day: date, zone: str | None) -> bool:
+    """Whether ``visit`` receives on ``day``: it has no windows (every day), or one of them
+    overlaps the leg's working hours that day on the clock of ``zone`` (the visit's place),
+    or covers them on the leg's clock (as this page stored a day before it read the
+    place's clock, so that rows stored earlier read as they did)."""
+    here, before = _day_window(leg, day, zone), _day_window(leg, day)
+    return not visit.windows or any(w.overlaps(here) or w.contains(before) for w in visit.windows)
+
+
+def _clock(event: core.Event, visits: list[core.CandidateVisit], lang: str) -> str:
+    """The clocks the host's days are on (each visit's place, else the leg's that day),
+    each named by its city in ``lang`` as the edit forms name theirs; ``""`` when the event
+    is in one zone."""
+    if not event.spans_zones:
+        return ""
+    names: dict[str, None] = {}
+    for visit in visits:
+        zone = visit_zone(event, visit)
+        venue = kinds.place_venue(event, kinds.VISITS, "windows", _places(visit))
+        for leg in event.legs:
+            for day in leg.days():
+                local = _day_window(leg, day, zone).start
+                here = str(local.tzinfo)
+                if venue is not None and venue.city and venue.timezone == here:
+                    city = venue.city
+                else:  # the leg's clock that day, as the edit forms say it
+                    city = leg.city if leg.timezone == here else ""
+                names[city_zone_name(city, local, lang)] = None
+    return comma(lang).join(names)
 
 
 def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettings:
-    """The host's current settings, read from the core's records (cities in ``lang``)."""
+    """The host's current settings, read from the core's records (cities in ``lang``): a
+    day is ticked when every visit to the host receives that day on the clock of its place
+    (:func:`_receives`)."""
     event = event_record(row)
     org = event.organization(organization)
     visits = [v for v in event.visits if v.host == organization]
     days = [(day, city_label(leg.city, lang)) for leg in event.legs for day in leg.days()]
+    zones = {v.id: visit_zone(event, v) for v in visits}
     receiving = {
         day
         for day, _city in days
         if (leg := event.leg_on(day)) is not None
-        and all(
-            not v.windows or any(w.overlaps(_window(leg, day)) for w in v.windows) for v in visits
-        )
+        and all(_receives(v, leg, day, zones[v.id]) for v in visits)
     }
     return HostSettings(
         address=event.venue(org.venue).address if org.venue else "",
@@ -66,13 +110,16 @@ def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettin
         days=days,
         receiving=receiving,
         has_visits=bool(visits),
+        clock=_clock(event, visits, lang),
     )
 
 
 def update_host(
     row: Event, organization: str, *, address: str, capacity: str, days: list[str]
 ) -> None:
-    """Save the venue address, the visit capacity and the days the host receives visitors."""
+    """Save the venue address, the visit capacity and the days the host receives visitors:
+    each day the leg's working hours on the clock of each visit's place
+    (:func:`visit_zone`)."""
     event = event_record(row)
     org = event.organization(organization)
     try:
@@ -90,16 +137,23 @@ def update_host(
     if not chosen and any(v.host == organization for v in event.visits):
         # no window at all would mean "we receive visitors every day"
         raise ProfileError(_("Days we receive visitors: choose at least one day."))
-    windows: list[list[str]] = []
-    if chosen != all_days:
-        windows = windows_to_json(
-            _window(leg, day) for day in sorted(chosen) if (leg := event.leg_on(day)) is not None
-        )
-    if org.venue:
-        Venue.objects.filter(event=row, key=org.venue).update(address=address.strip()[:500])
-    CandidateVisit.objects.filter(event=row, host=organization).update(
-        max_visitors=visitors, windows=windows
-    )
+    with transaction.atomic():
+        if org.venue:
+            Venue.objects.filter(event=row, key=org.venue).update(address=address.strip()[:500])
+        for visit in event.visits:
+            if visit.host != organization:
+                continue
+            windows: list[list[str]] = []
+            if chosen != all_days:
+                zone = visit_zone(event, visit)
+                windows = windows_to_json(
+                    _day_window(leg, day, zone)
+                    for day in sorted(chosen)
+                    if (leg := event.leg_on(day)) is not None
+                )
+            CandidateVisit.objects.filter(event=row, key=visit.id).update(
+                max_visitors=visitors, windows=windows
+            )
 
 
 def as_typed(shown: HostSettings, address: str, capacity: str, days: list[str]) -> HostSettings:

@@ -225,6 +225,21 @@ def _typed_time(text: str, default: date) -> datetime:
     return datetime.combine(default, time(12))
 
 
+def city_zone_name(city: str, local: datetime, lang: str) -> str:
+    """The clock of ``local`` named by ``city`` in ``lang``: ``Houston time (CST)``,
+    ``San Francisco time (PDT)`` (the offset where the time-zone database has no letters:
+    ``Casablanca time (UTC+1)``), Latin parts isolated in Arabic; the zone's long name when
+    ``city`` is ``""``."""
+    if not city:
+        return translator(lang).format_zone(local)
+    letters = local.tzname() or ""
+    short = letters if letters and letters[0] not in "+-" else utc_offset(local)
+    return pgettext("zone of a city", "%(city)s time (%(zone)s)") % {
+        "city": isolate(city_label(city, lang), lang),
+        "zone": isolate(short, lang),
+    }
+
+
 class EditForm(forms.Form):
     """A record's form; ``key`` is read-only once the record exists.
 
@@ -307,16 +322,7 @@ class EditForm(forms.Form):
         local = self._typed_moment(name)
         if local is None:
             return ""
-        lang = translation.get_language() or "en"
-        letters = local.tzname() or ""
-        short = letters if letters and letters[0] not in "+-" else utc_offset(local)
-        city = self._city(name, local)
-        if not city:
-            return translator(lang).format_zone(local)
-        return pgettext("zone of a city", "%(city)s time (%(zone)s)") % {
-            "city": isolate(city_label(city, lang), lang),
-            "zone": isolate(short, lang),
-        }
+        return city_zone_name(self._city(name, local), local, translation.get_language() or "en")
 
     def _city(self, name: str, local: datetime) -> str:
         """The city whose clock ``local`` (field ``name``) is on: the venue's whose zone the
