@@ -12,6 +12,7 @@ with ``DATABASE_URL``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,15 @@ def data_dir(settings: Any, tmp_path: Path) -> Path:
 
 
 def _import(client: Client, event: core.Event) -> None:
-    """``event`` as a mission file, imported over the stored event."""
+    """``event`` as a mission file, imported over the stored event (the preview of the
+    accounts losing access confirmed, when it withdraws any)."""
     text = dumps_event(event)
     upload = SimpleUploadedFile("mission.yaml", text.encode(), content_type="application/yaml")
     response = client.post("/events/import/", {"mission": upload, "replace": "on"})
+    staged = re.search(r'name="staged" value="([^"]+)"', response.content.decode())
+    if response.status_code == 200 and staged:
+        data = {"staged": staged.group(1), "event": event.id, "action": "confirm"}
+        response = client.post("/events/import/", data)
     assert response.status_code == 302, response.content.decode()
 
 

@@ -6,7 +6,7 @@ import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -195,12 +195,19 @@ def import_mission_file(
 
     Nothing is written when the file has any problem (see :func:`import_event`).
     """
+    event = read_mission_file(raw, filename)
+    return import_event(event, filename=filename, replace=replace, may_replace=may_replace)
+
+
+def read_mission_file(raw: bytes, filename: str) -> core.Event:
+    """A mission file read and checked by the core, storing nothing; :class:`InputError`
+    with every problem otherwise."""
     text = decode_upload(raw, filename)
     event = parse_event(text, filename)
     too_long = text_limits.mission_problems(event, text, filename)
     if too_long:  # the database would refuse it (PostgreSQL) or keep it whole (SQLite)
         raise InputError(too_long)
-    return import_event(event, filename=filename, replace=replace, may_replace=may_replace)
+    return event
 
 
 @dataclass(frozen=True)
@@ -483,7 +490,6 @@ def account_changes(reading: Reading) -> AccountChanges:
     members = list(
         Membership.objects.filter(event=reading.row).select_related("user").order_by("pk")
     )
-    before = {member.user_id for member in members}
     after = set()
     for member in members:
         if member.role == Role.PARTICIPANT and account_services.participant_lapses(
@@ -495,25 +501,68 @@ def account_changes(reading: Reading) -> AccountChanges:
         ):
             continue
         after.add(member.user_id)
-    wanted = {email.strip().lower() for email in addresses.values() if email}
+    return _changes(members, after, addresses.values(), _party_names(reading.base))
+
+
+def mission_account_changes(
+    row: rows.Event, event: core.Event, importer: int | None
+) -> AccountChanges:
+    """The sign-in accounts that replacing the stored event ``row`` by the mission file's
+    ``event`` makes, gives access, keeps and withdraws: a replacement keeps no role (the
+    event's are deleted with it); the importing user (``importer``) organizes the new one
+    and each of its people with an address is enrolled (``setup_imported_event``)."""
+    members = list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
+    kept = set() if importer is None else {importer}
+    addresses = [person.email for person in event.people]
+    return _changes(members, kept, addresses, _party_names(stored_event(row)))
+
+
+def _changes(
+    members: list[Membership], after: set[int], addresses: Iterable[str], names: dict[str, Name]
+) -> AccountChanges:
+    """The accounts changes once the roles of ``members`` kept (their accounts: ``after``)
+    are joined by each address's account (the oldest, case aside), one made when none has
+    it; ``names``: the event's parties by key, to name the accounts losing access."""
+    before = {member.user_id for member in members}
+    wanted = {email.strip().lower() for email in addresses if email}
     found: dict[str, int] = {}
     users = get_user_model().objects.annotate(folded=Lower("email")).filter(folded__in=wanted)
     for pk, folded in users.order_by("pk").values_list("pk", "folded"):
         found.setdefault(folded, pk)
-    after |= set(found.values())
+    after = after | set(found.values())
     return AccountChanges(
         created=len(wanted - set(found)),
         given=len(after - before),
         kept=len(before & after),
         withdrawn=len(before - after),
-        lost=_accounts_named(reading, [m for m in members if m.user_id not in after]),
+        lost=_accounts_named(names, [m for m in members if m.user_id not in after]),
     )
 
 
-def _accounts_named(reading: Reading, members: list[Membership]) -> tuple[AccessLost, ...]:
+def mission_expected(row: rows.Event, changes: AccountChanges) -> dict[str, Any]:
+    """What confirming a mission file's preview must find unchanged (kept with the staged
+    file): the stored event's data stamp and the accounts losing access."""
+    return {
+        "kind": "mission",
+        "stamp": _stamp_json(snapshots.data_stamp(row)),
+        "withdrawn": _lost_keys(changes.lost),
+    }
+
+
+def check_mission_preview(
+    row: rows.Event, event: core.Event, importer: int | None, expected: dict[str, Any], name: str
+) -> None:
+    """:class:`InputError` (nothing stored) when replacing ``row`` by ``event`` would no
+    longer do what the preview showed: the event was written since, or other accounts would
+    lose access."""
+    now = mission_expected(row, mission_account_changes(row, event, importer))
+    if now != expected:
+        raise _changed_since_preview([(name, b"")])
+
+
+def _accounts_named(names: dict[str, Name], members: list[Membership]) -> tuple[AccessLost, ...]:
     """One :class:`AccessLost` per account of ``members`` (roles in membership order),
     named by the first role given for a person of the event, else by the account."""
-    names = _party_names(reading.base)
     accounts: dict[int, Any] = {}
     named: dict[int, Name] = {}
     for member in members:

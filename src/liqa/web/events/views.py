@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from liqa.core.problems import InputError
+from liqa.core.spreadsheets import Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
@@ -48,9 +49,13 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_mission(request: HttpRequest) -> HttpResponse:
-    """Import a mission file (staff only): all or nothing, with every problem listed."""
+    """Import a mission file (staff only): all or nothing, with every problem listed. A file
+    replacing an event that withdraws any account's access to it is previewed first, then
+    confirmed (or cancelled) without uploading again."""
     if not getattr(request.user, "is_staff", False):
         raise PermissionDenied
+    if request.method == "POST" and "staged" in request.POST:
+        return _confirm_mission(request)
     context: dict[str, object] = {"problems": [], "filename": ""}
     if request.method == "POST":
         upload = request.FILES.get("mission")
@@ -61,19 +66,92 @@ def import_mission(request: HttpRequest) -> HttpResponse:
         context["filename"] = filename
         try:
             services.check_upload_sizes([(filename, upload.size or 0)])
-            event = services.import_mission_file(
-                upload.read(),
-                filename,
-                replace=request.POST.get("replace") == "on",
+            raw = upload.read()
+            parsed = services.read_mission_file(raw, filename)
+            replace = request.POST.get("replace") == "on"
+            existing = Event.objects.filter(slug=parsed.id).first() if replace else None
+            if existing is not None and permissions.is_organizer(request.user, existing):
+                changes = services.mission_account_changes(existing, parsed, _user_id(request))
+                if changes.withdrawn:  # told whose access goes before anything is stored
+                    return _mission_preview_page(request, existing, filename, raw, changes)
+            event = services.import_event(
+                parsed,
+                filename=filename,
+                replace=replace,
                 may_replace=lambda existing: permissions.is_organizer(request.user, existing),
             )
         except InputError as error:
             context["problems"] = error.problems
             return page(request, "events/import.html", context, status=400)
-        account_services.setup_imported_event(event, request.user)
-        overview = reverse("scheduling:overview", args=[event.slug])
-        return redirect(f"{overview}?{urlencode({'imported': filename})}")
+        return _imported(request, event, filename)
     return page(request, "events/import.html", context)
+
+
+def _imported(request: HttpRequest, event: Event, filename: str) -> HttpResponse:
+    """After a mission file is stored: roles as a new import's, then the event's overview."""
+    account_services.setup_imported_event(event, request.user)
+    overview = reverse("scheduling:overview", args=[event.slug])
+    return redirect(f"{overview}?{urlencode({'imported': filename})}")
+
+
+def _mission_preview_page(
+    request: HttpRequest,
+    existing: Event,
+    filename: str,
+    raw: bytes,
+    changes: services.AccountChanges,
+) -> HttpResponse:
+    """Stage a mission file replacing ``existing`` and show whose access it withdraws,
+    with Replace and Cancel."""
+    expected = services.mission_expected(existing, changes)
+    token = staged_uploads.stage(
+        _user_id(request), existing.pk, Missing.REFUSE, [(filename, raw)], expected
+    )
+    return page(
+        request,
+        "events/import_preview.html",
+        {"event": existing, "accounts": changes, "token": token, "filename": filename},
+    )
+
+
+def _confirm_mission(request: HttpRequest) -> HttpResponse:
+    """Replace the event by the previewed mission file (``action=confirm``) or drop it;
+    either way the staged file is deleted. Another user's, an expired or an unknown token,
+    or an event the user does not organize, changes nothing."""
+    context: dict[str, object] = {"problems": [], "filename": ""}
+    existing = Event.objects.filter(slug=request.POST.get("event", "")).first()
+    try:
+        if existing is None or not permissions.is_organizer(request.user, existing):
+            raise staged_uploads.NotStaged("")
+        staged = staged_uploads.take(request.POST.get("staged", ""), _user_id(request), existing.pk)
+        if staged.expected.get("kind") != "mission":  # the spreadsheets page's: spent
+            staged_uploads.discard(staged.token)
+            raise staged_uploads.NotStaged(staged.token)
+    except staged_uploads.NotStaged:
+        context["stale"] = True
+        return page(request, "events/import.html", context, status=400)
+    try:
+        if request.POST.get("action") != "confirm":
+            context["cancelled"] = True
+            return page(request, "events/import.html", context)
+        ((filename, raw),) = staged.files
+        context["filename"] = filename
+        try:
+            parsed = services.read_mission_file(raw, filename)
+            importer = _user_id(request)
+            services.check_mission_preview(existing, parsed, importer, staged.expected, filename)
+            event = services.import_event(
+                parsed,
+                filename=filename,
+                replace=True,
+                may_replace=lambda row: permissions.is_organizer(request.user, row),
+            )
+        except InputError as error:
+            context["problems"] = error.problems
+            return page(request, "events/import.html", context, status=400)
+    finally:
+        staged_uploads.discard(staged.token)
+    return _imported(request, event, filename)
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,6 +219,9 @@ def _confirm_spreadsheets(request: HttpRequest, event: Event) -> HttpResponse:
     token = request.POST.get("staged", "")
     try:
         staged = staged_uploads.take(token, _user_id(request), event.pk)
+        if staged.expected.get("kind") == "mission":  # the mission file page's: spent
+            staged_uploads.discard(staged.token)
+            raise staged_uploads.NotStaged(token)
     except staged_uploads.NotStaged:
         context["stale"] = True
         return page(request, "events/spreadsheets.html", context, status=400)
