@@ -22,7 +22,7 @@ from liqa.core.outputs.labels import city_label, comma, display_names
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.access import Access
-from liqa.web.agendas.profile import ProfileError, _day_window
+from liqa.web.agendas.profile import ProfileError, day_window
 from liqa.web.events.editing import kinds
 from liqa.web.events.forms import city_zone_name
 from liqa.web.events.models import CandidateVisit, Event, Person, Venue
@@ -63,7 +63,7 @@ def _receives(visit: core.CandidateVisit, leg: core.Leg, day: date, zone: str | 
     overlaps the leg's working hours that day on the clock of ``zone`` (the visit's place),
     or covers them on the leg's clock (as this page stored a day before it read the
     place's clock, so that rows stored earlier read as they did)."""
-    here, before = _day_window(leg, day, zone), _day_window(leg, day)
+    here, before = day_window(leg, day, zone), day_window(leg, day)
     return not visit.windows or any(w.overlaps(here) or w.contains(before) for w in visit.windows)
 
 
@@ -79,7 +79,7 @@ def _clock(event: core.Event, visits: list[core.CandidateVisit], lang: str) -> s
         venue = kinds.place_venue(event, kinds.VISITS, "windows", _places(visit))
         for leg in event.legs:
             for day in leg.days():
-                local = _day_window(leg, day, zone).start
+                local = day_window(leg, day, zone).start
                 here = str(local.tzinfo)
                 if venue is not None and venue.city and venue.timezone == here:
                     city = venue.city
@@ -147,7 +147,7 @@ def update_host(
             if chosen != all_days:
                 zone = visit_zone(event, visit)
                 windows = windows_to_json(
-                    _day_window(leg, day, zone)
+                    day_window(leg, day, zone)
                     for day in sorted(chosen)
                     if (leg := event.leg_on(day)) is not None
                 )

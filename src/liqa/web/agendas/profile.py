@@ -32,7 +32,7 @@ class Profile:
     """Each theme in the reader's language (the key when no label is known)."""
 
 
-def _day_window(leg: core.Leg, day: date, zone: str | None = None) -> core.TimeWindow:
+def day_window(leg: core.Leg, day: date, zone: str | None = None) -> core.TimeWindow:
     """The leg's working hours on ``day`` (``day_start``-``day_end``) on the clock of
     ``zone``, the person's place (``None``: the leg's)."""
     start, end = (leg.local_datetime(day, hhmm) for hhmm in (leg.day_start, leg.day_end))
@@ -63,8 +63,8 @@ def profile(row: Event, key: str, lang: str = "en") -> Profile:
         for day, _city in days
         if (leg := event.leg_on(day)) is not None
         and (
-            person.is_available(_day_window(leg, day, zone))
-            or person.is_available(_day_window(leg, day))
+            person.is_available(day_window(leg, day, zone))
+            or person.is_available(day_window(leg, day))
         )
     }
     labels = {theme: theme_label(theme, lang) for theme in event.themes}
@@ -96,7 +96,7 @@ def update_profile(
     if set(chosen) != set(all_days):
         zone = place_zone(event, key)
         windows = tuple(
-            _day_window(leg, day, zone) for day in chosen if (leg := event.leg_on(day)) is not None
+            day_window(leg, day, zone) for day in chosen if (leg := event.leg_on(day)) is not None
         )
     stored = Person.objects.get(event=row, key=key)
     stored.languages = [lang for lang in core.LANGUAGES if lang in languages]
