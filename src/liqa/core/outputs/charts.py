@@ -268,15 +268,13 @@ def _thousandths(value: int) -> str:
     return ("-" if value < 0 else "") + text
 
 
-def _then(out: str, number: str) -> str:
-    """``out`` followed by ``number``, with a space only where the number would otherwise
-    run into the one before it (``1.5-2`` and ``1.5.5`` read as two numbers each)."""
-    if not out or out[-1].isalpha() or number[0] == "-":
-        return out + number
-    last = re.split(r"[^0-9.]", out)[-1]
-    if number[0] == "." and "." in last:
-        return out + number
-    return out + " " + number
+def _separator(last: str, number: str) -> str:
+    """What goes between the number ``last`` written (empty after a command letter) and
+    ``number``: a space only where ``number`` would otherwise run into it (``1.5-2`` and
+    ``1.5.5`` read as two numbers each)."""
+    if not last or number[0] == "-" or (number[0] == "." and "." in last):
+        return ""
+    return " "
 
 
 def compact_path(d: str) -> str:
@@ -286,7 +284,8 @@ def compact_path(d: str) -> str:
     tokens = _PATH_TOKEN.findall(d)
     if "".join(tokens) != "".join(d.replace(",", " ").split()):
         return d
-    out = ""
+    out: list[str] = []
+    last = ""  # the last number written, empty after a command letter
     x = y = start_x = start_y = 0
     previous = ""
     index = 0
@@ -300,20 +299,23 @@ def compact_path(d: str) -> str:
             return d
         index += 1 + count
         if command in "Zz":
-            out += "z"
-            x, y, previous = start_x, start_y, "z"
+            out.append("z")
+            x, y, previous, last = start_x, start_y, "z", ""
             continue
         points = [round(float(v) * PRECISION) for v in values]
         letter = command.lower()
         if letter != previous or letter == "m":
-            out += letter
+            out.append(letter)
+            last = ""
         for i, point in enumerate(points):
-            out = _then(out, _thousandths(point - (x if i % 2 == 0 else y)))
+            number = _thousandths(point - (x if i % 2 == 0 else y))
+            out += (_separator(last, number), number)
+            last = number
         x, y = points[-2], points[-1]
         if letter == "m":
             start_x, start_y = x, y
         previous = letter
-    return out
+    return "".join(out)
 
 
 def _referenced(root: ET.Element) -> set[str]:
