@@ -96,6 +96,26 @@ def load_average() -> float:
     return os.getloadavg()[0]
 
 
+def web_database(data_dir: Path, **extra: str) -> None:
+    """The web app configured on a fresh SQLite database in ``data_dir`` and migrated, for
+    a benchmark run in this process: test host names, mail kept in memory, warnings only
+    in the log; ``extra`` adds or overrides settings (``LIQA_...`` names)."""
+    os.environ.update(
+        {
+            "LIQA_DATA_DIR": str(data_dir),
+            "DATABASE_URL": "",
+            "LIQA_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+            "LIQA_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "LIQA_LOG_LEVEL": "WARNING",
+            **extra,
+        }
+    )
+    from liqa.web import runtime
+
+    runtime.configure()
+    runtime.migrate()
+
+
 # --- command ---------------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_timing import load_average, tree_cpu  # the /proc CPU reader
+from demo_timing import load_average, tree_cpu, web_database  # the /proc CPU reader
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
@@ -65,22 +65,9 @@ def make_plan(path: Path) -> None:
 def _setup(data_dir: Path, plan: Path) -> Any:
     """A fresh database with the demo event, ``plan`` stored and published as version 1;
     the version."""
-    os.environ.update(
-        {
-            "LIQA_DATA_DIR": str(data_dir),
-            "DATABASE_URL": "",
-            "LIQA_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
-            "LIQA_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "LIQA_LOG_LEVEL": "WARNING",
-            # no background thread embedding the profiles after the import (f8540d4): it
-            # would compete with what is measured
-            "LIQA_EMBEDDINGS_AHEAD": "off",
-        }
-    )
-    from liqa.web import runtime
-
-    runtime.configure()
-    runtime.migrate()
+    # no background thread embedding the profiles after the import (f8540d4): it would
+    # compete with what is measured
+    web_database(data_dir, LIQA_EMBEDDINGS_AHEAD="off")
     from liqa.core.outputs.planfile import read_plan
     from liqa.web.accounts import services as accounts
     from liqa.web.accounts.models import Role

@@ -46,6 +46,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_timing import web_database  # the web app on a fresh database
+
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "brokerage-day" / "mission.yaml"
 ORGANIZER = "organizer@example.org"
@@ -56,20 +59,7 @@ PAGES = ("grid", "hosts", "tables", "changes", "report")
 def _setup(data_dir: Path) -> dict[str, str]:
     """A fresh database with the example event, v1 published and v2 a draft; the pages'
     addresses."""
-    os.environ.update(
-        {
-            "LIQA_DATA_DIR": str(data_dir),
-            "DATABASE_URL": "",
-            "LIQA_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
-            "LIQA_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "LIQA_LOG_LEVEL": "WARNING",
-            "DJANGO_ALLOW_ASYNC_UNSAFE": "true",
-        }
-    )
-    from liqa.web import runtime
-
-    runtime.configure()
-    runtime.migrate()
+    web_database(data_dir, DJANGO_ALLOW_ASYNC_UNSAFE="true")
     from liqa.core.scheduling.planning import PlanSettings, plan_event
     from liqa.web.accounts import services as accounts
     from liqa.web.accounts.models import Role
