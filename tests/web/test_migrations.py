@@ -117,3 +117,56 @@ def test_fresh_schema_migrates_from_zero_to_latest_keeping_data(
     assert rows("scheduling.ScheduleVersion", "number", "notified") == [(1, None)]
     assert rows("accounts.Membership", "user__email", "role") == [("olga@example.org", "organizer")]
     assert rows("agendas.HostConfirmation", "assignment", "attendees") == [("r-1", ["p-1"])]
+
+
+def test_a_versions_moves_made_by_hand_are_counted_from_the_trail_once(
+    fresh: BaseDatabaseWrapper,
+) -> None:
+    """Migration scheduling 0009 gives each existing version the count the proof of quality
+    read from the audit trail before: the ``changed`` entries of its assignments that moved
+    a start or a table since it was made; not a pin, not an entry of an older version of the
+    same number, of another event, or of version 10 (whose keys start ``v10/``)."""
+    executor = MigrationExecutor(fresh)
+    before = [("scheduling", "0008_run_keep_published"), ("audit", "0001_initial")]
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+
+    def model(label: str) -> Any:
+        return old.get_model(label).objects.using(ALIAS)
+
+    event = model("events.Event").create(slug="mig-2030", kind="brokerage", title={"en": "M"})
+    other = model("events.Event").create(slug="other-2030", kind="brokerage", title={"en": "O"})
+    for number in (1, 2, 10):
+        model("scheduling.ScheduleVersion").create(event=event, number=number)
+    model("scheduling.ScheduleVersion").create(event=other, number=1)
+    model("scheduling.ScheduleVersion").update(created_at=T0)
+    start: list[object] = [T0.isoformat(), T0.replace(hour=9).isoformat()]
+    later = T0.replace(hour=10)
+
+    def entry(key: str, changes: dict[str, list[object]], **fields: Any) -> None:
+        fields = {"event": "mig-2030", "action": "changed", "at": later, **fields}
+        model("audit.AuditEntry").create(
+            actor="olga", model="assignment", key=key, changes=changes, **fields
+        )
+
+    entry("v1/r-1", {"start": start, "end": start})
+    entry("v1/r-2", {"table": [1, 4]})
+    entry("v1/r-1", {"pinned": [False, True]})
+    entry("v1/r-1", {"start": start}, at=T0.replace(hour=7))  # the v1 an import replaced
+    entry("v1/r-1", {"start": [None, start[0]]}, action="created")
+    entry("v1/r-1", {"start": start}, event="other-2030")
+    entry("v10/r-1", {"start": start})
+    entry("v2/r-1", {"table": [None, 2]})
+
+    executor.loader.build_graph()
+    after = [("scheduling", "0009_version_hand_moves")]
+    executor.migrate(after)
+    executor.loader.build_graph()
+    new = executor.loader.project_state(after).apps
+    counted = new.get_model("scheduling.ScheduleVersion").objects.using(ALIAS)
+    assert sorted(counted.values_list("event__slug", "number", "hand_moves")) == [
+        ("mig-2030", 1, 2),
+        ("mig-2030", 2, 1),
+        ("mig-2030", 10, 1),
+        ("other-2030", 1, 1),
+    ]

@@ -45,12 +45,14 @@ NOT_RECORDED = frozenset(
         "created_at",
         "recorded_at",
         "affected",
+        "hand_moves",
     }
 )
 """Fields never recorded: identity, parents (named by the entry's key), timestamps (an
 outcome's ``recorded_at``: the entry's own time says when), and a version's ``affected``
 (whose agenda its publication changed: derived from the two versions, and shown on its
-published page; the trail records the publication itself)."""
+published page; the trail records the publication itself) and its ``hand_moves`` (a count
+of the moves the trail records one by one, as the assignments' changes)."""
 SECRET = ("password", "secret", "digest", "token")
 """A field whose name contains one of these is never recorded."""
 

@@ -94,11 +94,13 @@ VERSION = record(
     },
     # optional: backups made before they were recorded restore "notified" and "affected"
     # as "not recorded" (null) and no notifications (the published page then claims no
-    # outcome per person, and compares the versions with the event's people as they are)
+    # outcome per person, and compares the versions with the event's people as they are);
+    # "hand_moves" (meetings moved by hand since the version was made) restores as 0
     {
         "notified": {"type": ["boolean", "null"]},
         "notifications": records(NOTIFICATION),
         "affected": AFFECTED,
+        "hand_moves": COUNT,
     },
 )
 
@@ -137,6 +139,7 @@ def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
             "published_at": instant(version.published_at),
             "notified": version.notified,
             "affected": version.affected,
+            "hand_moves": version.hand_moves,
             "provenance": version.provenance,
             "unplaced": version.unplaced,
             "assignments": [
@@ -213,9 +216,10 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
         version.published_at = parse_optional(item["published_at"])
         version.notified = item.get("notified")
         version.affected = item.get("affected")
+        version.hand_moves = item.get("hand_moves", 0)
         state.versions[item["number"]] = version
     ScheduleVersion.objects.bulk_update(
-        versions, ["created_at", "published_at", "notified", "affected"]
+        versions, ["created_at", "published_at", "notified", "affected", "hand_moves"]
     )
     Notification.objects.bulk_create(
         Notification(

@@ -1,10 +1,12 @@
-"""Manual moves in a draft, checked at once by the core's independent schedule checker."""
+"""Manual moves in a draft, checked at once by the core's independent schedule checker, and
+counted on the version (``ScheduleVersion.hand_moves``) in the move's transaction."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 
 from liqa.core import model as core
 from liqa.core.problems import Message
@@ -57,7 +59,19 @@ def move(version: ScheduleVersion, key: str, slot: int, table: int | None) -> li
         return conflicts
     with transaction.atomic():
         row = rows[key]
+        moved = (row.start, row.table) != (slots[slot].start, table)
         row.start, row.end = slots[slot].start, slots[slot].end
         row.table = table
         row.save(update_fields=["start", "end", "table"])
+        if moved:  # counted with the move or not at all; a move to where it is is none
+            _count_hand_move(version)
     return []
+
+
+def _count_hand_move(version: ScheduleVersion) -> None:
+    """One more move made by hand on ``version`` (``ScheduleVersion.hand_moves``): added in
+    the database (two moves at once count two), without a save of the version's row (its
+    other fields as this request read them are not written back)."""
+    drafts = ScheduleVersion.objects.filter(pk=version.pk, published_at__isnull=True)
+    drafts.update(hand_moves=F("hand_moves") + 1)
+    version.refresh_from_db(fields=["hand_moves"])

@@ -16,7 +16,6 @@ from liqa.core.i18n import translator
 from liqa.core.outputs.labels import comma, isolate
 from liqa.core.problems import InputError
 from liqa.core.scheduling.terms import Stage, proof, term_words
-from liqa.web.audit.models import Action, AuditEntry
 from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
@@ -81,18 +80,11 @@ def version_run(version: ScheduleVersion) -> Run | None:
 
 def hand_moves(version: ScheduleVersion) -> int:
     """How many times a meeting of ``version`` was moved by hand (to another slot or table)
-    since the version was made, as the event's history recorded each move (``moves.move``
-    saves the meeting's row; the audit trail keeps its old and new start and table). Pins
-    move nothing and are not counted; entries of an earlier version of the same number (an
-    import replaces the versions) are older than this one and are not counted either."""
-    return AuditEntry.objects.filter(
-        event=version.event.slug,
-        model="assignment",
-        key__startswith=f"v{version.number}/",
-        action=Action.CHANGED,
-        at__gte=version.created_at,
-        changes__has_any_keys=["start", "table"],
-    ).count()
+    since the version was made: the version's own count (``ScheduleVersion.hand_moves``,
+    which ``moves.move`` adds to with each move), read as stored now. Pins move nothing and
+    are not counted; a version that replaced another of the same number counts its own."""
+    stored = ScheduleVersion.objects.filter(pk=version.pk).values_list("hand_moves", flat=True)
+    return stored.first() or 0
 
 
 TERMS = Snapshots(64)
@@ -109,7 +101,7 @@ def terms_now(version: ScheduleVersion, run: Run) -> dict[str, float]:
 
     Kept in :data:`TERMS` while the event's data stamp holds and no meeting of the version
     (or of the version re-planned) is moved by hand again: the stamp covers the event's
-    rows, not a version's meetings, whose every move by hand the history counts."""
+    rows, not a version's meetings, whose every move by hand the version counts."""
     stamp = data_stamp(version.event)
     key: tuple[object, ...] | None = None
     if stamp is not None:

@@ -38,6 +38,12 @@ class ScheduleVersion(models.Model):
     that publishes, with or without e-mails. ``None`` on a draft and on versions published
     before it was recorded (their published page compares the two stored versions with
     today's people)."""
+    hand_moves = models.PositiveIntegerField(default=0)
+    """How many times a meeting of this draft was moved by hand to another slot or table
+    (``scheduling.moves.move`` adds one in the move's own transaction; pins move nothing
+    and are not counted): the version's proof of quality is of the run's version before
+    them. Versions made before it was kept were counted from the audit trail's entries
+    (migration 0009)."""
 
     class Meta:
         ordering = ("number",)
