@@ -1,5 +1,5 @@
 """A mission file replacing an event, when it withdraws sign-in access (a person given
-another address; a host administrator's role, which a replacement does not keep), stops
+another address; a host administrator's role of a host the file no longer has), stops
 at a preview with the exact account counts and the names of those who lose access; nothing
 is stored until the organizer confirms. A replacement that changes no access is stored at
 once. Runs on SQLite, and on PostgreSQL with ``DATABASE_URL``."""
@@ -117,7 +117,14 @@ def test_confirming_a_mission_preview_replaces_and_the_accounts_are_as_previewed
 def test_a_replacement_names_the_host_administrator_it_drops(
     event: Event, organizer_client: Client, host_admin: User
 ) -> None:
-    response = _replace(organizer_client, make_core_event())
+    full = make_core_event()
+    without_beta = dataclasses.replace(
+        full,
+        organizations=tuple(o for o in full.organizations if o.id != "o-beta"),
+        people=tuple(p for p in full.people if p.id != "p-bruno"),
+        requests=tuple(r for r in full.requests if r.id == "r-2"),
+    )
+    response = _replace(organizer_client, without_beta)
     answer = response.content.decode()
     assert response.status_code == 200, answer[:300]
     withdrawn = answer.split('id="access-withdrawn">', 1)[1].split("</ul>", 1)[0]
@@ -139,7 +146,7 @@ def test_a_role_granted_after_the_mission_preview_stops_the_confirmation(
     event: Event, organizer_client: Client, stranger: User
 ) -> None:
     answer = _replace(organizer_client, _chen_readdressed()).content.decode()
-    accounts.grant(stranger, event, Role.HOST_ADMIN, organization="o-beta")  # dropped too
+    accounts.grant(stranger, event, Role.PARTICIPANT, person="p-chen")  # withdrawn too
     done = _decide(organizer_client, answer)
     assert done.status_code == 400
     assert "the event changed since the preview" in done.content.decode()

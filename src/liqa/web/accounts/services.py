@@ -152,6 +152,46 @@ def host_role_lapses(
     return member.person != "" and people.get(member.person) != (member.organization, email)
 
 
+def replacement_keeps(
+    member: Membership, hosts: Collection[str], people: Mapping[str, tuple[str, str]]
+) -> bool:
+    """Whether a role survives replacing its event by a mission file, which lists neither
+    organizers nor host administrators: an organizer's always, a host administrator's unless
+    it lapses on the file's hosts and people (:func:`host_role_lapses`; ``hosts`` and
+    ``people`` as there), a participant's never (the file's people are enrolled again). The
+    one rule of the replacement (:func:`carry_roles`) and of its preview."""
+    if member.role == Role.ORGANIZER:
+        return True
+    return member.role == Role.HOST_ADMIN and not host_role_lapses(member, hosts, people)
+
+
+def carry_roles(
+    event: Event,
+    members: list[Membership],
+    hosts: Collection[str],
+    people: Mapping[str, tuple[str, str]],
+) -> list[Membership]:
+    """Give ``event``, the row replacing the event of ``members`` (its roles, read before it
+    was deleted, accounts loaded), the roles a replacement keeps (:func:`replacement_keeps`);
+    each host administrator role that lapses is kept in the history as withdrawn, as a
+    revocation on the hosts page is. Returns those withdrawn host administrator roles."""
+    withdrawn = []
+    for member in members:
+        if replacement_keeps(member, hosts, people):
+            grant(
+                member.user,
+                event,
+                Role(member.role),
+                person=member.person,
+                organization=member.organization,
+                language=member.language,
+            )
+        elif member.role == Role.HOST_ADMIN:
+            _audit_host(event, member.organization, member.user.email, "")
+            withdrawn.append(member)
+    return withdrawn
+
+
 def withdraw_stale_hosts(event: Event, person: str | None = None) -> int:
     """Remove the host administrator roles that no longer stand (:func:`host_role_lapses`):
     of an organization no longer a host of the event (now a delegation member), or granted

@@ -102,13 +102,22 @@ def import_event(
     filename: str,
     replace: bool = False,
     may_replace: Callable[[rows.Event], bool] | None = None,
+    expected: dict[str, Any] | None = None,
+    importer: int | None = None,
 ) -> rows.Event:
     """Store a core event; with ``replace``, an existing event of that id is replaced.
 
     ``may_replace`` says whether the importing user may replace that event (its
     organizers only, on the web). Runs in one transaction: every row is written, or none.
+    A replacement keeps the roles the mission file does not manage (every organizer's, and
+    each host administrator's whose host the file still has: :func:`mission_preview`'s
+    rule); the others are withdrawn, a host administrator's in the history. With
+    ``expected`` (what a preview by ``importer`` showed: :meth:`MissionPreview.expected`),
+    nothing is stored when the replacement would no longer do that, checked under the
+    event's lock, in the same transaction as the replacement.
     """
     before: list[rows.Outcome] = []
+    members: list[Membership] = []
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
         if existing is not None and may_replace is not None and not may_replace(existing):
@@ -129,11 +138,15 @@ def import_event(
                     ]
                 )
             lock_event(existing)
+            if expected is not None:
+                check_mission_preview(existing, event, importer, expected, filename)
             before = list(existing.outcomes.all())  # the history says what each became
             held = parties_held(existing)
+            members = _members(existing)  # deleted with the event: the kept ones given back
             existing.delete()
         row = store_event(event, raw=existing is not None)
         if existing is not None:  # the history says what was there before, and what changed
+            account_services.carry_roles(row, members, *_file_parties(event))
             parties_stored.send(
                 sender=rows.Event,
                 event=row,
@@ -428,6 +441,17 @@ def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
     return sorted([h.organization, h.user] for h in hosts)
 
 
+def _host_withdrawn(member: Membership, names: dict[str, Name]) -> HostWithdrawn:
+    """A host administrator role withdrawn, named by ``names`` (the event's parties by key)."""
+    person = names.get(member.person) if member.person else None
+    return HostWithdrawn(
+        member.organization,
+        member.user.pk,
+        person or member.user.get_full_name() or member.user.email,
+        names.get(member.organization, member.organization),
+    )
+
+
 def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     """The host administrator roles that storing ``reading`` takes away, as
     ``withdraw_host`` and ``withdraw_stale_hosts`` would after it
@@ -442,20 +466,11 @@ def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     hosts, addresses = _parties_after(reading)
     people = {key: (org, email.strip().lower()) for key, (org, email) in addresses.items()}
     names = _party_names(reading.base)
-    withdrawn = []
-    for member in granted:
-        if not account_services.host_role_lapses(member, hosts, people):
-            continue
-        person = names.get(member.person) if member.person else None
-        withdrawn.append(
-            HostWithdrawn(
-                member.organization,
-                member.user.pk,
-                person or member.user.get_full_name() or member.user.email,
-                names.get(member.organization, member.organization),
-            )
-        )
-    return tuple(withdrawn)
+    return tuple(
+        _host_withdrawn(member, names)
+        for member in granted
+        if account_services.host_role_lapses(member, hosts, people)
+    )
 
 
 def _parties_after(reading: Reading) -> tuple[set[str], dict[str, tuple[str, str]]]:
@@ -504,17 +519,78 @@ def account_changes(reading: Reading) -> AccountChanges:
     return _changes(members, after, addresses.values(), _party_names(reading.base))
 
 
+@dataclass(frozen=True)
+class MissionPreview:
+    """What replacing a stored event by a mission file does to the accounts with access."""
+
+    accounts: AccountChanges
+    """The sign-in accounts it makes, gives access, keeps and withdraws."""
+    hosts: tuple[HostWithdrawn, ...]
+    """The host administrator roles it withdraws: of a host the file no longer has (or has
+    on the delegation's side), or granted from a person it removes, moves or readdresses."""
+    stamp: list[Any] | None
+    """The stored event's data stamp (as JSON)."""
+
+    @property
+    def held(self) -> bool:
+        """Whether replacing waits for the organizer to confirm: it withdraws a host
+        administrator role or any account's access to the event."""
+        return bool(self.hosts or self.accounts.withdrawn)
+
+    def expected(self) -> dict[str, Any]:
+        """What confirming must find unchanged (kept with the staged file)."""
+        return {
+            "kind": "mission",
+            "stamp": self.stamp,
+            "hosts": _host_keys(self.hosts),
+            "withdrawn": _lost_keys(self.accounts.lost),
+        }
+
+
+def _members(row: rows.Event) -> list[Membership]:
+    """The event's roles, in grant order, with their accounts."""
+    return list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
+
+
+def _file_parties(event: core.Event) -> tuple[set[str], dict[str, tuple[str, str]]]:
+    """A mission file's host organizations (keys) and each person's organization and
+    address (lower case) by key, as ``accounts.services.host_role_lapses`` reads them."""
+    sides = account_services.HOST_SIDES
+    hosts = {o.id for o in event.organizations if o.side.value in sides}
+    people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
+    return hosts, people
+
+
+def mission_preview(row: rows.Event, event: core.Event, importer: int | None) -> MissionPreview:
+    """What replacing the stored event ``row`` by the mission file's ``event`` does to the
+    accounts, by the rule :func:`import_event` keeps roles with
+    (``accounts.services.replacement_keeps``): organizer roles stay, a host administrator's
+    stays while the file still has its host (and the person it was granted from, unmoved,
+    at the same address), participant roles follow the file's people; the importing user
+    (``importer``) organizes the new event and each of its people with an address is
+    enrolled (``setup_imported_event``)."""
+    members = _members(row)
+    hosts, people = _file_parties(event)
+    names = _party_names(stored_event(row))
+    kept = {m.user_id for m in members if account_services.replacement_keeps(m, hosts, people)}
+    if importer is not None:
+        kept.add(importer)
+    accounts = _changes(members, kept, [person.email for person in event.people], names)
+    withdrawn = tuple(
+        _host_withdrawn(member, names)
+        for member in members
+        if member.role == Role.HOST_ADMIN
+        and not account_services.replacement_keeps(member, hosts, people)
+    )
+    return MissionPreview(accounts, withdrawn, _stamp_json(snapshots.data_stamp(row)))
+
+
 def mission_account_changes(
     row: rows.Event, event: core.Event, importer: int | None
 ) -> AccountChanges:
-    """The sign-in accounts that replacing the stored event ``row`` by the mission file's
-    ``event`` makes, gives access, keeps and withdraws: a replacement keeps no role (the
-    event's are deleted with it); the importing user (``importer``) organizes the new one
-    and each of its people with an address is enrolled (``setup_imported_event``)."""
-    members = list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
-    kept = set() if importer is None else {importer}
-    addresses = [person.email for person in event.people]
-    return _changes(members, kept, addresses, _party_names(stored_event(row)))
+    """The sign-in accounts that replacing ``row`` by ``event`` makes, gives access, keeps
+    and withdraws (:func:`mission_preview`)."""
+    return mission_preview(row, event, importer).accounts
 
 
 def _changes(
@@ -539,23 +615,16 @@ def _changes(
     )
 
 
-def mission_expected(row: rows.Event, changes: AccountChanges) -> dict[str, Any]:
-    """What confirming a mission file's preview must find unchanged (kept with the staged
-    file): the stored event's data stamp and the accounts losing access."""
-    return {
-        "kind": "mission",
-        "stamp": _stamp_json(snapshots.data_stamp(row)),
-        "withdrawn": _lost_keys(changes.lost),
-    }
-
-
 def check_mission_preview(
     row: rows.Event, event: core.Event, importer: int | None, expected: dict[str, Any], name: str
 ) -> None:
     """:class:`InputError` (nothing stored) when replacing ``row`` by ``event`` would no
-    longer do what the preview showed: the event was written since, or other accounts would
-    lose access."""
-    now = mission_expected(row, mission_account_changes(row, event, importer))
+    longer do what the preview showed: the event was written since, or other accounts or
+    host administrator roles would be withdrawn. :func:`import_event` calls it under the
+    event's lock."""
+    now = mission_preview(row, event, importer).expected()
+    if "hosts" not in expected:  # staged before the preview named host roles
+        now.pop("hosts")
     if now != expected:
         raise _changed_since_preview([(name, b"")])
 

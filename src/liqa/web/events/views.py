@@ -50,8 +50,9 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_mission(request: HttpRequest) -> HttpResponse:
     """Import a mission file (staff only): all or nothing, with every problem listed. A file
-    replacing an event that withdraws any account's access to it is previewed first, then
-    confirmed (or cancelled) without uploading again."""
+    replacing an event keeps its organizers and the administrators of the hosts it still
+    has; one that withdraws a host administrator role or any account's access to the event
+    is previewed first, then confirmed (or cancelled) without uploading again."""
     if not getattr(request.user, "is_staff", False):
         raise PermissionDenied
     if request.method == "POST" and "staged" in request.POST:
@@ -71,9 +72,9 @@ def import_mission(request: HttpRequest) -> HttpResponse:
             replace = request.POST.get("replace") == "on"
             existing = Event.objects.filter(slug=parsed.id).first() if replace else None
             if existing is not None and permissions.is_organizer(request.user, existing):
-                changes = services.mission_account_changes(existing, parsed, _user_id(request))
-                if changes.withdrawn:  # told whose access goes before anything is stored
-                    return _mission_preview_page(request, existing, filename, raw, changes)
+                preview = services.mission_preview(existing, parsed, _user_id(request))
+                if preview.held:  # told whose access goes before anything is stored
+                    return _mission_preview_page(request, existing, filename, raw, preview)
             event = services.import_event(
                 parsed,
                 filename=filename,
@@ -99,18 +100,23 @@ def _mission_preview_page(
     existing: Event,
     filename: str,
     raw: bytes,
-    changes: services.AccountChanges,
+    preview: services.MissionPreview,
 ) -> HttpResponse:
-    """Stage a mission file replacing ``existing`` and show whose access it withdraws,
-    with Replace and Cancel."""
-    expected = services.mission_expected(existing, changes)
+    """Stage a mission file replacing ``existing`` and show whose access and which host
+    administrator roles it withdraws, with Replace and Cancel."""
     token = staged_uploads.stage(
-        _user_id(request), existing.pk, Missing.REFUSE, [(filename, raw)], expected
+        _user_id(request), existing.pk, Missing.REFUSE, [(filename, raw)], preview.expected()
     )
     return page(
         request,
         "events/import_preview.html",
-        {"event": existing, "accounts": changes, "token": token, "filename": filename},
+        {
+            "event": existing,
+            "accounts": preview.accounts,
+            "hosts": preview.hosts,
+            "token": token,
+            "filename": filename,
+        },
     )
 
 
@@ -138,13 +144,13 @@ def _confirm_mission(request: HttpRequest) -> HttpResponse:
         context["filename"] = filename
         try:
             parsed = services.read_mission_file(raw, filename)
-            importer = _user_id(request)
-            services.check_mission_preview(existing, parsed, importer, staged.expected, filename)
-            event = services.import_event(
+            event = services.import_event(  # the preview checked under the event's lock
                 parsed,
                 filename=filename,
                 replace=True,
                 may_replace=lambda row: permissions.is_organizer(request.user, row),
+                expected=staged.expected,
+                importer=_user_id(request),
             )
         except InputError as error:
             context["problems"] = error.problems
