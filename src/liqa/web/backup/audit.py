@@ -22,6 +22,7 @@ from liqa.web.backup.section import (
     parse_instant,
 )
 from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
 
 ENTRY = record(
     {
@@ -95,6 +96,24 @@ def _restore_audit(state: Restoring, data: list[dict[str, Any]]) -> None:
         for entry, item in zip(entries, fresh, strict=True)
         for key in dict.fromkeys(item["subjects"])
     )
+    _count_hand_moves(state)
+
+
+def _count_hand_moves(state: Restoring) -> None:
+    """The moves made by hand on each version whose archive had no count of them, from the
+    restored trail, as the proof of quality counted them before versions kept the count
+    (migration scheduling 0009): the ``changed`` entries of the version's assignments that
+    moved a start or a table since the version was made."""
+    for version in state.uncounted:
+        version.hand_moves = AuditEntry.objects.filter(
+            event=state.event.slug,
+            model="assignment",
+            key__startswith=f"v{version.number}/",
+            action=Action.CHANGED,
+            at__gte=version.created_at,
+            changes__has_any_keys=["start", "table"],
+        ).count()
+    ScheduleVersion.objects.bulk_update(state.uncounted, ["hand_moves"])
 
 
 AUDIT = Section(

@@ -217,6 +217,8 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
         version.notified = item.get("notified")
         version.affected = item.get("affected")
         version.hand_moves = item.get("hand_moves", 0)
+        if "hand_moves" not in item:  # written before the count: the trail tells (audit.py)
+            state.uncounted.append(version)
         state.versions[item["number"]] = version
     ScheduleVersion.objects.bulk_update(
         versions, ["created_at", "published_at", "notified", "affected", "hand_moves"]

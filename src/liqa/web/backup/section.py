@@ -80,6 +80,9 @@ class Restoring:
     event: Event
     users: dict[str, User] = field(default_factory=dict)
     versions: dict[int, ScheduleVersion] = field(default_factory=dict)
+    uncounted: list[ScheduleVersion] = field(default_factory=list)
+    """Versions restored from an archive written before versions kept their count of moves
+    made by hand: counted from the restored audit trail once it is written."""
 
 
 def _nothing(_data: Any, _known: Known) -> Found:
