@@ -2,7 +2,8 @@
 mission and the brokerage day): the overview's "Run the scheduler" button touched the runs
 table under it; a refused move listed the rules it broke with their bullets hanging over
 the warning border, out of the box; the report's table of figures had one heading in
-lowercase among capitalised ones ("attente (minutes)", the scheduler's own words).
+lowercase among capitalised ones ("attente (minutes)", the scheduler's own words). And on
+a 360 × 740 phone, the host page's map link stood in from the address above it.
 
 Run: ``uv run pytest tests/web/e2e/test_qa14_walk.py -m e2e -q``.
 """
@@ -18,15 +19,18 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
+from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import RunState, ScheduleVersion
 from liqa.web.scheduling.services import start_run
-from tests.web.e2e.phone import shot
+from tests.web.e2e.phone import EXAMPLES, Phone, shot, signed_in
 from tests.web.test_report_page import ORGANIZER, published_demo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 LAPTOP = {"width": 1280, "height": 800}
+DEMO = EXAMPLES / "morocco-us-digital-2024" / "mission.yaml"
 BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }"
 
 
@@ -106,3 +110,25 @@ def test_the_report_figures_headings_start_with_a_capital(live_server: Any, chro
     context.close()
     assert "Attente (minutes)" in headings, headings
     assert [h for h in headings if h[:1] != h[:1].upper()] == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_host_venue_map_link_lines_up_with_the_address(
+    lang: str, live_server: Any, chromium: Any, shots: Path | None
+) -> None:
+    """On a 360 × 740 phone, the host page's "Plan" / "Map" (a word narrower than its
+    44 px tap target) stood centred in it, 6-7 px in from the address above it."""
+    event = import_mission_file(DEMO.read_bytes(), "mission.yaml")
+    host = accounts.user_for_email("a.reyes@example.com")
+    accounts.grant(host, event, Role.HOST_ADMIN, organization="h-hou-egov")
+    context = signed_in(chromium, live_server.url, host, lang, Phone(360, 740))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/host/{event.slug}/")
+    shot(shots, f"qa14-host-venue-{lang}.png", page.locator("#venue"))
+    address = page.eval_on_selector("#venue p", BOX)
+    word = page.eval_on_selector(
+        "#venue a.tap",
+        f"a => {{ const r = document.createRange(); r.selectNodeContents(a); return ({BOX})(r); }}",
+    )
+    context.close()
+    assert abs(word[0] - address[0]) <= 1, (lang, word, address)
