@@ -192,6 +192,38 @@ def carry_roles(
     return withdrawn
 
 
+def carry_feeds(
+    event: Event,
+    feeds: list[CalendarFeed],
+    members: list[Membership],
+    addresses: Mapping[str, str],
+) -> int:
+    """Give ``event``, the row replacing the event of ``feeds`` and ``members`` (its calendar
+    feeds and roles, read before it was deleted), the feeds of each person the mission file
+    still has (``addresses``: each of its people's e-mail address by key), with the same
+    digest and dates, revoked ones too (kept for the record); the live feeds of a person
+    whose participant role lapses (:func:`participant_lapses`: another address, or none)
+    are revoked, as :func:`withdraw_person` does. A removed person's feeds are dropped.
+    Returns how many feeds were carried."""
+    lapsed = {
+        m.person for m in members if m.role == Role.PARTICIPANT and participant_lapses(m, addresses)
+    }
+    now = timezone.now()
+    carried = [
+        CalendarFeed(
+            event=event,
+            person=feed.person,
+            digest=feed.digest,
+            created_at=feed.created_at,
+            revoked_at=feed.revoked_at or (now if feed.person in lapsed else None),
+        )
+        for feed in feeds
+        if feed.person in addresses
+    ]
+    CalendarFeed.objects.bulk_create(carried)
+    return len(carried)
+
+
 def withdraw_stale_hosts(event: Event, person: str | None = None) -> int:
     """Remove the host administrator roles that no longer stand (:func:`host_role_lapses`):
     of an organization no longer a host of the event (now a delegation member), or granted

@@ -25,7 +25,7 @@ from liqa.core.problems import InputError, Message, Name, Names, Problem
 from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import services as account_services
-from liqa.web.accounts.models import Membership, Role
+from liqa.web.accounts.models import CalendarFeed, Membership, Role
 from liqa.web.events import forgotten_keys, snapshots, text_limits
 from liqa.web.events import models as rows
 from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
@@ -111,13 +111,15 @@ def import_event(
     organizers only, on the web). Runs in one transaction: every row is written, or none.
     A replacement keeps the roles the mission file does not manage (every organizer's, and
     each host administrator's whose host the file still has: :func:`mission_preview`'s
-    rule); the others are withdrawn, a host administrator's in the history. With
+    rule); the others are withdrawn, a host administrator's in the history. The calendar
+    feeds of the people the file still has are kept (``accounts.services.carry_feeds``). With
     ``expected`` (what a preview by ``importer`` showed: :meth:`MissionPreview.expected`),
     nothing is stored when the replacement would no longer do that, checked under the
     event's lock, in the same transaction as the replacement.
     """
     before: list[rows.Outcome] = []
     members: list[Membership] = []
+    feeds: list[CalendarFeed] = []
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
         if existing is not None and may_replace is not None and not may_replace(existing):
@@ -143,10 +145,13 @@ def import_event(
             before = list(existing.outcomes.all())  # the history says what each became
             held = parties_held(existing)
             members = _members(existing)  # deleted with the event: the kept ones given back
+            feeds = list(existing.calendar_feeds.order_by("pk"))  # and the calendar feeds
             existing.delete()
         row = store_event(event, raw=existing is not None)
         if existing is not None:  # the history says what was there before, and what changed
             account_services.carry_roles(row, members, *_file_parties(event))
+            addresses = {person.id: person.email for person in event.people}
+            account_services.carry_feeds(row, feeds, members, addresses)
             parties_stored.send(
                 sender=rows.Event,
                 event=row,
