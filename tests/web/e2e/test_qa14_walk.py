@@ -2,7 +2,8 @@
 mission and the brokerage day): the overview's "Run the scheduler" button touched the runs
 table under it; a refused move listed the rules it broke with their bullets hanging over
 the warning border, out of the box; the report's table of figures had one heading in
-lowercase among capitalised ones ("attente (minutes)", the scheduler's own words). And on
+lowercase among capitalised ones ("attente (minutes)", the scheduler's own words); the run
+page's links under a long title began a line with their separator dot. And on
 a 360 × 740 phone, the host page's map link stood in from the address above it.
 
 Run: ``uv run pytest tests/web/e2e/test_qa14_walk.py -m e2e -q``.
@@ -10,6 +11,7 @@ Run: ``uv run pytest tests/web/e2e/test_qa14_walk.py -m e2e -q``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -21,10 +23,12 @@ from django.test import Client
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
+from liqa.web.events.records import store_event
 from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import RunState, ScheduleVersion
 from liqa.web.scheduling.services import start_run
 from tests.web.e2e.phone import EXAMPLES, Phone, shot, signed_in
+from tests.web.factories import make_core_event
 from tests.web.test_report_page import ORGANIZER, published_demo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -132,3 +136,33 @@ def test_the_host_venue_map_link_lines_up_with_the_address(
     )
     context.close()
     assert abs(word[0] - address[0]) <= 1, (lang, word, address)
+
+
+def test_the_run_page_links_do_not_start_a_line_with_a_separator(
+    organizer: User, live_server: Any, chromium: Any
+) -> None:
+    """The run page's first link, the event's title, was a 44 px tap box as wide as the
+    line once its title wrapped: " · v1 · Report" went to a line of its own, starting
+    with its dot."""
+    long = "Mission commerciale aux États-Unis sur la transformation numérique " * 2
+    record = make_core_event("long-title-2030")
+    record = dataclasses.replace(record, title={**record.title, "fr": long.strip()})
+    event = store_event(record)
+    accounts.grant(organizer, event, Role.ORGANIZER)
+    run = start_run(event, organizer, time_limit=1.0)
+    run.refresh_from_db()
+    assert run.state == RunState.DONE, run.message
+    context = on_a_laptop(chromium, live_server.url, organizer, "fr")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/organize/{event.slug}/runs/{run.pk}/")
+    links = page.eval_on_selector("#run-links", BOX)
+    dot = page.eval_on_selector(
+        "#run-links",
+        "p => { const t = p.querySelector('a').nextSibling; const r = document.createRange();"
+        " r.setStart(t, t.data.indexOf('·')); r.setEnd(t, t.data.indexOf('·') + 1);"
+        " const b = r.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; }",
+    )
+    title = page.eval_on_selector("#back-to-overview", BOX)
+    context.close()
+    assert title[3] - title[2] > 40  # the title wraps (two lines or more)
+    assert dot[0] - links[0] > 100, (dot, links)  # after the title's last words, not under them
