@@ -7,6 +7,7 @@ as it was."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,10 +30,16 @@ NO_SHOW = core.Outcome("r-2", core.OutcomeKind.NO_SHOW)
 
 
 def _upload(client: Client, outcomes: tuple[core.Outcome, ...]) -> None:
-    """The test event's mission file with these outcomes, imported over the stored event."""
+    """The test event's mission file with these outcomes, imported over the stored event
+    (the preview confirmed when the file changes or drops a stored outcome)."""
     text = dumps_event(dataclasses.replace(make_core_event(), outcomes=outcomes))
     upload = SimpleUploadedFile("mission.yaml", text.encode(), content_type="application/yaml")
     response = client.post("/events/import/", {"mission": upload, "replace": "on"})
+    staged = re.search(r'name="staged" value="([^"]+)"', response.content.decode())
+    if response.status_code == 200 and staged:
+        assert 'id="work-outcomes"' in response.content.decode()
+        data = {"staged": staged.group(1), "event": SLUG, "action": "confirm"}
+        response = client.post("/events/import/", data)
     assert response.status_code == 302, response.content.decode()
 
 

@@ -103,7 +103,9 @@ def test_a_delegates_feed_answers_the_calendar_before_and_after_a_replace(
     secret = agendas.create_feed(event, "p-amina")  # the first one is revoked
     held = _rows(event.slug)
     assert _feed(secret) == (200, {R1, R2})
-    response = _replace(organizer_client, dataclasses.replace(make_core_event(), title={"en": "R"}))
+    answer = _replace(organizer_client, dataclasses.replace(make_core_event(), title={"en": "R"}))
+    assert answer.status_code == 200, answer.content.decode()[:500]  # its version: previewed
+    response = _confirm(organizer_client, answer.content.decode())
     assert response.status_code == 302, response.content.decode()[:500]
     row = Event.objects.get(slug=event.slug)
     assert (row.pk != event.pk, row.title) == (True, {"en": "R"})  # the row was stored again

@@ -50,9 +50,12 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_mission(request: HttpRequest) -> HttpResponse:
     """Import a mission file (staff only): all or nothing, with every problem listed. A file
-    replacing an event keeps its organizers and the administrators of the hosts it still
-    has; one that withdraws a host administrator role or any account's access to the event
-    is previewed first, then confirmed (or cancelled) without uploading again."""
+    replacing an event keeps its organizers, the administrators of the hosts it still has
+    and the event's own settings (private stays private); one that withdraws a host
+    administrator role or any account's access to the event, or deletes work done on the
+    web (schedule versions, runs, bookings, hosts' confirmations, reminders sent, outcomes
+    the file does not hold), is previewed first, then confirmed (or cancelled) without
+    uploading again."""
     if not getattr(request.user, "is_staff", False):
         raise PermissionDenied
     if request.method == "POST" and "staged" in request.POST:
@@ -71,15 +74,19 @@ def import_mission(request: HttpRequest) -> HttpResponse:
             parsed = services.read_mission_file(raw, filename)
             replace = request.POST.get("replace") == "on"
             existing = Event.objects.filter(slug=parsed.id).first() if replace else None
+            expected = None
             if existing is not None and permissions.is_organizer(request.user, existing):
                 preview = services.mission_preview(existing, parsed, _user_id(request))
-                if preview.held:  # told whose access goes before anything is stored
+                if preview.held:  # told whose access and what work go before storing
                     return _mission_preview_page(request, existing, filename, raw, preview)
+                expected = preview.expected()  # none: refused if some is done meanwhile
             event = services.import_event(
                 parsed,
                 filename=filename,
                 replace=replace,
                 may_replace=lambda existing: permissions.is_organizer(request.user, existing),
+                expected=expected,
+                importer=_user_id(request),
             )
         except InputError as error:
             context["problems"] = error.problems
@@ -103,7 +110,7 @@ def _mission_preview_page(
     preview: services.MissionPreview,
 ) -> HttpResponse:
     """Stage a mission file replacing ``existing`` and show whose access and which host
-    administrator roles it withdraws, with Replace and Cancel."""
+    administrator roles it withdraws and what work it deletes, with Replace and Cancel."""
     token = staged_uploads.stage(
         _user_id(request), existing.pk, Missing.REFUSE, [(filename, raw)], preview.expected()
     )
@@ -114,6 +121,7 @@ def _mission_preview_page(
             "event": existing,
             "accounts": preview.accounts,
             "hosts": preview.hosts,
+            "work": preview.work,
             "token": token,
             "filename": filename,
         },
