@@ -12,6 +12,7 @@ from liqa.core.model import Provenance, Schedule
 from liqa.core.scheduling.planning import PlanSettings, plan_event
 from liqa.web.demo import load_demo
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
+from liqa.web.scheduling.proofs import proof_words
 from liqa.web.scheduling.records import schedule_record
 from tests.web.factories import DEMO
 
@@ -63,3 +64,24 @@ def test_load_demo_refuses_a_schedule_of_another_event() -> None:
     with pytest.raises(ValueError, match="the schedule is of event 'another-event'"):
         load_demo(DEMO, schedule=schedule)
     assert not ScheduleVersion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demos_run_names_what_its_bound_is_for() -> None:
+    """``liqa demo`` stores the schedule it planned as a finished run: its proof says what
+    the bound is on (the visits' value), as a run of the web app's own does, not the bare
+    figures of a run recorded before runs named their term ('bound 392.197, gap 9.2 %')."""
+    outcome = plan_event(load_event(DEMO), PlanSettings(time_limit=0.5))
+    assert outcome.bound is not None
+    load_demo(
+        DEMO,
+        time_limit=0.5,
+        base_url="http://testserver",
+        schedule=outcome.schedule,
+        bound_term=outcome.bound_term,
+    )
+    run = Run.objects.get(event__slug="morocco-us-digital-2024")
+    assert run.bound_term == outcome.bound_term == "value"
+    words = proof_words(run, "en")
+    assert words.startswith("value of the visits "), words
+    assert "at most" in words

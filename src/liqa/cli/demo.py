@@ -93,6 +93,7 @@ def load_web(
             base_url=served_base_url(host, port),
             schedule=outcome.schedule,
             seconds=outcome.seconds,
+            bound_term=outcome.bound_term,
         )
 
 

@@ -27,12 +27,14 @@ def load_demo(
     base_url: str | None = None,
     schedule: Schedule | None = None,
     seconds: float = 0.0,
+    bound_term: str | None = None,
 ) -> dict[str, str]:
     """Import ``path`` (replacing an earlier copy), plan and publish it; return sign-in links.
 
     ``schedule`` is the mission's schedule when the caller already planned it (``liqa demo``
     plans once for its files and the web app): it is stored as a finished run's result
-    instead of planning again, ``seconds`` (the caller's solve time) its time. The database
+    instead of planning again, ``seconds`` (the caller's solve time) its time and
+    ``bound_term`` the objective term its bound is for (the plan outcome's). The database
     lives in ``data_dir`` (default ``$LIQA_DATA_DIR`` or ``./var``). The links
     (``organizer``, ``delegate``, ``host``: the administrator of the first host visited,
     and the ``public`` page) point at ``base_url`` (default ``$LIQA_BASE_URL``,
@@ -44,7 +46,7 @@ def load_demo(
     from django.db import transaction
 
     with transaction.atomic():  # one commit (one disk sync) for hundreds of small writes
-        return _load(Path(path), time_limit, base_url, schedule, seconds)
+        return _load(Path(path), time_limit, base_url, schedule, seconds, bound_term)
 
 
 def _load(
@@ -53,6 +55,7 @@ def _load(
     base_url: str | None,
     schedule: Schedule | None,
     seconds: float = 0.0,
+    bound_term: str | None = None,
 ) -> dict[str, str]:
     from django.conf import settings
 
@@ -79,7 +82,7 @@ def _load(
         execute_run(run.pk)
         run.refresh_from_db()
     else:
-        run = _finished_run(event, schedule, time_limit, seconds)
+        run = _finished_run(event, schedule, time_limit, seconds, bound_term)
     if run.result is not None:
         publishing.publish(run.result, notify=False)
     delegates = [p for p in event_record(event).delegates() if p.email]
@@ -123,10 +126,15 @@ def _first_host_contact(event: CoreEvent, schedule: Schedule | None) -> Person |
 
 
 def _finished_run(
-    event: EventRow, schedule: Schedule, time_limit: float, seconds: float = 0.0
+    event: EventRow,
+    schedule: Schedule,
+    time_limit: float,
+    seconds: float = 0.0,
+    bound_term: str | None = None,
 ) -> Run:
     """Record ``schedule`` as the result of a finished run, as if the web app had planned it
-    (in ``seconds``, which the run page shows as its time)."""
+    (in ``seconds``, which the run page shows as its time; its bound for ``bound_term``, so
+    the proof of quality names what it bounds, as a run of the web app's own does)."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -146,6 +154,7 @@ def _finished_run(
         objective=dict(provenance.objective),
         bound=provenance.bound,
         gap=provenance.gap,
+        bound_term=(bound_term or "") if provenance.bound is not None else "",
         message=provenance.status,
         elapsed=seconds,
         started_at=now - timedelta(seconds=seconds),
