@@ -181,6 +181,9 @@ def test_a_brokerage_run_says_which_stage_its_bound_is_for(
         assert stages[0].startswith(f"breaks {breaks:,.0f}")
     _check_stage(stages[-1], breaks, run.bound, maximised=False)
     assert "Bound" not in page.content.decode().split('id="run"', 1)[1]
+    if "scheduled_priority" in run.objective:  # French: a narrow no-break space before ";"
+        page = client.get(f"/organize/{event.slug}/runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+        assert "(prouvé)\u202f; puis " in _shown(page.content.decode(), "run-proof")
     # the version's grid and its report say the same, naming the run
     grid = client.get(
         f"/organize/{event.slug}/versions/{run.result.number}/", HTTP_ACCEPT_LANGUAGE="en"

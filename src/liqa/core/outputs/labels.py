@@ -337,6 +337,12 @@ def comma(lang: str) -> str:
     return "\u060c " if lang == "ar" else ", "
 
 
+def semicolon(lang: str) -> str:
+    """The separator of clauses in ``lang``: the Arabic semicolon in Arabic, and in French a
+    narrow no-break space before it ("(prouvé) ; puis …"), as before a colon."""
+    return {"ar": "\u061b ", "fr": "\u202f; "}.get(lang, "; ")
+
+
 def _interval_parts(start: date, end: date, lang: str) -> tuple[str, str]:
     """CLDR's two patterns for the dates ``start`` and ``end`` (months in full)."""
     greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"

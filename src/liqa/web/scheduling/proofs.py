@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.labels import comma, isolate
+from liqa.core.outputs.labels import comma, isolate, semicolon
 from liqa.core.problems import InputError
 from liqa.core.scheduling.terms import Stage, proof, term_words
 from liqa.web.events.records import event_record
@@ -70,7 +70,7 @@ def proof_words(run: Run, lang: str) -> str:
         return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
     said = [_stage_words(stage, lang) for stage in stages]
     said[1:] = [gettext("then %(stage)s") % {"stage": words} for words in said[1:]]
-    return ("؛ " if lang == "ar" else "; ").join(said)
+    return semicolon(lang).join(said)
 
 
 def version_run(version: ScheduleVersion) -> Run | None:
