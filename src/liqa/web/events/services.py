@@ -799,7 +799,7 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
                 raise _changed_since_preview(reading.files)
         booked = set(rows.Booking.objects.filter(event=row).values_list("request__key", flat=True))
         held = parties_held(row)
-        removed, _changed = _store_tables(row, reading.imported.event, reading.tables)
+        removed = _store_tables(row, reading.imported.event, reading.tables)
         for table, keys in removed.items():
             forgotten_keys.forget(row, table, keys)
         for host in hosts:  # in the history, by the organizer confirming
@@ -879,15 +879,12 @@ def _records(event: core.Event, table: str) -> tuple[Any, ...]:
     return found
 
 
-def _store_tables(
-    row: rows.Event, event: core.Event, tables: list[str]
-) -> tuple[dict[str, list[str]], set[str]]:
+def _store_tables(row: rows.Event, event: core.Event, tables: list[str]) -> dict[str, list[str]]:
     """Write the records of ``tables`` in place: a row of the same key is changed (its
     booking, a foreign key to it, stays), a new key is added, a key no longer there is
-    deleted (with what the database deletes with it). The keys deleted, per table, and the
-    tables where a record was added, removed or given another value."""
+    deleted (with what the database deletes with it). The keys deleted, per table (what
+    changed is counted by :func:`parties_changed` for the history)."""
     removed: dict[str, list[str]] = {}
-    changed_tables: set[str] = set()
     for table in tables:
         model, fields_of = _MODELS[table]
         existing = {r.key: r for r in model.objects.filter(event=row)}
@@ -905,8 +902,6 @@ def _store_tables(
             if current is None:
                 new.append(model(event=row, key=record.id, position=position, **fields))
                 continue
-            if any(getattr(current, name) != value for name, value in fields.items()):
-                changed_tables.add(table)
             for name, value in fields.items():
                 setattr(current, name, value)
             current.position = position
@@ -914,9 +909,7 @@ def _store_tables(
         if changed:
             model.objects.bulk_update(changed, [*sorted(names), "position"], batch_size=500)
         model.objects.bulk_create(new, batch_size=500)
-        if new or removed[table]:
-            changed_tables.add(table)
-    return removed, changed_tables
+    return removed
 
 
 _MODELS: dict[str, tuple[Any, Callable[[Any], dict[str, Any]]]] = {
