@@ -175,7 +175,7 @@ def test_the_preview_counts_what_the_replacement_does(
     gamma_admin: User,
 ) -> None:
     before = {m.user_id for m in Membership.objects.filter(event=event)}
-    changes = services.mission_account_changes(event, _without_gamma(), None)
+    changes = services.mission_preview(event, _without_gamma(), None).accounts
     services.import_event(_without_gamma(), filename="mission.yaml", replace=True)
     row = Event.objects.get(slug=event.slug)
     accounts.enrol_everyone(row)

@@ -660,14 +660,6 @@ def mission_preview(row: rows.Event, event: core.Event, importer: int | None) ->
     return MissionPreview(accounts, withdrawn, stamp, work_deleted(row, event))
 
 
-def mission_account_changes(
-    row: rows.Event, event: core.Event, importer: int | None
-) -> AccountChanges:
-    """The sign-in accounts that replacing ``row`` by ``event`` makes, gives access, keeps
-    and withdraws (:func:`mission_preview`)."""
-    return mission_preview(row, event, importer).accounts
-
-
 def _changes(
     members: list[Membership], after: set[int], addresses: Iterable[str], names: dict[str, Name]
 ) -> AccountChanges:
