@@ -96,7 +96,11 @@ def environment(**options: Any) -> Environment:
     """The environment Django's Jinja2 backend renders pages with."""
     env = templating.environment(**options)
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        translation.gettext, translation.ngettext, newstyle=True, pgettext=translation.pgettext
+        translation.gettext,
+        translation.ngettext,
+        newstyle=True,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
     )
     env.globals.update(
         url=url,
