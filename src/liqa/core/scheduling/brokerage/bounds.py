@@ -46,7 +46,7 @@ def overloaded(problem: Problem) -> list[str]:
             {t * capacity + j for t in allowed_slots(problem, m) for j in range(capacity)}
             for m in mine
         ]
-        if not _perfect_matching(options, []):
+        if not perfect_matching(options, []):
             out.append(pid)
     return out
 
@@ -58,12 +58,13 @@ def _fits_one_run(problem: Problem, mine: list[Meeting]) -> bool:
     for block in blocks(problem):
         for s in range(len(block) - k + 1):
             window = block[s : s + k]
-            if _perfect_matching([d.intersection(window) for d in domains], window):
+            if perfect_matching([d.intersection(window) for d in domains], window):
                 return True
     return False
 
 
-def _perfect_matching(options: list[set[int]], slots: list[int]) -> bool:
+def perfect_matching(options: list[set[int]], slots: list[int]) -> bool:
+    """True when each item ``i`` gets its own slot among ``options[i]`` (augmenting paths)."""
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:

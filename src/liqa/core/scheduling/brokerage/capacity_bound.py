@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from liqa.core.scheduling.brokerage.bounds import _perfect_matching
+from liqa.core.scheduling.brokerage.bounds import perfect_matching
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.problem import Problem
@@ -94,7 +94,7 @@ def _patterns(group: Group, most: int | None) -> list[tuple[tuple[int, ...], int
         breaks = _breaks(pattern)
         if breaks < low or (most is not None and breaks > most):
             continue
-        if _perfect_matching([set(d).intersection(pattern) for d in domains], list(pattern)):
+        if perfect_matching([set(d).intersection(pattern) for d in domains], list(pattern)):
             out.append((pattern, breaks))
     return out
 
