@@ -7,12 +7,19 @@ from django.db import models
 from liqa.core.model import EventKind
 
 
-def _empty_dict() -> dict[str, str]:
+def empty_dict() -> dict[str, str]:
+    """A new empty dict: the default of the JSON fields holding localized text or maps."""
     return {}
 
 
-def _empty_list() -> list[str]:
+def empty_list() -> list[str]:
+    """A new empty list: the default of the JSON fields holding lists."""
     return []
+
+
+# migrations/0001_initial.py names the defaults by these older paths: keep them importable
+_empty_dict = empty_dict
+_empty_list = empty_list
 
 
 class Event(models.Model):
@@ -24,20 +31,20 @@ class Event(models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in EventKind])
-    title = models.JSONField(default=_empty_dict)
-    organizers = models.JSONField(default=_empty_list)
-    languages = models.JSONField(default=_empty_list)
-    themes = models.JSONField(default=_empty_list)
-    goals = models.JSONField(default=_empty_dict)
-    description = models.JSONField(default=_empty_dict)
+    title = models.JSONField(default=empty_dict)
+    organizers = models.JSONField(default=empty_list)
+    languages = models.JSONField(default=empty_list)
+    themes = models.JSONField(default=empty_list)
+    goals = models.JSONField(default=empty_dict)
+    description = models.JSONField(default=empty_dict)
     brokerage = models.JSONField(null=True, blank=True)
     subgroups_max = models.PositiveIntegerField(default=1)
     subgroup_min_size = models.PositiveIntegerField(default=1)
     subgroup_max_size = models.PositiveIntegerField(null=True, blank=True)
     """Most members in one subgroup (empty: no limit)."""
-    together = models.JSONField(default=_empty_list)
-    apart = models.JSONField(default=_empty_list)
-    communique = models.JSONField(default=_empty_dict, blank=True)
+    together = models.JSONField(default=empty_list)
+    apart = models.JSONField(default=empty_list)
+    communique = models.JSONField(default=empty_dict, blank=True)
     """Localized communiqué shown on the public page once published (empty = none)."""
     public = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)

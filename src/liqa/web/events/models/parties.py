@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from liqa.core.model import Gender, OrgKind, Side
-from liqa.web.events.models.event import Event, EventRecord, _empty_dict, _empty_list
+from liqa.web.events.models.event import Event, EventRecord, empty_dict, empty_list
 
 
 class Organization(EventRecord):
@@ -22,10 +22,10 @@ class Organization(EventRecord):
     )
     sector = models.CharField(max_length=200, blank=True)
     country = models.CharField(max_length=100, blank=True)
-    themes = models.JSONField(default=_empty_list)
-    offers = models.JSONField(default=_empty_dict)
-    seeks = models.JSONField(default=_empty_dict)
-    description = models.JSONField(default=_empty_dict)
+    themes = models.JSONField(default=empty_list)
+    offers = models.JSONField(default=empty_dict)
+    seeks = models.JSONField(default=empty_dict)
+    description = models.JSONField(default=empty_dict)
     venue = models.CharField(max_length=100, blank=True)
     website = models.CharField(max_length=500, blank=True)
     fictional = models.BooleanField(default=False)
@@ -46,11 +46,11 @@ class Person(EventRecord):
         max_length=10, blank=True, choices=[(g.value, g.value) for g in Gender]
     )
     """``female`` or ``male``: the role's French and Arabic forms agree with it; blank: unset."""
-    languages = models.JSONField(default=_empty_list)
+    languages = models.JSONField(default=empty_list)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=100, blank=True)
-    themes = models.JSONField(default=_empty_list)
-    availability = models.JSONField(default=_empty_list)
+    themes = models.JSONField(default=empty_list)
+    availability = models.JSONField(default=empty_list)
     """``[[start, end], ...]`` as ISO 8601 instants with offsets."""
     table = models.PositiveIntegerField(null=True, blank=True)
     fictional = models.BooleanField(default=False)

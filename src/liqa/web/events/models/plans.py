@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from liqa.core.model import FollowUp, MeetingFormat, OutcomeKind, ProgrammeKind, RequestStatus
-from liqa.web.events.models.event import Event, EventRecord, _empty_dict, _empty_list
+from liqa.web.events.models.event import Event, EventRecord, empty_dict, empty_list
 
 
 def _choices(
@@ -31,8 +31,8 @@ class MeetingRequest(EventRecord):
     duration_minutes = models.PositiveIntegerField(null=True, blank=True)
     session = models.CharField(max_length=100, blank=True)
     fixed_start = models.DateTimeField(null=True, blank=True)
-    attendees = models.JSONField(default=_empty_list)
-    after = models.JSONField(default=_empty_list)
+    attendees = models.JSONField(default=empty_list)
+    after = models.JSONField(default=empty_list)
     created_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(EventRecord.Meta):
@@ -46,14 +46,14 @@ class CandidateVisit(EventRecord):
     host = models.CharField(max_length=100)
     venue = models.CharField(max_length=100)
     duration_minutes = models.PositiveIntegerField(default=60)
-    windows = models.JSONField(default=_empty_list)
+    windows = models.JSONField(default=empty_list)
     """``[[start, end], ...]`` as ISO 8601 instants with offsets."""
     max_visitors = models.PositiveIntegerField(null=True, blank=True)
     priority = models.PositiveSmallIntegerField(default=1)
     required = models.BooleanField(default=False)
-    required_attendees = models.JSONField(default=_empty_list)
-    themes = models.JSONField(default=_empty_list)
-    topic = models.JSONField(default=_empty_dict)
+    required_attendees = models.JSONField(default=empty_list)
+    themes = models.JSONField(default=empty_list)
+    topic = models.JSONField(default=empty_dict)
 
     class Meta(EventRecord.Meta):
         pass
@@ -64,12 +64,12 @@ class ProgrammeItem(EventRecord):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="programme")
     kind = models.CharField(max_length=20, choices=_choices(ProgrammeKind))
-    title = models.JSONField(default=_empty_dict)
+    title = models.JSONField(default=empty_dict)
     start = models.DateTimeField()
     end = models.DateTimeField()
     venue = models.CharField(max_length=100, blank=True)
     end_venue = models.CharField(max_length=100, blank=True)
-    attendees = models.JSONField(default=_empty_list)
+    attendees = models.JSONField(default=empty_list)
 
     class Meta(EventRecord.Meta):
         pass
