@@ -34,10 +34,11 @@ import os
 import resource
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -116,16 +117,60 @@ def web_database(data_dir: Path, **extra: str) -> None:
     runtime.migrate()
 
 
+# --- another commit's code, measured in a fresh interpreter -----------------------------
+
+
+def exported_src(rev: str, into: Path) -> Path:
+    """``src/`` of commit ``rev``, written under ``into`` (``git archive``: the checkout is
+    not changed); the folder to put first on the path."""
+    into.mkdir(parents=True, exist_ok=True)
+    archive = into / "src.tar"
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), rev, "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"cannot export the code of {rev!r}: {done.stderr.strip()}")
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"
+
+
+def run_json(
+    arguments: Sequence[str], code: Path | None = None, cwd: Path | None = None
+) -> dict[str, Any]:
+    """Run ``python ARGUMENTS`` in a fresh interpreter (cold imports), with the package
+    folder ``code`` (e.g. from :func:`exported_src`) instead of this tree's; its last line
+    of output read as JSON. Exits with its error output when it fails."""
+    done = subprocess.run(
+        [sys.executable, *arguments],
+        cwd=cwd,
+        env=_code_env(code, dict(os.environ)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(arguments[1:])} failed ({code or 'this tree'}):\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 # --- command ---------------------------------------------------------------------------
+
+
+def _code_env(code: Path | None, env: dict[str, str]) -> dict[str, str]:
+    """``env`` with the package folder ``code`` first on the path (same dependencies)."""
+    if code is None:
+        return env
+    return dict(env, PYTHONPATH=os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")])))
 
 
 def _source_env(src: Path | None, env: dict[str, str]) -> dict[str, str]:
     """``env`` with another checkout's ``src`` first on the path (same dependencies)."""
-    if src is None:
-        return env
-    return dict(
-        env, PYTHONPATH=os.pathsep.join(filter(None, [str(src / "src"), env.get("PYTHONPATH")]))
-    )
+    return _code_env(src / "src" if src is not None else None, env)
 
 
 def run_command(src: Path | None = None) -> dict[str, float]:
@@ -310,18 +355,7 @@ def outputs_once() -> dict[str, float]:
 
 def _child(mode: str, src: Path | None = None) -> dict[str, Any]:
     """Run one measure in a fresh interpreter (cold imports, like the command)."""
-    done = subprocess.run(
-        [sys.executable, __file__, f"_{mode}"],
-        cwd=ROOT,
-        env=_source_env(src, dict(os.environ)),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(done.stderr)
-    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
-    return result
+    return run_json([__file__, f"_{mode}"], src / "src" if src is not None else None, ROOT)
 
 
 def main() -> None:

@@ -31,18 +31,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_timing import load_average, tree_cpu, web_database  # the /proc CPU reader
+from demo_timing import (  # the /proc CPU reader, a fresh database, another commit's code
+    exported_src,
+    load_average,
+    run_json,
+    tree_cpu,
+    web_database,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
@@ -148,28 +151,8 @@ def measure(what: str, plan: Path, profile: Path | None = None) -> dict[str, Any
         return measure_report(version)
 
 
-def _exported_src(rev: str, into: Path) -> Path:
-    """``src/`` of commit ``rev``, written under ``into`` (``git archive``: read only)."""
-    into.mkdir(parents=True, exist_ok=True)
-    archive = into / "src.tar"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), rev, "src"],
-        check=True,
-    )
-    with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
-    return into / "src"
-
-
 def _child(src: Path | None, what: str, plan: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH")) if p)
-    command = [sys.executable, __file__, "--json", what, "--plan", str(plan)]
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"{what} failed ({src or 'tree'}):\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = run_json([__file__, "--json", what, "--plan", str(plan)], src)
     return result
 
 
@@ -243,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             {m: [] for m in MEASURES},
         ]
         with tempfile.TemporaryDirectory(prefix="liqa-code-") as code:
-            old = _exported_src(args.before, Path(code) / "before")
-            new = _exported_src(args.after, Path(code) / "after") if args.after else None
+            old = exported_src(args.before, Path(code) / "before")
+            new = exported_src(args.after, Path(code) / "after") if args.after else None
             for _ in range(args.runs):  # alternating, so both meet the same neighbours
                 for side, src in zip(sides, (old, new), strict=True):
                     for what in MEASURES:

@@ -36,18 +36,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_timing import web_database  # the web app on a fresh database
+from demo_timing import (  # the web app on a fresh database, another commit's code
+    exported_src,
+    run_json,
+    web_database,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "brokerage-day" / "mission.yaml"
@@ -159,27 +160,11 @@ def measure(runs: int, browser: bool) -> dict[str, Any]:
         return out
 
 
-def _exported_src(rev: str, into: Path) -> Path:
-    """``src/`` of commit ``rev``, written under ``into`` (``git archive``: read only)."""
-    archive = into / "src.tar"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), rev, "src"],
-        check=True,
-    )
-    with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
-    return into / "src"
-
-
 def _child(src: Path | None, runs: int, browser: bool) -> dict[str, Any]:
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH")) if p)
-    command = [sys.executable, __file__, "--json", "--runs", str(runs)]
+    command = [__file__, "--json", "--runs", str(runs)]
     if not browser:
         command.append("--no-browser")
-    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
-    result: dict[str, Any] = json.loads(done.stdout)
+    result: dict[str, Any] = run_json(command, src)
     return result
 
 
@@ -221,9 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.before:
         parser.error("give --before REV (or --json)")
     with tempfile.TemporaryDirectory(prefix="liqa-before-") as folder:
-        old = _child(_exported_src(args.before, Path(folder)), args.runs, browser)
+        old = _child(exported_src(args.before, Path(folder)), args.runs, browser)
     with tempfile.TemporaryDirectory(prefix="liqa-after-") as folder:
-        src = _exported_src(args.after, Path(folder)) if args.after else None
+        src = exported_src(args.after, Path(folder)) if args.after else None
         new = _child(src, args.runs, browser)
     print(table(old, new, args.before, args.after or "now"))
     return 0
