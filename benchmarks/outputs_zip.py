@@ -39,13 +39,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_timing import (  # the /proc CPU reader, a fresh database, another commit's code
-    exported_src,
-    load_average,
-    run_json,
-    tree_cpu,
-    web_database,
-)
+# the /proc CPU reader, a fresh database, another commit's code
+from demo_timing import exported_src, load_average, run_json, tree_cpu, web_database
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"

@@ -44,11 +44,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_timing import (  # the web app on a fresh database, another commit's code
-    exported_src,
-    run_json,
-    web_database,
-)
+from demo_timing import exported_src, run_json, web_database  # a fresh database, old code
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "brokerage-day" / "mission.yaml"
