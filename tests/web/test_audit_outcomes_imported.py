@@ -29,15 +29,18 @@ HELD = core.Outcome(
 NO_SHOW = core.Outcome("r-2", core.OutcomeKind.NO_SHOW)
 
 
-def _upload(client: Client, outcomes: tuple[core.Outcome, ...]) -> None:
-    """The test event's mission file with these outcomes, imported over the stored event
-    (the preview confirmed when the file changes or drops a stored outcome)."""
-    text = dumps_event(dataclasses.replace(make_core_event(), outcomes=outcomes))
+def _upload(client: Client, outcomes: tuple[core.Outcome, ...], without: str = "") -> None:
+    """The test event's mission file with these outcomes (and without the request
+    ``without``), imported over the stored event (the preview confirmed when the file
+    changes a stored outcome, or drops one with its meeting; one it leaves out is kept)."""
+    event = make_core_event()
+    requests = tuple(r for r in event.requests if r.id != without)
+    text = dumps_event(dataclasses.replace(event, requests=requests, outcomes=outcomes))
     upload = SimpleUploadedFile("mission.yaml", text.encode(), content_type="application/yaml")
     response = client.post("/events/import/", {"mission": upload, "replace": "on"})
     staged = re.search(r'name="staged" value="([^"]+)"', response.content.decode())
     if response.status_code == 200 and staged:
-        assert 'id="work-outcomes"' in response.content.decode()
+        assert 'id="work-outcomes' in response.content.decode()
         data = {"staged": staged.group(1), "event": SLUG, "action": "confirm"}
         response = client.post("/events/import/", data)
     assert response.status_code == 302, response.content.decode()
@@ -55,8 +58,9 @@ def test_an_import_records_each_outcome_it_adds_changes_or_drops_and_no_other(
     _upload(boss, (HELD, NO_SHOW))
     corrected = dataclasses.replace(HELD, kind=core.OutcomeKind.NO_SHOW, notes="")
     _upload(boss, (corrected, NO_SHOW))  # r-2 as it was: no entry
-    _upload(boss, (corrected,))  # r-2 dropped
-    _upload(boss, (corrected,))  # nothing changes: no entry
+    _upload(boss, (corrected,))  # r-2's outcome left out: kept, no entry
+    _upload(boss, (corrected,), without="r-2")  # r-2 dropped with its meeting
+    _upload(boss, (corrected,), without="r-2")  # nothing changes: no entry
     assert _outcome_entries() == [
         (
             "org",

@@ -48,6 +48,10 @@ class Users:
         self._seen[user.username] = user
         return user.username
 
+    def found(self) -> dict[str, User]:
+        """The referred users by username (to restore what was dumped without an archive)."""
+        return dict(self._seen)
+
     def records(self) -> list[dict[str, Any]]:
         """Every referred user: username, e-mail and name (no password, no secrets)."""
         return [

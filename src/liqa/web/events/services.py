@@ -26,8 +26,7 @@ from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import CalendarFeed, Membership, Role
-from liqa.web.agendas.models import HostConfirmation, ReminderSent
-from liqa.web.events import forgotten_keys, snapshots, text_limits
+from liqa.web.events import carry_over, forgotten_keys, snapshots, text_limits
 from liqa.web.events import models as rows
 from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
 from liqa.web.events.locking import lock_event
@@ -38,7 +37,6 @@ from liqa.web.events.records import (
     store_event,
     stored_event,
 )
-from liqa.web.scheduling.models import Run, ScheduleVersion
 
 
 def decode_upload(raw: bytes, filename: str) -> str:
@@ -116,7 +114,8 @@ def import_event(
     rule); the others are withdrawn, a host administrator's in the history. The calendar
     feeds of the people the file still has are kept (``accounts.services.carry_feeds``), and
     so are the row's fields the file does not hold (:data:`EVENT_SETTINGS`: private stays
-    private). The work done on the web goes with the row (:func:`work_deleted`). With
+    private). The work done on the web is carried over to the new row wherever what it
+    refers to is still in the file, and the rest dropped (:mod:`.carry_over`). With
     ``expected`` (what a preview by ``importer`` showed: :meth:`MissionPreview.expected`),
     nothing is stored when the replacement would no longer do that (other accounts, host
     roles or counts of work), checked under the event's lock, in the same transaction.
@@ -124,6 +123,7 @@ def import_event(
     before: list[rows.Outcome] = []
     members: list[Membership] = []
     feeds: list[CalendarFeed] = []
+    carry = carry_over.Carry()
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
         if existing is not None and may_replace is not None and not may_replace(existing):
@@ -150,10 +150,12 @@ def import_event(
             held = parties_held(existing)
             members = _members(existing)  # deleted with the event: the kept ones given back
             feeds = list(existing.calendar_feeds.order_by("pk"))  # and the calendar feeds
+            carry = carry_over.plan(existing, event)  # and the work done on the web
             existing.delete()
-        row = store_event(event, raw=existing is not None)
+        row = store_event(carry_over.with_outcomes(event, carry), raw=existing is not None)
         if existing is not None:  # the history says what was there before, and what changed
             _carry_settings(existing, row)
+            carry_over.restore(row, carry)
             account_services.carry_roles(row, members, *_file_parties(event))
             addresses = {person.id: person.email for person in event.people}
             account_services.carry_feeds(row, feeds, members, addresses)
@@ -543,51 +545,6 @@ def account_changes(reading: Reading) -> AccountChanges:
 
 
 @dataclass(frozen=True)
-class WorkDeleted:
-    """The work done on the web that replacing an event by its mission file deletes with
-    the event row, the file holding none of it (counts)."""
-
-    versions: int = 0
-    """Schedule versions, drafts and published (with their pins and notifications)."""
-    published: int = 0
-    """Of :attr:`versions`, the published ones."""
-    runs: int = 0
-    """Scheduler runs."""
-    bookings: int = 0
-    """Meetings booked (with their seats)."""
-    confirmations: int = 0
-    """Hosts' confirmations of who attends (``agendas.HostConfirmation``)."""
-    reminders: int = 0
-    """Follow-up reminders recorded as sent."""
-    outcomes: int = 0
-    """Outcomes stored that the file does not hold as they are."""
-
-    def __bool__(self) -> bool:
-        return any(dataclasses.astuple(self))
-
-    def expected(self) -> dict[str, int]:
-        """The counts as a JSON value (staged with the file), to compare with later ones."""
-        return dataclasses.asdict(self)
-
-
-def work_deleted(row: rows.Event, event: core.Event) -> WorkDeleted:
-    """What replacing the stored event ``row`` by the mission file's ``event`` deletes that
-    the file does not give back: every schedule version, run, booking, host's confirmation
-    and reminder sent, and each stored outcome the file does not hold as it is."""
-    versions = ScheduleVersion.objects.filter(event=row)
-    held = stored_event(row).outcomes
-    return WorkDeleted(
-        versions=versions.count(),
-        published=versions.filter(published_at__isnull=False).count(),
-        runs=Run.objects.filter(event=row).count(),
-        bookings=rows.Booking.objects.filter(event=row).count(),
-        confirmations=HostConfirmation.objects.filter(event=row).count(),
-        reminders=ReminderSent.objects.filter(event=row).count(),
-        outcomes=sum(1 for outcome in held if outcome not in event.outcomes),
-    )
-
-
-@dataclass(frozen=True)
 class MissionPreview:
     """What replacing a stored event by a mission file does to the accounts with access,
     and the work done on the web it deletes."""
@@ -599,15 +556,17 @@ class MissionPreview:
     on the delegation's side), or granted from a person it removes, moves or readdresses."""
     stamp: list[Any] | None
     """The stored event's data stamp (as JSON)."""
-    work: WorkDeleted = WorkDeleted()
-    """The schedule versions, runs, bookings, confirmations, reminders and outcomes that go
-    with the event row."""
+    work: carry_over.Work = dataclasses.field(default_factory=carry_over.Work)
+    """The work done on the web the replacement drops: what refers to records the file no
+    longer has (:mod:`.carry_over`)."""
+    kept: carry_over.Work = dataclasses.field(default_factory=carry_over.Work)
+    """The work done on the web it carries over to the event stored again."""
 
     @property
     def held(self) -> bool:
         """Whether replacing waits for the organizer to confirm: it withdraws a host
-        administrator role or any account's access to the event, or deletes work done on
-        the web (:class:`WorkDeleted`)."""
+        administrator role or any account's access to the event, or drops work done on
+        the web (:attr:`work`); work carried over whole is no reason to wait."""
         return bool(self.hosts or self.accounts.withdrawn or self.work)
 
     def expected(self) -> dict[str, Any]:
@@ -657,7 +616,8 @@ def mission_preview(row: rows.Event, event: core.Event, importer: int | None) ->
         and not account_services.replacement_keeps(member, hosts, people)
     )
     stamp = _stamp_json(snapshots.data_stamp(row))
-    return MissionPreview(accounts, withdrawn, stamp, work_deleted(row, event))
+    carry = carry_over.plan(row, event)
+    return MissionPreview(accounts, withdrawn, stamp, carry.dropped, carry.kept)
 
 
 def _changes(
@@ -687,13 +647,13 @@ def check_mission_preview(
 ) -> None:
     """:class:`InputError` (nothing stored) when replacing ``row`` by ``event`` would no
     longer do what the preview showed: the event was written since, or other accounts or
-    host administrator roles would be withdrawn, or other work done on the web deleted (a
+    host administrator roles would be withdrawn, or other work done on the web dropped (a
     preview staged before it counted that work showed none). :func:`import_event` calls it
     under the event's lock."""
     now = mission_preview(row, event, importer).expected()
     if "hosts" not in expected:  # staged before the preview named host roles
         now.pop("hosts")
-    expected = {"work": WorkDeleted().expected(), **expected}
+    expected = {"work": carry_over.Work().expected(), **expected}
     if now != expected:
         raise _changed_since_preview([(name, b"")])
 

@@ -52,9 +52,9 @@ def import_mission(request: HttpRequest) -> HttpResponse:
     """Import a mission file (staff only): all or nothing, with every problem listed. A file
     replacing an event keeps its organizers, the administrators of the hosts it still has
     and the event's own settings (private stays private); one that withdraws a host
-    administrator role or any account's access to the event, or deletes work done on the
-    web (schedule versions, runs, bookings, hosts' confirmations, reminders sent, outcomes
-    the file does not hold), is previewed first, then confirmed (or cancelled) without
+    administrator role or any account's access to the event, or drops work done on the web
+    (what refers to records the file no longer has; the rest is carried over:
+    ``events.carry_over``), is previewed first, then confirmed (or cancelled) without
     uploading again."""
     if not getattr(request.user, "is_staff", False):
         raise PermissionDenied
@@ -122,6 +122,7 @@ def _mission_preview_page(
             "accounts": preview.accounts,
             "hosts": preview.hosts,
             "work": preview.work,
+            "kept": preview.kept,
             "token": token,
             "filename": filename,
         },

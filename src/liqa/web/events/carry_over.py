@@ -1,0 +1,165 @@
+"""The work done on the web that replacing an event by its mission file carries over.
+
+A replacement deletes the event row (and with it every row under it) and stores the file's
+event again. The work done on the web that the file does not hold is read before the delete
+as a backup dumps it (the :mod:`liqa.web.backup` sections, in memory), and written back
+after the store by the same sections, except what refers to records the file no longer has
+(people, organizations, requests, visits, programme items: by key):
+
+* an outcome recorded for a meeting the file does not record an outcome for is kept while
+  the file still has the meeting (request, visit or programme item); its follow-up person
+  is cleared when the file no longer has them. An outcome the file records otherwise is the
+  file's (the history says what it was);
+* a follow-up reminder recorded as sent is kept while the file still has its person (so it
+  is not sent again);
+* schedule versions, runs, bookings and hosts' confirmations are not carried over yet: they
+  are dropped, and previewed;
+
+Whatever is left out is counted by :class:`Work` with the reason, for the preview.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from liqa.core import model as core
+from liqa.web.agendas.models import HostConfirmation
+from liqa.web.backup.extras import REMINDERS
+from liqa.web.backup.section import Restoring, Section, Users
+from liqa.web.events import models as rows
+from liqa.web.events.records import stored_event
+from liqa.web.scheduling.models import Run, ScheduleVersion
+
+
+@dataclass(frozen=True)
+class Work:
+    """Counts of the work done on the web, by kind (what a replacement keeps, or drops)."""
+
+    versions: int = 0
+    """Schedule versions, drafts and published (with their pins and notifications)."""
+    published: int = 0
+    """Of :attr:`versions`, the published ones."""
+    runs: int = 0
+    """Scheduler runs."""
+    bookings: int = 0
+    """Meetings booked (with their seats)."""
+    confirmations: int = 0
+    """Hosts' confirmations of who attends (``agendas.HostConfirmation``)."""
+    reminders: int = 0
+    """Follow-up reminders recorded as sent."""
+    outcomes: int = 0
+    """Outcomes recorded (dropped: of meetings the file no longer has)."""
+    outcomes_changed: int = 0
+    """Outcomes the file records otherwise (the file's are stored; dropped only)."""
+
+    def __bool__(self) -> bool:
+        return any(dataclasses.astuple(self))
+
+    def expected(self) -> dict[str, int]:
+        """The counts as a JSON value (staged with the file), to compare with later ones."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Carry:
+    """What a replacement carries over to the event stored again, and what it drops."""
+
+    outcomes: tuple[core.Outcome, ...] = ()
+    """The outcomes to store beside the file's."""
+    data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Per backup section (its member name), the records kept, as the section dumped them."""
+    users: dict[str, User] = field(default_factory=dict)
+    """The accounts those records name, by username."""
+    kept: Work = Work()
+    dropped: Work = Work()
+
+
+SECTIONS: tuple[Section, ...] = (REMINDERS,)
+"""The backup sections carried over, in the order a restore writes them."""
+
+
+def meetings(event: core.Event) -> set[str]:
+    """The keys an outcome or a host's confirmation may be about: the file's requests,
+    visits and programme items."""
+    found = {r.id for r in event.requests} | {v.id for v in event.visits}
+    return found | {item.id for item in event.programme}
+
+
+def _split(items: Iterable[dict[str, Any]], keep: Any) -> tuple[list[dict[str, Any]], int]:
+    """The items ``keep`` gives back (changed or not), and how many it drops (``None``)."""
+    kept, dropped = [], 0
+    for item in items:
+        carried = keep(item)
+        if carried is None:
+            dropped += 1
+        else:
+            kept.append(carried)
+    return kept, dropped
+
+
+def _outcomes(
+    held: tuple[core.Outcome, ...], event: core.Event
+) -> tuple[tuple[core.Outcome, ...], int, int]:
+    """The stored outcomes to add to the file's; how many are dropped with their meeting,
+    and how many the file records otherwise."""
+    recorded = {outcome.assignment: outcome for outcome in event.outcomes}
+    known, people = meetings(event), {p.id for p in event.people}
+    kept, gone, changed = [], 0, 0
+    for outcome in held:
+        if outcome.assignment in recorded:
+            changed += recorded[outcome.assignment] != outcome
+        elif outcome.assignment not in known:
+            gone += 1
+        else:
+            owner = outcome.owner if outcome.owner in people else None
+            kept.append(dataclasses.replace(outcome, owner=owner))
+    return tuple(kept), gone, changed
+
+
+def plan(row: rows.Event, event: core.Event) -> Carry:
+    """What replacing the stored event ``row`` by the mission file's ``event`` carries over
+    and drops (reading the database only)."""
+    outcomes, gone, changed = _outcomes(stored_event(row).outcomes, event)
+    users = Users()
+    dumped = {section.member: section.dump(row, users) for section in SECTIONS}
+    people = {p.id for p in event.people}
+    reminders, reminders_dropped = _split(
+        dumped[REMINDERS.member], lambda item: item if item["person"] in people else None
+    )
+    data = {REMINDERS.member: reminders}
+    versions = ScheduleVersion.objects.filter(event=row)  # not carried over (yet)
+    return Carry(
+        outcomes=outcomes,
+        data=data,
+        users=users.found(),
+        kept=Work(reminders=len(reminders), outcomes=len(outcomes)),
+        dropped=Work(
+            versions=versions.count(),
+            published=versions.filter(published_at__isnull=False).count(),
+            runs=Run.objects.filter(event=row).count(),
+            bookings=rows.Booking.objects.filter(event=row).count(),
+            confirmations=HostConfirmation.objects.filter(event=row).count(),
+            reminders=reminders_dropped,
+            outcomes=gone,
+            outcomes_changed=changed,
+        ),
+    )
+
+
+def with_outcomes(event: core.Event, carry: Carry) -> core.Event:
+    """The file's event with the outcomes carried over after its own."""
+    if not carry.outcomes:
+        return event
+    return dataclasses.replace(event, outcomes=(*event.outcomes, *carry.outcomes))
+
+
+def restore(row: rows.Event, carry: Carry) -> None:
+    """Write what :func:`plan` kept under the event stored again (the backup's restore)."""
+    state = Restoring(row, users=dict(carry.users))
+    for section in SECTIONS:
+        section.restore(state, carry.data.get(section.member, []))

@@ -1,0 +1,186 @@
+"""Replacing an event by its mission file carries the work done on the web over to the event
+stored again wherever what it refers to is still in the file (by key), and drops only the
+rest, previewing both with counts and why. Runs on SQLite, and on PostgreSQL with
+``DATABASE_URL``."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.core.missionfile.writing import dumps_event
+from liqa.core.problems import InputError
+from liqa.web.agendas.models import ReminderSent
+from liqa.web.events import services
+from liqa.web.events.models import Event, Outcome
+from tests.web.factories import make_core_event
+
+pytestmark = pytest.mark.integration
+
+SENT = datetime(2030, 9, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings: Any, tmp_path: Path) -> Path:
+    """A data directory of the test's own, where the uploads are staged."""
+    settings.DATA_DIR = tmp_path / "data"
+    return Path(settings.DATA_DIR)
+
+
+def _retitled() -> core.Event:
+    """The test event's mission file with another title (every record kept, no outcomes)."""
+    return dataclasses.replace(make_core_event(), title={"en": "Replaced"})
+
+
+def _without_chen() -> core.Event:
+    """The file without Chen Li, and so without r-2 and r-3 (Chen's meetings)."""
+    event = _retitled()
+    return dataclasses.replace(
+        event,
+        people=tuple(p for p in event.people if p.id != "p-chen"),
+        requests=tuple(r for r in event.requests if r.id == "r-1"),
+    )
+
+
+def _outcome(event: Event, assignment: str, owner: str = "", notes: str = "") -> None:
+    Outcome.objects.create(
+        event=event, assignment=assignment, kind="held", follow_up="call", owner=owner, notes=notes
+    )
+
+
+def _reminders(slug: str) -> list[tuple[str, int, datetime]]:
+    found = ReminderSent.objects.filter(event__slug=slug).order_by("person", "months")
+    return [(r.person, r.months, r.sent_at) for r in found]
+
+
+def _outcomes(slug: str) -> list[tuple[str, str, str, str]]:
+    found = Outcome.objects.filter(event__slug=slug).order_by("assignment")
+    return [(o.assignment, o.kind, o.owner, o.notes) for o in found]
+
+
+def _replace(client: Client, event: core.Event) -> Any:
+    text = dumps_event(event).encode()
+    mission = SimpleUploadedFile("mission.yaml", text, content_type="application/yaml")
+    return client.post("/events/import/", {"mission": mission, "replace": "on"})
+
+
+def _confirm(client: Client, answer: str) -> Any:
+    staged = re.search(r'name="staged" value="([^"]+)"', answer)
+    assert staged, answer[:500]
+    data = {"staged": staged.group(1), "event": "tunis-b2b-2030", "action": "confirm"}
+    return client.post("/events/import/", data)
+
+
+def _items(answer: str, list_id: str) -> list[str]:
+    """The preview's list ``list_id``, item by item."""
+    found = re.search(rf'<ul id="{list_id}">(.*?)</ul>', answer, re.S)
+    assert found, answer[:800]
+    return [
+        html.unescape(re.sub(r"\s+", " ", item).strip())
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", found[1], re.S)
+    ]
+
+
+def test_reminders_and_outcomes_of_records_the_file_keeps_are_carried_over(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    ReminderSent.objects.create(event=event, person="p-amina", months=3, sent_at=SENT)
+    _outcome(event, "r-2", owner="p-chen", notes="Sample sent")
+    response = _replace(organizer_client, _retitled())
+    assert response.status_code == 302, response.content.decode()[:500]  # nothing dropped
+    row = Event.objects.get(slug=event.slug)
+    assert (row.pk != event.pk, row.title) == (True, {"en": "Replaced"})
+    assert _reminders(event.slug) == [("p-amina", 3, SENT)]  # not sent again
+    assert _outcomes(event.slug) == [("r-2", "held", "p-chen", "Sample sent")]
+
+
+def test_what_refers_to_removed_records_is_dropped_and_previewed(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    ReminderSent.objects.create(event=event, person="p-amina", months=3, sent_at=SENT)
+    ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
+    _outcome(event, "r-1", owner="p-chen", notes="Pilot")  # kept, Chen no longer follows it
+    _outcome(event, "r-2", notes="Gone with r-2")
+    response = _replace(organizer_client, _without_chen())
+    answer = response.content.decode()
+    assert response.status_code == 200, answer[:500]
+    assert _items(answer, "work-deleted") == [
+        "1 follow-up reminder recorded as sent, to a person the file no longer has "
+        "(not sent again to them)",
+        "1 outcome recorded, of a meeting the file no longer has",
+    ]
+    assert _items(answer, "work-kept") == [
+        "1 follow-up reminder recorded as sent",
+        "1 outcome recorded",
+    ]
+    assert len(_reminders(event.slug)) == 2  # nothing stored yet
+    response = _confirm(organizer_client, answer)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert _reminders(event.slug) == [("p-amina", 3, SENT)]
+    assert _outcomes(event.slug) == [("r-1", "held", "", "Pilot")]
+
+
+def test_an_outcome_the_file_records_otherwise_is_the_files(event: Event, organizer: User) -> None:
+    _outcome(event, "r-1", owner="p-amina", notes="Recorded on the web")
+    _outcome(event, "r-2", notes="Kept")
+    theirs = core.Outcome("r-1", core.OutcomeKind.NO_SHOW)
+    file = dataclasses.replace(_retitled(), outcomes=(theirs,))
+    preview = services.mission_preview(event, file, organizer.pk)
+    work, kept = preview.work, preview.kept
+    assert (work.outcomes_changed, work.outcomes, kept.outcomes) == (1, 0, 1)
+    assert preview.held
+    services.import_event(
+        file,
+        filename="mission.yaml",
+        replace=True,
+        expected=preview.expected(),
+        importer=organizer.pk,
+    )
+    assert _outcomes(event.slug) == [("r-1", "no_show", "", ""), ("r-2", "held", "", "Kept")]
+
+
+def test_a_drop_after_the_preview_stops_the_confirmation(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
+    answer = _replace(organizer_client, _without_chen()).content.decode()
+    ReminderSent.objects.create(event=event, person="p-chen", months=6, sent_at=SENT)
+    response = _confirm(organizer_client, answer)
+    text = response.content.decode()
+    assert response.status_code == 400, text[:500]
+    assert "the event changed since the preview" in text
+    assert Event.objects.get(slug=event.slug).pk == event.pk  # nothing stored
+
+
+def test_work_kept_after_the_preview_does_not_stop_it(event: Event, organizer: User) -> None:
+    ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
+    file = _without_chen()
+    expected = services.mission_preview(event, file, organizer.pk).expected()
+    ReminderSent.objects.create(event=event, person="p-bruno", months=3, sent_at=SENT)
+    services.import_event(
+        file, filename="mission.yaml", replace=True, expected=expected, importer=organizer.pk
+    )
+    assert _reminders(event.slug) == [("p-bruno", 3, SENT)]
+
+
+def test_a_replacement_stored_at_once_is_still_checked_under_the_lock(
+    event: Event, organizer: User
+) -> None:
+    file = _without_chen()
+    expected = services.mission_preview(event, file, organizer.pk).expected()
+    ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
+    with pytest.raises(InputError, match="changed since the preview"):
+        services.import_event(
+            file, filename="mission.yaml", replace=True, expected=expected, importer=organizer.pk
+        )
+    assert _reminders(event.slug) == [("p-chen", 3, SENT)]
