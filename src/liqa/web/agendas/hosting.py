@@ -117,9 +117,9 @@ def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettin
 def update_host(
     row: Event, organization: str, *, address: str, capacity: str, days: list[str]
 ) -> None:
-    """Save the venue address, the visit capacity and the days the host receives visitors:
-    each day the leg's working hours on the clock of each visit's place
-    (:func:`visit_zone`)."""
+    """Save the venue address (on one line: the page's field wraps it), the visit capacity
+    and the days the host receives visitors: each day the leg's working hours on the clock
+    of each visit's place (:func:`visit_zone`)."""
     event = event_record(row)
     org = event.organization(organization)
     try:
@@ -139,7 +139,9 @@ def update_host(
         raise ProfileError(_("Days we receive visitors: choose at least one day."))
     with transaction.atomic():
         if org.venue:
-            Venue.objects.filter(event=row, key=org.venue).update(address=address.strip()[:500])
+            # one line, as the agendas print it: the page's field wraps the lines it shows
+            one_line = " ".join(address.split())[:500]
+            Venue.objects.filter(event=row, key=org.venue).update(address=one_line)
         for visit in event.visits:
             if visit.host != organization:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -253,7 +254,8 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
         days = request.POST.getlist("days")
         try:
             hosting.update_host(event, organization, address=address, capacity=capacity, days=days)
-            return redirect("agendas:host", event.slug)
+            messages.success(request, _("Saved."))  # said in the settings' card, where it opens
+            return redirect(reverse("agendas:host", args=[event.slug]) + "#host-settings")
         except profile.ProfileError as failure:
             error = str(failure)
             settings = hosting.as_typed(settings, address, capacity, days)  # as sent
@@ -268,7 +270,9 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except services.NotHostsMeeting:
             raise PermissionDenied from None
-        return redirect("agendas:host", event.slug)
+        # back to the visit just confirmed, not to the top of the page (on a phone)
+        assignment = request.POST.get("assignment", "")
+        return redirect(reverse("agendas:host", args=[event.slug]) + f"#entry-{assignment}")
     return page(
         request,
         "agendas/host.html",
@@ -277,6 +281,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
             "confirmed": services.confirmations_of(event, organization),
             "participant": found.roles.person is not None,  # a link to their own agenda
             "settings": settings,
+            "notices": messages.get_messages(request),
             "error": error,
             **domain.host_view(event, organization, current_language()),
         },
