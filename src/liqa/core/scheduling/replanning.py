@@ -31,7 +31,9 @@ from liqa.core.scheduling.planning import (
 from liqa.core.scheduling.progress import relative_gap
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Sequence
+
+    from liqa.core.scheduling.brokerage import ReleasedMeeting
 
 
 def replan_event(
@@ -43,8 +45,10 @@ def replan_event(
     listener (``settings.on_progress``) hears one last report with the result's figures.
     ``keep_published`` (brokerage events): every meeting of ``previous`` the changed event
     still allows keeps its slot and table, and new or moved meetings go only where they fit
-    (those that do not are unplaced, reason ``kept_in_place``); else a meeting of higher
-    priority may move the published meetings of others. An itinerary re-plan ignores it.
+    (those that do not are unplaced, reason ``kept_in_place``); when no timetable keeps
+    them all (every meeting required, fairness) the fewest move, and the report lists each
+    with why. Without it a meeting of higher priority may move the published meetings of
+    others. An itinerary re-plan ignores it.
     """
     if event.kind is EventKind.BROKERAGE:
         return _replan_brokerage(event, previous, settings, keep_published)
@@ -124,6 +128,7 @@ def _replan_brokerage(
             w.terms(objective),
             w.placed(schedule),
             *unplaced_lines(event, schedule, w),
+            *_released_lines(result.released, w),
         ]
     )
     return PlanOutcome(
@@ -137,6 +142,15 @@ def _replan_brokerage(
         stopped=result.stopped,
         bound_term=result.bound_term,
     )
+
+
+def _released_lines(released: Sequence[ReleasedMeeting], w: ReportWords) -> list[str]:
+    """A heading and one line per published meeting a keep-in-place re-plan could not keep
+    in place, saying why (none when every one stayed)."""
+    if not released:
+        return []
+    heading = w.gettext("Published meetings that could not stay in place:")
+    return [heading, *(f"  - {w.message(r.detail)}" for r in released)]
 
 
 def _when(event: Event, a: Assignment) -> str:

@@ -152,15 +152,19 @@ def test_keep_in_place_fixes_only_what_the_changed_problem_allows() -> None:
     assert kept == {mid for mid in old if mid != "m1"}
     by_id = {m.id: m for m in fixed.meetings}
     assert by_id["m1"].fixed_slot is None
+    assert not by_id["m1"].required
     for mid in kept:
         assert by_id[mid].fixed_slot == old[mid].slot
-        assert by_id[mid].priority > sum(1 for m in after.meetings if m.id not in kept)
+        assert by_id[mid].required  # a hard rule of the model, not a priority bonus
+        assert by_id[mid].fixed_table == old[mid].table
+        assert by_id[mid].priority == after.meeting(mid).priority
 
 
 def test_kept_in_place_the_weighted_cost_and_bound_are_on_the_problems_own_scale() -> None:
-    """The kept meetings' bonus is no part of what the organizer reads: the weighted cost is
-    the model's formula (:func:`.build.weighted_objective`, its unit from the model itself)
-    on the problem's own priorities, and the bound is shifted by the same constant."""
+    """Kept meetings are a hard rule, not a priority bonus, so what the organizer reads is
+    the model's own figures: the weighted cost is the model's formula
+    (:func:`.build.weighted_objective`, its unit from the model itself) on the problem's
+    own priorities, and the bound is the solver's, on that same cost."""
     before, timetable = published()
     old = timetable.by_meeting()
     after = set_unavailable(before, "a", {old["m1"].slot})

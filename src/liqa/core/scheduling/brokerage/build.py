@@ -26,8 +26,10 @@ def build_model(
     """A CP-SAT model of ``problem``; with ``previous``, changes to it are penalised.
 
     Objective, lexicographic through weights: scheduled priority (max) first, then the
-    changes against ``previous`` (min), then breaks (min). ``lower`` (per-participant
-    lower bounds on breaks, see :mod:`.bounds`) switches on the implied constraints.
+    changes against ``previous`` (min), then breaks (min). Meetings the problem requires
+    (all of them, or those marked ``required``) are placed exactly once, as a hard rule.
+    ``lower`` (per-participant lower bounds on breaks, see :mod:`.bounds`) switches on the
+    implied constraints.
     """
     model = cp_model.CpModel()
     domains = [allowed_slots(problem, m) for m in problem.meetings]
@@ -38,7 +40,7 @@ def build_model(
             lit = model.new_bool_var(f"x[{meeting.id},{t}]")
             ctx.x[i, t] = lit
             lits.append(lit)
-        if problem.require_all:
+        if problem.require_all or meeting.required:
             model.add_exactly_one(lits).with_name(f"once[{meeting.id}]")
             ctx.placed.append(1)
         elif lits:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from liqa.core.problems import Message, Names, joined
 from liqa.core.scheduling.brokerage.constraints import overlap, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-from liqa.core.scheduling.brokerage.problem import Meeting, Problem, UnplacedMeeting
+from liqa.core.scheduling.brokerage.problem import (
+    Meeting,
+    Problem,
+    ReleasedMeeting,
+    UnplacedMeeting,
+)
 from liqa.core.scheduling.brokerage.state import PartialTimetable
 
 NO_COMMON_SLOT = "no_common_slot"
@@ -94,3 +99,52 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
         else Message("in every possible slot {who} are busy or the slot is full", who=who)
     )
     return UnplacedMeeting(meeting.id, LOST_TO_HIGHER_PRIORITY, detail, blockers)
+
+
+def explain_released(
+    problem: Problem, slots: Mapping[str, int], meeting_id: str, slot: int, stayed: Collection[str]
+) -> ReleasedMeeting:
+    """Why published meeting ``meeting_id`` left ``slot``, where it was kept in place: with
+    every published meeting there no timetable keeps the hard rules (every meeting placed
+    when all are required, fairness, the orders, the tables), so it was released; the
+    meetings not kept in place (``stayed``) that now stand in its way at ``slot`` in the
+    timetable ``slots`` are named (none: what rules it out is a rule over many meetings,
+    such as fairness)."""
+    state = PartialTimetable(problem)
+    for meeting in problem.meetings:
+        if meeting.id in slots and meeting.id != meeting_id:
+            state.place(meeting, slots[meeting.id])
+    meeting = problem.meeting(meeting_id)
+    found: set[str] = set()
+    for obstacle in state.obstacles(meeting, slot):
+        found.update(obstacle.meetings)
+        if obstacle.label == tables.LABEL and not obstacle.meetings:
+            found.update(mid for mid, t in state.slots.items() if t == slot)
+        if obstacle.label == session_limit.LABEL:
+            session = problem.slots[slot].session
+            found.update(
+                mid
+                for mid, t in state.slots.items()
+                if problem.slots[t].session == session
+                and set(problem.meeting(mid).people) & set(obstacle.people)
+            )
+    blockers = tuple(sorted(found - set(stayed)))
+    name, at = problem.label(meeting_id), problem.slot_label(slot)
+    detail = (
+        Message(
+            "published meeting {meeting} could not stay at {slot}: with every published "
+            "meeting kept in place no timetable keeps all the rules; {blockers} take its "
+            "place now",
+            meeting=name,
+            slot=at,
+            blockers=Names([problem.label(b) for b in blockers], "; "),
+        )
+        if blockers
+        else Message(
+            "published meeting {meeting} could not stay at {slot}: with every published "
+            "meeting kept in place no timetable keeps all the rules",
+            meeting=name,
+            slot=at,
+        )
+    )
+    return ReleasedMeeting(meeting_id, slot, detail, blockers)

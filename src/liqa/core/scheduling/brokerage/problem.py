@@ -52,6 +52,11 @@ class Meeting:
     fixed_slot: int | None = None
     after: tuple[str, ...] = ()
     """Meetings that must take place in an earlier slot than this one."""
+    required: bool = False
+    """Must be placed even when the problem does not require every meeting (with
+    ``fixed_slot``: a published meeting kept in place, :func:`.replan.keep_in_place`)."""
+    fixed_table: int | None = None
+    """The table it must take when placed (a published meeting kept in place)."""
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -188,6 +193,17 @@ class UnplacedMeeting:
 
 
 @dataclass(frozen=True)
+class ReleasedMeeting:
+    """A published meeting that could not stay in place: its slot then, words, and the
+    meetings that now hold that place."""
+
+    meeting: str
+    slot: int
+    detail: str
+    blocking: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Result:
     """A solver run: the timetable, its status, the objective terms and the proof."""
 
@@ -204,6 +220,9 @@ class Result:
     method: str = "cpsat"
     stopped: bool = False
     """True when the search was stopped on request (the best timetable found so far)."""
+    released: tuple[ReleasedMeeting, ...] = ()
+    """Published meetings a re-plan that keeps them in place could not keep there, each
+    with why (:func:`.replan.replan` with ``keep_published``)."""
 
     @property
     def bound_term(self) -> str | None:

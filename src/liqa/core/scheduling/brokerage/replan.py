@@ -4,17 +4,25 @@ timetable (a changes-count term comes first after scheduled priority), report th
 By default scheduled priority ranks first, so a new or higher-priority meeting may move
 published meetings of people the change does not concern. With ``keep_published`` every
 previous placement the changed problem still allows stays where it is (slot, and table
-where it still exists); only the meetings the change touched and the new ones are placed,
-where they fit, and those left out because of that choice say so (reason
-:data:`KEPT_IN_PLACE`).
+where it still exists) as a hard rule of the model (:func:`keep_in_place`: each such
+meeting ``required`` at its ``fixed_slot`` and ``fixed_table``); only the meetings the
+change touched and the new ones are placed, where they fit, and those left out because of
+that choice say so (reason :data:`KEPT_IN_PLACE`). When keeping them all leaves no valid
+timetable (every meeting required, fairness), the fewest are released and each says why
+(``Result.released``), so the organizer always gets a timetable.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import time
+from collections.abc import Collection, Iterable
+
+from ortools.sat.python import cp_model
 
 from liqa.core.problems import Message, Names, joined
+from liqa.core.scheduling.brokerage.build import build_model
+from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints import overlap, precedence, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.diff import ScheduleDiff, diff
@@ -22,20 +30,23 @@ from liqa.core.scheduling.brokerage.explain import (
     LOST_TO_HIGHER_PRIORITY,
     NO_TABLE_LEFT,
     PARTY_AT_MAXIMUM,
+    explain_released,
     explain_unplaced,
 )
-from liqa.core.scheduling.brokerage.measures import scheduled_priority
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
     Problem,
     Result,
     Settings,
+    Status,
     Timetable,
     UnplacedMeeting,
 )
 from liqa.core.scheduling.brokerage.repair import still_allowed
+from liqa.core.scheduling.brokerage.results import make_result, objective_terms
 from liqa.core.scheduling.brokerage.solve import solve
 from liqa.core.scheduling.brokerage.state import Obstacle, PartialTimetable
+from liqa.core.scheduling.progress import Progress
 
 KEPT_IN_PLACE = "kept_in_place"
 """Reason code: a meeting left out because published meetings were kept in place."""
@@ -57,7 +68,8 @@ def replan(
     Every meeting that can keep its slot does (unless that costs scheduled priority), and
     keeps its table when that table is free; the diff names what moved, dropped or came.
     With ``keep_published``, every previous placement the changed problem still allows is
-    fixed (:func:`keep_in_place`): scheduled priority no longer moves them.
+    kept as a hard rule (:func:`keep_in_place`): scheduled priority no longer moves them;
+    if no timetable keeps them all, the fewest move and ``released`` says which and why.
     """
     known = {m.id for m in problem.meetings}
     kept = Timetable(tuple(p for p in previous.placements if p.meeting in known))
@@ -68,18 +80,21 @@ def replan(
     return result, diff(previous, result.timetable, problem, old_problem)
 
 
-def keep_in_place(problem: Problem, previous: Timetable) -> tuple[Problem, frozenset[str]]:
+def keep_in_place(
+    problem: Problem, previous: Timetable, only: Collection[str] | None = None
+) -> tuple[Problem, frozenset[str]]:
     """``problem`` with every placement of ``previous`` it still allows
-    (:func:`.repair.still_allowed`) fixed in its slot, and the ids of those meetings.
-
-    So that no search drops one of them for meetings worth more, each is worth more than
-    all the others together (its priority raised by the sum of every priority's size, plus
-    one); their order among themselves and the others' order are unchanged.
-    """
+    (:func:`.repair.still_allowed`; with ``only``, those of these meetings alone) made a
+    hard rule, and the ids of those meetings: each is ``required`` at its ``fixed_slot``,
+    and at its previous table as ``fixed_table`` where that table still exists and is still
+    the meeting's to take. Priorities are unchanged, so the result's figures are the
+    problem's own."""
     slots = still_allowed(problem, previous)
-    bonus = 1 + sum(abs(m.priority) for m in problem.meetings)
+    if only is not None:
+        slots = {mid: t for mid, t in slots.items() if mid in only}
+    seats = _kept_tables(problem, previous, slots)
     meetings = tuple(
-        dataclasses.replace(m, fixed_slot=slots[m.id], priority=m.priority + bonus)
+        dataclasses.replace(m, fixed_slot=slots[m.id], required=True, fixed_table=seats.get(m.id))
         if m.id in slots
         else m
         for m in problem.meetings
@@ -87,60 +102,177 @@ def keep_in_place(problem: Problem, previous: Timetable) -> tuple[Problem, froze
     return dataclasses.replace(problem, meetings=meetings), frozenset(slots)
 
 
+def _kept_tables(problem: Problem, previous: Timetable, slots: dict[str, int]) -> dict[str, int]:
+    """The previous table of each kept meeting in ``slots`` that it may still take: its own
+    table (a booth) when that is unchanged, else a shared table of the changed problem,
+    once per slot."""
+    shared = set(tables.shared_tables(problem))
+    taken: set[tuple[int, int]] = set()
+    out: dict[str, int] = {}
+    for placement in sorted(previous.placements, key=lambda p: p.meeting):
+        mid, k = placement.meeting, placement.table
+        if mid not in slots or k is None or (slots[mid], k) in taken:
+            continue
+        owned = tables.own_table(problem, problem.meeting(mid))
+        if (owned is None and k in shared) or owned == k:
+            out[mid] = k
+            taken.add((slots[mid], k))
+    return out
+
+
 def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | None) -> Result:
-    """The re-plan with the previous placements kept in place, reported on ``problem``
-    itself: its scheduled priority, and its unplaced meetings explained, those that
-    published meetings kept in place are in the way of saying so."""
-    fixed, kept = keep_in_place(problem, previous)
-    result = solve(fixed, settings, previous=previous)
+    """The re-plan with the previous placements kept in place as a hard rule
+    (:func:`_solve_keeping`), each kept meeting not in its place in the end listed in
+    ``released`` with why, and the unplaced meetings that kept meetings are in the way of
+    saying so (:data:`KEPT_IN_PLACE`)."""
+    settings = settings or Settings()
+    relay = _Relay(settings)
+    kept = frozenset(still_allowed(problem, previous))
+    result = _solve_keeping(problem, previous, relay)
+    relay.finish()
     slots = {p.meeting: p.slot for p in result.timetable.placements}
+    before = previous.by_meeting()
+    stayed = frozenset(m for m in kept if slots.get(m) == before[m].slot)
+    released = tuple(
+        explain_released(problem, slots, mid, before[mid].slot, stayed)
+        for mid in sorted(kept - stayed)
+    )
     state = PartialTimetable(problem)
     for meeting in problem.meetings:
         if meeting.id in slots:
             state.place(meeting, slots[meeting.id])
     unplaced = tuple(
-        _kept_in_the_way(problem, state, kept, u) for u in explain_unplaced(problem, slots)
+        _kept_in_the_way(problem, state, stayed, u) for u in explain_unplaced(problem, slots)
     )
-    return dataclasses.replace(
-        _on_own_scale(result, fixed, problem, previous, kept), unplaced=unplaced
-    )
+    return dataclasses.replace(result, unplaced=unplaced, released=released)
 
 
-def _on_own_scale(
-    result: Result, fixed: Problem, problem: Problem, previous: Timetable, kept: frozenset[str]
-) -> Result:
-    """``result`` of the ``fixed`` problem with its figures on ``problem``'s own scale: the
-    scheduled priority without the kept meetings' bonus, and the weighted cost and its bound
-    without the constant the bonus adds to every timetable that places all kept meetings
-    (else they would read as numbers of ten digits, and the relative gap as nought).
+def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Result:
+    """The re-plan keeping every placement of ``previous`` the problem still allows.
 
-    The weighted cost is ``breaks - u * kept - u * (n + 1) * priority`` (:func:`.build.
-    weighted_objective`, ``n`` the meetings with a previous placement), so the unit ``u`` is
-    read back from the result itself; when it cannot be (no weighted cost, every meeting
-    required, a kept meeting left out), the weighted figures are reported without a bound
-    rather than shifted by a guess."""
-    objective = dict(result.objective)
-    if "scheduled_priority" not in objective:
+    When no timetable keeps them all (every meeting required, fairness), the fewest are
+    released: the most that can stay together (:func:`_most_kept`) are kept and the re-plan
+    solved again (for the greedy method, without the released placements to go back to);
+    failing that (nothing found in time), the timetable that question found; failing that,
+    the plain minimal-change re-plan.
+    """
+    fixed, kept = keep_in_place(problem, previous)
+    result = solve(fixed, relay.attempt(), previous=previous)
+    if _valid(fixed, result):
         return result
-    adjusted = objective["scheduled_priority"]
-    objective["scheduled_priority"] = scheduled_priority(problem, result.timetable)
-    if "weighted" not in objective or fixed.require_all:
-        return dataclasses.replace(result, objective=objective)
-    shift = adjusted - objective["scheduled_priority"]  # the bonus times the kept placed
-    placed = {p.meeting for p in result.timetable.placements}
+    if not relay.stopped:
+        found = _keeping_most(problem, previous, kept, relay)
+        if found is not None:
+            return found
+    # nothing kept found, or stopped on request (then every solve from here on stops at
+    # once, with the repaired previous timetable): the plain minimal-change re-plan
+    return solve(problem, relay.attempt(), previous=previous)
+
+
+def _keeping_most(
+    problem: Problem, previous: Timetable, kept: frozenset[str], relay: _Relay
+) -> Result | None:
+    """The re-plan keeping the most of ``kept`` that can stay together (:func:`_most_kept`),
+    or that question's own timetable; None when neither is valid."""
+    stay, found = _most_kept(problem, previous, kept, relay.attempt(share=0.5))
+    fixed, _ = keep_in_place(problem, previous, stay)
+    method = "cpsat"
+    if stay != kept:
+        greedy = relay.settings.method == "greedy"
+        hint = previous.by_meeting()
+        if greedy:
+            hint = {mid: p for mid, p in hint.items() if mid not in kept - stay}
+        result = solve(fixed, relay.attempt(), previous=Timetable(tuple(hint.values())))
+        if _valid(fixed, result):
+            return _counted(problem, previous, result) if greedy else result
+        method = result.method
+    if found is None:
+        return None
+    result = make_result(
+        fixed,
+        found,
+        Status.FEASIBLE,
+        method=method,
+        seconds=time.perf_counter() - relay.began,
+        seconds_to_first=None,
+        bound=None,
+        previous=previous,
+    )
+    return result if _valid(fixed, result) else None
+
+
+def _counted(problem: Problem, previous: Timetable, result: Result) -> Result:
+    """``result`` with its terms counted against the whole ``previous`` timetable."""
+    terms = objective_terms(problem, result.timetable, previous)
+    return dataclasses.replace(result, objective=terms)
+
+
+def _valid(problem: Problem, result: Result) -> bool:
+    """Whether ``result`` is a timetable of ``problem`` that keeps every hard rule."""
+    solved = result.status in (Status.OPTIMAL, Status.FEASIBLE)
+    return solved and not check_schedule(problem, result.timetable)
+
+
+def _most_kept(
+    problem: Problem, previous: Timetable, kept: frozenset[str], settings: Settings
+) -> tuple[frozenset[str], dict[str, int] | None]:
+    """The most meetings of ``kept`` that can stay at their previous slot together in a
+    timetable that keeps every hard rule of ``problem`` (one CP-SAT question, breaks and
+    priorities aside), and that timetable's slots; none and None when CP-SAT finds no such
+    timetable in time."""
+    ctx = build_model(problem)
+    model = ctx.model
+    model.clear_objective()  # type: ignore[no-untyped-call]  # untyped in OR-Tools
+    index = {m.id: i for i, m in enumerate(problem.meetings)}
     before = previous.by_meeting()
-    now = result.timetable.by_meeting()
-    n = sum(1 for m in fixed.meetings if m.id in before)
-    same = sum(1 for mid, p in before.items() if mid in now and now[mid].slot == p.slot)
-    per_unit = same + (n + 1) * adjusted
-    unit, rest = divmod(objective["breaks"] - objective["weighted"], per_unit or 1)
-    if per_unit <= 0 or rest or unit <= 0 or not kept <= placed:
-        objective.pop("weighted")
-        return dataclasses.replace(result, objective=objective, bound=None, gap=None)
-    offset = unit * (n + 1) * shift
-    objective["weighted"] += offset
-    bound = None if result.bound is None else result.bound + offset
-    return dataclasses.replace(result, objective=objective, bound=bound)
+    stays: dict[str, cp_model.IntVar] = {}
+    for mid in sorted(kept):
+        stays[mid] = model.new_bool_var(f"stays[{mid}]")
+        model.add(ctx.at(index[mid], before[mid].slot) == 1).only_enforce_if(stays[mid])
+    model.maximize(sum(stays.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = settings.time_limit
+    solver.parameters.num_workers = settings.workers
+    solver.parameters.random_seed = settings.seed
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return frozenset(), None
+    slots = {problem.meetings[i].id: t for (i, t), x in ctx.x.items() if solver.boolean_value(x)}
+    return frozenset(mid for mid, lit in stays.items() if solver.boolean_value(lit)), slots
+
+
+class _Relay:
+    """The listener of a re-plan made of several solves, as if it were one run: elapsed
+    times go on from one solve to the next, and only the last solve's final report
+    (phase ``finishing``) is passed on, by :meth:`finish`; a stop request stops them all."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.began = time.perf_counter()
+        self.offset = 0.0
+        self.stopped = False
+        self.held: Progress | None = None
+
+    def attempt(self, share: float = 1.0) -> Settings:
+        """Settings for the next solve: the time left (a ``share`` of it), this listener."""
+        self.offset = time.perf_counter() - self.began
+        left = max(0.5, self.settings.time_limit - self.offset) * share
+        listener = None if self.settings.on_progress is None else self._hear
+        return dataclasses.replace(self.settings, time_limit=left, on_progress=listener)
+
+    def _hear(self, progress: Progress) -> bool:
+        progress = dataclasses.replace(progress, elapsed=progress.elapsed + self.offset)
+        if progress.phase == "finishing":
+            self.held = progress
+            return True
+        assert self.settings.on_progress is not None
+        if self.stopped or not self.settings.on_progress(progress):
+            self.stopped = True
+        return not self.stopped
+
+    def finish(self) -> None:
+        """Pass on the last solve's final report."""
+        if self.held is not None and self.settings.on_progress is not None:
+            self.settings.on_progress(self.held)
 
 
 def _kept_in_the_way(

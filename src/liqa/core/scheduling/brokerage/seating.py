@@ -14,7 +14,9 @@ def assign_tables(
 ) -> Timetable:
     """Give every placed meeting a table, slot by slot.
 
-    A meeting keeps its ``previous`` table (re-planning) when free, else the table one of its
+    A meeting with a ``fixed_table`` takes it first (a published meeting kept in place);
+    one with its own table (a booth) takes that; a meeting keeps its ``previous`` table
+    (re-planning) when free, else the table one of its
     people used in the slot before (fewer table changes), else the first free shared table.
     When a slot has more meetings than tables the extra ones get no table (``check_schedule``
     reports that).
@@ -31,6 +33,13 @@ def assign_tables(
         taken: set[int] = set()
         chosen: dict[str, int | None] = {}
         for mid in mids:
+            fixed = meetings[mid].fixed_table
+            if fixed is not None and fixed not in taken:
+                chosen[mid] = fixed
+                taken.add(fixed)
+        for mid in mids:
+            if mid in chosen:
+                continue
             owned = own_table(problem, meetings[mid])
             if owned is not None and owned not in taken:
                 chosen[mid] = owned

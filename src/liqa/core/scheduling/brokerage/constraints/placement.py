@@ -1,5 +1,6 @@
-"""Where a meeting may go: known meeting, once, inside its session, at its fixed slot,
-when every attendee is available; and every meeting placed when the problem requires it."""
+"""Where a meeting may go: known meeting, once, inside its session, at its fixed slot (and
+fixed table), when every attendee is available; and every meeting placed that the problem
+requires (all of them, or those marked ``required``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ ONCE = "once"
 REQUIRED = "required"
 SESSION = "session"
 FIXED = "fixed"
+FIXED_TABLE = "fixed_table"
 AVAILABILITY = "availability"
 
 
@@ -36,7 +38,9 @@ def allowed_slots(problem: Problem, meeting: Meeting) -> list[int]:
 
 
 def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
-    """Unknown or duplicated meetings, slots out of range, placement rules, missing meetings."""
+    """Unknown or duplicated meetings, slots out of range, placement rules, a fixed table
+    not kept (a meeting without a table is the tables family's to report), missing
+    required meetings."""
     out: list[Violation] = []
     known = {m.id: m for m in problem.meetings}
     seen: set[str] = set()
@@ -66,18 +70,18 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             continue
         for label in slot_allowed(problem, meeting, placement.slot):
             out.append(Violation(label, _explain(problem, meeting, placement.slot, label), (mid,)))
-    if problem.require_all:
-        for meeting in problem.meetings:
-            if meeting.id not in seen:
-                out.append(
-                    Violation(
-                        REQUIRED,
-                        Message(
-                            "meeting {meeting} is not placed", meeting=problem.label(meeting.id)
-                        ),
-                        (meeting.id,),
-                    )
-                )
+        if meeting.fixed_table is not None and placement.table not in (None, meeting.fixed_table):
+            text = Message(
+                "meeting {meeting} is fixed at table {fixed}, placed at table {table}",
+                meeting=problem.label(mid),
+                fixed=meeting.fixed_table,
+                table=placement.table,
+            )
+            out.append(Violation(FIXED_TABLE, text, (mid,)))
+    for meeting in problem.meetings:
+        if (problem.require_all or meeting.required) and meeting.id not in seen:
+            text = Message("meeting {meeting} is not placed", meeting=problem.label(meeting.id))
+            out.append(Violation(REQUIRED, text, (meeting.id,)))
     return out
 
 
