@@ -181,7 +181,8 @@ def test_every_field_the_history_records_has_a_label() -> None:
         for model, spec in receivers.SPECS.items()
         for name in receivers.recorded_fields(model)
     }
-    recorded |= {("schedule", n) for n in ("assignments", "pinned", "method")}
+    recorded |= {("schedule", n) for n in ("meetings", "pinned_meetings", "method")}
+    recorded |= {("schedule", n) for n in ("assignments", "pinned")}  # entries made before
     recorded |= {
         ("event", n) for n in ("organizations", "people", "requests", "bookings", "versions")
     }

@@ -177,7 +177,7 @@ def test_new_version_records_one_entry_once_committed(
             "schedule",
             "v1",
             "created",
-            {"assignments": [None, 2], "pinned": [None, 0], "method": [None, "hand"]},
+            {"meetings": [None, 2], "pinned_meetings": [None, 0], "method": [None, "hand"]},
         )
     ]
 

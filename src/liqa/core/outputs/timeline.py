@@ -27,6 +27,12 @@ LUNCH_PREFIX = "lunch-"
 """Ids of lunch breaks placed by the itinerary planner start with this."""
 
 
+def is_meeting(format: MeetingFormat | str) -> bool:
+    """Whether what is placed in this format is a meeting or a visit, as the report counts
+    them scheduled; not a programme item (a briefing, a flight, a lunch break)."""
+    return MeetingFormat(format) is not MeetingFormat.PROGRAMME_ITEM
+
+
 @dataclass(frozen=True)
 class Item:
     """One thing on the timeline: a placed meeting or visit, or a programme item."""
@@ -47,6 +53,11 @@ class Item:
     visit: CandidateVisit | None = None
     request: MeetingRequest | None = None
     programme: ProgrammeItem | None = None
+
+    @property
+    def is_meeting(self) -> bool:
+        """A meeting or a visit, not a programme item (:func:`is_meeting`)."""
+        return is_meeting(self.format)
 
     @property
     def is_lunch(self) -> bool:

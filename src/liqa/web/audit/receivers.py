@@ -26,6 +26,7 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from liqa.core.outputs.timeline import is_meeting
 from liqa.web.audit.actor import current
 from liqa.web.audit.models import Action, AuditEntry, AuditSubject
 from liqa.web.delivery import Tally, e_mailed
@@ -258,14 +259,18 @@ def _after(
 
 
 def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
-    """One entry for a new version: how many assignments it holds, how many pinned."""
+    """One entry for a new version: how many meetings and visits it places, as the report
+    counts them scheduled (:func:`liqa.core.outputs.timeline.is_meeting`: programme items
+    and lunch breaks left out), how many of those are pinned, and its method. Entries
+    recorded before counted every assignment, under ``assignments`` and ``pinned``."""
     version = ScheduleVersion.objects.filter(pk=pk).first()
     if version is None:
         return
-    rows = AssignmentRow.objects.filter(version=version)
+    rows = AssignmentRow.objects.filter(version=version).values_list("format", "pinned")
+    meetings = [pinned for format, pinned in rows if is_meeting(format)]
     changes: dict[str, list[object]] = {
-        "assignments": [None, rows.count()],
-        "pinned": [None, rows.filter(pinned=True).count()],
+        "meetings": [None, len(meetings)],
+        "pinned_meetings": [None, sum(meetings)],
         "method": [None, version.provenance.get("method", "")],
     }
     record(

@@ -89,7 +89,9 @@ FIELDS: dict[str, Any] = {
     "published_at": _("Published"),
     "notified": pgettext_lazy("audit field", "Participants e-mailed"),
     "unplaced": _("Not placed"),
-    "assignments": pgettext_lazy("audit field", "Meetings and visits placed"),
+    "meetings": pgettext_lazy("audit field", "Meetings and visits placed"),
+    "pinned_meetings": pgettext_lazy("audit field", "Pinned meetings"),
+    "assignments": pgettext_lazy("audit field", "Placed, programme items included"),
     "method": pgettext_lazy("audit field", "Method"),
     "organizations": _("Organizations"),
     "people": _("People"),
@@ -105,11 +107,14 @@ FIELDS: dict[str, Any] = {
 recorded name."""
 BY_MODEL: dict[tuple[str, str], Any] = {
     ("person", "table"): _("Fixed table"),
-    ("schedule", "pinned"): pgettext_lazy("audit field", "Pinned meetings"),
+    ("schedule", "pinned"): pgettext_lazy("audit field", "Pinned, programme items included"),
     ("outcome", "kind"): _("What happened"),
     ("invitations", "sent"): pgettext_lazy("audit field", "Invitations e-mailed"),
 }
-"""Where one field name means different things in different records."""
+"""Where one field name means different things in different records. A version's entry
+counts the meetings and visits it places (``meetings``, ``pinned_meetings``); one recorded
+before counted every assignment, programme items and lunch breaks too (``assignments``,
+``pinned``), and says so."""
 LOCALIZED: dict[tuple[str, str], Any] = {
     ("description", "en"): _("Description in English"),
     ("description", "fr"): _("Description in French"),
