@@ -12,7 +12,6 @@ from liqa.core.i18n import translator
 from liqa.core.model import (
     Event,
     EventKind,
-    MeetingFormat,
     OutcomeKind,
     RequestStatus,
     Schedule,
@@ -69,7 +68,8 @@ class Figures:
 
 
 def _meetings(items: list[Item]) -> list[Item]:
-    return [i for i in items if i.format is not MeetingFormat.PROGRAMME_ITEM]
+    """Meetings and visits (:attr:`Item.is_meeting`): what the report counts scheduled."""
+    return [i for i in items if i.is_meeting]
 
 
 def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
