@@ -93,7 +93,9 @@ def test_the_demos_draft_opens_with_its_organizers() -> None:
         texts["en"]
         .split("\n\n")[1]
         .split(" — ", 1)[1]
-        .startswith(f"A trade mission organized by {english[0]} and {english[1]} was held from ")
+        .startswith(
+            f"A trade mission organized by the {english[0]} and the {english[1]} was held from "
+        )
     )
 
 

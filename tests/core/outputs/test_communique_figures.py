@@ -70,9 +70,11 @@ def test_the_demo_missions_draft_states_the_reports_figures(lang: str) -> None:
         figures.meetings,
     ) % {"num": figures.meetings}
     assert meetings in programme, programme
-    # then how many of them were held (test_communique_held)
+    # then how many of them were held so far: one outcome recorded (test_communique_held)
     held = t.ngettext(
-        "%(num)d of these meetings was held.", "%(num)d of these meetings were held.", 1
+        "So far, %(num)d of these meetings has been recorded as held.",
+        "So far, %(num)d of these meetings have been recorded as held.",
+        1,
     ) % {"num": 1}
     assert programme.endswith(f" {held}"), programme
     said = numbers(programme[programme.index(meetings) : -len(held)])
@@ -98,12 +100,14 @@ def test_the_brokerage_days_draft_states_the_reports_figures(lang: str) -> None:
     communique = build_communique(event, schedule, lang)
     who_and_held = communique.paragraphs[1]
     t = translator(lang)
-    # the one meeting recorded as held, not the scheduled ones (test_communique_held)
+    # the one meeting recorded as held so far, of those scheduled (test_communique_held)
     held = t.ngettext(
-        "In all, %(num)d meeting was held, mostly on %(themes)s.",
-        "In all, %(num)d meetings were held, mostly on %(themes)s.",
+        "So far, %(num)d of the %(total)d meetings arranged has been recorded as held, "
+        "mostly on %(themes)s.",
+        "So far, %(num)d of the %(total)d meetings arranged have been recorded as held, "
+        "mostly on %(themes)s.",
         figures.held,
-    ) % {"num": figures.held, "themes": "\0"}
+    ) % {"num": figures.held, "total": figures.meetings, "themes": "\0"}
     held = held.split("\0")[0]  # up to the themes (Arabic says one meeting without a digit)
     assert held in who_and_held, who_and_held
     assert numbers(who_and_held)[:2] == [figures.participants, figures.organizations]
@@ -120,7 +124,10 @@ def test_the_demo_missions_draft_opens_with_the_organizers(lang: str) -> None:
     first = opening.index(names[0])
     assert opening.index(names[1]) > first
     if lang == "en":  # not "— Commercial Section, US Consulate General … organized"
-        assert opening.startswith(f"A trade mission organized by {names[0]} and {names[1]} ")
+        # each a common-noun phrase, after "the" (test_communique_tense)
+        assert opening.startswith(
+            f"A trade mission organized by the {names[0]} and the {names[1]} "
+        )
     else:  # "Une mission commerciale organisée par …", "بتنظيم من …"
         assert first < 40, opening
 

@@ -166,8 +166,8 @@ def test_communique_states_the_missions_facts_in_english() -> None:
     communique = build_communique(make_event(), make_schedule(), "en")
     assert communique.headline == "Moroccan digital trade mission"
     assert communique.paragraphs == (
-        "A trade mission organized by US Commercial Service, Casablanca and USTDA was held from "
-        "February 12 to February 16, 2024 for a delegation of 3 participants, focused on "
+        "A trade mission organized by the US Commercial Service, Casablanca and USTDA was held "
+        "from February 12 to February 16, 2024 for a delegation of 3 participants, focused on "
         "e-government and cybersecurity.",
         "The delegation represented 2 organizations: Ministry of Digital Transition and "
         "Administrative Reform and General Directorate for Information Systems Security.",
@@ -383,7 +383,7 @@ def test_communique_of_a_brokerage_event_speaks_of_b2b_meetings_not_a_trade_miss
     event, schedule = _b2b_day()
     communique = build_communique(event, schedule, "en")
     assert communique.paragraphs == (
-        "US Commercial Service, Casablanca and USTDA held a day of B2B meetings on "
+        "The US Commercial Service, Casablanca and USTDA held a day of B2B meetings on "
         "February 15, 2024.",
         "The event brought together 5 participants for pre-arranged one-to-one meetings. They "
         "represented 4 organizations: Ministry of Digital Transition and Administrative Reform, "

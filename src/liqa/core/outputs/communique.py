@@ -16,11 +16,23 @@ the participants are the delegates of a mission and every person of a brokerage 
 meeting and visit of the schedule given (programme items aside), and the hosts are the
 distinct host organizations met in them.
 
-It says "held" only of meetings recorded as held. Before any outcome is recorded (a draft
-written before or during the mission, or by organizers who record none) the meetings were
-arranged; once outcomes are recorded it says how many were held, the report's
-``Figures.held``: a mission's programme still counts every meeting, then how many of them
-were held; a brokerage event counts the meetings held, on their themes.
+Its tense is the event's phase when it is written (:mod:`liqa.core.outputs.event_phase`,
+``now`` given or the current time): before the first day it announces the event ("will
+take place", "se tiendra", "ستُقام"), during it the event "is taking place", after it the
+event "was held"; its dateline is then dated the day of writing, not the last day.
+
+It says "held" only of meetings recorded as held, and only once the event has begun.
+Before the event, or before any outcome is recorded (or by organizers who record none),
+the meetings were arranged; once outcomes are recorded it says how many were held, the
+report's ``Figures.held``: a mission's programme still counts every meeting, then how many
+of them were held; a brokerage event counts the meetings held, on their themes. That count
+reads as final ("In all, 7 meetings were held") only once the event is over and every
+meeting's outcome is recorded; else it is a count so far ("So far, 7 of the 410 meetings
+arranged have been recorded as held").
+
+Organizers are named as they read inside a sentence
+(:func:`liqa.core.outputs.organizer_names.in_sentence`): "organized by the Commercial
+Section, …" in English.
 """
 
 from __future__ import annotations
@@ -28,6 +40,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from liqa.core.i18n import translator
 from liqa.core.model import (
@@ -38,10 +52,11 @@ from liqa.core.model import (
     OrgKind,
     OutcomeKind,
     Schedule,
-    organizer_name,
     pick,
 )
 from liqa.core.outputs import labels
+from liqa.core.outputs.event_phase import Phase, event_phase, require_aware
+from liqa.core.outputs.organizer_names import capitalized, in_sentence
 from liqa.core.outputs.report import hosts_met, meeting_themes
 from liqa.core.outputs.timeline import Item, timeline
 
@@ -117,6 +132,27 @@ def held_meetings(event: Event, meetings: list[Item]) -> list[Item] | None:
     return [m for m in meetings if m.id in held]
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What the draft may say of the meetings held at one phase of the event."""
+
+    held: list[Item] | None
+    """The meetings recorded as held; ``None`` when it says none was (before the event,
+    or before any outcome is recorded): the meetings were arranged."""
+    final: bool
+    """Whether the count of meetings held is final: the event is over and every meeting's
+    outcome is recorded ("In all, …"); else it is a count so far."""
+
+
+def tally(event: Event, meetings: list[Item], phase: Phase) -> Tally:
+    """The meetings held among ``meetings`` as the draft may state them at ``phase``."""
+    if phase is Phase.BEFORE:  # an announcement says what is arranged, whatever is recorded
+        return Tally(None, False)
+    recorded = {o.assignment for o in event.outcomes}
+    complete = all(m.id in recorded for m in meetings)
+    return Tally(held_meetings(event, meetings), phase is Phase.AFTER and complete)
+
+
 def ranked_themes(event: Event, meetings: list[Item], lang: str) -> list[str]:
     """The labels of the themes of ``meetings``, most frequent first (then in the event's
     order), at most :data:`SHARED_THEMES`."""
@@ -170,20 +206,25 @@ class Communique:
         return "\n\n".join((self.headline, self.lead, *self.paragraphs[1:])) + "\n"
 
 
-def dateline(event: Event, lang: str) -> str:
-    """Where and when the event ended (``Houston, March 12, 2024 —``, ``هيوستن، 12 مارس
-    2024 —``): the brokerage venue's city, else the last leg's, and the last day, in
-    ``lang`` (Babel's long date, the language's comma)."""
+def dateline(event: Event, lang: str, now: datetime | None = None) -> str:
+    """Where and when (``Houston, March 12, 2024 —``, ``هيوستن، 12 مارس 2024 —``): the
+    brokerage venue's city, else the last leg's, and, once the event is over at ``now``
+    (``None``: the current time), its last day; before or during it, the day of writing
+    (``now`` in that city's time zone); in ``lang`` (Babel's long date, the language's
+    comma)."""
     t = translator(lang)
-    city = ""
+    now = datetime.now(UTC) if now is None else require_aware(now)
+    last = max(event.legs, key=lambda leg: leg.end)
+    city, zone = "", last.tz
     if event.brokerage is not None:
         try:
-            city = event.venue(event.brokerage.venue).city
+            venue = event.venue(event.brokerage.venue)
+            city, zone = venue.city, ZoneInfo(venue.timezone)
         except KeyError:
             city = ""
-    if not city and event.legs:
-        city = max(event.legs, key=lambda leg: leg.end).city
-    day = t.format_date(event.end, "long")
+    city = city or last.city
+    written = event.end if event_phase(event, now) is Phase.AFTER else now.astimezone(zone).date()
+    day = t.format_date(written, "long")
     if not city:
         return f"{day} —"
     return f"{labels.city_label(city, lang)}{labels.comma(lang)}{day} —"
@@ -191,14 +232,22 @@ def dateline(event: Event, lang: str) -> str:
 
 def organizers_in(event: Event, lang: str) -> str:
     """The organizers named for a reader of ``lang`` (each in that language when given,
-    else in English, else as first given), as one list; ``""`` when there are none."""
-    names = [organizer_name(names, lang) for names in event.organizers]
+    else in English, else as first given) as they read inside a sentence (in English with
+    "the" before a common-noun phrase: :func:`~liqa.core.outputs.organizer_names.in_sentence`),
+    as one list; ``""`` when there are none."""
+    names = [in_sentence(names, lang) for names in event.organizers]
     return translator(lang).format_list(names) if names else ""
 
 
-def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
-    """The communiqué in ``lang`` (past tense; meetings arranged, or held as recorded)."""
+def build_communique(
+    event: Event, schedule: Schedule, lang: str, now: datetime | None = None
+) -> Communique:
+    """The communiqué in ``lang`` as written at ``now`` (timezone-aware; ``None``: the
+    current time): announcing the event before its first day, saying it is taking place
+    during it, that it was held after it; meetings arranged, or held as recorded."""
     t = translator(lang)
+    now = datetime.now(UTC) if now is None else require_aware(now)
+    phase = event_phase(event, now)
     delegates = event.delegates()
     delegation_orgs = [
         o for o in event.organizations if o.id in {p.organization for p in delegates}
@@ -207,7 +256,8 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     # outcome is recorded (one outcome recorded on the demo made it "1 professional
     # meeting with 1 company" where the report counts 23 meetings with 23 hosts)
     meetings = scheduled_meetings(timeline(event, schedule))
-    held = held_meetings(event, meetings)
+    count = tally(event, meetings, phase)
+    held = count.held
     # a brokerage meeting's parties are people: count their organizations (the brokerage
     # demo's 410 meetings were said to be "with 5 companies and 1 public institution")
     host_ids = hosts_met(event, meetings)
@@ -219,114 +269,235 @@ def build_communique(event: Event, schedule: Schedule, lang: str) -> Communique:
     shared_themes = ranked_themes(event, meetings, lang)
     shared = t.format_list(shared_themes or all_themes)
     cities = [leg.city for leg in sorted(event.legs, key=lambda x: x.start)]
-    organizers = organizers_in(event, lang)
     title = pick(event.title, lang)
+    line = dateline(event, lang, now)
 
     if event.brokerage is not None or event.kind is EventKind.BROKERAGE:
         if held is None:
             on = after_on(lang, shared_themes or all_themes)
         else:  # the themes of the meetings held; none held: no themes
             on = after_on(lang, (ranked_themes(event, held, lang) or all_themes) if held else [])
-        return _brokerage(event, meetings, held, lang, on, dateline(event, lang))
+        return _brokerage(event, meetings, count, phase, lang, on, line)
     facts = {
+        "organizers": organizers_in(event, lang),
         "start": labels.range_start(event.start, event.end, lang),
         "end": t.format_date(event.end, "long"),
         "participants": t.ngettext("%(num)d participant", "%(num)d participants", len(delegates))
         % {"num": len(delegates)},
         "themes": after_on(lang, all_themes),
     }
-    if organizers:
-        # "A trade mission organized by …" opens the draft: the organizers as the sentence's
-        # subject came right after the dateline's dash and read as a fragment ("— Commercial
-        # Section, US Consulate General in Casablanca … organized a trade mission")
-        lead = t.gettext(
-            "A trade mission organized by %(organizers)s was held from %(start)s to "
-            "%(end)s for a delegation of %(participants)s, focused on %(themes)s."
-        ) % {"organizers": organizers, **facts}
-    else:  # not "the organizers organized": nobody is named
-        lead = (
-            t.gettext(
+    names = t.format_list(labels.org_name(o, lang) for o in delegation_orgs)
+    if phase is Phase.AFTER:
+        composition = t.ngettext(
+            "The delegation represented %(num)d organization: %(names)s.",
+            "The delegation represented %(num)d organizations: %(names)s.",
+            len(delegation_orgs),
+        )
+    else:
+        composition = t.ngettext(
+            "The delegation represents %(num)d organization: %(names)s.",
+            "The delegation represents %(num)d organizations: %(names)s.",
+            len(delegation_orgs),
+        )
+    paragraphs = [
+        capitalized(_mission_lead(phase, bool(facts["organizers"]), lang) % facts),
+        composition % {"num": len(delegation_orgs), "names": names},
+        " ".join(
+            part
+            for part in (
+                _mission_cities(cities, phase, held, lang),
+                _mission_programme(meetings, hosts, shared, phase, lang),
+                _mission_held(count, lang),
+            )
+            if part
+        ),
+    ]
+    goals = pick(event.goals, lang)
+    if goals:
+        paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
+    return Communique(lang, title, tuple(paragraphs), line)
+
+
+def _mission_lead(phase: Phase, organizers: bool, lang: str) -> str:
+    """The trade mission's opening sentence at ``phase``, with or without its organizers
+    (``%(organizers)s``, ``%(start)s``, ``%(end)s``, ``%(participants)s``, ``%(themes)s``).
+
+    "A trade mission organized by …" opens the draft: the organizers as the sentence's
+    subject came right after the dateline's dash and read as a fragment ("— Commercial
+    Section, US Consulate General in Casablanca … organized a trade mission"); with no
+    organizer, nobody is said to have organized it.
+    """
+    t = translator(lang)
+    match phase, organizers:
+        case Phase.BEFORE, True:
+            # Translators: a draft written before the mission's first day announces it
+            return t.gettext(
+                "A trade mission organized by %(organizers)s will take place from %(start)s "
+                "to %(end)s for a delegation of %(participants)s, focused on %(themes)s."
+            )
+        case Phase.BEFORE, False:
+            return t.gettext(
+                "A trade mission will take place from %(start)s to %(end)s for a delegation "
+                "of %(participants)s, focused on %(themes)s."
+            )
+        case Phase.DURING, True:
+            # Translators: a draft written while the mission is under way
+            return t.gettext(
+                "A trade mission organized by %(organizers)s is taking place from %(start)s "
+                "to %(end)s for a delegation of %(participants)s, focused on %(themes)s."
+            )
+        case Phase.DURING, False:
+            return t.gettext(
+                "A trade mission is taking place from %(start)s to %(end)s for a delegation "
+                "of %(participants)s, focused on %(themes)s."
+            )
+        case Phase.AFTER, True:
+            return t.gettext(
+                "A trade mission organized by %(organizers)s was held from %(start)s to "
+                "%(end)s for a delegation of %(participants)s, focused on %(themes)s."
+            )
+        case _:
+            return t.gettext(
                 "A trade mission was held from %(start)s to %(end)s for a delegation of "
                 "%(participants)s, focused on %(themes)s."
             )
-            % facts
-        )
-    composition = t.ngettext(
-        "The delegation represented %(num)d organization: %(names)s.",
-        "The delegation represented %(num)d organizations: %(names)s.",
-        len(delegation_orgs),
-    ) % {
-        "num": len(delegation_orgs),
-        "names": t.format_list(labels.org_name(o, lang) for o in delegation_orgs),
-    }
-    # each city with its own preposition: "à Houston", "dans la Silicon Valley"; meetings
-    # "held" once one is recorded as held, else arranged (no outcome recorded, or none held)
-    if len(cities) > 1 and held:
-        where = t.gettext(
+
+
+def _mission_cities(cities: list[str], phase: Phase, held: list[Item] | None, lang: str) -> str:
+    """Where the delegation meets: each city with its own preposition ("à Houston", "dans la
+    Silicon Valley"); meetings "held" there once the mission is over and one is recorded as
+    held, else arranged (before or during it, no outcome recorded, or none held)."""
+    t = translator(lang)
+    said_held = phase is Phase.AFTER and bool(held)
+    if len(cities) > 1 and said_held:
+        return t.gettext(
             "The delegation first held meetings %(in_first)s, then went on %(to_rest)s."
         ) % {
             "in_first": labels.in_city(cities[0], lang),
             "to_rest": t.format_list(labels.to_city(city, lang) for city in cities[1:]),
         }
-    elif len(cities) > 1:
+    if len(cities) > 1:
         # Translators: no meeting recorded as held yet (a draft before or during the
         # mission); each city after its own "in" phrase ("à Houston", "dans la Silicon Valley")
-        where = t.gettext(
+        return t.gettext(
             "Meetings were arranged for the delegation first %(in_first)s, then %(in_rest)s."
         ) % {
             "in_first": labels.in_city(cities[0], lang),
             "in_rest": t.format_list(labels.in_city(city, lang) for city in cities[1:]),
         }
-    elif cities and held:
-        where = t.gettext("The delegation held its meetings %(in_city)s.") % {
+    if cities and said_held:
+        return t.gettext("The delegation held its meetings %(in_city)s.") % {
             "in_city": labels.in_city(cities[0], lang)
         }
-    elif cities:
-        where = t.gettext("Meetings were arranged for the delegation %(in_city)s.") % {
+    if cities:
+        return t.gettext("Meetings were arranged for the delegation %(in_city)s.") % {
             "in_city": labels.in_city(cities[0], lang)
         }
-    else:
-        where = ""
-    # each host by what it is: a university or an association is no "public institution"
-    # (the demo's 2 universities and 1 association were among "7 public institutions")
-    kinds = kinds_in(hosts, lang)
+    return ""
+
+
+def _mission_programme(
+    meetings: list[Item], hosts: list[Organization], shared: str, phase: Phase, lang: str
+) -> str:
+    """The programme: every meeting and visit, as the report counts them, with the hosts by
+    what each is (a university or an association is no "public institution": the demo's 2
+    universities and 1 association were among "7 public institutions"), and what they
+    share; in the past once the mission is over."""
+    t = translator(lang)
     programme_meetings = t.npgettext(
         "communique", "%(num)d professional meeting", "%(num)d professional meetings", len(meetings)
     ) % {"num": len(meetings)}
     # the verb agrees with the hosts ("1 institution publique, qui a partagé son expérience")
-    programme = t.ngettext(
-        "The programme included %(meetings)s with %(hosts)s, which shared its experience in "
-        "%(themes)s.",
-        "The programme included %(meetings)s with %(hosts)s, who shared their experience in "
-        "%(themes)s.",
-        len(hosts),
-    ) % {"meetings": programme_meetings, "hosts": kinds or "—", "themes": shared}
-    # the programme counts every meeting, as the report; then how many were held, if known
-    outcome = (
+    if phase is Phase.AFTER:
+        sentence = t.ngettext(
+            "The programme included %(meetings)s with %(hosts)s, which shared its experience "
+            "in %(themes)s.",
+            "The programme included %(meetings)s with %(hosts)s, who shared their experience "
+            "in %(themes)s.",
+            len(hosts),
+        )
+    else:
+        # Translators: a draft written before or during the mission: the hosts still share
+        # their experience (present tense, as a press announcement)
+        sentence = t.ngettext(
+            "The programme includes %(meetings)s with %(hosts)s, which shares its experience "
+            "in %(themes)s.",
+            "The programme includes %(meetings)s with %(hosts)s, who share their experience "
+            "in %(themes)s.",
+            len(hosts),
+        )
+    return sentence % {
+        "meetings": programme_meetings,
+        "hosts": kinds_in(hosts, lang) or "—",
+        "themes": shared,
+    }
+
+
+def _mission_held(count: Tally, lang: str) -> str:
+    """After the programme's count of meetings, how many of them were held: final once
+    every outcome is recorded after the mission, else so far; ``""`` while none is said."""
+    t = translator(lang)
+    if count.held is None:
+        return ""
+    num = len(count.held)
+    if count.final:
         # Translators: after "The programme included 23 professional meetings with …": how
         # many of those meetings were recorded as held
-        t.ngettext(
-            "%(num)d of these meetings was held.", "%(num)d of these meetings were held.", len(held)
-        )
-        % {"num": len(held)}
-        if held is not None
-        else ""
-    )
-    paragraphs = [
-        lead,
-        composition,
-        " ".join(part for part in (where, programme, outcome) if part),
-    ]
-    goals = pick(event.goals, lang)
-    if goals:
-        paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
-    return Communique(lang, title, tuple(paragraphs), dateline(event, lang))
+        return t.ngettext(
+            "%(num)d of these meetings was held.", "%(num)d of these meetings were held.", num
+        ) % {"num": num}
+    # Translators: after "The programme includes 23 professional meetings with …", while
+    # outcomes are still to record (during the mission, or some meetings without one)
+    return t.ngettext(
+        "So far, %(num)d of these meetings has been recorded as held.",
+        "So far, %(num)d of these meetings have been recorded as held.",
+        num,
+    ) % {"num": num}
+
+
+def _brokerage_lead(phase: Phase, one_day: bool, organizers: bool, lang: str) -> str:
+    """The brokerage event's opening sentence at ``phase`` (``%(organizers)s``,
+    ``%(date)s`` for one day, ``%(start)s`` and ``%(end)s`` for more)."""
+    t = translator(lang)
+    match phase, one_day, organizers:
+        case Phase.BEFORE, True, True:
+            # Translators: a draft written before the event announces it
+            return t.gettext("%(organizers)s will hold a day of B2B meetings on %(date)s.")
+        case Phase.BEFORE, True, False:
+            return t.gettext("A day of B2B meetings will take place on %(date)s.")
+        case Phase.BEFORE, False, True:
+            return t.gettext("%(organizers)s will hold B2B meetings from %(start)s to %(end)s.")
+        case Phase.BEFORE, False, False:
+            return t.gettext("B2B meetings will take place from %(start)s to %(end)s.")
+        case Phase.DURING, True, True:
+            # Translators: a draft written while the event is under way
+            return t.gettext(
+                "A day of B2B meetings organized by %(organizers)s is taking place on %(date)s."
+            )
+        case Phase.DURING, True, False:
+            return t.gettext("A day of B2B meetings is taking place on %(date)s.")
+        case Phase.DURING, False, True:
+            return t.gettext(
+                "B2B meetings organized by %(organizers)s are taking place from %(start)s to "
+                "%(end)s."
+            )
+        case Phase.DURING, False, False:
+            return t.gettext("B2B meetings are taking place from %(start)s to %(end)s.")
+        case Phase.AFTER, True, True:
+            return t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.")
+        case Phase.AFTER, True, False:
+            return t.gettext("A day of B2B meetings was held on %(date)s.")
+        case Phase.AFTER, False, True:
+            return t.gettext("%(organizers)s held B2B meetings from %(start)s to %(end)s.")
+        case _:
+            return t.gettext("B2B meetings were held from %(start)s to %(end)s.")
 
 
 def _brokerage(
     event: Event,
     meetings: list[Item],
-    held: list[Item] | None,
+    count: Tally,
+    phase: Phase,
     lang: str,
     themes: str,
     line: str,
@@ -336,7 +507,8 @@ def _brokerage(
     Its participants are the report's (every person of the event, and their organizations),
     where it counted only those who met, a smaller figure than the report's as soon as one
     of them had no meeting. It says how many of them had one when not all did, and how many
-    meetings were arranged (``held`` ``None``: no outcome recorded) or were held.
+    meetings were arranged (no outcome recorded, or before the event) or were held (so far,
+    while outcomes are still to record).
     """
     t = translator(lang)
     ids = {p.organization for p in event.people}
@@ -349,18 +521,7 @@ def _brokerage(
         "start": labels.range_start(event.start, event.end, lang),
         "end": t.format_date(event.end, "long"),
     }
-    if event.start == event.end:
-        lead = (
-            t.gettext("%(organizers)s held a day of B2B meetings on %(date)s.")
-            if organizers
-            else t.gettext("A day of B2B meetings was held on %(date)s.")
-        ) % days
-    else:
-        lead = (
-            t.gettext("%(organizers)s held B2B meetings from %(start)s to %(end)s.")
-            if organizers
-            else t.gettext("B2B meetings were held from %(start)s to %(end)s.")
-        ) % days
+    lead = _brokerage_lead(phase, event.start == event.end, bool(organizers), lang) % days
     participants = t.ngettext("%(num)d participant", "%(num)d participants", len(event.people)) % {
         "num": len(event.people)
     }
@@ -370,60 +531,116 @@ def _brokerage(
         if len(organizations) > NAMED_ORGANIZATIONS
         else t.format_list(labels.org_name(o, lang) for o in organizations)
     )
+    over = phase is Phase.AFTER
     # "brought together … for": a participant without a meeting is still counted, as the
     # report counts them, so the draft does not say that each "took part in" meetings
     sentences = [
-        t.gettext(
-            "The event brought together %(participants)s for pre-arranged one-to-one meetings."
+        (
+            t.gettext(
+                "The event brought together %(participants)s for pre-arranged one-to-one meetings."
+            )
+            if over
+            # Translators: before or during the event (present tense, as an announcement)
+            else t.gettext(
+                "The event brings together %(participants)s for pre-arranged one-to-one meetings."
+            )
         )
         % {"participants": participants}
     ]
     if names:
-        sentences.append(
+        represented = (
             t.ngettext(
                 "They represented %(num)d organization: %(names)s.",
                 "They represented %(num)d organizations: %(names)s.",
                 len(ids),
             )
-            % {"num": len(ids), "names": names}
+            if over
+            else t.ngettext(
+                "They represent %(num)d organization: %(names)s.",
+                "They represent %(num)d organizations: %(names)s.",
+                len(ids),
+            )
         )
+        sentences.append(represented % {"num": len(ids), "names": names})
     if 0 < len(met) < len(event.people):
-        sentences.append(
+        had = (
             t.ngettext(
                 "%(num)d of them had at least one meeting.",
                 "%(num)d of them had at least one meeting.",
                 len(met),
             )
-            % {"num": len(met)}
+            if over
+            else t.ngettext(
+                "%(num)d of them has at least one meeting scheduled.",
+                "%(num)d of them have at least one meeting scheduled.",
+                len(met),
+            )
         )
-    who = " ".join(sentences)
-    if held is None and themes:
-        # Translators: no outcome recorded yet: the meetings were arranged, not said held
-        count = t.ngettext(
-            "In all, %(num)d meeting was arranged, mostly on %(themes)s.",
-            "In all, %(num)d meetings were arranged, mostly on %(themes)s.",
-            len(meetings),
-        ) % {"num": len(meetings), "themes": themes}
-    elif held is None:
-        count = t.ngettext(
-            "In all, %(num)d meeting was arranged.",
-            "In all, %(num)d meetings were arranged.",
-            len(meetings),
-        ) % {"num": len(meetings)}
-    elif themes:
-        count = t.ngettext(
-            "In all, %(num)d meeting was held, mostly on %(themes)s.",
-            "In all, %(num)d meetings were held, mostly on %(themes)s.",
-            len(held),
-        ) % {"num": len(held), "themes": themes}
-    else:
-        count = t.ngettext(
-            "In all, %(num)d meeting was held.",
-            "In all, %(num)d meetings were held.",
-            len(held),
-        ) % {"num": len(held)}
-    paragraphs = [lead, who + " " + count]
+        sentences.append(had % {"num": len(met)})
+    paragraphs = [
+        capitalized(lead),
+        " ".join([*sentences, _brokerage_count(meetings, count, lang, themes)]),
+    ]
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The event's stated goals: %(goals)s") % {"goals": goals})
     return Communique(lang, pick(event.title, lang), tuple(paragraphs), line)
+
+
+def _brokerage_count(meetings: list[Item], count: Tally, lang: str, themes: str) -> str:
+    """How many meetings were arranged (none said held), held so far, or held in all."""
+    t = translator(lang)
+    held = count.held
+    if held is None and themes:
+        # Translators: no outcome recorded yet: the meetings were arranged, not said held
+        return t.ngettext(
+            "In all, %(num)d meeting was arranged, mostly on %(themes)s.",
+            "In all, %(num)d meetings were arranged, mostly on %(themes)s.",
+            len(meetings),
+        ) % {"num": len(meetings), "themes": themes}
+    if held is None:
+        return t.ngettext(
+            "In all, %(num)d meeting was arranged.",
+            "In all, %(num)d meetings were arranged.",
+            len(meetings),
+        ) % {"num": len(meetings)}
+    facts = {"num": len(held), "total": len(meetings), "themes": themes}
+    if not count.final and themes:
+        # Translators: outcomes still to record (during the event, or some meetings without
+        # one): how many of the meetings arranged are recorded as held so far
+        return (
+            t.ngettext(
+                "So far, %(num)d of the %(total)d meetings arranged has been recorded as held, "
+                "mostly on %(themes)s.",
+                "So far, %(num)d of the %(total)d meetings arranged have been recorded as held, "
+                "mostly on %(themes)s.",
+                len(held),
+            )
+            % facts
+        )
+    if not count.final:
+        return (
+            t.ngettext(
+                "So far, %(num)d of the %(total)d meetings arranged has been recorded as held.",
+                "So far, %(num)d of the %(total)d meetings arranged have been recorded as held.",
+                len(held),
+            )
+            % facts
+        )
+    if themes:
+        return (
+            t.ngettext(
+                "In all, %(num)d meeting was held, mostly on %(themes)s.",
+                "In all, %(num)d meetings were held, mostly on %(themes)s.",
+                len(held),
+            )
+            % facts
+        )
+    return (
+        t.ngettext(
+            "In all, %(num)d meeting was held.",
+            "In all, %(num)d meetings were held.",
+            len(held),
+        )
+        % facts
+    )
