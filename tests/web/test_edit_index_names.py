@@ -49,7 +49,7 @@ def _headers(page: str, section: str) -> list[str]:
         (
             "fr",
             ["Houston Municipal Office of Digital Services"] * 2 + ["90 min · obligatoire"],
-            "George Bush Intercontinental Airport (IAH) → Hotel Bayou Centre",
+            "Aéroport intercontinental George-Bush (IAH) → Hôtel Bayou Centre",
             "Ministère de la Transition Numérique et de la Réforme de l'Administration",
         ),
     ],

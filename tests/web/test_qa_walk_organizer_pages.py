@@ -67,7 +67,7 @@ def test_french_labels_take_a_space_before_their_colon(demo: Event, organizer: C
 @pytest.mark.parametrize(
     ("lang", "organization", "venue"),
     [
-        ("fr", "Agence de Développement du Digital (ADD)", "Hotel Bayou Centre"),
+        ("fr", "Agence de Développement du Digital (ADD)", "Hôtel Bayou Centre"),
         ("ar", "وكالة التنمية الرقمية", "فندق بايو سنتر"),
         (
             "en",
