@@ -20,10 +20,10 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.core.missionfile.writing import dumps_event
 from liqa.core.problems import InputError
-from liqa.web.agendas.models import ReminderSent
+from liqa.web.agendas.models import HostConfirmation, ReminderSent
 from liqa.web.events import services
-from liqa.web.events.models import Event, Outcome
-from tests.web.factories import make_core_event
+from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Outcome
+from tests.web.factories import at, make_core_event
 
 pytestmark = pytest.mark.integration
 
@@ -56,6 +56,45 @@ def _outcome(event: Event, assignment: str, owner: str = "", notes: str = "") ->
     Outcome.objects.create(
         event=event, assignment=assignment, kind="held", follow_up="call", owner=owner, notes=notes
     )
+
+
+def _book(event: Event, request: str, minute: int, table: int, booked_as: str) -> None:
+    """Book ``request`` at 09:``minute``, a seat for each of its people."""
+    row = MeetingRequest.objects.get(event=event, key=request)
+    booking = Booking.objects.create(
+        event=event, request=row, slot_start=at(9, minute), table=table, booked_as=booked_as
+    )
+    Booking.objects.filter(pk=booking.pk).update(created_at=SENT)
+    for party in (row.requester, row.target):
+        BookingSeat.objects.create(
+            event=event, party=party, slot_start=at(9, minute), booking=booking
+        )
+
+
+def _bookings(slug: str) -> list[tuple[str, datetime, int, str, datetime, list[str]]]:
+    found = Booking.objects.filter(event__slug=slug).order_by("request__key")
+    return [
+        (
+            b.request.key,
+            b.slot_start,
+            b.table,
+            b.booked_as,
+            b.created_at,
+            sorted(b.seats.values_list("party", flat=True)),
+        )
+        for b in found
+    ]
+
+
+def _confirm_attendance(event: Event, meeting: str, host: str, attendees: list[str]) -> None:
+    HostConfirmation.objects.create(
+        event=event, assignment=meeting, organization=host, attendees=attendees, confirmed_at=SENT
+    )
+
+
+def _confirmations(slug: str) -> list[tuple[str, str, list[str], datetime]]:
+    found = HostConfirmation.objects.filter(event__slug=slug).order_by("assignment")
+    return [(c.assignment, c.organization, list(c.attendees), c.confirmed_at) for c in found]
 
 
 def _reminders(slug: str) -> list[tuple[str, int, datetime]]:
@@ -184,3 +223,63 @@ def test_a_replacement_stored_at_once_is_still_checked_under_the_lock(
             file, filename="mission.yaml", replace=True, expected=expected, importer=organizer.pk
         )
     assert _reminders(event.slug) == [("p-chen", 3, SENT)]
+
+
+def test_bookings_and_confirmations_of_records_the_file_keeps_are_carried_over(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    _book(event, "r-1", 40, 3, "p-amina")
+    _confirm_attendance(event, "r-1", "o-beta", ["p-bruno"])
+    held = (_bookings(event.slug), _confirmations(event.slug))
+    response = _replace(organizer_client, _retitled())
+    assert response.status_code == 302, response.content.decode()[:500]  # nothing dropped
+    assert Event.objects.get(slug=event.slug).pk != event.pk
+    assert (_bookings(event.slug), _confirmations(event.slug)) == held
+    assert held[0] == [("r-1", at(9, 40), 3, "p-amina", SENT, ["p-amina", "p-bruno"])]
+
+
+def test_bookings_and_confirmations_of_removed_records_are_dropped_and_previewed(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    _book(event, "r-1", 0, 1, "p-bruno")
+    _book(event, "r-2", 20, 2, "p-chen")  # Chen's meeting: gone with Chen
+    _confirm_attendance(event, "r-1", "o-beta", ["p-bruno", "p-chen"])  # Chen taken out
+    _confirm_attendance(event, "r-2", "o-gamma", ["p-chen"])  # its meeting gone
+    _confirm_attendance(event, "r-3", "o-beta", ["p-chen"])  # nobody left: asked again
+    response = _replace(organizer_client, _without_chen())
+    answer = response.content.decode()
+    assert response.status_code == 200, answer[:500]
+    assert _items(answer, "work-deleted") == [
+        "1 booking of a meeting the file no longer has as it was booked (its request, its two "
+        "parties, its slot and table, the people seated)",
+        "2 hosts' confirmations of meetings, hosts or attendees the file no longer has (the "
+        "hosts are asked again)",
+    ]
+    assert _items(answer, "work-kept") == ["1 booking", "1 host's confirmation"]
+    response = _confirm(organizer_client, answer)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert _bookings(event.slug) == [("r-1", at(9, 0), 1, "p-bruno", SENT, ["p-amina", "p-bruno"])]
+    assert _confirmations(event.slug) == [("r-1", "o-beta", ["p-bruno"], SENT)]
+
+
+def test_a_booking_the_file_no_longer_allows_is_dropped(event: Event, organizer: User) -> None:
+    _book(event, "r-1", 40, 3, "p-amina")
+    _book(event, "r-2", 0, 1, "p-amina")
+    event_file = _retitled()
+    assert event_file.brokerage is not None
+    requests = tuple(
+        dataclasses.replace(r, status=core.RequestStatus.DECLINED) if r.id == "r-2" else r
+        for r in event_file.requests
+    )
+    brokerage = dataclasses.replace(event_file.brokerage, tables=2)  # r-1's table 3 is gone
+    file = dataclasses.replace(event_file, requests=requests, brokerage=brokerage)
+    preview = services.mission_preview(event, file, organizer.pk)
+    assert (preview.work.bookings, preview.kept.bookings) == (2, 0)
+    services.import_event(
+        file,
+        filename="mission.yaml",
+        replace=True,
+        expected=preview.expected(),
+        importer=organizer.pk,
+    )
+    assert _bookings(event.slug) == []

@@ -160,10 +160,13 @@ def test_work_done_on_the_web_is_previewed_with_counts(
     assert _items(answer) == [
         "2 schedule versions, 1 of them published",
         "1 scheduler run",
+    ]
+    assert _kept(answer) == [
         "1 booking",
         "1 host's confirmation",
+        "1 follow-up reminder recorded as sent",
+        "1 outcome recorded",
     ]
-    assert _kept(answer) == ["1 follow-up reminder recorded as sent", "1 outcome recorded"]
     assert f"liqa export --event {event.slug} -o backup.zip" in answer
     assert "docs/howto/backup-restore.md" in answer
     assert "Replace the event and delete this work" in answer
@@ -199,7 +202,7 @@ def test_confirming_replaces_the_event_and_keeps_its_settings(
     assert response.status_code == 302, response.content.decode()[:500]
     row = Event.objects.get(slug=event.slug)
     assert (row.pk != event.pk, row.title) == (True, {"en": "Replaced"})
-    assert _work(event.slug) == (0, 0, 0, 0, 0, 0, 1)  # the reminder is carried over
+    assert _work(event.slug) == (0, 0, 0, 1, 2, 1, 1)  # booking, confirmation, reminder kept
     assert list(Outcome.objects.filter(event=row).values_list("assignment", "notes")) == [
         ("r-1", "Signed a pilot")
     ]

@@ -12,8 +12,15 @@ after the store by the same sections, except what refers to records the file no 
   file's (the history says what it was);
 * a follow-up reminder recorded as sent is kept while the file still has its person (so it
   is not sent again);
-* schedule versions, runs, bookings and hosts' confirmations are not carried over yet: they
-  are dropped, and previewed;
+* a booking (with its seats) is kept while the file has its request between the same two
+  parties, in the same format, neither declined, cancelled nor expired, its slot is still a
+  slot of the file's brokerage with that table, and every party seated is in the file; the
+  person it was booked as is cleared when the file no longer has them (as ``forgotten_keys``
+  does when a person is removed);
+* a host's confirmation of who attends is kept while the file has its meeting and its host
+  organization; the attendees the file no longer has are taken out of it, and one left with
+  nobody is dropped (the host is asked again, as ``forgotten_keys`` does);
+* schedule versions and runs are not carried over yet: they are dropped, and previewed;
 
 Whatever is left out is counted by :class:`Work` with the reason, for the preview.
 """
@@ -28,9 +35,9 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from liqa.core import model as core
-from liqa.web.agendas.models import HostConfirmation
-from liqa.web.backup.extras import REMINDERS
-from liqa.web.backup.section import Restoring, Section, Users
+from liqa.web.backup.bookings import BOOKINGS
+from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
+from liqa.web.backup.section import Restoring, Section, Users, parse_instant
 from liqa.web.events import models as rows
 from liqa.web.events.records import stored_event
 from liqa.web.scheduling.models import Run, ScheduleVersion
@@ -79,7 +86,7 @@ class Carry:
     dropped: Work = Work()
 
 
-SECTIONS: tuple[Section, ...] = (REMINDERS,)
+SECTIONS: tuple[Section, ...] = (CONFIRMATIONS, REMINDERS, BOOKINGS)
 """The backup sections carried over, in the order a restore writes them."""
 
 
@@ -121,30 +128,88 @@ def _outcomes(
     return tuple(kept), gone, changed
 
 
+_GONE = frozenset(
+    {core.RequestStatus.DECLINED, core.RequestStatus.CANCELLED, core.RequestStatus.EXPIRED}
+)
+"""A request in one of these states has no meeting to hold a booking."""
+
+
+def _booking_keeper(stored: core.Event, event: core.Event) -> Any:
+    """Whether a dumped booking still applies to the file's ``event`` (:func:`plan`)."""
+    before = {r.id: r for r in stored.requests}
+    after = {r.id: r for r in event.requests}
+    parties = {p.id for p in event.people} | {o.id for o in event.organizations}
+    people = {p.id for p in event.people}
+    setup = event.brokerage
+    slots = {slot.start for slot in setup.slots()} if setup is not None else set()
+    tables = setup.tables if setup is not None else 0
+
+    def keep(item: dict[str, Any]) -> dict[str, Any] | None:
+        old, new = before.get(item["request"]), after.get(item["request"])
+        if old is None or new is None or new.status in _GONE:
+            return None
+        if (old.requester, old.target, old.format) != (new.requester, new.target, new.format):
+            return None
+        if parse_instant(item["slot_start"]) not in slots or not 1 <= item["table"] <= tables:
+            return None
+        if any(seat["party"] not in parties for seat in item["seats"]):
+            return None
+        booked_as = item["booked_as"] if item["booked_as"] in people else ""
+        return {**item, "booked_as": booked_as}
+
+    return keep
+
+
+def _confirmation_keeper(event: core.Event) -> Any:
+    """Whether a dumped host's confirmation still applies to the file's ``event``, with the
+    attendees it still has (:func:`plan`)."""
+    known = meetings(event)
+    hosts = {o.id for o in event.organizations}
+    people = {p.id for p in event.people}
+
+    def keep(item: dict[str, Any]) -> dict[str, Any] | None:
+        attendees = [person for person in item["attendees"] if person in people]
+        if item["assignment"] not in known or item["organization"] not in hosts:
+            return None
+        return {**item, "attendees": attendees} if attendees else None
+
+    return keep
+
+
 def plan(row: rows.Event, event: core.Event) -> Carry:
     """What replacing the stored event ``row`` by the mission file's ``event`` carries over
     and drops (reading the database only)."""
-    outcomes, gone, changed = _outcomes(stored_event(row).outcomes, event)
+    stored = stored_event(row)
+    outcomes, gone, changed = _outcomes(stored.outcomes, event)
     users = Users()
     dumped = {section.member: section.dump(row, users) for section in SECTIONS}
     people = {p.id for p in event.people}
-    reminders, reminders_dropped = _split(
-        dumped[REMINDERS.member], lambda item: item if item["person"] in people else None
-    )
-    data = {REMINDERS.member: reminders}
+    keepers = {
+        CONFIRMATIONS.member: _confirmation_keeper(event),
+        REMINDERS.member: lambda item: item if item["person"] in people else None,
+        BOOKINGS.member: _booking_keeper(stored, event),
+    }
+    data, dropped = {}, {}
+    for member, keep in keepers.items():
+        data[member], dropped[member] = _split(dumped[member], keep)
     versions = ScheduleVersion.objects.filter(event=row)  # not carried over (yet)
     return Carry(
         outcomes=outcomes,
         data=data,
         users=users.found(),
-        kept=Work(reminders=len(reminders), outcomes=len(outcomes)),
+        kept=Work(
+            bookings=len(data[BOOKINGS.member]),
+            confirmations=len(data[CONFIRMATIONS.member]),
+            reminders=len(data[REMINDERS.member]),
+            outcomes=len(outcomes),
+        ),
         dropped=Work(
             versions=versions.count(),
             published=versions.filter(published_at__isnull=False).count(),
             runs=Run.objects.filter(event=row).count(),
-            bookings=rows.Booking.objects.filter(event=row).count(),
-            confirmations=HostConfirmation.objects.filter(event=row).count(),
-            reminders=reminders_dropped,
+            bookings=dropped[BOOKINGS.member],
+            confirmations=dropped[CONFIRMATIONS.member],
+            reminders=dropped[REMINDERS.member],
             outcomes=gone,
             outcomes_changed=changed,
         ),
