@@ -9,6 +9,7 @@ the first document arrives, so a caller can start the pool while it still plans.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -72,8 +73,11 @@ WARM_UP = (
 )
 
 
-def _warm_up() -> None:
-    """Load the fonts (Latin, Arabic, bold) and the stylesheet before the first real job."""
+def _warm_up(niceness: int = 0) -> None:
+    """Lower this worker's priority by ``niceness``, then load the fonts (Latin, Arabic,
+    bold) and the stylesheet before the first real job."""
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
     html_to_pdf(WARM_UP)
 
 
@@ -98,17 +102,23 @@ class PdfPool:
     Entering starts every worker, each loading WeasyPrint, the fonts and the stylesheet, in
     the background: enter early (before planning, say) and the first PDF starts warm.
     With ``workers <= 1`` everything is rendered in this process by :meth:`finish`.
+    ``niceness`` lowers the workers' priority (``os.nice``), so that a server's requests
+    go before them.
     """
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, niceness: int = 0) -> None:
         self.workers = default_workers() if workers is None else workers
+        self.niceness = niceness
         self._pool: ProcessPoolExecutor | None = None
         self._jobs: list[tuple[PdfJob, Future[int] | None]] = []
 
     def __enter__(self) -> PdfPool:
         if self.workers > 1:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_context(), initializer=_warm_up
+                max_workers=self.workers,
+                mp_context=_context(),
+                initializer=_warm_up,
+                initargs=(self.niceness,),
             )
             for _ in range(self.workers):  # workers start on demand: ask for all of them
                 self._pool.submit(_started)

@@ -38,6 +38,9 @@ from liqa.web.scheduling.records import assignment_fields, schedule_record
 log = logging.getLogger(__name__)
 
 LANGS = ("ar", "fr", "en")
+PDF_NICENESS = 10
+"""How much lower the zip's PDF workers run than the web's processes (``os.nice``): a
+background build then takes only the CPU that requests leave."""
 STALE_SECONDS = 3600
 """A build that left its marker this long ago is taken as dead (a killed worker)."""
 
@@ -133,7 +136,7 @@ def outputs_zip(version: ScheduleVersion) -> bytes:
     buffer = io.BytesIO()
     with (
         tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp,
-        PdfPool(chosen.workers) as pdfs,  # left (every job done) before tmp is removed
+        PdfPool(chosen.workers, PDF_NICENESS) as pdfs,  # left (jobs done) before tmp is removed
     ):
         root = Path(tmp)
         event, schedule = event_record(version.event), schedule_record(version)
