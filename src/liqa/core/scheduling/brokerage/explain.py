@@ -133,8 +133,8 @@ def explain_released(
     detail = (
         Message(
             "published meeting {meeting} could not stay at {slot}: with every published "
-            "meeting kept in place no timetable keeps all the rules; {blockers} take its "
-            "place now",
+            "meeting kept in place no timetable keeps all the rules; its place now goes to "
+            "{blockers}",
             meeting=name,
             slot=at,
             blockers=Names([problem.label(b) for b in blockers], "; "),
