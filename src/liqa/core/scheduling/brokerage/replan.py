@@ -136,6 +136,7 @@ def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | 
     released = tuple(
         explain_released(problem, slots, mid, before[mid].slot, stayed)
         for mid in sorted(kept - stayed)
+        if _valid(problem, result)  # else the changed problem has no timetable at all
     )
     state = PartialTimetable(problem)
     for meeting in problem.meetings:
