@@ -81,10 +81,16 @@ def version_run(version: ScheduleVersion) -> Run | None:
 def hand_moves(version: ScheduleVersion) -> int:
     """How many times a meeting of ``version`` was moved by hand (to another slot or table)
     since the version was made: the version's own count (``ScheduleVersion.hand_moves``,
-    which ``moves.move`` adds to with each move), read as stored now. Pins move nothing and
-    are not counted; a version that replaced another of the same number counts its own."""
+    which ``moves.move`` adds to with each move), read from the database now, so that a
+    move made through another instance of the version is seen. Pins move nothing and are
+    not counted; a version that replaced another of the same number counts its own."""
     stored = ScheduleVersion.objects.filter(pk=version.pk).values_list("hand_moves", flat=True)
     return stored.first() or 0
+
+
+def _as_loaded(version: ScheduleVersion) -> int:
+    """``version``'s count of moves made by hand as its instance holds it."""
+    return version.hand_moves
 
 
 TERMS = Snapshots(64)
@@ -93,7 +99,7 @@ made by hand so far and the event's :func:`~liqa.web.events.snapshots.data_stamp
 measuring them builds the event's whole brokerage problem."""
 
 
-def terms_now(version: ScheduleVersion, run: Run) -> dict[str, float]:
+def terms_now(version: ScheduleVersion, run: Run, *, fresh: bool = True) -> dict[str, float]:
     """The objective terms of a brokerage version's meetings where they are now, as the
     core measures them for the event as it is (priority scheduled, breaks, table changes,
     and the changes from the version ``run`` re-planned, if any); empty for a mission, or
@@ -101,13 +107,17 @@ def terms_now(version: ScheduleVersion, run: Run) -> dict[str, float]:
 
     Kept in :data:`TERMS` while the event's data stamp holds and no meeting of the version
     (or of the version re-planned) is moved by hand again: the stamp covers the event's
-    rows, not a version's meetings, whose every move by hand the version counts."""
+    rows, not a version's meetings, whose every move by hand the version counts. The
+    counts are read from the database (:func:`hand_moves`); ``fresh=False`` takes them from
+    ``version`` and ``run.base`` as loaded, for a caller that loaded both in this request
+    (:func:`version_proof`)."""
+    moves = hand_moves if fresh else _as_loaded
     stamp = data_stamp(version.event)
     key: tuple[object, ...] | None = None
     if stamp is not None:
         base = run.base
-        base_moves = (base.pk, hand_moves(base)) if base is not None else None
-        key = ("terms", version.pk, run.pk, hand_moves(version), base_moves, *stamp)
+        base_moves = (base.pk, moves(base)) if base is not None else None
+        key = ("terms", version.pk, run.pk, moves(version), base_moves, *stamp)
     return TERMS.get(
         key,
         lambda: _measured(version, run),
@@ -152,12 +162,16 @@ class VersionProof:
 
 
 def version_proof(version: ScheduleVersion, lang: str) -> VersionProof | None:
-    """The proof line of ``version`` in ``lang`` (None for a version no run made)."""
+    """The proof line of ``version`` in ``lang`` (None for a version no run made).
+
+    ``version`` as the page loaded it for this request: its count of moves made by hand is
+    read from it, not again from the database (``moves.move`` refreshes the instance it
+    moves through); the run, and the version it re-planned, are read here."""
     run = version_run(version)
     if run is None:
         return None
     number = isolate(str(run.pk), lang)
-    moves_made = hand_moves(version)
+    moves_made = version.hand_moves
     if not moves_made:
         heading = gettext("Proof of quality (run #%(run)s)") % {"run": number}
         return VersionProof(run, heading, proof_words(run, lang), 0, "")
@@ -166,7 +180,7 @@ def version_proof(version: ScheduleVersion, lang: str) -> VersionProof | None:
         "Proof of quality (run #%(run)s, before %(num)s moves made by hand)",
         moves_made,
     ) % {"run": number, "num": isolate(translator(lang).format_number(moves_made), lang)}
-    terms = terms_now(version, run)
+    terms = terms_now(version, run, fresh=False)
     now = ""
     if terms:
         number_in = translator(lang).format_number
