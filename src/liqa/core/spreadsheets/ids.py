@@ -28,6 +28,8 @@ class Ids:
     """The ids in use across the whole event (one namespace), with who holds each."""
 
     owners: dict[str, str] = field(default_factory=dict)
+    """Who claimed each id, in words the reader's language has (a :class:`Message`: "row
+    2", "row 2 of sheet 'people'", "the base mission")."""
     files: dict[str, str] = field(default_factory=dict)
     """The file of the row that claimed each id (to name it when a duplicate is elsewhere)."""
     rows: dict[str, Row] = field(default_factory=dict)
@@ -38,16 +40,18 @@ class Ids:
     (the base's records a table may change: a made-up id must not pick one by chance)."""
 
     def reserve(self, ids: Iterable[str], owner: str) -> None:
-        """Mark ``ids`` as taken by ``owner`` (e.g. the base mission file)."""
+        """Mark ``ids`` as taken by ``owner`` (e.g. the base mission file; a
+        :class:`Message`, to be read in the reader's language)."""
         for one in ids:
             self.owners.setdefault(one, owner)
 
     def _owner(self, given: str, row: Row) -> str:
-        """Who claimed ``given``: its row, and its file when not ``row``'s file."""
+        """Who claimed ``given``: its row, and its file when not ``row``'s file ("row 2 in
+        organizations-2.csv"), translatable."""
         file = self.files.get(given)
         if file is None or file == row.file:
             return self.owners[given]
-        return f"{self.owners[given]} in {PurePath(file).name}"
+        return Message("{where} in {file}", where=self.owners[given], file=PurePath(file).name)
 
     def assign(
         self, rows: list[Row], prefix: str, labels: tuple[str, ...], fallback: str, report: Report
@@ -108,9 +112,11 @@ class Ids:
         return out
 
 
-def _where(row: Row) -> str:
+def _where(row: Row) -> Message:
     """The row that claimed an id, as a duplicate's message names it (its file apart)."""
-    return f"row {row.number}" + (f" of sheet {row.sheet!r}" if row.sheet else "")
+    if row.sheet:
+        return Message("row {row} of sheet {sheet!r}", row=row.number, sheet=row.sheet)
+    return Message("row {row}", row=row.number)
 
 
 @dataclass

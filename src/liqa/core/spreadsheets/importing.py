@@ -184,6 +184,10 @@ def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) ->
             return
 
 
+_BASE = Message("the base mission")
+"""Who holds the ids of the base mission's records, as a duplicate id's message names it."""
+
+
 def _build(
     base: Event,
     tables: dict[str, list[Row]],
@@ -195,10 +199,10 @@ def _build(
 ) -> Imported | None:
     sessions = base.brokerage.sessions if base.brokerage else ()
     for kept in (base.legs, base.visits, base.programme, sessions):
-        ids.reserve((record.id for record in kept), "the base mission")
+        ids.reserve((record.id for record in kept), _BASE)
     for name, existing in _records(base).items():
         if name not in tables:
-            ids.reserve((record.id for record in existing), "the base mission")
+            ids.reserve((record.id for record in existing), _BASE)
         elif settings.missing is Missing.KEEP:  # a row changes a record by its id cell only
             ids.avoided.update(record.id for record in existing)
     ctx = Context(
