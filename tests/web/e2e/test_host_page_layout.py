@@ -116,3 +116,30 @@ def test_the_host_page_fits_and_answers_on_a_phone_and_a_desktop(
             assert page.locator("#host-saved").count() == 0  # said once, not again
             context.close()
     assert errors == []
+
+
+PROFILE_BOXES = BOXES.replace("#host-settings fieldset, #coming fieldset", "#profile fieldset")
+
+
+def test_the_profile_names_its_clock_inside_its_box_on_a_phone_and_a_desktop(
+    browser: Any, live_server: Any, shots: Path | None
+) -> None:
+    """The profile's legends (the host's page's rule) and the clock of its days, named
+    where the demo spans two zones (Houston, then Silicon Valley)."""
+    event, _run = published_example("morocco-us-digital-2024", time_limit=1.0)
+    delegate = next(p for p in event_record(event).delegates() if p.email)
+    for lang in ("fr", "ar"):
+        for screen in (IPHONE, DESKTOP):
+            where = f"{lang} {screen.width}px"
+            context = signed_in(browser, live_server.url, delegate.email, lang, screen)
+            page = context.new_page()
+            page.goto(f"{live_server.url}/me/{event.slug}/profile/")
+            legends = page.evaluate(PROFILE_BOXES)
+            assert len(legends) == 3, where  # languages, interests, days
+            for legend in legends:
+                assert min(legend["top"], legend["start"], legend["end"]) >= -0.5, (where, legend)
+            clock = page.locator("#profile #days-zone")
+            assert clock.is_visible(), where
+            assert ("Houston" if lang == "fr" else "هيوستن") in clock.inner_text(), where
+            shot(shots, f"profile-{lang}-{screen.width}.png", page, full_page=True)
+            context.close()

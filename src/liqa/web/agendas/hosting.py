@@ -18,13 +18,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from liqa.core import model as core
-from liqa.core.outputs.labels import city_label, comma, display_names
+from liqa.core.outputs.labels import city_label, display_names
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.access import Access
-from liqa.web.agendas.profile import ProfileError, day_window
+from liqa.web.agendas.profile import ProfileError, day_window, days_clock, on_legs_clock
 from liqa.web.events.editing import kinds
-from liqa.web.events.forms import city_zone_name
 from liqa.web.events.models import CandidateVisit, Event, Person, Venue
 from liqa.web.events.records import event_record, windows_to_json
 from liqa.web.pages import page
@@ -61,32 +60,23 @@ def visit_zone(event: core.Event, visit: core.CandidateVisit) -> str | None:
 def _receives(visit: core.CandidateVisit, leg: core.Leg, day: date, zone: str | None) -> bool:
     """Whether ``visit`` receives on ``day``: it has no windows (every day), or one of them
     overlaps the leg's working hours that day on the clock of ``zone`` (the visit's place),
-    or covers them on the leg's clock (as this page stored a day before it read the
-    place's clock, so that rows stored earlier read as they did)."""
+    or covers them on the leg's clock where this page wrote it so before it read the
+    place's clock (:func:`on_legs_clock`: rows stored earlier read as they did)."""
     here, before = day_window(leg, day, zone), day_window(leg, day)
-    return not visit.windows or any(w.overlaps(here) or w.contains(before) for w in visit.windows)
+    return not visit.windows or any(
+        w.overlaps(here) or (w.contains(before) and on_legs_clock(w, before, here))
+        for w in visit.windows
+    )
 
 
 def _clock(event: core.Event, visits: list[core.CandidateVisit], lang: str) -> str:
     """The clocks the host's days are on (each visit's place, else the leg's that day),
-    each named by its city in ``lang`` as the edit forms name theirs; ``""`` when the event
-    is in one zone."""
-    if not event.spans_zones:
-        return ""
-    names: dict[str, None] = {}
-    for visit in visits:
-        zone = visit_zone(event, visit)
-        venue = kinds.place_venue(event, kinds.VISITS, "windows", _places(visit))
-        for leg in event.legs:
-            for day in leg.days():
-                local = day_window(leg, day, zone).start
-                here = str(local.tzinfo)
-                if venue is not None and venue.city and venue.timezone == here:
-                    city = venue.city
-                else:  # the leg's clock that day, as the edit forms say it
-                    city = leg.city if leg.timezone == here else ""
-                names[city_zone_name(city, local, lang)] = None
-    return comma(lang).join(names)
+    named by their cities in ``lang`` (:func:`days_clock`)."""
+    places = [
+        (visit_zone(event, v), kinds.place_venue(event, kinds.VISITS, "windows", _places(v)))
+        for v in visits
+    ]
+    return days_clock(event, places, lang)
 
 
 def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettings:

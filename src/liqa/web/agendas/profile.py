@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -10,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from liqa.core import model as core
 from liqa.core.missionfile.values import places_of_event
-from liqa.core.outputs.labels import city_label, theme_label
+from liqa.core.outputs.labels import city_label, comma, theme_label
+from liqa.web.events.editing import kinds
+from liqa.web.events.forms import city_zone_name
 from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record, windows_to_json
 
@@ -30,6 +33,9 @@ class Profile:
     themes: list[str]
     theme_labels: dict[str, str]
     """Each theme in the reader's language (the key when no label is known)."""
+    clock: str = ""
+    """The clock the days are on, named by its city (``San Francisco time (PDT)``); ``""``
+    when the event is in one zone."""
 
 
 def day_window(leg: core.Leg, day: date, zone: str | None = None) -> core.TimeWindow:
@@ -42,6 +48,40 @@ def day_window(leg: core.Leg, day: date, zone: str | None = None) -> core.TimeWi
     return core.TimeWindow(start.replace(tzinfo=place), end.replace(tzinfo=place))
 
 
+def on_legs_clock(
+    window: core.TimeWindow, leg_day: core.TimeWindow, place_day: core.TimeWindow
+) -> bool:
+    """Whether ``window`` was written on the clock of the leg (``leg_day``, its working
+    hours) where the place's (``place_day``) differs: the pages stored a day so before they
+    read the place's clock, and such rows read as they did. A window written on the
+    place's clock is read on it only: a San Francisco host available 06:30-16:00 there
+    (the leg's hours in Houston) is not available for the day's hours on their clock."""
+    offset = leg_day.start.utcoffset()
+    return offset != place_day.start.utcoffset() and window.start.utcoffset() == offset
+
+
+def days_clock(
+    event: core.Event, places: Iterable[tuple[str | None, core.Venue | None]], lang: str
+) -> str:
+    """The clocks the event's days are on for each place (its zone, ``None`` for the leg's
+    that day, and the venue whose clock it is), each named by its city in ``lang`` as the
+    edit forms name theirs; ``""`` when the event is in one zone."""
+    if not event.spans_zones:
+        return ""
+    names: dict[str, None] = {}
+    for zone, venue in places:
+        for leg in event.legs:
+            for day in leg.days():
+                local = day_window(leg, day, zone).start
+                here = str(local.tzinfo)
+                if venue is not None and venue.city and venue.timezone == here:
+                    city = venue.city
+                else:  # the leg's clock that day, as the edit forms say it
+                    city = leg.city if leg.timezone == here else ""
+                names[city_zone_name(city, local, lang)] = None
+    return comma(lang).join(names)
+
+
 def place_zone(event: core.Event, key: str) -> str | None:
     """The zone the person's own times are on, by the rule of the mission file and the
     organizer's availability form (``values.places_of``: at a brokerage event its venue,
@@ -49,11 +89,21 @@ def place_zone(event: core.Event, key: str) -> str | None:
     return places_of_event(event).meeting(key)
 
 
+def _available(person: core.Person, leg: core.Leg, day: date, zone: str | None) -> bool:
+    """Whether ``person`` is available for the leg's working hours on ``day`` on the clock
+    of ``zone`` (their place), or by a window this page wrote on the leg's clock before it
+    read the place's (:func:`on_legs_clock`)."""
+    here, before = day_window(leg, day, zone), day_window(leg, day)
+    return person.is_available(here) or any(
+        slot.contains(before) and on_legs_clock(slot, before, here) for slot in person.availability
+    )
+
+
 def profile(row: Event, key: str, lang: str = "en") -> Profile:
     """The participant's profile and the choices the form offers (cities and themes in
-    ``lang``). A day is ticked when the person is available for its working hours on the
-    clock of their place, or on the leg's (as this page stored it before it read the
-    place's clock), so that rows stored earlier read as they did."""
+    ``lang``): a day is ticked when the person is available for its working hours on the
+    clock of their place (:func:`_available`), and the clock is named when the event
+    spans zones."""
     event = event_record(row)
     person = event.person(key)
     zone = place_zone(event, key)
@@ -61,14 +111,12 @@ def profile(row: Event, key: str, lang: str = "en") -> Profile:
     available = {
         day
         for day, _city in days
-        if (leg := event.leg_on(day)) is not None
-        and (
-            person.is_available(day_window(leg, day, zone))
-            or person.is_available(day_window(leg, day))
-        )
+        if (leg := event.leg_on(day)) is not None and _available(person, leg, day, zone)
     }
     labels = {theme: theme_label(theme, lang) for theme in event.themes}
-    return Profile(person, days, available, list(event.themes), labels)
+    venue = kinds.place_venue(event, kinds.AVAILABILITY, "availability", {}, key)
+    clock = days_clock(event, [(zone, venue)], lang)
+    return Profile(person, days, available, list(event.themes), labels, clock)
 
 
 def update_profile(
