@@ -1,7 +1,9 @@
 """A duplicate id's message names the row that claimed the id in the reader's language:
 "row 2 in organizations-2.csv", "row 2 of sheet 'organizations'" and "the base mission"
 were built in English and read so in a French or Arabic page ("l'identifiant 'Beta' est
-déjà utilisé par row 2 in organizations-2.csv")."""
+déjà utilisé par row 2 in organizations-2.csv"). So did a sheet or file that does not say
+which table it is: "the {where} does not say ..." with ``where`` "sheet 'Budget'" or "file
+name" in English ("sheet 'Budget' n'indique pas de quelle table il s'agit")."""
 
 from __future__ import annotations
 
@@ -80,3 +82,13 @@ def test_an_id_of_the_base_mission_is_said_to_be_its(tmp_path: Path) -> None:
     owner = message.params["value"]
     assert isinstance(owner, Message)
     assert owner.template == "the base mission"
+
+
+def test_a_sheet_or_file_that_names_no_table_is_said_in_one_message(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "m.xlsx", {"Budget": [[], ["Hotel", 1200]]})
+    budget = csv_file(tmp_path / "budget.csv", [["item", "cost"], ["Hotel", "1200"]])
+    said = [(m.template, m.params) for paths in ([book], [budget]) for m in _messages(paths)]
+    assert said == [
+        ("the sheet {sheet!r} does not say which table this is", {"sheet": "Budget"}),
+        ("the file name does not say which table this is", {}),
+    ]

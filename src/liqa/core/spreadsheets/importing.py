@@ -170,11 +170,15 @@ def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) ->
     for number, values in sheet.rows:
         tick()
         if any(text(v) for v in values):
-            where = f"sheet {sheet.sheet!r}" if sheet.sheet else "file name"
+            unnamed = (
+                Message("the sheet {sheet!r} does not say which table this is", sheet=sheet.sheet)
+                if sheet.sheet
+                else Message("the file name does not say which table this is")
+            )
             report.problems.append(
                 Problem(
                     sheet.file,
-                    Message("the {where} does not say which table this is", where=where),
+                    unnamed,
                     Message("name it organizations, people (or participants), requests or venues"),
                     sheet=sheet.sheet,
                     row=number,
