@@ -21,9 +21,14 @@ from liqa.core import model as core
 from liqa.core.missionfile.writing import dumps_event
 from liqa.core.problems import InputError
 from liqa.web.agendas.models import HostConfirmation, ReminderSent
+from liqa.web.backup.schedules import RUNS, VERSIONS
+from liqa.web.backup.section import Users
 from liqa.web.events import services
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Outcome
-from tests.web.factories import at, make_core_event
+from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVersion
+from liqa.web.scheduling.publishing import publish
+from liqa.web.scheduling.records import store_schedule
+from tests.web.factories import at, make_core_event, make_schedule
 
 pytestmark = pytest.mark.integration
 
@@ -283,3 +288,73 @@ def test_a_booking_the_file_no_longer_allows_is_dropped(event: Event, organizer:
         importer=organizer.pk,
     )
     assert _bookings(event.slug) == []
+
+
+def _schedules(slug: str) -> tuple[Any, Any]:
+    """The event's versions and runs as a backup dumps them (numbers, instants, pins...)."""
+    row = Event.objects.get(slug=slug)
+    return VERSIONS.dump(row, Users()), RUNS.dump(row, Users())
+
+
+def _plan(event: Event, organizer: User) -> None:
+    """Version 1 published (Amina, Bruno and Chen notified), version 2 a draft with r-1
+    pinned and a move made by hand, a finished run from 1 to 2 and one still queued."""
+    first = store_schedule(event, make_schedule(make_core_event()))
+    publish(first)
+    second = store_schedule(event, make_schedule(make_core_event(), version=2, r1_start=40))
+    AssignmentRow.objects.filter(version=second, key="r-1").update(pinned=True)
+    ScheduleVersion.objects.filter(pk=second.pk).update(hand_moves=1)
+    Run.objects.create(
+        event=event,
+        state=RunState.DONE,
+        base=first,
+        result=second,
+        created_by=organizer,
+        started_at=SENT,
+        finished_at=SENT,
+        objective={"value": 12.5},
+        message="done",
+    )
+    Run.objects.create(event=event, created_by=organizer)  # queued
+
+
+def test_schedule_versions_and_finished_runs_are_carried_over_as_they_were(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    _plan(event, organizer)
+    versions, runs = _schedules(event.slug)
+    assert [len(v["notifications"]) for v in versions] == [3, 0]
+    answer = _replace(organizer_client, _retitled()).content.decode()
+    assert _items(answer, "work-deleted") == [
+        "1 scheduler run not finished (queued or running): start it again after the replacement"
+    ]
+    assert _items(answer, "work-kept") == [
+        "2 schedule versions, 1 of them published",
+        "1 scheduler run",
+    ]
+    response = _confirm(organizer_client, answer)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Event.objects.get(slug=event.slug).pk != event.pk
+    assert _schedules(event.slug) == (versions, runs[:1])  # the queued run is gone
+    assert runs[0]["state"] == "done"
+    assert organizer_client.get(f"/organize/{event.slug}/versions/2/").status_code == 200
+
+
+def test_a_published_version_naming_removed_records_is_kept_and_said(
+    event: Event, organizer: User, organizer_client: Client
+) -> None:
+    publish(store_schedule(event, make_schedule(make_core_event())))  # r-2 is Chen's meeting
+    versions, _runs = _schedules(event.slug)
+    answer = _replace(organizer_client, _without_chen()).content.decode()
+    assert 'id="work-deleted"' not in answer  # previewed for Chen's access only
+    assert _items(answer, "work-kept") == [
+        "1 schedule version, published",
+        "1 schedule version names people or meetings the file no longer has: it is kept as "
+        "it was published or drafted",
+    ]
+    response = _confirm(organizer_client, answer)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert _schedules(event.slug)[0] == versions
+    for page in ("", "published/"):
+        url = f"/organize/{event.slug}/versions/1/{page}"
+        assert organizer_client.get(url).status_code == 200, url

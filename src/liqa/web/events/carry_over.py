@@ -20,7 +20,13 @@ after the store by the same sections, except what refers to records the file no 
 * a host's confirmation of who attends is kept while the file has its meeting and its host
   organization; the attendees the file no longer has are taken out of it, and one left with
   nobody is dropped (the host is asked again, as ``forgotten_keys`` does);
-* schedule versions and runs are not carried over yet: they are dropped, and previewed;
+* every schedule version, draft or published, is kept as it was (its assignments, pins,
+  notifications, who it affected, its moves made by hand): a published version is what
+  people received, and a draft the organizer's work; one that names people or meetings the
+  file no longer has is kept too, as a spreadsheet upload removing them keeps it, and the
+  preview counts it (:attr:`Work.outdated`);
+* every finished run is kept, with the versions it started from and made; a run not
+  finished (queued or running) is dropped, as a backup leaves it out.
 
 Whatever is left out is counted by :class:`Work` with the reason, for the preview.
 """
@@ -37,10 +43,11 @@ from django.contrib.auth.models import User
 from liqa.core import model as core
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
+from liqa.web.backup.schedules import FINAL, RUNS, VERSIONS
 from liqa.web.backup.section import Restoring, Section, Users, parse_instant
 from liqa.web.events import models as rows
 from liqa.web.events.records import stored_event
-from liqa.web.scheduling.models import Run, ScheduleVersion
+from liqa.web.scheduling.models import Run
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class Work:
     """Outcomes recorded (dropped: of meetings the file no longer has)."""
     outcomes_changed: int = 0
     """Outcomes the file records otherwise (the file's are stored; dropped only)."""
+    outdated: int = 0
+    """Of the versions kept, those naming people, organizations or meetings the file no
+    longer has (kept as they were; kept only)."""
 
     def __bool__(self) -> bool:
         return any(dataclasses.astuple(self))
@@ -86,7 +96,7 @@ class Carry:
     dropped: Work = Work()
 
 
-SECTIONS: tuple[Section, ...] = (CONFIRMATIONS, REMINDERS, BOOKINGS)
+SECTIONS: tuple[Section, ...] = (VERSIONS, RUNS, CONFIRMATIONS, REMINDERS, BOOKINGS)
 """The backup sections carried over, in the order a restore writes them."""
 
 
@@ -176,6 +186,18 @@ def _confirmation_keeper(event: core.Event) -> Any:
     return keep
 
 
+def _outdated(version: dict[str, Any], stored: core.Event, event: core.Event) -> bool:
+    """Whether a dumped version names a meeting (request, visit, programme item) of the
+    ``stored`` event, or a person or organization, that the file's ``event`` no longer has
+    (a lunch, say, is no record of either)."""
+    gone = meetings(stored) - meetings(event)
+    parties = {p.id for p in event.people} | {o.id for o in event.organizations}
+    return any(
+        a["key"] in gone or not {*a["attendees"], *a["parties"]} <= parties
+        for a in version["assignments"]
+    )
+
+
 def plan(row: rows.Event, event: core.Event) -> Carry:
     """What replacing the stored event ``row`` by the mission file's ``event`` carries over
     and drops (reading the database only)."""
@@ -185,6 +207,8 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     dumped = {section.member: section.dump(row, users) for section in SECTIONS}
     people = {p.id for p in event.people}
     keepers = {
+        VERSIONS.member: lambda item: item,
+        RUNS.member: lambda item: item,
         CONFIRMATIONS.member: _confirmation_keeper(event),
         REMINDERS.member: lambda item: item if item["person"] in people else None,
         BOOKINGS.member: _booking_keeper(stored, event),
@@ -192,21 +216,23 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     data, dropped = {}, {}
     for member, keep in keepers.items():
         data[member], dropped[member] = _split(dumped[member], keep)
-    versions = ScheduleVersion.objects.filter(event=row)  # not carried over (yet)
+    versions = data[VERSIONS.member]
     return Carry(
         outcomes=outcomes,
         data=data,
         users=users.found(),
         kept=Work(
+            versions=len(versions),
+            published=sum(1 for v in versions if v["published_at"] is not None),
+            runs=len(data[RUNS.member]),
             bookings=len(data[BOOKINGS.member]),
             confirmations=len(data[CONFIRMATIONS.member]),
             reminders=len(data[REMINDERS.member]),
             outcomes=len(outcomes),
+            outdated=sum(1 for version in versions if _outdated(version, stored, event)),
         ),
         dropped=Work(
-            versions=versions.count(),
-            published=versions.filter(published_at__isnull=False).count(),
-            runs=Run.objects.filter(event=row).count(),
+            runs=Run.objects.filter(event=row).exclude(state__in=FINAL).count(),
             bookings=dropped[BOOKINGS.member],
             confirmations=dropped[CONFIRMATIONS.member],
             reminders=dropped[REMINDERS.member],
