@@ -34,7 +34,7 @@ Whatever is left out is counted by :class:`Work` with the reason, for the previe
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +96,9 @@ class Carry:
     dropped: Work = Work()
 
 
+Keeper = Callable[[dict[str, Any]], dict[str, Any] | None]
+"""A dumped record as carried over (changed or not), or ``None`` when it is dropped."""
+
 SECTIONS: tuple[Section, ...] = (VERSIONS, RUNS, CONFIRMATIONS, REMINDERS, BOOKINGS)
 """The backup sections carried over, in the order a restore writes them."""
 
@@ -107,7 +110,7 @@ def meetings(event: core.Event) -> set[str]:
     return found | {item.id for item in event.programme}
 
 
-def _split(items: Iterable[dict[str, Any]], keep: Any) -> tuple[list[dict[str, Any]], int]:
+def _split(items: Iterable[dict[str, Any]], keep: Keeper) -> tuple[list[dict[str, Any]], int]:
     """The items ``keep`` gives back (changed or not), and how many it drops (``None``)."""
     kept, dropped = [], 0
     for item in items:
@@ -144,7 +147,7 @@ _GONE = frozenset(
 """A request in one of these states has no meeting to hold a booking."""
 
 
-def _booking_keeper(stored: core.Event, event: core.Event) -> Any:
+def _booking_keeper(stored: core.Event, event: core.Event) -> Keeper:
     """Whether a dumped booking still applies to the file's ``event`` (:func:`plan`)."""
     before = {r.id: r for r in stored.requests}
     after = {r.id: r for r in event.requests}
@@ -170,7 +173,7 @@ def _booking_keeper(stored: core.Event, event: core.Event) -> Any:
     return keep
 
 
-def _confirmation_keeper(event: core.Event) -> Any:
+def _confirmation_keeper(event: core.Event) -> Keeper:
     """Whether a dumped host's confirmation still applies to the file's ``event``, with the
     attendees it still has (:func:`plan`)."""
     known = meetings(event)
@@ -206,7 +209,7 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     users = Users()
     dumped = {section.member: section.dump(row, users) for section in SECTIONS}
     people = {p.id for p in event.people}
-    keepers = {
+    keepers: dict[str, Keeper] = {
         VERSIONS.member: lambda item: item,
         RUNS.member: lambda item: item,
         CONFIRMATIONS.member: _confirmation_keeper(event),
