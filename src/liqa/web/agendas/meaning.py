@@ -18,6 +18,13 @@ use it) commits, in a background thread (``LIQA_EMBEDDINGS_AHEAD``: ``background
 the event's recommendations' matcher; and for every event in ``liqa serve --production``'s
 warm step (:func:`prepare`). Texts are keyed by content: unchanged profiles are not embedded
 again.
+
+The store is the data directory's, which every web process and worker of a server reads
+(its machines share it: ``docs/howto/deploy.md``, "Several machines"): a vector one process
+embeds is read, not embedded again, by the others. One process embeds at a time
+(:func:`exclusive`, a lock file beside the store): a requests page that finds texts missing
+while another process embeds does not embed them beside it, and a later page finds them.
+The warm step stops between a few texts at its deadline (:func:`prepare_within`).
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,7 +44,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 
 from liqa.core.matching.profiles import Party
-from liqa.core.matching.semantic import Embedder, cached, profile_text, warm
+from liqa.core.matching.semantic import Embedder, Stop, cached, profile_text, warm
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.events.records import event_record, parties_stored
 
@@ -60,6 +68,36 @@ def embedder() -> Embedder:
 @cache
 def _embedder(data_dir: str) -> Embedder:
     return Embedder(Path(data_dir) / "cache" / "embeddings")
+
+
+@contextmanager
+def exclusive(*, wait: bool) -> Iterator[bool]:
+    """Hold the data directory's embedding lock (an exclusive ``flock`` of
+    ``cache/embeddings.lock``, released when the holder ends, even killed) while the block
+    embeds: yields true once held; without ``wait``, false at once when another thread or
+    process holds it. Without ``fcntl`` (Windows) or a writable directory: true, unlocked."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: each process embeds what it lacks
+        yield True
+        return
+    path = Path(settings.DATA_DIR) / "cache" / "embeddings.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+b")
+    except OSError:
+        yield True
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def ready(parties: Sequence[Party]) -> bool:
@@ -97,7 +135,10 @@ def _embed(key: str, parties: Sequence[Party]) -> None:
     try:
         if hasattr(os, "setpriority"):  # Linux: this thread only; pages keep the CPU first
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        count = warm(parties, embedder())
+        with exclusive(wait=False) as held:
+            if not held:  # another process embeds: a later page finds its vectors
+                return
+            count = warm(parties, embedder())
         logger.info("embedded %d profile texts for the recommendations", count)
     except Exception:
         logger.exception("embedding profiles failed; recommendations go on without meaning")
@@ -118,11 +159,39 @@ def prepare(row: Event, *, claim: bool = False) -> int:
 
     event = event_record(row)
     parties = event_parties(event)
-    count = _claimed_warm(parties) if claim else warm(parties, embedder())
+    count = _claimed_warm(parties) if claim else _warm_exclusive(parties)
     someone = next((p.id for p in event.people), None)
     if someone is not None:  # the matcher is the event's; a person's page builds it
         domain.suggestions(row, someone, settings.LANGUAGE_CODE)
     return count
+
+
+def prepare_within(row: Event, stop: Stop) -> tuple[int, bool]:
+    """:func:`prepare` that asks ``stop`` between batches of a few texts (the warm step's
+    deadline) and leaves the rest when it answers true, or when another process holds the
+    lock (it embeds them); the matcher is kept only when every text is embedded (otherwise
+    a requests page embeds the rest, see :func:`ready`). Returns the texts the model
+    embedded and whether the event is ready."""
+    from liqa.core.matching import event_parties
+    from liqa.web.agendas import domain
+
+    event = event_record(row)
+    parties = event_parties(event)
+    with exclusive(wait=False) as held:
+        count = warm(parties, embedder(), stop=stop) if held else 0
+    if not cached(parties, embedder()):
+        return count, False
+    someone = next((p.id for p in event.people), None)
+    if someone is not None:
+        domain.suggestions(row, someone, settings.LANGUAGE_CODE)
+    return count, True
+
+
+def _warm_exclusive(parties: Sequence[Party]) -> int:
+    """:func:`warm` of ``parties`` holding the lock (waiting for another holder first: what
+    it embedded is then read, not embedded again)."""
+    with exclusive(wait=True):
+        return warm(parties, embedder())
 
 
 def _claimed_warm(parties: Sequence[Party]) -> int:
@@ -135,9 +204,9 @@ def _claimed_warm(parties: Sequence[Party]) -> int:
             other, _RUNNING[key] = None, me
     if other is not None:
         other.join()
-        return warm(parties, embedder())  # what it did not finish, if anything
+        return _warm_exclusive(parties)  # what it did not finish, if anything
     try:
-        return warm(parties, embedder())
+        return _warm_exclusive(parties)
     finally:
         with _LOCK:
             if _RUNNING.get(key) is me:

@@ -43,7 +43,8 @@ class Warmed:
     participants: int
     seconds: float
     complete: bool
-    """False when the time budget ran out before every event was done."""
+    """False when the time budget ran out before every event was done (or another process
+    was embedding an event's profiles)."""
     embedded: int = 0
     """Profile texts the model embedded for the recommendations (:func:`meaning.prepare`)."""
 
@@ -52,8 +53,11 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
     """Build and keep, within about ``seconds``, every participant's agenda page section,
     ``.ics`` file (in each of ``languages``, default: the site's) and schedule API answer,
     for events with a published schedule, the most recently created first; then, for every
-    event, its profiles' embeddings and recommendations' matcher (:func:`meaning.prepare`),
-    so that no first requests page waits for them."""
+    event, its profiles' embeddings and recommendations' matcher
+    (:func:`meaning.prepare_within`), so that no first requests page waits for them. The
+    time is asked between a few texts of an event's embedding too: what is left when it
+    runs out (or what another process is embedding) is embedded by the first requests page
+    of that event that a worker serves, in the background, and stored for every process."""
     from liqa.web.api.views import participant_schedule  # the API imports this package
 
     codes = languages or tuple(code for code, _name in settings.LANGUAGES)
@@ -84,12 +88,18 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
                 _warm_reads(row, state, person, lang, now)
             participants += 1
         events += 1
-    embedded = 0
+    embedded, complete = 0, True
+
+    def late() -> bool:
+        return time.monotonic() > deadline
+
     for row in Event.objects.order_by("-pk"):  # requests come before any schedule
-        if time.monotonic() > deadline:
+        if late():
             return Warmed(events, participants, time.monotonic() - started, False, embedded)
-        embedded += meaning.prepare(row)
-    return Warmed(events, participants, time.monotonic() - started, True, embedded)
+        count, ready = meaning.prepare_within(row, late)
+        embedded += count
+        complete = complete and ready
+    return Warmed(events, participants, time.monotonic() - started, complete, embedded)
 
 
 def warm_printing() -> None:
