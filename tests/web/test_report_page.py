@@ -143,11 +143,12 @@ def test_report_page_shows_the_core_figures_of_the_demo_mission(lang: str) -> No
         (t.gettext("Scheduled"), number(figures.meetings)),
         (t.gettext("Held"), t.gettext("not recorded yet")),
         (t.gettext(TRAVEL), minutes(figures.travel_minutes)),
-        # the run's waiting, in the run's words (it read 'Pauses … 0 minute' beside a run's
-        # 'attente (minutes) 290')
-        *((name, number(value)) for name, value in figures.waiting),
+        # the run's waiting, in hours and minutes as the travel (it read 'Pauses … 0
+        # minute' beside a run's 'attente (minutes) 290', then 'attente (minutes) 350')
+        *((m.name, minutes(m.whole_minutes)) for m in figures.waiting),
     ]
-    assert [name for name, _ in figures.waiting] == [t.gettext("waiting (minutes)")]
+    waiting = t.gettext("Waiting between meetings (travel not counted)")
+    assert [m.name for m in figures.waiting] == [waiting]
     assert rows_under(page, t.gettext("Meetings per participant")) == [
         (name, number(count)) for name, count in figures.per_participant
     ]

@@ -9,6 +9,7 @@ import html
 import re
 import subprocess
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -189,7 +190,11 @@ def _proof_and_waiting(client: Client, event: Event, number: int) -> tuple[str |
         f"/organize/{event.slug}/report/?version={number}", HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     rows = re.findall(r'<tr><th>(.*?)</th><td class="num">(.*?)</td></tr>', page)
-    waiting = [html.unescape(v) for name, v in rows if name in {"waiting (minutes)", "breaks"}]
+    headings = {
+        "Waiting between meetings (travel not counted)",
+        "Breaks between meetings (free slots)",
+    }
+    waiting = [html.unescape(v) for name, v in rows if name in headings]
     return _shown(page, "report-proof"), waiting
 
 
@@ -224,11 +229,11 @@ def test_a_replanned_itinerary_version_states_its_own_runs_figures(
     assert again.objective["idle_minutes"] != first.objective["idle_minutes"] or (
         again.objective["value"] != first.objective["value"]
     )
-    number = translator("en").format_number
     for run, version in ((first, v1), (again, v2)):
         proof, waiting = _proof_and_waiting(client, demo, version.number)
         assert proof == f"Proof of quality (run #{run.pk}): {proof_words(run, 'en')}"
-        assert waiting == [number(run.objective["idle_minutes"])]
+        idle = timedelta(minutes=round(run.objective["idle_minutes"]))
+        assert waiting == [translator("en").format_duration(idle)]
         grid = client.get(
             f"/organize/{demo.slug}/versions/{version.number}/", HTTP_ACCEPT_LANGUAGE="en"
         ).content.decode()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -220,7 +221,7 @@ def test_an_itinerary_run_says_its_bound_is_on_the_visits_value(
     assert french.startswith("valeur des visites " + translator("fr").format_number(value))
 
 
-def test_the_report_shows_the_runs_waiting_in_the_runs_words(
+def test_the_report_shows_the_runs_waiting_as_a_duration(
     demo: Event, demo_organizer: Client
 ) -> None:
     run = services.start_run(demo, time_limit=2.0)
@@ -232,10 +233,12 @@ def test_the_report_shows_the_runs_waiting_in_the_runs_words(
             f"/organize/{demo.slug}/report/", HTTP_ACCEPT_LANGUAGE=lang
         ).content.decode()
         t = translator(lang)
-        label = t.gettext("waiting (minutes)")
+        label = t.gettext("Waiting between meetings (travel not counted)")
         rows = re.findall(r"<tr><th>(.*?)</th><td class=\"num\">(.*?)</td></tr>", page)
         found = [html.unescape(v) for name, v in rows if html.unescape(name) == label]
-        assert found == [t.format_number(run.objective["idle_minutes"])], rows
+        idle = timedelta(minutes=round(run.objective["idle_minutes"]))
+        # in hours and minutes, as the report's travel (it read 'attente (minutes) 350')
+        assert found == [t.format_duration(idle)], rows
         assert "Pauses" not in page
         assert "Breaks between items" not in page
 
@@ -243,12 +246,14 @@ def test_the_report_shows_the_runs_waiting_in_the_runs_words(
 def test_the_reports_waiting_is_the_schedules_own_in_the_readers_words() -> None:
     from dataclasses import replace
 
-    from liqa.core.outputs.report import compute_figures
+    from liqa.core.outputs.report import Measure, compute_figures
     from tests.core.outputs.mission import make_event, make_schedule
 
     schedule = make_schedule()
     terms = {"value": 10.0, "idle_minutes": 290.0, "travel_minutes": 75.0}
     planned = replace(schedule, provenance=replace(schedule.provenance, objective=terms))
-    assert compute_figures(make_event(), planned, "en").waiting == (("waiting (minutes)", 290.0),)
-    assert compute_figures(make_event(), planned, "fr").waiting == (("attente (minutes)", 290.0),)
+    words = "Waiting between meetings (travel not counted)"
+    assert compute_figures(make_event(), planned, "en").waiting == (Measure(words, 290.0, True),)
+    french = translator("fr").gettext(words)
+    assert compute_figures(make_event(), planned, "fr").waiting == (Measure(french, 290.0, True),)
     assert compute_figures(make_event(), schedule, "en").waiting == ()

@@ -20,6 +20,8 @@ import matplotlib as mpl
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
+from liqa.core.i18n import translator
+
 FONTS = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
 COLOR = "#0b4f6c"
 STYLE: dict[str, Any] = {
@@ -54,6 +56,7 @@ def bar_chart(
     top: float | None = None,
     rtl: bool = False,
     most_height: float | None = None,
+    shown: Sequence[str] | None = None,
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers.
 
@@ -62,8 +65,10 @@ def bar_chart(
     right-to-left reader: the category axis on the right with its labels right-aligned
     against the drawing's right edge, the bars growing from it to the left, each value at
     the bar's left end. ``most_height`` (inches): the bars stand closer so that the drawing
-    is no taller (the text keeps its size).
+    is no taller (the text keeps its size). ``shown``: each value as the reader's table
+    writes it (:func:`value_texts`: ``42 %`` in French), else as English writes it.
     """
+    texts = list(shown) if shown is not None else value_texts(values, percent, "en")
     with mpl.rc_context(STYLE):  # type: ignore[arg-type]
         height = 0.9 + BAR_PITCH * max(len(labels), 1)
         if most_height is not None:
@@ -76,7 +81,6 @@ def bar_chart(
         axes.set_yticks(positions, labels=list(labels))
         axes.xaxis.set_visible(False)
         axes.spines["bottom"].set_visible(False)
-        texts = [f"{v:.0%}" if percent else f"{v:g}" for v in values]
         if rtl:  # bar_label pads towards +x on screen: inside a bar growing to the left
             for bar, text in zip(bars, texts, strict=True):
                 y = bar.get_y() + bar.get_height() / 2
@@ -102,6 +106,13 @@ def bar_chart(
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
 
 
+def value_texts(values: Sequence[float], percent: bool, lang: str) -> list[str]:
+    """Each value as the report's tables write it in ``lang`` (Babel, the locale's
+    separators and percent form): ``42 %`` in French, ``1 234``; ``42%`` in English."""
+    t = translator(lang)
+    return [t.format_percent(v) if percent else t.format_number(v) for v in values]
+
+
 def _mirror(figure: Figure, axes: Any) -> None:
     """Lay ``axes`` out right to left: values grow leftwards from the category axis, which
     stands on the right with its labels right-aligned at the figure's right edge."""
@@ -124,13 +135,16 @@ def bar_charts(
     percent: bool = False,
     rtl: bool = False,
     first_height: float | None = None,
+    shown: Sequence[str] | None = None,
 ) -> tuple[str, ...]:
     """The chart in parts of at most :data:`MAX_BARS` bars on one scale, each part short
     enough for a printed page (66 participants in one drawing were 56 cm tall: the PDF cut
     it at the page's edge); ``rtl``: drawn for a right-to-left reader (see :func:`bar_chart`).
 
     ``first_height`` (inches): the first part fits that height (what is left of a page), its
-    bars closer together, and holds no more bars than fit there at :data:`MIN_BAR_PITCH`."""
+    bars closer together, and holds no more bars than fit there at :data:`MIN_BAR_PITCH`.
+    ``shown``: each value as the reader's table writes it (see :func:`bar_chart`)."""
+    texts = list(shown) if shown is not None else value_texts(values, percent, "en")
     top = max(values, default=0) or 1
     first = MAX_BARS
     if first_height is not None:
@@ -146,6 +160,7 @@ def bar_charts(
             top,
             rtl,
             first_height if start == 0 else None,
+            texts[start:end],
         )
         for start, end in zip(starts, ends, strict=True)
     )

@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
-from liqa.core.i18n import translator
+from liqa.core.i18n import gettext_noop, translator
 from liqa.core.model import (
     Event,
     EventKind,
@@ -20,13 +21,32 @@ from liqa.core.model import (
 )
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline
-from liqa.core.scheduling.terms import term_words
 
-WAITING_TERMS = ("idle_minutes", "breaks")
-"""The scheduler's measures of the time lost between meetings, shown as its run shows
-them: an itinerary's waiting (minutes between the first and the last visit of each
-subgroup's day, travel excluded), a brokerage event's breaks (a free slot between two of
-a participant's meetings)."""
+WAITING_TERMS: dict[str, tuple[str, bool]] = {
+    "idle_minutes": (gettext_noop("Waiting between meetings (travel not counted)"), True),
+    "breaks": (gettext_noop("Breaks between meetings (free slots)"), False),
+}
+"""The scheduler's measures of the time lost between meetings, by their code in the
+schedule's objective terms: the report's heading of each, and whether it is a duration in
+minutes (shown in hours and minutes, as the travel row is) rather than a count. An
+itinerary's waiting (minutes between the first and the last visit of each subgroup's day,
+travel excluded), a brokerage event's breaks (a free slot between two of a participant's
+meetings)."""
+
+
+class Measure(NamedTuple):
+    """One of the scheduler's figures of the time lost between meetings, as the report
+    shows it: its heading, its value, and whether that is minutes (a duration)."""
+
+    name: str
+    value: float
+    minutes: bool
+
+    @property
+    def whole_minutes(self) -> int:
+        """The value to the nearest minute (a duration's minutes for the ``duration``
+        filter)."""
+        return round(self.value)
 
 
 @dataclass(frozen=True)
@@ -59,10 +79,11 @@ class Figures:
     to a lunch where the subgroups meet again) are not counted, so it is less than the
     run's ``travel_minutes`` term, which counts every trip of each subgroup's day; the
     report says so in the row's heading."""
-    waiting: tuple[tuple[str, float], ...]
+    waiting: tuple[Measure, ...]
     """The scheduler's own figures of the time lost between meetings (:data:`WAITING_TERMS`
-    found in the schedule's objective terms), by their words on the run page: ``waiting,
-    minutes`` 290; none for a schedule that does not carry them."""
+    found in the schedule's objective terms): ``Waiting between meetings (travel not
+    counted)``, 290 minutes, shown as a duration like the travel row ("4 hours 50
+    minutes"); none for a schedule that does not carry them."""
     outcomes: tuple[tuple[str, int], ...]
     follow_ups: tuple[tuple[str, int], ...]
 
@@ -164,7 +185,11 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         city_day[f"{t.format_date(m.day, 'EEE d MMM')} ({city})"] += 1
     travel = sum(m.travel_minutes_before for m in meetings)
     terms = schedule.provenance.objective
-    waiting = tuple((t.gettext(term_words(k)), terms[k]) for k in WAITING_TERMS if k in terms)
+    waiting = tuple(
+        Measure(t.gettext(words), terms[code], minutes)
+        for code, (words, minutes) in WAITING_TERMS.items()
+        if code in terms
+    )
     accepted = sum(1 for r in event.requests if r.status is RequestStatus.ACCEPTED)
     outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
     follow = Counter(labels.follow_up_label(o.follow_up, lang) for o in event.outcomes)
@@ -237,7 +262,7 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
     """The report's charts (skipping empty ones)."""
     # matplotlib is imported when the first chart is drawn (most of a second), not with
     # the other outputs, which can be written (and their PDFs started) before it.
-    from liqa.core.outputs.charts import FIRST_PAGE_HEIGHT, bar_charts
+    from liqa.core.outputs.charts import FIRST_PAGE_HEIGHT, bar_charts, value_texts
 
     t = translator(lang)
     specs: list[tuple[str, str, tuple[tuple[str, float], ...], bool]] = [
@@ -258,13 +283,15 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
             continue
         names = [name for name, _ in data]
         values = [value for _, value in data]
-        shown = [t.format_percent(v) if percent else t.format_number(v) for v in values]
+        shown = value_texts(values, percent, lang)  # the chart's labels: the table's words
         # the first chart starts on page 1, under the title and the key figures
         first_height = None if out else FIRST_PAGE_HEIGHT
         out.append(
             Chart(
                 title,
-                bar_charts(names, values, title, percent, t.direction == "rtl", first_height),
+                bar_charts(
+                    names, values, title, percent, t.direction == "rtl", first_height, shown
+                ),
                 tuple(zip(names, shown, strict=True)),
                 key,
             )
