@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from string import Formatter
 from typing import Any, Literal
 
@@ -44,6 +45,18 @@ class PlanSettings:
 
 
 @dataclass(frozen=True)
+class Released:
+    """A published meeting a re-plan keeping published meetings in place had to move: its
+    id, where it was (``start``, ``table``) and the meetings that now hold that place (none:
+    a rule over many meetings, such as fairness, ruled it out)."""
+
+    meeting: str
+    start: datetime
+    table: int | None = None
+    blockers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PlanOutcome:
     """A planned event: the schedule, how good it is, and a readable report.
 
@@ -64,6 +77,9 @@ class PlanOutcome:
     brokerage event (see :attr:`.brokerage.problem.Result.bound_term`), ``value`` (the
     visits' value, not the value with fairness) for an itinerary; None without a bound.
     :func:`.terms.proof` says what they prove, term by term."""
+    released: tuple[Released, ...] = ()
+    """Published meetings a re-plan keeping them in place could not keep there (brokerage
+    ``replan_event(keep_published=True)``); the report's lines say the same in words."""
 
 
 METHOD_WORDS: dict[str, str] = {

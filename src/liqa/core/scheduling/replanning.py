@@ -25,6 +25,7 @@ from liqa.core.problems import Message, Name
 from liqa.core.scheduling.planning import (
     PlanOutcome,
     PlanSettings,
+    Released,
     ReportWords,
     unplaced_lines,
 )
@@ -141,6 +142,20 @@ def _replan_brokerage(
         report=report,
         stopped=result.stopped,
         bound_term=result.bound_term,
+        released=_released(event, previous, result.released),
+    )
+
+
+def _released(
+    event: Event, previous: Schedule, released: Sequence[ReleasedMeeting]
+) -> tuple[Released, ...]:
+    """Each released meeting with the start and table it had in ``previous``."""
+    assert event.brokerage is not None
+    starts = [slot.start for slot in event.brokerage.slots()]
+    tables = {a.id: a.table for a in previous.assignments}
+    return tuple(
+        Released(r.meeting, starts[r.slot], tables.get(r.meeting), tuple(r.blocking))
+        for r in released
     )
 
 
