@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from liqa.core.outputs.report import report_context
+from liqa.core.outputs.report import Figures, report_context
 from liqa.core.templating import render
 from tests.core.outputs.mission import make_event, make_schedule
 
@@ -17,6 +17,7 @@ def _key_figures(lang: str, count: int) -> list[str]:
     """The mission report's key figures, each as "number label", with every count ``count``."""
     context = report_context(make_event(), make_schedule(), lang)
     figures = context["figures"]
+    assert isinstance(figures, Figures)
     context["figures"] = replace(
         figures, participants=count, organizations=count, hosts=count, meetings=count
     )
@@ -58,7 +59,11 @@ def _key_figures(lang: str, count: int) -> list[str]:
                 "1 rendez-vous ou visite programmé",
             ],
         ),
-        ("ar", 2, ["2 مشاركان", "2 هيئتان من الوفد", "2 هيئتان مضيفتان", "2 لقاءات وزيارات مبرمجة"]),
+        (
+            "ar",
+            2,
+            ["2 مشاركان", "2 هيئتان من الوفد", "2 هيئتان مضيفتان", "2 لقاءات وزيارات مبرمجة"],
+        ),
         ("ar", 15, ["15 مشاركًا", "15 هيئة من الوفد", "15 هيئة مضيفة", "15 لقاءً وزيارةً مبرمجة"]),
     ],
 )
