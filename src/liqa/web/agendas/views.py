@@ -378,6 +378,7 @@ def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
             profile.update_profile(
                 event, person, languages=languages, themes=themes, days=days, phone=phone
             )
+            messages.success(request, _("Saved."))  # said once, above the form
             return redirect("agendas:profile", event.slug)
         except profile.ProfileError as failure:
             error = str(failure)
@@ -388,6 +389,7 @@ def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "profile": shown,
+            "notices": messages.get_messages(request),
             "error": error,
         },
         status=400 if error else 200,
