@@ -127,9 +127,9 @@ def test_the_missions_opening_in_french_and_arabic(lang: str) -> None:
             "se déroule du 12 au 16 février 2024",
         ),
         "ar": (
-            "بتنظيم من US Commercial Service, Casablanca وUSTDA، ستُقام في الفترة من 12 إلى 16 "
+            "بتنظيم من ⁦US Commercial Service, Casablanca⁩ و⁦USTDA⁩، ستُقام في الفترة من 12 إلى 16 "
             "فبراير 2024 بعثة تجارية",
-            "بتنظيم من US Commercial Service, Casablanca وUSTDA، تُقام في الفترة من 12 إلى 16 "
+            "بتنظيم من ⁦US Commercial Service, Casablanca⁩ و⁦USTDA⁩، تُقام في الفترة من 12 إلى 16 "
             "فبراير 2024 بعثة تجارية",
         ),
     }[lang]
@@ -267,7 +267,7 @@ def test_the_brokerage_event_in_french_and_arabic(lang: str) -> None:
             "sur le thème cybersécurité.",
         ),
         "ar": (
-            "بتنظيم من US Commercial Service, Casablanca وUSTDA، ستُعقد في الفترة من 12 إلى 16 "
+            "بتنظيم من ⁦US Commercial Service, Casablanca⁩ و⁦USTDA⁩، ستُعقد في الفترة من 12 إلى 16 "
             "فبراير 2024 لقاءات أعمال ثنائية (B2B).",
             "تجمع الفعالية 5 مشاركين في لقاءات ثنائية مبرمجة مسبقا. ويمثّلون 4 هيئات: ",
             "وسُجّل حتى الآن انعقاد لقاء واحد من اللقاءات المرتّبة البالغ عددها 3، تناول أساسا "

@@ -187,7 +187,7 @@ def test_communique_in_arabic_follows_the_seed_articles_shape() -> None:
     communique = build_communique(make_event(outcomes=NASA_HELD), make_schedule(), "ar")
     assert communique.headline == "البعثة التجارية المغربية للرقمنة"
     assert communique.paragraphs[0].startswith(
-        "بتنظيم من US Commercial Service, Casablanca وUSTDA، "
+        "بتنظيم من ⁦US Commercial Service, Casablanca⁩ و⁦USTDA⁩، "
         "أُقيمت في الفترة من 12 إلى 16 فبراير 2024"  # as the seed article writes its dates
     )
     assert (

@@ -234,8 +234,9 @@ def organizers_in(event: Event, lang: str) -> str:
     """The organizers named for a reader of ``lang`` (each in that language when given,
     else in English, else as first given) as they read inside a sentence (in English with
     "the" before a common-noun phrase: :func:`~liqa.core.outputs.organizer_names.in_sentence`),
-    as one list; ``""`` when there are none."""
-    names = [in_sentence(names, lang) for names in event.organizers]
+    as one list; ``""`` when there are none. A name that runs against the reader's
+    direction (a Latin name in Arabic) is isolated, so its punctuation stays with it."""
+    names = [labels.isolate(in_sentence(names, lang), lang) for names in event.organizers]
     return translator(lang).format_list(names) if names else ""
 
 
