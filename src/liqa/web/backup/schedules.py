@@ -269,7 +269,14 @@ RUN = record(
         "gap": NULLABLE_NUMBER,
         "cancel_requested": FLAG,
         "message": TEXT,
-    }
+    },
+    # added later: an older archive's runs have neither (restored as not kept, none moved)
+    {
+        "keep_published": FLAG,
+        "released": records(
+            record({"meeting": KEY, "start": INSTANT, "table": NULLABLE_COUNT, "blockers": KEYS})
+        ),
+    },
 )
 
 
@@ -295,6 +302,8 @@ def _dump_runs(event: Event, users: Users) -> list[dict[str, Any]]:
             "gap": run.gap,
             "cancel_requested": run.cancel_requested,
             "message": run.message,
+            "keep_published": run.keep_published,
+            "released": run.released,
         }
         for run in runs
     ]
@@ -326,6 +335,8 @@ def _restore_runs(state: Restoring, data: list[dict[str, Any]]) -> None:
             gap=item["gap"],
             cancel_requested=item["cancel_requested"],
             message=item["message"],
+            keep_published=item.get("keep_published", False),
+            released=item.get("released", []),
         )
         Run.objects.filter(pk=run.pk).update(created_at=parse_instant(item["created_at"]))
 

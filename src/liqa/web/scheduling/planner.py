@@ -18,7 +18,7 @@ from liqa.core import model as core
 from liqa.core.scheduling.progress import OnProgress
 
 if TYPE_CHECKING:
-    from liqa.core.scheduling.planning import PlanOutcome
+    from liqa.core.scheduling.planning import PlanOutcome, Released
 
 
 class PlannerMissing(RuntimeError):
@@ -37,6 +37,21 @@ class Plan:
     """Relative (0.05 = the best possible is at most 5 % better)."""
     bound_term: str | None = None
     """The objective term the bound and gap are for (the core's ``bound_term``)."""
+    released: tuple[Released, ...] = ()
+    """Published meetings a re-plan keeping them in place had to move (the core's
+    ``PlanOutcome.released``)."""
+
+    def released_records(self) -> list[dict[str, object]]:
+        """:attr:`released` as ``Run.released`` keeps it (JSON: ids and an ISO instant)."""
+        return [
+            {
+                "meeting": r.meeting,
+                "start": r.start.isoformat(),
+                "table": r.table,
+                "blockers": list(r.blockers),
+            }
+            for r in self.released
+        ]
 
 
 def _plan_of(outcome: PlanOutcome) -> Plan:
@@ -48,6 +63,7 @@ def _plan_of(outcome: PlanOutcome) -> Plan:
         outcome.bound,
         outcome.gap,
         outcome.bound_term,
+        outcome.released,
     )
 
 

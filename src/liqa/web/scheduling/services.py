@@ -161,6 +161,7 @@ def _store(run_id: int, planned: planner.Plan) -> None:
             bound=planned.bound,
             gap=planned.gap,
             bound_term=planned.bound_term or "",
+            released=planned.released_records(),
         )
 
 

@@ -23,6 +23,7 @@ from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.proofs import proof_words, term_in_words, version_proof
+from liqa.web.scheduling.released import released_rows, version_released
 from liqa.web.scheduling.signals import invitations_sent
 from liqa.web.templating import current_language
 
@@ -89,9 +90,13 @@ def run_page(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     event = organizer_event(request, slug)
     services.reap_stale_runs()
     run = get_object_or_404(Run, event=event, pk=run_id)
-    return page(
-        request, "scheduling/run.html", {"event": event, "run": run, "status": run_status(run)}
-    )
+    context = {
+        "event": event,
+        "run": run,
+        "status": run_status(run),
+        "released": released_rows(run, current_language()),
+    }
+    return page(request, "scheduling/run.html", context)
 
 
 def run_json(request: HttpRequest, slug: str, run_id: int) -> JsonResponse:
@@ -123,6 +128,7 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "event": event,
             "version": version,
             "proof": version_proof(version, current_language()),
+            "released": version_released(version, current_language()),
             **grid_views.grid_page(
                 version,
                 current_language(),

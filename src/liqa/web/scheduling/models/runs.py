@@ -14,6 +14,10 @@ def _no_terms() -> dict[str, float]:
     return {}
 
 
+def _none_released() -> list[dict[str, object]]:
+    return []
+
+
 class RunState(models.TextChoices):
     """Life cycle of a run."""
 
@@ -55,6 +59,11 @@ class Run(models.Model):
     bound_term = models.CharField(max_length=40, blank=True)
     """The objective term the bound and gap are for (``breaks``, ``weighted``, ``value``,
     ``objective``: the core's ``bound_term``); empty without a bound."""
+    released = models.JSONField(default=_none_released, blank=True)
+    """The published meetings a ``keep_published`` re-plan had to move, each as
+    ``{"meeting": id, "start": ISO instant, "table": n or null, "blockers": [ids]}``: where it
+    was and the meetings now there (the core's ``PlanOutcome.released``); the pages say it
+    in the reader's language (:mod:`liqa.web.scheduling.released`)."""
     cancel_requested = models.BooleanField(default=False)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     """Last sign of life of the worker running it (each progress report refreshes it)."""
