@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
-from liqa.web.audit.receivers import record
+from liqa.web.accounts.signals import host_role_changed
 from liqa.web.delivery import Tally, deliver, outcome, tally
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.logfilters import redact
@@ -394,9 +394,10 @@ def host_administrators(event: Event) -> dict[str, list[Membership]]:
 
 
 def _audit_host(event: Event, organization: str, before: str, after: str) -> None:
-    """Keep a grant or a revocation in the event's history, on the organization."""
-    changes: dict[str, list[object]] = {"host_administrator": [before, after]}
-    record(event.slug, "organization", organization, "changed", changes, [organization])
+    """Tell the listeners (the event's history) of a grant or a revocation."""
+    host_role_changed.send(
+        sender=Membership, event=event, organization=organization, before=before, after=after
+    )
 
 
 def grant_host(event: Event, organization: str, person: str) -> tuple[Membership, str]:

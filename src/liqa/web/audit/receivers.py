@@ -27,6 +27,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.utils import timezone
 
 from liqa.core.outputs.timeline import is_meeting
+from liqa.web.accounts.signals import host_role_changed
 from liqa.web.audit.actor import current
 from liqa.web.audit.models import Action, AuditEntry, AuditSubject
 from liqa.web.delivery import Tally, e_mailed
@@ -283,6 +284,14 @@ def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
     )
 
 
+def _host_role_changed(
+    sender: object, event: Event, organization: str, before: str, after: str, **_: object
+) -> None:
+    """A host administrator's role granted or withdrawn, on the organization."""
+    changes: dict[str, list[object]] = {"host_administrator": [before, after]}
+    record(event.slug, "organization", organization, "changed", changes, [organization])
+
+
 def _e_mailed(
     sender: object,
     version: ScheduleVersion,
@@ -488,3 +497,4 @@ post_delete.connect(_event_deleted, sender=Event, dispatch_uid="audit-event")
 parties_stored.connect(_imported, dispatch_uid="audit-parties")
 outcomes_stored.connect(_outcomes_stored, dispatch_uid="audit-outcomes")
 e_mailed.connect(_e_mailed, dispatch_uid="audit-e-mailed")
+host_role_changed.connect(_host_role_changed, dispatch_uid="audit-host-role")

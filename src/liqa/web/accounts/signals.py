@@ -1,0 +1,12 @@
+"""Signals the accounts app sends where no model of the event changes (the audit trail
+listens: :mod:`liqa.web.audit.receivers`)."""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+host_role_changed = Signal()
+"""Sent with ``event`` (the row), ``organization`` (its key), ``before`` and ``after`` (the
+host administrator's e-mail address before and after; ``""`` for none) when a host
+administrator's role is granted or withdrawn: a :class:`~liqa.web.accounts.models.Membership`
+changes, which is not one of the event's own records."""
