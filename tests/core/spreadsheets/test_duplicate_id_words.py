@@ -45,7 +45,7 @@ def test_a_row_of_another_file_is_named_in_the_readers_language(tmp_path: Path) 
     assert isinstance(owner, Message)
     assert (owner.template, owner.params["file"]) == ("{where} in {file}", "organizations-2.csv")
     french = _in("fr", message)
-    assert french.startswith("l'identifiant 'Beta' est déjà utilisé par ligne 2")
+    assert french.startswith("l'identifiant 'Beta' est déjà utilisé (ligne 2 dans")
     assert "row 2" not in french
     arabic = _in("ar", message)
     assert "الصف 2" in arabic
