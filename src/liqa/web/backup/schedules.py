@@ -270,8 +270,10 @@ RUN = record(
         "cancel_requested": FLAG,
         "message": TEXT,
     },
-    # added later: an older archive's runs have neither (restored as not kept, none moved)
+    # added later: an older archive's runs have none of these (restored as not kept, none
+    # moved, and no term named for their bound)
     {
+        "bound_term": {"type": "string", "maxLength": 40},
         "keep_published": FLAG,
         "released": records(
             record({"meeting": KEY, "start": INSTANT, "table": NULLABLE_COUNT, "blockers": KEYS})
@@ -300,6 +302,7 @@ def _dump_runs(event: Event, users: Users) -> list[dict[str, Any]]:
             "objective": run.objective,
             "bound": run.bound,
             "gap": run.gap,
+            "bound_term": run.bound_term,
             "cancel_requested": run.cancel_requested,
             "message": run.message,
             "keep_published": run.keep_published,
@@ -333,6 +336,7 @@ def _restore_runs(state: Restoring, data: list[dict[str, Any]]) -> None:
             objective=item["objective"],
             bound=item["bound"],
             gap=item["gap"],
+            bound_term=item.get("bound_term", ""),
             cancel_requested=item["cancel_requested"],
             message=item["message"],
             keep_published=item.get("keep_published", False),
