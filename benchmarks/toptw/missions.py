@@ -1,12 +1,14 @@
 """Time the planner on the demo mission and on the synthetic 60-host missions.
 
     nice uv run python benchmarks/toptw/missions.py [--seeds 0 1 2] [--heading TEXT] [--append]
-        [--out PATH]
+        [--out PATH] [--clock cpu]
 
 Writes ``raw/missions.md`` (included by ``report.py``; ``--out`` writes elsewhere);
 ``--append`` adds a table under ``--heading`` instead of starting the section again (e.g. to
 put a run of an older commit next to the current one). Every itinerary is verified by the
 independent checkers inside :func:`plan_itinerary` (they raise on any violation).
+``--clock cpu`` counts the limits in CPU seconds of this process, so that a loaded machine
+gives the search the same work (the table's ``limit s`` is then CPU seconds).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--heading", default="")
     parser.add_argument("--append", action="store_true")
     parser.add_argument("--out", type=Path, default=HERE / "raw" / "missions.md")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     args = parser.parse_args()
     target = args.out
     lines = []
@@ -96,10 +99,10 @@ def main() -> None:
         HEADER,
     ]
     if DEMO.exists():
-        lines.append(row(load_event(DEMO), Settings(time_limit=3.0)))
+        lines.append(row(load_event(DEMO), Settings(time_limit=3.0, clock=args.clock)))
         print(lines[-1], flush=True)
     for seed in args.seeds:
-        lines.append(row(build(seed), Settings(time_limit=20.0, seed=seed)))
+        lines.append(row(build(seed), Settings(time_limit=20.0, seed=seed, clock=args.clock)))
         print(lines[-1], flush=True)
     previous = target.read_text(encoding="utf-8") + "\n" if args.append else ""
     target.write_text(previous + "\n".join(lines) + "\n", encoding="utf-8")

@@ -2,9 +2,11 @@
 
     nice uv run python benchmarks/toptw/run.py RAW.jsonl --time-limit 10 [--subset] [--limit N]
 
-Cases already in RAW.jsonl are skipped, so the run can be stopped and resumed. The limit is
-wall-clock seconds (``--clock cpu`` counts this process's CPU seconds instead); each record
-also keeps the CPU seconds the search actually got, which on a shared machine can be less.
+Cases already in RAW.jsonl (or in any ``--also`` file, e.g. the other parallel parts of the
+same run) are skipped, so the run can be stopped and resumed, or a subset run grown into the
+full set. The limit is wall-clock seconds (``--clock cpu`` counts this process's CPU seconds
+instead); each record also keeps the CPU seconds the search actually got, which on a shared
+machine can be less.
 """
 
 from __future__ import annotations
@@ -32,12 +34,17 @@ def main() -> None:
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     parser.add_argument("--part", type=int, default=0, help="run only every PARTS-th instance")
     parser.add_argument("--parts", type=int, default=1, help="...starting at this one (0-based)")
+    parser.add_argument(
+        "--also", type=Path, action="append", default=[], help="skip the cases in this file too"
+    )
     args = parser.parse_args()
     done = set()
-    if args.raw.exists():
-        for line in args.raw.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            done.add((rec["instance"], rec["tours_m"]))
+    for path in (args.raw, *args.also):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line:
+                    rec = json.loads(line)
+                    done.add((rec["instance"], rec["tours_m"]))
     names: Sequence[str] = (
         SUBSET if args.subset else sorted(p.stem for p in args.instances.glob("*.txt"))
     )
