@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
-from liqa.core.outputs.labels import comma, isolate, semicolon
+from liqa.core.outputs.labels import ARROWS, comma, isolate, semicolon
 from liqa.core.problems import InputError
 from liqa.core.scheduling.terms import Stage, proof, term_words
 from liqa.web.events.records import event_record
@@ -149,8 +149,8 @@ def _measured(version: ScheduleVersion, run: Run) -> dict[str, float]:
 class VersionProof:
     """What the version's grid says of its quality: the run that made it and what that run
     proved (:func:`proof_words`), and, when meetings were moved by hand since, how many
-    moves and the version's figures now (the proof is of the run's version, not of this
-    one any more)."""
+    moves and the version's figures now beside the run's (the proof is of the run's
+    timetable, not of this one any more)."""
 
     run: Run
     heading: str
@@ -158,7 +158,8 @@ class VersionProof:
     words: str
     moves: int
     now: str
-    """The version's objective terms now, in words ("" without moves)."""
+    """The version's objective terms now, in words, each from the run's figure where the
+    moves changed it ("table changes 399 → 402"; "" without moves)."""
 
 
 def version_proof(version: ScheduleVersion, lang: str) -> VersionProof | None:
@@ -183,9 +184,22 @@ def version_proof(version: ScheduleVersion, lang: str) -> VersionProof | None:
     terms = terms_now(version, run, fresh=False)
     now = ""
     if terms:
-        number_in = translator(lang).format_number
         listed = comma(lang).join(
-            f"{term_in_words(k, lang)} {isolate(number_in(v), lang)}" for k, v in terms.items()
+            _figure_since_run(k, run.objective.get(k), v, lang) for k, v in terms.items()
         )
         now = gettext("This version now, after these moves: %(terms)s") % {"terms": listed}
     return VersionProof(run, heading, proof_words(run, lang), moves_made, now)
+
+
+def _figure_since_run(code: str, ran: object, now: float, lang: str) -> str:
+    """One objective term of a version moved by hand, "table changes 399 → 402" from the
+    run's figure to the version's now, or "breaks 12" where it reads the same (or the run
+    has no figure for it). Each figure is isolated left to right in Arabic and the arrow
+    points the way the line reads: "← " from the run's figure on the right."""
+    number_in = translator(lang).format_number
+    after = isolate(number_in(now), lang)
+    if not isinstance(ran, int | float) or number_in(ran) == number_in(now):
+        return f"{term_in_words(code, lang)} {after}"
+    before = isolate(number_in(ran), lang)
+    arrow = ARROWS[translator(lang).direction]
+    return f"{term_in_words(code, lang)} {before} {arrow} {after}"
