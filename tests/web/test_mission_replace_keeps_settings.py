@@ -84,11 +84,11 @@ def _do_work(event: Event, organizer: User) -> None:
     publish(store_schedule(event, make_schedule(make_core_event())))
     store_schedule(event, make_schedule(make_core_event(), version=2, r1_start=20))
     Run.objects.create(event=event, created_by=organizer)
-    request = MeetingRequest.objects.get(event=event, key="r-3")
+    request = MeetingRequest.objects.get(event=event, key="r-2")  # accepted: bookable
     booking = Booking.objects.create(
-        event=event, request=request, slot_start=at(9, 40), table=3, booked_as="p-bruno"
+        event=event, request=request, slot_start=at(9, 40), table=3, booked_as="p-amina"
     )
-    for party in ("p-bruno", "p-chen"):
+    for party in ("p-amina", "p-chen"):
         BookingSeat.objects.create(event=event, party=party, slot_start=at(9, 40), booking=booking)
     agendas.confirm_attendees(event, "o-beta", "r-1", ["p-bruno"], organizer)
     ReminderSent.objects.create(event=event, person="p-amina", months=3, sent_at=CREATED)
