@@ -16,7 +16,12 @@ after the store by the same sections, except what refers to records the file no 
   parties, in the same format, neither declined, cancelled nor expired, its slot is still a
   slot of the file's brokerage with that table, and every party seated is in the file; the
   person it was booked as is cleared when the file no longer has them (as ``forgotten_keys``
-  does when a person is removed);
+  does when a person is removed). The bookings left are then judged by the file's booking
+  rules as :func:`liqa.web.events.bookings.book` judges one (``booking.broken`` of the core
+  over the file's brokerage problem, with its meetings fixed in time): one the rules no
+  longer allow (a party unavailable then, a session limit, a party's other meeting, a fixed
+  meeting, a table, the order of meetings, a request no longer accepted) is dropped; when
+  bookings break a rule together, the earlier one made stands (:func:`_allowed`);
 * a host's confirmation of who attends is kept while the file has its meeting and its host
   organization; the attendees the file no longer has are taken out of it, and one left with
   nobody is dropped (the host is asked again, as ``forgotten_keys`` does);
@@ -41,6 +46,10 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from liqa.core import model as core
+from liqa.core.problems import InputError
+from liqa.core.scheduling.brokerage import Placement
+from liqa.core.scheduling.brokerage import booking as check
+from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
 from liqa.web.backup.schedules import FINAL, RUNS, VERSIONS
@@ -61,7 +70,10 @@ class Work:
     runs: int = 0
     """Scheduler runs."""
     bookings: int = 0
-    """Meetings booked (with their seats)."""
+    """Meetings booked (with their seats); dropped: of meetings the file no longer has as
+    they were booked."""
+    bookings_disallowed: int = 0
+    """Bookings the file's booking rules no longer allow (dropped only, :func:`_allowed`)."""
     confirmations: int = 0
     """Hosts' confirmations of who attends (``agendas.HostConfirmation``)."""
     reminders: int = 0
@@ -173,6 +185,67 @@ def _booking_keeper(stored: core.Event, event: core.Event) -> Keeper:
     return keep
 
 
+def _allowed(event: core.Event, items: list[dict[str, Any]]) -> set[str]:
+    """The requests of the dumped bookings ``items`` (each at a slot of the file's brokerage)
+    that the file's ``event`` allows by the booking rules, judged as
+    :func:`liqa.web.events.bookings.book` judges a booking: ``check.broken`` over the file's
+    brokerage problem, against the meetings the file fixes in time and the other bookings
+    kept. Every booking is judged against all the others first; those breaking a rule are
+    judged again one by one, in the order they were made, against the ones kept (of
+    bookings breaking a rule together, the earlier one stands, as the first booking made
+    holds its slot on the web). A request that is not an accepted one-to-one meeting has
+    none to book, and none is allowed when the file has no valid brokerage problem."""
+    if not items:
+        return set()
+    try:
+        problem = event_problem(event)
+    except InputError:
+        return set()
+    assert event.brokerage is not None  # event_problem refuses an event without one
+    rules = check.rules(problem)
+    starts = {slot.start: slot.index for slot in event.brokerage.slots()}
+    meetings = {m.id for m in problem.meetings}
+    fixed = {
+        m.id: Placement(m.id, m.fixed_slot, None)
+        for m in problem.meetings
+        if m.fixed_slot is not None
+    }
+    booked = {
+        item["request"]: Placement(
+            item["request"], starts[parse_instant(item["slot_start"])], item["table"]
+        )
+        for item in items
+        if item["request"] in meetings
+    }
+
+    def breaks(key: str, board: check.Fixed) -> bool:
+        placed = booked[key]
+        return bool(check.broken(board, problem.meeting(key), placed.slot, placed.table))
+
+    everyone = check.fixed(rules, {**fixed, **booked}.values())
+    allowed = {key for key in booked if not breaks(key, everyone)}
+    made = {
+        item["request"]: (parse_instant(item["created_at"]), item["slot_start"]) for item in items
+    }
+    for key in sorted(booked.keys() - allowed, key=lambda k: (made[k], k)):
+        kept = {k: booked[k] for k in allowed}
+        if not breaks(key, check.fixed(rules, {**fixed, **kept, key: booked[key]}.values())):
+            allowed.add(key)
+    return allowed
+
+
+def _bookings(
+    stored: core.Event, event: core.Event, items: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], int, int]:
+    """The dumped bookings ``items`` carried over to the file's ``event``; how many are
+    dropped as the file no longer has their meeting as it was booked
+    (:func:`_booking_keeper`), and how many as its booking rules no longer allow them
+    (:func:`_allowed`)."""
+    kept, gone = _split(items, _booking_keeper(stored, event))
+    allowed = _allowed(event, kept)
+    return [item for item in kept if item["request"] in allowed], gone, len(kept) - len(allowed)
+
+
 def _confirmation_keeper(event: core.Event) -> Keeper:
     """Whether a dumped host's confirmation still applies to the file's ``event``, with the
     attendees it still has (:func:`plan`)."""
@@ -214,11 +287,13 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
         RUNS.member: lambda item: item,
         CONFIRMATIONS.member: _confirmation_keeper(event),
         REMINDERS.member: lambda item: item if item["person"] in people else None,
-        BOOKINGS.member: _booking_keeper(stored, event),
     }
     data, dropped = {}, {}
     for member, keep in keepers.items():
         data[member], dropped[member] = _split(dumped[member], keep)
+    data[BOOKINGS.member], dropped[BOOKINGS.member], disallowed = _bookings(
+        stored, event, dumped[BOOKINGS.member]
+    )
     versions = data[VERSIONS.member]
     return Carry(
         outcomes=outcomes,
@@ -237,6 +312,7 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
         dropped=Work(
             runs=Run.objects.filter(event=row).exclude(state__in=FINAL).count(),
             bookings=dropped[BOOKINGS.member],
+            bookings_disallowed=disallowed,
             confirmations=dropped[CONFIRMATIONS.member],
             reminders=dropped[REMINDERS.member],
             outcomes=gone,

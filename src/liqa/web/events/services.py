@@ -653,7 +653,8 @@ def check_mission_preview(
     now = mission_preview(row, event, importer).expected()
     if "hosts" not in expected:  # staged before the preview named host roles
         now.pop("hosts")
-    expected = {"work": carry_over.Work().expected(), **expected}
+    # staged before the preview counted that work (or a kind of it): it showed none
+    expected = {**expected, "work": {**carry_over.Work().expected(), **expected.get("work", {})}}
     if now != expected:
         raise _changed_since_preview([(name, b"")])
 
