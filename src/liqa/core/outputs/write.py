@@ -115,12 +115,15 @@ def write_outputs(
     progress: Progress | None = None,
     *,
     pdfs: PdfPool | None = None,
+    report_extra: Callable[[str], dict[str, Any]] | None = None,
 ) -> Path:
     """Write agendas, calendars, grids, sheets, report and communiqué; return the index path.
 
     PDFs are rendered by ``settings.workers`` processes and written before this returns;
     with ``pdfs``, a pool the caller entered, they are queued on it instead and written
     when the caller calls ``pdfs.finish()`` (``settings.workers`` is then not used).
+    ``report_extra(lang)``: more variables of the report in ``lang`` (the web's proof of
+    quality), so that its report is the one the web prints.
     """
     settings = settings or OutputSettings()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -194,7 +197,10 @@ def write_outputs(
                     "report",
                     "report.html",
                     report_heading(event, lang),
-                    lambda lang: report_context(event, schedule, lang),
+                    lambda lang: {
+                        **report_context(event, schedule, lang),
+                        **(report_extra(lang) if report_extra is not None else {}),
+                    },
                 ),
             )
             for name, template, label, make_context in documents_spec:
