@@ -106,7 +106,7 @@ def test_before_the_mission_nothing_is_said_held_even_with_an_outcome_recorded(l
     ]
     assert not [words for words in past if words and words in draft], draft
     arranged = t.gettext(
-        "Meetings were arranged for the delegation first %(in_first)s, then %(in_rest)s."
+        "Meetings have been arranged for the delegation first %(in_first)s, then %(in_rest)s."
     ).split("%(")[0]
     assert arranged in draft, draft
     if lang == "en":
@@ -167,7 +167,7 @@ def test_every_outcome_recorded_after_the_mission_gives_the_final_count() -> Non
 
 def test_during_the_mission_even_every_outcome_recorded_is_a_count_so_far() -> None:
     draft = text(DURING, "en", outcomes=outcomes(*MEETINGS))
-    assert "Meetings were arranged for the delegation first in Houston" in draft, draft
+    assert "Meetings have been arranged for the delegation first in Houston" in draft, draft
     assert " So far, 3 of these meetings have been recorded as held.\n" in draft, draft
 
 

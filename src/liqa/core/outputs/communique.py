@@ -367,7 +367,8 @@ def _mission_lead(phase: Phase, organizers: bool, lang: str) -> str:
 def _mission_cities(cities: list[str], phase: Phase, held: list[Item] | None, lang: str) -> str:
     """Where the delegation meets: each city with its own preposition ("à Houston", "dans la
     Silicon Valley"); meetings "held" there once the mission is over and one is recorded as
-    held, else arranged (before or during it, no outcome recorded, or none held)."""
+    held, else arranged: "have been arranged" before or during it, "were arranged" after it
+    (no outcome recorded, or none held)."""
     t = translator(lang)
     said_held = phase is Phase.AFTER and bool(held)
     if len(cities) > 1 and said_held:
@@ -377,9 +378,18 @@ def _mission_cities(cities: list[str], phase: Phase, held: list[Item] | None, la
             "in_first": labels.in_city(cities[0], lang),
             "to_rest": t.format_list(labels.to_city(city, lang) for city in cities[1:]),
         }
+    if len(cities) > 1 and phase is not Phase.AFTER:
+        # Translators: an announcement, or a draft during the mission; each city after its
+        # own "in" phrase ("à Houston", "dans la Silicon Valley")
+        return t.gettext(
+            "Meetings have been arranged for the delegation first %(in_first)s, then %(in_rest)s."
+        ) % {
+            "in_first": labels.in_city(cities[0], lang),
+            "in_rest": t.format_list(labels.in_city(city, lang) for city in cities[1:]),
+        }
     if len(cities) > 1:
-        # Translators: no meeting recorded as held yet (a draft before or during the
-        # mission); each city after its own "in" phrase ("à Houston", "dans la Silicon Valley")
+        # Translators: after the mission, no meeting recorded as held; each city after its
+        # own "in" phrase ("à Houston", "dans la Silicon Valley")
         return t.gettext(
             "Meetings were arranged for the delegation first %(in_first)s, then %(in_rest)s."
         ) % {
@@ -388,6 +398,10 @@ def _mission_cities(cities: list[str], phase: Phase, held: list[Item] | None, la
         }
     if cities and said_held:
         return t.gettext("The delegation held its meetings %(in_city)s.") % {
+            "in_city": labels.in_city(cities[0], lang)
+        }
+    if cities and phase is not Phase.AFTER:
+        return t.gettext("Meetings have been arranged for the delegation %(in_city)s.") % {
             "in_city": labels.in_city(cities[0], lang)
         }
     if cities:
