@@ -37,7 +37,8 @@ cache file that cannot be read back as the model's vector is ignored and recompu
 The model is loaded on the first text that is not cached: importing this module does not
 load it. Every process given the same directory reads what the others stored: a text is
 embedded once for them all. :func:`warm` with a ``stop`` (a deadline) asks it between a few
-texts (:func:`fill_size`) and leaves the rest for later.
+texts (:func:`fill_size`) and leaves the rest for later. A text edited away leaves its
+vector behind: :meth:`Embedder.prune` removes the model's vectors no text refers to.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ import os
 import re
 import sys
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
@@ -76,6 +78,7 @@ MAX_QUOTE = 160
 """Characters of a sentence quoted in a reason (longer ones are cut at a word, with …)."""
 
 _SPACES = re.compile(r"\s+")
+_KEY = re.compile(r"[0-9a-f]{64}")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟;؛])\s+|\n+")
 
 
@@ -308,6 +311,58 @@ class Embedder:
             self._memory[key] = vector
         return True
 
+    def keys(self, texts: Iterable[str], prefix: Prefix) -> set[str]:
+        """The cache keys of ``texts`` (empty ones left out) under this embedder's model."""
+        return {cache_key(self.model, prefix, t) for t in texts if normalize_text(t)}
+
+    def _manifest(self) -> Path | None:
+        """The list of the keys this model stored in the directory, one a line (appended
+        as each vector is written): the file names alone do not say whose model they are."""
+        if self.cache_dir is None:
+            return None
+        digest = hashlib.sha256(self.model.encode()).hexdigest()[:32]
+        return self.cache_dir / f"keys-{digest}.txt"
+
+    def prune(self, keep: set[str], grace: float, now: float | None = None) -> int:
+        """Remove this model's stored vectors whose key is not in ``keep`` and whose file is
+        older than ``grace`` seconds (a vector another process has just stored for a text
+        written meanwhile stays); returns how many were removed. Only keys this model listed
+        (:meth:`_manifest`) are candidates: another model's vectors, and ones stored before
+        the list existed, are never removed. The caller keeps other processes from pruning
+        at the same time (the web's embedding lock)."""
+        manifest = self._manifest()
+        if manifest is None:
+            return 0
+        try:
+            listed = set(manifest.read_text(encoding="ascii").split())
+        except (OSError, UnicodeDecodeError):
+            listed = set()
+        limit = (time.time() if now is None else now) - grace
+        removed, kept = 0, set()
+        for key in listed:
+            path = self._path(key)
+            if path is None or not _KEY.fullmatch(key):
+                continue
+            try:
+                if key not in keep and path.stat().st_mtime < limit:
+                    path.unlink()
+                    self._memory.pop(key, None)
+                    removed += 1
+                    continue
+            except FileNotFoundError:
+                continue  # gone already: off the list
+            except OSError:
+                pass
+            kept.add(key)
+        kept |= {key for key in keep if (path := self._path(key)) and path.exists()}
+        try:
+            partial = manifest.with_name(f"{manifest.name}.{os.getpid()}.part")
+            partial.write_text("".join(f"{key}\n" for key in sorted(kept)), encoding="ascii")
+            partial.replace(manifest)
+        except OSError:
+            pass  # a read-only store: nothing was written either
+        return removed
+
     def _path(self, key: str) -> Path | None:
         return None if self.cache_dir is None else self.cache_dir / key[:2] / f"{key}.f32"
 
@@ -335,6 +390,10 @@ class Embedder:
             partial = path.with_name(f"{path.name}.{os.getpid()}.part")
             partial.write_bytes(vector.astype("<f4").tobytes())
             partial.replace(path)
+            manifest = self._manifest()
+            if manifest is not None:  # one short line appended: whole, whoever else appends
+                with manifest.open("a", encoding="ascii") as listed:
+                    listed.write(f"{key}\n")
         except OSError:
             return  # a read-only or full disk: the memory cache still serves this process
 
@@ -564,6 +623,13 @@ def cached(parties: Sequence[_PartyLike], embedder: Embedder | None = None) -> b
     embedder = embedder or default_embedder()
     profiles, found = _warm_texts(parties)
     return embedder.has(profiles, "passage") and embedder.has(found, "passage")
+
+
+def stored_keys(parties: Sequence[_PartyLike], embedder: Embedder) -> set[str]:
+    """The keys of every text of ``parties`` that recommendations embed (profiles and their
+    sentences, as :func:`warm`), under ``embedder``'s model: what a pruning keeps."""
+    profiles, found = _warm_texts(parties)
+    return embedder.keys(profiles, "passage") | embedder.keys(found, "passage")
 
 
 def warm(

@@ -24,7 +24,8 @@ The store is the data directory's, which every web process and worker of a serve
 embeds is read, not embedded again, by the others. One process embeds at a time
 (:func:`exclusive`, a lock file beside the store): a requests page that finds texts missing
 while another process embeds does not embed them beside it, and a later page finds them.
-The warm step stops between a few texts at its deadline (:func:`prepare_within`).
+The warm step stops between a few texts at its deadline (:func:`prepare_within`), then
+removes the vectors no profile refers to any more (:func:`prune`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,7 +46,14 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 
 from liqa.core.matching.profiles import Party
-from liqa.core.matching.semantic import Embedder, Stop, cached, profile_text, warm
+from liqa.core.matching.semantic import (
+    Embedder,
+    Stop,
+    cached,
+    profile_text,
+    stored_keys,
+    warm,
+)
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.events.records import event_record, parties_stored
 
@@ -131,10 +140,33 @@ def _texts_key(parties: Sequence[Party]) -> str:
     return hashlib.sha256(texts.encode("utf-8")).hexdigest()
 
 
+BACKGROUND_NICENESS = 10
+"""How much lower than the thread that starts it an embedding thread runs (``nice``)."""
+
+
+def lower_priority() -> bool:
+    """Run the calling thread behind the pages of its process (Linux, where a thread has
+    its own scheduling, which the model's engine threads it starts inherit): in the idle
+    class (``SCHED_IDLE``, the CPU the other threads leave), and
+    :data:`BACKGROUND_NICENESS` nice steps below where it was (at most 19), relative to the
+    process's: a server started with ``nice -n 15`` had its embedding set to an absolute
+    10, above its own pages, which then waited for the CPU (a first requests page 0.6 ->
+    5 s). False where threads have no priority of their own or the system refused."""
+    if not sys.platform.startswith("linux"):
+        return False
+    me = threading.get_native_id()
+    try:
+        niceness = min(19, os.getpriority(os.PRIO_PROCESS, me) + BACKGROUND_NICENESS)
+        os.setpriority(os.PRIO_PROCESS, me, niceness)
+        os.sched_setscheduler(me, os.SCHED_IDLE, os.sched_param(0))
+    except OSError:
+        return False
+    return True
+
+
 def _embed(key: str, parties: Sequence[Party]) -> None:
     try:
-        if hasattr(os, "setpriority"):  # Linux: this thread only; pages keep the CPU first
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        lower_priority()
         with exclusive(wait=False) as held:
             if not held:  # another process embeds: a later page finds its vectors
                 return
@@ -185,6 +217,33 @@ def prepare_within(row: Event, stop: Stop) -> tuple[int, bool]:
     if someone is not None:
         domain.suggestions(row, someone, settings.LANGUAGE_CODE)
     return count, True
+
+
+PRUNE_GRACE_SECONDS = 3600.0
+"""A stored vector no profile refers to is removed only once its file is this old: one
+another process has just embedded for a profile saved meanwhile (which this process's
+reading of the events did not see) stays."""
+
+
+def prune(grace: float = PRUNE_GRACE_SECONDS) -> int | None:
+    """Remove the stored vectors of the current model that no profile or sentence of any
+    event's organizations refers to any more (an edited profile's old text), older than
+    ``grace`` seconds (:meth:`Embedder.prune`), holding the embedding lock so that no
+    other process prunes or embeds meanwhile; returns how many were removed, None when
+    another process held the lock (a later pruning does it)."""
+    from liqa.core.matching import event_parties
+
+    with exclusive(wait=False) as held:
+        if not held:
+            return None
+        store = embedder()
+        keep: set[str] = set()
+        for row in Event.objects.order_by("pk").iterator():
+            keep |= stored_keys(event_parties(event_record(row)), store)
+        removed = store.prune(keep, grace)
+    if removed:
+        logger.info("removed %d stored embeddings no profile refers to", removed)
+    return removed
 
 
 def _warm_exclusive(parties: Sequence[Party]) -> int:
@@ -254,8 +313,7 @@ def _background(event_id: int) -> None:
     """A thread's work: :func:`prepare` at a lower priority, again while the event is
     written meanwhile; its own database connection closed at the end."""
     try:
-        if hasattr(os, "setpriority"):  # Linux: this thread only; pages keep the CPU first
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        lower_priority()
         while True:
             _prepare_id(event_id, claim=True)
             with _LOCK:

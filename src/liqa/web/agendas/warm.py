@@ -47,6 +47,10 @@ class Warmed:
     was embedding an event's profiles)."""
     embedded: int = 0
     """Profile texts the model embedded for the recommendations (:func:`meaning.prepare`)."""
+    pruned: int | None = None
+    """Stored vectors no profile refers to any more, removed after the embedding
+    (:func:`meaning.prune`); None when not pruned (no time left, or another process held
+    the lock)."""
 
 
 def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
@@ -57,7 +61,8 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
     (:func:`meaning.prepare_within`), so that no first requests page waits for them. The
     time is asked between a few texts of an event's embedding too: what is left when it
     runs out (or what another process is embedding) is embedded by the first requests page
-    of that event that a worker serves, in the background, and stored for every process."""
+    of that event that a worker serves, in the background, and stored for every process.
+    With time left, the vectors no profile refers to any more are then removed."""
     from liqa.web.api.views import participant_schedule  # the API imports this package
 
     codes = languages or tuple(code for code, _name in settings.LANGUAGES)
@@ -99,7 +104,8 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
         count, ready = meaning.prepare_within(row, late)
         embedded += count
         complete = complete and ready
-    return Warmed(events, participants, time.monotonic() - started, complete, embedded)
+    pruned = None if late() else meaning.prune()
+    return Warmed(events, participants, time.monotonic() - started, complete, embedded, pruned)
 
 
 def warm_printing() -> None:
