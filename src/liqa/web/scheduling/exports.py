@@ -6,9 +6,12 @@ layout takes a minute or more for a whole mission (WeasyPrint's layout of each d
 nearly all of the time), so the PDFs are rendered by the core's pool of worker processes,
 one per core, started before the event is read; and the zip is built by a background task
 (:func:`build_outputs`) and kept in the data directory under ``outputs/<event>/``, named
-by the version and a digest of everything it is made from (the event's records, the
-version's assignments, the languages, the server address): asking again for an unchanged
-version serves the file at once; after an edit of the event, the next request builds anew.
+by the version and a digest of everything it is made from (the event's records, outcomes
+included, the version's assignments and provenance, the proof of quality the report states,
+the languages, the server address): asking again for an unchanged version serves the file
+at once; after an edit of the event, the next request builds anew. The digest is of the
+records the zip was built from, so a zip found under the digest of the data as they are now
+holds their documents: the report page's PDF (:func:`kept_report_pdf`) is served from it.
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 
+import liqa
+from liqa.core import model as core
 from liqa.core.missionfile.writing import dumps_event
 from liqa.core.outputs.pdf import PdfPool
 from liqa.core.outputs.settings import OutputSettings, default_workers
@@ -33,6 +40,7 @@ from liqa.core.outputs.write import write_outputs
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.proofs import VersionProof, version_proof
 from liqa.web.scheduling.records import assignment_fields, schedule_record
 
 log = logging.getLogger(__name__)
@@ -61,22 +69,59 @@ def output_settings() -> OutputSettings:
     )
 
 
-def outputs_digest(version: ScheduleVersion) -> str:
-    """A digest of what the version's outputs are made from (changes when any of it does)."""
-    schedule = schedule_record(version)
-    material = {
-        "event": dumps_event(event_record(version.event), "json"),
-        "assignments": [assignment_fields(a) for a in schedule.assignments],
+@dataclass(frozen=True)
+class Material:
+    """What a version's outputs are made from, read once: the build and its digest."""
+
+    event: core.Event
+    schedule: core.Schedule
+    proofs: dict[str, VersionProof | None]
+    """The report's proof of quality in each language (:func:`version_proof`)."""
+
+    def report_extra(self, lang: str) -> dict[str, Any]:
+        """The report's variables beside the core's, as the web's report.pdf has them."""
+        return {"proof": self.proofs.get(lang)}
+
+
+def material(version: ScheduleVersion) -> Material:
+    """The records and proofs of ``version`` as they are now."""
+    proofs: dict[str, VersionProof | None] = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            proofs[lang] = version_proof(version, lang)
+    return Material(event_record(version.event), schedule_record(version), proofs)
+
+
+def _proof_fields(proof: VersionProof | None) -> list[str] | None:
+    return None if proof is None else [proof.heading, proof.words, proof.now]
+
+
+def outputs_digest(version: ScheduleVersion, made: Material | None = None) -> str:
+    """A digest of what the version's outputs are made from (changes when any of it does):
+    ``made``, else the material as it is now; the code's version too (a kept zip of an
+    older release is built anew)."""
+    made = made or material(version)
+    stuff = {
+        "event": dumps_event(made.event, "json"),
+        "assignments": [assignment_fields(a) for a in made.schedule.assignments],
+        "provenance": version.provenance,
+        "unplaced": version.unplaced,
+        "proofs": {lang: _proof_fields(proof) for lang, proof in made.proofs.items()},
         "number": version.number,
         "langs": LANGS,
         "base_url": settings.BASE_URL,
+        "code": liqa.__version__,
     }
-    text = json.dumps(material, sort_keys=True, default=str)
+    text = json.dumps(stuff, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def _folder(version: ScheduleVersion) -> Path:
     return Path(settings.DATA_DIR) / "outputs" / version.event.slug
+
+
+def _path(version: ScheduleVersion, digest: str) -> Path:
+    return _folder(version) / f"v{version.number}-{digest}.zip"
 
 
 @dataclass(frozen=True)
@@ -95,7 +140,7 @@ class OutputsState:
 
 def outputs_state(version: ScheduleVersion) -> OutputsState:
     """The state of the zip of ``version`` as it is now (nothing is started)."""
-    path = _folder(version) / f"v{version.number}-{outputs_digest(version)}.zip"
+    path = _path(version, outputs_digest(version))
     marker = path.with_suffix(".building")
     failure = path.with_suffix(".failed")
     building = marker.exists() and time.time() - marker.stat().st_mtime < STALE_SECONDS
@@ -126,8 +171,9 @@ def request_outputs(version: ScheduleVersion, *, retry: bool = False) -> Outputs
     return outputs_state(version)
 
 
-def outputs_zip(version: ScheduleVersion) -> bytes:
-    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped.
+def outputs_zip(version: ScheduleVersion, made: Material | None = None) -> bytes:
+    """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped, from
+    ``made`` (else the material as it is now); the report states the proof of quality.
 
     The PDF workers start first: they load WeasyPrint and the fonts while this process
     reads the event, then render each PDF as soon as its HTML is made.
@@ -139,8 +185,9 @@ def outputs_zip(version: ScheduleVersion) -> bytes:
         PdfPool(chosen.workers, PDF_NICENESS) as pdfs,  # left (jobs done) before tmp is removed
     ):
         root = Path(tmp)
-        event, schedule = event_record(version.event), schedule_record(version)
-        write_outputs(event, schedule, root, LANGS, chosen, pdfs=pdfs)
+        made = made or material(version)
+        extra = made.report_extra
+        write_outputs(made.event, made.schedule, root, LANGS, chosen, pdfs=pdfs, report_extra=extra)
         pdfs.finish()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(root.rglob("*")):
@@ -152,27 +199,45 @@ def outputs_zip(version: ScheduleVersion) -> bytes:
 def build_outputs(version_id: int) -> Path:
     """Build the zip of a version into the data directory (atomically); return its path.
 
+    The zip is named by the digest of the records it is built from (read once), so an edit
+    made during the build does not leave the older documents under the newer digest.
     Older zips of the same version are removed; a failure is recorded for the page to show.
     """
     version = ScheduleVersion.objects.select_related("event").get(pk=version_id)
     state = outputs_state(version)
     marker, failure = state.path.with_suffix(".building"), state.path.with_suffix(".failed")
     state.path.parent.mkdir(parents=True, exist_ok=True)
+    made = material(version)
+    built = _path(version, outputs_digest(version, made))
     try:
-        data = outputs_zip(version)
+        data = outputs_zip(version, made)
     except Exception as error:  # the page must say the build failed, not wait forever
         log.exception("outputs of %s failed", version)
         failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
         marker.unlink(missing_ok=True)
         raise
-    partial = state.path.with_suffix(".partial")
+    partial = built.with_suffix(".partial")
     partial.write_bytes(data)
-    partial.replace(state.path)
-    for old in state.path.parent.glob(f"v{version.number}-*"):
-        if old != state.path and old.suffix in (".zip", ".building", ".failed"):
+    partial.replace(built)
+    for old in built.parent.glob(f"v{version.number}-*"):
+        if old != built and old.suffix in (".zip", ".building", ".failed"):
             old.unlink(missing_ok=True)  # outputs of this version before an edit, their markers
     marker.unlink(missing_ok=True)
-    return state.path
+    return built
+
+
+def kept_report_pdf(version: ScheduleVersion, lang: str) -> bytes | None:
+    """The report PDF of ``version`` in ``lang`` from its built zip, when the zip of the
+    data as they are now is built (the document the report page would print: the same
+    records, outcomes, proof and language); None otherwise (not built, another language)."""
+    if lang not in LANGS:
+        return None
+    path = outputs_state(version).path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read(f"{lang}/report.pdf")
+    except (FileNotFoundError, KeyError, zipfile.BadZipFile):  # not built, or removed since
+        return None
 
 
 def communique_drafts(row: Event) -> dict[str, str]:

@@ -7,7 +7,10 @@ builder: the figures are computed and laid out in one place for the outputs zip,
 and the web. A published version's report is kept per process under the event's change
 stamp (:func:`~liqa.web.events.snapshots.data_stamp`): an outcome recorded changes the
 stamp, so the next view shows it; a draft's report is rendered on every view (its meetings
-move without the stamp changing).
+move without the stamp changing). A published version's PDF is taken from its outputs zip
+when the zip of the data as they are now is built (:func:`~.exports.kept_report_pdf`: the
+same document, named by the digest of all it is made from, outcomes included), at once
+instead of the seconds of layout.
 
 The page's charts are images at their own addresses (``report/charts/<name>.svg``, for the
 same organizers), which the browser fetches in parallel and keeps; the PDF and the core's
@@ -37,6 +40,7 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.pages import page
+from liqa.web.scheduling.exports import kept_report_pdf
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.proofs import version_proof
 from liqa.web.scheduling.records import schedule_record
@@ -212,9 +216,15 @@ def report_page(event: Event, version: ScheduleVersion, lang: str) -> ReportPage
 def report_pdf_bytes(event: Event, version: ScheduleVersion, lang: str) -> bytes:
     """The report of ``version`` in ``lang`` as the core prints it (its PDF builder), under
     its heading the proof of quality the version's grid states (:func:`version_proof`; a
-    published version is moved by hand no more, so its kept PDF states it still)."""
+    published version is moved by hand no more, so its kept PDF states it still). A
+    published version's is read from its built outputs zip when there is one of the data
+    as they are now (:func:`kept_report_pdf`), else rendered."""
 
     def build() -> bytes:
+        if version.published:
+            zipped = kept_report_pdf(version, lang)
+            if zipped is not None:
+                return zipped
         context = _context(event, version, lang)
         proof = version_proof(version, lang)
         return html_to_pdf(
