@@ -204,7 +204,7 @@ def board(row: Event) -> Board:
     state = event_state(row)
     stamp = state.stamp
     base = BASES.get(stamp, lambda: _base(row, stamp), still=lambda: data_stamp(row) == stamp)
-    published = _published(row, base.sides, state)
+    published = published_meetings(row, base.sides, state)
     bookings = {
         key: Held(start, table)
         for key, start, table in Booking.objects.filter(event=row).values_list(
@@ -230,11 +230,7 @@ def board(row: Event) -> Board:
             for m in problem.meetings
             if m.fixed_slot is not None
         }
-    ids = {m.id for m in problem.meetings}
-    for key, placed in published.items():
-        slot = base.starts.get(placed.start)
-        if key in ids and key not in fixed and slot is not None:
-            fixed[key] = Placement(key, slot, placed.table)  # published: it holds its slot
+    fixed.update(published_holding(published, base.starts, problem, fixed))
     return Board(
         base.event,
         problem,
@@ -249,7 +245,7 @@ def board(row: Event) -> Board:
     )
 
 
-def _published(
+def published_meetings(
     row: Event, sides: Mapping[str, frozenset[str]], state: State | None = None
 ) -> dict[str, Scheduled]:
     """The meetings of the event's latest published schedule by request key (``sides``:
@@ -264,6 +260,24 @@ def _published(
         a.id: Scheduled(a.start, a.table)
         for a in schedule.assignments
         if a.format in BOOKED_FORMATS and frozenset(a.parties) == sides.get(a.id)
+    }
+
+
+def published_holding(
+    published: Mapping[str, Scheduled],
+    starts: Mapping[datetime, int],
+    problem: Problem,
+    fixed: Mapping[str, Placement],
+) -> dict[str, Placement]:
+    """The meetings of the published schedule (``published``: :func:`published_meetings`)
+    that hold their slots and tables for the bookings: those of the brokerage ``problem``
+    at a slot (``starts``: slot numbers by start) not already fixed in time (``fixed``:
+    booked, or fixed in the file)."""
+    ids = {m.id for m in problem.meetings}
+    return {
+        key: Placement(key, starts[placed.start], placed.table)
+        for key, placed in published.items()
+        if key in ids and key not in fixed and placed.start in starts
     }
 
 
@@ -520,7 +534,7 @@ def cancel(row: Event, person: str, key: str) -> None:
     if booking is None:
         raise NotBookable(_("Request %(key)s has no booking to cancel.") % {"key": key})
     sides = {key: frozenset((request.requester, request.target))}
-    scheduled = _published(row, sides).get(key)
+    scheduled = published_meetings(row, sides).get(key)
     if scheduled is not None:
         raise NotBookable(_in_schedule(board(row), scheduled.start))
     if booking.slot_start < timezone.now():
