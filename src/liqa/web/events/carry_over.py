@@ -16,15 +16,22 @@ after the store by the same sections, except what refers to records the file no 
   parties, in the same format, neither declined, cancelled nor expired, its slot is still a
   slot of the file's brokerage with that table, and every party seated is in the file; the
   person it was booked as is cleared when the file no longer has them (as ``forgotten_keys``
-  does when a person is removed). The bookings left are then judged by the file's booking
-  rules as :func:`liqa.web.events.bookings.book` judges one (``booking.broken`` of the core
-  over the file's brokerage problem, with its meetings fixed in time): one the rules no
-  longer allow (a party unavailable then, a session limit, a party's other meeting, a fixed
-  meeting, a table, the order of meetings, a request no longer accepted) is dropped; when
-  bookings break a rule together, the earlier one made stands (:func:`_allowed`);
+  does when a person is removed). A booking whose slot has started stands, as the booking
+  path lets it stand (it is no longer cancelled nor booked again): it is carried over as it
+  was, the meeting under way or over, and holds its slot for the others. The bookings left
+  are then judged as :func:`liqa.web.events.bookings.book` judges one (``booking.broken``
+  of the core over the file's brokerage problem, with its meetings fixed in time and the
+  meetings of the published version carried over holding their slots and tables, by the
+  booking path's own ``published_holding``): one the rules no longer allow (a party
+  unavailable then, a session limit, a party's other meeting, a fixed meeting, a table,
+  the order of meetings, a request no longer accepted) is dropped, and so is one that only
+  the published version's meetings leave no room for (a party busy then, the table taken);
+  when bookings break a rule together, the earlier one made stands (:func:`_allowed`);
 * a host's confirmation of who attends is kept while the file has its meeting and its host
-  organization; the attendees the file no longer has are taken out of it, and one left with
-  nobody is dropped (the host is asked again, as ``forgotten_keys`` does);
+  organization, still on a host's side (one of an organization the file puts on the
+  delegation's side is dropped: it is no longer a host); the attendees the file no longer
+  has are taken out of it, and one left with nobody is dropped (the host is asked again,
+  as ``forgotten_keys`` does);
 * every schedule version, draft or published, is kept as it was (its assignments, pins,
   notifications, who it affected, its moves made by hand): a published version is what
   people received, and a draft the organizer's work; one that names people or meetings the
@@ -44,17 +51,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from liqa.core import model as core
 from liqa.core.problems import InputError
 from liqa.core.scheduling.brokerage import Placement
 from liqa.core.scheduling.brokerage import booking as check
 from liqa.core.scheduling.brokerage.from_event import event_problem
+from liqa.web.accounts.services import HOST_SIDES
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
 from liqa.web.backup.schedules import FINAL, RUNS, VERSIONS
 from liqa.web.backup.section import Restoring, Section, Users, parse_instant
 from liqa.web.events import models as rows
+from liqa.web.events.bookings import published_holding, published_meetings
 from liqa.web.events.records import stored_event
 from liqa.web.scheduling.models import Run
 
@@ -74,8 +84,14 @@ class Work:
     they were booked."""
     bookings_disallowed: int = 0
     """Bookings the file's booking rules no longer allow (dropped only, :func:`_allowed`)."""
+    bookings_published: int = 0
+    """Bookings the meetings of the published version carried over leave no room for (a
+    party busy then, the table taken; dropped only, :func:`_allowed`)."""
     confirmations: int = 0
     """Hosts' confirmations of who attends (``agendas.HostConfirmation``)."""
+    confirmations_not_host: int = 0
+    """Hosts' confirmations of an organization the file puts on the delegation's side: no
+    longer a host (dropped only)."""
     reminders: int = 0
     """Follow-up reminders recorded as sent."""
     outcomes: int = 0
@@ -185,22 +201,46 @@ def _booking_keeper(stored: core.Event, event: core.Event) -> Keeper:
     return keep
 
 
-def _allowed(event: core.Event, items: list[dict[str, Any]]) -> set[str]:
-    """The requests of the dumped bookings ``items`` (each at a slot of the file's brokerage)
-    that the file's ``event`` allows by the booking rules, judged as
-    :func:`liqa.web.events.bookings.book` judges a booking: ``check.broken`` over the file's
-    brokerage problem, against the meetings the file fixes in time and the other bookings
-    kept. Every booking is judged against all the others first; those breaking a rule are
-    judged again one by one, in the order they were made, against the ones kept (of
-    bookings breaking a rule together, the earlier one stands, as the first booking made
-    holds its slot on the web). A request that is not an accepted one-to-one meeting has
-    none to book, and none is allowed when the file has no valid brokerage problem."""
+@dataclass(frozen=True)
+class _Verdict:
+    """Of the dumped bookings judged by :func:`_allowed`, the requests of those kept and of
+    those dropped for the published version alone."""
+
+    allowed: frozenset[str] = frozenset()
+    published: frozenset[str] = frozenset()
+
+
+def _started(items: list[dict[str, Any]]) -> set[str]:
+    """The requests of the dumped bookings ``items`` whose slot has started (it is before
+    ``django.utils.timezone.now()``, as the booking path reads it): those bookings stand."""
+    now = timezone.now()
+    return {item["request"] for item in items if parse_instant(item["slot_start"]) < now}
+
+
+def _allowed(row: rows.Event, event: core.Event, items: list[dict[str, Any]]) -> _Verdict:
+    """Which of the dumped bookings ``items`` (each at a slot of the file's brokerage) the
+    file's ``event`` allows, judged as :func:`liqa.web.events.bookings.book` judges a
+    booking: ``check.broken`` over the file's brokerage problem, against the meetings the
+    file fixes in time, the meetings of the published version of ``row`` (carried over)
+    that hold their slots on the booking board (``published_holding``), and the other
+    bookings kept.
+
+    A booking whose slot has started stands (:func:`_started`): it is kept as it was and
+    holds its slot, as a meeting under way or over is never booked again. Every other
+    booking is judged against all the others first; those breaking a rule are judged again
+    one by one, in the order they were made, against the ones kept (of bookings breaking a
+    rule together, the earlier one stands, as the first booking made holds its slot on the
+    web). One dropped that the rules would allow without the published version's meetings
+    is dropped for them (:attr:`_Verdict.published`). A request that is not an accepted
+    one-to-one meeting has none to book, and none is allowed when the file has no valid
+    brokerage problem."""
     if not items:
-        return set()
+        return _Verdict()
+    stood = _started(items)
     try:
         problem = event_problem(event)
     except InputError:
-        return set()
+        return _Verdict(frozenset(stood))
     assert event.brokerage is not None  # event_problem refuses an event without one
     rules = check.rules(problem)
     starts = {slot.start: slot.index for slot in event.brokerage.slots()}
@@ -210,40 +250,68 @@ def _allowed(event: core.Event, items: list[dict[str, Any]]) -> set[str]:
         for m in problem.meetings
         if m.fixed_slot is not None
     }
-    booked = {
+    placed = {
         item["request"]: Placement(
             item["request"], starts[parse_instant(item["slot_start"])], item["table"]
         )
         for item in items
         if item["request"] in meetings
     }
+    booked = {key: at for key, at in placed.items() if key not in stood}
+    if not booked:
+        return _Verdict(frozenset(stood))
+    base = {**fixed, **{key: at for key, at in placed.items() if key in stood}}
+    sides = {r.id: frozenset((r.requester, r.target)) for r in event.requests}
+    holding = published_holding(published_meetings(row, sides), starts, problem, base | booked)
+    context = {**base, **holding}
 
     def breaks(key: str, board: check.Fixed) -> bool:
-        placed = booked[key]
-        return bool(check.broken(board, problem.meeting(key), placed.slot, placed.table))
+        at = booked[key]
+        return bool(check.broken(board, problem.meeting(key), at.slot, at.table))
 
-    everyone = check.fixed(rules, {**fixed, **booked}.values())
+    def alone(key: str, around: dict[str, Placement], kept: set[str]) -> check.Fixed:
+        """The board of ``around`` with the bookings ``kept`` and ``key``'s."""
+        return check.fixed(
+            rules, {**around, **{k: booked[k] for k in kept}, key: booked[key]}.values()
+        )
+
+    everyone = check.fixed(rules, {**context, **booked}.values())
     allowed = {key for key in booked if not breaks(key, everyone)}
     made = {
         item["request"]: (parse_instant(item["created_at"]), item["slot_start"]) for item in items
     }
+    published: set[str] = set()
     for key in sorted(booked.keys() - allowed, key=lambda k: (made[k], k)):
-        kept = {k: booked[k] for k in allowed}
-        if not breaks(key, check.fixed(rules, {**fixed, **kept, key: booked[key]}.values())):
+        if not breaks(key, alone(key, context, allowed)):
             allowed.add(key)
-    return allowed
+        elif holding and not breaks(key, alone(key, base, allowed)):
+            published.add(key)
+    return _Verdict(frozenset(allowed | stood), frozenset(published))
+
+
+@dataclass(frozen=True)
+class _Booked:
+    """The dumped bookings carried over, and how many are dropped, by reason."""
+
+    kept: list[dict[str, Any]]
+    gone: int
+    """Of meetings the file no longer has as they were booked (:func:`_booking_keeper`)."""
+    disallowed: int
+    """That the file's booking rules no longer allow (:func:`_allowed`)."""
+    published: int
+    """That the published version's meetings leave no room for (:func:`_allowed`)."""
 
 
 def _bookings(
-    stored: core.Event, event: core.Event, items: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], int, int]:
-    """The dumped bookings ``items`` carried over to the file's ``event``; how many are
-    dropped as the file no longer has their meeting as it was booked
-    (:func:`_booking_keeper`), and how many as its booking rules no longer allow them
-    (:func:`_allowed`)."""
+    row: rows.Event, stored: core.Event, event: core.Event, items: list[dict[str, Any]]
+) -> _Booked:
+    """The dumped bookings ``items`` of ``row`` (read as ``stored``) carried over to the
+    file's ``event``, and those dropped, by reason."""
     kept, gone = _split(items, _booking_keeper(stored, event))
-    allowed = _allowed(event, kept)
-    return [item for item in kept if item["request"] in allowed], gone, len(kept) - len(allowed)
+    verdict = _allowed(row, event, kept)
+    carried = [item for item in kept if item["request"] in verdict.allowed]
+    published = len(verdict.published)
+    return _Booked(carried, gone, len(kept) - len(carried) - published, published)
 
 
 def _confirmation_keeper(event: core.Event) -> Keeper:
@@ -260,6 +328,19 @@ def _confirmation_keeper(event: core.Event) -> Keeper:
         return {**item, "attendees": attendees} if attendees else None
 
     return keep
+
+
+def _confirmations(
+    event: core.Event, items: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], int, int]:
+    """The dumped hosts' confirmations ``items`` carried over to the file's ``event``; how
+    many are dropped as the file no longer has their meeting, host or attendees
+    (:func:`_confirmation_keeper`), and how many as the file puts their organization on
+    the delegation's side (no longer a host: ``accounts.services.HOST_SIDES``)."""
+    delegation = {o.id for o in event.organizations if o.side.value not in HOST_SIDES}
+    hosting = [item for item in items if item["organization"] not in delegation]
+    kept, gone = _split(hosting, _confirmation_keeper(event))
+    return kept, gone, len(items) - len(hosting)
 
 
 def _outdated(version: dict[str, Any], stored: core.Event, event: core.Event) -> bool:
@@ -285,14 +366,15 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     keepers: dict[str, Keeper] = {
         VERSIONS.member: lambda item: item,
         RUNS.member: lambda item: item,
-        CONFIRMATIONS.member: _confirmation_keeper(event),
         REMINDERS.member: lambda item: item if item["person"] in people else None,
     }
     data, dropped = {}, {}
     for member, keep in keepers.items():
         data[member], dropped[member] = _split(dumped[member], keep)
-    data[BOOKINGS.member], dropped[BOOKINGS.member], disallowed = _bookings(
-        stored, event, dumped[BOOKINGS.member]
+    booked = _bookings(row, stored, event, dumped[BOOKINGS.member])
+    data[BOOKINGS.member], dropped[BOOKINGS.member] = booked.kept, booked.gone
+    data[CONFIRMATIONS.member], dropped[CONFIRMATIONS.member], not_host = _confirmations(
+        event, dumped[CONFIRMATIONS.member]
     )
     versions = data[VERSIONS.member]
     return Carry(
@@ -312,8 +394,10 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
         dropped=Work(
             runs=Run.objects.filter(event=row).exclude(state__in=FINAL).count(),
             bookings=dropped[BOOKINGS.member],
-            bookings_disallowed=disallowed,
+            bookings_disallowed=booked.disallowed,
+            bookings_published=booked.published,
             confirmations=dropped[CONFIRMATIONS.member],
+            confirmations_not_host=not_host,
             reminders=dropped[REMINDERS.member],
             outcomes=gone,
             outcomes_changed=changed,
