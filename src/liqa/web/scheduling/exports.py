@@ -12,6 +12,11 @@ the languages, the server address): asking again for an unchanged version serves
 at once; after an edit of the event, the next request builds anew. The digest is of the
 records the zip was built from, so a zip found under the digest of the data as they are now
 holds their documents: the report page's PDF (:func:`kept_report_pdf`) is served from it.
+The page asks for the digest every 3 s while a zip is built: it is then read from what the
+records and the proof are made of (:mod:`~liqa.web.scheduling.digest_inputs`: a few
+queries, the event's share kept under its data stamp), not from the records themselves.
+The code that makes the outputs counts too: liqa's version and the contents of the output
+templates, the PDFs' stylesheet and the catalogs (:mod:`~liqa.web.scheduling.fingerprint`).
 """
 
 from __future__ import annotations
@@ -31,7 +36,6 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
-import liqa
 from liqa.core import model as core
 from liqa.core.missionfile.writing import dumps_event
 from liqa.core.outputs.pdf import PdfPool
@@ -39,9 +43,11 @@ from liqa.core.outputs.settings import OutputSettings, default_workers
 from liqa.core.outputs.write import write_outputs
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
+from liqa.web.scheduling import digest_inputs as inputs
+from liqa.web.scheduling.fingerprint import code_fingerprint
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.proofs import VersionProof, version_proof
-from liqa.web.scheduling.records import assignment_fields, schedule_record
+from liqa.web.scheduling.records import schedule_record
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +83,8 @@ class Material:
     schedule: core.Schedule
     proofs: dict[str, VersionProof | None]
     """The report's proof of quality in each language (:func:`version_proof`)."""
+    proof_inputs: inputs.ProofInputs
+    """What the proofs are worded from (read before them: the digest's share of them)."""
 
     def report_extra(self, lang: str) -> dict[str, Any]:
         """The report's variables beside the core's, as the web's report.pdf has them."""
@@ -84,33 +92,45 @@ class Material:
 
 
 def material(version: ScheduleVersion) -> Material:
-    """The records and proofs of ``version`` as they are now."""
+    """The records and proofs of ``version`` as they are now (the records and the proofs'
+    inputs read before the proofs: a change made meanwhile gives the zip's documents a
+    newer digest than its name, so the zip is not taken for theirs)."""
+    event, schedule = event_record(version.event), schedule_record(version)
+    read = inputs.proof_inputs(version)
     proofs: dict[str, VersionProof | None] = {}
     for lang in LANGS:
         with translation.override(lang):
             proofs[lang] = version_proof(version, lang)
-    return Material(event_record(version.event), schedule_record(version), proofs)
-
-
-def _proof_fields(proof: VersionProof | None) -> list[str] | None:
-    return None if proof is None else [proof.heading, proof.words, proof.now]
+    return Material(event, schedule, proofs, read)
 
 
 def outputs_digest(version: ScheduleVersion, made: Material | None = None) -> str:
     """A digest of what the version's outputs are made from (changes when any of it does):
-    ``made``, else the material as it is now; the code's version too (a kept zip of an
-    older release is built anew)."""
-    made = made or material(version)
+    the event's records, the version's row and assignments, what its proof of quality is
+    worded from, the languages, the server's address and the code that makes the outputs
+    (:func:`~liqa.web.scheduling.fingerprint.code_fingerprint`); taken from ``made``, else
+    read as they are now without building the records or wording the proofs (the outputs
+    page asks for it every few seconds)."""
+    if made is not None:
+        event = inputs.event_part(made.event)
+        assignments = inputs.assignments_part(made.schedule)
+        proof = made.proof_inputs
+    else:
+        event = inputs.event_part_now(version.event)
+        assignments = inputs.assignments_now(version.pk)
+        proof = inputs.proof_inputs(version)
+    published = version.published_at
     stuff = {
-        "event": dumps_event(made.event, "json"),
-        "assignments": [assignment_fields(a) for a in made.schedule.assignments],
+        "event": [event.record, event.starts],
+        "assignments": assignments,
         "provenance": version.provenance,
         "unplaced": version.unplaced,
-        "proofs": {lang: _proof_fields(proof) for lang, proof in made.proofs.items()},
+        "proof": {"run": proof.run, "base": proof.base, "hand_moves": version.hand_moves},
         "number": version.number,
+        "published": published.isoformat() if published is not None else None,
         "langs": LANGS,
         "base_url": settings.BASE_URL,
-        "code": liqa.__version__,
+        "code": code_fingerprint(),
     }
     text = json.dumps(stuff, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:20]
