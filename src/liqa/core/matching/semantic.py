@@ -79,7 +79,12 @@ MAX_QUOTE = 160
 
 _SPACES = re.compile(r"\s+")
 _KEY = re.compile(r"[0-9a-f]{64}")
-_SENTENCE_END = re.compile(r"(?<=[.!?؟;؛])\s+|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?؟;؛])(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\bcf\.)(?<!\bvs\.)"
+    r"(?<!\bp\.)(?<!\bex\.)\s+|\n+"
+)
+"""Where a sentence ends: after . ! ? ؟ ; ؛ and a space (not after "e.g.", « p. ex. »), or a
+line end."""
 
 
 def model_name() -> str:
@@ -405,7 +410,8 @@ def default_embedder() -> Embedder:
 
 
 def sentences(text: str) -> list[str]:
-    """``text`` cut into sentences (at . ! ? ؟ ; ؛ followed by a space, and at line ends)."""
+    """``text`` cut into sentences (at . ! ? ؟ ; ؛ followed by a space, except after an
+    abbreviation such as "e.g.", and at line ends)."""
     out = []
     for piece in _SENTENCE_END.split(text):
         clean = normalize_text(piece)
