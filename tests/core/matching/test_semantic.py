@@ -168,7 +168,7 @@ def test_the_reason_quotes_the_closest_sentences_of_both_profiles(embedder: Embe
 def test_render_close_in_meaning_keeps_each_quote_in_its_own_language() -> None:
     reason = Reason(ReasonCode.CLOSE_IN_MEANING, value=0.4, quotes=("Cyber training", "تكوين"))
     english = render(reason, "en", default_thesaurus())
-    assert english == "Close in meaning: ‘Cyber training’ — ‘تكوين’"
+    assert english == "Close in meaning: ‘Cyber training’ — ‘\u2068تكوين\u2069’"  # isolated
     for lang in ("ar", "fr"):
         worded = render(reason, lang, default_thesaurus())
         assert worded != english  # the catalog's wording

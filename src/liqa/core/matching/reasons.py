@@ -11,6 +11,7 @@ project catalog (the one catalog of the whole product).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +47,7 @@ class ReasonCode(StrEnum):
     EXCLUDED_BY_THEM = "excluded_by_them"
     COMPETITOR = "competitor"
     CLOSE_IN_MEANING = "close_in_meaning"
+    SAME_WORDS = "same_words"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class Reason:
     segments: tuple[str, ...] = ()
     """Segments involved (kinds of organizations: government bodies, start-ups …)."""
     quotes: tuple[str, ...] = ()
-    """For ``close_in_meaning``: the candidate's sentence and the reader's, as written."""
+    """For ``close_in_meaning``: the candidate's sentence and the reader's, as written; for
+    ``same_words``: the one sentence both profiles contain."""
 
 
 MESSAGES: dict[ReasonCode, str] = {
@@ -103,8 +106,17 @@ MESSAGES: dict[ReasonCode, str] = {
     ReasonCode.CLOSE_IN_MEANING: pgettext_noop(
         "matching reason", "Close in meaning: ‘{theirs}’ — ‘{yours}’"
     ),
+    ReasonCode.SAME_WORDS: pgettext_noop(
+        "matching reason", "Same words in both profiles: ‘{theirs}’"
+    ),
 }
 """Reason wording per code, in English: the gettext message id, translated by the catalog."""
+
+_NON_WORD = re.compile(r"[\W_]+")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+FSI, PDI = "\u2068", "\u2069"
+"""Unicode isolates around a quote, so that text of the other direction (an Arabic sentence
+in an English line, a Latin one in Arabic) keeps its order and the punctuation around it."""
 
 TEXT_REASON_THRESHOLD = 0.15
 """Text similarity below this is not worth telling the reader."""
@@ -140,28 +152,32 @@ def contributions(
     if pair.shared:
         seekers = (a.seeks - a.does) & (b.seeks - b.does)
         named = {t for r in out for t in r.themes}
-        rest = (a.themes & b.themes) - seekers - named
+        rivals = a.does & b.does if pair.competition else frozenset()  # the competitor reason's
+        rest = (a.themes & b.themes) - seekers - named - rivals
         out.append(
             Reason(ReasonCode.SHARED_THEMES, _ordered(model, rest), s.shared_weight * pair.shared)
         )
     if pair.text:
-        langs = sorted(set(a.texts) & set(b.texts))
         out.append(
             Reason(
                 ReasonCode.SIMILAR_TEXT,
                 value=s.text_weight * pair.text,
-                lang=langs[0] if langs else "",
+                lang=_wording_language(model, reader, candidate),
             )
         )
     if pair.semantic:
         quote = model.semantic.closest(reader, candidate) if model.semantic else None
-        out.append(
-            Reason(
-                ReasonCode.CLOSE_IN_MEANING,
-                value=s.semantic_weight * pair.semantic,
-                quotes=(quote.theirs, quote.yours) if quote else (),
+        value = s.semantic_weight * pair.semantic
+        if quote and _words(quote.theirs) == _words(quote.yours):  # quoted once, not twice
+            out.append(Reason(ReasonCode.SAME_WORDS, value=value, quotes=(quote.theirs,)))
+        else:
+            out.append(
+                Reason(
+                    ReasonCode.CLOSE_IN_MEANING,
+                    value=value,
+                    quotes=(quote.theirs, quote.yours) if quote else (),
+                )
             )
-        )
     out += _penalties(model, a, b, pair, sum(r.value for r in out))
     return tuple(out)
 
@@ -193,9 +209,8 @@ def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -
     total = sum(float(model.specificity[column[t]]) for t in a.seeks if t in column)
     offered: dict[str, float] = {}
     worked: dict[str, float] = {}
-    near: dict[str, float] = {}
-    neighbours: set[str] = set()
-    for theme in a.seeks:
+    near: dict[frozenset[str], dict[str, float]] = {}
+    for theme in _ordered(model, a.seeks):
         if theme not in column or not total:
             continue
         t = column[theme]
@@ -208,13 +223,13 @@ def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -
         elif theme in b.activity and s.activity_credit >= level - 1e-6:
             worked[theme] = value
         else:
-            near[theme] = value
-            neighbours |= {
+            neighbours = frozenset(
                 u
                 for u in b.does
                 if u != theme
                 and _base(model, b, u) * float(model.related[column[u], t]) >= level - 1e-6
-            }
+            )
+            near.setdefault(neighbours, {})[theme] = value
     out: list[Reason] = []
     if offered:
         out.append(
@@ -224,13 +239,14 @@ def _fit_reasons(model: ScoreModel, a: Profile, candidate: int, weight: float) -
         out.append(
             Reason(ReasonCode.WORKS_IN_WHAT_YOU_SEEK, _ordered(model, worked), sum(worked.values()))
         )
-    if near:
+    # one reason per set of offered themes, naming only the sought themes they are close to
+    for neighbours, sought in near.items():
         out.append(
             Reason(
                 ReasonCode.RELATED_OFFER,
                 _ordered(model, neighbours),
-                sum(near.values()),
-                _ordered(model, near),
+                sum(sought.values()),
+                _ordered(model, sought),
             )
         )
     return out
@@ -247,6 +263,21 @@ def _covered(model: ScoreModel, seeker: Profile, other: int) -> dict[str, float]
         for theme, level in covered.items()
         if level > 0
     }
+
+
+def _wording_language(model: ScoreModel, reader: int, candidate: int) -> str:
+    """The language in which the two profiles' wording is closest (the text signal's)."""
+    best, lang = 0.0, ""
+    for space in model.spaces:
+        cosine = float(space.rows[reader] @ space.rows[candidate])
+        if cosine > best:
+            best, lang = cosine, space.lang
+    return lang
+
+
+def _words(sentence: str) -> str:
+    """A sentence's words, for telling two quotes apart (case and punctuation aside)."""
+    return " ".join(_NON_WORD.split(sentence.casefold())).strip()
 
 
 def _base(model: ScoreModel, profile: Profile, theme: str) -> float:
@@ -346,7 +377,16 @@ def render(reason: Reason, lang: str, thesaurus: Thesaurus) -> str:
     themes = comma.join(named)
     related = comma.join(thesaurus.label(theme, lang) for theme in reason.related_to)
     language = Locale.parse(lang).languages.get(reason.lang, reason.lang) if reason.lang else ""
-    theirs, yours = (*reason.quotes, "", "")[:2]
-    return message(reason.code, lang).format(
+    template = message(reason.code, lang)
+    theirs, yours = (_isolated(q, template, lang) for q in (*reason.quotes, "", "")[:2])
+    return template.format(
         themes=themes, related=related, language=language, theirs=theirs, yours=yours
     )
+
+
+def _isolated(quote: str, template: str, lang: str) -> str:
+    """``quote`` between isolates when it may show out of order: in an Arabic line, or
+    Arabic in a line of the other direction (unless the wording isolates it already)."""
+    if not quote or FSI + "{" in template or not (lang == "ar" or _RTL.search(quote)):
+        return quote
+    return FSI + quote + PDI
