@@ -6,25 +6,51 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Iterable
 
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-from liqa.core.scheduling.brokerage.problem import Problem, Result, Status, Timetable
+from liqa.core.scheduling.brokerage.problem import (
+    Meeting,
+    Problem,
+    ReleasedMeeting,
+    Result,
+    Status,
+    Timetable,
+)
+from liqa.core.scheduling.brokerage.release import kept_in_place, relaxed, released_meetings
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.state import PartialTimetable
 
 
 def greedy_slots(problem: Problem) -> dict[str, int]:
-    """Slots of the greedy timetable, by meeting id (unplaceable meetings are left out)."""
+    """Slots of the greedy timetable, by meeting id (unplaceable meetings are left out).
+
+    ``required`` meetings go first (at their fixed slot, then the others greedily), then
+    the other fixed meetings, then the rest: a meeting that must be placed (a published
+    meeting kept in place) never loses its slot to one that may stay out."""
     domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
     state = PartialTimetable(problem)
-    for meeting in problem.meetings:
-        if meeting.fixed_slot is not None and domains[meeting.id]:
-            t = domains[meeting.id][0]
-            if not state.obstacles(meeting, t):
-                state.place(meeting, t)
+    required = [m for m in problem.meetings if m.required]
+    if required:
+        _place_fixed(state, required, domains)
+        must = {m.id: domains[m.id] if m.required else [] for m in problem.meetings}
+        insert_greedily(problem, state, must)
+    _place_fixed(state, problem.meetings, domains)
     insert_greedily(problem, state, domains)
     return dict(state.slots)
+
+
+def _place_fixed(
+    state: PartialTimetable, meetings: Iterable[Meeting], domains: dict[str, list[int]]
+) -> None:
+    """Each fixed meeting of ``meetings`` not placed yet at its slot, where it still fits."""
+    for meeting in meetings:
+        if meeting.fixed_slot is None or meeting.id in state.slots or not domains[meeting.id]:
+            continue
+        t = domains[meeting.id][0]
+        if not state.obstacles(meeting, t):
+            state.place(meeting, t)
 
 
 def insert_greedily(
@@ -59,12 +85,22 @@ def greedy(problem: Problem, previous: Timetable | None = None) -> Result:
     """Run the greedy baseline and report it like a solver run (never claims optimality).
 
     With ``previous`` (the greedy method's re-plan), the repaired previous timetable alone
-    (:func:`.repair.repaired_slots`: nothing is searched, changes counted against it)."""
+    (:func:`.repair.repaired_slots`: nothing is searched, changes counted against it).
+    Without it, a meeting kept in place that cannot take its slot (another kept meeting
+    holds it) is released: left out and listed in ``released`` with why, as the CP-SAT
+    path lists it (:mod:`.release`)."""
     from liqa.core.scheduling.brokerage.repair import repaired_slots  # repair uses greedy
 
     began = time.perf_counter()
     slots = greedy_slots(problem) if previous is None else repaired_slots(problem, previous)
     seconds = time.perf_counter() - began
+    released: tuple[ReleasedMeeting, ...] = ()
+    if previous is None:
+        out = {
+            m.id for m in problem.meetings if kept_in_place(m) and slots.get(m.id) != m.fixed_slot
+        }
+        released = released_meetings(problem, slots, out)
+        problem = relaxed(problem, out)  # the problem the timetable keeps
     result = make_result(
         problem,
         slots,
@@ -75,6 +111,7 @@ def greedy(problem: Problem, previous: Timetable | None = None) -> Result:
         bound=None,
         previous=previous,
     )
+    result = dataclasses.replace(result, released=released)
     if check_schedule(problem, result.timetable):
         # Some required meeting is missing or fairness is broken: not a valid timetable.
         return dataclasses.replace(result, status=Status.UNKNOWN)

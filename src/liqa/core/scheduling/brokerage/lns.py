@@ -8,7 +8,11 @@ Here the greedy timetable is improved in place:
    for it (:meth:`.anneal.Annealer.insert`); the rest get a small CP-SAT model
    (:mod:`.neighbourhood`): the meeting and every meeting of its parties, free over all
    their slots, everything else fixed;
-2. **break repair** — simulated annealing with Kempe-chain moves inside one block
+2. **release** — a meeting the problem requires that is still out takes a slot held by
+   the fewest published meetings kept in place (``required`` at a ``fixed_slot``), which
+   are released and inserted again (:mod:`.release`; listed in ``Result.released``);
+   greedy places kept meetings first and no move takes them out or away;
+3. **break repair** — simulated annealing with Kempe-chain moves inside one block
    (:mod:`.anneal`), thousands of steps a second, until the time is up.
 
 The clock is read between every two steps and no model is built once the time left (less
@@ -18,6 +22,7 @@ valid when every meeting is placed (it is reported only then).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from functools import partial
@@ -34,6 +39,7 @@ from liqa.core.scheduling.brokerage.neighbourhood import (
     solve_neighbourhood,
 )
 from liqa.core.scheduling.brokerage.problem import Problem, Result, Settings, Status
+from liqa.core.scheduling.brokerage.release import Releaser, owed, relaxed, released_meetings
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.progress import Best, Reporter
 
@@ -78,6 +84,9 @@ class Search:
         self.bound = sum(lower.values())
         self.total = 0
         self.priority = 0
+        self.released: frozenset[str] = frozenset()
+        self.solved = problem
+        """The problem the timetable keeps: ``problem`` with the released meetings loosened."""
         self._recount_all()
         self.best = Best(
             objective=self.total, bound=self._bound(), terms=self._terms(), bound_term="breaks"
@@ -97,6 +106,9 @@ class Search:
                 annealer.insert(i)
         if UNPLACED in self.inc.slot:
             self._insert_unplaced()
+            annealer = Annealer(self.inc, self.rng)
+        if owed(self.inc) and not self.reporter.stopped:
+            self._release(annealer)
             annealer = Annealer(self.inc, self.rng)
         self._recount_all()
         self.best.improve(self.total, self._terms())
@@ -125,6 +137,24 @@ class Search:
             domains = {j: feasible_slots(inc, free, j, None) for j in sorted(free)}
             if domains[i]:
                 self._step(domains, min(2 * STEP_SECONDS, self.left()))
+
+    def _release(self, annealer: Annealer) -> None:
+        """Place each meeting the problem requires that is still out by releasing the
+        fewest kept meetings in its way (:mod:`.release`); the search then goes on over
+        the problem with those released (:func:`.release.relaxed`). Not cut short by the
+        clock (a few insertions): without it the timetable is not valid at all."""
+        releaser = Releaser(annealer)
+        for i in owed(self.inc):
+            if self.reporter.stopped:
+                break
+            releaser.place(i)
+        if not releaser.released:
+            return
+        self.released = releaser.ids()
+        self.solved = relaxed(self.problem, self.released)
+        ids = [m.id for m in self.problem.meetings]
+        lower = quick_lower_bounds(self.solved, dict(zip(ids, self.layout.domain, strict=True)))
+        self.bound = sum(lower.values())
 
     def _step(self, domains: dict[int, list[int]], seconds: float) -> Outcome | None:
         """Solve one neighbourhood and keep its answer unless it is worse."""
@@ -169,16 +199,18 @@ class Search:
         self.best.improve(self.total, self._terms())
         self.best.bound_to(bound)  # type: ignore[arg-type]
         status = Status.OPTIMAL if bound is not None and bound >= self.total else Status.FEASIBLE
+        slots = self.inc.slots_by_id()
         result = make_result(
-            self.problem,
-            self.inc.slots_by_id(),
+            self.solved,
+            slots,
             status,
             method=METHOD,
             seconds=time.perf_counter() - self.began,
             seconds_to_first=self.first,
             bound=bound,
         )
-        if check_schedule(self.problem, result.timetable):
+        released = released_meetings(self.problem, slots, self.released)
+        if check_schedule(self.solved, result.timetable):
             # A required meeting could not be placed: not a valid timetable.
             result = Result(
                 result.timetable,
@@ -189,7 +221,7 @@ class Search:
                 unplaced=result.unplaced,
                 method=METHOD,
             )
-        return result
+        return dataclasses.replace(result, released=released)
 
 
 def solve_large(problem: Problem, settings: Settings, began: float, reporter: Reporter) -> Result:

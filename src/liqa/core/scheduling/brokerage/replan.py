@@ -33,6 +33,7 @@ from liqa.core.scheduling.brokerage.explain import (
     explain_released,
     explain_unplaced,
 )
+from liqa.core.scheduling.brokerage.lns import large_enough
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
     Problem,
@@ -158,9 +159,17 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
     the plain minimal-change re-plan.
     """
     fixed, kept = keep_in_place(problem, previous)
-    result = solve(fixed, relay.attempt(), previous=previous)
-    if _valid(fixed, result):
-        return result
+    if large_enough(fixed, relay.settings):
+        # the large-instance search places kept meetings first, never moves them, and
+        # releases the fewest itself when a meeting the problem needs finds no room
+        result = _counted(problem, previous, solve(fixed, relay.attempt()))
+        stay = kept - {r.meeting for r in result.released}
+        if _valid(keep_in_place(problem, previous, stay)[0], result):
+            return result
+    else:
+        result = solve(fixed, relay.attempt(), previous=previous)
+        if _valid(fixed, result):
+            return result
     if not relay.stopped:
         found = _keeping_most(problem, previous, kept, relay)
         if found is not None:
