@@ -97,6 +97,34 @@ def test_each_related_offer_names_the_sought_theme_it_is_close_to() -> None:
     ]
 
 
+def test_what_the_candidate_seeks_is_offered_by_the_reader_only_when_it_is() -> None:
+    # was "Seeks what you offer: cybersecurity, digital identity" to a reader offering
+    # e-government (close to digital identity) and only working in cybersecurity
+    parties = [
+        Party(
+            "a",
+            "A",
+            Side.DELEGATION,
+            "A",
+            offers={"en": "We offer e-government platforms."},
+            description={"en": "A cybersecurity agency."},
+        ),
+        Party(
+            "b",
+            "B",
+            Side.HOST,
+            "B",
+            seeks={"en": "We are looking for digital identity and cybersecurity partners."},
+        ),
+    ]
+    reasons = _reasons(parties, "a", "b")
+    assert not [r for r in reasons if r.code is ReasonCode.SEEKS_WHAT_YOU_OFFER]
+    assert [render(r, "en", default_thesaurus()) for r in reasons[:2]] == [
+        "Seeks what you work in: cybersecurity",
+        "Seeks digital identity, close to what you offer (e-government)",
+    ]
+
+
 class _SameSentence:
     """A semantic space whose closest sentences are the same words in both profiles."""
 
@@ -173,6 +201,9 @@ def test_demo_reasons_read_whole_and_once(lang: str) -> None:
                 assert all(_balanced(q) for q in reason.quotes), (party.id, reason.quotes)
                 if reason.code is ReasonCode.CLOSE_IN_MEANING:
                     assert reason.quotes[0].casefold() != reason.quotes[1].casefold()
+            mine = matcher.model.profiles[matcher.index(party.id)]
+            yours = ReasonCode.SEEKS_WHAT_YOU_OFFER
+            assert {t for r in rec.reasons if r.code is yours for t in r.themes} <= mine.offers
             rivals = {t for r in rec.reasons if r.code is ReasonCode.COMPETITOR for t in r.themes}
             shared = {
                 t for r in rec.reasons if r.code is ReasonCode.SHARED_THEMES for t in r.themes

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
@@ -36,6 +36,8 @@ class ReasonCode(StrEnum):
     OFFERS_WHAT_YOU_SEEK = "offers_what_you_seek"
     WORKS_IN_WHAT_YOU_SEEK = "works_in_what_you_seek"
     SEEKS_WHAT_YOU_OFFER = "seeks_what_you_offer"
+    SEEKS_WHAT_YOU_WORK_IN = "seeks_what_you_work_in"
+    SEEKS_CLOSE_TO_YOUR_OFFER = "seeks_close_to_your_offer"
     RELATED_OFFER = "related_offer"
     SEEKS_YOUR_KIND = "seeks_your_kind"
     YOU_SEEK_THEIR_KIND = "you_seek_their_kind"
@@ -82,6 +84,12 @@ MESSAGES: dict[ReasonCode, str] = {
     ReasonCode.RELATED_OFFER: pgettext_noop(
         "matching reason", "Offers {themes}, close to what you seek ({related})"
     ),
+    ReasonCode.SEEKS_WHAT_YOU_WORK_IN: pgettext_noop(
+        "matching reason", "Seeks what you work in: {themes}"
+    ),
+    ReasonCode.SEEKS_CLOSE_TO_YOUR_OFFER: pgettext_noop(
+        "matching reason", "Seeks {related}, close to what you offer ({themes})"
+    ),
     ReasonCode.SEEKS_YOUR_KIND: pgettext_noop(
         "matching reason", "Looks for partners like you: {themes}"
     ),
@@ -112,6 +120,13 @@ MESSAGES: dict[ReasonCode, str] = {
 }
 """Reason wording per code, in English: the gettext message id, translated by the catalog."""
 
+BACKWARD: dict[ReasonCode, ReasonCode] = {
+    ReasonCode.OFFERS_WHAT_YOU_SEEK: ReasonCode.SEEKS_WHAT_YOU_OFFER,
+    ReasonCode.WORKS_IN_WHAT_YOU_SEEK: ReasonCode.SEEKS_WHAT_YOU_WORK_IN,
+    ReasonCode.RELATED_OFFER: ReasonCode.SEEKS_CLOSE_TO_YOUR_OFFER,
+}
+"""A need of the reader met by the candidate → the same, of the candidate met by the reader."""
+
 _NON_WORD = re.compile(r"[\W_]+")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 FSI, PDI = "\u2068", "\u2069"
@@ -129,10 +144,11 @@ def contributions(
     s = model.settings
     a, b = model.profiles[reader], model.profiles[candidate]
     out = _fit_reasons(model, a, candidate, s.need_weight)
-    backward = _covered(model, b, reader)
-    if backward:
-        total = sum(backward.values())
-        out.append(Reason(ReasonCode.SEEKS_WHAT_YOU_OFFER, _ordered(model, backward), total))
+    named = {t for r in out for t in r.themes} | set(_covered(model, b, reader))
+    # what the candidate seeks, seen from the reader: offered, worked in, or only close to it
+    out += [
+        replace(r, code=BACKWARD[r.code]) for r in _fit_reasons(model, b, reader, s.need_weight)
+    ]
     if pair.kind_forward:
         out.append(
             Reason(
@@ -151,7 +167,6 @@ def contributions(
         )
     if pair.shared:
         seekers = (a.seeks - a.does) & (b.seeks - b.does)
-        named = {t for r in out for t in r.themes}
         rivals = a.does & b.does if pair.competition else frozenset()  # the competitor reason's
         rest = (a.themes & b.themes) - seekers - named - rivals
         out.append(
