@@ -136,6 +136,7 @@ def test_whole_mission_in_the_browser(
     v2 = ScheduleVersion.objects.get(event__slug=SLUG, number=2).assignments.get(key=visit)
     assert (v2.pinned, v2.start) == (True, v1.start)
     page.click("#publish")
+    page.click("#confirm-publish")  # the page that says who will be e-mailed
     page.wait_for_url(base + f"/organize/{SLUG}/versions/2/published/")  # Post/Redirect/Get
     page.wait_for_selector("#affected-count")
     _watch_then_cancel_a_long_run(page, base, settings)

@@ -178,13 +178,19 @@ def pin(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect(_grid_back(request, event, version))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Publish a draft version, tell the participants whose agenda changed, then show what
     changed on its own page (Post/Redirect/Get: reloading that page sends nothing again).
-    A version already published leads to the same page, which says so."""
+    A version already published leads to the same page, which says so. GET asks first:
+    how many participants' agendas change and will be e-mailed, nothing published yet."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    if request.method == "GET":
+        if version.published:
+            return redirect("scheduling:published", event.slug, version.number)
+        context = {"event": event, "version": version, **_publish_preview(version)}
+        return page(request, "scheduling/publish.html", context)
     try:
         publishing.publish(version)
     except services.ImmutableVersion:
@@ -192,6 +198,21 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             reverse("scheduling:published", args=[event.slug, version.number]) + "?again=1"
         )
     return redirect("scheduling:published", event.slug, version.number)
+
+
+def _publish_preview(version: ScheduleVersion) -> dict[str, object]:
+    """What publishing a draft would do: the version it replaces, how many participants'
+    agendas change, how many of them have an e-mail address, and whether mail delivers."""
+    old, new = publishing.compared(version)
+    affected = publishing.version_diff(event_record(version.event), old, new)
+    reachable = len(publishing.addresses(version, list(affected)))
+    return {
+        "previous": publishing.published_before(version),
+        "affected": len(affected),
+        "reachable": reachable,
+        "unreachable": len(affected) - reachable,
+        "mail_delivers": publishing.mail_delivers(),
+    }
 
 
 def published(request: HttpRequest, slug: str, number: int) -> HttpResponse:

@@ -1,0 +1,44 @@
+"""Defects an organizer met going through a mission end to end in a desktop browser (H6).
+
+Each test fails on the pages as they were before the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
+
+
+def test_publish_asks_first_and_says_who_will_be_e_mailed(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """The grid's "Publish this version" published at once and e-mailed every participant
+    whose agenda changed, with no word of how many: one click, no way back. It now leads
+    to a page that says what publishing does; only its button publishes."""
+    client = client_for(organizer)
+    grid = client.get(f"/organize/{event.slug}/versions/1/").content.decode()
+    link = re.search(r'<a href="([^"]+)" class="button" id="publish">', grid)
+    assert link is not None, "the grid's Publish leads to the confirmation page"
+    answer = client.get(link.group(1))
+    assert answer.status_code == 200
+    html = answer.content.decode()
+    assert not ScheduleVersion.objects.get(pk=draft.pk).published
+    assert "Publish version 1?" in html
+    assert re.search(r"\d+ participants' agendas change\.", html)
+    assert "will be e-mailed their changes." in html
+    assert 'id="confirm-publish"' in html
+    assert 'id="back-to-grid"' in html
+
+    published = client.post(link.group(1))
+    assert published.status_code == 302
+    assert ScheduleVersion.objects.get(pk=draft.pk).published
+    # once published, the question is answered: the published page instead
+    again = client.get(link.group(1))
+    assert again.status_code == 302
+    assert again["Location"].endswith("/versions/1/published/")
