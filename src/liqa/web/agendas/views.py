@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.matching.workflow import OPEN, RequestError, RequestPolicy
+from liqa.core.outputs.agenda import Agenda, Entry
 from liqa.core.outputs.labels import display_names, isolate
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
@@ -54,6 +55,11 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
     agenda, key = domain.kept_agenda(event, person, lang, found.state)
     now = timezone.now()
     upcoming = domain.next_entry(agenda, now) if agenda is not None else None
+    # a meeting under way is "Now"; what comes after it is shown too (a delegate at lunch
+    # looks for the visit after it, and where to go)
+    then = None
+    if agenda is not None and upcoming is not None and upcoming.start <= now:
+        then = following(agenda, upcoming, now)
     days = (
         fragments.days_html(
             request,
@@ -76,11 +82,19 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "agenda": agenda,
             "days": days,
             "next": upcoming,
+            "then": then,
             "now": now,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
         },
     )
+
+
+def following(agenda: Agenda, current: Entry, now: datetime) -> Entry | None:
+    """The first entry after ``current`` (one under way) that starts after ``now``."""
+    entries = [e for day in agenda.days for e in day.entries]
+    later = next((i for i, e in enumerate(entries) if e is current), len(entries)) + 1
+    return next((e for e in entries[later:] if e.start > now), None)
 
 
 def _ics(data: bytes, filename: str) -> HttpResponse:
