@@ -90,3 +90,32 @@ def test_before_a_meeting_only_the_next_one_is_on_top(
     page = signed_in(DELEGATE).get(f"/me/{mission.slug}/").content.decode()
     assert 'id="next-meeting"' in page
     assert 'id="then-meeting"' not in page
+
+
+def _notices(page: str) -> list[str]:
+    found = re.findall(r'<p class="notice" role="status">(.*?)</p>', page)
+    return [html.unescape(text) for text in found]
+
+
+def test_sending_and_answering_a_request_says_so(db: None) -> None:
+    event = store_mission()
+    amina = signed_in("amina@example.org")
+    amina.cookies["django_language"] = "en"
+    page = amina.get(f"/me/{event.slug}/requests/").content.decode()
+    target = re.findall(r'<option value="([^"]+)"', page)[0]
+    sent = amina.post(
+        f"/me/{event.slug}/requests/",
+        {"action": "propose", "target": target, "message": "Hello"},
+        follow=True,
+    )
+    assert _notices(sent.content.decode()) == ["Request sent."]
+    assert _notices(amina.get(f"/me/{event.slug}/requests/").content.decode()) == []  # once
+    request = MeetingRequest.objects.filter(event=event, status="proposed").latest("id")
+    other = Person.objects.filter(event=event, organization=request.target).first()
+    assert other is not None
+    answer = signed_in(other.email)
+    answer.cookies["django_language"] = "en"
+    declined = answer.post(
+        f"/me/{event.slug}/requests/", {"action": "decline", "key": request.key}, follow=True
+    )
+    assert _notices(declined.content.decode()) == ["Request declined."]

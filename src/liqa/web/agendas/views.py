@@ -210,6 +210,8 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
                     request.POST.get("key", ""),
                     accept=request.POST.get("action") == "accept",
                 )
+            # said once on top: on a phone the list that changed is screens below
+            messages.success(request, _done(action))
             return redirect("agendas:requests", event.slug)
         except (event_requests.NotYours, bookings.NotYourRequest, MeetingRequest.DoesNotExist):
             raise PermissionDenied from None
@@ -242,10 +244,22 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
             "typed": typed.get("message", ""),
             "suggestions": domain.suggestions(event, person, current_language()),
             "bookings": bookings.options(event, person),
+            "notices": messages.get_messages(request),
             "error": error,
         },
         status=status,
     )
+
+
+def _done(action: str) -> str:
+    """What the requests page says once ``action`` succeeded."""
+    done = {
+        "propose": _("Request sent."),
+        "accept": _("Request accepted."),
+        "book": _("Slot booked."),
+        "unbook": _("Booking cancelled."),
+    }
+    return done.get(action, _("Request declined."))
 
 
 def host(request: HttpRequest, slug: str) -> HttpResponse:
