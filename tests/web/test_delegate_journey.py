@@ -119,3 +119,35 @@ def test_sending_and_answering_a_request_says_so(db: None) -> None:
         f"/me/{event.slug}/requests/", {"action": "decline", "key": request.key}, follow=True
     )
     assert _notices(declined.content.decode()) == ["Request declined."]
+
+
+@pytest.mark.parametrize(
+    ("phone", "status"),
+    [
+        ("not a phone ☎", 400),
+        ("call me", 400),
+        ("+212 6 12 34 56 78", 302),
+        ("٠٦١٢٣٤٥٦٧٨", 302),  # Arabic-Indic digits
+        ("", 302),
+    ],
+)
+def test_the_profile_takes_only_a_phone_number(db: None, phone: str, status: int) -> None:
+    event = store_mission()
+    amina = signed_in("amina@example.org")
+    amina.cookies["django_language"] = "en"
+    days = re.findall(
+        r'name="days" value="([0-9-]+)" checked>',
+        amina.get(f"/me/{event.slug}/profile/").content.decode(),
+    )
+    response = amina.post(
+        f"/me/{event.slug}/profile/", {"languages": ["ar"], "days": days, "phone": phone}
+    )
+    assert response.status_code == status
+    stored = Person.objects.get(event=event, email="amina@example.org").phone
+    if status == 400:
+        page = response.content.decode()
+        assert "Phone: use digits, spaces and + - ( ) . / only" in html.unescape(page)
+        assert html.escape(phone, quote=True) in page  # kept as typed
+        assert stored != phone
+    else:
+        assert stored == phone

@@ -119,6 +119,20 @@ def profile(row: Event, key: str, lang: str = "en") -> Profile:
     return Profile(person, days, available, list(event.themes), labels, clock)
 
 
+PHONE_SIGNS = frozenset(" +-()./\u00a0")
+"""What a phone number holds besides its digits (any script's: ٠٦١٢ too)."""
+
+
+def is_phone(text: str) -> bool:
+    """Whether ``text`` is empty or reads as a phone number: digits and a few signs (the
+    host's page offers it as a number to call)."""
+    value = text.strip()
+    if not value:
+        return True
+    has_digit = any(char.isdecimal() for char in value)
+    return has_digit and all(char.isdecimal() or char in PHONE_SIGNS for char in value)
+
+
 def update_profile(
     row: Event, key: str, *, languages: list[str], themes: list[str], days: list[str], phone: str
 ) -> core.Person:
@@ -140,6 +154,10 @@ def update_profile(
         raise ProfileError("a chosen day is outside the event")
     if not chosen:  # no window at all would mean "available every day"
         raise ProfileError(_("Days I am available: choose at least one day."))
+    if not is_phone(phone):
+        raise ProfileError(
+            _("Phone: use digits, spaces and + - ( ) . / only, e.g. +212 6 12 34 56 78.")
+        )
     windows: tuple[core.TimeWindow, ...] = ()
     if set(chosen) != set(all_days):
         zone = place_zone(event, key)
