@@ -1,0 +1,69 @@
+"""A host's walk through the demo (QA, a Houston and a Silicon Valley host, on a phone and
+a desktop, in English, French and Arabic): what the host page answers.
+
+A refused save of the settings said why at the page's top, above the venue and the
+visits, while the host had pressed "Save" at the page's bottom (on a phone, the page
+opened at the visit last confirmed: no word in sight); it now answers at the form. A
+visit's staff confirmed with nobody ticked read "confirmed" as one with staff did; the
+page now says whom the host confirmed. (In a browser: ``e2e/test_host_journey.py``.)"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.web.events.models import Event
+from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.publishing import publish
+
+SETTINGS = {"action": "settings", "address": "12 Rue du Lac, Tunis", "capacity": "0"}
+
+
+def _settings_form(page: str) -> str:
+    """The settings' form, from its opening tag to its end."""
+    found = re.search(r'<form [^>]*id="host-settings".*?</form>', page, re.S)
+    assert found is not None, page
+    return found.group(0)
+
+
+def _text(fragment: str) -> str:
+    """``fragment`` as read: tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_a_refused_save_answers_at_the_settings_form(
+    host_admin: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    client = client_for(host_admin)
+    client.cookies["django_language"] = "fr"
+    refused = client.post(f"/host/{event.slug}/", SETTINGS)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    form = _settings_form(page)
+    assert form.startswith('<form method="post" action="#host-settings"'), form[:80]
+    error = re.search(r'<p class="error" role="alert" id="host-error">(.*?)</p>', form)
+    assert error is not None  # said inside the form the host sent, not at the page's top
+    assert _text(error.group(1)).startswith("Visiteurs que nous pouvons recevoir à la fois")
+    assert page.count('id="host-error"') == 1
+    assert ">12 Rue du Lac, Tunis</textarea>" in form  # what was typed is kept
+
+
+def test_a_confirmation_says_whom_the_host_confirmed(
+    host_admin: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    publish(draft, notify=False)
+    client = client_for(host_admin)
+    url = f"/host/{event.slug}/"
+    client.post(url, {"assignment": "r-1", "attendee": ["p-bruno"]})
+    said = re.search(r'id="confirmed-r-1">(.*?)</p>', client.get(url).content.decode())
+    assert said is not None
+    assert _text(said.group(1)) == "Confirmed attendees: Bruno Martin"
+
+    client.post(url, {"assignment": "r-1"})  # nobody ticked
+    said = re.search(r'id="confirmed-r-1">(.*?)</p>', client.get(url).content.decode())
+    assert said is not None
+    assert _text(said.group(1)) == "Confirmed: none of our staff will attend."
