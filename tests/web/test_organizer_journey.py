@@ -42,3 +42,25 @@ def test_publish_asks_first_and_says_who_will_be_e_mailed(
     again = client.get(link.group(1))
     assert again.status_code == 302
     assert again["Location"].endswith("/versions/1/published/")
+
+
+def test_the_communique_page_says_when_it_is_already_public(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Back on the communiqué page after publishing it, nothing told the organizer that its
+    texts were already on the public page: the page still said "Drafted from the published
+    schedule; edit it, then publish it" and offered "Publish on the public page"."""
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/communique/"
+    before = client.get(url).content.decode()
+    assert "Publish on the public page" in before
+    assert "on the public page now" not in before
+    event.communique = {"en": "The mission was held."}
+    event.save(update_fields=["communique"])
+    html = client.get(url).content.decode()
+    status = re.search(r'<p id="communique-status">(.*?)</p>', html, re.S)
+    assert status is not None
+    assert "These texts are on the public page now; publishing again replaces them." in status[1]
+    assert f'href="/events/{event.slug}/#communique"' in status[1]
+    assert ">Update the public page</button>" in html
+    assert "Drafted from the published schedule" not in html
