@@ -37,7 +37,13 @@ def _param_row(param: Any) -> str:
     else:
         name = ", ".join(f"`{opt}`" for opt in param.opts + param.secondary_opts)
         help_text = param.help or ""
-        if param.default not in (None, False, ()) and not param.is_flag:
+        if param.required:
+            help_text += " (required)"
+        elif param.is_flag and param.secondary_opts:
+            help_text += (
+                f" (default: `{param.opts[0] if param.default else param.secondary_opts[0]}`)"
+            )
+        elif not (param.default is None or param.default is False or param.default == ()):
             help_text += f" (default: `{param.default}`)"
     return f"| {name} | {help_text.replace('|', '/')} |"
 

@@ -26,7 +26,8 @@ def bench_b2b(
     paths: Annotated[list[Path], typer.Argument(help="Instance files (.dzn) or directories.")],
     time_limit: Annotated[float, typer.Option(help="Seconds per instance.")] = 10.0,
     fairness: Annotated[
-        int | None, typer.Option(help="Bound d on max - min breaks (the study uses 2).")
+        int | None,
+        typer.Option(help="Bound d on max - min breaks (default: none; the study uses 2)."),
     ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the result(s) as JSON here.")

@@ -124,8 +124,8 @@ def import_command(
         list[Path],
         typer.Argument(
             help="One XLSX workbook (sheets organizations, people, requests, venues) or CSV "
-            "files named after their table (organizations.csv, participants.csv, requests.csv, "
-            "venues.csv); "
+            "files named after their table (organizations.csv, people.csv or participants.csv, "
+            "requests.csv, venues.csv); "
             "or one backup .zip written by liqa export --event, to restore into the database."
         ),
     ],

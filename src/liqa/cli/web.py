@@ -43,9 +43,13 @@ def _start(data_dir: Path | None) -> None:
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     worker: Annotated[
-        bool, typer.Option(help="Also run background tasks in this process (no separate worker).")
+        bool,
+        typer.Option(
+            help="Also run background tasks in this process (no separate worker); "
+            "--no-worker when `liqa worker` processes run them."
+        ),
     ] = True,
     production: Annotated[
         bool,
@@ -163,7 +167,7 @@ def _pending_migrations() -> list[str]:
 @app.command()
 def worker(
     data_dir: DataDir = None,
-    interval: Annotated[float, typer.Option(help="Seconds between polls when idle.")] = 1.0,
+    interval: Annotated[float, typer.Option(min=0, help="Seconds between polls when idle.")] = 1.0,
     batch: Annotated[bool, typer.Option(help="Exit when no task is left.")] = False,
 ) -> None:
     """Run background tasks (scheduler runs) from the database queue; run several if you like.
