@@ -58,14 +58,17 @@ def houston_organizer(houston_mission: Any) -> Any:
 
 @pytest.fixture
 def empty_caches() -> Iterator[None]:
-    """The per-process stores of events, schedules, outputs, agenda HTML and API answers,
-    empty before and after the test (tests that count queries or check freshness)."""
+    """The per-process stores of events, schedules, outputs (and their digests' event
+    parts), agenda HTML and API answers, empty before and after the test (tests that count
+    queries or check freshness)."""
     from liqa.web.agendas import domain, fragments
     from liqa.web.api import views as api_views
     from liqa.web.events import snapshots
+    from liqa.web.scheduling import digest_inputs
 
     stores = (
         snapshots.EVENTS,
+        digest_inputs.EVENT_PARTS,
         domain.SCHEDULES,
         domain.OUTPUTS,
         fragments.DAYS,
