@@ -16,6 +16,8 @@ from collections.abc import Callable
 from django.contrib.auth.models import User
 from django.test import Client
 
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
@@ -67,3 +69,38 @@ def test_a_confirmation_says_whom_the_host_confirmed(
     said = re.search(r'id="confirmed-r-1">(.*?)</p>', client.get(url).content.decode())
     assert said is not None
     assert _text(said.group(1)) == "Confirmed: none of our staff will attend."
+
+
+def _offered_days(client: Client, event: Event) -> list[str]:
+    """The receiving days the host page offers."""
+    page = client.get(f"/host/{event.slug}/").content.decode()
+    return re.findall(r'name="days" value="([0-9-]+)"', page)
+
+
+def test_a_host_is_offered_the_days_of_the_legs_on_its_clock(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """The demo's San Jose host was offered the eleven days of the mission on San Jose's
+    clock, the five the delegation spends in Houston among them (and a Houston host the
+    six in Silicon Valley)."""
+    san_jose = client_for(accounts.user_for_email("e.petrova@example.com"))
+    accounts.grant(
+        accounts.user_for_email("e.petrova@example.com"),
+        mission,
+        Role.HOST_ADMIN,
+        organization="h-redwood-ti",
+    )
+    houston = client_for(accounts.user_for_email("j.moreno@example.com"))
+    accounts.grant(
+        accounts.user_for_email("j.moreno@example.com"),
+        mission,
+        Role.HOST_ADMIN,
+        organization="h-shieldwall",
+    )
+    valley = [f"2024-02-{day}" for day in range(16, 22)]
+    assert _offered_days(san_jose, mission) == valley
+    assert _offered_days(houston, mission) == [f"2024-02-{day}" for day in range(11, 16)]
+    sent = {"action": "settings", "address": "150 S First St", "capacity": "8", "days": valley}
+    assert san_jose.post(f"/host/{mission.slug}/", sent).status_code == 302
+    page = san_jose.get(f"/host/{mission.slug}/").content.decode()
+    assert re.findall(r'name="days" value="([0-9-]+)" checked>', page) == valley

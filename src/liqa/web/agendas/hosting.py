@@ -4,6 +4,7 @@ page that names each host organization's administrators."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
@@ -79,15 +80,29 @@ def _clock(event: core.Event, visits: list[core.CandidateVisit], lang: str) -> s
     return days_clock(event, places, lang)
 
 
+def host_legs(event: core.Event, zones: Iterable[str | None]) -> list[core.Leg]:
+    """The legs whose days a host is offered: those on the clock of its visits' places (a
+    San Jose host is not offered the days the delegation spends in Houston); every leg when
+    a visit is on the leg's clock (``None``) or no leg is on its place's (a host far from
+    every leg)."""
+    places = set(zones)
+    near = [leg for leg in event.legs if leg.timezone in places]
+    return near if near and None not in places else list(event.legs)
+
+
 def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettings:
-    """The host's current settings, read from the core's records (cities in ``lang``): a
-    day is ticked when every visit to the host receives that day on the clock of its place
-    (:func:`_receives`)."""
+    """The host's current settings, read from the core's records (cities in ``lang``): the
+    days of the legs on its clock (:func:`host_legs`), a day ticked when every visit to the
+    host receives that day on the clock of its place (:func:`_receives`)."""
     event = event_record(row)
     org = event.organization(organization)
     visits = [v for v in event.visits if v.host == organization]
-    days = [(day, city_label(leg.city, lang)) for leg in event.legs for day in leg.days()]
     zones = {v.id: visit_zone(event, v) for v in visits}
+    days = [
+        (day, city_label(leg.city, lang))
+        for leg in host_legs(event, zones.values())
+        for day in leg.days()
+    ]
     receiving = {
         day
         for day, _city in days
