@@ -64,3 +64,20 @@ def test_the_communique_page_says_when_it_is_already_public(
     assert f'href="/events/{event.slug}/#communique"' in status[1]
     assert ">Update the public page</button>" in html
     assert "Drafted from the published schedule" not in html
+
+
+def test_a_refused_move_says_which_move_and_that_nothing_changed(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """A refused move's page listed the rules broken without naming the move asked for
+    nor saying whether anything had changed: the organizer had to guess from the rules."""
+    client = client_for(organizer)
+    url = f"/organize/{event.slug}/versions/1/move/"
+    clash = client.post(url, {"key": "r-2", "slot": "0", "table": "1"})
+    assert clash.status_code == 409
+    asked = re.search(r'<p id="asked">(.*?)</p>', clash.content.decode(), re.S)
+    assert asked is not None
+    assert "You asked to move" in asked[1]
+    assert "Amina Idrissi – Chen Li" in asked[1]
+    assert "9:00" in asked[1]
+    assert "table 1. Nothing was changed:" in asked[1]

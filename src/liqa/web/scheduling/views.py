@@ -300,13 +300,20 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     view = _grid_view(request)
     if conflicts:
         back = _grid_back(request, event, version)
-        return page(
-            request,
-            "scheduling/conflicts.html",
-            {"event": event, "version": version, "conflicts": conflicts, "back": back},
-            status=409,
-        )
+        context = {"event": event, "version": version, "conflicts": conflicts, "back": back}
+        asked = _move_asked(event, request.POST["key"], slot, table)
+        return page(request, "scheduling/conflicts.html", {**context, **asked}, status=409)
     return redirect(f"{grid_url}?{urlencode({**view, 'moved': request.POST['key']})}")
+
+
+def _move_asked(event: Event, key: str, slot: int, table: int | None) -> dict[str, object]:
+    """The refused move in words for its page: the meeting's title, the slot's start and
+    the table asked for (the slot is absent when the event has no such slot)."""
+    record = event_record(event)
+    lang = current_language()
+    title = item_titles(record, [key], lang).get(key, key)
+    starts = {s["index"]: s["start"] for s in grid_views.move_slots(record, lang)["slots"]}
+    return {"asked": {"title": title, "start": starts.get(slot), "table": table}}
 
 
 def _move_page(request: HttpRequest, event: Event, version: ScheduleVersion) -> HttpResponse:
