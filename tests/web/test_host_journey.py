@@ -104,3 +104,32 @@ def test_a_host_is_offered_the_days_of_the_legs_on_its_clock(
     assert san_jose.post(f"/host/{mission.slug}/", sent).status_code == 302
     page = san_jose.get(f"/host/{mission.slug}/").content.decode()
     assert re.findall(r'name="days" value="([0-9-]+)" checked>', page) == valley
+
+
+def test_a_capacity_past_any_hall_or_a_hand_made_day_is_refused_in_words(
+    mission: Event, client_for: Callable[..., Client]
+) -> None:
+    """A capacity of 100000000000000000000 visitors answered a server error (the
+    database's column holds no such number: "Python int too large to convert to SQLite
+    INTEGER"; PostgreSQL's ends at 2147483647), and a day that is no date was refused as
+    if the capacity were not a number."""
+    user = accounts.user_for_email("j.moreno@example.com")
+    accounts.grant(user, mission, Role.HOST_ADMIN, organization="h-shieldwall")
+    client = client_for(user)
+    client.raise_request_exception = False
+    url = f"/host/{mission.slug}/"
+    sent = {"action": "settings", "address": "3 Greenway Plaza", "days": ["2024-02-12"]}
+    for capacity in ("100000000000000000000", "3000000000", "10001"):
+        refused = client.post(url, {**sent, "capacity": capacity}, HTTP_ACCEPT_LANGUAGE="en")
+        assert refused.status_code == 400, capacity
+        said = re.search(r'id="host-error">(.*?)</p>', refused.content.decode())
+        assert said is not None
+        assert _text(said.group(1)) == (
+            "Visitors we can receive at once: at most 10,000, or empty for no limit."
+        )
+    assert client.post(url, {**sent, "capacity": "10000"}).status_code == 302
+    refused = client.post(url, {**sent, "capacity": "8", "days": ["12/02/2024"]})
+    assert refused.status_code == 400
+    said = re.search(r'id="host-error">(.*?)</p>', refused.content.decode())
+    assert said is not None
+    assert _text(said.group(1)) == "A chosen day is outside the event."

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -119,6 +120,10 @@ def host_settings(row: Event, organization: str, lang: str = "en") -> HostSettin
     )
 
 
+MOST_VISITORS = 10_000
+"""The most visitors a host can say it receives at once (the organizer's visit form's)."""
+
+
 def update_host(
     row: Event, organization: str, *, address: str, capacity: str, days: list[str]
 ) -> None:
@@ -129,13 +134,21 @@ def update_host(
     org = event.organization(organization)
     try:
         visitors = int(capacity) if capacity.strip() else None
-        chosen = {date.fromisoformat(d) for d in days}
     except ValueError as error:
         raise ProfileError(
             _("Visitors we can receive at once: a whole number, or empty for no limit.")
         ) from error
     if visitors is not None and visitors < 1:
         raise ProfileError(_("Visitors we can receive at once: at least 1, or empty for no limit."))
+    if visitors is not None and visitors > MOST_VISITORS:  # the database's column has a bound
+        raise ProfileError(
+            _("Visitors we can receive at once: at most %(most)s, or empty for no limit.")
+            % {"most": number_format(MOST_VISITORS, force_grouping=True)}
+        )
+    try:
+        chosen = {date.fromisoformat(d) for d in days}
+    except ValueError:
+        chosen = {date.min}  # not a day of the form's: outside the event
     all_days = {d for leg in event.legs for d in leg.days()}
     if not chosen <= all_days:
         raise ProfileError(_("A chosen day is outside the event."))
