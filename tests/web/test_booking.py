@@ -14,7 +14,7 @@ from liqa.core import model as core
 from liqa.core.scheduling.brokerage import Settings
 from liqa.core.scheduling.brokerage.from_event import plan_brokerage
 from liqa.web.accounts import services as accounts
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.events.records import event_record, store_event
 from tests.web.factories import DAY, at, make_core_event, person_user

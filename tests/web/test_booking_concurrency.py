@@ -27,7 +27,7 @@ from rest_framework.authtoken.models import Token
 
 from liqa.core.scheduling.brokerage import Placement, Timetable, check_schedule
 from liqa.core.scheduling.brokerage.from_event import event_problem
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, BookingSeat, Event
 from liqa.web.events.records import event_record
 from tests.web.factories import at

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, Event
 from tests.web.factories import api_client_for as _api
 from tests.web.factories import at, person_user

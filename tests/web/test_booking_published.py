@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, Event, MeetingRequest
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion

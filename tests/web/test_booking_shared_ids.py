@@ -11,7 +11,7 @@ import pytest
 
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, Event, MeetingRequest
 from liqa.web.events.records import store_event
 from liqa.web.scheduling.publishing import publish

@@ -22,7 +22,7 @@ from liqa.core.scheduling.brokerage import Placement, Problem, Timetable, check_
 from liqa.core.scheduling.brokerage import booking as check
 from liqa.core.scheduling.brokerage.constraints import tables
 from liqa.core.scheduling.brokerage.from_event import event_problem
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import Booking, Event, MeetingRequest
 from liqa.web.events.records import event_record
 from tests.web.factories import at

@@ -18,10 +18,10 @@ from django.test import Client
 from django.utils import timezone
 
 from liqa.core.spreadsheets import export_event
+from liqa.web.agendas import bookings
 from liqa.web.agendas.models import HostConfirmation, ReminderSent
 from liqa.web.backup.dump import write_backup
 from liqa.web.backup.restore import read_backup
-from liqa.web.events import bookings
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Person
 from liqa.web.events.records import stored_event
 from liqa.web.scheduling.models import ScheduleVersion

@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from liqa.core import model as core
 from liqa.core.missionfile.writing import dumps_event
+from liqa.web.agendas import bookings
 from liqa.web.agendas.models import HostConfirmation
-from liqa.web.events import bookings, services
+from liqa.web.events import services
 from liqa.web.events.carry_over import Work
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.scheduling.publishing import publish

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from django.db import connection, transaction
 
-from liqa.web.events import bookings, snapshots
+from liqa.web.agendas import bookings
+from liqa.web.events import snapshots
 from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.events.records import event_record
 from tests.web.factories import at

@@ -20,7 +20,7 @@ from django.test import Client
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings
 from liqa.web.events.models import (
     Booking,
     BookingSeat,

@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
+from liqa.web.agendas import bookings
 from liqa.web.audit.models import AuditEntry
-from liqa.web.events import bookings, staged_uploads
+from liqa.web.events import staged_uploads
 from liqa.web.events.models import Booking, Event, MeetingRequest, Person
 from tests.web.factories import at
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows

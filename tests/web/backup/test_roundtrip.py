@@ -13,11 +13,11 @@ from django.contrib.auth.models import User
 
 from liqa.core import model as core
 from liqa.web.accounts.models import Membership
+from liqa.web.agendas import bookings
 from liqa.web.agendas.domain import agenda_of
 from liqa.web.audit.models import AuditEntry
 from liqa.web.backup.dump import backup_event
 from liqa.web.backup.restore import restore_backup
-from liqa.web.events import bookings
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
 from liqa.web.events.records import request_record
 from liqa.web.scheduling.records import schedule_record

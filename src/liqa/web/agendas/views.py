@@ -21,8 +21,7 @@ from liqa.core.outputs.agenda import Agenda, Entry
 from liqa.core.outputs.labels import display_names, isolate
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
-from liqa.web.agendas import domain, followups, fragments, hosting, profile, services
-from liqa.web.events import bookings
+from liqa.web.agendas import bookings, domain, followups, fragments, hosting, profile, services
 from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record

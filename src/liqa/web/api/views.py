@@ -20,10 +20,10 @@ from liqa.core import model as core
 from liqa.core.matching.workflow import RequestError
 from liqa.web.accounts import permissions
 from liqa.web.accounts.access import Access, access
+from liqa.web.agendas import bookings
 from liqa.web.agendas import domain as agendas
 from liqa.web.agendas import services as agenda_services
 from liqa.web.api import serializers as s
-from liqa.web.events import bookings
 from liqa.web.events import requests as event_requests
 from liqa.web.events.domain import public_view
 from liqa.web.events.models import Event, MeetingRequest

@@ -59,12 +59,12 @@ from liqa.core.scheduling.brokerage import Placement
 from liqa.core.scheduling.brokerage import booking as check
 from liqa.core.scheduling.brokerage.from_event import event_problem
 from liqa.web.accounts.services import HOST_SIDES
+from liqa.web.agendas.bookings import published_holding, published_meetings
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
 from liqa.web.backup.schedules import FINAL, RUNS, VERSIONS
 from liqa.web.backup.section import Restoring, Section, Users, parse_instant
 from liqa.web.events import models as rows
-from liqa.web.events.bookings import published_holding, published_meetings
 from liqa.web.events.records import stored_event
 from liqa.web.scheduling.models import Run
 
