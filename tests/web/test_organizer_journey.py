@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.web.events.models import Event
+from liqa.web.scheduling import exports
 from liqa.web.scheduling.models import ScheduleVersion
 
 
@@ -81,3 +84,28 @@ def test_a_refused_move_says_which_move_and_that_nothing_changed(
     assert "Amina Idrissi – Chen Li" in asked[1]
     assert "9:00" in asked[1]
     assert "table 1. Nothing was changed:" in asked[1]
+
+
+def test_outputs_that_failed_say_so_in_words_not_a_python_error(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """When building the outputs zip failed, the page's message was "Preparing the outputs
+    failed:" followed by the Python exception ("KeyError: 'v-hall'"), all the organizer
+    had to go on. It now says what to do; the exception is tucked away for the admin."""
+    failed = exports.OutputsState(tmp_path / "v1.zip", failed="KeyError: 'v-hall'")
+    monkeypatch.setattr(exports, "request_outputs", lambda version, retry=False: failed)
+    answer = client_for(organizer).get(f"/organize/{event.slug}/versions/1/outputs.zip")
+    assert answer.status_code == 500
+    html = answer.content.decode()
+    alert = re.search(r'<p class="error" role="alert" id="outputs-failed">(.*?)</p>', html, re.S)
+    assert alert is not None
+    assert "KeyError" not in alert[1]
+    assert "Try again; if it fails again, tell the server's administrator" in alert[1]
+    details = re.search(r'<details id="outputs-failure">(.*?)</details>', html, re.S)
+    assert details is not None
+    assert "KeyError" in details[1]
