@@ -97,6 +97,16 @@ def load_web(
         )
 
 
+def serve_command(host: str, port: int) -> str:
+    """The ``liqa serve`` command that serves where the printed sign-in links point."""
+    words = ["uv run liqa serve"]
+    if host != "127.0.0.1":
+        words.append(f"--host {host}")
+    if port != 8000:
+        words.append(f"--port {port}")
+    return " ".join(words)
+
+
 def serve_web(
     console: Console, links: dict[str, str], host: str, port: int, no_serve: bool
 ) -> None:
@@ -107,7 +117,7 @@ def serve_web(
     for role, url in links.items():
         console.print(f"  {role}: {url}", markup=False)
     if no_serve:
-        console.print("Start the web app with: uv run liqa serve")
+        console.print(f"Start the web app with: {serve_command(host, port)}", markup=False)
         return
     console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
     serve(host, port)
