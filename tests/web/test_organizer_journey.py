@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import mail
 from django.test import Client
 
 from liqa.web.events.models import Event
@@ -109,3 +110,16 @@ def test_outputs_that_failed_say_so_in_words_not_a_python_error(
     details = re.search(r'<details id="outputs-failure">(.*?)</details>', html, re.S)
     assert details is not None
     assert "KeyError" in details[1]
+
+
+def test_the_changes_e_mail_names_the_event(
+    organizer: User, event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
+) -> None:
+    """Publishing e-mailed "Your agenda changed in the newly published version 1:" with
+    neither the subject nor the body naming the event: a participant of two events (or of
+    this year's and last year's mission) could not tell which agenda changed."""
+    client_for(organizer).post(f"/organize/{event.slug}/versions/1/publish/")
+    assert mail.outbox
+    for message in mail.outbox:  # each in its reader's language
+        opening = str(message.body).split("\n")[:4]
+        assert any(title in opening for title in event.title.values()), opening
