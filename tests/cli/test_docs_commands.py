@@ -105,3 +105,24 @@ def test_the_extraction_finds_a_wrong_option() -> None:
     assert "--output" not in _options(command)
     result = CliRunner().invoke(app, ["plan", "mission.yaml", "--output", "out"])
     assert result.exit_code == 2
+
+
+def _tutorial_command(start: str) -> list[str]:
+    text = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    (line,) = [line for line in _block_commands(text) if line.startswith(start)]
+    return shlex.split(line)
+
+
+def test_the_tutorials_check_and_recommendation_run_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the checkout
+    checked = CliRunner().invoke(app, _tutorial_command("validate "))
+    assert checked.exit_code == 0, checked.output
+    assert "is valid" in checked.output
+    # "lists the hosts that best match what the cybersecurity directorate seeks, with the
+    # reasons in Arabic"
+    recommended = CliRunner().invoke(app, _tutorial_command("recommend "))
+    assert recommended.exit_code == 0, recommended.output
+    assert "h-tx-cyber" in recommended.output
+    assert "الأمن السيبراني" in recommended.output
