@@ -133,3 +133,30 @@ def test_a_capacity_past_any_hall_or_a_hand_made_day_is_refused_in_words(
     said = re.search(r'id="host-error">(.*?)</p>', refused.content.decode())
     assert said is not None
     assert _text(said.group(1)) == "A chosen day is outside the event."
+
+
+def test_a_refused_change_of_host_administrators_is_said_in_its_card_alone(
+    event: Event, organizer_client: Client
+) -> None:
+    """The organizers' page posted each form to its own address, which after a change
+    carried ``?changed=o-beta&mailed=…``: a refusal then (a second "Revoke" from a page
+    left open) read "Saved." in Beta Bank's card beside the refusal at the page's top."""
+    url = f"/organize/{event.slug}/hosts/"
+    granted = organizer_client.post(url, {"organization": "o-beta", "person": "p-bruno"})
+    after = granted["Location"]
+    assert after.startswith(f"{url}?changed=o-beta")
+    bruno = accounts.user_for_email("bruno@example.org")
+    revoke = {"action": "revoke", "organization": "o-beta", "user": str(bruno.pk)}
+    assert organizer_client.post(after.split("#")[0], revoke).status_code == 302
+    refused = organizer_client.post(after.split("#")[0], revoke)  # the same page, again
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "Saved." not in page
+    card = re.search(r'<section class="card" id="host-o-beta">.*?</section>', page, re.S)
+    assert card is not None
+    said = re.search(r'<p class="error" role="alert" id="host-admins-error">(.*?)</p>', card[0])
+    assert said is not None
+    assert _text(said.group(1)) == "This account is no host administrator."
+    assert page.count('id="host-admins-error"') == 1
+    forms = re.findall(r'<form method="post" action="([^"]*)"', card[0])
+    assert forms == [f"{url}#host-o-beta"]  # Bruno may be named again, from here

@@ -265,11 +265,12 @@ MAILED = {
 def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizers' page of host administrators: name a person of a host organization
     its administrator (they are e-mailed a sign-in link to the host page) or take the role
-    back; each change is kept in the history. Refused, the page says why (status 400)."""
+    back; each change is kept in the history. Refused, the page says why (status 400), in
+    the card of the host the form was for, where the answer opens."""
     event = get_object_or_404(Event, slug=slug)
     if not permissions.is_organizer(request.user, event):
         raise PermissionDenied
-    error = ""
+    error = organization = ""
     if request.method == "POST":
         organization = request.POST.get("organization", "")
         mailed = ""
@@ -288,15 +289,19 @@ def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
                 {"changed": organization, "mailed": mailed} if mailed else {"changed": organization}
             )
             return redirect(f"{url}?{query}#host-{organization}")
+    hosts = host_admins_of(event, current_language())
     return page(
         request,
         "agendas/host_admins.html",
         {
             "event": event,
-            "hosts": host_admins_of(event, current_language()),
-            "changed": request.GET.get("changed", ""),
-            "mailed": MAILED.get(request.GET.get("mailed", ""), ""),
+            "hosts": hosts,
+            # a refusal answers the form sent, not the change before it (its address's query)
+            "changed": "" if error else request.GET.get("changed", ""),
+            "mailed": "" if error else MAILED.get(request.GET.get("mailed", ""), ""),
             "error": error,
+            # said in that host's card; at the page's top for an organization it does not list
+            "refused": organization if any(h.key == organization for h in hosts) else "",
         },
         status=400 if error else 200,
     )
