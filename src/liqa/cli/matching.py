@@ -152,6 +152,12 @@ def eval_matchmaking(
         for problem in exc.problems:
             errors.print(str(problem), soft_wrap=True, markup=False)
         raise typer.Exit(2) from exc
+    if split is not None and split not in dataset.splits.values():
+        raise _fail(
+            errors,
+            f"--split {split}: {data} has no {split} split (no organization says "
+            f"`split: {split}`); leave out --split to score every query",
+        )
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("Scoring", total=3)
         report = evaluate(dataset, progress=lambda: progress.advance(task), split=split)
