@@ -14,9 +14,10 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.scheduling import exports
 from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.spreadsheet_steps import tables, upload, without_rows
 
 
 def test_publish_asks_first_and_says_who_will_be_e_mailed(
@@ -123,3 +124,21 @@ def test_the_changes_e_mail_names_the_event(
     for message in mail.outbox:  # each in its reader's language
         opening = str(message.body).split("\n")[:4]
         assert any(title in opening for title in event.title.values()), opening
+
+
+def test_the_spreadsheet_preview_counts_only_the_records_that_change(
+    organizer: User,
+    event: Event,
+    dina: Person,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    """Re-uploading the exported people without one row, the preview said "people: 0
+    added, 3 changed, 1 removed" (on the demo, "38 changed") although no row but the
+    one edited differed from the event: every row of a known id counted as a change."""
+    people = without_rows(tables(event, tmp_path)["people"], "p-dina")
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("Amina Idrissi", "Amina El Idrissi"), encoding="utf-8")
+    answer = upload(client_for(organizer), event.slug, [people], "remove")
+    assert answer.startswith("200 "), answer
+    assert "<li>people: 0 added, 1 changed, 1 removed</li>" in answer

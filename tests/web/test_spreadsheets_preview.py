@@ -93,7 +93,7 @@ def test_preview_names_what_would_go_and_stores_nothing(
     assert "Nothing is stored yet." in answer
     assert "<li>Dina Haddad (p-dina)</li>" in answer
     assert "1 account will lose its access to the event." in answer
-    assert "<li>people: 0 added, 3 changed, 1 removed</li>" in answer
+    assert "<li>people: 0 added, 0 changed, 1 removed</li>" in answer
     assert 'class="danger" id="confirm-removal">Remove 1 record</button>' in answer
     assert 'value="cancel" class="secondary"' in answer
     assert 'name="csrfmiddlewaretoken"' in answer

@@ -222,9 +222,22 @@ def _preview_page(
             "preview": preview,
             "token": token,
             "tables": reading.tables,
+            "changed": _changed_records(reading),
             "words": {table: table_word(table) for table in services.TABLES},
         },
     )
+
+
+def _changed_records(reading: services.Reading) -> dict[str, int]:
+    """Per table the upload writes, how many of the event's records its rows change: a row
+    equal to the record of its id changes nothing (re-uploading the exported tables with
+    one row removed changes none of the others)."""
+    changed: dict[str, int] = {}
+    for table in reading.tables:
+        before = {record.id: record for record in getattr(reading.base, table)}
+        after = getattr(reading.imported.event, table)
+        changed[table] = sum(1 for r in after if r.id in before and before[r.id] != r)
+    return changed
 
 
 def _confirm_spreadsheets(request: HttpRequest, event: Event) -> HttpResponse:
