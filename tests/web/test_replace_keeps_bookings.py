@@ -25,8 +25,8 @@ from liqa.core.missionfile.writing import dumps_event
 from liqa.web.agendas import bookings
 from liqa.web.agendas.models import HostConfirmation
 from liqa.web.events import services
-from liqa.web.events.carry_over import Work
 from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest
+from liqa.web.events.replacing import Work
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_core_event

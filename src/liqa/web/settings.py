@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "liqa.web.agendas",
     "liqa.web.api",
     "liqa.web.audit",
+    "liqa.web.backup",
 ]
 
 MIDDLEWARE = [

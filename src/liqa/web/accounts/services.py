@@ -9,24 +9,31 @@ import hashlib
 import logging
 import secrets
 import smtplib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from liqa.core import model as core
+from liqa.core.problems import Name
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.accounts.signals import host_role_changed
 from liqa.web.delivery import Tally, deliver, outcome, tally
 from liqa.web.events.models import Event, Organization, Person
+from liqa.web.events.previews import HOST_SIDES, AccessLost, AccountChanges, HostWithdrawn
+from liqa.web.events.replacing import Work
 from liqa.web.logfilters import redact
 
 logger = logging.getLogger(__name__)
@@ -132,11 +139,6 @@ def withdraw_person(event: Event, person: str, *, keep_email: str = "") -> int:
     return removed
 
 
-HOST_SIDES = ("host", "both")
-"""The sides of an organization that receives the delegation: only such a host has
-administrators (:func:`grant_host`)."""
-
-
 def host_role_lapses(
     member: Membership, hosts: Collection[str], people: Mapping[str, tuple[str, str]]
 ) -> bool:
@@ -222,6 +224,173 @@ def carry_feeds(
     ]
     CalendarFeed.objects.bulk_create(carried)
     return len(carried)
+
+
+def host_withdrawn(member: Membership, names: dict[str, Name]) -> HostWithdrawn:
+    """A host administrator role withdrawn, named by ``names`` (the event's parties by key)."""
+    person = names.get(member.person) if member.person else None
+    return HostWithdrawn(
+        member.organization,
+        member.user.pk,
+        person or member.user.get_full_name() or member.user.email,
+        names.get(member.organization, member.organization),
+    )
+
+
+def changes(
+    members: list[Membership], after: set[int], addresses: Iterable[str], names: dict[str, Name]
+) -> AccountChanges:
+    """The accounts changes once the roles of ``members`` kept (their accounts: ``after``)
+    are joined by each address's account (the oldest, case aside), one made when none has
+    it; ``names``: the event's parties by key, to name the accounts losing access."""
+    before = {member.user_id for member in members}
+    wanted = {email.strip().lower() for email in addresses if email}
+    found: dict[str, int] = {}
+    users = get_user_model().objects.annotate(folded=Lower("email")).filter(folded__in=wanted)
+    for pk, folded in users.order_by("pk").values_list("pk", "folded"):
+        found.setdefault(folded, pk)
+    after = after | set(found.values())
+    return AccountChanges(
+        created=len(wanted - set(found)),
+        given=len(after - before),
+        kept=len(before & after),
+        withdrawn=len(before - after),
+        lost=accounts_named(names, [m for m in members if m.user_id not in after]),
+    )
+
+
+def accounts_named(names: dict[str, Name], members: list[Membership]) -> tuple[AccessLost, ...]:
+    """One :class:`AccessLost` per account of ``members`` (roles in membership order),
+    named by the first role given for a person of the event, else by the account."""
+    accounts: dict[int, Any] = {}
+    named: dict[int, Name] = {}
+    for member in members:
+        accounts.setdefault(member.user_id, member.user)
+        person = names.get(member.person) if member.person else None
+        if person is not None:
+            named.setdefault(member.user_id, person)
+    return tuple(
+        AccessLost(pk, user.email, named.get(pk) or user.get_full_name() or user.email)
+        for pk, user in accounts.items()
+    )
+
+
+@dataclass(frozen=True)
+class CarriedRoles:
+    """What replacing an event by its mission file keeps of the roles and calendar feeds
+    (read before the event row is deleted with them), and what it does to the accounts:
+    the ``accounts`` app's answer to :data:`liqa.web.events.signals.replacing`."""
+
+    members: list[Membership]
+    """The event's roles, in grant order, with their accounts."""
+    feeds: list[CalendarFeed]
+    hosts: set[str]
+    """The file's host organizations (keys)."""
+    people: dict[str, tuple[str, str]]
+    """The file's people: organization and address (lower case) by key."""
+    addresses: dict[str, str]
+    """The file's people's e-mail addresses (as written) by key."""
+    accounts: tuple[AccountChanges, tuple[HostWithdrawn, ...]]
+    """For the preview: the accounts changes, and the host administrator roles withdrawn."""
+    kept: Work = field(default_factory=Work)
+    dropped: Work = field(default_factory=Work)
+
+    def restore(self, row: Event) -> None:
+        """Give ``row``, the event stored again, the roles and feeds kept
+        (:func:`carry_roles`, :func:`carry_feeds`)."""
+        carry_roles(row, self.members, self.hosts, self.people)
+        carry_feeds(row, self.feeds, self.members, self.addresses)
+
+
+def carried_roles(
+    sender: object,
+    row: Event,
+    event: core.Event,
+    importer: int | None,
+    names: dict[str, Name],
+    **kwargs: object,
+) -> CarriedRoles:
+    """Receiver of :data:`liqa.web.events.signals.replacing`: the roles a replacement keeps
+    (:func:`replacement_keeps`: organizer roles stay, a host administrator's while the file
+    still has its host and the person it was granted from, unmoved, at the same address;
+    participant roles follow the file's people), the feeds of the people it still has; and
+    for the preview, the accounts kept, given access and withdrawn once the importing user
+    (``importer``) organizes the new event and each of its people with an address is
+    enrolled (``setup_imported_event``)."""
+    members = list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
+    feeds = list(CalendarFeed.objects.filter(event=row).order_by("pk"))
+    hosts = {o.id for o in event.organizations if o.side.value in HOST_SIDES}
+    people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
+    kept = {m.user_id for m in members if replacement_keeps(m, hosts, people)}
+    if importer is not None:
+        kept.add(importer)
+    withdrawn = tuple(
+        host_withdrawn(member, names)
+        for member in members
+        if member.role == Role.HOST_ADMIN and not replacement_keeps(member, hosts, people)
+    )
+    return CarriedRoles(
+        members,
+        feeds,
+        hosts,
+        people,
+        {person.id: person.email for person in event.people},
+        (changes(members, kept, [person.email for person in event.people], names), withdrawn),
+    )
+
+
+def accounts_previewed(
+    sender: object,
+    row: Event,
+    hosts: Collection[str],
+    people: Mapping[str, tuple[str, str]],
+    names: dict[str, Name],
+    **kwargs: object,
+) -> tuple[AccountChanges, tuple[HostWithdrawn, ...]]:
+    """Receiver of :data:`liqa.web.events.signals.accounts_previewed`: the accounts that
+    giving ``row`` those parties and enrolling its people make, give access, keep and
+    withdraw, by the rules that do it (a participant role lapses as :func:`enrol_everyone`
+    withdraws it, :func:`participant_lapses`; a host administrator role as
+    :func:`withdraw_stale_hosts` does, :func:`host_role_lapses`; an organizer's stays; each
+    person with an address is then enrolled with the account of that address), and the
+    host administrator roles that lapse."""
+    addresses = {key: email for key, (_org, email) in people.items()}
+    lowered = {key: (org, email.strip().lower()) for key, (org, email) in people.items()}
+    members = list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
+    lapsed = [
+        member
+        for member in members
+        if member.role == Role.HOST_ADMIN and host_role_lapses(member, hosts, lowered)
+    ]
+    after = {
+        member.user_id
+        for member in members
+        if member not in lapsed
+        and not (member.role == Role.PARTICIPANT and participant_lapses(member, addresses))
+    }
+    withdrawn = tuple(host_withdrawn(member, names) for member in lapsed)
+    return changes(members, after, addresses.values(), names), withdrawn
+
+
+def host_roles_lapsed(
+    sender: object, event: Event, hosts: Collection[HostWithdrawn], **kwargs: object
+) -> None:
+    """Receiver of :data:`liqa.web.events.signals.host_roles_lapsed`: :func:`revoke_host`
+    each role."""
+    for host in hosts:
+        revoke_host(event, host.organization, host.user)
+
+
+def parties_removed(
+    sender: object, event: Event, removed: Mapping[str, Collection[str]], **kwargs: object
+) -> None:
+    """Receiver of :data:`liqa.web.events.signals.parties_removed`: withdraw the roles (and
+    feeds) of the people removed (:func:`withdraw_person`), then the administrators of the
+    organizations removed (:func:`withdraw_host`)."""
+    for person in removed.get("people", ()):
+        withdraw_person(event, person)
+    for organization in removed.get("organizations", ()):
+        withdraw_host(event, organization)
 
 
 def withdraw_stale_hosts(event: Event, person: str | None = None) -> int:

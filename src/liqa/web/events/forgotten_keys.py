@@ -6,11 +6,11 @@ editing pages), each of these forgets it as its users expect:
 
 * a booking stays (the meeting still happens), but no longer says which removed person
   booked it (``Booking.booked_as`` is cleared; who signed in to book, ``booked_by``, stays);
-* a host's confirmation of attendance no longer lists a removed person; one listing nobody
-  any more is deleted, so the host is asked again who attends; one by a removed host
-  organization is deleted;
-* a removed person's sent follow-up reminders are forgotten (a new person given that key
-  later gets their own).
+* what the apps above ``events`` name by key is forgotten by their receivers of
+  :data:`~liqa.web.events.signals.keys_removed` (``agendas.forgotten_keys``: a host's
+  confirmation of attendance no longer lists a removed person, one listing nobody any more
+  or by a removed host organization is deleted; a removed person's sent follow-up
+  reminders are forgotten).
 
 A backup refuses to restore any of these keys naming nobody, so none is left behind.
 Memberships and calendar feeds are withdrawn by ``accounts.services``.
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from liqa.web.agendas.models import HostConfirmation, ReminderSent
 from liqa.web.events.models import Booking, Event
+from liqa.web.events.signals import keys_removed, keys_touched
 
 
 def forget_people(event: Event, people: Collection[str]) -> None:
@@ -29,22 +29,13 @@ def forget_people(event: Event, people: Collection[str]) -> None:
     if not people:
         return
     Booking.objects.filter(event=event, booked_as__in=people).update(booked_as="")
-    ReminderSent.objects.filter(event=event, person__in=people).delete()
-    for confirmation in HostConfirmation.objects.filter(event=event):
-        staying = [p for p in confirmation.attendees if p not in people]
-        if len(staying) == len(confirmation.attendees):
-            continue
-        if staying:
-            confirmation.attendees = staying
-            confirmation.save(update_fields=["attendees"])
-        else:
-            confirmation.delete()
+    keys_removed.send(sender=Event, event=event, table="people", keys=people)
 
 
 def forget_organizations(event: Event, organizations: Collection[str]) -> None:
-    """Delete the attendance confirmations of host ``organizations`` removed from ``event``."""
+    """Take the keys ``organizations``, removed from ``event``, out of what named them."""
     if organizations:
-        HostConfirmation.objects.filter(event=event, organization__in=organizations).delete()
+        keys_removed.send(sender=Event, event=event, table="organizations", keys=organizations)
 
 
 def confirmations_touched(
@@ -54,11 +45,10 @@ def confirmations_touched(
     :func:`forget_organizations` would change or delete (for a preview)."""
     if not people and not organizations:
         return 0
-    return sum(
-        1
-        for c in HostConfirmation.objects.filter(event=event)
-        if c.organization in organizations or any(p in people for p in c.attendees)
+    answers = keys_touched.send(
+        sender=Event, event=event, people=people, organizations=organizations
     )
+    return sum(int(count or 0) for _receiver, count in answers)
 
 
 def forget(event: Event, table: str, keys: Collection[str]) -> None:

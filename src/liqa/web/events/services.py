@@ -6,15 +6,13 @@ import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -24,12 +22,11 @@ from liqa.core.missionfile.loading import parse_event
 from liqa.core.problems import InputError, Message, Name, Names, Problem
 from liqa.core.spreadsheets import Imported, Missing
 from liqa.core.spreadsheets.merging import table_word
-from liqa.web.accounts import services as account_services
-from liqa.web.accounts.models import CalendarFeed, Membership, Role
-from liqa.web.events import carry_over, forgotten_keys, snapshots, text_limits
+from liqa.web.events import forgotten_keys, replacing, signals, snapshots, text_limits
 from liqa.web.events import models as rows
 from liqa.web.events.editing.rows import organization_fields, person_fields, venue_fields
 from liqa.web.events.locking import lock_event
+from liqa.web.events.previews import HOST_SIDES, AccessLost, AccountChanges, HostWithdrawn
 from liqa.web.events.records import (
     outcomes_stored,
     parties_stored,
@@ -115,15 +112,16 @@ def import_event(
     feeds of the people the file still has are kept (``accounts.services.carry_feeds``), and
     so are the row's fields the file does not hold (:data:`EVENT_SETTINGS`: private stays
     private). The work done on the web is carried over to the new row wherever what it
-    refers to is still in the file, and the rest dropped (:mod:`.carry_over`). With
+    refers to is still in the file, and the rest dropped (:mod:`.replacing`: the apps
+    holding it answer :data:`~liqa.web.events.signals.replacing` before the row is deleted,
+    and write what they keep under the new row after it is stored). With
     ``expected`` (what a preview by ``importer`` showed: :meth:`MissionPreview.expected`),
     nothing is stored when the replacement would no longer do that (other accounts, host
     roles or counts of work), checked under the event's lock, in the same transaction.
     """
     before: list[rows.Outcome] = []
-    members: list[Membership] = []
-    feeds: list[CalendarFeed] = []
-    carry = carry_over.Carry()
+    outcomes = replacing.Outcomes()
+    carried: list[replacing.Carried] = []
     with transaction.atomic():
         existing = rows.Event.objects.filter(slug=event.id).first()
         if existing is not None and may_replace is not None and not may_replace(existing):
@@ -148,17 +146,17 @@ def import_event(
                 check_mission_preview(existing, event, importer, expected, filename)
             before = list(existing.outcomes.all())  # the history says what each became
             held = parties_held(existing)
-            members = _members(existing)  # deleted with the event: the kept ones given back
-            feeds = list(existing.calendar_feeds.order_by("pk"))  # and the calendar feeds
-            carry = carry_over.plan(existing, event)  # and the work done on the web
+            stored = stored_event(existing)
+            outcomes = replacing.outcomes(stored, event)  # the outcomes recorded on the web
+            # deleted with the event: roles, calendar feeds and the work done on the web,
+            # read by the apps holding them, which write back what they keep
+            carried = replacing.carried(existing, event, importer, _party_names(stored))
             existing.delete()
-        row = store_event(carry_over.with_outcomes(event, carry), raw=existing is not None)
+        row = store_event(replacing.with_outcomes(event, outcomes), raw=existing is not None)
         if existing is not None:  # the history says what was there before, and what changed
             _carry_settings(existing, row)
-            carry_over.restore(row, carry)
-            account_services.carry_roles(row, members, *_file_parties(event))
-            addresses = {person.id: person.email for person in event.people}
-            account_services.carry_feeds(row, feeds, members, addresses)
+            for answer in carried:
+                answer.restore(row)
             parties_stored.send(
                 sender=rows.Event,
                 event=row,
@@ -411,51 +409,6 @@ class Preview:
         }
 
 
-@dataclass(frozen=True)
-class HostWithdrawn:
-    """A host administrator role that storing a reading withdraws."""
-
-    organization: str
-    """The host organization's key."""
-    user: int
-    """The account holding the role."""
-    person: str
-    """The administrator as the organizer knows them: their name (a :class:`Name`), else
-    the account's name or e-mail address."""
-    host: str
-    """The host organization's name (a :class:`Name`)."""
-
-
-@dataclass(frozen=True)
-class AccountChanges:
-    """What storing a reading, then enrolling the event's people as the upload page does
-    (``accounts.services.enrol_everyone``), does to the sign-in accounts with access to
-    the event (any role)."""
-
-    created: int
-    """Accounts made for addresses no account has."""
-    given: int
-    """Existing accounts given access (a person's address an account already has)."""
-    kept: int
-    """Accounts with access before and after."""
-    withdrawn: int
-    """Accounts that lose every role in the event."""
-    lost: tuple[AccessLost, ...] = ()
-    """Those accounts, named (as many as :attr:`withdrawn`)."""
-
-
-@dataclass(frozen=True)
-class AccessLost:
-    """A sign-in account that storing a reading leaves with no role in the event."""
-
-    user: int
-    email: str
-    """The account's address (the one that loses access)."""
-    person: str
-    """Whom the organizer knows it as: the name (a :class:`Name`) of the person or host
-    administrator it was given for, else the account's name or e-mail address."""
-
-
 def _lost_keys(lost: tuple[AccessLost, ...]) -> list[int]:
     """The accounts losing access as a JSON value (staged with the files)."""
     return sorted(account.user for account in lost)
@@ -466,44 +419,37 @@ def _host_keys(hosts: tuple[HostWithdrawn, ...]) -> list[list[Any]]:
     return sorted([h.organization, h.user] for h in hosts)
 
 
-def _host_withdrawn(member: Membership, names: dict[str, Name]) -> HostWithdrawn:
-    """A host administrator role withdrawn, named by ``names`` (the event's parties by key)."""
-    person = names.get(member.person) if member.person else None
-    return HostWithdrawn(
-        member.organization,
-        member.user.pk,
-        person or member.user.get_full_name() or member.user.email,
-        names.get(member.organization, member.organization),
-    )
-
-
 def hosts_withdrawn(reading: Reading) -> tuple[HostWithdrawn, ...]:
     """The host administrator roles that storing ``reading`` takes away, as
     ``withdraw_host`` and ``withdraw_stale_hosts`` would after it
     (``accounts.services.host_role_lapses``): every administrator of a host organization
     the tables remove or put on the delegation's side, and each role granted from a person
     whom the tables remove, move to another organization or give another e-mail address."""
-    row = reading.row
-    members = Membership.objects.filter(event=row, role=Role.HOST_ADMIN).select_related("user")
-    granted = list(members.order_by("pk"))
-    if not granted:
-        return ()
-    hosts, addresses = _parties_after(reading)
-    people = {key: (org, email.strip().lower()) for key, (org, email) in addresses.items()}
-    names = _party_names(reading.base)
-    return tuple(
-        _host_withdrawn(member, names)
-        for member in granted
-        if account_services.host_role_lapses(member, hosts, people)
+    return _accounts_after(reading)[1]
+
+
+def _accounts_after(reading: Reading) -> tuple[AccountChanges, tuple[HostWithdrawn, ...]]:
+    """What storing ``reading`` does to the accounts with access, as the app holding them
+    answers :data:`~liqa.web.events.signals.accounts_previewed` (nothing without one)."""
+    hosts, people = _parties_after(reading)
+    answers = signals.accounts_previewed.send(
+        sender=rows.Event,
+        row=reading.row,
+        hosts=hosts,
+        people=people,
+        names=_party_names(reading.base),
     )
+    found = [answer for _receiver, answer in answers if answer is not None]
+    none: tuple[AccountChanges, tuple[HostWithdrawn, ...]] = (AccountChanges(0, 0, 0, 0), ())
+    return cast(tuple[AccountChanges, tuple[HostWithdrawn, ...]], found[0]) if found else none
 
 
 def _parties_after(reading: Reading) -> tuple[set[str], dict[str, tuple[str, str]]]:
     """After storing ``reading``: the keys of the event's host organizations
-    (``accounts.services.HOST_SIDES``), and each person's organization and e-mail address
-    (as written) by key; from the tables read, else as stored."""
+    (:data:`~liqa.web.events.previews.HOST_SIDES`), and each person's organization and
+    e-mail address (as written) by key; from the tables read, else as stored."""
     row, event = reading.row, reading.imported.event
-    sides = account_services.HOST_SIDES
+    sides = HOST_SIDES
     if "organizations" in reading.tables:
         hosts = {o.id for o in event.organizations if o.side.value in sides}
     else:
@@ -524,24 +470,7 @@ def account_changes(reading: Reading) -> AccountChanges:
     ``withdraw_stale_hosts`` does (``host_role_lapses``), an organizer's stays; each person
     with an address is then enrolled with the account of that address (the oldest, case
     aside, as ``user_for_email`` finds it), one made when none has it."""
-    hosts, people = _parties_after(reading)
-    addresses = {key: email for key, (_org, email) in people.items()}
-    lowered = {key: (org, email.strip().lower()) for key, (org, email) in people.items()}
-    members = list(
-        Membership.objects.filter(event=reading.row).select_related("user").order_by("pk")
-    )
-    after = set()
-    for member in members:
-        if member.role == Role.PARTICIPANT and account_services.participant_lapses(
-            member, addresses
-        ):
-            continue
-        if member.role == Role.HOST_ADMIN and account_services.host_role_lapses(
-            member, hosts, lowered
-        ):
-            continue
-        after.add(member.user_id)
-    return _changes(members, after, addresses.values(), _party_names(reading.base))
+    return _accounts_after(reading)[0]
 
 
 @dataclass(frozen=True)
@@ -556,10 +485,10 @@ class MissionPreview:
     on the delegation's side), or granted from a person it removes, moves or readdresses."""
     stamp: list[Any] | None
     """The stored event's data stamp (as JSON)."""
-    work: carry_over.Work = dataclasses.field(default_factory=carry_over.Work)
+    work: replacing.Work = dataclasses.field(default_factory=replacing.Work)
     """The work done on the web the replacement drops: what refers to records the file no
-    longer has (:mod:`.carry_over`)."""
-    kept: carry_over.Work = dataclasses.field(default_factory=carry_over.Work)
+    longer has (:mod:`.replacing`)."""
+    kept: replacing.Work = dataclasses.field(default_factory=replacing.Work)
     """The work done on the web it carries over to the event stored again."""
 
     @property
@@ -580,20 +509,6 @@ class MissionPreview:
         }
 
 
-def _members(row: rows.Event) -> list[Membership]:
-    """The event's roles, in grant order, with their accounts."""
-    return list(Membership.objects.filter(event=row).select_related("user").order_by("pk"))
-
-
-def _file_parties(event: core.Event) -> tuple[set[str], dict[str, tuple[str, str]]]:
-    """A mission file's host organizations (keys) and each person's organization and
-    address (lower case) by key, as ``accounts.services.host_role_lapses`` reads them."""
-    sides = account_services.HOST_SIDES
-    hosts = {o.id for o in event.organizations if o.side.value in sides}
-    people = {p.id: (p.organization, p.email.strip().lower()) for p in event.people}
-    return hosts, people
-
-
 def mission_preview(row: rows.Event, event: core.Event, importer: int | None) -> MissionPreview:
     """What replacing the stored event ``row`` by the mission file's ``event`` does to the
     accounts, by the rule :func:`import_event` keeps roles with
@@ -601,45 +516,19 @@ def mission_preview(row: rows.Event, event: core.Event, importer: int | None) ->
     stays while the file still has its host (and the person it was granted from, unmoved,
     at the same address), participant roles follow the file's people; the importing user
     (``importer``) organizes the new event and each of its people with an address is
-    enrolled (``setup_imported_event``)."""
-    members = _members(row)
-    hosts, people = _file_parties(event)
-    names = _party_names(stored_event(row))
-    kept = {m.user_id for m in members if account_services.replacement_keeps(m, hosts, people)}
-    if importer is not None:
-        kept.add(importer)
-    accounts = _changes(members, kept, [person.email for person in event.people], names)
-    withdrawn = tuple(
-        _host_withdrawn(member, names)
-        for member in members
-        if member.role == Role.HOST_ADMIN
-        and not account_services.replacement_keeps(member, hosts, people)
-    )
+    enrolled (``setup_imported_event``). And the work done on the web it keeps and drops:
+    the outcomes (:func:`.replacing.outcomes`) and what the apps holding the rest answer
+    (:data:`~liqa.web.events.signals.replacing`)."""
+    stored = stored_event(row)
+    carried = replacing.carried(row, event, importer, _party_names(stored))
+    found = [answer.accounts for answer in carried if answer.accounts is not None]
+    accounts, withdrawn = found[0] if found else (AccountChanges(0, 0, 0, 0), ())
     stamp = _stamp_json(snapshots.data_stamp(row))
-    carry = carry_over.plan(row, event)
-    return MissionPreview(accounts, withdrawn, stamp, carry.dropped, carry.kept)
-
-
-def _changes(
-    members: list[Membership], after: set[int], addresses: Iterable[str], names: dict[str, Name]
-) -> AccountChanges:
-    """The accounts changes once the roles of ``members`` kept (their accounts: ``after``)
-    are joined by each address's account (the oldest, case aside), one made when none has
-    it; ``names``: the event's parties by key, to name the accounts losing access."""
-    before = {member.user_id for member in members}
-    wanted = {email.strip().lower() for email in addresses if email}
-    found: dict[str, int] = {}
-    users = get_user_model().objects.annotate(folded=Lower("email")).filter(folded__in=wanted)
-    for pk, folded in users.order_by("pk").values_list("pk", "folded"):
-        found.setdefault(folded, pk)
-    after = after | set(found.values())
-    return AccountChanges(
-        created=len(wanted - set(found)),
-        given=len(after - before),
-        kept=len(before & after),
-        withdrawn=len(before - after),
-        lost=_accounts_named(names, [m for m in members if m.user_id not in after]),
-    )
+    outcomes = replacing.outcomes(stored, event)
+    dropped, kept = outcomes.dropped, outcomes.kept
+    for answer in carried:
+        dropped, kept = dropped + answer.dropped, kept + answer.kept
+    return MissionPreview(accounts, withdrawn, stamp, dropped, kept)
 
 
 def check_mission_preview(
@@ -654,25 +543,9 @@ def check_mission_preview(
     if "hosts" not in expected:  # staged before the preview named host roles
         now.pop("hosts")
     # staged before the preview counted that work (or a kind of it): it showed none
-    expected = {**expected, "work": {**carry_over.Work().expected(), **expected.get("work", {})}}
+    expected = {**expected, "work": {**replacing.Work().expected(), **expected.get("work", {})}}
     if now != expected:
         raise _changed_since_preview([(name, b"")])
-
-
-def _accounts_named(names: dict[str, Name], members: list[Membership]) -> tuple[AccessLost, ...]:
-    """One :class:`AccessLost` per account of ``members`` (roles in membership order),
-    named by the first role given for a person of the event, else by the account."""
-    accounts: dict[int, Any] = {}
-    named: dict[int, Name] = {}
-    for member in members:
-        accounts.setdefault(member.user_id, member.user)
-        person = names.get(member.person) if member.person else None
-        if person is not None:
-            named.setdefault(member.user_id, person)
-    return tuple(
-        AccessLost(pk, user.email, named.get(pk) or user.get_full_name() or user.email)
-        for pk, user in accounts.items()
-    )
 
 
 def preview_spreadsheets(reading: Reading) -> Preview:
@@ -703,8 +576,7 @@ def preview_spreadsheets(reading: Reading) -> Preview:
         removed,
         _named(reading.base, "requests", booked),
         booked,
-        account_changes(reading),
-        hosts_withdrawn(reading),
+        *_accounts_after(reading),
         forgotten_keys.confirmations_touched(
             row, removed.get("people", []), removed.get("organizations", [])
         ),
@@ -755,8 +627,8 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
         removed = _store_tables(row, reading.imported.event, reading.tables)
         for table, keys in removed.items():
             forgotten_keys.forget(row, table, keys)
-        for host in hosts:  # in the history, by the organizer confirming
-            account_services.revoke_host(row, host.organization, host.user)
+        if hosts:  # in the history, by the organizer confirming
+            signals.host_roles_lapsed.send(sender=rows.Event, event=row, hosts=hosts)
         # the history says what changed: each table's count before and after, how many
         # records were added, removed and changed, and no entry when the upload changed
         # nothing (a workbook imported again as it was)
@@ -766,10 +638,8 @@ def store_spreadsheets(reading: Reading, expected: dict[str, Any] | None = None)
             before={table: len(keyed) for table, keyed in held.items()},
             records=parties_changed(held, parties_held(row)),
         )
-    for person in removed.get("people", ()):
-        account_services.withdraw_person(row, person)
-    for organization in removed.get("organizations", ()):
-        account_services.withdraw_host(row, organization)
+    if removed.get("people") or removed.get("organizations"):
+        signals.parties_removed.send(sender=rows.Event, event=row, removed=removed)
     left_out = reading.imported.left_out
     return Uploaded(
         reading.imported,

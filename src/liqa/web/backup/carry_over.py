@@ -4,12 +4,11 @@ A replacement deletes the event row (and with it every row under it) and stores 
 event again. The work done on the web that the file does not hold is read before the delete
 as a backup dumps it (the :mod:`liqa.web.backup` sections, in memory), and written back
 after the store by the same sections, except what refers to records the file no longer has
-(people, organizations, requests, visits, programme items: by key):
+(people, organizations, requests, visits, programme items: by key). ``events`` sends
+:data:`~liqa.web.events.signals.replacing` before the delete, and :func:`carried_work`
+answers it (connected in :class:`~liqa.web.backup.apps.BackupConfig`); the outcomes
+recorded on the web are ``events``' own (:func:`liqa.web.events.replacing.outcomes`):
 
-* an outcome recorded for a meeting the file does not record an outcome for is kept while
-  the file still has the meeting (request, visit or programme item); its follow-up person
-  is cleared when the file no longer has them. An outcome the file records otherwise is the
-  file's (the history says what it was);
 * a follow-up reminder recorded as sent is kept while the file still has its person (so it
   is not sent again);
 * a booking (with its seats) is kept while the file has its request between the same two
@@ -19,7 +18,7 @@ after the store by the same sections, except what refers to records the file no 
   does when a person is removed). A booking whose slot has started stands, as the booking
   path lets it stand (it is no longer cancelled nor booked again): it is carried over as it
   was, the meeting under way or over, and holds its slot for the others. The bookings left
-  are then judged as :func:`liqa.web.events.bookings.book` judges one (``booking.broken``
+  are then judged as :func:`liqa.web.agendas.bookings.book` judges one (``booking.broken``
   of the core over the file's brokerage problem, with its meetings fixed in time and the
   meetings of the published version carried over holding their slots and tables, by the
   booking path's own ``published_holding``): one the rules no longer allow (a party
@@ -45,7 +44,6 @@ Whatever is left out is counted by :class:`Work` with the reason, for the previe
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,70 +56,38 @@ from liqa.core.problems import InputError
 from liqa.core.scheduling.brokerage import Placement
 from liqa.core.scheduling.brokerage import booking as check
 from liqa.core.scheduling.brokerage.from_event import event_problem
-from liqa.web.accounts.services import HOST_SIDES
 from liqa.web.agendas.bookings import published_holding, published_meetings
 from liqa.web.backup.bookings import BOOKINGS
 from liqa.web.backup.extras import CONFIRMATIONS, REMINDERS
 from liqa.web.backup.schedules import FINAL, RUNS, VERSIONS
 from liqa.web.backup.section import Restoring, Section, Users, parse_instant
 from liqa.web.events import models as rows
+from liqa.web.events.previews import HOST_SIDES
 from liqa.web.events.records import stored_event
+from liqa.web.events.replacing import Work, meetings
 from liqa.web.scheduling.models import Run
 
 
 @dataclass(frozen=True)
-class Work:
-    """Counts of the work done on the web, by kind (what a replacement keeps, or drops)."""
-
-    versions: int = 0
-    """Schedule versions, drafts and published (with their pins and notifications)."""
-    published: int = 0
-    """Of :attr:`versions`, the published ones."""
-    runs: int = 0
-    """Scheduler runs."""
-    bookings: int = 0
-    """Meetings booked (with their seats); dropped: of meetings the file no longer has as
-    they were booked."""
-    bookings_disallowed: int = 0
-    """Bookings the file's booking rules no longer allow (dropped only, :func:`_allowed`)."""
-    bookings_published: int = 0
-    """Bookings the meetings of the published version carried over leave no room for (a
-    party busy then, the table taken; dropped only, :func:`_allowed`)."""
-    confirmations: int = 0
-    """Hosts' confirmations of who attends (``agendas.HostConfirmation``)."""
-    confirmations_not_host: int = 0
-    """Hosts' confirmations of an organization the file puts on the delegation's side: no
-    longer a host (dropped only)."""
-    reminders: int = 0
-    """Follow-up reminders recorded as sent."""
-    outcomes: int = 0
-    """Outcomes recorded (dropped: of meetings the file no longer has)."""
-    outcomes_changed: int = 0
-    """Outcomes the file records otherwise (the file's are stored; dropped only)."""
-    outdated: int = 0
-    """Of the versions kept, those naming people, organizations or meetings the file no
-    longer has (kept as they were; kept only)."""
-
-    def __bool__(self) -> bool:
-        return any(dataclasses.astuple(self))
-
-    def expected(self) -> dict[str, int]:
-        """The counts as a JSON value (staged with the file), to compare with later ones."""
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
 class Carry:
-    """What a replacement carries over to the event stored again, and what it drops."""
+    """What a replacement carries over to the event stored again, and what it drops: the
+    ``backup`` app's answer to :data:`liqa.web.events.signals.replacing`."""
 
-    outcomes: tuple[core.Outcome, ...] = ()
-    """The outcomes to store beside the file's."""
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Per backup section (its member name), the records kept, as the section dumped them."""
     users: dict[str, User] = field(default_factory=dict)
     """The accounts those records name, by username."""
-    kept: Work = Work()
-    dropped: Work = Work()
+    kept: Work = field(default_factory=Work)
+    dropped: Work = field(default_factory=Work)
+    accounts: None = None
+    """No change to the accounts with access."""
+
+    def restore(self, row: rows.Event) -> None:
+        """Write what :func:`plan` kept under ``row``, the event stored again (the backup's
+        restore)."""
+        state = Restoring(row, users=dict(self.users))
+        for section in SECTIONS:
+            section.restore(state, self.data.get(section.member, []))
 
 
 Keeper = Callable[[dict[str, Any]], dict[str, Any] | None]
@@ -129,13 +95,6 @@ Keeper = Callable[[dict[str, Any]], dict[str, Any] | None]
 
 SECTIONS: tuple[Section, ...] = (VERSIONS, RUNS, CONFIRMATIONS, REMINDERS, BOOKINGS)
 """The backup sections carried over, in the order a restore writes them."""
-
-
-def meetings(event: core.Event) -> set[str]:
-    """The keys an outcome or a host's confirmation may be about: the file's requests,
-    visits and programme items."""
-    found = {r.id for r in event.requests} | {v.id for v in event.visits}
-    return found | {item.id for item in event.programme}
 
 
 def _split(items: Iterable[dict[str, Any]], keep: Keeper) -> tuple[list[dict[str, Any]], int]:
@@ -148,25 +107,6 @@ def _split(items: Iterable[dict[str, Any]], keep: Keeper) -> tuple[list[dict[str
         else:
             kept.append(carried)
     return kept, dropped
-
-
-def _outcomes(
-    held: tuple[core.Outcome, ...], event: core.Event
-) -> tuple[tuple[core.Outcome, ...], int, int]:
-    """The stored outcomes to add to the file's; how many are dropped with their meeting,
-    and how many the file records otherwise."""
-    recorded = {outcome.assignment: outcome for outcome in event.outcomes}
-    known, people = meetings(event), {p.id for p in event.people}
-    kept, gone, changed = [], 0, 0
-    for outcome in held:
-        if outcome.assignment in recorded:
-            changed += recorded[outcome.assignment] != outcome
-        elif outcome.assignment not in known:
-            gone += 1
-        else:
-            owner = outcome.owner if outcome.owner in people else None
-            kept.append(dataclasses.replace(outcome, owner=owner))
-    return tuple(kept), gone, changed
 
 
 _GONE = frozenset(
@@ -219,7 +159,7 @@ def _started(items: list[dict[str, Any]]) -> set[str]:
 
 def _allowed(row: rows.Event, event: core.Event, items: list[dict[str, Any]]) -> _Verdict:
     """Which of the dumped bookings ``items`` (each at a slot of the file's brokerage) the
-    file's ``event`` allows, judged as :func:`liqa.web.events.bookings.book` judges a
+    file's ``event`` allows, judged as :func:`liqa.web.agendas.bookings.book` judges a
     booking: ``check.broken`` over the file's brokerage problem, against the meetings the
     file fixes in time, the meetings of the published version of ``row`` (carried over)
     that hold their slots on the booking board (``published_holding``), and the other
@@ -336,7 +276,7 @@ def _confirmations(
     """The dumped hosts' confirmations ``items`` carried over to the file's ``event``; how
     many are dropped as the file no longer has their meeting, host or attendees
     (:func:`_confirmation_keeper`), and how many as the file puts their organization on
-    the delegation's side (no longer a host: ``accounts.services.HOST_SIDES``)."""
+    the delegation's side (no longer a host: ``events.previews.HOST_SIDES``)."""
     delegation = {o.id for o in event.organizations if o.side.value not in HOST_SIDES}
     hosting = [item for item in items if item["organization"] not in delegation]
     kept, gone = _split(hosting, _confirmation_keeper(event))
@@ -359,7 +299,6 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     """What replacing the stored event ``row`` by the mission file's ``event`` carries over
     and drops (reading the database only)."""
     stored = stored_event(row)
-    outcomes, gone, changed = _outcomes(stored.outcomes, event)
     users = Users()
     dumped = {section.member: section.dump(row, users) for section in SECTIONS}
     people = {p.id for p in event.people}
@@ -378,7 +317,6 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
     )
     versions = data[VERSIONS.member]
     return Carry(
-        outcomes=outcomes,
         data=data,
         users=users.found(),
         kept=Work(
@@ -388,7 +326,6 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
             bookings=len(data[BOOKINGS.member]),
             confirmations=len(data[CONFIRMATIONS.member]),
             reminders=len(data[REMINDERS.member]),
-            outcomes=len(outcomes),
             outdated=sum(1 for version in versions if _outdated(version, stored, event)),
         ),
         dropped=Work(
@@ -399,21 +336,10 @@ def plan(row: rows.Event, event: core.Event) -> Carry:
             confirmations=dropped[CONFIRMATIONS.member],
             confirmations_not_host=not_host,
             reminders=dropped[REMINDERS.member],
-            outcomes=gone,
-            outcomes_changed=changed,
         ),
     )
 
 
-def with_outcomes(event: core.Event, carry: Carry) -> core.Event:
-    """The file's event with the outcomes carried over after its own."""
-    if not carry.outcomes:
-        return event
-    return dataclasses.replace(event, outcomes=(*event.outcomes, *carry.outcomes))
-
-
-def restore(row: rows.Event, carry: Carry) -> None:
-    """Write what :func:`plan` kept under the event stored again (the backup's restore)."""
-    state = Restoring(row, users=dict(carry.users))
-    for section in SECTIONS:
-        section.restore(state, carry.data.get(section.member, []))
+def carried_work(sender: object, row: rows.Event, event: core.Event, **kwargs: object) -> Carry:
+    """Receiver of :data:`liqa.web.events.signals.replacing`: :func:`plan`."""
+    return plan(row, event)
