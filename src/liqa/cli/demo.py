@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -85,7 +86,7 @@ def load_web(
     from liqa.web.demo import load_demo
     from liqa.web.runtime import served_base_url
 
-    with console.status("Loading the mission into the web app (database in ./var)..."):
+    with console.status(f"Loading the mission into the web app ({database_place()})..."):
         return load_demo(
             mission,
             time_limit=time_limit,
@@ -95,6 +96,14 @@ def load_web(
             seconds=outcome.seconds,
             bound_term=outcome.bound_term,
         )
+
+
+def database_place() -> str:
+    """Where the web app's database is, in words: $DATABASE_URL's, else the SQLite file's
+    folder ($LIQA_DATA_DIR, ./var)."""
+    if os.environ.get("DATABASE_URL"):
+        return "the database of DATABASE_URL"
+    return f"database in {os.environ.get('LIQA_DATA_DIR') or './var'}"
 
 
 def serve_command(host: str, port: int) -> str:
