@@ -16,12 +16,24 @@ from liqa.cli.common import EXIT_PROBLEMS, print_problems
 from liqa.core.problems import InputError
 
 
-def _start(console: Console, data_dir: Path | None) -> None:
-    """Configure Django and bring the database schema up to date, or exit 2."""
+def _start(console: Console, data_dir: Path | None, *, existing: bool = False) -> None:
+    """Configure Django and bring the database schema up to date, or exit 2 (also, when
+    ``existing``, if the SQLite database is not there: a backup never creates one)."""
     from liqa.web import runtime
 
     try:
         runtime.configure(data_dir)
+        missing = missing_database() if existing else None
+        if missing is not None:
+            console.print(Text(f"no database at {missing}", style="red"))
+            console.print(
+                Text(
+                    "  (hint: give the --data-dir or LIQA_DATA_DIR of the server that holds "
+                    "the event, or its DATABASE_URL)",
+                    style="dim",
+                )
+            )
+            raise typer.Exit(EXIT_PROBLEMS)
         runtime.migrate()
     except runtime.SetupError as error:
         console.print(Text(f"{error}", style="red"))
@@ -29,6 +41,20 @@ def _start(console: Console, data_dir: Path | None) -> None:
             Text("  (hint: check DATABASE_URL or LIQA_DATA_DIR / --data-dir)", style="dim")
         )
         raise typer.Exit(EXIT_PROBLEMS) from None
+
+
+def missing_database() -> Path | None:
+    """The configured SQLite database file when it does not exist, else None (it does,
+    it is in memory, or the database is PostgreSQL)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return None
+    name = str(connection.settings_dict["NAME"])
+    if name == ":memory:" or name.startswith("file:"):
+        return None
+    path = Path(name)
+    return None if path.is_file() else path
 
 
 def _bug(console: Console, what: str, exc: Exception) -> typer.Exit:
@@ -52,7 +78,7 @@ def export_backup(console: Console, slug: str, out: Path, data_dir: Path | None)
         console.print(Text(f"--out {out}: a backup is a .zip archive", style="red"))
         console.print(Text("  (hint: e.g. --out backup.zip)", style="dim"))
         raise typer.Exit(EXIT_PROBLEMS)
-    _start(console, data_dir)
+    _start(console, data_dir, existing=True)
     from liqa.web.backup.dump import UnknownEvent, write_backup
     from liqa.web.events.models import Event
 
