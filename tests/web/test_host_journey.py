@@ -160,3 +160,26 @@ def test_a_refused_change_of_host_administrators_is_said_in_its_card_alone(
     assert page.count('id="host-admins-error"') == 1
     forms = re.findall(r'<form method="post" action="([^"]*)"', card[0])
     assert forms == [f"{url}#host-o-beta"]  # Bruno may be named again, from here
+
+
+def test_a_delegate_on_the_host_page_is_sent_to_their_agenda_not_told_to_ask(
+    event: Event, organizer: User, client_for: Callable[..., Client]
+) -> None:
+    """A delegate (Amina, of Alpha Pay, which receives nobody) read that their account was
+    "not yet" a host's administrator and to write to the organizers to be named, which no
+    one outside a host organization can be."""
+    amina = client_for(accounts.user_for_email("amina@example.org"))
+    amina.cookies["django_language"] = "en"
+    refused = amina.get(f"/host/{event.slug}/")
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    said = re.search(r'id="host-refused" role="alert">(.*?)</p>', page)
+    assert said is not None
+    assert _text(said.group(1)) == (
+        "This page is for the organizations that receive the delegation. Your visits and"
+        " meetings are on your agenda."
+    )
+    assert 'id="host-ask"' not in page
+    assert f'<a class="button" href="/me/{event.slug}/">' in page
+    bruno = client_for(accounts.user_for_email("bruno@example.org")).get(f"/host/{event.slug}/")
+    assert 'id="host-ask"' in bruno.content.decode()  # a host's staff: whom to ask

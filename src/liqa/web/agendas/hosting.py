@@ -188,8 +188,11 @@ def refused(request: HttpRequest, found: Access) -> HttpResponse:
     """The host page for a signed-in user who administers no host of the event (403): in
     their language, saying whom to ask (the event's organizers, by name and address), with
     a link to their own agenda when they take part, and to the organizers' page of host
-    administrators for an organizer."""
+    administrators for an organizer. A participant of an organization that receives nobody
+    (a delegate, who can never be named) is sent to their agenda, not told to ask."""
     event = found.event
+    person = found.roles.person
+    hosts = [o.key for o in accounts.host_organizations(event)]
     return page(
         request,
         "agendas/host_refused.html",
@@ -197,8 +200,10 @@ def refused(request: HttpRequest, found: Access) -> HttpResponse:
             "event": event,
             "email": getattr(request.user, "email", ""),
             "organizers": [u for u in accounts.organizers_of(event) if u.email],
-            "participant": found.roles.person is not None,
+            "participant": person is not None,
             "organizer": found.roles.organizer,
+            "delegate": person is not None
+            and not Person.objects.filter(event=event, key=person, organization__in=hosts).exists(),
         },
         status=403,
     )
