@@ -183,3 +183,17 @@ def test_a_delegate_on_the_host_page_is_sent_to_their_agenda_not_told_to_ask(
     assert f'<a class="button" href="/me/{event.slug}/">' in page
     bruno = client_for(accounts.user_for_email("bruno@example.org")).get(f"/host/{event.slug}/")
     assert 'id="host-ask"' in bruno.content.decode()  # a host's staff: whom to ask
+
+
+def test_the_host_page_names_whom_to_ask_about_the_visit(
+    event: Event, organizer: User, host_admin: User, client_for: Callable[..., Client]
+) -> None:
+    """The host page named no one to write to about the visit (the organizers' names and
+    addresses were on the page refused to others only)."""
+    organizer.first_name, organizer.last_name = "Olfa", "Ben Salah"
+    organizer.save()
+    page = client_for(host_admin).get(f"/host/{event.slug}/").content.decode()
+    card = re.search(r'<section class="card" id="host-contact">.*?</section>', page, re.S)
+    assert card is not None
+    assert 'href="mailto:org@example.org"' in card[0]
+    assert "Olfa Ben Salah" in card[0]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -184,6 +185,11 @@ def as_typed(shown: HostSettings, address: str, capacity: str, days: list[str]) 
     return replace(shown, address=address, capacity=capacity, receiving=receiving)
 
 
+def organizers_to_write(event: Event) -> list[User]:
+    """The event's organizers a host can write to (those with an e-mail address)."""
+    return [u for u in accounts.organizers_of(event) if u.email]
+
+
 def refused(request: HttpRequest, found: Access) -> HttpResponse:
     """The host page for a signed-in user who administers no host of the event (403): in
     their language, saying whom to ask (the event's organizers, by name and address), with
@@ -199,7 +205,7 @@ def refused(request: HttpRequest, found: Access) -> HttpResponse:
         {
             "event": event,
             "email": getattr(request.user, "email", ""),
-            "organizers": [u for u in accounts.organizers_of(event) if u.email],
+            "organizers": organizers_to_write(event),
             "participant": person is not None,
             "organizer": found.roles.organizer,
             "delegate": person is not None

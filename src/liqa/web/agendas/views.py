@@ -308,6 +308,7 @@ def host(request: HttpRequest, slug: str) -> HttpResponse:
             "confirmed": services.confirmations_of(event, organization),
             "participant": found.roles.person is not None,  # a link to their own agenda
             "settings": settings,
+            "organizers": hosting.organizers_to_write(event),  # whom the host asks
             "notices": messages.get_messages(request),
             "error": error,
             **domain.host_view(event, organization, current_language()),
