@@ -142,3 +142,24 @@ def test_the_spreadsheet_preview_counts_only_the_records_that_change(
     answer = upload(client_for(organizer), event.slug, [people], "remove")
     assert answer.startswith("200 "), answer
     assert "<li>people: 0 added, 1 changed, 1 removed</li>" in answer
+
+
+def test_the_invitations_are_sent_after_saying_how_many(
+    organizer: User, event: Event, client_for: Callable[..., Client]
+) -> None:
+    """The overview's "E-mail every participant a sign-in link" e-mailed everyone at
+    the first click (120 people at the example brokerage day), with no word of how many.
+    It now leads to a page that counts them; only its button sends."""
+    client = client_for(organizer)
+    overview = client.get(f"/organize/{event.slug}/").content.decode()
+    link = re.search(r'<a href="([^"]+)" class="button neutral" id="invite">', overview)
+    assert link is not None, "the overview's invitation leads to the confirmation page"
+    asked = client.get(link.group(1))
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert not mail.outbox
+    assert "3 participants will be e-mailed a sign-in link to their agenda." in html
+    assert ">Send 3 e-mails</button>" in html
+    sent = client.post(link.group(1))
+    assert sent.status_code == 200
+    assert len(mail.outbox) == 3

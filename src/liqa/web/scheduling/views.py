@@ -17,7 +17,8 @@ from liqa.core.i18n import translator
 from liqa.core.outputs.labels import isolate, item_titles
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
-from liqa.web.events.models import Event
+from liqa.web.accounts.models import Membership, Role
+from liqa.web.events.models import Event, Person
 from liqa.web.events.records import event_record
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
@@ -347,10 +348,14 @@ def _move_page(request: HttpRequest, event: Event, version: ScheduleVersion) -> 
     return page(request, "scheduling/move.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
-    """E-mail every participant a sign-in link to their agenda."""
+    """E-mail every participant a sign-in link to their agenda; GET asks first, saying
+    how many e-mails that sends (nothing is sent yet)."""
     event = organizer_event(request, slug)
+    if request.method == "GET":
+        context = {"event": event, "mail_delivers": publishing.mail_delivers()}
+        return page(request, "scheduling/invite.html", {**context, **_invite_preview(event)})
     invited = account_services.invite_participants(event)
     invitations_sent.send(sender=Event, event=event, invited=invited)  # the event's history
     return page(request, "scheduling/invited.html", {"event": event, "invited": invited})
@@ -381,6 +386,23 @@ def outputs_download(request: HttpRequest, slug: str, number: int) -> HttpRespon
         )
     context = {"event": event, "version": version, "state": state}
     return page(request, "scheduling/outputs.html", context, status=500 if state.failed else 202)
+
+
+def _invite_preview(event: Event) -> dict[str, int]:
+    """Whom :func:`account_services.invite_participants` would e-mail: the participants
+    with an address (a host administrator gets one e-mail, for the host page) and the
+    host administrators; the event's people without an address are not invited."""
+    hosts = set(
+        Membership.objects.filter(event=event, role=Role.HOST_ADMIN).values_list(
+            "user_id", flat=True
+        )
+    )
+    members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).exclude(user__email="")
+    reached = {
+        person for user, person in members.values_list("user_id", "person") if user not in hosts
+    }
+    without = Person.objects.filter(event=event, email="").exclude(key__in=reached).count()
+    return {"participants": len(reached), "hosts": len(hosts), "without": without}
 
 
 @require_http_methods(["GET", "POST"])
