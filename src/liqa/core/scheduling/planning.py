@@ -79,7 +79,9 @@ class PlanOutcome:
     :func:`.terms.proof` says what they prove, term by term."""
     released: tuple[Released, ...] = ()
     """Published meetings a re-plan keeping them in place could not keep there (brokerage
-    ``replan_event(keep_published=True)``); the report's lines say the same in words."""
+    ``replan_event(keep_published=True)``): those it released to keep the others, then
+    those the change itself ruled out of their place; the report's lines say the same in
+    words."""
 
 
 METHOD_WORDS: dict[str, str] = {

@@ -48,8 +48,10 @@ def replan_event(
     still allows keeps its slot and table, and new or moved meetings go only where they fit
     (those that do not are unplaced, reason ``kept_in_place``); when no timetable keeps
     them all (every meeting required, fairness) the fewest move, and the report lists each
-    with why. Without it a meeting of higher priority may move the published meetings of
-    others. An itinerary re-plan ignores it.
+    with why, as it lists each one the change itself ruled out of its place (a party no
+    longer available then, its table gone, a new fixed meeting there: :mod:`.not_kept`);
+    ``released`` holds both, for every caller. Without it a meeting of higher priority may
+    move the published meetings of others. An itinerary re-plan ignores it.
     """
     if event.kind is EventKind.BROKERAGE:
         return _replan_brokerage(event, previous, settings, keep_published)
@@ -92,6 +94,7 @@ def _replan_brokerage(
     from liqa.core.scheduling.brokerage import Settings
     from liqa.core.scheduling.brokerage.from_event import previous_problem, to_schedule
     from liqa.core.scheduling.brokerage.replan import replan
+    from liqa.core.scheduling.not_kept import not_kept, not_kept_detail
 
     assert event.brokerage is not None  # the mission file's checks require it
     problem, kept = previous_problem(event, previous)
@@ -112,6 +115,11 @@ def _replan_brokerage(
     schedule = replace(
         schedule, provenance=replace(schedule.provenance, parent_version=previous.version)
     )
+    released = _released(event, previous, result.released)
+    extra: tuple[Released, ...] = ()
+    if keep_published:
+        listed = {r.meeting for r in released}
+        extra = not_kept(event, problem, previous, schedule, listed)
     objective = {name: float(value) for name, value in result.objective.items()}
     solved = objective.get("weighted", objective.get("breaks"))
     w = ReportWords(settings.lang)
@@ -129,7 +137,9 @@ def _replan_brokerage(
             w.terms(objective),
             w.placed(schedule),
             *unplaced_lines(event, schedule, w),
-            *_released_lines(result.released, w),
+            *_released_lines(
+                result.released, w, [not_kept_detail(event, problem, r) for r in extra]
+            ),
         ]
     )
     return PlanOutcome(
@@ -142,7 +152,7 @@ def _replan_brokerage(
         report=report,
         stopped=result.stopped,
         bound_term=result.bound_term,
-        released=_released(event, previous, result.released),
+        released=released + extra,
     )
 
 
@@ -159,13 +169,17 @@ def _released(
     )
 
 
-def _released_lines(released: Sequence[ReleasedMeeting], w: ReportWords) -> list[str]:
+def _released_lines(
+    released: Sequence[ReleasedMeeting], w: ReportWords, more: Sequence[str] = ()
+) -> list[str]:
     """A heading and one line per published meeting a keep-in-place re-plan could not keep
-    in place, saying why (none when every one stayed)."""
-    if not released:
+    in place, saying why: those it released, then ``more`` (the words of those the change
+    itself ruled out, :func:`.not_kept.not_kept_detail`); none when every one stayed."""
+    details = [r.detail for r in released] + list(more)
+    if not details:
         return []
     heading = w.gettext("Published meetings that could not stay in place:")
-    return [heading, *(f"  - {w.message(r.detail)}" for r in released)]
+    return [heading, *(f"  - {w.message(detail)}" for detail in details)]
 
 
 def _when(event: Event, a: Assignment) -> str:

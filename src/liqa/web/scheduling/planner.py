@@ -10,10 +10,8 @@ slots (and, when the organizer asks, every published meeting the change allows).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from liqa.core import model as core
@@ -95,56 +93,7 @@ def _replan(
 
     settings = PlanSettings(time_limit=time_limit, on_progress=on_progress)
     outcome = replan_event(event, previous, settings, keep_published=keep_published)
-    plan = _plan_of(outcome)
-    if keep_published and event.kind is core.EventKind.BROKERAGE:
-        plan = replace(plan, released=plan.released + _not_kept(event, previous, outcome))
-    return plan
-
-
-def _not_kept(
-    event: core.Event, previous: core.Schedule, outcome: PlanOutcome
-) -> tuple[Released, ...]:
-    """The meetings of ``previous`` a re-plan keeping them in place still could not keep at
-    their time and table, beyond those it lists: the change itself ruled that place out (a
-    party no longer available then, their table gone), so the core placed them again as it
-    places a new meeting. Each with where it was and, when its time is still open to it,
-    the meetings now there with one of its parties or at its table. Meetings the event no
-    longer has (dropped) are not listed."""
-    from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-    from liqa.core.scheduling.brokerage.from_event import event_problem
-    from liqa.core.scheduling.planning import Released
-
-    assert event.brokerage is not None  # the re-plan has checked it
-    problem = event_problem(event)
-    meetings = {m.id: m for m in problem.meetings}
-    slots = {slot.start: slot for slot in event.brokerage.slots()}  # on the event's clock
-    listed = {r.meeting for r in outcome.released}
-    now = {a.id: a for a in outcome.schedule.assignments if a.id in meetings}
-    at: dict[datetime, list[core.Assignment]] = defaultdict(list)
-    for a in now.values():
-        at[a.start].append(a)
-    out = []
-    for was in sorted(previous.assignments, key=lambda a: (a.start, a.id)):
-        meeting = meetings.get(was.id)
-        if meeting is None or was.id in listed or was.format != core.MeetingFormat.ONE_TO_ONE:
-            continue
-        if set(meeting.parties) != set(was.parties):
-            continue  # another meeting under a request's id: dropped
-        new = now.get(was.id)
-        if new is not None and (new.start, new.table) == (was.start, was.table):
-            continue
-        there: list[str] = []
-        slot = slots.get(was.start)
-        if slot is not None and slot.index in allowed_slots(problem, meeting):
-            there = [
-                a.id
-                for a in at[was.start]
-                if a.id != was.id
-                and (set(a.parties) & set(was.parties) or (was.table and a.table == was.table))
-            ]
-        start = was.start if slot is None else slot.start
-        out.append(Released(was.id, start, was.table, tuple(sorted(there))))
-    return tuple(out)
+    return _plan_of(outcome)
 
 
 def plan(
