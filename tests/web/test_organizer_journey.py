@@ -5,18 +5,23 @@ Each test fails on the pages as they were before the fix.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from liqa.web.events.models import Event, Person
+from liqa.core.missionfile.writing import dumps_event
+from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.scheduling import exports
 from liqa.web.scheduling.models import ScheduleVersion
+from tests.web.factories import make_core_event
 from tests.web.spreadsheet_steps import tables, upload, without_rows
 
 
@@ -163,3 +168,23 @@ def test_the_invitations_are_sent_after_saying_how_many(
     sent = client.post(link.group(1))
     assert sent.status_code == 200
     assert len(mail.outbox) == 3
+
+
+def test_the_mission_file_preview_speaks_of_one_file(
+    organizer: User, event: Event, client_for: Callable[..., Client], settings: Any, tmp_path: Path
+) -> None:
+    """Replacing an event by its mission file (one file) previewed "The files are correct;
+    storing them..." and "The uploaded files are kept for an hour", as if several."""
+    settings.DATA_DIR = tmp_path / "data"
+    Outcome.objects.create(event=event, assignment="r-2", kind="held", follow_up="call")
+    core_event = make_core_event()
+    without_r2 = dataclasses.replace(
+        core_event, requests=tuple(r for r in core_event.requests if r.id != "r-2")
+    )
+    upload = SimpleUploadedFile("mission.yaml", dumps_event(without_r2).encode())
+    answer = client_for(organizer).post("/events/import/", {"mission": upload, "replace": "on"})
+    assert answer.status_code == 200
+    html = answer.content.decode()
+    assert "The mission file is correct; storing it makes the changes below." in html
+    assert "The uploaded mission file is kept for an hour" in html
+    assert "The files are correct" not in html
