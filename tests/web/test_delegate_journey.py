@@ -50,7 +50,7 @@ def _lunch_then_visit(event: Event, lang: str = "en") -> tuple[Entry, Entry]:
     assert agenda is not None
     for day in agenda.days:
         for lunch, visit in zip(day.entries, day.entries[1:], strict=False):
-            if lunch.kind == "programme" and visit.kind == "visit":
+            if lunch.id.startswith("lunch") and visit.kind == "visit":
                 return lunch, visit
     raise AssertionError("no lunch followed by a visit")
 

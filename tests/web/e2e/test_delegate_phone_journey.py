@@ -5,7 +5,9 @@ Found by the walk: the calendar feed's private address, shown once to copy, ran 
 wide on a 360 px phone (the page scrolled sideways and the address was cut); the profile's
 check boxes with their words were 34-37 px high to tap; and at lunch the visit after it was
 below the "Now" card's "The whole day" link and a scroll (tests/web/test_delegate_journey.py
-checks the page; here, that it is on the first screen).
+checks the page; here, that it is on the first screen). In French and English the map link
+("Plan", "Map"), narrower than its 44 px tap box, stood centred in it: a wide gap after
+"·", and indented under the place when it wrapped.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transacti
 
 DELEGATE = "s.lamrani@example.org"
 PHONES = (Phone(360, 740, scale=2), Phone(412, 915, scale=2))
+INDENT = """() => Math.max(...[...document.querySelectorAll('.where a')].map(a => {
+  const box = a.getBoundingClientRect(), range = document.createRange();
+  range.selectNodeContents(a);
+  const text = range.getBoundingClientRect();
+  return getComputedStyle(a).direction === 'rtl' ? box.right - text.right : text.left - box.left;
+}))"""
+"""How far in from its box's start the widest-set map link's word begins, in CSS px."""
 LANGUAGES = ("ar", "fr", "en")
 
 
@@ -80,7 +89,7 @@ def test_at_lunch_the_next_visit_is_on_the_first_screen(
         (a, b)
         for day in agenda.days
         for a, b in zip(day.entries, day.entries[1:], strict=False)
-        if a.kind == "programme" and b.kind == "visit"
+        if a.id.startswith("lunch") and b.kind == "visit"
     )
     at = lunch.start + timedelta(minutes=10)
     monkeypatch.setattr(agenda_views, "timezone", SimpleNamespace(now=lambda: at))
@@ -98,5 +107,9 @@ def test_at_lunch_the_next_visit_is_on_the_first_screen(
             box = card.locator(part).bounding_box()
             assert box is not None
             bottoms[f"{lang} {part}"] = box["y"] + box["height"] <= phone.height
+        # the map link's word starts where the link does: "Plan" (narrower than its 44 px
+        # tap box) stood centred in it, a gap after "·" and indented when it wrapped
+        bottoms[f"{lang} map"] = page.evaluate(INDENT) < 1
         context.close()
-    assert bottoms == {f"{lang} {part}": True for lang in LANGUAGES for part in (".when", ".what")}
+    parts = (".when", ".what", "map")
+    assert bottoms == {f"{lang} {part}": True for lang in LANGUAGES for part in parts}
