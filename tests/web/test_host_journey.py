@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
+from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
@@ -197,3 +199,27 @@ def test_the_host_page_names_whom_to_ask_about_the_visit(
     assert card is not None
     assert 'href="mailto:org@example.org"' in card[0]
     assert "Olfa Ben Salah" in card[0]
+
+
+def test_the_host_e_mail_gives_its_link_after_what_it_opens_and_says_how_to_come_back(
+    event: Event, organizer_client: Client
+) -> None:
+    """The host's e-mail ended "It works once; later, ask for a new link on the sign-in
+    page:" above the link, which then read as the sign-in page's address, not the host
+    page's one-time link."""
+    mail.outbox.clear()
+    organizer_client.post(
+        f"/organize/{event.slug}/hosts/", {"organization": "o-beta", "person": "p-bruno"}
+    )
+    assert [m.to for m in mail.outbox] == [["bruno@example.org"]]
+    lines = [line for line in str(mail.outbox[0].body).splitlines() if line]
+    at = next(i for i, line in enumerate(lines) if "/accounts/link/" in line)
+    with translation.override("fr"):  # Bruno reads French
+        opens = translation.gettext(
+            "Open this link to see your host page: who is coming, your staff and the days you"
+            " receive visitors."
+        )
+        again = translation.gettext(
+            "The link works once. Later, open it again to ask for a new one."
+        )
+    assert lines[at - 1 :] == [opens, lines[at], again]
