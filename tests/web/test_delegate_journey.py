@@ -83,9 +83,11 @@ def test_at_lunch_the_visit_after_it_is_on_top_too(
 def test_before_a_meeting_only_the_next_one_is_on_top(
     mission: Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Between two entries there is nothing under way: one card, "Next"."""
-    lunch, _visit = _lunch_then_visit(mission)
-    at = lunch.start - timedelta(minutes=1)
+    """Between two entries (on the way from lunch to the visit) nothing is under way: one
+    card, "Next"."""
+    lunch, visit = _lunch_then_visit(mission)
+    at = lunch.end + timedelta(minutes=1)
+    assert at < visit.start
     monkeypatch.setattr(agenda_views, "timezone", SimpleNamespace(now=lambda: at))
     page = signed_in(DELEGATE).get(f"/me/{mission.slug}/").content.decode()
     assert 'id="next-meeting"' in page
