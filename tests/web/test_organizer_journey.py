@@ -16,11 +16,12 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from liqa.core.missionfile.writing import dumps_event
 from liqa.web.events.models import Event, Outcome, Person
 from liqa.web.scheduling import exports
-from liqa.web.scheduling.models import ScheduleVersion
+from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from tests.web.factories import make_core_event
 from tests.web.spreadsheet_steps import tables, upload, without_rows
 
@@ -188,3 +189,32 @@ def test_the_mission_file_preview_speaks_of_one_file(
     assert "The mission file is correct; storing it makes the changes below." in html
     assert "The uploaded mission file is kept for an hour" in html
     assert "The files are correct" not in html
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        ("feasible", "a better one may exist: the proof of quality says by how much at most."),
+        ("optimal", "none better exists (proved)."),
+    ],
+)
+def test_a_finished_run_says_what_its_status_means(
+    organizer: User,
+    event: Event,
+    draft: ScheduleVersion,
+    client_for: Callable[..., Client],
+    status: str,
+    words: str,
+) -> None:
+    """A finished run's page ended on the solver's bare word, "feasible" or "optimal",
+    under the figures: an organizer could not tell whether a better schedule existed."""
+    now = timezone.now()
+    run = Run.objects.create(
+        event=event, state=RunState.DONE, started_at=now, finished_at=now, message=status
+    )
+    run.result = draft
+    run.save(update_fields=["result"])
+    html = client_for(organizer).get(f"/organize/{event.slug}/runs/{run.pk}/").content.decode()
+    verdict = re.search(r'<p id="run-verdict">(.*?)</p>', html, re.S)
+    assert verdict is not None
+    assert words in verdict[1]
