@@ -15,6 +15,14 @@ Here the greedy timetable is improved in place:
 3. **break repair** — simulated annealing with Kempe-chain moves inside one block
    (:mod:`.anneal`), thousands of steps a second, until the time is up.
 
+A re-plan (``previous``, the published timetable) starts from the repaired previous
+timetable (:func:`.repair.repaired_slots`: every previous placement the change allows, the
+rest inserted greedily) instead of greedy's. Placing a meeting still comes first (scheduled
+priority ranks first, as in the full model), so insertion may move previous meetings; then
+each moved meeting that can go back to its previous slot does, and every meeting at its
+previous slot stays there while the breaks are annealed: the changes term ranks above the
+breaks, so no annealing move may add a change.
+
 The clock is read between every two steps and no model is built once the time left (less
 what finishing the result takes) is gone. The bound is :func:`.bounds.quick_lower_bounds`,
 valid when every meeting is placed (it is reported only then).
@@ -27,9 +35,10 @@ import random
 import time
 from functools import partial
 
-from liqa.core.scheduling.brokerage.anneal import Annealer
+from liqa.core.scheduling.brokerage.anneal import Annealer, can_take
 from liqa.core.scheduling.brokerage.bounds import quick_lower_bounds
 from liqa.core.scheduling.brokerage.check import check_schedule
+from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.greedy import greedy_slots
 from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent, Layout
 from liqa.core.scheduling.brokerage.live import quietly
@@ -38,8 +47,9 @@ from liqa.core.scheduling.brokerage.neighbourhood import (
     feasible_slots,
     solve_neighbourhood,
 )
-from liqa.core.scheduling.brokerage.problem import Problem, Result, Settings, Status
+from liqa.core.scheduling.brokerage.problem import Problem, Result, Settings, Status, Timetable
 from liqa.core.scheduling.brokerage.release import Releaser, owed, relaxed, released_meetings
+from liqa.core.scheduling.brokerage.repair import proven_best, repaired_slots
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.progress import Best, Reporter
 
@@ -64,7 +74,12 @@ class Search:
     """The state of one large-neighbourhood search run."""
 
     def __init__(
-        self, problem: Problem, settings: Settings, began: float, reporter: Reporter
+        self,
+        problem: Problem,
+        settings: Settings,
+        began: float,
+        reporter: Reporter,
+        previous: Timetable | None = None,
     ) -> None:
         self.problem = problem
         self.settings = settings
@@ -72,7 +87,9 @@ class Search:
         self.began = began
         self.deadline = began + settings.time_limit
         self.rng = random.Random(settings.seed)
-        slots = quietly(partial(greedy_slots, problem), reporter)
+        self.previous = previous
+        start = greedy_slots if previous is None else partial(repaired_slots, previous=previous)
+        slots = quietly(partial(start, problem), reporter)
         self.first = time.perf_counter() - began
         # Finishing (tables, explanations, the check) takes a fraction of greedy's time:
         # measured 0.15-0.3 of it on the 5,000-participant event under load.
@@ -84,6 +101,8 @@ class Search:
         self.bound = sum(lower.values())
         self.total = 0
         self.priority = 0
+        self.changes = 0
+        """Meetings of ``previous`` not in their slot (a re-plan's changes term)."""
         self.released: frozenset[str] = frozenset()
         self.solved = problem
         """The problem the timetable keeps: ``problem`` with the released meetings loosened."""
@@ -109,6 +128,14 @@ class Search:
             annealer = Annealer(self.inc, self.rng)
         if owed(self.inc) and not self.reporter.stopped:
             self._release(annealer)
+            annealer = Annealer(self.inc, self.rng)
+        if owed(self.inc):
+            # a meeting the problem requires is still out: no annealing makes the timetable
+            # valid, so the time left goes back to the caller (a re-plan's fallback)
+            self._recount_all()
+            return self._finish()
+        if self.previous is not None:
+            self._settle()
             annealer = Annealer(self.inc, self.rng)
         self._recount_all()
         self.best.improve(self.total, self._terms())
@@ -137,6 +164,24 @@ class Search:
             domains = {j: feasible_slots(inc, free, j, None) for j in sorted(free)}
             if domains[i]:
                 self._step(domains, min(2 * STEP_SECONDS, self.left()))
+
+    def _settle(self) -> None:
+        """A re-plan's changes, fewest first: each meeting away from its previous slot goes
+        back there when it fits, then every meeting at its previous slot is held there (its
+        domain that slot alone) for the annealing."""
+        assert self.previous is not None
+        index = {m.id: i for i, m in enumerate(self.problem.meetings)}
+        layout, inc = self.layout, self.inc
+        home = {index[p.meeting]: p.slot for p in self.previous.placements if p.meeting in index}
+        for i, t in sorted(home.items()):
+            now = inc.slot[i]
+            if now in (t, UNPLACED) or t not in layout.slot_sets[i]:
+                continue
+            inc.move(i, UNPLACED)
+            inc.move(i, t if can_take(inc, i, t) else now)
+        for i, t in home.items():
+            if inc.slot[i] == t:
+                layout.domain[i], layout.slot_sets[i] = [t], frozenset((t,))
 
     def _release(self, annealer: Annealer) -> None:
         """Place each meeting the problem requires that is still out by releasing the
@@ -178,6 +223,11 @@ class Search:
     def _recount_all(self) -> None:
         inc, meetings = self.inc, self.problem.meetings
         self.priority = sum(meetings[i].priority for i, t in enumerate(inc.slot) if t != UNPLACED)
+        if self.previous is not None:
+            now = inc.slots_by_id()
+            self.changes = sum(
+                1 for p in self.previous.placements if now.get(p.meeting, UNPLACED) != p.slot
+            )
         self.total = sum(
             inc.breaks_in_block(k, b)
             for k in range(len(self.problem.participants))
@@ -192,7 +242,10 @@ class Search:
         return self.bound if self._all_placed() else None
 
     def _terms(self) -> dict[str, float]:
-        return {"breaks": self.total, "scheduled_priority": self.priority}
+        terms: dict[str, float] = {"breaks": self.total, "scheduled_priority": self.priority}
+        if self.previous is not None:
+            terms["changes"] = self.changes
+        return terms
 
     def _finish(self) -> Result:
         bound = self._bound()
@@ -208,13 +261,20 @@ class Search:
             seconds=time.perf_counter() - self.began,
             seconds_to_first=self.first,
             bound=bound,
+            previous=self.previous,
         )
+        previous = self.previous
+        if previous is not None and status == Status.OPTIMAL:
+            # the fewest breaks is not enough: the fewest changes rank first
+            best = proven_best(self.solved, previous, result)
+            result = dataclasses.replace(result, status=status if best else Status.FEASIBLE)
         released = released_meetings(self.problem, slots, self.released)
         if check_schedule(self.solved, result.timetable):
-            # A required meeting could not be placed: not a valid timetable.
+            # A required meeting could not be placed: not a valid timetable (none exists
+            # when such a meeting has no slot its parties may take).
             result = Result(
                 result.timetable,
-                Status.UNKNOWN,
+                Status.INFEASIBLE if self._no_slot_for_a_required_one() else Status.UNKNOWN,
                 result.objective,
                 seconds_to_first=self.first,
                 seconds=result.seconds,
@@ -223,7 +283,23 @@ class Search:
             )
         return dataclasses.replace(result, released=released)
 
+    def _no_slot_for_a_required_one(self) -> bool:
+        """Whether a meeting the problem requires has no slot at all (no timetable)."""
+        problem = self.solved
+        return any(
+            not allowed_slots(problem, m)
+            for m in problem.meetings
+            if problem.require_all or m.required
+        )
 
-def solve_large(problem: Problem, settings: Settings, began: float, reporter: Reporter) -> Result:
-    """Schedule a large event by large-neighbourhood search (see the module docs)."""
-    return Search(problem, settings, began, reporter).run()
+
+def solve_large(
+    problem: Problem,
+    settings: Settings,
+    began: float,
+    reporter: Reporter,
+    previous: Timetable | None = None,
+) -> Result:
+    """Schedule a large event by large-neighbourhood search (see the module docs); with
+    ``previous``, re-plan it changing as few of its meetings as the search can."""
+    return Search(problem, settings, began, reporter, previous).run()

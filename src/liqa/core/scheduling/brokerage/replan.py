@@ -156,7 +156,10 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
     released: the most that can stay together (:func:`_most_kept`) are kept and the re-plan
     solved again (for the greedy method, without the released placements to go back to);
     failing that (nothing found in time), the timetable that question found; failing that,
-    the plain minimal-change re-plan.
+    the plain minimal-change re-plan. A large event (:func:`.lns.large_enough`) is searched
+    by the large-instance search, which releases the fewest itself; when it finds nothing
+    valid, the plain minimal-change re-plan by that search in the time left (the full
+    model's questions would overrun the time limit there, often before a first answer).
     """
     fixed, kept = keep_in_place(problem, previous)
     if large_enough(fixed, relay.settings):
@@ -166,6 +169,7 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
         stay = kept - {r.meeting for r in result.released}
         if _valid(keep_in_place(problem, previous, stay)[0], result):
             return result
+        return solve(problem, relay.attempt(least=0.0), previous=previous)
     else:
         result = solve(fixed, relay.attempt(), previous=previous)
         if _valid(fixed, result):
@@ -262,10 +266,11 @@ class _Relay:
         self.stopped = False
         self.held: Progress | None = None
 
-    def attempt(self, share: float = 1.0) -> Settings:
-        """Settings for the next solve: the time left (a ``share`` of it), this listener."""
+    def attempt(self, share: float = 1.0, least: float = 0.5) -> Settings:
+        """Settings for the next solve: the time left (a ``share`` of it, at least ``least``
+        seconds), this listener."""
         self.offset = time.perf_counter() - self.began
-        left = max(0.5, self.settings.time_limit - self.offset) * share
+        left = max(least, self.settings.time_limit - self.offset) * share
         listener = None if self.settings.on_progress is None else self._hear
         return dataclasses.replace(self.settings, time_limit=left, on_progress=listener)
 

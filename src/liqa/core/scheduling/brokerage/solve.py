@@ -99,8 +99,9 @@ def solve(
 
     ``settings.method == "greedy"`` runs the baseline instead (with ``previous``, the
     repaired previous timetable alone); large events (or ``"lns"``) use the large-instance
-    search of :mod:`.lns`. With ``previous`` (re-planning), meetings keep their slot and
-    table whenever that costs no scheduled priority.
+    search of :mod:`.lns`, a re-plan too (from the repaired previous timetable). With
+    ``previous`` (re-planning), meetings keep their slot and table whenever that costs no
+    scheduled priority.
     """
     settings = settings or Settings()
     began = time.perf_counter()
@@ -109,8 +110,8 @@ def solve(
         result = greedy(problem, previous)
     else:
         reporter.offer("building")
-        if previous is None and large_enough(problem, settings):
-            result = solve_large(problem, settings, began, reporter)
+        if large_enough(problem, settings):
+            result = solve_large(problem, settings, began, reporter, previous)
         else:
             result = _solve(problem, settings, previous, began, reporter)
         if reporter.stopped:
