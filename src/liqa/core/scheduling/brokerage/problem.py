@@ -163,7 +163,7 @@ class Settings:
     a cheap bound) or ``greedy`` (the baseline)."""
     large_above: int | None = 40_000
     """``cpsat`` hands over to ``lns`` above this many meeting-slot pairs (meetings × slots),
-    without fairness bound or previous timetable (None: never)."""
+    without fairness bound (None: never); a re-plan too, from the previous timetable."""
     warm_start: bool = True
     dump_model: str | None = None
     """Write the CP-SAT model to this path (text proto) for debugging."""
