@@ -22,7 +22,8 @@ from liqa.core.scheduling.brokerage.results import count_changes
 # the modules (the package exports functions of the same names)
 replan_module = importlib.import_module("liqa.core.scheduling.brokerage.replan")
 solve_module = importlib.import_module("liqa.core.scheduling.brokerage.solve")
-QUICK = Settings(time_limit=2.0, workers=1)
+QUICK = Settings(time_limit=5.0, workers=1)
+"""Time enough for the search to place every meeting on a loaded machine (nothing timed)."""
 NEW = "new"
 
 
