@@ -9,6 +9,7 @@ page now says whom the host confirmed. (In a browser: ``e2e/test_host_journey.py
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
+from liqa.web.scheduling.records import store_schedule
+from tests.web.factories import make_core_event, make_schedule
 
 SETTINGS = {"action": "settings", "address": "12 Rue du Lac, Tunis", "capacity": "0"}
 
@@ -223,3 +226,20 @@ def test_the_host_e_mail_gives_its_link_after_what_it_opens_and_says_how_to_come
             "The link works once. Later, open it again to ask for a new one."
         )
     assert lines[at - 1 :] == [opens, lines[at], again]
+
+
+def test_a_host_the_programme_does_not_visit_is_told_so(
+    event: Event, client_for: Callable[..., Client]
+) -> None:
+    """The demo's Baylink (receiving on the last day only: "out of reach in time") read
+    "Who is coming" over nothing."""
+    only_r1 = make_schedule(make_core_event())
+    only_r1 = dataclasses.replace(only_r1, assignments=only_r1.assignments[:1])
+    publish(store_schedule(event, only_r1), notify=False)
+    chen = accounts.user_for_email("chen@example.org")
+    accounts.grant(chen, event, Role.HOST_ADMIN, organization="o-gamma")
+    page = client_for(chen).get(f"/host/{event.slug}/").content.decode()
+    said = re.search(r'<p class="notice" id="no-visit">(.*?)</p>', page)
+    assert said is not None
+    assert _text(said.group(1)).startswith("No visit to your organization is in the published")
+    assert 'class="entry"' not in page
