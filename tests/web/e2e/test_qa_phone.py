@@ -36,7 +36,7 @@ def test_host_and_organizer_pages_fit_a_phone_in_arabic(browser: Any, live_serve
     page.goto(f"{live_server.url}/host/{event.slug}/")
     page.wait_for_load_state("load")
     days = "#host-settings input[type=checkbox]"
-    assert page.locator(days).count() == 11  # one a day, 11-21 February
+    assert page.locator(days).count() == 5  # one a day on its clock: Houston, 11-15 February
     assert min(min(s["width"], s["height"]) for s in boxes(page, days)) >= MIN_TAP * 0.8
     assert min(box["height"] for box in boxes(page, "label.check")) >= MIN_TAP
     capacity = page.locator("#capacity").bounding_box()
