@@ -22,7 +22,7 @@ from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.agendas import domain, fragments
 from liqa.web.audit.actor import acting
-from liqa.web.events.models import Event, Outcome, Person
+from liqa.web.events.models import Event, MeetingRequest, Outcome, Person
 from liqa.web.events.records import event_record
 from liqa.web.scheduling import publishing
 from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
@@ -56,6 +56,8 @@ def test_refused_request_says_why_by_name_and_keeps_the_form(
     amina = _amina(client_for)
     url = f"/me/{event.slug}/requests/"
     ask = {"action": "propose", "target": "o-beta", "message": "Payments in Tunis, again"}
+    # Amina's accepted meeting with Beta Bank's Bruno (r-1) would refuse the first request
+    MeetingRequest.objects.filter(event=event, key="r-1").update(status="cancelled")
     assert amina.post(url, ask).status_code == 302
     refused = amina.post(url, ask)
     page = refused.content.decode()
@@ -263,6 +265,8 @@ def test_refusal_keeps_a_latin_name_whole_in_arabic(
     amina = _amina(client_for)
     url = f"/me/{event.slug}/requests/"
     ask = {"action": "propose", "target": "o-beta", "message": ""}
+    # Amina's accepted meeting with Beta Bank's Bruno (r-1) would refuse the first request
+    MeetingRequest.objects.filter(event=event, key="r-1").update(status="cancelled")
     amina.post(url, ask)
     page = amina.post(url, ask, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert "\u2066Beta Bank\u2069" in page

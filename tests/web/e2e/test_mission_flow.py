@@ -143,7 +143,8 @@ def test_whole_mission_in_the_browser(
 
     # --- a host proposes a meeting to the delegate's ministry (through the core workflow)
     event = Event.objects.get(slug=SLUG)
-    host_person = Person.objects.filter(event=event, organization="h-hou-egov").first()
+    # (not h-hou-egov: the ministry's accepted visit there, r-01, makes it one meeting already)
+    host_person = Person.objects.filter(event=event, organization="h-tx-cyber").first()
     assert host_person is not None
     proposal = propose(event, host_person.key, "MTNRA", "Follow-up on the portal")
 

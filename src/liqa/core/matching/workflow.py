@@ -12,16 +12,25 @@ Proposing checks the limits (no self-request, no duplicate, at most
 ``max_pending_per_requester`` open proposals) and detects mutual interest: when the target
 had already asked the requester, both requests become accepted. Accepted requests feed the
 schedulers through :func:`scheduler_weights`.
+
+Person- and organization-level requests: either side of a request may name a person or an
+organization. Given who belongs to which organization (``organization_of``), a person and
+their organization are one party: a second open request between the same two parties, in
+either direction, is a duplicate (:class:`DuplicateRequest`) — a delegate asking a host their
+organization already asked (or meets) would make two meetings of one. Two colleagues are
+two parties. Without ``organization_of`` only the exact pair counts.
+Messages are :class:`~liqa.core.problems.Message`: English, translatable by the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from liqa.core.model import MeetingRequest, RequestStatus
+from liqa.core.problems import Message
 
 S = RequestStatus
 
@@ -50,6 +59,27 @@ class RequestError(ValueError):
     """A request operation that the workflow refuses, with a message saying why and what to do."""
 
 
+class DuplicateRequest(RequestError):
+    """A proposal between two parties that already have an open request (either direction)."""
+
+    def __init__(self, new: MeetingRequest, existing: MeetingRequest) -> None:
+        self.new = new
+        self.existing = existing
+        same = (existing.requester, existing.target) == (new.requester, new.target)
+        super().__init__(
+            Message(
+                "{requester} already asked to meet {target} (request {existing}, {status})"
+                if same
+                else "{requester} cannot ask to meet {target}: request {existing} "
+                "({status}) already stands between them or their organizations",
+                requester=new.requester,
+                target=new.target,
+                existing=existing.id,
+                status=existing.status.value,
+            )
+        )
+
+
 class TransitionError(RequestError):
     """A status change that is not allowed from the request's current status."""
 
@@ -59,18 +89,27 @@ class TransitionError(RequestError):
         super().__init__(_transition_message(request, to))
 
 
-def _transition_message(request: MeetingRequest, to: RequestStatus) -> str:
+def _transition_message(request: MeetingRequest, to: RequestStatus) -> Message:
     now = request.status
     if now == to:
-        return f"request {request.id} is already {now}"
+        return Message("request {id} is already {status}", id=request.id, status=now.value)
     allowed = TRANSITIONS[now]
     if not allowed:
-        return (
-            f"request {request.id} is {now}, which is final: it cannot become {to} "
-            f"(hint: make a new request instead)"
+        return Message(
+            "request {id} is {status}, which is final: it cannot become {to} "
+            "(hint: make a new request instead)",
+            id=request.id,
+            status=now.value,
+            to=to.value,
         )
     options = " or ".join(sorted(allowed))
-    return f"request {request.id} is {now}: it can only become {options}, not {to}"
+    return Message(
+        "request {id} is {status}: it can only become {options}, not {to}",
+        id=request.id,
+        status=now.value,
+        options=options,
+        to=to.value,
+    )
 
 
 @dataclass(frozen=True)
@@ -159,33 +198,74 @@ def propose(
     new: MeetingRequest,
     now: datetime,
     policy: RequestPolicy | None = None,
+    organization_of: Mapping[str, str] | None = None,
 ) -> Proposal:
-    """Add a proposal: checks limits, stamps ``created_at``, detects mutual interest."""
+    """Add a proposal: checks limits, stamps ``created_at``, detects mutual interest.
+
+    ``organization_of`` (person id to organization id) makes a person and their organization
+    one party, so that a second request between the same parties is refused
+    (:class:`DuplicateRequest`), as is a request within one organization; an open request
+    exactly the other way round is mutual interest instead, as without it.
+    """
     _require_aware(now)
     policy = policy or RequestPolicy()
     current = expire_due(requests, now, policy)
     if new.status is not S.PROPOSED:
-        raise RequestError(f"request {new.id} must start as proposed, not {new.status}")
+        raise RequestError(
+            Message(
+                "request {id} must start as proposed, not {status}",
+                id=new.id,
+                status=new.status.value,
+            )
+        )
     if new.requester == new.target:
-        raise RequestError(f"request {new.id}: {new.requester} cannot ask to meet themselves")
+        raise RequestError(
+            Message(
+                "request {id}: {requester} cannot ask to meet themselves",
+                id=new.id,
+                requester=new.requester,
+            )
+        )
     if new.priority not in tuple(Priority):
         raise RequestError(
-            f"request {new.id}: priority {new.priority} is not 1 (would like), "
-            f"2 (important) or 3 (must meet)"
+            Message(
+                "request {id}: priority {priority} is not 1 (would like), "
+                "2 (important) or 3 (must meet)",
+                id=new.id,
+                priority=new.priority,
+            )
         )
     if any(r.id == new.id for r in current):
-        raise RequestError(f"request id {new.id} is already used; choose another id")
-    for r in current:
-        if r.requester == new.requester and r.target == new.target and r.status in OPEN:
-            raise RequestError(
-                f"{new.requester} already asked to meet {new.target} (request {r.id}, {r.status})"
+        raise RequestError(Message("request id {id} is already used; choose another id", id=new.id))
+    if side(new.requester, organization_of) == side(new.target, organization_of):
+        raise RequestError(
+            Message(
+                "request {id}: {requester} and {target} are of one organization",
+                id=new.id,
+                requester=new.requester,
+                target=new.target,
             )
+        )
+    exact_reverse = {(new.target, new.requester)}
+    standing = standing_request(
+        (r for r in current if (r.requester, r.target) not in exact_reverse),
+        new.requester,
+        new.target,
+        organization_of,
+    )
+    if standing is not None:
+        raise DuplicateRequest(new, standing)
     limit = policy.max_pending_per_requester
     waiting = pending(current, new.requester)
     if limit is not None and len(waiting) >= limit:
         raise RequestError(
-            f"{new.requester} already has {len(waiting)} requests waiting for an answer "
-            f"(the limit is {limit}); cancel one or wait for answers"
+            Message(
+                "{requester} already has {count} requests waiting for an answer "
+                "(the limit is {limit}); cancel one or wait for answers",
+                requester=new.requester,
+                count=len(waiting),
+                limit=limit,
+            )
         )
     stamped = replace(new, created_at=new.created_at or now)
     reverse = next(
@@ -203,6 +283,45 @@ def propose(
         accept(r) if r.id == reverse.id and r.status is S.PROPOSED else r for r in current
     )
     return Proposal((*updated, accepted), accepted, mutual_with=reverse.id)
+
+
+def side(party: str, organization_of: Mapping[str, str] | None = None) -> str:
+    """The organization ``party`` speaks for: its own when a person, else ``party`` itself."""
+    return (organization_of or {}).get(party, party)
+
+
+def covers(party: str, other: str, organization_of: Mapping[str, str] | None = None) -> bool:
+    """True when ``party`` and ``other`` are one party of a meeting: the same, or a person and
+    their organization."""
+    of = organization_of or {}
+    return party == other or of.get(other) == party or of.get(party) == other
+
+
+def standing_request(
+    requests: Iterable[MeetingRequest],
+    party: str,
+    other: str,
+    organization_of: Mapping[str, str] | None = None,
+) -> MeetingRequest | None:
+    """An open request between ``party`` and ``other``, either way (accepted first).
+
+    With ``organization_of`` a person stands for their organization and the organization for
+    each of its people (:func:`covers`); two different people are never one party, so
+    colleagues may each meet someone. Without it only these two parties count.
+    """
+
+    def between(r: MeetingRequest) -> bool:
+        there = covers(r.requester, party, organization_of) and covers(
+            r.target, other, organization_of
+        )
+        back = covers(r.requester, other, organization_of) and covers(
+            r.target, party, organization_of
+        )
+        return there or back
+
+    found = [r for r in requests if r.status in OPEN and between(r)]
+    found.sort(key=lambda r: (r.status is not S.ACCEPTED, _sort_key(r)))
+    return found[0] if found else None
 
 
 def mutual_pairs(requests: Iterable[MeetingRequest]) -> list[tuple[str, str]]:
@@ -242,4 +361,4 @@ def _sort_key(request: MeetingRequest) -> tuple[datetime, str]:
 
 def _require_aware(now: datetime) -> None:
     if now.tzinfo is None or now.utcoffset() is None:
-        raise RequestError(f"'now' must be timezone-aware, got {now.isoformat()}")
+        raise RequestError(Message("'now' must be timezone-aware, got {now}", now=now.isoformat()))

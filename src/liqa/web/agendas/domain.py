@@ -254,6 +254,10 @@ class Suggestion:
     organization: str
     name: str
     reasons: tuple[str, ...]
+    standing: str = ""
+    """``""`` when it may be asked; else the open request already between the reader (or
+    their organization) and it: ``"accepted"``, ``"asked"`` (by the reader's side) or
+    ``"asked_you"``."""
 
 
 MATCHERS = Snapshots(8)
@@ -293,14 +297,32 @@ def suggestions(row: Event, person: str, lang: str, top: int = 5) -> list[Sugges
     # The meaning signal once the profiles are embedded (started in the background here).
     matcher = _kept_matcher(parties, event_rules(event), meaning.ready(parties))
     names = {o.id: org_name(o, lang) for o in event.organizations}
+    members = {p.id: p.organization for p in event.people}
     return [
         Suggestion(
             rec.candidate,
             names.get(rec.candidate, rec.candidate),
             tuple(render(reason, lang, matcher.thesaurus) for reason in rec.reasons),
+            _standing(event.requests, person, rec.candidate, members),
         )
         for rec in recommend(matcher, own, top=top)
     ]
+
+
+def _standing(
+    requests: tuple[core.MeetingRequest, ...], person: str, other: str, members: dict[str, str]
+) -> str:
+    """How ``person`` (or their organization) and ``other`` already stand, as the workflow
+    would judge a new request (:attr:`Suggestion.standing`)."""
+    from liqa.core.matching.workflow import side, standing_request
+
+    own = members.get(person, person)
+    found = standing_request(requests, person, other, members)
+    if found is None:
+        return ""
+    if found.status is core.RequestStatus.ACCEPTED:
+        return "accepted"
+    return "asked" if side(found.requester, members) == own else "asked_you"
 
 
 def agenda_pdf(row: Event, subject: str, lang: str) -> bytes | None:

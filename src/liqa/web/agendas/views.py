@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from liqa.core.matching.workflow import OPEN, RequestError, RequestPolicy
+from liqa.core.matching.workflow import DuplicateRequest, RequestError, RequestPolicy, side
+from liqa.core.model import MeetingRequest as CoreRequest
+from liqa.core.model import RequestStatus
 from liqa.core.outputs.agenda import Agenda, Entry
 from liqa.core.outputs.labels import display_names, isolate
 from liqa.web.accounts import permissions
@@ -26,7 +29,7 @@ from liqa.web.events import requests as event_requests
 from liqa.web.events.models import Event, MeetingRequest
 from liqa.web.events.records import event_record
 from liqa.web.pages import page
-from liqa.web.templating import current_direction, current_language
+from liqa.web.templating import current_direction, current_language, in_language
 
 
 def participant_access(request: HttpRequest, slug: str) -> tuple[Access, str]:
@@ -149,13 +152,18 @@ def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _refusal(event: Event, person: str, target: str, failure: RequestError) -> str:
     """Why a request was refused, in the reader's words (the core's message is English and
-    names people by their keys): already asked, or too many requests waiting."""
+    names people by their keys): already asked or met, or too many requests waiting."""
+    lang = current_language()
+    names = {**event_requests.party_names(event), **display_names(event_record(event), lang)}
+
+    def name(key: str) -> str:
+        return isolate(names.get(key, key), lang)  # Latin in Arabic
+
+    if isinstance(failure, event_requests.UnknownTarget):
+        return _("Choose whom to meet from the list.")
+    if isinstance(failure, DuplicateRequest):
+        return _duplicate(failure.existing, person, event_requests.organization_of(event), name)
     sent = [r for r in event_requests.requests_of(event, person).sent if r.requester == person]
-    names = display_names(event_record(event), current_language())
-    if any(r.target == target and r.status in OPEN for r in sent):
-        return _("You already asked to meet %(name)s: see your sent requests.") % {
-            "name": isolate(names.get(target, target), current_language())  # Latin in Arabic
-        }
     waiting = sum(r.status.value == "proposed" for r in sent)
     limit = RequestPolicy().max_pending_per_requester
     if limit is not None and waiting >= limit:
@@ -166,7 +174,37 @@ def _refusal(event: Event, person: str, target: str, failure: RequestError) -> s
             "answers before asking again.",
             waiting,
         ) % {"num": waiting}
-    return _("This request cannot be sent: %(reason)s") % {"reason": failure}
+    return _("This request cannot be sent: %(reason)s") % {"reason": in_language(failure.args[0])}
+
+
+def _duplicate(
+    existing: CoreRequest, person: str, members: dict[str, str], name: Callable[[str], str]
+) -> str:
+    """Why a second request between the same parties is refused (a person and their
+    organization are one): ``existing`` is the request that already stands."""
+    own = members.get(person, person)
+    ours = side(existing.requester, members) == own
+    if existing.status is RequestStatus.ACCEPTED:
+        other = existing.target if ours else existing.requester
+        if person in (existing.requester, existing.target):
+            return _("You already have a meeting with %(name)s: see your requests.") % {
+                "name": name(other)
+            }
+        return _(
+            "Your organization already has a meeting with %(name)s (request accepted): see "
+            "your requests."
+        ) % {"name": name(other)}
+    if not ours:
+        return _("%(name)s already asked to meet you: answer their request under Received.") % {
+            "name": name(existing.requester)
+        }
+    if existing.requester == person:
+        return _("You already asked to meet %(name)s: see your sent requests.") % {
+            "name": name(existing.target)
+        }
+    return _("Your organization already asked to meet %(name)s: see your sent requests.") % {
+        "name": name(existing.target)
+    }
 
 
 def _booking(request: HttpRequest, event: Event, person: str, action: str) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from liqa.core import model as core
 from liqa.core.matching import workflow
+from liqa.core.problems import Message
 from liqa.web.events.locking import lock_event
 from liqa.web.events.models import Event, MeetingRequest, Organization, Person
 from liqa.web.events.records import request_fields, request_record
@@ -58,10 +59,29 @@ def answer(event: Event, person: str, key: str, *, accept: bool) -> core.Meeting
         return updated
 
 
+class UnknownTarget(workflow.RequestError):
+    """The target is not an organization of the event (nor a person in one)."""
+
+
+def organization_of(event: Event) -> dict[str, str]:
+    """Each person's organization, by person key: a person and it are one side of a meeting."""
+    return dict(Person.objects.filter(event=event).values_list("key", "organization"))
+
+
 def propose(event: Event, person: str, target: str, message: str) -> workflow.Proposal:
-    """Send a new request from ``person`` to ``target`` (the core checks limits, mutuality)."""
+    """Send a new request from ``person`` to ``target`` (the core checks limits, mutuality).
+
+    A second request between the person's organization and the target's (either way, by
+    a person or the organization itself) is refused: :class:`workflow.DuplicateRequest`.
+    """
     with transaction.atomic():
         lock_event(event)
+        members = organization_of(event)
+        known = set(members) | set(
+            Organization.objects.filter(event=event).values_list("key", flat=True)
+        )
+        if target not in known:
+            raise UnknownTarget(Message("{target} is not in this event", target=target))
         rows = list(MeetingRequest.objects.select_for_update().filter(event=event))
         current = [request_record(r) for r in rows]
         taken = {r.id for r in current}
@@ -69,7 +89,7 @@ def propose(event: Event, person: str, target: str, message: str) -> workflow.Pr
         while f"r-web-{number}" in taken:
             number += 1
         new = core.MeetingRequest(f"r-web-{number}", person, target, message=message)
-        proposal = workflow.propose(current, new, timezone.now())
+        proposal = workflow.propose(current, new, timezone.now(), organization_of=members)
         by_key = {r.key: r for r in rows}
         for record in proposal.requests:
             row = by_key.get(record.id)
