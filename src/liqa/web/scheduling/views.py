@@ -26,6 +26,7 @@ from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.proofs import proof_words, term_in_words, version_proof
 from liqa.web.scheduling.released import released_rows, version_released
 from liqa.web.scheduling.signals import invitations_sent
+from liqa.web.scheduling.staleness import stale_notice
 from liqa.web.templating import current_language
 
 
@@ -40,7 +41,8 @@ def organizer_event(request: HttpRequest, slug: str) -> Event:
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizer's overview of one event."""
     event = organizer_event(request, slug)
-    context = {"event": event, **domain.overview(event, current_language())}
+    lang = current_language()
+    context = {"event": event, "stale": stale_notice(event, lang), **domain.overview(event, lang)}
     return page(request, "scheduling/overview.html", context)
 
 
@@ -122,12 +124,14 @@ def version_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     sheet (``?by=day&day=...``)."""
     event = organizer_event(request, slug)
     version = get_object_or_404(ScheduleVersion, event=event, number=number)
+    stale = stale_notice(event, current_language()) if version.published else None
     return page(
         request,
         "scheduling/grid.html",
         {
             "event": event,
             "version": version,
+            "stale": stale if stale and stale["version"] == version.number else None,
             "proof": version_proof(version, current_language()),
             "released": version_released(version, current_language()),
             **grid_views.grid_page(

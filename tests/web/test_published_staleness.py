@@ -1,0 +1,116 @@
+"""The overview and the published version's page say when the published schedule no longer
+fits the event as it is now (a person's availability changed, a table gone, a request newly
+accepted), naming each meeting and the rule it breaks, with a keep re-plan of that version.
+Each change is made after the pages were read once, so a check kept per process under the
+event's data stamp is shown to follow the change. Real database, real pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.events.models import Event, MeetingRequest, Person
+from liqa.web.events.records import store_event, windows_to_json
+from liqa.web.scheduling.publishing import publish
+from liqa.web.scheduling.records import store_schedule
+from liqa.web.scheduling.staleness import CHECKS
+from tests.web.factories import at, make_core_event, make_schedule
+
+
+@pytest.fixture
+def published(db: None) -> Event:
+    """The test event whose version 1 (r-1 09:00 table 1, r-2 Amina – Chen 09:20 table 2)
+    is published; it fits the event as stored."""
+    CHECKS.clear()
+    row = store_event(make_core_event())
+    publish(store_schedule(row, make_schedule(make_core_event())), notify=False)
+    return row
+
+
+@pytest.fixture
+def client(published: Event, client_for: Callable[[User | None], Client]) -> Client:
+    """The organizer, reading English."""
+    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
+    accounts.grant(user, published, Role.ORGANIZER)
+    signed_in = client_for(user)
+    signed_in.cookies["django_language"] = "en"
+    return signed_in
+
+
+def pages(client: Client, event: Event) -> tuple[str, str]:
+    """The overview and version 1's page."""
+    overview = client.get(f"/organize/{event.slug}/")
+    grid = client.get(f"/organize/{event.slug}/versions/1/")
+    assert overview.status_code == grid.status_code == 200
+    return overview.content.decode(), grid.content.decode()
+
+
+def stale_section(html: str) -> str:
+    return html.split('<section class="card" id="stale"', 1)[1].split("</section>", 1)[0]
+
+
+def test_no_notice_when_the_published_schedule_fits(client: Client, published: Event) -> None:
+    for html in pages(client, published):
+        assert 'id="stale"' not in html
+        assert "no longer fits" not in html
+
+
+def test_an_availability_change_is_told_naming_the_meeting_and_rule(
+    client: Client, published: Event
+) -> None:
+    pages(client, published)  # read (and kept) before the change
+    late = windows_to_json([core.TimeWindow(at(9, 40), at(10))])
+    Person.objects.filter(event=published, key="p-chen").update(availability=late)
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert (
+            "The published schedule (v1) no longer fits the event: "
+            "1 meeting breaks its rules now." in section
+        )
+        assert "Re-plan keeping the published meetings to fix it." in section
+        assert '<li data-key="r-2" data-rule="availability">' in section
+        assert "Amina Idrissi – Chen Li" in section
+        assert "Chen Li not available in slot" in section
+        assert 'name="base" value="1"' in section
+        assert 'name="keep_published" value="1"' in section
+        assert 'data-key="r-1"' not in section
+
+
+def test_a_removed_table_is_told(client: Client, published: Event) -> None:
+    pages(client, published)
+    brokerage = Event.objects.get(pk=published.pk).brokerage
+    assert brokerage is not None
+    Event.objects.filter(pk=published.pk).update(brokerage={**brokerage, "tables": 1})
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert "1 meeting breaks its rules now" in section
+        assert '<li data-key="r-2" data-rule="tables">' in section
+
+
+def test_a_new_accepted_request_not_in_the_schedule_is_told(
+    client: Client, published: Event
+) -> None:
+    pages(client, published)
+    MeetingRequest.objects.filter(event=published, key="r-3").update(status="accepted")
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert (
+            "The published schedule (v1) no longer fits the event: "
+            "1 accepted request is not in it." in section
+        )
+        assert '<li data-key="r-3" data-rule="missing">' in section
+        assert "Bruno Martin – Chen Li" in section
+
+
+def test_latin_names_are_isolated_in_arabic(client: Client, published: Event) -> None:
+    late = windows_to_json([core.TimeWindow(at(9, 40), at(10))])
+    Person.objects.filter(event=published, key="p-chen").update(availability=late)
+    client.cookies["django_language"] = "ar"
+    section = stale_section(client.get(f"/organize/{published.slug}/").content.decode())
+    assert "\u2066Chen Li\u2069" in section
