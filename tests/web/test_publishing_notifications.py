@@ -115,7 +115,7 @@ def test_send_again_sends_only_the_failed_message(
         f"/organize/{event.slug}/versions/1/published/",
     )
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["bruno@example.org"], "Votre agenda a changé")
+        (["bruno@example.org"], "Votre agenda a changé : Rencontres B2B Tunis 2030")
     ]
     assert "Table 1" in str(mail.outbox[0].body)  # his change, as publishing would have said
     assert _outcomes(draft) == {

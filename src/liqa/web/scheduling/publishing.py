@@ -39,6 +39,7 @@ from liqa.core import model as core
 from liqa.core.i18n import translator
 from liqa.core.outputs.agenda import Entry, build_agenda
 from liqa.core.outputs.agenda_changes import agenda_diff
+from liqa.core.outputs.labels import colon
 from liqa.core.outputs.settings import OutputSettings
 from liqa.core.scheduling.itinerary import MemberChange
 from liqa.web.accounts.models import Membership, Role
@@ -341,6 +342,14 @@ def _release(rows: list[Notification]) -> None:
     Notification.objects.filter(pk__in=ids, sending_since__isnull=False).update(sending_since=None)
 
 
+def changes_subject(event: core.Event, lang: str) -> str:
+    """The "agenda changed" e-mail's subject in the active language, naming the event (its
+    title in ``lang``, on one line): a participant of two events can tell which changed."""
+    title = " ".join(core.pick(event.title, lang).split()) or event.id
+    changed = _("Your agenda has changed")
+    return f"{changed}{colon(lang)} {title}"
+
+
 def _send_each(
     version: ScheduleVersion,
     rows: list[Notification],
@@ -370,7 +379,7 @@ def _send_each(
                 "scheduling/email_changes.txt",
                 {"lines": lines, "link": link, "version": version},
             )
-            subject = _("Your agenda has changed")
+            subject = changes_subject(event, lang)
         try:
             not_set_up = deliver(subject, body, row.email)
         except (smtplib.SMTPException, OSError) as error:  # refused, or no server to talk to
