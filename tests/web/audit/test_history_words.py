@@ -113,15 +113,15 @@ def test_records_are_named_not_keyed(
     page = _read(client_for(organizer), "en")
     whats = re.findall(
         r'<td><span class="action">([^<]*)</span> · ([^<]*) '
-        r"<bdi>([^<]*)</bdi> <small><code>([^<]*)</code>",
+        r"<bdi>([^<]*)</bdi></td>",  # named: no key beside the name (H12)
         page,
     )
     assert whats == [
-        ("created", "Booking", "Amina Idrissi – Bruno Martin", "r-1"),
-        ("changed", "Organization", "Beta Bank", "o-beta"),
-        ("changed", "Person", "Chen Li", "p-chen"),
-        ("changed", "Assignment", "Amina Idrissi – Chen Li", "v1/r-2"),
-        ("imported", "Event", "Tunis B2B 2030", SLUG),
+        ("created", "Booking", "Amina Idrissi – Bruno Martin"),
+        ("changed", "Organization", "Beta Bank"),
+        ("changed", "Person", "Chen Li"),
+        ("changed", "Assignment", "Amina Idrissi – Chen Li"),
+        ("imported", "Event", "Tunis B2B 2030"),
     ]
 
 
@@ -130,7 +130,7 @@ def test_a_deleted_person_is_named_from_what_the_entry_kept(
 ) -> None:
     Person.objects.filter(event=event, key="p-chen").delete()
     page = _read(client_for(organizer), "en")
-    assert "· Person <bdi>Chen Li</bdi> <small><code>p-chen</code></small></td>" in page
+    assert "· Person <bdi>Chen Li</bdi></td>" in page
     assert "<li>Organization: <bdi>Gamma Farms</bdi> → <bdi>—</bdi></li>" in page
 
 

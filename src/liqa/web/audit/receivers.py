@@ -33,7 +33,7 @@ from liqa.web.audit.models import Action, AuditEntry, AuditSubject
 from liqa.web.delivery import Tally, e_mailed
 from liqa.web.events.models import Booking, Event, MeetingRequest, Organization, Outcome, Person
 from liqa.web.events.records import outcomes_stored, parties_stored
-from liqa.web.scheduling.models import AssignmentRow, ScheduleVersion
+from liqa.web.scheduling.models import AssignmentRow, Run, ScheduleVersion
 from liqa.web.scheduling.signals import invitations_sent
 
 NOT_RECORDED = frozenset(
@@ -267,6 +267,7 @@ def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
     version = ScheduleVersion.objects.filter(pk=pk).first()
     if version is None:
         return
+    actor = _run_starter(pk) or actor
     rows = AssignmentRow.objects.filter(version=version).values_list("format", "pinned")
     meetings = [pinned for format, pinned in rows if is_meeting(format)]
     changes: dict[str, list[object]] = {
@@ -282,6 +283,15 @@ def _version_created(pk: int, actor: tuple[User | None, str]) -> None:
         changes,
         actor=actor,
     )
+
+
+def _run_starter(pk: int) -> tuple[User | None, str] | None:
+    """Who started the run that made version ``pk``, as its entry names them: a worker
+    stores a run's version with no one acting (``system``), for the organizer who asked.
+    ``None`` for a version no signed-in user's run made."""
+    run = Run.objects.filter(result_id=pk).select_related("created_by").first()
+    user = run.created_by if run is not None else None
+    return None if user is None else (user, user.get_username())
 
 
 def _host_role_changed(

@@ -33,6 +33,7 @@ ACTIONS = {
     "published": pgettext_lazy("audit", "published"),
     "imported": pgettext_lazy("audit", "imported"),
     "sent": pgettext_lazy("audit", "sent"),
+    "downloaded": pgettext_lazy("audit", "downloaded"),
 }
 MODELS = {
     "person": _("Person"),
@@ -44,6 +45,7 @@ MODELS = {
     "outcome": _("Outcome"),
     "event": _("Event"),
     "invitations": _("Invitations"),
+    "backup": _("Event backup"),
 }
 ACTORS = {
     SYSTEM: pgettext_lazy("audit actor", "System"),
@@ -140,7 +142,7 @@ def _subject(
 def _row(
     entry: AuditEntry, words: wording.Wording, requests: dict[str, tuple[str, str]], title: str
 ) -> Row:
-    when, city = words.clock.text(entry.at, "short")
+    when, city = words.clock.text(entry.at, "long", zone=True)
     return Row(
         when=when,
         city=city,

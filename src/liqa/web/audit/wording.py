@@ -212,15 +212,17 @@ class Clock:
                 found = place
         return found
 
-    def text(self, instant: datetime, form: str = "medium") -> tuple[str, str]:
-        """``instant`` as a date and time in words, and the city whose time it is."""
+    def text(self, instant: datetime, form: str = "medium", zone: bool = False) -> tuple[str, str]:
+        """``instant`` as a date and time in words, and the city whose time it is; with
+        ``zone``, the time followed by its zone's name in the reader's language."""
         place = self.place(instant)
         local = instant.astimezone(place.zone)
         city = isolate(city_label(place.city, self.lang), self.lang)
         if city not in self.used or self.used[city] < local:
             self.used[city] = local
         t = translator(self.lang)
-        return f"{t.format_date(local, form)} {t.format_time(local)}", city
+        when = f"{t.format_date(local, form)} {t.format_time(local)}"
+        return (f"{when} ({t.format_zone(local)})" if zone else when), city
 
     def note(self) -> list[tuple[str, str]]:
         """Each city whose time the page shows, in the legs' order, with its zone's name in
