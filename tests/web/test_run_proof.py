@@ -106,6 +106,7 @@ def test_the_run_says_what_the_live_bound_is_for(event: Event) -> None:
     with translation.override("en"):
         assert run_status(run)["proof"] == (
             "value with fairness 425, at most 450 (proved), gap 5.6%"
+            " Value in points: each visit counts what it is worth to the members who make it."
         )
 
 
@@ -213,12 +214,13 @@ def test_an_itinerary_run_says_its_bound_is_on_the_visits_value(
         return
     assert run.bound_term == "value"
     value = run.objective["value"]
-    assert said.startswith(f"value of the visits {value:,.3f}".rstrip("0").rstrip("."))
-    assert "value with fairness" not in said
+    # one decimal, as the bound (H12); the bound of the run's search was of another measure
+    assert said.startswith(f"value of the visits {value:,.1f}".removesuffix(".0"))
+    assert "While it ran, the bound was of the value with fairness." in said
     _check_stage(said, value, run.bound, maximised=True)
     with translation.override("fr"):
         french = str(run_status(run)["proof"])
-    assert french.startswith("valeur des visites " + translator("fr").format_number(value))
+    assert french.startswith("valeur des visites " + translator("fr").format_number(value, 1))
 
 
 def test_the_report_shows_the_runs_waiting_as_a_duration(

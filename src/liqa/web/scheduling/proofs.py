@@ -7,9 +7,12 @@ The read side of the runs' figures (:func:`proof_words` for the run page and the
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
@@ -21,24 +24,65 @@ from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
+DURATIONS = {
+    "travel_minutes": gettext_lazy("travel, trips back to the hotel included"),
+    "idle_minutes": gettext_lazy("waiting between visits (travel not counted)"),
+}
+"""The itinerary's terms in minutes, shown as durations ("23 hours 16 minutes") under
+words that say what they count: the run's travel counts every trip of each subgroup's day,
+back to the hotel too, where the report's "Travel to the meetings" leaves those out."""
+
+VALUE_NOTE = gettext_lazy(
+    "Value in points: each visit counts what it is worth to the members who make it."
+)
+
 
 def term_in_words(code: str, lang: str) -> str:
     """An objective term in the reader's words (a code without words isolated in Arabic)."""
+    if code in DURATIONS:
+        return str(DURATIONS[code])
     return isolate(gettext(term_words(code)), lang)
+
+
+def _digits(*figures: float | None) -> int:
+    """The decimals to show every one of ``figures`` with: none when all are whole, else
+    one, so that a value and its bound read alike ("356.3, at most 392.2")."""
+    whole = all(f is None or float(f).is_integer() for f in figures)
+    return 0 if whole else 1
+
+
+def figure(code: str, value: float, lang: str, digits: int | None = None) -> str:
+    """One term's figure in ``lang``: a duration for the minutes, else a number rounded to
+    ``digits`` decimals (by default :func:`_digits`), isolated left to right in Arabic."""
+    t = translator(lang)
+    if code in DURATIONS:
+        return isolate(t.format_duration(timedelta(minutes=round(value))), lang)
+    return isolate(t.format_number(value, _digits(value) if digits is None else digits), lang)
+
+
+def objective_words(terms: Mapping[str, float], lang: str) -> str:
+    """A run's objective terms in the reader's words, "value of the visits 356.3 · travel,
+    trips back to the hotel included 23 hours 16 minutes · …" ("" for none)."""
+    return " · ".join(f"{term_in_words(k, lang)} {figure(k, v, lang)}" for k, v in terms.items())
 
 
 def _stage_words(stage: Stage, lang: str) -> str:
     """One proven stage in words: "breaks 12, at least 5 (proved), gap 58 %"."""
     t = translator(lang)
+    digits = _digits(stage.value, stage.bound)
     fields = {
         "term": term_in_words(stage.term, lang),
-        "value": isolate(t.format_number(stage.value), lang),
+        "value": figure(stage.term, stage.value, lang, digits),
     }
     if stage.best:
         if stage.maximised:
             return gettext("%(term)s %(value)s: the most possible (proved)") % fields
         return gettext("%(term)s %(value)s: the fewest possible (proved)") % fields
-    fields["bound"] = isolate(t.format_number(stage.bound if stage.bound is not None else 0), lang)
+    bound = stage.bound if stage.bound is not None else 0
+    # rounded outwards, so that the figure shown is proved too ("at most 392.2" of 392.197)
+    scale = 10**digits
+    bound = (math.ceil if stage.maximised else math.floor)(round(bound * scale, 6)) / scale
+    fields["bound"] = figure(stage.term, bound, lang, digits)
     if stage.maximised:
         words = gettext("%(term)s %(value)s, at most %(bound)s (proved)") % fields
     else:
@@ -70,7 +114,13 @@ def proof_words(run: Run, lang: str) -> str:
         return gettext("No bound proved.") if run.finished else gettext("No bound proved yet.")
     said = [_stage_words(stage, lang) for stage in stages]
     said[1:] = [gettext("then %(stage)s") % {"stage": words} for words in said[1:]]
-    return semicolon(lang).join(said)
+    words = semicolon(lang).join(said)
+    if run.bound_term == "value" and "objective" in run.objective and run.finished:
+        # an itinerary's search bounds the value with fairness; its result, the visits'
+        words += " " + gettext("(While it ran, the bound was of the value with fairness.)")
+    if run.bound_term in ("value", "objective"):
+        words += " " + str(VALUE_NOTE)
+    return words
 
 
 def version_run(version: ScheduleVersion) -> Run | None:
