@@ -36,6 +36,9 @@ from django.utils.translation import gettext as _
 
 from liqa.core import model as core
 from liqa.core.i18n import translator
+from liqa.core.local_time import local_time_words
+from liqa.core.missionfile.values import places_of_event
+from liqa.core.outputs import labels
 from liqa.core.problems import InputError
 from liqa.core.scheduling.brokerage import Meeting, Placement, Problem
 from liqa.core.scheduling.brokerage import booking as check
@@ -112,6 +115,10 @@ class Base:
     """Display names of people and organizations by key."""
     sides: Mapping[str, frozenset[str]]
     """The two parties of each request, by request key."""
+    dated: bool = False
+    """The slots fall on more than one local day: their times say the day."""
+    zoned: bool = False
+    """The event spans time zones: its times name the zone."""
 
 
 BASES = Snapshots(8)
@@ -138,18 +145,43 @@ class Board:
     their time is the organizer's, and they hold their slots in ``fixed``."""
     now: datetime
     """The instant the board was read: slots starting earlier are no longer offered."""
+    dated: bool = False
+    """The slots fall on more than one local day: :meth:`local` says the day."""
+    zoned: bool = False
+    """The event spans time zones: :meth:`local` names the zone."""
 
     def slot_at(self, start: datetime) -> core.Slot | None:
         """The slot starting at ``start``, if any."""
         index = self.starts.get(start)
         return None if index is None else self.slots[index]
 
-    def local(self, start: datetime) -> str:
-        """An instant as the venue's local time of day, in the active language."""
+    def local(self, start: datetime, *, zoned: bool | None = None) -> str:
+        """An instant as the venue's local time in the active language, as the agendas
+        write times: the day before it when the slots span days ("Tue, Feb 19, 10:20 AM"),
+        the zone's short name after it when the event spans zones, or ``zoned`` says so
+        (the reader is on another clock): "10:20 AM CST"."""
+        lang = current_language()
         try:
-            return translator(current_language()).format_time(start.astimezone(self.zone))
+            at = start.astimezone(self.zone)
+            words = local_time_words(at, lang, dated=self.dated)
         except OverflowError:  # an instant at the edge of the calendar, given by a client
             return start.isoformat()
+        if not (self.zoned if zoned is None else zoned):
+            return words
+        if self.dated:  # the day's words carry the line's direction; the zone is isolated
+            return f"{words} {labels.zone_short(at, lang)}"
+        return labels.at_zone(words, at, lang)
+
+    def reader_zoned(self, person: str) -> bool:
+        """Whether ``person``'s times name the zone: the event spans zones, or the person's
+        own times are on another clock than the slots' (:func:`places_of_event`)."""
+        if self.zoned:
+            return True
+        try:
+            own = places_of_event(self.event).meeting(person)
+        except (KeyError, ValueError):
+            return False
+        return own is not None and own != self.zone.key
 
     def name(self, key: str) -> str:
         """A person's or an organization's display name."""
@@ -187,6 +219,7 @@ def _base(row: Event, stamp: Stamp | None) -> Base:
     zone = ZoneInfo(venue.timezone if venue else event.legs[0].timezone if event.legs else "UTC")
     names = {o.id: o.name for o in event.organizations}
     names.update({p.id: p.name for p in event.people})
+    days = {s.start.astimezone(zone).date() for s in slots}
     return Base(
         event,
         problem,
@@ -196,6 +229,8 @@ def _base(row: Event, stamp: Stamp | None) -> Base:
         zone,
         names,
         {r.id: frozenset((r.requester, r.target)) for r in event.requests},
+        dated=len(days) > 1,
+        zoned=event.spans_zones,
     )
 
 
@@ -242,6 +277,8 @@ def board(row: Event) -> Board:
         base.names,
         published,
         timezone.now(),
+        dated=base.dated,
+        zoned=base.zoned,
     )
 
 
@@ -409,6 +446,7 @@ def options(row: Event, person: str) -> list[Option]:
     except NotBookable:  # the event's data has problems: the organizer's pages list them
         return []
     mine = _parties(row, person)
+    zoned = b.reader_zoned(person)
     out = []
     for request in b.event.requests:
         if {request.requester, request.target}.isdisjoint(mine):
@@ -419,15 +457,21 @@ def options(row: Event, person: str) -> list[Option]:
             continue
         scheduled = b.published.get(request.id)
         if scheduled is not None:
-            out.append(Option(request, None, "", [], scheduled, b.local(scheduled.start)))
+            out.append(
+                Option(request, None, "", [], scheduled, b.local(scheduled.start, zoned=zoned))
+            )
             continue
         booking = b.bookings.get(request.id)
         if booking is not None:
             started = booking.slot_start < b.now
-            out.append(Option(request, booking, b.local(booking.slot_start), [], started=started))
+            out.append(
+                Option(
+                    request, booking, b.local(booking.slot_start, zoned=zoned), [], started=started
+                )
+            )
             continue
         free = [
-            (s.start.isoformat(), b.local(s.start))
+            (s.start.isoformat(), b.local(s.start, zoned=zoned))
             for s in b.slots
             if refusal(b, meeting, s) is None
         ]
