@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events/", include("liqa.web.events.urls")),
     path("organize/", include("liqa.web.scheduling.urls")),
     path("organize/", include("liqa.web.audit.urls")),
+    path("organize/", include("liqa.web.backup.urls")),
     path("api/", include("liqa.web.api.urls")),
     path("", include("liqa.web.agendas.urls")),
 ]
