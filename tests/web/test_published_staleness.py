@@ -6,6 +6,7 @@ event's data stamp is shown to follow the change. Real database, real pages."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -59,6 +60,25 @@ def test_no_notice_when_the_published_schedule_fits(client: Client, published: E
     for html in pages(client, published):
         assert 'id="stale"' not in html
         assert "no longer fits" not in html
+
+
+def test_no_notice_for_a_meeting_the_version_could_not_place(
+    db: None, client_for: Callable[[User | None], Client]
+) -> None:
+    """A published version that lists r-2 as not placed (it was already accepted then)."""
+    CHECKS.clear()
+    row = store_event(make_core_event(slug="unplaced-b2b"))
+    planned = make_schedule(make_core_event(slug="unplaced-b2b"))
+    schedule = dataclasses.replace(
+        planned,
+        assignments=planned.assignments[:1],
+        unplaced=(core.Unplaced("r-2", "no_common_slot"),),
+    )
+    publish(store_schedule(row, schedule), notify=False)
+    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
+    accounts.grant(user, row, Role.ORGANIZER)
+    for html in pages(client_for(user), row):
+        assert 'id="stale"' not in html
 
 
 def test_an_availability_change_is_told_naming_the_meeting_and_rule(

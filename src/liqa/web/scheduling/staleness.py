@@ -59,7 +59,7 @@ class Staleness:
     gone: tuple[str, ...] = ()
     """Meetings of the version the event no longer has."""
     missing: tuple[str, ...] = ()
-    """Accepted requests the version does not hold."""
+    """Accepted requests the version neither holds nor lists as not placed."""
 
     @property
     def fits(self) -> bool:
@@ -96,6 +96,7 @@ def check_version(event: core.Event, schedule: core.Schedule, number: int) -> St
         if v.label != REQUIRED:  # counted below, as the accepted requests left out
             broken.append(Broken(v.meetings, v.label, v.message))
     held = {a.id for a in schedule.assignments} - set(gone)
+    held |= {u.id for u in schedule.unplaced}  # left out when planned, and said so then
     missing = tuple(m.id for m in problem.meetings if m.id not in held)
     return Staleness(number, tuple(broken), tuple(gone), missing)
 
