@@ -16,7 +16,7 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
-from liqa.web.events.models import Event, MeetingRequest, Person
+from liqa.web.events.models import Booking, Event, MeetingRequest, Person
 from liqa.web.events.records import store_event, windows_to_json
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
@@ -126,6 +126,17 @@ def test_a_new_accepted_request_not_in_the_schedule_is_told(
         )
         assert '<li data-key="r-3" data-rule="missing">' in section
         assert "Bruno Martin – Chen Li" in section
+
+
+def test_a_request_booked_after_publication_is_not_missing(
+    client: Client, published: Event
+) -> None:
+    """r-3, accepted since and booked by its parties at 09:40, table 3."""
+    MeetingRequest.objects.filter(event=published, key="r-3").update(status="accepted")
+    request = MeetingRequest.objects.get(event=published, key="r-3")
+    Booking.objects.create(event=published, request=request, slot_start=at(9, 40), table=3)
+    for html in pages(client, published):
+        assert 'id="stale"' not in html
 
 
 def test_latin_names_are_isolated_in_arabic(client: Client, published: Event) -> None:

@@ -16,6 +16,7 @@ Missions (itineraries) are not checked here.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,8 +68,12 @@ class Staleness:
         return not (self.broken or self.gone or self.missing)
 
 
-def check_version(event: core.Event, schedule: core.Schedule, number: int) -> Staleness:
-    """:class:`Staleness` of ``schedule`` (version ``number``) against ``event``."""
+def check_version(
+    event: core.Event, schedule: core.Schedule, number: int, booked: Collection[str] = ()
+) -> Staleness:
+    """:class:`Staleness` of ``schedule`` (version ``number``) against ``event``; the
+    requests ``booked`` by their parties since (in slots the version left free) are held
+    by their bookings, not missing."""
     from liqa.core.scheduling.brokerage import Placement, Timetable, check_schedule
     from liqa.core.scheduling.brokerage.constraints.placement import REQUIRED
     from liqa.core.scheduling.brokerage.from_event import event_problem
@@ -97,6 +102,7 @@ def check_version(event: core.Event, schedule: core.Schedule, number: int) -> St
             broken.append(Broken(v.meetings, v.label, v.message))
     held = {a.id for a in schedule.assignments} - set(gone)
     held |= {u.id for u in schedule.unplaced}  # left out when planned, and said so then
+    held |= set(booked)
     missing = tuple(m.id for m in problem.meetings if m.id not in held)
     return Staleness(number, tuple(broken), tuple(gone), missing)
 
@@ -124,13 +130,13 @@ def staleness(row: Event) -> Staleness | None:
     key = ("staleness", *stamp, version.pk, booked) if stamp is not None else None
     return CHECKS.get(
         key,
-        lambda: _check(row, version),
+        lambda: _check(row, version, [key for key, _start in booked]),
         still=lambda: data_stamp(row) == stamp,
     )
 
 
-def _check(row: Event, version: ScheduleVersion) -> Staleness:
-    return check_version(event_record(row), schedule_record(version), version.number)
+def _check(row: Event, version: ScheduleVersion, booked: list[str]) -> Staleness:
+    return check_version(event_record(row), schedule_record(version), version.number, booked)
 
 
 def isolated(message: str, lang: str) -> str:
