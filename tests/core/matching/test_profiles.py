@@ -109,3 +109,23 @@ def test_an_organizations_french_name_is_its_name_read_in_french() -> None:
     assert organization_party(english_only).display_name("fr") == (
         "General Directorate for Information Systems Security (DGSSI)"
     )
+
+
+def test_a_name_that_already_ends_with_its_short_name_does_not_repeat_it() -> None:
+    """`liqa recommend --lang fr` titled the demo's DGSSI "…(DGSSI) (DGSSI)": its French
+    name in the mission file already ends with the short name."""
+    org = Organization(
+        "DGSSI",
+        "General Directorate for Information Systems Security",
+        Side.DELEGATION,
+        OrgKind.GOVERNMENT,
+        name_fr="Direction Générale de la Sécurité des Systèmes d'Information (DGSSI)",
+        short_name="DGSSI",
+    )
+    party = organization_party(org)
+    assert party.display_name("fr") == (
+        "Direction Générale de la Sécurité des Systèmes d'Information (DGSSI)"
+    )
+    assert (
+        party.display_name("en") == "General Directorate for Information Systems Security (DGSSI)"
+    )

@@ -89,11 +89,18 @@ class Profile:
         return self.offers | self.activity
 
 
+def with_short_name(name: str, short: str) -> str:
+    """``name (short)``, unless there is no short name or ``name`` already ends with it
+    in brackets (« … des Systèmes d'Information (DGSSI) »)."""
+    if not short or name.rstrip().endswith(f"({short})"):
+        return name
+    return f"{name} ({short})"
+
+
 def organization_party(org: Organization) -> Party:
     """An organization as a party."""
-    name = org.name if not org.short_name else f"{org.name} ({org.short_name})"
-    name_fr = org.name_fr if not org.short_name else f"{org.name_fr} ({org.short_name})"
-    name_fr = name_fr if org.name_fr else ""
+    name = with_short_name(org.name, org.short_name)
+    name_fr = with_short_name(org.name_fr, org.short_name) if org.name_fr else ""
     return Party(
         org.id,
         org.id,
