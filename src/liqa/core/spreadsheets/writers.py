@@ -40,11 +40,7 @@ def write_csv(sheets: Sequence[Sheet], directory: Path) -> list[Path]:
 
 def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     """One workbook with a sheet per table, header row frozen and bold."""
-    from openpyxl import Workbook  # deferred: heavy import
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # deferred: heavy import
 
     problems = [
         Problem(
@@ -63,6 +59,28 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
     ]
     if problems:
         raise InputError(problems)
+    # The file first: a write-only workbook keeps open temporary streams, which a folder
+    # that cannot take the file would leave to the garbage collector to complain about.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".xlsx.part")
+    os.close(handle)
+    try:
+        _readable(temporary)
+        _fill_and_save(sheets, temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def _fill_and_save(sheets: Sequence[Sheet], temporary: str) -> None:
+    """Write ``sheets`` as one workbook into the file ``temporary``."""
+    from openpyxl import Workbook  # deferred: heavy import
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for sheet in sheets:
@@ -79,17 +97,7 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path) -> Path:
         page.append(header)
         for row in sheet.rows:
             page.append([_xlsx_cell(page, value, WriteOnlyCell) for value in row])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".xlsx.part")
-    os.close(handle)
-    _readable(temporary)
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return path
+    book.save(temporary)
 
 
 def _xlsx_cell(page: object, value: Cell, make: type) -> object:
