@@ -113,6 +113,19 @@ def test_a_removed_table_is_told(client: Client, published: Event) -> None:
         assert '<li data-key="r-2" data-rule="tables">' in section
 
 
+def test_a_meeting_whose_slot_is_gone_is_told(client: Client, published: Event) -> None:
+    """The morning session now starts at 09:30: r-1's 09:00 and r-2's 09:20 are no slots."""
+    brokerage = Event.objects.get(pk=published.pk).brokerage
+    assert brokerage is not None
+    sessions = [{**s, "start": at(9, 30).isoformat()} for s in brokerage["sessions"]]
+    Event.objects.filter(pk=published.pk).update(brokerage={**brokerage, "sessions": sessions})
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert "2 meetings break its rules now" in section
+        assert '<li data-key="r-1" data-rule="once">' in section
+        assert "does not exist" in section
+
+
 def test_a_new_accepted_request_not_in_the_schedule_is_told(
     client: Client, published: Event
 ) -> None:
