@@ -210,6 +210,30 @@ CASES = [
         id="unknown_time_zone_far",
     ),
     pytest.param(
+        "  - id: houston\n    city: Houston\n    timezone: America/Chicago\n",
+        "  - id: houston\n    city: Houston\n    timezone: America/Houston\n",
+        (
+            10,
+            "legs[0].timezone",
+            "unknown time zone 'America/Houston'",
+            "Houston keeps the time of 'America/Chicago' (IANA names a zone by its main city)",
+            "unknown_timezone",
+        ),
+        id="unknown_time_zone_city",
+    ),
+    pytest.param(
+        "    timezone: America/Los_Angeles\n",
+        "    timezone: America/Vancuver\n",
+        (
+            16,
+            "legs[1].timezone",
+            "unknown time zone 'America/Vancuver'",
+            "did you mean 'America/Vancouver'?",
+            "unknown_timezone",
+        ),
+        id="unknown_time_zone_city_misspelt",
+    ),
+    pytest.param(
         "    lat: 29.752\n",
         "    lat: 129.752\n",
         (24, "venues[0].lat", "129.752 is out of range -90..90", "", "out_of_range"),

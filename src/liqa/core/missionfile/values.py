@@ -81,14 +81,19 @@ def known_timezones() -> frozenset[str]:
 def parse_timezone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; :class:`ValueProblem` ``unknown_timezone`` otherwise."""
     if name not in known_timezones():
-        import difflib
+        from liqa.core.missionfile.zone_names import suggest_zone
 
-        close = difflib.get_close_matches(name, sorted(known_timezones()), n=1, cutoff=0.7)
-        hint = (
-            Message("did you mean '{choice}'?", choice=close[0])
-            if close
-            else Message("use an IANA name such as Africa/Casablanca")
-        )
+        close = suggest_zone(name, known_timezones())
+        if close is None:
+            hint = Message("use an IANA name such as Africa/Casablanca")
+        elif close.city:
+            hint = Message(
+                "{city} keeps the time of '{choice}' (IANA names a zone by its main city)",
+                city=close.city,
+                choice=close.zone,
+            )
+        else:
+            hint = Message("did you mean '{choice}'?", choice=close.zone)
         raise ValueProblem(
             Message("unknown time zone '{name}'", name=name), "unknown_timezone", hint
         )
