@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from liqa.core.i18n import translator
 from liqa.core.model import Event, EventKind, MeetingFormat, Person, Schedule, Side, pick
@@ -72,7 +72,11 @@ class Day:
 
     day: date
     city: str
+    """The leg's city; on a travel day both, as an itinerary writes them ("Houston →
+    Silicon Valley"), in the reader's direction."""
     zone_name: str
+    """The day's zone, named in full ("Pacific Standard Time"); on a day whose entries start
+    in one zone and end in another, both short names ("CST → PST", :func:`labels.zone_span`)."""
     entries: tuple[Entry, ...]
 
 
@@ -252,6 +256,30 @@ def _place(item: Item, lang: str) -> str:
     return name
 
 
+def _day(event: Event, day: date, entries: list[Entry], lang: str) -> Day:
+    """A day under its city and zone; a day whose entries start in one zone and end in
+    another (the flight between legs) is headed by both: "Houston → Silicon Valley
+    (CST → PST)", each entry still naming its own zone."""
+    leg = event.leg_on(day)
+    city = labels.city_label(leg.city, lang) if leg else (entries[0].place or "")
+    first, last = entries[0].start, max(e.end for e in entries)
+    if labels.zone_name(first, lang, "short") == labels.zone_name(last, lang, "short"):
+        noon = leg.local_datetime(day, "12:00") if leg else first
+        return Day(day, city, labels.zone_name(noon, lang), tuple(entries))
+    before = next(
+        (
+            other
+            for other in event.legs
+            if other is not leg and other.start <= day - timedelta(days=1) <= other.end
+        ),
+        None,
+    )
+    if before is not None and leg is not None and before.city != leg.city:
+        arrow = labels.ARROWS[translator(lang).direction]
+        city = f"{labels.city_label(before.city, lang)} {arrow} {city}"
+    return Day(day, city, labels.zone_span(first, last, lang), tuple(entries))
+
+
 def build_agenda(
     event: Event, schedule: Schedule, subject_id: str, lang: str, settings: OutputSettings
 ) -> Agenda:
@@ -295,12 +323,7 @@ def build_agenda(
         )
         days.setdefault(item.day, []).append(entry)
         previous = item
-    day_views = []
-    for day, entries in days.items():
-        leg = event.leg_on(day)
-        city = labels.city_label(leg.city, lang) if leg else (entries[0].place or "")
-        noon = leg.local_datetime(day, "12:00") if leg else entries[0].start
-        day_views.append(Day(day, city, labels.zone_name(noon, lang), tuple(entries)))
+    day_views = [_day(event, day, entries, lang) for day, entries in days.items()]
     if who.is_organization:
         org = event.organization(subject_id)
         name = labels.org_name(org, lang)
