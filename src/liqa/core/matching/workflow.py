@@ -65,19 +65,24 @@ class DuplicateRequest(RequestError):
     def __init__(self, new: MeetingRequest, existing: MeetingRequest) -> None:
         self.new = new
         self.existing = existing
-        same = (existing.requester, existing.target) == (new.requester, new.target)
-        super().__init__(
-            Message(
-                "{requester} already asked to meet {target} (request {existing}, {status})"
-                if same
-                else "{requester} cannot ask to meet {target}: request {existing} "
-                "({status}) already stands between them or their organizations",
-                requester=new.requester,
-                target=new.target,
-                existing=existing.id,
-                status=existing.status.value,
+        fields = {
+            "requester": new.requester,
+            "target": new.target,
+            "existing": existing.id,
+            "status": existing.status.value,
+        }
+        if (existing.requester, existing.target) == (new.requester, new.target):
+            said = Message(
+                "{requester} already asked to meet {target} (request {existing}, {status})",
+                **fields,
             )
-        )
+        else:
+            said = Message(
+                "{requester} cannot ask to meet {target}: request {existing} ({status}) "
+                "already stands between them or their organizations",
+                **fields,
+            )
+        super().__init__(said)
 
 
 class TransitionError(RequestError):
