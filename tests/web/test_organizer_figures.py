@@ -52,6 +52,17 @@ def _demo_run(state: str = RunState.DONE) -> Run:
     )
 
 
+def test_the_run_pages_live_figures_use_the_same_words() -> None:
+    """The run page's live JSON (what run.js shows while a run goes and once it is done)
+    wrote its terms itself, "travel (minutes) 1,396", after the words above were fixed."""
+    from liqa.web.scheduling.views import run_status
+
+    with translation.override("en"):
+        shown = run_status(_demo_run())
+    assert "travel, trips back to the hotel included 23 hours 16 minutes" in str(shown["objective"])
+    assert "1,396" not in str(shown["objective"])
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_proof_rounds_value_and_bound_alike_and_says_what_the_value_counts(
     lang: str,

@@ -40,7 +40,7 @@ def _done(event: Event) -> Run:
             {
                 "elapsed": "5,2",
                 "time_limit": "20",
-                "objective": "temps morts 1\u202f352 · changements de table 0,652",
+                "objective": "temps morts 1\u202f352 · changements de table 0,7",
                 "bound": "392,197",
                 "gap": "7,6\xa0%",
             },
@@ -50,7 +50,7 @@ def _done(event: Event) -> Run:
             {
                 "elapsed": "5.2",
                 "time_limit": "20",
-                "objective": "breaks 1,352 · table changes 0.652",
+                "objective": "breaks 1,352 · table changes 0.7",
                 "bound": "392.197",
                 "gap": "7.6%",
             },
@@ -87,5 +87,5 @@ def test_run_page_shows_the_french_numbers(
     ]
     assert shown[:2] == ["5,2", "20"]
     assert shown[2].startswith("temps morts 1\u202f352")
-    assert "392,197" in shown[2]
+    assert "au moins 392,1 (prouvé)" in shown[2]  # one decimal, rounded down: still proved
     assert "7,6\xa0%" in shown[2]

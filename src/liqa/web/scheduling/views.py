@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.core.i18n import translator
-from liqa.core.outputs.labels import isolate, item_titles
+from liqa.core.outputs.labels import item_titles
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
@@ -23,7 +23,7 @@ from liqa.web.events.records import event_record
 from liqa.web.pages import page
 from liqa.web.scheduling import domain, exports, grid_views, moves, publishing, services
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
-from liqa.web.scheduling.proofs import proof_words, term_in_words, version_proof
+from liqa.web.scheduling.proofs import objective_words, proof_words, version_proof
 from liqa.web.scheduling.released import released_rows, version_released
 from liqa.web.scheduling.signals import invitations_sent
 from liqa.web.scheduling.staleness import stale_notice
@@ -75,10 +75,7 @@ def run_status(run: Run) -> dict[str, object]:
         "elapsed": number(round(elapsed, 1)),
         "time_limit": number(run.time_limit),
         "progress": 1.0 if run.finished else min(elapsed / run.time_limit, 0.99),
-        "objective": " · ".join(
-            f"{term_in_words(k, lang)} {isolate(number(v), lang)}" for k, v in run.objective.items()
-        )
-        or None,
+        "objective": objective_words(run.objective, lang) or None,
         "bound": None if run.bound is None else number(run.bound),
         "gap": None if run.gap is None else translator(lang).format_percent(run.gap, 1),
         "proof": proof_words(run, lang),
