@@ -88,6 +88,8 @@ def me(request: HttpRequest, slug: str) -> HttpResponse:
             "now": now,
             "feed_url": request.session.pop("feed_url", ""),
             "has_feed": services.has_feed(event, person),
+            # a host administrator's way back to the host page (confirm staff, set days)
+            "host_page": found.roles.organization is not None,
         },
     )
 
