@@ -11,7 +11,11 @@ under the event's :func:`~liqa.web.events.snapshots.data_stamp`, the version and
 bookings (which change without the stamp), so the overview stays fast.
 :func:`stale_notice` words it for the overview and the version's page.
 
-Missions (itineraries) are not checked here.
+A mission's published itinerary is checked the same way by the itinerary checker
+(:func:`~liqa.core.scheduling.itinerary.from_schedule.check_published`: each visit at its
+published start, by its subgroup's route of the day): visits that break a rule (their
+host's window or day, an attendee no longer available, travel that no longer fits), visits
+the event no longer has and required visits not in it.
 """
 
 from __future__ import annotations
@@ -60,7 +64,10 @@ class Staleness:
     gone: tuple[str, ...] = ()
     """Meetings of the version the event no longer has."""
     missing: tuple[str, ...] = ()
-    """Accepted requests the version neither holds nor lists as not placed."""
+    """Accepted requests the version neither holds nor lists as not placed (a mission:
+    required visits)."""
+    mission: bool = False
+    """True for a mission's itinerary (its items are visits)."""
 
     @property
     def fits(self) -> bool:
@@ -78,7 +85,9 @@ def check_version(
     from liqa.core.scheduling.brokerage.constraints.placement import REQUIRED
     from liqa.core.scheduling.brokerage.from_event import event_problem
 
-    if event.kind is not core.EventKind.BROKERAGE or event.brokerage is None:
+    if event.kind is not core.EventKind.BROKERAGE:
+        return _check_mission(event, schedule, number)
+    if event.brokerage is None:
         return Staleness(number)
     try:
         problem = event_problem(event)
@@ -105,6 +114,15 @@ def check_version(
     held |= set(booked)
     missing = tuple(m.id for m in problem.meetings if m.id not in held)
     return Staleness(number, tuple(broken), tuple(gone), missing)
+
+
+def _check_mission(event: core.Event, schedule: core.Schedule, number: int) -> Staleness:
+    """:class:`Staleness` of a mission's itinerary, by the itinerary checker."""
+    from liqa.core.scheduling.itinerary.from_schedule import check_published
+
+    found = check_published(event, schedule)
+    broken = tuple(Broken((f.visit,) if f.visit else (), f.rule, f.message) for f in found.broken)
+    return Staleness(number, broken, found.gone, found.missing, mission=True)
 
 
 def _no_slot(event: core.Event, meeting: str, start: Any) -> Message:
@@ -174,14 +192,19 @@ def stale_notice(row: Event, lang: str) -> dict[str, Any] | None:
     items = [
         {
             "key": b.meetings[0] if b.meetings else "",
-            "title": "",  # the checker's words name the meeting
+            # the brokerage checker's words name the meeting; the itinerary's do not
+            "title": isolate(titles[b.meetings[0]], lang) if found.mission and b.meetings else "",
             "label": b.label,
             "words": isolated(b.message, lang),
         }
         for b in found.broken
     ]
-    gone_words = gettext("No longer in the event: its request was withdrawn or changed.")
-    missing_words = gettext("Accepted, but not in the published schedule.")
+    if found.mission:
+        gone_words = gettext("No longer in the event: the visit was withdrawn.")
+        missing_words = gettext("Required, but not in the published itinerary.")
+    else:
+        gone_words = gettext("No longer in the event: its request was withdrawn or changed.")
+        missing_words = gettext("Accepted, but not in the published schedule.")
     for keys_of, label, words in (
         (found.gone, "gone", gone_words),
         (found.missing, "missing", missing_words),
@@ -190,7 +213,8 @@ def stale_notice(row: Event, lang: str) -> dict[str, Any] | None:
             {"key": k, "title": isolate(titles[k], lang), "label": label, "words": words}
             for k in keys_of
         )
-    return {"version": found.version, "summary": _summary(found), "items": items}
+    summary = _mission_summary(found) if found.mission else _summary(found)
+    return {"version": found.version, "summary": summary, "items": items, "mission": found.mission}
 
 
 def _summary(found: Staleness) -> str:
@@ -227,6 +251,41 @@ def _summary(found: Staleness) -> str:
             % {"num": n}
         )
     return gettext("The published schedule (v%(number)s) no longer fits the event: %(parts)s.") % {
+        "number": found.version,
+        "parts": pgettext("between the parts of a sentence", "; ").join(parts),
+    }
+
+
+def _mission_summary(found: Staleness) -> str:
+    """One sentence: how many visits break a rule, are gone, are required but missing."""
+    broken = len({m for b in found.broken for m in b.meetings}) or len(found.broken)
+    parts = []
+    if broken:
+        parts.append(
+            ngettext(
+                "%(num)d visit breaks its rules now", "%(num)d visits break their rules now", broken
+            )
+            % {"num": broken}
+        )
+    if found.gone:
+        n = len(found.gone)
+        parts.append(
+            ngettext(
+                "%(num)d visit is no longer in the event",
+                "%(num)d visits are no longer in the event",
+                n,
+            )
+            % {"num": n}
+        )
+    if found.missing:
+        n = len(found.missing)
+        parts.append(
+            ngettext(
+                "%(num)d required visit is not in it", "%(num)d required visits are not in it", n
+            )
+            % {"num": n}
+        )
+    return gettext("The published itinerary (v%(number)s) no longer fits the event: %(parts)s.") % {
         "number": found.version,
         "parts": pgettext("between the parts of a sentence", "; ").join(parts),
     }

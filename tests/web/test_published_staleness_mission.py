@@ -1,0 +1,170 @@
+"""The overview and the published version's page say when a mission's published itinerary
+no longer fits the event as it is now (a host's window or day, a delegate's availability, a
+visit withdrawn, a venue moved, a new required visit), naming each visit and the rule the
+itinerary checker finds broken. The demo mission is planned as ``liqa demo`` plans it,
+stored and published; each change is made after the pages were read once, so a check kept
+per process under the event's data stamp is shown to follow the change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import cache
+
+import pytest
+from django.contrib.auth.models import User
+from django.db.models import F
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.core.missionfile import load_event
+from liqa.core.scheduling.planning import PlanSettings, plan_event
+from liqa.web.accounts import services as accounts
+from liqa.web.accounts.models import Role
+from liqa.web.events.models import CandidateVisit, Event, Person, Venue
+from liqa.web.events.records import windows_to_json
+from liqa.web.events.services import import_mission_file
+from liqa.web.scheduling.publishing import publish
+from liqa.web.scheduling.records import store_schedule
+from liqa.web.scheduling.staleness import CHECKS
+from tests.web.factories import DEMO
+
+VISIT = "vis-tx-cyber"
+"""A visit of the demo's plan (Houston, 13 February, subgroup group-d)."""
+
+
+@cache
+def demo_schedule() -> core.Schedule:
+    """The demo mission planned as ``liqa demo`` plans it (PlanSettings, one second)."""
+    return plan_event(load_event(DEMO), PlanSettings(time_limit=1.0)).schedule
+
+
+def published_visit(key: str = VISIT) -> core.Assignment:
+    """The visit ``key`` as the published version holds it."""
+    return next(a for a in demo_schedule().assignments if a.id == key)
+
+
+@pytest.fixture
+def published(db: None) -> Event:
+    """The demo mission imported, its plan stored and published as version 1."""
+    CHECKS.clear()
+    row = import_mission_file(DEMO.read_bytes(), "mission.yaml")
+    publish(store_schedule(row, demo_schedule()), notify=False)
+    return row
+
+
+@pytest.fixture
+def client(published: Event, client_for: Callable[[User | None], Client]) -> Client:
+    """The organizer, reading English."""
+    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
+    accounts.grant(user, published, Role.ORGANIZER)
+    signed_in = client_for(user)
+    signed_in.cookies["django_language"] = "en"
+    return signed_in
+
+
+def pages(client: Client, event: Event) -> tuple[str, str]:
+    """The overview and version 1's page."""
+    overview = client.get(f"/organize/{event.slug}/")
+    grid = client.get(f"/organize/{event.slug}/versions/1/")
+    assert overview.status_code == grid.status_code == 200
+    return overview.content.decode(), grid.content.decode()
+
+
+def stale_section(html: str) -> str:
+    assert 'id="stale"' in html
+    return html.split('<section class="card" id="stale"', 1)[1].split("</section>", 1)[0]
+
+
+def set_windows(event: Event, key: str, *windows: core.TimeWindow) -> None:
+    CandidateVisit.objects.filter(event=event, key=key).update(windows=windows_to_json(windows))
+
+
+def test_no_notice_for_the_freshly_planned_demo_mission(client: Client, published: Event) -> None:
+    for html in pages(client, published):
+        assert 'id="stale"' not in html
+        assert "no longer fits" not in html
+
+
+def test_a_host_window_moved_later_that_day_is_told(client: Client, published: Event) -> None:
+    pages(client, published)  # read (and kept) before the change
+    visit = published_visit()
+    later = visit.start + timedelta(hours=2)
+    set_windows(published, VISIT, core.TimeWindow(later, later + timedelta(hours=4)))
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert (
+            "The published itinerary (v1) no longer fits the event: "
+            "1 visit breaks its rules now." in section
+        )
+        assert f'<li data-key="{VISIT}" data-rule="window">' in section
+        assert "Texas Statewide Cyber Resilience Office" in section
+        assert "starts at Tue, Feb 13, 1:18" in section
+        assert "outside its host&#39;s window now" in section
+        assert 'name="base" value="1"' in section
+        assert 'name="keep_published"' not in section
+
+
+def test_a_host_receiving_on_another_day_only_is_told(client: Client, published: Event) -> None:
+    pages(client, published)
+    start = published_visit().start + timedelta(days=1)
+    set_windows(published, VISIT, core.TimeWindow(start, start + timedelta(hours=4)))
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert f'<li data-key="{VISIT}" data-rule="not_allowed">' in section
+        assert "its host does not receive visitors that day now" in section
+
+
+def test_a_delegate_no_longer_available_is_told(client: Client, published: Event) -> None:
+    """Houda Ziani (group-d) is available only after 13 February now."""
+    pages(client, published)
+    visit = published_visit()
+    after = windows_to_json([core.TimeWindow(visit.end, visit.end + timedelta(days=30))])
+    Person.objects.filter(event=published, key="p-apebi-export").update(availability=after)
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert f'<li data-key="{VISIT}" data-rule="availability">' in section
+        assert "Houda Ziani: not available at Tue, Feb 13, 1:18" in section
+
+
+def test_a_visit_the_event_no_longer_has_is_told(client: Client, published: Event) -> None:
+    pages(client, published)
+    CandidateVisit.objects.filter(event=published, key=VISIT).delete()
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert (
+            "The published itinerary (v1) no longer fits the event: "
+            "1 visit is no longer in the event." in section
+        )
+        assert f'<li data-key="{VISIT}" data-rule="gone">' in section
+        assert "No longer in the event: the visit was withdrawn." in section
+
+
+def test_a_venue_moved_further_is_told_as_travel_that_no_longer_fits(
+    client: Client, published: Event
+) -> None:
+    """The visit's venue 0.2 degrees (about 22 km) further north."""
+    pages(client, published)
+    Venue.objects.filter(event=published, key="v-tx-cyber").update(latitude=F("latitude") + 0.2)
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert f'<li data-key="{VISIT}" data-rule="window">' in section
+        assert "the way there takes longer now: the delegation arrives at" in section
+        assert "after its start at Tue, Feb 13, 1:18" in section
+
+
+def test_a_new_required_visit_not_in_the_itinerary_is_told(
+    client: Client, published: Event
+) -> None:
+    pages(client, published)
+    visit = CandidateVisit.objects.get(event=published, key=VISIT)
+    visit.pk, visit.key = None, "vis-tx-cyber-2"
+    visit.save()
+    for html in pages(client, published):
+        section = stale_section(html)
+        assert (
+            "The published itinerary (v1) no longer fits the event: "
+            "1 required visit is not in it." in section
+        )
+        assert '<li data-key="vis-tx-cyber-2" data-rule="missing">' in section
+        assert "Required, but not in the published itinerary." in section
