@@ -152,9 +152,10 @@ def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("agendas:me", event.slug)
 
 
-def _refusal(event: Event, person: str, target: str, failure: RequestError) -> str:
-    """Why a request was refused, in the reader's words (the core's message is English and
-    names people by their keys): already asked or met, or too many requests waiting."""
+def _refusal(event: Event, person: str, action: str, failure: RequestError) -> str:
+    """Why ``action`` (propose, accept or decline) was refused, in the reader's words (the
+    core's message is English and names people by their keys): already asked or met, too
+    many requests waiting, or a request that can no longer be accepted or declined."""
     lang = current_language()
     names = {**event_requests.party_names(event), **display_names(event_record(event), lang)}
 
@@ -165,6 +166,11 @@ def _refusal(event: Event, person: str, target: str, failure: RequestError) -> s
         return _("Choose whom to meet from the list.")
     if isinstance(failure, DuplicateRequest):
         return _duplicate(failure.existing, person, event_requests.organization_of(event), name)
+    reason = {"reason": in_language(failure.args[0])}
+    if action == "accept":
+        return _("This request cannot be accepted: %(reason)s") % reason
+    if action != "propose":  # the page answers any other action as a decline
+        return _("This request cannot be declined: %(reason)s") % reason
     sent = [r for r in event_requests.requests_of(event, person).sent if r.requester == person]
     waiting = sum(r.status.value == "proposed" for r in sent)
     limit = RequestPolicy().max_pending_per_requester
@@ -176,7 +182,7 @@ def _refusal(event: Event, person: str, target: str, failure: RequestError) -> s
             "answers before asking again.",
             waiting,
         ) % {"num": waiting}
-    return _("This request cannot be sent: %(reason)s") % {"reason": in_language(failure.args[0])}
+    return _("This request cannot be sent: %(reason)s") % reason
 
 
 def _duplicate(
@@ -255,7 +261,7 @@ def requests_page(request: HttpRequest, slug: str) -> HttpResponse:
         except (event_requests.NotYours, bookings.NotYourRequest, MeetingRequest.DoesNotExist):
             raise PermissionDenied from None
         except RequestError as failure:
-            error, status = _refusal(event, person, request.POST.get("target", ""), failure), 400
+            error, status = _refusal(event, person, action, failure), 400
         except bookings.SlotTaken as failure:
             error, status = str(failure), 409
         except bookings.NotBookable as failure:
