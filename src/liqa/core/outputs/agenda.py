@@ -288,16 +288,19 @@ def build_agenda(
     items = [i for i in timeline(event, schedule) if who.involved_in(i)]
     days: dict[date, list[Entry]] = {}
     previous: Item | None = None
+    # a host's staff receive visitors at their own venue: the way there is the delegation's
+    receives = _side_of(event, who.organization) is Side.HOST
     for item in items:
         kind, title = entry_title(event, item, who, lang)
         _, print_title = entry_title(event, item, who, lang, isolated=True)
         topic, themes = _topic_and_themes(event, item, lang)
         venue = item.venue
         travel_from = ""
-        if item.travel_minutes_before and previous is not None and previous.day == item.day:
+        travel = 0 if receives else item.travel_minutes_before
+        if travel and previous is not None and previous.day == item.day:
             last = previous.end_venue or previous.venue
             travel_from = labels.venue_name(last, lang) if last else ""
-        elif item.travel_minutes_before:
+        elif travel:
             leg = event.leg_on(item.day)
             if leg is not None and leg.hotel is not None:
                 travel_from = labels.venue_name(event.venue(leg.hotel), lang)
@@ -315,7 +318,7 @@ def build_agenda(
             sides=_sides(event, item, lang),
             topic=topic,
             themes=themes,
-            travel_minutes=item.travel_minutes_before,
+            travel_minutes=travel,
             travel_from=travel_from,
             end_zone=_end_zone(item, lang),
             zones=labels.zone_span(item.start, item.end, lang),
