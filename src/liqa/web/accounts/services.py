@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from liqa.core import model as core
 from liqa.core.problems import Name
 from liqa.web.accounts import limits
+from liqa.web.accounts.host_mail import host_mail_context
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.accounts.signals import host_role_changed
 from liqa.web.delivery import Tally, deliver, outcome, tally
@@ -679,10 +680,10 @@ def _invite(member: Membership, next_url: str, *, host: bool = False) -> tuple[s
     template = "accounts/email_host.txt" if host else "accounts/email_invitation.txt"
     event = member.event
     with translation.override(member.language):
-        body = render_to_string(
-            template,
-            {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language},
-        )
+        context = {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language}
+        if host:  # whose host page, and the visits it receives
+            context.update(host_mail_context(member, member.language))
+        body = render_to_string(template, context)
         if host:
             subject = _("Your host page for a liqa mission")
         else:
