@@ -104,7 +104,7 @@ def test_the_organizer_names_the_host_contact_who_reaches_the_host_page_in_two_t
     assert (host.status_code, 'id="host-settings"' in host.content.decode()) == (200, True)
     shown = organizer_client.get(url).content.decode()
     assert "bruno@example.org" in shown
-    assert 'name="action" value="revoke"' in shown
+    assert 'name="revoke" value="o-beta"' in shown  # "Revoke" asks first (R1)
 
 
 def test_the_organizer_revokes_and_the_page_refuses_again(

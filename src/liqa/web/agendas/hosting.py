@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
@@ -21,10 +21,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from liqa.core import model as core
-from liqa.core.outputs.labels import city_label, display_names
+from liqa.core.outputs.labels import city_label, display_names, zone_short
+from liqa.core.outputs.timeline import subject, timeline
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.access import Access
+from liqa.web.agendas import domain
 from liqa.web.agendas.profile import ProfileError, day_window, days_clock, on_legs_clock
 from liqa.web.events.editing import kinds
 from liqa.web.events.models import CandidateVisit, Event, Person, Venue
@@ -226,12 +228,34 @@ class HostAdmins:
     """Each administrator's account id, name and e-mail address."""
     candidates: list[tuple[str, str]]
     """Each person's key and name, the administrators left out."""
+    visits: tuple[tuple[datetime, str], ...] | None = None
+    """When the published programme visits it (start on the host's clock, zone's short
+    name), in time order; ``None`` before publication."""
+
+
+def visits_by_host(event: Event, lang: str) -> dict[str, tuple[tuple[datetime, str], ...]] | None:
+    """The published visits and meetings of each host organization (start, zone's short
+    name), by organization key; ``None`` before any publication."""
+    found = domain.published(event)
+    if found is None:
+        return None
+    items = [i for i in timeline(found.event, found.schedule) if i.is_meeting]
+    shown: dict[str, tuple[tuple[datetime, str], ...]] = {}
+    for org in found.event.organizations:
+        if org.side is core.Side.DELEGATION:
+            continue
+        host = subject(found.event, org.id)
+        shown[org.id] = tuple(
+            (i.start, zone_short(i.start, lang)) for i in items if host.involved_in(i)
+        )
+    return shown
 
 
 def host_admins_of(event: Event, lang: str) -> list[HostAdmins]:
     """Every host organization of the event with its administrators and candidates, names
-    as read in ``lang``."""
+    as read in ``lang``, and the visits the published programme makes to it."""
     names = display_names(event_record(event), lang)
+    visits = visits_by_host(event, lang)
     held = accounts.host_administrators(event)
     people = Person.objects.filter(event=event).exclude(email="").order_by("position")
     shown = []
@@ -248,6 +272,7 @@ def host_admins_of(event: Event, lang: str) -> list[HostAdmins]:
                     for p in people
                     if p.organization == org.key and p.email.strip().lower() not in emails
                 ],
+                None if visits is None else visits.get(org.key, ()),
             )
         )
     return shown
@@ -307,6 +332,8 @@ def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "hosts": hosts,
+            # "Revoke" asks first: its GET form opens this account's confirmation
+            "revoking": _revoking(request, hosts),
             # a refusal answers the form sent, not the change before it (its address's query)
             "changed": "" if error else request.GET.get("changed", ""),
             "mailed": "" if error else MAILED.get(request.GET.get("mailed", ""), ""),
@@ -316,3 +343,14 @@ def host_admins_page(request: HttpRequest, slug: str) -> HttpResponse:
         },
         status=400 if error else 200,
     )
+
+
+def _revoking(request: HttpRequest, hosts: list[HostAdmins]) -> tuple[str, int] | None:
+    """The (organization, account id) whose role the organizer asked to revoke (the
+    "Revoke" button's ``?revoke=…&user=…``), to confirm; ``None`` when it names no
+    administrator listed (a stale or hand-made address asks nothing)."""
+    organization, user = request.GET.get("revoke", ""), request.GET.get("user", "")
+    if request.method != "GET" or not user.isdigit():
+        return None
+    listed = any(h.key == organization and any(a[0] == int(user) for a in h.admins) for h in hosts)
+    return (organization, int(user)) if listed else None
