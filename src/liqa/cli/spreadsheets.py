@@ -227,7 +227,7 @@ def import_command(
     if given:
         raise _fail(
             console,
-            f"{', '.join(given)} only apply to a backup .zip",
+            f"{', '.join(given)} only {'applies' if len(given) == 1 else 'apply'} to a backup .zip",
             "these options restore an archive written by liqa export --event",
         )
     if out is None:

@@ -61,7 +61,7 @@ def test_export_of_an_unknown_event_lists_the_known_ones(event: Event, tmp_path:
     ("args", "message"),
     [
         (["import", "b.zip", "--out", "m.yaml"], "a backup .zip is restored on its own; --out"),
-        (["import", "people.csv", "--out", "m.yaml", "--replace"], "--replace only apply"),
+        (["import", "people.csv", "--out", "m.yaml", "--replace"], "--replace only applies to a"),
         (["export", "--event", "x", "-o", "backup.xlsx"], "--out backup.xlsx: a backup is a .zip"),
         (["export", "m.yaml", "--event", "x", "-o", "b.zip"], "give a mission file or --event"),
         (["export", "-o", "b.zip"], "missing MISSION"),

@@ -109,7 +109,7 @@ def read_plan(path: Path, event: Event) -> PlanFile:
     cannot be read, is not a plan, is of another format version, or belongs to another
     mission. Keys the mission no longer has are kept here: the re-plan drops them.
     """
-    again = Message("plan liqa again without --previous, or give the plan.json it wrote")
+    again = Message("run liqa plan again without --previous, or give the plan.json it wrote")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
