@@ -54,7 +54,7 @@ def import_mission(request: HttpRequest) -> HttpResponse:
     and the event's own settings (private stays private); one that withdraws a host
     administrator role or any account's access to the event, or drops work done on the web
     (what refers to records the file no longer has; the rest is carried over:
-    ``events.carry_over``), is previewed first, then confirmed (or cancelled) without
+    ``backup.carry_over``), is previewed first, then confirmed (or cancelled) without
     uploading again."""
     if not getattr(request.user, "is_staff", False):
         raise PermissionDenied
