@@ -36,6 +36,7 @@ KEYWORDS = (
     "gettext_noop",
     "pgettext_noop:1c,2",
     "Message",
+    "PluralMessage:1,2",
 )
 
 

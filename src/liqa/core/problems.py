@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from liqa.core.i18n import translation
 from liqa.core.local_time import LocalDate, LocalTime
 
 Gettext = Callable[[str], str]
@@ -51,9 +52,48 @@ class Message(str):
         names among its fields in their ``lang`` form (:class:`Name`) when given."""
         params = {key: translated(value, gettext, lang) for key, value in self.params.items()}
         try:
-            return gettext(self.template).format(**params)
+            return self.template_in(gettext, lang).format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation: keep the English
-            return self.template.format(**params)
+            return self.template_in(_english).format(**params)
+
+    def template_in(self, gettext: Gettext, lang: str | None = None) -> str:
+        """The template in the language of ``gettext`` (itself when it has no translation)."""
+        del lang
+        return gettext(self.template)
+
+
+class PluralMessage(Message):
+    """A :class:`Message` whose words depend on a number ``n``, in the catalog's plural form
+    for it (French has two, Arabic six): ``PluralMessage("{n} other", "{n} others", n=3)`` is
+    ``"3 others"``. ``scripts/i18n.py`` extracts the two templates as one plural message."""
+
+    plural: str
+
+    def __new__(cls, singular: str, plural: str, /, *, n: int, **params: Any) -> PluralMessage:
+        made = str.__new__(cls, (singular if n == 1 else plural).format(n=n, **params))
+        made.template, made.plural, made.params = singular, plural, {"n": n, **params}
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled by its templates and parameters."""
+        return (type(self).rebuilt_plural, (self.template, self.plural, self.params))
+
+    @classmethod
+    def rebuilt_plural(cls, singular: str, plural: str, params: dict[str, Any]) -> PluralMessage:
+        """A plural message stored earlier (:func:`message_json`), made again."""
+        return cls(singular, plural, **params)
+
+    def template_in(self, gettext: Gettext, lang: str | None = None) -> str:
+        """The catalog's form for ``n`` in the language of ``gettext`` (a translator's
+        ``gettext``, whose ``ngettext`` is asked), else of ``lang`` (the same catalog, as
+        Django's ``gettext`` reads it), else English."""
+        n = int(self.params["n"])
+        ngettext = getattr(getattr(gettext, "__self__", None), "ngettext", None)
+        if not callable(ngettext) and lang:
+            ngettext = translation(lang).ngettext
+        if not callable(ngettext):
+            return self.template if n == 1 else self.plural
+        return str(ngettext(self.template, self.plural, n))
 
 
 class Name(str):
@@ -128,7 +168,10 @@ def message_json(value: str) -> dict[str, Any] | None:
     their forms (:class:`Name`, :class:`Names`)."""
     if not isinstance(value, Message):
         return None
-    return {"template": value.template, "params": {k: _json(v) for k, v in value.params.items()}}
+    data = {"template": value.template, "params": {k: _json(v) for k, v in value.params.items()}}
+    if isinstance(value, PluralMessage):
+        data["plural"] = value.plural
+    return data
 
 
 def _json(value: Any) -> Any:
@@ -155,6 +198,8 @@ def message_from_json(text: str, data: Any) -> str:
 
 def _message(data: Any) -> Message:
     params = {key: _param(v) for key, v in data["params"].items()}
+    if "plural" in data:
+        return PluralMessage.rebuilt_plural(str(data["template"]), str(data["plural"]), params)
     return Message.rebuilt(str(data["template"]), params)
 
 

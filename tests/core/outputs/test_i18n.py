@@ -31,6 +31,7 @@ KEYWORDS = {
     "gettext_noop": None,
     "pgettext_noop": ((1, "c"), 2),
     "Message": None,  # a problem's words (liqa.core.problems), translated when shown
+    "PluralMessage": (1, 2),  # the same, in the plural form for its number
 }
 
 # a catalog message's key: its context (or None) and its msgid, or (msgid, msgid_plural)

@@ -201,9 +201,9 @@ class ReportWords:
                 for key, v in value.params.items()
             }
             try:
-                return self.t.gettext(value.template).format(**params)
+                return value.template_in(self.t.gettext, self.lang).format(**params)
             except (KeyError, IndexError, ValueError):  # a broken translation: the English
-                return value.template.format(**params)
+                return value.template_in(str).format(**params)
         if isinstance(value, Names):
             sep = comma(self.lang) if value.sep == ", " else value.sep
             return sep.join(self._words(item) for item in value.items)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
-from liqa.core.problems import Message, Names, joined
+from liqa.core.problems import Message, Names, PluralMessage, joined
 from liqa.core.scheduling.brokerage.constraints import overlap, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
+from liqa.core.scheduling.brokerage.constraints.tables import own_table
 from liqa.core.scheduling.brokerage.problem import (
     Meeting,
     Problem,
@@ -20,6 +21,10 @@ PARTY_AT_MAXIMUM = "party_at_maximum"
 NO_TABLE_LEFT = "no_table_left"
 LOST_TO_HIGHER_PRIORITY = "lost_to_higher_priority"
 NOT_PLACED = "not_placed"
+
+FEW = 5
+"""How many meetings in the way an explanation names; the others are counted (all are in
+``blocking``)."""
 
 
 def explain_unplaced(problem: Problem, slots: Mapping[str, int]) -> list[UnplacedMeeting]:
@@ -92,13 +97,72 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
             "in every possible slot {who} are busy or the slot is full; it lost to "
             "{blockers} ({higher} of equal or higher priority)",
             who=who,
-            blockers=Names([problem.label(b) for b in blockers], "; "),
+            blockers=blocker_words(problem, ranked_blockers(problem, state, meeting, blockers)),
             higher=len(higher),
         )
         if blockers
         else Message("in every possible slot {who} are busy or the slot is full", who=who)
     )
     return UnplacedMeeting(meeting.id, LOST_TO_HIGHER_PRIORITY, detail, blockers)
+
+
+def ranked_blockers(
+    problem: Problem, state: PartialTimetable, meeting: Meeting, blockers: Collection[str]
+) -> tuple[str, ...]:
+    """``blockers`` (placed meetings in the way of ``meeting`` in the timetable ``state``)
+    most telling first: those holding a slot where ``meeting``'s people are all free (the
+    table it needs there, an order), then the others; each group by priority, highest
+    first, then by slot and id."""
+    holding = _holding_free_slots(problem, state, meeting, blockers)
+    last = len(problem.slots)
+    return tuple(
+        sorted(
+            blockers,
+            key=lambda b: (
+                b not in holding,
+                -problem.meeting(b).priority,
+                state.slots.get(b, last),
+                b,
+            ),
+        )
+    )
+
+
+def _holding_free_slots(
+    problem: Problem, state: PartialTimetable, meeting: Meeting, blockers: Collection[str]
+) -> set[str]:
+    """The meetings among ``blockers`` that take what ``meeting`` needs in a slot where its
+    people are all free (none busy, none at the session's maximum)."""
+    held: set[str] = set()
+    full: set[int] = set()  # free slots whose shared tables are all taken
+    for t in allowed_slots(problem, meeting):
+        found = state.obstacles(meeting, t)
+        if any(o.label in (overlap.LABEL, session_limit.LABEL) for o in found):
+            continue
+        for o in found:
+            held.update(o.meetings)
+            if o.label == tables.LABEL and not o.meetings:
+                full.add(t)
+    shared = [
+        b
+        for b in blockers
+        if state.slots.get(b) in full and own_table(problem, problem.meeting(b)) is None
+    ]
+    return (held & set(blockers)) | set(shared)
+
+
+def blocker_words(problem: Problem, blockers: Sequence[str]) -> str:
+    """The meetings ``blockers`` (most telling first) in words: each named when there are
+    at most ``FEW`` + 1, else the first ``FEW`` and how many others."""
+    labels = [problem.label(b) for b in blockers]
+    if len(labels) <= FEW + 1:
+        return Names(labels, "; ")
+    return PluralMessage(
+        "{names} and {n} other meeting",
+        "{names} and {n} other meetings",
+        n=len(labels) - FEW,
+        names=Names(labels[:FEW], "; "),
+    )
 
 
 def explain_released(
@@ -137,7 +201,7 @@ def explain_released(
             "{blockers}",
             meeting=name,
             slot=at,
-            blockers=Names([problem.label(b) for b in blockers], "; "),
+            blockers=blocker_words(problem, ranked_blockers(problem, state, meeting, blockers)),
         )
         if blockers
         else Message(

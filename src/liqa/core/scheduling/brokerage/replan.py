@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 
 from ortools.sat.python import cp_model
 
-from liqa.core.problems import Message, Names, joined
+from liqa.core.problems import Message, joined
 from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints import overlap, precedence, session_limit, tables
@@ -30,8 +30,10 @@ from liqa.core.scheduling.brokerage.explain import (
     LOST_TO_HIGHER_PRIORITY,
     NO_TABLE_LEFT,
     PARTY_AT_MAXIMUM,
+    blocker_words,
     explain_released,
     explain_unplaced,
+    ranked_blockers,
 )
 from liqa.core.scheduling.brokerage.lns import large_enough
 from liqa.core.scheduling.brokerage.problem import (
@@ -312,7 +314,7 @@ def _kept_in_the_way(
         "{who}: published meetings kept in place hold the slots it could take ({blockers}); "
         "re-plan without keeping them in place to let them move",
         who=joined([problem.label(pid) for pid in meeting.people]),
-        blockers=Names([problem.label(b) for b in ordered], "; "),
+        blockers=blocker_words(problem, ranked_blockers(problem, state, meeting, ordered)),
     )
     return UnplacedMeeting(meeting.id, KEPT_IN_PLACE, detail, ordered)
 
