@@ -66,7 +66,7 @@ def _other_split(model: MissionModel, j: int, allowed: list[int]) -> Unplaced:
     )
 
 
-def _tour_words(model: MissionModel, k: int) -> Message:
+def tour_words(model: MissionModel, k: int) -> Message:
     """Tour ``k`` as a reader names it: its day in their language, the half day when the
     split changes at lunch, and its subgroup."""
     info = model.tours[k]
@@ -130,7 +130,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
                 "lower_value",
                 Message(
                     "fits on {tour} but adds no value for the members there",
-                    tour=_tour_words(model, k),
+                    tour=tour_words(model, k),
                 ),
             )
         for pos, node in enumerate(route):

@@ -24,7 +24,7 @@ from liqa.core.model import Assignment, Event, EventKind, MeetingFormat, Schedul
 from liqa.core.outputs.timeline import zone_at
 from liqa.core.problems import InputError, Message, joined
 from liqa.core.scheduling.itinerary.check import Violation, check_itinerary
-from liqa.core.scheduling.itinerary.explain import _tour_words
+from liqa.core.scheduling.itinerary.explain import tour_words
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
 from liqa.core.scheduling.itinerary.plan import PlanningError
 from liqa.core.scheduling.itinerary.replan import previous_groups
@@ -198,7 +198,7 @@ class _Check:
         model = self.model
         a = self.visit_at.get((v.tour, v.node)) if v.node is not None else None
         key = a.id if a is not None else self._last_visit(v.tour, routes)
-        tour: str = _tour_words(model, v.tour) if 0 <= v.tour < len(model.tours) else ""
+        tour: str = tour_words(model, v.tour) if 0 <= v.tour < len(model.tours) else ""
         if a is not None and v.rule == "window":
             stops = timeline(self.pinned, v.tour, routes[v.tour])
             arrive = next(s.arrive for s in stops if s.node == v.node)
