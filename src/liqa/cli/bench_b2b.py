@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
+from liqa.cli.terminal import progress_bar
 from liqa.core.problems import InputError
 
 RESULTS = Path("benchmarks/results/b2b.md")
@@ -76,7 +76,7 @@ def bench_b2b(
 
     settings = Settings(time_limit=time_limit, workers=workers, seed=seed)
     records: list[dict[str, Any]] = []
-    with Progress(console=console, transient=True) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("solving", total=len(files))
         for file in files:
             progress.update(task, description=file.name)

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
 
 from liqa.cli.bench import bench_app
+from liqa.cli.terminal import progress_bar
 from liqa.core.problems import InputError
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def toptw(
     bks_file = find_bks(files[0])
     bks = read_bks(bks_file) if bks_file else {}
     records: list[Record] = []
-    with Progress(console=console, transient=True) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("solving", total=len(files) * len(ms))
         for path in files:
             for m in ms:

@@ -9,12 +9,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
-from rich.progress import Progress
 from rich.table import Table
 
 from liqa.cli import app
+from liqa.cli.terminal import print_markdown, progress_bar, wide_when_piped
 from liqa.core.model import Event, Organization
 from liqa.core.problems import InputError
 
@@ -45,7 +44,7 @@ def recommend_command(
     top: Annotated[int, typer.Option(min=1, max=100, help="How many matches to list.")] = 10,
 ) -> None:
     """Print the best counterparts of an organization or person, with the reasons."""
-    console = Console()
+    console = wide_when_piped(Console())
     errors = Console(stderr=True)
     if lang not in LANG_CHOICES:
         raise _fail(errors, f"--lang must be one of ar, fr, en (got {lang!r})")
@@ -142,7 +141,7 @@ def eval_matchmaking(
     from liqa.core.matching.evalset import load_dataset
     from liqa.core.matching.evaluation import evaluate
 
-    console = Console()
+    console = wide_when_piped(Console())
     errors = Console(stderr=True)
     if split not in (None, "dev", "test"):
         raise _fail(errors, f"--split must be dev or test (got {split!r})")
@@ -158,11 +157,11 @@ def eval_matchmaking(
             f"--split {split}: {data} has no {split} split (no organization says "
             f"`split: {split}`); leave out --split to score every query",
         )
-    with Progress(console=errors, transient=True) as progress:
+    with progress_bar(errors) as progress:
         task = progress.add_task("Scoring", total=3)
         report = evaluate(dataset, progress=lambda: progress.advance(task), split=split)
     text = report.to_markdown()
-    console.print(Markdown(text))
+    print_markdown(console, text)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")

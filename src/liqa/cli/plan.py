@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from liqa.cli import app
@@ -20,6 +20,7 @@ from liqa.cli.common import (
     parse_languages,
     print_problems,
 )
+from liqa.cli.terminal import progress_bar
 from liqa.core.model import Event, EventKind
 from liqa.core.outputs.planfile import (
     FILE_NAME,
@@ -200,12 +201,11 @@ def replan_command(
     old = plan_file.schedule
     unchanged = mission_digest(mission) == plan_file.mission_sha256
     gone = [a.id for a in old.assignments if not still_in_mission(event, a.id)]
-    with Progress(
+    with progress_bar(
+        console,
         TextColumn("[bold]Re-planning[/bold] {task.description}"),
         BarColumn(),
         TimeElapsedColumn(),
-        console=console,
-        transient=True,
     ) as progress:
         progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
         outcome = replan_event(event, old, settings, keep_published=keep_published)
@@ -309,12 +309,11 @@ def _cancel_untouched(before: dict[Path, bytes], stamp: datetime) -> list[Path]:
 
 def run_plan(console: Console, event: Event, settings: PlanSettings) -> PlanOutcome:
     """Plan with a spinner showing elapsed time (the solver runs up to the time limit)."""
-    with Progress(
+    with progress_bar(
+        console,
         TextColumn("[bold]Planning[/bold] {task.description}"),
         BarColumn(),
         TimeElapsedColumn(),
-        console=console,
-        transient=True,
     ) as progress:
         progress.add_task(f"{event.id} (up to {settings.time_limit:g} s)", total=None)
         return plan_event(event, settings)
@@ -335,13 +334,12 @@ def write_all(
     """
     from liqa.core.outputs.write import write_outputs
 
-    with Progress(
+    with progress_bar(
+        console,
         TextColumn("[bold]Writing[/bold] {task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
-        console=console,
-        transient=True,
     ) as progress:
         task = progress.add_task("outputs", total=None)
 
@@ -353,13 +351,12 @@ def write_all(
 
 def finish_pdfs(console: Console, pdfs: PdfPool) -> None:
     """Wait for the PDFs queued on ``pdfs``, with a progress bar."""
-    with Progress(
+    with progress_bar(
+        console,
         TextColumn("[bold]Writing[/bold] {task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
-        console=console,
-        transient=True,
     ) as progress:
         task = progress.add_task("PDFs", total=pdfs.count)
         pdfs.finish(lambda path: progress.update(task, advance=1, description=path.name))

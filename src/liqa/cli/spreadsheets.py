@@ -287,12 +287,14 @@ def _import_spreadsheets(
     unwritable = output_file_problem(out, creates_folder=False)
     if unwritable is not None:
         raise _fail(console, unwritable, "give a mission file name in a folder you can write to")
+    errors = Console(stderr=True)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=errors,
+        disable=not errors.is_terminal,  # a pipe or a file gets no bars
     )
     failure: InputError | Exception | None = None
     with progress:
