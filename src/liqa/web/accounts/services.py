@@ -28,9 +28,8 @@ from django.utils.translation import gettext as _
 from liqa.core import model as core
 from liqa.core.problems import Name
 from liqa.web.accounts import limits
-from liqa.web.accounts.host_mail import host_mail_context
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
-from liqa.web.accounts.signals import host_role_changed
+from liqa.web.accounts.signals import host_mail_composing, host_role_changed
 from liqa.web.delivery import Tally, deliver, outcome, tally
 from liqa.web.events.models import Event, Organization, Person
 from liqa.web.events.previews import HOST_SIDES, AccessLost, AccountChanges, HostWithdrawn
@@ -681,8 +680,12 @@ def _invite(member: Membership, next_url: str, *, host: bool = False) -> tuple[s
     event = member.event
     with translation.override(member.language):
         context = {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language}
-        if host:  # whose host page, and the visits it receives
-            context.update(host_mail_context(member, member.language))
+        if host:  # whose host page, and the visits it receives (the agendas app answers)
+            for _receiver, extra in host_mail_composing.send(
+                sender=Membership, member=member, lang=member.language
+            ):
+                if isinstance(extra, dict):
+                    context.update(extra)
         body = render_to_string(template, context)
         if host:
             subject = _("Your host page for a liqa mission")

@@ -10,3 +10,10 @@ host_role_changed = Signal()
 host administrator's e-mail address before and after; ``""`` for none) when a host
 administrator's role is granted or withdrawn: a :class:`~liqa.web.accounts.models.Membership`
 changes, which is not one of the event's own records."""
+
+host_mail_composing = Signal()
+"""Sent with ``member`` (a host administrator's
+:class:`~liqa.web.accounts.models.Membership`) and ``lang`` while their sign-in e-mail is
+written; each receiver answers a dict the e-mail's template context is updated with (the
+agendas app answers the host's name and its published visits: the published programme is
+above this app)."""

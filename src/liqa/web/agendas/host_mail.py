@@ -23,10 +23,17 @@ class MailedVisit:
     """As the host's agenda titles it, names isolated where they run against the language."""
 
 
+def composing_host_mail(
+    sender: object, *, member: Membership, lang: str, **_kwargs: object
+) -> dict[str, object]:
+    """Receiver of ``accounts.signals.host_mail_composing``: :func:`host_mail_context`."""
+    return host_mail_context(member, lang)
+
+
 def host_mail_context(member: Membership, lang: str) -> dict[str, object]:
     """The host's name (``host``) and its published visits (``visits``, in time order;
     empty before publication) for ``accounts/email_host.txt``, read in ``lang``."""
-    from liqa.web.agendas import domain  # the agendas app reads the accounts app
+    from liqa.web.agendas import domain
     from liqa.web.events.records import event_record
 
     event = event_record(member.event)
