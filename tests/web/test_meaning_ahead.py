@@ -149,7 +149,7 @@ def test_a_page_meanwhile_waits_for_the_thread_rather_than_embedding_beside_it(
         parties = event_parties(event_record(event))
         [ahead] = meaning.pending()
         for _ in range(300):  # until the thread has read the event and begun embedding
-            if meaning._RUNNING:
+            if ahead in meaning._RUNNING.values():  # (earlier tests may have left entries)
                 break
             ahead.join(timeout=0.1)
         before = set(_embedding_threads())  # earlier tests' pages may have left some
