@@ -60,6 +60,15 @@ def _embedding_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("liqa-embeddings")]
 
 
+@pytest.fixture(autouse=True)
+def _earlier_embeddings_done() -> None:
+    """Earlier tests' requests pages may have left embedding threads running (the page
+    starts one and does not wait): these tests count threads, so they start once those
+    are done."""
+    for thread in _embedding_threads():
+        thread.join(timeout=300)
+
+
 @pytest.mark.usefixtures("empty_cache")
 @pytest.mark.django_db
 def test_an_import_embeds_the_profiles_once_it_commits_and_the_first_page_waits_for_nothing(
