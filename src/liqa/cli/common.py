@@ -10,10 +10,49 @@ from rich.console import Console
 from rich.text import Text
 
 from liqa.core.model import Event
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 
 EXIT_PROBLEMS = 2
 """Exit code for bad input (the file or the options), as for ``liqa validate``."""
+
+LANGUAGES = ("ar", "fr", "en")
+"""The languages the CLI speaks (the catalog's)."""
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+"""Where the process locale names the reader's language, in gettext's order."""
+
+
+def process_language() -> str:
+    """The reader's language as the process locale gives it: the first of ``LANGUAGE``
+    (a list, ``fr:en``), ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set, as gettext
+    reads them (``fr_FR.UTF-8`` is French); English when it names no language of liqa's
+    (``C.UTF-8``, ``de_DE``). The language of the CLI's messages where a command has no
+    language option, or before that option is read."""
+    for variable in LOCALE_VARIABLES:
+        value = os.environ.get(variable, "")
+        if not value:
+            continue
+        for item in value.split(":"):
+            code = item.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+            if code in LANGUAGES:
+                return code
+        return "en"
+    return "en"
+
+
+def said(text: str, lang: str) -> str:
+    """``text`` (a :class:`~liqa.core.problems.Message`, else as it is) in ``lang``."""
+    from liqa.core.i18n import translator
+    from liqa.core.problems import translated
+
+    return str(translated(text, translator(lang).gettext, lang))
+
+
+def print_error(console: Console, message: str, hint: str = "", *, lang: str) -> None:
+    """An error in ``lang`` in red, then its hint (``hint: ...``, dimmed) when given."""
+    console.print(Text(said(message, lang), style="red"))
+    if hint:
+        console.print(Text(said(Message("hint: {hint}", hint=hint), lang), style="dim"))
 
 
 def print_problems(
@@ -49,69 +88,109 @@ def load_or_exit(console: Console, path: Path) -> Event:
 
 
 def parse_languages(
-    console: Console, text: str, option: str = "--lang", *, many: bool = True
+    console: Console,
+    text: str,
+    option: str = "--lang",
+    *,
+    many: bool = True,
+    lang: str | None = None,
 ) -> tuple[str, ...]:
     """``"ar,fr,en"`` as a tuple (one language when not ``many``), or exit 2 naming the
-    unknown language."""
+    unknown language (said in ``lang``, else the process locale's language)."""
     langs = tuple(part.strip() for part in text.split(",") if part.strip())
-    unknown = [lang for lang in langs if lang not in ("ar", "fr", "en")]
+    unknown = [code for code in langs if code not in LANGUAGES]
     if unknown or not langs or (not many and len(langs) > 1):
-        wanted = "a comma-separated list of ar, fr, en" if many else "one of ar, fr, en"
-        what = (
-            f"unknown language {', '.join(unknown) or '(none)'}"
-            if unknown or not langs
-            else (f"one language, not {text!r}")
-        )
-        console.print(Text(f"{option}: {what}; use {wanted}", style="red"))
+        if unknown or not langs:
+            named = ", ".join(unknown) or "(none)"
+            what = (
+                Message(
+                    "{option}: unknown language {languages}; use a comma-separated list of "
+                    "ar, fr, en",
+                    option=option,
+                    languages=named,
+                )
+                if many
+                else Message(
+                    "{option}: unknown language {languages}; use one of ar, fr, en",
+                    option=option,
+                    languages=named,
+                )
+            )
+        else:
+            what = Message(
+                "{option}: one language, not {text!r}; use one of ar, fr, en",
+                option=option,
+                text=text,
+            )
+        print_error(console, what, lang=lang or process_language())
         raise typer.Exit(EXIT_PROBLEMS)
     return langs
 
 
-def output_dir_problem(out: Path) -> str | None:
+def output_dir_problem(out: Path) -> Message | None:
     """Why ``out`` cannot be the folder outputs are written into, or None if it can.
 
     Checked before planning, so that an organizer does not wait for the solver to
     learn that the folder is a file or cannot be created.
     """
     problem = _folder_problem(out)
-    return None if problem is None else f"--out {out}: {problem}"
+    return (
+        None
+        if problem is None
+        else Message("--out {out}: {problem}", out=str(out), problem=problem)
+    )
 
 
-def output_file_problem(out: Path, *, creates_folder: bool) -> str | None:
+def output_file_problem(out: Path, *, creates_folder: bool) -> Message | None:
     """Why the file ``out`` cannot be written, or None if it can (its folder is made
     when missing if ``creates_folder``)."""
     if out.is_dir():
-        return f"--out {out}: this is a folder; give a file name in it"
+        return Message("--out {out}: this is a folder; give a file name in it", out=str(out))
     folder = out.parent
     if not creates_folder and not folder.exists():
-        return f"--out {out}: the folder {folder} does not exist; create it first"
+        return Message(
+            "--out {out}: the folder {folder} does not exist; create it first",
+            out=str(out),
+            folder=str(folder),
+        )
     if folder.is_file():
-        return f"--out {out}: {folder} is a file, not a folder"
+        return Message(
+            "--out {out}: {folder} is a file, not a folder", out=str(out), folder=str(folder)
+        )
     problem = _folder_problem(folder)
-    return None if problem is None else f"--out {out}: {problem}"
+    return (
+        None
+        if problem is None
+        else Message("--out {out}: {problem}", out=str(out), problem=problem)
+    )
 
 
-def _folder_problem(folder: Path) -> str | None:
+def _folder_problem(folder: Path) -> Message | None:
     if folder.exists():
         if not folder.is_dir():
-            return "this is a file, not a folder"
+            return Message("this is a file, not a folder")
         if not os.access(folder, os.W_OK | os.X_OK):
-            return f"{folder} is not writable"
+            return Message("{folder} is not writable", folder=str(folder))
         return None
     ancestor = folder.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if ancestor.exists() and not ancestor.is_dir():
-        return f"{ancestor} is a file, not a folder"
+        return Message("{ancestor} is a file, not a folder", ancestor=str(ancestor))
     if not os.access(ancestor, os.W_OK | os.X_OK):
-        return f"cannot create it, {ancestor} is not writable"
+        return Message("cannot create it, {ancestor} is not writable", ancestor=str(ancestor))
     return None
 
 
-def check_output_dir(console: Console, out: Path) -> None:
-    """Exit 2 with a message and a hint if ``out`` cannot be the outputs' folder."""
+def check_output_dir(console: Console, out: Path, lang: str | None = None) -> None:
+    """Exit 2 with a message and a hint (in ``lang``, else the process locale's language)
+    if ``out`` cannot be the outputs' folder."""
     problem = output_dir_problem(out)
     if problem is not None:
-        console.print(Text(problem, style="red"))
-        console.print("hint: give a new or existing folder you can write to, e.g. --out out/")
+        print_error(
+            console,
+            problem,
+            Message("give a new or existing folder you can write to, e.g. --out out/"),
+            lang=lang or process_language(),
+        )
         raise typer.Exit(EXIT_PROBLEMS)

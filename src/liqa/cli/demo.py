@@ -54,7 +54,7 @@ def demo(
 
     langs = parse_languages(console, lang)
     (said,) = parse_languages(console, print_lang, option="--print-lang", many=False)
-    check_output_dir(console, out)
+    check_output_dir(console, out, said)
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {mission}")
     event = load_or_exit(console, mission)

@@ -9,13 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from liqa.cli import app
+from liqa.cli.common import LANGUAGES, process_language, said
 from liqa.cli.terminal import print_markdown, progress_bar, wide_when_piped
 from liqa.core.model import Event, Organization
-from liqa.core.problems import InputError
+from liqa.core.problems import InputError, Message
 
 eval_app = typer.Typer(
     help="Evaluate liqa against labelled data sets and print the metrics.",
@@ -23,11 +24,13 @@ eval_app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 
-LANG_CHOICES = ("ar", "fr", "en")
 
-
-def _fail(console: Console, message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+def _fail(console: Console, message: str, lang: str) -> typer.Exit:
+    """Exit 2 saying ``message`` (a :class:`Message`) in ``lang``."""
+    console.print(
+        Text(said(Message("error: {message}", message=message), lang), style="red"),
+        soft_wrap=True,
+    )
     return typer.Exit(2)
 
 
@@ -46,14 +49,19 @@ def recommend_command(
     """Print the best counterparts of an organization or person, with the reasons."""
     console = wide_when_piped(Console())
     errors = Console(stderr=True)
-    if lang not in LANG_CHOICES:
-        raise _fail(errors, f"--lang must be one of ar, fr, en (got {lang!r})")
+    if lang not in LANGUAGES:
+        raise _fail(
+            errors,
+            Message("--lang must be one of ar, fr, en (got {lang!r})", lang=lang),
+            process_language(),
+        )
     from liqa.core.i18n import translator
     from liqa.core.matching.profiles import event_parties
     from liqa.core.matching.reasons import render
     from liqa.core.matching.recommend import UnknownParty, build_matcher, recommend
     from liqa.core.matching.rules import event_rules
     from liqa.core.missionfile import load_event
+    from liqa.core.outputs.labels import isolate
 
     try:
         event = load_event(file)
@@ -65,20 +73,23 @@ def recommend_command(
     person_ids = {p.id for p in event.people}
     wanted = _resolve(for_, event.organizations)
     if wanted not in org_ids | person_ids:
-        raise _fail(errors, _unknown_for(for_, event))
+        raise _fail(errors, _unknown_for(for_, event), lang)
     level = "person" if wanted in person_ids and wanted not in org_ids else "organization"
     matcher = build_matcher(event_parties(event, level), event_rules(event))
     try:
         recs = recommend(matcher, wanted, top)
     except UnknownParty as exc:
-        raise _fail(errors, str(exc.args[0])) from exc
+        examples = [o.id for o in event.organizations[:3]]
+        raise _fail(errors, _no_such(exc.wanted, exc.suggestions, examples), lang) from exc
     reader = matcher.parties[matcher.index(wanted)]
     names = {p.id: p.display_name(lang) for p in matcher.parties}
     words = translator(lang)
     if not recs:
         console.print(words.gettext("No recommendations."))
         return
-    title = words.gettext("Top matches for %(name)s") % {"name": reader.display_name(lang)}
+    # a Latin name isolated in an Arabic title (U+2066…U+2069), as the reasons isolate theirs
+    name = isolate(reader.display_name(lang), lang)
+    title = words.gettext("Top matches for %(name)s") % {"name": name}
     table = Table(title=title, show_lines=True)
     table.add_column("#", justify="right")
     table.add_column(words.gettext("Counterpart"))
@@ -95,7 +106,7 @@ def recommend_command(
     console.print(table)
 
 
-def _unknown_for(query: str, event: Event) -> str:
+def _unknown_for(query: str, event: Event) -> Message:
     """What to say when ``--for`` names nobody: the closest ids, else examples."""
     labels: dict[str, str] = {}
     for org in event.organizations:
@@ -107,12 +118,23 @@ def _unknown_for(query: str, event: Event) -> str:
     labels.pop("", None)
     close = difflib.get_close_matches(query.casefold(), list(labels), n=6, cutoff=0.6)
     ids = list(dict.fromkeys(labels[label] for label in close))[:3]
-    if ids:
-        return f"no organization or person with id {query!r}; did you mean {', '.join(ids)}?"
-    return (
-        f"no organization or person with id {query!r}\nhint: give the id, short name or "
-        "name of an organization, or the id of a person, of the mission file, e.g. "
-        + (", ".join(o.id for o in event.organizations[:3]) or "(none)")
+    return _no_such(query, ids, [o.id for o in event.organizations[:3]])
+
+
+def _no_such(query: str, close: Sequence[str], examples: Sequence[str] = ()) -> Message:
+    """Nobody has the id ``query``: the ``close`` ids, else how to name someone, with
+    ``examples`` of ids."""
+    if close:
+        return Message(
+            "no organization or person with id {query!r}; did you mean {ids}?",
+            query=query,
+            ids=", ".join(close),
+        )
+    return Message(
+        "no organization or person with id {query!r}\nhint: give the id, short name or "
+        "name of an organization, or the id of a person, of the mission file, e.g. {examples}",
+        query=query,
+        examples=", ".join(examples) or "(none)",
     )
 
 
@@ -143,8 +165,11 @@ def eval_matchmaking(
 
     console = wide_when_piped(Console())
     errors = Console(stderr=True)
+    lang = process_language()  # no language option: the process locale's
     if split not in (None, "dev", "test"):
-        raise _fail(errors, f"--split must be dev or test (got {split!r})")
+        raise _fail(
+            errors, Message("--split must be dev or test (got {split!r})", split=split), lang
+        )
     try:
         dataset = load_dataset(data)
     except InputError as exc:
@@ -154,8 +179,13 @@ def eval_matchmaking(
     if split is not None and split not in dataset.splits.values():
         raise _fail(
             errors,
-            f"--split {split}: {data} has no {split} split (no organization says "
-            f"`split: {split}`); leave out --split to score every query",
+            Message(
+                "--split {split}: {data} has no {split} split (no organization says "
+                "`split: {split}`); leave out --split to score every query",
+                split=split,
+                data=str(data),
+            ),
+            lang,
         )
     with progress_bar(errors) as progress:
         task = progress.add_task("Scoring", total=3)

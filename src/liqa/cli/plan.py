@@ -15,10 +15,13 @@ from rich.text import Text
 from liqa.cli import app
 from liqa.cli.common import (
     EXIT_PROBLEMS,
+    LANGUAGES,
     check_output_dir,
     load_or_exit,
     parse_languages,
+    print_error,
     print_problems,
+    process_language,
 )
 from liqa.cli.terminal import progress_bar
 from liqa.core.model import Event, EventKind
@@ -98,35 +101,41 @@ def plan(
     meetings stay where they are wherever the change allows.
     """
     console = Console(soft_wrap=True, highlight=False)
+    # errors in the --print-lang language, else (not given well) the process locale's
+    speaks = print_lang.strip() if print_lang.strip() in LANGUAGES else process_language()
     if method not in ("optimal", "greedy"):
-        console.print(
-            Text(f"--method: {method!r} is not a method; use optimal or greedy", style="red")
+        print_error(
+            console,
+            Message("--method: {method!r} is not a method; use optimal or greedy", method=method),
+            lang=speaks,
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    langs = parse_languages(console, lang)
+    langs = parse_languages(console, lang, lang=speaks)
     (said,) = parse_languages(console, print_lang, option="--print-lang", many=False)
     chosen: Method = "greedy" if method == "greedy" else "optimal"
     if previous is not None and out is None:
         out = previous.parent
     if keep_published and previous is None:
-        console.print(
-            Text(
+        print_error(
+            console,
+            Message(
                 "--keep-published: keeps the meetings of a previous plan in place; give that "
-                "plan with --previous, e.g. --previous out/plan.json",
-                style="red",
-            )
+                "plan with --previous, e.g. --previous out/plan.json"
+            ),
+            lang=said,
         )
         raise typer.Exit(EXIT_PROBLEMS)
     if out is not None:
-        check_output_dir(console, out)
+        check_output_dir(console, out, said)
     event = load_or_exit(console, file)
     if keep_published and event.kind is not EventKind.BROKERAGE:
-        console.print(
-            Text(
+        print_error(
+            console,
+            Message(
                 "--keep-published: for brokerage events; a trade mission's re-plan keeps "
-                "every visit that still fits already (drop the option)",
-                style="red",
-            )
+                "every visit that still fits already (drop the option)"
+            ),
+            lang=said,
         )
         raise typer.Exit(EXIT_PROBLEMS)
     if previous is not None:
@@ -142,9 +151,13 @@ def plan(
         )
         return
     if method == "greedy" and event.kind is not EventKind.BROKERAGE:
-        console.print(
-            "[red]--method greedy: the greedy baseline is offered for brokerage events; a "
-            "trade mission's itinerary is always searched (use --time-limit to shorten it)[/red]"
+        print_error(
+            console,
+            Message(
+                "--method greedy: the greedy baseline is offered for brokerage events; a "
+                "trade mission's itinerary is always searched (use --time-limit to shorten it)"
+            ),
+            lang=said,
         )
         raise typer.Exit(EXIT_PROBLEMS)
     settings = settings_of(time_limit, workers, seed, chosen, said)

@@ -16,9 +16,15 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.cli.common import output_dir_problem, output_file_problem, print_problems
+from liqa.cli.common import (
+    output_dir_problem,
+    output_file_problem,
+    print_problems,
+    process_language,
+    said,
+)
 from liqa.core.model import Event, EventKind, Leg, Side, localized
-from liqa.core.problems import InputError
+from liqa.core.problems import InputError, Message
 from liqa.core.spreadsheets.merging import Missing
 
 if TYPE_CHECKING:
@@ -32,16 +38,31 @@ def _console() -> Console:
 
 
 def _fail(console: Console, message: str, hint: str = "") -> typer.Exit:
+    """Exit 2 saying ``message`` and its ``hint`` (messages, :class:`Message`) in the
+    process locale's language (these commands have no language option)."""
+    lang = process_language()
+    tail = said(Message("(hint: {hint})", hint=hint), lang) if hint else ""
     console.print(
-        Text(message, style="red") + Text(f"  (hint: {hint})" if hint else "", style="dim")
+        Text(said(message, lang), style="red") + Text(f"  {tail}" if tail else "", style="dim")
     )
     return typer.Exit(EXIT_PROBLEMS)
 
 
-def _bug(console: Console, what: str, exc: Exception) -> typer.Exit:
+def _bug(console: Console, exc: Exception) -> typer.Exit:
+    lang = process_language()
     console.print(
-        Text(f"liqa could not {what}: {type(exc).__name__}: {exc}", style="red"),
-        Text("This is a bug in liqa; please report it with the files."),
+        Text(
+            said(
+                Message(
+                    "liqa could not import the files: {error}: {detail}",
+                    error=type(exc).__name__,
+                    detail=str(exc),
+                ),
+                lang,
+            ),
+            style="red",
+        ),
+        Text(said(Message("This is a bug in liqa; please report it with the files."), lang)),
     )
     return typer.Exit(1)
 
@@ -72,8 +93,11 @@ def _base_event(
         if given or title is not None:
             raise _fail(
                 console,
-                f"{', '.join(given or ['--event-title'])} cannot be used with --base",
-                "the base mission file already describes the event",
+                Message(
+                    "{options} cannot be used with --base",
+                    options=", ".join(given or ["--event-title"]),
+                ),
+                Message("the base mission file already describes the event"),
             )
         try:
             return load_event(base)
@@ -84,34 +108,42 @@ def _base_event(
         missing = [name for name, value in options.items() if not value]
         raise _fail(
             console,
-            f"missing {', '.join(missing)}",
-            "give --base MISSION.yaml, or describe the event with the --event-* options",
+            Message("missing {options}", options=", ".join(missing)),
+            Message("give --base MISSION.yaml, or describe the event with the --event-* options"),
         )
     from liqa.core.spreadsheets.ids import ID_PATTERN
 
     if not ID_PATTERN.fullmatch(event_id):
         raise _fail(
             console,
-            f"--event-id: {event_id!r} is not an id",
-            "use letters, digits, '-', '_' and '.', starting with a letter or digit, "
-            "e.g. --event-id forum-2024",
+            Message("--event-id: {id!r} is not an id", id=event_id),
+            Message(
+                "use letters, digits, '-', '_' and '.', starting with a letter or digit, "
+                "e.g. --event-id forum-2024"
+            ),
         )
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise _fail(
             console,
-            f"--event-timezone: unknown time zone {timezone!r}",
-            "use an IANA name such as Africa/Casablanca or America/Chicago",
+            Message("--event-timezone: unknown time zone {zone!r}", zone=timezone),
+            Message("use an IANA name such as Africa/Casablanca or America/Chicago"),
         ) from None
     days: list[date] = []
     for name, value in (("--event-start", start), ("--event-end", end)):
         try:
             days.append(parse_date(value, day_first=day_first))
         except CellError as exc:
-            raise _fail(console, f"{name}: {exc.message}", exc.hint) from None
+            raise _fail(
+                console, Message("{option}: {problem}", option=name, problem=exc.message), exc.hint
+            ) from None
     if days[1] < days[0]:
-        raise _fail(console, "--event-end is before --event-start", "check the two dates")
+        raise _fail(
+            console,
+            Message("--event-end is before --event-start"),
+            Message("check the two dates"),
+        )
     leg = Leg(id="leg-1", city=city, timezone=timezone, start=days[0], end=days[1])
     return Event(
         id=event_id, kind=EventKind.TRADE_MISSION, title=localized(title or event_id), legs=(leg,)
@@ -214,9 +246,13 @@ def import_command(
         if len(files) > 1 or given:
             raise _fail(
                 console,
-                "a backup .zip is restored on its own"
-                + (f"; {', '.join(given)} cannot be used with it" if given else ""),
-                "liqa import backup.zip [--replace | --as NEW_ID]",
+                Message(
+                    "a backup .zip is restored on its own; {options} cannot be used with it",
+                    options=", ".join(given),
+                )
+                if given
+                else Message("a backup .zip is restored on its own"),
+                Message("liqa import backup.zip [--replace | --as NEW_ID]"),
             )
         from liqa.cli.backup import import_backup
 
@@ -227,18 +263,22 @@ def import_command(
     if given:
         raise _fail(
             console,
-            f"{', '.join(given)} only {'applies' if len(given) == 1 else 'apply'} to a backup .zip",
-            "these options restore an archive written by liqa export --event",
+            Message("{option} only applies to a backup .zip", option=given[0])
+            if len(given) == 1
+            else Message("{options} only apply to a backup .zip", options=", ".join(given)),
+            Message("these options restore an archive written by liqa export --event"),
         )
     if out is None:
         raise _fail(
-            console, "missing --out", "give the mission file to write, e.g. --out mission.yaml"
+            console,
+            Message("missing {options}", options="--out"),
+            Message("give the mission file to write, e.g. --out mission.yaml"),
         )
     if base is None and missing is not Missing.REFUSE:
         raise _fail(
             console,
-            "--missing only applies with --base",
-            "without a base mission there is nothing a table could leave out",
+            Message("--missing only applies with --base"),
+            Message("without a base mission there is nothing a table could leave out"),
         )
     seen: dict[Path, Path] = {}
     for path in files:
@@ -246,9 +286,10 @@ def import_command(
         if first is not path:
             raise _fail(
                 console,
-                f"{path} is given twice"
-                + (f" (also as {first})" if str(first) != str(path) else ""),
-                "give each spreadsheet once",
+                Message("{path} is given twice (also as {first})", path=str(path), first=str(first))
+                if str(first) != str(path)
+                else Message("{path} is given twice", path=str(path)),
+                Message("give each spreadsheet once"),
             )
     event = _base_event(
         console,
@@ -281,12 +322,16 @@ def _import_spreadsheets(
     if out.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise _fail(
             console,
-            f"--out {out}: a mission file ends in .yaml, .yml or .json",
-            "e.g. --out mission.yaml",
+            Message("--out {out}: a mission file ends in .yaml, .yml or .json", out=str(out)),
+            Message("e.g. --out mission.yaml"),
         )
     unwritable = output_file_problem(out, creates_folder=False)
     if unwritable is not None:
-        raise _fail(console, unwritable, "give a mission file name in a folder you can write to")
+        raise _fail(
+            console,
+            unwritable,
+            Message("give a mission file name in a folder you can write to"),
+        )
     errors = Console(stderr=True)
     progress = Progress(
         TextColumn("{task.description}"),
@@ -319,11 +364,11 @@ def _import_spreadsheets(
     if isinstance(failure, OSError):
         raise _fail(
             console,
-            f"cannot write {out}: {failure.strerror}",
-            "check the folder exists and is writable",
+            Message("cannot write {out}: {reason}", out=str(out), reason=failure.strerror),
+            Message("check the folder exists and is writable"),
         )
     if failure is not None:
-        raise _bug(console, "import the files", failure)
+        raise _bug(console, failure)
     table = Table(title=Text(f"Wrote {out}", style="green"), show_header=False)
     for name, count in imported.rows.items():
         table.add_row(name, str(count))
@@ -393,17 +438,21 @@ def export_command(
         if mission is not None:
             raise _fail(
                 console,
-                "give a mission file or --event, not both",
-                "--event backs up an event stored in the database",
+                Message("give a mission file or --event, not both"),
+                Message("--event backs up an event stored in the database"),
             )
         from liqa.cli.backup import export_backup
 
         export_backup(console, event_slug, out, data_dir)
         return
     if mission is None:
-        raise _fail(console, "missing MISSION", "give a mission file, or --event ID")
+        raise _fail(
+            console,
+            Message("missing {options}", options="MISSION"),
+            Message("give a mission file, or --event ID"),
+        )
     if data_dir is not None:
-        raise _fail(console, "--data-dir only applies with --event", "drop it")
+        raise _fail(console, Message("--data-dir only applies with --event"), Message("drop it"))
     from liqa.core.missionfile import load_event
     from liqa.core.spreadsheets import export_event
 
@@ -416,8 +465,8 @@ def export_command(
     if out.suffix.lower() != ".xlsx" and (file_like or (out.exists() and not out.is_dir())):
         raise _fail(
             console,
-            f"--out {out} is neither a folder nor an .xlsx workbook",
-            "give a folder for the CSV files (one per table), or a name ending in .xlsx",
+            Message("--out {out} is neither a folder nor an .xlsx workbook", out=str(out)),
+            Message("give a folder for the CSV files (one per table), or a name ending in .xlsx"),
         )
     unwritable = (
         output_file_problem(out, creates_folder=True)
@@ -428,7 +477,7 @@ def export_command(
         raise _fail(
             console,
             unwritable,
-            "give a folder you can write to for the CSV files, or a name ending in .xlsx",
+            Message("give a folder you can write to for the CSV files, or a name ending in .xlsx"),
         )
     try:
         written = export_event(event, out)
@@ -438,8 +487,8 @@ def export_command(
     except OSError as exc:
         raise _fail(
             console,
-            f"cannot write {out}: {exc.strerror}",
-            "check the folder exists and is writable",
+            Message("cannot write {out}: {reason}", out=str(out), reason=exc.strerror),
+            Message("check the folder exists and is writable"),
         ) from None
     for path in written:
         console.print(Text(f"Wrote {path}", style="green"))
