@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from liqa.core.problems import InputError, Problem
 
@@ -43,16 +44,23 @@ def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def write_archive(members: Iterable[tuple[str, bytes]]) -> bytes:
-    """A zip of ``(name, content)`` members, in that order, with fixed dates and modes."""
+def write_archive(members: Iterable[tuple[str, bytes]], stream: IO[bytes] | None = None) -> bytes:
+    """A zip of ``(name, content)`` members, in that order, with fixed dates and modes.
+
+    Returned as bytes; or, given ``stream`` (an empty file open for writing, say), written
+    into it and ``b""`` returned: the archive is not held whole in memory to be copied
+    there. The bytes are the same either way.
+    """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(
+        buffer if stream is None else stream, "w", zipfile.ZIP_DEFLATED
+    ) as archive:
         for name, content in members:
             info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
-    return buffer.getvalue()
+    return buffer.getvalue() if stream is None else b""
 
 
 def read_archive(path: Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[str, bytes]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -42,6 +42,8 @@ class Backup:
     """An archive and what it holds."""
 
     content: bytes
+    """The archive's bytes; empty when it was written into a stream (see
+    :func:`backup_event`)."""
     counts: dict[str, int]
     unfinished_runs: int
     """Queued or running runs, left out of the archive."""
@@ -73,9 +75,15 @@ def stored_event(event: Event) -> core.Event:
     return dataclasses.replace(record, requests=requests)
 
 
-def backup_event(event: Event, now: datetime | None = None) -> Backup:
+def backup_event(
+    event: Event, now: datetime | None = None, stream: IO[bytes] | None = None
+) -> Backup:
     """The archive of ``event`` as it is stored now (read again: the row in memory may be
-    older, or hold JSON in another key order than the database returns)."""
+    older, or hold JSON in another key order than the database returns).
+
+    Given ``stream`` (a file open for writing), the archive is written into it and the
+    backup's ``content`` left empty, instead of being held whole in memory to be copied
+    there (:func:`~.archive.write_archive`); the same bytes either way."""
     with _snapshot():
         event = Event.objects.get(pk=event.pk)
         core_event = stored_event(event)
@@ -99,7 +107,7 @@ def backup_event(event: Event, now: datetime | None = None) -> Backup:
             name: {"sha256": digest(content), "bytes": len(content)} for name, content in members
         },
     }
-    content = write_archive([(MANIFEST, encode(manifest)), *members])
+    content = write_archive([(MANIFEST, encode(manifest)), *members], stream)
     return Backup(content, counts, unfinished)
 
 
@@ -111,11 +119,10 @@ def write_backup(slug: str, out: Path) -> Backup:
     event = Event.objects.filter(slug=slug).first()
     if event is None:
         raise UnknownEvent(slug)
-    backup = backup_event(event)
     handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(backup.content)
+            backup = backup_event(event, stream=stream)
         os.chmod(temporary, 0o600)  # a backup holds personal data: owner only
         os.replace(temporary, out)
     finally:

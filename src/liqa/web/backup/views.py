@@ -28,15 +28,16 @@ def file_name(slug: str, now: datetime) -> str:
 def backup_download(request: HttpRequest, slug: str) -> FileResponse:
     """The event's backup archive, for its organizers (403 otherwise, 404 when unknown).
 
-    Built once into an anonymous temporary file (removed when the response is closed)
-    and streamed from there; recorded in the history once it is built.
+    Written straight into an anonymous temporary file (removed when the response is
+    closed; not built in memory first and copied there) and streamed from there;
+    recorded in the history once it is built.
     """
     event = organizer_event(request, slug)
     now = timezone.now()
     # closed by the response once sent (or below, when the backup fails)
     stream = tempfile.TemporaryFile(prefix="liqa-backup-")  # noqa: SIM115
     try:
-        stream.write(backup_event(event, now).content)
+        backup_event(event, now, stream)
         stream.seek(0)
     except BaseException:
         stream.close()
