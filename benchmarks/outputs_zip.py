@@ -16,6 +16,14 @@ imported into a fresh SQLite database and its plan stored and published as versi
     master runs before forking its workers) and one request of the organizer's event page
     (the URLs and templates loaded), the first report PDF of the process (English), then a
     second one (French: not kept, rendered again).
+``page``
+    ``GET …/report/?version=1``, the organizer's report page, set up as ``report``: the
+    first of the process (English), then a second one (French).
+``rebuild``
+    :func:`~liqa.web.scheduling.exports.build_outputs` of version 1, as the background task
+    runs it (the zip written into the data directory), then an outcome recorded for the
+    version's first meeting (held, a memorandum of understanding: the reports change) and
+    the zip built again: wall and CPU of each build (the process and its PDF workers).
 
 ``--before REV`` measures the code of commit ``REV`` (its ``src/`` exported with ``git
 archive``, nothing in the checkout changed) and the working tree's (or ``--after REV``'s),
@@ -23,6 +31,7 @@ alternating, ``--runs`` times each, and prints the Markdown table of
 ``benchmarks/results/pages.md``::
 
     uv run python benchmarks/outputs_zip.py --before 1a2b3c4 --runs 2
+    uv run python benchmarks/outputs_zip.py --before 1a2b3c4 --only report page rebuild
     uv run python benchmarks/outputs_zip.py --json zip      # this tree only, as JSON
     uv run python benchmarks/outputs_zip.py --profile zip.prof   # cProfile of the zip build
 """
@@ -35,6 +44,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MISSION = ROOT / "examples" / "morocco-us-digital-2024" / "mission.yaml"
 ORGANIZER = "organizer@example.org"
 TIME_LIMIT = 3.0
-MEASURES = ("zip", "report")
+MEASURES = ("zip", "report", "page", "rebuild")
 
 
 def make_plan(path: Path) -> None:
@@ -86,7 +96,6 @@ def _setup(data_dir: Path, plan: Path) -> Any:
 def measure_zip(version: Any, profile: Path | None = None) -> dict[str, Any]:
     """Build the version's outputs zip once; wall, CPU of the process tree, bytes, files."""
     import io
-    import zipfile
 
     from liqa.web.scheduling.exports import outputs_zip
 
@@ -137,12 +146,62 @@ def measure_report(version: Any) -> dict[str, Any]:
     return out
 
 
+def measure_page(version: Any) -> dict[str, Any]:
+    """The first report page of this process (en), then a second (fr): wall and CPU each,
+    after the warm step and one request of the event page, as :func:`measure_report`."""
+    from django.test import Client
+
+    from liqa.web.accounts import services as accounts
+    from liqa.web.agendas.warm import warm
+
+    warmed = time.perf_counter()
+    warm(120)
+    warmed = time.perf_counter() - warmed
+    client = Client()
+    client.force_login(accounts.user_for_email(ORGANIZER))
+    slug = version.event.slug
+    assert client.get(f"/organize/{slug}/").status_code == 200
+    out: dict[str, Any] = {"load": load_average(), "warm": warmed}
+    for name, lang in (("first", "en"), ("second", "fr")):
+        wall, cpu = time.perf_counter(), tree_cpu()
+        response = client.get(
+            f"/organize/{slug}/report/?version={version.number}", HTTP_ACCEPT_LANGUAGE=lang
+        )
+        out[name] = {"wall": time.perf_counter() - wall, "cpu": tree_cpu() - cpu}
+        assert response.status_code == 200, response
+    return out
+
+
+def measure_rebuild(version: Any) -> dict[str, Any]:
+    """``build_outputs`` of the version, an outcome recorded, ``build_outputs`` again: wall
+    and CPU (process tree) of each build, and the zips' files."""
+    from liqa.web.agendas.services import record_outcome
+    from liqa.web.scheduling.exports import build_outputs
+
+    out: dict[str, Any] = {"load": load_average()}
+    for name in ("first", "again"):
+        if name == "again":
+            meeting = version.assignments.order_by("start", "key").first()
+            record_outcome(version.event, None, meeting.key, "held", "mou")
+        wall, cpu = time.perf_counter(), tree_cpu()
+        path = build_outputs(version.pk)
+        out[name] = {"wall": time.perf_counter() - wall, "cpu": tree_cpu() - cpu}
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+        out[name].update(files=len(names), pdfs=sum(n.endswith(".pdf") for n in names))
+    return out
+
+
 def measure(what: str, plan: Path, profile: Path | None = None) -> dict[str, Any]:
-    """This interpreter's liqa: the figures of ``what`` (``zip`` or ``report``)."""
+    """This interpreter's liqa: the figures of ``what`` (one of :data:`MEASURES`)."""
     with tempfile.TemporaryDirectory(prefix="liqa-outputs-zip-") as folder:
         version = _setup(Path(folder), plan)
         if what == "zip":
             return measure_zip(version, profile)
+        if what == "page":
+            return measure_page(version)
+        if what == "rebuild":
+            return measure_rebuild(version)
         return measure_report(version)
 
 
@@ -172,23 +231,46 @@ def table(
         ("outputs zip", ("zip", "wall"), ("zip", "cpu")),
         ("first report.pdf", ("report", "first", "wall"), ("report", "first", "cpu")),
         ("second report.pdf", ("report", "second", "wall"), ("report", "second", "cpu")),
+        ("first report page", ("page", "first", "wall"), ("page", "first", "cpu")),
+        ("second report page", ("page", "second", "wall"), ("page", "second", "cpu")),
+        ("zip built (build_outputs)", ("rebuild", "first", "wall"), ("rebuild", "first", "cpu")),
+        (
+            "zip built again after an outcome",
+            ("rebuild", "again", "wall"),
+            ("rebuild", "again", "cpu"),
+        ),
     ]
     lines = [
         f"| measure | wall s {rev} | wall s {now} | ratio | CPU s {rev} | CPU s {now} | ratio |",
         "|---|---|---|---|---|---|---|",
     ]
     for label, wall_key, cpu_key in rows:
+        if not before.get(wall_key[0]) or not after.get(wall_key[0]):
+            continue  # not measured (--only)
         cells = [label]
         for keys in (wall_key, cpu_key):
             b = _median(before[keys[0]], *keys[1:])
             a = _median(after[keys[0]], *keys[1:])
             cells += [f"{b:.2f}", f"{a:.2f}", f"{a / b:.2f}" if b else "–"]
         lines.append("| " + " | ".join(cells) + " |")
-    zips = before["zip"][0], after["zip"][0]
     lines.append("")
+    if before.get("zip") and after.get("zip"):
+        zips = before["zip"][0], after["zip"][0]
+        lines.append(
+            f"zip: {zips[0]['files']} → {zips[1]['files']} files, {zips[0]['pdfs']} → "
+            f"{zips[1]['pdfs']} PDFs, {zips[0]['bytes']:,} → {zips[1]['bytes']:,} bytes"
+        )
+    if before.get("rebuild") and after.get("rebuild"):
+        built = before["rebuild"][0], after["rebuild"][0]
+        lines.append(
+            "zips built: "
+            + "; ".join(
+                f"{b[k]['files']} files, {b[k]['pdfs']} PDFs"
+                for b in built
+                for k in ("first", "again")
+            )
+        )
     lines.append(
-        f"zip: {zips[0]['files']} → {zips[1]['files']} files, {zips[0]['pdfs']} → "
-        f"{zips[1]['pdfs']} PDFs, {zips[0]['bytes']:,} → {zips[1]['bytes']:,} bytes; "
         "load (1 min) at each start: "
         + ", ".join(
             f"{r['load']:.1f}" for side in (before, after) for m in MEASURES for r in side[m]
@@ -205,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", choices=MEASURES, help="measure this tree, print JSON")
     parser.add_argument("--plan", type=Path, help="plan.json to use (default: planned now)")
     parser.add_argument("--profile", type=Path, metavar="FILE", help="cProfile the zip build")
+    parser.add_argument(
+        "--only", nargs="+", choices=MEASURES, default=MEASURES, help="measure these only"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="liqa-plan-") as folder:
         plan = args.plan or Path(folder) / "plan.json"
@@ -225,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             new = exported_src(args.after, Path(code) / "after") if args.after else None
             for _ in range(args.runs):  # alternating, so both meet the same neighbours
                 for side, src in zip(sides, (old, new), strict=True):
-                    for what in MEASURES:
+                    for what in args.only:
                         side[what].append(_child(src, what, plan))
         print(table(sides[0], sides[1], args.before, args.after or "now"))
     return 0

@@ -4,10 +4,16 @@ fetcher per process, reused for every document.
 Many small documents (one agenda per person and language) are rendered in a pool of worker
 processes, one per core, started once and warmed up (fonts and stylesheet loaded) before
 the first document arrives, so a caller can start the pool while it still plans.
+
+A PDF is a function of its HTML, the stylesheet and WeasyPrint (with the fonts installed):
+:func:`pdf_key` names that, and a pool given ``reuse`` takes a document rendered before
+under the same key instead of laying it out again (the web's outputs zip, built again after
+an edit, renders only the documents the edit changed).
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -34,6 +40,24 @@ class PdfJob:
 
     html: str
     path: Path
+
+
+@cache
+def _renderer_version() -> bytes:
+    """What a PDF depends on beside its HTML: WeasyPrint's version and the stylesheet (the
+    version read from its package's metadata: this process need not import it)."""
+    from importlib.metadata import version
+
+    return f"weasyprint {version('weasyprint')}\n".encode() + STYLESHEET.read_bytes()
+
+
+def pdf_key(html: str) -> str:
+    """A name of the PDF of ``html`` (SHA-256 of it, the stylesheet and WeasyPrint's
+    version): two documents with the same key are the same document (their creation date
+    aside), so one rendered before may be reused."""
+    digest = hashlib.sha256(_renderer_version())
+    digest.update(html.encode())
+    return digest.hexdigest()
 
 
 @cache
@@ -103,12 +127,22 @@ class PdfPool:
     the background: enter early (before planning, say) and the first PDF starts warm.
     With ``workers <= 1`` everything is rendered in this process by :meth:`finish`.
     ``niceness`` lowers the workers' priority (``os.nice``), so that a server's requests
-    go before them.
+    go before them. ``reuse(key)``: the bytes of a document rendered before under ``key``
+    (:func:`pdf_key`), or None; a job it knows is written from them, not rendered.
+    :attr:`keys` holds each job's key by its path, :attr:`reused` the jobs so written.
     """
 
-    def __init__(self, workers: int | None = None, niceness: int = 0) -> None:
+    def __init__(
+        self,
+        workers: int | None = None,
+        niceness: int = 0,
+        reuse: Callable[[str], bytes | None] | None = None,
+    ) -> None:
         self.workers = default_workers() if workers is None else workers
         self.niceness = niceness
+        self.reuse = reuse
+        self.keys: dict[Path, str] = {}
+        self.reused = 0
         self._pool: ProcessPoolExecutor | None = None
         self._jobs: list[tuple[PdfJob, Future[int] | None]] = []
 
@@ -129,8 +163,19 @@ class PdfPool:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def submit(self, job: PdfJob) -> None:
-        """Queue ``job`` (it starts at once when workers are running)."""
-        future = self._pool.submit(_run, job) if self._pool is not None else None
+        """Queue ``job`` (it starts at once when workers are running), or write it now from
+        the document ``reuse`` gives for its key."""
+        key = self.keys[job.path] = pdf_key(job.html)
+        kept = self.reuse(key) if self.reuse is not None else None
+        future: Future[int] | None = None
+        if kept is not None:
+            job.path.parent.mkdir(parents=True, exist_ok=True)
+            job.path.write_bytes(kept)
+            future = Future()
+            future.set_result(len(kept))
+            self.reused += 1
+        elif self._pool is not None:
+            future = self._pool.submit(_run, job)
         self._jobs.append((job, future))
 
     @property

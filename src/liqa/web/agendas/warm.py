@@ -15,7 +15,11 @@ made after warming changes the key and the next read builds afresh, as before.
 
 It also imports what a worker's first PDF needs (:func:`warm_printing`): a first
 report.pdf paid about 1.5 of its 5 CPU-s importing WeasyPrint and matplotlib and looking
-up the charts' fonts.
+up the charts' fonts. And it builds each event's report page of its latest published
+version in every language (:func:`_warm_report`: its figures, and its charts drawn and
+trimmed, about 1 CPU-s a language for the demo), kept as the page keeps it
+(``report_views.REPORTS``, under the event's data stamp): a worker's first report page
+was most of that.
 """
 
 from __future__ import annotations
@@ -92,6 +96,10 @@ def warm(seconds: float, languages: tuple[str, ...] | None = None) -> Warmed:
             for lang in codes:
                 _warm_reads(row, state, person, lang, now)
             participants += 1
+        for lang in codes:
+            if time.monotonic() > deadline:
+                return Warmed(events, participants, time.monotonic() - started, False)
+            _warm_report(row, lang)
         events += 1
     embedded, complete = 0, True
 
@@ -118,6 +126,18 @@ def warm_printing() -> None:
     from liqa.core.outputs import charts
 
     charts.text_as_paths(charts.bar_chart(["liqa", "لقاء"], [1, 2], "liqa"))
+
+
+def _warm_report(row: Event, lang: str) -> None:
+    """The report page of the event's latest published version in ``lang``, as the
+    organizer's report page builds and keeps it (``scheduling.report_views.report_page``)."""
+    from liqa.web.scheduling.report_views import report_page
+    from liqa.web.scheduling.services import latest_published
+
+    version = latest_published(row)
+    if version is not None:
+        with translation.override(lang):
+            report_page(row, version, lang)
 
 
 def _warm_reads(row: Event, state: State, person: str, lang: str, now: datetime) -> None:

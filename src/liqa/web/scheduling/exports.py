@@ -17,6 +17,14 @@ records and the proof are made of (:mod:`~liqa.web.scheduling.digest_inputs`: a 
 queries, the event's share kept under its data stamp), not from the records themselves.
 The code that makes the outputs counts too: liqa's version and the contents of the output
 templates, the PDFs' stylesheet and the catalogs (:mod:`~liqa.web.scheduling.fingerprint`).
+
+Beside each zip, ``<zip name>.pdfs.json`` names each of its PDFs by the key of what it was
+rendered from (:func:`~liqa.core.outputs.pdf.pdf_key`: its HTML, the stylesheet,
+WeasyPrint's version). A build takes from the event's zips kept there every PDF of the same
+key instead of laying it out again: after an outcome is recorded, say, only the reports
+change, and the other documents come from the previous zip (the same text; their creation
+date is the earlier build's). A document whose HTML changed has another key and is
+rendered.
 """
 
 from __future__ import annotations
@@ -140,6 +148,51 @@ def _folder(version: ScheduleVersion) -> Path:
     return Path(settings.DATA_DIR) / "outputs" / version.event.slug
 
 
+PDF_KEYS = ".pdfs.json"
+"""The suffix of the file beside a zip naming its PDFs' keys (``{member: key}``)."""
+
+
+def _keys_path(zip_path: Path) -> Path:
+    return zip_path.with_name(zip_path.name.removesuffix(".zip") + PDF_KEYS)
+
+
+class KeptPdfs:
+    """The PDFs of the zips already built for an event, by key (:func:`pdf_key`), read
+    from their zip when asked (``None`` when none has the key, or its zip is gone)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.found: dict[str, tuple[Path, str]] = {}
+        for keys in sorted(folder.glob(f"*{PDF_KEYS}")):
+            zipped = keys.with_name(keys.name.removesuffix(PDF_KEYS) + ".zip")
+            try:
+                named = json.loads(keys.read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # removed meanwhile, or cut short: not used
+                continue
+            if isinstance(named, dict):
+                for member, key in named.items():
+                    self.found[str(key)] = (zipped, str(member))
+
+    def __call__(self, key: str) -> bytes | None:
+        if key not in self.found:
+            return None
+        zipped, member = self.found[key]
+        try:
+            with zipfile.ZipFile(zipped) as archive:
+                return archive.read(member)
+        except (OSError, KeyError, zipfile.BadZipFile):  # removed by a build meanwhile
+            return None
+
+
+@dataclass(frozen=True)
+class Built:
+    """A zip's bytes and its PDFs' keys by member (what ``.pdfs.json`` holds)."""
+
+    data: bytes
+    pdf_keys: dict[str, str]
+    reused: int
+    """PDFs taken from a zip built before."""
+
+
 def _path(version: ScheduleVersion, digest: str) -> Path:
     return _folder(version) / f"v{version.number}-{digest}.zip"
 
@@ -194,15 +247,24 @@ def request_outputs(version: ScheduleVersion, *, retry: bool = False) -> Outputs
 def outputs_zip(version: ScheduleVersion, made: Material | None = None) -> bytes:
     """Agendas, calendars, grids, sheets, report and communiqué of a version, zipped, from
     ``made`` (else the material as it is now); the report states the proof of quality.
+    The PDFs of the zips built before for the event are reused where their keys match."""
+    return build_zip(version, made).data
+
+
+def build_zip(version: ScheduleVersion, made: Material | None = None) -> Built:
+    """The zip of :func:`outputs_zip`, with its PDFs' keys.
 
     The PDF workers start first: they load WeasyPrint and the fonts while this process
-    reads the event, then render each PDF as soon as its HTML is made.
+    reads the event, then render each PDF as soon as its HTML is made, but those the
+    event's zips built before hold under the same key (:class:`KeptPdfs`).
     """
     chosen = output_settings()
     buffer = io.BytesIO()
+    kept = KeptPdfs(_folder(version))
     with (
         tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp,
-        PdfPool(chosen.workers, PDF_NICENESS) as pdfs,  # left (jobs done) before tmp is removed
+        # left (jobs done) before tmp is removed
+        PdfPool(chosen.workers, PDF_NICENESS, reuse=kept) as pdfs,
     ):
         root = Path(tmp)
         made = made or material(version)
@@ -213,7 +275,9 @@ def outputs_zip(version: ScheduleVersion, made: Material | None = None) -> bytes
             for path in sorted(root.rglob("*")):
                 if path.is_file():
                     archive.write(path, path.relative_to(root).as_posix())
-    return buffer.getvalue()
+        keys = {path.relative_to(root).as_posix(): key for path, key in pdfs.keys.items()}
+        reused = pdfs.reused
+    return Built(buffer.getvalue(), keys, reused)
 
 
 def build_outputs(version_id: int) -> Path:
@@ -230,17 +294,22 @@ def build_outputs(version_id: int) -> Path:
     made = material(version)
     built = _path(version, outputs_digest(version, made))
     try:
-        data = outputs_zip(version, made)
+        built_zip = build_zip(version, made)
     except Exception as error:  # the page must say the build failed, not wait forever
         log.exception("outputs of %s failed", version)
         failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
         marker.unlink(missing_ok=True)
         raise
     partial = built.with_suffix(".partial")
-    partial.write_bytes(data)
+    keys = _keys_path(built)
+    partial.write_text(json.dumps(built_zip.pdf_keys, sort_keys=True), encoding="utf-8")
+    partial.replace(keys)  # before the zip: a zip is never found without its keys
+    partial.write_bytes(built_zip.data)
     partial.replace(built)
     for old in built.parent.glob(f"v{version.number}-*"):
-        if old != built and old.suffix in (".zip", ".building", ".failed"):
+        if old not in (built, keys) and (
+            old.suffix in (".zip", ".building", ".failed") or old.name.endswith(PDF_KEYS)
+        ):
             old.unlink(missing_ok=True)  # outputs of this version before an edit, their markers
     marker.unlink(missing_ok=True)
     return built
