@@ -15,6 +15,11 @@ from django.test import Client
 from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event, MeetingRequest, Person
 
+PARTIES = (
+    "General Directorate for Information Systems Security to meet "
+    "Texas Statewide Cyber Resilience Office"
+)  # r-02's, by their names (test_request_refusal_names.py)
+
 
 def _client(mission: Event, person: str, client_for: Callable[..., Client]) -> Client:
     member = accounts.enrol_participant(mission, Person.objects.get(event=mission, key=person))
@@ -30,8 +35,11 @@ def _error(page: str) -> str:
 @pytest.mark.parametrize(
     ("action", "words"),
     [
-        ("accept", "This request cannot be accepted: request r-02 is already accepted"),
-        ("decline", "This request cannot be declined: request r-02 is accepted"),
+        (
+            "accept",
+            f"This request cannot be accepted: the request of {PARTIES} is already accepted",
+        ),
+        ("decline", f"This request cannot be declined: the request of {PARTIES} is accepted"),
     ],
 )
 def test_a_refused_answer_says_which_answer(

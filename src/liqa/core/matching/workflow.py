@@ -20,19 +20,36 @@ either direction, is a duplicate (:class:`DuplicateRequest`) — a delegate aski
 organization already asked (or meets) would make two meetings of one. Two colleagues are
 two parties. Without ``organization_of`` only the exact pair counts.
 Messages are :class:`~liqa.core.problems.Message`: English, translatable by the caller.
+A refusal (:class:`RequestError`) names requests by their ids and parties by their keys, as
+a program using them does (the API); :meth:`RequestError.naming` says it again for a person:
+each party by the name a naming function gives for its key (the caller's, e.g. a person's
+name in the reader's script, isolated in Arabic), each request by its two parties, each
+status in words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from liqa.core.model import MeetingRequest, RequestStatus
-from liqa.core.problems import Message
+from liqa.core.problems import Message, joined
 
 S = RequestStatus
+
+Naming = Callable[[str], str]
+"""How a caller names a party (person or organization) by its key."""
+
+STATUS_WORDS: dict[RequestStatus, Message] = {
+    S.PROPOSED: Message("proposed"),
+    S.ACCEPTED: Message("accepted"),
+    S.DECLINED: Message("declined"),
+    S.CANCELLED: Message("cancelled"),
+    S.EXPIRED: Message("expired"),
+}
+"""A request's status in words, translated when shown."""
 
 TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
     S.PROPOSED: frozenset({S.ACCEPTED, S.DECLINED, S.CANCELLED, S.EXPIRED}),
@@ -56,7 +73,29 @@ class Priority(IntEnum):
 
 
 class RequestError(ValueError):
-    """A request operation that the workflow refuses, with a message saying why and what to do."""
+    """A request operation that the workflow refuses, with a message saying why and what to do.
+
+    The message (``str(error)``) names requests by id and parties by key; ``named``, when
+    given, says it for a person (:meth:`naming`)."""
+
+    def __init__(self, message: str, named: Callable[[Naming], str] | None = None) -> None:
+        super().__init__(message)
+        self.named = named
+
+    def naming(self, name: Naming) -> str:
+        """Why, for a person: each party by ``name`` of its key (its name as the reader
+        knows it), a request by its two parties and its status in words, never by an id;
+        the message itself when it names nobody."""
+        return self.args[0] if self.named is None else self.named(name)
+
+
+def _of(request: MeetingRequest, name: Naming) -> Message:
+    """A request as a person knows it: by its two parties."""
+    return Message(
+        "the request of {requester} to meet {target}",
+        requester=name(request.requester),
+        target=name(request.target),
+    )
 
 
 class DuplicateRequest(RequestError):
@@ -82,7 +121,26 @@ class DuplicateRequest(RequestError):
                 "already stands between them or their organizations",
                 **fields,
             )
-        super().__init__(said)
+        super().__init__(said, self._named)
+
+    def _named(self, name: Naming) -> Message:
+        new, existing = self.new, self.existing
+        status = STATUS_WORDS[existing.status]
+        if (existing.requester, existing.target) == (new.requester, new.target):
+            return Message(
+                "{requester} already asked to meet {target} ({status})",
+                requester=name(new.requester),
+                target=name(new.target),
+                status=status,
+            )
+        return Message(
+            "{requester} cannot ask to meet {target}: {existing} ({status}) already stands "
+            "between them or their organizations",
+            requester=name(new.requester),
+            target=name(new.target),
+            existing=_of(existing, name),
+            status=status,
+        )
 
 
 class TransitionError(RequestError):
@@ -91,7 +149,9 @@ class TransitionError(RequestError):
     def __init__(self, request: MeetingRequest, to: RequestStatus) -> None:
         self.request = request
         self.to = to
-        super().__init__(_transition_message(request, to))
+        super().__init__(
+            _transition_message(request, to), lambda name: _transition_words(request, to, name)
+        )
 
 
 def _transition_message(request: MeetingRequest, to: RequestStatus) -> Message:
@@ -114,6 +174,30 @@ def _transition_message(request: MeetingRequest, to: RequestStatus) -> Message:
         status=now.value,
         options=options,
         to=to.value,
+    )
+
+
+def _transition_words(request: MeetingRequest, to: RequestStatus, name: Naming) -> Message:
+    """:func:`_transition_message` for a person: the request by its parties, the statuses
+    in words."""
+    now, of = request.status, _of(request, name)
+    if now == to:
+        return Message("{request} is already {status}", request=of, status=STATUS_WORDS[now])
+    allowed = TRANSITIONS[now]
+    if not allowed:
+        return Message(
+            "{request} is {status}, which is final: it cannot become {to} "
+            "(hint: make a new request instead)",
+            request=of,
+            status=STATUS_WORDS[now],
+            to=STATUS_WORDS[to],
+        )
+    return Message(
+        "{request} is {status}: it can only become {options}, not {to}",
+        request=of,
+        status=STATUS_WORDS[now],
+        options=joined([STATUS_WORDS[s] for s in sorted(allowed)], "or"),
+        to=STATUS_WORDS[to],
     )
 
 
@@ -221,7 +305,12 @@ def propose(
                 "request {id} must start as proposed, not {status}",
                 id=new.id,
                 status=new.status.value,
-            )
+            ),
+            lambda name: Message(
+                "{request} must start as proposed, not {status}",
+                request=_of(new, name),
+                status=STATUS_WORDS[new.status],
+            ),
         )
     if new.requester == new.target:
         raise RequestError(
@@ -229,7 +318,10 @@ def propose(
                 "request {id}: {requester} cannot ask to meet themselves",
                 id=new.id,
                 requester=new.requester,
-            )
+            ),
+            lambda name: Message(
+                "{requester} cannot ask to meet themselves", requester=name(new.requester)
+            ),
         )
     if new.priority not in tuple(Priority):
         raise RequestError(
@@ -238,7 +330,13 @@ def propose(
                 "2 (important) or 3 (must meet)",
                 id=new.id,
                 priority=new.priority,
-            )
+            ),
+            lambda name: Message(
+                "{request}: priority {priority} is not 1 (would like), "
+                "2 (important) or 3 (must meet)",
+                request=_of(new, name),
+                priority=new.priority,
+            ),
         )
     if any(r.id == new.id for r in current):
         raise RequestError(Message("request id {id} is already used; choose another id", id=new.id))
@@ -249,7 +347,12 @@ def propose(
                 id=new.id,
                 requester=new.requester,
                 target=new.target,
-            )
+            ),
+            lambda name: Message(
+                "{requester} and {target} are of one organization",
+                requester=name(new.requester),
+                target=name(new.target),
+            ),
         )
     exact_reverse = {(new.target, new.requester)}
     standing = standing_request(
@@ -263,15 +366,18 @@ def propose(
     limit = policy.max_pending_per_requester
     waiting = pending(current, new.requester)
     if limit is not None and len(waiting) >= limit:
-        raise RequestError(
-            Message(
+        count = len(waiting)
+
+        def too_many(name: Naming) -> Message:
+            return Message(
                 "{requester} already has {count} requests waiting for an answer "
                 "(the limit is {limit}); cancel one or wait for answers",
-                requester=new.requester,
-                count=len(waiting),
+                requester=name(new.requester),
+                count=count,
                 limit=limit,
             )
-        )
+
+        raise RequestError(too_many(str), too_many)
     stamped = replace(new, created_at=new.created_at or now)
     reverse = next(
         (

@@ -153,9 +153,10 @@ def feed_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _refusal(event: Event, person: str, action: str, failure: RequestError) -> str:
-    """Why ``action`` (propose, accept or decline) was refused, in the reader's words (the
-    core's message is English and names people by their keys): already asked or met, too
-    many requests waiting, or a request that can no longer be accepted or declined."""
+    """Why ``action`` (propose, accept or decline) was refused, in the reader's words, naming
+    people and organizations by their names (the core's message names them by their keys,
+    and requests by their ids): already asked or met, too many requests waiting, or a
+    request that can no longer be accepted or declined."""
     lang = current_language()
     names = {**event_requests.party_names(event), **display_names(event_record(event), lang)}
 
@@ -166,7 +167,7 @@ def _refusal(event: Event, person: str, action: str, failure: RequestError) -> s
         return _("Choose whom to meet from the list.")
     if isinstance(failure, DuplicateRequest):
         return _duplicate(failure.existing, person, event_requests.organization_of(event), name)
-    reason = {"reason": in_language(failure.args[0])}
+    reason = {"reason": in_language(failure.naming(name))}
     if action == "accept":
         return _("This request cannot be accepted: %(reason)s") % reason
     if action != "propose":  # the page answers any other action as a decline
