@@ -207,6 +207,7 @@ def test_outcomes_show_in_the_report_as_participants_record_them() -> None:
         [
             (labels.outcome_label(core.OutcomeKind.HELD, "fr"), "1"),
             (labels.outcome_label(core.OutcomeKind.NO_SHOW, "fr"), "1"),
+            (t.gettext("not recorded yet"), t.format_number(figures.meetings - 2)),
         ]
     )
     assert (labels.follow_up_label(core.FollowUp.PARTNERSHIP, "fr"), "1") in rows_under(

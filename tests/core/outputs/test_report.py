@@ -70,8 +70,10 @@ def test_report_counts_outcomes_once_recorded() -> None:
     )
     figures = compute_figures(make_event(outcomes=outcomes), make_schedule(), "fr")
     assert figures.held == 1
-    assert figures.outcomes == (("tenu", 1), ("absence", 1))
-    assert figures.follow_ups == (("protocole d'accord", 1), ("aucune", 1))
+    # then the meetings with no outcome yet: the organizer sees how many are left to record
+    assert figures.outcomes == (("tenu", 1), ("absence", 1), ("pas encore saisi", 1))
+    # a follow-up recorded as none is no follow-up agreed
+    assert figures.follow_ups == (("protocole d'accord", 1),)
 
 
 def test_report_charts_are_inline_svg_with_the_numbers_beside_them() -> None:

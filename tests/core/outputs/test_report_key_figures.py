@@ -1,4 +1,5 @@
-"""The report's key figures read in the count's own plural form, in every language."""
+"""The report's key figures read in the count's own plural form, in every language; the
+hosts are those met (the count is of the host organizations in the meetings)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _key_figures(lang: str, count: int) -> list[str]:
             [
                 "1 participant",
                 "1 delegation organization",
-                "1 host organization",
+                "1 host organization met",
                 "1 meeting or visit scheduled",
             ],
         ),
@@ -45,7 +46,7 @@ def _key_figures(lang: str, count: int) -> list[str]:
             [
                 "15 participants",
                 "15 delegation organizations",
-                "15 host organizations",
+                "15 host organizations met",
                 "15 meetings and visits scheduled",
             ],
         ),
@@ -55,16 +56,30 @@ def _key_figures(lang: str, count: int) -> list[str]:
             [
                 "1 participant",
                 "1 organisation de la délégation",
-                "1 organisation hôte",
+                "1 organisation hôte rencontrée",
                 "1 rendez-vous ou visite programmé",
             ],
         ),
         (
             "ar",
             2,
-            ["2 مشاركان", "2 هيئتان من الوفد", "2 هيئتان مضيفتان", "2 لقاءات وزيارات مبرمجة"],
+            [
+                "2 مشاركان",
+                "2 هيئتان من الوفد",
+                "2 هيئتان مضيفتان التقاهما الوفد",
+                "2 لقاءات وزيارات مبرمجة",
+            ],
         ),
-        ("ar", 15, ["15 مشاركًا", "15 هيئة من الوفد", "15 هيئة مضيفة", "15 لقاءً وزيارةً مبرمجة"]),
+        (
+            "ar",
+            15,
+            [
+                "15 مشاركًا",
+                "15 هيئة من الوفد",
+                "15 هيئة مضيفة التقاها الوفد",
+                "15 لقاءً وزيارةً مبرمجة",
+            ],
+        ),
     ],
 )
 def test_each_key_figure_reads_in_its_counts_plural_form(

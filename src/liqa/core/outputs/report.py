@@ -13,6 +13,7 @@ from liqa.core.i18n import gettext_noop, translator
 from liqa.core.model import (
     Event,
     EventKind,
+    FollowUp,
     OutcomeKind,
     RequestStatus,
     Schedule,
@@ -58,7 +59,8 @@ class Figures:
     organizations: int
     """Their organizations."""
     hosts: int
-    """Host-side organizations met in the scheduled meetings (as the communiqué counts)."""
+    """Host-side organizations met: in the scheduled meetings (as the communiqué counts),
+    less those whose every meeting was recorded as not held (a no-show, cancelled)."""
     meetings: int
     """Meetings and visits scheduled (programme items excluded)."""
     requested: int
@@ -85,7 +87,10 @@ class Figures:
     counted)``, 290 minutes, shown as a duration like the travel row ("4 hours 50
     minutes"); none for a schedule that does not carry them."""
     outcomes: tuple[tuple[str, int], ...]
+    """Meetings by outcome recorded, most first, then the meetings with none recorded yet
+    ("not recorded yet"), so that the organizer sees how many are still to record."""
     follow_ups: tuple[tuple[str, int], ...]
+    """Follow-ups agreed, most first: those recorded as none are no follow-up agreed."""
 
 
 def _meetings(items: list[Item]) -> list[Item]:
@@ -192,12 +197,22 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     )
     accepted = sum(1 for r in event.requests if r.status is RequestStatus.ACCEPTED)
     outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
-    follow = Counter(labels.follow_up_label(o.follow_up, lang) for o in event.outcomes)
+    recorded = {o.assignment for o in event.outcomes}
+    unrecorded = sum(1 for m in meetings if m.id not in recorded)
+    outcome_rows = outcome_kinds.most_common()
+    if event.outcomes and unrecorded:
+        outcome_rows.append((t.gettext("not recorded yet"), unrecorded))
+    follow = Counter(
+        labels.follow_up_label(o.follow_up, lang)
+        for o in event.outcomes
+        if o.follow_up is not FollowUp.NONE
+    )
     held_ids = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    missed = recorded - held_ids  # recorded, and never as held: nobody was met
     return Figures(
         participants=len(delegates),
         organizations=len({p.organization for p in delegates}),
-        hosts=len(hosts_met(event, meetings)),
+        hosts=len(hosts_met(event, [m for m in meetings if m.id not in missed])),
         meetings=len(meetings),
         requested=len(event.requests) + len(event.visits),
         accepted=accepted + len(event.visits),
@@ -209,7 +224,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         slot_use=tuple(_utilization(event, meetings, lang)),
         travel_minutes=travel,
         waiting=waiting,
-        outcomes=tuple(outcome_kinds.most_common()),
+        outcomes=tuple(outcome_rows),
         follow_ups=tuple(follow.most_common()),
     )
 

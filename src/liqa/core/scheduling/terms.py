@@ -49,6 +49,23 @@ def term_words(code: str) -> str:
 MAXIMISED = frozenset({"scheduled_priority", "value", "objective"})
 """The objective terms a solver maximises (the others it minimises, or only reports)."""
 
+WHOLE = frozenset(
+    {
+        "breaks",
+        "scheduled_priority",
+        "table_changes",
+        "changes",
+        "weighted",
+        "visits",
+        "split_days",
+        "regroup_days",
+        "required_missing",
+    }
+)
+"""The objective terms that count whole things (breaks, visits, days …): their values are
+integers, and so is any bound proved on them (a fractional bound the solver reports rounds
+outwards to the next integer, still proved)."""
+
 LEXICOGRAPHIC = ("scheduled_priority", "changes", "breaks")
 """The brokerage scheduler's stages, first first: the most scheduled priority, then the
 fewest changes from the previous version (re-planning), then the fewest breaks."""

@@ -18,7 +18,7 @@ from liqa.core import model as core
 from liqa.core.i18n import translator
 from liqa.core.outputs.labels import ARROWS, comma, isolate, semicolon
 from liqa.core.problems import InputError
-from liqa.core.scheduling.terms import Stage, proof, term_words
+from liqa.core.scheduling.terms import WHOLE, Stage, proof, term_words
 from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
@@ -69,7 +69,8 @@ def objective_words(terms: Mapping[str, float], lang: str) -> str:
 def _stage_words(stage: Stage, lang: str) -> str:
     """One proven stage in words: "breaks 12, at least 5 (proved), gap 58 %"."""
     t = translator(lang)
-    digits = _digits(stage.value, stage.bound)
+    # a term that counts whole things reads as an integer, whatever its bound's fraction
+    digits = 0 if stage.term in WHOLE else _digits(stage.value, stage.bound)
     fields = {
         "term": term_in_words(stage.term, lang),
         "value": figure(stage.term, stage.value, lang, digits),

@@ -26,7 +26,7 @@ from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.proofs import objective_words, proof_words, version_proof
 from liqa.web.scheduling.released import released_rows, version_released
 from liqa.web.scheduling.signals import invitations_sent
-from liqa.web.scheduling.staleness import stale_notice
+from liqa.web.scheduling.staleness import isolated, stale_notice
 from liqa.web.templating import current_language
 
 
@@ -302,7 +302,11 @@ def move(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     view = _grid_view(request)
     if conflicts:
         back = _grid_back(request, event, version)
-        context = {"event": event, "version": version, "conflicts": conflicts, "back": back}
+        lang = current_language()
+        # each name in the rule's words isolated where it runs against the page (a Latin
+        # participant's name in Arabic keeps its place beside the digits and words around it)
+        said = [{"label": c.label, "words": isolated(c.message, lang)} for c in conflicts]
+        context = {"event": event, "version": version, "conflicts": said, "back": back}
         asked = _move_asked(event, request.POST["key"], slot, table)
         return page(request, "scheduling/conflicts.html", {**context, **asked}, status=409)
     return redirect(f"{grid_url}?{urlencode({**view, 'moved': request.POST['key']})}")
