@@ -57,6 +57,25 @@ KEPT_IN_PLACE = "kept_in_place"
 _BLOCKED = frozenset({LOST_TO_HIGHER_PRIORITY, NO_TABLE_LEFT, PARTY_AT_MAXIMUM})
 """The reasons a kept meeting in the way can be behind (not: no common slot, fairness)."""
 
+FLOOR = 0.5
+"""Seconds each solve of a keep re-plan gets at least, on an event of :data:`FLOOR_PAIRS`
+meeting-slot pairs or more, even when the time limit is spent (a fallback must answer)."""
+FLOOR_PAIRS = 40_000
+"""The size from which the whole :data:`FLOOR` applies (``Settings.large_above``'s
+default): below it the floor shrinks with the event, down to :data:`LEAST_FLOOR`."""
+LEAST_FLOOR = 0.1
+"""The floor of the smallest events, which CP-SAT answers in milliseconds."""
+
+
+def fallback_floor(problem: Problem) -> float:
+    """Seconds each solve of a keep re-plan of ``problem`` gets at least: :data:`FLOOR` on
+    an event of :data:`FLOOR_PAIRS` meeting-slot pairs or more (counted as
+    :func:`.lns.large_enough` counts them), in proportion below, never under
+    :data:`LEAST_FLOOR` (before: 0.5 s for every event, so each fallback of a small event
+    that had spent its time limit added half a second)."""
+    pairs = sum(len(m.people) for m in problem.meetings) * len(problem.slots) // 2
+    return max(LEAST_FLOOR, FLOOR * min(1.0, pairs / FLOOR_PAIRS))
+
 
 def replan(
     problem: Problem,
@@ -129,7 +148,7 @@ def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | 
     ``released`` with why, and the unplaced meetings that kept meetings are in the way of
     saying so (:data:`KEPT_IN_PLACE`)."""
     settings = settings or Settings()
-    relay = _Relay(settings)
+    relay = _Relay(settings, fallback_floor(problem))
     kept = frozenset(still_allowed(problem, previous))
     result = _solve_keeping(problem, previous, relay)
     relay.finish()
@@ -261,18 +280,21 @@ class _Relay:
     times go on from one solve to the next, and only the last solve's final report
     (phase ``finishing``) is passed on, by :meth:`finish`; a stop request stops them all."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, floor: float = FLOOR) -> None:
         self.settings = settings
+        self.floor = floor
+        """Seconds each solve gets at least (:func:`fallback_floor`)."""
         self.began = time.perf_counter()
         self.offset = 0.0
         self.stopped = False
         self.held: Progress | None = None
 
-    def attempt(self, share: float = 1.0, least: float = 0.5) -> Settings:
+    def attempt(self, share: float = 1.0, least: float | None = None) -> Settings:
         """Settings for the next solve: the time left (a ``share`` of it, at least ``least``
-        seconds), this listener."""
+        seconds, by default the event's floor), this listener."""
         self.offset = time.perf_counter() - self.began
-        left = max(least, self.settings.time_limit - self.offset) * share
+        floor = self.floor if least is None else least
+        left = max(floor, self.settings.time_limit - self.offset) * share
         listener = None if self.settings.on_progress is None else self._hear
         return dataclasses.replace(self.settings, time_limit=left, on_progress=listener)
 
@@ -297,8 +319,9 @@ def _kept_in_the_way(
 ) -> UnplacedMeeting:
     """``unplaced`` again, as left out because of meetings kept in place when, in one of its
     slots at least, each thing in its way holds a kept meeting (a party busy with one, a
-    party's session full with one, the slot's tables taken with one among them, an order
-    with one); else as it was explained."""
+    party's session full with one, the slot's shared tables taken with one among them, or
+    its own table held by one, an order with one); else as it was explained. A kept
+    meeting in a booth (an own table) never competes for a shared table."""
     if unplaced.reason not in _BLOCKED:
         return unplaced
     meeting = problem.meeting(unplaced.meeting)
@@ -340,7 +363,13 @@ def _kept_in(
             and set(problem.meeting(mid).people) & set(obstacle.people)
         )
     if obstacle.label == tables.LABEL:
-        return sorted(mid for mid, s in state.slots.items() if mid in kept and s == t)
+        # the shared tables are full (an own table's holder is named in the obstacle):
+        # only the kept meetings at a shared table compete for them, not those in booths
+        return sorted(
+            mid
+            for mid, s in state.slots.items()
+            if mid in kept and s == t and tables.own_table(problem, problem.meeting(mid)) is None
+        )
     return []
 
 
