@@ -20,7 +20,7 @@ the event no longer has and required visits not in it.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,11 +68,14 @@ class Staleness:
     required visits)."""
     mission: bool = False
     """True for a mission's itinerary (its items are visits)."""
+    unchecked: tuple[str, ...] = ()
+    """Why a mission's itinerary could not be checked: the problems of the event's own
+    records (core messages) that keep it from being planned now; empty when checked."""
 
     @property
     def fits(self) -> bool:
-        """True when the version still fits the event."""
-        return not (self.broken or self.gone or self.missing)
+        """True when the version still fits the event (and could be checked)."""
+        return not (self.broken or self.gone or self.missing or self.unchecked)
 
 
 def check_version(
@@ -122,7 +125,9 @@ def _check_mission(event: core.Event, schedule: core.Schedule, number: int) -> S
 
     found = check_published(event, schedule)
     broken = tuple(Broken((f.visit,) if f.visit else (), f.rule, f.message) for f in found.broken)
-    return Staleness(number, broken, found.gone, found.missing, mission=True)
+    return Staleness(
+        number, broken, found.gone, found.missing, mission=True, unchecked=found.unchecked
+    )
 
 
 def _no_slot(event: core.Event, meeting: str, start: Any) -> Message:
@@ -182,7 +187,8 @@ def isolated(message: str, lang: str) -> str:
 def stale_notice(row: Event, lang: str) -> dict[str, Any] | None:
     """The notice that the published version no longer fits the event (None when it
     fits): ``version``, ``summary`` (one sentence) and ``items`` (each meeting's ``key``,
-    ``title``, rule ``label`` and ``words``)."""
+    ``title``, rule ``label`` and ``words``), ``mission`` and ``unchecked`` (a mission's
+    itinerary the event's own problems keep from being checked: they are the items)."""
     found = staleness(row)
     if found is None or found.fits:
         return None
@@ -199,6 +205,10 @@ def stale_notice(row: Event, lang: str) -> dict[str, Any] | None:
         }
         for b in found.broken
     ]
+    items.extend(
+        {"key": "", "title": "", "label": "unchecked", "words": isolated(problem, lang)}
+        for problem in found.unchecked
+    )
     if found.mission:
         gone_words = gettext("No longer in the event: the visit was withdrawn.")
         missing_words = gettext("Required, but not in the published itinerary.")
@@ -213,79 +223,71 @@ def stale_notice(row: Event, lang: str) -> dict[str, Any] | None:
             {"key": k, "title": isolate(titles[k], lang), "label": label, "words": words}
             for k in keys_of
         )
-    summary = _mission_summary(found) if found.mission else _summary(found)
-    return {"version": found.version, "summary": summary, "items": items, "mission": found.mission}
-
-
-def _summary(found: Staleness) -> str:
-    """One sentence: how many meetings break a rule, are gone, are missing."""
-    broken = len({m for b in found.broken for m in b.meetings}) or len(found.broken)
-    parts = []
-    if broken:
-        parts.append(
-            ngettext(
-                "%(num)d meeting breaks its rules now",
-                "%(num)d meetings break its rules now",
-                broken,
-            )
-            % {"num": broken}
-        )
-    if found.gone:
-        n = len(found.gone)
-        parts.append(
-            ngettext(
-                "%(num)d meeting is no longer in the event",
-                "%(num)d meetings are no longer in the event",
-                n,
-            )
-            % {"num": n}
-        )
-    if found.missing:
-        n = len(found.missing)
-        parts.append(
-            ngettext(
-                "%(num)d accepted request is not in it",
-                "%(num)d accepted requests are not in it",
-                n,
-            )
-            % {"num": n}
-        )
-    return gettext("The published schedule (v%(number)s) no longer fits the event: %(parts)s.") % {
-        "number": found.version,
-        "parts": pgettext("between the parts of a sentence", "; ").join(parts),
+    return {
+        "version": found.version,
+        "summary": _summary(found),
+        "items": items,
+        "mission": found.mission,
+        "unchecked": bool(found.unchecked),
     }
 
 
-def _mission_summary(found: Staleness) -> str:
-    """One sentence: how many visits break a rule, are gone, are required but missing."""
-    broken = len({m for b in found.broken for m in b.meetings}) or len(found.broken)
-    parts = []
-    if broken:
-        parts.append(
-            ngettext(
-                "%(num)d visit breaks its rules now", "%(num)d visits break their rules now", broken
-            )
-            % {"num": broken}
-        )
-    if found.gone:
-        n = len(found.gone)
-        parts.append(
-            ngettext(
+def _summary(found: Staleness) -> str:
+    """One sentence: how many meetings (a mission: visits) break a rule, are gone, are
+    missing; or that the itinerary could not be checked."""
+    if found.unchecked:
+        return gettext(
+            "The published itinerary (v%(number)s) could not be checked against the event: "
+            "its records have problems to fix first."
+        ) % {"number": found.version}
+    if found.mission:
+        return _assembled(
+            found,
+            gettext("The published itinerary (v%(number)s) no longer fits the event: %(parts)s."),
+            lambda n: ngettext(
+                "%(num)d visit breaks its rules now", "%(num)d visits break their rules now", n
+            ),
+            lambda n: ngettext(
                 "%(num)d visit is no longer in the event",
                 "%(num)d visits are no longer in the event",
                 n,
-            )
-            % {"num": n}
-        )
-    if found.missing:
-        n = len(found.missing)
-        parts.append(
-            ngettext(
+            ),
+            lambda n: ngettext(
                 "%(num)d required visit is not in it", "%(num)d required visits are not in it", n
-            )
-            % {"num": n}
+            ),
         )
-    return gettext("The published itinerary (v%(number)s) no longer fits the event: %(parts)s.") % {
+    return _assembled(
+        found,
+        gettext("The published schedule (v%(number)s) no longer fits the event: %(parts)s."),
+        lambda n: ngettext(
+            "%(num)d meeting breaks its rules now", "%(num)d meetings break its rules now", n
+        ),
+        lambda n: ngettext(
+            "%(num)d meeting is no longer in the event",
+            "%(num)d meetings are no longer in the event",
+            n,
+        ),
+        lambda n: ngettext(
+            "%(num)d accepted request is not in it", "%(num)d accepted requests are not in it", n
+        ),
+    )
+
+
+def _assembled(
+    found: Staleness,
+    sentence: str,
+    broken_words: Callable[[int], str],
+    gone_words: Callable[[int], str],
+    missing_words: Callable[[int], str],
+) -> str:
+    """``sentence`` (translated, with ``%(number)s`` and ``%(parts)s``) with its parts: the
+    count of items that break a rule, are gone, are missing, each in its words (the
+    translated plural for that count), the counts that are zero left out."""
+    broken = len({m for b in found.broken for m in b.meetings}) or len(found.broken)
+    counts = [(broken, broken_words), (len(found.gone), gone_words)]
+    counts.append((len(found.missing), missing_words))
+    parts = [words(n) % {"num": n} for n, words in counts if n]
+    return sentence % {
         "number": found.version,
         "parts": pgettext("between the parts of a sentence", "; ").join(parts),
     }

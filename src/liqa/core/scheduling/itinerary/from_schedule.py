@@ -11,7 +11,12 @@ allows, ``not_allowed``: the host no longer receives that subgroup that day,
 ``late_return``, ``max_visits``...), it lists a visit whose published start is outside its
 host's window now (``window``), a visit no tour of its subgroup holds any more (``day``),
 an attendee no longer available then (``availability``), visits the event no longer has
-and required visits the version neither holds nor listed as not made.
+and required visits the version does not hold: those it listed as not made count too,
+unless the version was published knowing required visits were missing (then they may
+have been required already). Every rule a visit breaks is listed, not only the first.
+An event whose own records cannot be planned now (an :class:`~liqa.core.problems.InputError`)
+is not checked, and the check says so with the problems in the way (``unchecked``); any
+other error is a bug and is raised.
 """
 
 from __future__ import annotations
@@ -26,9 +31,12 @@ from liqa.core.problems import InputError, Message, joined
 from liqa.core.scheduling.itinerary.check import Violation, check_itinerary
 from liqa.core.scheduling.itinerary.explain import tour_words
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
-from liqa.core.scheduling.itinerary.plan import PlanningError
 from liqa.core.scheduling.itinerary.replan import previous_groups
 from liqa.core.scheduling.itinerary.timeline import timeline
+
+MISSING_REQUIRED = "missing required visits"
+"""The status of a version planned with required visits left out
+(:func:`.plan.plan_itinerary`'s provenance)."""
 
 PINNED = 0.01
 """Minutes a pinned visit may start after its published start (stored instants round)."""
@@ -62,18 +70,22 @@ class PublishedCheck:
     gone: tuple[str, ...] = ()
     """Visits of the version the event no longer has."""
     missing: tuple[str, ...] = ()
-    """Required visits the version neither holds nor lists as not made."""
+    """Required visits the version does not hold (see the module docs)."""
+    unchecked: tuple[str, ...] = ()
+    """Why the version could not be checked: the problems of the event's own records that
+    keep it from being planned, each naming the record (core messages; empty: checked)."""
 
 
 def check_published(event: Event, schedule: Schedule) -> PublishedCheck:
-    """:class:`PublishedCheck` of the mission itinerary ``schedule`` against ``event`` (an
-    event whose own records cannot be planned is left to where it is edited)."""
+    """:class:`PublishedCheck` of the mission itinerary ``schedule`` against ``event``; an
+    event whose own records cannot be planned now is not checked, and the result says why
+    (``unchecked``: each problem, naming the record, as the editing pages report it)."""
     if event.kind is EventKind.BROKERAGE:
         return PublishedCheck()
     try:
         model = build_model(event, previous_groups(event, schedule))
-    except (InputError, PlanningError, ValueError, KeyError):
-        return PublishedCheck()
+    except InputError as error:
+        return PublishedCheck(unchecked=tuple(p.message for p in error.problems))
     return _Check(model, schedule).run()
 
 
@@ -103,6 +115,7 @@ class _Check:
                 gone.append(a.id)
                 continue
             placed.add(j)
+            self._attendees(a)
             k = self._tour(a)
             if k is None:
                 words = Message(
@@ -111,7 +124,6 @@ class _Check:
                 )
                 self._add(a.id, "day", words)
                 continue
-            self._attendees(a)
             self.visit_at[(k, j)] = a
             minute = self._minutes(a.start)
             wanted[k].append((minute, j))
@@ -132,7 +144,12 @@ class _Check:
         routes = [self._route(k, wanted[k]) for k in range(len(problem.tours))]
         for v in check_itinerary(self.pinned, routes):
             self._violation(routes, v)
-        unplaced = {u.id for u in self.schedule.unplaced}
+        # listed as not made: excused only when the version was published with required
+        # visits missing (it may have been one of them); else it was optional then
+        knew = self.schedule.provenance is not None and (
+            self.schedule.provenance.status == MISSING_REQUIRED
+        )
+        unplaced = {u.id for u in self.schedule.unplaced} if knew else set()
         missing = tuple(
             model.event.visits[j].id
             for j in sorted(problem.required - placed)
@@ -149,8 +166,10 @@ class _Check:
         return LocalTime(instant.astimezone(zone_at(event, instant, place)), dated=True)
 
     def _add(self, visit: str, rule: str, message: Message) -> None:
-        if visit and any(f.visit == visit for f in self.found):
-            return  # one finding per visit: the first rule it breaks
+        """Record a broken rule: every rule a visit breaks, each once (the checker may find
+        again a window the published start already breaks)."""
+        if any(f.visit == visit and f.rule == rule for f in self.found):
+            return
         self.found.append(Finding(visit, rule, message))
 
     def _tour(self, a: Assignment) -> int | None:
