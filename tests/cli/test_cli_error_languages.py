@@ -11,6 +11,9 @@ must differ from the English.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +195,46 @@ def test_the_arabic_recommend_title_leaves_an_arabic_name_as_it_is() -> None:
     title = output.splitlines()[0]
     assert "\u2066" not in title
     assert "\u2069" not in title
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_backup_option_errors_speak_the_process_locale(tmp_path: Path, lang: str) -> None:
+    """``liqa export --event`` refuses an archive that is not a .zip before it opens any
+    database, in the locale's language."""
+    out = tmp_path / "backup.xlsx"
+    code, output = _run("export", "--event", "x", "-o", str(out), env={"LANGUAGE": f"{lang}:en"})
+    assert code == 2
+    problem = Message("--out {out}: a backup is a .zip archive", out=str(out))
+    hint = Message("(hint: {hint})", hint=Message("e.g. --out backup.zip"))
+    assert output.splitlines() == [_in(problem, lang), "  " + _in(hint, lang)]
+
+
+def test_a_backup_without_a_database_is_said_in_the_process_locale(tmp_path: Path) -> None:
+    """No database where --data-dir points: said in French under a French locale (the
+    message and its hint are the catalog's; nothing is created). Run in its own process,
+    as tests/cli/test_docs_backup.py does: the command sets Django up."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "LIQA_DATA_DIR")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update({"LANG": "fr_FR.UTF-8", "LC_ALL": "", "LANGUAGE": "", "LC_MESSAGES": ""})
+    folder = tmp_path / "empty"
+    args = ["export", "--event", "x", "-o", str(tmp_path / "b.zip"), "--data-dir", str(folder)]
+    result = subprocess.run(
+        [sys.executable, "-c", "from liqa.cli import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    problem = Message("no database at {path}", path=str(folder / "liqa.sqlite3"))
+    hint = Message(
+        "(hint: {hint})",
+        hint=Message(
+            "give the --data-dir or LIQA_DATA_DIR of the server that holds the event, "
+            "or its DATABASE_URL"
+        ),
+    )
+    assert result.stdout.splitlines()[-2:] == [_in(problem, "fr"), "  " + _in(hint, "fr")]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (folder / "liqa.sqlite3").exists()

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liqa.cli.common import EXIT_PROBLEMS, print_problems
-from liqa.core.problems import InputError
+from liqa.cli.common import EXIT_PROBLEMS, print_hinted, print_problems, process_language, said
+from liqa.core.problems import InputError, Message
 
 
 def _start(console: Console, data_dir: Path | None, *, existing: bool = False) -> None:
@@ -21,24 +21,28 @@ def _start(console: Console, data_dir: Path | None, *, existing: bool = False) -
     ``existing``, if the SQLite database is not there: a backup never creates one)."""
     from liqa.web import runtime
 
+    lang = process_language()  # no language option: the process locale's
     try:
         runtime.configure(data_dir)
         missing = missing_database() if existing else None
         if missing is not None:
-            console.print(Text(f"no database at {missing}", style="red"))
-            console.print(
-                Text(
-                    "  (hint: give the --data-dir or LIQA_DATA_DIR of the server that holds "
-                    "the event, or its DATABASE_URL)",
-                    style="dim",
-                )
+            print_hinted(
+                console,
+                Message("no database at {path}", path=str(missing)),
+                Message(
+                    "give the --data-dir or LIQA_DATA_DIR of the server that holds the event, "
+                    "or its DATABASE_URL"
+                ),
+                lang=lang,
             )
             raise typer.Exit(EXIT_PROBLEMS)
         runtime.migrate()
     except runtime.SetupError as error:
-        console.print(Text(f"{error}", style="red"))
-        console.print(
-            Text("  (hint: check DATABASE_URL or LIQA_DATA_DIR / --data-dir)", style="dim")
+        print_hinted(
+            console,
+            str(error),
+            Message("check DATABASE_URL or LIQA_DATA_DIR / --data-dir"),
+            lang=lang,
         )
         raise typer.Exit(EXIT_PROBLEMS) from None
 
@@ -57,10 +61,23 @@ def missing_database() -> Path | None:
     return None if path.is_file() else path
 
 
-def _bug(console: Console, what: str, exc: Exception) -> typer.Exit:
+def _bug(console: Console, what: Message, exc: Exception) -> typer.Exit:
+    """Exit 1 saying liqa failed to do ``what``, a bug (in the process locale's language)."""
+    lang = process_language()
     console.print(
-        Text(f"liqa could not {what}: {type(exc).__name__}: {exc}", style="red"),
-        Text("This is a bug in liqa; please report it."),
+        Text(
+            said(
+                Message(
+                    "liqa could not {what}: {error}: {detail}",
+                    what=what,
+                    error=type(exc).__name__,
+                    detail=str(exc),
+                ),
+                lang,
+            ),
+            style="red",
+        ),
+        Text(said(Message("This is a bug in liqa; please report it."), lang)),
     )
     return typer.Exit(1)
 
@@ -74,9 +91,14 @@ def _counts(title: Text, counts: dict[str, int]) -> Table:
 
 def export_backup(console: Console, slug: str, out: Path, data_dir: Path | None) -> None:
     """Write the event ``slug`` of the database to the archive ``out``."""
+    lang = process_language()  # no language option: the process locale's
     if out.suffix.lower() != ".zip":
-        console.print(Text(f"--out {out}: a backup is a .zip archive", style="red"))
-        console.print(Text("  (hint: e.g. --out backup.zip)", style="dim"))
+        print_hinted(
+            console,
+            Message("--out {out}: a backup is a .zip archive", out=str(out)),
+            Message("e.g. --out backup.zip"),
+            lang=lang,
+        )
         raise typer.Exit(EXIT_PROBLEMS)
     _start(console, data_dir, existing=True)
     from liqa.web.backup.dump import UnknownEvent, write_backup
@@ -86,16 +108,26 @@ def export_backup(console: Console, slug: str, out: Path, data_dir: Path | None)
         backup = write_backup(slug, out)
     except UnknownEvent:
         known = ", ".join(Event.objects.order_by("slug").values_list("slug", flat=True))
-        console.print(Text(f"--event {slug}: no such event in the database", style="red"))
-        console.print(Text(f"  (hint: events here: {known or 'none'})", style="dim"))
+        print_hinted(
+            console,
+            Message("--event {slug}: no such event in the database", slug=slug),
+            Message("events here: {slugs}", slugs=known)
+            if known
+            else Message("there is no event in this database"),
+            lang=lang,
+        )
         raise typer.Exit(EXIT_PROBLEMS) from None
     except OSError as exc:
-        console.print(Text(f"cannot write {out}: {exc.strerror}", style="red"))
-        console.print(Text("  (hint: check the folder exists and is writable)", style="dim"))
+        print_hinted(
+            console,
+            Message("cannot write {out}: {reason}", out=str(out), reason=exc.strerror),
+            Message("check the folder exists and is writable"),
+            lang=lang,
+        )
         raise typer.Exit(EXIT_PROBLEMS) from None
     # a bug in liqa, not in the data: reported without a traceback
     except Exception as exc:
-        raise _bug(console, f"back up {slug}", exc) from None
+        raise _bug(console, Message("back up {slug}", slug=slug), exc) from None
     console.print(_counts(Text(f"Wrote {out}", style="green"), backup.counts))
     if backup.unfinished_runs:
         console.print(
@@ -121,7 +153,7 @@ def import_backup(
         raise typer.Exit(EXIT_PROBLEMS) from None
     # a bug in liqa, not in the archive: reported without a traceback
     except Exception as exc:
-        raise _bug(console, f"restore {archive}", exc) from None
+        raise _bug(console, Message("restore {archive}", archive=str(archive)), exc) from None
     verb = "Replaced" if restored.replaced else "Restored"
     title = Text(
         f"{verb} event {restored.event.slug} from {archive} (backup of {restored.created_at})",

@@ -48,6 +48,13 @@ def said(text: str, lang: str) -> str:
     return str(translated(text, translator(lang).gettext, lang))
 
 
+def print_hinted(console: Console, message: str, hint: str = "", *, lang: str) -> None:
+    """An error in ``lang`` in red, then ``  (hint: ...)`` dimmed on its own line."""
+    console.print(Text(said(message, lang), style="red"))
+    if hint:
+        console.print(Text("  " + said(Message("(hint: {hint})", hint=hint), lang), style="dim"))
+
+
 def print_error(console: Console, message: str, hint: str = "", *, lang: str) -> None:
     """An error in ``lang`` in red, then its hint (``hint: ...``, dimmed) when given."""
     console.print(Text(said(message, lang), style="red"))

@@ -10,8 +10,15 @@ import typer
 from rich.console import Console
 
 from liqa.cli import app
-from liqa.cli.common import EXIT_PROBLEMS, check_output_dir, load_or_exit, parse_languages
+from liqa.cli.common import (
+    EXIT_PROBLEMS,
+    check_output_dir,
+    load_or_exit,
+    parse_languages,
+    print_error,
+)
 from liqa.cli.plan import finish_pdfs, run_plan, write_all
+from liqa.core.problems import Message
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
 
 DEMO = "morocco-us-digital-2024"
@@ -72,8 +79,15 @@ def demo(
     try:
         links = load_web(console, mission, outcome, time_limit, host, port)
     except SetupError as error:
-        console.print(f"[red]error:[/red] the web app was not loaded: {error}")
-        console.print("hint: check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR")
+        print_error(
+            console,
+            Message(
+                "error: {message}",
+                message=Message("the web app was not loaded: {error}", error=str(error)),
+            ),
+            Message("check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR"),
+            lang=said,
+        )
         raise typer.Exit(EXIT_PROBLEMS) from None
     serve_web(console, links, host, port, no_serve)
 

@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.cli.common import print_problems
+from liqa.cli.common import print_problems, process_language, said
 from liqa.core.model import Event
-from liqa.core.problems import Problem
+from liqa.core.problems import Message, Problem
 
 EXIT_PROBLEMS = 2
 
@@ -34,9 +34,21 @@ def validate(
     try:
         event, problems = validate_file(file)
     except Exception as exc:  # a bug in liqa, not in the file: say so without a traceback
+        lang = process_language()  # no language option: the process locale's
         console.print(
-            Text(f"liqa could not check {file}: {type(exc).__name__}: {exc}", style="red"),
-            Text("This is a bug in liqa; please report it with the file."),
+            Text(
+                said(
+                    Message(
+                        "liqa could not check {file}: {error}: {detail}",
+                        file=str(file),
+                        error=type(exc).__name__,
+                        detail=str(exc),
+                    ),
+                    lang,
+                ),
+                style="red",
+            ),
+            Text(said(Message("This is a bug in liqa; please report it with the file."), lang)),
         )
         raise typer.Exit(1) from None
     if event is None:

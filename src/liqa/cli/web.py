@@ -7,8 +7,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from liqa.cli import app
+from liqa.cli.common import process_language, said
+from liqa.core.problems import Message, PluralMessage
 
 console = Console(stderr=True)
 
@@ -21,10 +24,22 @@ DataDir = Annotated[
 ]
 
 
-SETUP_HINT = (
+SETUP_HINT = Message(
     "hint: check the setting named above, DATABASE_URL (postgres://user@host:5432/name) "
     "or LIQA_DATA_DIR"
 )
+
+
+def _error(message: str, hint: str = "") -> None:
+    """``error: message`` (and the hint) in the process locale's language: these commands
+    have no language option."""
+    lang = process_language()
+    console.print(
+        Text(said(Message("error: {message}", message=message), lang), style="red"),
+        soft_wrap=True,
+    )
+    if hint:
+        console.print(said(hint, lang), markup=False, soft_wrap=True)
 
 
 def _start(data_dir: Path | None) -> None:
@@ -35,8 +50,7 @@ def _start(data_dir: Path | None) -> None:
             runtime.configure(data_dir)
             runtime.migrate()
     except runtime.SetupError as error:
-        console.print(f"[red]error:[/red] {error}")
-        console.print(SETUP_HINT)
+        _error(str(error), SETUP_HINT)
         raise typer.Exit(2) from None
 
 
@@ -96,14 +110,18 @@ def _serve_production(
         runtime.configure(data_dir)
         pending = _pending_migrations()
     except runtime.SetupError as error:
-        console.print(f"[red]error:[/red] {error}")
-        console.print(SETUP_HINT)
+        _error(str(error), SETUP_HINT)
         raise typer.Exit(2) from None
     if pending:
-        console.print(
-            f"[red]error:[/red] the database lacks {len(pending)} migration(s), first {pending[0]}"
+        _error(
+            PluralMessage(
+                "the database lacks {n} migration: {first}",
+                "the database lacks {n} migrations, first {first}",
+                n=len(pending),
+                first=pending[0],
+            ),
+            Message("hint: run `liqa manage migrate` once, then start the web processes"),
         )
-        console.print("hint: run `liqa manage migrate` once, then start the web processes")
         raise typer.Exit(2)
     runtime.follow_served(host, port)  # unless LIQA_BASE_URL is set (behind a proxy)
     _warm()
@@ -133,7 +151,7 @@ def _warm() -> None:
             with console.status("Building the participants' agendas…"):
                 done = warm(seconds)
         except DatabaseError as error:
-            console.print(f"[red]error:[/red] cannot read the database: {error}")
+            _error(Message("cannot read the database: {error}", error=str(error)))
             raise typer.Exit(2) from None
         finally:
             connections.close_all()  # gunicorn forks after this: no connection shared
@@ -210,7 +228,7 @@ def manage(ctx: typer.Context) -> None:
     try:
         runtime.configure()
     except runtime.SetupError as error:
-        console.print(f"[red]error:[/red] {error}")
+        _error(str(error))
         raise typer.Exit(2) from None
     runtime.follow_recorded()
     runtime.follow_recorded_in_tasks()  # `liqa manage db_worker`
