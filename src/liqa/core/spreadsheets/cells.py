@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -263,9 +263,28 @@ def zone_for(day: date, legs: Sequence[Leg]) -> tzinfo:
     )
 
 
-def _aware(naive: datetime, legs: Sequence[Leg], zone: str | None = None) -> datetime:
-    """``naive`` as local time of ``zone`` (the place's), else of the leg covering its day."""
-    return naive.replace(tzinfo=ZoneInfo(zone) if zone else zone_for(naive.date(), legs))
+def stamp_zone(day: date, legs: Sequence[Leg]) -> tzinfo:
+    """The time zone of a time stamp (a request's ``created_at``) written without an offset:
+    the leg covering ``day``, else the event's own (its first leg's): a request made weeks
+    before the event is read on the event's clock. An error only when there is no leg."""
+    for leg in legs:
+        if leg.start <= day <= leg.end:
+            return leg.tz
+    if legs:
+        return min(legs, key=lambda leg: leg.start).tz
+    return zone_for(day, legs)
+
+
+type ZonePicker = Callable[[date, Sequence[Leg]], tzinfo]
+"""The time zone of a local time on a day: :func:`zone_for` or :func:`stamp_zone`."""
+
+
+def _aware(
+    naive: datetime, legs: Sequence[Leg], zone: str | None = None, pick: ZonePicker = zone_for
+) -> datetime:
+    """``naive`` as local time of ``zone`` (the place's), else of the leg ``pick`` gives for
+    its day (the covering leg)."""
+    return naive.replace(tzinfo=ZoneInfo(zone) if zone else pick(naive.date(), legs))
 
 
 _DT_SPLIT = re.compile(
@@ -274,23 +293,32 @@ _DT_SPLIT = re.compile(
 
 
 def parse_instant(
-    value: Cell, legs: Sequence[Leg], *, day_first: bool = True, zone: str | None = None
+    value: Cell,
+    legs: Sequence[Leg],
+    *,
+    day_first: bool = True,
+    zone: str | None = None,
+    stamp: bool = False,
 ) -> datetime:
     """An aware instant: ISO 8601 with offset, or a local date and time of ``zone`` (the
     place's, as the mission file reads it: :class:`~liqa.core.missionfile.values.Places`),
-    else of the covering leg."""
-    return _in_years(_instant(value, legs, day_first, zone))
+    else of the covering leg; a time ``stamp`` (any date) without a leg covering its day
+    in the event's own zone (:func:`stamp_zone`)."""
+    pick = stamp_zone if stamp else zone_for
+    return _in_years(_instant(value, legs, day_first, zone, pick))
 
 
-def _instant(value: Cell, legs: Sequence[Leg], day_first: bool, zone: str | None) -> datetime:
+def _instant(
+    value: Cell, legs: Sequence[Leg], day_first: bool, zone: str | None, pick: ZonePicker
+) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
             return value
-        return _aware(value, legs, zone)
+        return _aware(value, legs, zone, pick)
     if isinstance(value, date):
-        return _aware(datetime.combine(value, time()), legs, zone)
+        return _aware(datetime.combine(value, time()), legs, zone, pick)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _aware(excel_serial(float(value)), legs, zone)
+        return _aware(excel_serial(float(value)), legs, zone, pick)
     raw = text(value)
     try:
         parsed = datetime.fromisoformat(raw)
@@ -299,13 +327,13 @@ def _instant(value: Cell, legs: Sequence[Leg], day_first: bool, zone: str | None
     else:
         if parsed.tzinfo is not None:
             return parsed
-        return _aware(parsed, legs, zone)
+        return _aware(parsed, legs, zone, pick)
     m = _DT_SPLIT.match(raw)
     if m is None:
         day = _date_from_text(raw, day_first)
-        return _aware(datetime.combine(day, time()), legs, zone)
+        return _aware(datetime.combine(day, time()), legs, zone, pick)
     day = _date_from_text(m["d"].rstrip(","), day_first)
-    return _aware(datetime.combine(day, parse_time(m["t"])), legs, zone)
+    return _aware(datetime.combine(day, parse_time(m["t"])), legs, zone, pick)
 
 
 def combine(

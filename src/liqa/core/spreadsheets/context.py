@@ -13,6 +13,12 @@ from liqa.core.spreadsheets.cells import Cell, CellError
 from liqa.core.spreadsheets.ids import Directory, Ids
 from liqa.core.spreadsheets.rows import Report
 
+STAMP_HINT = Message(
+    "write the date and time as 2024-02-12 09:00 (read in the event's time zone) "
+    "or with its UTC offset, e.g. 2024-02-12T09:00-06:00"
+)
+"""How to write a time stamp (``created_at``) that could not be read."""
+
 
 @dataclass(frozen=True)
 class Context:
@@ -48,9 +54,23 @@ class Context:
     ) -> datetime:
         """An aware instant from a cell (see :func:`cells.parse_instant`; without an offset,
         local time of ``zone``, the place's, else of the leg), during a leg unless
-        ``during_legs`` is False (time stamps such as ``created_at``)."""
-        instant = cells.parse_instant(value, self.legs, day_first=self.day_first, zone=zone)
-        return self.during_legs(instant) if during_legs else instant
+        ``during_legs`` is False: a time stamp such as ``created_at`` may fall on any day,
+        and without an offset it is read in the event's own zone (:func:`cells.stamp_zone`);
+        one that cannot be read says how to write it (without legs, how to give a zone)."""
+        if during_legs:
+            instant = cells.parse_instant(value, self.legs, day_first=self.day_first, zone=zone)
+            return self.during_legs(instant)
+        try:
+            return cells.parse_instant(
+                value, self.legs, day_first=self.day_first, zone=zone, stamp=True
+            )
+        except CellError as error:
+            said = Message(
+                "{value!r} is not a date and time: {reason}",
+                value=cells.text(value),
+                reason=error.message,
+            )
+            raise CellError(said, STAMP_HINT if self.legs else error.hint) from None
 
     def during_legs(self, instant: datetime) -> datetime:
         """``instant`` when it falls on a day of a leg (in that leg's time), else an error."""
