@@ -114,6 +114,7 @@ def call(world: World, route: Route, method: str, actor: str, rule: Rule) -> Cel
 
 _VOLATILE = (
     re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+'),
+    re.compile(r'(name="once" value=")[^"]+'),  # an import form's token, new at each showing
     re.compile(r"(DTSTAMP:)\S+"),
 )
 
