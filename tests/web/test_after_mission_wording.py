@@ -181,3 +181,36 @@ def test_a_refused_moves_rules_isolate_latin_names_in_arabic(
     assert listed is not None
     assert "Amina Idrissi" in listed.group(1)
     assert "\u2066" not in listed.group(1)
+
+
+@pytest.mark.django_db
+def test_the_report_lists_each_follow_up_agreed_with_whom_and_the_notes(tmp_path: Path) -> None:
+    row, version = published_demo()
+    client = organizer_client()
+    event = event_record(row)
+    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
+    titles = labels.item_titles(event, meetings, "en")
+    notes = {"partnership": "Draft agreement by March", "mou": "To sign in Rabat"}
+    for key, (follow_up, said) in zip(meetings[1:3], notes.items(), strict=True):
+        answer = client.post(
+            f"/organize/{row.slug}/follow-ups/",
+            {"assignment": key, "kind": "held", "follow_up": follow_up, "notes": said},
+        )
+        assert answer.status_code == 302
+    record(client, row, meetings[0], "held", "none")  # no follow-up: not listed
+    page = client.get(report_url(row), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    listed = re.search(r'<table class="data" id="follow-ups-agreed">(.*?)</table>', page, re.S)
+    assert listed is not None, page[-3000:]
+    rows = [
+        [text(cell) for cell in re.findall(r"<t[dh]>(.*?)</t[dh]>", found, re.S)]
+        for found in re.findall(r"<tr>(.*?)</tr>", listed.group(1), re.S)
+    ]
+    assert rows == [
+        ["Meeting", "Follow-up", "Notes"],
+        [titles[meetings[1]], "partnership", "Draft agreement by March"],
+        [titles[meetings[2]], "memorandum of understanding", "To sign in Rabat"],
+    ]
+    pdf = client.get(f"/organize/{row.slug}/report.pdf", HTTP_ACCEPT_LANGUAGE="en")
+    read = " ".join(pdf_text(pdf.content, tmp_path).split())
+    assert "Draft agreement by March" in read
+    assert "To sign in Rabat" in read

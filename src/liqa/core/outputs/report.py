@@ -91,6 +91,19 @@ class Figures:
     ("not recorded yet"), so that the organizer sees how many are still to record."""
     follow_ups: tuple[tuple[str, int], ...]
     """Follow-ups agreed, most first: those recorded as none are no follow-up agreed."""
+    agreed: tuple[Agreed, ...] = ()
+    """Each follow-up agreed, meeting by meeting in the order they took place: what the
+    organizer takes up after the mission (with whom, what, the notes recorded)."""
+
+
+class Agreed(NamedTuple):
+    """One follow-up agreed at a meeting, as the report lists it."""
+
+    meeting: str
+    """The meeting by the names people know (a visit by its host)."""
+    follow_up: str
+    """The follow-up in words."""
+    notes: str
 
 
 def _meetings(items: list[Item]) -> list[Item]:
@@ -207,6 +220,16 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         for o in event.outcomes
         if o.follow_up is not FollowUp.NONE
     )
+    order = {m.id: n for n, m in enumerate(meetings)}
+    chosen = sorted(
+        (o for o in event.outcomes if o.follow_up is not FollowUp.NONE and o.assignment in order),
+        key=lambda o: order[o.assignment],
+    )
+    titles = labels.item_titles(event, [o.assignment for o in chosen], lang)
+    agreed = tuple(
+        Agreed(titles[o.assignment], labels.follow_up_label(o.follow_up, lang), o.notes)
+        for o in chosen
+    )
     held_ids = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
     missed = recorded - held_ids  # recorded, and never as held: nobody was met
     return Figures(
@@ -226,6 +249,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         waiting=waiting,
         outcomes=tuple(outcome_rows),
         follow_ups=tuple(follow.most_common()),
+        agreed=agreed,
     )
 
 
