@@ -108,9 +108,9 @@ def test_the_host_e_mail_before_publication_names_the_host(
     body = _host_mail(event, organizer_client)
     with translation.override("fr"):
         host = translation.gettext("Host organization: %(name)s") % {"name": "Beta Bank"}
-        none = translation.gettext(
-            "No visit to your organization is published yet: your host page will show it"
-            " once it is."
+        none = translation.gettext(  # a brokerage event: nobody visits, it meets at tables
+            "No meeting of your organization at the event's tables is published yet: your"
+            " host page will show them once they are."
         )
     assert host in body.splitlines()
     assert none in body.splitlines()

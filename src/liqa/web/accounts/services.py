@@ -652,8 +652,10 @@ def invite_participants(event: Event) -> Tally:
         "user", "event"
     )
     hosting = {member.user_id: member for member in hosts}
+    memo: dict[object, object] = {}  # what a host's e-mails share: its agenda, read once
+    host_page = reverse("agendas:host", args=[event.slug])
     for member in hosting.values():
-        outcomes.append(_invite(member, reverse("agendas:host", args=[event.slug]), host=True))
+        outcomes.append(_invite(member, host_page, host=True, memo=memo))
     members = Membership.objects.filter(event=event, role=Role.PARTICIPANT).select_related("user")
     reached: set[str] = set()
     for member in members:
@@ -666,9 +668,16 @@ def invite_participants(event: Event) -> Tally:
     return tally(outcomes)
 
 
-def _invite(member: Membership, next_url: str, *, host: bool = False) -> tuple[str, bool, str]:
+def _invite(
+    member: Membership,
+    next_url: str,
+    *,
+    host: bool = False,
+    memo: dict[object, object] | None = None,
+) -> tuple[str, bool, str]:
     """E-mail one account its sign-in link (its host page for a host administrator): the
-    outcome as (address, sent, error) for :func:`liqa.web.delivery.tally`."""
+    outcome as (address, sent, error) for :func:`liqa.web.delivery.tally`. ``memo``: what
+    one round of host e-mails shares (see ``host_mail_composing``)."""
     email = member.user.email
     if not email:
         return ("", False, "")
@@ -682,7 +691,7 @@ def _invite(member: Membership, next_url: str, *, host: bool = False) -> tuple[s
         context = {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language}
         if host:  # whose host page, and the visits it receives (the agendas app answers)
             for _receiver, extra in host_mail_composing.send(
-                sender=Membership, member=member, lang=member.language
+                sender=Membership, member=member, lang=member.language, memo=memo
             ):
                 if isinstance(extra, dict):
                     context.update(extra)

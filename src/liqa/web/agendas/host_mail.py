@@ -1,11 +1,14 @@
 """What a host administrator's sign-in e-mail says of their host: its name and the visits
-the published programme makes to it, each on the host's clock with its zone."""
+(a trade mission) or the meetings at the event's tables (a brokerage event) the published
+programme gives it, each on the host's clock with its zone."""
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from liqa.core.model import EventKind
 from liqa.core.outputs.labels import isolate, org_name
 from liqa.web.accounts.models import Membership
 
@@ -24,15 +27,41 @@ class MailedVisit:
 
 
 def composing_host_mail(
-    sender: object, *, member: Membership, lang: str, **_kwargs: object
+    sender: object,
+    *,
+    member: Membership,
+    lang: str,
+    memo: MutableMapping[object, object] | None = None,
+    **_kwargs: object,
 ) -> dict[str, object]:
     """Receiver of ``accounts.signals.host_mail_composing``: :func:`host_mail_context`."""
-    return host_mail_context(member, lang)
+    return host_mail_context(member, lang, memo)
 
 
-def host_mail_context(member: Membership, lang: str) -> dict[str, object]:
-    """The host's name (``host``) and its published visits (``visits``, in time order;
-    empty before publication) for ``accounts/email_host.txt``, read in ``lang``."""
+def host_mail_context(
+    member: Membership, lang: str, memo: MutableMapping[object, object] | None = None
+) -> dict[str, object]:
+    """The host's name (``host``), its published visits or meetings (``visits``, in time
+    order; empty before publication) and whether the event is a brokerage event, where the
+    host meets participants at the event's tables rather than being visited
+    (``brokerage``), for ``accounts/email_host.txt``, read in ``lang``.
+
+    ``memo``: kept for one round of e-mails (``invite_participants``): a host with several
+    administrators has its agenda read and built once per language, not once per
+    administrator.
+    """
+    key = ("host-mail", member.event_id, member.organization, lang)
+    if memo is not None and key in memo:
+        kept = memo[key]
+        assert isinstance(kept, dict)
+        return dict(kept)
+    found = _host_mail_context(member, lang)
+    if memo is not None:
+        memo[key] = found
+    return dict(found)
+
+
+def _host_mail_context(member: Membership, lang: str) -> dict[str, object]:
     from liqa.web.agendas import domain
     from liqa.web.events.records import event_record
 
@@ -48,4 +77,4 @@ def host_mail_context(member: Membership, lang: str) -> dict[str, object]:
         for e in entries
         if e.kind != "programme"
     ]
-    return {"host": host, "visits": visits}
+    return {"host": host, "visits": visits, "brokerage": event.kind == EventKind.BROKERAGE}
