@@ -58,6 +58,10 @@ def build_event(data: dict[str, Any]) -> Event:
         """Without an offset: local time of ``zone``, else of the leg."""
         return None if text is None else parse_instant(text, spans, zone)
 
+    def stamp(text: Any) -> Any:
+        """A time stamp without an offset: local time of the leg, else of the first leg."""
+        return None if text is None else parse_instant(text, spans, stamp=True)
+
     def windows(items: Any, *where: Any) -> tuple[TimeWindow, ...]:
         return zoned_windows(items, places.zone(*where))
 
@@ -84,7 +88,7 @@ def build_event(data: dict[str, Any]) -> Event:
             for item in data["people"]
         ),
         requests=tuple(
-            _request(item, instant, at(item.get("fixed_start"), places.meeting(*_parties(item))))
+            _request(item, stamp, at(item.get("fixed_start"), places.meeting(*_parties(item))))
             for item in data.get("requests") or ()
         ),
         visits=tuple(_visit(item, org_venues, windows) for item in data.get("visits") or ()),
@@ -95,7 +99,7 @@ def build_event(data: dict[str, Any]) -> Event:
         subgroup_max_size=subgroups.get("max_size"),
         together=tuple(tuple(group) for group in subgroups.get("together") or ()),
         apart=tuple(tuple(group) for group in subgroups.get("apart") or ()),
-        outcomes=tuple(_outcome(item, instant) for item in data.get("outcomes") or ()),
+        outcomes=tuple(_outcome(item, stamp) for item in data.get("outcomes") or ()),
     )
 
 
@@ -188,7 +192,7 @@ def _parties(item: dict[str, Any]) -> tuple[Any, Any]:
     return item.get("to"), item.get("from")
 
 
-def _request(item: dict[str, Any], instant: Any, fixed_start: Any) -> MeetingRequest:
+def _request(item: dict[str, Any], stamp: Any, fixed_start: Any) -> MeetingRequest:
     return MeetingRequest(
         id=item["id"],
         requester=item["from"],
@@ -202,7 +206,7 @@ def _request(item: dict[str, Any], instant: Any, fixed_start: Any) -> MeetingReq
         fixed_start=fixed_start,
         attendees=tuple(item.get("attendees") or ()),
         after=tuple(item.get("after") or ()),
-        created_at=instant(item.get("created_at")),
+        created_at=stamp(item.get("created_at")),
     )
 
 
@@ -251,12 +255,12 @@ def _brokerage(item: dict[str, Any] | None, instant: Any) -> BrokerageSetup | No
     )
 
 
-def _outcome(item: dict[str, Any], instant: Any) -> Outcome:
+def _outcome(item: dict[str, Any], stamp: Any) -> Outcome:
     return Outcome(
         assignment=item["assignment"],
         kind=OutcomeKind(item["kind"]),
         follow_up=FollowUp(item.get("follow_up", "none")),
         owner=item.get("owner"),
         notes=item.get("notes", ""),
-        recorded_at=instant(item.get("recorded_at")),
+        recorded_at=stamp(item.get("recorded_at")),
     )

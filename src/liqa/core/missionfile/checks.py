@@ -271,11 +271,12 @@ def _instant(
 
 
 def _timestamp(checker: Checker, path: Path, text: Any) -> None:
-    """A record-keeping instant: any date, but without an offset it needs a leg's zone."""
+    """A record-keeping instant: any date; without an offset, local time of the leg
+    covering its day, else of the event's first leg (an event without legs has no zone)."""
     if not isinstance(text, str):
         return
     try:
-        parse_instant(text, checker.legs)
+        parse_instant(text, checker.legs, stamp=True)
     except ValueProblem as exc:
         if exc.code == "outside_legs" and checker.legs_complete:
             checker.add(

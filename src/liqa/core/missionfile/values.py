@@ -255,9 +255,13 @@ def place_zone(venue_zones: Mapping[str, str], *venues: object) -> str | None:
     return None
 
 
-def parse_instant(text: str, legs: list[LegSpan], zone: str | None = None) -> datetime:
+def parse_instant(
+    text: str, legs: list[LegSpan], zone: str | None = None, *, stamp: bool = False
+) -> datetime:
     """An aware instant: ISO 8601 with an offset, or local time of ``zone`` (the zone of
-    the record's place, see :func:`place_zone`), else of the leg covering its day."""
+    the record's place, see :func:`place_zone`), else of the leg covering its day; a time
+    ``stamp`` (``created_at``, ``recorded_at``: any day) that no leg covers, of the
+    event's own zone (its first leg's)."""
     match = _INSTANT.match(text)
     if not match:
         raise ValueProblem(
@@ -285,6 +289,8 @@ def parse_instant(text: str, legs: list[LegSpan], zone: str | None = None) -> da
         if covering is not None:
             return parsed.astimezone(ZoneInfo(covering.timezone))
         return parsed
+    if covering is None and stamp and legs:
+        covering = min(legs, key=lambda leg: leg.start)
     if covering is None:
         raise ValueProblem(
             Message("{text} is outside the event's legs ({value})", text=text, value=span(legs)),

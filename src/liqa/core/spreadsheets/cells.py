@@ -34,6 +34,10 @@ class CellError(ValueError):
         self.hint = hint
 
 
+class OutOfYears(CellError):
+    """A date read, but in a year a mission file does not accept (:data:`YEARS`)."""
+
+
 def text(value: Cell) -> str:
     """The cell as trimmed text; whole numbers lose their ``.0``; empty cells give ``""``."""
     if value is None:
@@ -189,7 +193,7 @@ def _date_from_text(raw: str, day_first: bool) -> date:
 def _in_years[D: date](day: D) -> D:
     """``day`` when its year is one a mission file accepts (:data:`YEARS`), else an error."""
     if day.year not in YEARS:
-        raise CellError(
+        raise OutOfYears(
             Message(
                 "{value} is not between {start} and {value2}",
                 value=day.isoformat(),

@@ -56,7 +56,7 @@ class Context:
         local time of ``zone``, the place's, else of the leg), during a leg unless
         ``during_legs`` is False: a time stamp such as ``created_at`` may fall on any day,
         and without an offset it is read in the event's own zone (:func:`cells.stamp_zone`);
-        one that cannot be read says how to write it (without legs, how to give a zone)."""
+        one that cannot be read says how to write it."""
         if during_legs:
             instant = cells.parse_instant(value, self.legs, day_first=self.day_first, zone=zone)
             return self.during_legs(instant)
@@ -64,13 +64,17 @@ class Context:
             return cells.parse_instant(
                 value, self.legs, day_first=self.day_first, zone=zone, stamp=True
             )
+        except cells.OutOfYears:
+            raise  # read, and the message says which years
         except CellError as error:
+            if not self.legs:
+                raise  # no zone to read it in: the message says how to give one
             said = Message(
                 "{value!r} is not a date and time: {reason}",
                 value=cells.text(value),
                 reason=error.message,
             )
-            raise CellError(said, STAMP_HINT if self.legs else error.hint) from None
+            raise CellError(said, STAMP_HINT) from None
 
     def during_legs(self, instant: datetime) -> datetime:
         """``instant`` when it falls on a day of a leg (in that leg's time), else an error."""
