@@ -214,3 +214,31 @@ def test_the_report_lists_each_follow_up_agreed_with_whom_and_the_notes(tmp_path
     read = " ".join(pdf_text(pdf.content, tmp_path).split())
     assert "Draft agreement by March" in read
     assert "To sign in Rabat" in read
+
+
+@pytest.mark.django_db
+def test_the_communique_says_what_the_meetings_held_led_to() -> None:
+    row, version = published_demo()
+    client = organizer_client()
+    event = event_record(row)
+    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
+    for key, (kind, follow_up) in zip(
+        meetings,
+        [
+            ("held", "call"),
+            ("held", "partnership"),
+            ("held", "mou"),
+            ("held", "partnership"),
+            ("no_show", "investment_lead"),  # not held: it led to nothing
+            ("held", "none"),
+        ],
+        strict=False,
+    ):
+        record(client, row, key, kind, follow_up)
+    page = client.get(f"/organize/{row.slug}/communique/").content.decode()
+    draft = re.search(r'<textarea[^>]*name="en"[^>]*>(.*?)</textarea>', page, re.S)
+    assert draft is not None
+    said = html.unescape(draft.group(1))
+    held = "So far, 5 of these meetings have been recorded as held."
+    led = "They led to 2 partnerships, 1 memorandum of understanding, and 1 follow-up call."
+    assert f"{held} {led}" in said, said

@@ -47,6 +47,7 @@ from liqa.core.i18n import translator
 from liqa.core.model import (
     Event,
     EventKind,
+    FollowUp,
     MeetingFormat,
     Organization,
     OrgKind,
@@ -101,6 +102,68 @@ def kind_count(kind: OrgKind, num: int, lang: str) -> str:
             # and 2 other organizations")
             text = t.ngettext("%(num)d other organization", "%(num)d other organizations", num)
     return text % {"num": num}
+
+
+FOLLOW_UP_ORDER = (
+    FollowUp.PARTNERSHIP,
+    FollowUp.MOU,
+    FollowUp.INVESTMENT_LEAD,
+    FollowUp.PROPOSAL,
+    FollowUp.VISIT,
+    FollowUp.CALL,
+)
+"""The order a press release names the follow-ups agreed in, the weightiest first ("2
+partnerships, 1 memorandum of understanding and 3 calls")."""
+
+
+def follow_up_count(kind: FollowUp, num: int, lang: str) -> str:
+    """``num`` follow-ups of ``kind`` in words (``2 partnerships``; in Arabic one and two
+    are said by the noun, as the catalog writes them); ``""`` for none."""
+    t = translator(lang)
+    match kind:
+        case FollowUp.PARTNERSHIP:
+            text = t.npgettext("communique", "%(num)d partnership", "%(num)d partnerships", num)
+        case FollowUp.MOU:
+            text = t.npgettext(
+                "communique",
+                "%(num)d memorandum of understanding",
+                "%(num)d memoranda of understanding",
+                num,
+            )
+        case FollowUp.INVESTMENT_LEAD:
+            text = t.npgettext(
+                "communique", "%(num)d investment lead", "%(num)d investment leads", num
+            )
+        case FollowUp.PROPOSAL:
+            text = t.npgettext("communique", "%(num)d proposal", "%(num)d proposals", num)
+        case FollowUp.VISIT:
+            text = t.npgettext(
+                "communique", "%(num)d follow-up visit", "%(num)d follow-up visits", num
+            )
+        case FollowUp.CALL:
+            text = t.npgettext(
+                "communique", "%(num)d follow-up call", "%(num)d follow-up calls", num
+            )
+        case _:
+            return ""
+    return text % {"num": num}
+
+
+def agreed_in(event: Event, meetings: list[Item], lang: str) -> str:
+    """What the meetings led to, as recorded (the follow-ups agreed at those of
+    ``meetings`` recorded as held), as one sentence: "They led to 2 partnerships and 1
+    memorandum of understanding."; ``""`` when none is recorded."""
+    t = translator(lang)
+    ids = {m.id for m in meetings}
+    counts = Counter(
+        o.follow_up for o in event.outcomes if o.kind is OutcomeKind.HELD and o.assignment in ids
+    )
+    said = [follow_up_count(kind, counts[kind], lang) for kind in FOLLOW_UP_ORDER if counts[kind]]
+    if not said:
+        return ""
+    # Translators: after the count of meetings held: the follow-ups agreed at them ("They
+    # led to 2 partnerships, 1 memorandum of understanding and 3 follow-up calls.")
+    return t.gettext("They led to %(follow_ups)s.") % {"follow_ups": t.format_list(said)}
 
 
 def kinds_in(organizations: Iterable[Organization], lang: str) -> str:
@@ -309,6 +372,7 @@ def build_communique(
                 _mission_cities(cities, phase, held, lang),
                 _mission_programme(meetings, hosts, shared, phase, lang),
                 _mission_held(count, lang),
+                agreed_in(event, count.held or [], lang),
             )
             if part
         ),
