@@ -9,36 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from functools import cache
 
 import pytest
 
-from liqa.core.scheduling.brokerage import Settings, check_schedule, greedy, replan
-from liqa.core.scheduling.brokerage.generate import generate
-from liqa.core.scheduling.brokerage.lns import large_enough
+from liqa.core.scheduling.brokerage import Settings, check_schedule, replan
 from liqa.core.scheduling.brokerage.problem import Meeting, Problem, Result, Status, Timetable
 from liqa.core.scheduling.brokerage.results import count_changes
+from tests.core.scheduling.large_events import NEW, with_new_meeting
+from tests.core.scheduling.large_events import published as published  # (imported from here too)
 
 # the modules (the package exports functions of the same names)
 replan_module = importlib.import_module("liqa.core.scheduling.brokerage.replan")
 solve_module = importlib.import_module("liqa.core.scheduling.brokerage.solve")
 QUICK = Settings(time_limit=5.0, workers=1)
 """Time enough for the search to place every meeting on a loaded machine (nothing timed)."""
-NEW = "new"
-
-
-@cache
-def published() -> tuple[Problem, Timetable]:
-    """A generated event of 2,100 meetings over 20 slots (42,000 pairs), every meeting
-    required, and its greedy timetable (every meeting placed) as the published one."""
-    event = generate(300, 2100, seed=1)
-    first = greedy(event)
-    placed = first.timetable.by_meeting()
-    meetings = tuple(m for m in event.meetings if m.id in placed)
-    event = dataclasses.replace(event, require_all=True, meetings=meetings)
-    assert check_schedule(event, first.timetable) == []
-    assert large_enough(event, Settings())
-    return event, first.timetable
 
 
 def busiest(problem: Problem, timetable: Timetable) -> str:
@@ -82,25 +66,6 @@ def test_a_plain_replan_of_a_large_event_runs_the_large_search_from_the_previous
     now = result.timetable.by_meeting()
     assert {mid for mid, t in slots.items() if now[mid].slot != t} == touched
     assert touched <= set(changes.moved)
-
-
-def with_new_meeting() -> tuple[Problem, Timetable]:
-    """The published event and a new meeting between two busy participants who have no
-    free slot in common: it takes a slot only if a published meeting there moves."""
-    event, timetable = published()
-    busy: dict[str, set[int]] = {p.id: set() for p in event.participants}
-    for placement in timetable.placements:
-        for pid in event.meeting(placement.meeting).people:
-            busy[pid].add(placement.slot)
-    met = {frozenset(m.parties) for m in event.meetings}
-    everyone = sorted(busy, key=lambda pid: (-len(busy[pid]), pid))
-    a = everyone[0]
-    b = next(
-        pid
-        for pid in everyone[1:]
-        if frozenset((a, pid)) not in met and len(busy[a] | busy[pid]) == len(event.slots)
-    )
-    return replan_module.add_meeting(event, Meeting(NEW, (a, b))), timetable
 
 
 def test_a_plain_replan_of_a_large_event_places_a_new_meeting_moving_few() -> None:
