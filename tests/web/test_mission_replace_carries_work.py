@@ -6,40 +6,36 @@ rest, previewing both with counts and why. Runs on SQLite, and on PostgreSQL wit
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from liqa.core import model as core
-from liqa.core.missionfile.writing import dumps_event
 from liqa.core.problems import InputError
 from liqa.web.agendas.models import HostConfirmation, ReminderSent
 from liqa.web.backup.schedules import RUNS, VERSIONS
 from liqa.web.backup.section import Users
 from liqa.web.events import services
-from liqa.web.events.models import Booking, BookingSeat, Event, MeetingRequest, Outcome
+from liqa.web.events.models import Booking, Event, Outcome
 from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_core_event, make_schedule
+from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fixture)
+    book,
+    confirm_replacement,
+    data_dir,
+    preview_items,
+    store_replacement,
+    upload_replacement,
+)
 
 pytestmark = pytest.mark.integration
 
 SENT = datetime(2030, 9, 1, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _retitled() -> core.Event:
@@ -61,19 +57,6 @@ def _outcome(event: Event, assignment: str, owner: str = "", notes: str = "") ->
     Outcome.objects.create(
         event=event, assignment=assignment, kind="held", follow_up="call", owner=owner, notes=notes
     )
-
-
-def _book(event: Event, request: str, minute: int, table: int, booked_as: str) -> None:
-    """Book ``request`` at 09:``minute``, a seat for each of its people."""
-    row = MeetingRequest.objects.get(event=event, key=request)
-    booking = Booking.objects.create(
-        event=event, request=row, slot_start=at(9, minute), table=table, booked_as=booked_as
-    )
-    Booking.objects.filter(pk=booking.pk).update(created_at=SENT)
-    for party in (row.requester, row.target):
-        BookingSeat.objects.create(
-            event=event, party=party, slot_start=at(9, minute), booking=booking
-        )
 
 
 def _bookings(slug: str) -> list[tuple[str, datetime, int, str, datetime, list[str]]]:
@@ -112,35 +95,12 @@ def _outcomes(slug: str) -> list[tuple[str, str, str, str]]:
     return [(o.assignment, o.kind, o.owner, o.notes) for o in found]
 
 
-def _replace(client: Client, event: core.Event) -> Any:
-    text = dumps_event(event).encode()
-    mission = SimpleUploadedFile("mission.yaml", text, content_type="application/yaml")
-    return client.post("/events/import/", {"mission": mission, "replace": "on"})
-
-
-def _confirm(client: Client, answer: str) -> Any:
-    staged = re.search(r'name="staged" value="([^"]+)"', answer)
-    assert staged, answer[:500]
-    data = {"staged": staged.group(1), "event": "tunis-b2b-2030", "action": "confirm"}
-    return client.post("/events/import/", data)
-
-
-def _items(answer: str, list_id: str) -> list[str]:
-    """The preview's list ``list_id``, item by item."""
-    found = re.search(rf'<ul id="{list_id}">(.*?)</ul>', answer, re.S)
-    assert found, answer[:800]
-    return [
-        html.unescape(re.sub(r"\s+", " ", item).strip())
-        for item in re.findall(r"<li[^>]*>(.*?)</li>", found[1], re.S)
-    ]
-
-
 def test_reminders_and_outcomes_of_records_the_file_keeps_are_carried_over(
     event: Event, organizer: User, organizer_client: Client
 ) -> None:
     ReminderSent.objects.create(event=event, person="p-amina", months=3, sent_at=SENT)
     _outcome(event, "r-2", owner="p-chen", notes="Sample sent")
-    response = _replace(organizer_client, _retitled())
+    response = upload_replacement(organizer_client, _retitled())
     assert response.status_code == 302, response.content.decode()[:500]  # nothing dropped
     row = Event.objects.get(slug=event.slug)
     assert (row.pk != event.pk, row.title) == (True, {"en": "Replaced"})
@@ -155,20 +115,20 @@ def test_what_refers_to_removed_records_is_dropped_and_previewed(
     ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
     _outcome(event, "r-1", owner="p-chen", notes="Pilot")  # kept, Chen no longer follows it
     _outcome(event, "r-2", notes="Gone with r-2")
-    response = _replace(organizer_client, _without_chen())
+    response = upload_replacement(organizer_client, _without_chen())
     answer = response.content.decode()
     assert response.status_code == 200, answer[:500]
-    assert _items(answer, "work-deleted") == [
+    assert preview_items(answer, "work-deleted") == [
         "1 follow-up reminder recorded as sent, to a person the file no longer has "
         "(not sent again to them)",
         "1 outcome recorded, of a meeting the file no longer has",
     ]
-    assert _items(answer, "work-kept") == [
+    assert preview_items(answer, "work-kept") == [
         "1 follow-up reminder recorded as sent",
         "1 outcome recorded",
     ]
     assert len(_reminders(event.slug)) == 2  # nothing stored yet
-    response = _confirm(organizer_client, answer)
+    response = confirm_replacement(organizer_client, answer, event.slug)
     assert response.status_code == 302, response.content.decode()[:500]
     assert _reminders(event.slug) == [("p-amina", 3, SENT)]
     assert _outcomes(event.slug) == [("r-1", "held", "", "Pilot")]
@@ -183,13 +143,7 @@ def test_an_outcome_the_file_records_otherwise_is_the_files(event: Event, organi
     work, kept = preview.work, preview.kept
     assert (work.outcomes_changed, work.outcomes, kept.outcomes) == (1, 0, 1)
     assert preview.held
-    services.import_event(
-        file,
-        filename="mission.yaml",
-        replace=True,
-        expected=preview.expected(),
-        importer=organizer.pk,
-    )
+    store_replacement(file, preview.expected(), organizer)
     assert _outcomes(event.slug) == [("r-1", "no_show", "", ""), ("r-2", "held", "", "Kept")]
 
 
@@ -197,9 +151,9 @@ def test_a_drop_after_the_preview_stops_the_confirmation(
     event: Event, organizer: User, organizer_client: Client
 ) -> None:
     ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
-    answer = _replace(organizer_client, _without_chen()).content.decode()
+    answer = upload_replacement(organizer_client, _without_chen()).content.decode()
     ReminderSent.objects.create(event=event, person="p-chen", months=6, sent_at=SENT)
-    response = _confirm(organizer_client, answer)
+    response = confirm_replacement(organizer_client, answer, event.slug)
     text = response.content.decode()
     assert response.status_code == 400, text[:500]
     assert "the event changed since the preview" in text
@@ -211,9 +165,7 @@ def test_work_kept_after_the_preview_does_not_stop_it(event: Event, organizer: U
     file = _without_chen()
     expected = services.mission_preview(event, file, organizer.pk).expected()
     ReminderSent.objects.create(event=event, person="p-bruno", months=3, sent_at=SENT)
-    services.import_event(
-        file, filename="mission.yaml", replace=True, expected=expected, importer=organizer.pk
-    )
+    store_replacement(file, expected, organizer)
     assert _reminders(event.slug) == [("p-bruno", 3, SENT)]
 
 
@@ -224,19 +176,17 @@ def test_a_replacement_stored_at_once_is_still_checked_under_the_lock(
     expected = services.mission_preview(event, file, organizer.pk).expected()
     ReminderSent.objects.create(event=event, person="p-chen", months=3, sent_at=SENT)
     with pytest.raises(InputError, match="changed since the preview"):
-        services.import_event(
-            file, filename="mission.yaml", replace=True, expected=expected, importer=organizer.pk
-        )
+        store_replacement(file, expected, organizer)
     assert _reminders(event.slug) == [("p-chen", 3, SENT)]
 
 
 def test_bookings_and_confirmations_of_records_the_file_keeps_are_carried_over(
     event: Event, organizer: User, organizer_client: Client
 ) -> None:
-    _book(event, "r-1", 40, 3, "p-amina")
+    book(event, "r-1", 40, 3, booked_as="p-amina", made=SENT)
     _confirm_attendance(event, "r-1", "o-beta", ["p-bruno"])
     held = (_bookings(event.slug), _confirmations(event.slug))
-    response = _replace(organizer_client, _retitled())
+    response = upload_replacement(organizer_client, _retitled())
     assert response.status_code == 302, response.content.decode()[:500]  # nothing dropped
     assert Event.objects.get(slug=event.slug).pk != event.pk
     assert (_bookings(event.slug), _confirmations(event.slug)) == held
@@ -246,30 +196,30 @@ def test_bookings_and_confirmations_of_records_the_file_keeps_are_carried_over(
 def test_bookings_and_confirmations_of_removed_records_are_dropped_and_previewed(
     event: Event, organizer: User, organizer_client: Client
 ) -> None:
-    _book(event, "r-1", 0, 1, "p-bruno")
-    _book(event, "r-2", 20, 2, "p-chen")  # Chen's meeting: gone with Chen
+    book(event, "r-1", 0, 1, booked_as="p-bruno", made=SENT)
+    book(event, "r-2", 20, 2, booked_as="p-chen", made=SENT)  # Chen's meeting: gone with Chen
     _confirm_attendance(event, "r-1", "o-beta", ["p-bruno", "p-chen"])  # Chen taken out
     _confirm_attendance(event, "r-2", "o-gamma", ["p-chen"])  # its meeting gone
     _confirm_attendance(event, "r-3", "o-beta", ["p-chen"])  # nobody left: asked again
-    response = _replace(organizer_client, _without_chen())
+    response = upload_replacement(organizer_client, _without_chen())
     answer = response.content.decode()
     assert response.status_code == 200, answer[:500]
-    assert _items(answer, "work-deleted") == [
+    assert preview_items(answer, "work-deleted") == [
         "1 booking of a meeting the file no longer has as it was booked (its request, its two "
         "parties, its slot and table, the people seated)",
         "2 hosts' confirmations of meetings, hosts or attendees the file no longer has (the "
         "hosts are asked again)",
     ]
-    assert _items(answer, "work-kept") == ["1 booking", "1 host's confirmation"]
-    response = _confirm(organizer_client, answer)
+    assert preview_items(answer, "work-kept") == ["1 booking", "1 host's confirmation"]
+    response = confirm_replacement(organizer_client, answer, event.slug)
     assert response.status_code == 302, response.content.decode()[:500]
     assert _bookings(event.slug) == [("r-1", at(9, 0), 1, "p-bruno", SENT, ["p-amina", "p-bruno"])]
     assert _confirmations(event.slug) == [("r-1", "o-beta", ["p-bruno"], SENT)]
 
 
 def test_a_booking_the_file_no_longer_allows_is_dropped(event: Event, organizer: User) -> None:
-    _book(event, "r-1", 40, 3, "p-amina")
-    _book(event, "r-2", 0, 1, "p-amina")
+    book(event, "r-1", 40, 3, booked_as="p-amina", made=SENT)
+    book(event, "r-2", 0, 1, booked_as="p-amina", made=SENT)
     event_file = _retitled()
     assert event_file.brokerage is not None
     requests = tuple(
@@ -280,13 +230,7 @@ def test_a_booking_the_file_no_longer_allows_is_dropped(event: Event, organizer:
     file = dataclasses.replace(event_file, requests=requests, brokerage=brokerage)
     preview = services.mission_preview(event, file, organizer.pk)
     assert (preview.work.bookings, preview.kept.bookings) == (2, 0)
-    services.import_event(
-        file,
-        filename="mission.yaml",
-        replace=True,
-        expected=preview.expected(),
-        importer=organizer.pk,
-    )
+    store_replacement(file, preview.expected(), organizer)
     assert _bookings(event.slug) == []
 
 
@@ -324,15 +268,15 @@ def test_schedule_versions_and_finished_runs_are_carried_over_as_they_were(
     _plan(event, organizer)
     versions, runs = _schedules(event.slug)
     assert [len(v["notifications"]) for v in versions] == [3, 0]
-    answer = _replace(organizer_client, _retitled()).content.decode()
-    assert _items(answer, "work-deleted") == [
+    answer = upload_replacement(organizer_client, _retitled()).content.decode()
+    assert preview_items(answer, "work-deleted") == [
         "1 scheduler run not finished (queued or running): start it again after the replacement"
     ]
-    assert _items(answer, "work-kept") == [
+    assert preview_items(answer, "work-kept") == [
         "2 schedule versions, 1 of them published",
         "1 scheduler run",
     ]
-    response = _confirm(organizer_client, answer)
+    response = confirm_replacement(organizer_client, answer, event.slug)
     assert response.status_code == 302, response.content.decode()[:500]
     assert Event.objects.get(slug=event.slug).pk != event.pk
     assert _schedules(event.slug) == (versions, runs[:1])  # the queued run is gone
@@ -345,14 +289,14 @@ def test_a_published_version_naming_removed_records_is_kept_and_said(
 ) -> None:
     publish(store_schedule(event, make_schedule(make_core_event())))  # r-2 is Chen's meeting
     versions, _runs = _schedules(event.slug)
-    answer = _replace(organizer_client, _without_chen()).content.decode()
+    answer = upload_replacement(organizer_client, _without_chen()).content.decode()
     assert 'id="work-deleted"' not in answer  # previewed for Chen's access only
-    assert _items(answer, "work-kept") == [
+    assert preview_items(answer, "work-kept") == [
         "1 schedule version, published",
         "1 schedule version names people or meetings the file no longer has: it is kept as "
         "it was published or drafted",
     ]
-    response = _confirm(organizer_client, answer)
+    response = confirm_replacement(organizer_client, answer, event.slug)
     assert response.status_code == 302, response.content.decode()[:500]
     assert _schedules(event.slug)[0] == versions
     for page in ("", "published/"):
