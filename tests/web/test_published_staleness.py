@@ -14,14 +14,13 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from liqa.core import model as core
-from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Role
 from liqa.web.events.models import Booking, Event, MeetingRequest, Person
 from liqa.web.events.records import store_event, windows_to_json
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from liqa.web.scheduling.staleness import CHECKS
 from tests.web.factories import at, make_core_event, make_schedule
+from tests.web.stale_pages import organizer_reading_english, pages, stale_section
 
 
 @pytest.fixture
@@ -37,23 +36,7 @@ def published(db: None) -> Event:
 @pytest.fixture
 def client(published: Event, client_for: Callable[[User | None], Client]) -> Client:
     """The organizer, reading English."""
-    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
-    accounts.grant(user, published, Role.ORGANIZER)
-    signed_in = client_for(user)
-    signed_in.cookies["django_language"] = "en"
-    return signed_in
-
-
-def pages(client: Client, event: Event) -> tuple[str, str]:
-    """The overview and version 1's page."""
-    overview = client.get(f"/organize/{event.slug}/")
-    grid = client.get(f"/organize/{event.slug}/versions/1/")
-    assert overview.status_code == grid.status_code == 200
-    return overview.content.decode(), grid.content.decode()
-
-
-def stale_section(html: str) -> str:
-    return html.split('<section class="card" id="stale"', 1)[1].split("</section>", 1)[0]
+    return organizer_reading_english(published, client_for)
 
 
 def test_no_notice_when_the_published_schedule_fits(client: Client, published: Event) -> None:
@@ -75,9 +58,7 @@ def test_no_notice_for_a_meeting_the_version_could_not_place(
         unplaced=(core.Unplaced("r-2", "no_common_slot"),),
     )
     publish(store_schedule(row, schedule), notify=False)
-    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
-    accounts.grant(user, row, Role.ORGANIZER)
-    for html in pages(client_for(user), row):
+    for html in pages(organizer_reading_english(row, client_for), row):
         assert 'id="stale"' not in html
 
 

@@ -21,8 +21,6 @@ from django.test import Client
 from liqa.core import model as core
 from liqa.core.missionfile import load_event
 from liqa.core.outputs.planfile import read_plan
-from liqa.web.accounts import services as accounts
-from liqa.web.accounts.models import Role
 from liqa.web.events.models import CandidateVisit, Event, Person, Venue
 from liqa.web.events.records import windows_to_json
 from liqa.web.events.services import import_mission_file
@@ -30,6 +28,9 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from liqa.web.scheduling.staleness import CHECKS
 from tests.web.factories import DEMO
+from tests.web.stale_pages import organizer_reading_english
+from tests.web.stale_pages import pages as pages  # (the edges tests import these from here)
+from tests.web.stale_pages import stale_section as stale_section
 
 VISIT = "vis-tx-cyber"
 """A visit of the stored plan (Houston, Wednesday 14 February, 9:00 on Houston's clock)."""
@@ -65,24 +66,7 @@ def published(db: None) -> Event:
 @pytest.fixture
 def client(published: Event, client_for: Callable[[User | None], Client]) -> Client:
     """The organizer, reading English."""
-    user = User.objects.create_user("org", "org@example.org", "organizer-pass-1")
-    accounts.grant(user, published, Role.ORGANIZER)
-    signed_in = client_for(user)
-    signed_in.cookies["django_language"] = "en"
-    return signed_in
-
-
-def pages(client: Client, event: Event) -> tuple[str, str]:
-    """The overview and version 1's page."""
-    overview = client.get(f"/organize/{event.slug}/")
-    grid = client.get(f"/organize/{event.slug}/versions/1/")
-    assert overview.status_code == grid.status_code == 200
-    return overview.content.decode(), grid.content.decode()
-
-
-def stale_section(html: str) -> str:
-    assert 'id="stale"' in html
-    return html.split('<section class="card" id="stale"', 1)[1].split("</section>", 1)[0]
+    return organizer_reading_english(published, client_for)
 
 
 def set_windows(event: Event, key: str, *windows: core.TimeWindow) -> None:
