@@ -60,6 +60,15 @@ def host_of_one_meeting(row: Event, version: ScheduleVersion) -> str:
     return next(key for key, found in met if len(found) == 1 and counts[found[0]] == 1)
 
 
+def after_the_mission() -> tuple[Event, Client, list[str]]:
+    """The demo mission published, its organizer's client, and the keys of its meetings
+    and visits in the order they take place."""
+    row, version = published_demo()
+    event = event_record(row)
+    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
+    return row, organizer_client(), meetings
+
+
 def record(client: Client, row: Event, assignment: str, kind: str, follow_up: str) -> None:
     """The organizer records a meeting's outcome on the follow-ups page."""
     answer = client.post(
@@ -95,10 +104,7 @@ def test_the_report_says_the_hosts_were_met_and_counts_no_host_missed(tmp_path: 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_outcomes_count_the_meetings_not_recorded_and_no_none_follow_up(lang: str) -> None:
-    row, version = published_demo()
-    client = organizer_client()
-    event = event_record(row)
-    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
+    row, client, meetings = after_the_mission()
     record(client, row, meetings[0], "held", "partnership")
     record(client, row, meetings[1], "no_show", "none")
     record(client, row, meetings[2], "held", "none")
@@ -117,10 +123,8 @@ def test_the_outcomes_count_the_meetings_not_recorded_and_no_none_follow_up(lang
 
 @pytest.mark.django_db
 def test_no_follow_up_agreed_says_none() -> None:
-    row, version = published_demo()
-    client = organizer_client()
-    event = event_record(row)
-    first = next(i.id for i in timeline(event, schedule_record(version)) if i.is_meeting)
+    row, client, meetings = after_the_mission()
+    first = meetings[0]
     record(client, row, first, "held", "none")
     page = client.get(report_url(row), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     agreed = re.search(r"<h3>Follow-ups agreed</h3>\s*<table[^>]*>(.*?)</table>", page, re.S)
@@ -185,11 +189,8 @@ def test_a_refused_moves_rules_isolate_latin_names_in_arabic(
 
 @pytest.mark.django_db
 def test_the_report_lists_each_follow_up_agreed_with_whom_and_the_notes(tmp_path: Path) -> None:
-    row, version = published_demo()
-    client = organizer_client()
-    event = event_record(row)
-    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
-    titles = labels.item_titles(event, meetings, "en")
+    row, client, meetings = after_the_mission()
+    titles = labels.item_titles(event_record(row), meetings, "en")
     notes = {"partnership": "Draft agreement by March", "mou": "To sign in Rabat"}
     for key, (follow_up, said) in zip(meetings[1:3], notes.items(), strict=True):
         answer = client.post(
@@ -218,10 +219,7 @@ def test_the_report_lists_each_follow_up_agreed_with_whom_and_the_notes(tmp_path
 
 @pytest.mark.django_db
 def test_the_communique_says_what_the_meetings_held_led_to() -> None:
-    row, version = published_demo()
-    client = organizer_client()
-    event = event_record(row)
-    meetings = [i.id for i in timeline(event, schedule_record(version)) if i.is_meeting]
+    row, client, meetings = after_the_mission()
     for key, (kind, follow_up) in zip(
         meetings,
         [
@@ -242,3 +240,22 @@ def test_the_communique_says_what_the_meetings_held_led_to() -> None:
     held = "So far, 5 of these meetings have been recorded as held."
     led = "They led to 2 partnerships, 1 memorandum of understanding, and 1 follow-up call."
     assert f"{held} {led}" in said, said
+
+
+@pytest.mark.django_db
+def test_the_follow_ups_tally_reads_weightiest_first_and_a_no_show_apart() -> None:
+    row, client, meetings = after_the_mission()
+    said = [("held", "call"), ("no_show", "none"), ("held", "partnership"), ("held", "none")]
+    for key, (kind, follow_up) in zip(meetings, said, strict=False):
+        record(client, row, key, kind, follow_up)
+    page = client.get(f"/organize/{row.slug}/follow-ups/", HTTP_ACCEPT_LANGUAGE="en")
+    tags = re.findall(
+        r'<span class="tag" data-follow-up="([a-z_]+)">(.*?)</span>', page.content.decode()
+    )
+    assert [(key, text(shown)) for key, shown in tags] == [
+        ("partnership", "partnership 1"),
+        ("call", "call 1"),
+        ("none", "none 1"),  # the held meeting without a follow-up, not the no-show
+        ("no_show", "no-show 1"),
+        ("unrecorded", f"not recorded {len(meetings) - 4}"),
+    ]

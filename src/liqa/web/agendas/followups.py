@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.outputs.communique import FOLLOW_UP_ORDER
 from liqa.core.outputs.labels import display_names, item_titles
 from liqa.core.outputs.timeline import zone_at
 from liqa.web.accounts.models import Membership, Role
@@ -66,6 +67,35 @@ def pipeline(event: Event, lang: str = "en") -> list[PipelineRow]:
         )
         for a in rows
     ]
+
+
+TALLY_ORDER = (
+    *(kind.value for kind in FOLLOW_UP_ORDER),
+    core.FollowUp.NONE.value,
+    core.OutcomeKind.NO_SHOW.value,
+    core.OutcomeKind.CANCELLED.value,
+    "unrecorded",
+)
+"""The order of the follow-ups page's tally: the weightiest follow-ups first (as the
+communiqué names them), then the meetings held without one, those not held, and those
+with no outcome yet."""
+
+
+def tally(rows: list[PipelineRow]) -> dict[str, int]:
+    """The follow-ups page's counts, in :data:`TALLY_ORDER`: a held meeting by its
+    follow-up, a meeting not held by what happened (a no-show agrees no follow-up: its
+    "none" is not counted among the held meetings' "none"), one without an outcome as
+    ``unrecorded``."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.outcome is None:
+            key = "unrecorded"
+        elif row.outcome.kind is core.OutcomeKind.HELD:
+            key = row.outcome.follow_up.value
+        else:
+            key = row.outcome.kind.value
+        counts[key] = counts.get(key, 0) + 1
+    return {key: counts[key] for key in TALLY_ORDER if key in counts}
 
 
 def _owner(outcome: core.Outcome | None, names: dict[str, str]) -> str:

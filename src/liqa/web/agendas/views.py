@@ -419,17 +419,13 @@ def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
             anchor = f"#outcome-{typed.assignment}"
             return redirect(f"{reverse('agendas:follow_ups', args=[event.slug])}?{query}{anchor}")
     rows = followups.pipeline(event, current_language())
-    counts: dict[str, int] = {}
-    for row in rows:
-        key = row.outcome.follow_up.value if row.outcome is not None else "unrecorded"
-        counts[key] = counts.get(key, 0) + 1
     return page(
         request,
         "agendas/followups.html",
         {
             "event": event,
             "rows": rows,
-            "counts": dict(sorted(counts.items())),
+            "counts": followups.tally(rows),
             "saved": request.GET.get("saved", "") if typed is None else "",
             "typed": typed,
             "error": error,
