@@ -40,6 +40,27 @@ def _web_settings(settings: pytest.FixtureRequest) -> Iterator[None]:
     translation.deactivate()
 
 
+EMBEDDING_THREADS_WAIT = 600.0
+"""How long a test's embedding threads may still run once it ends (a hang guard: the demo's
+224 texts take about 15 s on a busy 2-core machine)."""
+
+
+@pytest.fixture(autouse=True)
+def _embedding_threads_done(settings: Any) -> Iterator[None]:
+    """Every web test ends once the embedding threads it started ended (a requests page
+    starts one and does not wait for it, :func:`liqa.web.agendas.meaning.join`): a later
+    test that counts those threads, or waits on the texts being embedded, finds none of an
+    earlier test's; nor does a thread read the settings or data directory of a test that
+    ended (it asks for ``settings``: the test's are restored after this wait)."""
+    from liqa.web.agendas import meaning
+
+    yield
+    if not meaning.join(timeout=EMBEDDING_THREADS_WAIT):
+        pytest.fail(
+            f"embedding threads still running {EMBEDDING_THREADS_WAIT:.0f} s after the test"
+        )
+
+
 @pytest.fixture
 def houston_mission(db: None) -> Any:
     """The Houston trade mission of ``tests.web.editing_factories`` (clocks jump on night 1)."""

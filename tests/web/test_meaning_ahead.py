@@ -60,15 +60,6 @@ def _embedding_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("liqa-embeddings")]
 
 
-@pytest.fixture(autouse=True)
-def _earlier_embeddings_done() -> None:
-    """Earlier tests' requests pages may have left embedding threads running (the page
-    starts one and does not wait): these tests count threads, so they start once those
-    are done."""
-    for thread in _embedding_threads():
-        thread.join(timeout=300)
-
-
 @pytest.mark.usefixtures("empty_cache")
 @pytest.mark.django_db
 def test_an_import_embeds_the_profiles_once_it_commits_and_the_first_page_waits_for_nothing(
@@ -158,15 +149,31 @@ def test_a_page_meanwhile_waits_for_the_thread_rather_than_embedding_beside_it(
         parties = event_parties(event_record(event))
         [ahead] = meaning.pending()
         for _ in range(300):  # until the thread has read the event and begun embedding
-            if ahead in meaning._RUNNING.values():  # (earlier tests may have left entries)
+            if ahead in meaning._RUNNING.values():  # it holds its texts
                 break
             ahead.join(timeout=0.1)
-        before = set(_embedding_threads())  # earlier tests' pages may have left some
         assert not meaning.ready(parties)  # as a requests page asks, meanwhile
-        assert ahead in before
-        assert set(_embedding_threads()) - before == set()  # none started beside it
+        assert [t.name for t in _embedding_threads()] == ["liqa-embeddings-ahead"]
         assert meaning.start(parties) is ahead
     ahead.join(timeout=300)
+    assert cached(parties, meaning.embedder())
+
+
+@pytest.mark.usefixtures("empty_cache")
+@pytest.mark.django_db
+def test_join_waits_for_the_thread_a_page_started() -> None:
+    """What the web tests' conftest calls after every test (a page does not wait)."""
+    event = _store("ahead-join")  # LIQA_EMBEDDINGS_AHEAD is off: nothing started
+    parties = event_parties(event_record(event))
+    with semantic._MODEL_LOCK:  # the model busy: the page's thread cannot end meanwhile
+        assert not meaning.ready(parties)  # as a requests page asks: it starts a thread
+        [thread] = _embedding_threads()
+        assert not meaning.join(timeout=0.2)  # some left
+        assert thread.is_alive()
+    assert meaning.join(timeout=300)
+    assert not thread.is_alive()
+    assert not _embedding_threads()
+    assert not meaning._RUNNING
     assert cached(parties, meaning.embedder())
 
 

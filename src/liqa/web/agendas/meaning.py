@@ -296,6 +296,36 @@ def pending() -> list[threading.Thread]:
         return [thread for thread in _AHEAD.values() if thread.is_alive()]
 
 
+def join(timeout: float | None = None) -> bool:
+    """Wait until no embedding thread of this module runs in the process: the requests
+    pages' (:func:`start`) and the events' prepared ahead (:func:`pending`), and those they
+    start meanwhile (an ahead thread run again for an event written while it ran); never
+    the calling thread itself. Returns true once none is left, false when ``timeout``
+    seconds (all of them, not each thread's) passed first.
+
+    A page does not wait for the thread it starts, so a test of a page, or a process about
+    to end, calls this: the web tests after every test (``tests/web/conftest.py``), so that
+    no test finds threads or their ``_RUNNING`` entries an earlier test left."""
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    me = threading.current_thread()
+    while True:
+        with _LOCK:
+            alive = [
+                thread
+                for thread in (*_RUNNING.values(), *_AHEAD.values())
+                if thread is not me and thread.is_alive()
+            ]
+        if not alive:
+            return True
+        for thread in alive:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                return False
+            thread.join(left)
+
+
 def _start(event_id: int) -> None:
     with _LOCK:
         running = _AHEAD.get(event_id)
