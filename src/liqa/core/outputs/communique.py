@@ -151,8 +151,9 @@ def follow_up_count(kind: FollowUp, num: int, lang: str) -> str:
 
 def agreed_in(event: Event, meetings: list[Item], lang: str) -> str:
     """What the meetings led to, as recorded (the follow-ups agreed at those of
-    ``meetings`` recorded as held), as one sentence: "They led to 2 partnerships and 1
-    memorandum of understanding."; ``""`` when none is recorded."""
+    ``meetings`` recorded as held), as one sentence after their count (a mission's or a
+    brokerage event's): "They led to 2 partnerships and 1 memorandum of understanding.";
+    ``""`` when none is recorded."""
     t = translator(lang)
     ids = {m.id for m in meetings}
     counts = Counter(
@@ -658,7 +659,15 @@ def _brokerage(
         sentences.append(had % {"num": len(met)})
     paragraphs = [
         capitalized(lead),
-        " ".join([*sentences, _brokerage_count(meetings, count, lang, themes)]),
+        " ".join(
+            part
+            for part in (
+                *sentences,
+                _brokerage_count(meetings, count, lang, themes),
+                agreed_in(event, count.held or [], lang),
+            )
+            if part
+        ),
     ]
     goals = pick(event.goals, lang)
     if goals:
