@@ -120,8 +120,11 @@ def measure_zip(version: Any, profile: Path | None = None) -> dict[str, Any]:
     }
 
 
-def measure_report(version: Any) -> dict[str, Any]:
-    """The first report.pdf of this process (en), then a second (fr): wall and CPU each."""
+def _served(version: Any, path: str, check: Any) -> dict[str, Any]:
+    """As a worker of ``liqa serve --production`` meets it: after :func:`warm` (gunicorn's
+    master runs it before forking) and one request of the organizer's event page (the
+    URLs and templates loaded), ``GET path`` in English (the first of the process), then
+    in French; wall and CPU each, ``check(response, lang)`` asserted."""
     from django.test import Client
 
     from liqa.web.accounts import services as accounts
@@ -137,39 +140,29 @@ def measure_report(version: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"load": load_average(), "warm": warmed}
     for name, lang in (("first", "en"), ("second", "fr")):
         wall, cpu = time.perf_counter(), tree_cpu()
-        response = client.get(
-            f"/organize/{slug}/report.pdf?version={version.number}", HTTP_ACCEPT_LANGUAGE=lang
-        )
+        response = client.get(path.format(slug=slug), HTTP_ACCEPT_LANGUAGE=lang)
         out[name] = {"wall": time.perf_counter() - wall, "cpu": tree_cpu() - cpu}
+        check(response, lang)
+    return out
+
+
+def measure_report(version: Any) -> dict[str, Any]:
+    """The first report.pdf of this process (en), then a second (fr): wall and CPU each."""
+
+    def check(response: Any, lang: str) -> None:
         assert (response.status_code, response.content[:5]) == (200, b"%PDF-"), response
         assert f"-report-v{version.number}-{lang}.pdf" in response["Content-Disposition"]
-    return out
+
+    return _served(version, f"/organize/{{slug}}/report.pdf?version={version.number}", check)
 
 
 def measure_page(version: Any) -> dict[str, Any]:
-    """The first report page of this process (en), then a second (fr): wall and CPU each,
-    after the warm step and one request of the event page, as :func:`measure_report`."""
-    from django.test import Client
+    """The first report page of this process (en), then a second (fr): wall and CPU each."""
 
-    from liqa.web.accounts import services as accounts
-    from liqa.web.agendas.warm import warm
+    def check(response: Any, lang: str) -> None:
+        assert response.status_code == 200, (response, lang)
 
-    warmed = time.perf_counter()
-    warm(120)
-    warmed = time.perf_counter() - warmed
-    client = Client()
-    client.force_login(accounts.user_for_email(ORGANIZER))
-    slug = version.event.slug
-    assert client.get(f"/organize/{slug}/").status_code == 200
-    out: dict[str, Any] = {"load": load_average(), "warm": warmed}
-    for name, lang in (("first", "en"), ("second", "fr")):
-        wall, cpu = time.perf_counter(), tree_cpu()
-        response = client.get(
-            f"/organize/{slug}/report/?version={version.number}", HTTP_ACCEPT_LANGUAGE=lang
-        )
-        out[name] = {"wall": time.perf_counter() - wall, "cpu": tree_cpu() - cpu}
-        assert response.status_code == 200, response
-    return out
+    return _served(version, f"/organize/{{slug}}/report/?version={version.number}", check)
 
 
 def measure_rebuild(version: Any) -> dict[str, Any]:
