@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent
 
@@ -201,18 +201,41 @@ class Annealer:
                 return []
         return list(moves.items())
 
-    def insert(self, i: int) -> bool:
+    def insert(self, i: int, home: Mapping[int, int] | None = None) -> bool:
         """Place unplaced meeting ``i``, moving away (by Kempe chains) one meeting in its way.
 
-        Whatever it costs in breaks: a placed meeting is worth more than any break.
+        Whatever it costs in breaks: a placed meeting is worth more than any break. With
+        ``home`` (a re-plan's previous slot by meeting number) the changes term, which ranks
+        above the breaks, is weighed: ``i``'s own previous slot first, then a free slot,
+        then the chains that take the fewest meetings away from their previous slot (ties
+        in random order); without it, the first chain that fits.
         """
         layout, inc = self.layout, self.inc
         options = list(layout.domain[i])
         self.rng.shuffle(options)
+        if home is not None:
+            options.sort(key=lambda t: t != home.get(i))
         for t in options:
             if can_take(inc, i, t):
                 self._force([(i, t)])
                 return True
+        chains: Iterable[tuple[int, int, int, list[tuple[int, int]]]] = self._chains(i, options)
+        if home is not None:
+            chains = sorted(chains, key=lambda found: _changes(inc, home, i, found[0], found[3]))
+        for t, j, elsewhere, chain in chains:
+            if self._force(chain):
+                if self._force([(i, t)]):
+                    return True
+                self._force(self._chain(j, elsewhere, t))
+        return False
+
+    def _chains(
+        self, i: int, options: list[int]
+    ) -> Iterator[tuple[int, int, int, list[tuple[int, int]]]]:
+        """For each slot of ``options`` where a single meeting ``j`` is in ``i``'s way, each
+        Kempe chain sending ``j`` elsewhere: (slot, ``j``, elsewhere, the chain's moves),
+        each found on the timetable as it is when asked for."""
+        layout, inc = self.layout, self.inc
         for t in options:
             blockers = {j for k in layout.people[i] for j in layout.of[k] if inc.slot[j] == t}
             if len(blockers) != 1:
@@ -222,11 +245,8 @@ class Annealer:
                 if elsewhere == t:
                     continue
                 chain = self._chain(j, t, elsewhere)
-                if chain and self._force(chain):
-                    if self._force([(i, t)]):
-                        return True
-                    self._force(self._chain(j, elsewhere, t))
-        return False
+                if chain:
+                    yield t, j, elsewhere, chain
 
     def _force(self, moves: list[tuple[int, int]]) -> bool:
         """Apply ``moves`` whatever the breaks, if they keep the rules."""
@@ -279,3 +299,16 @@ class Annealer:
             self.inc.move(i, UNPLACED)
         for i, t in back:
             self.inc.move(i, t)
+
+
+def _changes(
+    inc: Incumbent, home: Mapping[int, int], i: int, t: int, chain: list[tuple[int, int]]
+) -> int:
+    """How many more meetings are away from their previous slot (``home``) once ``chain``
+    is made and ``i`` placed in ``t`` (negative: fewer)."""
+    out = -1 if home.get(i) == t else 0
+    for m, new in chain:
+        was = home.get(m)
+        if was is not None:
+            out += (inc.slot[m] == was) - (new == was)
+    return out

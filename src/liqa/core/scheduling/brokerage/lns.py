@@ -7,7 +7,8 @@ Here the greedy timetable is improved in place:
 1. **insertion** — each meeting greedy left out goes where a single Kempe chain makes room
    for it (:meth:`.anneal.Annealer.insert`); the rest get a small CP-SAT model
    (:mod:`.neighbourhood`): the meeting and every meeting of its parties, free over all
-   their slots, everything else fixed;
+   their slots, everything else fixed; in a re-plan both weigh the changes (the fewest
+   previous meetings taken from their previous slot);
 2. **release** — a meeting the problem requires that is still out takes a slot held by
    the fewest published meetings kept in place (``required`` at a ``fixed_slot``), which
    are released and inserted again (:mod:`.release`; listed in ``Result.released``);
@@ -18,7 +19,8 @@ Here the greedy timetable is improved in place:
 A re-plan (``previous``, the published timetable) starts from the repaired previous
 timetable (:func:`.repair.repaired_slots`: every previous placement the change allows, the
 rest inserted greedily) instead of greedy's. Placing a meeting still comes first (scheduled
-priority ranks first, as in the full model), so insertion may move previous meetings; then
+priority ranks first, as in the full model), so insertion may move previous meetings, the
+fewest it can (the changes term ranks next: :attr:`Search.home` to both steps); then
 each moved meeting that can go back to its previous slot does, and every meeting at its
 previous slot stays there while the breaks are annealed: the changes term ranks above the
 breaks, so no annealing move may add a change.
@@ -88,6 +90,12 @@ class Search:
         self.deadline = began + settings.time_limit
         self.rng = random.Random(settings.seed)
         self.previous = previous
+        index = {m.id: i for i, m in enumerate(problem.meetings)}
+        self.home: dict[int, int] | None = None
+        """A re-plan's previous slot by meeting number (None: not a re-plan)."""
+        if previous is not None:
+            kept = (p for p in previous.placements if p.meeting in index)
+            self.home = {index[p.meeting]: p.slot for p in kept}
         start = greedy_slots if previous is None else partial(repaired_slots, previous=previous)
         slots = quietly(partial(start, problem), reporter)
         self.first = time.perf_counter() - began
@@ -122,7 +130,7 @@ class Search:
             if self.left() <= 0 or self.reporter.stopped:
                 break
             if t == UNPLACED and self.layout.domain[i]:
-                annealer.insert(i)
+                annealer.insert(i, self.home)
         if UNPLACED in self.inc.slot:
             self._insert_unplaced()
             annealer = Annealer(self.inc, self.rng)
@@ -169,10 +177,8 @@ class Search:
         """A re-plan's changes, fewest first: each meeting away from its previous slot goes
         back there when it fits, then every meeting at its previous slot is held there (its
         domain that slot alone) for the annealing."""
-        assert self.previous is not None
-        index = {m.id: i for i, m in enumerate(self.problem.meetings)}
-        layout, inc = self.layout, self.inc
-        home = {index[p.meeting]: p.slot for p in self.previous.placements if p.meeting in index}
+        assert self.home is not None
+        layout, inc, home = self.layout, self.inc, self.home
         for i, t in sorted(home.items()):
             now = inc.slot[i]
             if now in (t, UNPLACED) or t not in layout.slot_sets[i]:
@@ -202,10 +208,12 @@ class Search:
         self.bound = sum(lower.values())
 
     def _step(self, domains: dict[int, list[int]], seconds: float) -> Outcome | None:
-        """Solve one neighbourhood and keep its answer unless it is worse."""
+        """Solve one neighbourhood (a re-plan's changes weighed, see
+        :func:`.neighbourhood.solve_neighbourhood`) and keep its answer unless it is worse."""
         outcome = solve_neighbourhood(
             self.inc,
             domains,
+            home=self.home,
             seconds=seconds,
             workers=self.settings.workers,
             seed=self.rng.randrange(1 << 20),
