@@ -141,10 +141,14 @@ def test_revoke_asks_first_and_the_page_says_which_hosts_are_visited(
     assert 'class="secondary"' in ask[0]
     visits = re.search(r'id="visits-o-beta">(.*?)</p>', card[0], re.S)
     assert visits is not None
-    assert _text(visits[1]).startswith("The published programme visits it once: Mar 14, 2030")
+    assert _text(visits[1]).startswith(  # a brokerage event: its meetings at the tables
+        "The published programme gives it one meeting at the event's tables: Mar 14, 2030"
+    )
     gamma = re.search(r'id="visits-o-gamma">(.*?)</p>', page, re.S)  # r-2: Gamma Farms
     assert gamma is not None
-    assert _text(gamma[1]).startswith("The published programme visits it once:")
+    assert _text(gamma[1]).startswith(
+        "The published programme gives it one meeting at the event's tables:"
+    )
 
     asked = organizer_client.get(url, {"revoke": "o-beta", "user": str(bruno.pk)}).content
     question = re.search(r'id="confirm-revoke".*?</div>', asked.decode(), re.S)
@@ -167,6 +171,6 @@ def test_a_host_the_programme_does_not_visit_is_said_so_and_a_stale_revoke_asks_
     page = organizer_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     gamma = re.search(r'id="visits-o-gamma">(.*?)</p>', page, re.S)
     assert gamma is not None
-    assert _text(gamma[1]) == "The published programme does not visit it."
+    assert _text(gamma[1]) == "The published programme gives it no meeting at the event's tables."
     stale = organizer_client.get(url, {"revoke": "o-beta", "user": "999"})  # nobody listed
     assert 'id="confirm-revoke"' not in stale.content.decode()

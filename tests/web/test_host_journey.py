@@ -180,9 +180,9 @@ def test_a_delegate_on_the_host_page_is_sent_to_their_agenda_not_told_to_ask(
     page = refused.content.decode()
     said = re.search(r'id="host-refused" role="alert">(.*?)</p>', page)
     assert said is not None
-    assert _text(said.group(1)) == (
-        "This page is for the organizations that receive the delegation. Your visits and"
-        " meetings are on your agenda."
+    assert _text(said.group(1)) == (  # a brokerage event: nobody receives a delegation
+        "This page is for the host organizations, which meet the participants at the event's"
+        " tables. Your meetings are on your agenda."
     )
     assert 'id="host-ask"' not in page
     assert f'<a class="button" href="/me/{event.slug}/">' in page
@@ -218,9 +218,9 @@ def test_the_host_e_mail_gives_its_link_after_what_it_opens_and_says_how_to_come
     lines = [line for line in str(mail.outbox[0].body).splitlines() if line]
     at = next(i for i, line in enumerate(lines) if "/accounts/link/" in line)
     with translation.override("fr"):  # Bruno reads French
-        opens = translation.gettext(
-            "Open this link to see your host page: who is coming, your staff and the days you"
-            " receive visitors."
+        opens = translation.gettext(  # a brokerage event (227009d): its meetings at tables
+            "Open this link to see your host page: whom you meet at the event's tables and your"
+            " staff."
         )
         again = translation.gettext(
             "The link works once. Later, open it again to ask for a new one."
@@ -241,5 +241,7 @@ def test_a_host_the_programme_does_not_visit_is_told_so(
     page = client_for(chen).get(f"/host/{event.slug}/").content.decode()
     said = re.search(r'<p class="notice" id="no-visit">(.*?)</p>', page)
     assert said is not None
-    assert _text(said.group(1)).startswith("No visit to your organization is in the published")
+    assert _text(said.group(1)).startswith(  # a brokerage event: its meetings at the tables
+        "No meeting of your organization at the event's tables is in the published"
+    )
     assert 'class="entry"' not in page
