@@ -42,6 +42,18 @@ def _error(message: str, hint: str = "") -> None:
         console.print(said(hint, lang), markup=False, soft_wrap=True)
 
 
+def _setup_failed(error: Exception, hint: str = "") -> None:
+    """Why the web app cannot start (a ``runtime.SetupError``): a bad ``DATABASE_URL`` on
+    one line, in the reader's language, naming the setting, what is wrong and the forms it
+    accepts (no hint: it is the hint); anything else with ``hint``."""
+    from liqa.web import runtime
+
+    if isinstance(error, runtime.DatabaseUrlError):
+        _error(error.message)
+    else:
+        _error(str(error), hint)
+
+
 def _start(data_dir: Path | None) -> None:
     from liqa.web import runtime
 
@@ -50,7 +62,7 @@ def _start(data_dir: Path | None) -> None:
             runtime.configure(data_dir)
             runtime.migrate()
     except runtime.SetupError as error:
-        _error(str(error), SETUP_HINT)
+        _setup_failed(error, SETUP_HINT)
         raise typer.Exit(2) from None
 
 
@@ -110,7 +122,7 @@ def _serve_production(
         runtime.configure(data_dir)
         pending = _pending_migrations()
     except runtime.SetupError as error:
-        _error(str(error), SETUP_HINT)
+        _setup_failed(error, SETUP_HINT)
         raise typer.Exit(2) from None
     if pending:
         _error(
@@ -228,7 +240,7 @@ def manage(ctx: typer.Context) -> None:
     try:
         runtime.configure()
     except runtime.SetupError as error:
-        _error(str(error))
+        _setup_failed(error)
         raise typer.Exit(2) from None
     runtime.follow_recorded()
     runtime.follow_recorded_in_tasks()  # `liqa manage db_worker`

@@ -6,12 +6,80 @@ import logging
 import os
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from liqa.core.problems import Message
 
 log = logging.getLogger(__name__)
 
 
 class SetupError(Exception):
     """The web app cannot start (bad database URL, unreachable database...)."""
+
+
+class DatabaseUrlError(SetupError):
+    """``DATABASE_URL`` names no database liqa can use: :attr:`message` says what is wrong
+    and the forms it accepts (:func:`database_url_problem`), in any language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "pgsql"})
+"""The schemes of a PostgreSQL ``DATABASE_URL`` (SQLite's is ``sqlite``): the two backends
+liqa is built and tested on (``dj_database_url`` knows more, whose drivers liqa lacks)."""
+
+
+def database_url_problem(url: str) -> Message | None:
+    """What is wrong with ``url`` as ``DATABASE_URL`` (empty: SQLite in ``LIQA_DATA_DIR``),
+    said with the forms it accepts; ``None`` when liqa can use it. The value itself is not
+    repeated: it may hold a password."""
+    if not url.strip():
+        return None
+    scheme, separator, _rest = url.strip().partition("://")
+    scheme = scheme.lower()
+    if scheme == "sqlite" and separator:
+        return None
+    wrong: Message | None
+    if not separator or not scheme:
+        wrong = Message("it does not begin with sqlite:// or postgres://")
+    elif scheme not in POSTGRES_SCHEMES:
+        wrong = Message("the scheme {scheme}:// is not supported", scheme=scheme)
+    else:
+        wrong = _postgres_problem(url.strip())
+    if wrong is None:
+        return None
+    return Message(
+        "DATABASE_URL: {wrong}; use sqlite:///path/to/liqa.sqlite3 or "
+        "postgres://user@host:port/name (or leave it empty: SQLite in LIQA_DATA_DIR)",
+        wrong=wrong,
+    )
+
+
+def _postgres_problem(url: str) -> Message | None:
+    """What is wrong with the PostgreSQL address ``url``, ``None`` when nothing is."""
+    import dj_database_url
+
+    invalid = Message(
+        "it is not a valid URL (a character such as @, : or / in the user name or password"
+        " must be percent-encoded)"
+    )
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed [ of an IPv6 address
+        return invalid
+    try:
+        _ = parts.port  # a port that is no number (or out of range) raises
+    except ValueError:
+        return Message("its port is not a number (PostgreSQL's is 5432)")
+    if not parts.path.strip("/"):
+        return Message("it names no database (the name after host:port/)")
+    try:
+        dj_database_url.parse(url)
+    except ValueError:
+        return invalid
+    return None
 
 
 def configure(data_dir: Path | None = None) -> None:
@@ -23,6 +91,9 @@ def configure(data_dir: Path | None = None) -> None:
     from django.apps import apps
 
     if not apps.ready:
+        problem = database_url_problem(os.environ.get("DATABASE_URL", ""))
+        if problem is not None:  # said before Django loads a backend it lacks (mysql://)
+            raise DatabaseUrlError(problem)
         try:
             django.setup()
         except (ValueError, ImportError) as error:  # e.g. DATABASE_URL of an unknown scheme

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from liqa.web.runtime import database_url_problem
 
 DEFAULTS: dict[str, str] = {
     "LIQA_DATA_DIR": "./var",
@@ -98,7 +101,10 @@ def _secret_key() -> str:
 
 
 def _database() -> dict[str, Any]:
-    url = setting("DATABASE_URL")
+    url = setting("DATABASE_URL").strip()
+    problem = database_url_problem(url)  # the CLI says it before Django starts (runtime)
+    if problem is not None:
+        raise ImproperlyConfigured(problem)
     if url:
         return dict(dj_database_url.parse(url, conn_max_age=60))
     return {
