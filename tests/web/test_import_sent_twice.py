@@ -18,10 +18,10 @@ from django.test import Client
 
 from liqa.core.missionfile import dumps_event
 from liqa.web.events import submissions
-from liqa.web.events.models import Event
+from liqa.web.events.models import Event, Person
 from liqa.web.events.snapshots import data_stamp
 from tests.web.factories import make_core_event
-from tests.web.spreadsheet_steps import tables
+from tests.web.spreadsheet_steps import staged_token, tables, upload, without_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,28 @@ def test_of_two_requests_claiming_a_token_at_once_one_gets_it(
     assert [g for g in got if isinstance(g, submissions.Sent)] == [submissions.Sent(pending=True)]
     claims[0].finish()  # nothing stored: given back
     assert isinstance(submissions.claim(7, token), submissions.Claim)
+
+
+def test_a_confirmed_removal_sent_twice_says_it_was_imported_once(
+    event: Event,
+    dina: Person,
+    organizer: User,
+    client_for: Callable[..., Client],
+    tmp_path: Path,
+) -> None:
+    """Before: the second sending of the preview's Remove found its files gone and said
+    'This preview is no longer available ... nothing was stored' (400), though the first
+    had stored them."""
+    client = client_for(organizer)
+    people = without_rows(tables(event, tmp_path)["people"], "p-dina")
+    preview = upload(client, event.slug, [people], "remove")
+    data = {"staged": staged_token(preview), "action": "confirm", submissions.FIELD: once(preview)}
+    url = f"/events/{event.slug}/spreadsheets/"
+    first = client.post(url, data)
+    assert 'id="removed"' in first.content.decode()
+    second = client.post(url, data)
+    answer = second.content.decode()
+    assert 'id="stale"' not in answer
+    assert second.status_code == 200
+    assert 'id="sent-twice"' in answer
+    assert not Person.objects.filter(event=event, key=dina.key).exists()
