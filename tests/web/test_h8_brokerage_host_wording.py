@@ -14,10 +14,10 @@ the tests hold before and after the catalog gains the new messages.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import DEMO, at
+from tests.web.factories import DEMO, make_core_event, make_schedule
 
 LANGS = ["en", "fr", "ar"]
 GAMMA_ADMIN = "admin@gamma.example"
@@ -121,23 +121,9 @@ def _main(page: str) -> str:
 
 def _only_beta_met(event: Event) -> None:
     """Publish a schedule with Beta Bank's meeting only: Gamma Farms meets nobody."""
-    schedule = core.Schedule(
-        event=event.slug,
-        version=1,
-        assignments=(
-            core.Assignment(
-                "r-1",
-                at(9),
-                at(9, 20),
-                "v-hall",
-                ("p-amina", "p-bruno"),
-                table=1,
-                parties=("p-amina", "p-bruno"),
-            ),
-        ),
-        provenance=core.Provenance("hand", datetime(2030, 1, 1, tzinfo=UTC), status="feasible"),
-    )
-    publish(store_schedule(event, schedule), notify=False)
+    both = make_schedule(make_core_event())
+    only_r1 = dataclasses.replace(both, assignments=both.assignments[:1])
+    publish(store_schedule(event, only_r1), notify=False)
 
 
 @pytest.fixture
