@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,3 +260,27 @@ def test_the_follow_ups_tally_reads_weightiest_first_and_a_no_show_apart() -> No
         ("no_show", "no-show 1"),
         ("unrecorded", f"not recorded {len(meetings) - 4}"),
     ]
+
+
+@pytest.mark.django_db
+def test_a_follow_up_agreed_stays_whole_over_a_page_break_in_the_pdf(tmp_path: Path) -> None:
+    row, client, meetings = after_the_mission()
+    long = "to draft with the legal teams of both sides, then sign at the next visit in Rabat"
+    for n, key in enumerate(meetings):
+        sent = {"assignment": key, "kind": "held", "follow_up": "partnership"}
+        sent["notes"] = f"[{n:02d}] {long}"
+        assert client.post(f"/organize/{row.slug}/follow-ups/", sent).status_code == 302
+    pdf = client.get(f"/organize/{row.slug}/report.pdf", HTTP_ACCEPT_LANGUAGE="en")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf.content)
+    read = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    lines = read.splitlines()
+    assert read.count("\f") > 1  # the table runs over pages
+    for n in range(len(meetings)):
+        # the notes start on the row's first line, beside its follow-up: the row was not
+        # cut by the page (its meeting and follow-up on one page, its notes on the next)
+        first = [line for line in lines if f"[{n:02d}]" in line]
+        assert len(first) == 1, (n, first)
+        assert "partnership" in first[0], (n, first[0])
