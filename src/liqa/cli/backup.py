@@ -37,6 +37,10 @@ def _start(console: Console, data_dir: Path | None, *, existing: bool = False) -
             )
             raise typer.Exit(EXIT_PROBLEMS)
         runtime.migrate()
+    except runtime.DatabaseUrlError as error:
+        # one line, as `liqa manage` says it: the message names the forms accepted (the hint)
+        print_hinted(console, Message("error: {message}", message=error.message), lang=lang)
+        raise typer.Exit(EXIT_PROBLEMS) from None
     except runtime.SetupError as error:
         print_hinted(
             console,

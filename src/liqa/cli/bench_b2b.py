@@ -79,7 +79,7 @@ def bench_b2b(
     with progress_bar(console) as progress:
         task = progress.add_task("solving", total=len(files))
         for file in files:
-            progress.update(task, description=file.name)
+            progress.update(task, description=escape(file.name))
             try:
                 record = run_instance(file, settings, fairness)
             except InputError as exc:
@@ -91,7 +91,8 @@ def bench_b2b(
                 f"bound {record['bound']}, {record['seconds']:.2f} s, "
                 f"valid {'yes' if record['valid'] else 'no'}; "
                 f"greedy {record['greedy']['breaks']} breaks "
-                f"({record['greedy']['placed']}/{record['meetings']} placed)"
+                f"({record['greedy']['placed']}/{record['meetings']} placed)",
+                markup=False,
             )
             progress.advance(task)
     if json_out is not None:
@@ -109,4 +110,4 @@ def bench_b2b(
         if GENERATED.is_file():
             text += "\n" + GENERATED.read_text(encoding="utf-8")
         markdown.write_text(text, encoding="utf-8")
-        console.print(f"wrote {markdown} ({len(merged)} instances)")
+        console.print(f"wrote {markdown} ({len(merged)} instances)", markup=False)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from liqa.cli.bench import bench_app
 from liqa.cli.terminal import progress_bar
@@ -65,12 +66,12 @@ def toptw(
         task = progress.add_task("solving", total=len(files) * len(ms))
         for path in files:
             for m in ms:
-                progress.update(task, description=f"{path.stem} m={m}")
+                progress.update(task, description=escape(f"{path.stem} m={m}"))
                 try:
                     rec = run_case(path, m, settings)
                 except InputError as exc:
                     for problem in exc.problems:
-                        console.print(f"[red]{problem}[/red]")
+                        console.print(f"[red]{escape(str(problem))}[/red]")
                     raise typer.Exit(EXIT_INPUT) from None
                 records.append(rec)
                 if record is not None:
@@ -85,7 +86,7 @@ def toptw(
     if target is not None and bks:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(report({f"{time_limit:g} s": records}, bks), encoding="utf-8")
-        console.print(f"report written to {target}")
+        console.print(f"report written to {target}", markup=False)
     if any(r["violations"] for r in records):
         raise typer.Exit(1)
 
@@ -99,7 +100,7 @@ def _instances(paths: list[Path], console: Console) -> list[Path]:
             files.append(path)
         else:
             console.print(
-                f"[red]{path}: no such file or directory[/red] "
+                f"[red]{escape(str(path))}: no such file or directory[/red] "
                 "(give TOPTW instance files or a folder of them)"
             )
             raise typer.Exit(EXIT_INPUT)
@@ -119,6 +120,6 @@ def _print_case(console: Console, rec: Record, best: float | None) -> None:
     if best is not None:
         line += f", best-known {best:g}, gap {gap(rec['score'], best):.2f}%"
     line += f", {rec['seconds']:.1f} s, {'valid' if not rec['violations'] else 'INVALID'}"
-    console.print(line)
+    console.print(line, markup=False)
     for violation in rec["violations"][:10]:
-        console.print(f"  [red]{violation}[/red]")
+        console.print(f"  [red]{escape(str(violation))}[/red]")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from liqa.cli import app
 from liqa.cli.common import (
@@ -57,16 +58,20 @@ def demo(
     console = Console(soft_wrap=True, highlight=False)
     from liqa.core.missionfile import summary
     from liqa.core.outputs.pdf import PdfPool
-    from liqa.web.runtime import SetupError
+    from liqa.web.runtime import DatabaseUrlError, SetupError, database_url_problem
 
     langs = parse_languages(console, lang)
     (said,) = parse_languages(console, print_lang, option="--print-lang", many=False)
+    # A DATABASE_URL the web app cannot use is said now, not after minutes of planning.
+    problem = database_url_problem(os.environ.get("DATABASE_URL", ""))
+    if problem is not None:
+        raise _refused(console, DatabaseUrlError(problem), said)
     check_output_dir(console, out, said)
     mission = examples_dir() / DEMO / "mission.yaml"
-    console.print(f"[bold]liqa demo[/bold]: {mission}")
+    console.print(f"[bold]liqa demo[/bold]: {escape(str(mission))}")
     event = load_or_exit(console, mission)
     for label, text in summary(event):
-        console.print(f"  [bold]{label}[/bold]: {text}", markup=True)
+        console.print(f"  [bold]{escape(label)}[/bold]: {escape(text)}", markup=True)
     # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
     with PdfPool() as pdfs:
         outcome = run_plan(console, event, PlanSettings(time_limit=time_limit, lang=said))
@@ -75,21 +80,33 @@ def demo(
         # Both cores go to the PDFs: the web app is loaded once they are written.
         finish_pdfs(console, pdfs)
     console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
-    console.print(f"Open [bold]{index.resolve()}[/bold]")
+    console.print(f"Open [bold]{escape(str(index.resolve()))}[/bold]")
     try:
         links = load_web(console, mission, outcome, time_limit, host, port)
     except SetupError as error:
-        print_error(
-            console,
-            Message(
-                "error: {message}",
-                message=Message("the web app was not loaded: {error}", error=str(error)),
-            ),
-            Message("check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR"),
-            lang=said,
-        )
-        raise typer.Exit(EXIT_PROBLEMS) from None
+        raise _refused(console, error, said) from None
     serve_web(console, links, host, port, no_serve)
+
+
+def _refused(console: Console, error: Exception, lang: str) -> typer.Exit:
+    """Exit 2 saying in ``lang`` why the web app was not loaded (a ``runtime.SetupError``):
+    a bad ``DATABASE_URL`` on one line, as ``liqa manage`` says it (the message names the
+    forms accepted: it is the hint); anything else with a hint."""
+    from liqa.web.runtime import DatabaseUrlError
+
+    if isinstance(error, DatabaseUrlError):
+        print_error(console, Message("error: {message}", message=error.message), lang=lang)
+        return typer.Exit(EXIT_PROBLEMS)
+    print_error(
+        console,
+        Message(
+            "error: {message}",
+            message=Message("the web app was not loaded: {error}", error=str(error)),
+        ),
+        Message("check DATABASE_URL (postgres://user@host:5432/name) or LIQA_DATA_DIR"),
+        lang=lang,
+    )
+    return typer.Exit(EXIT_PROBLEMS)
 
 
 def load_web(
@@ -142,5 +159,5 @@ def serve_web(
     if no_serve:
         console.print(f"Start the web app with: {serve_command(host, port)}", markup=False)
         return
-    console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
     serve(host, port)
