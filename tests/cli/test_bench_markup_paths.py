@@ -10,16 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from liqa.cli import app
-
-TINY = """\
-4 3 3 1
-0 200
- 0 0.00 0.00 0 0 0 0 0 100
- 1 0.75 1.00 5 10 1 1 1 0 50
- 2 3.00 4.00 10 20 1 1 1 10 20
- 3 30.00 40.00 10 30 1 1 1 0 100
-"""
-"""A TOPTW instance small enough to solve at once (as tests/core/.../test_toptw.py's)."""
+from tests.core.scheduling.itinerary.test_toptw import TINY, write
 
 
 def _bench(*args: str) -> tuple[int, str]:
@@ -43,8 +34,7 @@ def test_a_closing_tag_in_a_missing_path_is_text(tmp_path: Path) -> None:
 
 
 def test_a_bad_instance_is_named_with_its_brackets(tmp_path: Path) -> None:
-    bad = tmp_path / "[bold]bad.txt"
-    bad.write_text(TINY.replace(" 2 3.00 4.00", " 2 3.00 four"), encoding="utf-8")
+    bad = write(tmp_path, "[bold]bad.txt", TINY.replace(" 2 3.00 4.00", " 2 3.00 four"))
     code, output = _bench("toptw", str(bad), "--tours", "1", "--time-limit", "0.2")
     assert code == 2
     assert str(bad) in output
@@ -52,8 +42,7 @@ def test_a_bad_instance_is_named_with_its_brackets(tmp_path: Path) -> None:
 
 
 def test_a_solved_instance_is_named_with_its_brackets(tmp_path: Path) -> None:
-    instance = tmp_path / "[bold]t1.txt"
-    instance.write_text(TINY, encoding="utf-8")
+    instance = write(tmp_path, "[bold]t1.txt")
     code, output = _bench("toptw", str(instance), "--tours", "1", "--time-limit", "0.2")
     assert code == 0, output
     assert output.startswith("[bold]t1 m=1: score "), output

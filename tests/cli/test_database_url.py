@@ -28,7 +28,7 @@ FORMS = (
 """The accepted forms, as the message ends in English."""
 
 
-def _liqa(
+def run_liqa(
     tmp_path: Path, url: str, *args: str, lang: str = "C.UTF-8"
 ) -> subprocess.CompletedProcess[str]:
     """``liqa ARGS`` run with ``DATABASE_URL=url`` and ``LANG=lang`` in a new process."""
@@ -54,7 +54,7 @@ def _liqa(
     )
 
 
-def _said(result: subprocess.CompletedProcess[str]) -> str:
+def said_line(result: subprocess.CompletedProcess[str]) -> str:
     """The one line the command printed, after checking it printed one line and no
     traceback and failed."""
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
@@ -99,7 +99,7 @@ def _said(result: subprocess.CompletedProcess[str]) -> str:
 def test_a_database_url_liqa_cannot_use_is_said_on_one_line(
     tmp_path: Path, url: str, args: tuple[str, ...], wrong: str
 ) -> None:
-    line = _said(_liqa(tmp_path, url, *args))
+    line = said_line(run_liqa(tmp_path, url, *args))
     assert line == f"error: DATABASE_URL: {wrong}; {FORMS}"
     assert "s3cret" not in line  # the value is not repeated: it may hold a password
     assert not (tmp_path / "var" / "liqa.sqlite3").exists()  # nothing was set up
@@ -108,7 +108,7 @@ def test_a_database_url_liqa_cannot_use_is_said_on_one_line(
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_the_database_url_error_is_said_in_the_process_locale(tmp_path: Path, lang: str) -> None:
     url = "mysql://liqa@db.example:3306/liqa"
-    line = _said(_liqa(tmp_path, url, "manage", "check", lang=f"{lang}_MA.UTF-8"))
+    line = said_line(run_liqa(tmp_path, url, "manage", "check", lang=f"{lang}_MA.UTF-8"))
     problem = database_url_problem(url)
     assert problem is not None
     expected = Message("error: {message}", message=problem)

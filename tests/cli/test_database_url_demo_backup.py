@@ -12,9 +12,7 @@ process); the value itself is never printed (it may hold a password).
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -23,33 +21,14 @@ import pytest
 from liqa.core.i18n import translator
 from liqa.core.problems import Message, translated
 from liqa.web.runtime import database_url_problem
+from tests.cli.test_database_url import run_liqa, said_line
 
 URL = "mysql://liqa:s3cret@db.example:3306/liqa"
 
 
 def _liqa(tmp_path: Path, *args: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
     """``liqa ARGS`` run with ``DATABASE_URL=URL`` and ``LANG=lang`` in a new process."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "LIQA_DATA_DIR")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.update(
-        {
-            "DATABASE_URL": URL,
-            "LIQA_DATA_DIR": str(tmp_path / "var"),
-            "LANG": lang,
-            "LC_ALL": "",
-            "LANGUAGE": "",
-            "LC_MESSAGES": "",
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "-c", "from liqa.cli import main; main()", *args],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_liqa(tmp_path, URL, *args, lang=lang)
 
 
 def _expected(lang: str) -> str:
@@ -61,15 +40,11 @@ def _expected(lang: str) -> str:
 
 
 def _said(result: subprocess.CompletedProcess[str]) -> str:
-    """The one line the command printed, after checking it failed with status 2 and
-    printed one line and no traceback."""
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    assert result.returncode == 2, output
-    lines = [line for line in output.splitlines() if line.strip()]
-    assert len(lines) == 1, lines
-    assert "s3cret" not in output  # the value is not repeated: it may hold a password
-    return lines[0]
+    """The one line the command printed (exit 2, no traceback), which does not repeat the
+    value: it may hold a password."""
+    line = said_line(result)
+    assert "s3cret" not in result.stdout + result.stderr
+    return line
 
 
 def _backup(tmp_path: Path) -> Path:
