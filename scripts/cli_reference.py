@@ -58,6 +58,16 @@ def render() -> str:
         "Every command answers `--help`; bad input exits with code 2 and a message naming the",
         "file, line or row, never a traceback.",
         "",
+        "The CLI's error messages (and their hints) are in the language of the command's",
+        "language option where it has one (`--lang` of `liqa recommend`, `--print-lang` of",
+        "`liqa plan` and `liqa demo`), else of the process locale: the first of `LANGUAGE`,",
+        "`LC_ALL`, `LC_MESSAGES` and `LANG` that is set (`LANG=fr_FR.UTF-8`: French; a locale",
+        "naming no language of liqa's, such as `C.UTF-8`: English). A bad value of the language",
+        "option itself is said in the process locale's language. A `DATABASE_URL` liqa cannot",
+        "use is said on one line (what is wrong and the forms accepted: see",
+        "[Settings](web.md#settings)), exit 2, by every command that opens the database",
+        "(`serve`, `worker`, `manage`, `demo`, `export --event`, `import backup.zip`).",
+        "",
     ]
     for name, command in _commands(root, "liqa"):
         lines += [f"## `{name}`", "", (command.help or "").strip(), ""]
