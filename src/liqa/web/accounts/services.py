@@ -23,6 +23,7 @@ from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
@@ -445,6 +446,10 @@ def issue_link(user: User, next_url: str = "") -> str:
     return reverse("accounts:link", args=[secret])
 
 
+PAGE_LANGUAGES = ("ar", "fr", "en")
+"""The languages the pages and e-mails speak."""
+
+
 def user_language(user: User) -> str:
     """The language of the user's e-mails: their most recent membership's, else English."""
     membership = Membership.objects.filter(user=user).order_by("-pk").first()
@@ -465,8 +470,13 @@ def count_sign_in_request(email: str) -> None:
         raise RateLimited("sign-in requests")
 
 
-def send_sign_in_link(email: str, next_url: str = "") -> bool:
+def send_sign_in_link(email: str, next_url: str = "", language: str = "") -> bool:
     """E-mail a sign-in link to a known address, in the recipient's language.
+
+    ``language``: the one chosen with the sign-in page's language switcher, if any, which
+    the e-mail and the link keep (``?lang=``: the link's page and the page it signs in to
+    read it, in whatever browser opens the link); else the e-mail is in the recipient's
+    language (:func:`user_language`).
 
     Returns False (and sends nothing) for an unknown address, so the page answers the
     same either way; :class:`RateLimited` past the hourly limit of requests for any
@@ -482,7 +492,11 @@ def send_sign_in_link(email: str, next_url: str = "") -> bool:
         link = settings.BASE_URL + issue_link(user, next_url)
     except RateLimited:
         return False
-    with translation.override(user_language(user)):
+    if language in PAGE_LANGUAGES:
+        link += "?" + urlencode({"lang": language})
+    else:
+        language = user_language(user)
+    with translation.override(language):
         body = render_to_string("accounts/email_link.txt", {"link": link, "user": user})
         send_mail(_("Your liqa sign-in link"), body, None, [user.email])
     return True
@@ -539,7 +553,7 @@ def setup_imported_event(event: Event, organizer: AbstractBaseUser | AnonymousUs
 def _language_of(person: Person | None) -> str:
     """The first of a person's languages that the pages speak, else English."""
     languages = person.languages if person is not None else []
-    return next((lang for lang in languages if lang in ("ar", "fr", "en")), "en")
+    return next((lang for lang in languages if lang in PAGE_LANGUAGES), "en")
 
 
 def organizers_of(event: Event) -> list[User]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -28,7 +29,9 @@ def signin(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"next": next_url, "sent": False, "error": ""}
     if request.method == "POST":
         try:
-            services.send_sign_in_link(request.POST.get("email", ""), next_url)
+            # the language chosen with the switcher (its cookie), which the link keeps
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+            services.send_sign_in_link(request.POST.get("email", ""), next_url, chosen)
             context["sent"] = True
         except services.RateLimited:
             context["error"] = _(
@@ -40,7 +43,27 @@ def signin(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def link(request: HttpRequest, secret: str) -> HttpResponse:
-    """A magic link: GET shows a button (mail scanners don't use it up), POST signs in."""
+    """A magic link: GET shows a button (mail scanners don't use it up), POST signs in.
+
+    The link carries the language its sign-in page was read in (``?lang=``): the browser
+    that opens it, which may not be the one that asked for it (another device, a mail
+    app's own browser), keeps that language in its cookie, as the language switcher does,
+    and comes back to the link without it: the link's page, the page it signs in to and
+    the pages after read that language, and the switcher on them still changes it."""
+    chosen = request.GET.get("lang", "")
+    if request.method == "GET" and chosen in services.PAGE_LANGUAGES:
+        response = HttpResponseRedirect(request.path)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
     if request.method == "POST":
         user = services.redeem(secret)
         if user is None:
