@@ -1,7 +1,7 @@
-"""``liqa bench toptw`` / ``b2b`` print a path as given: rich markup in it (``[bold]``) is
-text, not a style. ``bench toptw`` printed ``[red]{path}…[/red]`` unescaped: the tag
-vanished from the path shown, and a closing tag (``[/x]``) made rich raise MarkupError.
-"""
+"""``liqa bench toptw`` / ``b2b`` print a path as given, and ``liqa recommend`` the names
+and profiles of a mission file: rich markup in them (``[bold]``) is text, not a style.
+``bench toptw`` printed ``[red]{path}…[/red]`` unescaped: the tag vanished from the path
+shown, and a closing tag (``[/x]``) made rich raise MarkupError."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from liqa.cli import app
 from tests.core.scheduling.itinerary.test_toptw import TINY, write
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "morocco-us-digital-2024" / "mission.yaml"
 
 
 def _bench(*args: str) -> tuple[int, str]:
@@ -53,3 +55,33 @@ def test_b2b_names_a_missing_instance_with_its_brackets(tmp_path: Path) -> None:
     code, output = _bench("b2b", str(missing))
     assert code == 2
     assert f"error: {missing}: no such file or directory" in output
+
+
+def test_recommend_prints_names_and_profiles_with_brackets_as_text(tmp_path: Path) -> None:
+    """``liqa recommend`` put the organizations' names and the quoted profiles into rich
+    markup: a name holding ``[bold]`` lost it and a closing tag (``[/x]``) raised
+    MarkupError."""
+    text = DEMO.read_text(encoding="utf-8")
+    host = "Texas Statewide Cyber Resilience Office"
+    assert text.count(f'name: "{host}"') == 1
+    text = text.replace(f'name: "{host}"', 'name: "Texas [bold]Cyber[/bold] Office [/x]"')
+    for field, start in (("offers", "Statewide security"), ("seeks", "Cooperation with")):
+        before = f'{field}: {{en: "{start}'
+        assert text.count(before) == 1
+        text = text.replace(before, f'{field}: {{en: "[/p] {start}')  # the quoted one varies
+    text = text.replace(
+        'name: "General Directorate for Information Systems Security"',
+        'name: "General Directorate [i]for[/i] Information Systems Security"',
+    )
+    mission = tmp_path / "mission.yaml"
+    mission.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["recommend", str(mission), "--for", "DGSSI"], env={"COLUMNS": "400"}
+    )
+    assert result.exception is None, result.exception
+    assert result.exit_code == 0, result.output
+    assert "Top matches for General Directorate [i]for[/i] Information Systems Security" in (
+        result.output
+    )
+    assert "Texas [bold]Cyber[/bold] Office [/x]" in result.output
+    assert "‘[/p] " in result.output  # a quote of the host's profile

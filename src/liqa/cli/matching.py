@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -90,7 +91,7 @@ def recommend_command(
     # a Latin name isolated in an Arabic title (U+2066…U+2069), as the reasons isolate theirs
     name = isolate(reader.display_name(lang), lang)
     title = words.gettext("Top matches for %(name)s") % {"name": name}
-    table = Table(title=title, show_lines=True)
+    table = Table(title=escape(title), show_lines=True)  # names and profiles are text
     table.add_column("#", justify="right")
     table.add_column(words.gettext("Counterpart"))
     table.add_column(words.pgettext("matchmaking", "Score"), justify="right")
@@ -99,9 +100,9 @@ def recommend_command(
         reasons = "\n".join(render(r, lang, matcher.thesaurus) for r in rec.reasons)
         table.add_row(
             str(rec.rank),
-            f"{names[rec.candidate]}\n[dim]{rec.candidate}[/]",
+            f"{escape(names[rec.candidate])}\n[dim]{escape(rec.candidate)}[/]",
             f"{rec.score:.2f}",
-            reasons,
+            escape(reasons),
         )
     console.print(table)
 
