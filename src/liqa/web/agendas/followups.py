@@ -39,6 +39,12 @@ class PipelineRow:
     owner: str = ""
     """The follow-up's owner by name (empty: none recorded)."""
 
+    @property
+    def owner_choices(self) -> tuple[tuple[str, str], ...]:
+        """Whom the organizer may name the follow-up's owner: each attendee (either side)
+        as ``(person id, name)``, in the meeting's order."""
+        return tuple(zip(self.assignment.attendees, self.attendees, strict=True))
+
 
 def pipeline(event: Event, lang: str = "en") -> list[PipelineRow]:
     """Every published meeting or visit (not programme items) with its outcome, named as
@@ -112,6 +118,9 @@ class Typed:
     kind: str
     follow_up: str
     notes: str
+    owner: str | None = None
+    """The follow-up's owner (a person id; ``""``: nobody); ``None``: not sent, the owner
+    already recorded is kept."""
 
 
 class OutcomeRefused(ValueError):
@@ -120,18 +129,33 @@ class OutcomeRefused(ValueError):
 
 def record_for_participants(event: Event, typed: Typed) -> core.Outcome:
     """Record (or correct) an outcome as the event's organizer, with the participant's
-    own service and validation; the follow-up keeps the owner already recorded.
+    own service and validation; the follow-up's owner is the attendee the organizer chose
+    (none for ``""``), or the one already recorded when none was sent.
 
-    Raises :class:`OutcomeRefused` for a meeting not in the published schedule, or an
-    outcome or follow-up not among the form's choices; nothing stored changes then.
+    Raises :class:`OutcomeRefused` for a meeting not in the published schedule, an
+    outcome or follow-up not among the form's choices, or an owner who does not attend
+    the meeting; nothing stored changes then.
     """
     try:
         return services.record_outcome(
-            event, None, typed.assignment, typed.kind, typed.follow_up, typed.notes
+            event,
+            None,
+            typed.assignment,
+            typed.kind,
+            typed.follow_up,
+            typed.notes,
+            owner=typed.owner,
         )
     except services.NotYourMeeting:
         raise OutcomeRefused(
             _("This meeting is not in the published schedule: nothing was saved.")
+        ) from None
+    except services.NotAnAttendee:
+        raise OutcomeRefused(
+            _(
+                "Choose the follow-up's owner among the meeting's attendees in the Owner "
+                "list: nothing was saved."
+            )
         ) from None
     except ValueError:
         raise OutcomeRefused(

@@ -102,6 +102,10 @@ class NotYourMeeting(Exception):
     """The person does not attend this published meeting."""
 
 
+class NotAnAttendee(ValueError):
+    """The owner named for a meeting's follow-up does not attend that meeting."""
+
+
 def record_outcome(
     event: Event,
     person: str | None,
@@ -109,12 +113,15 @@ def record_outcome(
     kind: str,
     follow_up: str = "none",
     notes: str = "",
+    owner: str | None = None,
 ) -> core.Outcome:
     """Record what came of a published meeting; ``person=None`` is an organizer.
 
     A participant may only record outcomes of meetings they attend; they become the
-    follow-up's owner. An organizer's correction keeps the owner already recorded.
-    Invalid kinds raise ``ValueError`` from the core's enums.
+    follow-up's owner. An organizer's correction keeps the owner already recorded, unless
+    ``owner`` names another: one of the meeting's attendees (either side), or ``""`` for
+    none (:class:`NotAnAttendee` for anyone else). Invalid kinds raise ``ValueError`` from
+    the core's enums.
     """
     found = domain.published(event)
     attended = {a.id: a for a in (found.schedule.assignments if found is not None else ())}
@@ -122,6 +129,8 @@ def record_outcome(
         raise NotYourMeeting(assignment)
     if person is not None and person not in attended[assignment].attendees:
         raise NotYourMeeting(assignment)
+    if person is None and owner and owner not in attended[assignment].attendees:
+        raise NotAnAttendee(owner)
     record = core.Outcome(
         assignment=assignment,
         kind=core.OutcomeKind(kind),
@@ -132,7 +141,9 @@ def record_outcome(
     )
     with transaction.atomic():
         lock_event(event)  # the event row first, as every writer of the event's rows
-        if person is None:  # an organizer records it for the participants: owner kept
+        if person is None and owner is not None:  # the organizer named the owner
+            record = replace(record, owner=owner or None)
+        elif person is None:  # an organizer records it for the participants: owner kept
             kept = Outcome.objects.filter(event=event, assignment=assignment)
             record = replace(record, owner=kept.values_list("owner", flat=True).first() or None)
         Outcome.objects.update_or_create(

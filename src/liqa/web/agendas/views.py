@@ -409,6 +409,7 @@ def follow_ups(request: HttpRequest, slug: str) -> HttpResponse:
             request.POST.get("kind", ""),
             request.POST.get("follow_up", "none"),
             request.POST.get("notes", ""),
+            request.POST.get("owner"),  # absent: the owner already recorded is kept
         )
         try:
             followups.record_for_participants(event, typed)

@@ -23,7 +23,8 @@ from liqa.core.outputs.labels import (
     subgroup_label,
     zone_name,
 )
-from liqa.core.outputs.timeline import Item, Subject, subject, timeline, zone_at
+from liqa.core.outputs.report import is_brokerage
+from liqa.core.outputs.timeline import Item, Subject, is_meeting, subject, timeline, zone_at
 from liqa.core.scheduling.itinerary.groups import EVERYONE
 from liqa.core.scheduling.itinerary.replan import MemberChange
 from liqa.core.scheduling.reasons import reason_words
@@ -35,10 +36,61 @@ from liqa.web.scheduling.models import Notification, Run, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
 
 
-def overview(row: Event, lang: str = "en") -> dict[str, Any]:
+@dataclasses.dataclass(frozen=True)
+class AfterMission:
+    """Where an event stands once its last published meeting has ended."""
+
+    ended: datetime
+    """The end of the last published meeting or visit, in the local time of where it ends."""
+    outcomes: dict[str, int]
+    """Its meetings and visits by outcome: ``held``, ``no_show``, ``cancelled`` (only when
+    some are) and ``unrecorded`` (none recorded yet), in that order."""
+    brokerage: bool = False
+    """A brokerage event (the page says "the event", not "the mission")."""
+
+
+def last_meeting_end(event: core.Event, schedule: core.Schedule) -> datetime | None:
+    """When the last meeting or visit of ``schedule`` ends (programme items aside), in the
+    local time of where it ends; ``None`` for a schedule without one."""
+    ends = [item.end for item in timeline(event, schedule) if item.is_meeting]
+    return max(ends) if ends else None  # aware: compared as instants, whatever their zones
+
+
+def version_over(version: ScheduleVersion, now: datetime) -> bool:
+    """Whether the last meeting or visit of ``version`` has ended at ``now`` (aware): its
+    stored times are instants, so the schedule alone says it (no event record read)."""
+    ends = [a.end for a in schedule_record(version).assignments if is_meeting(a.format)]
+    return bool(ends) and max(ends) <= now
+
+
+def after_mission(event: core.Event, schedule: core.Schedule, now: datetime) -> AfterMission | None:
+    """The mission's state after it, by the published ``schedule``: when its last meeting
+    ended and how many meetings have an outcome of each kind; ``None`` until that last
+    meeting has ended at ``now`` (aware)."""
+    ended = last_meeting_end(event, schedule)
+    if ended is None or ended > now:
+        return None
+    kinds = {o.assignment: o.kind.value for o in event.outcomes}
+    counts: dict[str, int] = {}
+    for item in timeline(event, schedule):
+        if item.is_meeting:
+            key = kinds.get(item.id, "unrecorded")
+            counts[key] = counts.get(key, 0) + 1
+    order = ("held", "no_show", "cancelled", "unrecorded")
+    shown = {k: counts.get(k, 0) for k in order if k != "cancelled" or counts.get(k)}
+    return AfterMission(ended, shown, is_brokerage(event))
+
+
+def overview(row: Event, lang: str = "en", now: datetime | None = None) -> dict[str, Any]:
     """Counts of the event's records, requests by status (with their parties' names as read
-    in ``lang``), its runs and versions."""
+    in ``lang``), its runs and versions, and where it stands after the mission (``after``:
+    :func:`after_mission` by the latest published version at ``now``, else ``None``)."""
     event = event_record(row)
+    versions = list(ScheduleVersion.objects.filter(event=row).order_by("-number"))
+    published = next((v for v in versions if v.published), None)
+    after = None
+    if published is not None:
+        after = after_mission(event, schedule_record(published), now or datetime.now(UTC))
     by_status: dict[str, int] = defaultdict(int)
     for request in event.requests:
         by_status[request.status.value] += 1
@@ -57,7 +109,8 @@ def overview(row: Event, lang: str = "en") -> dict[str, Any]:
         "requests": list(event.requests),
         "names": display_names(event, lang),
         "runs": list(Run.objects.filter(event=row)[:10]),
-        "versions": list(ScheduleVersion.objects.filter(event=row).order_by("-number")),
+        "versions": versions,
+        "after": after,
     }
 
 

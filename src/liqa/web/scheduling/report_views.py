@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -40,6 +41,7 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.events.snapshots import Snapshots, data_stamp
 from liqa.web.pages import page
+from liqa.web.scheduling.domain import version_over
 from liqa.web.scheduling.exports import kept_report_pdf
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.proofs import version_proof
@@ -260,6 +262,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     pdf = reverse("scheduling:report_pdf", args=[event.slug]) + f"?version={version.number}"
     context = {
         "proof": version_proof(version, current_language()),
+        "over": version_over(version, datetime.now(UTC)),  # results first, proof below
         "event": event,
         "versions": _versions(event),
         "version": version,
