@@ -47,13 +47,9 @@ def make_result(
     bound: float | None,
     previous: Timetable | None = None,
 ) -> Result:
-    """Assign tables to ``slots`` and report the run."""
-    prior = (
-        None
-        if previous is None
-        else {p.meeting: p.table for p in previous.placements if p.table is not None}
-    )
-    timetable = assign_tables(problem, slots, prior)  # type: ignore[arg-type]
+    """Assign tables to ``slots`` (a meeting in its ``previous`` slot at its published
+    table where free, :func:`.seating.assign_tables`) and report the run."""
+    timetable = assign_tables(problem, slots, previous)
     terms = objective_terms(problem, timetable, previous)
     gap = None
     if bound is not None:
