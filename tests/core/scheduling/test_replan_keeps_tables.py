@@ -13,20 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from liqa.core.scheduling.brokerage import (
-    Meeting,
-    Participant,
-    Placement,
-    Problem,
-    Settings,
-    Status,
-    Timetable,
-    check_schedule,
-    replan,
-)
+from liqa.core.scheduling.brokerage import Problem, Settings, Status, check_schedule, replan
 from liqa.core.scheduling.brokerage.constraints.tables import own_table, shared_tables
+from liqa.core.scheduling.brokerage.problem import Meeting, Placement, Timetable
 from liqa.core.scheduling.brokerage.replan import add_meeting, cancel_meeting, remove_tables
-from tests.core.scheduling.brokerage.factories import slots
+from tests.core.scheduling.brokerage.factories import meetings, people, slots
 from tests.core.scheduling.large_events import published
 from tests.core.scheduling.test_replan_large import QUICK, after_the_last
 from tests.core.scheduling.test_replan_large_insertion import with_new_meetings
@@ -58,16 +49,8 @@ def freed_by_a_cancellation() -> tuple[Problem, Timetable, Problem]:
     before = Problem(
         slots=slots(2),
         tables=2,
-        participants=(
-            *(Participant(pid) for pid in "abcdefgh"),
-            Participant("x", unavailable=frozenset({1})),
-        ),
-        meetings=(
-            Meeting("m1", ("a", "b")),
-            Meeting("m2", ("c", "d")),
-            Meeting("m3", ("e", "f")),
-            Meeting("m4", ("g", "h")),
-        ),
+        participants=people(*"abcdefghx", x={1}),
+        meetings=meetings("a-b", "c-d", "e-f", "g-h"),
         require_all=True,
     )
     timetable = Timetable(
@@ -116,8 +99,8 @@ def one_table_fewer() -> tuple[Problem, Timetable, Problem]:
     before = Problem(
         slots=slots(1),
         tables=3,
-        participants=tuple(Participant(pid) for pid in "abcd"),
-        meetings=(Meeting("m1", ("a", "b")), Meeting("m2", ("c", "d"))),
+        participants=people(*"abcd"),
+        meetings=meetings("a-b", "c-d"),
         require_all=True,
     )
     timetable = Timetable((Placement("m1", 0, 3), Placement("m2", 0, 1)))
