@@ -50,7 +50,7 @@ def _schedule(*, past: tuple[str, ...]) -> core.Schedule:
     return dataclasses.replace(schedule, assignments=moved)
 
 
-def _published(event: Event, *, past: tuple[str, ...] = ("r-1", "r-2")) -> ScheduleVersion:
+def published_past(event: Event, *, past: tuple[str, ...] = ("r-1", "r-2")) -> ScheduleVersion:
     version = store_schedule(event, _schedule(past=past))
     publish(version, notify=False)
     return version
@@ -81,7 +81,7 @@ def test_the_overview_says_the_event_is_over_with_its_outcomes_and_where_to_reco
     client_for: Callable[[User | None], Client],
     lang: str,
 ) -> None:
-    _published(event)
+    published_past(event)
     Outcome.objects.create(event=event, assignment="r-1", kind="held", owner="p-amina")
     page = client_for(organizer).get(OVERVIEW, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     section = _element(page, "section", "after-mission")
@@ -105,7 +105,7 @@ def test_the_overview_says_the_event_is_over_with_its_outcomes_and_where_to_reco
 def test_the_overview_links_to_review_once_every_outcome_is_recorded(
     event: Event, organizer: User, client_for: Callable[[User | None], Client]
 ) -> None:
-    _published(event)
+    published_past(event)
     Outcome.objects.create(event=event, assignment="r-1", kind="held")
     Outcome.objects.create(event=event, assignment="r-2", kind="no_show")
     section = _element(
@@ -128,7 +128,7 @@ def test_the_overview_says_nothing_of_it_before_the_last_meeting_ends(
     past: tuple[str, ...],
 ) -> None:
     """r-1 over long ago and r-2 still to come: the mission is not over."""
-    _published(event, past=past)
+    published_past(event, past=past)
     page = client_for(organizer).get(OVERVIEW).content.decode()
     assert page.count('id="follow-ups"') == 1  # the page, read
     assert 'id="after-mission"' not in page
@@ -261,7 +261,7 @@ def test_an_owner_who_does_not_attend_the_meeting_is_refused_and_nothing_changes
 # --- 3. the report page after the mission ----------------------------------------------
 
 
-def _with_run(version: ScheduleVersion) -> Run:
+def with_run(version: ScheduleVersion) -> Run:
     """The run that made ``version``, finished with a proof (bound and gap)."""
     return Run.objects.create(
         event=version.event,
@@ -284,7 +284,7 @@ def test_after_the_mission_the_report_opens_with_the_results_the_proof_below(
     client_for: Callable[[User | None], Client],
     lang: str,
 ) -> None:
-    run = _with_run(_published(event))
+    run = with_run(published_past(event))
     page = client_for(organizer).get(REPORT, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert page.count('id="report-proof"') == 1
     assert page.index('id="report"') < page.index('id="report-proof"')
@@ -303,7 +303,7 @@ def test_before_and_during_the_mission_the_report_opens_with_the_proof(
     client_for: Callable[[User | None], Client],
     past: tuple[str, ...],
 ) -> None:
-    _with_run(_published(event, past=past))
+    with_run(published_past(event, past=past))
     page = client_for(organizer).get(REPORT).content.decode()
     assert page.count('id="report-proof"') == 1
     assert page.index('id="report-proof"') < page.index('id="report"')
