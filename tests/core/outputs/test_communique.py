@@ -24,7 +24,7 @@ def test_trade_mission_communique_names_the_organizers_in_arabic() -> None:
     # "organized by …" (بتنظيم من): no verb agrees with the organizers' number or gender
     assert communique.paragraphs[0].startswith(
         "بتنظيم من القسم التجاري الأمريكي التابع للقنصلية العامة الأمريكية بالدار البيضاء "
-        "والوكالة الأمريكية للتجارة والتنمية (USTDA)، أُقيمت في الفترة من 12 إلى 16 فبراير 2024"
+        "والوكالة الأمريكية للتجارة والتنمية (⁦USTDA⁩)، أُقيمت في الفترة من 12 إلى 16 فبراير 2024"
     )
 
 
@@ -47,7 +47,7 @@ def test_brokerage_communique_names_the_organizers_in_arabic() -> None:
     communique = build_communique(event, make_schedule(), "ar")
     assert communique.paragraphs[0] == (
         "بتنظيم من اللجنة المنظمة، عُقدت في الفترة من 12 إلى 16 فبراير 2024 "
-        "لقاءات أعمال ثنائية (B2B)."
+        "لقاءات أعمال ثنائية (⁦B2B⁩)."
     )
 
 

@@ -37,6 +37,7 @@ Section, …" in English.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -294,6 +295,60 @@ def dateline(event: Event, lang: str, now: datetime | None = None) -> str:
     return f"{labels.city_label(city, lang)}{labels.comma(lang)}{day} —"
 
 
+OPENING_ISOLATES = frozenset("\u2066\u2067\u2068")
+"""The characters that open an isolate (closed by U+2069)."""
+
+
+def isolated_runs(text: str, lang: str) -> str:
+    """``text`` with each run of Latin words in a right-to-left ``lang`` (Arabic) between
+    the Unicode isolate characters U+2066…U+2069: from a Latin letter to the last Latin
+    letter before the next Arabic one, the spaces, digits and punctuation between them
+    included (``B2B``, ``Atlas Smart City``), the brackets and digits around them left
+    to the Arabic sentence (``(USTDA)`` reads ``(⁦USTDA⁩)``). What is isolated already is
+    left as it is; a left-to-right language's text is returned unchanged."""
+    if translator(lang).direction != "rtl":
+        return text
+    out: list[str] = []
+    depth = 0  # inside isolates already there
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in OPENING_ISOLATES:
+            depth += 1
+        elif char == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0 and unicodedata.bidirectional(char) == "L":
+            end = i + 1  # past the run's last Latin letter
+            j = i + 1
+            while j < len(text):
+                kind = unicodedata.bidirectional(text[j])
+                if kind in ("R", "AL", "B", "LRI", "RLI", "FSI", "PDI"):
+                    break
+                j += 1
+                if kind == "L":
+                    end = j
+            out.append(f"\u2066{text[i:end]}\u2069")
+            i = end
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def isolating(communique: Communique) -> Communique:
+    """``communique`` with the Latin runs of its headline, dateline and paragraphs isolated
+    (:func:`isolated_runs`): names from the mission file (an acronym in an Arabic name, a
+    company's Latin name, a Latin title) keep their order and punctuation in Arabic, in its
+    text and HTML versions alike."""
+    lang = communique.lang
+    return Communique(
+        lang,
+        isolated_runs(communique.headline, lang),
+        tuple(isolated_runs(p, lang) for p in communique.paragraphs),
+        isolated_runs(communique.dateline, lang),
+    )
+
+
 def organizers_in(event: Event, lang: str) -> str:
     """The organizers named for a reader of ``lang`` (each in that language when given,
     else in English, else as first given) as they read inside a sentence (in English with
@@ -342,7 +397,7 @@ def build_communique(
             on = after_on(lang, shared_themes or all_themes)
         else:  # the themes of the meetings held; none held: no themes
             on = after_on(lang, (ranked_themes(event, held, lang) or all_themes) if held else [])
-        return _brokerage(event, meetings, count, phase, lang, on, line)
+        return isolating(_brokerage(event, meetings, count, phase, lang, on, line))
     facts = {
         "organizers": organizers_in(event, lang),
         "start": labels.range_start(event.start, event.end, lang),
@@ -381,7 +436,7 @@ def build_communique(
     goals = pick(event.goals, lang)
     if goals:
         paragraphs.append(t.gettext("The mission's stated goals: %(goals)s") % {"goals": goals})
-    return Communique(lang, title, tuple(paragraphs), line)
+    return isolating(Communique(lang, title, tuple(paragraphs), line))
 
 
 def _mission_lead(phase: Phase, organizers: bool, lang: str) -> str:

@@ -27,6 +27,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.outputs.labels import isolate
 from liqa.core.problems import Name
 from liqa.web.accounts import limits
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
@@ -702,7 +703,10 @@ def _invite(
     template = "accounts/email_host.txt" if host else "accounts/email_invitation.txt"
     event = member.event
     with translation.override(member.language):
-        context = {"link": settings.BASE_URL + path, "title": event.title, "lang": member.language}
+        # the event's title as read in the member's language, isolated where it runs
+        # against it (a Latin title in an Arabic sentence keeps its punctuation with it)
+        title = isolate(core.pick(event.title or {}, member.language), member.language)
+        context = {"link": settings.BASE_URL + path, "title": title, "lang": member.language}
         if host:  # whose host page, and the visits it receives (the agendas app answers)
             for _receiver, extra in host_mail_composing.send(
                 sender=Membership, member=member, lang=member.language, memo=memo
