@@ -25,6 +25,7 @@ from liqa.web.events.models import Event
 from tests.web.arabic_bare_latin import bare_in_page, bare_in_text
 from tests.web.factories import DEMO
 from tests.web.test_communique_page import drafts
+from tests.web.test_h2_host_page_and_mail import beta_admin_mail
 from tests.web.test_published_staleness_mission import demo_schedule
 from tests.web.test_report_page import organizer_client, published_demo
 
@@ -108,16 +109,7 @@ def test_the_version_list_isolates_v1() -> None:
 @pytest.mark.django_db
 def test_the_arabic_host_e_mail_isolates_a_latin_title(event: Event) -> None:
     Event.objects.filter(pk=event.pk).update(title={"en": "Tunis B2B 2030"})
-    accounts.grant(
-        accounts.user_for_email("admin@beta.example"),
-        event,
-        Role.HOST_ADMIN,
-        organization="o-beta",
-        language="ar",
-    )
-    mail.outbox.clear()
-    accounts.invite_participants(event)
-    [body] = [str(m.body) for m in mail.outbox if m.to == ["admin@beta.example"]]
+    body = beta_admin_mail(event, "ar")
     assert f"{LRI}Tunis B2B 2030{PDI}" in body, body
     # the participants' invitation in Arabic too (Amina reads Arabic)
     [amina] = [str(m.body) for m in mail.outbox if m.to == ["amina@example.org"]]

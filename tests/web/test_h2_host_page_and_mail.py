@@ -79,14 +79,15 @@ def _body(to: str) -> str:
     return bodies[0]
 
 
-def _beta_admin_mail(event: Event) -> str:
-    """What Beta Bank's administrator (reading English) is sent when everyone is invited."""
+def beta_admin_mail(event: Event, language: str = "en") -> str:
+    """What Beta Bank's administrator (reading ``language``) is sent when everyone is
+    invited (the other e-mails stay in ``mail.outbox``)."""
     accounts.grant(
         accounts.user_for_email("admin@beta.example"),
         event,
         Role.HOST_ADMIN,
         organization="o-beta",
-        language="en",
+        language=language,
     )
     mail.outbox.clear()
     accounts.invite_participants(event)
@@ -97,7 +98,7 @@ def test_the_brokerage_host_e_mail_speaks_of_meetings_at_the_tables(
     event: Event, draft: ScheduleVersion
 ) -> None:
     publish(draft, notify=False)
-    body = _beta_admin_mail(event)
+    body = beta_admin_mail(event)
     assert "visit" not in body.lower(), body
     assert "The published programme gives you one meeting at the event's tables:" in body
     assert "- Thursday, March 14, 2030, 9:00\u202fAM–9:20\u202fAM CET: Meeting with" in body
@@ -105,7 +106,7 @@ def test_the_brokerage_host_e_mail_speaks_of_meetings_at_the_tables(
 
 
 def test_a_brokerage_host_before_publication_is_told_of_meetings(event: Event) -> None:
-    body = _beta_admin_mail(event)
+    body = beta_admin_mail(event)
     assert "visit" not in body.lower(), body
     assert "No meeting of your organization at the event's tables is published yet" in body
 
