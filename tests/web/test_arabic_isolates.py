@@ -17,7 +17,9 @@ from django.core import mail
 from django.test import Client
 
 from liqa.core.missionfile import load_event
+from liqa.core.outputs.agenda import build_agenda
 from liqa.core.outputs.communique import build_communique, isolated_runs
+from liqa.core.outputs.settings import OutputSettings
 from liqa.core.templating import render
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Membership, Role
@@ -73,6 +75,9 @@ KNOWN = {
         "The mission is over: its last meeting ended on",
         "at",
     },
+    # the agenda PDF's hosts line (core agenda.html: side.organizations|list, the names
+    # above) and an Arabic job title with a Latin acronym in it ("(SOC)")
+    "agenda pdf": {"SOC"},
     # the publish page's list of changes: item titles and zones as the view words them
     # (scheduling/views.py, labels.item_titles), not isolated
     "published": {"CST", "PST"},
@@ -178,3 +183,16 @@ def test_the_demos_arabic_pages_isolate_their_latin_text() -> None:
     for name, runs in found.items():
         print(name, sorted(runs))
     assert found == {name: set() for name in found}
+
+
+def test_the_demos_arabic_agenda_pdf_isolates_its_latin_text() -> None:
+    """The HTML the agenda PDF is made from (the print variant: isolate characters for
+    ``<bdi>``), a delegate's and a host's, in Arabic: the place a visit's travel starts
+    from and a lunch's "near …" isolate their Latin venue names."""
+    event = load_event(DEMO)
+    found: dict[str, set[str]] = {}
+    for whom in ("p-lamrani", "h-tx-cyber"):
+        agenda = build_agenda(event, demo_schedule(), whom, "ar", OutputSettings())
+        page = render("agenda.html", "ar", inline_css="", for_pdf=True, agenda=agenda)
+        found[whom] = _bare(page, KNOWN["grid names"], KNOWN["agenda pdf"])
+    assert found == {whom: set() for whom in found}

@@ -252,7 +252,9 @@ def _place(item: Item, lang: str) -> str:
         return ""
     name = labels.venue_name(item.venue, lang)
     if item.is_lunch:
-        return translator(lang).gettext("near %(place)s") % {"place": name}
+        # the venue's name isolated where it runs against the language (a Latin name in
+        # an Arabic "near …"), as the other places of the agenda are
+        return translator(lang).gettext("near %(place)s") % {"place": labels.isolate(name, lang)}
     return name
 
 
