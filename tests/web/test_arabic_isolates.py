@@ -67,14 +67,6 @@ KNOWN = {
         "Zerogate Networks",
         "California Office of Digital Government Innovation — South Bay Office",
     },
-    # the overview's "after the mission" notice (b1ec0ce): English until the Arabic
-    # catalog has its messages
-    "overview": {
-        "After the mission",
-        "Record the 23 outcomes not recorded yet",
-        "The mission is over: its last meeting ended on",
-        "at",
-    },
     # the agenda PDF's hosts line (core agenda.html: side.organizations|list, the names
     # above) and an Arabic job title with a Latin acronym in it ("(SOC)")
     "agenda pdf": {"SOC"},

@@ -166,8 +166,8 @@ def _stored(event: Event) -> list[tuple[str, str, str, str]]:
 
 OWNER_NAMES = {
     "en": ("Amina Idrissi", "Chen Li", "No owner"),
-    "fr": ("Amina Idrissi", "Chen Li", "No owner"),
-    "ar": ("Amina Idrissi", "Chen Li", "No owner"),
+    "fr": ("Amina Idrissi", "Chen Li", "Aucun responsable"),
+    "ar": ("Amina Idrissi", "Chen Li", "بلا مسؤول"),
 }
 
 
@@ -183,7 +183,7 @@ def test_the_organizer_names_the_owner_among_the_attendees_and_the_column_shows_
     boss = client_for(organizer)
     empty = _row(boss.get(FOLLOW_UPS, HTTP_ACCEPT_LANGUAGE=lang).content.decode(), "r-2")
     options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', empty)
-    owners = options[options.index(("", OWNER_NAMES["en"][2])) :]  # the Owner list
+    owners = options[options.index(("", OWNER_NAMES[lang][2])) :]  # the Owner list
     assert [value for value, _name in owners] == ["", "p-amina", "p-chen"]  # both sides
     response = boss.post(FOLLOW_UPS, {**FORM, "owner": "p-amina"}, HTTP_ACCEPT_LANGUAGE=lang)
     assert response.status_code == 302
