@@ -241,7 +241,8 @@ def test_a_city_the_catalog_does_not_know_takes_the_general_preposition() -> Non
         build_communique(event, make_schedule(), "ar")
         .paragraphs[2]
         .startswith(
-            "أجرى أعضاء الوفد في مرحلة أولى لقاءات في \u2066Austin\u2069، ثم انتقلوا إلى وادي السيليكون."
+            "أجرى أعضاء الوفد في مرحلة أولى لقاءات في \u2066Austin\u2069، "
+            "ثم انتقلوا إلى وادي السيليكون."
         )
     )
     assert (
