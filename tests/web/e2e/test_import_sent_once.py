@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from playwright.sync_api import Error as PlaywrightError
 
 from liqa.web.events.models import Event
 from tests.web.e2e.phone import EXAMPLES, shot
@@ -73,7 +74,17 @@ def test_without_javascript_import_clicked_twice_imports_once(
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.click(x, y)
     page.mouse.click(x, y)  # the first is still importing (seconds): the page is still there
-    page.wait_for_url("**/organize/casablanca-digital-days-b2b-2025/?imported=mission.yaml")
-    assert sent == [f"{live_server.url}/events/import/"] * 2
+    overview = "**/organize/casablanca-digital-days-b2b-2025/?imported=mission.yaml"
+    try:
+        page.wait_for_url(overview)
+    except PlaywrightError:  # net::ERR_ABORTED: the second click cancelled the first page
+        page.wait_for_url(overview)  # and the second sending's answer leads there
+    # Chromium sends the second click as a second POST most times, but may drop it while
+    # the first navigation is pending (the fresh-clone CI saw one POST): either way, one
+    # import. Two sendings reaching the server are tested there (test_import_sent_twice).
+    assert sent in (
+        [f"{live_server.url}/events/import/"] * 2,
+        [f"{live_server.url}/events/import/"],
+    )
     assert Event.objects.count() == 1
     page.context.close()
