@@ -153,7 +153,7 @@ def import_backup(
     try:
         restored = restore_backup(archive, replace=replace, as_slug=as_slug)
     except InputError as error:
-        print_problems(console, error.problems, "nothing was restored")
+        print_problems(console, error.problems, Message("nothing was restored"))
         raise typer.Exit(EXIT_PROBLEMS) from None
     # a bug in liqa, not in the archive: reported without a traceback
     except Exception as exc:

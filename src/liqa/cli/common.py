@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -10,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from liqa.core.model import Event
-from liqa.core.problems import Message, Problem
+from liqa.core.problems import Message, PluralMessage, Problem
 
 EXIT_PROBLEMS = 2
 """Exit code for bad input (the file or the options), as for ``liqa validate``."""
@@ -63,33 +64,53 @@ def print_error(console: Console, message: str, hint: str = "", *, lang: str) ->
 
 
 def print_problems(
-    console: Console, problems: list[Problem], outcome: str = "nothing was loaded"
+    console: Console,
+    problems: list[Problem],
+    outcome: str = Message("nothing was loaded"),
+    *,
+    lang: str | None = None,
 ) -> None:
-    """Print every problem on its own line (location, field path, message, hint), then a total."""
+    """Print every problem on its own line (location, field path, message, hint), then a total,
+    in ``lang`` (else the process locale's language): the core's messages and hints are
+    :class:`~liqa.core.problems.Message` and are read in the one catalog; ``outcome`` too
+    when it is one."""
+    lang = lang or process_language()
+    gettext = translator_gettext(lang)
     for problem in problems:
         line = Text()
-        line.append(problem.location(), style="bold")
+        line.append(problem.location(gettext), style="bold")
         line.append(": ")
         if problem.path:
             line.append(problem.path, style="cyan")
             line.append(": ")
-        line.append(problem.message)
+        line.append(said(problem.message, lang))
         if problem.hint:
-            line.append(f"  (hint: {problem.hint})", style="dim")
+            line.append(
+                "  " + said(Message("(hint: {hint})", hint=problem.hint), lang), style="dim"
+            )
         console.print(line)
     count = len(problems)
-    console.print(
-        Text(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", style="red")
+    total = PluralMessage(
+        "{n} problem found; {outcome}.", "{n} problems found; {outcome}.", n=count, outcome=outcome
     )
+    console.print(Text(said(total, lang), style="red"))
 
 
-def load_or_exit(console: Console, path: Path) -> Event:
-    """The event in ``path``, or print its problems and exit with code 2."""
+def translator_gettext(lang: str) -> Callable[[str], str]:
+    """The catalog's ``gettext`` for ``lang``."""
+    from liqa.core.i18n import translator
+
+    return translator(lang).gettext
+
+
+def load_or_exit(console: Console, path: Path, lang: str | None = None) -> Event:
+    """The event in ``path``, or print its problems (in ``lang``, else the process locale's
+    language) and exit with code 2."""
     from liqa.core.missionfile import validate_file
 
     event, problems = validate_file(path)
     if event is None:
-        print_problems(console, problems)
+        print_problems(console, problems, lang=lang)
         raise typer.Exit(EXIT_PROBLEMS)
     return event
 

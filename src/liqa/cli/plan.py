@@ -127,7 +127,7 @@ def plan(
         raise typer.Exit(EXIT_PROBLEMS)
     if out is not None:
         check_output_dir(console, out, said)
-    event = load_or_exit(console, file)
+    event = load_or_exit(console, file, said)
     if keep_published and event.kind is not EventKind.BROKERAGE:
         print_error(
             console,
@@ -209,7 +209,9 @@ def replan_command(
     try:
         plan_file = read_plan(previous, event)
     except InputError as error:
-        print_problems(console, error.problems, "nothing was re-planned")
+        print_problems(
+            console, error.problems, Message("nothing was re-planned"), lang=settings.lang
+        )
         raise typer.Exit(EXIT_PROBLEMS) from None
     old = plan_file.schedule
     unchanged = mission_digest(mission) == plan_file.mission_sha256

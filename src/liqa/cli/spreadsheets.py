@@ -102,7 +102,7 @@ def _base_event(
         try:
             return load_event(base)
         except InputError as exc:
-            print_problems(console, exc.problems, "nothing was imported")
+            print_problems(console, exc.problems, Message("nothing was imported"))
             raise typer.Exit(EXIT_PROBLEMS) from None
     if not (event_id and city and timezone and start and end):
         missing = [name for name, value in options.items() if not value]
@@ -359,7 +359,7 @@ def _import_spreadsheets(
             failure = _write(imported.event, out)
             progress.update(writing, completed=1)
     if isinstance(failure, InputError):
-        print_problems(console, failure.problems, "no file was written")
+        print_problems(console, failure.problems, Message("no file was written"))
         raise typer.Exit(EXIT_PROBLEMS)
     if isinstance(failure, OSError):
         raise _fail(
@@ -459,7 +459,7 @@ def export_command(
     try:
         event = load_event(mission)
     except InputError as exc:
-        print_problems(console, exc.problems, "nothing was exported")
+        print_problems(console, exc.problems, Message("nothing was exported"))
         raise typer.Exit(EXIT_PROBLEMS) from None
     file_like = out.suffix.lower() in (".csv", ".xls", ".ods", ".tsv", ".txt")
     if out.suffix.lower() != ".xlsx" and (file_like or (out.exists() and not out.is_dir())):
@@ -482,7 +482,7 @@ def export_command(
     try:
         written = export_event(event, out)
     except InputError as exc:
-        print_problems(console, exc.problems, "nothing was exported")
+        print_problems(console, exc.problems, Message("nothing was exported"))
         raise typer.Exit(EXIT_PROBLEMS) from None
     except OSError as exc:
         raise _fail(
