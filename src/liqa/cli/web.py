@@ -109,7 +109,8 @@ def serve(
     _start(data_dir)
     from liqa.web import runtime
 
-    console.print(f"liqa web app on http://{host}:{port}/  (Ctrl+C stops)")
+    # the host as text, not markup: an IPv6 address's [::1] is no style tag
+    console.print(f"liqa web app on http://{host}:{port}/  (Ctrl+C stops)", markup=False)
     runtime.run_server(host, port, worker=worker)
 
 
@@ -142,7 +143,8 @@ def _serve_production(
     count = workers or wsgi.default_workers()
     console.print(
         f"liqa web app (gunicorn, {count} worker process(es) x {threads} thread(s)) "
-        f"on http://{host}:{port}/  (SIGTERM or Ctrl+C stops)"
+        f"on http://{host}:{port}/  (SIGTERM or Ctrl+C stops)",
+        markup=False,
     )
     wsgi.serve(host, port, count, threads)
 
@@ -170,7 +172,8 @@ def _warm() -> None:
         more = "" if done.complete else f" (stopped after LIQA_WARM_SECONDS={seconds:g})"
         console.print(
             f"kept the agendas of {done.participants} participant(s) of {done.events} "
-            f"event(s) in {done.seconds:.1f} s{more}"
+            f"event(s) in {done.seconds:.1f} s{more}",
+            markup=False,
         )
     # What is built so far lives as long as the server: keep the workers' garbage
     # collector from scanning it (and from copying the pages it shares with them).
@@ -213,12 +216,12 @@ def worker(
     from liqa.web import runtime
     from liqa.web.scheduling.services import reap_stale_runs
 
-    console.print(f"links point at {runtime.follow_recorded()}")
+    console.print(f"links point at {runtime.follow_recorded()}", markup=False)
     runtime.follow_recorded_in_tasks()
 
     reaped = reap_stale_runs()
     if reaped:
-        console.print(f"{reaped} run(s) left by a stopped worker marked failed")
+        console.print(f"{reaped} run(s) left by a stopped worker marked failed", markup=False)
     args = ["--interval", str(interval)] + (["--batch"] if batch else [])
     call_command("db_worker", *args)
 
