@@ -174,11 +174,21 @@ WARM_UP = (
 )
 
 
-def _warm_up(niceness: int = 0) -> None:
-    """Lower this worker's priority by ``niceness``, then load the fonts (Latin, Arabic,
-    bold) and the stylesheet before the first real job."""
-    if niceness and hasattr(os, "nice"):
-        os.nice(niceness)
+def bounded_niceness(parent: int, steps: int, ceiling: int = 19) -> int:
+    """The nice value of a worker started by a process at nice ``parent``: ``steps`` lower,
+    but no lower than ``ceiling``, unless ``parent`` already is (an unprivileged process
+    cannot raise its priority: it stays at ``parent``)."""
+    return max(parent, min(parent + steps, ceiling))
+
+
+def _warm_up(niceness: int | None = None) -> None:
+    """Lower this worker's priority to the nice value ``niceness`` (when higher than its
+    own), then load the fonts (Latin, Arabic, bold) and the stylesheet before the first
+    real job."""
+    if niceness is not None and hasattr(os, "nice"):
+        lower = niceness - os.nice(0)
+        if lower > 0:
+            os.nice(lower)
     html_to_pdf(WARM_UP)
 
 
@@ -203,8 +213,10 @@ class PdfPool:
     Entering starts every worker, each loading WeasyPrint, the fonts and the stylesheet, in
     the background: enter early (before planning, say) and the first PDF starts warm.
     With ``workers <= 1`` everything is rendered in this process by :meth:`finish`.
-    ``niceness`` lowers the workers' priority (``os.nice``), so that a server's requests
-    go before them. ``reuse(key)``: the bytes of a document rendered before under ``key``
+    ``niceness`` lowers the workers' priority by that many steps (``os.nice``), so that a
+    server's requests go before them, but not below the nice value ``max_niceness``
+    (:func:`bounded_niceness`): a server already running nicer than that keeps its workers
+    at its own level. ``reuse(key)``: the bytes of a document rendered before under ``key``
     (:func:`pdf_key`), or None; a job it knows is written from them, not rendered.
     :attr:`keys` holds each job's key by its path, :attr:`reused` the jobs so written.
     """
@@ -214,9 +226,11 @@ class PdfPool:
         workers: int | None = None,
         niceness: int = 0,
         reuse: Callable[[str], bytes | None] | None = None,
+        max_niceness: int = 19,
     ) -> None:
         self.workers = default_workers() if workers is None else workers
         self.niceness = niceness
+        self.max_niceness = max_niceness
         self.reuse = reuse
         self.keys: dict[Path, str] = {}
         self.reused = 0
@@ -225,11 +239,14 @@ class PdfPool:
 
     def __enter__(self) -> PdfPool:
         if self.workers > 1:
+            level = None  # the workers' nice value, from this process's (not the fork server's)
+            if self.niceness and hasattr(os, "nice"):
+                level = bounded_niceness(os.nice(0), self.niceness, self.max_niceness)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=_context(),
                 initializer=_warm_up,
-                initargs=(self.niceness,),
+                initargs=(level,),
             )
             for _ in range(self.workers):  # workers start on demand: ask for all of them
                 self._pool.submit(_started)

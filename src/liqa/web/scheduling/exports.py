@@ -62,7 +62,16 @@ log = logging.getLogger(__name__)
 LANGS = ("ar", "fr", "en")
 PDF_NICENESS = 10
 """How much lower the zip's PDF workers run than the web's processes (``os.nice``): a
-background build then takes only the CPU that requests leave."""
+background build then takes only the CPU that requests leave; but no lower than
+:data:`PDF_MAX_NICENESS`."""
+PDF_MAX_NICENESS = 10
+"""The highest nice value the zip's PDF workers are given (a server running higher keeps
+them at its own): under a server at the default priority (0) they run at 10, as 10 steps
+lower put them; under a server already niced (15, say) they stay at its level instead of
+19, where any other process of the machine took the CPU before them (a nice 0 one weighs
+68 times as much: 1024 against 15) and a zip took minutes under load. A niced server has
+said its work comes after the machine's other work; the zip is work an organizer waits
+for (the page polls it)."""
 STALE_SECONDS = 3600
 """A build that left its marker this long ago is taken as dead (a killed worker)."""
 
@@ -264,7 +273,7 @@ def build_zip(version: ScheduleVersion, made: Material | None = None) -> Built:
     with (
         tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp,
         # left (jobs done) before tmp is removed
-        PdfPool(chosen.workers, PDF_NICENESS, reuse=kept) as pdfs,
+        PdfPool(chosen.workers, PDF_NICENESS, reuse=kept, max_niceness=PDF_MAX_NICENESS) as pdfs,
     ):
         root = Path(tmp)
         made = made or material(version)
