@@ -17,6 +17,7 @@ TERM_WORDS: dict[str, Message] = {
     "scheduled_priority": Message("priority scheduled"),
     "table_changes": Message("table changes"),
     "changes": Message("changes from the previous version"),
+    "table_moves": Message("table moves from the previous version (same time)"),
     "weighted": Message("weighted cost"),
     # delegation itineraries
     "value": Message("value of the visits"),
@@ -55,6 +56,7 @@ WHOLE = frozenset(
         "scheduled_priority",
         "table_changes",
         "changes",
+        "table_moves",
         "weighted",
         "visits",
         "split_days",

@@ -25,6 +25,7 @@ def objective_terms(
     }
     if previous is not None:
         terms["changes"] = count_changes(previous, timetable)
+        terms["table_moves"] = count_table_moves(previous, timetable)
     return terms
 
 
@@ -33,6 +34,19 @@ def count_changes(previous: Timetable, timetable: Timetable) -> int:
     now = timetable.by_meeting()
     return sum(
         1 for p in previous.placements if p.meeting not in now or now[p.meeting].slot != p.slot
+    )
+
+
+def count_table_moves(previous: Timetable, timetable: Timetable) -> int:
+    """Meetings of ``previous`` still in the same slot at another table (the ``changes``
+    term counts slots only: tables are given once the slots are chosen, so this is a
+    reported term, not one the solvers weigh; ``changes`` + ``table_moves`` is the number of
+    meetings of ``previous`` that :func:`.diff.diff` lists as moved or dropped)."""
+    now = timetable.by_meeting()
+    return sum(
+        1
+        for p in previous.placements
+        if p.meeting in now and now[p.meeting].slot == p.slot and now[p.meeting].table != p.table
     )
 
 
