@@ -39,11 +39,13 @@ class MemberChange:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     moved: tuple[str, ...] = ()
-    """Same id, other time, place or subgroup."""
+    """Same id, other time, place, subgroup or table."""
 
 
 def schedule_diff(old: Schedule, new: Schedule) -> dict[str, MemberChange]:
-    """Per person whose itinerary changed: visits and items added, removed or moved."""
+    """Per person whose itinerary changed: visits and items added, removed or moved (another
+    time, place, subgroup or table: a brokerage meeting that only changes table is moved for
+    its attendees, as the brokerage diff and the agendas tell it)."""
     people = {pid for s in (old, new) for a in s.assignments for pid in a.attendees}
     out: dict[str, MemberChange] = {}
     for pid in sorted(people):
@@ -55,8 +57,8 @@ def schedule_diff(old: Schedule, new: Schedule) -> dict[str, MemberChange]:
             sorted(
                 i
                 for i in set(before) & set(after)
-                if (before[i].start, before[i].venue, before[i].group)
-                != (after[i].start, after[i].venue, after[i].group)
+                if (before[i].start, before[i].venue, before[i].group, before[i].table)
+                != (after[i].start, after[i].venue, after[i].group, after[i].table)
             )
         )
         if added or removed or moved:
