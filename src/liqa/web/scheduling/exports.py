@@ -20,11 +20,11 @@ templates, the PDFs' stylesheet and the catalogs (:mod:`~liqa.web.scheduling.fin
 
 Beside each zip, ``<zip name>.pdfs.json`` names each of its PDFs by the key of what it was
 rendered from (:func:`~liqa.core.outputs.pdf.pdf_key`: its HTML, the stylesheet,
-WeasyPrint's version). A build takes from the event's zips kept there every PDF of the same
-key instead of laying it out again: after an outcome is recorded, say, only the reports
-change, and the other documents come from the previous zip (the same text; their creation
-date is the earlier build's). A document whose HTML changed has another key and is
-rendered.
+WeasyPrint's version, the fonts). A build takes from the event's zips kept there every PDF
+of the same key instead of laying it out again: after an outcome is recorded, say, only
+the reports change, and the other documents come from the previous zip (the same text;
+their creation date is the earlier build's). A document whose HTML changed has another key
+and is rendered; so is every document after the fonts changed (and the server restarted).
 """
 
 from __future__ import annotations
@@ -167,10 +167,18 @@ def _keys_path(zip_path: Path) -> Path:
 
 class KeptPdfs:
     """The PDFs of the zips already built for an event, by key (:func:`pdf_key`), read
-    from their zip when asked (``None`` when none has the key, or its zip is gone)."""
+    from their zip when asked (``None`` when none has the key, or its zip is gone).
+
+    Every ``.pdfs.json`` of the folder is read at once (a few KB each: 0.2 ms for one zip,
+    45 ms for 200, against 0.1-1 s for a single PDF laid out); each zip is opened once, when
+    a PDF is first taken from it, and kept open until :meth:`close` (or the ``with`` block)
+    ends: opening it again for each PDF read its directory of some 350 members each time
+    (250 ms for 78 PDFs against 2 ms). A zip removed by another build once opened is still
+    read (the file stays until closed); one removed before is not."""
 
     def __init__(self, folder: Path) -> None:
         self.found: dict[str, tuple[Path, str]] = {}
+        self._archives: dict[Path, zipfile.ZipFile | None] = {}
         for keys in sorted(folder.glob(f"*{PDF_KEYS}")):
             zipped = keys.with_name(keys.name.removesuffix(PDF_KEYS) + ".zip")
             try:
@@ -181,15 +189,38 @@ class KeptPdfs:
                 for member, key in named.items():
                     self.found[str(key)] = (zipped, str(member))
 
+    def _archive(self, zipped: Path) -> zipfile.ZipFile | None:
+        if zipped not in self._archives:
+            try:
+                self._archives[zipped] = zipfile.ZipFile(zipped)
+            except (OSError, zipfile.BadZipFile):  # removed by a build meanwhile
+                self._archives[zipped] = None
+        return self._archives[zipped]
+
     def __call__(self, key: str) -> bytes | None:
         if key not in self.found:
             return None
         zipped, member = self.found[key]
-        try:
-            with zipfile.ZipFile(zipped) as archive:
-                return archive.read(member)
-        except (OSError, KeyError, zipfile.BadZipFile):  # removed by a build meanwhile
+        archive = self._archive(zipped)
+        if archive is None:
             return None
+        try:
+            return archive.read(member)
+        except (OSError, KeyError, zipfile.BadZipFile):  # not in it after all, or damaged
+            return None
+
+    def close(self) -> None:
+        """Close the zips opened."""
+        for archive in self._archives.values():
+            if archive is not None:
+                archive.close()
+        self._archives.clear()
+
+    def __enter__(self) -> KeptPdfs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @dataclass(frozen=True)
@@ -269,9 +300,9 @@ def build_zip(version: ScheduleVersion, made: Material | None = None) -> Built:
     """
     chosen = output_settings()
     buffer = io.BytesIO()
-    kept = KeptPdfs(_folder(version))
     with (
         tempfile.TemporaryDirectory(prefix="liqa-outputs-") as tmp,
+        KeptPdfs(_folder(version)) as kept,
         # left (jobs done) before tmp is removed
         PdfPool(chosen.workers, PDF_NICENESS, reuse=kept, max_niceness=PDF_MAX_NICENESS) as pdfs,
     ):
