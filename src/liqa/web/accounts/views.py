@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,19 +15,40 @@ from liqa.web.accounts import lookups, services
 from liqa.web.pages import page
 
 
-def _safe_next(request: HttpRequest, target: str) -> str:
+def _local_next(request: HttpRequest, target: str) -> str:
+    """``target`` when it is a safe address on this site (never an open redirect), else ``""``."""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return "/"
+    return ""
+
+
+def _safe_next(request: HttpRequest, target: str) -> str:
+    return _local_next(request, target) or "/"
+
+
+def _password_url(request: HttpRequest, next_url: str) -> str:
+    """The password sign-in page, carrying the page to go to after it (when it is a safe
+    local address) and the language the sign-in page was asked in (``?lang=``, when one of
+    the app's): an organizer sent to sign in from a deep link lands there after the password."""
+    query = {"next": _local_next(request, next_url), "lang": request.GET.get("lang", "")}
+    if query["lang"] not in services.PAGE_LANGUAGES:
+        query["lang"] = ""
+    kept = {key: value for key, value in query.items() if value}
+    return reverse("accounts:password") + ("?" + urlencode(kept) if kept else "")
 
 
 @require_http_methods(["GET", "POST"])
 def signin(request: HttpRequest) -> HttpResponse:
     """Ask for a magic link by e-mail; the answer never tells whether the address is known."""
     next_url = request.POST.get("next", request.GET.get("next", ""))
-    context: dict[str, object] = {"next": next_url, "sent": False, "error": ""}
+    context: dict[str, object] = {
+        "next": next_url,
+        "sent": False,
+        "error": "",
+        "password_url": _password_url(request, next_url),
+    }
     if request.method == "POST":
         try:
             # the language chosen with the switcher (its cookie), which the link keeps
@@ -77,9 +99,10 @@ def link(request: HttpRequest, secret: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def password(request: HttpRequest) -> HttpResponse:
     """Password sign-in (organizers and superusers have passwords; participants don't)."""
-    context = {"next": request.GET.get("next", ""), "error": ""}
+    # the page to go to after signing in, kept through the form when it is a safe local one
+    context = {"next": _local_next(request, request.GET.get("next", "")), "error": ""}
     if request.method == "POST":
-        context["next"] = request.POST.get("next", "")
+        context["next"] = _local_next(request, request.POST.get("next", ""))
         name = request.POST.get("username", "").strip()
         user = authenticate(
             request, username=services.username_for(name), password=request.POST.get("password", "")
