@@ -30,6 +30,7 @@ from liqa.core import model as core
 from liqa.core.outputs.labels import isolate
 from liqa.core.problems import Name
 from liqa.web.accounts import limits
+from liqa.web.accounts.host_mail_memo import HostMailMemo
 from liqa.web.accounts.models import CalendarFeed, Membership, Role, SignInLink
 from liqa.web.accounts.signals import host_mail_composing, host_role_changed
 from liqa.web.delivery import Tally, deliver, outcome, tally
@@ -667,7 +668,7 @@ def invite_participants(event: Event) -> Tally:
         "user", "event"
     )
     hosting = {member.user_id: member for member in hosts}
-    memo: dict[object, object] = {}  # what a host's e-mails share: its agenda, read once
+    memo = HostMailMemo()  # what a host's e-mails share: its agenda, read once
     host_page = reverse("agendas:host", args=[event.slug])
     for member in hosting.values():
         outcomes.append(_invite(member, host_page, host=True, memo=memo))
@@ -688,7 +689,7 @@ def _invite(
     next_url: str,
     *,
     host: bool = False,
-    memo: dict[object, object] | None = None,
+    memo: HostMailMemo | None = None,
 ) -> tuple[str, bool, str]:
     """E-mail one account its sign-in link (its host page for a host administrator): the
     outcome as (address, sent, error) for :func:`liqa.web.delivery.tally`. ``memo``: what

@@ -4,12 +4,12 @@ programme gives it, each on the host's clock with its zone."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from liqa.core.model import EventKind
 from liqa.core.outputs.labels import isolate, org_name
+from liqa.web.accounts.host_mail_memo import HostMailMemo
 from liqa.web.accounts.models import Membership
 
 
@@ -31,15 +31,19 @@ def composing_host_mail(
     *,
     member: Membership,
     lang: str,
-    memo: MutableMapping[object, object] | None = None,
+    memo: HostMailMemo | None = None,
     **_kwargs: object,
 ) -> dict[str, object]:
     """Receiver of ``accounts.signals.host_mail_composing``: :func:`host_mail_context`."""
     return host_mail_context(member, lang, memo)
 
 
+MEMO_NAME = "agendas.host-mail"
+"""What this app's contexts are kept under in a round's :class:`HostMailMemo`."""
+
+
 def host_mail_context(
-    member: Membership, lang: str, memo: MutableMapping[object, object] | None = None
+    member: Membership, lang: str, memo: HostMailMemo | None = None
 ) -> dict[str, object]:
     """The host's name (``host``), its published visits or meetings (``visits``, in time
     order; empty before publication) and whether the event is a brokerage event, where the
@@ -50,15 +54,9 @@ def host_mail_context(
     administrators has its agenda read and built once per language, not once per
     administrator.
     """
-    key = ("host-mail", member.event_id, member.organization, lang)
-    if memo is not None and key in memo:
-        kept = memo[key]
-        assert isinstance(kept, dict)
-        return dict(kept)
-    found = _host_mail_context(member, lang)
-    if memo is not None:
-        memo[key] = found
-    return dict(found)
+    if memo is None:
+        return _host_mail_context(member, lang)
+    return memo.context(MEMO_NAME, member, lang, lambda: _host_mail_context(member, lang))
 
 
 def _host_mail_context(member: Membership, lang: str) -> dict[str, object]:
