@@ -11,8 +11,9 @@ Here the greedy timetable is improved in place:
    previous meetings taken from their previous slot);
 2. **release** — a meeting the problem requires that is still out takes a slot held by
    the fewest published meetings kept in place (``required`` at a ``fixed_slot``), which
-   are released and inserted again (:mod:`.release`; listed in ``Result.released``);
-   greedy places kept meetings first and no move takes them out or away;
+   are released and inserted again weighing a re-plan's changes as insertion does
+   (:mod:`.release`; listed in ``Result.released``); greedy places kept meetings first and
+   no move takes them out or away;
 3. **break repair** — simulated annealing with Kempe-chain moves inside one block
    (:mod:`.anneal`), thousands of steps a second, until the time is up.
 
@@ -23,7 +24,9 @@ priority ranks first, as in the full model), so insertion may move previous meet
 fewest it can (the changes term ranks next: :attr:`Search.home` to both steps); then
 each moved meeting that can go back to its previous slot does, and every meeting at its
 previous slot stays there while the breaks are annealed: the changes term ranks above the
-breaks, so no annealing move may add a change.
+breaks, so no annealing move may add a change. A keep re-plan's search gets the previous
+timetable too (its kept meetings fixed): the meetings the change touched and those
+released are weighed and settled the same way.
 
 The clock is read between every two steps and no model is built once the time left (less
 what finishing the result takes) is gone. The bound is :func:`.bounds.quick_lower_bounds`,
@@ -194,7 +197,7 @@ class Search:
         fewest kept meetings in its way (:mod:`.release`); the search then goes on over
         the problem with those released (:func:`.release.relaxed`). Not cut short by the
         clock (a few insertions): without it the timetable is not valid at all."""
-        releaser = Releaser(annealer)
+        releaser = Releaser(annealer, self.home)
         for i in owed(self.inc):
             if self.reporter.stopped:
                 break

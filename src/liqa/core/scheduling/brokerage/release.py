@@ -71,24 +71,39 @@ def owed(inc: Incumbent) -> list[int]:
 
 
 class Releaser:
-    """Places owed meetings of ``annealer``'s incumbent by releasing kept meetings."""
+    """Places owed meetings of ``annealer``'s incumbent by releasing kept meetings.
 
-    def __init__(self, annealer: Annealer) -> None:
+    ``home`` is a re-plan's previous slot by meeting number (the search's): the released
+    meetings are inserted again weighing it, as the search's own insertion does
+    (:meth:`.anneal.Annealer.insert`: the fewest meetings taken away from their previous
+    slot). Without it, each kept meeting's fixed slot is its home (before, released
+    meetings were inserted by the first chain that fitted, whatever it moved)."""
+
+    def __init__(self, annealer: Annealer, home: Mapping[int, int] | None = None) -> None:
         self.annealer = annealer
         self.inc = annealer.inc
         self.layout = annealer.layout
         self.released: set[int] = set()
+        self.home: dict[int, int] = {
+            j: m.fixed_slot
+            for j, m in enumerate(self.layout.problem.meetings)
+            if m.fixed_slot is not None and kept_in_place(m)
+        }
+        """Previous slots by meeting number: the kept meetings' fixed slots, then ``home``."""
+        self.home.update(home or {})
 
     def place(self, i: int) -> bool:
         """Put owed meeting ``i`` in one of its slots, releasing the fewest kept meetings in
-        its way (each then inserted again elsewhere); False when no slot allows it."""
+        its way (each then inserted again elsewhere, the fewest meetings taken from their
+        previous slot); among as few, ``i``'s own previous slot first; False when no slot
+        allows it."""
         options = []
         for t in self.layout.domain[i]:
             way = self._in_the_way(i, t)
             if way is not None:
-                options.append((len(way), t, way))
+                options.append((len(way), t != self.home.get(i), t, way))
         options.sort()
-        return any(self._try(i, t, way) for _, t, way in options[:TRIES])
+        return any(self._try(i, t, way) for _, _, t, way in options[:TRIES])
 
     def ids(self) -> frozenset[str]:
         """The released meetings' ids."""
@@ -146,7 +161,7 @@ class Releaser:
         if placed:
             inc.move(i, t)
             for j in way:
-                if not self.annealer.insert(j) and problem.require_all:
+                if not self.annealer.insert(j, self.home) and problem.require_all:
                     placed = False
                     break
         if placed:

@@ -185,8 +185,10 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
     fixed, kept = keep_in_place(problem, previous)
     if large_enough(fixed, relay.settings):
         # the large-instance search places kept meetings first, never moves them, and
-        # releases the fewest itself when a meeting the problem needs finds no room
-        result = _counted(problem, previous, solve(fixed, relay.attempt()))
+        # releases the fewest itself when a meeting the problem needs finds no room; the
+        # previous timetable weighs the others' changes (the meetings the change touched,
+        # those released): before, none was passed and they could move needlessly
+        result = solve(fixed, relay.attempt(), previous=previous)
         stay = kept - {r.meeting for r in result.released}
         if _valid(keep_in_place(problem, previous, stay)[0], result):
             return result
