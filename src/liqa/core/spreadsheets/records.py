@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from liqa.core.missionfile.values import ValueProblem, parse_timezone
 from liqa.core.model import Gender, Leg, Organization, OrgKind, Person, Side, Venue
@@ -18,7 +19,7 @@ from liqa.core.spreadsheets.availability import availability
 from liqa.core.spreadsheets.cells import Cell, CellError, text
 from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Directory
-from liqa.core.spreadsheets.rows import Row
+from liqa.core.spreadsheets.rows import Report, Row
 
 ORG_NAMES = ("id", "name", "short_name", "name_ar", "name_fr")
 """Cells a reference to an organization may give (see :func:`directory_of`)."""
@@ -26,6 +27,10 @@ PERSON_NAMES = ("id", "email", "name", "name_ar")
 """Cells a reference to a person may give (see :func:`directory_of`)."""
 VENUE_NAMES = ("id", "name", "name_fr", "name_ar")
 """Cells a reference to a venue may give (see :func:`venue_directory`)."""
+EMAIL = re.compile(r"[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"]+\.[^@\s,;<>()\[\]\".]+")
+"""A plausible e-mail address: one ``@``, a dot in the domain, no spaces, commas,
+semicolons, brackets or quotes (``jane@example,org`` and two addresses in one cell are
+typing mistakes to report, not addresses to invite)."""
 
 
 def organizations(rows: list[Row], ctx: Context, default_side: Side | None) -> list[Organization]:
@@ -227,8 +232,10 @@ def people(
     for row, name in zip(rows, names, strict=True):
         row.cells["name"] = name
     person_ids = ctx.ids.assign(rows, "p-", ("name",), "p-", report)
+    addresses: dict[str, Row] = {}
     for row, person_id in zip(rows, person_ids, strict=True):
         before = len(report.problems)
+        _check_email(row, report, addresses)
         if not row.has("name") and ("name" in row.headers or "first_name" in row.headers):
             report.add(
                 row,
@@ -264,6 +271,47 @@ def people(
             )
         )
     return out, created
+
+
+def _check_email(row: Row, report: Report, addresses: dict[str, Row]) -> None:
+    """Report a person row's e-mail address that is not one, or that an earlier row of the
+    people tables already gives (a row typed twice: two people under one address would
+    share one account, and removing either would take the other's access along).
+    ``addresses``: the rows seen so far by address (lower case), added to."""
+    email = text(row.cells.get("email"))
+    if not email:
+        return
+    if not EMAIL.fullmatch(email):
+        report.add(
+            row,
+            "email",
+            Message("{email!r} is not an e-mail address", email=email),
+            Message("write one address per person, such as name@example.org"),
+            code="bad_format",
+        )
+        return
+    first = addresses.setdefault(email.lower(), row)
+    if first is row:
+        return
+    where = (
+        Message("row {row} of sheet {sheet!r}", row=first.number, sheet=first.sheet)
+        if first.sheet
+        else Message("row {row}", row=first.number)
+    )
+    if first.file != row.file:
+        where = Message("{where} in {file}", where=where, file=PurePath(first.file).name)
+    report.add(
+        row,
+        "email",
+        Message(
+            "e-mail address {email!r} is already given to {name} on {where}",
+            email=email,
+            name=text(first.cells.get("name")),
+            where=where,
+        ),
+        Message("delete the repeated row, or give each person their own address"),
+        code="duplicate_email",
+    )
 
 
 def _gender(value: Cell) -> Gender:
