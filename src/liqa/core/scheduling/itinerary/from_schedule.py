@@ -11,9 +11,10 @@ allows, ``not_allowed``: the host no longer receives that subgroup that day,
 ``late_return``, ``max_visits``...), it lists a visit whose published start is outside its
 host's window now (``window``), a visit no tour of its subgroup holds any more (``day``),
 an attendee no longer available then (``availability``), visits the event no longer has
-and required visits the version does not hold: those it listed as not made count too,
-unless the version was published knowing required visits were missing (then they may
-have been required already). Every rule a visit breaks is listed, not only the first.
+and required visits the version does not hold, but for those it left out when it was
+published (recorded then: the caller's ``excused``; not recorded, those it listed as not
+made when it was planned with required visits missing, as they may have been required
+already). Every rule a visit breaks is listed, not only the first.
 An event whose own records cannot be planned now (an :class:`~liqa.core.problems.InputError`)
 is not checked, and the check says so with the problems in the way (``unchecked``); any
 other error is a bug and is raised.
@@ -21,6 +22,7 @@ other error is a bug and is raised.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -76,25 +78,35 @@ class PublishedCheck:
     keep it from being planned, each naming the record (core messages; empty: checked)."""
 
 
-def check_published(event: Event, schedule: Schedule) -> PublishedCheck:
+def check_published(
+    event: Event, schedule: Schedule, excused: Collection[str] | None = None
+) -> PublishedCheck:
     """:class:`PublishedCheck` of the mission itinerary ``schedule`` against ``event``; an
     event whose own records cannot be planned now is not checked, and the result says why
-    (``unchecked``: each problem, naming the record, as the editing pages report it)."""
+    (``unchecked``: each problem, naming the record, as the editing pages report it).
+
+    ``excused``: the required visits the version left out when it was published (recorded
+    then); a required visit missing now is told unless it is one of them. ``None`` (not
+    recorded) excuses, when the version was planned with required visits missing, every
+    visit it lists as not made (it may have been required then)."""
     if event.kind is EventKind.BROKERAGE:
         return PublishedCheck()
     try:
         model = build_model(event, previous_groups(event, schedule))
     except InputError as error:
         return PublishedCheck(unchecked=tuple(p.message for p in error.problems))
-    return _Check(model, schedule).run()
+    return _Check(model, schedule, excused).run()
 
 
 class _Check:
     """The routes of one stored itinerary and what is found on the way."""
 
-    def __init__(self, model: MissionModel, schedule: Schedule) -> None:
+    def __init__(
+        self, model: MissionModel, schedule: Schedule, excused: Collection[str] | None
+    ) -> None:
         self.model = model
         self.schedule = schedule
+        self.excused = excused
         self.problem = model.problem
         self.opens = model.problem.open.copy()
         self.closes = model.problem.close.copy()
@@ -144,18 +156,24 @@ class _Check:
         routes = [self._route(k, wanted[k]) for k in range(len(problem.tours))]
         for v in check_itinerary(self.pinned, routes):
             self._violation(routes, v)
-        # listed as not made: excused only when the version was published with required
-        # visits missing (it may have been one of them); else it was optional then
-        knew = self.schedule.provenance is not None and (
-            self.schedule.provenance.status == MISSING_REQUIRED
-        )
-        unplaced = {u.id for u in self.schedule.unplaced} if knew else set()
+        excused = self._excused()
         missing = tuple(
             model.event.visits[j].id
             for j in sorted(problem.required - placed)
-            if model.event.visits[j].id not in unplaced
+            if model.event.visits[j].id not in excused
         )
         return PublishedCheck(tuple(self.found), tuple(gone), missing)
+
+    def _excused(self) -> Collection[str]:
+        """The required visits not told as missing: those recorded at publication; not
+        recorded, those listed as not made when the version was planned with required
+        visits missing (one may have been required then), else none (optional then)."""
+        if self.excused is not None:
+            return self.excused
+        knew = self.schedule.provenance is not None and (
+            self.schedule.provenance.status == MISSING_REQUIRED
+        )
+        return {u.id for u in self.schedule.unplaced} if knew else set()
 
     def _minutes(self, instant: datetime) -> float:
         return (instant - self.model.origin).total_seconds() / 60.0
