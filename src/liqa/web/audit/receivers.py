@@ -48,13 +48,15 @@ NOT_RECORDED = frozenset(
         "recorded_at",
         "affected",
         "hand_moves",
+        "missing_required",
     }
 )
 """Fields never recorded: identity, parents (named by the entry's key), timestamps (an
 outcome's ``recorded_at``: the entry's own time says when), and a version's ``affected``
 (whose agenda its publication changed: derived from the two versions, and shown on its
 published page; the trail records the publication itself) and its ``hand_moves`` (a count
-of the moves the trail records one by one, as the assignments' changes)."""
+of the moves the trail records one by one, as the assignments' changes), and its
+``missing_required`` (derived at publication from the version and the event's visits)."""
 SECRET = ("password", "secret", "digest", "token")
 """A field whose name contains one of these is never recorded."""
 

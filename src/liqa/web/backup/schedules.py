@@ -95,12 +95,14 @@ VERSION = record(
     # optional: backups made before they were recorded restore "notified" and "affected"
     # as "not recorded" (null) and no notifications (the published page then claims no
     # outcome per person, and compares the versions with the event's people as they are);
-    # "hand_moves" (meetings moved by hand since the version was made) restores as 0
+    # "hand_moves" (meetings moved by hand since the version was made) restores as 0;
+    # "missing_required" (a mission's required visits left out at publication) as null
     {
         "notified": {"type": ["boolean", "null"]},
         "notifications": records(NOTIFICATION),
         "affected": AFFECTED,
         "hand_moves": COUNT,
+        "missing_required": {"anyOf": [{"type": "null"}, KEYS]},
     },
 )
 
@@ -140,6 +142,7 @@ def _dump_versions(event: Event, _users: Users) -> list[dict[str, Any]]:
             "notified": version.notified,
             "affected": version.affected,
             "hand_moves": version.hand_moves,
+            "missing_required": version.missing_required,
             "provenance": version.provenance,
             "unplaced": version.unplaced,
             "assignments": [
@@ -163,6 +166,11 @@ def _check_versions(data: list[dict[str, Any]], _known: Known) -> Found:
         affected = version.get("affected")
         if affected is not None and version["published_at"] is None:
             yield f"[{index}].affected", "a draft has affected no one: null or leave it out"
+        if version.get("missing_required") is not None and version["published_at"] is None:
+            yield (
+                f"[{index}].missing_required",
+                "only a published version records what it left out: null or leave it out",
+            )
         told = version.get("notifications", [])
         for path, message in duplicates(told, ("person",), "notification"):
             yield f"[{index}].notifications{path}", message
@@ -217,11 +225,13 @@ def _restore_versions(state: Restoring, data: list[dict[str, Any]]) -> None:
         version.notified = item.get("notified")
         version.affected = item.get("affected")
         version.hand_moves = item.get("hand_moves", 0)
+        version.missing_required = item.get("missing_required")
         if "hand_moves" not in item:  # written before the count: the trail tells (audit.py)
             state.uncounted.append(version)
         state.versions[item["number"]] = version
     ScheduleVersion.objects.bulk_update(
-        versions, ["created_at", "published_at", "notified", "affected", "hand_moves"]
+        versions,
+        ["created_at", "published_at", "notified", "affected", "hand_moves", "missing_required"],
     )
     Notification.objects.bulk_create(
         Notification(

@@ -52,7 +52,7 @@ from liqa.web.logfilters import redact
 from liqa.web.scheduling.models import Notification, ScheduleVersion
 from liqa.web.scheduling.models.notifications import CLAIM_EXPIRES
 from liqa.web.scheduling.records import schedule_record
-from liqa.web.scheduling.services import ImmutableVersion
+from liqa.web.scheduling.services import ImmutableVersion, required_left_out
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +81,9 @@ def publish(version: ScheduleVersion, *, notify: bool = True) -> dict[str, Membe
         version.published_at = timezone.now()
         version.notified = notify
         version.affected = _stored(affected, event)
+        version.missing_required = required_left_out(event, new)
         # one save: once published_at is stored the version is immutable
-        version.save(update_fields=["published_at", "notified", "affected"])
+        version.save(update_fields=["published_at", "notified", "affected", "missing_required"])
         if notify:
             _record_recipients(version, affected)
     if notify:

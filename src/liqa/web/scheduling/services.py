@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from liqa.core import model as core
 from liqa.core.problems import InputError
 from liqa.core.scheduling.progress import Progress
 from liqa.web.events.models import Event
@@ -253,3 +254,13 @@ def latest_published(event: Event) -> ScheduleVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+def required_left_out(event: core.Event, schedule: core.Schedule) -> list[str] | None:
+    """A mission's required visits (as ``event`` has them) that ``schedule`` does not make,
+    by id, sorted: what publishing it records (``ScheduleVersion.missing_required``), so
+    that its staleness check excuses those and no other. ``None`` for a brokerage event."""
+    if event.kind is core.EventKind.BROKERAGE:
+        return None
+    made = {a.id for a in schedule.assignments if a.format is core.MeetingFormat.SITE_VISIT}
+    return sorted(v.id for v in event.visits if v.required and v.id not in made)

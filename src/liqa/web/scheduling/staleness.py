@@ -15,7 +15,9 @@ A mission's published itinerary is checked the same way by the itinerary checker
 (:func:`~liqa.core.scheduling.itinerary.from_schedule.check_published`: each visit at its
 published start, by its subgroup's route of the day): visits that break a rule (their
 host's window or day, an attendee no longer available, travel that no longer fits), visits
-the event no longer has and required visits not in it.
+the event no longer has and required visits not in it, but for those the version already
+left out when it was published (``ScheduleVersion.missing_required``, recorded then): a
+visit made required since, or listed as not made while optional, is told.
 """
 
 from __future__ import annotations
@@ -79,17 +81,24 @@ class Staleness:
 
 
 def check_version(
-    event: core.Event, schedule: core.Schedule, number: int, booked: Collection[str] = ()
+    event: core.Event,
+    schedule: core.Schedule,
+    number: int,
+    booked: Collection[str] = (),
+    excused: Collection[str] | None = None,
 ) -> Staleness:
     """:class:`Staleness` of ``schedule`` (version ``number``) against ``event``; the
     requests ``booked`` by their parties since (in slots the version left free) are held
-    by their bookings, not missing."""
+    by their bookings, not missing. A mission's ``excused``: the required visits the
+    version left out when it was published (``ScheduleVersion.missing_required``), not
+    told as missing; ``None`` (not recorded) excuses as the check did before it was
+    recorded (:func:`~liqa.core.scheduling.itinerary.from_schedule.check_published`)."""
     from liqa.core.scheduling.brokerage import Placement, Timetable, check_schedule
     from liqa.core.scheduling.brokerage.constraints.placement import REQUIRED
     from liqa.core.scheduling.brokerage.from_event import event_problem
 
     if event.kind is not core.EventKind.BROKERAGE:
-        return _check_mission(event, schedule, number)
+        return _check_mission(event, schedule, number, excused)
     if event.brokerage is None:
         return Staleness(number)
     try:
@@ -119,11 +128,13 @@ def check_version(
     return Staleness(number, tuple(broken), tuple(gone), missing)
 
 
-def _check_mission(event: core.Event, schedule: core.Schedule, number: int) -> Staleness:
+def _check_mission(
+    event: core.Event, schedule: core.Schedule, number: int, excused: Collection[str] | None
+) -> Staleness:
     """:class:`Staleness` of a mission's itinerary, by the itinerary checker."""
     from liqa.core.scheduling.itinerary.from_schedule import check_published
 
-    found = check_published(event, schedule)
+    found = check_published(event, schedule, excused)
     broken = tuple(Broken((f.visit,) if f.visit else (), f.rule, f.message) for f in found.broken)
     return Staleness(
         number, broken, found.gone, found.missing, mission=True, unchecked=found.unchecked
@@ -159,7 +170,8 @@ def staleness(row: Event) -> Staleness | None:
 
 
 def _check(row: Event, version: ScheduleVersion, booked: list[str]) -> Staleness:
-    return check_version(event_record(row), schedule_record(version), version.number, booked)
+    schedule, excused = schedule_record(version), version.missing_required
+    return check_version(event_record(row), schedule, version.number, booked, excused)
 
 
 def isolated(message: str, lang: str) -> str:

@@ -45,6 +45,16 @@ class ScheduleVersion(models.Model):
     them. Versions made before it was kept were counted from the audit trail's entries
     (migration 0009)."""
 
+    missing_required = models.JSONField(null=True, blank=True)
+    """A mission's required visits the version left out, as the event stood when it was
+    published (visit ids, sorted), written in the save that publishes: the staleness check
+    excuses those, and only those, when they are still missing
+    (:mod:`liqa.web.scheduling.staleness`). ``None`` on a draft and on a brokerage event's
+    version; a mission's versions published before it was recorded hold what the check
+    excused then (migration 0011: the visits the version listed as not made when it was
+    planned with required visits missing, else none); one restored from a backup made
+    before it was recorded has ``None``, and the check excuses for it as it did then."""
+
     class Meta:
         ordering = ("number",)
         constraints = (models.UniqueConstraint(fields=("event", "number"), name="version_unique"),)
