@@ -108,7 +108,7 @@ def fonts_digest() -> bytes:
     directories (those configured and those below them) and of its configuration files
     (which font stands for ``sans-serif``, say). A font package installed, upgraded or
     removed changes it. WeasyPrint finds its fonts through fontconfig, read here through
-    its C library, as WeasyPrint's Pango does (about 20 ms for some 750 files: a PDF
+    its C library, as WeasyPrint's Pango does (20-40 ms for some 750 files: a PDF
     takes 0.1-1 s to render); ``b"no fontconfig"`` when the library is not found."""
     library = _fontconfig()
     if library is None:

@@ -170,7 +170,7 @@ class KeptPdfs:
     from their zip when asked (``None`` when none has the key, or its zip is gone).
 
     Every ``.pdfs.json`` of the folder is read at once (a few KB each: 0.2 ms for one zip,
-    45 ms for 200, against 0.1-1 s for a single PDF laid out); each zip is opened once, when
+    15-45 ms for 200, against 0.1-1 s for a single PDF laid out); each zip is opened once, when
     a PDF is first taken from it, and kept open until :meth:`close` (or the ``with`` block)
     ends: opening it again for each PDF read its directory of some 350 members each time
     (250 ms for 78 PDFs against 2 ms). A zip removed by another build once opened is still
