@@ -85,6 +85,24 @@ def test_plan_prints_the_problems_in_the_print_lang(tmp_path: Path, lang: str) -
     assert _problem(path).message not in lines[0]
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_recommend_prints_the_problems_in_the_lang_option(tmp_path: Path, lang: str) -> None:
+    path = _bad_mission(tmp_path)
+    code, lines = _run("recommend", str(path), "--for", "DGSSI", "--lang", lang, env={})
+    assert code == 2
+    assert lines == _expected(path, lang)
+    assert _problem(path).message not in lines[0]
+
+
+def test_a_long_problem_line_is_not_cut(tmp_path: Path) -> None:
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 4)
+    folder.mkdir()
+    path = _bad_mission(folder)
+    code, lines = _run("recommend", str(path), "--for", "DGSSI", env={})
+    assert code == 2
+    assert lines == _expected(path, "en")
+
+
 def test_english_problems_are_unchanged(tmp_path: Path) -> None:
     path = _bad_mission(tmp_path)
     code, lines = _run("validate", str(path), env={"LANG": "en_US.UTF-8"})

@@ -88,12 +88,12 @@ def print_problems(
             line.append(
                 "  " + said(Message("(hint: {hint})", hint=problem.hint), lang), style="dim"
             )
-        console.print(line)
+        console.print(line, soft_wrap=True)  # a long path stays whole, to copy
     count = len(problems)
     total = PluralMessage(
         "{n} problem found; {outcome}.", "{n} problems found; {outcome}.", n=count, outcome=outcome
     )
-    console.print(Text(said(total, lang), style="red"))
+    console.print(Text(said(total, lang), style="red"), soft_wrap=True)
 
 
 def translator_gettext(lang: str) -> Callable[[str], str]:

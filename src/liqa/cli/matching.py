@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from liqa.cli import app
-from liqa.cli.common import LANGUAGES, process_language, said
+from liqa.cli.common import LANGUAGES, print_problems, process_language, said
 from liqa.cli.terminal import print_markdown, progress_bar, wide_when_piped
 from liqa.core.model import Event, Organization
 from liqa.core.problems import InputError, Message
@@ -67,8 +67,7 @@ def recommend_command(
     try:
         event = load_event(file)
     except InputError as exc:
-        for problem in exc.problems:
-            errors.print(str(problem), soft_wrap=True, markup=False)
+        print_problems(errors, exc.problems, lang=lang)
         raise typer.Exit(2) from exc
     org_ids = {o.id for o in event.organizations}
     person_ids = {p.id for p in event.people}
@@ -174,8 +173,7 @@ def eval_matchmaking(
     try:
         dataset = load_dataset(data)
     except InputError as exc:
-        for problem in exc.problems:
-            errors.print(str(problem), soft_wrap=True, markup=False)
+        print_problems(errors, exc.problems, lang=lang)
         raise typer.Exit(2) from exc
     if split is not None and split not in dataset.splits.values():
         raise _fail(
