@@ -10,8 +10,8 @@ import pytest
 
 from liqa.core.model import Side
 from liqa.core.problems import InputError
-from liqa.core.spreadsheets import ImportSettings, import_event
-from tests.core.spreadsheets.factories import base_event, csv_file, workbook
+from liqa.core.spreadsheets import ImportSettings, Missing, import_event
+from tests.core.spreadsheets.factories import base_event, csv_file, mission, workbook
 
 HEADER = ["Prénom", "Nom", "Société", "Courriel"]
 SETTINGS = ImportSettings(new_organization_side=Side.HOST)
@@ -101,3 +101,42 @@ def test_good_and_empty_addresses_import(tmp_path: Path) -> None:
         "",
         "",
     ]
+
+
+def test_an_update_may_not_give_a_kept_persons_address_to_a_new_row(tmp_path: Path) -> None:
+    """The registration list uploaded again without ids, as an update: each row would be a
+    new person and each account would move to the copy, away from its published meetings."""
+    people = csv_file(
+        tmp_path / "inscrits.csv",
+        [HEADER, ["Sarah", "Lamrani", "DGSSI", "S.Lamrani@example.org"]],
+    )
+    keep = ImportSettings(missing=Missing.KEEP)
+    with pytest.raises(InputError) as caught:
+        import_event([people], mission(), keep)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column, problem.code) == (2, "Courriel", "duplicate_email")
+    assert problem.message == (
+        "e-mail address 'S.Lamrani@example.org' is already Sarah Lamrani's,"
+        " a person of the event (p-lamrani)"
+    )
+    assert problem.hint == (
+        "to change that person, write p-lamrani in the id column; else delete the row"
+    )
+
+
+def test_an_update_may_change_a_kept_person_or_move_an_address(tmp_path: Path) -> None:
+    """The row of the person's id changes them; their address may go to a new person once
+    the row of that id gives them another (or none)."""
+    people = csv_file(
+        tmp_path / "inscrits.csv",
+        [
+            ["id", *HEADER],
+            ["p-lamrani", "Sarah", "Lamrani", "DGSSI", "saida@mtnra.example"],
+            ["", "Nadia", "Berrada", "DGSSI", "s.lamrani@example.org"],
+        ],
+    )
+    event = import_event([people], mission(), ImportSettings(missing=Missing.KEEP)).event
+    assert {p.name: p.email for p in event.people if p.email} == {
+        "Sarah Lamrani": "saida@mtnra.example",
+        "Nadia Berrada": "s.lamrani@example.org",
+    }

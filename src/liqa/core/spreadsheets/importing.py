@@ -244,6 +244,7 @@ def _build(
             ctx,
             records.directory_of(orgs, ()),
             (side or Side.DELEGATION) if may_create else None,
+            base.people if keep else (),
         )
         given[PEOPLE.name] = tuple(found)
         people = merged(base.people, found) if keep else tuple(found)

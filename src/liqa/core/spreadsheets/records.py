@@ -8,7 +8,7 @@ anything when the report is not empty, so no row is ever silently dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from liqa.core.missionfile.values import ValueProblem, parse_timezone
@@ -223,19 +223,27 @@ def _full_name(row: Row, keys: frozenset[str]) -> str:
 
 
 def people(
-    rows: list[Row], keys: frozenset[str], ctx: Context, orgs: Directory, new_org: Side | None
+    rows: list[Row],
+    keys: frozenset[str],
+    ctx: Context,
+    orgs: Directory,
+    new_org: Side | None,
+    kept: Sequence[Person] = (),
 ) -> tuple[list[Person], list[Organization]]:
     """People from rows of the people table; organizations they name are looked up in
-    ``orgs``, or created (on side ``new_org``) when no organizations table exists."""
+    ``orgs``, or created (on side ``new_org``) when no organizations table exists.
+    ``kept``: the event's people the rows do not replace stay (an update): a row of
+    another id may not take the address of one of them."""
     report, out, created = ctx.report, list[Person](), list[Organization]()
     names = [_full_name(row, keys) for row in rows]
     for row, name in zip(rows, names, strict=True):
         row.cells["name"] = name
     person_ids = ctx.ids.assign(rows, "p-", ("name",), "p-", report)
     addresses: dict[str, Row] = {}
+    staying = {p.email.strip().lower(): p for p in kept if p.email and p.id not in person_ids}
     for row, person_id in zip(rows, person_ids, strict=True):
         before = len(report.problems)
-        _check_email(row, report, addresses)
+        _check_email(row, report, addresses, staying)
         if not row.has("name") and ("name" in row.headers or "first_name" in row.headers):
             report.add(
                 row,
@@ -273,10 +281,15 @@ def people(
     return out, created
 
 
-def _check_email(row: Row, report: Report, addresses: dict[str, Row]) -> None:
+def _check_email(
+    row: Row, report: Report, addresses: dict[str, Row], staying: Mapping[str, Person]
+) -> None:
     """Report a person row's e-mail address that is not one, or that an earlier row of the
     people tables already gives (a row typed twice: two people under one address would
-    share one account, and removing either would take the other's access along).
+    share one account, and removing either would take the other's access along), or that
+    a person of the event the rows leave in place has (``staying``, by address in lower
+    case: the registration list uploaded again without ids, as an update, would add
+    everyone a second time and move each account to the copy, away from its meetings).
     ``addresses``: the rows seen so far by address (lower case), added to."""
     email = text(row.cells.get("email"))
     if not email:
@@ -288,6 +301,24 @@ def _check_email(row: Row, report: Report, addresses: dict[str, Row]) -> None:
             Message("{email!r} is not an e-mail address", email=email),
             Message("write one address per person, such as name@example.org"),
             code="bad_format",
+        )
+        return
+    owner = staying.get(email.lower())
+    if owner is not None:
+        report.add(
+            row,
+            "email",
+            Message(
+                "e-mail address {email!r} is already {name}'s, a person of the event ({key})",
+                email=email,
+                name=owner.name,
+                key=owner.id,
+            ),
+            Message(
+                "to change that person, write {key} in the id column; else delete the row",
+                key=owner.id,
+            ),
+            code="duplicate_email",
         )
         return
     first = addresses.setdefault(email.lower(), row)
