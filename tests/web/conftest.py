@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("LIQA_DATA_DIR", tempfile.mkdtemp(prefix="liqa-web-tests-"))
@@ -59,6 +60,16 @@ def _embedding_threads_done(settings: Any) -> Iterator[None]:
         pytest.fail(
             f"embedding threads still running {EMBEDDING_THREADS_WAIT:.0f} s after the test"
         )
+
+
+@pytest.fixture
+def data_dir(settings: Any, tmp_path: Path) -> Path:
+    """A data directory of the test's own (where uploads are staged and outputs built), for
+    the modules that ask for it with ``pytestmark = pytest.mark.usefixtures("data_dir")``.
+    Not autouse: the other tests share the session's ``LIQA_DATA_DIR`` and so its
+    embeddings cache."""
+    settings.DATA_DIR = tmp_path / "data"
+    return Path(settings.DATA_DIR)
 
 
 @pytest.fixture

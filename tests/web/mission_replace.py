@@ -1,7 +1,8 @@
-"""The set-up the tests of a mission-file replacement share: the uploads staged in a data
-directory of the test's own, bookings made on the web before the file comes, the test
-event's file with a few changes, and the replacement uploaded and confirmed on the page as
-the organizer does it, its preview's lists read item by item."""
+"""The set-up the tests of a mission-file replacement share: bookings made on the web before
+the file comes, the test event's file with a few changes, and the replacement uploaded and
+confirmed on the page as the organizer does it, its preview's lists read item by item (the
+uploads are staged in a data directory of the test's own: ``data_dir`` of the web tests'
+conftest, which the modules using this one ask for)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ import dataclasses
 import html
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -25,14 +24,6 @@ from tests.web.factories import at, make_core_event
 
 MADE = datetime(2030, 3, 1, 8, 0, tzinfo=UTC)
 """When the bookings of :func:`book` were made, by default."""
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged (autouse in the
-    modules that import it)."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def book(

@@ -10,7 +10,6 @@ PostgreSQL with ``DATABASE_URL``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -23,17 +22,10 @@ from tests.web.factories import host_admins as _admins
 from tests.web.factories import host_role_withdrawals as _withdrawals
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 GAMMA = {"key": "o-gamma", "name": "Gamma Farms", "side": "host", "kind": "other"}
 WITHDRAWN = "<li>Chen Li will no longer administer the host page of Gamma Farms.</li>"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 @pytest.fixture

@@ -29,17 +29,10 @@ from liqa.web.events.models import Event
 from tests.web.factories import history_changes, make_core_event
 from tests.web.spreadsheet_steps import tables, upload_confirmed
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 SLUG = "tunis-b2b-2030"
 DINA = core.Person("p-dina", "Dina Haddad", "o-gamma", email="dina@example.org")
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _import(client: Client, event: core.Event) -> None:

@@ -26,14 +26,7 @@ from liqa.web.events.staged_uploads import root
 from tests.web.factories import make_core_event
 from tests.web.spreadsheet_steps import staged_token, tables, upload
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _chen_readdressed() -> core.Event:

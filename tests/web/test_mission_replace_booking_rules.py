@@ -15,11 +15,10 @@ from liqa.core.problems import InputError
 from liqa.web.events import services
 from liqa.web.events.models import Event
 from tests.web.factories import at
-from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fixture)
+from tests.web.mission_replace import (
     MADE,
     book,
     confirm_replacement,
-    data_dir,
     mission_file,
     preview_items,
     store_replacement,
@@ -27,7 +26,7 @@ from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fix
     upload_replacement,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _bruno_away_at_nine() -> core.Event:

@@ -24,16 +24,15 @@ from liqa.web.scheduling.models import AssignmentRow, Run, RunState, ScheduleVer
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_core_event, make_schedule
-from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fixture)
+from tests.web.mission_replace import (
     book,
     confirm_replacement,
-    data_dir,
     preview_items,
     store_replacement,
     upload_replacement,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 SENT = datetime(2030, 9, 1, 8, 0, tzinfo=UTC)
 

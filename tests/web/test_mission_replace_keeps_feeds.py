@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -28,17 +27,10 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import make_core_event, make_schedule
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 R1 = "r-1@tunis-b2b-2030.liqa"
 R2 = "r-2@tunis-b2b-2030.liqa"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _publish(slug: str) -> None:

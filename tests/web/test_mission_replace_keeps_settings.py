@@ -12,7 +12,6 @@ import dataclasses
 import html
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,17 +30,10 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_core_event, make_schedule
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 CREATED = datetime(2029, 5, 4, 3, 2, 1, tzinfo=UTC)
 COMMUNIQUE = {"en": "The mission closed with 12 agreements.", "fr": "La mission a conclu."}
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _retitled() -> core.Event:

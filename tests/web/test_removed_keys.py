@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -28,13 +27,7 @@ from liqa.web.scheduling.models import ScheduleVersion
 from tests.web.factories import at
 from tests.web.spreadsheet_steps import decide, staged_token, upload, upload_confirmed
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> None:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 @pytest.fixture

@@ -23,10 +23,9 @@ from liqa.web.events.replacing import Work
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at
-from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fixture)
+from tests.web.mission_replace import (
     MADE,
     book,
-    data_dir,
     mission_file,
     preview_items,
     replace_on_the_page,
@@ -34,7 +33,7 @@ from tests.web.mission_replace import (  # noqa: F401  (data_dir: an autouse fix
     stored_bookings,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _now(monkeypatch: pytest.MonkeyPatch, instant: datetime) -> None:

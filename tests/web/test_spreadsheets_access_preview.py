@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -24,14 +23,7 @@ from liqa.web.events.models import Event, Person
 from liqa.web.events.staged_uploads import root
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _readdressed(event: Event, folder: Path, old: str, new: str) -> Path:

@@ -12,7 +12,6 @@ the confirmation. Runs on SQLite, and on PostgreSQL with ``DATABASE_URL``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -25,17 +24,10 @@ from tests.web.factories import host_admins as _admins
 from tests.web.factories import host_role_withdrawals as _withdrawals
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 WITHDRAWN = "<li>Fatima Zahra will no longer administer the host page of Beta Bank.</li>"
 BUTTON = 'id="confirm-removal">Store the files and withdraw these roles</button>'
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _add_fatima(event: Event, organization: str) -> Person:

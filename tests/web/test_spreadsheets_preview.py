@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -31,14 +30,7 @@ from liqa.web.events.models import Booking, Event, MeetingRequest, Person
 from tests.web.factories import at
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _counts(event: Event) -> tuple[int, ...]:

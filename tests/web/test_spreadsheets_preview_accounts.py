@@ -10,7 +10,6 @@ and on PostgreSQL with ``DATABASE_URL``."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -21,14 +20,7 @@ from liqa.web.accounts.models import Membership
 from liqa.web.events.models import Event, Person
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _with_people(path: Path, *people: dict[str, str]) -> Path:

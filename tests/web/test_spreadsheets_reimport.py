@@ -20,14 +20,7 @@ from liqa.web.events.models import Event, Person
 from tests.web.factories import history_changes
 from tests.web.spreadsheet_steps import decide, staged_token, tables, upload, without_rows
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own, where the uploads are staged."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _imports(event: Event) -> list[dict[str, Any]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,13 +13,6 @@ from liqa.core.spreadsheets import Missing
 from liqa.web.events import staged_uploads
 
 FILES = [("people.csv", b"id,name\n"), ("requests.csv", b"from,to\n")]
-
-
-@pytest.fixture(autouse=True)
-def data_dir(settings: Any, tmp_path: Path) -> Path:
-    """A data directory of the test's own."""
-    settings.DATA_DIR = tmp_path / "data"
-    return Path(settings.DATA_DIR)
 
 
 def _folders(data_dir: Path) -> list[str]:
