@@ -31,9 +31,9 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import Run, RunState, ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
+from tests.pdfs import pdf_text
 from tests.web.test_report_page import (
     organizer_client,
-    pdf_text,
     published_demo,
     report_url,
     rows_under,

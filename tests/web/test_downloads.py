@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,10 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
+from tests.pdfs import pdf_text
 from tests.web.factories import person_user, run_worker
+
+pytestmark = pytest.mark.usefixtures("data_dir")  # built outputs go to the test's own
 
 
 @pytest.mark.slow  # WeasyPrint's first render takes tens of seconds on a loaded machine
@@ -43,24 +45,10 @@ def test_mission_file_download_reads_back_equal(
     assert parse_event(response.content.decode(), "download.yaml") == event_record(event)
 
 
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings: Any, tmp_path: Path) -> None:
-    """Built outputs go to this test's own data directory."""
-    settings.DATA_DIR = tmp_path / "data"
-
-
 def _zip(response: HttpResponseBase) -> zipfile.ZipFile:
     assert (response.status_code, response["Content-Type"]) == (200, "application/zip")
     assert isinstance(response, FileResponse)
     return zipfile.ZipFile(io.BytesIO(response.getvalue()))
-
-
-def _text_of_pdf(data: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "agenda.pdf"
-    path.write_bytes(data)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
 
 
 def test_all_outputs_of_a_version_as_a_zip_with_pdfs(
@@ -87,7 +75,7 @@ def test_all_outputs_of_a_version_as_a_zip_with_pdfs(
         )
     ]
     assert {archive.read(name)[:5] for name in pdfs} == {b"%PDF-"}
-    agenda = _text_of_pdf(archive.read("fr/agendas/p-amina.pdf"), tmp_path)
+    agenda = pdf_text(archive.read("fr/agendas/p-amina.pdf"), tmp_path, layout=True)
     assert ("Amina Idrissi" in agenda, "Bruno Martin" in agenda) == (True, True)
 
 

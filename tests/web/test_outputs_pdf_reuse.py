@@ -9,10 +9,8 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,21 +19,9 @@ from liqa.web.events.models import Event
 from liqa.web.scheduling import exports
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
+from tests.pdfs import pdf_text
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings: Any, tmp_path: Path) -> None:
-    settings.DATA_DIR = tmp_path / "data"
-
-
-def _text(data: bytes, folder: Path) -> str:
-    path = folder / "document.pdf"
-    path.write_bytes(data)
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.decode()
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 STAMP = re.compile(rb"DTSTAMP:\d{8}T\d{6}Z")
@@ -55,7 +41,7 @@ def _files(archive: zipfile.ZipFile, folder: Path) -> dict[str, object]:
     for name in archive.namelist():
         data = archive.read(name)
         if name.endswith(".pdf"):
-            out[name] = _text(data, folder)
+            out[name] = pdf_text(data, folder)
         elif name.endswith(".xlsx"):
             out[name] = _sheet(data)
         else:
@@ -83,9 +69,9 @@ def test_a_rebuild_reuses_the_unchanged_pdfs_and_reads_as_a_build_from_nothing(
     assert again.reused == len(again.pdf_keys) - len(changed) > 0  # the others: reused
 
     # the data changed: the reports are rendered anew (the outcome in them), not reused
-    old_report = _text(first_zip.read("en/report.pdf"), tmp_path)
+    old_report = pdf_text(first_zip.read("en/report.pdf"), tmp_path)
     again_zip = zipfile.ZipFile(_in_file(again.data, tmp_path / "again.zip"))
-    new_report = _text(again_zip.read("en/report.pdf"), tmp_path)
+    new_report = pdf_text(again_zip.read("en/report.pdf"), tmp_path)
     assert old_report != new_report
 
     shutil.rmtree(first.parent)  # no zip built before: every PDF rendered

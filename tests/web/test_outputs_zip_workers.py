@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,22 +20,9 @@ from liqa.web.events.records import event_record
 from liqa.web.scheduling import exports
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.records import schedule_record
+from tests.pdfs import pdf_text
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings: Any, tmp_path: Path) -> None:
-    settings.DATA_DIR = tmp_path / "data"
-
-
-def _text(data: bytes, folder: Path) -> str:
-    path = folder / "document.pdf"
-    path.write_bytes(data)
-    done = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    )
-    return done.stdout
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
 
 
 def _one_at_a_time(event: Event, version: ScheduleVersion, name: str) -> bytes:
@@ -68,7 +53,7 @@ def test_zip_pdfs_are_rendered_by_workers_and_read_as_one_at_a_time(
     # every PDF was laid out by a worker process, none in this (the web's) process
     assert (len(pdfs) > 10, rendered_here) == (True, 0)
     for name in ("ar/agendas/p-amina.pdf", "fr/organizations/o-alpha.pdf", "en/report.pdf"):
-        zipped = _text(archive.read(name), tmp_path)
-        alone = _text(_one_at_a_time(event, draft, name), tmp_path)
+        zipped = pdf_text(archive.read(name), tmp_path, layout=True)
+        alone = pdf_text(_one_at_a_time(event, draft, name), tmp_path, layout=True)
         assert (name, zipped) == (name, alone)
         assert len(zipped.split()) > 20

@@ -37,6 +37,7 @@ from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import schedule_record, store_schedule
+from tests.pdfs import pdf_text
 from tests.web.factories import DEMO, make_core_event, make_schedule, person_user
 
 ORGANIZER = "organizer@example.org"
@@ -213,16 +214,6 @@ def test_outcomes_show_in_the_report_as_participants_record_them() -> None:
     assert (labels.follow_up_label(core.FollowUp.PARTNERSHIP, "fr"), "1") in rows_under(
         after, t.gettext("Follow-ups agreed")
     )
-
-
-def pdf_text(data: bytes, folder: Path) -> str:
-    """The text of a PDF as ``pdftotext`` reads it."""
-    path = folder / "report.pdf"
-    path.write_bytes(data)
-    done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    )
-    return done.stdout.decode()
 
 
 @pytest.mark.django_db

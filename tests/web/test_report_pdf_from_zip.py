@@ -6,11 +6,9 @@ is counted (wrapped, not replaced)."""
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -21,11 +19,12 @@ from liqa.web.events.models import Event, Outcome
 from liqa.web.scheduling import exports, report_views, services
 from liqa.web.scheduling.models import RunState, ScheduleVersion
 from liqa.web.scheduling.publishing import publish
+from tests.pdfs import pdf_text
 
 
 @pytest.fixture(autouse=True)
-def _own_data_dir(settings: Any, tmp_path: Path) -> None:
-    settings.DATA_DIR = tmp_path / "data"
+def _no_report_kept(data_dir: Path) -> None:
+    """This test's own data directory, and no report PDF kept by an earlier test."""
     report_views.REPORTS.clear()
 
 
@@ -44,11 +43,8 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _text(data: bytes, folder: Path) -> str:
-    path = folder / "report.pdf"
-    path.write_bytes(data)
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
-    assert done.returncode == 0, done.stderr
-    return " ".join(done.stdout.decode().split())
+    """The PDF's words, one space between each."""
+    return " ".join(pdf_text(data, folder).split())
 
 
 def _published_run(event: Event, organizer: User) -> ScheduleVersion:

@@ -16,11 +16,11 @@ from liqa.core.i18n import translator
 from liqa.core.outputs.report import report_context
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.records import schedule_record
+from tests.pdfs import pdf_text
 from tests.web.test_report_page import (
     TRAVEL,
     expected_figures,
     organizer_client,
-    pdf_text,
     published_demo,
     report_url,
     table_rows,
