@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
@@ -184,12 +185,38 @@ def organizer(event: Event) -> User:
     return user
 
 
+BETA_ADMIN = "admin@beta.example"
+"""The address of host Beta Bank's administrator."""
+
+
+def grant_beta_admin(event: Event, language: str = "en") -> User:
+    """Make :data:`BETA_ADMIN` an administrator of host Beta Bank, reading ``language``
+    (idempotent: granted again, the language changes)."""
+    user = _user(BETA_ADMIN)
+    accounts.grant(user, event, Role.HOST_ADMIN, organization="o-beta", language=language)
+    return user
+
+
 @pytest.fixture
 def host_admin(event: Event) -> User:
     """The administrator of host Beta Bank."""
-    user = _user("admin@beta.example")
-    accounts.grant(user, event, Role.HOST_ADMIN, organization="o-beta")
-    return user
+    return grant_beta_admin(event)
+
+
+def mail_body(to: str) -> str:
+    """The body of the one e-mail in ``mail.outbox`` sent to ``to`` alone."""
+    bodies = [str(m.body) for m in mail.outbox if m.to == [to]]
+    assert len(bodies) == 1, [m.to for m in mail.outbox]
+    return bodies[0]
+
+
+def beta_admin_mail(event: Event, language: str = "en") -> str:
+    """What Beta Bank's administrator (reading ``language``) is sent when everyone is
+    invited (the other e-mails stay in ``mail.outbox``)."""
+    grant_beta_admin(event, language)
+    mail.outbox.clear()
+    accounts.invite_participants(event)
+    return mail_body(BETA_ADMIN)
 
 
 @pytest.fixture

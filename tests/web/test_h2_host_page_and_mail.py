@@ -31,7 +31,8 @@ from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import DEMO
+from tests.web.factories import DEMO, mail_body
+from tests.web.factories import beta_admin_mail as beta_admin_mail  # test_arabic_isolates' import
 from tests.web.test_published_staleness_mission import demo_schedule
 
 HOST = "h-tx-cyber"
@@ -73,27 +74,6 @@ def test_the_settings_cards_heading_is_not_a_visits_title(
         assert _text(heading[1]) == translation.gettext("Our hosting settings")
 
 
-def _body(to: str) -> str:
-    bodies = [str(m.body) for m in mail.outbox if m.to == [to]]
-    assert len(bodies) == 1, [m.to for m in mail.outbox]
-    return bodies[0]
-
-
-def beta_admin_mail(event: Event, language: str = "en") -> str:
-    """What Beta Bank's administrator (reading ``language``) is sent when everyone is
-    invited (the other e-mails stay in ``mail.outbox``)."""
-    accounts.grant(
-        accounts.user_for_email("admin@beta.example"),
-        event,
-        Role.HOST_ADMIN,
-        organization="o-beta",
-        language=language,
-    )
-    mail.outbox.clear()
-    accounts.invite_participants(event)
-    return _body("admin@beta.example")
-
-
 def test_the_brokerage_host_e_mail_speaks_of_meetings_at_the_tables(
     event: Event, draft: ScheduleVersion
 ) -> None:
@@ -114,7 +94,7 @@ def test_a_brokerage_host_before_publication_is_told_of_meetings(event: Event) -
 def test_the_mission_host_e_mail_still_speaks_of_visits(demo: Event) -> None:
     mail.outbox.clear()
     accounts.invite_participants(demo)
-    body = _body(HOST_EMAIL)
+    body = mail_body(HOST_EMAIL)
     assert "The published programme visits you once:" in body, body
     assert "Wednesday, February 14, 2024, 9:00\u202fAM" in body, body
     assert "meeting" not in body.lower()
@@ -164,7 +144,7 @@ def test_inviting_everyone_reads_a_hosts_agenda_once_for_all_its_administrators(
     mail.outbox.clear()
     assert _programme_queries(event) == one  # not once more per administrator
     assert asked == [("o-beta", "en")]  # one agenda for the three of them
-    bodies = {email: _body(email) for email in admins}
+    bodies = {email: mail_body(email) for email in admins}
     assert len(set(bodies.values()) - {""}) == 3  # each its own link, the same agenda
     for body in bodies.values():
         assert "- Thursday, March 14, 2030, 9:00\u202fAM–9:20\u202fAM CET: Meeting with" in body
@@ -186,5 +166,5 @@ def test_administrators_reading_other_languages_each_get_the_agenda_in_theirs(
     mail.outbox.clear()
     accounts.invite_participants(event)
     assert sorted(asked) == [("o-beta", "en"), ("o-beta", "fr")]
-    assert "- Thursday, March 14, 2030, 9:00" in _body("a@beta.example")
-    assert "- jeudi 14 mars 2030, 09:00–09:20 CET" in _body("b@beta.example")
+    assert "- Thursday, March 14, 2030, 9:00" in mail_body("a@beta.example")
+    assert "- jeudi 14 mars 2030, 09:00–09:20 CET" in mail_body("b@beta.example")

@@ -36,7 +36,15 @@ from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
 from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
-from tests.web.factories import DEMO, make_core_event, make_schedule
+from tests.web.factories import (
+    BETA_ADMIN,
+    DEMO,
+    beta_admin_mail,
+    grant_beta_admin,
+    mail_body,
+    make_core_event,
+    make_schedule,
+)
 
 LANGS = ["en", "fr", "ar"]
 GAMMA_ADMIN = "admin@gamma.example"
@@ -131,9 +139,7 @@ def brokerage(event: Event, organizer: User) -> Event:
     """The brokerage factory event, Beta Bank's meeting published, Gamma Farms' not; an
     administrator for each host; its organizer, whom the host page names."""
     _only_beta_met(event)
-    accounts.grant(
-        accounts.user_for_email("admin@beta.example"), event, Role.HOST_ADMIN, organization="o-beta"
-    )
+    grant_beta_admin(event)
     accounts.grant(
         accounts.user_for_email(GAMMA_ADMIN), event, Role.HOST_ADMIN, organization="o-gamma"
     )
@@ -144,7 +150,7 @@ def brokerage(event: Event, organizer: User) -> Event:
 def test_the_brokerage_host_page_speaks_of_meetings_at_the_tables(
     brokerage: Event, client_for: Callable[[User | None], Client], lang: str
 ) -> None:
-    client = client_for(accounts.user_for_email("admin@beta.example"))
+    client = client_for(accounts.user_for_email(BETA_ADMIN))
     page = _page(client, f"/host/{brokerage.slug}/", lang)
     heading = re.search(r'<section id="coming"><h2>(.*?)</h2>', page, re.S)
     assert heading is not None
@@ -170,16 +176,7 @@ def test_a_brokerage_host_the_programme_gives_no_meeting_is_told_so(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_brokerage_host_e_mail_says_whom_the_host_meets(brokerage: Event, lang: str) -> None:
-    accounts.grant(
-        accounts.user_for_email("admin@beta.example"),
-        brokerage,
-        Role.HOST_ADMIN,
-        organization="o-beta",
-        language=lang,
-    )
-    mail.outbox.clear()
-    accounts.invite_participants(brokerage)
-    (body,) = [str(m.body) for m in mail.outbox if m.to == ["admin@beta.example"]]
+    body = beta_admin_mail(brokerage, lang)
     title = {"en": "Tunis B2B 2030", "fr": "Rencontres B2B Tunis 2030", "ar": "لقاءات تونس 2030"}
     with translation.override(lang):
         said = translation.gettext("You meet the participants of: %(title)s")
@@ -295,7 +292,7 @@ def test_the_mission_host_side_keeps_its_wording(
 def test_the_mission_host_e_mail_still_receives_the_delegation(published_mission: Event) -> None:
     mail.outbox.clear()
     accounts.invite_participants(published_mission)
-    (body,) = [str(m.body) for m in mail.outbox if m.to == [HOST_EMAIL]]
+    body = mail_body(HOST_EMAIL)
     title = event_record(published_mission).title["en"]
     assert f"You receive the delegation of: {title}" in body.splitlines(), body
     assert "You meet the participants of" not in body
