@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
+from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import editing, forgotten_keys
 from liqa.web.events.domain import country_names
 from liqa.web.events.editing.kinds import BROKERAGE, PROFILES, Kind
@@ -74,9 +75,28 @@ def _after_save(event: Event, kind: Kind, key: str) -> None:
     if kind.name != "people":
         return
     person = Person.objects.get(event=event, key=key)
+    old = _addresses(event, key)
     account_services.withdraw_person(event, key, keep_email=person.email)
     if person.email:
         account_services.enrol_participant(event, person)
+    _enrol_again(event, old - {person.email.strip().lower()})
+
+
+def _addresses(event: Event, key: str) -> set[str]:
+    """The addresses (lower case) of the accounts taking part as person ``key``."""
+    members = Membership.objects.filter(event=event, role=Role.PARTICIPANT, person=key)
+    return {email.strip().lower() for email in members.values_list("user__email", flat=True)}
+
+
+def _enrol_again(event: Event, addresses: set[str]) -> None:
+    """Give each account whose person left it (deleted, or given another address) the
+    participant role of the event's first other person with its address, if any: one
+    account takes part as one person, so the person it served last is the one it lost."""
+    for address in addresses:
+        people = Person.objects.filter(event=event, email__iexact=address).order_by("pk")
+        other = people.first()
+        if other is not None:
+            account_services.enrol_participant(event, other)
 
 
 @require_http_methods(["GET", "POST"])
@@ -138,6 +158,7 @@ def delete_record(request: HttpRequest, slug: str, kind: str, key: str) -> HttpR
     """Delete one record, unless something still refers to it (then say what)."""
     event = _organizer_event(request, slug)
     what = _kind(kind)
+    addresses = _addresses(event, key) if what.name == "people" else set()
     try:
         editing.delete(event, what, key)
     except editing.NoSuchRecord:
@@ -147,6 +168,7 @@ def delete_record(request: HttpRequest, slug: str, kind: str, key: str) -> HttpR
     forgotten_keys.forget(event, what.name, [key])  # what names it by key, not foreign key
     if what.name == "people":
         account_services.withdraw_person(event, key)
+        _enrol_again(event, addresses)
     elif what.name == "organizations":
         account_services.withdraw_host(event, key)
     return redirect(reverse("events:edit", args=[event.slug]) + f"#{what.name}")
