@@ -4,6 +4,7 @@ organizer: both went in, and deleting the repeated person took the first one's a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,18 @@ def test_an_update_may_change_a_kept_person_or_move_an_address(tmp_path: Path) -
         "Sarah Lamrani": "saida@mtnra.example",
         "Nadia Berrada": "s.lamrani@example.org",
     }
+
+
+def test_an_update_names_the_first_kept_person_of_an_address(tmp_path: Path) -> None:
+    """An event stored before may hold two people under one address: the first is named."""
+    base = mission()
+    lamrani = base.people[0]
+    copy = replace(lamrani, id="p-lamrani-2", name="Sarah Lamrani (2)")
+    base = replace(base, people=(*base.people, copy))
+    people = csv_file(
+        tmp_path / "inscrits.csv", [HEADER, ["Sarah", "Lamrani", "DGSSI", lamrani.email]]
+    )
+    with pytest.raises(InputError) as caught:
+        import_event([people], base, ImportSettings(missing=Missing.KEEP))
+    [problem] = caught.value.problems
+    assert problem.message.endswith("Sarah Lamrani's, a person of the event (p-lamrani)")

@@ -240,7 +240,10 @@ def people(
         row.cells["name"] = name
     person_ids = ctx.ids.assign(rows, "p-", ("name",), "p-", report)
     addresses: dict[str, Row] = {}
-    staying = {p.email.strip().lower(): p for p in kept if p.email and p.id not in person_ids}
+    staying: dict[str, Person] = {}
+    for person in kept:  # the first person of an address (an older event may have two)
+        if person.email and person.id not in person_ids:
+            staying.setdefault(person.email.strip().lower(), person)
     for row, person_id in zip(rows, person_ids, strict=True):
         before = len(report.problems)
         _check_email(row, report, addresses, staying)
