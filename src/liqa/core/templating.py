@@ -16,8 +16,9 @@ from typing import Any, Literal
 
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from liqa.core import isolates
 from liqa.core.i18n import translation, translator
 
 TEMPLATE_DIR: Path = Path(__file__).resolve().parent / "outputs" / "templates"
@@ -105,7 +106,16 @@ ISOLATES = {"ltr": "\u2066", "rtl": "\u2067"}
 
 @pass_context
 def _list(context: Context, items: list[str]) -> str:
-    return translator(_lang(context)).format_list(items)
+    """``a, b and c`` in the language; items given as markup (``map("bidi_runs")``) keep
+    it, the rest of the list escaped around them."""
+    shown = list(items)
+    if not any(isinstance(item, Markup) for item in shown):
+        return translator(_lang(context)).format_list(shown)
+    marks = [f"\x00{n}\x00" for n in range(len(shown))]
+    text = str(escape(translator(_lang(context)).format_list(marks)))
+    for mark, item in zip(marks, shown, strict=True):
+        text = text.replace(mark, str(escape(item)))
+    return Markup(text)
 
 
 @pass_context
@@ -135,6 +145,7 @@ FILTERS: dict[str, Any] = {
     "duration": _duration,
     "list": _list,
     "bidi": _bidi,
+    **isolates.FILTERS,
 }
 """Locale-aware filters; each reads the ``lang`` template variable (default ``en``)."""
 
