@@ -43,7 +43,8 @@ def titles_on(page: str, row: str) -> dict[str, str]:
         found.group(1),
         re.S,
     )
-    return {key: html.unescape(text).split(" · ")[0].strip() for key, text in cells}
+    read = {key: html.unescape(re.sub(r"<[^>]+>", "", text)) for key, text in cells}  # <bdi>
+    return {key: text.split(" · ")[0].strip() for key, text in read.items()}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
@@ -60,7 +61,7 @@ def test_each_row_titles_its_meetings_by_the_other_side(
     }
     assert titles_on(people, "person-p-bruno") == {"r-1": meeting("Alpha Pay")}
     assert titles_on(people, "person-p-chen") == {"r-2": meeting("Alpha Pay")}
-    assert f"{meeting('Beta Bank')} · {TABLE[lang]} 1" in people
+    assert f"{meeting('Beta Bank')} · {TABLE[lang]} 1" in re.sub(r"</?bdi[^>]*>", "", people)
     hosts = client.get(f"{grid}?by=hosts", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert titles_on(hosts, "host-o-beta") == {"r-1": meeting("Alpha Pay")}
     assert titles_on(hosts, "host-o-gamma") == {"r-2": meeting("Alpha Pay")}

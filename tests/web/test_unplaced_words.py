@@ -49,7 +49,7 @@ def test_the_grid_names_what_was_not_placed_and_explains_why_in_the_readers_lang
     # the request's parties by name and the reason in words, not "r-3 (no_table_left)"
     assert "<strong>Bruno Martin – Chen Li</strong> · plus de table libre — " in french
     assert "(<code>no_table_left</code>)" not in french
-    assert "Bruno Martin – Chen Li</strong> · لم تبقَ طاولة شاغرة" in arabic
+    assert '<bdi class="ltr">Bruno Martin – Chen Li</bdi></strong> · لم تبقَ طاولة شاغرة' in arabic
 
 
 def test_the_grid_gives_names_in_the_readers_script(
