@@ -661,3 +661,53 @@ class SpreadsheetUploadForm(forms.Form):
     def clean_missing(self) -> Missing:
         """The choice; refuse when none was sent."""
         return Missing(self.cleaned_data.get("missing") or Missing.REFUSE)
+
+
+class NewEventForm(forms.Form):
+    """A brokerage event started from nothing on the web: its title, city and days, the
+    hall, one session of slots a day and the tables; organizations, people and requests
+    come after (edit page, spreadsheets, participants' requests)."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    city = forms.CharField(label=_("City"), max_length=100)
+    timezone = forms.CharField(
+        label=_("Time zone"),
+        max_length=64,
+        help_text=_("an IANA name such as Africa/Casablanca or Europe/Paris"),
+    )
+    first_day = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    last_day = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    venue = forms.CharField(label=_("Hall where the meetings take place"), max_length=200)
+    session_start = forms.TimeField(
+        label=_("Meetings start at"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    session_end = forms.TimeField(
+        label=_("Meetings end at"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    slot_minutes = forms.IntegerField(
+        label=_("Slot length (minutes)"), min_value=5, max_value=240, initial=20
+    )
+    tables = forms.IntegerField(label=_("Tables"), min_value=1, max_value=10_000, initial=10)
+
+    def clean_timezone(self) -> str:
+        name: str = self.cleaned_data["timezone"].strip()
+        try:
+            ZoneInfo(name)
+        except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            raise forms.ValidationError(
+                _("%(name)s is not a time zone: write an IANA name such as Africa/Casablanca"),
+                params={"name": name},
+            ) from None
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", _("The last day comes before the first."))
+        start, end = data.get("session_start"), data.get("session_end")
+        if start and end and end <= start:
+            self.add_error("session_end", _("The meetings end before they start."))
+        return data

@@ -7,6 +7,7 @@ from liqa.web.events import editing_views, views
 app_name = "events"
 urlpatterns = [
     path("import/", views.import_mission, name="import"),
+    path("new/", views.new_event, name="new"),
     path("<slug:slug>/", views.public, name="public"),
     path("<slug:slug>/spreadsheets/", views.import_spreadsheets, name="spreadsheets"),
     path("<slug:slug>/edit/", editing_views.edit_index, name="edit"),

@@ -16,8 +16,8 @@ from liqa.core.spreadsheets import Missing
 from liqa.core.spreadsheets.merging import table_word
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
-from liqa.web.events import domain, services, staged_uploads, submissions
-from liqa.web.events.forms import SpreadsheetUploadForm
+from liqa.web.events import creating, domain, services, staged_uploads, submissions
+from liqa.web.events.forms import NewEventForm, SpreadsheetUploadForm
 from liqa.web.events.models import Event
 from liqa.web.pages import page
 from liqa.web.templating import current_language
@@ -68,6 +68,43 @@ def import_mission(request: HttpRequest) -> HttpResponse:
         if "staged" in request.POST:
             return _confirm_mission(request, sent)
         return _upload_mission(request, sent)
+    finally:
+        sent.finish()
+
+
+@require_http_methods(["GET", "POST"])
+def new_event(request: HttpRequest) -> HttpResponse:
+    """Start a brokerage event from a few answers (staff only, as importing a mission
+    file is): the importer becomes its organizer, then goes on in its edit page. A form
+    sent twice creates one event."""
+    if not getattr(request.user, "is_staff", False):
+        raise PermissionDenied
+    form = NewEventForm(request.POST if request.method == "POST" else None)
+    context: dict[str, object] = {"form": form, "problems": []}
+    if request.method != "POST" or not form.is_valid():
+        context["once"] = request.POST.get(submissions.FIELD) or submissions.new_token()
+        status = 400 if request.method == "POST" else 200
+        return page(request, "events/new.html", context, status=status)
+    sent = submissions.claim(_user_id(request), request.POST.get(submissions.FIELD, ""))
+    if isinstance(sent, submissions.Sent):  # the same form again: one event only
+        if sent.url:
+            return redirect(sent.url)
+        context["once"] = submissions.new_token()
+        return page(request, "events/new.html", context, status=409)
+    try:
+        try:
+            event = creating.store_new_event(
+                form.cleaned_data, current_language(), _user_id(request)
+            )
+        except InputError as error:
+            context["problems"] = error.problems
+            context["once"] = submissions.new_token()
+            return page(request, "events/new.html", context, status=400)
+        with transaction.atomic():
+            account_services.setup_imported_event(event, request.user)
+        url = reverse("events:edit", args=[event.slug])
+        sent.done(url)
+        return redirect(url)
     finally:
         sent.finish()
 
