@@ -61,24 +61,50 @@ _KINDS = {
 }
 
 
+def _unknown(kind: str, value: str) -> Message:
+    """"unknown venue 'v-x'": one whole message per kind, so that a translation can agree
+    the adjective with the noun (French "personne inconnue", "lieu inconnu")."""
+    if kind == "venue":
+        return Message("unknown venue '{value}'", value=value)
+    if kind == "organization":
+        return Message("unknown organization '{value}'", value=value)
+    if kind == "person":
+        return Message("unknown person '{value}'", value=value)
+    if kind == "person or organization":
+        return Message("unknown person or organization '{value}'", value=value)
+    if kind == "request":
+        return Message("unknown request '{value}'", value=value)
+    if kind == "session":
+        return Message("unknown session '{value}'", value=value)
+    return Message("unknown meeting, visit or programme item '{value}'", value=value)
+
+
+def _none_defined(kind: str) -> Message:
+    """"no venue is defined", one whole message per kind (see :func:`_unknown`)."""
+    if kind == "venue":
+        return Message("no venue is defined")
+    if kind == "organization":
+        return Message("no organization is defined")
+    if kind == "person":
+        return Message("no person is defined")
+    if kind == "person or organization":
+        return Message("no person or organization is defined")
+    if kind == "request":
+        return Message("no request is defined")
+    if kind == "session":
+        return Message("no session is defined")
+    return Message("no meeting, visit or programme item is defined")
+
+
 def _reference(checker: Checker, path: Path, value: Any, kind: str) -> None:
     if not isinstance(value, str):
         return
     known = set().union(*(checker.ids.get(section, set()) for section in _KINDS[kind]))
     if value not in known:
-        hint = (
-            did_you_mean(value, sorted(known))
-            if known
-            else Message("no {kind} is defined", kind=kind)
-        )
+        hint = did_you_mean(value, sorted(known)) if known else _none_defined(kind)
         if hint.startswith("allowed"):
             hint = Message("define it under '{section}' or fix the id", section=_KINDS[kind][0])
-        checker.add(
-            path,
-            Message("unknown {kind} '{value}'", kind=kind, value=value),
-            "unknown_reference",
-            hint,
-        )
+        checker.add(path, _unknown(kind, value), "unknown_reference", hint)
 
 
 def _references(checker: Checker, path: Path, values: Any, kind: str) -> None:
