@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,8 +15,10 @@ from django.test import Client
 from liqa.web.accounts import services as accounts
 from liqa.web.accounts.models import Role
 from liqa.web.events.models import Event
+from liqa.web.events.services import import_mission_file
 from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.services import set_pinned, start_run
+from tests.web.factories import DEMO
 
 
 def _planned(mission: Event) -> tuple[User, ScheduleVersion]:
@@ -51,3 +54,20 @@ def test_an_unpinned_programme_item_is_pinned_again_by_the_next_plan(mission: Ev
     again.refresh_from_db()
     assert again.result is not None, again.message
     assert again.result.assignments.get(key="prog-arrival").pinned is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_whose_id_is_part_of_a_programme_items_id_keeps_its_pin(
+    settings: Any, client_for: Callable[[User | None], Client]
+) -> None:
+    """The programme's ids were joined in one text ("a, b and c") and a meeting's id looked
+    up in it: "vis-tx-cyber" counted as fixed beside a programme item "prog-vis-tx-cyber-…"."""
+    settings.LIQA_SCHEDULER_SECONDS = 1.0
+    text = DEMO.read_text(encoding="utf-8").replace("prog-arrival", "prog-vis-tx-cyber-arrival")
+    mission = import_mission_file(text.encode(), "mission.yaml")
+    organizer, version = _planned(mission)
+    url = f"/organize/{mission.slug}/versions/{version.number}/"
+    page = client_for(organizer).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    pins = set(re.findall(r'data-pin="([^"]+)"', page))
+    assert "vis-tx-cyber" in pins
+    assert "prog-vis-tx-cyber-arrival" not in pins

@@ -556,6 +556,12 @@ class Event:
         shown to people name their zone)."""
         return len({leg.timezone for leg in self.legs} | {v.timezone for v in self.venues}) > 1
 
+    @property
+    def programme_ids(self) -> frozenset[str]:
+        """The ids of the programme items (arrivals, briefings, dinners), whose times the
+        mission file fixes."""
+        return frozenset(item.id for item in self.programme)
+
     def venue(self, venue_id: str) -> Venue:
         """The venue with this id (KeyError if unknown)."""
         return self._lookup("venues", self.venues)[venue_id]
