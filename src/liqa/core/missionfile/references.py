@@ -62,8 +62,9 @@ _KINDS = {
 
 
 def _unknown(kind: str, value: str) -> Message:
-    """"unknown venue 'v-x'": one whole message per kind, so that a translation can agree
-    the adjective with the noun (French "personne inconnue", "lieu inconnu")."""
+    """The message for an id of ``kind`` that is not defined ("unknown venue 'v-x'"): one
+    whole message per kind, so that a translation can agree the adjective with the noun
+    (French "personne inconnue", "lieu inconnu")."""
     if kind == "venue":
         return Message("unknown venue '{value}'", value=value)
     if kind == "organization":
@@ -80,7 +81,8 @@ def _unknown(kind: str, value: str) -> Message:
 
 
 def _none_defined(kind: str) -> Message:
-    """"no venue is defined", one whole message per kind (see :func:`_unknown`)."""
+    """The hint when nothing of ``kind`` is defined ("no venue is defined"), one whole
+    message per kind (see :func:`_unknown`)."""
     if kind == "venue":
         return Message("no venue is defined")
     if kind == "organization":
