@@ -13,7 +13,8 @@ Here the greedy timetable is improved in place:
    the fewest published meetings kept in place (``required`` at a ``fixed_slot``), which
    are released and inserted again weighing a re-plan's changes as insertion does
    (:mod:`.release`; listed in ``Result.released``); greedy places kept meetings first and
-   no move takes them out or away;
+   no move takes them out or away. Only the meetings the caller kept in place are released
+   (:func:`.release.releasable`): a plain re-plan's pinned required meetings never are;
 3. **break repair** — simulated annealing with Kempe-chain moves inside one block
    (:mod:`.anneal`), thousands of steps a second, until the time is up.
 
@@ -27,6 +28,11 @@ previous slot stays there while the breaks are annealed: the changes term ranks 
 breaks, so no annealing move may add a change. A keep re-plan's search gets the previous
 timetable too (its kept meetings fixed): the meetings the change touched and those
 released are weighed and settled the same way.
+
+The result is checked on the problem with the released meetings loosened, nothing else:
+a timetable that breaks it is never ``feasible`` (``infeasible`` when a required meeting
+has no slot, or every slot of it is held by meetings pinned there that may not be
+released; else ``unknown``, the meetings left out explained).
 
 The clock is read between every two steps and no model is built once the time left (less
 what finishing the result takes) is gone. The bound is :func:`.bounds.quick_lower_bounds`,
@@ -52,8 +58,22 @@ from liqa.core.scheduling.brokerage.neighbourhood import (
     feasible_slots,
     solve_neighbourhood,
 )
-from liqa.core.scheduling.brokerage.problem import Problem, Result, Settings, Status, Timetable
-from liqa.core.scheduling.brokerage.release import Releaser, owed, relaxed, released_meetings
+from liqa.core.scheduling.brokerage.problem import (
+    Meeting,
+    Problem,
+    Result,
+    Settings,
+    Status,
+    Timetable,
+)
+from liqa.core.scheduling.brokerage.release import (
+    Releaser,
+    kept_in_place,
+    owed,
+    relaxed,
+    releasable,
+    released_meetings,
+)
 from liqa.core.scheduling.brokerage.repair import proven_best, repaired_slots
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.progress import Best, Reporter
@@ -85,6 +105,7 @@ class Search:
         began: float,
         reporter: Reporter,
         previous: Timetable | None = None,
+        keep: frozenset[str] | None = None,
     ) -> None:
         self.problem = problem
         self.settings = settings
@@ -114,6 +135,8 @@ class Search:
         self.priority = 0
         self.changes = 0
         """Meetings of ``previous`` not in their slot (a re-plan's changes term)."""
+        self.releasable = releasable(problem, previous is not None, keep)
+        """The meetings the search may release (:func:`.release.releasable`)."""
         self.released: frozenset[str] = frozenset()
         self.solved = problem
         """The problem the timetable keeps: ``problem`` with the released meetings loosened."""
@@ -197,7 +220,7 @@ class Search:
         fewest kept meetings in its way (:mod:`.release`); the search then goes on over
         the problem with those released (:func:`.release.relaxed`). Not cut short by the
         clock (a few insertions): without it the timetable is not valid at all."""
-        releaser = Releaser(annealer, self.home)
+        releaser = Releaser(annealer, self.home, self.releasable)
         for i in owed(self.inc):
             if self.reporter.stopped:
                 break
@@ -295,10 +318,26 @@ class Search:
         return dataclasses.replace(result, released=released)
 
     def _no_slot_for_a_required_one(self) -> bool:
-        """Whether a meeting the problem requires has no slot at all (no timetable)."""
+        """Whether a meeting the problem requires has no slot at all (no timetable): none
+        allowed, or in each allowed one a party held to capacity by meetings pinned there
+        that the search may not release (every timetable places those there)."""
         problem = self.solved
+        held: dict[tuple[str, int], list[str]] = {}
+        for m in problem.meetings:
+            if kept_in_place(m) and m.id not in self.releasable:
+                assert m.fixed_slot is not None
+                for pid in m.people:
+                    held.setdefault((pid, m.fixed_slot), []).append(m.id)
+
+        def free(m: Meeting, t: int) -> bool:
+            return all(
+                sum(1 for o in held.get((pid, t), ()) if o != m.id)
+                < problem.participant(pid).capacity
+                for pid in m.people
+            )
+
         return any(
-            not allowed_slots(problem, m)
+            not any(free(m, t) for t in allowed_slots(problem, m))
             for m in problem.meetings
             if problem.require_all or m.required
         )
@@ -310,7 +349,10 @@ def solve_large(
     began: float,
     reporter: Reporter,
     previous: Timetable | None = None,
+    keep: frozenset[str] | None = None,
 ) -> Result:
     """Schedule a large event by large-neighbourhood search (see the module docs); with
-    ``previous``, re-plan it changing as few of its meetings as the search can."""
-    return Search(problem, settings, began, reporter, previous).run()
+    ``previous``, re-plan it changing as few of its meetings as the search can; ``keep``:
+    the meetings the caller kept in place, the only ones it may release
+    (:func:`.release.releasable`)."""
+    return Search(problem, settings, began, reporter, previous, keep).run()

@@ -9,6 +9,12 @@ and table stop binding them, the meeting takes the slot, and each released meeti
 inserted again wherever it fits. The result is a timetable of :func:`relaxed` and each
 released meeting is listed in ``Result.released`` as the CP-SAT path lists it
 (:func:`released_meetings`, :func:`.explain.explain_released`).
+
+Only the meetings the caller kept in place may be released (:func:`releasable`): in a
+re-plan a meeting ``required`` at a ``fixed_slot`` of the changed problem itself is the
+organizer's rule, never released (before, a plain re-plan by the large search released
+such a meeting when it blocked another required one and reported the timetable
+``feasible``, though it broke the changed problem).
 """
 
 from __future__ import annotations
@@ -34,6 +40,21 @@ def kept_in_place(meeting: Meeting) -> bool:
 def loosened(meeting: Meeting) -> Meeting:
     """``meeting`` released: no fixed slot or table, no longer required on its own."""
     return dataclasses.replace(meeting, fixed_slot=None, fixed_table=None, required=False)
+
+
+def releasable(
+    problem: Problem, previous_given: bool, keep: Collection[str] | None = None
+) -> frozenset[str]:
+    """The meetings of ``problem`` kept in place that a search may release: those of
+    ``keep`` (the ones the caller kept in place, :func:`.replan.keep_in_place`) when given;
+    else every meeting kept in place of a fresh plan (``required`` at a ``fixed_slot``
+    stands for a kept meeting there), and none of a re-plan (``previous_given``: there the
+    changed problem's pinned required meetings are the organizer's rules)."""
+    if keep is None and previous_given:
+        return frozenset()
+    return frozenset(
+        m.id for m in problem.meetings if kept_in_place(m) and (keep is None or m.id in keep)
+    )
 
 
 def relaxed(problem: Problem, released: Collection[str]) -> Problem:
@@ -77,13 +98,26 @@ class Releaser:
     meetings are inserted again weighing it, as the search's own insertion does
     (:meth:`.anneal.Annealer.insert`: the fewest meetings taken away from their previous
     slot). Without it, each kept meeting's fixed slot is its home (before, released
-    meetings were inserted by the first chain that fitted, whatever it moved)."""
+    meetings were inserted by the first chain that fitted, whatever it moved).
+    ``allowed`` holds the ids of the meetings it may release (:func:`releasable`; None:
+    every meeting kept in place); any other meeting in the way rules the slot out."""
 
-    def __init__(self, annealer: Annealer, home: Mapping[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        annealer: Annealer,
+        home: Mapping[int, int] | None = None,
+        allowed: Collection[str] | None = None,
+    ) -> None:
         self.annealer = annealer
         self.inc = annealer.inc
         self.layout = annealer.layout
         self.released: set[int] = set()
+        meetings = self.layout.problem.meetings
+        self.allowed: frozenset[int] | None = (
+            None
+            if allowed is None
+            else frozenset(j for j, m in enumerate(meetings) if m.id in allowed)
+        )
         self.home: dict[int, int] = {
             j: m.fixed_slot
             for j, m in enumerate(self.layout.problem.meetings)
@@ -112,6 +146,8 @@ class Releaser:
 
     def _releasable(self, j: int) -> bool:
         meeting = self.layout.problem.meetings[j]
+        if self.allowed is not None and j not in self.allowed:
+            return False
         return j not in self.released and kept_in_place(meeting)
 
     def _in_the_way(self, i: int, t: int) -> list[int] | None:

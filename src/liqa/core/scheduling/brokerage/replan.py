@@ -146,7 +146,8 @@ def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | 
     """The re-plan with the previous placements kept in place as a hard rule
     (:func:`_solve_keeping`), each kept meeting not in its place in the end listed in
     ``released`` with why, and the unplaced meetings that kept meetings are in the way of
-    saying so (:data:`KEPT_IN_PLACE`)."""
+    saying so (:data:`KEPT_IN_PLACE`; a meeting the changed problem pins is not counted
+    as kept there)."""
     settings = settings or Settings()
     relay = _Relay(settings, fallback_floor(problem))
     kept = frozenset(still_allowed(problem, previous))
@@ -164,8 +165,12 @@ def _replan_keeping(problem: Problem, previous: Timetable, settings: Settings | 
     for meeting in problem.meetings:
         if meeting.id in slots:
             state.place(meeting, slots[meeting.id])
+    # a meeting the changed problem pins is in the way by the organizer's rule, not
+    # because it was kept: its blockees keep their own reason (before: "kept in place ...
+    # re-plan without keeping them in place", which would not move it)
+    movable = stayed - {m.id for m in problem.meetings if m.fixed_slot is not None}
     unplaced = tuple(
-        _kept_in_the_way(problem, state, stayed, u) for u in explain_unplaced(problem, slots)
+        _kept_in_the_way(problem, state, movable, u) for u in explain_unplaced(problem, slots)
     )
     return dataclasses.replace(result, unplaced=unplaced, released=released)
 
@@ -187,8 +192,11 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
         # the large-instance search places kept meetings first, never moves them, and
         # releases the fewest itself when a meeting the problem needs finds no room; the
         # previous timetable weighs the others' changes (the meetings the change touched,
-        # those released): before, none was passed and they could move needlessly
-        result = solve(fixed, relay.attempt(), previous=previous)
+        # those released): before, none was passed and they could move needlessly. Only
+        # the kept meetings the changed problem does not pin may be released: a pin is the
+        # organizer's rule (before, the search could release one and move it)
+        pinned = {m.id for m in problem.meetings if m.fixed_slot is not None}
+        result = solve(fixed, relay.attempt(), previous=previous, keep=kept - pinned)
         stay = kept - {r.meeting for r in result.released}
         if _valid(keep_in_place(problem, previous, stay)[0], result):
             return result

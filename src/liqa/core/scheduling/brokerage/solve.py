@@ -45,6 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
+from liqa.core.scheduling.brokerage.release import relaxed, releasable
 from liqa.core.scheduling.brokerage.repair import proven_best, repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import solve_split
@@ -93,7 +94,11 @@ _STATUS = {
 
 
 def solve(
-    problem: Problem, settings: Settings | None = None, previous: Timetable | None = None
+    problem: Problem,
+    settings: Settings | None = None,
+    previous: Timetable | None = None,
+    *,
+    keep: frozenset[str] | None = None,
 ) -> Result:
     """Schedule ``problem``: optimal with CP-SAT when time allows, else the best found.
 
@@ -101,7 +106,11 @@ def solve(
     repaired previous timetable alone); large events (or ``"lns"``) use the large-instance
     search of :mod:`.lns`, a re-plan too (from the repaired previous timetable). With
     ``previous`` (re-planning), meetings keep their slot and table whenever that costs no
-    scheduled priority.
+    scheduled priority. ``keep``: the meetings the caller kept in place
+    (:func:`.replan.keep_in_place`), the only ones a search may release
+    (:func:`.release.releasable`: by default every kept one of a fresh plan, none of a
+    re-plan). Whatever the path, a result that breaks the problem (its released meetings
+    loosened) is never ``feasible`` or ``optimal`` (:func:`_checked`).
     """
     settings = settings or Settings()
     began = time.perf_counter()
@@ -111,13 +120,31 @@ def solve(
     else:
         reporter.offer("building")
         if large_enough(problem, settings):
-            result = solve_large(problem, settings, began, reporter, previous)
+            result = solve_large(problem, settings, began, reporter, previous, keep)
         else:
             result = _solve(problem, settings, previous, began, reporter)
         if reporter.stopped:
             result = dataclasses.replace(result, stopped=True)
+    result = _checked(problem, previous, keep, result)
     _report_result(reporter, result)
     return result
+
+
+def _checked(
+    problem: Problem, previous: Timetable | None, keep: frozenset[str] | None, result: Result
+) -> Result:
+    """``result``, ``unknown`` instead of ``feasible`` or ``optimal`` when its timetable
+    breaks ``problem`` with the meetings it released loosened, or it released a meeting it
+    could not (:func:`.release.releasable`): every path's last word (before, a plain
+    re-plan by the large search released a pinned required meeting and said
+    ``feasible``). The meetings left out keep their reasons."""
+    if result.status not in (Status.OPTIMAL, Status.FEASIBLE):
+        return result
+    released = {r.meeting for r in result.released}
+    allowed = releasable(problem, previous is not None, keep)
+    if released <= allowed and not check_schedule(relaxed(problem, released), result.timetable):
+        return result
+    return dataclasses.replace(result, status=Status.UNKNOWN)
 
 
 def _report_result(reporter: Reporter, result: Result) -> None:
