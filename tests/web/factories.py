@@ -8,7 +8,7 @@ import html
 import re
 import smtplib
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -20,6 +20,7 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
+from django.utils import timezone as django_timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -139,6 +140,15 @@ def make_schedule(event: core.Event, version: int = 1, r1_start: int = 0) -> cor
         ),
         provenance=core.Provenance("hand", datetime(2030, 1, 1, tzinfo=UTC), status="feasible"),
     )
+
+
+@pytest.fixture
+def after_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock moved on to the morning after the test event's day (still ticking), so
+    that its meetings have taken place and can be recorded as held or as no-shows."""
+    real = django_timezone.now
+    shift = datetime.combine(DAY + timedelta(days=1), time(9), TUNIS) - real()
+    monkeypatch.setattr(django_timezone, "now", lambda: real() + shift)
 
 
 @pytest.fixture

@@ -91,6 +91,7 @@ def test_schedules_hide_drafts_and_other_peoples_meetings(
     assert [[a["id"] for a in v["assignments"]] for v in everything] == [["r-1", "r-2"]]
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_participant_records_outcome_of_own_meeting_only(
     chen: APIClient, event: Event, draft: ScheduleVersion
 ) -> None:

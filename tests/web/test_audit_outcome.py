@@ -19,6 +19,8 @@ from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from tests.web.factories import history_changes, person_user
 
+pytestmark = pytest.mark.usefixtures("after_the_day")  # the meetings have taken place
+
 SLUG = "tunis-b2b-2030"
 FORM = {"assignment": "r-2", "kind": "held", "follow_up": "mou", "notes": "Draft MoU"}
 

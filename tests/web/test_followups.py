@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
@@ -16,6 +17,7 @@ from liqa.web.scheduling.publishing import publish
 from tests.web.factories import person_user
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_participant_records_outcome_from_the_agenda(
     event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
 ) -> None:

@@ -20,6 +20,8 @@ from liqa.web.scheduling.models import ScheduleVersion
 from liqa.web.scheduling.publishing import publish
 from tests.web.factories import api_client_for, make_core_event, person_user
 
+pytestmark = pytest.mark.usefixtures("after_the_day")  # the meetings have taken place
+
 URL = "/organize/tunis-b2b-2030/follow-ups/"
 FORM = {"assignment": "r-2", "kind": "held", "follow_up": "mou", "notes": "Draft MoU"}
 

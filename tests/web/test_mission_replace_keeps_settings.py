@@ -30,7 +30,10 @@ from liqa.web.scheduling.publishing import publish
 from liqa.web.scheduling.records import store_schedule
 from tests.web.factories import at, make_core_event, make_schedule
 
-pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("data_dir")]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.usefixtures("data_dir", "after_the_day"),  # outcomes of past meetings
+]
 
 CREATED = datetime(2029, 5, 4, 3, 2, 1, tzinfo=UTC)
 COMMUNIQUE = {"en": "The mission closed with 12 agreements.", "fr": "La mission a conclu."}

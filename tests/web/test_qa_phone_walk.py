@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client, RequestFactory
@@ -99,6 +100,7 @@ def test_publishing_an_unchanged_version_says_nobody_was_e_mailed(
     assert "<table>" not in text
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_saving_an_outcome_returns_to_that_meeting(
     event: Event, draft: ScheduleVersion, client_for: Callable[..., Client]
 ) -> None:

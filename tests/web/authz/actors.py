@@ -213,7 +213,7 @@ def build_world() -> World:
     publish(first, notify=False)
     # what publishing e-mailed (a row for the admin's Notification pages)
     Notification.objects.create(version=first, person="p-amina", email=A_EMAIL)
-    record_outcome(event, "p-amina", A_ALONE, "held", "call", "A-private-outcome-note")
+    record_outcome(event, "p-amina", A_ALONE, "cancelled", "call", "A-private-outcome-note")
     run = Run.objects.create(event=event, time_limit=1.0)
     plan_run.enqueue(run.pk)  # a queued task row (the matrix runs with the database queue)
     Group.objects.create(name="matrix")

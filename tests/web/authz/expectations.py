@@ -218,7 +218,7 @@ PAYLOADS: dict[str, dict[str, object]] = {
     "scheduling:move": {"key": "req-amina-bruno", "slot": "2", "table": "5"},
     "agendas:feed_settings": {"action": "create"},
     "agendas:requests": {"key": "req-bruno-chen", "action": "decline"},
-    "agendas:outcome": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "call"},
+    "agendas:outcome": {"assignment": "req-amina-chen", "kind": "cancelled", "follow_up": "call"},
     "agendas:follow_ups": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "mou"},
     "agendas:profile": {"languages": ["en"], "phone": "+1 555 0100"},
     "agendas:host": {"assignment": "req-amina-bruno", "attendee": ["p-bruno"]},
@@ -230,6 +230,6 @@ JSON_PAYLOADS: dict[str, dict[str, object]] = {
     "api:answer": {"action": "decline"},
     "api:book": {"slot": "2030-03-14T09:40:00+01:00"},
     "api:host_confirmations": {"assignment": "req-amina-bruno", "attendees": ["p-bruno"]},
-    "api:outcomes": {"assignment": "req-amina-chen", "kind": "held", "follow_up": "none"},
+    "api:outcomes": {"assignment": "req-amina-chen", "kind": "cancelled", "follow_up": "none"},
 }
 """JSON bodies of API POSTs."""

@@ -22,6 +22,7 @@ LINES = "(e => e.getClientRects().length)"
 """How many line boxes an inline element takes (one when it does not wrap)."""
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_an_organizer_records_an_outcome_on_a_phone_in_french(
     organizer: User,
     event: Event,

@@ -40,6 +40,12 @@ class PipelineRow:
     """The follow-up's owner by name (empty: none recorded)."""
 
     @property
+    def started(self) -> bool:
+        """Whether the meeting has started: only then can it be recorded as held or as a
+        no-show (:class:`~liqa.web.agendas.services.NotYetHeld`)."""
+        return self.assignment.start <= timezone.now()
+
+    @property
     def owner_choices(self) -> tuple[tuple[str, str], ...]:
         """Whom the organizer may name the follow-up's owner: each attendee (either side)
         as ``(person id, name)``, in the meeting's order."""
@@ -150,6 +156,8 @@ def record_for_participants(event: Event, typed: Typed) -> core.Outcome:
         raise OutcomeRefused(
             _("This meeting is not in the published schedule: nothing was saved.")
         ) from None
+    except services.NotYetHeld:
+        raise OutcomeRefused(str(services.NOT_YET_HELD)) from None
     except services.NotAnAttendee:
         raise OutcomeRefused(
             _(

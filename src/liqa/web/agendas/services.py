@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
+from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from liqa.core import model as core
 from liqa.web.accounts.models import CalendarFeed
@@ -106,6 +108,25 @@ class NotAnAttendee(ValueError):
     """The owner named for a meeting's follow-up does not attend that meeting."""
 
 
+class NotYetHeld(Exception):
+    """A meeting that has not started yet cannot be recorded as held or as a no-show."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start.isoformat())
+        self.start = start
+
+
+NOT_YET_HELD = gettext_lazy(
+    "This meeting has not started yet: record it as held or as a no-show once it has; "
+    "nothing was saved."
+)
+"""Why :class:`NotYetHeld` was refused, in the reader's language (pages say it)."""
+
+WHEN_HELD = frozenset({core.OutcomeKind.HELD, core.OutcomeKind.NO_SHOW})
+"""Outcomes that say what happened at the meeting: recorded once it has started (a
+cancellation may be recorded before)."""
+
+
 def record_outcome(
     event: Event,
     person: str | None,
@@ -121,7 +142,7 @@ def record_outcome(
     follow-up's owner. An organizer's correction keeps the owner already recorded, unless
     ``owner`` names another: one of the meeting's attendees (either side), or ``""`` for
     none (:class:`NotAnAttendee` for anyone else). Invalid kinds raise ``ValueError`` from
-    the core's enums.
+    the core's enums; "held" or "no-show" before the meeting's start, :class:`NotYetHeld`.
     """
     found = domain.published(event)
     attended = {a.id: a for a in (found.schedule.assignments if found is not None else ())}
@@ -131,9 +152,13 @@ def record_outcome(
         raise NotYourMeeting(assignment)
     if person is None and owner and owner not in attended[assignment].attendees:
         raise NotAnAttendee(owner)
+    kind_of = core.OutcomeKind(kind)
+    starts = attended[assignment].start
+    if kind_of in WHEN_HELD and starts > timezone.now():
+        raise NotYetHeld(starts)
     record = core.Outcome(
         assignment=assignment,
-        kind=core.OutcomeKind(kind),
+        kind=kind_of,
         follow_up=core.FollowUp(follow_up),
         owner=person,
         notes=notes,

@@ -379,6 +379,12 @@ def outcome(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except services.NotYourMeeting:
         raise PermissionDenied from None
+    except services.NotYetHeld:
+        return HttpResponse(
+            str(services.NOT_YET_HELD),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     except ValueError:  # not one of the form's choices (a hand-made or stale request)
         return HttpResponse(
             _("Choose what happened and the follow-up from the lists: nothing was saved."),

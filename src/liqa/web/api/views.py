@@ -274,6 +274,10 @@ class OutcomeList(APIView):
             )
         except agenda_services.NotYourMeeting:
             raise PermissionDenied("not one of your published meetings") from None
+        except agenda_services.NotYetHeld as early:
+            raise ValidationError(
+                {"kind": [f"the meeting starts at {early.start.isoformat()}: not held yet"]}
+            ) from None
         return Response(s.OutcomeSerializer(record).data, status=201)
 
 
