@@ -69,7 +69,7 @@ def demo(
     check_output_dir(console, out, said)
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {escape(str(mission))}")
-    event = load_or_exit(console, mission)
+    event = load_or_exit(console, mission, said)
     for label, text in summary(event):
         console.print(f"  [bold]{escape(label)}[/bold]: {escape(text)}", markup=True)
     # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
