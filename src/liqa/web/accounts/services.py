@@ -452,10 +452,14 @@ PAGE_LANGUAGES = ("ar", "fr", "en")
 """The languages the pages and e-mails speak."""
 
 
-def user_language(user: User) -> str:
-    """The language of the user's e-mails: their most recent membership's, else English."""
+def user_language(user: User, fallback: str = "en") -> str:
+    """The language of the user's e-mails: their most recent membership's, else
+    ``fallback`` (the language of the page they asked from) when the pages speak it, else
+    English."""
     membership = Membership.objects.filter(user=user).order_by("-pk").first()
-    return membership.language if membership else "en"
+    if membership is not None:
+        return membership.language
+    return fallback if fallback in PAGE_LANGUAGES else "en"
 
 
 def count_sign_in_request(email: str) -> None:
@@ -472,13 +476,16 @@ def count_sign_in_request(email: str) -> None:
         raise RateLimited("sign-in requests")
 
 
-def send_sign_in_link(email: str, next_url: str = "", language: str = "") -> bool:
+def send_sign_in_link(
+    email: str, next_url: str = "", language: str = "", page_language: str = ""
+) -> bool:
     """E-mail a sign-in link to a known address, in the recipient's language.
 
     ``language``: the one chosen with the sign-in page's language switcher, if any, which
     the e-mail and the link keep (``?lang=``: the link's page and the page it signs in to
     read it, in whatever browser opens the link); else the e-mail is in the recipient's
-    language (:func:`user_language`).
+    language (:func:`user_language`), and for someone without a membership yet in
+    ``page_language``, the language the sign-in page was read in.
 
     Returns False (and sends nothing) for an unknown address, so the page answers the
     same either way; :class:`RateLimited` past the hourly limit of requests for any
@@ -497,7 +504,7 @@ def send_sign_in_link(email: str, next_url: str = "", language: str = "") -> boo
     if language in PAGE_LANGUAGES:
         link += "?" + urlencode({"lang": language})
     else:
-        language = user_language(user)
+        language = user_language(user, fallback=page_language)
     with translation.override(language):
         body = render_to_string("accounts/email_link.txt", {"link": link, "user": user})
         send_mail(_("Your liqa sign-in link"), body, None, [user.email])

@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -51,9 +52,15 @@ def signin(request: HttpRequest) -> HttpResponse:
     }
     if request.method == "POST":
         try:
-            # the language chosen with the switcher (its cookie), which the link keeps
+            # the language chosen with the switcher (its cookie), which the link keeps; else
+            # the member's own, else (no membership yet) the language of this page
             chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-            services.send_sign_in_link(request.POST.get("email", ""), next_url, chosen)
+            services.send_sign_in_link(
+                request.POST.get("email", ""),
+                next_url,
+                chosen,
+                page_language=translation.get_language() or "",
+            )
             context["sent"] = True
         except services.RateLimited:
             context["error"] = _(
@@ -61,6 +68,19 @@ def signin(request: HttpRequest) -> HttpResponse:
             )
             return page(request, "accounts/signin.html", context, status=429)
     return page(request, "accounts/signin.html", context)
+
+
+def _signin_url(request: HttpRequest, secret: str) -> str:
+    """The sign-in page, carrying the page the link was to lead to (when it is a safe local
+    address: never an open redirect), so that a new link asked from there leads there too."""
+    target = _local_next(request, services.next_url_of(secret))
+    return reverse("accounts:signin") + ("?" + urlencode({"next": target}) if target else "")
+
+
+def _spent(request: HttpRequest, secret: str) -> HttpResponse:
+    """The page of a link that no longer works, with a way to ask for a new one."""
+    context = {"valid": False, "signin_url": _signin_url(request, secret)}
+    return page(request, "accounts/link.html", context, status=410)
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,11 +109,12 @@ def link(request: HttpRequest, secret: str) -> HttpResponse:
     if request.method == "POST":
         user = services.redeem(secret)
         if user is None:
-            return page(request, "accounts/link.html", {"valid": False}, status=410)
+            return _spent(request, secret)
         login(request, user, backend=lookups.BACKEND)
         return HttpResponseRedirect(_safe_next(request, services.next_url_of(secret)))
-    valid = services.link_is_usable(secret)
-    return page(request, "accounts/link.html", {"valid": valid}, status=200 if valid else 410)
+    if not services.link_is_usable(secret):
+        return _spent(request, secret)
+    return page(request, "accounts/link.html", {"valid": True})
 
 
 @require_http_methods(["GET", "POST"])
