@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from liqa.core.missionfile.cities import venue_zone
 from liqa.core.missionfile.values import (
     LegSpan,
     parse_date,
@@ -81,7 +82,7 @@ def build_event(data: dict[str, Any]) -> Event:
         themes=tuple(event.get("themes") or ()),
         goals=localized(event.get("goals")),
         description=localized(event.get("description")),
-        venues=tuple(_venue(item) for item in venues.values()),
+        venues=tuple(_venue(item, data) for item in venues.values()),
         organizations=orgs,
         people=tuple(
             _person(item, zoned_windows(item.get("availability"), places.meeting(item["id"])))
@@ -128,13 +129,16 @@ def _leg(item: dict[str, Any]) -> Leg:
     )
 
 
-def _venue(item: dict[str, Any]) -> Venue:
+def _venue(item: dict[str, Any], data: dict[str, Any]) -> Venue:
+    """A venue; without a ``timezone``, in that of the legs in its city (checked)."""
     lat, lon = item.get("lat"), item.get("lon")
+    zone = venue_zone(item, data)
+    assert zone is not None  # checks.needs_zone reported it otherwise
     return Venue(
         id=item["id"],
         name=item["name"],
         city=item["city"],
-        timezone=item["timezone"],
+        timezone=zone,
         address=item.get("address", ""),
         latitude=None if lat is None else float(lat),
         longitude=None if lon is None else float(lon),

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from liqa.core.missionfile.checker import Checker, records, text_of
+from liqa.core.missionfile.cities import missing_zone_hint, needs_zone
 from liqa.core.missionfile.reading import Document, Path
 from liqa.core.missionfile.references import (
     check_ids,
@@ -155,8 +156,17 @@ def _date(checker: Checker, path: Path, text: str | None) -> date | None:
 
 
 def _check_zones(checker: Checker, data: dict[str, Any]) -> None:
+    """Venues' zones: a real one when given; when not, the legs in the venue's city must
+    give one (the same zone), else the venue must say it."""
     for path, venue in records(data, "venues"):
         _zone(checker, (*path, "timezone"), text_of(venue, "timezone"))
+        if needs_zone(venue, data):
+            checker.add(
+                path,
+                Message("missing required field '{name}'", name="timezone"),
+                "missing_field",
+                missing_zone_hint(venue, data),
+            )
 
 
 def _check_instants(checker: Checker, data: dict[str, Any]) -> None:

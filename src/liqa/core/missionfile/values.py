@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from liqa.core.missionfile.cities import venue_zone
 from liqa.core.problems import Message
 
 if TYPE_CHECKING:
@@ -154,22 +155,24 @@ def format_version(data: object) -> int:
 
 
 def place_zones(data: object) -> dict[str, str]:
-    """Venue id → its zone name, and organization id → its venue's, read defensively from
-    mission data: where :func:`place_zone` looks up a record's place. Empty for a file of
-    format version 1, whose times without an offset are all local time of their leg: the
-    one place that decides by which rule a file's times are read."""
+    """Venue id → its zone name (its city's leg's when it gives none, :func:`venue_zone`),
+    and organization id → its venue's, read defensively from mission data: where
+    :func:`place_zone` looks up a record's place. Empty for a file of format version 1,
+    whose times without an offset are all local time of their leg: the one place that
+    decides by which rule a file's times are read."""
     sections = data if isinstance(data, dict) else {}
     zones: dict[str, str] = {}
     if format_version(sections) == 1:
         return zones
     for venue in _mappings(sections.get("venues")):
-        if isinstance(venue.get("id"), str) and isinstance(venue.get("timezone"), str):
-            zones[venue["id"]] = venue["timezone"]
+        zone = venue_zone(venue, sections)  # without a timezone: its city's leg's
+        if isinstance(venue.get("id"), str) and zone is not None:
+            zones[venue["id"]] = zone
     for org in _mappings(sections.get("organizations")):
         place = org.get("venue")
-        venue_zone = zones.get(place) if isinstance(place, str) else None
-        if isinstance(org.get("id"), str) and venue_zone is not None:
-            zones[org["id"]] = venue_zone
+        org_zone = zones.get(place) if isinstance(place, str) else None
+        if isinstance(org.get("id"), str) and org_zone is not None:
+            zones[org["id"]] = org_zone
     return zones
 
 

@@ -113,3 +113,16 @@ def suggest_zone(name: str, known: Iterable[str]) -> ZoneSuggestion | None:
         if ratio >= 0.75:
             return ZoneSuggestion(close)
     return None
+
+
+def zone_of_city(city: str) -> str | None:
+    """The IANA zone the city ``city`` keeps (lower case, single spaces, no accents: "san
+    jose"), when liqa knows it: a city of :data:`CITY_ZONES`, else the one zone named after
+    it ("casablanca" → ``Africa/Casablanca``); ``None`` otherwise."""
+    from liqa.core.missionfile.values import known_timezones
+
+    kept = CITY_ZONES.get(city)
+    if kept is not None:
+        return kept
+    named = sorted(zone for zone in known_timezones() if _city_part(zone) == city)
+    return named[0] if len(named) == 1 else None
