@@ -231,8 +231,8 @@ def test_time_of_day_not_in_24h_form_is_refused(org_client: Client, event: Event
 def test_leg_change_that_strands_a_session_is_refused(org_client: Client, event: Event) -> None:
     moved = {**LEG, "city": "Tunis", "start": "2030-03-15", "end": "2030-03-15"}
     assert refused(org_client, event, "legs/tunis/", moved, "general") == [
-        "Brokerage sessions 'morning': session 2030-03-14T09:00:00+01:00 – "
-        "2030-03-14T10:00:00+01:00 is outside the event's legs (tunis 2030-03-15..2030-03-15) "
+        "Brokerage sessions 'morning': session Thu, Mar 14, 2030, 9:00\u202fAM – "
+        "10:00\u202fAM is outside the event's legs (tunis 2030-03-15..2030-03-15) "
         "(fix the date, add a leg that covers it, or give an explicit offset)"
     ]
 

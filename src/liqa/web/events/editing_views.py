@@ -14,12 +14,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from liqa.core.outputs.labels import person_name
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import editing, forgotten_keys
 from liqa.web.events.domain import country_names
-from liqa.web.events.editing.kinds import BROKERAGE, PROFILES, Kind
+from liqa.web.events.editing.kinds import AVAILABILITY, BROKERAGE, PROFILES, Kind
 from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
 from liqa.web.events.models import Event, Person
@@ -141,9 +142,18 @@ def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = No
         "form": form,
         "general": general,
         "themes": _themes(event, what, key),
+        "subject": _subject(event, what, key),
     }
     status = 400 if request.method == "POST" else 200
     return page(request, "events/edit/form.html", context, status=status)
+
+
+def _subject(event: Event, kind: Kind, key: str | None) -> str:
+    """Whose availability the page changes, by the name the reader knows them by (their
+    Arabic name on an Arabic page, when they have one); ``""`` on other pages."""
+    if kind is not AVAILABILITY or key is None:
+        return ""
+    return person_name(event_record(event).person(key), current_language())
 
 
 def _themes(event: Event, kind: Kind, key: str | None) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -45,11 +45,6 @@ _INSTANT_HELP = _(
 _TIME_HELP = _("HH:MM, 24 h")
 _WINDOWS_HELP = _(
     "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
-    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
-)
-_AVAILABILITY_HELP = _(
-    "one window a line, local time of the place: the brokerage venue, a host's venue for "
-    "its staff, else the leg that day: 2030-03-11 09:00-12:00 "
     "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
 )
 _VISIT_WINDOWS_HELP = _(
@@ -598,9 +593,22 @@ class AvailabilityForm(EditForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        day = first_day(self.event)
+        after = day + timedelta(days=1)
         self.fields["availability"].help_text = _(
-            "when the person can attend; empty: the whole event. %(windows)s"
-        ) % {"windows": _AVAILABILITY_HELP}
+            "When the person can attend; empty: the whole event. One window a line, in local "
+            "time of the place (the brokerage venue, a host's venue for its staff, else the "
+            "leg that day), for example %(example)s. Over midnight: %(overnight)s."
+        ) % {
+            "example": f"{day.isoformat()} 09:00-12:00",
+            "overnight": f"{day.isoformat()} 22:00 – {after.isoformat()} 01:00",
+        }
+
+
+def first_day(event: core.Event) -> date:
+    """The event's first day (its earliest leg's), for the examples of its forms; today
+    when it has no leg yet."""
+    return min((leg.start for leg in event.legs), default=date.today())
 
 
 def _long_text(label: Any) -> forms.CharField:

@@ -10,11 +10,12 @@ nothing is stored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +27,7 @@ from liqa.web.events.editing import kinds
 from liqa.web.events.editing.kinds import BROKERAGE, SESSIONS, Kind
 from liqa.web.events.editing.rows import MODELS
 from liqa.web.events.editing.validation import check, mission_data
+from liqa.web.events.editing.windows import instants_in_words
 from liqa.web.events.locking import lock_event
 from liqa.web.events.records import brokerage_to_json, event_record
 
@@ -79,7 +81,9 @@ def _text(problem: Problem, data: dict[str, Any]) -> str:
             "key": duplicate["key"],
             "where": _where(data, duplicate["path"]),
         }
-    message, hint = problem.message_in(_), problem.hint_in(_)
+    lang = translation.get_language() or "en"
+    spoken = replace(problem, message=instants_in_words(problem.message, lang))
+    message, hint = spoken.message_in(_), problem.hint_in(_)
     return message + (f" ({hint})" if hint else "")
 
 

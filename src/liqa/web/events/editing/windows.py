@@ -19,9 +19,12 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel import dates as babel_dates
 from django.utils.translation import gettext as _
 
 from liqa.core import model as core
+from liqa.core.i18n import translator
+from liqa.core.problems import Message, PluralMessage
 
 _LINE = re.compile(
     r"^(?P<day>\d{4}-\d{2}-\d{2})\s+(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})$"
@@ -137,3 +140,49 @@ def _exists(local: datetime, zone: ZoneInfo) -> bool:
     """True when the wall-clock time ``local`` happens in ``zone``."""
     aware = local.replace(tzinfo=zone)
     return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == local
+
+
+_ISO = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})"
+_ISO_SPAN = re.compile(rf"(?P<start>{_ISO})(?:\s+[-–]\s+(?P<end>{_ISO}))?")
+"""An ISO 8601 instant with its offset (as the event's stored records are judged), or two
+of them as a window (``start – end``)."""
+
+
+def moment_words(at: datetime, lang: str) -> str:
+    """``at`` (aware) as a reader of ``lang`` reads a date and a time on its own clock
+    ("Thu, Dec 3, 2026, 9:00 AM", "jeu. 3 déc. 2026, 09:00")."""
+    t = translator(lang)
+    day = babel_dates.format_skeleton("yMMMEd", at.date(), locale=t.locale)
+    glue = str(babel_dates.get_datetime_format("medium", locale=t.locale))
+    return glue.replace("{1}", day).replace("{0}", t.format_time(at))
+
+
+def _span_words(match: re.Match[str], lang: str) -> str:
+    start = datetime.fromisoformat(match["start"])
+    if match["end"] is None:
+        return moment_words(start, lang)
+    end = datetime.fromisoformat(match["end"])
+    if end.date() == start.date() and end.utcoffset() == start.utcoffset():
+        return f"{moment_words(start, lang)} – {translator(lang).format_time(end)}"
+    return f"{moment_words(start, lang)} – {moment_words(end, lang)}"
+
+
+def instants_in_words(message: str, lang: str) -> str:
+    """``message`` (a core :class:`Message`) with each ISO 8601 instant among its fields
+    (a stored record's window, written with its offset for the core to judge) as a date and
+    a time in ``lang`` on the clock it was written on: the organizer typed ``2026-12-03
+    09:00``, not ``2026-12-03T09:00:00+01:00``. Other text is returned as it is."""
+    if not isinstance(message, Message):
+        return message
+    params = {
+        key: _ISO_SPAN.sub(lambda found: _span_words(found, lang), value)
+        if type(value) is str
+        else value
+        for key, value in message.params.items()
+    }
+    if params == message.params:
+        return message
+    if isinstance(message, PluralMessage):
+        n = int(params.pop("n"))
+        return PluralMessage(message.template, message.plural, n=n, **params)
+    return Message(message.template, **params)
