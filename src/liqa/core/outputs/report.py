@@ -94,6 +94,9 @@ class Figures:
     agreed: tuple[Agreed, ...] = ()
     """Each follow-up agreed, meeting by meeting in the order they took place: what the
     organizer takes up after the mission (with whom, what, the notes recorded)."""
+    brokerage: bool = False
+    """Figures of a brokerage event (:func:`is_brokerage`): the use of its tables × slots
+    rather than of a mission's days, no travel, no candidate visits."""
 
 
 class Agreed(NamedTuple):
@@ -209,20 +212,24 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         if code in terms
     )
     accepted = sum(1 for r in event.requests if r.status is RequestStatus.ACCEPTED)
-    outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in event.outcomes)
-    recorded = {o.assignment for o in event.outcomes}
+    order = {m.id: n for n, m in enumerate(meetings)}
+    # the outcomes of this schedule's meetings only: one recorded for a meeting it does not
+    # place (another version's, a request left unplaced) is counted by no figure, so that
+    # the outcomes, the follow-ups and "Held" all count the same meetings
+    outcomes = [o for o in event.outcomes if o.assignment in order]
+    outcome_kinds = Counter(labels.outcome_label(o.kind, lang) for o in outcomes)
+    recorded = {o.assignment for o in outcomes}
     unrecorded = sum(1 for m in meetings if m.id not in recorded)
     outcome_rows = outcome_kinds.most_common()
-    if event.outcomes and unrecorded:
+    if outcomes and unrecorded:
         outcome_rows.append((t.gettext("not recorded yet"), unrecorded))
     follow = Counter(
         labels.follow_up_label(o.follow_up, lang)
-        for o in event.outcomes
+        for o in outcomes
         if o.follow_up is not FollowUp.NONE
     )
-    order = {m.id: n for n, m in enumerate(meetings)}
     chosen = sorted(
-        (o for o in event.outcomes if o.follow_up is not FollowUp.NONE and o.assignment in order),
+        (o for o in outcomes if o.follow_up is not FollowUp.NONE),
         key=lambda o: order[o.assignment],
     )
     titles = labels.item_titles(event, [o.assignment for o in chosen], lang)
@@ -230,7 +237,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         Agreed(titles[o.assignment], labels.follow_up_label(o.follow_up, lang), o.notes)
         for o in chosen
     )
-    held_ids = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    held_ids = {o.assignment for o in outcomes if o.kind is OutcomeKind.HELD}
     missed = recorded - held_ids  # recorded, and never as held: nobody was met
     return Figures(
         participants=len(delegates),
@@ -239,7 +246,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         meetings=len(meetings),
         requested=len(event.requests) + len(event.visits),
         accepted=accepted + len(event.visits),
-        held=len(held_ids & {m.id for m in meetings}) if event.outcomes else None,
+        held=len(held_ids) if outcomes else None,
         per_participant=tuple((labels.person_name(p, lang), per_person[p.id]) for p in delegates),
         per_theme=tuple(theme_counts.most_common()),
         per_org_kind=tuple(kinds.most_common()),
@@ -250,6 +257,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         outcomes=tuple(outcome_rows),
         follow_ups=tuple(follow.most_common()),
         agreed=agreed,
+        brokerage=is_brokerage(event),
     )
 
 
@@ -314,7 +322,14 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
             False,
         ),
         ("city-days", t.gettext("Meetings per city and day"), figures.per_city_day, False),
-        ("time-use", t.gettext("Use of the programme time"), figures.slot_use, True),
+        (
+            "time-use",
+            t.gettext("Use of the tables")
+            if figures.brokerage
+            else t.gettext("Use of the programme time"),
+            figures.slot_use,
+            True,
+        ),
     ]
     out: list[Chart] = []
     for key, title, data, percent in specs:
