@@ -222,3 +222,12 @@ def test_the_brokerage_demos_draft_where_no_meeting_was_held_says_none() -> None
     assert who.endswith(
         f"So far, 0 of the {scheduled} meetings arranged have been recorded as held."
     ), who
+
+
+def test_an_outcome_for_an_item_not_in_the_schedule_counts_for_nothing() -> None:
+    """As the report counts (``Figures.held``): a held outcome recorded for a request that
+    is not in the schedule (left out, or a stale key) does not turn the draft's "arranged"
+    meetings into "0 held" ones."""
+    event, schedule = planned("morocco-us-digital-2024")
+    stray = replace(event, outcomes=(Outcome("not-in-the-schedule", OutcomeKind.HELD),))
+    assert text(stray, schedule, "en") == text(event, schedule, "en")

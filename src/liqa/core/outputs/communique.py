@@ -189,11 +189,14 @@ def scheduled_meetings(items: list[Item]) -> list[Item]:
 
 
 def held_meetings(event: Event, meetings: list[Item]) -> list[Item] | None:
-    """Those of ``meetings`` recorded as held, or ``None`` before any outcome of the event is
-    recorded, as the mission report counts them (``Figures.held``)."""
-    if not event.outcomes:
+    """Those of ``meetings`` recorded as held, or ``None`` before any outcome of them is
+    recorded, as the mission report counts them (``Figures.held``: an outcome recorded for
+    an item not in the schedule counts for neither)."""
+    ids = {m.id for m in meetings}
+    recorded = [o for o in event.outcomes if o.assignment in ids]  # of these meetings only
+    if not recorded:
         return None
-    held = {o.assignment for o in event.outcomes if o.kind is OutcomeKind.HELD}
+    held = {o.assignment for o in recorded if o.kind is OutcomeKind.HELD}
     return [m for m in meetings if m.id in held]
 
 
