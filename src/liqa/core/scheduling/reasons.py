@@ -6,7 +6,11 @@ detail; these words are what a list of them shows first, in the reader's languag
 
 from __future__ import annotations
 
-from liqa.core.problems import Message
+from collections.abc import Mapping
+from typing import Any
+
+from liqa.core.model import Event
+from liqa.core.problems import Message, Name, Names, PluralMessage
 
 REASON_WORDS: dict[str, Message] = {
     # brokerage sessions
@@ -27,3 +31,37 @@ REASON_WORDS: dict[str, Message] = {
 def reason_words(code: str) -> str:
     """The words for reason ``code`` (a translatable :class:`Message`; the code if unknown)."""
     return REASON_WORDS.get(code, code)
+
+
+def event_names(event: Event) -> dict[str, Name]:
+    """Person and organization id → the name people know them by, with its Arabic (and, for
+    an organization, French) form: how explanations name them in every language."""
+    names: dict[str, Name] = {
+        org.id: Name(org.name, ar=org.name_ar, fr=org.name_fr) for org in event.organizations
+    }
+    names.update({p.id: Name(p.name, ar=p.name_ar) for p in event.people})
+    return names
+
+
+def with_names(detail: str, names: Mapping[str, str]) -> str:
+    """``detail`` (an explanation, perhaps stored when explanations gave people by id) with
+    every field that is a bare id of ``names`` given by its name instead ("p-bruno and
+    p-chen" → "Bruno Martin and Chen Li", "برونو مارتن وتشن لي" for an Arabic reader): ids
+    share one namespace, so a field equal to a person's id is that person. Other text, and
+    a field already a name, is kept."""
+    if isinstance(detail, PluralMessage):
+        params = {key: _named(value, names) for key, value in detail.params.items()}
+        n = params.pop("n")
+        return PluralMessage(detail.template, detail.plural, n=n, **params)
+    if isinstance(detail, Message):
+        params = {key: _named(value, names) for key, value in detail.params.items()}
+        return Message(detail.template, **params)
+    if isinstance(detail, Names):
+        return Names([with_names(item, names) for item in detail.items], detail.sep)
+    if type(detail) is str:
+        return names.get(detail, detail)
+    return detail
+
+
+def _named(value: Any, names: Mapping[str, str]) -> Any:
+    return with_names(value, names) if isinstance(value, str) else value

@@ -14,10 +14,11 @@ import numpy as np
 from liqa.core.local_time import LocalDate
 from liqa.core.model import Unplaced
 from liqa.core.outputs.labels import subgroup_words
-from liqa.core.problems import Message, joined
+from liqa.core.problems import Message, Name, Names, joined
 from liqa.core.scheduling.itinerary.mission import MissionModel
 from liqa.core.scheduling.itinerary.problem import Result
 from liqa.core.scheduling.itinerary.routes import Route
+from liqa.core.scheduling.reasons import event_names
 
 
 def explain_unplaced(model: MissionModel, result: Result) -> list[Unplaced]:
@@ -95,7 +96,8 @@ def _not_allowed(model: MissionModel, j: int) -> Unplaced:
                 minutes=visit.duration_minutes,
             ),
         )
-    need = ", ".join(visit.required_attendees)
+    names = event_names(model.event)
+    need = Names([names.get(pid, pid) for pid in visit.required_attendees])
     if need:
         detail = Message(
             "on every day it is open, the subgroup is larger than the host's limit ({limit}) "
@@ -157,7 +159,7 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
             Message(
                 "fits only by dropping {visits}; the plan keeps those because its day's "
                 "choices are worth more in total (this visit's value: {value})",
-                visits=joined(names[:3], "or"),
+                visits=joined([_visit_name(model, vid) for vid in names[:3]], "or"),
                 value=format(max(problem.profit[k, j] for k in allowed), "g"),
             ),
             blocking=names,
@@ -170,3 +172,11 @@ def _lost(model: MissionModel, result: Result, j: int, allowed: list[int]) -> Un
             "dropping one visit"
         ),
     )
+
+
+def _visit_name(model: MissionModel, visit_id: str) -> str:
+    """A visit as the grid names it: its host, in each reader's form of the name (its id
+    when the host is unknown)."""
+    visit = next((v for v in model.event.visits if v.id == visit_id), None)
+    host = event_names(model.event).get(visit.host) if visit is not None else None
+    return host if isinstance(host, Name) else visit_id
