@@ -228,32 +228,59 @@ def _window(
         given = " – ".join(str(record[key]) for key in ("start", "end") if key in record)
         checker.add(
             path,
-            Message(
-                "{what} {given} is outside the event's legs ({value})",
-                what=what,
-                given=given,
-                value=span(checker.legs),
-            ),
+            _outside_legs(what, given, span(checker.legs)),
             "outside_legs",
             _OUTSIDE_HINT,
         )
     elif isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
         checker.add(
             (*path, "end"),
-            Message(
-                "the {what} ends ({end}) before it starts ({start})",
-                what=what,
-                end=record["end"],
-                start=record["start"],
-            ),
+            _ends_before(what, record["end"], record["start"]),
             "end_before_start",
             Message("swap the times or fix the typo"),
         )
 
 
+def _outside_legs(what: str, given: str, value: str) -> Message:
+    """A window of kind ``what`` outside the legs: one whole message per kind, so that a
+    translation names the record in its own words (not the English key)."""
+    if what == "availability":
+        return Message(
+            "availability {given} is outside the event's legs ({value})", given=given, value=value
+        )
+    if what == "visit window":
+        return Message(
+            "visit window {given} is outside the event's legs ({value})", given=given, value=value
+        )
+    if what == "programme item":
+        return Message(
+            "programme item {given} is outside the event's legs ({value})", given=given, value=value
+        )
+    return Message(
+        "session {given} is outside the event's legs ({value})", given=given, value=value
+    )
+
+
+def _ends_before(what: str, end: object, start: object) -> Message:
+    """A window of kind ``what`` that ends before it starts (see :func:`_outside_legs`)."""
+    if what == "availability":
+        return Message(
+            "the availability ends ({end}) before it starts ({start})", end=end, start=start
+        )
+    if what == "visit window":
+        return Message(
+            "the visit window ends ({end}) before it starts ({start})", end=end, start=start
+        )
+    if what == "programme item":
+        return Message(
+            "the programme item ends ({end}) before it starts ({start})", end=end, start=start
+        )
+    return Message("the session ends ({end}) before it starts ({start})", end=end, start=start)
+
+
 _OUTSIDE = object()
 """Marks an instant that falls on no day of any leg."""
-_OUTSIDE_HINT = "fix the date, add a leg that covers it, or give an explicit offset"
+_OUTSIDE_HINT = Message("fix the date, add a leg that covers it, or give an explicit offset")
 
 
 def _instant(

@@ -1,4 +1,4 @@
-"""An unknown reference is one whole message per kind, so a translation agrees with its noun."""
+"""Problems read whole in the reader's language: a record's kind is part of each message."""
 
 from __future__ import annotations
 
@@ -41,3 +41,21 @@ def test_an_unknown_reference_reads_whole_in_french(
     arabic = _in("ar", problem.message)
     assert "organization" not in arabic  # no English noun left in the sentence
     assert arabic.startswith("شخص أو جهة")
+
+
+def test_a_window_outside_the_legs_reads_whole_in_french_with_its_hint() -> None:
+    """The record's kind was the English key inside the French sentence ("availability …
+    est hors des étapes"), and the hint was a plain string, never translated."""
+    [problem] = problems_of(
+        mutate(
+            '"2024-02-12 08:00", end: "2024-02-12 18:00"',
+            '"2024-02-10 08:00", end: "2024-02-10 18:00"',
+        )
+    )
+    assert _in("fr", problem.message).startswith(
+        "la plage de disponibilité 2024-02-10 08:00 – 2024-02-10 18:00 est hors des étapes"
+    )
+    assert _in("fr", problem.hint) == (
+        "corrigez la date, ajoutez une étape qui la couvre, ou donnez un décalage explicite"
+    )
+    assert _in("ar", problem.message).startswith("فترة الحضور")
