@@ -81,10 +81,9 @@ def _full_verdict(
     meeting = problem.meeting(key)
     others = [p for p in fixed.values() if p.meeting != key]
     table = tables.own_table(problem, meeting)
-    if table is None:  # a free booth of its organizations' people, else a free shared table
+    if table is None:
         used = {p.table for p in others if p.slot == t}
-        choices = (*tables.booths(problem, meeting), *tables.shared_tables(problem))
-        table = next((k for k in choices if k not in used), None)
+        table = next((k for k in tables.shared_tables(problem) if k not in used), None)
     trial = Timetable((*others, Placement(key, t, table)))
     labels = {v.label for v in check_schedule(problem, trial) if key in v.meetings}
     return table, labels - {"fairness"}

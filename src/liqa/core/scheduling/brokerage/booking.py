@@ -4,9 +4,7 @@
 busy event that is every booked meeting, each time a participant books one more. A single
 added meeting can only break the rules that involve it: its own placement (session, fixed
 slot, its people's availability), its people's load in its slot and in its session, the
-tables of its slot (as many meetings without an own table as shared tables, whether they
-sit at a shared table or at a booth), and the order against the meetings it follows or that
-follow it.
+tables of its slot, and the order against the meetings it follows or that follow it.
 :func:`broken` checks exactly those, from indexes of the fixed meetings by slot and by
 participant (:class:`Fixed`), and gives the same labels as the full checker's violations
 that name the meeting (fairness aside: it compares every participant's breaks and never
@@ -89,19 +87,13 @@ def _others(found: Iterable[Placement], meeting: Meeting) -> list[Placement]:
 
 
 def table_for(board: Fixed, meeting: Meeting, t: int) -> int | None:
-    """The table ``meeting`` takes in slot ``t``: a party's own, else the first free booth
-    of an organization's people that attends it (``tables.booths``), else the first free
-    shared table (``None`` when every shared table is taken; :func:`broken` judges whether
-    the slot has room for it)."""
-    problem = board.rules.problem
-    own = tables.own_table(problem, meeting)
+    """The table ``meeting`` takes in slot ``t``: a party's own, else the first free shared
+    table (``None`` when every shared table is taken)."""
+    own = tables.own_table(board.rules.problem, meeting)
     if own is not None:
         return own
     used = {p.table for p in _others(board.by_slot.get(t, ()), meeting)}
-    return next(
-        (k for k in (*tables.booths(problem, meeting), *board.rules.shared) if k not in used),
-        None,
-    )
+    return next((k for k in board.rules.shared if k not in used), None)
 
 
 def holders(board: Fixed, pid: str, t: int, meeting: Meeting) -> list[Meeting]:
@@ -146,19 +138,14 @@ def _tables_broken(board: Fixed, meeting: Meeting, t: int, table: int | None) ->
     here = _others(board.by_slot.get(t, ()), meeting)
     if len(here) + 1 > problem.tables:
         return True
-    owned = {k for pid in meeting.people if (k := problem.participant(pid).table) is not None}
-    if not owned:
-        # the meetings without an own table share the shared tables, booths or not
-        unowned = sum(tables.own_table(problem, problem.meeting(p.meeting)) is None for p in here)
-        if unowned + 1 > len(board.rules.shared):
-            return True
     if table is None:
         return False
     if any(p.table == table for p in here):
         return True
+    owned = {k for pid in meeting.people if (k := problem.participant(pid).table) is not None}
     if owned:
         return table not in owned
-    return table not in board.rules.shared and table not in tables.booths(problem, meeting)
+    return table not in board.rules.shared
 
 
 def _order_broken(board: Fixed, meeting: Meeting, t: int) -> bool:

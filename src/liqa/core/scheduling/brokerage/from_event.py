@@ -2,8 +2,7 @@
 
 Parties of accepted one-to-one requests become participants: a person attends one
 meeting at a time at their own table if they have one; an organization named as a party
-may meet in parallel with as many people as it has, at the booth of one of them when it
-is free (its people's tables: ``Participant.booths``). Breaks are counted within a session.
+may meet in parallel with as many people as it has. Breaks are counted within a session.
 """
 
 from __future__ import annotations
@@ -136,8 +135,7 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 for i, w in enumerate(windows)
                 if members and not any(m.is_available(w) for m in members)
             )
-            booths = tuple(dict.fromkeys(m.table for m in members if m.table is not None))
-            participants.append(Participant(pid, max(1, len(members)), away, booths=booths))
+            participants.append(Participant(pid, max(1, len(members)), away))
     names: dict[str, str] = {
         pid: Name(people[pid].name, ar=people[pid].name_ar)
         if pid in people

@@ -37,10 +37,6 @@ class Participant:
     """Slot numbers the participant cannot attend."""
     table: int | None = None
     """A fixed table or booth (numbered from 1) where all their meetings take place."""
-    booths: tuple[int, ...] = ()
-    """An organization's people's booths (their own tables), in the order of its people:
-    its meetings sit at the first one free in their slot, else at a shared table (which the
-    rules keep for them: a booth is a preference, never a meeting's only place)."""
 
 
 @dataclass(frozen=True)

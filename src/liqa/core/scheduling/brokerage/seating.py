@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from liqa.core.scheduling.brokerage.constraints.tables import booths, own_table, shared_tables
+from liqa.core.scheduling.brokerage.constraints.tables import own_table, shared_tables
 from liqa.core.scheduling.brokerage.problem import Placement, Problem, Timetable
 
 
@@ -16,18 +16,14 @@ def assign_tables(
 
     A meeting with a ``fixed_table`` takes it first (a published meeting kept in place);
     one with its own table (a booth) takes that; a meeting still in its ``previous`` slot
-    (re-planning) keeps its published table when that is still a table it may take (a
-    shared table, or a booth of an organization's people attending it) and nobody took it
-    so far, before any other meeting of the slot picks one, so a meeting that moved into
-    the slot or a new one never takes it away (before, meetings were seated in id order and
-    one of those could take a published table, moving the meeting that sat there for
-    nothing). A meeting of an organization whose people have booths then takes the first of
-    those booths free in the slot (``tables.booths``: before, it never learnt of them and
-    took a shared table, the booth owner's meeting sitting apart from her booth). The others
-    take their ``previous`` table (from another slot) when free, else the table one of their
-    people used in the slot before (fewer table changes), else the first free shared table.
-    When a slot has more meetings than tables the extra ones get no table; that, and more
-    meetings without an own table than shared tables, ``check_schedule`` reports.
+    (re-planning) keeps its published table when that is a shared table nobody took so far,
+    before any other meeting of the slot picks one, so a meeting that moved into the slot or
+    a new one never takes it away (before, meetings were seated in id order and one of
+    those could take a published table, moving the meeting that sat there for nothing).
+    The others take their ``previous`` table (from another slot) when free, else the table
+    one of their people used in the slot before (fewer table changes), else the first free
+    shared table. When a slot has more meetings than tables the extra ones get no table
+    (``check_schedule`` reports that).
     """
     meetings = {m.id: m for m in problem.meetings}
     shared = shared_tables(problem)
@@ -57,19 +53,9 @@ def assign_tables(
             published = before.get(mid)
             if mid in chosen or published is None or published.slot != t:
                 continue
-            k = published.table
-            if k is None or k in taken:
-                continue
-            if k in shared or k in booths(problem, meetings[mid]):
-                chosen[mid] = k
-                taken.add(k)
-        for mid in mids:
-            if mid in chosen:
-                continue
-            booth = next((k for k in booths(problem, meetings[mid]) if k not in taken), None)
-            if booth is not None:
-                chosen[mid] = booth
-                taken.add(booth)
+            if published.table in shared and published.table not in taken:
+                chosen[mid] = published.table
+                taken.add(published.table)
         for mid in mids:
             if mid in chosen:
                 continue

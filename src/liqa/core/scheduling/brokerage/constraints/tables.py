@@ -1,12 +1,7 @@
 """Tables: never more meetings in a slot than tables; a participant's own table is theirs.
 
-A meeting with a participant who owns a table (a booth) takes place there (with two booth
-owners, at one of their booths: the first attendee's, as seated); the other meetings share
-the remaining tables, numbered from 1: at most as many of them in a slot as there are
-shared tables. A meeting of an organization whose people have booths sits at one of
-those booths when it is free in its slot (:func:`booths`), else at a shared table; it
-still counts against the shared tables, so a booth owner's own meeting can always take
-the booth back (the booth is a preference, the shared tables the rule).
+A meeting with a participant who owns a table (a booth) takes place there; the other
+meetings share the remaining tables, numbered from 1.
 """
 
 from __future__ import annotations
@@ -28,18 +23,6 @@ def own_table(problem: Problem, meeting: Meeting) -> int | None:
         if table is not None:
             return table
     return None
-
-
-def booths(problem: Problem, meeting: Meeting) -> tuple[int, ...]:
-    """The booths a meeting without an own table takes when one is free in its slot: those
-    of the people of the organizations that attend it (``Participant.booths``), in the
-    order of its attendees, tables that exist only."""
-    out: list[int] = []
-    for pid in meeting.people:
-        for k in problem.participant(pid).booths:
-            if k not in out and 1 <= k <= problem.tables:
-                out.append(k)
-    return tuple(out)
 
 
 def shared_tables(problem: Problem) -> list[int]:
@@ -77,13 +60,10 @@ def post(ctx: ModelContext) -> None:
 
 
 def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
-    """Slots with too many meetings (or more meetings without an own table than shared
-    tables), tables used twice, own tables ignored, tables neither shared nor a booth the
-    meeting may take."""
+    """Slots with too many meetings, tables used twice, own tables ignored, unknown tables."""
     meetings = {m.id: m for m in problem.meetings}
     free = set(shared_tables(problem))
     per_slot: dict[int, list[str]] = defaultdict(list)
-    unowned: dict[int, list[str]] = defaultdict(list)
     at_table: dict[tuple[int, int], list[str]] = defaultdict(list)
     out: list[Violation] = []
     for placement in timetable.placements:
@@ -91,12 +71,10 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
         if meeting is None:
             continue
         per_slot[placement.slot].append(meeting.id)
-        owned = {k for pid in meeting.people if (k := problem.participant(pid).table) is not None}
-        if not owned:
-            unowned[placement.slot].append(meeting.id)
         if placement.table is None:
             continue
         at_table[placement.slot, placement.table].append(meeting.id)
+        owned = {k for pid in meeting.people if (k := problem.participant(pid).table) is not None}
         if owned and placement.table not in owned:
             out.append(
                 Violation(
@@ -110,11 +88,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                     (meeting.id,),
                 )
             )
-        elif (
-            not owned
-            and placement.table not in free
-            and placement.table not in booths(problem, meeting)
-        ):
+        elif not owned and placement.table not in free:
             out.append(
                 Violation(
                     LABEL,
@@ -138,20 +112,6 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
                         tables=problem.tables,
                     ),
                     tuple(mids),
-                )
-            )
-        elif len(unowned[t]) > len(free):
-            out.append(
-                Violation(
-                    LABEL,
-                    Message(
-                        "slot {slot}: {count} meetings without an own table for {tables} "
-                        "shared tables",
-                        slot=problem.slot_label(t),
-                        count=len(unowned[t]),
-                        tables=len(free),
-                    ),
-                    tuple(unowned[t]),
                 )
             )
     for (t, k), mids in sorted(at_table.items()):
