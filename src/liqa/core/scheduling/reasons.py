@@ -51,11 +51,10 @@ def with_names(detail: str, names: Mapping[str, str]) -> str:
     a field already a name, is kept."""
     if isinstance(detail, PluralMessage):
         params = {key: _named(value, names) for key, value in detail.params.items()}
-        n = params.pop("n")
-        return PluralMessage(detail.template, detail.plural, n=n, **params)
+        return PluralMessage.rebuilt_plural(detail.template, detail.plural, params)
     if isinstance(detail, Message):
         params = {key: _named(value, names) for key, value in detail.params.items()}
-        return Message(detail.template, **params)
+        return Message.rebuilt(detail.template, params)
     if isinstance(detail, Names):
         return Names([with_names(item, names) for item in detail.items], detail.sep)
     if type(detail) is str:

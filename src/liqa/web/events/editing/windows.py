@@ -183,6 +183,5 @@ def instants_in_words(message: str, lang: str) -> str:
     if params == message.params:
         return message
     if isinstance(message, PluralMessage):
-        n = int(params.pop("n"))
-        return PluralMessage(message.template, message.plural, n=n, **params)
-    return Message(message.template, **params)
+        return PluralMessage.rebuilt_plural(message.template, message.plural, params)
+    return Message.rebuilt(message.template, params)
