@@ -32,7 +32,7 @@ def _split(people: Path, folder: Path) -> tuple[Path, Path, list[str]]:
 
 def _locations(answer: str) -> list[str]:
     """The problems' places, as the page shows them."""
-    cells = re.findall(r"<tr><td>(.*?)</td><td>", answer, re.S)
+    cells = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>", answer, re.S)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", c)).split()) for c in cells]
 
 

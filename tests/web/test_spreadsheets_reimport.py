@@ -134,7 +134,7 @@ def test_a_blank_organization_name_is_the_one_problem_on_the_page(
     assert answer.startswith("400 "), answer
     assert "1 problem: nothing was imported" in answer
     assert "the table leaves out" not in answer
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", answer, re.S)
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>", answer, re.S)
     assert [(html.unescape(w), html.unescape(m)) for w, m in rows] == [
         (f"{files[0].name} row {number + 1}, column 'name'", "the organization has no name"),
         (
