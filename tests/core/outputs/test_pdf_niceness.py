@@ -10,33 +10,9 @@ from pathlib import Path
 import pytest
 
 from liqa.core.outputs.pdf import PdfJob, PdfPool
+from tests.processes import niceness_of_descendants
 
 pytestmark = pytest.mark.integration
-
-
-def _niceness_of_descendants() -> dict[int, int]:
-    """``{pid: niceness}`` of every live descendant of this process, read from ``/proc``."""
-    parents: dict[int, int] = {}
-    nice: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:  # ended meanwhile
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        parents[int(entry.name)] = int(fields[1])
-        nice[int(entry.name)] = int(fields[16])
-    found: dict[int, int] = {}
-    todo = [os.getpid()]
-    while todo:
-        parent = todo.pop()
-        for pid, of in parents.items():
-            if of == parent:
-                found[pid] = nice[pid]
-                todo.append(pid)
-    return found
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
@@ -50,7 +26,7 @@ def test_the_workers_run_at_a_lower_priority(tmp_path: Path) -> None:
         pool.submit(PdfJob("<p>two</p>", tmp_path / "two.pdf"))
         assert pool.finish() > 0  # a worker has run its initializer
         for _ in range(600):  # the other worker may still be starting: wait for it
-            workers = [p for p, n in _niceness_of_descendants().items() if n == lowered]
+            workers = [p for p, n in niceness_of_descendants().items() if n == lowered]
             if len(workers) == 2:
                 break
             time.sleep(0.1)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from liqa.core.outputs.pdf import PdfJob, PdfPool, bounded_niceness
+from tests.processes import niceness_of_descendants
 
 
 @pytest.mark.parametrize(
@@ -30,31 +31,6 @@ def test_bounded_niceness(parent: int, steps: int, ceiling: int, worker: int) ->
     assert bounded_niceness(parent, steps, ceiling) == worker
 
 
-def _niceness_of_descendants() -> dict[int, int]:
-    """``{pid: niceness}`` of every live descendant of this process, read from ``/proc``."""
-    parents: dict[int, int] = {}
-    nice: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:  # ended meanwhile
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        parents[int(entry.name)] = int(fields[1])
-        nice[int(entry.name)] = int(fields[16])
-    found: dict[int, int] = {}
-    todo = [os.getpid()]
-    while todo:
-        parent = todo.pop()
-        for pid, of in parents.items():
-            if of == parent:
-                found[pid] = nice[pid]
-                todo.append(pid)
-    return found
-
-
 @pytest.mark.integration
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 def test_the_workers_stop_at_the_ceiling(tmp_path: Path) -> None:
@@ -67,7 +43,7 @@ def test_the_workers_stop_at_the_ceiling(tmp_path: Path) -> None:
         pool.submit(PdfJob("<p>two</p>", tmp_path / "two.pdf"))
         assert pool.finish() > 0  # a worker has run its initializer
         for _ in range(600):  # the other worker may still be starting: wait for it
-            found = _niceness_of_descendants()
+            found = niceness_of_descendants()
             workers = [p for p, n in found.items() if n == ceiling]
             if len(workers) == 2:
                 break
