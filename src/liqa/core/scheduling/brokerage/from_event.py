@@ -2,7 +2,9 @@
 
 Parties of accepted one-to-one requests become participants: a person attends one
 meeting at a time at their own table if they have one; an organization named as a party
-may meet in parallel with as many people as it has. Breaks are counted within a session.
+may meet in parallel with as many people as it has, and an organization of one person is
+that person (they attend its meetings as themselves: never at the same time as their own).
+Breaks are counted within a session.
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 )
             elif who not in ids:
                 ids.append(who)
+    sole = _sole_members(event, ids)
+    ids += [m for m in sole.values() if m not in ids]
     starts = {s.start: s.index for s in slots}
     meetings = []
     for n, r in enumerate(event.requests):
@@ -113,7 +117,7 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
             Meeting(
                 r.id,
                 (r.requester, r.target),
-                attendees=r.attendees,
+                attendees=_with_sole_members(r.requester, r.target, r.attendees, sole),
                 priority=r.priority,
                 session=r.session,
                 fixed_slot=fixed,
@@ -154,6 +158,36 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
         labels=labels,
         slot_labels=slot_labels(event, slots),
     )
+
+
+def _sole_members(event: Event, ids: list[str]) -> dict[str, str]:
+    """``{organization: its one person}`` for each organization among the meetings' parties
+    that has exactly one person: that person attends each of its meetings, so they take
+    part in them as themselves too (one meeting at a time, their availability, table and
+    breaks); an organization with several people may meet in parallel, as many at once as
+    it has people."""
+    people = {p.id for p in event.people}
+    sole: dict[str, str] = {}
+    for pid in ids:
+        if pid in people:
+            continue
+        members = event.members(pid)
+        if len(members) == 1:
+            sole[pid] = members[0].id
+    return sole
+
+
+def _with_sole_members(
+    requester: str, target: str, attendees: tuple[str, ...], sole: dict[str, str]
+) -> tuple[str, ...]:
+    """A request's extra attendees, with the one person of an organization party
+    (:func:`_sole_members`) unless they are a party or an attendee already."""
+    found = list(attendees)
+    for party in (requester, target):
+        person = sole.get(party)
+        if person is not None and person not in (requester, target, *found):
+            found.append(person)
+    return tuple(found)
 
 
 def slot_labels(event: Event, slots: list[Slot]) -> tuple[str, ...]:
