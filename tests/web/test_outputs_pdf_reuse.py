@@ -49,6 +49,7 @@ def _files(archive: zipfile.ZipFile, folder: Path) -> dict[str, object]:
     return out
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_a_rebuild_reuses_the_unchanged_pdfs_and_reads_as_a_build_from_nothing(
     event: Event, draft: ScheduleVersion, tmp_path: Path
 ) -> None:
@@ -90,6 +91,7 @@ def _in_file(data: bytes, path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_a_zip_s_pdf_keys_are_removed_with_it(event: Event, draft: ScheduleVersion) -> None:
     publish(draft, notify=False)
     draft.refresh_from_db()

@@ -171,6 +171,7 @@ OWNER_NAMES = {
 }
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
 def test_the_organizer_names_the_owner_among_the_attendees_and_the_column_shows_it(
     event: Event,
@@ -196,6 +197,7 @@ def test_the_organizer_names_the_owner_among_the_attendees_and_the_column_shows_
     assert '<option value="p-chen">' in row
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_a_correction_changes_the_owner_and_the_history_says_so(
     event: Event,
     draft: ScheduleVersion,
@@ -228,6 +230,7 @@ def test_a_correction_changes_the_owner_and_the_history_says_so(
     )
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 @pytest.mark.parametrize(
     "owner", ["p-bruno", "p-nobody"], ids=["attends-another-meeting", "no-such-person"]
 )

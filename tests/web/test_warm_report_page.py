@@ -65,6 +65,7 @@ def test_the_first_report_page_after_warming_builds_nothing(
     assert _main(warmed.content) == body  # the page a read builds
 
 
+@pytest.mark.usefixtures("after_the_day")  # its meetings have taken place
 def test_an_outcome_recorded_after_warming_shows(
     published: ScheduleVersion, organizer: User, client_for: Callable[[User | None], Client]
 ) -> None:
