@@ -12,8 +12,10 @@ from functools import cache
 from pathlib import Path
 
 from liqa.core import model as core
+from liqa.core.i18n import translator
 from liqa.core.missionfile import load_event
 from liqa.core.outputs.planfile import read_plan
+from liqa.core.problems import Message
 from liqa.core.scheduling.itinerary.from_schedule import (
     MISSING_REQUIRED,
     PublishedCheck,
@@ -112,3 +114,24 @@ def test_an_event_that_cannot_be_planned_is_not_checked_and_says_why() -> None:
     (words,) = found.unchecked
     assert VISIT in str(words)
     assert "v-nowhere" in str(words)
+
+
+def test_a_person_no_longer_available_is_named_in_arabic_for_an_arabic_reader() -> None:
+    """The availability finding named the person in English whatever the reader's language."""
+    event, schedule = demo()
+    visit = published(schedule, VISIT)
+    who = next(p for p in event.people if p.id in visit.attendees and p.name_ar)
+    people = tuple(
+        dataclasses.replace(
+            p, availability=(core.TimeWindow(visit.end, visit.end + timedelta(days=30)),)
+        )
+        if p.id == who.id
+        else p
+        for p in event.people
+    )
+    found = check_published(dataclasses.replace(event, people=people), schedule)
+    [message] = [f.message for f in found.broken if f.visit == VISIT and f.rule == "availability"]
+    assert isinstance(message, Message)
+    arabic = message.in_language(translator("ar").gettext, "ar")
+    assert who.name_ar in arabic
+    assert who.name not in arabic

@@ -29,7 +29,7 @@ from datetime import datetime
 from liqa.core.local_time import LocalTime
 from liqa.core.model import Assignment, Event, EventKind, MeetingFormat, Schedule, TimeWindow
 from liqa.core.outputs.timeline import zone_at
-from liqa.core.problems import InputError, Message, joined
+from liqa.core.problems import InputError, Message, Name, joined
 from liqa.core.scheduling.itinerary.check import Violation, check_itinerary
 from liqa.core.scheduling.itinerary.explain import tour_words
 from liqa.core.scheduling.itinerary.mission import MissionModel, build_model, delegation_members
@@ -203,7 +203,7 @@ class _Check:
         people = {p.id: p for p in delegation_members(self.model.event)}
         span = TimeWindow(a.start, a.end)
         away = [
-            people[pid].name if pid in people else pid
+            Name(people[pid].name, ar=people[pid].name_ar) if pid in people else pid
             for pid in a.attendees
             if pid not in people or not people[pid].is_available(span)
         ]
