@@ -10,6 +10,14 @@ one length per participant: each is answered in about a second (demo event). A t
 found that way whose breaks meet the participants' own lower bounds on the *whole*
 problem is optimal, with proof; otherwise the question proves nothing (another split
 might do better) and the caller goes on as before.
+
+Which split matters: greedy fills the first block first (the demo event: 233 meetings
+in the morning, 177 in the afternoon), and a crowded block's zero-break question may
+have no quick answer (the morning's: none in 60 s once the one person of an organization
+attends its meetings, a465cf0). :func:`balanced_split` evens the blocks' loads, each
+participant's share of a block within the longest run of slots they can attend there
+(zero breaks keeps their meetings in one run) and the session's maximum: 205 and 205,
+each block answered in about half a second.
 """
 
 from __future__ import annotations
@@ -25,9 +33,11 @@ from liqa.core.scheduling.brokerage.bounds import participant_lower_bounds
 from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.breaks import blocks
+from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
+from liqa.core.scheduling.brokerage.constraints.tables import own_table, shared_tables
 from liqa.core.scheduling.brokerage.implied import link_windows
 from liqa.core.scheduling.brokerage.measures import total_breaks
-from liqa.core.scheduling.brokerage.problem import Placement, Problem, Timetable
+from liqa.core.scheduling.brokerage.problem import Participant, Placement, Problem, Timetable
 from liqa.core.scheduling.progress import Best, Reporter, watch
 
 
@@ -75,6 +85,85 @@ def block_parts(problem: Problem, slots: Mapping[str, int]) -> list[BlockPart]:
     return parts
 
 
+def balanced_split(problem: Problem, deadline: float, seed: int = 0) -> dict[str, int] | None:
+    """A block for every meeting (as the first slot it may take there), the blocks' loads
+    as even as they can be: first the meetings at the shared tables (the tight resource:
+    the demo event fills 85 % of them), then all. None when no split keeps each
+    participant's share of a block within the longest run of slots they can attend there
+    and the session's maximum, or none is found by ``deadline``.
+
+    A heuristic for the split question (:func:`solve_split` checks what it yields): a
+    participant whose own lower bound is above zero may need more than one run, and is
+    held to the slots they can attend instead.
+    """
+    grouped = blocks(problem)
+    if len(grouped) < 2:
+        return None
+    lower = participant_lower_bounds(problem)
+    shared = len(shared_tables(problem))
+    model = cp_model.CpModel()
+    choice: dict[tuple[str, int], cp_model.IntVar] = {}
+    first_allowed: dict[tuple[str, int], int] = {}
+    for meeting in problem.meetings:
+        allowed = allowed_slots(problem, meeting)
+        options = []
+        for b, block in enumerate(grouped):
+            inside = [t for t in allowed if block[0] <= t <= block[-1]]
+            if not inside:
+                continue
+            lit = model.new_bool_var(f"block[{meeting.id},{b}]")
+            choice[meeting.id, b] = lit
+            first_allowed[meeting.id, b] = inside[0]
+            options.append(lit)
+        if not options:
+            return None
+        model.add_exactly_one(options)
+    of = problem.meetings_of()
+    for participant in problem.participants:
+        for b, block in enumerate(grouped):
+            mine = [choice[m.id, b] for m in of[participant.id] if (m.id, b) in choice]
+            if len(mine) < 2:
+                continue
+            room = _room(participant, block, lower[participant.id] == 0)
+            if problem.max_meetings_per_session is not None:
+                room = min(room, problem.max_meetings_per_session)
+            if room < len(mine):
+                model.add(sum(mine) <= room)
+    at_shared = {m.id for m in problem.meetings if own_table(problem, m) is None}
+    heaviest = model.new_int_var(0, len(problem.meetings), "heaviest_block")
+    heaviest_shared = model.new_int_var(0, len(at_shared), "heaviest_shared")
+    for b, block in enumerate(grouped):
+        load = [lit for (_, k), lit in choice.items() if k == b]
+        loose = [lit for (mid, k), lit in choice.items() if k == b and mid in at_shared]
+        model.add(sum(load) <= heaviest)
+        model.add(sum(load) <= problem.tables * len(block))
+        model.add(sum(loose) <= heaviest_shared)
+        model.add(sum(loose) <= shared * len(block))
+    model.minimize(heaviest_shared * (len(problem.meetings) + 1) + heaviest)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, deadline - time.perf_counter())
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    chosen = (key for key, lit in choice.items() if solver.boolean_value(lit))
+    return {mid: first_allowed[mid, b] for mid, b in chosen}
+
+
+def _room(participant: Participant, block: list[int], one_run: bool) -> int:
+    """How many meetings ``participant`` may hold in ``block``: as many as the longest run
+    of slots they can attend there holds (``one_run``, zero breaks), else as many as all
+    the slots they can attend, times their capacity."""
+    free = [t not in participant.unavailable for t in block]
+    if not one_run:
+        return participant.capacity * sum(free)
+    longest = run = 0
+    for ok in free:
+        run = run + 1 if ok else 0
+        longest = max(longest, run)
+    return participant.capacity * longest
+
+
 def solve_split(
     problem: Problem,
     slots: Mapping[str, int],
@@ -83,14 +172,18 @@ def solve_split(
     seed: int,
     reporter: Reporter,
     best: Best,
+    *,
+    hint: bool = True,
 ) -> dict[str, int] | None:
     """A valid timetable of ``problem`` with at most ``goal`` breaks that keeps every
     meeting in the block ``slots`` gives it, or None (none found by ``deadline``, none
     exists with that split, or ``slots`` does not place every meeting).
 
     Each block is asked, on its own thread with one CP-SAT worker, for a timetable at its
-    participants' own lower bounds (hinted with the slots of ``slots``); only worth asking
-    when those add up to ``goal``.
+    participants' own lower bounds (hinted with the slots of ``slots`` when ``hint``); only
+    worth asking when those add up to ``goal``. (A second search on a block still open,
+    on the core a quicker block has freed, was measured twice: no gain, see the model
+    doc.)
     """
     if any(m.id not in slots for m in problem.meetings):
         return None
@@ -106,8 +199,9 @@ def solve_split(
         ctx.model.add(sum(ctx.breaks.values()) <= target)
         if target == 0:
             link_windows(ctx, ctx.model)
-        for (i, t), lit in ctx.x.items():  # the split's own slots as a hint
-            ctx.model.add_hint(lit, slots[part.problem.meetings[i].id] == t + part.first)
+        if hint:
+            for (i, t), lit in ctx.x.items():  # the split's own slots as a hint
+                ctx.model.add_hint(lit, slots[part.problem.meetings[i].id] == t + part.first)
         models.append(ctx)
     solvers = []
     for _ in parts:
