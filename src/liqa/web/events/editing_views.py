@@ -14,13 +14,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from liqa.core.outputs.labels import person_name
+from liqa.core.outputs.labels import org_name, person_name
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
 from liqa.web.events import editing, forgotten_keys
 from liqa.web.events.domain import country_names
-from liqa.web.events.editing.kinds import AVAILABILITY, BROKERAGE, PROFILES, Kind
+from liqa.web.events.editing.kinds import (
+    AVAILABILITY,
+    BROKERAGE,
+    ORGANIZATIONS,
+    PEOPLE,
+    PROFILES,
+    VISITS,
+    Kind,
+)
 from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
 from liqa.web.events.models import Event, Person
@@ -149,11 +157,23 @@ def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = No
 
 
 def _subject(event: Event, kind: Kind, key: str | None) -> str:
-    """Whose availability the page changes, by the name the reader knows them by (their
-    Arabic name on an Arabic page, when they have one); ``""`` on other pages."""
-    if kind is not AVAILABILITY or key is None:
+    """Who the page changes, by the name the reader knows them by, not by the file's key: a
+    person (their details, their availability) by their name (the Arabic one on an Arabic
+    page, when given), an organization (its details, its matchmaking profile) and a visit
+    (by its host, as the list names it) by the organization's name in the reader's language
+    or script; ``""`` when adding a record, and on the other pages."""
+    if key is None:
         return ""
-    return person_name(event_record(event).person(key), current_language())
+    lang = current_language()
+    record = event_record(event)
+    if kind in (PEOPLE, AVAILABILITY):
+        return person_name(record.person(key), lang)
+    if kind in (ORGANIZATIONS, PROFILES):
+        return org_name(record.organization(key), lang)
+    if kind is VISITS:
+        host = next(visit.host for visit in record.visits if visit.id == key)
+        return org_name(record.organization(host), lang)
+    return ""
 
 
 def _themes(event: Event, kind: Kind, key: str | None) -> Any:

@@ -44,14 +44,14 @@ _INSTANT_HELP = _(
 )
 _TIME_HELP = _("HH:MM, 24 h")
 _WINDOWS_HELP = _(
-    "one window a line, local time of the leg that day: 2030-03-11 09:00-12:00 "
-    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+    "One window a line, in local time of the leg that day, for example %(example)s. "
+    "Over midnight: %(overnight)s."
 )
 _VISIT_WINDOWS_HELP = _(
-    "one window a line, local time of the visit's venue: 2030-03-11 09:00-12:00 "
-    "(over midnight: 2030-03-11 22:00 – 2030-03-12 01:00)"
+    "One window a line, in local time of the visit's venue, for example %(example)s. "
+    "Over midnight: %(overnight)s."
 )
-_PEOPLE_HELP = _("keys of people, separated by commas")
+_PEOPLE_HELP = _("Keys of people, separated by commas")
 
 
 class ListField(forms.CharField):
@@ -82,11 +82,15 @@ class ChoiceText(forms.CharField):
 
 
 class WindowsField(forms.CharField):
-    """Time windows, one a line (read by the form, which knows the event's legs)."""
+    """Time windows, one a line (read by the form, which knows the event's legs).
+
+    Its help text (``help_text``, with ``%(example)s`` and ``%(overnight)s``) is completed by
+    the form with examples on one of the event's own days (:meth:`EditForm.window_examples`).
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _WINDOWS_HELP)
+        self.help_template = kwargs.pop("help_text", _WINDOWS_HELP)
         super().__init__(widget=forms.Textarea(attrs={"rows": 4}), **kwargs)
 
     def prepare_value(self, value: Any) -> Any:
@@ -100,7 +104,7 @@ def _text(label: Any, required: bool = False, **kwargs: Any) -> forms.CharField:
 
 def _key_field() -> forms.CharField:
     return _text(
-        _("Key"), required=True, help_text=_("letters, digits, '-', '_' and '.'; cannot change")
+        _("Key"), required=True, help_text=_("Letters, digits, '-', '_' and '.'; cannot change")
     )
 
 
@@ -266,11 +270,32 @@ class EditForm(forms.Form):
             self.fields["key"].disabled = True
             self.fields["key"].required = False
         for name, field in self.fields.items():
+            if isinstance(field, WindowsField):
+                field.help_text = field.help_template % self.window_examples(name)
             limit = self._column_length(name)
             if limit and isinstance(field, forms.CharField) and not isinstance(field, ListField):
                 field.max_length = limit
                 field.validators.append(MaxLengthValidator(limit))
                 field.widget.attrs["maxlength"] = str(limit)
+
+    def window_examples(self, name: str) -> dict[str, str]:
+        """The examples of the help of windows field ``name``, on a day of the event whose
+        clock its times are read on: the first day of the first leg in the city of the
+        record's place (a visit's venue), else on its clock, else the event's first day."""
+        day = first_day(self.event)
+        if self.record_kind is not None:
+            values = self.data if self.is_bound else self.initial
+            venue = kinds.place_venue(self.event, self.record_kind, name, values, self.record_key)
+            legs = sorted(self.event.legs, key=lambda leg: leg.start)
+            if venue is not None:
+                on_clock = (leg.start for leg in legs if leg.timezone == venue.timezone)
+                in_city = (leg.start for leg in legs if venue.city and leg.city == venue.city)
+                day = next(in_city, next(on_clock, day))
+        after = day + timedelta(days=1)
+        return {
+            "example": f"{day.isoformat()} 09:00-12:00",
+            "overnight": f"{day.isoformat()} 22:00 – {after.isoformat()} 01:00",
+        }
 
     def clean(self) -> dict[str, Any]:
         """The times read in their zone (a place's, when a field names it: venues are
@@ -537,7 +562,7 @@ class VisitForm(EditForm):
         self.fields["venue"] = ChoiceText(
             _choices(self.event.venues),
             label=_("Venue"),
-            help_text=_("empty: the host's venue"),
+            help_text=_("Empty: the host's venue"),
         )
 
 
@@ -589,20 +614,14 @@ class AvailabilityForm(EditForm):
     record_kind = kinds.AVAILABILITY
     window_fields = ("availability",)
 
-    availability = WindowsField(label=_("Available"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        day = first_day(self.event)
-        after = day + timedelta(days=1)
-        self.fields["availability"].help_text = _(
+    availability = WindowsField(
+        label=_("Available"),
+        help_text=_(
             "When the person can attend; empty: the whole event. One window a line, in local "
             "time of the place (the brokerage venue, a host's venue for its staff, else the "
             "leg that day), for example %(example)s. Over midnight: %(overnight)s."
-        ) % {
-            "example": f"{day.isoformat()} 09:00-12:00",
-            "overnight": f"{day.isoformat()} 22:00 – {after.isoformat()} 01:00",
-        }
+        ),
+    )
 
 
 def first_day(event: core.Event) -> date:
@@ -630,7 +649,7 @@ class ProfileForm(EditForm):
     themes = ListField(
         label=_("Themes"),
         required=False,
-        help_text=_("theme keys of the thesaurus; more are found in the texts"),
+        help_text=_("Theme keys of the thesaurus; more are found in the texts"),
     )
 
 

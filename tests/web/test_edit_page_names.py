@@ -1,0 +1,215 @@
+"""The editing pages of a person, an organization and a visit, as a French organizer read
+them: each names its record by the name the reader knows (the organization's French or
+Arabic name, the person's Arabic name), not by the file's key; their help texts start with
+a capital letter, and the windows' examples are on the event's own days (a mission in 2027,
+not 2030), on the leg in the city of the visit's venue."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from liqa.core import model as core
+from liqa.web.accounts import services as accounts
+from liqa.web.events.models import Event
+from liqa.web.events.records import store_event
+from tests.web.editing_factories import organizer_of
+
+CLUSTER = "casablanca-digital-cluster"
+
+
+def _mission() -> core.Event:
+    """A mission in May 2027: Houston, then San Francisco, where its host receives."""
+    return core.Event(
+        id="usa-2027",
+        kind=core.EventKind.TRADE_MISSION,
+        title={"en": "USA 2027", "fr": "États-Unis 2027", "ar": "الولايات المتحدة 2027"},
+        legs=(
+            core.Leg("houston", "Houston", "America/Chicago", date(2027, 5, 10), date(2027, 5, 12)),
+            core.Leg(
+                "sf", "San Francisco", "America/Los_Angeles", date(2027, 5, 13), date(2027, 5, 14)
+            ),
+        ),
+        venues=(core.Venue("v-bay", "Bay Innovation Hub", "San Francisco", "America/Los_Angeles"),),
+        organizations=(
+            core.Organization(
+                CLUSTER,
+                "Casablanca Digital Cluster",
+                core.Side.DELEGATION,
+                name_ar="المجمع الرقمي للدار البيضاء",
+                name_fr="Pôle numérique de Casablanca",
+            ),
+            core.Organization(
+                "h-bay",
+                "Bay Innovation Partners",
+                core.Side.HOST,
+                venue="v-bay",
+                name_ar="شركاء الخليج للابتكار",
+                name_fr="Partenaires de la baie pour l'innovation",
+            ),
+        ),
+        people=(
+            core.Person(
+                "p-salma",
+                "Salma Bennani",
+                CLUSTER,
+                name_ar="سلمى بناني",
+                email="salma@example.org",
+            ),
+            core.Person("p-grace", "Grace Lee", "h-bay", email="grace@example.org"),
+        ),
+        visits=(core.CandidateVisit("vis-bay", "h-bay", "v-bay"),),
+    )
+
+
+@pytest.fixture
+def mission(db: None) -> Event:
+    row = store_event(_mission())
+    accounts.enrol_everyone(row)
+    return row
+
+
+@pytest.fixture
+def organizer(mission: Event) -> Client:
+    return organizer_of(mission)
+
+
+def _page(client: Client, event: Event, path: str, lang: str) -> str:
+    response = client.get(f"/events/{event.slug}/edit/{path}", HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 200
+    return str(response.content.decode())
+
+
+def _title(page: str) -> str:
+    found = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert found is not None
+    return html.unescape(found.group(1))
+
+
+def _h1(page: str) -> str:
+    found = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    assert found is not None
+    return html.unescape(found.group(1))
+
+
+def _helps(page: str) -> dict[str, str]:
+    """Field → its help text."""
+    found = re.findall(r'<small id="id_(\w+)_helptext">(.*?)</small>', page, re.S)
+    return {field: html.unescape(text) for field, text in found}
+
+
+ORGANIZATION_NAMES = {
+    "en": "Casablanca Digital Cluster",
+    "fr": "Pôle numérique de Casablanca",
+    "ar": "المجمع الرقمي للدار البيضاء",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+@pytest.mark.parametrize("kind", ["organizations", "profiles"])
+def test_an_organizations_pages_are_named_by_its_name_in_the_readers_language(
+    organizer: Client, mission: Event, kind: str, lang: str
+) -> None:
+    page = _page(organizer, mission, f"{kind}/{CLUSTER}/", lang)
+    assert ORGANIZATION_NAMES[lang] in _h1(page)
+    assert ORGANIZATION_NAMES[lang] in _title(page)
+    assert CLUSTER not in _h1(page) + _title(page)
+
+
+def test_a_persons_page_is_named_by_the_arabic_name_on_an_arabic_page(
+    organizer: Client, mission: Event
+) -> None:
+    page = _page(organizer, mission, "people/p-salma/", "ar")
+    assert "سلمى بناني" in _h1(page)
+    assert "سلمى بناني" in _title(page)
+    assert "p-salma" not in _h1(page) + _title(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_persons_page_is_named_by_the_name(organizer: Client, mission: Event, lang: str) -> None:
+    page = _page(organizer, mission, "people/p-salma/", lang)
+    assert "Salma Bennani" in _h1(page)
+    assert "p-salma" not in _h1(page) + _title(page)
+
+
+def test_a_latin_name_is_isolated_on_an_arabic_page(organizer: Client, mission: Event) -> None:
+    page = _page(organizer, mission, "people/p-grace/", "ar")
+    assert '<bdi class="ltr">Grace Lee</bdi>' in _h1(page)
+    assert "\u2066Grace Lee\u2069" in _title(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "host"),
+    [
+        ("en", "Bay Innovation Partners"),
+        ("fr", "Partenaires de la baie pour l'innovation"),
+        ("ar", "شركاء الخليج للابتكار"),
+    ],
+)
+def test_a_visits_page_is_named_by_its_host(
+    organizer: Client, mission: Event, lang: str, host: str
+) -> None:
+    page = _page(organizer, mission, "visits/vis-bay/", lang)
+    assert host in _h1(page)
+    assert host in _title(page)
+    assert "vis-bay" not in _h1(page) + _title(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    "path",
+    [f"organizations/{CLUSTER}/", "people/p-salma/", f"profiles/{CLUSTER}/", "visits/vis-bay/"],
+)
+def test_every_help_starts_with_a_capital_letter(
+    organizer: Client, mission: Event, path: str, lang: str
+) -> None:
+    """(The languages' help is an example of codes, written in lower case: ``ar, fr, en``.)"""
+    helps = _helps(_page(organizer, mission, path, lang))
+    assert helps
+    lower = {
+        field: text
+        for field, text in helps.items()
+        if text[0].islower() and not (field == "languages" and text == "ar, fr, en")
+    }
+    assert not lower
+
+
+def test_the_visit_windows_help_in_english(organizer: Client, mission: Event) -> None:
+    assert _helps(_page(organizer, mission, "visits/vis-bay/", "en"))["windows"] == (
+        "One window a line, in local time of the visit's venue, for example "
+        "2027-05-13 09:00-12:00. Over midnight: 2027-05-13 22:00 – 2027-05-14 01:00."
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_the_visit_windows_examples_are_on_the_event_s_days(
+    organizer: Client, mission: Event, lang: str
+) -> None:
+    text = _helps(_page(organizer, mission, "visits/vis-bay/", lang))["windows"]
+    assert "2030" not in text
+    assert "2027-05-13 09:00-12:00" in text  # the San Francisco leg's, where the venue is
+
+
+def test_a_new_visits_example_is_on_the_event_s_first_day(
+    organizer: Client, mission: Event
+) -> None:
+    text = _helps(_page(organizer, mission, "visits/_add/", "en"))["windows"]
+    assert text.startswith("One window a line")
+    assert "2027-05-10 09:00-12:00" in text
+    assert "2030" not in text
+
+
+def test_a_host_staffs_availability_example_is_on_the_leg_of_their_venue(
+    organizer: Client, mission: Event
+) -> None:
+    text = _helps(_page(organizer, mission, "availability/p-grace/", "en"))["availability"]
+    assert "for example 2027-05-13 09:00-12:00" in text
+
+
+def test_the_organizations_own_help_in_english(organizer: Client, mission: Event) -> None:
+    helps = _helps(_page(organizer, mission, f"organizations/{CLUSTER}/", "en"))
+    assert helps["key"] == "Letters, digits, '-', '_' and '.'; cannot change"
