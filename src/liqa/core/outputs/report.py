@@ -6,7 +6,7 @@ import base64
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from liqa.core.i18n import gettext_noop, translator
@@ -73,6 +73,11 @@ class Figures:
     per_theme: tuple[tuple[str, int], ...]
     per_org_kind: tuple[tuple[str, int], ...]
     per_city_day: tuple[tuple[str, int], ...]
+    per_time_slot: tuple[tuple[str, int], ...]
+    """Meetings per time slot of an event held on one day in one city (a brokerage day):
+    its one bar of meetings per city and day said nothing. Each slot of a brokerage event
+    (``09:00–09:20``, in time order, the empty ones too), else each time a meeting starts;
+    none for an event over several cities or days (:attr:`per_city_day` shows those)."""
     slot_use: tuple[tuple[str, float], ...]
     """Share of each day's programme window (or of brokerage tables × slots) in meetings."""
     travel_minutes: int
@@ -175,6 +180,32 @@ def _utilization(event: Event, meetings: list[Item], lang: str) -> list[tuple[st
     return out
 
 
+def _per_time_slot(event: Event, meetings: list[Item], lang: str) -> list[tuple[str, int]]:
+    """Meetings per time slot of a day's ``meetings`` (:attr:`Figures.per_time_slot`): a
+    brokerage event's slots of that day by their start and end, in time order with the
+    empty ones; a meeting off its slots (or of an event without any) by its start time."""
+    if not meetings:
+        return []
+    t = translator(lang)
+    zone, day = meetings[0].start.tzinfo, meetings[0].day
+    slots: dict[datetime, datetime] = {}  # the day's slots: start to end, local times
+    if event.brokerage is not None:
+        for slot in event.brokerage.slots():
+            start = slot.start.astimezone(zone)
+            if start.date() == day:
+                slots[start] = slot.end.astimezone(zone)
+    counts: Counter[datetime] = Counter(dict.fromkeys(slots, 0))
+    for m in meetings:
+        held_in = [start for start, end in slots.items() if start <= m.start < end]
+        counts[held_in[0] if held_in else m.start] += 1
+    out = []
+    for start in sorted(counts):
+        end = slots.get(start)
+        label = t.format_time(start)
+        out.append((f"{label}–{t.format_time(end)}" if end else label, counts[start]))
+    return out
+
+
 def is_brokerage(event: Event) -> bool:
     """True for a brokerage event (1:1 meetings at tables), not a delegation's mission."""
     return event.brokerage is not None or event.kind is EventKind.BROKERAGE
@@ -251,6 +282,8 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         per_theme=tuple(theme_counts.most_common()),
         per_org_kind=tuple(kinds.most_common()),
         per_city_day=tuple(city_day.items()),
+        # one city on one day: its one bar says nothing, the day's slots do
+        per_time_slot=tuple(_per_time_slot(event, meetings, lang)) if len(city_day) == 1 else (),
         slot_use=tuple(_utilization(event, meetings, lang)),
         travel_minutes=travel,
         waiting=waiting,
@@ -321,7 +354,14 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
             figures.per_org_kind,
             False,
         ),
-        ("city-days", t.gettext("Meetings per city and day"), figures.per_city_day, False),
+        # one city and day (a brokerage day) is one bar: the meetings per time slot instead
+        *(
+            [("time-slots", t.gettext("Meetings per time slot"), figures.per_time_slot, False)]
+            if figures.per_time_slot
+            else [
+                ("city-days", t.gettext("Meetings per city and day"), figures.per_city_day, False)
+            ]
+        ),
         (
             "time-use",
             t.gettext("Use of the tables")
