@@ -15,7 +15,7 @@ from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.core.problems import translated
-from liqa.core.scheduling.reasons import reason_words
+from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
@@ -155,11 +155,12 @@ def _not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[NotPlaced,
     gettext = translator(lang).gettext
     keys = [u.id for u in schedule.unplaced]
     titles = labels.item_titles(event, keys, lang)
+    names = detail_names(event)  # a detail stored with ids says people's names
     return tuple(
         NotPlaced(
             titles[u.id],
             translated(reason_words(u.reason), gettext),
-            translated(u.detail, gettext, lang),
+            translated(with_names(u.detail, names), gettext, lang),
         )
         for u in schedule.unplaced
     )

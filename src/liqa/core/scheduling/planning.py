@@ -21,7 +21,7 @@ from liqa.core.model import Event, EventKind, Schedule, pick
 from liqa.core.outputs.labels import colon, comma, isolate, item_titles, person_name
 from liqa.core.problems import Message, Names, translated
 from liqa.core.scheduling.progress import OnProgress, relative_gap
-from liqa.core.scheduling.reasons import reason_words
+from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 from liqa.core.scheduling.terms import STATUS_WORDS, TERM_WORDS
 
 Method = Literal["optimal", "greedy"]
@@ -325,11 +325,12 @@ def _plan_brokerage(event: Event, settings: PlanSettings) -> PlanOutcome:
 def unplaced_lines(event: Event, schedule: Schedule, w: ReportWords) -> list[str]:
     """One line per meeting not placed: its parties, its key, the reason and its detail."""
     titles = item_titles(event, (u.id for u in schedule.unplaced), None if w.english else w.lang)
+    names = detail_names(event)  # a detail kept with ids says people's names
     lines = []
     for unplaced in schedule.unplaced:
         reason = w.message(reason_words(unplaced.reason))
         text = f"  - {w.iso(titles[unplaced.id])} ({w.iso(unplaced.id)}){colon(w.lang)} {reason}"
         if unplaced.detail:
-            text += f" — {w.message(unplaced.detail)}"
+            text += f" — {w.message(with_names(unplaced.detail, names))}"
         lines.append(text)
     return lines

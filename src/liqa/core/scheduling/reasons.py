@@ -43,6 +43,20 @@ def event_names(event: Event) -> dict[str, Name]:
     return names
 
 
+def detail_names(event: Event) -> dict[str, str]:
+    """Every id an explanation may give, with what people know it by: each person and
+    organization by name (:func:`event_names`), each meeting request by its two parties
+    ("Bruno Martin – Chen Li") and each visit by its host, as the grid lists them; for
+    :func:`with_names` on an explanation stored with ids ("it lost to r-058; r-133")."""
+    people = event_names(event)
+    names: dict[str, str] = dict(people)
+    for request in event.requests:
+        parties = (request.requester, request.target)
+        names[request.id] = Names([people.get(k, k) for k in parties], " – ")
+    names.update({v.id: people[v.host] for v in event.visits if v.host in people})
+    return names
+
+
 def with_names(detail: str, names: Mapping[str, str]) -> str:
     """``detail`` (an explanation, perhaps stored when explanations gave people by id) with
     every field that is a bare id of ``names`` given by its name instead ("p-bruno and

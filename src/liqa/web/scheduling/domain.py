@@ -27,7 +27,7 @@ from liqa.core.outputs.report import is_brokerage
 from liqa.core.outputs.timeline import Item, Subject, is_meeting, subject, timeline, zone_at
 from liqa.core.scheduling.itinerary.groups import EVERYONE
 from liqa.core.scheduling.itinerary.replan import MemberChange
-from liqa.core.scheduling.reasons import event_names, reason_words, with_names
+from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 from liqa.web import delivery
 from liqa.web.events.models import Event
 from liqa.web.events.records import event_record
@@ -240,7 +240,7 @@ def unplaced_rows(event: core.Event, schedule: core.Schedule, lang: str) -> list
     host, the reason in words and its detail (the key stays for links and search)."""
     keys = [u.id for u in schedule.unplaced]
     titles = item_titles(event, keys, lang)
-    names = event_names(event)  # a detail stored with people's ids says their names
+    names = detail_names(event)  # a detail stored with ids says people's names
     return [
         {
             "id": u.id,

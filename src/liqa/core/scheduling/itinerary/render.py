@@ -38,7 +38,7 @@ from liqa.core.outputs.labels import (
     venue_name,
 )
 from liqa.core.problems import translated
-from liqa.core.scheduling.reasons import reason_words
+from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 
 
 def _zone(event: Event, assignment: Assignment) -> ZoneInfo:
@@ -160,9 +160,10 @@ def render_itinerary(event: Event, schedule: Schedule, lang: str = "en") -> str:
     if schedule.unplaced:
         lines += ["", t.gettext("Visits not scheduled:")]
         titles = item_titles(event, (u.id for u in schedule.unplaced), lang)
+        names = detail_names(event)  # a detail kept with ids says people's names
         for u in schedule.unplaced:
             reason = translated(reason_words(u.reason), t.gettext, lang)
-            detail = translated(u.detail, t.gettext, lang)
+            detail = translated(with_names(u.detail, names), t.gettext, lang)
             lines.append(f"  - {iso(titles[u.id])} ({iso(u.id)}){colon(lang)} {reason} — {detail}")
     return "\n".join(lines) + "\n"
 
