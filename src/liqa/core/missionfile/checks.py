@@ -17,6 +17,7 @@ from liqa.core.missionfile.cities import missing_zone_hint, needs_zone
 from liqa.core.missionfile.reading import Document, Path
 from liqa.core.missionfile.references import (
     check_ids,
+    check_outcomes,
     check_precedences,
     check_references,
     check_requests,
@@ -46,6 +47,7 @@ def semantic_problems(document: Document, filename: str) -> list[Problem]:
     check_ids(checker, data)
     _check_zones(checker, data)
     check_references(checker, data)
+    check_outcomes(checker, data)
     check_requests(checker, data)
     check_precedences(checker, data)
     check_tables(checker, data)

@@ -181,6 +181,31 @@ def check_references(checker: Checker, data: dict[str, Any]) -> None:
         ref(checker, (*path, "owner"), outcome.get("owner"), "person")
 
 
+def check_outcomes(checker: Checker, data: dict[str, Any]) -> None:
+    """One outcome per meeting: a second entry for the same meeting, visit or programme item
+    is a problem naming both entries (else both would count in the report and the
+    communiqué, the meeting twice)."""
+    first_seen: dict[str, Path] = {}
+    for path, outcome in records(data, "outcomes"):
+        meeting = outcome.get("assignment")
+        if not isinstance(meeting, str):
+            continue  # the schema has said so
+        if meeting not in first_seen:
+            first_seen[meeting] = path
+            continue
+        checker.add(
+            (*path, "assignment"),
+            Message(
+                "two outcomes for '{meeting}': {first} and {second}",
+                meeting=meeting,
+                first=format_path(first_seen[meeting]),
+                second=format_path(path),
+            ),
+            "duplicate_outcome",
+            Message("a meeting has one outcome: keep one of the two entries and delete the other"),
+        )
+
+
 def check_requests(checker: Checker, data: dict[str, Any]) -> None:
     members = {
         person["id"]: person.get("organization")
