@@ -539,6 +539,16 @@ class Event:
     apart: tuple[tuple[str, ...], ...] = ()
     """Groups of person ids who must not be in the same subgroup."""
     outcomes: tuple[Outcome, ...] = ()
+    """One outcome per meeting (visit, programme item): given several for one, the last one
+    given is kept, as recording an outcome again on the web replaces the one recorded; so
+    the report and the communiqué count each meeting once. A mission file with two for one
+    meeting is refused (``duplicate_outcome``); the web stores one per meeting."""
+
+    def __post_init__(self) -> None:
+        last = {outcome.assignment: n for n, outcome in enumerate(self.outcomes)}
+        if len(last) < len(self.outcomes):
+            kept = tuple(o for n, o in enumerate(self.outcomes) if last[o.assignment] == n)
+            object.__setattr__(self, "outcomes", kept)
 
     @property
     def start(self) -> date:
