@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from liqa.core.missionfile import load_event
-from liqa.core.model import Event, Leg, Schedule
+from liqa.core.model import Event, Leg, Outcome, OutcomeKind, Schedule
+from liqa.core.outputs.charts import COLOR, MISSED_COLOR, PENDING_COLOR
 from liqa.core.outputs.pdf import PdfJob, render_pdfs
 from liqa.core.outputs.report import charts, compute_figures, report_context
 from liqa.core.scheduling.planning import PlanSettings, plan_event
@@ -71,6 +72,60 @@ def test_brokerage_day_report_charts_its_slots_not_its_one_city_and_day(lang: st
     assert list(found) == ["participants", "themes", "host-kinds", "time-slots", "time-use"]
 
 
+def with_outcomes(event: Event, schedule: Schedule) -> Event:
+    """The event with outcomes recorded for its first 300 meetings in time order: every
+    seventh a no-show, else every eleventh cancelled, else held (the rest: none yet)."""
+    first = sorted(schedule.assignments, key=lambda a: (a.start, a.id))[:300]
+    kinds = [
+        OutcomeKind.NO_SHOW
+        if n % 7 == 0
+        else OutcomeKind.CANCELLED
+        if n % 11 == 0
+        else OutcomeKind.HELD
+        for n in range(len(first))
+    ]
+    outcomes = tuple(Outcome(a.id, kind) for a, kind in zip(first, kinds, strict=True))
+    return replace(event, outcomes=outcomes)
+
+
+def test_brokerage_day_slots_split_held_and_not_held_once_outcomes_are_recorded() -> None:
+    event, schedule = brokerage_day()
+    before = compute_figures(event, schedule, "en")
+    assert before.time_slot_outcomes == ()
+    [plain] = [c for c in charts(before, "en") if c.key == "time-slots"]
+    assert MISSED_COLOR not in plain.svgs[0]
+    assert PENDING_COLOR not in plain.svgs[0]
+    assert plain.rows == tuple((name, str(count)) for name, count in before.per_time_slot)
+    event = with_outcomes(event, schedule)
+    figures = compute_figures(event, schedule, "fr")
+    kinds = {o.assignment: o.kind for o in event.outcomes}
+    expected: dict[str, list[int]] = {}
+    for a in schedule.assignments:
+        counts = expected.setdefault(a.start.astimezone(event.legs[0].tz).strftime("%H:%M"), [0, 0])
+        if a.id in kinds:
+            counts[0 if kinds[a.id] is OutcomeKind.HELD else 1] += 1
+    found = {
+        name[:5]: list(split)
+        for (name, count), split in zip(
+            figures.per_time_slot, figures.time_slot_outcomes, strict=True
+        )
+        if count
+    }
+    assert found == expected
+    assert sum(held for held, _ in figures.time_slot_outcomes) == figures.held
+    assert sum(missed for _, missed in figures.time_slot_outcomes) == 300 - figures.held
+    [slots] = [c for c in charts(figures, "en") if c.key == "time-slots"]
+    svg = slots.svgs[0]  # held, not held, not recorded yet: three colours
+    assert COLOR in svg
+    assert MISSED_COLOR in svg
+    assert PENDING_COLOR in svg
+    (_, count), (held, missed) = figures.per_time_slot[0], figures.time_slot_outcomes[0]
+    assert slots.rows[0] == (
+        figures.per_time_slot[0][0],
+        f"{count} (held: {held}; not held: {missed})",
+    )
+
+
 @pytest.mark.integration
 def test_brokerage_day_pdf_reads_meetings_per_time_slot(tmp_path: Path) -> None:
     event, schedule = brokerage_day()
@@ -86,6 +141,19 @@ def test_brokerage_day_pdf_reads_meetings_per_time_slot(tmp_path: Path) -> None:
     # every slot and its count, the narrow no-break spaces read as spaces
     for name, count in compute_figures(event, schedule, "en").per_time_slot:
         assert f"{name.replace(chr(0x202F), ' ')}\n\n{count}\n" in text
+    # once outcomes are recorded, each slot's meetings held and not held
+    event = with_outcomes(event, schedule)
+    html = render(
+        "report.html", "en", inline_css="", for_pdf=True, **report_context(event, schedule, "en")
+    )
+    render_pdfs([PdfJob(html, pdf)], 1)
+    text = pdf_text(pdf.read_bytes(), tmp_path)
+    figures = compute_figures(event, schedule, "en")
+    for (name, count), (held, missed) in zip(
+        figures.per_time_slot, figures.time_slot_outcomes, strict=True
+    ):
+        row = f"{name.replace(chr(0x202F), ' ')}\n\n{count} (held: {held}; not held: {missed})\n"
+        assert row in text
 
 
 def test_itinerary_demo_report_keeps_its_chart_per_city_and_day() -> None:

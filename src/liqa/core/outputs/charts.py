@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 import matplotlib as mpl
 from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -25,6 +25,11 @@ from liqa.core.i18n import translator
 
 FONTS = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
 COLOR = "#0b4f6c"
+MISSED_COLOR = "#d1495b"
+"""The part of a bar recorded as not held (a no-show, cancelled): red, apart from the
+held part (:data:`COLOR`) and the part with no outcome yet (:data:`PENDING_COLOR`)."""
+PENDING_COLOR = "#c9d6df"
+"""The part of a bar with no outcome recorded yet: a pale grey-blue."""
 STYLE: dict[str, Any] = {
     "svg.fonttype": "path",
     "svg.hashsalt": "liqa",
@@ -58,6 +63,7 @@ def bar_chart(
     rtl: bool = False,
     most_height: float | None = None,
     shown: Sequence[str] | None = None,
+    split: Split | None = None,
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, titled ``title`` for screen readers.
 
@@ -68,17 +74,26 @@ def bar_chart(
     the bar's left end. ``most_height`` (inches): the bars stand closer so that the drawing
     is no taller (the text keeps its size). ``shown``: each value as the reader's table
     writes it (:func:`value_texts`: ``42 %`` in French), else as English writes it.
+    ``split``: each bar in three parts, held (:data:`COLOR`), not held
+    (:data:`MISSED_COLOR`) and the rest (:data:`PENDING_COLOR`), named in a key above.
     """
     texts = list(shown) if shown is not None else value_texts(values, percent, "en")
     with mpl.rc_context(STYLE):  # type: ignore[arg-type]
-        height = 0.9 + BAR_PITCH * max(len(labels), 1)
+        height = 0.9 + BAR_PITCH * max(len(labels), 1) + (0.3 if split else 0)
         if most_height is not None:
             height = min(height, most_height)
         figure = Figure(figsize=(6.4, height), layout="constrained")
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
         positions = list(range(len(labels)))[::-1]
-        bars = axes.barh(positions, values, color=COLOR, height=0.62)
+        bars = axes.barh(positions, values, color=PENDING_COLOR if split else COLOR, height=0.62)
+        if split is not None:
+            held, missed = list(split.held), list(split.missed)
+            axes.barh(positions, held, color=COLOR, height=0.62, label=split.names[0])
+            axes.barh(
+                positions, missed, left=held, color=MISSED_COLOR, height=0.62, label=split.names[1]
+            )
+            bars.set_label(split.names[2])
         axes.set_yticks(positions, labels=list(labels))
         axes.xaxis.set_visible(False)
         axes.spines["bottom"].set_visible(False)
@@ -100,11 +115,33 @@ def bar_chart(
         axes.set_xlim(0, top * 1.15)
         if rtl:
             _mirror(figure, axes)
+        if split is not None:  # the key above the bars, in the reading order of its language
+            handles, names = axes.get_legend_handles_labels()
+            order = [1, 2, 0]  # held, not held, no outcome yet
+            if rtl:
+                order.reverse()
+            figure.legend(
+                [handles[n] for n in order],
+                [names[n] for n in order],
+                loc="outside upper center",
+                ncols=3,
+                frameon=False,
+                fontsize=8,
+            )
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     svg = text[text.index("<svg") :]
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
+
+
+class Split(NamedTuple):
+    """Each bar's meetings recorded as held and as not held (the rest have no outcome yet),
+    and the key's names of the three parts: held, not held, no outcome yet."""
+
+    held: Sequence[int]
+    missed: Sequence[int]
+    names: tuple[str, str, str]
 
 
 def value_texts(values: Sequence[float], percent: bool, lang: str) -> list[str]:
@@ -137,6 +174,7 @@ def bar_charts(
     rtl: bool = False,
     first_height: float | None = None,
     shown: Sequence[str] | None = None,
+    split: Split | None = None,
 ) -> tuple[str, ...]:
     """The chart in parts of at most :data:`MAX_BARS` bars on one scale, each part short
     enough for a printed page (66 participants in one drawing were 56 cm tall: the PDF cut
@@ -144,7 +182,8 @@ def bar_charts(
 
     ``first_height`` (inches): the first part fits that height (what is left of a page), its
     bars closer together, and holds no more bars than fit there at :data:`MIN_BAR_PITCH`.
-    ``shown``: each value as the reader's table writes it (see :func:`bar_chart`)."""
+    ``shown``: each value as the reader's table writes it; ``split``: each bar held, not
+    held and not recorded (see :func:`bar_chart`)."""
     texts = list(shown) if shown is not None else value_texts(values, percent, "en")
     top = max(values, default=0) or 1
     first = MAX_BARS
@@ -162,6 +201,9 @@ def bar_charts(
             rtl,
             first_height if start == 0 else None,
             texts[start:end],
+            None
+            if split is None
+            else Split(split.held[start:end], split.missed[start:end], split.names),
         )
         for start, end in zip(starts, ends, strict=True)
     )

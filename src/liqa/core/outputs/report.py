@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from liqa.core.i18n import gettext_noop, translator
 from liqa.core.model import (
@@ -22,6 +22,9 @@ from liqa.core.model import (
 )
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not with the report
+    from liqa.core.outputs.charts import Split
 
 WAITING_TERMS: dict[str, tuple[str, bool]] = {
     "idle_minutes": (gettext_noop("Waiting between meetings (travel not counted)"), True),
@@ -99,6 +102,10 @@ class Figures:
     agreed: tuple[Agreed, ...] = ()
     """Each follow-up agreed, meeting by meeting in the order they took place: what the
     organizer takes up after the mission (with whom, what, the notes recorded)."""
+    time_slot_outcomes: tuple[tuple[int, int], ...] = ()
+    """The meetings of each time slot (:attr:`per_time_slot`, in its order) recorded as
+    held, and recorded as not held (a no-show, cancelled); the rest have no outcome yet.
+    Empty before any outcome is recorded."""
     brokerage: bool = False
     """Figures of a brokerage event (:func:`is_brokerage`): the use of its tables × slots
     rather than of a mission's days, no travel, no candidate visits."""
@@ -180,8 +187,8 @@ def _utilization(event: Event, meetings: list[Item], lang: str) -> list[tuple[st
     return out
 
 
-def _per_time_slot(event: Event, meetings: list[Item], lang: str) -> list[tuple[str, int]]:
-    """Meetings per time slot of a day's ``meetings`` (:attr:`Figures.per_time_slot`): a
+def _per_time_slot(event: Event, meetings: list[Item], lang: str) -> list[tuple[str, list[str]]]:
+    """The ids of a day's ``meetings`` per time slot (:attr:`Figures.per_time_slot`): a
     brokerage event's slots of that day by their start and end, in time order with the
     empty ones; a meeting off its slots (or of an event without any) by its start time."""
     if not meetings:
@@ -194,15 +201,15 @@ def _per_time_slot(event: Event, meetings: list[Item], lang: str) -> list[tuple[
             start = slot.start.astimezone(zone)
             if start.date() == day:
                 slots[start] = slot.end.astimezone(zone)
-    counts: Counter[datetime] = Counter(dict.fromkeys(slots, 0))
+    found: dict[datetime, list[str]] = {start: [] for start in slots}
     for m in meetings:
         held_in = [start for start, end in slots.items() if start <= m.start < end]
-        counts[held_in[0] if held_in else m.start] += 1
+        found.setdefault(held_in[0] if held_in else m.start, []).append(m.id)
     out = []
-    for start in sorted(counts):
+    for start in sorted(found):
         end = slots.get(start)
         label = t.format_time(start)
-        out.append((f"{label}–{t.format_time(end)}" if end else label, counts[start]))
+        out.append((f"{label}–{t.format_time(end)}" if end else label, found[start]))
     return out
 
 
@@ -270,6 +277,8 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     )
     held_ids = {o.assignment for o in outcomes if o.kind is OutcomeKind.HELD}
     missed = recorded - held_ids  # recorded, and never as held: nobody was met
+    # one city on one day: its one bar says nothing, the day's slots do
+    slots = _per_time_slot(event, meetings, lang) if len(city_day) == 1 else []
     return Figures(
         participants=len(delegates),
         organizations=len({p.organization for p in delegates}),
@@ -282,8 +291,7 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         per_theme=tuple(theme_counts.most_common()),
         per_org_kind=tuple(kinds.most_common()),
         per_city_day=tuple(city_day.items()),
-        # one city on one day: its one bar says nothing, the day's slots do
-        per_time_slot=tuple(_per_time_slot(event, meetings, lang)) if len(city_day) == 1 else (),
+        per_time_slot=tuple((name, len(ids)) for name, ids in slots),
         slot_use=tuple(_utilization(event, meetings, lang)),
         travel_minutes=travel,
         waiting=waiting,
@@ -291,6 +299,11 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
         follow_ups=tuple(follow.most_common()),
         agreed=agreed,
         brokerage=is_brokerage(event),
+        time_slot_outcomes=tuple(
+            (len(held_ids.intersection(ids)), len(missed.intersection(ids))) for _, ids in slots
+        )
+        if outcomes
+        else (),
     )
 
 
@@ -378,19 +391,55 @@ def charts(figures: Figures, lang: str) -> list[Chart]:
         names = [name for name, _ in data]
         values = [value for _, value in data]
         shown = value_texts(values, percent, lang)  # the chart's labels: the table's words
+        rows, split = shown, None
+        if key == "time-slots" and figures.time_slot_outcomes:
+            # once outcomes are recorded: each slot's meetings held, not held, not recorded
+            split = _outcome_split(figures.time_slot_outcomes, lang)
+            rows = [
+                t.gettext("%(scheduled)s (held: %(held)s; not held: %(missed)s)")
+                % {
+                    "scheduled": count,
+                    "held": t.format_number(held),
+                    "missed": t.format_number(missed),
+                }
+                for count, held, missed in zip(shown, split.held, split.missed, strict=True)
+            ]
         # the first chart starts on page 1, under the title and the key figures
         first_height = None if out else FIRST_PAGE_HEIGHT
         out.append(
             Chart(
                 title,
                 bar_charts(
-                    names, values, title, percent, t.direction == "rtl", first_height, shown
+                    names,
+                    values,
+                    title,
+                    percent,
+                    t.direction == "rtl",
+                    first_height,
+                    shown,
+                    split,
                 ),
-                tuple(zip(names, shown, strict=True)),
+                tuple(zip(names, rows, strict=True)),
                 key,
             )
         )
     return out
+
+
+def _outcome_split(outcomes: tuple[tuple[int, int], ...], lang: str) -> Split:
+    """Each time slot's meetings held and not held, and the key's names of the parts."""
+    from liqa.core.outputs.charts import Split
+
+    t = translator(lang)
+    return Split(
+        [held for held, _ in outcomes],
+        [missed for _, missed in outcomes],
+        (
+            labels.outcome_label(OutcomeKind.HELD, lang),
+            t.gettext("not held (no-show, cancelled)"),
+            t.gettext("not recorded yet"),
+        ),
+    )
 
 
 def report_context(
