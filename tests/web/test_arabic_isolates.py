@@ -10,8 +10,6 @@ run bare anywhere else fails.
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import UTC, datetime
 
 import pytest
@@ -28,6 +26,7 @@ from liqa.web.accounts.models import Membership, Role
 from liqa.web.events.models import Event
 from tests.web.arabic_bare_latin import bare_in_page, bare_in_text
 from tests.web.factories import DEMO
+from tests.web.page_text import title
 from tests.web.test_communique_page import drafts
 from tests.web.test_h2_host_page_and_mail import beta_admin_mail
 from tests.web.test_published_staleness_mission import demo_schedule
@@ -47,14 +46,8 @@ changes and the agenda PDF isolate their Latin runs, ``bidi_runs``)."""
 def _bare(page: str, *allowed: set[str]) -> set[str]:
     """The page's bare Latin runs, and its ``<title>``'s (plain text: isolate characters
     only, where nothing is allowed bare)."""
-    in_title = {f"<title> {run}" for run in bare_in_text(_title(page))}
+    in_title = {f"<title> {run}" for run in bare_in_text(title(page))}
     return set(bare_in_page(page)) - ALLOWED - set().union(*allowed) | in_title
-
-
-def _title(page: str) -> str:
-    found = re.search(r"<title>(.*?)</title>", page, re.S)
-    assert found, page
-    return html.unescape(found.group(1))
 
 
 @pytest.mark.django_db
@@ -171,10 +164,10 @@ def test_titles_isolate_with_characters_and_english_and_french_pages_stay_bare()
     organizer = organizer_client()
     slug = row.slug
     grid = organizer.get(f"/organize/{slug}/versions/1/", HTTP_ACCEPT_LANGUAGE="ar")
-    assert _title(grid.content.decode()) == f"{LRI}v1{PDI} · لقاء"
+    assert title(grid.content.decode()) == f"{LRI}v1{PDI} · لقاء"
     for lang in ("en", "fr"):
         grid = organizer.get(f"/organize/{slug}/versions/1/", HTTP_ACCEPT_LANGUAGE=lang)
-        assert _title(grid.content.decode()) == "v1 · liqa"
+        assert title(grid.content.decode()) == "v1 · liqa"
         for url in (
             f"/organize/{slug}/versions/1/published/",
             f"/events/{slug}/",
@@ -183,7 +176,7 @@ def test_titles_isolate_with_characters_and_english_and_french_pages_stay_bare()
         ):
             page = organizer.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
             assert "<bdi" not in page, (lang, url)
-            assert not {LRI, PDI} & set(_title(page)), (lang, url)
+            assert not {LRI, PDI} & set(title(page)), (lang, url)
     english = organizer.get(f"/events/{slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Development Agency (USTDA)</p>" in english, english
     arabic = organizer.get(f"/events/{slug}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()

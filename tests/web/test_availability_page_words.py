@@ -14,6 +14,7 @@ from django.test import Client
 
 from liqa.web.events.models import Event, Person
 from tests.web.editing_factories import errors, organizer_of, post
+from tests.web.page_text import heading, title
 from tests.web.test_edit_zone_travel_day import form_values
 
 ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -32,18 +33,6 @@ def _page(client: Client, event: Event, key: str, lang: str) -> str:
     return str(response.content.decode())
 
 
-def _title(page: str) -> str:
-    found = re.search(r"<title>(.*?)</title>", page, re.S)
-    assert found is not None
-    return html.unescape(found.group(1))
-
-
-def _h1(page: str) -> str:
-    found = re.search(r"<h1>(.*?)</h1>", page, re.S)
-    assert found is not None
-    return found.group(1)
-
-
 def _help(page: str) -> str:
     found = re.search(r'<small id="id_availability_helptext">(.*?)</small>', page, re.S)
     assert found is not None
@@ -55,24 +44,24 @@ def test_the_page_is_titled_with_the_persons_name(
     organizer: Client, event: Event, lang: str
 ) -> None:
     page = _page(organizer, event, "p-amina", lang)
-    assert "Amina Idrissi" in _h1(page)
-    assert "Amina Idrissi" in _title(page)
-    assert "p-amina" not in _h1(page) + _title(page)
+    assert "Amina Idrissi" in heading(page)
+    assert "Amina Idrissi" in title(page)
+    assert "p-amina" not in heading(page) + title(page)
 
 
 def test_on_an_arabic_page_a_latin_name_is_isolated(organizer: Client, event: Event) -> None:
     page = _page(organizer, event, "p-chen", "ar")
-    assert '<bdi class="ltr">Chen Li</bdi>' in _h1(page)
-    assert "\u2066Chen Li\u2069" in _title(page)
-    assert "p-chen" not in _h1(page) + _title(page)
+    assert '<bdi class="ltr">Chen Li</bdi>' in heading(page)
+    assert "\u2066Chen Li\u2069" in title(page)
+    assert "p-chen" not in heading(page) + title(page)
 
 
 def test_on_an_arabic_page_an_arabic_name_is_used(
     organizer: Client, event: Event, dina: Person
 ) -> None:
     page = _page(organizer, event, "p-dina", "ar")
-    assert "دينا حداد" in _h1(page)
-    assert "دينا حداد" in _title(page)
+    assert "دينا حداد" in heading(page)
+    assert "دينا حداد" in title(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

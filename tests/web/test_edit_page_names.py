@@ -18,6 +18,7 @@ from liqa.web.accounts import services as accounts
 from liqa.web.events.models import Event
 from liqa.web.events.records import store_event
 from tests.web.editing_factories import organizer_of
+from tests.web.page_text import heading, title
 
 CLUSTER = "casablanca-digital-cluster"
 
@@ -84,18 +85,6 @@ def _page(client: Client, event: Event, path: str, lang: str) -> str:
     return str(response.content.decode())
 
 
-def _title(page: str) -> str:
-    found = re.search(r"<title>(.*?)</title>", page, re.S)
-    assert found is not None
-    return html.unescape(found.group(1))
-
-
-def _h1(page: str) -> str:
-    found = re.search(r"<h1>(.*?)</h1>", page, re.S)
-    assert found is not None
-    return html.unescape(found.group(1))
-
-
 def _helps(page: str) -> dict[str, str]:
     """Field → its help text."""
     found = re.findall(r'<small id="id_(\w+)_helptext">(.*?)</small>', page, re.S)
@@ -115,31 +104,31 @@ def test_an_organizations_pages_are_named_by_its_name_in_the_readers_language(
     organizer: Client, mission: Event, kind: str, lang: str
 ) -> None:
     page = _page(organizer, mission, f"{kind}/{CLUSTER}/", lang)
-    assert ORGANIZATION_NAMES[lang] in _h1(page)
-    assert ORGANIZATION_NAMES[lang] in _title(page)
-    assert CLUSTER not in _h1(page) + _title(page)
+    assert ORGANIZATION_NAMES[lang] in heading(page)
+    assert ORGANIZATION_NAMES[lang] in title(page)
+    assert CLUSTER not in heading(page) + title(page)
 
 
 def test_a_persons_page_is_named_by_the_arabic_name_on_an_arabic_page(
     organizer: Client, mission: Event
 ) -> None:
     page = _page(organizer, mission, "people/p-salma/", "ar")
-    assert "سلمى بناني" in _h1(page)
-    assert "سلمى بناني" in _title(page)
-    assert "p-salma" not in _h1(page) + _title(page)
+    assert "سلمى بناني" in heading(page)
+    assert "سلمى بناني" in title(page)
+    assert "p-salma" not in heading(page) + title(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_persons_page_is_named_by_the_name(organizer: Client, mission: Event, lang: str) -> None:
     page = _page(organizer, mission, "people/p-salma/", lang)
-    assert "Salma Bennani" in _h1(page)
-    assert "p-salma" not in _h1(page) + _title(page)
+    assert "Salma Bennani" in heading(page)
+    assert "p-salma" not in heading(page) + title(page)
 
 
 def test_a_latin_name_is_isolated_on_an_arabic_page(organizer: Client, mission: Event) -> None:
     page = _page(organizer, mission, "people/p-grace/", "ar")
-    assert '<bdi class="ltr">Grace Lee</bdi>' in _h1(page)
-    assert "\u2066Grace Lee\u2069" in _title(page)
+    assert '<bdi class="ltr">Grace Lee</bdi>' in heading(page)
+    assert "\u2066Grace Lee\u2069" in title(page)
 
 
 @pytest.mark.parametrize(
@@ -154,9 +143,9 @@ def test_a_visits_page_is_named_by_its_host(
     organizer: Client, mission: Event, lang: str, host: str
 ) -> None:
     page = _page(organizer, mission, "visits/vis-bay/", lang)
-    assert host in _h1(page)
-    assert host in _title(page)
-    assert "vis-bay" not in _h1(page) + _title(page)
+    assert host in heading(page)
+    assert host in title(page)
+    assert "vis-bay" not in heading(page) + title(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
