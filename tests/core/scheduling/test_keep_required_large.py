@@ -49,10 +49,11 @@ def test_keep_replan_of_a_large_event_releases_a_meeting_for_the_new_one() -> No
 def test_large_search_releases_a_kept_meeting_for_a_meeting_the_problem_requires() -> None:
     """The large-instance search itself on the kept-in-place problem: the new meeting is
     placed by releasing kept meetings, listed with why (before: ``unknown``, the new
-    meeting out, nothing released)."""
+    meeting out, nothing released). The kept meetings are named (``keep``): pins no
+    search releases."""
     problem, previous = with_new_meeting()
-    fixed, _ = keep_in_place(problem, previous)
-    result = solve(fixed, QUICK)
+    fixed, kept = keep_in_place(problem, previous)
+    result = solve(fixed, QUICK, keep=kept)
     assert result.method == "lns"
     assert_kept_or_released(problem, previous, result)
     released = {r.meeting for r in result.released}
@@ -118,14 +119,15 @@ def test_fresh_greedy_places_required_meetings_before_the_others() -> None:
 def test_fresh_greedy_releases_a_kept_meeting_another_kept_one_holds_the_slot_of() -> None:
     """Two meetings kept in place at one slot share a party: greedy keeps the first and
     lists the second as released, with words, the timetable valid without it (before:
-    ``unknown``, nothing released)."""
+    ``unknown``, nothing released). Both are named kept (``keep``): pins greedy never
+    releases (test_pins_collide)."""
     problem, kept, rival = pinned_against_required()
     t = problem.meeting(kept).fixed_slot
     meetings = tuple(
         dataclasses.replace(m, required=True) if m.id == rival else m for m in problem.meetings
     )
     both = dataclasses.replace(problem, meetings=meetings)
-    result = greedy(both)
+    result = greedy(both, keep={kept, rival})
     assert [(r.meeting, r.slot) for r in result.released] == [(kept, t)]
     assert str(result.released[0].detail)
     assert result.status == Status.FEASIBLE

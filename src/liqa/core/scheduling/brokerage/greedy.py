@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from liqa.core.scheduling.brokerage.check import check_schedule
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
@@ -18,7 +18,12 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
-from liqa.core.scheduling.brokerage.release import kept_in_place, relaxed, released_meetings
+from liqa.core.scheduling.brokerage.release import (
+    answered,
+    relaxed,
+    releasable,
+    released_meetings,
+)
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.state import PartialTimetable
 
@@ -81,23 +86,30 @@ def insert_greedily(
                 state.place(meeting, best)
 
 
-def greedy(problem: Problem, previous: Timetable | None = None) -> Result:
+def greedy(
+    problem: Problem, previous: Timetable | None = None, keep: Collection[str] | None = None
+) -> Result:
     """Run the greedy baseline and report it like a solver run (never claims optimality).
 
     With ``previous`` (the greedy method's re-plan), the repaired previous timetable alone
     (:func:`.repair.repaired_slots`: nothing is searched, changes counted against it).
-    Without it, a meeting kept in place that cannot take its slot (another kept meeting
-    holds it) is released: left out and listed in ``released`` with why, as the CP-SAT
-    path lists it (:mod:`.release`)."""
+    Without it, a meeting of ``keep`` (the meetings the caller kept in place) that cannot
+    take its slot (another kept meeting holds it) is released: left out and listed in
+    ``released`` with why, as the CP-SAT path lists it (:mod:`.release`). Any other
+    meeting required at a fixed slot is the organizer's pin: when pins leave a required
+    meeting no slot, the answer is ``infeasible``, the pins in its way named
+    (:func:`.release.answered`; before, a fresh plan released one of two colliding pins
+    and said ``feasible``)."""
     from liqa.core.scheduling.brokerage.repair import repaired_slots  # repair uses greedy
 
     began = time.perf_counter()
     slots = greedy_slots(problem) if previous is None else repaired_slots(problem, previous)
     seconds = time.perf_counter() - began
     released: tuple[ReleasedMeeting, ...] = ()
+    allowed = releasable(problem, keep)
     if previous is None:
         out = {
-            m.id for m in problem.meetings if kept_in_place(m) and slots.get(m.id) != m.fixed_slot
+            m.id for m in problem.meetings if m.id in allowed and slots.get(m.id) != m.fixed_slot
         }
         released = released_meetings(problem, slots, out)
         problem = relaxed(problem, out)  # the problem the timetable keeps
@@ -113,6 +125,7 @@ def greedy(problem: Problem, previous: Timetable | None = None) -> Result:
     )
     result = dataclasses.replace(result, released=released)
     if check_schedule(problem, result.timetable):
-        # Some required meeting is missing or fairness is broken: not a valid timetable.
-        return dataclasses.replace(result, status=Status.UNKNOWN)
+        # Some required meeting is missing or fairness is broken: not a valid timetable
+        # (none at all when pins leave a required meeting no slot).
+        return answered(problem, allowed, dataclasses.replace(result, status=Status.UNKNOWN))
     return result

@@ -14,7 +14,8 @@ Here the greedy timetable is improved in place:
    are released and inserted again weighing a re-plan's changes as insertion does
    (:mod:`.release`; listed in ``Result.released``); greedy places kept meetings first and
    no move takes them out or away. Only the meetings the caller kept in place are released
-   (:func:`.release.releasable`): a plain re-plan's pinned required meetings never are;
+   (:func:`.release.releasable`): the pinned required meetings of a plain re-plan or a
+   fresh plan never are;
 3. **break repair** — simulated annealing with Kempe-chain moves inside one block
    (:mod:`.anneal`), thousands of steps a second, until the time is up.
 
@@ -32,7 +33,8 @@ released are weighed and settled the same way.
 The result is checked on the problem with the released meetings loosened, nothing else:
 a timetable that breaks it is never ``feasible`` (``infeasible`` when a required meeting
 has no slot, or every slot of it is held by meetings pinned there that may not be
-released; else ``unknown``, the meetings left out explained).
+released, those pins named, :func:`.release.answered`; else ``unknown``, the meetings
+left out explained).
 
 The clock is read between every two steps and no model is built once the time left (less
 what finishing the result takes) is gone. The bound is :func:`.bounds.quick_lower_bounds`,
@@ -49,7 +51,6 @@ from functools import partial
 from liqa.core.scheduling.brokerage.anneal import Annealer, can_take
 from liqa.core.scheduling.brokerage.bounds import quick_lower_bounds
 from liqa.core.scheduling.brokerage.check import check_schedule
-from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.greedy import greedy_slots
 from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent, Layout
 from liqa.core.scheduling.brokerage.live import quietly
@@ -59,7 +60,6 @@ from liqa.core.scheduling.brokerage.neighbourhood import (
     solve_neighbourhood,
 )
 from liqa.core.scheduling.brokerage.problem import (
-    Meeting,
     Problem,
     Result,
     Settings,
@@ -68,7 +68,7 @@ from liqa.core.scheduling.brokerage.problem import (
 )
 from liqa.core.scheduling.brokerage.release import (
     Releaser,
-    kept_in_place,
+    answered,
     owed,
     relaxed,
     releasable,
@@ -135,7 +135,7 @@ class Search:
         self.priority = 0
         self.changes = 0
         """Meetings of ``previous`` not in their slot (a re-plan's changes term)."""
-        self.releasable = releasable(problem, previous is not None, keep)
+        self.releasable = releasable(problem, keep)
         """The meetings the search may release (:func:`.release.releasable`)."""
         self.released: frozenset[str] = frozenset()
         self.solved = problem
@@ -305,42 +305,18 @@ class Search:
         released = released_meetings(self.problem, slots, self.released)
         if check_schedule(self.solved, result.timetable):
             # A required meeting could not be placed: not a valid timetable (none exists
-            # when such a meeting has no slot its parties may take).
+            # when such a meeting has no slot its parties may take, or pins hold each one)
             result = Result(
                 result.timetable,
-                Status.INFEASIBLE if self._no_slot_for_a_required_one() else Status.UNKNOWN,
+                Status.UNKNOWN,
                 result.objective,
                 seconds_to_first=self.first,
                 seconds=result.seconds,
                 unplaced=result.unplaced,
                 method=METHOD,
             )
+            result = answered(self.solved, self.releasable, result)
         return dataclasses.replace(result, released=released)
-
-    def _no_slot_for_a_required_one(self) -> bool:
-        """Whether a meeting the problem requires has no slot at all (no timetable): none
-        allowed, or in each allowed one a party held to capacity by meetings pinned there
-        that the search may not release (every timetable places those there)."""
-        problem = self.solved
-        held: dict[tuple[str, int], list[str]] = {}
-        for m in problem.meetings:
-            if kept_in_place(m) and m.id not in self.releasable:
-                assert m.fixed_slot is not None
-                for pid in m.people:
-                    held.setdefault((pid, m.fixed_slot), []).append(m.id)
-
-        def free(m: Meeting, t: int) -> bool:
-            return all(
-                sum(1 for o in held.get((pid, t), ()) if o != m.id)
-                < problem.participant(pid).capacity
-                for pid in m.people
-            )
-
-        return any(
-            not any(free(m, t) for t in allowed_slots(problem, m))
-            for m in problem.meetings
-            if problem.require_all or m.required
-        )
 
 
 def solve_large(

@@ -14,7 +14,14 @@ Only the meetings the caller kept in place may be released (:func:`releasable`):
 re-plan a meeting ``required`` at a ``fixed_slot`` of the changed problem itself is the
 organizer's rule, never released (before, a plain re-plan by the large search released
 such a meeting when it blocked another required one and reported the timetable
-``feasible``, though it broke the changed problem).
+``feasible``, though it broke the changed problem). A fresh plan's pinned required meetings
+are the organizer's rules too: none is released unless the caller names it kept.
+
+The meetings no search may release are :func:`pinned` there. When a meeting the problem
+requires has no slot they leave free (two of one person's meetings pinned to one slot,
+more pins in a slot than tables), no timetable exists: :func:`answered` says
+``infeasible`` and names the pins in its way (before, a fresh plan by greedy or the large
+search released one of the pins and answered ``feasible``).
 """
 
 from __future__ import annotations
@@ -22,11 +29,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Mapping
 
+from liqa.core.problems import Message, joined
 from liqa.core.scheduling.brokerage.anneal import Annealer, can_take
+from liqa.core.scheduling.brokerage.constraints import overlap, precedence, session_limit, tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
-from liqa.core.scheduling.brokerage.explain import explain_released
+from liqa.core.scheduling.brokerage.explain import (
+    LOST_TO_HIGHER_PRIORITY,
+    NO_TABLE_LEFT,
+    PARTY_AT_MAXIMUM,
+    blocker_words,
+    explain_released,
+    ranked_blockers,
+)
 from liqa.core.scheduling.brokerage.layout import UNPLACED, Incumbent
-from liqa.core.scheduling.brokerage.problem import Meeting, Problem, ReleasedMeeting
+from liqa.core.scheduling.brokerage.problem import (
+    Meeting,
+    Problem,
+    ReleasedMeeting,
+    Result,
+    Status,
+    UnplacedMeeting,
+)
+from liqa.core.scheduling.brokerage.state import Obstacle, PartialTimetable
 
 TRIES = 8
 """Slots tried per meeting to place, fewest kept meetings in the way first."""
@@ -42,19 +66,15 @@ def loosened(meeting: Meeting) -> Meeting:
     return dataclasses.replace(meeting, fixed_slot=None, fixed_table=None, required=False)
 
 
-def releasable(
-    problem: Problem, previous_given: bool, keep: Collection[str] | None = None
-) -> frozenset[str]:
+def releasable(problem: Problem, keep: Collection[str] | None = None) -> frozenset[str]:
     """The meetings of ``problem`` kept in place that a search may release: those of
-    ``keep`` (the ones the caller kept in place, :func:`.replan.keep_in_place`) when given;
-    else every meeting kept in place of a fresh plan (``required`` at a ``fixed_slot``
-    stands for a kept meeting there), and none of a re-plan (``previous_given``: there the
-    changed problem's pinned required meetings are the organizer's rules)."""
-    if keep is None and previous_given:
+    ``keep`` (the ones the caller kept in place, :func:`.replan.keep_in_place`); none
+    without it, in a re-plan or a fresh plan alike: a meeting ``required`` at a
+    ``fixed_slot`` is then the organizer's pin (before, a fresh plan released one of two
+    colliding pins and answered ``feasible``)."""
+    if keep is None:
         return frozenset()
-    return frozenset(
-        m.id for m in problem.meetings if kept_in_place(m) and (keep is None or m.id in keep)
-    )
+    return frozenset(m.id for m in problem.meetings if kept_in_place(m) and m.id in keep)
 
 
 def relaxed(problem: Problem, released: Collection[str]) -> Problem:
@@ -79,6 +99,129 @@ def released_meetings(
         assert slot is not None  # only kept meetings are released
         out.append(explain_released(problem, slots, mid, slot, stayed))
     return tuple(out)
+
+
+def pinned(problem: Problem, allowed: Collection[str]) -> list[Meeting]:
+    """The meetings every timetable of ``problem`` holds at their ``fixed_slot``: those it
+    requires (``required``, every one under ``require_all``) that may not be released
+    (not in ``allowed``, :func:`releasable`), their slot allowed."""
+    return [
+        m
+        for m in problem.meetings
+        if m.fixed_slot is not None
+        and (m.required or problem.require_all)
+        and m.id not in allowed
+        and m.fixed_slot in allowed_slots(problem, m)
+    ]
+
+
+def answered(problem: Problem, allowed: Collection[str], result: Result) -> Result:
+    """``result``, not a valid timetable of ``problem``, as ``infeasible`` when a meeting
+    the problem requires and ``result`` leaves out has no slot in any timetable: none
+    allowed, or in each allowed one something held by the :func:`pinned` meetings (a party
+    at capacity, the tables, a session's limit, an order); such a meeting is explained by
+    the pins in its way, by name (:func:`explain_pinned`). Else ``result`` unchanged."""
+    pins = pinned(problem, allowed)
+    ids = frozenset(m.id for m in pins)
+    placed = result.timetable.by_meeting()
+    every = _placed(problem, pins, None)
+    found: dict[str, UnplacedMeeting | None] = {}
+    for meeting in problem.meetings:
+        if meeting.id in placed or not (problem.require_all or meeting.required):
+            continue
+        domain = allowed_slots(problem, meeting)
+        state = _placed(problem, pins, meeting.id) if meeting.id in ids else every
+        why = explain_pinned(problem, state, ids, meeting, domain) if domain else None
+        if not domain or why is not None:
+            found[meeting.id] = why  # None: no slot at all (explain_unplaced says so)
+    if not found:
+        return result
+    listed = {u.meeting for u in result.unplaced}
+    unplaced = tuple(found.get(u.meeting) or u for u in result.unplaced) + tuple(
+        why for mid, why in found.items() if why is not None and mid not in listed
+    )
+    return dataclasses.replace(result, status=Status.INFEASIBLE, unplaced=unplaced)
+
+
+def _placed(problem: Problem, pins: list[Meeting], without: str | None) -> PartialTimetable:
+    """A partial timetable of the ``pins`` at their fixed slots (``without`` left out)."""
+    state = PartialTimetable(problem)
+    for pin in pins:
+        if pin.id != without:
+            assert pin.fixed_slot is not None
+            state.place(pin, pin.fixed_slot)
+    return state
+
+
+def explain_pinned(
+    problem: Problem,
+    state: PartialTimetable,
+    pins: frozenset[str],
+    meeting: Meeting,
+    domain: list[int],
+) -> UnplacedMeeting | None:
+    """Why ``meeting`` has no slot in any timetable: in each slot of its ``domain`` the
+    ``pins`` placed in ``state`` (and no other meeting) stand in its way; its reason code
+    as :func:`.explain.explain_unplaced` gives it, the pins named. None when a slot is free
+    of them, or what rules a slot out is no pin's (no shared table at all)."""
+    blockers: set[str] = set()
+    labels: list[set[str]] = []
+    for t in domain:
+        obstacles = state.obstacles(meeting, t)
+        held = [kept_behind(problem, state, pins, meeting, t, o) for o in obstacles]
+        if not held or not all(held):
+            return None
+        labels.append({o.label for o in obstacles})
+        blockers.update(mid for found in held for mid in found)
+    if all(session_limit.LABEL in s for s in labels):
+        reason = PARTY_AT_MAXIMUM
+    elif all(s == {tables.LABEL} for s in labels):
+        reason = NO_TABLE_LEFT
+    else:
+        reason = LOST_TO_HIGHER_PRIORITY
+    ordered = tuple(sorted(blockers))
+    detail = Message(
+        "{who}: meetings pinned to the slots it may take leave no room for it "
+        "({blockers}); move or unpin one of them",
+        who=joined([problem.label(pid) for pid in meeting.people]),
+        blockers=blocker_words(problem, ranked_blockers(problem, state, meeting, ordered)),
+    )
+    return UnplacedMeeting(meeting.id, reason, detail, ordered)
+
+
+def kept_behind(
+    problem: Problem,
+    state: PartialTimetable,
+    kept: Collection[str],
+    meeting: Meeting,
+    t: int,
+    obstacle: Obstacle,
+) -> list[str]:
+    """The meetings of ``kept`` behind ``obstacle`` to ``meeting`` in slot ``t`` of the
+    partial timetable ``state`` (empty: none): a party busy with one, a party's session
+    full with one, the slot's shared tables taken with one among them, or its own table
+    held by one, an order with one. A kept meeting in a booth (an own table) never
+    competes for a shared table."""
+    if obstacle.label in (overlap.LABEL, precedence.LABEL) or obstacle.meetings:
+        return sorted(m for m in obstacle.meetings if m in kept)
+    if obstacle.label == session_limit.LABEL:
+        session = problem.slots[t].session
+        return sorted(
+            mid
+            for mid, s in state.slots.items()
+            if mid in kept
+            and problem.slots[s].session == session
+            and set(problem.meeting(mid).people) & set(obstacle.people)
+        )
+    if obstacle.label == tables.LABEL:
+        # the shared tables are full (an own table's holder is named in the obstacle):
+        # only the kept meetings at a shared table compete for them, not those in booths
+        return sorted(
+            mid
+            for mid, s in state.slots.items()
+            if mid in kept and s == t and tables.own_table(problem, problem.meeting(mid)) is None
+        )
+    return []
 
 
 def owed(inc: Incumbent) -> list[int]:

@@ -23,7 +23,7 @@ from ortools.sat.python import cp_model
 from liqa.core.problems import Message, joined
 from liqa.core.scheduling.brokerage.build import build_model
 from liqa.core.scheduling.brokerage.check import check_schedule
-from liqa.core.scheduling.brokerage.constraints import overlap, precedence, session_limit, tables
+from liqa.core.scheduling.brokerage.constraints import tables
 from liqa.core.scheduling.brokerage.constraints.placement import allowed_slots
 from liqa.core.scheduling.brokerage.diff import ScheduleDiff, diff
 from liqa.core.scheduling.brokerage.explain import (
@@ -45,10 +45,11 @@ from liqa.core.scheduling.brokerage.problem import (
     Timetable,
     UnplacedMeeting,
 )
+from liqa.core.scheduling.brokerage.release import kept_behind
 from liqa.core.scheduling.brokerage.repair import still_allowed
 from liqa.core.scheduling.brokerage.results import make_result, objective_terms
 from liqa.core.scheduling.brokerage.solve import solve
-from liqa.core.scheduling.brokerage.state import Obstacle, PartialTimetable
+from liqa.core.scheduling.brokerage.state import PartialTimetable
 from liqa.core.scheduling.progress import Progress
 
 KEPT_IN_PLACE = "kept_in_place"
@@ -337,7 +338,9 @@ def _kept_in_the_way(
     meeting = problem.meeting(unplaced.meeting)
     blockers: set[str] = set()
     for t in allowed_slots(problem, meeting):
-        held = [_kept_in(problem, state, kept, meeting, t, o) for o in state.obstacles(meeting, t)]
+        held = [
+            kept_behind(problem, state, kept, meeting, t, o) for o in state.obstacles(meeting, t)
+        ]
         if held and all(held):
             blockers.update(mid for found in held for mid in found)
     if not blockers:
@@ -350,37 +353,6 @@ def _kept_in_the_way(
         blockers=blocker_words(problem, ranked_blockers(problem, state, meeting, ordered)),
     )
     return UnplacedMeeting(meeting.id, KEPT_IN_PLACE, detail, ordered)
-
-
-def _kept_in(
-    problem: Problem,
-    state: PartialTimetable,
-    kept: frozenset[str],
-    meeting: Meeting,
-    t: int,
-    obstacle: Obstacle,
-) -> list[str]:
-    """The kept meetings behind ``obstacle`` to ``meeting`` in slot ``t`` (empty: none)."""
-    if obstacle.label in (overlap.LABEL, precedence.LABEL) or obstacle.meetings:
-        return sorted(m for m in obstacle.meetings if m in kept)
-    if obstacle.label == session_limit.LABEL:
-        session = problem.slots[t].session
-        return sorted(
-            mid
-            for mid, s in state.slots.items()
-            if mid in kept
-            and problem.slots[s].session == session
-            and set(problem.meeting(mid).people) & set(obstacle.people)
-        )
-    if obstacle.label == tables.LABEL:
-        # the shared tables are full (an own table's holder is named in the obstacle):
-        # only the kept meetings at a shared table compete for them, not those in booths
-        return sorted(
-            mid
-            for mid, s in state.slots.items()
-            if mid in kept and s == t and tables.own_table(problem, problem.meeting(mid)) is None
-        )
-    return []
 
 
 def cancel_participant(problem: Problem, pid: str) -> Problem:

@@ -45,7 +45,7 @@ from liqa.core.scheduling.brokerage.problem import (
     Status,
     Timetable,
 )
-from liqa.core.scheduling.brokerage.release import relaxed, releasable
+from liqa.core.scheduling.brokerage.release import answered, relaxed, releasable
 from liqa.core.scheduling.brokerage.repair import proven_best, repair, weighted
 from liqa.core.scheduling.brokerage.results import make_result
 from liqa.core.scheduling.brokerage.split import balanced_split, solve_split
@@ -111,15 +111,17 @@ def solve(
     ``previous`` (re-planning), meetings keep their slot and table whenever that costs no
     scheduled priority. ``keep``: the meetings the caller kept in place
     (:func:`.replan.keep_in_place`), the only ones a search may release
-    (:func:`.release.releasable`: by default every kept one of a fresh plan, none of a
-    re-plan). Whatever the path, a result that breaks the problem (its released meetings
-    loosened) is never ``feasible`` or ``optimal`` (:func:`_checked`).
+    (:func:`.release.releasable`; by default none: a meeting ``required`` at a
+    ``fixed_slot`` is the organizer's pin, of a fresh plan as of a re-plan). Whatever the
+    path, a result that breaks the problem (its released meetings loosened) is never
+    ``feasible`` or ``optimal``, and it is ``infeasible``, the pins in the way named, when
+    pins leave a required meeting no slot (:func:`_checked`).
     """
     settings = settings or Settings()
     began = time.perf_counter()
     reporter = Reporter(settings.on_progress, began)
     if settings.method == "greedy":
-        result = greedy(problem, previous)
+        result = greedy(problem, previous, keep)
     else:
         reporter.offer("building")
         if large_enough(problem, settings):
@@ -128,26 +130,30 @@ def solve(
             result = _solve(problem, settings, previous, began, reporter)
         if reporter.stopped:
             result = dataclasses.replace(result, stopped=True)
-    result = _checked(problem, previous, keep, result)
+    result = _checked(problem, keep, result)
     _report_result(reporter, result)
     return result
 
 
-def _checked(
-    problem: Problem, previous: Timetable | None, keep: frozenset[str] | None, result: Result
-) -> Result:
+def _checked(problem: Problem, keep: frozenset[str] | None, result: Result) -> Result:
     """``result``, ``unknown`` instead of ``feasible`` or ``optimal`` when its timetable
     breaks ``problem`` with the meetings it released loosened, or it released a meeting it
     could not (:func:`.release.releasable`): every path's last word (before, a plain
     re-plan by the large search released a pinned required meeting and said
-    ``feasible``). The meetings left out keep their reasons."""
-    if result.status not in (Status.OPTIMAL, Status.FEASIBLE):
-        return result
-    released = {r.meeting for r in result.released}
-    allowed = releasable(problem, previous is not None, keep)
-    if released <= allowed and not check_schedule(relaxed(problem, released), result.timetable):
-        return result
-    return dataclasses.replace(result, status=Status.UNKNOWN)
+    ``feasible``). The meetings left out keep their reasons, but for a required meeting
+    that pins leave no slot: then the answer is ``infeasible`` with the pins in its way
+    named (:func:`.release.answered`; before, CP-SAT's ``infeasible`` said nothing of
+    why)."""
+    allowed = releasable(problem, keep)
+    if result.status == Status.INFEASIBLE and result.unplaced:
+        return result  # explained by its path (greedy's, the large search's)
+    if result.status in (Status.OPTIMAL, Status.FEASIBLE):
+        released = {r.meeting for r in result.released}
+        valid = not check_schedule(relaxed(problem, released), result.timetable)
+        if released <= allowed and valid:
+            return result
+        result = dataclasses.replace(result, status=Status.UNKNOWN)
+    return answered(problem, allowed, result)
 
 
 def _report_result(reporter: Reporter, result: Result) -> None:
