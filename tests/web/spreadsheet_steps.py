@@ -17,10 +17,10 @@ from liqa.web.events.records import stored_event
 
 def tables(event: Event, folder: Path) -> dict[str, Path]:
     """The event's tables as CSV files in ``folder``, by table name (organization, people,
-    request, venue): as stored, without the bookings (which fix their requests' starts in
-    the event's record)."""
+    request, venue, and outcome when it has recorded outcomes): as stored, without the
+    bookings (which fix their requests' starts in the event's record)."""
     files = export_event(stored_event(event), folder)
-    names = ("organization", "people", "request", "venue")
+    names = ("organization", "people", "request", "venue", "outcome")
     return {next(n for n in names if n in f.name): f for f in files}
 
 

@@ -196,7 +196,7 @@ def test_import_sheet_of_unknown_table_with_data_is_reported(tmp_path: Path) -> 
         "Budget",
         2,
         "the sheet 'Budget' does not say which table this is",
-        "name it organizations, people (or participants), requests or venues",
+        "name it organizations, people (or participants), requests, venues or outcomes",
     )
 
 

@@ -1,11 +1,13 @@
-"""Spreadsheets as organizers keep them: organizations, people, meeting requests, venues.
+"""Spreadsheets as organizers keep them: organizations, people, meeting requests, venues,
+and the outcomes of meetings.
 
 - :func:`import_event` reads one XLSX workbook (a sheet per table) or several CSV files
   (a file per table) onto a base event and raises
   :class:`~liqa.core.problems.InputError` listing every wrong row (file, sheet, row,
   column, what is wrong, how to fix it).
-- :func:`export_event` writes the four tables back to CSV files or an XLSX workbook;
-  importing them again gives an equal event.
+- :func:`export_event` writes the four tables back to CSV files or an XLSX workbook, and
+  the outcomes table when the event has recorded outcomes; importing them again gives an
+  equal event.
 
 Headers may be written in English, French or Arabic (see :mod:`.columns`), dates and
 times in the common formats (see :mod:`.cells`).

@@ -1,4 +1,4 @@
-"""The four tables organizers keep, their columns, and header synonyms in en/fr/ar.
+"""The tables organizers keep, their columns, and header synonyms in en/fr/ar.
 
 A header matches a column when its folded form (lower case, no accents, punctuation as
 spaces; see :func:`liqa.core.spreadsheets.cells.fold`) equals one of the column's
@@ -492,7 +492,106 @@ VENUES = Table(
     required=("name", "city"),
 )
 
-TABLES: tuple[Table, ...] = (ORGANIZATIONS, PEOPLE, REQUESTS, VENUES)
+OUTCOMES = Table(
+    name="outcomes",
+    names=(
+        "outcome",
+        "meeting outcomes",
+        "results",
+        "follow ups",
+        "resultats",
+        "resultats des rendez vous",
+        "suivi des rendez vous",
+        "suivi des rdv",
+        "النتائج",
+        "نتائج اللقاءات",
+        "متابعة اللقاءات",
+    ),
+    columns=(
+        Column(
+            "meeting",
+            (
+                "id",
+                "meeting id",
+                "assignment",
+                "request",
+                "request id",
+                "rendez vous",
+                "reunion",
+                "rdv",
+                "اللقاء",
+                "الاجتماع",
+                "رقم اللقاء",
+            ),
+        ),
+        Column(
+            "parties",
+            ("between", "who", "meeting with", "parties du rendez vous", "entre", "الأطراف"),
+        ),
+        Column(
+            "status",
+            (
+                "outcome",
+                "result",
+                "kind",
+                "statut",
+                "etat",
+                "resultat",
+                "issue",
+                "الحالة",
+                "النتيجة",
+            ),
+        ),
+        Column(
+            "follow_up",
+            ("follow up", "followup", "next step", "suite", "suite donnee", "المتابعة"),
+        ),
+        Column(
+            "owner",
+            (
+                "follow up by",
+                "followed up by",
+                "responsible",
+                "in charge",
+                "responsable",
+                "suivi par",
+                "المسؤول",
+                "المكلف بالمتابعة",
+            ),
+        ),
+        Column(
+            "notes",
+            (
+                "note",
+                "comment",
+                "comments",
+                "commentaire",
+                "commentaires",
+                "remarques",
+                "ملاحظات",
+                "ملاحظة",
+            ),
+        ),
+        Column(
+            "recorded_at",
+            (
+                "recorded",
+                "recorded on",
+                "date",
+                "enregistre le",
+                "date d enregistrement",
+                "تاريخ التسجيل",
+            ),
+        ),
+    ),
+    required=("meeting", "status"),
+)
+"""What came of each meeting (a request, a visit or a programme item, by id), one row per
+meeting; ``parties`` names who met, for reading, and is not read back."""
+
+TABLES: tuple[Table, ...] = (ORGANIZATIONS, PEOPLE, OUTCOMES, REQUESTS, VENUES)
+"""Outcomes before requests: a file named for the outcomes of meetings ("résultats des
+RDV") also names the requests' word, and :func:`table_for_name` takes the first table."""
 
 _LANG_WORDS = {
     **dict.fromkeys(["en", "english", "anglais", "بالانجليزية", "بالإنجليزية", "انجليزي"], "en"),

@@ -1,4 +1,4 @@
-"""An Event -> the four tables organizers keep, cell by cell, readable back losslessly.
+"""An Event -> the tables organizers keep, cell by cell, readable back losslessly.
 
 Instants are written as local date and time of their place as the mission file reads it (a
 request's meeting, a person's own times: :class:`~liqa.core.missionfile.values.Places`), else
@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from liqa.core.missionfile.values import Places, places_of_event
-from liqa.core.model import LANGUAGES, Event, Leg, MeetingRequest, Organization, Person, Venue
+from liqa.core.model import (
+    LANGUAGES,
+    Event,
+    Leg,
+    MeetingRequest,
+    Organization,
+    Person,
+    Venue,
+    pick,
+)
 from liqa.core.spreadsheets.cells import Cell, format_instant
 
 
@@ -29,14 +38,16 @@ class Sheet:
 
 
 def event_sheets(event: Event) -> tuple[Sheet, ...]:
-    """The organizations, people, requests and venues tables of ``event``."""
+    """The organizations, people, requests and venues tables of ``event``, and its outcomes
+    table when it has recorded outcomes (an event without any is written as before)."""
     places = places_of_event(event)
-    return (
+    sheets = (
         _organizations(event.organizations),
         _people(event.people, event.legs, places),
         _requests(event.requests, event.legs, places),
         _venues(event.venues),
     )
+    return (*sheets, _outcomes(event)) if event.outcomes else sheets
 
 
 def _flag(value: bool) -> str:
@@ -195,3 +206,30 @@ def _degrees(value: float | None) -> Cell:
     if value is None:
         return ""
     return value if float(f"{value:.16g}") == value else repr(value)
+
+
+def _outcomes(event: Event) -> Sheet:
+    """One row per outcome: its meeting by id, the meeting's parties by name (for reading:
+    the import does not read them back), what happened, the follow-up and who owns it."""
+    # imported here: the labels' module loads the outputs' dependencies, which exporting
+    # an event without outcomes does not need
+    from liqa.core.outputs.labels import item_titles
+
+    meetings = [outcome.assignment for outcome in event.outcomes]
+    parties = item_titles(event, meetings) | {
+        item.id: pick(item.title, "en") or item.id for item in event.programme
+    }
+    headers = ("meeting", "parties", "status", "follow_up", "owner", "notes", "recorded_at")
+    rows = tuple(
+        (
+            o.assignment,
+            parties.get(o.assignment, o.assignment),
+            str(o.kind),
+            str(o.follow_up),
+            o.owner or "",
+            o.notes,
+            _instant(o.recorded_at, event.legs),
+        )
+        for o in event.outcomes
+    )
+    return Sheet("outcomes", headers, rows)

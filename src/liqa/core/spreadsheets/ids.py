@@ -67,7 +67,7 @@ class Ids:
             given = text(row.cells.get("id"))
             if not given:
                 continue
-            where = _where(row)
+            where = row_words(row)
             if not ID_PATTERN.fullmatch(given):
                 report.add(
                     row,
@@ -105,15 +105,16 @@ class Ids:
             made, n = candidate, 2
             while made in self.owners or made in self.avoided:
                 made, n = f"{candidate}-{n}", n + 1
-            self.owners[made] = _where(row)
+            self.owners[made] = row_words(row)
             self.files[made] = row.file  # a row of another file or sheet giving it names this one
             self.rows[made] = row
             out[index] = made
         return out
 
 
-def _where(row: Row) -> Message:
-    """The row that claimed an id, as a duplicate's message names it (its file apart)."""
+def row_words(row: Row) -> Message:
+    """A row as a message names it ("row 2 of sheet 'people'", "row 2" of a CSV file), its
+    file apart: the row that claimed an id, or the first of two rows for one meeting."""
     if row.sheet:
         return Message("row {row} of sheet {sheet!r}", row=row.number, sheet=row.sheet)
     return Message("row {row}", row=row.number)

@@ -1,8 +1,8 @@
 """Spreadsheets (one XLSX workbook or several CSV files) + a base event -> an Event.
 
-The organizations, people, requests and venues tables found in the files take the place of
-those of the base event; a table not given keeps the base's. What becomes of the base's records
-a table given leaves out is the organizer's choice
+The organizations, people, requests, venues and outcomes tables found in the files take the
+place of those of the base event; a table not given keeps the base's. What becomes of the
+base's records a table given leaves out is the organizer's choice
 (:class:`~liqa.core.spreadsheets.merging.Missing`). Every problem is collected and raised
 together as :class:`~liqa.core.problems.InputError`; nothing is returned when any row is
 wrong, so a caller never writes a partial mission.
@@ -22,12 +22,13 @@ from liqa.core.missionfile.checks import semantic_problems
 from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.missionfile.values import places_of_event
-from liqa.core.model import Event, EventKind, Organization, Side
+from liqa.core.model import Event, EventKind, Organization, Outcome, Side
 from liqa.core.problems import InputError, Message, Names, Problem
-from liqa.core.spreadsheets import meeting_requests, records
+from liqa.core.spreadsheets import meeting_outcomes, meeting_requests, records
 from liqa.core.spreadsheets.cells import text
 from liqa.core.spreadsheets.columns import (
     ORGANIZATIONS,
+    OUTCOMES,
     PEOPLE,
     REQUESTS,
     VENUES,
@@ -35,7 +36,7 @@ from liqa.core.spreadsheets.columns import (
     table_for_name,
 )
 from liqa.core.spreadsheets.context import Context
-from liqa.core.spreadsheets.ids import Ids
+from liqa.core.spreadsheets.ids import Directory, Ids
 from liqa.core.spreadsheets.merging import (
     Missing,
     Record,
@@ -43,6 +44,7 @@ from liqa.core.spreadsheets.merging import (
     dangling_references,
     left_out,
     merged,
+    merged_by,
     note,
     table_word,
 )
@@ -78,7 +80,7 @@ class Imported:
     event: Event
     rows: dict[str, int]
     """Data rows imported per table (``organizations``, ``people``, ``requests``,
-    ``venues``)."""
+    ``venues``, ``outcomes``)."""
     created_organizations: tuple[str, ...] = ()
     """Ids of organizations made from names in the people table."""
     warnings: tuple[str, ...] = ()
@@ -87,7 +89,8 @@ class Imported:
     out: kept or removed)."""
     left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per table given, the ids of the base's records it left out (kept or removed, as
-    :attr:`ImportSettings.missing` said; a table leaving out none is not named)."""
+    :attr:`ImportSettings.missing` said; a table leaving out none is not named); for the
+    outcomes table, the ids of their meetings."""
     origins: dict[str, Row] = field(default_factory=dict)
     """The row that gave each record of the tables given, by id (an organization made from
     a name in the people table: that person's row), to say where a record came from."""
@@ -179,7 +182,10 @@ def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) ->
                 Problem(
                     sheet.file,
                     unnamed,
-                    Message("name it organizations, people (or participants), requests or venues"),
+                    Message(
+                        "name it organizations, people (or participants), requests, venues "
+                        "or outcomes"
+                    ),
                     sheet=sheet.sheet,
                     row=number,
                     code="unknown_table",
@@ -262,18 +268,41 @@ def _build(
         )
         given[REQUESTS.name] = tuple(found_requests)
         requests = merged(base.requests, found_requests) if keep else tuple(found_requests)
-    befores = _records(base)
+    outcomes = base.outcomes
+    if OUTCOMES.name in tables:
+        refused = {key.id for key in _Key.of(tables.get(REQUESTS.name, []), ids, requests)}
+        found_outcomes = meeting_outcomes.outcomes(
+            tables[OUTCOMES.name],
+            ctx,
+            _meetings(replace(base, requests=requests)),
+            records.directory_of((), people),
+            refused,
+        )
+        given[OUTCOMES.name] = _Key.meetings(found_outcomes)
+        outcomes = (
+            merged_by(base.outcomes, found_outcomes, _meeting) if keep else tuple(found_outcomes)
+        )
+    befores = _kept(base)
     if settings.missing is Missing.REFUSE:
         for name, records_given in given.items():
             # a row refused for a bad cell (or for naming a refused row) is still there: its
             # record is not one the table leaves out
-            there = [*records_given, *_Refused.of(tables[name], ids, records_given)]
+            there = [*records_given, *_Key.of(tables[name], ids, records_given)]
+            if name == OUTCOMES.name:  # an outcome is there by its meeting
+                there += [_Key(text(row.cells.get("meeting"))) for row in tables[name]]
             problem = left_out(name, befores[name], there, len(tables[name]), sources[name])
             if problem is not None:
                 report.problems.append(problem)
     if report.problems:
         return None
-    event = replace(base, venues=venues, organizations=orgs, people=people, requests=requests)
+    event = replace(
+        base,
+        venues=venues,
+        organizations=orgs,
+        people=people,
+        requests=requests,
+        outcomes=outcomes,
+    )
     counts = {name: len(rows) for name, rows in tables.items()}
     notes = [note(name, befores[name], found, settings.missing) for name, found in given.items()]
     warnings = _emptied(base, counts, settings.missing) + tuple(n for n in notes if n)
@@ -287,21 +316,40 @@ def _build(
 
 
 @dataclass(frozen=True)
-class _Refused:
-    """A record whose row was read but refused: its id, as the table gives it."""
+class _Key:
+    """A record by its id alone: one whose row was read but refused (its id, as the table
+    gives it), or an outcome (the id of its meeting)."""
 
     id: str
 
     @staticmethod
-    def of(rows: list[Row], ids: Ids, made: Sequence[Record]) -> list[_Refused]:
+    def of(rows: list[Row], ids: Ids, made: Sequence[Record]) -> list[_Key]:
         """The ids of ``rows`` that made no record of ``made``."""
         made_ids = {record.id for record in made}
         mine = {id(row) for row in rows}
         return [
-            _Refused(key)
-            for key, row in ids.rows.items()
-            if id(row) in mine and key not in made_ids
+            _Key(key) for key, row in ids.rows.items() if id(row) in mine and key not in made_ids
         ]
+
+    @staticmethod
+    def meetings(outcomes: Sequence[Outcome]) -> tuple[_Key, ...]:
+        """The outcomes by their meetings' ids."""
+        return tuple(_Key(_meeting(outcome)) for outcome in outcomes)
+
+
+def _meeting(outcome: Outcome) -> str:
+    """The id of the meeting an outcome is about: the key of the outcomes table."""
+    return outcome.assignment
+
+
+def _meetings(event: Event) -> Directory:
+    """The ids an outcome may name: the event's meeting requests, visits and programme
+    items."""
+    found = Directory()
+    for records_of_kind in (event.requests, event.visits, event.programme):
+        for record in records_of_kind:
+            found.add(record.id)
+    return found
 
 
 def _not_checked(report: Report) -> list[Problem]:
@@ -341,6 +389,7 @@ def _not_checked(report: Report) -> list[Problem]:
 
 
 def _records(event: Event) -> dict[str, tuple[Record, ...]]:
+    """The records of the tables whose rows have ids (one namespace)."""
     return {
         ORGANIZATIONS.name: event.organizations,
         PEOPLE.name: event.people,
@@ -349,9 +398,15 @@ def _records(event: Event) -> dict[str, tuple[Record, ...]]:
     }
 
 
+def _kept(event: Event) -> dict[str, tuple[Record, ...]]:
+    """The records of every table, by id: :func:`_records`, and the outcomes by their
+    meetings."""
+    return {**_records(event), OUTCOMES.name: _Key.meetings(event.outcomes)}
+
+
 def _emptied(base: Event, counts: dict[str, int], missing: Missing) -> tuple[str, ...]:
     """A warning for each table given without rows where the base event has records."""
-    before = {name: len(found) for name, found in _records(base).items()}
+    before = {name: len(found) for name, found in _kept(base).items()}
     return tuple(
         f"the {name} table has no rows: the {before[name]} {name} there were are removed"
         if missing is Missing.REMOVE

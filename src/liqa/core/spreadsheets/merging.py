@@ -11,7 +11,7 @@ always a new record (a made-up id must not replace a base record by chance).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -35,7 +35,8 @@ class Missing(StrEnum):
 
 
 class Record(Protocol):
-    """An organization, person, request or venue: what a table's rows become."""
+    """An organization, person, request or venue: what a table's rows become (an outcome,
+    known by its meeting, is counted by that id)."""
 
     @property
     def id(self) -> str: ...
@@ -56,13 +57,16 @@ class Source:
 
 
 def table_word(table: str) -> Message:
-    """The table's records as one word: organizations, people, requests or venues."""
+    """The table's records as one word: organizations, people, requests, venues or
+    outcomes."""
     if table == "organizations":
         return Message("organizations")
     if table == "people":
         return Message("people")
     if table == "venues":
         return Message("venues")
+    if table == "outcomes":
+        return Message("outcomes")
     return Message("requests")
 
 
@@ -109,9 +113,14 @@ def left_out(
 def merged[R: Record](base: Sequence[R], given: Sequence[R]) -> tuple[R, ...]:
     """The base's records, each replaced by the given one of the same id, then the new ones
     in the order given (:data:`Missing.KEEP`)."""
-    by_id = {record.id: record for record in given}
-    kept = tuple(by_id.pop(record.id, record) for record in base)
-    return kept + tuple(by_id.values())
+    return merged_by(base, given, lambda record: record.id)
+
+
+def merged_by[T](base: Sequence[T], given: Sequence[T], key: Callable[[T], str]) -> tuple[T, ...]:
+    """:func:`merged` for records known by ``key`` (an outcome by its meeting)."""
+    by_key = {key(record): record for record in given}
+    kept = tuple(by_key.pop(key(record), record) for record in base)
+    return kept + tuple(by_key.values())
 
 
 def note(

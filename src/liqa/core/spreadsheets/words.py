@@ -6,7 +6,15 @@ punctuation as spaces. Canonical values (``delegation``, ``accepted``...) are al
 
 from __future__ import annotations
 
-from liqa.core.model import Gender, MeetingFormat, OrgKind, RequestStatus, Side
+from liqa.core.model import (
+    FollowUp,
+    Gender,
+    MeetingFormat,
+    OrgKind,
+    OutcomeKind,
+    RequestStatus,
+    Side,
+)
 from liqa.core.spreadsheets.cells import fold
 
 
@@ -221,3 +229,59 @@ LANGUAGE_NAMES = _words(
         "de": ("de", "german", "allemand", "الألمانية"),
     }
 )
+
+OUTCOME_KINDS = _words(
+    {
+        OutcomeKind.HELD: (
+            "took place",
+            "done",
+            "met",
+            "tenu",
+            "tenue",
+            "a eu lieu",
+            "realise",
+            "realisee",
+            "انعقد",
+            "عقد",
+            "منعقد",
+            "تم",
+        ),
+        OutcomeKind.NO_SHOW: (
+            "no-show",
+            "absent",
+            "absente",
+            "absence",
+            "did not come",
+            "تغيب",
+            "غياب",
+            "لم يحضر",
+        ),
+        OutcomeKind.CANCELLED: ("canceled", "annule", "annulee", "ألغي", "ملغى", "ملغي"),
+    }
+)
+"""What happened at a meeting (an outcome's status), in the words the agendas and the
+report print too (held/tenu/انعقد, no-show/absence/تغيّب, cancelled/annulé/أُلغي)."""
+
+FOLLOW_UPS = _words(
+    {
+        FollowUp.NONE: ("no", "nothing", "aucune", "aucun", "rien", "لا شيء", "لا"),
+        FollowUp.CALL: ("phone call", "appel", "appel telephonique", "اتصال", "مكالمة"),
+        FollowUp.VISIT: ("site visit", "visite", "زيارة"),
+        FollowUp.PROPOSAL: ("offer", "quote", "proposition", "devis", "offre", "عرض"),
+        FollowUp.MOU: (
+            "memorandum of understanding",
+            "protocole d accord",
+            "memorandum d entente",
+            "مذكرة تفاهم",
+        ),
+        FollowUp.PARTNERSHIP: ("partenariat", "شراكة"),
+        FollowUp.INVESTMENT_LEAD: (
+            "investment",
+            "investment lead",
+            "piste d investissement",
+            "investissement",
+            "فرصة استثمار",
+        ),
+    }
+)
+"""The follow-up agreed at a meeting, in the words the report prints too."""
