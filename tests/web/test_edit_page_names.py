@@ -1,26 +1,33 @@
-"""The editing pages of a person, an organization and a visit, as a French organizer read
-them: each names its record by the name the reader knows (the organization's French or
-Arabic name, the person's Arabic name), not by the file's key; their help texts start with
-a capital letter, and the windows' examples are on the event's own days (a mission in 2027,
-not 2030), on the leg in the city of the visit's venue."""
+"""The editing pages of a person, an organization, a visit, a venue, a leg, a brokerage
+session and a programme item, as a French organizer read them: each names its record by
+the name the reader knows (the organization's or venue's French or Arabic name, the
+person's Arabic name, a leg by its city and dates, a session by its day and hours, an item
+by its title), not by the file's key; their help texts start with a capital letter (and are
+sentences, not a format's letters), and the windows' examples are on the event's own days
+(a mission in 2027, not 2030), on the leg in the city of the visit's venue."""
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from liqa.core import model as core
 from liqa.web.accounts import services as accounts
+from liqa.web.events import creating
 from liqa.web.events.models import Event
 from liqa.web.events.records import store_event
 from tests.web.editing_factories import organizer_of
 from tests.web.page_text import heading, title
 
 CLUSTER = "casablanca-digital-cluster"
+HOUSTON = ZoneInfo("America/Chicago")
 
 
 def _mission() -> core.Event:
@@ -35,7 +42,17 @@ def _mission() -> core.Event:
                 "sf", "San Francisco", "America/Los_Angeles", date(2027, 5, 13), date(2027, 5, 14)
             ),
         ),
-        venues=(core.Venue("v-bay", "Bay Innovation Hub", "San Francisco", "America/Los_Angeles"),),
+        venues=(
+            core.Venue("v-bay", "Bay Innovation Hub", "San Francisco", "America/Los_Angeles"),
+            core.Venue(
+                "hq-houston",
+                "Houston Technology Center",
+                "Houston",
+                "America/Chicago",
+                name_ar="مركز هيوستن للتكنولوجيا",
+                name_fr="Centre technologique de Houston",
+            ),
+        ),
         organizations=(
             core.Organization(
                 CLUSTER,
@@ -64,6 +81,16 @@ def _mission() -> core.Event:
             core.Person("p-grace", "Grace Lee", "h-bay", email="grace@example.org"),
         ),
         visits=(core.CandidateVisit("vis-bay", "h-bay", "v-bay"),),
+        programme=(
+            core.ProgrammeItem(
+                "prog-welcome",
+                core.ProgrammeKind.BRIEFING,
+                {"en": "Welcome briefing", "fr": "Réunion d'accueil", "ar": "إحاطة ترحيبية"},
+                datetime(2027, 5, 10, 9, tzinfo=HOUSTON),
+                datetime(2027, 5, 10, 10, tzinfo=HOUSTON),
+                venue="hq-houston",
+            ),
+        ),
     )
 
 
@@ -202,3 +229,176 @@ def test_a_host_staffs_availability_example_is_on_the_leg_of_their_venue(
 def test_the_organizations_own_help_in_english(organizer: Client, mission: Event) -> None:
     helps = _helps(_page(organizer, mission, f"organizations/{CLUSTER}/", "en"))
     assert helps["key"] == "Letters, digits, '-', '_' and '.'; cannot change"
+
+
+def _hall() -> core.Event:
+    """A brokerage event as the new-event page makes it: one leg (key ``agadir``), one hall
+    (``v-hall``), one session a day (``s-2026-12-03``), in the Agadir's one zone."""
+    return creating.new_event(
+        {
+            "title": "Rencontres d'affaires Agadir 2026",
+            "city": "Agadir",
+            "timezone": "Africa/Casablanca",
+            "first_day": date(2026, 12, 3),
+            "last_day": date(2026, 12, 4),
+            "venue": "Palais des congrès d'Agadir",
+            "session_start": datetime(2026, 12, 3, 9).time(),
+            "session_end": datetime(2026, 12, 3, 12).time(),
+            "slot_minutes": 20,
+            "tables": 6,
+        },
+        "fr",
+    )
+
+
+@pytest.fixture
+def hall(db: None) -> Event:
+    return store_event(_hall())
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Houston Technology Center"),
+        ("fr", "Centre technologique de Houston"),
+        ("ar", "مركز هيوستن للتكنولوجيا"),
+    ],
+)
+def test_a_venues_page_is_named_by_its_name_in_the_readers_language(
+    organizer: Client, mission: Event, lang: str, name: str
+) -> None:
+    page = _page(organizer, mission, "venues/hq-houston/", lang)
+    assert name in heading(page)
+    assert name in title(page)
+    assert "hq-houston" not in heading(page) + title(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Houston", "May 10", "12, 2027"]),
+        ("fr", ["Houston", "10", "12 mai 2027"]),
+        ("ar", ["هيوستن"]),
+    ],
+)
+def test_a_legs_page_is_named_by_its_city_and_dates(
+    organizer: Client, mission: Event, lang: str, words: list[str]
+) -> None:
+    page = _page(organizer, mission, "legs/houston/", lang)
+    for word in words:
+        assert word in heading(page)
+        assert word in title(page)
+    assert "<code>houston</code>" not in heading(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "item"),
+    [("en", "Welcome briefing"), ("fr", "Réunion d'accueil"), ("ar", "إحاطة ترحيبية")],
+)
+def test_a_programme_items_page_is_named_by_its_title_in_the_readers_language(
+    organizer: Client, mission: Event, lang: str, item: str
+) -> None:
+    page = _page(organizer, mission, "programme/prog-welcome/", lang)
+    assert item in heading(page)
+    assert item in title(page)
+    assert "prog-welcome" not in heading(page) + title(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["December 3, 2026", "9:00", "12:00"]),
+        ("fr", ["3 décembre 2026", "09:00–12:00"]),
+        ("ar", ["دجنبر 2026", "09:00–12:00"]),
+    ],
+)
+def test_a_sessions_page_is_named_by_its_day_and_hours(
+    hall: Event, lang: str, words: list[str]
+) -> None:
+    page = _page(organizer_of(hall), hall, "sessions/s-2026-12-03/", lang)
+    for word in words:
+        assert word in heading(page)
+        assert word in title(page)
+    assert "s-2026-12-03" not in heading(page) + title(page)
+
+
+def test_a_session_of_an_event_across_zones_names_its_clock(db: None) -> None:
+    """The mission's brokerage day in Houston: its hours on the hall's clock, in CDT."""
+    session = core.Session(
+        "s-houston",
+        datetime(2027, 5, 11, 9, tzinfo=HOUSTON),
+        datetime(2027, 5, 11, 12, tzinfo=HOUSTON),
+    )
+    row = store_event(
+        replace(
+            _mission(),
+            brokerage=core.BrokerageSetup("hq-houston", 20, 4, (session,)),
+        )
+    )
+    page = _page(organizer_of(row), row, "sessions/s-houston/", "fr")
+    assert "11 mai 2027, 09:00–12:00 CDT" in heading(page)
+    assert "s-houston" not in heading(page) + title(page)
+
+
+@pytest.mark.parametrize(
+    ("event", "path"),
+    [
+        ("mission", "venues/hq-houston/"),
+        ("mission", "legs/houston/"),
+        ("mission", "programme/prog-welcome/"),
+        ("mission", "programme/_add/"),
+        ("hall", "sessions/s-2026-12-03/"),
+        ("hall", "venues/v-hall/"),
+        ("hall", "legs/agadir/"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_help_of_places_times_and_items_is_a_sentence(
+    request: pytest.FixtureRequest, event: str, path: str, lang: str
+) -> None:
+    """A help starts with a capital letter and a word, not with a format's letters
+    (``YYYY-MM-DD``, ``HH:MM``) or a lone example (``Africa/Casablanca``)."""
+    row = request.getfixturevalue(event)
+    helps = _helps(_page(organizer_of(row), row, path, lang))
+    assert helps
+    assert {field: text for field, text in helps.items() if not _sentence(text)} == {}
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` reads as a sentence: a word starting with a capital (its other
+    letters in lower case), and more words after it."""
+    return re.match(r"[A-ZÀ-Ý][a-zà-ÿ]*[\s,:;]", text) is not None and len(text.split()) >= 3
+
+
+def test_the_new_event_pages_help_is_a_sentence(db: None, client: Client) -> None:
+    staff = get_user_model().objects.create_user("staff", "staff@example.org", is_staff=True)
+    client.force_login(staff)
+    page = client.get("/events/new/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    helps = _helps(page.content.decode())
+    assert helps
+    assert {field: text for field, text in helps.items() if not _sentence(text)} == {}
+
+
+@pytest.mark.parametrize(
+    ("event", "path", "moment"),
+    [
+        ("mission", "programme/prog-welcome/", "2027-05-10 09:00"),
+        ("mission", "programme/_add/", "2027-05-10 09:00"),
+        ("hall", "sessions/_add/", "2026-12-03 09:00"),
+        ("hall", "sessions/s-2026-12-03/", "2026-12-03 09:00"),
+    ],
+)
+def test_the_times_help_is_a_sentence_with_an_example_on_the_events_days(
+    request: pytest.FixtureRequest, event: str, path: str, moment: str
+) -> None:
+    row = request.getfixturevalue(event)
+    helps = _helps(_page(organizer_of(row), row, path, "en"))
+    assert (
+        helps["start"]
+        == helps["end"]
+        == (
+            "Date and time in local time of the venue, else of the leg that day, for example "
+            f"{moment} (or ISO 8601 with an offset)."
+        )
+    )

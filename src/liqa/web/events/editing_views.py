@@ -14,7 +14,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from liqa.core.outputs.labels import org_name, person_name
+from liqa.core import model as core
+from liqa.core.i18n import translator
+from liqa.core.outputs.labels import (
+    at_zone,
+    city_label,
+    comma,
+    date_range,
+    org_name,
+    person_name,
+    venue_name,
+)
 from liqa.web.accounts import permissions
 from liqa.web.accounts import services as account_services
 from liqa.web.accounts.models import Membership, Role
@@ -23,11 +33,16 @@ from liqa.web.events.domain import country_names
 from liqa.web.events.editing.kinds import (
     AVAILABILITY,
     BROKERAGE,
+    LEGS,
     ORGANIZATIONS,
     PEOPLE,
     PROFILES,
+    PROGRAMME,
+    SESSIONS,
+    VENUES,
     VISITS,
     Kind,
+    local_time,
 )
 from liqa.web.events.editing.profiles import found_themes
 from liqa.web.events.forms import FORMS
@@ -157,11 +172,13 @@ def edit_record(request: HttpRequest, slug: str, kind: str, key: str | None = No
 
 
 def _subject(event: Event, kind: Kind, key: str | None) -> str:
-    """Who the page changes, by the name the reader knows them by, not by the file's key: a
+    """What the page changes, by the name the reader knows it by, not by the file's key: a
     person (their details, their availability) by their name (the Arabic one on an Arabic
     page, when given), an organization (its details, its matchmaking profile) and a visit
     (by its host, as the list names it) by the organization's name in the reader's language
-    or script; ``""`` when adding a record, and on the other pages."""
+    or script, a venue by its name so read, a leg by its city and dates, a brokerage
+    session by its day and hours on the hall's clock, a programme item by its title in the
+    reader's language; ``""`` when adding a record, and on the other pages."""
     if key is None:
         return ""
     lang = current_language()
@@ -173,7 +190,30 @@ def _subject(event: Event, kind: Kind, key: str | None) -> str:
     if kind is VISITS:
         host = next(visit.host for visit in record.visits if visit.id == key)
         return org_name(record.organization(host), lang)
+    if kind is VENUES:
+        return venue_name(record.venue(key), lang)
+    if kind is LEGS:
+        leg = next(leg for leg in record.legs if leg.id == key)
+        return city_label(leg.city, lang) + comma(lang) + date_range(leg.start, leg.end, lang)
+    if kind is SESSIONS and record.brokerage is not None:
+        return _session_words(record, key, lang)
+    if kind is PROGRAMME:
+        return core.pick(next(item.title for item in record.programme if item.id == key), lang)
     return ""
+
+
+def _session_words(record: core.Event, key: str, lang: str) -> str:
+    """Brokerage session ``key`` by its day and hours on the hall's clock (``December 3,
+    2026, 9:00 AM–12:00 PM``), the zone after the hours when the event spans zones."""
+    assert record.brokerage is not None
+    session = next(s for s in record.brokerage.sessions if s.id == key)
+    hall = record.brokerage.venue
+    start, end = local_time(record, session.start, hall), local_time(record, session.end, hall)
+    words = translator(lang)
+    hours = f"{words.format_time(start)}–{words.format_time(end)}"
+    if record.spans_zones:
+        hours = at_zone(hours, start, lang)
+    return words.format_date(start, "long") + comma(lang) + hours
 
 
 def _themes(event: Event, kind: Kind, key: str | None) -> Any:

@@ -39,10 +39,11 @@ from liqa.web.events.editing.windows import (
 )
 
 _INSTANT_HELP = _(
-    "YYYY-MM-DD HH:MM, local time of the venue, else of the leg that day "
-    "(or ISO 8601 with an offset)"
+    "Date and time in local time of the venue, else of the leg that day, for example "
+    "%(moment)s (or ISO 8601 with an offset)."
 )
-_TIME_HELP = _("HH:MM, 24 h")
+_TIME_HELP = _("A time of day on the 24-hour clock, for example 08:30.")
+_ZONE_HELP = _("An IANA time zone name, such as Africa/Casablanca or America/Chicago.")
 _WINDOWS_HELP = _(
     "One window a line, in local time of the leg that day, for example %(example)s. "
     "Over midnight: %(overnight)s."
@@ -52,6 +53,28 @@ _VISIT_WINDOWS_HELP = _(
     "Over midnight: %(overnight)s."
 )
 _PEOPLE_HELP = _("Keys of people, separated by commas")
+
+
+class Examples(forms.CharField):
+    """A field whose help gives examples on one of the event's own days, completed by the
+    form (:meth:`EditForm.examples`): its ``help_text`` may hold ``%(moment)s``,
+    ``%(example)s`` (a window) and ``%(overnight)s`` (a window over midnight)."""
+
+    default_help: Any = ""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.help_template = kwargs.pop("help_text", self.default_help)
+        super().__init__(**kwargs)
+
+
+class InstantField(Examples):
+    """A moment, typed in local time (read by the form, which knows the places' clocks)."""
+
+    default_help = _INSTANT_HELP
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", True)
+        super().__init__(**kwargs)
 
 
 class ListField(forms.CharField):
@@ -81,16 +104,13 @@ class ChoiceText(forms.CharField):
         super().__init__(widget=widget, **kwargs)
 
 
-class WindowsField(forms.CharField):
-    """Time windows, one a line (read by the form, which knows the event's legs).
+class WindowsField(Examples):
+    """Time windows, one a line (read by the form, which knows the event's legs)."""
 
-    Its help text (``help_text``, with ``%(example)s`` and ``%(overnight)s``) is completed by
-    the form with examples on one of the event's own days (:meth:`EditForm.window_examples`).
-    """
+    default_help = _WINDOWS_HELP
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        self.help_template = kwargs.pop("help_text", _WINDOWS_HELP)
         super().__init__(widget=forms.Textarea(attrs={"rows": 4}), **kwargs)
 
     def prepare_value(self, value: Any) -> Any:
@@ -270,18 +290,24 @@ class EditForm(forms.Form):
             self.fields["key"].disabled = True
             self.fields["key"].required = False
         for name, field in self.fields.items():
-            if isinstance(field, WindowsField):
-                field.help_text = field.help_template % self.window_examples(name)
+            self.complete_help(name)
             limit = self._column_length(name)
             if limit and isinstance(field, forms.CharField) and not isinstance(field, ListField):
                 field.max_length = limit
                 field.validators.append(MaxLengthValidator(limit))
                 field.widget.attrs["maxlength"] = str(limit)
 
-    def window_examples(self, name: str) -> dict[str, str]:
-        """The examples of the help of windows field ``name``, on a day of the event whose
-        clock its times are read on: the first day of the first leg in the city of the
-        record's place (a visit's venue), else on its clock, else the event's first day."""
+    def complete_help(self, name: str) -> None:
+        """Give field ``name``'s help its examples, when it is an :class:`Examples` field."""
+        field = self.fields[name]
+        if isinstance(field, Examples):
+            field.help_text = field.help_template % self.examples(name)
+
+    def examples(self, name: str) -> dict[str, str]:
+        """The examples of the help of field ``name`` (a moment, a window, one over
+        midnight), on a day of the event whose clock its times are read on: the first day of
+        the first leg in the city of the record's place (a visit's venue), else on its
+        clock, else the event's first day."""
         day = first_day(self.event)
         if self.record_kind is not None:
             values = self.data if self.is_bound else self.initial
@@ -293,6 +319,7 @@ class EditForm(forms.Form):
                 day = next(in_city, next(on_clock, day))
         after = day + timedelta(days=1)
         return {
+            "moment": f"{day.isoformat()} 09:00",
             "example": f"{day.isoformat()} 09:00-12:00",
             "overnight": f"{day.isoformat()} 22:00 – {after.isoformat()} 01:00",
         }
@@ -447,7 +474,7 @@ class VenueForm(EditForm):
     name_ar = _text(_("Name in Arabic"))
     name_fr = _text(_("Name in French"))
     city = _text(_("City"), required=True)
-    timezone = _text(_("Time zone"), required=True, help_text="Africa/Casablanca")
+    timezone = _text(_("Time zone"), required=True, help_text=_ZONE_HELP)
     address = _text(_("Address"))
     latitude = forms.FloatField(label=_("Latitude"), required=False)
     longitude = forms.FloatField(label=_("Longitude"), required=False)
@@ -459,7 +486,7 @@ class LegForm(EditForm):
     model = rows.Leg
     key = _key_field()
     city = _text(_("City"), required=True)
-    timezone = _text(_("Time zone"), required=True, help_text="America/Chicago")
+    timezone = _text(_("Time zone"), required=True, help_text=_ZONE_HELP)
     start = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
     hotel = _text(_("Hotel"))
@@ -495,8 +522,8 @@ class SessionForm(EditForm):
     record_kind = kinds.SESSIONS
     instant_fields = ("start", "end")
     key = _key_field()
-    start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
-    end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
+    start = InstantField(label=_("Starts"))
+    end = InstantField(label=_("Ends"))
 
 
 class BrokerageForm(EditForm):
@@ -519,12 +546,10 @@ class BrokerageForm(EditForm):
             self.fields["session_key"] = _text(
                 _("Key of the first session"), required=True, max_length=100
             )
-            self.fields["session_start"] = _text(
-                _("First session starts"), required=True, help_text=_INSTANT_HELP
-            )
-            self.fields["session_end"] = _text(
-                _("First session ends"), required=True, help_text=_INSTANT_HELP
-            )
+            self.fields["session_start"] = InstantField(label=_("First session starts"))
+            self.fields["session_end"] = InstantField(label=_("First session ends"))
+            self.complete_help("session_start")
+            self.complete_help("session_end")
 
 
 class VisitForm(EditForm):
@@ -587,22 +612,24 @@ class ProgrammeForm(EditForm):
     title_en = _text(_("Title in English"), required=True)
     title_fr = _text(_("Title in French"))
     title_ar = _text(_("Title in Arabic"))
-    start = _text(_("Starts"), required=True, help_text=_INSTANT_HELP)
-    end = _text(_("Ends"), required=True, help_text=_INSTANT_HELP)
+    start = InstantField(label=_("Starts"))
+    end = InstantField(label=_("Ends"))
     venue = _text(_("Venue"))
     end_venue = _text(_("Arrival venue"))
     attendees = ListField(
-        label=_("Attendees"), required=False, help_text=_("empty: the whole delegation")
+        label=_("Attendees"),
+        required=False,
+        help_text=_("Keys of people, separated by commas; empty: the whole delegation"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         venues = _choices(self.event.venues)
         self.fields["venue"] = ChoiceText(
-            venues, label=_("Venue"), help_text=_("where it takes place, or departs from")
+            venues, label=_("Venue"), help_text=_("Where it takes place, or departs from")
         )
         self.fields["end_venue"] = ChoiceText(
-            venues, label=_("Arrival venue"), help_text=_("a flight's or transfer's arrival")
+            venues, label=_("Arrival venue"), help_text=_("Where a flight or a transfer arrives")
         )
 
 
@@ -700,7 +727,7 @@ class NewEventForm(forms.Form):
     timezone = forms.CharField(
         label=_("Time zone"),
         max_length=64,
-        help_text=_("an IANA name such as Africa/Casablanca or Europe/Paris"),
+        help_text=_ZONE_HELP,
     )
     first_day = forms.DateField(
         label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
