@@ -317,6 +317,11 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise refuse("not a valid .xlsx workbook (not a zip archive)", "bad_xlsx") from exc
+    except NotImplementedError as exc:  # a zip that declares a version zipfile cannot read
+        raise refuse(
+            Message("the workbook is packed in a way liqa cannot read ({exc})", exc=exc),
+            "bad_xlsx",
+        ) from exc
     with archive:
         parts = archive.infolist()
         if len(parts) > limits.max_parts:
