@@ -17,15 +17,18 @@ import pytest
 from liqa.core.scheduling.brokerage import (
     Meeting,
     Participant,
+    Placement,
     Problem,
     Result,
     Settings,
     SlotInfo,
     Status,
+    Timetable,
     check_schedule,
     greedy,
     solve,
 )
+from liqa.core.scheduling.brokerage.replan import add_meeting, replan, set_unavailable
 
 METHODS = ("greedy", "lns", "cpsat")
 NAMES = {
@@ -168,3 +171,33 @@ def test_greedy_alone_answers_infeasible_and_keeps_both_pins() -> None:
     problem = one_person_twice()
     result = greedy(problem)
     assert_pins_answered(problem, result, {"ab", "ac"})
+
+
+def test_keep_replan_places_a_released_meeting_the_problem_requires() -> None:
+    """A keep re-plan by the large search: the new required Amal – Chadia (Chadia free at
+    09:00 only) takes the slot of the published Amal – Badr, which the problem requires;
+    that one goes to 09:20 in place of the optional Amal – Driss, released too. Before:
+    Amal – Badr was released and left out, the answer fell back to a plain re-plan that
+    found nothing valid, and the result was 'unknown' with Amal – Chadia out, as if kept
+    meetings were the only thing in its way (the CP-SAT path answers as now)."""
+    base = named(
+        (
+            Meeting("ab", ("a", "b"), required=True),
+            Meeting("ad", ("a", "d")),
+            Meeting("ae", ("a", "e")),
+        ),
+        "abcde",
+        tables=5,
+        require_all=False,
+    )
+    previous = Timetable((Placement("ab", 0, 1), Placement("ad", 1, 1), Placement("ae", 2, 1)))
+    assert check_schedule(base, previous) == []
+    changed = set_unavailable(
+        add_meeting(base, Meeting("ac", ("a", "c"), required=True)), "c", {1, 2}
+    )
+    result, _ = replan(changed, previous, settings("lns"), keep_published=True)
+    assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
+    assert check_schedule(changed, result.timetable) == []
+    now = {p.meeting: p.slot for p in result.timetable.placements}
+    assert (now["ac"], now["ab"]) == (0, 1) or (now["ac"], now["ab"]) == (0, 2)
+    assert {r.meeting for r in result.released} == {"ab", "ad" if now["ab"] == 1 else "ae"}

@@ -106,6 +106,7 @@ class Search:
         reporter: Reporter,
         previous: Timetable | None = None,
         keep: frozenset[str] | None = None,
+        needed: frozenset[str] = frozenset(),
     ) -> None:
         self.problem = problem
         self.settings = settings
@@ -137,6 +138,8 @@ class Search:
         """Meetings of ``previous`` not in their slot (a re-plan's changes term)."""
         self.releasable = releasable(problem, keep)
         """The meetings the search may release (:func:`.release.releasable`)."""
+        self.needed = needed
+        """Those of them the caller's problem requires: placed again once released."""
         self.released: frozenset[str] = frozenset()
         self.solved = problem
         """The problem the timetable keeps: ``problem`` with the released meetings loosened."""
@@ -220,7 +223,7 @@ class Search:
         fewest kept meetings in its way (:mod:`.release`); the search then goes on over
         the problem with those released (:func:`.release.relaxed`). Not cut short by the
         clock (a few insertions): without it the timetable is not valid at all."""
-        releaser = Releaser(annealer, self.home, self.releasable)
+        releaser = Releaser(annealer, self.home, self.releasable, self.needed)
         for i in owed(self.inc):
             if self.reporter.stopped:
                 break
@@ -326,9 +329,11 @@ def solve_large(
     reporter: Reporter,
     previous: Timetable | None = None,
     keep: frozenset[str] | None = None,
+    needed: frozenset[str] = frozenset(),
 ) -> Result:
     """Schedule a large event by large-neighbourhood search (see the module docs); with
     ``previous``, re-plan it changing as few of its meetings as the search can; ``keep``:
     the meetings the caller kept in place, the only ones it may release
-    (:func:`.release.releasable`)."""
-    return Search(problem, settings, began, reporter, previous, keep).run()
+    (:func:`.release.releasable`), ``needed`` those of them the caller's problem requires
+    (placed again once released, :class:`.release.Releaser`)."""
+    return Search(problem, settings, began, reporter, previous, keep, needed).run()

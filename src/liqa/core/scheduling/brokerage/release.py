@@ -54,6 +54,9 @@ from liqa.core.scheduling.brokerage.state import Obstacle, PartialTimetable
 
 TRIES = 8
 """Slots tried per meeting to place, fewest kept meetings in the way first."""
+DEPTH = 2
+"""How many times in a row a released meeting the problem needs may release others to
+find its place again (at most ``TRIES`` ** ``DEPTH`` tries per owed meeting)."""
 
 
 def kept_in_place(meeting: Meeting) -> bool:
@@ -243,13 +246,18 @@ class Releaser:
     slot). Without it, each kept meeting's fixed slot is its home (before, released
     meetings were inserted by the first chain that fitted, whatever it moved).
     ``allowed`` holds the ids of the meetings it may release (:func:`releasable`; None:
-    every meeting kept in place); any other meeting in the way rules the slot out."""
+    every meeting kept in place); any other meeting in the way rules the slot out.
+    ``needed`` holds the ids of those the caller's problem requires all the same (kept in
+    place, but ``required`` before that): released, such a meeting is placed again,
+    releasing kept meetings in its way in turn (:data:`DEPTH` deep) when no slot is free
+    (before, it was left out and the keep re-plan's answer thrown away)."""
 
     def __init__(
         self,
         annealer: Annealer,
         home: Mapping[int, int] | None = None,
         allowed: Collection[str] | None = None,
+        needed: Collection[str] = (),
     ) -> None:
         self.annealer = annealer
         self.inc = annealer.inc
@@ -261,6 +269,12 @@ class Releaser:
             if allowed is None
             else frozenset(j for j, m in enumerate(meetings) if m.id in allowed)
         )
+        self.needed = frozenset(j for j, m in enumerate(meetings) if m.id in needed)
+        self.moving: set[int] = set()
+        """The meetings of the releases under way (none of them is released again)."""
+        self.widened: list[tuple[int, list[int], frozenset[int]]] = []
+        """Each released meeting's domain before it was widened, to undo a release."""
+        self.depth = 0
         self.home: dict[int, int] = {
             j: m.fixed_slot
             for j, m in enumerate(self.layout.problem.meetings)
@@ -291,7 +305,7 @@ class Releaser:
         meeting = self.layout.problem.meetings[j]
         if self.allowed is not None and j not in self.allowed:
             return False
-        return j not in self.released and kept_in_place(meeting)
+        return j not in self.released and j not in self.moving and kept_in_place(meeting)
 
     def _in_the_way(self, i: int, t: int) -> list[int] | None:
         """The kept meetings to release so that ``i`` fits slot ``t`` (None: something
@@ -327,29 +341,49 @@ class Releaser:
     def _try(self, i: int, t: int, way: list[int]) -> bool:
         """Release ``way``, place ``i`` at ``t`` and insert ``way`` again; undone (False)
         when ``i`` still does not fit or a released meeting the problem needs finds no
-        place."""
+        place (:meth:`_again`)."""
         layout, inc = self.layout, self.inc
         problem = layout.problem
-        before = list(inc.slot)
-        domains = {j: (layout.domain[j], layout.slot_sets[j]) for j in way}
+        before, released, mark = list(inc.slot), set(self.released), len(self.widened)
+        moving = {i, *way} - self.moving
+        self.moving |= moving
         for j in way:
+            self.widened.append((j, layout.domain[j], layout.slot_sets[j]))
             wider = allowed_slots(problem, loosened(problem.meetings[j]))
             layout.domain[j], layout.slot_sets[j] = wider, frozenset(wider)
             inc.move(j, UNPLACED)
         placed = can_take(inc, i, t)
         if placed:
             inc.move(i, t)
-            for j in way:
-                if not self.annealer.insert(j, self.home) and problem.require_all:
-                    placed = False
-                    break
+            placed = all(self._again(j) for j in way)
+        self.moving -= moving
         if placed:
             self.released.update(way)
             return True
-        for j, (domain, allowed) in domains.items():
+        while len(self.widened) > mark:
+            j, domain, allowed = self.widened.pop()
             layout.domain[j], layout.slot_sets[j] = domain, allowed
+        self.released = released
         _restore(inc, before)
         return False
+
+    def _again(self, j: int) -> bool:
+        """Insert released meeting ``j`` again; when it finds no place: left out (True)
+        unless the problem needs it; False under ``require_all`` (the caller's fallback, a
+        plain re-plan, then moves fewer meetings than releasing more here: measured in
+        test_replan_large_insertion); one of ``needed`` releases the kept meetings in its
+        way in turn (at most :data:`DEPTH` deep), False when that does not place it."""
+        if self.annealer.insert(j, self.home):
+            return True
+        if j not in self.needed:
+            return not self.layout.problem.require_all
+        if self.depth >= DEPTH:
+            return False
+        self.depth += 1
+        try:
+            return self.place(j)
+        finally:
+            self.depth -= 1
 
 
 def _restore(inc: Incumbent, slots: list[int]) -> None:

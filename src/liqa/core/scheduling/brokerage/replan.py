@@ -195,9 +195,12 @@ def _solve_keeping(problem: Problem, previous: Timetable, relay: _Relay) -> Resu
         # previous timetable weighs the others' changes (the meetings the change touched,
         # those released): before, none was passed and they could move needlessly. Only
         # the kept meetings the changed problem does not pin may be released: a pin is the
-        # organizer's rule (before, the search could release one and move it)
+        # organizer's rule (before, the search could release one and move it). A released
+        # meeting the changed problem requires is placed again (before, it was left out,
+        # this answer thrown away and the plain re-plan's taken, often with nothing valid)
         pinned = {m.id for m in problem.meetings if m.fixed_slot is not None}
-        result = solve(fixed, relay.attempt(), previous=previous, keep=kept - pinned)
+        needed = frozenset(m.id for m in problem.meetings if m.required) & kept
+        result = solve(fixed, relay.attempt(), previous=previous, keep=kept - pinned, needed=needed)
         stay = kept - {r.meeting for r in result.released}
         if _valid(keep_in_place(problem, previous, stay)[0], result):
             return result

@@ -102,6 +102,7 @@ def solve(
     previous: Timetable | None = None,
     *,
     keep: frozenset[str] | None = None,
+    needed: frozenset[str] = frozenset(),
 ) -> Result:
     """Schedule ``problem``: optimal with CP-SAT when time allows, else the best found.
 
@@ -112,10 +113,12 @@ def solve(
     scheduled priority. ``keep``: the meetings the caller kept in place
     (:func:`.replan.keep_in_place`), the only ones a search may release
     (:func:`.release.releasable`; by default none: a meeting ``required`` at a
-    ``fixed_slot`` is the organizer's pin, of a fresh plan as of a re-plan). Whatever the
-    path, a result that breaks the problem (its released meetings loosened) is never
-    ``feasible`` or ``optimal``, and it is ``infeasible``, the pins in the way named, when
-    pins leave a required meeting no slot (:func:`_checked`).
+    ``fixed_slot`` is the organizer's pin, of a fresh plan as of a re-plan); ``needed``:
+    those of them the caller's problem requires, which the large search places again once
+    released (:class:`.release.Releaser`). Whatever the path, a result that breaks the
+    problem (its released meetings loosened) is never ``feasible`` or ``optimal``, and it
+    is ``infeasible``, the pins in the way named, when pins leave a required meeting no
+    slot (:func:`_checked`).
     """
     settings = settings or Settings()
     began = time.perf_counter()
@@ -125,7 +128,7 @@ def solve(
     else:
         reporter.offer("building")
         if large_enough(problem, settings):
-            result = solve_large(problem, settings, began, reporter, previous, keep)
+            result = solve_large(problem, settings, began, reporter, previous, keep, needed)
         else:
             result = _solve(problem, settings, previous, began, reporter)
         if reporter.stopped:
