@@ -22,6 +22,8 @@ from liqa.core.model import (
 )
 from liqa.core.outputs import labels
 from liqa.core.outputs.timeline import Item, timeline
+from liqa.core.problems import translated
+from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not with the report
     from liqa.core.outputs.charts import Split
@@ -119,6 +121,17 @@ class Agreed(NamedTuple):
     follow_up: str
     """The follow-up in words."""
     notes: str
+
+
+class LeftOut(NamedTuple):
+    """A meeting or visit the schedule could not place, as the report lists it."""
+
+    meeting: str
+    """The meeting by the names people know (a visit by its host)."""
+    reason: str
+    """The reason in words."""
+    detail: str
+    """The explanation, naming the people and the meetings in its way."""
 
 
 def _meetings(items: list[Item]) -> list[Item]:
@@ -442,6 +455,27 @@ def _outcome_split(outcomes: tuple[tuple[int, int], ...], lang: str) -> Split:
     )
 
 
+def not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[LeftOut, ...]:
+    """What ``schedule`` could not place, as the report lists it in ``lang``: each meeting
+    by its parties (a visit by its host), its reason in words and the explanation, which
+    names the people and the meetings in its way (an explanation stored with ids reads
+    their names, :func:`~liqa.core.scheduling.reasons.with_names`), Arabic names for an
+    Arabic reader. Empty when everything was placed."""
+    if not schedule.unplaced:
+        return ()
+    gettext = translator(lang).gettext
+    titles = labels.item_titles(event, (u.id for u in schedule.unplaced), lang)
+    names = detail_names(event)
+    return tuple(
+        LeftOut(
+            titles[u.id],
+            translated(reason_words(u.reason), gettext),
+            translated(with_names(u.detail, names), gettext, lang),
+        )
+        for u in schedule.unplaced
+    )
+
+
 def report_context(
     event: Event,
     schedule: Schedule,
@@ -457,6 +491,7 @@ def report_context(
         "brokerage": is_brokerage(event),
         "figures": figures,
         "charts": draw(figures, lang),
+        "not_placed": not_placed(event, schedule, lang),
         "event": event,
         "dates": labels.date_range(event.start, event.end, lang),
         "version": schedule.version,
