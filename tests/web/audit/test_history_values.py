@@ -109,7 +109,7 @@ def test_requests_not_placed_read_as_their_two_parties(
     line = _line(client_for(organizer), lang, "", "Not placed")
     arrow = "←" if lang == "ar" else "→"
     if lang == "en":
-        assert line == "Not placed: Bruno Martin ↔ Chen Li → —"
+        assert line == "Not placed: Bruno Martin ↔ Chen Li (no slot where all can attend) → —"
     assert line.endswith(f" {arrow} —")
     assert "Bruno Martin" in line
     assert "Chen Li" in line
@@ -123,8 +123,8 @@ def test_many_requests_not_placed_name_the_first_and_count_the_others(
     _deleted_draft(event, ("r-3", "r-1", "r-2", "r-gone"))
     line = _line(client_for(organizer), "en", "", "Not placed")
     assert line == (
-        "Not placed: Bruno Martin ↔ Chen Li, Amina Idrissi ↔ Bruno Martin,"
-        " Amina Idrissi ↔ Chen Li and 1 more → —"
+        "Not placed: Bruno Martin ↔ Chen Li, Amina Idrissi ↔ Bruno Martin"
+        " (no slot where all can attend) and 2 more → —"
     )
 
 

@@ -4,7 +4,8 @@ assignment's subgroup in words, instants in the event's local time naming the ci
 people's and organizations' keys as their names, a brokerage session by its day and
 hours, requests by their two parties, a record's own ``key`` as what it names, a
 version's provenance as a short sentence with what the planner could establish, an
-outcome's meeting by its parties and what happened and its follow-up in words).
+outcome's meeting by its parties and what happened and its follow-up in words, a
+version's meetings not placed by their parties with their reasons in words).
 
 A field or value the page does not know is shown as recorded: the trail keeps whatever a
 future model adds, and the page must never fail on it.
@@ -37,6 +38,8 @@ from liqa.core.outputs.labels import (
     theme_label,
 )
 from liqa.core.outputs.roles import role_label
+from liqa.core.problems import translated
+from liqa.core.scheduling.reasons import reason_words
 
 SHORT = 120
 """Longer values are cut in the page (the admin shows them whole)."""
@@ -180,6 +183,9 @@ PARTY_LISTS = frozenset({"attendees", "parties", "required_attendees"})
 ITEMS_SHOWN = 80
 """A list of meetings (requests not placed) names them up to about this many characters,
 then says how many more: the whole value stays under :data:`SHORT`."""
+UNPLACED_SHOWN = 100
+"""A version's meetings not placed, with their reasons in words, are listed up to about
+this many characters, then how many more: the whole value stays under :data:`SHORT`."""
 
 
 @dataclass(frozen=True)
@@ -400,18 +406,52 @@ class Wording:
         return self.party(self.visits[key]) if key in self.visits else key
 
     def items(self, value: object) -> str:
-        """Meetings and visits (``after``'s keys, a version's ``unplaced`` records) as
-        :meth:`item` names them, as many as fit, then how many more."""
+        """Meetings and visits (``after``'s keys) as :meth:`item` names them, as many as
+        fit, then how many more."""
         keys = [v["id"] if isinstance(v, dict) else v for v in _list(value)]
-        words = [self.item(k) for k in keys]
-        shown = words[:1]
-        while len(shown) < len(words) and len(self._join(words[: len(shown) + 1])) <= ITEMS_SHOWN:
-            shown.append(words[len(shown)])
-        rest = len(words) - len(shown)
+        return self._fitted([self.item(k) for k in keys], self._join)
+
+    def unplaced(self, value: object) -> str:
+        """A version's meetings and visits not placed (its ``unplaced`` records) as
+        :meth:`item` names them, each run of them left out for the same reason followed by
+        it in words ("Bruno Martin ↔ Chen Li, Amina Idrissi ↔ Chen Li (no slot where all can
+        attend)", :func:`~liqa.core.scheduling.reasons.reason_words`), as many as fit, then
+        how many more; a record without a reason by its name alone."""
+        gettext = translator(self.lang).gettext
+        found = []
+        for record in _list(value):
+            data = record if isinstance(record, dict) else {"id": record}
+            code = data.get("reason")
+            reason = str(translated(reason_words(str(code)), gettext)) if code else ""
+            found.append((self.item(data["id"]), reason))
+
+        def listed(items: list[tuple[str, str]]) -> str:
+            runs: list[tuple[list[str], str]] = []
+            for name, reason in items:
+                if runs and runs[-1][1] == reason:
+                    runs[-1][0].append(name)
+                else:
+                    runs.append(([name], reason))
+            return self._join(
+                f"{self._join(names)} ({reason})" if reason else self._join(names)
+                for names, reason in runs
+            )
+
+        return self._fitted(found, listed, UNPLACED_SHOWN)
+
+    def _fitted(
+        self, items: list[Any], listed: Callable[[list[Any]], str], room: int = ITEMS_SHOWN
+    ) -> str:
+        """``items`` as ``listed`` words them, as many as fit in ``room`` characters (the
+        first always), then how many more."""
+        shown = items[:1]
+        while len(shown) < len(items) and len(listed(items[: len(shown) + 1])) <= room:
+            shown.append(items[len(shown)])
+        rest = len(items) - len(shown)
         if not rest:
-            return self._join(shown)
+            return listed(shown)
         return ngettext("%(items)s and %(num)d more", "%(items)s and %(num)d more", rest) % {
-            "items": self._join(shown),
+            "items": listed(shown),
             "num": rest,
         }
 
@@ -620,7 +660,7 @@ _WORDS: dict[str, Callable[[Wording, Any], str | None]] = {
     "provenance": Wording.provenance,
     "session": Wording.session,
     "after": Wording.items,
-    "unplaced": Wording.items,
+    "unplaced": Wording.unplaced,
     "country": _country,
     "group": _group,
     "role": lambda w, v: role_label(str(v), w.lang),
