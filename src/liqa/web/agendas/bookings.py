@@ -397,7 +397,14 @@ def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
     if session_limit.LABEL in labels:
         return SlotTaken(
             _("%(time)s is not possible: a party already has %(limit)s meetings in this session.")
-            % {"time": time, "limit": b.problem.max_meetings_per_session}
+            % {
+                "time": time,
+                "limit": min(
+                    limit
+                    for pid in meeting.people
+                    if (limit := b.problem.session_limit(pid)) is not None
+                ),
+            }
         )
     if precedence.LABEL in labels:
         return SlotTaken(

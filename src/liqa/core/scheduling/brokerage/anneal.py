@@ -68,10 +68,10 @@ def can_take(inc: Incumbent, i: int, t: int) -> bool:
             return False
     elif inc.owned[t, table] > 0:
         return False
-    limit = layout.problem.max_meetings_per_session
-    if limit is not None:
-        session = layout.session_of[t]
-        if any(inc.per_session[k, session] >= limit for k in layout.people[i]):
+    session = layout.session_of[t]
+    for k in layout.people[i]:
+        limit = layout.limit[k]
+        if limit is not None and inc.per_session[k, session] >= limit:
             return False
     for j in layout.after[i]:
         if inc.slot[j] != UNPLACED and inc.slot[j] >= t:

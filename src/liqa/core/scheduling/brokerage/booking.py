@@ -116,12 +116,12 @@ def broken(board: Fixed, meeting: Meeting, t: int, table: int | None) -> set[str
         return {placement.ONCE}
     out = set(placement.slot_allowed(problem, meeting, t))
     session = problem.slots[t].session
-    limit = problem.max_meetings_per_session
     for pid in meeting.people:
         mine = _others(board.by_participant.get(pid, ()), meeting)
         here = meeting.people.count(pid)
         if sum(p.slot == t for p in mine) + here > problem.participant(pid).capacity:
             out.add(overlap.LABEL)
+        limit = problem.session_limit(pid)
         if limit is not None:
             in_session = sum(problem.slots[p.slot].session == session for p in mine)
             if in_session + here > limit:

@@ -129,11 +129,11 @@ def _precedence(cnf: Cnf, domains: list[list[int]]) -> None:
 
 def _session_limit(cnf: Cnf, domains: list[list[int]]) -> None:
     problem = cnf.problem
-    limit = problem.max_meetings_per_session
-    if limit is None:
-        return
     index = {m.id: i for i, m in enumerate(problem.meetings)}
-    for mine in problem.meetings_of().values():
+    for pid, mine in problem.meetings_of().items():
+        limit = problem.session_limit(pid)
+        if limit is None:
+            continue
         per_session: dict[str, list[int]] = {}
         for meeting in mine:
             i = index[meeting.id]

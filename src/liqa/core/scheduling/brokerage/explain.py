@@ -77,7 +77,11 @@ def _explain(problem: Problem, state: PartialTimetable, meeting: Meeting) -> Unp
                 "{who}: a party already has the most meetings allowed per session "
                 "({limit}) in every possible session",
                 who=who,
-                limit=problem.max_meetings_per_session,
+                limit=min(
+                    limit
+                    for pid in meeting.people
+                    if (limit := problem.session_limit(pid)) is not None
+                ),
             ),
         )
     if all(s == {tables.LABEL} for s in labels):

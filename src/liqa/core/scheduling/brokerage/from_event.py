@@ -4,7 +4,11 @@ Parties of accepted one-to-one requests become participants: a person attends on
 meeting at a time at their own table if they have one; an organization named as a party
 may meet in parallel with as many people as it has, and an organization of one person is
 that person (they attend its meetings as themselves: never at the same time as their own).
-Breaks are counted within a session.
+The meetings of an organization of several people and its people's own meetings share its
+people: in one slot, no more of them together than it has people, and in a session no
+more than its people may have together under the event's limit per session; after
+solving, each of its meetings is given those of its people who are free then (one of them,
+under a limit per session). Breaks are counted within a session.
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 ids.append(who)
     sole = _sole_members(event, ids)
     ids += [m for m in sole.values() if m not in ids]
+    shared = _shared_capacity(event, ids)
     starts = {s.start: s.index for s in slots}
     meetings = []
     for n, r in enumerate(event.requests):
@@ -117,7 +122,12 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
             Meeting(
                 r.id,
                 (r.requester, r.target),
-                attendees=_with_sole_members(r.requester, r.target, r.attendees, sole),
+                attendees=_with_organizations(
+                    r.requester,
+                    r.target,
+                    _with_sole_members(r.requester, r.target, r.attendees, sole),
+                    shared,
+                ),
                 priority=r.priority,
                 session=r.session,
                 fixed_slot=fixed,
@@ -139,7 +149,18 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
                 for i, w in enumerate(windows)
                 if members and not any(m.is_available(w) for m in members)
             )
-            participants.append(Participant(pid, max(1, len(members)), away))
+            limit = setup.max_meetings_per_session
+            participants.append(
+                Participant(
+                    pid,
+                    max(1, len(members)),
+                    away,
+                    # its people together: each may have as many (one goes to each)
+                    session_limit=limit * len(members)
+                    if limit is not None and len(members) > 1
+                    else None,
+                )
+            )
     names: dict[str, str] = {
         pid: Name(people[pid].name, ar=people[pid].name_ar)
         if pid in people
@@ -188,6 +209,88 @@ def _with_sole_members(
         if person is not None and person not in (requester, target, *found):
             found.append(person)
     return tuple(found)
+
+
+def _shared_capacity(event: Event, ids: list[str]) -> dict[str, str]:
+    """``{person: their organization}`` for each person among the meetings' people whose
+    organization, of several people, is a party too: the organization's meetings and its
+    people's own meetings are held by the same people, so in one slot there can be at most
+    as many of them together as it has people. The organization attends its people's
+    meetings in the problem (taking one of its places in that slot); who of its people goes
+    to each of its own meetings is decided after solving (:func:`_sent`)."""
+    present = set(ids)
+    out: dict[str, str] = {}
+    for person in event.people:
+        org = person.organization
+        if person.id in present and org in present and len(event.members(org)) > 1:
+            out[person.id] = org
+    return out
+
+
+def _with_organizations(
+    requester: str, target: str, attendees: tuple[str, ...], shared: dict[str, str]
+) -> tuple[str, ...]:
+    """A meeting's extra attendees, with the organization (:func:`_shared_capacity`) of each
+    of its people whose organization shares their capacity, unless already there."""
+    found = list(attendees)
+    for who in (requester, target, *attendees):
+        org = shared.get(who)
+        if org is not None and org not in (requester, target, *found):
+            found.append(org)
+    return tuple(found)
+
+
+def _sent(
+    event: Event, problem: Problem, placements: list[Placement]
+) -> dict[tuple[str, str], list[str]]:
+    """Who goes to each placed meeting for an organization among its people, by meeting and
+    organization, slot by slot.
+
+    The organization's people free then (no meeting of their own, available) are shared
+    out in turn over its meetings in that slot. Where the event limits meetings per
+    session, each meeting gets one of them instead, the one with the fewest meetings in the
+    session so far who is under the limit, so that each person keeps to it. The solver kept
+    the organization's meetings and its people's own meetings within its number of people
+    in each slot (and within their limits together in a session), so no one is sent to two
+    meetings at once; where some of its people are away and the others busy, a meeting
+    gets its available people even if busy, else all of them (as before people could be
+    told apart)."""
+    people = {p.id for p in event.people}
+    slots = event.brokerage.slots() if event.brokerage else []
+    busy: dict[int, set[str]] = {}
+    count: dict[tuple[str, str], int] = {}
+    needs: dict[tuple[int, str], list[str]] = {}
+    for placement in placements:
+        meeting = problem.meeting(placement.meeting)
+        session = problem.slots[placement.slot].session
+        here = {who for who in meeting.people if who in people}
+        busy.setdefault(placement.slot, set()).update(here)
+        for who in here:
+            count[who, session] = count.get((who, session), 0) + 1
+        for who in meeting.people:
+            if who not in people and not any(m.id in here for m in event.members(who)):
+                needs.setdefault((placement.slot, who), []).append(meeting.id)
+    limit = problem.max_meetings_per_session
+    out: dict[tuple[str, str], list[str]] = {}
+    for (t, org), mids in sorted(needs.items()):
+        session = problem.slots[t].session
+        members = event.members(org)
+        window = TimeWindow(slots[t].start, slots[t].end) if t < len(slots) else None
+        available = [m.id for m in members if window is None or m.is_available(window)]
+        free = [m for m in available if m not in busy.get(t, set())]
+        if limit is not None:  # one each, the least busy under the limit first
+            free.sort(
+                key=lambda m: (count.get((m, session), 0) >= limit, count.get((m, session), 0))
+            )
+            free = free[: len(mids)]
+        for n, mid in enumerate(sorted(mids)):
+            if free:
+                out[mid, org] = free[n :: len(mids)] or [free[n % len(free)]]
+            else:
+                out[mid, org] = available or [m.id for m in members]
+            for who in out[mid, org]:
+                count[who, session] = count.get((who, session), 0) + 1
+    return out
 
 
 def slot_labels(event: Event, slots: list[Slot]) -> tuple[str, ...]:
@@ -253,13 +356,20 @@ def to_schedule(event: Event, problem: Problem, result: Result, version: int = 1
     assert event.brokerage is not None
     slots = event.brokerage.slots()
     people = {p.id for p in event.people}
+    placements = sorted(result.timetable.placements, key=lambda p: (p.slot, p.meeting))
+    sent = _sent(event, problem, placements)
     assignments = []
-    for placement in sorted(result.timetable.placements, key=lambda p: (p.slot, p.meeting)):
+    for placement in placements:
         meeting = problem.meeting(placement.meeting)
         slot = slots[placement.slot]
         attendees: list[str] = []
         for who in meeting.people:
-            found = [who] if who in people else [m.id for m in event.members(who)]
+            if who in people:
+                found = [who]
+            elif (meeting.id, who) in sent:
+                found = sent[meeting.id, who]
+            else:  # its people in the meeting go for it
+                found = [m.id for m in event.members(who) if m.id in meeting.people]
             attendees += [a for a in found if a not in attendees]
         assignments.append(
             Assignment(

@@ -259,14 +259,16 @@ def _post_session_limits(
     model: cp_model.CpModel,
 ) -> None:
     layout = inc.layout
-    limit = layout.problem.max_meetings_per_session
-    if limit is None:
+    if all(limit is None for limit in layout.limit):
         return
     per: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     for (i, t), lit in x.items():
         for k in layout.people[i]:
             per[k, layout.session_of[t]].append(lit)
     for (k, s), lits in per.items():
+        limit = layout.limit[k]
+        if limit is None:
+            continue
         moving = sum(
             1
             for i in layout.of[k]

@@ -37,6 +37,10 @@ class Participant:
     """Slot numbers the participant cannot attend."""
     table: int | None = None
     """A fixed table or booth (numbered from 1) where all their meetings take place."""
+    session_limit: int | None = None
+    """Their own most meetings per session, in place of the problem's
+    ``max_meetings_per_session`` (an organization whose people's own meetings share its
+    capacity: as many as its people together may have, :mod:`.from_event`)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,11 @@ class Problem:
     def slot_label(self, t: int) -> str:
         """The name people know slot ``t`` by (its number when unnamed)."""
         return self.slot_labels[t] if 0 <= t < len(self.slot_labels) else str(t)
+
+    def session_limit(self, pid: str) -> int | None:
+        """The most meetings participant ``pid`` may have in one session (None: no limit)."""
+        own = self.participant(pid).session_limit
+        return own if own is not None else self.max_meetings_per_session
 
     def participant(self, pid: str) -> Participant:
         """The participant with this id (KeyError if unknown)."""

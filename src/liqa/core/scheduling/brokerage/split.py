@@ -125,8 +125,9 @@ def balanced_split(problem: Problem, deadline: float, seed: int = 0) -> dict[str
             if len(mine) < 2:
                 continue
             room = _room(participant, block, lower[participant.id] == 0)
-            if problem.max_meetings_per_session is not None:
-                room = min(room, problem.max_meetings_per_session)
+            limit = problem.session_limit(participant.id)
+            if limit is not None:
+                room = min(room, limit)
             if room < len(mine):
                 model.add(sum(mine) <= room)
     at_shared = {m.id for m in problem.meetings if own_table(problem, m) is None}

@@ -62,12 +62,15 @@ class PartialTimetable:
         if full:
             blockers = sorted({mid for pid in full for mid in self.at[pid, t]})
             out.append(Obstacle(overlap.LABEL, tuple(full), tuple(blockers)))
-        limit = problem.max_meetings_per_session
         session = problem.slots[t].session
-        if limit is not None:
-            maxed = [pid for pid in meeting.people if self.per_session[pid, session] >= limit]
-            if maxed:
-                out.append(Obstacle(session_limit.LABEL, tuple(maxed)))
+        maxed = [
+            pid
+            for pid in meeting.people
+            if (limit := problem.session_limit(pid)) is not None
+            and self.per_session[pid, session] >= limit
+        ]
+        if maxed:
+            out.append(Obstacle(session_limit.LABEL, tuple(maxed)))
         table = own_table(problem, meeting)
         if table is None and self.general[t] >= self._free_tables:
             out.append(Obstacle(tables.LABEL))

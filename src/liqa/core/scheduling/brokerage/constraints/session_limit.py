@@ -14,11 +14,11 @@ LABEL = "session_limit"
 def post(ctx: ModelContext) -> None:
     """Per participant and session: sum of their meetings' literals ≤ the limit."""
     problem = ctx.problem
-    limit = problem.max_meetings_per_session
-    if limit is None:
-        return
     index = {m.id: i for i, m in enumerate(problem.meetings)}
     for pid, mine in problem.meetings_of().items():
+        limit = problem.session_limit(pid)
+        if limit is None:
+            continue
         per_session: dict[str, list[object]] = defaultdict(list)
         for meeting in mine:
             i = index[meeting.id]
@@ -31,10 +31,8 @@ def post(ctx: ModelContext) -> None:
 
 def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
     """Every participant and session over the limit."""
-    limit = problem.max_meetings_per_session
-    if limit is None:
-        return []
     meetings = {m.id: m for m in problem.meetings}
+    known = {p.id for p in problem.participants}
     count: dict[tuple[str, str], list[str]] = defaultdict(list)
     for placement in timetable.placements:
         meeting = meetings.get(placement.meeting)
@@ -42,18 +40,22 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             continue
         for pid in meeting.people:
             count[pid, problem.slots[placement.slot].session].append(meeting.id)
-    return [
-        Violation(
-            LABEL,
-            Message(
-                "{participant} has {count} meetings in session {session} (limit {limit})",
-                participant=problem.label(pid),
-                count=len(mids),
-                session=s,
-                limit=limit,
-            ),
-            tuple(mids),
+    out = []
+    for (pid, s), mids in sorted(count.items()):
+        limit = problem.session_limit(pid) if pid in known else problem.max_meetings_per_session
+        if limit is None or len(mids) <= limit:
+            continue
+        out.append(
+            Violation(
+                LABEL,
+                Message(
+                    "{participant} has {count} meetings in session {session} (limit {limit})",
+                    participant=problem.label(pid),
+                    count=len(mids),
+                    session=s,
+                    limit=limit,
+                ),
+                tuple(mids),
+            )
         )
-        for (pid, s), mids in sorted(count.items())
-        if len(mids) > limit
-    ]
+    return out
