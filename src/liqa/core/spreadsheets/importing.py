@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -71,6 +71,10 @@ class ImportSettings:
     """What becomes of the base's records that a table given leaves out: removed (a table
     replaces the base's), kept, or nothing is imported and a problem says which (``liqa
     import`` and the web page's upload refuse unless the organizer chooses)."""
+    not_taken: Mapping[str, Message] = field(default_factory=dict)
+    """Tables this import does not take, each with where that table is recorded instead:
+    a sheet of one is refused, naming it (the web's upload leaves outcomes to the
+    follow-ups page); by default every table is taken."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,9 @@ def import_event(
                 table = table_for_name(sheet.sheet or "") if sheet.sheet else None
                 if table is None and (sheet.sheet is None or len(found) == 1):
                     table = table_for_name(Path(path).stem)
+                if table is not None and table.name in settings.not_taken:
+                    report.problems.append(_not_taken(table, sheet, settings.not_taken))
+                    continue
                 sheets.append((table, sheet))
         tables, keys, sources = _read_tables(sheets, report, progress)
     ids = Ids()
@@ -167,6 +174,17 @@ def _read_tables(
 
 def _order(problem: Problem) -> tuple[str, str, int, str]:
     return problem.file, problem.sheet or "", problem.row or 0, problem.column or ""
+
+
+def _not_taken(table: Table, sheet: RawSheet, instead: Mapping[str, Message]) -> Problem:
+    """A sheet of a table this import does not take (:attr:`ImportSettings.not_taken`)."""
+    return Problem(
+        sheet.file,
+        Message("this upload does not take the {table} table", table=table_word(table.name)),
+        instead[table.name],
+        sheet=sheet.sheet,
+        code="table_not_taken",
+    )
 
 
 def _unknown_sheet(sheet: RawSheet, report: Report, tick: Callable[[], None]) -> None:

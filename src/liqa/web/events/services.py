@@ -300,6 +300,15 @@ class Uploaded:
 
 
 TABLES = ("organizations", "people", "requests", "venues")
+NOT_TAKEN = {
+    "outcomes": Message(
+        "take this sheet or file out and upload again: outcomes are recorded on the "
+        "event's follow-ups page, one meeting at a time, or with the whole mission file"
+    )
+}
+"""The tables of a workbook the upload refuses, with where they are recorded instead (the
+upload stores organizations, people, requests and venues only: an outcomes sheet, as
+``liqa export`` writes it, was read and dropped)."""
 
 
 @dataclass(frozen=True)
@@ -338,7 +347,7 @@ def read_spreadsheets(
             imported = spreadsheets.import_event(
                 paths,
                 dataclasses.replace(base, outcomes=()),  # judged below, in the event's words
-                spreadsheets.ImportSettings(missing=missing),
+                spreadsheets.ImportSettings(missing=missing, not_taken=NOT_TAKEN),
             )
         except InputError as error:
             # the files as uploaded: a problem of a table read from several files names
