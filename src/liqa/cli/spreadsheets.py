@@ -155,9 +155,9 @@ def import_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="One XLSX workbook (sheets organizations, people, requests, venues) or CSV "
-            "files named after their table (organizations.csv, people.csv or participants.csv, "
-            "requests.csv, venues.csv); "
+            help="One XLSX workbook (sheets organizations, people, requests, venues, "
+            "outcomes) or CSV files named after their table (organizations.csv, people.csv or "
+            "participants.csv, requests.csv, venues.csv, outcomes.csv); "
             "or one backup .zip written by liqa export --event, to restore into the database."
         ),
     ],
@@ -169,16 +169,18 @@ def import_command(
         Path | None,
         typer.Option(
             help="Mission file giving the event and legs; the imported tables take the place "
-            "of its organizations, people, requests and venues (see --missing)."
+            "of its organizations, people, requests, venues and outcomes (an outcome by the id "
+            "of its meeting: a request, visit or programme item of the mission; see --missing)."
         ),
     ] = None,
     missing: Annotated[
         Missing,
         typer.Option(
-            help="With --base: what becomes of the base's organizations, people, requests or "
-            "venues that a table given leaves out (an empty table leaves out all). refuse: nothing "
-            "is imported and the message says which; keep: the rows given change those of "
-            "the same id or add new ones; remove: the table replaces the base's.",
+            help="With --base: what becomes of the base's organizations, people, requests, "
+            "venues or outcomes that a table given leaves out (an empty table leaves out all). "
+            "refuse: nothing is imported and the message says which; keep: the rows given "
+            "change those of the same id (an outcome: of the same meeting) or add new ones; "
+            "remove: the table replaces the base's.",
         ),
     ] = Missing.REFUSE,
     event_id: Annotated[str | None, typer.Option(help="Event id (without --base).")] = None,
@@ -428,9 +430,10 @@ def export_command(
         ),
     ] = None,
 ) -> None:
-    """Write a mission's people and places to CSV or XLSX, or back up an event (--event).
+    """Write a mission's tables to CSV or XLSX, or back up an event (--event).
 
-    Without --event: the mission file's organizations, people, requests and venues.
+    Without --event: the mission file's organizations, people, requests and venues,
+    and its outcomes when it has recorded any (an outcomes sheet, or outcomes.csv).
     With --event: the whole event from the database, which `liqa import` restores.
     """
     console = _console()
