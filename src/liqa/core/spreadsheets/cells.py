@@ -162,6 +162,12 @@ def excel_serial(serial: float) -> datetime:
     return EXCEL_EPOCH + timedelta(days=serial)
 
 
+_NAMED_DAY_FIRST = re.compile(r"(\d{1,2})(?:er)?\s+([^\W\d]+)\.?,?\s+(\d{4})")
+"""``12 février 2024``, ``1er oct. 2025``, ``12 فبراير 2024``."""
+_NAMED_MONTH_FIRST = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+"""``Feb 12, 2024``."""
+
+
 def _date_from_text(raw: str, day_first: bool) -> date:
     """``2024-02-12``, ``12/02/2024``, ``12.02.2024``, ``12-02-2024``, ``12 Feb 2024``."""
     try:
@@ -173,11 +179,11 @@ def _date_from_text(raw: str, day_first: bool) -> date:
             dotted = m[2] == "."  # 12.02.2024 is always day first
             day, month = (first, second) if day_first or dotted else (second, first)
             return date(year, month, day)
-        if m := re.fullmatch(r"(\d{1,2})(?:er)?\s+([^\W\d]+)\.?,?\s+(\d{4})", raw):
+        if m := _NAMED_DAY_FIRST.fullmatch(raw):
             named = _MONTHS.get(fold(m[2]))
             if named is not None:
                 return date(int(m[3]), named, int(m[1]))
-        if m := re.fullmatch(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})", raw):
+        if m := _NAMED_MONTH_FIRST.fullmatch(raw):
             named = _MONTHS.get(fold(m[1]))
             if named is not None:
                 return date(int(m[3]), named, int(m[2]))
@@ -333,7 +339,8 @@ def _instant(
             return parsed
         return _aware(parsed, legs, zone, pick)
     m = _DT_SPLIT.match(raw)
-    if m is None:
+    if m is None or _NAMED_DAY_FIRST.fullmatch(raw) or _NAMED_MONTH_FIRST.fullmatch(raw):
+        # a day alone; one with a month's name has spaces the split would cut it at
         day = _date_from_text(raw, day_first)
         return _aware(datetime.combine(day, time()), legs, zone, pick)
     day = _date_from_text(m["d"].rstrip(","), day_first)
