@@ -429,16 +429,60 @@ def _names(b: Board, keys: list[str]) -> str:
 
 
 def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
-    """The overlap refusal, naming the busy party and whom they already meet."""
+    """The overlap refusal, naming the busy party and whom they already meet.
+
+    An organization is full when each of its people has a meeting then: its own meetings
+    and its people's (:mod:`~liqa.core.scheduling.brokerage.from_event` has it attend
+    those). When some are its people's, the refusal says that every one of its people is
+    in a meeting and names each meeting by who of it goes, and with whom
+    (:func:`_in_meetings`), not its own people as whom it meets; when all are its own, it
+    already meets their other parties."""
     for pid in meeting.people:
         holders = check.holders(b.fixed, pid, slot.index, meeting)
         if len(holders) >= b.problem.participant(pid).capacity:
+            members = _members(b, pid)
+            if any(k in members for m in holders for k in m.people):
+                return SlotTaken(
+                    _(
+                        "%(time)s is no longer free: every person of %(organization)s is "
+                        "already in a meeting at that time (%(meetings)s)."
+                    )
+                    % {
+                        "time": time,
+                        "organization": b.name(pid),
+                        "meetings": _in_meetings(b, pid, members, holders),
+                    }
+                )
             met = [k for m in holders for k in m.parties if k != pid]
             return SlotTaken(
                 _("%(time)s is no longer free: %(who)s already meets %(others)s at that time.")
                 % {"time": time, "who": b.name(pid), "others": _names(b, met)}
             )
     return SlotTaken(_("%(time)s is no longer free for this meeting.") % {"time": time})
+
+
+def _members(b: Board, pid: str) -> frozenset[str]:
+    """The people of ``pid`` when it is an organization (empty for a person)."""
+    if any(p.id == pid for p in b.event.people):
+        return frozenset()
+    return frozenset(p.id for p in b.event.members(pid))
+
+
+def _in_meetings(b: Board, org: str, members: frozenset[str], holders: list[Meeting]) -> str:
+    """Organization ``org``'s meetings in a slot, each as who of it goes, with whom: the
+    person of its ``members`` the meeting names (a person's own meeting, or one they are
+    to attend), else the organization itself (its own meeting: which of its people goes
+    is decided when the schedule is made), with the meeting's other parties."""
+    found = []
+    for m in holders:
+        ours = next((k for k in m.people if k in members), org)
+        others = [k for k in m.parties if k not in (ours, org)]
+        found.append(
+            _("%(person)s with %(others)s") % {"person": b.name(ours), "others": _names(b, others)}
+            if others
+            else b.name(ours)
+        )
+    return translator(current_language()).format_list(found)
 
 
 def options(row: Event, person: str) -> list[Option]:
