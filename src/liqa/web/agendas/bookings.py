@@ -14,7 +14,8 @@ Booked meetings reach the scheduler as fixed in time (``records``).
 
 Once the organizer publishes a schedule, a meeting placed in it has its time: it is shown
 read-only and cannot be booked or cancelled (the organizer moves it), and the published
-meetings hold their slots and tables for the meetings still to book. A published
+meetings hold their slots and tables for the meetings still to book, and the slot of each
+person the schedule sends to them (one of an organization's people at its meeting). A published
 assignment is a request's meeting only when it is a meeting bookings are for
 (:data:`BOOKED_FORMATS`) between the request's own parties: a programme item, lunch or
 visit whose free-text id happens to be a request's is not that meeting. A slot that has
@@ -24,7 +25,7 @@ started (``django.utils.timezone.now()``) is neither offered nor booked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,9 @@ class Scheduled:
 
     start: datetime
     table: int | None
+    attendees: tuple[str, ...] = ()
+    """Who the schedule sends to it: for an organization of several people, those of its
+    people it chose."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,10 @@ class Board:
     """The slots fall on more than one local day: :meth:`local` says the day."""
     zoned: bool = False
     """The event spans time zones: :meth:`local` names the zone."""
+    sent: Mapping[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
+    """Published meetings by slot number and a person the schedule sends to them whom the
+    problem's meeting does not name (one of an organization's people at its meeting): the
+    meeting holds that person's slot, as the published agenda says."""
 
     def slot_at(self, start: datetime) -> core.Slot | None:
         """The slot starting at ``start``, if any."""
@@ -266,6 +274,18 @@ def board(row: Event) -> Board:
             if m.fixed_slot is not None
         }
     fixed.update(published_holding(published, base.starts, problem, fixed))
+    sent: dict[tuple[int, str], tuple[str, ...]] = {}
+    for key, placed in published.items():
+        t = base.starts.get(placed.start)
+        try:
+            named = problem.meeting(key).people
+        except KeyError:  # no meeting of the problem any more: it holds nothing
+            continue
+        if t is None:
+            continue
+        for who in placed.attendees:
+            if who not in named:
+                sent[t, who] = (*sent.get((t, who), ()), key)
     return Board(
         base.event,
         problem,
@@ -279,6 +299,7 @@ def board(row: Event) -> Board:
         timezone.now(),
         dated=base.dated,
         zoned=base.zoned,
+        sent=sent,
     )
 
 
@@ -294,7 +315,7 @@ def published_meetings(
     if schedule is None:
         return {}
     return {
-        a.id: Scheduled(a.start, a.table)
+        a.id: Scheduled(a.start, a.table, a.attendees)
         for a in schedule.assignments
         if a.format in BOOKED_FORMATS and frozenset(a.parties) == sides.get(a.id)
     }
@@ -374,6 +395,9 @@ def refusal(b: Board, meeting: Meeting, slot: core.Slot) -> BookingError | None:
     labels = check.broken(b.fixed, meeting, slot.index, table)
     if overlap.LABEL in labels:
         return _busy(b, meeting, slot, time)
+    sent = _sent_elsewhere(b, meeting, slot, time)
+    if sent is not None:
+        return sent
     if table is None or tables.LABEL in labels:
         return SlotTaken(
             _("%(time)s is no longer free: every table is taken at that time.") % {"time": time}
@@ -461,6 +485,22 @@ def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
     return SlotTaken(_("%(time)s is no longer free for this meeting.") % {"time": time})
 
 
+def _sent_elsewhere(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken | None:
+    """The refusal when a person of ``meeting`` is sent to another meeting of the published
+    schedule at ``slot`` (:attr:`Board.sent`): their published agenda has them there."""
+    for pid in meeting.people:
+        for key in b.sent.get((slot.index, pid), ()):
+            if key == meeting.id:
+                continue
+            theirs = {p.organization for p in b.event.people if p.id == pid}
+            met = [k for k in b.problem.meeting(key).parties if k != pid and k not in theirs]
+            return SlotTaken(
+                _("%(time)s is no longer free: %(who)s already meets %(others)s at that time.")
+                % {"time": time, "who": b.name(pid), "others": _names(b, met)}
+            )
+    return None
+
+
 def _members(b: Board, pid: str) -> frozenset[str]:
     """The people of ``pid`` when it is an organization (empty for a person)."""
     if any(p.id == pid for p in b.event.people):
@@ -471,11 +511,14 @@ def _members(b: Board, pid: str) -> frozenset[str]:
 def _in_meetings(b: Board, org: str, members: frozenset[str], holders: list[Meeting]) -> str:
     """Organization ``org``'s meetings in a slot, each as who of it goes, with whom: the
     person of its ``members`` the meeting names (a person's own meeting, or one they are
-    to attend), else the organization itself (its own meeting: which of its people goes
-    is decided when the schedule is made), with the meeting's other parties."""
+    to attend) or the published schedule sends, else the organization itself (its own
+    meeting: which of its people goes is decided when the schedule is made), with the
+    meeting's other parties."""
     found = []
     for m in holders:
-        ours = next((k for k in m.people if k in members), org)
+        published = b.published.get(m.id)
+        sent = published.attendees if published is not None else ()
+        ours = next((k for k in (*m.people, *sent) if k in members), org)
         others = [k for k in m.parties if k not in (ours, org)]
         found.append(
             _("%(person)s with %(others)s") % {"person": b.name(ours), "others": _names(b, others)}
