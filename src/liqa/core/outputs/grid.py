@@ -13,9 +13,8 @@ from typing import Any
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
+from liqa.core.outputs.report import not_placed
 from liqa.core.outputs.timeline import Item, timeline, zone_at
-from liqa.core.problems import translated
-from liqa.core.scheduling.reasons import detail_names, reason_words, with_names
 from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
 
@@ -152,17 +151,11 @@ def build_grid(event: Event, schedule: Schedule, lang: str) -> Grid:
 
 
 def _not_placed(event: Event, schedule: Schedule, lang: str) -> tuple[NotPlaced, ...]:
-    gettext = translator(lang).gettext
-    keys = [u.id for u in schedule.unplaced]
-    titles = labels.item_titles(event, keys, lang)
-    names = detail_names(event)  # a detail stored with ids says people's names
+    """What the schedule could not place, as the organizer's report lists it
+    (:func:`~liqa.core.outputs.report.not_placed`: the same titles, reasons and details)."""
     return tuple(
-        NotPlaced(
-            titles[u.id],
-            translated(reason_words(u.reason), gettext),
-            translated(with_names(u.detail, names), gettext, lang),
-        )
-        for u in schedule.unplaced
+        NotPlaced(left.meeting, left.reason, left.detail)
+        for left in not_placed(event, schedule, lang)
     )
 
 
