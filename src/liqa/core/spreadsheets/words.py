@@ -245,6 +245,11 @@ OUTCOME_KINDS = _words(
             "عقد",
             "منعقد",
             "تم",
+            # a visit, a زيارة, is feminine: the organizer writes that it was held so
+            "انعقدت",
+            "عقدت",
+            "منعقدة",
+            "تمت",
         ),
         OutcomeKind.NO_SHOW: (
             "no-show",
@@ -255,8 +260,22 @@ OUTCOME_KINDS = _words(
             "تغيب",
             "غياب",
             "لم يحضر",
+            "تغيبت",
+            "لم تحضر",
+            "غائب",
+            "غائبة",
         ),
-        OutcomeKind.CANCELLED: ("canceled", "annule", "annulee", "ألغي", "ملغى", "ملغي"),
+        OutcomeKind.CANCELLED: (
+            "canceled",
+            "annule",
+            "annulee",
+            "ألغي",
+            "ملغى",
+            "ملغي",
+            "ألغيت",
+            "ملغاة",
+            "ملغية",
+        ),
     }
 )
 """What happened at a meeting (an outcome's status), in the words the agendas and the
