@@ -9,13 +9,14 @@ none is returned for it.
 
 from __future__ import annotations
 
-from collections.abc import Set
+import difflib
+from collections.abc import Mapping, Set
 from pathlib import PurePath
 
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
 from liqa.core.problems import Message
 from liqa.core.spreadsheets import cells, words
-from liqa.core.spreadsheets.cells import text
+from liqa.core.spreadsheets.cells import Cell, CellError, text
 from liqa.core.spreadsheets.context import Context
 from liqa.core.spreadsheets.ids import Directory, row_words
 from liqa.core.spreadsheets.rows import Row
@@ -41,9 +42,7 @@ def outcomes(
             if earlier is not row:
                 _duplicate(row, earlier, meeting, ctx)
         kind = _status(row, ctx)
-        follow_up = report.cell(
-            row, "follow_up", lambda v: cells.choice(v, words.FOLLOW_UPS, "follow-up")
-        )
+        follow_up = report.cell(row, "follow_up", _follow_up)
         owner = _owner(row, persons, ctx)
         recorded = report.cell(row, "recorded_at", lambda v: ctx.instant(v, during_legs=False))
         if meeting is None or kind is None or len(report.problems) > before:
@@ -129,7 +128,44 @@ def _status(row: Row, ctx: Context) -> OutcomeKind | None:
                 code="missing_value",
             )
         return None
-    return ctx.report.cell(row, "status", lambda v: cells.choice(v, words.OUTCOME_KINDS, "status"))
+    return ctx.report.cell(row, "status", _kind)
+
+
+def _kind(value: Cell) -> OutcomeKind:
+    """A status word; one that is none says so in the reader's words, with the nearest."""
+    try:
+        return cells.choice(value, words.OUTCOME_KINDS, "status")
+    except CellError:
+        raw = text(value)
+        raise CellError(
+            Message("{raw!r} is not a known status", raw=raw),
+            Message(
+                "{suggestion}use one of: cancelled, held, no_show",
+                suggestion=_nearest(raw, words.OUTCOME_KINDS),
+            ),
+        ) from None
+
+
+def _follow_up(value: Cell) -> FollowUp:
+    """A follow-up word; one that is none says so in the reader's words, with the nearest."""
+    try:
+        return cells.choice(value, words.FOLLOW_UPS, "follow-up")
+    except CellError:
+        raw = text(value)
+        raise CellError(
+            Message("{raw!r} is not a known follow-up", raw=raw),
+            Message(
+                "{suggestion}use one of: call, investment_lead, mou, none, partnership, "
+                "proposal, visit",
+                suggestion=_nearest(raw, words.FOLLOW_UPS),
+            ),
+        ) from None
+
+
+def _nearest(raw: str, known: Mapping[str, object]) -> str:
+    """``did you mean 'X'? `` for the known word nearest a misspelt one, else ``""``."""
+    close = difflib.get_close_matches(cells.fold(raw), list(known), n=1, cutoff=0.75)
+    return Message("did you mean {name!r}? ", name=close[0]) if close else ""
 
 
 def _owner(row: Row, persons: Directory, ctx: Context) -> str | None:
