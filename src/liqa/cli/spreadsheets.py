@@ -25,7 +25,7 @@ from liqa.cli.common import (
 )
 from liqa.core.model import Event, EventKind, Leg, Side, localized
 from liqa.core.problems import InputError, Message
-from liqa.core.spreadsheets.merging import Missing
+from liqa.core.spreadsheets.merging import Missing, table_word
 
 if TYPE_CHECKING:
     from liqa.core.spreadsheets import ImportSettings
@@ -371,16 +371,19 @@ def _import_spreadsheets(
         )
     if failure is not None:
         raise _bug(console, failure)
-    table = Table(title=Text(f"Wrote {out}", style="green"), show_header=False)
+    lang = process_language()  # the summary in the reader's language, as the problems are
+    wrote = said(Message("Wrote {out}", out=str(out)), lang)
+    table = Table(title=Text(wrote, style="green"), show_header=False)
     for name, count in imported.rows.items():
-        table.add_row(name, str(count))
+        table.add_row(said(table_word(name), lang), str(count))
     if imported.created_organizations:
         table.add_row(
-            "organizations made from the people table", str(len(imported.created_organizations))
+            said(Message("organizations made from the people table"), lang),
+            str(len(imported.created_organizations)),
         )
     console.print(table)
     for warning in imported.warnings:
-        console.print(Text(f"Note: {warning}", style="yellow"))
+        console.print(Text(said(Message("Note: {note}", note=warning), lang), style="yellow"))
 
 
 def _write(event: Event, out: Path) -> OSError | None:
