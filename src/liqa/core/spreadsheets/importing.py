@@ -426,7 +426,11 @@ def _emptied(base: Event, counts: dict[str, int], missing: Missing) -> tuple[str
     """A warning for each table given without rows where the base event has records."""
     before = {name: len(found) for name, found in _kept(base).items()}
     return tuple(
-        f"the {name} table has no rows: the {before[name]} {name} there were are removed"
+        Message(
+            "the {table} table has no rows: the {count} {table} there were are removed",
+            table=table_word(name),
+            count=before[name],
+        )
         if missing is Missing.REMOVE
         else Message(
             "the {table} table has no rows: the base mission's {count} {table} are kept",
