@@ -101,6 +101,19 @@ def parse_timezone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+def date_error(exc: ValueError) -> str:
+    """Why Python's ``date`` refused a day, in the reader's language where the catalog has
+    it (``month must be in 1..12``, ``day is out of range for month``), else as Python said."""
+    said = str(exc)
+    if said == "month must be in 1..12":
+        return Message("month must be in 1..12")
+    if said == "day is out of range for month" or re.fullmatch(
+        r"day \d+ must be in range 1\.\.\d+ for month \d+ in year \d+", said
+    ):  # Python 3.13 names the day, month and year; the reader has them in the cell
+        return Message("day is out of range for month")
+    return said
+
+
 def parse_date(text: str) -> date:
     """A ``YYYY-MM-DD`` date; :class:`ValueProblem` ``impossible_date`` if no such day,
     ``out_of_range`` outside the years :data:`YEARS` (time zone arithmetic near year 1 or
@@ -115,7 +128,7 @@ def parse_date(text: str) -> date:
         day = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueProblem(
-            Message("'{text}' is not a real date ({exc})", text=text, exc=exc),
+            Message("'{text}' is not a real date ({exc})", text=text, exc=date_error(exc)),
             "impossible_date",
             Message("check the day and month"),
         ) from None

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from liqa.core.missionfile.values import YEARS
+from liqa.core.missionfile.values import YEARS, date_error
 from liqa.core.model import Leg
 from liqa.core.problems import Message
 
@@ -191,7 +191,8 @@ def _date_from_text(raw: str, day_first: bool) -> date:
             return excel_serial(float(raw)).date()
     except ValueError as exc:
         raise CellError(
-            Message("{raw!r} is not a real date ({exc})", raw=raw, exc=exc), _DATE_HINT
+            Message("{raw!r} is not a real date ({exc})", raw=raw, exc=date_error(exc)),
+            _DATE_HINT,
         ) from exc
     raise CellError(Message("{raw!r} is not a date", raw=raw), _DATE_HINT)
 
