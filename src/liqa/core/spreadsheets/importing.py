@@ -22,7 +22,7 @@ from liqa.core.missionfile.checks import semantic_problems
 from liqa.core.missionfile.reading import Document
 from liqa.core.missionfile.schema import schema_problems
 from liqa.core.missionfile.values import places_of_event
-from liqa.core.model import Event, EventKind, Organization, Outcome, Side
+from liqa.core.model import Event, EventKind, Organization, Outcome, RequestStatus, Side
 from liqa.core.problems import InputError, Message, Names, Problem
 from liqa.core.spreadsheets import meeting_outcomes, meeting_requests, records
 from liqa.core.spreadsheets.cells import text
@@ -324,6 +324,8 @@ def _build(
     counts = {name: len(rows) for name, rows in tables.items()}
     notes = [note(name, befores[name], found, settings.missing) for name, found in given.items()]
     warnings = _emptied(base, counts, settings.missing) + tuple(n for n in notes if n)
+    if OUTCOMES.name in tables:
+        warnings += _uncounted(event, given[OUTCOMES.name])
     left: dict[str, tuple[str, ...]] = {}
     for name, records_given in given.items():
         given_ids = {record.id for record in records_given}
@@ -440,6 +442,35 @@ def _emptied(base: Event, counts: dict[str, int], missing: Missing) -> tuple[str
         for name, count in counts.items()
         if count == 0 and before.get(name, 0) > 0
     )
+
+
+def _uncounted(event: Event, recorded: Sequence[Record]) -> tuple[str, ...]:
+    """A warning for the outcomes the sheet gives that no figure of the report counts: of a
+    request not accepted (never a meeting) or of a programme item (not a meeting either).
+    They are kept, as recorded, but an organizer who typed them should know."""
+    ids = {record.id for record in recorded}
+    not_accepted = [
+        r.id for r in event.requests if r.id in ids and r.status is not RequestStatus.ACCEPTED
+    ]
+    items = [p.id for p in event.programme if p.id in ids]
+    out: list[str] = []
+    if not_accepted:
+        out.append(
+            Message(
+                "outcomes of requests not accepted are kept but counted by no figure of the "
+                "report until the request is accepted and placed: {ids}",
+                ids=Names(not_accepted),
+            )
+        )
+    if items:
+        out.append(
+            Message(
+                "outcomes of programme items are kept but counted by no figure of the report "
+                "(it counts meetings and visits): {ids}",
+                ids=Names(items),
+            )
+        )
+    return tuple(out)
 
 
 _RECORD = re.compile(r"([a-z]+)\[(\d+)\]")
