@@ -121,6 +121,8 @@ class Agreed(NamedTuple):
     follow_up: str
     """The follow-up in words."""
     notes: str
+    owner: str = ""
+    """Who takes it up, by name in the reader's script (empty: nobody recorded)."""
 
 
 class LeftOut(NamedTuple):
@@ -132,6 +134,15 @@ class LeftOut(NamedTuple):
     """The reason in words."""
     detail: str
     """The explanation, naming the people and the meetings in its way."""
+
+
+def _owner(event: Event, owner: str | None, lang: str) -> str:
+    """The name of who takes up a follow-up, in the reader's script; a person no longer in
+    the event by the id recorded."""
+    if not owner:
+        return ""
+    found = next((p for p in event.people if p.id == owner), None)
+    return labels.person_name(found, lang) if found is not None else owner
 
 
 def _meetings(items: list[Item]) -> list[Item]:
@@ -285,7 +296,12 @@ def compute_figures(event: Event, schedule: Schedule, lang: str) -> Figures:
     )
     titles = labels.item_titles(event, [o.assignment for o in chosen], lang)
     agreed = tuple(
-        Agreed(titles[o.assignment], labels.follow_up_label(o.follow_up, lang), o.notes)
+        Agreed(
+            titles[o.assignment],
+            labels.follow_up_label(o.follow_up, lang),
+            o.notes,
+            _owner(event, o.owner, lang),
+        )
         for o in chosen
     )
     held_ids = {o.assignment for o in outcomes if o.kind is OutcomeKind.HELD}
