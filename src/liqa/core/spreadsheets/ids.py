@@ -128,6 +128,8 @@ class Directory:
     names: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     """Folded id or name -> as written, for suggestions."""
+    words: dict[str, set[str]] = field(default_factory=dict)
+    """Folded word of a person's name -> the people whose name has it (:meth:`add_words`)."""
 
     def add(self, record_id: str, *names: str) -> None:
         """Know ``record_id`` and the names (e-mails, short names...) it goes by."""
@@ -138,13 +140,24 @@ class Directory:
                 self.names.setdefault(fold(name), set()).add(record_id)
                 self.shown[fold(name)] = name  # a name reads better than an id
 
+    def add_words(self, record_id: str, *names: str) -> None:
+        """Know the words of a person's names, so that "Olivier" alone is said to mean the
+        Oliviers (ambiguous) rather than no one; words under three letters are left out."""
+        for name in names:
+            for word in fold(name).split():
+                if len(word) >= 3:
+                    self.words.setdefault(word, set()).add(record_id)
+
     def find(self, reference: str) -> tuple[str | None, list[str]]:
         """``(id, [])`` when found; ``(None, candidates)``: several matches or none."""
         if reference in self.ids:
             return reference, []
-        found = sorted(self.names.get(fold(reference), set()))
+        folded = fold(reference)
+        found = sorted(self.names.get(folded, set()))
         if len(found) == 1:
             return found[0], []
+        if not found:  # a person's first or last name alone: what it could mean, never taken
+            found = sorted(self.words.get(folded, set()))
         return None, found
 
     def suggest(self, reference: str) -> str:

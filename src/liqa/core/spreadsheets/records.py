@@ -434,6 +434,7 @@ def directory_of(orgs: Sequence[Organization], persons: Sequence[Person]) -> Dir
         found.add(org.id, org.name, org.short_name, org.name_ar, org.name_fr)
     for person in persons:
         found.add(person.id, person.email, person.name, person.name_ar)
+        found.add_words(person.id, person.name, person.name_ar)
     return found
 
 
