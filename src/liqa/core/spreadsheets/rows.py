@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from liqa.core.problems import Message, Problem
 from liqa.core.spreadsheets.cells import Cell, CellError, text
 from liqa.core.spreadsheets.columns import Table, match_header
+from liqa.core.spreadsheets.merging import table_word
 from liqa.core.spreadsheets.readers import RawSheet
 
 
@@ -96,7 +97,11 @@ def table_rows(
                 report.problems.append(
                     Problem(
                         sheet.file,
-                        Message("no {key!r} column in the {name} table", key=key, name=table.name),
+                        Message(
+                            "no {key!r} column in the {name} table",
+                            key=key,
+                            name=table_word(table.name),  # the reader's word for it
+                        ),
                         Message(
                             "add a column headed {key!r} (or a synonym, see the how-to)", key=key
                         ),
