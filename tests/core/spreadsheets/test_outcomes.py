@@ -157,8 +157,8 @@ def test_bad_outcome_rows_are_named_by_sheet_row_and_column(tmp_path: Path) -> N
         (
             "'31/02/2024 10:00' is not a date and time: '31/02/2024' is not a real date "
             "(day is out of range for month)",
-            "write the date and time as 2024-02-12 09:00 (read in the event's time zone) or "
-            "with its UTC offset, e.g. 2024-02-12T09:00-06:00",
+            "write the date as 2024-02-12, or the date and time as 2024-02-12 09:00 (read in "
+            "the event's time zone) or with its UTC offset, e.g. 2024-02-12T09:00-06:00",
         ),
         ("no status given", "write held, no_show or cancelled"),
     ]

@@ -14,8 +14,8 @@ from liqa.core.spreadsheets.ids import Directory, Ids
 from liqa.core.spreadsheets.rows import Report
 
 STAMP_HINT = Message(
-    "write the date and time as 2024-02-12 09:00 (read in the event's time zone) "
-    "or with its UTC offset, e.g. 2024-02-12T09:00-06:00"
+    "write the date as 2024-02-12, or the date and time as 2024-02-12 09:00 (read in the "
+    "event's time zone) or with its UTC offset, e.g. 2024-02-12T09:00-06:00"
 )
 """How to write a time stamp (``created_at``) that could not be read."""
 
