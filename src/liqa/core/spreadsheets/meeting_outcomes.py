@@ -10,7 +10,7 @@ none is returned for it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from pathlib import PurePath
 
 from liqa.core.model import FollowUp, Outcome, OutcomeKind
@@ -133,33 +133,43 @@ def _status(row: Row, ctx: Context) -> OutcomeKind | None:
 
 def _kind(value: Cell) -> OutcomeKind:
     """A status word; one that is none says so in the reader's words, with the nearest."""
-    try:
-        return cells.choice(value, words.OUTCOME_KINDS, "status")
-    except CellError:
-        raw = text(value)
-        raise CellError(
-            Message("{raw!r} is not a known status", raw=raw),
-            Message(
-                "{suggestion}use one of: cancelled, held, no_show",
-                suggestion=_nearest(raw, words.OUTCOME_KINDS),
-            ),
-        ) from None
+    return _word(
+        value,
+        words.OUTCOME_KINDS,
+        "status",
+        lambda raw: Message("{raw!r} is not a known status", raw=raw),
+        lambda near: Message("{suggestion}use one of: cancelled, held, no_show", suggestion=near),
+    )
 
 
 def _follow_up(value: Cell) -> FollowUp:
     """A follow-up word; one that is none says so in the reader's words, with the nearest."""
+    return _word(
+        value,
+        words.FOLLOW_UPS,
+        "follow-up",
+        lambda raw: Message("{raw!r} is not a known follow-up", raw=raw),
+        lambda near: Message(
+            "{suggestion}use one of: call, investment_lead, mou, none, partnership, "
+            "proposal, visit",
+            suggestion=near,
+        ),
+    )
+
+
+def _word[T](
+    value: Cell,
+    known: dict[str, T],
+    what: str,
+    unknown: Callable[[str], Message],
+    hint: Callable[[str], Message],
+) -> T:
+    """The choice a cell's word means; else ``unknown(raw)``, hinted with the nearest."""
     try:
-        return cells.choice(value, words.FOLLOW_UPS, "follow-up")
+        return cells.choice(value, known, what)
     except CellError:
         raw = text(value)
-        raise CellError(
-            Message("{raw!r} is not a known follow-up", raw=raw),
-            Message(
-                "{suggestion}use one of: call, investment_lead, mou, none, partnership, "
-                "proposal, visit",
-                suggestion=_nearest(raw, words.FOLLOW_UPS),
-            ),
-        ) from None
+        raise CellError(unknown(raw), hint(_nearest(raw, known))) from None
 
 
 def _nearest(raw: str, known: Mapping[str, object]) -> str:
