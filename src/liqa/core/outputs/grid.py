@@ -13,7 +13,7 @@ from typing import Any
 from liqa.core.i18n import translator
 from liqa.core.model import Event, MeetingFormat, Schedule, Side, pick
 from liqa.core.outputs import labels
-from liqa.core.outputs.report import not_placed
+from liqa.core.outputs.report import not_placed, party_organizations
 from liqa.core.outputs.timeline import Item, timeline, zone_at
 from liqa.core.spreadsheets.formulas import protect_xlsx_cell
 
@@ -101,16 +101,11 @@ def _cell_label(event: Event, item: Item, person_id: str, lang: str) -> str:
     if item.is_lunch:
         return translator(lang).gettext("Lunch")
     person_org = event.person(person_id).organization
-    names = []
-    for party in item.parties:
-        org_id = party
-        if party not in {o.id for o in event.organizations}:
-            try:
-                org_id = event.person(party).organization
-            except KeyError:
-                continue
-        if org_id != person_org:
-            names.append(labels.org_label(event.organization(org_id), lang))
+    names = [
+        labels.org_label(org, lang)
+        for org in party_organizations(event, item)
+        if org.id != person_org
+    ]
     text = " / ".join(dict.fromkeys(names)) or labels.format_label(item.format, lang)
     if item.table is not None:
         text += " · " + translator(lang).gettext("T%(number)s") % {"number": item.table}

@@ -14,6 +14,7 @@ from liqa.core.model import (
     Event,
     EventKind,
     FollowUp,
+    Organization,
     OutcomeKind,
     RequestStatus,
     Schedule,
@@ -150,19 +151,29 @@ def _meetings(items: list[Item]) -> list[Item]:
     return [i for i in items if i.is_meeting]
 
 
-def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
+def party_organizations(event: Event, item: Item) -> list[Organization]:
+    """The organization of each party of ``item``, in order: the party itself, or the
+    organization of a person (a brokerage meeting's parties are people); a party no
+    longer in the event is left out."""
+    org_ids = {o.id for o in event.organizations}
     found = []
     for party in item.parties:
         org_id = party
-        if party not in {o.id for o in event.organizations}:
+        if party not in org_ids:
             try:
                 org_id = event.person(party).organization
             except KeyError:
                 continue
-        org = event.organization(org_id)
-        if org.side is not Side.DELEGATION:
-            found.append(labels.org_kind_label(org.kind, lang))
+        found.append(event.organization(org_id))
     return found
+
+
+def _host_kinds(event: Event, item: Item, lang: str) -> list[str]:
+    return [
+        labels.org_kind_label(org.kind, lang)
+        for org in party_organizations(event, item)
+        if org.side is not Side.DELEGATION
+    ]
 
 
 def hosts_met(event: Event, meetings: list[Item]) -> set[str]:
