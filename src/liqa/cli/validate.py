@@ -67,11 +67,13 @@ def _report(console: Console, problems: list[Problem], as_json: bool) -> None:
 def _summarize(console: Console, file: Path, event: Event, as_json: bool) -> None:
     from liqa.core.missionfile import summary
 
-    rows = summary(event)
-    if as_json:
-        console.print_json(json.dumps({"file": str(file), "summary": dict(rows)}))
+    if as_json:  # machine-readable: English labels and words, whatever the locale
+        console.print_json(json.dumps({"file": str(file), "summary": dict(summary(event))}))
         return
-    table = Table(title=Text(f"{file} is valid", style="green"), show_header=False)
+    lang = process_language()  # the summary in the reader's language, as the problems are
+    rows = summary(event, lang)
+    valid = said(Message("{file} is valid", file=str(file)), lang)
+    table = Table(title=Text(valid, style="green"), show_header=False)
     table.add_column(style="bold")
     table.add_column()
     for label, text in rows:

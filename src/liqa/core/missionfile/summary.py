@@ -1,86 +1,198 @@
-"""A one-screen summary of an event, as rows of (label, text) for any front end."""
+"""A one-screen summary of an event, as rows of (label, text) for any front end, in the
+reader's language: ``summary(event, "fr")`` says each label, count and word in French with the
+catalog's plural forms; ``summary(event)`` is the English one (what ``--json`` prints)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from datetime import date
 
-from liqa.core.model import Event, Side, pick
+from liqa.core.i18n import Translator, translator
+from liqa.core.model import Event, EventKind, ProgrammeKind, RequestStatus, Side, pick
+from liqa.core.outputs.labels import city_label, date_range, org_label
+from liqa.core.outputs.labels import comma as list_comma
+from liqa.core.problems import Message, translated
+
+_SHOWN = 5
 
 
 def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
-    """Rows describing ``event``: title, legs, parties, requests, visits, programme."""
+    """Rows describing ``event`` in ``lang``: title, legs, parties, requests, visits,
+    programme. The English rows are the machine-readable ones (``liqa validate --json``)."""
+    t = translator(lang)
+    comma = list_comma(lang)
     days = (event.end - event.start).days + 1
     rows = [
-        ("Event", f"{pick(event.title, lang)} ({event.id})"),
+        (t.gettext("Event"), f"{pick(event.title, lang)} ({event.id})"),
         (
-            "Kind",
-            f"{event.kind.value.replace('_', ' ')}, {event.start} → {event.end} ({_days(days)})",
+            t.gettext("Kind"),
+            f"{_event_kind(t, event.kind)}{comma}{_dates(event.start, event.end, lang)} "
+            f"({_days(t, days)})",
         ),
     ]
     for leg in sorted(event.legs, key=lambda leg: leg.start):
         count = len(leg.days())
         rows.append(
             (
-                f"Leg {leg.id}",
-                f"{leg.city} · {leg.timezone} · {leg.start} → {leg.end} ({_days(count)})",
+                str(translated(Message("Leg {leg}", leg=leg.id), t.gettext, lang)),
+                f"{city_label(leg.city, lang)} · {leg.timezone} · "
+                f"{_dates(leg.start, leg.end, lang)} ({_days(t, count)})",
             )
         )
     sides = Counter(org.side for org in event.organizations)
     rows.append(
         (
-            "Organizations",
-            f"{len(event.organizations)}: {sides[Side.DELEGATION]} delegation, "
-            f"{sides[Side.HOST]} host, {sides[Side.BOTH]} both",
+            t.gettext("Organizations"),
+            f"{len(event.organizations)}: "
+            + comma.join(_organizations_on(t, side, sides[side]) for side in Side),
         )
     )
-    for side, label in ((Side.DELEGATION, "Delegation"), (Side.HOST, "Hosts")):
-        names = [org.label for org in event.organizations if org.side in (side, Side.BOTH)]
+    for side, label in (
+        (Side.DELEGATION, t.gettext("Delegation")),
+        (Side.HOST, t.gettext("Hosts")),
+    ):
+        names = [
+            org_label(org, lang) for org in event.organizations if org.side in (side, Side.BOTH)
+        ]
         if names:
-            shown = ", ".join(names[:_SHOWN]) + (
-                f", … (+{len(names) - _SHOWN})" if len(names) > _SHOWN else ""
+            shown = comma.join(names[:_SHOWN]) + (
+                f"{comma}… (+{len(names) - _SHOWN})" if len(names) > _SHOWN else ""
             )
             rows.append((label, shown))
     side_of = {org.id: org.side for org in event.organizations}
     people_sides = Counter(side_of.get(person.organization) for person in event.people)
     rows.append(
         (
-            "People",
-            f"{len(event.people)}: {people_sides[Side.DELEGATION]} delegation, "
-            f"{people_sides[Side.HOST]} host, {people_sides[Side.BOTH]} both sides",
+            t.gettext("People"),
+            f"{len(event.people)}: "
+            + comma.join(_people_on(t, side, people_sides[side]) for side in Side),
         )
     )
+    statuses = Counter(request.status for request in event.requests)
     rows.append(
-        ("Requests", _counted(len(event.requests), (r.status.value for r in event.requests)))
+        (
+            t.gettext("Requests"),
+            f"{len(event.requests)}: "
+            + comma.join(
+                _requests(t, status, statuses[status])
+                for status in sorted(statuses, key=lambda status: status.value)
+            )
+            if event.requests
+            else t.pgettext("no requests", "none"),
+        )
     )
     if event.visits:
         required = sum(1 for visit in event.visits if visit.required)
-        rows.append(("Visits", f"{len(event.visits)} candidate visits, {required} required"))
+        visits = len(event.visits)
+        rows.append(
+            (
+                t.gettext("Visits"),
+                t.ngettext("%(num)d candidate visits", "%(num)d candidate visits", visits)
+                % {"num": visits}
+                + comma
+                + t.npgettext("visits", "%(num)d required", "%(num)d required", required)
+                % {"num": required},
+            )
+        )
+    kinds = Counter(item.kind for item in event.programme)
     rows.append(
-        ("Programme", _counted(len(event.programme), (i.kind.value for i in event.programme)))
+        (
+            t.gettext("Programme"),
+            f"{len(event.programme)}: "
+            + comma.join(
+                _programme(t, kind, kinds[kind])
+                for kind in sorted(kinds, key=lambda kind: kind.value)
+            )
+            if event.programme
+            else t.pgettext("no programme items", "none"),
+        )
     )
     if event.brokerage is not None:
         setup = event.brokerage
+        sessions, slots, tables = len(setup.sessions), len(setup.slots()), setup.tables
         rows.append(
             (
-                "Brokerage",
-                f"{len(setup.sessions)} sessions, {len(setup.slots())} slots of "
-                f"{setup.slot_minutes} min, {setup.tables} tables",
+                t.gettext("Brokerage"),
+                t.ngettext("%(num)d sessions", "%(num)d sessions", sessions) % {"num": sessions}
+                + comma
+                + t.ngettext(
+                    "%(num)d slots of %(minutes)d min", "%(num)d slots of %(minutes)d min", slots
+                )
+                % {"num": slots, "minutes": setup.slot_minutes}
+                + comma
+                + t.ngettext("%(num)d tables", "%(num)d tables", tables) % {"num": tables},
             )
         )
-    rows.append(("Venues", str(len(event.venues))))
+    rows.append((t.gettext("Venues"), str(len(event.venues))))
     return rows
 
 
-_SHOWN = 5
+def _dates(start: date, end: date, lang: str) -> str:
+    """From ``start`` to ``end`` as their reader writes them: ``2024-02-11 → 2024-02-21`` in
+    English (as the summary always said it, and as ``--json`` keeps it), the catalog's
+    range in French and Arabic (``11–21 février 2024``, one date for one day)."""
+    if lang == "en":
+        return f"{start.isoformat()} → {end.isoformat()}"
+    return date_range(start, end, lang)
 
 
-def _counted(total: int, labels: Iterable[str]) -> str:
-    counts = Counter(labels)
-    if not total:
-        return "none"
-    return f"{total}: " + ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+def _days(t: Translator, count: int) -> str:
+    return t.ngettext("%(num)d day", "%(num)d days", count) % {"num": count}
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+def _event_kind(t: Translator, kind: EventKind) -> str:
+    if kind is EventKind.BROKERAGE:
+        return t.pgettext("event kind", "brokerage")
+    return t.pgettext("event kind", "trade mission")
+
+
+def _organizations_on(t: Translator, side: Side, n: int) -> str:
+    if side is Side.DELEGATION:
+        text = t.npgettext("organizations by side", "%(num)d delegation", "%(num)d delegation", n)
+    elif side is Side.HOST:
+        text = t.npgettext("organizations by side", "%(num)d host", "%(num)d host", n)
+    else:
+        text = t.npgettext("organizations by side", "%(num)d both", "%(num)d both", n)
+    return text % {"num": n}
+
+
+def _people_on(t: Translator, side: Side, n: int) -> str:
+    if side is Side.DELEGATION:
+        text = t.npgettext("people by side", "%(num)d delegation", "%(num)d delegation", n)
+    elif side is Side.HOST:
+        text = t.npgettext("people by side", "%(num)d host", "%(num)d host", n)
+    else:
+        text = t.npgettext("people by side", "%(num)d both sides", "%(num)d both sides", n)
+    return text % {"num": n}
+
+
+def _requests(t: Translator, status: RequestStatus, n: int) -> str:
+    """``n`` requests of ``status``, in the words of the web's overview (its messages)."""
+    if status is RequestStatus.PROPOSED:
+        text = t.npgettext("requests by status", "%(num)d proposed", "%(num)d proposed", n)
+    elif status is RequestStatus.ACCEPTED:
+        text = t.npgettext("requests by status", "%(num)d accepted", "%(num)d accepted", n)
+    elif status is RequestStatus.DECLINED:
+        text = t.npgettext("requests by status", "%(num)d declined", "%(num)d declined", n)
+    elif status is RequestStatus.CANCELLED:
+        text = t.npgettext("requests by status", "%(num)d cancelled", "%(num)d cancelled", n)
+    else:
+        text = t.npgettext("requests by status", "%(num)d expired", "%(num)d expired", n)
+    return text % {"num": n}
+
+
+def _programme(t: Translator, kind: ProgrammeKind, n: int) -> str:
+    context = "programme items by kind"
+    if kind is ProgrammeKind.BRIEFING:
+        text = t.npgettext(context, "%(num)d briefing", "%(num)d briefing", n)
+    elif kind is ProgrammeKind.FLIGHT:
+        text = t.npgettext(context, "%(num)d flight", "%(num)d flight", n)
+    elif kind is ProgrammeKind.TRANSFER:
+        text = t.npgettext(context, "%(num)d transfer", "%(num)d transfer", n)
+    elif kind is ProgrammeKind.RECEPTION:
+        text = t.npgettext(context, "%(num)d reception", "%(num)d reception", n)
+    elif kind is ProgrammeKind.MEAL:
+        text = t.npgettext(context, "%(num)d meal", "%(num)d meal", n)
+    else:
+        text = t.npgettext(context, "%(num)d other", "%(num)d other", n)
+    return text % {"num": n}
