@@ -182,17 +182,16 @@ def _requests(t: Translator, status: RequestStatus, n: int) -> str:
 
 
 def _programme(t: Translator, kind: ProgrammeKind, n: int) -> str:
-    context = "programme items by kind"
     if kind is ProgrammeKind.BRIEFING:
-        text = t.npgettext(context, "%(num)d briefing", "%(num)d briefing", n)
+        text = t.npgettext("programme items by kind", "%(num)d briefing", "%(num)d briefing", n)
     elif kind is ProgrammeKind.FLIGHT:
-        text = t.npgettext(context, "%(num)d flight", "%(num)d flight", n)
+        text = t.npgettext("programme items by kind", "%(num)d flight", "%(num)d flight", n)
     elif kind is ProgrammeKind.TRANSFER:
-        text = t.npgettext(context, "%(num)d transfer", "%(num)d transfer", n)
+        text = t.npgettext("programme items by kind", "%(num)d transfer", "%(num)d transfer", n)
     elif kind is ProgrammeKind.RECEPTION:
-        text = t.npgettext(context, "%(num)d reception", "%(num)d reception", n)
+        text = t.npgettext("programme items by kind", "%(num)d reception", "%(num)d reception", n)
     elif kind is ProgrammeKind.MEAL:
-        text = t.npgettext(context, "%(num)d meal", "%(num)d meal", n)
+        text = t.npgettext("programme items by kind", "%(num)d meal", "%(num)d meal", n)
     else:
-        text = t.npgettext(context, "%(num)d other", "%(num)d other", n)
+        text = t.npgettext("programme items by kind", "%(num)d other", "%(num)d other", n)
     return text % {"num": n}
