@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from liqa.core.model import Event, MeetingRequest, Person, RequestStatus
-from liqa.core.scheduling.brokerage import Settings, check_schedule
+from liqa.core.scheduling.brokerage import Placement, Settings, Timetable, check_schedule
 from liqa.core.scheduling.brokerage.from_event import event_problem, plan_brokerage
 from tests.core.scheduling.brokerage.test_from_event import at, event
 from tests.core.scheduling.brokerage.test_sole_member import _double_bookings
@@ -128,3 +128,51 @@ def test_with_a_limit_one_person_goes_to_each_of_its_meetings() -> None:
         [["p-bruno"], ["p-chen"]],
         [["p-chen"], ["p-bruno"]],
     )
+
+
+def _with_visitor_meetings_at(hh: int, mm: int) -> Event:
+    """Visitor meeting Dana and Eli, both fixed at ``hh:mm``."""
+    when = {"fixed_start": at(hh, mm)}
+    return _with_hosts(
+        event(
+            _accepted("r1", "o-visit", "p-dana", **when),
+            _accepted("r2", "o-visit", "p-eli", **when),
+        )
+    )
+
+
+def test_its_places_in_a_slot_are_its_people_available_then() -> None:
+    # Chen is there 9:00-9:40 only: at 9:40 (slot 2) Visitor has one person, Bruno
+    problem = event_problem(_with_visitor_meetings_at(9, 40))
+    visitor = problem.participant("o-visit")
+    assert visitor.capacity == 2
+    assert visitor.reduced == ((2, 1),)
+    assert [visitor.capacity_at(t) for t in range(3)] == [2, 2, 1]
+    assert visitor.unavailable == frozenset()
+
+
+def test_with_one_of_its_two_people_away_it_holds_one_meeting_then() -> None:
+    engines = {  # the model, the greedy baseline, the large-event search (and its anneal)
+        "cpsat": Settings(time_limit=10, workers=1),
+        "greedy": Settings(time_limit=10, workers=1, method="greedy"),
+        "large": Settings(time_limit=5, workers=1, large_above=1),
+    }
+    for engine, settings in engines.items():
+        ev = _with_visitor_meetings_at(9, 40)
+        schedule, result = plan_brokerage(ev, settings)
+        assert check_schedule(event_problem(ev), result.timetable) == []
+        assert _double_bookings(schedule) == [], engine
+        assert len(schedule.assignments) == 1, engine  # Bruno's, not Bruno twice
+        assert VISITORS & set(schedule.assignments[0].attendees) == {"p-bruno"}
+        assert [u.meeting for u in result.unplaced] in (["r1"], ["r2"])
+
+
+def test_two_of_its_meetings_while_one_of_its_people_is_away_are_a_violation() -> None:
+    ev = _with_visitor_meetings_at(9, 0)  # fixed at nine: both fit then
+    problem = event_problem(ev)
+    both_at_940 = Timetable((Placement("r1", 2, 1), Placement("r2", 2, 2)))
+    found = [v for v in check_schedule(problem, both_at_940) if v.label == "overlap"]
+    assert len(found) == 1
+    assert "(can attend 1)" in str(found[0].message)
+    both_at_nine = Timetable((Placement("r1", 0, 1), Placement("r2", 0, 2)))
+    assert [v for v in check_schedule(problem, both_at_nine) if v.label == "overlap"] == []

@@ -60,7 +60,7 @@ def can_take(inc: Incumbent, i: int, t: int) -> bool:
     if t not in layout.slot_sets[i]:
         return False
     for k in layout.people[i]:
-        if inc.load[k][t] >= layout.capacity[k]:
+        if inc.load[k][t] >= layout.room[k][t]:
             return False
     table = layout.own[i]
     if table is None:

@@ -119,7 +119,7 @@ def broken(board: Fixed, meeting: Meeting, t: int, table: int | None) -> set[str
     for pid in meeting.people:
         mine = _others(board.by_participant.get(pid, ()), meeting)
         here = meeting.people.count(pid)
-        if sum(p.slot == t for p in mine) + here > problem.participant(pid).capacity:
+        if sum(p.slot == t for p in mine) + here > problem.participant(pid).capacity_at(t):
             out.add(overlap.LABEL)
         limit = problem.session_limit(pid)
         if limit is not None:

@@ -41,9 +41,14 @@ def overloaded(problem: Problem) -> list[str]:
     neither CP-SAT without the LP nor Glucose answered in 60 s), so it is tested first."""
     out: list[str] = []
     for pid, mine in problem.meetings_of().items():
-        capacity = problem.participant(pid).capacity
+        participant = problem.participant(pid)
+        capacity = participant.capacity
         options = [
-            {t * capacity + j for t in allowed_slots(problem, m) for j in range(capacity)}
+            {
+                t * capacity + j
+                for t in allowed_slots(problem, m)
+                for j in range(participant.capacity_at(t))
+            }
             for m in mine
         ]
         if not perfect_matching(options, []):

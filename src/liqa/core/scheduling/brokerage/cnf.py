@@ -100,7 +100,7 @@ def _overlap(cnf: Cnf) -> None:
     problem = cnf.problem
     index = {m.id: i for i, m in enumerate(problem.meetings)}
     for pid, mine in problem.meetings_of().items():
-        capacity = problem.participant(pid).capacity
+        participant = problem.participant(pid)
         for t in range(len(problem.slots)):
             lits = [cnf.x[index[m.id], t] for m in mine if (index[m.id], t) in cnf.x]
             if not lits:
@@ -108,7 +108,7 @@ def _overlap(cnf: Cnf) -> None:
             busy = cnf.busy[pid, t] = cnf.new()
             cnf.clauses.append([-busy, *lits])
             cnf.clauses.extend([-v, busy] for v in lits)
-            cnf.at_most(lits, capacity)
+            cnf.at_most(lits, participant.capacity_at(t))
 
 
 def _tables(cnf: Cnf) -> None:

@@ -5,10 +5,10 @@ meeting at a time at their own table if they have one; an organization named as 
 may meet in parallel with as many people as it has, and an organization of one person is
 that person (they attend its meetings as themselves: never at the same time as their own).
 The meetings of an organization of several people and its people's own meetings share its
-people: in one slot, no more of them together than it has people, and in a session no
-more than its people may have together under the event's limit per session; after
-solving, each of its meetings is given those of its people who are free then (one of them,
-under a limit per session). Breaks are counted within a session.
+people: in one slot, no more of them together than it has people available then, and in a
+session no more than its people may have together under the event's limit per session;
+after solving, each of its meetings is given those of its people who are free then (one of
+them, under a limit per session). Breaks are counted within a session.
 """
 
 from __future__ import annotations
@@ -144,17 +144,15 @@ def event_problem(event: Event, fairness: int | None = None) -> Problem:
             participants.append(Participant(pid, 1, away, person.table))
         else:
             members = event.members(pid)
-            away = frozenset(
-                i
-                for i, w in enumerate(windows)
-                if members and not any(m.is_available(w) for m in members)
-            )
+            present = [sum(m.is_available(w) for m in members) for w in windows]
+            away = frozenset(i for i, n in enumerate(present) if members and n == 0)
             limit = setup.max_meetings_per_session
             participants.append(
                 Participant(
                     pid,
                     max(1, len(members)),
                     away,
+                    reduced=tuple((i, n) for i, n in enumerate(present) if 0 < n < len(members)),
                     # its people together: each may have as many (one goes to each)
                     session_limit=limit * len(members)
                     if limit is not None and len(members) > 1

@@ -30,6 +30,8 @@ class Layout:
     people: list[tuple[int, ...]] = field(default_factory=list)
     """Participant numbers of each meeting's attendees."""
     capacity: list[int] = field(default_factory=list)
+    room: list[list[int]] = field(default_factory=list)
+    """How many meetings each participant may attend in each slot (its capacity there)."""
     limit: list[int | None] = field(default_factory=list)
     """Each participant's most meetings per session (None: no limit)."""
     of: list[list[int]] = field(default_factory=list)
@@ -54,6 +56,9 @@ class Layout:
         mindex = {m.id: i for i, m in enumerate(problem.meetings)}
         out = cls(problem)
         out.capacity = [p.capacity for p in problem.participants]
+        out.room = [
+            [p.capacity_at(t) for t in range(len(problem.slots))] for p in problem.participants
+        ]
         out.limit = [problem.session_limit(p.id) for p in problem.participants]
         out.of = [[] for _ in problem.participants]
         out.successors = [[] for _ in problem.meetings]

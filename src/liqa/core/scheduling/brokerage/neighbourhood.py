@@ -48,7 +48,7 @@ def feasible_slots(inc: Incumbent, free: set[int], i: int, window: set[int] | No
         if inc.slot[i] == t:
             out.append(t)
             continue
-        if any(_fixed_load(inc, mine, k, t) >= layout.capacity[k] for k in layout.people[i]):
+        if any(_fixed_load(inc, mine, k, t) >= layout.room[k][t] for k in layout.people[i]):
             continue
         if not _fits_order(inc, mine, i, t):
             continue
@@ -128,8 +128,8 @@ def solve_neighbourhood(
         fixed = {t: inc.load[k][t] - moving[k, t] for t in range(len(problem.slots))}
         for t in range(len(problem.slots)):
             lits = at.get((k, t), [])
-            if len(lits) + fixed[t] > layout.capacity[k]:
-                model.add(sum(lits) <= layout.capacity[k] - fixed[t])
+            if len(lits) + fixed[t] > layout.room[k][t]:
+                model.add(sum(lits) <= layout.room[k][t] - fixed[t])
         mine = [i for i in layout.of[k] if i in free]
         around = {layout.block_of[t] for i in mine for t in domains[i]}
         around |= {layout.block_of[inc.slot[i]] for i in mine if inc.slot[i] != UNPLACED}

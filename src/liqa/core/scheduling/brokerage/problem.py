@@ -41,6 +41,18 @@ class Participant:
     """Their own most meetings per session, in place of the problem's
     ``max_meetings_per_session`` (an organization whose people's own meetings share its
     capacity: as many as its people together may have, :mod:`.from_event`)."""
+    reduced: tuple[tuple[int, int], ...] = ()
+    """``(slot, capacity)`` for each slot where fewer than ``capacity`` may meet (an
+    organization some of whose people are away then); ``unavailable`` holds the slots
+    where none may."""
+
+    def capacity_at(self, slot: int) -> int:
+        """How many meetings the participant may attend in ``slot`` (its availability
+        aside)."""
+        for t, most in self.reduced:
+            if t == slot:
+                return most
+        return self.capacity
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,7 @@ class Releaser:
         out: set[int] = set()
         for k in layout.people[i]:
             there = [j for j in layout.of[k] if inc.slot[j] == t]
-            excess = inc.load[k][t] - layout.capacity[k] + 1 - sum(1 for j in there if j in out)
+            excess = inc.load[k][t] - layout.room[k][t] + 1 - sum(1 for j in there if j in out)
             free = [j for j in there if j not in out and self._releasable(j)]
             if excess > len(free):
                 return None

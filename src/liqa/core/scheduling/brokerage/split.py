@@ -152,17 +152,17 @@ def balanced_split(problem: Problem, deadline: float, seed: int = 0) -> dict[str
 
 
 def _room(participant: Participant, block: list[int], one_run: bool) -> int:
-    """How many meetings ``participant`` may hold in ``block``: as many as the longest run
-    of slots they can attend there holds (``one_run``, zero breaks), else as many as all
-    the slots they can attend, times their capacity."""
-    free = [t not in participant.unavailable for t in block]
+    """How many meetings ``participant`` may hold in ``block``: as many as the run of
+    slots they can attend there that holds the most (``one_run``, zero breaks), else as
+    many as all the slots they can attend, each holding their capacity there."""
+    room = [0 if t in participant.unavailable else participant.capacity_at(t) for t in block]
     if not one_run:
-        return participant.capacity * sum(free)
-    longest = run = 0
-    for ok in free:
-        run = run + 1 if ok else 0
-        longest = max(longest, run)
-    return participant.capacity * longest
+        return sum(room)
+    most = run = 0
+    for here in room:
+        run = run + here if here else 0
+        most = max(most, run)
+    return most
 
 
 def solve_split(

@@ -57,7 +57,7 @@ class PartialTimetable:
         full = [
             pid
             for pid in meeting.people
-            if len(self.at[pid, t]) >= problem.participant(pid).capacity
+            if len(self.at[pid, t]) >= problem.participant(pid).capacity_at(t)
         ]
         if full:
             blockers = sorted({mid for pid in full for mid in self.at[pid, t]})

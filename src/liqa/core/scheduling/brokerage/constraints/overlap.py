@@ -1,4 +1,4 @@
-"""No participant in more meetings at once than they have people (one, for a person)."""
+"""No participant in more meetings at once than they have people then (one, for a person)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ LABEL = "overlap"
 
 
 def post(ctx: ModelContext) -> None:
-    """Per participant and slot: meetings ≤ capacity; ``busy`` is true iff any meeting."""
+    """Per participant and slot: meetings ≤ capacity there; ``busy`` is true iff any meeting."""
     problem = ctx.problem
     index = {m.id: i for i, m in enumerate(problem.meetings)}
     of = problem.meetings_of()
@@ -24,10 +24,11 @@ def post(ctx: ModelContext) -> None:
                 continue
             busy = ctx.model.new_bool_var(f"busy[{participant.id},{t}]")
             ctx.busy[participant.id, t] = busy
-            if participant.capacity == 1:
+            capacity = participant.capacity_at(t)
+            if capacity == 1:
                 ctx.model.add(sum(lits) == busy)
             else:
-                ctx.model.add(sum(lits) <= participant.capacity)
+                ctx.model.add(sum(lits) <= capacity)
                 ctx.model.add(sum(lits) >= busy)
                 for lit in lits:
                     ctx.model.add_implication(lit, busy)
@@ -45,7 +46,7 @@ def violations(problem: Problem, timetable: Timetable) -> list[Violation]:
             load[pid, placement.slot].append(meeting.id)
     out: list[Violation] = []
     for (pid, t), mids in sorted(load.items()):
-        capacity = problem.participant(pid).capacity
+        capacity = problem.participant(pid).capacity_at(t)
         if len(mids) > capacity:
             out.append(
                 Violation(
