@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,26 @@ def test_the_refusal_is_marked_for_translation_and_read_in_the_readers_language(
         }
     assert expected.startswith("09:00 ")  # the French clock, whatever the catalog says
     assert expected in page
+
+
+def test_with_one_of_its_people_away_it_is_full_when_the_other_is_busy(db: None) -> None:
+    # Chen arrives at 9:20: at nine Visitor Org has one person there, Bruno, who meets Fay
+    ev = visitor_event()
+    late = core.TimeWindow(at(9, 20), at(10))
+    ev = replace(
+        ev,
+        people=tuple(
+            replace(p, availability=(late,)) if p.id == "p-chen" else p for p in ev.people
+        ),
+    )
+    row = stored(ev)
+    bookings.book(row, "p-bruno", "r-bruno", at(9))
+    with pytest.raises(bookings.SlotTaken) as refused:
+        bookings.book(row, "p-eli", "r-visit", at(9))
+    assert str(refused.value) == (
+        "9:00\u202fAM is no longer free: every person of Visitor Org who is there at that time "
+        "is already in a meeting (Bruno Martin with Fay Host)."
+    )
+    assert Booking.objects.filter(event=row).count() == 1
+    bookings.book(row, "p-eli", "r-visit", at(9, 20))  # Chen is there then
+    assert Booking.objects.filter(event=row).count() == 2

@@ -457,20 +457,29 @@ def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
 
     An organization is full when each of its people has a meeting then: its own meetings
     and its people's (:mod:`~liqa.core.scheduling.brokerage.from_event` has it attend
-    those). When some are its people's, the refusal says that every one of its people is
-    in a meeting and names each meeting by who of it goes, and with whom
-    (:func:`_in_meetings`), not its own people as whom it meets; when all are its own, it
-    already meets their other parties."""
+    those). When some are its people's, the refusal says that every one of its people (who
+    is there: some may be away then) is in a meeting and names each meeting by who of it
+    goes, and with whom (:func:`_in_meetings`), not its own people as whom it meets; when
+    all are its own, it already meets their other parties."""
     for pid in meeting.people:
         holders = check.holders(b.fixed, pid, slot.index, meeting)
-        if len(holders) >= b.problem.participant(pid).capacity:
+        participant = b.problem.participant(pid)
+        if len(holders) >= participant.capacity_at(slot.index):
             members = _members(b, pid)
             if any(k in members for m in holders for k in m.people):
-                return SlotTaken(
+                full = (
                     _(
                         "%(time)s is no longer free: every person of %(organization)s is "
                         "already in a meeting at that time (%(meetings)s)."
                     )
+                    if participant.capacity_at(slot.index) == participant.capacity
+                    else _(  # some of its people are away then
+                        "%(time)s is no longer free: every person of %(organization)s who is "
+                        "there at that time is already in a meeting (%(meetings)s)."
+                    )
+                )
+                return SlotTaken(
+                    full
                     % {
                         "time": time,
                         "organization": b.name(pid),
@@ -639,13 +648,13 @@ def _book_once(
     )
     BookingSeat.objects.bulk_create(
         BookingSeat(event=row, party=pid, seat=seat, slot_start=slot.start, booking=booking)
-        for pid, seat in _seats(row, b.problem, meeting, slot.start)
+        for pid, seat in _seats(row, b.problem, meeting, slot)
     )
     return booking
 
 
 def _seats(
-    row: Event, problem: Problem, meeting: Meeting, start: datetime
+    row: Event, problem: Problem, meeting: Meeting, slot: core.Slot
 ) -> list[tuple[str, int]]:
     """A free seat per party, in key order (a fixed order: no two bookings wait on each other).
 
@@ -654,12 +663,12 @@ def _seats(
     taken: dict[str, set[int]] = {pid: set() for pid in meeting.people}
     several = [pid for pid in taken if problem.participant(pid).capacity > 1]
     if several:
-        found = BookingSeat.objects.filter(event=row, party__in=several, slot_start=start)
+        found = BookingSeat.objects.filter(event=row, party__in=several, slot_start=slot.start)
         for pid, seat in found.values_list("party", "seat"):
             taken[pid].add(seat)
     out = []
     for pid in sorted(meeting.people):
-        capacity = problem.participant(pid).capacity
+        capacity = problem.participant(pid).capacity_at(slot.index)
         out.append((pid, next((n for n in range(1, capacity + 1) if n not in taken[pid]), 1)))
     return out
 
