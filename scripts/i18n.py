@@ -9,8 +9,8 @@ Run from the repository root:
     uv run python scripts/i18n.py all       # extract, update, compile, check
 
 Strings are found in Python (``_``, ``gettext``, ``ngettext``, ``pgettext``, ``npgettext``,
-their ``_lazy`` Django variants, ``gettext_noop``/``pgettext_noop`` and the core's
-``Message`` for messages about bad input) and in Jinja2
+their ``_lazy`` Django variants, ``gettext_noop``/``pgettext_noop``/``npgettext_noop`` and
+the core's ``Message`` for messages about bad input) and in Jinja2
 templates (``{% trans %}`` and ``_()``), configured in ``scripts/babel.cfg``.
 """
 
@@ -35,6 +35,7 @@ KEYWORDS = (
     "npgettext_lazy:1c,2,3",
     "gettext_noop",
     "pgettext_noop:1c,2",
+    "npgettext_noop:1c,2,3",
     "Message",
     "PluralMessage:1,2",
 )

@@ -62,6 +62,16 @@ def pgettext_noop(context: str, message: str) -> str:
     return message
 
 
+Plural = tuple[str, str, str]
+"""A plural message with its context: ``(context, singular, plural)``, ``%(num)d`` its count."""
+
+
+def npgettext_noop(context: str, singular: str, plural: str) -> Plural:
+    """Mark a plural message (with a translator context) for extraction without translating
+    it: :meth:`Translator.counted` reads it for a count."""
+    return (context, singular, plural)
+
+
 @dataclass(frozen=True)
 class Translator:
     """Gettext and Babel formatting bound to one language.
@@ -102,6 +112,10 @@ class Translator:
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         """Plural translation within a translator context."""
         return translation(self.lang).npgettext(context, singular, plural, n)
+
+    def counted(self, message: Plural, n: int) -> str:
+        """``message`` (:func:`npgettext_noop`) translated for ``n`` and said with it."""
+        return self.npgettext(*message, n) % {"num": n}
 
     def format_date(self, value: date | datetime, form: str = "long") -> str:
         """A date, e.g. ``12 février 2024`` (``form``: short, medium, long, full or a pattern)."""

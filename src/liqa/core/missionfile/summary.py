@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from liqa.core.i18n import Translator, translator
+from liqa.core.i18n import Plural, Translator, npgettext_noop, translator
 from liqa.core.model import Event, EventKind, ProgrammeKind, RequestStatus, Side, pick
 from liqa.core.outputs.labels import city_label, date_range, org_label
 from liqa.core.outputs.labels import comma as list_comma
@@ -44,7 +44,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
         (
             t.gettext("Organizations"),
             f"{len(event.organizations)}: "
-            + comma.join(_organizations_on(t, side, sides[side]) for side in Side),
+            + comma.join(t.counted(_ORGANIZATIONS_ON[side], sides[side]) for side in Side),
         )
     )
     for side, label in (
@@ -65,7 +65,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
         (
             t.gettext("People"),
             f"{len(event.people)}: "
-            + comma.join(_people_on(t, side, people_sides[side]) for side in Side),
+            + comma.join(t.counted(_PEOPLE_ON[side], people_sides[side]) for side in Side),
         )
     )
     statuses = Counter(request.status for request in event.requests)
@@ -74,7 +74,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
             t.gettext("Requests"),
             f"{len(event.requests)}: "
             + comma.join(
-                _requests(t, status, statuses[status])
+                t.counted(_REQUESTS[status], statuses[status])
                 for status in sorted(statuses, key=lambda status: status.value)
             )
             if event.requests
@@ -100,7 +100,7 @@ def summary(event: Event, lang: str = "en") -> list[tuple[str, str]]:
             t.gettext("Programme"),
             f"{len(event.programme)}: "
             + comma.join(
-                _programme(t, kind, kinds[kind])
+                t.counted(_PROGRAMME[kind], kinds[kind])
                 for kind in sorted(kinds, key=lambda kind: kind.value)
             )
             if event.programme
@@ -146,52 +146,50 @@ def _event_kind(t: Translator, kind: EventKind) -> str:
     return t.pgettext("event kind", "trade mission")
 
 
-def _organizations_on(t: Translator, side: Side, n: int) -> str:
-    if side is Side.DELEGATION:
-        text = t.npgettext("organizations by side", "%(num)d delegation", "%(num)d delegation", n)
-    elif side is Side.HOST:
-        text = t.npgettext("organizations by side", "%(num)d host", "%(num)d host", n)
-    else:
-        text = t.npgettext("organizations by side", "%(num)d both", "%(num)d both", n)
-    return text % {"num": n}
-
-
-def _people_on(t: Translator, side: Side, n: int) -> str:
-    if side is Side.DELEGATION:
-        text = t.npgettext("people by side", "%(num)d delegation", "%(num)d delegation", n)
-    elif side is Side.HOST:
-        text = t.npgettext("people by side", "%(num)d host", "%(num)d host", n)
-    else:
-        text = t.npgettext("people by side", "%(num)d both sides", "%(num)d both sides", n)
-    return text % {"num": n}
-
-
-def _requests(t: Translator, status: RequestStatus, n: int) -> str:
-    """``n`` requests of ``status``, in the words of the web's overview (its messages)."""
-    if status is RequestStatus.PROPOSED:
-        text = t.npgettext("requests by status", "%(num)d proposed", "%(num)d proposed", n)
-    elif status is RequestStatus.ACCEPTED:
-        text = t.npgettext("requests by status", "%(num)d accepted", "%(num)d accepted", n)
-    elif status is RequestStatus.DECLINED:
-        text = t.npgettext("requests by status", "%(num)d declined", "%(num)d declined", n)
-    elif status is RequestStatus.CANCELLED:
-        text = t.npgettext("requests by status", "%(num)d cancelled", "%(num)d cancelled", n)
-    else:
-        text = t.npgettext("requests by status", "%(num)d expired", "%(num)d expired", n)
-    return text % {"num": n}
-
-
-def _programme(t: Translator, kind: ProgrammeKind, n: int) -> str:
-    if kind is ProgrammeKind.BRIEFING:
-        text = t.npgettext("programme items by kind", "%(num)d briefing", "%(num)d briefing", n)
-    elif kind is ProgrammeKind.FLIGHT:
-        text = t.npgettext("programme items by kind", "%(num)d flight", "%(num)d flight", n)
-    elif kind is ProgrammeKind.TRANSFER:
-        text = t.npgettext("programme items by kind", "%(num)d transfer", "%(num)d transfer", n)
-    elif kind is ProgrammeKind.RECEPTION:
-        text = t.npgettext("programme items by kind", "%(num)d reception", "%(num)d reception", n)
-    elif kind is ProgrammeKind.MEAL:
-        text = t.npgettext("programme items by kind", "%(num)d meal", "%(num)d meal", n)
-    else:
-        text = t.npgettext("programme items by kind", "%(num)d other", "%(num)d other", n)
-    return text % {"num": n}
+_ORGANIZATIONS_ON: dict[Side, Plural] = {
+    Side.DELEGATION: npgettext_noop(
+        "organizations by side", "%(num)d delegation", "%(num)d delegation"
+    ),
+    Side.HOST: npgettext_noop("organizations by side", "%(num)d host", "%(num)d host"),
+    Side.BOTH: npgettext_noop("organizations by side", "%(num)d both", "%(num)d both"),
+}
+_PEOPLE_ON: dict[Side, Plural] = {
+    Side.DELEGATION: npgettext_noop("people by side", "%(num)d delegation", "%(num)d delegation"),
+    Side.HOST: npgettext_noop("people by side", "%(num)d host", "%(num)d host"),
+    Side.BOTH: npgettext_noop("people by side", "%(num)d both sides", "%(num)d both sides"),
+}
+_REQUESTS: dict[RequestStatus, Plural] = {  # in the words of the web's overview
+    RequestStatus.PROPOSED: npgettext_noop(
+        "requests by status", "%(num)d proposed", "%(num)d proposed"
+    ),
+    RequestStatus.ACCEPTED: npgettext_noop(
+        "requests by status", "%(num)d accepted", "%(num)d accepted"
+    ),
+    RequestStatus.DECLINED: npgettext_noop(
+        "requests by status", "%(num)d declined", "%(num)d declined"
+    ),
+    RequestStatus.CANCELLED: npgettext_noop(
+        "requests by status", "%(num)d cancelled", "%(num)d cancelled"
+    ),
+    RequestStatus.EXPIRED: npgettext_noop(
+        "requests by status", "%(num)d expired", "%(num)d expired"
+    ),
+}
+_PROGRAMME: dict[ProgrammeKind, Plural] = {
+    ProgrammeKind.BRIEFING: npgettext_noop(
+        "programme items by kind", "%(num)d briefing", "%(num)d briefing"
+    ),
+    ProgrammeKind.FLIGHT: npgettext_noop(
+        "programme items by kind", "%(num)d flight", "%(num)d flight"
+    ),
+    ProgrammeKind.TRANSFER: npgettext_noop(
+        "programme items by kind", "%(num)d transfer", "%(num)d transfer"
+    ),
+    ProgrammeKind.RECEPTION: npgettext_noop(
+        "programme items by kind", "%(num)d reception", "%(num)d reception"
+    ),
+    ProgrammeKind.MEAL: npgettext_noop("programme items by kind", "%(num)d meal", "%(num)d meal"),
+    ProgrammeKind.OTHER: npgettext_noop(
+        "programme items by kind", "%(num)d other", "%(num)d other"
+    ),
+}
