@@ -50,6 +50,51 @@ def test_plan_file_round_trip(mission_plan: tuple[Event, PlanOutcome], tmp_path:
     assert all(re.search(r"[+-]\d\d:\d\d$", row["start"]) for row in data["assignments"])
 
 
+def test_the_plan_file_keeps_the_proof_and_the_explanations(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    event, outcome = mission_plan
+    made = outcome.schedule
+    assert made.unplaced  # the demo has more candidate visits than days
+    assert all(u.detail for u in made.unplaced)
+    path = write_plan(tmp_path / "plan.json", event, made, MISSION)
+    read = read_plan(path, event).schedule
+    assert read.unplaced == made.unplaced  # reasons, words and the meetings in the way
+    for field in ("status", "objective", "bound", "gap"):
+        assert getattr(read.provenance, field) == getattr(made.provenance, field), field
+    assert read.provenance.status
+
+
+def test_a_plan_file_written_before_the_proof_was_kept_still_reads(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    event, outcome = mission_plan
+    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for field in ("status", "objective", "bound", "gap"):
+        del data["schedule"][field]
+    data["unplaced"] = [{"id": u["id"], "reason": u["reason"]} for u in data["unplaced"]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    read = read_plan(path, event).schedule
+    assert [(u.id, u.reason, u.detail) for u in read.unplaced] == [
+        (u.id, u.reason, "") for u in outcome.schedule.unplaced
+    ]
+    assert (read.provenance.status, read.provenance.bound) == ("", None)
+
+
+def test_a_bound_that_is_not_a_number_is_a_damaged_plan(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    event, outcome = mission_plan
+    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schedule"]["bound"] = "zero"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_plan(path, event)
+    assert "the plan file is damaged (not a number: 'zero')" in str(raised.value)
+
+
 def test_a_removed_visit_is_dropped_and_named_not_an_error(
     mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
 ) -> None:

@@ -7,13 +7,20 @@ A small, versioned JSON document (format ``liqa-plan``, version 1)::
       "mission": {"file": "mission.yaml", "sha256": "…", "event": "<event id>",
                   "kind": "brokerage" | "trade_mission"},
       "schedule": {"version": 1, "method": "…", "created_at": "<ISO 8601>",
-                   "parent_version": null},
+                   "parent_version": null, "status": "optimal",
+                   "objective": {"breaks": 0.0, …}, "bound": 0.0, "gap": 0.0},
       "assignments": [{"key": "r-018", "start": "2025-10-16T09:00:00+01:00",
                        "end": "…", "venue": "v-hall", "table": 11, "group": null,
                        "attendees": […], "parties": […], "format": "one_to_one",
                        "travel_minutes_before": 0, "pinned": false}, …],
-      "unplaced": [{"id": "r-099", "reason": "no_common_slot"}, …]
+      "unplaced": [{"id": "r-099", "reason": "no_common_slot", "detail": "…",
+                    "blocking": ["r-018", …]}, …]
     }
+
+The solver's proof of quality (status, each objective term, bound and gap) and each
+unplaced meeting's explanation (in English words, with the meetings in its way) are kept, so
+the file says what the printed report said; files without them (written before) read as
+before.
 
 Times are ISO 8601 with their UTC offset. Calendar ``SEQUENCE`` numbers are not kept here:
 the ``.ics`` files written beside it keep them (see :mod:`liqa.core.outputs.calendar`).
@@ -68,9 +75,16 @@ def plan_document(event: Event, schedule: Schedule, mission: Path) -> dict[str, 
             "method": provenance.method,
             "created_at": provenance.created_at.isoformat(),
             "parent_version": provenance.parent_version,
+            "status": provenance.status,
+            "objective": dict(provenance.objective),
+            "bound": provenance.bound,
+            "gap": provenance.gap,
         },
         "assignments": [_assignment_json(a) for a in schedule.assignments],
-        "unplaced": [{"id": u.id, "reason": u.reason} for u in schedule.unplaced],
+        "unplaced": [
+            {"id": u.id, "reason": u.reason, "detail": u.detail, "blocking": list(u.blocking)}
+            for u in schedule.unplaced
+        ],
     }
 
 
@@ -216,9 +230,30 @@ def _schedule(data: dict[str, Any]) -> Schedule:
             method=str(head.get("method", "")),
             created_at=created,
             parent_version=head.get("parent_version"),
+            status=str(head.get("status", "")),
+            objective={str(k): float(v) for k, v in dict(head.get("objective", {})).items()},
+            bound=_number(head.get("bound")),
+            gap=_number(head.get("gap")),
         ),
-        unplaced=tuple(Unplaced(str(u["id"]), str(u["reason"])) for u in data.get("unplaced", ())),
+        unplaced=tuple(
+            Unplaced(
+                str(u["id"]),
+                str(u["reason"]),
+                str(u.get("detail", "")),
+                tuple(str(b) for b in u.get("blocking", ())),
+            )
+            for u in data.get("unplaced", ())
+        ),
     )
+
+
+def _number(value: object) -> float | None:
+    """A bound or gap read back (None: not known); anything else is a damaged file."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"not a number: {value!r}")
+    return float(value)
 
 
 def mission_keys(event: Event) -> set[str]:
