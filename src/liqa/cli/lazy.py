@@ -49,9 +49,37 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: typer.Context, cmd_name: str) -> typer.core.TyperCommand | None:  # type: ignore[override]
         if cmd_name not in self.commands:
             self._load(COMMANDS.get(cmd_name, ALL_MODULES))
-        return super().get_command(ctx, cmd_name)  # type: ignore[return-value]
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:  # each run builds its commands again from the registry
+            _flow_help(command)
+        return command  # type: ignore[return-value]
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         self._load(ALL_MODULES)
         order = list(COMMANDS)
         return sorted(self.commands, key=lambda n: order.index(n) if n in order else len(order))
+
+
+def flowed(text: str) -> str:
+    """``text`` (a command's docstring) with each paragraph's lines joined where a sentence
+    goes on, and rST's double backticks single: the help shows the remaining paragraphs'
+    line breaks as written, so the docstring's wrapping cut lines short on a narrower
+    terminal. A line that ends a sentence keeps its break (``Spreadsheets: … (exit 2).`` /
+    ``A backup .zip: …``)."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.split("\n")
+        out = lines[0]
+        for line in lines[1:]:
+            out += ("\n" if out.rstrip().endswith(".") else " ") + line.strip()
+        paragraphs.append(out)
+    return "\n\n".join(paragraphs).replace("``", "`")
+
+
+def _flow_help(command: object) -> None:
+    """Flow the help of a click ``command`` and of its subcommands (:func:`flowed`)."""
+    text = getattr(command, "help", None)
+    if isinstance(text, str):
+        command.help = flowed(text)  # type: ignore[attr-defined]
+    for sub in getattr(command, "commands", {}).values():
+        _flow_help(sub)
