@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,30 @@ def test_demo_event_balanced_split_has_a_timetable_without_breaks() -> None:
     assert found is not None
     assert check_schedule(problem, as_timetable(found)) == []
     assert total_breaks(problem, as_timetable(found)) == 0
+
+
+def test_the_balanced_split_has_a_second_and_the_callers_bounds_at_five_seconds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With 5 % of a 5 s limit (0.25 s) the demo event's balanced split was not found on a
+    slower machine, before the participants' bounds were computed again inside it (0.3-0.4
+    s): every run fell back to greedy's split and proved nothing (0 of 16 seeds)."""
+    solve_module = importlib.import_module("liqa.core.scheduling.brokerage.solve")
+    seen: list[tuple[float, bool]] = []
+    real = balanced_split  # the function solve calls
+
+    def spy(
+        problem: Problem, deadline: float, seed: int = 0, lower: Mapping[str, int] | None = None
+    ) -> dict[str, int] | None:
+        seen.append((deadline - time.perf_counter(), lower is not None))
+        return real(problem, deadline, seed, lower)
+
+    monkeypatch.setattr(solve_module, "balanced_split", spy)
+    result = solve(two_sessions(), Settings(time_limit=5, workers=1))
+    assert result.status == Status.OPTIMAL
+    assert len(seen) == 1
+    seconds, given = seen[0]
+    assert 0.95 <= seconds <= 1.0
+    assert given
+    assert solve_module._balance_seconds(60) == pytest.approx(3.0)  # 5 % of a long limit
+    assert solve_module._balance_seconds(2) == pytest.approx(0.4)  # at most a fifth

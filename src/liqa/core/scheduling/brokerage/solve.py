@@ -68,8 +68,19 @@ required: each block solved apart once every meeting has its block, see :mod:`.s
 the only one that proves the demo event optimal."""
 
 BALANCE_SHARE = 0.05
-"""At most this share of the time limit to even out greedy's split over the blocks
-(:func:`.split.balanced_split`; the demo event: 0.1 s)."""
+"""This share of the time limit to even out greedy's split over the blocks
+(:func:`.split.balanced_split`; the demo event: 0.3-0.5 s with the participants' bounds
+it computes first), but at least ``BALANCE_FLOOR`` seconds ..."""
+
+BALANCE_FLOOR = 1.0
+"""... and at most ``BALANCE_MOST`` of the limit: with 5 % of a 5 s limit (0.25 s) on a
+slower machine (a 10^7-addition loop 1.63 s), the demo event's balanced split was not found
+in time in any of seeds 0-15, and greedy's split, whose morning holds 233 of the 410
+meetings, proved none of them optimal (0 of 16, 16-27 breaks, against 11 of 16 measured
+on a faster machine). It returns as soon as it is found, so the floor costs nothing
+where it is quick."""
+
+BALANCE_MOST = 0.2
 
 CPSAT_AFTER = 0.15
 """After annealing, the full CP-SAT model is built only with this share of the time limit
@@ -491,7 +502,9 @@ def _optimise(
                 if not best.report(reporter, "searching", force=True):
                     return _finish(problem, greedy_start, Status.FEASIBLE, goal, began, None)
             until = began + SPLIT_SHARE * settings.time_limit
-            found = _split_question(problem, settings, greedy_start, goal, until, reporter, best)
+            found = _split_question(
+                problem, settings, (greedy_start, lower), goal, until, reporter, best
+            )
             if found is not None:
                 return _finish(problem, found, Status.OPTIMAL, goal, began, None)
     if lower is not None and previous is None and settings.warm_start and greedy_start is not None:
@@ -559,7 +572,7 @@ def _optimise(
 def _split_question(
     problem: Problem,
     settings: Settings,
-    greedy_start: dict[str, int],
+    start: tuple[dict[str, int], dict[str, int]],
     goal: int,
     until: float,
     reporter: Reporter,
@@ -573,8 +586,9 @@ def _split_question(
     measured (its morning holds 233 of the 410 meetings: no answer in 60 s), the balanced
     one (205 and 205) in 9 of 16 (seeds 0-15); two balanced splits given half the time
     each did no better (9 of 16)."""
+    greedy_start, lower = start  # greedy's timetable; the participants' own bounds
     balanced = balanced_split(
-        problem, time.perf_counter() + BALANCE_SHARE * settings.time_limit, settings.seed
+        problem, time.perf_counter() + _balance_seconds(settings.time_limit), settings.seed, lower
     )
     return solve_split(
         problem,
@@ -586,6 +600,11 @@ def _split_question(
         best,
         hint=balanced is None,
     )
+
+
+def _balance_seconds(time_limit: float) -> float:
+    """Seconds for the balanced split (``BALANCE_SHARE``, ``BALANCE_FLOOR``, ``BALANCE_MOST``)."""
+    return min(max(BALANCE_SHARE * time_limit, BALANCE_FLOOR), BALANCE_MOST * time_limit)
 
 
 def _replan(
