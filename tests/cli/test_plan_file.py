@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -65,17 +66,28 @@ def test_the_plan_file_keeps_the_proof_and_the_explanations(
     assert read.provenance.status
 
 
-def test_a_plan_file_written_before_the_proof_was_kept_still_reads(
-    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
-) -> None:
+def _edited_plan(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path, edit: Callable[[Any], None]
+) -> Path:
+    """The mission's plan.json, its JSON changed by ``edit`` in place."""
     event, outcome = mission_plan
     path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
     data = json.loads(path.read_text(encoding="utf-8"))
-    for field in ("status", "objective", "bound", "gap"):
-        del data["schedule"][field]
-    data["unplaced"] = [{"id": u["id"], "reason": u["reason"]} for u in data["unplaced"]]
+    edit(data)
     path.write_text(json.dumps(data), encoding="utf-8")
-    read = read_plan(path, event).schedule
+    return path
+
+
+def test_a_plan_file_written_before_the_proof_was_kept_still_reads(
+    mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
+) -> None:
+    def as_before(data: Any) -> None:
+        for field in ("status", "objective", "bound", "gap"):
+            del data["schedule"][field]
+        data["unplaced"] = [{"id": u["id"], "reason": u["reason"]} for u in data["unplaced"]]
+
+    event, outcome = mission_plan
+    read = read_plan(_edited_plan(mission_plan, tmp_path, as_before), event).schedule
     assert [(u.id, u.reason, u.detail) for u in read.unplaced] == [
         (u.id, u.reason, "") for u in outcome.schedule.unplaced
     ]
@@ -85,13 +97,12 @@ def test_a_plan_file_written_before_the_proof_was_kept_still_reads(
 def test_a_bound_that_is_not_a_number_is_a_damaged_plan(
     mission_plan: tuple[Event, PlanOutcome], tmp_path: Path
 ) -> None:
-    event, outcome = mission_plan
-    path = write_plan(tmp_path / "plan.json", event, outcome.schedule, MISSION)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["schedule"]["bound"] = "zero"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    def wrong(data: Any) -> None:
+        data["schedule"]["bound"] = "zero"
+
+    path = _edited_plan(mission_plan, tmp_path, wrong)
     with pytest.raises(InputError) as raised:
-        read_plan(path, event)
+        read_plan(path, mission_plan[0])
     assert "the plan file is damaged (not a number: 'zero')" in str(raised.value)
 
 
