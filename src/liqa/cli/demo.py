@@ -20,7 +20,7 @@ from liqa.cli.common import (
 )
 from liqa.cli.plan import finish_pdfs, run_plan, write_all
 from liqa.core.problems import Message
-from liqa.core.scheduling.planning import PlanOutcome, PlanSettings
+from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, ReportWords
 
 DEMO = "morocco-us-digital-2024"
 
@@ -70,7 +70,8 @@ def demo(
     mission = examples_dir() / DEMO / "mission.yaml"
     console.print(f"[bold]liqa demo[/bold]: {escape(str(mission))}")
     event = load_or_exit(console, mission, said)
-    for label, text in summary(event):
+    w = ReportWords(said)
+    for label, text in summary(event, said):
         console.print(f"  [bold]{escape(label)}[/bold]: {escape(text)}", markup=True)
     # The PDF workers start now: they load WeasyPrint and the fonts while the solver runs.
     with PdfPool() as pdfs:
@@ -79,13 +80,18 @@ def demo(
         index = write_all(console, event, outcome, out, langs, pdfs)
         # Both cores go to the PDFs: the web app is loaded once they are written.
         finish_pdfs(console, pdfs)
-    console.print("\n[green]Agendas, calendars, grids, report and communiqué written.[/green]")
-    console.print(f"Open [bold]{escape(str(index.resolve()))}[/bold]")
+    console.print(
+        "\n[green]"
+        + escape(w.t.gettext("Agendas, calendars, grids, report and communiqué written."))
+        + "[/green]"
+    )
+    where = f"[bold]{escape(w.iso(str(index.resolve())))}[/bold]"
+    console.print(escape(w.t.gettext("Open %(index)s")) % {"index": where})
     try:
-        links = load_web(console, mission, outcome, time_limit, host, port)
+        links = load_web(console, mission, outcome, time_limit, host, port, words=w)
     except SetupError as error:
         raise _refused(console, error, said) from None
-    serve_web(console, links, host, port, no_serve)
+    serve_web(console, links, host, port, no_serve, w)
 
 
 def _refused(console: Console, error: Exception, lang: str) -> typer.Exit:
@@ -110,14 +116,23 @@ def _refused(console: Console, error: Exception, lang: str) -> typer.Exit:
 
 
 def load_web(
-    console: Console, mission: Path, outcome: PlanOutcome, time_limit: float, host: str, port: int
+    console: Console,
+    mission: Path,
+    outcome: PlanOutcome,
+    time_limit: float,
+    host: str,
+    port: int,
+    *,
+    words: ReportWords | None = None,
 ) -> dict[str, str]:
     """Load the mission and its planned schedule into the local web app's database;
-    sign-in links."""
+    sign-in links. Its loading line in the reader's ``words`` (English without)."""
     from liqa.web.demo import load_demo
     from liqa.web.runtime import served_base_url
 
-    with console.status(f"Loading the mission into the web app ({database_place()})..."):
+    w = words or ReportWords("en")
+    loading = w.t.gettext("Loading the mission into the web app (%(place)s)...")
+    with console.status(escape(loading % {"place": database_place(w)})):
         return load_demo(
             mission,
             time_limit=time_limit,
@@ -129,12 +144,14 @@ def load_web(
         )
 
 
-def database_place() -> str:
-    """Where the web app's database is, in words: $DATABASE_URL's, else the SQLite file's
-    folder ($LIQA_DATA_DIR, ./var)."""
+def database_place(w: ReportWords | None = None) -> str:
+    """Where the web app's database is, in the reader's words (English without ``w``):
+    $DATABASE_URL's, else the SQLite file's folder ($LIQA_DATA_DIR, ./var)."""
+    w = w or ReportWords("en")
     if os.environ.get("DATABASE_URL"):
-        return "the database of DATABASE_URL"
-    return f"database in {os.environ.get('LIQA_DATA_DIR') or './var'}"
+        return w.gettext("the database of %(variable)s", variable=w.iso("DATABASE_URL"))
+    folder = w.iso(os.environ.get("LIQA_DATA_DIR") or "./var")
+    return w.gettext("database in %(folder)s", folder=folder)
 
 
 def serve_command(host: str, port: int) -> str:
@@ -148,16 +165,27 @@ def serve_command(host: str, port: int) -> str:
 
 
 def serve_web(
-    console: Console, links: dict[str, str], host: str, port: int, no_serve: bool
+    console: Console,
+    links: dict[str, str],
+    host: str,
+    port: int,
+    no_serve: bool,
+    w: ReportWords | None = None,
 ) -> None:
-    """Print the sign-in links, then serve the web app (unless ``no_serve``)."""
+    """Print the sign-in links, then serve the web app (unless ``no_serve``); in the
+    reader's words (English without ``w``)."""
     from liqa.web.demo import serve
 
-    console.print("\n[bold]Web app[/bold] (each sign-in link works once):")
+    w = w or ReportWords("en")
+    console.print("\n" + w.t.gettext("Web app (each sign-in link works once):"), markup=False)
     for role, url in links.items():
-        console.print(f"  {role}: {url}", markup=False)
+        console.print(f"  {role}: {w.iso(url)}", markup=False)
     if no_serve:
-        console.print(f"Start the web app with: {serve_command(host, port)}", markup=False)
+        command = w.iso(serve_command(host, port))
+        console.print(
+            w.gettext("Start the web app with: %(command)s", command=command), markup=False
+        )
         return
-    console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    url = w.iso(f"http://{host}:{port}/")
+    console.print(w.gettext("Serving on %(url)s (Ctrl+C to stop)", url=url), markup=False)
     serve(host, port)
