@@ -58,6 +58,7 @@ def test_its_closing_lines_are_in_the_print_lang(monkeypatch: pytest.MonkeyPatch
     serve_web(Console(file=out, width=200), links, "127.0.0.1", 8000, True, ReportWords("fr"))
     assert "Application web (chaque lien de connexion ne sert qu'une fois) :" in out.getvalue()
     assert "Lancez l'application web avec : uv run liqa serve\n" in out.getvalue()
+    assert "  organisateur: http://127.0.0.1:8000/accounts/link/x/\n" in out.getvalue()
     assert database_place(ReportWords("fr")) == "base de données dans /tmp/h7/var"
     # in Arabic, the Latin path and command read left to right inside the sentence
     assert database_place(ReportWords("ar")) == "قاعدة البيانات في \u2066/tmp/h7/var\u2069"

@@ -19,6 +19,7 @@ from liqa.cli.common import (
     print_error,
 )
 from liqa.cli.plan import finish_pdfs, run_plan, write_all
+from liqa.core.i18n import pgettext_noop
 from liqa.core.problems import Message
 from liqa.core.scheduling.planning import PlanOutcome, PlanSettings, ReportWords
 
@@ -164,6 +165,15 @@ def serve_command(host: str, port: int) -> str:
     return " ".join(words)
 
 
+SIGN_IN_ROLE = "sign-in role"
+ROLES = {  # the keys of liqa.web.demo.load_demo's links, as the reader says them
+    "organizer": pgettext_noop("sign-in role", "organizer"),
+    "delegate": pgettext_noop("sign-in role", "delegate"),
+    "host": pgettext_noop("sign-in role", "host"),
+    "public": pgettext_noop("sign-in role", "public"),
+}
+
+
 def serve_web(
     console: Console,
     links: dict[str, str],
@@ -179,7 +189,8 @@ def serve_web(
     w = w or ReportWords("en")
     console.print("\n" + w.t.gettext("Web app (each sign-in link works once):"), markup=False)
     for role, url in links.items():
-        console.print(f"  {role}: {w.iso(url)}", markup=False)
+        said = w.t.pgettext(SIGN_IN_ROLE, ROLES[role]) if role in ROLES else role
+        console.print(f"  {said}: {w.iso(url)}", markup=False)
     if no_serve:
         command = w.iso(serve_command(host, port))
         console.print(
