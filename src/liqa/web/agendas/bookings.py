@@ -464,7 +464,8 @@ def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
     for pid in meeting.people:
         holders = check.holders(b.fixed, pid, slot.index, meeting)
         participant = b.problem.participant(pid)
-        if len(holders) >= participant.capacity_at(slot.index):
+        places = participant.capacity_at(slot.index)
+        if len(holders) >= places:
             members = _members(b, pid)
             if any(k in members for m in holders for k in m.people):
                 full = (
@@ -472,7 +473,7 @@ def _busy(b: Board, meeting: Meeting, slot: core.Slot, time: str) -> SlotTaken:
                         "%(time)s is no longer free: every person of %(organization)s is "
                         "already in a meeting at that time (%(meetings)s)."
                     )
-                    if participant.capacity_at(slot.index) == participant.capacity
+                    if places == participant.capacity
                     else _(  # some of its people are away then
                         "%(time)s is no longer free: every person of %(organization)s who is "
                         "there at that time is already in a meeting (%(meetings)s)."
